@@ -1,0 +1,143 @@
+// `plenary import FILE`: read an agenda page, print what was read, or store it.
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.ts';
+import type { Agenda } from '../domain/agenda.ts';
+import { InvalidInput } from '../domain/errors.ts';
+import { readInput, MAX_INPUT_BYTES } from '../importer/read-input.ts';
+import { parseAgendaText } from '../importer/parse-text.ts';
+import { importAgenda } from '../operations/import-agenda.ts';
+import { openMigrated } from './open.ts';
+
+const HELP = `usage: plenary import FILE [options]
+
+  --json                 print the agenda as read (agenda.schema.json) and store nothing
+  --report               print a readable table of what was read, with warnings, and store nothing
+  --series SLUG          the series to store into (created if new; needs --series-title)
+  --series-title TITLE   the series' title
+  --event SLUG           the event to create or update
+  --title TITLE          the event's title
+  --time-zone ZONE       the venue's IANA time zone, e.g. America/New_York
+  --venue TEXT           the venue
+  --city TEXT            the city
+  --start-date DATE      YYYY-MM-DD, for agendas whose days carry no date
+  --status STATUS        draft or published (default: published for a new event)
+  --lang LANG            the language of the page: en, fr or es (default en)`;
+
+function usageError(message: string): Error {
+  const e = new Error(`${message}\n\n${HELP}`);
+  e.name = 'UsageError';
+  return e;
+}
+
+export async function readAgendaFile(file: string): Promise<Agenda> {
+  const info = await stat(file).catch((e: NodeJS.ErrnoException) => {
+    throw new InvalidInput(`cannot read ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
+  });
+  if (!info.isFile()) throw new InvalidInput(`${file} is not a file`);
+  if (info.size > MAX_INPUT_BYTES) readInput(new Uint8Array(info.size), file); // throws the size message without reading it all
+  const { text } = readInput(await readFile(file), file);
+  return parseAgendaText(text);
+}
+
+function report(agenda: Agenda): string {
+  const out: string[] = [];
+  const count = agenda.days.reduce((n, d) => n + d.sessions.length, 0);
+  out.push(`${agenda.days.length} days, ${count} sessions, ${agenda.warnings.length} warnings`);
+  for (const d of agenda.days) {
+    out.push('', `${d.date ?? '????-??-??'}  ${d.label ?? ''}`);
+    for (const s of d.sessions) {
+      const time = `${s.start ?? '--:--'}-${s.end ?? '--:--'}`;
+      out.push(`  ${time}  [${s.kind}${s.number !== null ? ` ${s.number}` : ''}] ${s.title ?? '(no title)'}`);
+      for (const [role, list] of [['moderator', s.moderators], ['speaker', s.speakers]] as const) {
+        for (const p of list) {
+          const aff = [p.position, p.organization, p.country && `${p.country}${p.countryCode ? ` (${p.countryCode})` : ''}`].filter(Boolean).join(' | ');
+          const mats = p.materials.length ? `  {${p.materials.map((m) => m.label).join(', ')}}` : '';
+          out.push(`      ${(p.roleLabel ?? role).padEnd(12)} ${p.honorific ? `${p.honorific} ` : ''}${p.name} — ${aff || '(no affiliation)'}${mats}`);
+        }
+      }
+    }
+  }
+  if (agenda.warnings.length) {
+    out.push('', 'warnings:');
+    for (const w of agenda.warnings) out.push(`  line ${w.line}: ${w.message}: ${w.text}`);
+  }
+  return out.join('\n');
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        report: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        series: { type: 'string' },
+        'series-title': { type: 'string' },
+        event: { type: 'string' },
+        title: { type: 'string' },
+        'time-zone': { type: 'string' },
+        venue: { type: 'string' },
+        city: { type: 'string' },
+        'start-date': { type: 'string' },
+        status: { type: 'string' },
+        lang: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    throw usageError((e as Error).message);
+  }
+  const { values: o, positionals } = parsed;
+  if (o.help) {
+    console.log(HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) throw usageError(positionals.length ? 'give one FILE' : 'FILE is missing');
+  const file = positionals[0]!;
+  const agenda = await readAgendaFile(file);
+
+  if (o.json) {
+    console.log(JSON.stringify({ source: basename(file), ...agenda }, null, 2));
+    return 0;
+  }
+  if (o.report) {
+    console.log(report(agenda));
+    return 0;
+  }
+  if (!o.series || !o.event) throw usageError('to store an agenda, name its --series and --event (or use --json or --report)');
+  const storage = await openMigrated(loadConfig());
+  try {
+    const r = await importAgenda(storage, agenda, {
+      series: { slug: o.series, ...(o['series-title'] ? { title: o['series-title'] } : {}) },
+      event: {
+        slug: o.event,
+        ...(o.title ? { title: o.title } : {}),
+        ...(o['time-zone'] ? { timeZone: o['time-zone'] } : {}),
+        ...(o.venue ? { venue: o.venue } : {}),
+        ...(o.city ? { city: o.city } : {}),
+        ...(o['start-date'] ? { startDate: o['start-date'] } : {}),
+        ...(o.status ? { status: o.status as 'draft' | 'published' } : {}),
+        ...(o.lang ? { lang: o.lang as 'en' } : {}),
+      },
+    });
+    console.log(
+      [
+        `series ${r.series.slug}: ${r.series.created ? 'created' : 'existing'}`,
+        `event ${r.event.slug}: ${r.event.created ? 'created' : 'updated'} (${r.event.status}, ${r.event.startDate} to ${r.event.endDate})`,
+        `days: ${r.days}`,
+        `sessions: ${r.sessions.created} created, ${r.sessions.updated} updated, ${r.sessions.removed} removed`,
+        `appearances: ${r.appearances.created} created, ${r.appearances.updated} updated, ${r.appearances.removed} removed`,
+        `persons: ${r.persons.created} created, ${r.persons.matched} matched`,
+        `organizations: ${r.organizations.created} created, ${r.organizations.matched} matched`,
+        ...[...agenda.warnings.map((w) => `warning: line ${w.line}: ${w.message}: ${w.text}`), ...r.warnings.map((w) => `warning: ${w}`)],
+      ].join('\n'),
+    );
+    return 0;
+  } finally {
+    await storage.close();
+  }
+}

@@ -1,0 +1,42 @@
+// `plenary COMMAND …`: one file per command.
+import { PlenaryError } from '../domain/errors.ts';
+
+const USAGE = `usage: plenary COMMAND [options]
+
+commands:
+  serve                    serve the site (PORT, DATABASE_URL; see README)
+  import FILE [options]    read an agenda page; --json prints it, otherwise it is stored
+  migrate                  bring the database schema up to date
+
+run "plenary COMMAND --help" for a command's options`;
+
+const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
+  serve: () => import('./serve.ts'),
+  import: () => import('./import.ts'),
+  migrate: () => import('./migrate.ts'),
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(USAGE);
+    return name ? 0 : 2;
+  }
+  const load = commands[name];
+  if (!load) {
+    console.error(`plenary: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  return (await load()).run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== 0) process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof PlenaryError || (err instanceof Error && err.name === 'UsageError')) console.error(`plenary: ${err.message}`);
+    else console.error('plenary:', err);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,42 @@
+// The one place that reads the environment. Everything else receives a Config.
+import { z } from 'zod';
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** interface to listen on; unset listens on all interfaces */
+  HOST: z.string().min(1).optional(),
+  /** `sqlite:PATH` (default, embedded) or `postgres://…` */
+  DATABASE_URL: z.string().min(1).default('sqlite:data/plenary.db'),
+  /** absolute address of the site, used in exports and links that leave the site */
+  PUBLIC_URL: z.url().optional(),
+  /** import the demo event when the database holds no events */
+  PLENARY_DEMO: z.enum(['on', 'off']).default('on'),
+  /** how often (ms) an instance on PostgreSQL re-reads the cache generation as a safety net for LISTEN/NOTIFY */
+  PLENARY_CACHE_POLL_MS: z.coerce.number().int().min(50).default(1000),
+});
+
+export type Config = {
+  port: number;
+  host: string | undefined;
+  databaseUrl: string;
+  publicUrl: string | undefined;
+  demo: boolean;
+  cachePollMs: number;
+};
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
+    demo: c.PLENARY_DEMO === 'on',
+    cachePollMs: c.PLENARY_CACHE_POLL_MS,
+  };
+}

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { addDays, isIsoDate, isoWithOffset, isTimeZone, offsetLabel, zoned } from './time.ts';
+
+test('local times in the venue zone become instants with the right offset', () => {
+  assert.equal(isoWithOffset('2017-04-18', '10:00', 'America/New_York'), '2017-04-18T10:00:00-04:00');
+  assert.equal(isoWithOffset('2017-01-18', '10:00', 'America/New_York'), '2017-01-18T10:00:00-05:00');
+  assert.equal(isoWithOffset('2017-07-18', '09:30', 'Europe/Geneva'), '2017-07-18T09:30:00+02:00');
+  assert.equal(zoned('2017-04-18', '10:00', 'America/New_York').toInstant().toString(), '2017-04-18T14:00:00Z');
+});
+
+test('a time that a daylight-saving change skips resolves forward, as RFC 5545 says', () => {
+  assert.equal(isoWithOffset('2017-03-12', '02:30', 'America/New_York'), '2017-03-12T03:30:00-04:00');
+  assert.equal(zoned('2017-11-05', '01:30', 'America/New_York').toInstant().toString(), '2017-11-05T05:30:00Z');
+});
+
+test('offset labels use a real minus sign', () => {
+  assert.equal(offsetLabel('2017-04-18', '10:00', 'America/New_York'), 'UTC−04:00');
+  assert.equal(offsetLabel('2020-01-10', '10:00', 'Asia/Kolkata'), 'UTC+05:30');
+});
+
+test('time zones and dates are validated', () => {
+  assert.equal(isTimeZone('America/New_York'), true);
+  assert.equal(isTimeZone('Mars/Olympus'), false);
+  assert.equal(isIsoDate('2017-02-29'), false);
+  assert.equal(isIsoDate('2016-02-29'), true);
+  assert.equal(isIsoDate('18 April 2017'), false);
+  assert.equal(addDays('2016-02-28', 2), '2016-03-01');
+});

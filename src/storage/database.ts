@@ -1,0 +1,155 @@
+// The shape of the tables as Kysely sees them. Dates are ISO strings (UTC for timestamps).
+import type { Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
+
+export interface SeriesTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  lang: string;
+  description: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventTable {
+  id: Generated<number>;
+  series_id: number;
+  slug: string;
+  title: string;
+  lang: string;
+  start_date: string;
+  end_date: string;
+  venue: string | null;
+  city: string | null;
+  country_code: string | null;
+  time_zone: string;
+  overview: string | null;
+  /** JSON array of strings */
+  themes: string;
+  contact_email: string | null;
+  status: 'draft' | 'published';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DayTable {
+  id: Generated<number>;
+  event_id: number;
+  position: number;
+  date: string;
+  label: string | null;
+}
+
+export interface SessionTable {
+  id: Generated<number>;
+  event_id: number;
+  day_id: number;
+  position: number;
+  kind: string;
+  number: number | null;
+  title: string | null;
+  lang: string;
+  start_time: string | null;
+  end_time: string | null;
+}
+
+export interface PersonTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  name_key: string;
+  honorific: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrganizationTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  name_key: string;
+  kind: string;
+  country_code: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AppearanceTable {
+  id: Generated<number>;
+  session_id: number;
+  person_id: number;
+  role: 'moderator' | 'speaker';
+  role_label: string | null;
+  position: number;
+  honorific: string | null;
+  affiliation_position: string | null;
+  organization_id: number | null;
+  country: string | null;
+  country_code: string | null;
+  talk_title: string | null;
+  lang: string;
+}
+
+export interface FileTable {
+  id: string;
+  sha256: string;
+  media_type: string;
+  size: number;
+  original_name: string | null;
+  data: Uint8Array;
+  created_at: string;
+}
+
+export interface MaterialTable {
+  id: Generated<number>;
+  event_id: number;
+  appearance_id: number | null;
+  kind: string;
+  label: string;
+  lang: string;
+  position: number;
+  url: string | null;
+  file_id: string | null;
+  created_at: string;
+}
+
+export interface TranslationTable {
+  entity: string;
+  entity_id: number;
+  field: string;
+  lang: string;
+  value: string;
+}
+
+export interface SiteStateTable {
+  key: string;
+  value: number;
+}
+
+export interface Database {
+  series: SeriesTable;
+  event: EventTable;
+  day: DayTable;
+  session: SessionTable;
+  person: PersonTable;
+  organization: OrganizationTable;
+  appearance: AppearanceTable;
+  file: FileTable;
+  material: MaterialTable;
+  translation: TranslationTable;
+  site_state: SiteStateTable;
+}
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+export type DbOrTx = Db | Tx;
+
+export type SeriesRow = Selectable<SeriesTable>;
+export type EventRow = Selectable<EventTable>;
+export type DayRow = Selectable<DayTable>;
+export type SessionRow = Selectable<SessionTable>;
+export type PersonRow = Selectable<PersonTable>;
+export type OrganizationRow = Selectable<OrganizationTable>;
+export type AppearanceRow = Selectable<AppearanceTable>;
+export type MaterialRow = Selectable<MaterialTable>;
+export type NewEvent = Insertable<EventTable>;

@@ -1,0 +1,34 @@
+// Opens the configured engine. Engine differences live in dialects/; everything else is written once.
+import type { Db } from './database.ts';
+
+export type Engine = 'sqlite' | 'postgres';
+export const GENERATION_CHANNEL = 'plenary_generation';
+
+/** The shared counter that tells an instance whether its rendered pages are still current. */
+export interface GenerationSource {
+  /** cheap and synchronous: called on every cached request */
+  current(): number;
+  /** begin watching (after migrations have run) */
+  start(): Promise<void>;
+  /** a write in this process committed this generation */
+  noteLocalWrite(value: number): void;
+}
+
+export interface Storage {
+  engine: Engine;
+  db: Db;
+  generation: GenerationSource;
+  close(): Promise<void>;
+}
+
+export async function openStorage(url: string, opts: { pollMs?: number } = {}): Promise<Storage> {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    const { openPostgres } = await import('./dialects/postgres.ts');
+    return openPostgres(url, opts.pollMs);
+  }
+  if (url.startsWith('sqlite:')) {
+    const { openSqlite } = await import('./dialects/sqlite.ts');
+    return openSqlite(url.slice('sqlite:'.length) || ':memory:');
+  }
+  throw new Error(`DATABASE_URL must start with sqlite: or postgres://, got "${url}"`);
+}

@@ -1,0 +1,166 @@
+// The Hono application: public pages, rendered once per change and served from memory.
+import { Hono, type Context } from 'hono';
+import { countryName } from '../domain/country.ts';
+import { NotFound, PlenaryError } from '../domain/errors.ts';
+import { DEFAULT_LANGUAGE } from '../domain/language.ts';
+import {
+  countriesIndex,
+  countryAppearances,
+  eventAgenda,
+  listSeriesWithEvents,
+  organizationBySlug,
+  organizationsIndex,
+  peopleIndex,
+  personBySlug,
+  publishedEventBySlug,
+  seriesBySlug,
+} from '../storage/queries.ts';
+import type { Storage } from '../storage/storage.ts';
+import { translator } from './i18n/t.ts';
+import { acceptsGzip, type CachedPage, PageCache } from './page-cache.ts';
+import { HTML_HEADERS } from './security.ts';
+import { EventPage } from './views/event-page.tsx';
+import { renderDocument } from './views/layout.tsx';
+import { CountryPage, ErrorPage, HomePage, IndexPage, OrganizationPage, PersonPage, SeriesPage } from './views/pages.tsx';
+
+export type AppDeps = { storage: Storage; cache: PageCache };
+
+function respond(c: Context, page: CachedPage, status: 200 | 404 | 500 = 200): Response {
+  const headers: Record<string, string> = { ...page.headers, etag: page.etag, vary: 'accept-encoding' };
+  if (status === 200 && c.req.header('if-none-match') === page.etag) return c.body(null, 304, headers);
+  if (acceptsGzip(c.req.header('accept-encoding'))) {
+    headers['content-encoding'] = 'gzip';
+    return c.body(new Uint8Array(page.gzip), status, headers);
+  }
+  return c.body(new Uint8Array(page.body), status, headers);
+}
+
+export function createApp({ storage, cache }: AppDeps) {
+  const db = storage.db;
+  const lang = DEFAULT_LANGUAGE;
+  const t = translator(lang);
+  const app = new Hono();
+
+  /** Serve from the cache, or render (reading the generation first) and keep the bytes. */
+  async function page(c: Context, render: () => Promise<unknown>): Promise<Response> {
+    const key = c.req.path;
+    const hit = cache.get(key);
+    if (hit) return respond(c, hit);
+    const generation = cache.currentGeneration();
+    const html = await renderDocument(await render());
+    return respond(c, cache.set(key, generation, html, HTML_HEADERS));
+  }
+
+  app.get('/', (c) => page(c, async () => <HomePage lang={lang} t={t} series={await listSeriesWithEvents(db)} />));
+
+  app.get('/series/:slug', (c) =>
+    page(c, async () => {
+      const found = await seriesBySlug(db, c.req.param('slug'));
+      if (!found) throw new NotFound('no such series');
+      return <SeriesPage lang={lang} t={t} series={found.series} events={found.events} />;
+    }),
+  );
+
+  app.get('/events/:slug', (c) =>
+    page(c, async () => {
+      const found = await publishedEventBySlug(db, c.req.param('slug'));
+      if (!found) throw new NotFound('no such event');
+      const agenda = await eventAgenda(db, found.event.id);
+      return <EventPage lang={lang} t={t} event={found.event} series={found.series} agenda={agenda} />;
+    }),
+  );
+
+  app.get('/people', (c) =>
+    page(c, async () => {
+      const rows = await peopleIndex(db);
+      const items = rows.map((r) => ({ href: `/people/${r.slug}`, label: r.name, count: Number(r.appearances) }));
+      return <IndexPage lang={lang} t={t} title={t('list.people')} items={items} />;
+    }),
+  );
+
+  app.get('/people/:slug', (c) =>
+    page(c, async () => {
+      const found = await personBySlug(db, c.req.param('slug'));
+      if (!found) throw new NotFound('no such person');
+      return <PersonPage lang={lang} t={t} person={found.person} appearances={found.appearances} />;
+    }),
+  );
+
+  app.get('/organizations', (c) =>
+    page(c, async () => {
+      const rows = await organizationsIndex(db);
+      const items = rows.map((r) => ({
+        href: `/organizations/${r.slug}`,
+        label: r.name,
+        note: [t(`org.kind.${r.kind}` as Parameters<typeof t>[0]), r.country_code ? countryName(r.country_code, lang) : null].filter(Boolean).join(', '),
+        count: Number(r.appearances),
+      }));
+      return <IndexPage lang={lang} t={t} title={t('list.organizations')} items={items} />;
+    }),
+  );
+
+  app.get('/organizations/:slug', (c) =>
+    page(c, async () => {
+      const found = await organizationBySlug(db, c.req.param('slug'));
+      if (!found) throw new NotFound('no such organization');
+      return <OrganizationPage lang={lang} t={t} organization={found.organization} appearances={found.appearances} />;
+    }),
+  );
+
+  app.get('/countries', (c) =>
+    page(c, async () => {
+      const rows = await countriesIndex(db);
+      const items = rows
+        .filter((r) => r.country_code !== null)
+        .map((r) => ({
+          href: `/countries/${r.country_code!.toLowerCase()}`,
+          label: countryName(r.country_code!, lang) ?? r.country_code!,
+          count: Number(r.appearances),
+        }))
+        .sort((a, b) => a.label.localeCompare(b.label, lang));
+      return <IndexPage lang={lang} t={t} title={t('list.countries')} items={items} />;
+    }),
+  );
+
+  app.get('/countries/:code', (c) =>
+    page(c, async () => {
+      const raw = c.req.param('code');
+      if (!/^[a-z]{2}$/.test(raw)) throw new NotFound('country codes are two lowercase letters');
+      const code = raw.toUpperCase();
+      const name = countryName(code, lang);
+      if (!name) throw new NotFound('no such country');
+      return <CountryPage lang={lang} t={t} code={code} name={name} appearances={await countryAppearances(db, code)} />;
+    }),
+  );
+
+  app.get('/files/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!/^[0-9a-f-]{36}$/.test(id)) throw new NotFound('no such file');
+    const file = await db.selectFrom('file').select(['media_type', 'data', 'size']).where('id', '=', id).executeTakeFirst();
+    if (!file) throw new NotFound('no such file');
+    return c.body(new Uint8Array(file.data), 200, {
+      'content-type': file.media_type,
+      'content-length': String(file.size),
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+      'cache-control': 'public, max-age=31536000, immutable',
+    });
+  });
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+
+  app.notFound(async (c) => {
+    const html = await renderDocument(<ErrorPage lang={lang} t={t} status={404} />);
+    return c.html(html, 404, { ...HTML_HEADERS });
+  });
+
+  app.onError(async (err, c) => {
+    const notFound = err instanceof PlenaryError && err.code === 'not_found';
+    if (!notFound) console.error(`plenary: ${c.req.method} ${c.req.path} failed:`, err);
+    const status = notFound ? 404 : 500;
+    const html = await renderDocument(<ErrorPage lang={lang} t={t} status={status} />);
+    return c.html(html, status, { ...HTML_HEADERS });
+  });
+
+  return app;
+}

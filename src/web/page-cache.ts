@@ -1,0 +1,80 @@
+// Rendered pages kept as bytes, with their gzip form and ETag, valid for one cache generation.
+// Any committed write moves the generation (storage/write.ts), in this process or another.
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import type { GenerationSource } from '../storage/storage.ts';
+
+export type CachedPage = {
+  generation: number;
+  body: Buffer;
+  gzip: Buffer;
+  etag: string;
+  headers: Record<string, string>;
+};
+
+const MAX_ENTRIES = 20_000;
+
+export class PageCache {
+  private pages = new Map<string, CachedPage>();
+  private generation = -1;
+
+  constructor(private readonly source: GenerationSource) {}
+
+  /** The generation to render against: read it before reading the data. */
+  currentGeneration(): number {
+    const g = this.source.current();
+    if (g !== this.generation) {
+      this.pages.clear();
+      this.generation = g;
+    }
+    return g;
+  }
+
+  get(key: string): CachedPage | undefined {
+    const g = this.currentGeneration();
+    const page = this.pages.get(key);
+    return page && page.generation === g ? page : undefined;
+  }
+
+  set(key: string, generation: number, html: string, headers: Record<string, string>): CachedPage {
+    const body = Buffer.from(html, 'utf8');
+    const page: CachedPage = {
+      generation,
+      body,
+      gzip: gzipSync(body, { level: 9 }),
+      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+      headers,
+    };
+    // A page rendered from data older than the current generation is served once but not kept.
+    if (generation === this.currentGeneration()) {
+      if (this.pages.size >= MAX_ENTRIES) this.pages.delete(this.pages.keys().next().value as string);
+      this.pages.set(key, page);
+    }
+    return page;
+  }
+
+  size(): number {
+    return this.pages.size;
+  }
+}
+
+export function acceptsGzip(header: string | undefined | null): boolean {
+  return !!header && /\bgzip\b/i.test(header);
+}
+
+/** Writes a cached page straight to Node's response: the hot path, no framework in between. */
+export function sendCached(req: IncomingMessage, res: ServerResponse, page: CachedPage): void {
+  const headers: Record<string, string | number> = { ...page.headers, etag: page.etag, vary: 'accept-encoding' };
+  if (req.headers['if-none-match'] === page.etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  const gz = acceptsGzip(req.headers['accept-encoding']);
+  const body = gz ? page.gzip : page.body;
+  if (gz) headers['content-encoding'] = 'gzip';
+  headers['content-length'] = body.length;
+  res.writeHead(200, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}

@@ -1,0 +1,39 @@
+// The HTTP server: cached pages are answered before the framework is entered.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import type { Storage } from '../storage/storage.ts';
+import { createApp } from './app.tsx';
+import { PageCache, sendCached } from './page-cache.ts';
+
+export type RunningServer = { server: Server; port: number; cache: PageCache; close(): Promise<void> };
+
+export async function startServer(storage: Storage, opts: { port: number; host?: string | undefined }): Promise<RunningServer> {
+  const cache = new PageCache(storage.generation);
+  const app = createApp({ storage, cache });
+  const slow = getRequestListener(app.fetch);
+  const server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    if ((req.method === 'GET' || req.method === 'HEAD') && !url.includes('?')) {
+      const hit = cache.get(url);
+      if (hit) return sendCached(req, res, hit);
+    }
+    void slow(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    cache,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((e) => (e ? reject(e) : resolve()));
+      }),
+  };
+}

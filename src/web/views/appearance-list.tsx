@@ -1,0 +1,46 @@
+// Appearances seen from a person, organization or country: grouped by event, newest first.
+import type { Language } from '../../domain/language.ts';
+import type { AppearanceInContext } from '../../storage/queries.ts';
+import type { Translate } from '../i18n/t.ts';
+import { longDate, sessionHeading } from './format.ts';
+import { Affiliation, Materials, roleName } from './people.tsx';
+
+export function AppearanceList(p: { items: AppearanceInContext[]; lang: Language; t: Translate; showPerson: boolean }) {
+  const { t } = p;
+  const byEvent = new Map<string, AppearanceInContext[]>();
+  for (const a of p.items) {
+    const list = byEvent.get(a.event.slug) ?? [];
+    list.push(a);
+    byEvent.set(a.event.slug, list);
+  }
+  return (
+    <>
+      {[...byEvent.values()].map((list) => {
+        const ev = list[0]!.event;
+        return (
+          <section aria-label={ev.title}>
+            <h3>
+              <a href={`/events/${ev.slug}`}>{ev.title}</a>
+            </h3>
+            <ul class="list">
+              {list.map((a) => (
+                <li>
+                  {p.showPerson ? (
+                    <>
+                      <a href={`/people/${a.person.slug}`}>{a.person.name}</a>,{' '}
+                    </>
+                  ) : null}
+                  <time datetime={a.date}>{longDate(a.date, p.lang)}</time>
+                  {a.session.start ? `, ${a.session.start}` : ''}: {sessionHeading(a.session, t)} ({roleName(a.role, a.roleLabel, t)})
+                  {a.affiliationPosition || a.organization || a.country ? ' — ' : null}
+                  <Affiliation position={a.affiliationPosition} organization={a.organization} country={a.country} countryCode={a.countryCode} lang={p.lang} />
+                  <Materials materials={a.materials} t={t} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,156 @@
+import type { Language } from '../../domain/language.ts';
+import { isoWithOffset, offsetLabel } from '../../domain/time.ts';
+import type { EventRow, SeriesRow } from '../../storage/database.ts';
+import type { AgendaAppearance, AgendaSessionView, EventAgenda } from '../../storage/queries.ts';
+import type { Translate } from '../i18n/t.ts';
+import { dateRange, longDate, sessionHeading } from './format.ts';
+import { Layout } from './layout.tsx';
+import { Affiliation, Materials } from './people.tsx';
+
+type Props = { lang: Language; t: Translate; event: EventRow; series: SeriesRow; agenda: EventAgenda };
+
+function Person(p: { a: AgendaAppearance; lang: Language; t: Translate }) {
+  const { a } = p;
+  return (
+    <li>
+      {a.roleLabel ? <>{a.roleLabel}: </> : null}
+      <a href={`/people/${a.person.slug}`}>{a.person.name}</a>
+      {a.honorific ? <>, {a.honorific}</> : null}
+      {a.affiliationPosition || a.organization || a.country ? ', ' : null}
+      <Affiliation position={a.affiliationPosition} organization={a.organization} country={a.country} countryCode={a.countryCode} lang={p.lang} />
+      {a.talkTitle ? <> — <cite>{a.talkTitle}</cite></> : null}
+      <Materials materials={a.materials} t={p.t} />
+    </li>
+  );
+}
+
+function Session(p: { s: AgendaSessionView; date: string; tz: string; lang: Language; t: Translate }) {
+  const { s, t } = p;
+  const moderators = s.appearances.filter((a) => a.role === 'moderator');
+  const speakers = s.appearances.filter((a) => a.role === 'speaker');
+  return (
+    <li class={s.kind === 'break' ? 'break' : undefined}>
+      <p class="slot">
+        {s.start ? <time datetime={isoWithOffset(p.date, s.start, p.tz)}>{s.start}</time> : null}
+        {s.end ? (
+          <>
+            {'–'}
+            <time datetime={isoWithOffset(p.date, s.end, p.tz)}>{s.end}</time>
+          </>
+        ) : null}
+      </p>
+      <article class="session" aria-label={sessionHeading(s, t)}>
+        <h4 lang={s.lang === p.lang ? undefined : s.lang}>{sessionHeading(s, t)}</h4>
+        {moderators.length ? (
+          <>
+            <h5>{moderators.length > 1 ? t('role.moderators') : t('role.moderator')}</h5>
+            <ul class="people">
+              {moderators.map((a) => (
+                <Person a={a} lang={p.lang} t={t} />
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {speakers.length ? (
+          <>
+            {moderators.length || s.kind === 'panel' ? <h5>{t('role.speakers')}</h5> : null}
+            <ol class="people">
+              {speakers.map((a) => (
+                <Person a={a} lang={p.lang} t={t} />
+              ))}
+            </ol>
+          </>
+        ) : null}
+      </article>
+    </li>
+  );
+}
+
+export function EventPage(p: Props) {
+  const { t, event, series, agenda, lang } = p;
+  const themes = JSON.parse(event.themes) as string[];
+  const place = [event.venue, event.city].filter(Boolean).join(', ');
+  return (
+    <Layout
+      lang={lang}
+      t={t}
+      title={event.title}
+      description={`${dateRange(event.start_date, event.end_date, lang)}${place ? `, ${place}` : ''}`}
+      crumbs={[
+        { href: '/', label: t('nav.home') },
+        { href: `/series/${series.slug}`, label: series.title },
+      ]}
+    >
+      <h1>{event.title}</h1>
+      <dl class="meta">
+        <dt>{t('event.dates')}</dt>
+        <dd>
+          <time datetime={event.start_date}>{dateRange(event.start_date, event.end_date, lang)}</time>
+        </dd>
+        {place ? (
+          <>
+            <dt>{t('event.venue')}</dt>
+            <dd>{place}</dd>
+          </>
+        ) : null}
+        {event.contact_email ? (
+          <>
+            <dt>{t('event.contact')}</dt>
+            <dd>
+              <a href={`mailto:${event.contact_email}`}>{event.contact_email}</a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {event.overview ? (
+        <section aria-labelledby="overview">
+          <h2 id="overview">{t('event.overview')}</h2>
+          {event.overview.split(/\n{2,}/).map((para) => (
+            <p>{para}</p>
+          ))}
+        </section>
+      ) : null}
+      {themes.length ? (
+        <section aria-labelledby="themes">
+          <h2 id="themes">{t('event.themes')}</h2>
+          <ul class="list">
+            {themes.map((x) => (
+              <li>{x}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="agenda">
+        <h2 id="agenda">{t('event.agenda')}</h2>
+        {agenda.days.map((d, i) => {
+          const firstStart = d.sessions.find((s) => s.start)?.start ?? '12:00';
+          return (
+            <section aria-labelledby={`day-${i + 1}`}>
+              <h3 id={`day-${i + 1}`}>
+                <time datetime={d.date}>{longDate(d.date, lang)}</time>
+              </h3>
+              <p class="tz">{t('event.timesIn', { zone: event.time_zone, offset: offsetLabel(d.date, firstStart, event.time_zone) })}</p>
+              <ol class="agenda">
+                {d.sessions.map((s) => (
+                  <Session s={s} date={d.date} tz={event.time_zone} lang={lang} t={t} />
+                ))}
+              </ol>
+            </section>
+          );
+        })}
+      </section>
+      {agenda.documents.length ? (
+        <section aria-labelledby="documents">
+          <h2 id="documents">{t('event.documents')}</h2>
+          <ul class="list">
+            {agenda.documents.map((m) => (
+              <li>
+                <Materials materials={[m]} t={t} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}

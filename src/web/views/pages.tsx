@@ -1,0 +1,146 @@
+// The public pages other than the event page. Each takes what it shows and the translator.
+import { countryName } from '../../domain/country.ts';
+import type { Language } from '../../domain/language.ts';
+import type { EventRow, OrganizationRow, PersonRow, SeriesRow } from '../../storage/database.ts';
+import type { AppearanceInContext } from '../../storage/queries.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+import type { Translate } from '../i18n/t.ts';
+import { AppearanceList } from './appearance-list.tsx';
+import { dateRange } from './format.ts';
+import { Layout } from './layout.tsx';
+
+type Base = { lang: Language; t: Translate };
+
+function EventList(p: Base & { events: EventRow[] }) {
+  return (
+    <ul class="list">
+      {p.events.map((e) => (
+        <li>
+          <a href={`/events/${e.slug}`}>{e.title}</a>
+          <span class="aff">
+            {' '}
+            — <time datetime={e.start_date}>{dateRange(e.start_date, e.end_date, p.lang)}</time>
+            {e.city ? `, ${e.city}` : ''}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function HomePage(p: Base & { series: Array<SeriesRow & { events: EventRow[] }> }) {
+  const { t } = p;
+  return (
+    <Layout lang={p.lang} t={t} title={t('home.title')} description={t('site.tagline')}>
+      <h1>{t('home.title')}</h1>
+      <p>{t('site.tagline')}</p>
+      {p.series.length === 0 ? <p>{t('home.empty')}</p> : null}
+      {p.series.map((s) => (
+        <section aria-labelledby={`series-${s.slug}`}>
+          <h2 id={`series-${s.slug}`}>
+            <a href={`/series/${s.slug}`}>{s.title}</a>
+          </h2>
+          <EventList lang={p.lang} t={t} events={s.events} />
+        </section>
+      ))}
+    </Layout>
+  );
+}
+
+export function SeriesPage(p: Base & { series: SeriesRow; events: EventRow[] }) {
+  const { t } = p;
+  return (
+    <Layout lang={p.lang} t={t} title={p.series.title} description={p.series.description ?? undefined} crumbs={[{ href: '/', label: t('nav.home') }]}>
+      <h1>{p.series.title}</h1>
+      {p.series.description ? <p>{p.series.description}</p> : null}
+      <h2>{t('series.events')}</h2>
+      {p.events.length ? <EventList lang={p.lang} t={t} events={p.events} /> : <p>{t('series.none')}</p>}
+    </Layout>
+  );
+}
+
+export function PersonPage(p: Base & { person: PersonRow; appearances: AppearanceInContext[] }) {
+  const { t, person } = p;
+  return (
+    <Layout lang={p.lang} t={t} title={person.name} crumbs={[{ href: '/', label: t('nav.home') }, { href: '/people', label: t('nav.people') }]}>
+      <h1>
+        {person.name}
+        {person.honorific ? <span class="aff">, {person.honorific}</span> : null}
+      </h1>
+      <h2>{t('person.appearances')}</h2>
+      {p.appearances.length ? <AppearanceList items={p.appearances} lang={p.lang} t={t} showPerson={false} /> : <p>{t('person.none')}</p>}
+    </Layout>
+  );
+}
+
+export function OrganizationPage(p: Base & { organization: OrganizationRow; appearances: AppearanceInContext[] }) {
+  const { t, organization: o } = p;
+  const country = o.country_code ? countryName(o.country_code, p.lang) : undefined;
+  return (
+    <Layout lang={p.lang} t={t} title={country ? `${o.name} (${country})` : o.name} crumbs={[{ href: '/', label: t('nav.home') }, { href: '/organizations', label: t('nav.organizations') }]}>
+      <h1>{o.name}</h1>
+      <dl class="meta">
+        <dt>{t('org.kind')}</dt>
+        <dd>{t(`org.kind.${o.kind}` as MessageKey)}</dd>
+        {o.country_code && country ? (
+          <>
+            <dt>{t('org.country')}</dt>
+            <dd>
+              <a href={`/countries/${o.country_code.toLowerCase()}`}>{country}</a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <h2>{t('person.appearances')}</h2>
+      {p.appearances.length ? <AppearanceList items={p.appearances} lang={p.lang} t={t} showPerson={true} /> : <p>{t('person.none')}</p>}
+    </Layout>
+  );
+}
+
+export function CountryPage(p: Base & { code: string; name: string; appearances: AppearanceInContext[] }) {
+  const { t } = p;
+  return (
+    <Layout lang={p.lang} t={t} title={p.name} crumbs={[{ href: '/', label: t('nav.home') }, { href: '/countries', label: t('nav.countries') }]}>
+      <h1>{p.name}</h1>
+      <h2>{t('country.speakers', { country: p.name })}</h2>
+      {p.appearances.length ? <AppearanceList items={p.appearances} lang={p.lang} t={t} showPerson={true} /> : <p>{t('person.none')}</p>}
+    </Layout>
+  );
+}
+
+export function IndexPage(p: Base & { title: string; items: Array<{ href: string; label: string; count: number; note?: string }> }) {
+  const { t } = p;
+  return (
+    <Layout lang={p.lang} t={t} title={p.title} crumbs={[{ href: '/', label: t('nav.home') }]}>
+      <h1>{p.title}</h1>
+      {p.items.length ? (
+        <ul class="list">
+          {p.items.map((i) => (
+            <li>
+              <a href={i.href}>{i.label}</a>
+              <span class="aff">
+                {i.note ? ` — ${i.note}` : ''} ({i.count === 1 ? t('list.count.one') : t('list.count', { n: i.count })})
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('list.empty')}</p>
+      )}
+    </Layout>
+  );
+}
+
+export function ErrorPage(p: Base & { status: 404 | 500 }) {
+  const { t } = p;
+  const title = p.status === 404 ? t('error.notFound.title') : t('error.server.title');
+  return (
+    <Layout lang={p.lang} t={t} title={title} noindex={true}>
+      <h1>{title}</h1>
+      <p>{p.status === 404 ? t('error.notFound.body') : t('error.server.body')}</p>
+      <p>
+        <a href="/">{t('error.back')}</a>
+      </p>
+    </Layout>
+  );
+}

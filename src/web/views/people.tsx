@@ -1,0 +1,52 @@
+// How a person is shown wherever they appear: name, then the affiliation as printed for that occasion.
+import { countryName } from '../../domain/country.ts';
+import type { Language } from '../../domain/language.ts';
+import type { MaterialView } from '../../storage/queries.ts';
+import type { Translate } from '../i18n/t.ts';
+
+export function Materials(p: { materials: MaterialView[]; t: Translate }) {
+  if (!p.materials.length) return null;
+  return (
+    <>
+      {p.materials.map((m) => {
+        const href = m.fileId ? `/files/${m.fileId}` : m.url;
+        return href ? (
+          <a class="mat" href={href} hreflang={m.lang}>
+            {m.label}
+          </a>
+        ) : (
+          <span class="mat">{m.label}</span>
+        );
+      })}
+    </>
+  );
+}
+
+export function Affiliation(p: {
+  position: string | null;
+  organization: { slug: string; name: string } | null;
+  country: string | null;
+  countryCode: string | null;
+  lang: Language;
+}) {
+  const parts: unknown[] = [];
+  if (p.position) parts.push(p.position);
+  if (p.organization) parts.push(<a href={`/organizations/${p.organization.slug}`}>{p.organization.name}</a>);
+  if (p.countryCode) parts.push(<a href={`/countries/${p.countryCode.toLowerCase()}`}>{countryName(p.countryCode, p.lang) ?? p.country}</a>);
+  else if (p.country) parts.push(p.country);
+  if (!parts.length) return null;
+  return (
+    <span class="aff">
+      {parts.map((x, i) => (
+        <>
+          {i ? ', ' : ''}
+          {x}
+        </>
+      ))}
+    </span>
+  );
+}
+
+export function roleName(role: string, roleLabel: string | null, t: Translate): string {
+  return roleLabel ?? (role === 'moderator' ? t('role.moderator') : t('role.speaker'));
+}

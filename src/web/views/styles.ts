@@ -1,0 +1,46 @@
+// The whole stylesheet, inlined in every page so that a page arrives in one round trip.
+// Its hash goes into the Content-Security-Policy instead of allowing any inline style.
+import { createHash } from 'node:crypto';
+
+export const CSS = `
+:root{--fg:#1b1f24;--muted:#4a5360;--accent:#0b57a4;--line:#d5dae1;--bg:#fff;--soft:#f3f5f8;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.55;color:var(--fg);background:var(--bg)}
+*{box-sizing:border-box}
+body{margin:0}
+a{color:var(--accent);text-underline-offset:2px}
+a:focus-visible{outline:3px solid #f5b400;outline-offset:2px}
+.skip{position:absolute;left:-999px}
+.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:9}
+header.site,footer.site{background:var(--soft);border-bottom:1px solid var(--line)}
+footer.site{border-top:1px solid var(--line);border-bottom:0;margin-top:3rem;color:var(--muted);font-size:.9rem}
+.wrap{max-width:60rem;margin:0 auto;padding:0 1rem}
+header.site .wrap{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem 1.5rem;padding:.5rem 1rem}
+.brand{font-weight:700;font-size:1.2rem;text-decoration:none;color:var(--fg)}
+nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+nav a,.brand,.crumbs a{display:inline-block;min-height:24px;min-width:24px;padding:.2rem 0}
+.crumbs{font-size:.9rem;margin:1rem 0 0}
+.crumbs ol{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.5rem}
+.crumbs li+li::before{content:"/";margin-right:.5rem;color:var(--muted)}
+h1{font-size:1.9rem;line-height:1.25;margin:.75rem 0}
+h2{font-size:1.4rem;margin:2rem 0 .5rem;border-bottom:2px solid var(--line);padding-bottom:.25rem}
+h3{font-size:1.15rem;margin:1.5rem 0 .5rem}
+.meta{color:var(--muted);margin:.25rem 0}
+.meta dt{font-weight:600;display:inline}
+.meta dd{display:inline;margin:0 1rem 0 .25rem}
+.tz{background:var(--soft);border-left:4px solid var(--accent);padding:.5rem .75rem}
+ol.agenda{list-style:none;padding:0;margin:0}
+ol.agenda>li{display:grid;grid-template-columns:8.5rem 1fr;gap:1rem;border-top:1px solid var(--line);padding:1rem 0}
+.slot{font-variant-numeric:tabular-nums;font-weight:600}
+.session h4{margin:0 0 .5rem;font-size:1.05rem}
+.session h5{margin:.75rem 0 .25rem;font-size:.95rem;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}
+.people{margin:0;padding-left:1.25rem}
+.people li{margin:.35rem 0}
+.aff{color:var(--muted)}
+.mat{display:inline-block;font-size:.85rem;border:1px solid var(--line);border-radius:3px;padding:0 .35rem;margin-left:.25rem}
+.break{color:var(--muted)}
+.list{padding-left:1.25rem}
+.list li{margin:.45rem 0}
+@media (max-width:40rem){ol.agenda>li{grid-template-columns:1fr;gap:.25rem}}
+@media print{header.site,footer.site,.skip{display:none}a{color:inherit;text-decoration:none}}
+`.replace(/\n/g, '');
+
+export const CSS_HASH = `sha256-${createHash('sha256').update(CSS).digest('base64')}`;

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { fileURLToPath } from 'node:url';
+import { SHARED_SKIP, sharedPath } from './shared.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'plenary-cli-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function plenary(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['bin/plenary.mjs', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'cli.db')}`, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const STORE = ['--series', 'idm', '--series-title', 'International Dialogue on Migration', '--event', 'idm-2017-ny', '--title', 'IDM 2017 New York', '--time-zone', 'America/New_York', '--venue', 'UN Headquarters'];
+
+test('import --json prints the seed exactly as the expected reading, and the score tool gives 100 on every measure', { skip: SHARED_SKIP }, () => {
+  const r = plenary(['import', sharedPath('seed/idm-2017-new-york.txt'), '--json']);
+  assert.equal(r.err, '');
+  assert.equal(r.code, 0);
+  const out = join(dir, 'seed.json');
+  writeFileSync(out, r.out);
+  const score = spawnSync(process.execPath, [sharedPath('tools/score-agenda.mjs'), sharedPath('seed/idm-2017-new-york.expected.json'), out], { encoding: 'utf8' });
+  assert.equal(
+    score.stdout.trim(),
+    'sessions_f1=100.0 appearances_f1=100.0 session_fields=100.0 materials=100.0 affiliation=100.0 country=100.0 honorific=100.0 (expected 10 sessions/37 appearances; got 10/37)',
+  );
+  const doc = JSON.parse(r.out) as { source: string; warnings: unknown[] };
+  assert.equal(doc.source, 'idm-2017-new-york.txt');
+  assert.deepEqual(doc.warnings, []);
+});
+
+test('import stores into a series and event, reports what it created, and a second import updates in place', { skip: SHARED_SKIP }, () => {
+  const seed = sharedPath('seed/idm-2017-new-york.txt');
+  const first = plenary(['import', seed, ...STORE]);
+  assert.equal(first.err, '');
+  assert.equal(first.code, 0);
+  assert.equal(
+    first.out,
+    [
+      'series idm: created',
+      'event idm-2017-ny: created (published, 2017-04-18 to 2017-04-19)',
+      'days: 2',
+      'sessions: 10 created, 0 updated, 0 removed',
+      'appearances: 37 created, 0 updated, 0 removed',
+      'persons: 35 created, 2 matched',
+      'organizations: 22 created, 5 matched',
+      '',
+    ].join('\n'),
+  );
+  const second = plenary(['import', seed, ...STORE]);
+  assert.equal(second.code, 0);
+  assert.equal(
+    second.out,
+    [
+      'series idm: existing',
+      'event idm-2017-ny: updated (published, 2017-04-18 to 2017-04-19)',
+      'days: 2',
+      'sessions: 0 created, 10 updated, 0 removed',
+      'appearances: 0 created, 37 updated, 0 removed',
+      'persons: 0 created, 37 matched',
+      'organizations: 0 created, 27 matched',
+      '',
+    ].join('\n'),
+  );
+});
+
+test('inputs that are not agendas are refused with a clear message, a non-zero exit, and nothing stored', () => {
+  const db = `sqlite:${join(dir, 'refused.db')}`;
+  const empty = join(dir, 'empty.txt');
+  writeFileSync(empty, '');
+  const binary = join(dir, 'binary.bin');
+  writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+  const noise = join(dir, 'noise.txt');
+  writeFileSync(noise, Buffer.alloc(50 * 1024 * 1024, 'x'));
+  const prose = join(dir, 'prose.txt');
+  writeFileSync(prose, 'This is a letter.\n\nIt has no agenda in it at all.\n');
+  const cases: Array<[string, string]> = [
+    [empty, `plenary: ${empty} is empty: there is no agenda to read\n`],
+    [binary, `plenary: ${binary} is binary, not a text agenda (a NUL byte at offset 8)\n`],
+    [noise, `plenary: ${noise} is 50.0 MB; an agenda page is at most 10.0 MB\n`],
+    [prose, 'plenary: the input holds no agenda: no day and no time slot or session was recognised\n'],
+    [join(dir, 'missing.txt'), `plenary: cannot read ${join(dir, 'missing.txt')}: no such file\n`],
+  ];
+  for (const [file, message] of cases) {
+    const r = plenary(['import', file, ...STORE], { DATABASE_URL: db });
+    assert.equal(r.err, message, file);
+    assert.equal(r.code, 1, file);
+    assert.equal(r.out, '', file);
+  }
+  // The prose case got as far as opening the database: it must hold no event.
+  const sqlite = new Database(join(dir, 'refused.db'), { readonly: true });
+  try {
+    assert.deepEqual(sqlite.prepare('SELECT count(*) AS n FROM event').get(), { n: 0 });
+    assert.deepEqual(sqlite.prepare('SELECT count(*) AS n FROM person').get(), { n: 0 });
+  } finally {
+    sqlite.close();
+  }
+});
+
+test('usage errors say what is missing', () => {
+  const r = plenary(['import']);
+  assert.equal(r.code, 1);
+  assert.ok(r.err.startsWith('plenary: FILE is missing\n\nusage: plenary import FILE [options]'), r.err);
+  const u = plenary(['frobnicate']);
+  assert.equal(u.code, 2);
+  assert.ok(u.err.startsWith('plenary: unknown command "frobnicate"'));
+});

@@ -1,0 +1,19 @@
+// Small builders for agenda readings, so storage tests do not depend on the parser.
+import type { Agenda, AgendaPerson, AgendaSession } from '../src/domain/agenda.ts';
+
+export function person(name: string, extra: Partial<AgendaPerson> = {}): AgendaPerson {
+  return { name, honorific: null, position: null, organization: null, country: null, countryCode: null, materials: [], ...extra };
+}
+
+export function session(extra: Partial<AgendaSession> = {}): AgendaSession {
+  return { start: '10:00', end: '11:00', kind: 'panel', number: null, title: 'A panel', moderators: [], speakers: [], ...extra };
+}
+
+export function agenda(days: Array<{ date: string | null; sessions: AgendaSession[] }>): Agenda {
+  return { title: null, days: days.map((d) => ({ label: null, ...d })), warnings: [] };
+}
+
+export const TARGET = {
+  series: { slug: 'test-series', title: 'Test series' },
+  event: { slug: 'test-event', title: 'Test event', timeZone: 'Europe/Geneva' },
+};

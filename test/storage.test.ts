@@ -1,0 +1,214 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { InvalidInput } from '../src/domain/errors.ts';
+import { importAgenda } from '../src/operations/import-agenda.ts';
+import { importDemo } from '../src/operations/demo.ts';
+import { migrate } from '../src/storage/migrate.ts';
+import { eventAgenda, personBySlug } from '../src/storage/queries.ts';
+import { openStorage } from '../src/storage/storage.ts';
+import { write } from '../src/storage/write.ts';
+import { ENGINES, migratedStorage } from './engines.ts';
+import { agenda, person, session, TARGET } from './factories.ts';
+
+async function counts(db: Awaited<ReturnType<typeof migratedStorage>>['storage']['db']) {
+  const n = async (table: 'series' | 'event' | 'day' | 'session' | 'person' | 'organization' | 'appearance' | 'material') =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return {
+    series: await n('series'),
+    events: await n('event'),
+    days: await n('day'),
+    sessions: await n('session'),
+    persons: await n('person'),
+    organizations: await n('organization'),
+    appearances: await n('appearance'),
+    materials: await n('material'),
+  };
+}
+
+for (const engine of ENGINES) {
+  describe(`storage on ${engine}`, () => {
+    test('migrations run once and a second run applies nothing', async () => {
+      const t = await migratedStorage(engine);
+      try {
+        assert.deepEqual(await migrate(t.storage), []);
+        assert.deepEqual(await counts(t.storage.db), { series: 0, events: 0, days: 0, sessions: 0, persons: 0, organizations: 0, appearances: 0, materials: 0 });
+      } finally {
+        await t.cleanup();
+      }
+    });
+
+    test('the demo event stores 2 days, 10 sessions, 37 appearances and 35 persons', async () => {
+      const t = await migratedStorage(engine);
+      try {
+        const r = await importDemo(t.storage);
+        assert.equal(r.event.created, true);
+        assert.deepEqual(r.sessions, { created: 10, updated: 0, removed: 0 });
+        assert.deepEqual(r.appearances, { created: 37, updated: 0, removed: 0 });
+        assert.deepEqual(r.persons, { created: 35, matched: 2 });
+        const c = await counts(t.storage.db);
+        assert.equal(c.days, 2);
+        assert.equal(c.sessions, 10);
+        assert.equal(c.appearances, 37);
+        assert.equal(c.persons, 35);
+        const event = await t.storage.db.selectFrom('event').selectAll().executeTakeFirstOrThrow();
+        assert.deepEqual(
+          [event.slug, event.start_date, event.end_date, event.time_zone, event.venue, event.status],
+          ['idm-2017-new-york', '2017-04-18', '2017-04-19', 'America/New_York', 'United Nations Headquarters', 'published'],
+        );
+        const swing = await personBySlug(t.storage.db, 'william-lacy-swing');
+        assert.ok(swing);
+        assert.deepEqual(
+          swing.appearances.map((a) => [a.date, a.session.start, a.role, a.roleLabel]).sort(),
+          [['2017-04-18', '10:00', 'speaker', null], ['2017-04-18', '11:30', 'moderator', null]].sort(),
+        );
+        assert.deepEqual(swing.appearances.find((a) => a.role === 'speaker')?.materials.map((m) => [m.kind, m.label]), [['opening-remarks', 'Opening remarks']]);
+        const thompson = await personBySlug(t.storage.db, 'laura-thompson');
+        assert.equal(thompson?.appearances.length, 2);
+      } finally {
+        await t.cleanup();
+      }
+    });
+
+    test('importing the same agenda again updates in place and duplicates nothing', async () => {
+      const t = await migratedStorage(engine);
+      try {
+        await importDemo(t.storage);
+        const before = await counts(t.storage.db);
+        const sessionIds = (await t.storage.db.selectFrom('session').select('id').orderBy('id').execute()).map((r) => r.id);
+        const r = await importDemo(t.storage);
+        assert.equal(r.event.created, false);
+        assert.deepEqual(r.sessions, { created: 0, updated: 10, removed: 0 });
+        assert.deepEqual(r.appearances, { created: 0, updated: 37, removed: 0 });
+        assert.deepEqual(r.persons, { created: 0, matched: 37 });
+        assert.deepEqual(await counts(t.storage.db), before);
+        assert.deepEqual((await t.storage.db.selectFrom('session').select('id').orderBy('id').execute()).map((r) => r.id), sessionIds);
+      } finally {
+        await t.cleanup();
+      }
+    });
+
+    test('a person keeps one identity across events, matched by normalised name', async () => {
+      const t = await migratedStorage(engine);
+      try {
+        await importAgenda(t.storage, agenda([{ date: '2020-01-10', sessions: [session({ speakers: [person('José Müller', { honorific: 'Dr.' })] })] }]), TARGET);
+        const r = await importAgenda(
+          t.storage,
+          agenda([{ date: '2021-02-11', sessions: [session({ moderators: [person('JOSE  MULLER')] })] }]),
+          { series: { slug: 'test-series' }, event: { slug: 'second', title: 'Second', timeZone: 'Asia/Bangkok' } },
+        );
+        assert.deepEqual(r.persons, { created: 0, matched: 1 });
+        const rows = await t.storage.db.selectFrom('person').select(['slug', 'name', 'honorific']).execute();
+        assert.deepEqual(rows, [{ slug: 'jose-muller', name: 'José Müller', honorific: 'Dr.' }]);
+        const found = await personBySlug(t.storage.db, 'jose-muller');
+        assert.deepEqual(found?.appearances.map((a) => [a.event.slug, a.role]), [['second', 'moderator'], ['test-event', 'speaker']]);
+      } finally {
+        await t.cleanup();
+      }
+    });
+
+    test('government bodies with the same name in two countries are two organizations', async () => {
+      const t = await migratedStorage(engine);
+      try {
+        const mfa = (name: string, country: string, code: string) =>
+          person(name, { position: 'Director', organization: 'Ministry of Foreign Affairs', country, countryCode: code });
+        await importAgenda(t.storage, agenda([{ date: '2020-01-10', sessions: [session({ speakers: [mfa('A B', 'Italy', 'IT'), mfa('C D', 'Egypt', 'EG'), mfa('E F', 'Italy', 'IT')] })] }]), TARGET);
+        const orgs = await t.storage.db.selectFrom('organization').select(['slug', 'name', 'kind', 'country_code']).orderBy('slug').execute();
+        assert.deepEqual(orgs, [
+          { slug: 'ministry-of-foreign-affairs-eg', name: 'Ministry of Foreign Affairs', kind: 'member-state', country_code: 'EG' },
+          { slug: 'ministry-of-foreign-affairs-it', name: 'Ministry of Foreign Affairs', kind: 'member-state', country_code: 'IT' },
+        ]);
+      } finally {
+        await t.cleanup();
+      }
+    });
+
+    test('a re-import keeps a file or link already attached to a material', async () => {
+      const t = await migratedStorage(engine);
+      try {
+        const a = agenda([{ date: '2020-01-10', sessions: [session({ speakers: [person('Ana Lee', { materials: [{ kind: 'statement', label: 'Statement' }] })] })] }]);
+        await importAgenda(t.storage, a, TARGET);
+        await write(t.storage, (trx) => trx.updateTable('material').set({ url: 'https://example.org/s.pdf' }).execute());
+        const changed = agenda([{ date: '2020-01-10', sessions: [session({ speakers: [person('Ana Lee', { materials: [] })] })] }]);
+        await importAgenda(t.storage, changed, TARGET);
+        const mats = await t.storage.db.selectFrom('material').select(['kind', 'label', 'url']).execute();
+        assert.deepEqual(mats, [{ kind: 'statement', label: 'Statement', url: 'https://example.org/s.pdf' }]);
+      } finally {
+        await t.cleanup();
+      }
+    });
+
+    test('a shorter agenda removes the sessions and appearances it no longer lists', async () => {
+      const t = await migratedStorage(engine);
+      try {
+        await importAgenda(t.storage, agenda([{ date: '2020-01-10', sessions: [session({ speakers: [person('A B'), person('C D')] }), session({ start: '12:00', end: null })] }, { date: '2020-01-11', sessions: [session()] }]), TARGET);
+        const r = await importAgenda(t.storage, agenda([{ date: '2020-01-10', sessions: [session({ speakers: [person('C D')] })] }]), TARGET);
+        assert.deepEqual(r.sessions, { created: 0, updated: 1, removed: 2 });
+        assert.deepEqual(r.appearances, { created: 0, updated: 1, removed: 1 });
+        const event = await t.storage.db.selectFrom('event').select(['id', 'start_date', 'end_date']).executeTakeFirstOrThrow();
+        assert.deepEqual([event.start_date, event.end_date], ['2020-01-10', '2020-01-10']);
+        const view = await eventAgenda(t.storage.db, event.id);
+        assert.deepEqual(view.days.map((d) => [d.date, d.sessions.map((s) => s.appearances.map((x) => x.person.name))]), [['2020-01-10', [['C D']]]]);
+      } finally {
+        await t.cleanup();
+      }
+    });
+
+    test('bad input is refused with a clear message and stores nothing', async () => {
+      const t = await migratedStorage(engine);
+      try {
+        const good = agenda([{ date: '2020-01-10', sessions: [session({ speakers: [person('A B')] })] }]);
+        await assert.rejects(importAgenda(t.storage, good, { ...TARGET, event: { ...TARGET.event, timeZone: 'Mars/Olympus' } }), {
+          name: 'InvalidInput',
+          message: 'import target: event.timeZone: must be an IANA time zone such as Europe/Geneva',
+        });
+        await assert.rejects(importAgenda(t.storage, agenda([]), TARGET), InvalidInput);
+        await assert.rejects(importAgenda(t.storage, agenda([{ date: null, sessions: [session()] }]), TARGET), {
+          message: 'day 1 ("") has no date and no start date was given (--start-date)',
+        });
+        await assert.rejects(importAgenda(t.storage, good, { series: { slug: 'new-series' }, event: TARGET.event }), {
+          message: 'series "new-series" does not exist yet: give its title (--series-title)',
+        });
+        assert.deepEqual(await counts(t.storage.db), { series: 0, events: 0, days: 0, sessions: 0, persons: 0, organizations: 0, appearances: 0, materials: 0 });
+      } finally {
+        await t.cleanup();
+      }
+    });
+
+    test('a failure inside an import rolls back everything it wrote', async () => {
+      const t = await migratedStorage(engine);
+      try {
+        await importAgenda(t.storage, agenda([{ date: '2020-01-10', sessions: [session({ speakers: [person('A B')] })] }]), TARGET);
+        const before = await counts(t.storage.db);
+        const generation = t.storage.generation.current();
+        // The same date twice is only detected after the series has been renamed.
+        const twice = agenda([{ date: '2020-01-10', sessions: [session()] }, { date: '2020-01-10', sessions: [session()] }]);
+        await assert.rejects(importAgenda(t.storage, twice, { ...TARGET, series: { slug: 'test-series', title: 'Renamed' } }), {
+          message: 'two days of the agenda fall on 2020-01-10',
+        });
+        assert.deepEqual(await counts(t.storage.db), before);
+        assert.equal((await t.storage.db.selectFrom('series').select('title').executeTakeFirstOrThrow()).title, 'Test series');
+        assert.equal(t.storage.generation.current(), generation);
+      } finally {
+        await t.cleanup();
+      }
+    });
+
+    test('every write moves the cache generation, and another instance on the same database sees it', async () => {
+      const t = await migratedStorage(engine);
+      const other = await openStorage(t.url, { pollMs: 100 });
+      try {
+        await other.generation.start();
+        const g0 = t.storage.generation.current();
+        assert.equal(other.generation.current(), g0);
+        await importAgenda(t.storage, agenda([{ date: '2020-01-10', sessions: [session()] }]), TARGET);
+        assert.equal(t.storage.generation.current(), g0 + 1);
+        // PostgreSQL delivers the change by NOTIFY; wait for it without assuming how long it takes.
+        for (let i = 0; i < 100 && other.generation.current() !== g0 + 1; i++) await new Promise((r) => setTimeout(r, 20));
+        assert.equal(other.generation.current(), g0 + 1);
+      } finally {
+        await other.close();
+        await t.cleanup();
+      }
+    });
+  });
+}

@@ -1,0 +1,113 @@
+// Country recognition over ISO 3166-1: a whole string that names a country, in any of its usual forms.
+import countries from 'i18n-iso-countries';
+import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import fr from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
+import es from 'i18n-iso-countries/langs/es.json' with { type: 'json' };
+
+countries.registerLocale(en);
+countries.registerLocale(fr);
+countries.registerLocale(es);
+
+// Names that meetings use but the package does not list.
+const EXTRA: Record<string, string[]> = {
+  BO: ['Plurinational State of Bolivia', 'Bolivia (Plurinational State of)'],
+  VE: ['Bolivarian Republic of Venezuela', 'Venezuela (Bolivarian Republic of)'],
+  IR: ['Iran (Islamic Republic of)'],
+  FM: ['Micronesia', 'Federated States of Micronesia', 'Micronesia (Federated States of)'],
+  MD: ['Moldova', 'Republic of Moldova'],
+  KP: ["Democratic People's Republic of Korea", 'DPRK'],
+  KR: ['Korea'],
+  LA: ['Laos', 'Lao PDR', "Lao People's Democratic Republic"],
+  SY: ['Syria', 'Syrian Arab Republic'],
+  VN: ['Viet Nam', 'Vietnam'],
+  CV: ['Cabo Verde'],
+  SZ: ['Eswatini', 'Swaziland', 'Kingdom of Eswatini'],
+  MM: ['Burma'],
+  VA: ['Holy See', 'Vatican', 'Vatican City'],
+  CD: ['DRC', 'DR Congo', 'Democratic Republic of Congo', 'Congo-Kinshasa'],
+  CG: ['Republic of Congo', 'Congo-Brazzaville'],
+  TL: ['East Timor', 'Timor-Leste'],
+  MK: ['Macedonia', 'Former Yugoslav Republic of Macedonia', 'The former Yugoslav Republic of Macedonia'],
+  GB: ['United Kingdom of Great Britain and Northern Ireland', 'Britain'],
+  BN: ['Brunei'],
+  AR: ['Argentine Republic'],
+  KG: ['Kyrgyz Republic'],
+  SK: ['Slovak Republic'],
+  LB: ['Lebanese Republic'],
+  GR: ['Hellenic Republic'],
+  PS: ['Occupied Palestinian Territory'],
+  TR: ['Türkiye'],
+  TZ: ['Tanzania'],
+  BS: ['The Bahamas'],
+};
+
+// Words before "of" in long forms: "Republic of Azerbaijan", "Kingdom of Thailand", "Federal Republic of Germany".
+const LONG_FORM_ADJECTIVES = new Set([
+  'federal', 'islamic', 'democratic', 'peoples', 'people s', 'united', 'socialist', 'arab', 'federative', 'plurinational',
+  'bolivarian', 'oriental', 'hashemite', 'co', 'operative', 'cooperative', 'independent', 'sovereign', 'grand',
+  'great', 'libyan', 'popular', 'algerian', 'swiss', 'hellenic', 'lao',
+]);
+const LONG_FORM_NOUNS = new Set([
+  'republic', 'kingdom', 'state', 'states', 'commonwealth', 'principality', 'duchy', 'sultanate', 'emirate',
+  'federation', 'confederation', 'union',
+]);
+
+const keyOf = (s: string): string =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/\bst\b\.?/g, 'saint')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+const byKey = new Map<string, string>();
+function add(name: string, code: string): void {
+  const k = keyOf(name);
+  if (k !== '' && !byKey.has(k)) byKey.set(k, code);
+}
+for (const locale of [en, fr, es]) {
+  for (const [code, names] of Object.entries(locale.countries as Record<string, string | string[]>)) {
+    for (const n of Array.isArray(names) ? names : [names]) add(n, code);
+  }
+}
+for (const [code, names] of Object.entries(EXTRA)) for (const n of names) add(n, code);
+
+/** "Government of the Republic of Botswana" → "Republic of Botswana"; other text unchanged. */
+export function stripGovernmentOf(text: string): string {
+  return text.trim().replace(/^(?:the\s+)?government\s+of\s+(?:the\s+)?/i, '');
+}
+
+function stripLongForm(k: string): string | null {
+  const words = k.split(' ');
+  let i = 0;
+  if (words[i] === 'the') i++;
+  const start = i;
+  while (i < words.length && LONG_FORM_ADJECTIVES.has(words[i]!)) i++;
+  if (!LONG_FORM_NOUNS.has(words[i] ?? '')) return null;
+  i++;
+  if (words[i] !== 'of' || i === start) return null;
+  i++;
+  if (words[i] === 'the') i++;
+  return i < words.length ? words.slice(i).join(' ') : null;
+}
+
+/** The country a whole string names ("Canada", "Republic of Azerbaijan", "U.S.A."), or null. Cities are not countries. */
+export function findCountry(text: string): { code: string; name: string } | null {
+  if (text.length > 100) return null;
+  const k = keyOf(text);
+  if (k === '') return null;
+  let code = byKey.get(k) ?? byKey.get(k.replace(/^the /, ''));
+  if (code === undefined) {
+    const rest = stripLongForm(k);
+    if (rest !== null) code = byKey.get(rest);
+  }
+  if (code === undefined) return null;
+  return { code, name: countries.getName(code, 'en', { select: 'official' }) ?? text.trim() };
+}
+
+/** The country's name in one of the site's languages. */
+export function countryName(code: string, lang: 'en' | 'fr' | 'es'): string | undefined {
+  return countries.getName(code.toUpperCase(), lang, { select: 'official' });
+}

@@ -1,0 +1,101 @@
+// Splitting what follows a name ("Director General, Ministry of X, Canada") into position, organization, country.
+import { findCountry } from '../domain/country.ts';
+
+export interface Affiliation {
+  position: string | null;
+  organization: string | null;
+  country: string | null;
+  countryCode: string | null;
+}
+
+// Nouns that make a phrase a job: checked in the phrase's head, the words before its first "of", "for", ...
+const POSITION_WORDS = new Set(
+  `minister ministre ministra ambassador ambassadeur embajador embajadora director directeur directrice directora
+  head chief president présidente presidente secretary secrétaire secretaria secretario representative représentant
+  représentante facilitator chair chairman chairwoman chairperson coordinator coordinatrice coordinador coordinadora
+  advisor adviser conseiller conseillère asesor asesora officer counsellor counselor consul commissioner envoy
+  manager professor lecturer researcher fellow member founder cofounder ceo cfo coo mayor maire alcalde alcaldesa
+  governor senator spokesperson spokesman spokeswoman attaché attache expert specialist analyst consultant economist
+  lead leader partner associate delegate observer rapporteur judge editor journalist student activist dean rector
+  chancellor deputy assistant vice principal executive administrator commander superintendent inspector registrar
+  ombudsman ombudsperson prosecutor attorney lawyer counsel scientist intern trainee mediator moderator premier
+  parliamentarian mp undersecretary sous-secrétaire viceministro viceministra vicepresidente vice-president
+  vice-minister liaison champion patron trustee co-director co-chair co-facilitator co-founder staff officer
+  programme-officer focal agent doctor teacher priest pastor bishop archbishop cardinal imam rabbi king queen
+  prince princess`.split(/\s+/),
+);
+const HEAD_STOP = new Set(['of', 'for', 'to', 'in', 'on', 'at', 'with', 'from', 'and', 'de', 'du', 'des', 'del', 'la', 'of,']);
+
+// Words that make a phrase an institution.
+const ORG_WORDS = new Set(
+  `ministry ministries ministère ministerio department departments dept office offices organization organisation
+  organizations organisations agency agencies commission council university universities université universidad
+  institute institut instituto institution institutions centre center centro foundation foundations fondation
+  fundación fund fonds forum bank banque banco programme program service services bureau union association
+  associations network committee comité government gouvernement gobierno embassy ambassade embajada mission
+  secretariat secrétariat authority parliament parlement parlamento assembly assemblée nations group groupe grupo
+  society société sociedad federation fédération chamber court school college collège academy académie alliance
+  coalition partnership trust company corporation inc ltd llc gmbh unit division directorate direction dirección
+  cabinet presidency présidence senate sénat police army cross crescent city ville ciudad municipality municipalité
+  municipio county province région region observatory platform consortium congress church caritas ngo ong
+  administration hospital laboratory lab press times herald watch conseil consejo board
+  interpol unicef unhcr undp unesco oecd ocde iom oim ilo oit who oms wfp fao imf wto`.split(/\s+/),
+);
+
+const words = (s: string): string[] =>
+  s.toLowerCase().replace(/[’']s\b/g, '').split(/[\s\-–,()]+/).filter(Boolean);
+
+/** Whether a phrase reads as a job: "Regional Coordinator", "Permanent Representative of Mexico to the UN". */
+export function isPositionLike(part: string): boolean {
+  const ws = words(part.replace(/^and\s+/i, ''));
+  for (const w of ws) {
+    if (HEAD_STOP.has(w)) break;
+    if (POSITION_WORDS.has(w)) return true;
+  }
+  return false;
+}
+
+/** Whether a phrase reads as an institution: a keyword ("Ministry", "University") or an acronym ("OECD", "(IOM)"). */
+export function isOrganizationLike(part: string): boolean {
+  if (words(part).some((w) => ORG_WORDS.has(w))) return true;
+  // An acronym of two or more capitals that is not a Roman numeral.
+  return /(?:^|[\s(])(?![IVXLC]+\b)\p{Lu}{2,}(?:[\s),]|$)/u.test(part);
+}
+
+/** "Director of Research at the National Institute ..." → ["Director of Research", "National Institute ..."]. */
+function splitAt(part: string): [string, string] | null {
+  const m = /^(.{2,200}?)\s+at\s+(?:the\s+)?(.+)$/.exec(part);
+  if (m === null || !isPositionLike(m[1]!) || !isOrganizationLike(m[2]!)) return null;
+  return [m[1]!, m[2]!];
+}
+
+/** Splits comma parts after a name. Jobs come first and institutions after the last job; a trailing country is taken off. */
+export function splitAffiliation(input: readonly string[]): Affiliation {
+  const parts = input.map((p) => p.trim()).filter(Boolean);
+  let country: string | null = null;
+  let countryCode: string | null = null;
+  const last = parts[parts.length - 1];
+  if (last !== undefined) {
+    const found = findCountry(last);
+    if (found !== null) {
+      country = last;
+      countryCode = found.code;
+      parts.pop();
+    }
+  }
+  if (parts.length === 1) {
+    const split = splitAt(parts[0]!);
+    if (split !== null) parts.splice(0, 1, ...split);
+  }
+  const join = (ps: string[]): string | null => (ps.length === 0 ? null : ps.join(', '));
+  if (parts.length === 0) return { position: null, organization: null, country, countryCode };
+  // Written institution first ("World Organization for ..., Chair of ..."): it is all affiliation.
+  if (!isPositionLike(parts[0]!) && isOrganizationLike(parts[0]!)) {
+    return { position: null, organization: join(parts), country, countryCode };
+  }
+  let lastJob = 0;
+  parts.forEach((p, i) => { if (isPositionLike(p)) lastJob = i; });
+  let orgAt = parts.findIndex((p, i) => i > lastJob && isOrganizationLike(p));
+  if (orgAt < 0) orgAt = parts.length;
+  return { position: join(parts.slice(0, orgAt)), organization: join(parts.slice(orgAt)), country, countryCode };
+}

@@ -1,0 +1,49 @@
+// Materials named in parentheses at the end of a person line: "(Statement)", "(Keynote address | Video)".
+import { type AgendaMaterial, type MaterialKind } from '../domain/agenda.ts';
+
+const KINDS: ReadonlyArray<[RegExp, MaterialKind]> = [
+  [/\b(?:video|recording|webcast|film)/i, 'video'],
+  [/\b(?:opening|welcome|welcoming|introductory)\b/i, 'opening-remarks'],
+  [/\b(?:closing|concluding)\b/i, 'closing-remarks'],
+  [/\bkeynote/i, 'keynote-remarks'],
+  [/\b(?:presentation|slides|powerpoint|ppt)\b/i, 'presentation'],
+  [/\b(?:statement|intervention|declaration)s?\b/i, 'statement'],
+  [/\b(?:remarks|speech|address|message)\b/i, 'remarks'],
+  [/^(?:pdf|paper|report|audio|photos?|transcript|summary|background note|document|biography|bio|cv)$/i, 'other'],
+];
+
+/** The kind of one material label, or null when the label is not a material at all. */
+export function materialKind(label: string): MaterialKind | null {
+  if (label.length > 60 || label.split(/\s+/).length > 6) return null;
+  for (const [re, kind] of KINDS) if (re.test(label)) return kind;
+  return null;
+}
+
+/** Materials listed inside one pair of parentheses, or null when any item is not a material. */
+export function readMaterials(inner: string): AgendaMaterial[] | null {
+  const items = inner.split(/\s*[|;/]\s*|\s*,\s*|\s+and\s+|\s+\+\s+/).map((x) => x.trim()).filter(Boolean);
+  if (items.length === 0) return null;
+  const out: AgendaMaterial[] = [];
+  for (const label of items) {
+    const kind = materialKind(label);
+    if (kind === null) return null;
+    out.push({ kind, label });
+  }
+  return out;
+}
+
+/** Takes the trailing "(…)" groups that name materials off `text`. */
+export function takeMaterials(text: string): { text: string; materials: AgendaMaterial[] } {
+  let rest = text.trimEnd();
+  const groups: AgendaMaterial[][] = [];
+  for (;;) {
+    if (!rest.endsWith(')')) break;
+    const open = rest.lastIndexOf('(');
+    if (open < 0) break;
+    const found = readMaterials(rest.slice(open + 1, -1));
+    if (found === null) break;
+    groups.unshift(found);
+    rest = rest.slice(0, open).trimEnd();
+  }
+  return { text: rest, materials: groups.flat() };
+}

@@ -1,0 +1,183 @@
+// One person line: "• H.E. Mr. Name, Position, Organization, Country (Statement) -- Talk title".
+import { type AgendaMaterial, type AgendaPerson } from '../domain/agenda.ts';
+import { isHonorific, splitHonorific } from '../domain/names.ts';
+import { isOrganizationLike, isPositionLike, splitAffiliation } from './affiliation.ts';
+import { takeMaterials } from './materials.ts';
+import { type Role, takeRoleSuffix } from './roles.ts';
+
+export interface PersonRead {
+  person: AgendaPerson;
+  /** a role written in the line itself ("... - Director of Ceremonies") */
+  role: Role | null;
+  /** someone who delivers the statement on this person's behalf */
+  deliveredBy: AgendaPerson | null;
+  /** set when part of the line was read by guessing */
+  warning: string | null;
+}
+
+const BULLET = /^(?:[•·▪◦○●■□➢►‣⁃∙*–—-]|o(?=\s))\s*/;
+/** The line without a leading bullet, and whether it had one. */
+export function stripBullet(line: string): { text: string; bullet: boolean } {
+  const t = line.trim();
+  const m = BULLET.exec(t);
+  return m === null ? { text: t, bullet: false } : { text: t.slice(m[0].length).trim(), bullet: true };
+}
+
+const PARTICLES = new Set([
+  'de', 'da', 'das', 'do', 'dos', 'del', 'della', 'der', 'den', 'di', 'du', 'van', 'von', 'la', 'le', 'bin', 'binti',
+  'bint', 'ibn', 'al', 'el', 'y', 'e', 'ter', 'ten', 'zu', 'af', 'ap', 'mac', 'st', 'ould', 'ben', "d'", 'degli',
+]);
+const SUFFIXES = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
+// Words that never occur in a person's name but often in headings or institutions written in capitals.
+const NOT_NAME = new Set(
+  `session sessions panel opening closing break coffee lunch luncheon keynote welcome remarks address statement
+  statements registration agenda programme program ministry department organization organisation university
+  institute international national global migration dialogue conference workshop meeting discussion forum the and
+  of for on in to with end event documents photos participants questions answers plenary roundtable parallel
+  reception dinner adjournment summary conclusions overview introduction presentation video minister director
+  secretary ambassador president chair moderator moderators speakers speaker commission council government united
+  nations office report day morning afternoon evening networking group working tbc tba tbd`.split(/\s+/),
+);
+const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}’'.-]*|(?:al|el|ad|as|ash|d|l)[-’']\p{Lu}[\p{L}\p{M}’'-]*)$/u;
+
+/** Whether `s` reads as a person's name (honorifics already removed): "M. Riaz Hamidullah", "Gordon KIHALANGWA". */
+export function looksLikeName(s: string, minWords = 2): boolean {
+  const ws = s.split(/\s+/).filter(Boolean);
+  if (ws.length < minWords || ws.length > 7) return false;
+  let letters = 0;
+  for (const w of ws) {
+    if (NOT_NAME.has(w.toLowerCase().replace(/[.,:]$/, ''))) return false;
+    if (PARTICLES.has(w)) continue;
+    if (!NAME_WORD.test(w) && !SUFFIXES.test(w)) return false;
+    if (/\p{L}{2}/u.test(w)) letters++;
+  }
+  return letters > 0;
+}
+
+/** Splits on commas that are not inside parentheses. */
+export function splitTopLevel(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && depth > 0) depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(s.slice(from, i).trim());
+      from = i + 1;
+    }
+  }
+  out.push(s.slice(from).trim());
+  return out.filter((p) => p !== '');
+}
+
+// A name with no comma before the job: "Ahmed Hussen Minister of Immigration" → split before the job.
+function splitNameFromJob(text: string): [string, string] | null {
+  const ws = text.split(/\s+/);
+  for (let k = 2; k <= Math.min(5, ws.length - 1); k++) {
+    const head = ws.slice(0, k).join(' ');
+    const rest = ws.slice(k).join(' ');
+    if (looksLikeName(head) && (isPositionLike(rest) || isOrganizationLike(rest)) && !looksLikeName(ws.slice(0, k + 1).join(' '))) {
+      return [head, rest];
+    }
+  }
+  return null;
+}
+
+/** "(Statement delivered by Mr. X, Ambassador)" or ", delivered by Mr. X" → the line without it, and X. */
+function takeDeliveredBy(s: string): { text: string; by: string | null; material: string | null } {
+  const at = s.toLowerCase().indexOf('delivered by ');
+  if (at < 0) return { text: s, by: null, material: null };
+  const open = s.lastIndexOf('(', at);
+  if (open >= 0 && s.indexOf(')', open) > at) {
+    const close = s.indexOf(')', at);
+    const material = s.slice(open + 1, at).replace(/[\s,]+$/, '') || null;
+    const text = (s.slice(0, open) + s.slice(close + 1)).replace(/\s+/g, ' ').trim();
+    return { text, by: s.slice(at + 13, close).trim(), material };
+  }
+  return { text: s.slice(0, at).replace(/[\s,;–-]+$/, ''), by: s.slice(at + 13).trim(), material: null };
+}
+
+const EMPTY = { honorific: null, position: null, organization: null, country: null, countryCode: null } as const;
+
+/**
+ * Reads one person line, or returns null when it does not read as a person.
+ * `loose` accepts a bare name (a bulleted line, or a line after "Moderator:").
+ */
+export function readPerson(line: string, loose = false): PersonRead | null {
+  const { text: raw, bullet } = stripBullet(line);
+  if (raw.length === 0 || raw.length > 2000) return null;
+  let s = raw;
+  let talkTitle: string | null = null;
+  const dd = s.indexOf(' -- ');
+  if (dd > 0) {
+    talkTitle = s.slice(dd + 4).trim() || null;
+    s = s.slice(0, dd).trim();
+  }
+  const delivered = takeDeliveredBy(s);
+  s = delivered.text;
+  const taken = takeMaterials(s);
+  s = taken.text;
+  const materials: AgendaMaterial[] = taken.materials;
+  if (delivered.material !== null) {
+    const m = takeMaterials(`(${delivered.material})`).materials;
+    materials.push(...m);
+  }
+  const suffix = takeRoleSuffix(s);
+  s = suffix.text;
+
+  let warning: string | null = null;
+  let parts = splitTopLevel(s);
+  let nameRaw = parts[0] ?? '';
+  let rest = parts.slice(1);
+  let parenthesised = false;
+  const paren = /^([^()]{2,120}?)\s*\(([^]*)\)$/.exec(nameRaw);
+  if (paren !== null && rest.length === 0) {
+    // "Michel Servoz (Director General, DG Employment, European Commission)"
+    nameRaw = paren[1]!;
+    rest = splitTopLevel(paren[2]!);
+    parenthesised = true;
+  }
+  let { name, honorific } = splitHonorific(nameRaw);
+  const minWords = honorific !== null ? 1 : 2;
+  if (!looksLikeName(name, minWords)) {
+    const dash = /^(.{2,80}?)\s[–—-]\s(.+)$/.exec(nameRaw);
+    const split = dash !== null && looksLikeName(splitHonorific(dash[1]!).name, minWords)
+      ? ([dash[1]!, dash[2]!] as [string, string])
+      : splitNameFromJob(nameRaw);
+    if (split === null) return null;
+    ({ name, honorific } = splitHonorific(split[0]));
+    rest = [split[1], ...rest];
+    if (dash === null) warning = 'no comma between the name and the position; split guessed';
+  }
+  // Honorifics and "Jr." written as their own comma part after the name.
+  while (rest.length > 0) {
+    const next = rest[0]!;
+    if (isHonorific(next)) honorific = honorific === null ? next : `${honorific} ${next}`;
+    else if (SUFFIXES.test(next)) name = `${name}, ${next}`;
+    else break;
+    rest = rest.slice(1);
+  }
+  const hasMore = rest.length > 0 || parenthesised || materials.length > 0 || talkTitle !== null ||
+    suffix.role !== null || honorific !== null || delivered.by !== null;
+  if (!hasMore && !loose && !bullet) return null;
+
+  const person: AgendaPerson = {
+    ...EMPTY,
+    name,
+    honorific,
+    ...splitAffiliation(rest),
+    materials,
+    talkTitle,
+  };
+  let deliveredBy: AgendaPerson | null = null;
+  if (delivered.by !== null && delivered.by !== '') {
+    const d = readPerson(delivered.by, true);
+    deliveredBy = d === null
+      ? { ...EMPTY, name: delivered.by, materials: [] }
+      : d.person;
+    deliveredBy.roleLabel = `delivered on behalf of ${name}`;
+  }
+  return { person, role: suffix.role, deliveredBy, warning };
+}

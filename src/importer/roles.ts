@@ -1,0 +1,75 @@
+// Roles people take in a session: "Moderator:", "Co-chairs", "Speakers:", "... - Director of Ceremonies".
+
+export type RoleBucket = 'moderators' | 'speakers';
+
+export interface Role {
+  bucket: RoleBucket;
+  /** the role as written, or null for a plain speaker or moderator */
+  label: string | null;
+}
+
+// Lowercase role phrases; longest first so "keynote speakers" wins over "keynote".
+const CHAIRING = [
+  'director of ceremonies', 'directors of ceremonies', 'master of ceremonies', 'mistress of ceremonies', 'emcee',
+  'mc', 'co-moderators', 'co-moderator', 'moderators', 'moderator', 'moderated by', 'co-chairs', 'co-chair',
+  'co-chaired by', 'chairpersons', 'chairperson', 'chairs', 'chair', 'chaired by', 'chairman', 'chairwoman',
+  'co-facilitators', 'co-facilitator', 'facilitators', 'facilitator', 'facilitated by', 'host', 'hosted by',
+  'président', 'presidente', 'modérateur', 'modératrice', 'moderador', 'moderadora',
+];
+const SPEAKING = [
+  'speakers', 'speaker', 'panelists', 'panelist', 'panellists', 'panellist', 'presenters', 'presenter',
+  'keynote speakers', 'keynote speaker', 'keynote speech', 'keynote address', 'keynote remarks', 'keynote',
+  'rapporteurs', 'rapporteur', 'discussants', 'discussant', 'lead discussants', 'lead discussant',
+  'respondents', 'respondent', 'commentators', 'commentator', 'interventions', 'intervention', 'contributors',
+  'opening remarks', 'opening remarks by', 'welcome remarks', 'welcoming remarks', 'welcome address',
+  'opening statement', 'opening statements', 'closing remarks', 'closing remarks by', 'concluding remarks',
+  'introductory remarks', 'introduced by', 'remarks by', 'statements by', 'presented by',
+  'guest speaker', 'guest speakers', 'special address', 'video message', 'resource persons', 'resource person',
+  'experts', 'expert', 'intervenants', 'intervenant', 'ponentes', 'ponente', 'oradores',
+];
+const PLAIN = new Set([
+  'speakers', 'speaker', 'panelists', 'panelist', 'panellists', 'panellist', 'panel', 'presenters', 'presenter',
+  'moderators', 'moderator', 'moderated by', 'intervenants', 'intervenant', 'ponentes', 'ponente', 'oradores',
+  'modérateur', 'modératrice', 'moderador', 'moderadora',
+]);
+
+const ROLES = new Map<string, RoleBucket>([
+  ...CHAIRING.map((r): [string, RoleBucket] => [r, 'moderators']),
+  ...SPEAKING.map((r): [string, RoleBucket] => [r, 'speakers']),
+]);
+
+/** The role a phrase names ("Moderator", "Co-chairs", "Opening remarks by"), or null. */
+export function roleOf(phrase: string): Role | null {
+  const written = phrase.trim().replace(/\s*\(s\)$/i, '').replace(/\s+/g, ' ');
+  const k = written.toLowerCase().replace(/[’']s$/, '').replace(/[:.]$/, '');
+  const bucket = ROLES.get(k);
+  if (bucket === undefined) return null;
+  return { bucket, label: PLAIN.has(k) ? null : written.replace(/[:]$/, '').replace(/\s+by$/i, '') };
+}
+
+// A role word and then ":" (or a dash) and maybe the person: "Moderator: X", "Chair – X", "Co-chairs:".
+const ROLE_LINE = /^([\p{L}][\p{L}’' -]{0,40}?(?:\s?\(s\))?)\s?[:：]\s*(.*)$/u;
+const ROLE_DASH = /^([\p{L}][\p{L}’' -]{0,40}?)\s[–—-]\s(.+)$/u;
+const ROLE_BY = /^([\p{L}][\p{L}’' -]{0,40}?\sby):?\s+(.+)$/iu;
+
+/** A line that names a role, with the person (if any) written after it. */
+export function readRoleLine(line: string): { role: Role; rest: string } | null {
+  const s = line.trim().slice(0, 2000);
+  for (const re of [ROLE_LINE, ROLE_BY, ROLE_DASH]) {
+    const m = re.exec(s);
+    if (m === null) continue;
+    const role = roleOf(m[1]!);
+    if (role !== null) return { role, rest: m[2]!.trim() };
+  }
+  const bare = roleOf(s);
+  return bare === null ? null : { role: bare, rest: '' };
+}
+
+/** A role written after the person: "..., Government of Botswana - Director of Ceremonies". */
+export function takeRoleSuffix(text: string): { text: string; role: Role | null } {
+  const m = /\s[–—-]\s([^–—-]{2,40})$/.exec(text.slice(-60));
+  if (m === null) return { text, role: null };
+  const role = roleOf(m[1]!);
+  if (role === null) return { text, role: null };
+  return { text: text.slice(0, text.length - m[0].length).trimEnd(), role };
+}

@@ -1,0 +1,62 @@
+// Session headings: "Panel 1 – Title", "SESSION 1. Title", "Parallel Session 1: Title", "Opening Session", "Break".
+import { type SessionKind } from '../domain/agenda.ts';
+
+export interface SessionHeading {
+  kind: SessionKind;
+  number: number | null;
+  /** the title without its "Panel N –" prefix; null when the heading is only "Panel 3" */
+  title: string | null;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+};
+const ROMAN: Record<string, number> = {
+  i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10, xi: 11, xii: 12, xiii: 13, xiv: 14, xv: 15,
+};
+
+const NUMBERED = new RegExp(
+  '^(?:(?:parallel|plenary|thematic|breakout|break-out|concurrent|special|high-level|interactive|technical)\\s)?' +
+    '(panel|session|round\\s?table|workshop|segment|working\\sgroup|module|part|séance|sesión|mesa)' +
+    '\\s(?:no\\.?\\s?|n°\\s?|#)?(\\d{1,3}|[ivx]{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)' +
+    '(?![\\p{L}\\d])[\\s.:–—\\-|)]*(.*)$',
+  'iu',
+);
+const BREAK = /^(?:(?:coffee|tea|health|networking|refreshment|lunch)\s)?(?:break|lunch|luncheon|coffee|refreshments)\b|\b(?:coffee|tea|lunch|health) break\b/i;
+const OPENING = /^(?:(?:official|formal|high-level)\s)?(?:opening|welcome|welcoming|inaugural|inauguration)\b|\bopening (?:session|ceremony|remarks|statements?|plenary|segment)\b|^welcome\b/i;
+const CLOSING = /^(?:closing|concluding|conclusions?|wrap[- ]up|closure|close of)\b|\bclosing (?:session|ceremony|remarks|statements?|plenary|segment)\b/i;
+const KEYNOTE = /\bkeynote\b/i;
+const PANEL = /\b(?:panel|round ?table|parallel session|breakout|break-out|working group)\b/i;
+
+/** The kind a title names, or null when it names none. */
+function kindOfTitle(title: string): SessionKind | null {
+  if (BREAK.test(title) && title.split(/\s+/).length <= 8) return 'break';
+  if (OPENING.test(title)) return 'opening';
+  if (CLOSING.test(title)) return 'closing';
+  if (KEYNOTE.test(title)) return 'keynote';
+  return null;
+}
+
+/** Reads a session title as written, whatever it is; `strict` only accepts lines that are clearly headings. */
+export function readSessionHeading(text: string, strict = false): SessionHeading | null {
+  const t = text.trim().slice(0, 500);
+  if (t === '') return null;
+  const m = NUMBERED.exec(t);
+  if (m !== null) {
+    const n = m[2]!.toLowerCase();
+    const number = /^\d/.test(n) ? Number(n) : (NUMBER_WORDS[n] ?? ROMAN[n] ?? null);
+    const title = m[3]!.trim() || null;
+    const inner = title === null ? null : kindOfTitle(title);
+    const kind: SessionKind = inner === 'break' || (inner !== null && /^(opening|closing)\b.{0,20}$/i.test(title ?? ''))
+      ? inner
+      : 'panel';
+    return { kind, number, title };
+  }
+  const kind = kindOfTitle(t) ?? (PANEL.test(t) ? 'panel' : null);
+  if (strict) {
+    // A line with no time starts a session only when it says so: "Opening Session", "Lunch", "Panel discussion".
+    if (kind === null || t.length > 100 || /[.;]$/.test(t)) return null;
+    if (kind !== 'break' && !/\b(?:session|ceremony|segment|plenary|panel|round ?table|keynote|remarks|address|speech(?:es)?|statements?)\b/i.test(t)) return null;
+  }
+  return { kind: kind ?? 'other', number: null, title: t };
+}

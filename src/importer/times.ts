@@ -1,0 +1,107 @@
+// Reading the time slot at the start of an agenda line: "10:00 - 11:30", "9.00-9.30", "4:00pm", "9.30 h".
+
+export interface TimeSlot {
+  start: string;
+  end: string | null;
+  /** the line after the time and its separator */
+  rest: string;
+  /** set when the time was read only by guessing (a typo such as "16-45") */
+  warning: string | null;
+}
+
+interface Clock {
+  h: number;
+  m: number | null;
+  meridiem: 'am' | 'pm' | null;
+  /** index just after the clock */
+  to: number;
+  typo: boolean;
+}
+
+// Bounded, anchored patterns only: no nested quantifiers, so no catastrophic backtracking.
+const CLOCK = /^(\d{1,2})(?:\s?([:.hH])\s?(\d{2}))?(?!\d)/;
+const TYPO_CLOCK = /^(\d{1,2})-(\d{2})(?!\d)/;
+const MERIDIEM = /^\s?([ap])\.?\s?m\b\.?/i;
+const HOURS_SUFFIX = /^\s?(?:hrs?\b\.?|hours\b|h\b)/i;
+const NOON = /^\s?noon\b/i;
+const RANGE_SEP = /^\s{0,3}(?:[-–—‑]|to\b|until\b|till\b)\s{0,3}/i;
+const AFTER = /^[\s|:.,;–—-]*/;
+
+function readClock(s: string, allowTypo: boolean): Clock | null {
+  const t = allowTypo ? TYPO_CLOCK.exec(s) : null;
+  if (t !== null) return finish(s, Number(t[1]), Number(t[2]), t[0].length, true);
+  const m = CLOCK.exec(s);
+  if (m === null) return null;
+  return finish(s, Number(m[1]), m[3] === undefined ? null : Number(m[3]), m[0].length, false);
+}
+
+function finish(s: string, h: number, m: number | null, at: number, typo: boolean): Clock | null {
+  if (h > 24 || (m !== null && m > 59)) return null;
+  let to = at;
+  let meridiem: Clock['meridiem'] = null;
+  const mer = MERIDIEM.exec(s.slice(to));
+  if (mer !== null && h >= 1 && h <= 12) {
+    meridiem = mer[1]!.toLowerCase() === 'a' ? 'am' : 'pm';
+    to += mer[0].length;
+  } else if (NOON.test(s.slice(to)) && h === 12) {
+    meridiem = 'pm';
+    to += NOON.exec(s.slice(to))![0].length;
+  }
+  return { h, m, meridiem, to, typo };
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function to24(c: Clock, meridiem: Clock['meridiem']): number {
+  if (meridiem === 'am') return c.h === 12 ? 0 : c.h;
+  if (meridiem === 'pm') return c.h === 12 ? 12 : c.h + 12;
+  return c.h;
+}
+
+function fmt(h: number, m: number | null): string | null {
+  if (h > 23 && !(h === 24 && (m ?? 0) === 0)) return null;
+  return `${pad(h === 24 ? 0 : h)}:${pad(m ?? 0)}`;
+}
+
+/** The time slot at the start of `line`, or null when the line does not start with a time. */
+export function readTimeSlot(line: string): TimeSlot | null {
+  const full = line.trimStart();
+  const s = full.slice(0, 200);
+  let a = readClock(s, false);
+  let typo = false;
+  if (a !== null && a.m === null && a.meridiem === null && s[a.to] === '-' && /^\d{2}(?!\d)/.test(s.slice(a.to + 1))) {
+    // "16-45" where 45 cannot be an hour: a typo for 16:45.
+    const t = readClock(s, true);
+    if (t !== null && t.m !== null && t.m > 24) { a = t; typo = true; }
+  }
+  if (a === null) return null;
+  let i = a.to;
+  let b: Clock | null = null;
+  const sep = RANGE_SEP.exec(s.slice(i));
+  if (sep !== null) {
+    const after = s.slice(i + sep[0].length);
+    b = readClock(after, false);
+    if (b !== null && b.m === null && b.meridiem === null && after[b.to] === '-') {
+      const t = readClock(after, true);
+      if (t !== null) { b = t; typo = true; }
+    }
+    if (b !== null) i += sep[0].length + b.to;
+  }
+  // Hours without minutes ("10 Title", "2-3 December") are a time only with am/pm or "h".
+  const suffix = HOURS_SUFFIX.exec(s.slice(i));
+  if (suffix !== null) i += suffix[0].length;
+  const hoursOnly = a.m === null && (b === null || b.m === null);
+  if (hoursOnly && a.meridiem === null && (b === null || b.meridiem === null) && suffix === null) return null;
+  if (b !== null && b.m === null && b.meridiem === null && a.m !== null && suffix === null) return null;
+  // Only the end carries am/pm ("1:00 - 2:30 pm"): the start shares it unless that would put it after the end.
+  let aMer = a.meridiem;
+  if (aMer === null && b !== null && b.meridiem !== null) {
+    aMer = to24(a, b.meridiem) <= to24(b, b.meridiem) ? b.meridiem : null;
+  }
+  const start = fmt(to24(a, aMer), a.m);
+  const end = b === null ? null : fmt(to24(b, b.meridiem), b.m);
+  if (start === null || (b !== null && end === null)) return null;
+  const rest = full.slice(i).replace(AFTER, '').trim();
+  const warning = typo || a.typo || b?.typo ? 'time written with "-" between hours and minutes; read as a typo' : null;
+  return { start, end, rest, warning };
+}

@@ -26,7 +26,11 @@ interface Open {
 
 /** Reads the text of one event page into an agenda. Never throws. */
 export function parseAgendaText(text: string): Agenda {
-  const lines = String(text ?? '').split(/\r\n|\r|\n/);
+  // Web pages carry no-break and zero-width spaces; names and titles should not.
+  const lines = String(text ?? '')
+    .replace(/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .split(/\r\n|\r|\n|\u2028|\u2029/);
   const warnings: AgendaWarning[] = [];
   const warn = (i: number, message: string): void => {
     const t = lines[i]!.trim();

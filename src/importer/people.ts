@@ -154,7 +154,8 @@ export function readPerson(line: string, loose = false): PersonRead | null {
   // Honorifics and "Jr." written as their own comma part after the name.
   while (rest.length > 0) {
     const next = rest[0]!;
-    if (isHonorific(next)) honorific = honorific === null ? next : `${honorific} ${next}`;
+    // Undotted words here ("Ambassador", "Professor") are jobs; only dotted or short forms are honorifics.
+    if (isHonorific(next) && (next.includes('.') || next.length <= 4)) honorific = honorific === null ? next : `${honorific} ${next}`;
     else if (SUFFIXES.test(next)) name = `${name}, ${next}`;
     else break;
     rest = rest.slice(1);

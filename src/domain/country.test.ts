@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { countryName, findCountry, stripGovernmentOf } from './country.ts';
+
+test('short, official and common names give the ISO code', () => {
+  assert.deepEqual(findCountry('Canada'), { code: 'CA', name: 'Canada' });
+  assert.deepEqual(findCountry('United States of America'), { code: 'US', name: 'United States of America' });
+  assert.equal(findCountry('United States')?.code, 'US');
+  assert.equal(findCountry('U.S.A.')?.code, 'US');
+  assert.equal(findCountry('United Arab Emirates')?.code, 'AE');
+  assert.equal(findCountry('Sierra Leone')?.code, 'SL');
+  assert.equal(findCountry('CANADA')?.code, 'CA');
+  assert.equal(findCountry('Côte d’Ivoire')?.code, 'CI');
+  assert.equal(findCountry('Turkey')?.code, 'TR');
+  assert.equal(findCountry('Viet Nam')?.code, 'VN');
+  assert.equal(findCountry('St. Lucia')?.code, 'LC');
+  assert.equal(findCountry('Trinidad & Tobago')?.code, 'TT');
+});
+
+test('long forms name the country', () => {
+  assert.deepEqual(findCountry('Republic of Azerbaijan'), { code: 'AZ', name: 'Azerbaijan' });
+  assert.equal(findCountry('Kingdom of Thailand')?.code, 'TH');
+  assert.equal(findCountry('Republic of Botswana')?.code, 'BW');
+  assert.equal(findCountry('Federal Republic of Germany')?.code, 'DE');
+  assert.equal(findCountry('Democratic Republic of the Congo')?.code, 'CD');
+  assert.equal(findCountry('Republic of Korea')?.code, 'KR');
+  assert.equal(findCountry('State of Qatar')?.code, 'QA');
+});
+
+test('governments, cities and institutions are not countries', () => {
+  assert.equal(findCountry('Government of the Republic of Botswana'), null);
+  assert.equal(findCountry('Geneva'), null);
+  assert.equal(findCountry('New York'), null);
+  assert.equal(findCountry('City of Mechelen'), null);
+  assert.equal(findCountry('United States Department of State'), null);
+  assert.equal(findCountry('European Union'), null);
+  assert.equal(findCountry('Republic'), null);
+  assert.equal(findCountry(''), null);
+});
+
+test('"Government of (the)" can be stripped to reach the country', () => {
+  assert.equal(stripGovernmentOf('Government of the Republic of Botswana'), 'Republic of Botswana');
+  assert.equal(findCountry(stripGovernmentOf('Government of Botswana'))?.code, 'BW');
+  assert.equal(stripGovernmentOf('Ministry of Labour'), 'Ministry of Labour');
+});
+
+test('country names in the site languages', () => {
+  assert.equal(countryName('DE', 'en'), 'Germany');
+  assert.equal(countryName('DE', 'fr'), 'Allemagne');
+  assert.equal(countryName('DE', 'es'), 'Alemania');
+  assert.equal(countryName('ZZ', 'en'), undefined);
+});

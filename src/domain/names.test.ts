@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { HONORIFICS, isHonorific, normaliseName, splitHonorific } from './names.ts';
+
+test('honorifics before the name are split off, stacked ones kept together', () => {
+  assert.deepEqual(splitHonorific('H.E. Mr. Jürg Lauber'), { name: 'Jürg Lauber', honorific: 'H.E. Mr.' });
+  assert.deepEqual(splitHonorific('Her Excellency Amina J. Mohammed'), { name: 'Amina J. Mohammed', honorific: 'Her Excellency' });
+  assert.deepEqual(splitHonorific('Maj. Gen. (Ret.) John Doe'), { name: 'John Doe', honorific: 'Maj. Gen. (Ret.)' });
+  assert.deepEqual(splitHonorific('Dr Jane Roe'), { name: 'Jane Roe', honorific: 'Dr' });
+});
+
+test('an initial, "Jr." and a surname that spells a word stay in the name', () => {
+  assert.deepEqual(splitHonorific('M. Riaz Hamidullah'), { name: 'M. Riaz Hamidullah', honorific: null });
+  assert.deepEqual(splitHonorific('Austin T. Fragomen Jr.'), { name: 'Austin T. Fragomen Jr.', honorific: null });
+  assert.deepEqual(splitHonorific('He Yafei'), { name: 'He Yafei', honorific: null });
+  assert.deepEqual(splitHonorific('Mr.'), { name: 'Mr.', honorific: null });
+});
+
+test('honorifics written after the name are split off', () => {
+  assert.deepEqual(splitHonorific('Robert J. Vitillo Msgr.'), { name: 'Robert J. Vitillo', honorific: 'Msgr.' });
+  assert.deepEqual(splitHonorific('Jane Roe PhD'), { name: 'Jane Roe', honorific: 'PhD' });
+});
+
+test('a string of honorifics only is recognised as such', () => {
+  assert.equal(isHonorific('Msgr.'), true);
+  assert.equal(isHonorific('Maj.Gen. (RTd)'), true);
+  assert.equal(isHonorific('H.E. Mr.'), true);
+  assert.equal(isHonorific('Secretary General'), false);
+  assert.equal(isHonorific('M.'), false);
+  assert.equal(isHonorific('(RTd)'), false);
+  assert.ok(HONORIFICS.includes('Msgr.'));
+});
+
+test('the matching key ignores accents, case, honorifics and punctuation', () => {
+  assert.equal(normaliseName('H.E. Mr. Jürg LAUBER'), 'jurg lauber');
+  assert.equal(normaliseName('Jurg  Lauber'), 'jurg lauber');
+  assert.equal(normaliseName('Berhane Gebre-Christos'), 'berhane gebre christos');
+  assert.equal(normaliseName('Austin T. Fragomen Jr.'), 'austin t fragomen jr');
+  assert.equal(normaliseName('M. Riaz Hamidullah'), 'm riaz hamidullah');
+  assert.equal(normaliseName('Götz Schmidt-Bremme'), 'gotz schmidt bremme');
+  assert.equal(normaliseName('Jørgen Straße'), 'jorgen strasse');
+  assert.equal(normaliseName('Ｊｏｈｎ Ｓｍｉｔｈ'), 'john smith');
+});

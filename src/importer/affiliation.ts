@@ -47,6 +47,7 @@ const words = (s: string): string[] =>
 
 /** Whether a phrase reads as a job: "Regional Coordinator", "Permanent Representative of Mexico to the UN". */
 export function isPositionLike(part: string): boolean {
+  if (/^The\s\p{Lu}/u.test(part)) return false;
   const ws = words(part.replace(/^and\s+/i, ''));
   for (const w of ws) {
     if (HEAD_STOP.has(w)) break;
@@ -58,6 +59,8 @@ export function isPositionLike(part: string): boolean {
 /** Whether a phrase reads as an institution: a keyword ("Ministry", "University") or an acronym ("OECD", "(IOM)"). */
 export function isOrganizationLike(part: string): boolean {
   if (words(part).some((w) => ORG_WORDS.has(w))) return true;
+  // Jobs are not written with "The" in front; names of institutions often are ("The Economist").
+  if (/^The\s\p{Lu}/u.test(part)) return true;
   // An acronym of two or more capitals that is not a Roman numeral.
   return /(?:^|[\s(])(?![IVXLC]+\b)\p{Lu}{2,}(?:[\s),]|$)/u.test(part);
 }

@@ -75,7 +75,7 @@ export function addDays(iso: string, n: number): string {
 }
 
 const YEAR = /\b(1[89]\d\d|20\d\d)\b/g;
-const HAS_MONTH = new RegExp(`\\b(?:${Object.keys(MONTHS).filter((k) => k.length > 3).join('|')})\\b`, 'i');
+const HAS_MONTH = new RegExp(`\\b(?:${Object.keys(MONTHS).join('|')})\\b`, 'i');
 
 /** Years named on the page, those in lines that also name a month first, for headings that omit the year. */
 export function yearHints(lines: readonly string[]): number[] {

@@ -73,3 +73,248 @@ test('each fixture page finds every session and every appearance', (t) => {
     assert.match(line, /^sessions_f1=100\.0 appearances_f1=100\.0 session_fields=100\.0 materials=100\.0 /, `${page}: ${line}`);
   }
 });
+
+/** Sessions with people as [name, honorific, position, organization, country, countryCode, roleLabel, talkTitle, materials]. */
+function read(text: string) {
+  const agenda = parseAgendaText(text);
+  const person = (p: AgendaPerson) => [
+    p.name, p.honorific, p.position, p.organization, p.country, p.countryCode, p.roleLabel ?? null, p.talkTitle ?? null,
+    p.materials.map((m) => `${m.kind}:${m.label}`).join('|'),
+  ];
+  return {
+    days: agenda.days.map((d) => [d.date, d.label]),
+    sessions: agenda.days.flatMap((d) => d.sessions.map((s) => ({
+      head: [s.start, s.end, s.kind, s.number, s.title],
+      moderators: s.moderators.map(person),
+      speakers: s.speakers.map(person),
+    }))),
+    warnings: agenda.warnings.map((w) => `${w.line}: ${w.message}`),
+    agenda,
+  };
+}
+
+test('session headings: numbered panels and sessions, with and without times', () => {
+  const r = read([
+    'Agenda',
+    '10:00 - 11:30 Panel 1 – Implementing the SDGs',
+    '11:30 Panel one',
+    'SESSION 2. Skills and return',
+    'Session IV',
+    'Parallel Session 1: Fostering mobility',
+    '14:00 – 14:30 | Interactive dialogue',
+    '13:00 - 15:00 Coffee break',
+    'Lunch',
+    '17:00 Closing session',
+  ].join('\n'));
+  assert.deepEqual(r.sessions.map((s) => s.head), [
+    ['10:00', '11:30', 'panel', 1, 'Implementing the SDGs'],
+    ['11:30', null, 'panel', 1, null],
+    [null, null, 'panel', 2, 'Skills and return'],
+    [null, null, 'panel', 4, null],
+    [null, null, 'panel', 1, 'Fostering mobility'],
+    ['14:00', '14:30', 'other', null, 'Interactive dialogue'],
+    ['13:00', '15:00', 'break', null, 'Coffee break'],
+    [null, null, 'break', null, 'Lunch'],
+    ['17:00', null, 'closing', null, 'Closing session'],
+  ]);
+  assert.deepEqual(r.warnings, []);
+});
+
+test('a time on its own line takes the next line as title; two stacked times give an untitled slot', () => {
+  const r = read('Agenda\n10:00 - 11:00\n\n11:00 - 12:00\n\nOpening Session\n12:00 - 12:30\n\nCoffee Break\n');
+  assert.deepEqual(r.sessions.map((s) => s.head), [
+    ['10:00', '11:00', 'other', null, null],
+    ['11:00', '12:00', 'opening', null, 'Opening Session'],
+    ['12:00', '12:30', 'break', null, 'Coffee Break'],
+  ]);
+});
+
+test('a slot followed straight by people has no title; as the first with people it is the opening', () => {
+  const r = read([
+    '25 October 2011, DAY I',
+    '09:00 - 09:50',
+    '  • Mr. Lucky T. Moahi, Permanent Secretary, Ministry of Labour and Home Affairs - Director of Ceremonies',
+    '  • Hon. Letlhogonolo Peter Siele, Minister of Labour, Government of the Republic of Botswana (Statement)',
+    '10:20 - 11:00',
+    'Participants will be invited to introduce each other.',
+    'Facilitator: Mr. D.M. Moremi, Deputy Director, Kingdom of Thailand',
+  ].join('\n'));
+  assert.deepEqual(r.days, [['2011-10-25', '25 October 2011, DAY I']]);
+  assert.deepEqual(r.sessions, [
+    {
+      head: ['09:00', '09:50', 'opening', null, null],
+      moderators: [['Lucky T. Moahi', 'Mr.', 'Permanent Secretary', 'Ministry of Labour and Home Affairs', null, null, 'Director of Ceremonies', null, '']],
+      speakers: [['Letlhogonolo Peter Siele', 'Hon.', 'Minister of Labour', 'Government of the Republic of Botswana', null, null, null, null, 'statement:Statement']],
+    },
+    {
+      head: ['10:20', '11:00', 'other', null, null],
+      moderators: [['D.M. Moremi', 'Mr.', 'Deputy Director', null, 'Kingdom of Thailand', 'TH', 'Facilitator', null, '']],
+      speakers: [],
+    },
+  ]);
+  assert.deepEqual(r.warnings, [
+    '2: session has no title; read as the opening from its speakers',
+    '6: prose inside the agenda; not read',
+  ]);
+});
+
+test('roles: labelled lists, inline roles, role after the speakers, "by" forms and co-chairs', () => {
+  const r = read([
+    'Programme',
+    '09:00 Opening remarks by H.E. Ms. Ana Ruiz, Minister of Labour, Chile',
+    'Keynote address by Prof. Bo Li, Tsinghua University',
+    '10:00 Panel 2 – Data',
+    'Co-chairs: Ana Ruiz, Chile; Bo Li, China',
+    'Panelists:',
+    '- Eve Adams, Editor, The Economist',
+    'Rapporteur: Tom Ford, Researcher, ODI',
+    'Moderator: Sam Green, Director, Migration Policy Institute',
+  ].join('\n'));
+  assert.deepEqual(r.sessions, [
+    {
+      head: ['09:00', null, 'opening', null, 'Opening remarks'],
+      moderators: [],
+      speakers: [
+        ['Ana Ruiz', 'H.E. Ms.', 'Minister of Labour', null, 'Chile', 'CL', 'Opening remarks', null, ''],
+        ['Bo Li', 'Prof.', null, 'Tsinghua University', null, null, 'Keynote address', null, ''],
+      ],
+    },
+    {
+      head: ['10:00', null, 'panel', 2, 'Data'],
+      moderators: [
+        ['Ana Ruiz', null, null, null, 'Chile', 'CL', 'Co-chairs', null, ''],
+        ['Bo Li', null, null, null, 'China', 'CN', 'Co-chairs', null, ''],
+        ['Sam Green', null, 'Director', 'Migration Policy Institute', null, null, null, null, ''],
+      ],
+      speakers: [
+        ['Eve Adams', null, 'Editor', 'The Economist', null, null, null, null, ''],
+        ['Tom Ford', null, 'Researcher', 'ODI', null, null, 'Rapporteur', null, ''],
+      ],
+    },
+  ]);
+  assert.deepEqual(r.warnings, []);
+});
+
+test('people: parenthesised affiliation, talk titles, capitals, honorific after the name, missing comma', () => {
+  const r = read([
+    'Agenda',
+    '10.45-11.45 SESSION 1. Skills',
+    'Chair: Francis Cissna (United States Department of Homeland Security)',
+    '  • Arthur Sweetman (McMaster University, Canada) -- The portability of human capital',
+    '“Why remittances matter”',
+    '* Maria LOPEZ, Economist, World Bank',
+    '• Robert J. Vitillo, Msgr., Secretary General, International Catholic Migration Commission (Statement)',
+    '• Gordon Kihalangwa, Maj.Gen. (RTd), Director, Department of Immigration Services, Kenya (Presentation)',
+    '- Ahmed Hussen Minister of Immigration, Refugees, and Citizenship, Canada',
+    'François Héran (Director of Research at the National Institute for Demographic Studies - INED, France)',
+    'María Fernanda Espinosa Garcés, President of the General Assembly (Keynote remarks) (Video)',
+    'Amina Ali, Minister, Kenya (Keynote address | Video)',
+    'Austin T. Fragomen Jr., Chair, Business Mechanism, Global Forum on Migration and Development',
+  ].join('\n'));
+  assert.deepEqual(r.sessions[0]!.moderators, [
+    ['Francis Cissna', null, null, 'United States Department of Homeland Security', null, null, 'Chair', null, ''],
+  ]);
+  assert.deepEqual(r.sessions[0]!.speakers, [
+    ['Arthur Sweetman', null, null, 'McMaster University', 'Canada', 'CA', null, 'The portability of human capital', ''],
+    ['Maria LOPEZ', null, 'Economist', 'World Bank', null, null, null, 'Why remittances matter', ''],
+    ['Robert J. Vitillo', 'Msgr.', 'Secretary General', 'International Catholic Migration Commission', null, null, null, null, 'statement:Statement'],
+    ['Gordon Kihalangwa', 'Maj.Gen. (RTd)', 'Director', 'Department of Immigration Services', 'Kenya', 'KE', null, null, 'presentation:Presentation'],
+    ['Ahmed Hussen', null, 'Minister of Immigration, Refugees, and Citizenship', null, 'Canada', 'CA', null, null, ''],
+    ['François Héran', null, 'Director of Research', 'National Institute for Demographic Studies - INED', 'France', 'FR', null, null, ''],
+    ['María Fernanda Espinosa Garcés', null, 'President of the General Assembly', null, null, null, null, null, 'keynote-remarks:Keynote remarks|video:Video'],
+    ['Amina Ali', null, 'Minister', null, 'Kenya', 'KE', null, null, 'keynote-remarks:Keynote address|video:Video'],
+    ['Austin T. Fragomen Jr.', null, 'Chair, Business Mechanism', 'Global Forum on Migration and Development', null, null, null, null, ''],
+  ]);
+  assert.deepEqual(r.warnings, ['9: no comma between the name and the position; split guessed']);
+});
+
+test('a statement delivered by another person lists both, the deliverer second', () => {
+  const r = read([
+    'Agenda',
+    '10:00 Opening Session',
+    '• Mr. Juan Garcia, Director, Ministry of Labour, Spain (Statement delivered by Ms. Rosa Gil, Counsellor)',
+    '• H.E. Ms. Amina Ali, Minister, Kenya, delivered by Mr. Omar Said, Ambassador',
+  ].join('\n'));
+  assert.deepEqual(r.sessions[0]!.speakers, [
+    ['Juan Garcia', 'Mr.', 'Director', 'Ministry of Labour', 'Spain', 'ES', null, null, 'statement:Statement'],
+    ['Rosa Gil', 'Ms.', 'Counsellor', null, null, null, 'delivered on behalf of Juan Garcia', null, ''],
+    ['Amina Ali', 'H.E. Ms.', 'Minister', null, 'Kenya', 'KE', null, null, ''],
+    ['Omar Said', 'Mr.', 'Ambassador', null, null, null, 'delivered on behalf of Amina Ali', null, ''],
+  ]);
+});
+
+test('days: year from elsewhere on the page, a later "Day 2" counted on, sessions before any day', () => {
+  const r = read([
+    'The dialogue meets in Geneva in May 2022.',
+    '09:00 Registration',
+    'DAY 1 – Tuesday, May 17th',
+    '10:00 Welcome remarks',
+    'Day 2',
+    '10:00 Panel 3: Return',
+  ].join('\n'));
+  assert.deepEqual(r.days, [[null, null], ['2022-05-17', 'DAY 1 – Tuesday, May 17th'], ['2022-05-18', 'Day 2']]);
+  assert.deepEqual(r.sessions.map((s) => s.head), [
+    ['09:00', null, 'other', null, 'Registration'],
+    ['10:00', null, 'opening', null, 'Welcome remarks'],
+    ['10:00', null, 'panel', 3, 'Return'],
+  ]);
+  assert.deepEqual(r.agenda.overview, ['The dialogue meets in Geneva in May 2022.']);
+  assert.deepEqual(r.warnings, ['5: date counted on from the previous day heading']);
+});
+
+test('prose before the agenda is overview; unknown lines after it are warnings with line numbers', () => {
+  const r = read('Intro line one\ncontinues here.\n\n  • a point\n\nAgenda\n10:00 Panel 1 – A\nSpeakers:\n• not a person at all\n  \nEnd of Workshop\nEvent documents and photos\n');
+  assert.deepEqual(r.agenda.overview, ['Intro line one continues here.', 'a point']);
+  assert.equal(r.agenda.title, null);
+  assert.deepEqual(r.agenda.warnings, [
+    { line: 9, text: '• not a person at all', message: 'bulleted line not read as a person' },
+    { line: 12, text: 'Event documents and photos', message: 'line not understood' },
+  ]);
+  assert.equal(r.sessions[0]!.head[4], 'A');
+  assert.equal(r.agenda.days[0]!.sessions[0]!.line, 7);
+});
+
+test('"Programme of the X" names the event', () => {
+  assert.equal(parseAgendaText('Programme of the EU-OECD Dialogue on Migration\n\nMonday, 24 February 2014\n').title, 'EU-OECD Dialogue on Migration');
+});
+
+const FRAGMENTS = [
+  'Agenda', 'DAY ONE – 18 April 2017', '10:00 - 11:30    Opening Session', '9.00-9.30', '16-45', 'Speakers:',
+  'Moderator:', '  • William Lacy Swing, Director General, International Organization for Migration (Opening remarks)',
+  '• Gordon Kihalangwa, Maj.Gen. (RTd), Director, Kenya (Presentation)', 'Co-chairs: A; B', '(Statement)', '()',
+  'End of Workshop', 'Panel 1 –', 'Session I', 'Day 2', 'delivered by', ' -- ', '“', '(((', ',,,,', '• ', 'Mr.',
+  'Government of the Republic of Botswana', 'Republic of Azerbaijan', '12 noon', '31 April 2017', '\u00a0', '\t',
+];
+
+test('any string returns an agenda that passes the schema', () => {
+  fc.assert(
+    fc.property(fc.string({ maxLength: 100_000, unit: 'binary' }), (s) => {
+      agendaSchema.parse(parseAgendaText(s));
+    }),
+    { numRuns: 40 },
+  );
+});
+
+test('any soup of agenda-like lines returns an agenda that passes the schema', () => {
+  const piece = fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 60 }), fc.string({ maxLength: 400, unit: 'grapheme' }));
+  const line = fc.array(piece, { maxLength: 6 }).map((ps) => ps.join(' '));
+  fc.assert(
+    fc.property(fc.array(line, { maxLength: 1500 }), (ls) => {
+      agendaSchema.parse(parseAgendaText(ls.join('\n')));
+    }),
+    { numRuns: 60 },
+  );
+});
+
+test('a 1 MB noisy input returns', () => {
+  let seed = 7;
+  const chars = 'aZ09 :.-–•,()|\n\tMr.é';
+  let noise = '';
+  while (noise.length < 1 << 20) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    noise += chars[seed % chars.length];
+  }
+  const agenda = parseAgendaText(noise);
+  assert.equal(agendaSchema.safeParse(agenda).success, true);
+  assert.equal(agendaSchema.safeParse(parseAgendaText(`Agenda\n${noise}`)).success, true);
+});

@@ -42,7 +42,7 @@ const ROLES = new Map<string, RoleBucket>([
 export function roleOf(phrase: string): Role | null {
   const written = phrase.trim().replace(/\s*\(s\)$/i, '').replace(/\s+/g, ' ');
   const k = written.toLowerCase().replace(/[’']s$/, '').replace(/[:.]$/, '');
-  const bucket = ROLES.get(k);
+  const bucket = ROLES.get(k) ?? ROLES.get(k.replace(/\s+by$/, ''));
   if (bucket === undefined) return null;
   return { bucket, label: PLAIN.has(k) ? null : written.replace(/[:]$/, '').replace(/\s+by$/i, '') };
 }

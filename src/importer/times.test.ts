@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readTimeSlot } from './times.ts';
+
+const slot = (line: string) => {
+  const s = readTimeSlot(line);
+  return s === null ? null : [s.start, s.end, s.rest, s.warning];
+};
+
+test('time ranges in the usual notations', () => {
+  assert.deepEqual(slot('10:00 - 11:30    Opening Session'), ['10:00', '11:30', 'Opening Session', null]);
+  assert.deepEqual(slot('10:00-10:15'), ['10:00', '10:15', '', null]);
+  assert.deepEqual(slot('9.00-9.30  Welcome speeches'), ['09:00', '09:30', 'Welcome speeches', null]);
+  assert.deepEqual(slot('10.00 – 13.00 Panel'), ['10:00', '13:00', 'Panel', null]);
+  assert.deepEqual(slot('14:00 – 14:30 | Title'), ['14:00', '14:30', 'Title', null]);
+  assert.deepEqual(slot('14h30 - 15h00 Debate'), ['14:30', '15:00', 'Debate', null]);
+  assert.deepEqual(slot('9:00 to 10:00 Registration'), ['09:00', '10:00', 'Registration', null]);
+});
+
+test('a start with no end, with "h" or am/pm', () => {
+  assert.deepEqual(slot('9.30 h Registration'), ['09:30', null, 'Registration', null]);
+  assert.deepEqual(slot('9:00 am Opening'), ['09:00', null, 'Opening', null]);
+  assert.deepEqual(slot('4:00pm Closing'), ['16:00', null, 'Closing', null]);
+  assert.deepEqual(slot('12 noon Lunch'), ['12:00', null, 'Lunch', null]);
+});
+
+test('am/pm written once applies to both ends when it can', () => {
+  assert.deepEqual(slot('1:00 - 2:30 pm Lunch'), ['13:00', '14:30', 'Lunch', null]);
+  assert.deepEqual(slot('11:00 - 1:00 pm Panel'), ['11:00', '13:00', 'Panel', null]);
+  assert.deepEqual(slot('9-10 am Coffee'), ['09:00', '10:00', 'Coffee', null]);
+});
+
+test('"16-45" is read as 16:45 with a warning', () => {
+  const typo = 'time written with "-" between hours and minutes; read as a typo';
+  assert.deepEqual(slot('15:30 - 16-45 Panel'), ['15:30', '16:45', 'Panel', typo]);
+  assert.deepEqual(slot('16-45 Closing'), ['16:45', null, 'Closing', typo]);
+});
+
+test('numbers that are not times', () => {
+  assert.equal(slot('2-3 December 2020'), null);
+  assert.equal(slot('2030 Agenda for Sustainable Development'), null);
+  assert.equal(slot('1.8 billion young people'), null);
+  assert.equal(slot('18 April 2017'), null);
+  assert.equal(slot('25:00 Late'), null);
+  assert.equal(slot('Opening 10:00'), null);
+});

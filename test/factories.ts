@@ -15,5 +15,5 @@ export function agenda(days: Array<{ date: string | null; sessions: AgendaSessio
 
 export const TARGET = {
   series: { slug: 'test-series', title: 'Test series' },
-  event: { slug: 'test-event', title: 'Test event', timeZone: 'Europe/Geneva' },
+  event: { slug: 'test-event', title: 'Test event', timeZone: 'Europe/Zurich' },
 };

@@ -44,7 +44,7 @@ for (const engine of ENGINES) {
         assert.equal(r.event.created, true);
         assert.deepEqual(r.sessions, { created: 10, updated: 0, removed: 0 });
         assert.deepEqual(r.appearances, { created: 37, updated: 0, removed: 0 });
-        assert.deepEqual(r.persons, { created: 35, matched: 2 });
+        assert.deepEqual(r.persons, { created: 35, matched: 0 });
         const c = await counts(t.storage.db);
         assert.equal(c.days, 2);
         assert.equal(c.sessions, 10);
@@ -79,7 +79,7 @@ for (const engine of ENGINES) {
         assert.equal(r.event.created, false);
         assert.deepEqual(r.sessions, { created: 0, updated: 10, removed: 0 });
         assert.deepEqual(r.appearances, { created: 0, updated: 37, removed: 0 });
-        assert.deepEqual(r.persons, { created: 0, matched: 37 });
+        assert.deepEqual(r.persons, { created: 0, matched: 35 });
         assert.deepEqual(await counts(t.storage.db), before);
         assert.deepEqual((await t.storage.db.selectFrom('session').select('id').orderBy('id').execute()).map((r) => r.id), sessionIds);
       } finally {
@@ -159,7 +159,7 @@ for (const engine of ENGINES) {
         const good = agenda([{ date: '2020-01-10', sessions: [session({ speakers: [person('A B')] })] }]);
         await assert.rejects(importAgenda(t.storage, good, { ...TARGET, event: { ...TARGET.event, timeZone: 'Mars/Olympus' } }), {
           name: 'InvalidInput',
-          message: 'import target: event.timeZone: must be an IANA time zone such as Europe/Geneva',
+          message: 'import target: event.timeZone: must be an IANA time zone such as Europe/Zurich',
         });
         await assert.rejects(importAgenda(t.storage, agenda([]), TARGET), InvalidInput);
         await assert.rejects(importAgenda(t.storage, agenda([{ date: null, sessions: [session()] }]), TARGET), {

@@ -9,7 +9,7 @@ export type EventStatus = (typeof EVENT_STATUSES)[number];
 
 const slug = z.string().regex(SLUG_PATTERN, 'must be lowercase letters, digits and single hyphens, e.g. idm-2017-new-york');
 const isoDate = z.string().refine(isIsoDate, 'must be a calendar date written YYYY-MM-DD');
-const timeZone = z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Geneva');
+const timeZone = z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Zurich');
 
 export const eventTargetSchema = z.object({
   series: z.object({

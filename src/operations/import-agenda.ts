@@ -177,6 +177,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
 }
 
 async function personId(trx: Tx, p: AgendaPerson, report: ImportReport, cache: Map<string, number>, ts: string): Promise<number> {
+  // Counted once per distinct person: created now, or matched to one already stored.
   const key = normaliseName(p.name);
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
@@ -207,6 +208,7 @@ async function organizationId(trx: Tx, p: AgendaPerson, report: ImportReport, ca
   // Only a government body belongs to the country printed after it; an NGO may just be based there.
   const countryCode = kind === 'member-state' ? p.countryCode : null;
   const key = organizationKey(p.organization, countryCode);
+  // Counted once per distinct organization, like persons.
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   const found = await trx.selectFrom('organization').select('id').where('name_key', '=', key).executeTakeFirst();

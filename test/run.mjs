@@ -17,6 +17,7 @@ const UNIT = [
   'src/importer/parse-text.test.ts',
   'src/importer/read-input.test.ts',
   'test/seed-import.test.ts',
+  'test/formats.test.ts',
   'test/cli.test.ts',
 ];
 

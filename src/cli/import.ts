@@ -36,8 +36,8 @@ export async function readAgendaFile(file: string): Promise<Agenda> {
     throw new InvalidInput(`cannot read ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
   });
   if (!info.isFile()) throw new InvalidInput(`${file} is not a file`);
-  if (info.size > MAX_INPUT_BYTES) readInput(new Uint8Array(info.size), file); // throws the size message without reading it all
-  const { text } = readInput(await readFile(file), file);
+  if (info.size > MAX_INPUT_BYTES) await readInput(new Uint8Array(info.size), file); // throws the size message without reading it all
+  const { text } = await readInput(await readFile(file), file);
   return parseAgendaText(text);
 }
 

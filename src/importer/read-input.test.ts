@@ -1,18 +1,38 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { detectFormat } from './detect.ts';
 import { MAX_INPUT_BYTES, readInput } from './read-input.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
-test('text is decoded, the BOM dropped and line endings unified', () => {
-  assert.deepEqual(readInput(bytes('\ufeffAgenda\r\nDay 1\r10:00 Opening')), { format: 'text', text: 'Agenda\nDay 1\n10:00 Opening' });
+test('text is decoded, the BOM dropped and line endings unified', async () => {
+  assert.deepEqual(await readInput(bytes('\ufeffAgenda\r\nDay 1\r10:00 Opening')), { format: 'text', text: 'Agenda\nDay 1\n10:00 Opening' });
 });
 
-test('empty, blank, binary, non-UTF-8 and oversized inputs are refused with what is wrong and where', () => {
-  assert.throws(() => readInput(new Uint8Array(0), 'a.txt'), { name: 'InvalidInput', message: 'a.txt is empty: there is no agenda to read' });
-  assert.throws(() => readInput(bytes(' \n\t\n'), 'a.txt'), { message: 'a.txt holds only white space: there is no agenda to read' });
-  assert.throws(() => readInput(new Uint8Array([65, 66, 0, 67]), 'a.bin'), { message: 'a.bin is binary, not a text agenda (a NUL byte at offset 2)' });
-  assert.throws(() => readInput(new Uint8Array([65, 0xc3, 0x28, 66]), 'a.txt'), { message: 'a.txt is not UTF-8 text (an invalid byte sequence at offset 1)' });
-  assert.throws(() => readInput(new Uint8Array(MAX_INPUT_BYTES + 1).fill(65), 'big.txt'), { message: 'big.txt is 10.0 MB; an agenda page is at most 10.0 MB' });
-  assert.throws(() => readInput(bytes('a\u0001b\u0002c\u0003'), 'c.txt'), { message: 'c.txt is binary, not a text agenda (3 control characters)' });
+test('the format comes from the content, not the name', () => {
+  assert.equal(detectFormat(bytes('%PDF-1.7\n...')), 'pdf');
+  assert.equal(detectFormat(bytes('<!DOCTYPE html><html><body><p>x</p></body></html>')), 'html');
+  assert.equal(detectFormat(bytes('  <!-- saved --> <html lang="en">')), 'html');
+  assert.equal(detectFormat(bytes('Agenda <p>a</p><p>b</p><br><li>c</li><li>d</li>')), 'html');
+  assert.equal(detectFormat(bytes('10:00 - 11:30 Opening <session>')), 'text');
+  assert.equal(detectFormat(new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...bytes('....word/document.xml')])), 'docx');
+  assert.equal(detectFormat(new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...bytes('....mimetype')])), 'zip');
+  assert.equal(detectFormat(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0])), 'doc');
+});
+
+test('empty, blank, binary, non-UTF-8, oversized and unsupported inputs are refused with what is wrong and where', async () => {
+  await assert.rejects(readInput(new Uint8Array(0), 'a.txt'), { name: 'InvalidInput', message: 'a.txt is empty: there is no agenda to read' });
+  await assert.rejects(readInput(bytes(' \n\t\n'), 'a.txt'), { message: 'a.txt holds only white space: there is no agenda to read' });
+  await assert.rejects(readInput(new Uint8Array([65, 66, 0, 67]), 'a.bin'), { message: 'a.bin is binary, not a text agenda (a NUL byte at offset 2)' });
+  await assert.rejects(readInput(new Uint8Array([65, 0xc3, 0x28, 66]), 'a.txt'), { message: 'a.txt is not UTF-8 text (an invalid byte sequence at offset 1)' });
+  await assert.rejects(readInput(new Uint8Array(MAX_INPUT_BYTES + 1).fill(65), 'big.txt'), { message: 'big.txt is 10.0 MB; an agenda page is at most 10.0 MB' });
+  await assert.rejects(readInput(bytes('a\u0001b\u0002c\u0003'), 'c.txt'), { message: 'c.txt is binary, not a text agenda (3 control characters)' });
+  await assert.rejects(readInput(bytes('%PDF-1.4\nnot really a pdf'), 'x.pdf'), (e: Error) => e.name === 'InvalidInput' && e.message.startsWith('x.pdf looks like a PDF but cannot be read: '));
+  await assert.rejects(readInput(new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...bytes('word/document.xml garbage')]), 'x.docx'), (e: Error) =>
+    e.message.startsWith('x.docx looks like a Word document but cannot be read: '),
+  );
+  await assert.rejects(readInput(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]), 'old.doc'), {
+    message: 'old.doc is a legacy Word .doc file; save it as .docx, PDF or HTML and import that',
+  });
+  await assert.rejects(readInput(bytes('<html><body><nav>Home</nav></body></html>'), 'nav.html'), { message: 'nav.html (HTML) holds no text: there is no agenda to read' });
 });

@@ -1,39 +1,19 @@
-// First steps of the import pipeline: check the bytes and turn them into text.
-// Format detection looks at the content, never at the file's name.
+// The first steps of the import pipeline: check the bytes, detect the format from the content,
+// and extract the text that the parser reads.
 import { InvalidInput } from '../domain/errors.ts';
+import { detectFormat } from './detect.ts';
+import { docxToText } from './extract-docx.ts';
+import { htmlToText } from './extract-html.ts';
+import { pdfToText } from './extract-pdf.ts';
 
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 
-export type InputFormat = 'text';
+export type InputFormat = 'text' | 'html' | 'docx' | 'pdf';
 
 export type ReadInput = { format: InputFormat; text: string };
 
 function describeSize(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`;
-}
-
-/** Bytes → text, or a clear InvalidInput that says what is wrong and where. */
-export function readInput(bytes: Uint8Array, name = 'the input'): ReadInput {
-  if (bytes.length === 0) throw new InvalidInput(`${name} is empty: there is no agenda to read`);
-  if (bytes.length > MAX_INPUT_BYTES) {
-    throw new InvalidInput(`${name} is ${describeSize(bytes.length)}; an agenda page is at most ${describeSize(MAX_INPUT_BYTES)}`);
-  }
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new InvalidInput(`${name} is binary, not a text agenda (a NUL byte at offset ${nul})`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const at = firstInvalidUtf8(bytes);
-    throw new InvalidInput(`${name} is not UTF-8 text (an invalid byte sequence at offset ${at})`);
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const controls = (text.match(/[\u0001-\u0008\u000e-\u001f\u007f]/g) ?? []).length;
-  if (controls > 0 && controls / text.length > 0.01) {
-    throw new InvalidInput(`${name} is binary, not a text agenda (${controls} control characters)`);
-  }
-  if (!/\S/.test(text)) throw new InvalidInput(`${name} holds only white space: there is no agenda to read`);
-  return { format: 'text', text: text.replace(/\r\n?/g, '\n') };
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
@@ -46,4 +26,70 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     i += len;
   }
   return i;
+}
+
+function decodeText(bytes: Uint8Array, name: string): string {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new InvalidInput(`${name} is binary, not a text agenda (a NUL byte at offset ${nul})`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InvalidInput(`${name} is not UTF-8 text (an invalid byte sequence at offset ${firstInvalidUtf8(bytes)})`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const controls = (text.match(/[\u0001-\u0008\u000e-\u001f\u007f]/g) ?? []).length;
+  if (controls > 0 && controls / text.length > 0.01) throw new InvalidInput(`${name} is binary, not a text agenda (${controls} control characters)`);
+  return text;
+}
+
+function normalise(text: string, name: string, format: InputFormat): ReadInput {
+  const t = text.replace(/\r\n?/g, '\n');
+  if (!/\S/.test(t)) {
+    throw new InvalidInput(format === 'text' ? `${name} holds only white space: there is no agenda to read` : `${name} (${format.toUpperCase()}) holds no text: there is no agenda to read`);
+  }
+  return { format, text: t };
+}
+
+/** Bytes → text, or a clear InvalidInput that says what is wrong and where. */
+export async function readInput(bytes: Uint8Array, name = 'the input'): Promise<ReadInput> {
+  if (bytes.length === 0) throw new InvalidInput(`${name} is empty: there is no agenda to read`);
+  if (bytes.length > MAX_INPUT_BYTES) {
+    throw new InvalidInput(`${name} is ${describeSize(bytes.length)}; an agenda page is at most ${describeSize(MAX_INPUT_BYTES)}`);
+  }
+  const format = detectFormat(bytes);
+  switch (format) {
+    case 'pdf': {
+      let text: string;
+      try {
+        text = await pdfToText(bytes);
+      } catch (e) {
+        throw new InvalidInput(`${name} looks like a PDF but cannot be read: ${(e as Error).message}`);
+      }
+      return normalise(text, name, 'pdf');
+    }
+    case 'docx': {
+      let r: Awaited<ReturnType<typeof docxToText>>;
+      try {
+        r = await docxToText(bytes);
+      } catch (e) {
+        throw new InvalidInput(`${name} looks like a Word document but cannot be read: ${(e as Error).message}`);
+      }
+      return normalise(r.text, name, 'docx');
+    }
+    case 'html':
+      return normalise(htmlToText(decodeText(bytes, name)), name, 'html');
+    case 'text':
+      return normalise(decodeText(bytes, name), name, 'text');
+    case 'zip':
+      throw new InvalidInput(`${name} is a ZIP archive but not a Word (.docx) document`);
+    case 'doc':
+      throw new InvalidInput(`${name} is a legacy Word .doc file; save it as .docx, PDF or HTML and import that`);
+    case 'rtf':
+      throw new InvalidInput(`${name} is an RTF file; save it as .docx, PDF or HTML and import that`);
+    case 'image':
+      throw new InvalidInput(`${name} is an image; an agenda must be text, HTML, DOCX or PDF`);
+    default:
+      throw new InvalidInput(`${name} is binary, not a text agenda`);
+  }
 }

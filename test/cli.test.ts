@@ -82,15 +82,18 @@ test('inputs that are not agendas are refused with a clear message, a non-zero e
   const db = `sqlite:${join(dir, 'refused.db')}`;
   const empty = join(dir, 'empty.txt');
   writeFileSync(empty, '');
+  const png = join(dir, 'agenda.txt');
+  writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
   const binary = join(dir, 'binary.bin');
-  writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+  writeFileSync(binary, Buffer.from([0x01, 0x02, 0x03, 0x41, 0x42, 0x00, 0x43]));
   const noise = join(dir, 'noise.txt');
   writeFileSync(noise, Buffer.alloc(50 * 1024 * 1024, 'x'));
   const prose = join(dir, 'prose.txt');
   writeFileSync(prose, 'This is a letter.\n\nIt has no agenda in it at all.\n');
   const cases: Array<[string, string]> = [
     [empty, `plenary: ${empty} is empty: there is no agenda to read\n`],
-    [binary, `plenary: ${binary} is binary, not a text agenda (a NUL byte at offset 8)\n`],
+    [png, `plenary: ${png} is an image; an agenda must be text, HTML, DOCX or PDF\n`],
+    [binary, `plenary: ${binary} is binary, not a text agenda (a NUL byte at offset 5)\n`],
     [noise, `plenary: ${noise} is 50.0 MB; an agenda page is at most 10.0 MB\n`],
     [prose, 'plenary: the input holds no agenda: no day and no time slot or session was recognised\n'],
     [join(dir, 'missing.txt'), `plenary: cannot read ${join(dir, 'missing.txt')}: no such file\n`],
@@ -118,4 +121,34 @@ test('usage errors say what is missing', () => {
   const u = plenary(['frobnicate']);
   assert.equal(u.code, 2);
   assert.ok(u.err.startsWith('plenary: unknown command "frobnicate"'));
+});
+
+test('serve, started from any directory on an empty database, imports the demo event and serves its page', async () => {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [join(ROOT, 'bin/plenary.mjs'), 'serve'], {
+    cwd: dir,
+    env: { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'serve.db')}`, PORT: '0', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /serving (http:\/\/\S+) \(sqlite\)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+    });
+    assert.equal(out.split('\n')[0], 'plenary: the database held no events; imported the demo event');
+    const res = await fetch(`${url}/events/idm-2017-new-york`);
+    assert.equal(res.status, 200);
+    assert.ok((await res.text()).includes('<h1>International Dialogue on Migration 2017 — first workshop, New York</h1>'));
+    assert.equal(err, '');
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
 });

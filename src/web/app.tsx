@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 // The Hono application: public pages, rendered once per change and served from memory.
 import { Hono, type Context } from 'hono';
 import { countryName } from '../domain/country.ts';
@@ -25,14 +26,11 @@ import { CountryPage, ErrorPage, HomePage, IndexPage, OrganizationPage, PersonPa
 
 export type AppDeps = { storage: Storage; cache: PageCache };
 
-function respond(c: Context, page: CachedPage, status: 200 | 404 | 500 = 200): Response {
-  const headers: Record<string, string> = { ...page.headers, etag: page.etag, vary: 'accept-encoding' };
-  if (status === 200 && c.req.header('if-none-match') === page.etag) return c.body(null, 304, headers);
-  if (acceptsGzip(c.req.header('accept-encoding'))) {
-    headers['content-encoding'] = 'gzip';
-    return c.body(new Uint8Array(page.gzip), status, headers);
-  }
-  return c.body(new Uint8Array(page.body), status, headers);
+function respond(c: Context, page: CachedPage): Response {
+  const strings = (h: Record<string, string | number>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k, String(v)]));
+  if (c.req.header('if-none-match') === page.etag) return c.body(null, 304, strings(page.notModified));
+  if (acceptsGzip(c.req.header('accept-encoding'))) return c.body(new Uint8Array(page.gzip), 200, strings(page.gzip200));
+  return c.body(new Uint8Array(page.body), 200, strings(page.plain200));
 }
 
 export function createApp({ storage, cache }: AppDeps) {

@@ -11,6 +11,10 @@ export type CachedPage = {
   gzip: Buffer;
   etag: string;
   headers: Record<string, string>;
+  /** the complete header sets, built once so that the hot path only picks one */
+  plain200: Record<string, string | number>;
+  gzip200: Record<string, string | number>;
+  notModified: Record<string, string | number>;
 };
 
 const MAX_ENTRIES = 20_000;
@@ -39,12 +43,18 @@ export class PageCache {
 
   set(key: string, generation: number, html: string, headers: Record<string, string>): CachedPage {
     const body = Buffer.from(html, 'utf8');
+    const gzip = gzipSync(body, { level: 9 });
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    const common = { ...headers, etag, vary: 'accept-encoding' };
     const page: CachedPage = {
       generation,
       body,
-      gzip: gzipSync(body, { level: 9 }),
-      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+      gzip,
+      etag,
       headers,
+      plain200: { ...common, 'content-length': body.length },
+      gzip200: { ...common, 'content-encoding': 'gzip', 'content-length': gzip.length },
+      notModified: common,
     };
     // A page rendered from data older than the current generation is served once but not kept.
     if (generation === this.currentGeneration()) {
@@ -65,16 +75,12 @@ export function acceptsGzip(header: string | undefined | null): boolean {
 
 /** Writes a cached page straight to Node's response: the hot path, no framework in between. */
 export function sendCached(req: IncomingMessage, res: ServerResponse, page: CachedPage): void {
-  const headers: Record<string, string | number> = { ...page.headers, etag: page.etag, vary: 'accept-encoding' };
   if (req.headers['if-none-match'] === page.etag) {
-    res.writeHead(304, headers);
+    res.writeHead(304, page.notModified);
     res.end();
     return;
   }
   const gz = acceptsGzip(req.headers['accept-encoding']);
-  const body = gz ? page.gzip : page.body;
-  if (gz) headers['content-encoding'] = 'gzip';
-  headers['content-length'] = body.length;
-  res.writeHead(200, headers);
-  res.end(req.method === 'HEAD' ? undefined : body);
+  res.writeHead(200, gz ? page.gzip200 : page.plain200);
+  res.end(req.method === 'HEAD' ? undefined : gz ? page.gzip : page.body);
 }

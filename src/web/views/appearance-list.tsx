@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 // Appearances seen from a person, organization or country: grouped by event, newest first.
 import type { Language } from '../../domain/language.ts';
 import type { AppearanceInContext } from '../../storage/queries.ts';

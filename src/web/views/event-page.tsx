@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 import type { Language } from '../../domain/language.ts';
 import { isoWithOffset, offsetLabel } from '../../domain/time.ts';
 import type { EventRow, SeriesRow } from '../../storage/database.ts';

@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx';
 import type { Language } from '../../domain/language.ts';
 import type { Translate } from '../i18n/t.ts';

@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 // The public pages other than the event page. Each takes what it shows and the translator.
 import { countryName } from '../../domain/country.ts';
 import type { Language } from '../../domain/language.ts';

@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 // How a person is shown wherever they appear: name, then the affiliation as printed for that occasion.
 import { countryName } from '../../domain/country.ts';
 import type { Language } from '../../domain/language.ts';

@@ -18,6 +18,17 @@ const WARMUP_SECONDS = 2;
 const THREADS = 2;
 const CONNECTIONS = 50;
 
+/** Server processes on each side: Plenary workers and nginx worker processes alike (BENCH_WORKERS, default 1). */
+function workers(): number {
+  const raw = process.env.BENCH_WORKERS ?? '1';
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 16) {
+    console.error(`bench: BENCH_WORKERS must be a whole number from 1 to 16, not "${raw}"`);
+    process.exit(2);
+  }
+  return n;
+}
+
 function durationSeconds(): number {
   const raw = process.env.BENCH_DURATION ?? '10';
   const n = Number(raw);
@@ -175,7 +186,7 @@ function nginxConfig(dir: string, port: number, headers: Record<string, string |
   const add = COPIED_HEADERS.filter((h) => typeof headers[h] === 'string').map((h) => `      add_header ${h} ${q(headers[h] as string)};`);
   return `daemon off;
 master_process on;
-worker_processes 1;
+worker_processes ${workers()};
 pid ${join(dir, 'nginx.pid')};
 error_log ${join(dir, 'nginx-error.log')} warn;
 events { worker_connections 1024; }
@@ -241,7 +252,7 @@ async function main(): Promise<number> {
     plenary = startChild(
       process.execPath,
       [join(ROOT, 'bin/plenary.mjs'), 'serve'],
-      { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, PORT: String(plenaryPort), HOST, PLENARY_DEMO: 'on', NODE_ENV: 'production' },
+      { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, PORT: String(plenaryPort), HOST, PLENARY_DEMO: 'on', PLENARY_WORKERS: String(workers()), NODE_ENV: 'production' },
       ROOT,
     );
     const plenaryBase = `http://${HOST}:${plenaryPort}`;
@@ -268,7 +279,7 @@ async function main(): Promise<number> {
     if (same.headers['content-type'] !== page.headers['content-type']) {
       throw new Error(`content-type differs: plenary "${page.headers['content-type']}", nginx "${same.headers['content-type']}"`);
     }
-    console.log(`bench: ${PAGE}: ${page.body.length} bytes, ${page.headers['content-type']}`);
+    console.log(`bench: ${PAGE}: ${page.body.length} bytes, ${page.headers['content-type']}; ${workers()} server process(es) on each side`);
 
     const p = await measure(wrkPath, 'plenary', plenaryBase + PAGE, seconds);
     const n = await measure(wrkPath, 'nginx', nginxBase + PAGE, seconds);

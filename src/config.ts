@@ -11,6 +11,8 @@ const configSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   /** import the demo event when the database holds no events */
   PLENARY_DEMO: z.enum(['on', 'off']).default('on'),
+  /** server processes on this machine; they share the database like instances behind a load balancer */
+  PLENARY_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** how often (ms) an instance on PostgreSQL re-reads the cache generation as a safety net for LISTEN/NOTIFY */
   PLENARY_CACHE_POLL_MS: z.coerce.number().int().min(50).default(1000),
 });
@@ -22,6 +24,7 @@ export type Config = {
   publicUrl: string | undefined;
   demo: boolean;
   cachePollMs: number;
+  workers: number;
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -38,5 +41,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
     demo: c.PLENARY_DEMO === 'on',
     cachePollMs: c.PLENARY_CACHE_POLL_MS,
+    workers: c.PLENARY_WORKERS,
   };
 }

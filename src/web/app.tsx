@@ -27,7 +27,11 @@ import { CountryPage, ErrorPage, HomePage, IndexPage, OrganizationPage, PersonPa
 export type AppDeps = { storage: Storage; cache: PageCache };
 
 function respond(c: Context, page: CachedPage): Response {
-  const strings = (h: Record<string, string | number>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k, String(v)]));
+  const strings = (flat: string[]) => {
+    const h: Record<string, string> = {};
+    for (let i = 0; i < flat.length; i += 2) h[flat[i]!] = flat[i + 1]!;
+    return h;
+  };
   if (c.req.header('if-none-match') === page.etag) return c.body(null, 304, strings(page.notModified));
   if (acceptsGzip(c.req.header('accept-encoding'))) return c.body(new Uint8Array(page.gzip), 200, strings(page.gzip200));
   return c.body(new Uint8Array(page.body), 200, strings(page.plain200));

@@ -12,7 +12,8 @@ export async function startServer(storage: Storage, opts: { port: number; host?:
   const cache = new PageCache(storage.generation);
   const app = createApp({ storage, cache });
   const slow = getRequestListener(app.fetch);
-  const server = createServer((req, res) => {
+  // Pages are larger than the default 16 KB stream buffer; a larger one writes each in one go.
+  const server = createServer({ highWaterMark: 64 * 1024 }, (req, res) => {
     const url = req.url ?? '/';
     if ((req.method === 'GET' || req.method === 'HEAD') && !url.includes('?')) {
       const hit = cache.get(url);

@@ -10,7 +10,7 @@ import { openMigrated } from './open.ts';
 async function serveHere(): Promise<void> {
   const config = loadConfig();
   const storage = await openMigrated(config);
-  const running = await startServer(storage, { port: config.port, host: config.host });
+  const running = await startServer(storage, { port: config.port, host: config.host, publicUrl: config.publicUrl });
   const shown = config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : 'localhost';
   if (cluster.isPrimary) console.log(`plenary: serving http://${shown}:${running.port} (${storage.engine})`);
   const stop = async () => {

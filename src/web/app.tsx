@@ -18,40 +18,27 @@ import {
 } from '../storage/queries.ts';
 import type { Storage } from '../storage/storage.ts';
 import { translator } from './i18n/t.ts';
-import { acceptsGzip, type CachedPage, PageCache } from './page-cache.ts';
+import { cached } from './cached.ts';
+import type { AppDeps } from './deps.ts';
+import { apiRoutes } from './routes/api.ts';
+import { calendarRoutes } from './routes/calendar.ts';
+import { organizerRoutes } from './routes/organizer.ts';
+import { scheduleRoutes } from './routes/schedule.ts';
 import { HTML_HEADERS } from './security.ts';
 import { EventPage } from './views/event-page.tsx';
 import { renderDocument } from './views/layout.tsx';
 import { CountryPage, ErrorPage, HomePage, IndexPage, OrganizationPage, PersonPage, SeriesPage } from './views/pages.tsx';
 
-export type AppDeps = { storage: Storage; cache: PageCache };
+export type { AppDeps } from './deps.ts';
 
-function respond(c: Context, page: CachedPage): Response {
-  const strings = (flat: string[]) => {
-    const h: Record<string, string> = {};
-    for (let i = 0; i < flat.length; i += 2) h[flat[i]!] = flat[i + 1]!;
-    return h;
-  };
-  if (c.req.header('if-none-match') === page.etag) return c.body(null, 304, strings(page.notModified));
-  if (acceptsGzip(c.req.header('accept-encoding'))) return c.body(new Uint8Array(page.gzip), 200, strings(page.gzip200));
-  return c.body(new Uint8Array(page.body), 200, strings(page.plain200));
-}
-
-export function createApp({ storage, cache }: AppDeps) {
+export function createApp(deps: AppDeps) {
+  const { storage, cache } = deps;
   const db = storage.db;
   const lang = DEFAULT_LANGUAGE;
   const t = translator(lang);
   const app = new Hono();
 
-  /** Serve from the cache, or render (reading the generation first) and keep the bytes. */
-  async function page(c: Context, render: () => Promise<unknown>): Promise<Response> {
-    const key = c.req.path;
-    const hit = cache.get(key);
-    if (hit) return respond(c, hit);
-    const generation = cache.currentGeneration();
-    const html = await renderDocument(await render());
-    return respond(c, cache.set(key, generation, html, HTML_HEADERS));
-  }
+  const page = (c: Context, render: () => Promise<unknown>) => cached(cache, c, HTML_HEADERS, async () => renderDocument(await render()));
 
   app.get('/', (c) => page(c, async () => <HomePage lang={lang} t={t} series={await listSeriesWithEvents(db)} />));
 
@@ -150,6 +137,11 @@ export function createApp({ storage, cache }: AppDeps) {
   });
 
   app.get('/healthz', (c) => c.json({ ok: true }));
+
+  app.route('/', calendarRoutes(deps));
+  app.route('/', scheduleRoutes(deps));
+  app.route('/', organizerRoutes(deps));
+  app.route('/api', apiRoutes(deps));
 
   app.notFound(async (c) => {
     const html = await renderDocument(<ErrorPage lang={lang} t={t} status={404} />);

@@ -41,8 +41,8 @@ export class PageCache {
     return page && page.generation === g ? page : undefined;
   }
 
-  set(key: string, generation: number, html: string, headers: Record<string, string>): CachedPage {
-    const body = Buffer.from(html, 'utf8');
+  set(key: string, generation: number, content: string | Uint8Array, headers: Record<string, string>): CachedPage {
+    const body = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
     const gzip = gzipSync(body, { level: 9 });
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
     // Flat [name, value, …] arrays: Node writes them without walking an object per request.

@@ -8,9 +8,15 @@ import { PageCache, sendCached } from './page-cache.ts';
 
 export type RunningServer = { server: Server; port: number; cache: PageCache; close(): Promise<void> };
 
-export async function startServer(storage: Storage, opts: { port: number; host?: string | undefined }): Promise<RunningServer> {
+export async function startServer(
+  storage: Storage,
+  opts: { port: number; host?: string | undefined; publicUrl?: string | undefined },
+): Promise<RunningServer> {
   const cache = new PageCache(storage.generation);
-  const app = createApp({ storage, cache });
+  let port = opts.port;
+  const shownHost = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : 'localhost';
+  const baseUrl = () => opts.publicUrl ?? `http://${shownHost}:${port}`;
+  const app = createApp({ storage, cache, baseUrl });
   const slow = getRequestListener(app.fetch);
   // Pages are larger than the default 16 KB stream buffer; a larger one writes each in one go.
   const server = createServer({ highWaterMark: 64 * 1024 }, (req, res) => {
@@ -26,7 +32,7 @@ export async function startServer(storage: Storage, opts: { port: number; host?:
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   return {
     server,
     port,

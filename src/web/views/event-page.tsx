@@ -30,7 +30,7 @@ function Session(p: { s: AgendaSessionView; date: string; tz: string; lang: Lang
   const moderators = s.appearances.filter((a) => a.role === 'moderator');
   const speakers = s.appearances.filter((a) => a.role === 'speaker');
   return (
-    <li class={s.kind === 'break' ? 'break' : undefined}>
+    <li id={`session-${s.id}`} class={s.kind === 'break' ? 'break' : undefined}>
       <p class="slot">
         {s.start ? <time datetime={isoWithOffset(p.date, s.start, p.tz)}>{s.start}</time> : null}
         {s.end ? (

@@ -1,0 +1,88 @@
+// What every export renders from: one event with its full agenda, instants already computed.
+// Renderers are pure functions of this data (no database, no clock unless passed in).
+
+export type ExportMaterial = {
+  id: number;
+  kind: string;
+  label: string;
+  lang: string;
+  /** absolute URL of the file or link, or null when the material is only named on the page */
+  url: string | null;
+  mediaType: string | null;
+};
+
+export type ExportAppearance = {
+  id: number;
+  role: 'moderator' | 'speaker';
+  /** the role as printed ("Chair", "Keynote"), or null for a plain moderator or speaker */
+  roleLabel: string | null;
+  position: number;
+  honorific: string | null;
+  person: { id: number; slug: string; name: string; url: string };
+  affiliation: {
+    position: string | null;
+    organization: { id: number; slug: string; name: string; kind: string; url: string } | null;
+    country: string | null;
+    countryCode: string | null;
+    /** "Position, Organization, Country" as printed */
+    text: string;
+  };
+  talkTitle: string | null;
+  materials: ExportMaterial[];
+};
+
+export type ExportSession = {
+  id: number;
+  /** stable across exports and re-imports of the same session row */
+  guid: string;
+  kind: 'opening' | 'panel' | 'keynote' | 'break' | 'closing' | 'other';
+  number: number | null;
+  title: string | null;
+  /** "Panel 1: Title", or the title, or the kind's name */
+  displayTitle: string;
+  lang: string;
+  date: string;
+  /** local wall time HH:MM in the event's zone, null when the page gave none */
+  start: string | null;
+  end: string | null;
+  /** ISO 8601 with offset, e.g. 2017-04-18T10:00:00-04:00 */
+  startsAt: string | null;
+  endsAt: string | null;
+  /** UTC instants, e.g. 2017-04-18T14:00:00Z */
+  startsAtUtc: string | null;
+  endsAtUtc: string | null;
+  durationMinutes: number | null;
+  url: string;
+  appearances: ExportAppearance[];
+};
+
+export type ExportDay = { index: number; date: string; label: string | null; sessions: ExportSession[] };
+
+export type EventExport = {
+  baseUrl: string;
+  /** the latest change to the site, for versions and DTSTAMP-like fields */
+  generation: number;
+  updatedAt: string;
+  series: { id: number; slug: string; title: string; url: string };
+  event: {
+    id: number;
+    guid: string;
+    slug: string;
+    title: string;
+    lang: string;
+    startDate: string;
+    endDate: string;
+    timeZone: string;
+    venue: string | null;
+    city: string | null;
+    countryCode: string | null;
+    countryName: string | null;
+    overview: string | null;
+    themes: string[];
+    contactEmail: string | null;
+    status: 'draft' | 'published';
+    url: string;
+  };
+  days: ExportDay[];
+  documents: ExportMaterial[];
+};

@@ -1,0 +1,36 @@
+// Responses rendered once per change and kept as bytes: pages and exports alike.
+import type { Context } from 'hono';
+import { NotFound } from '../domain/errors.ts';
+import { acceptsGzip, type CachedPage, type PageCache } from './page-cache.ts';
+
+function headersOf(flat: string[]): Record<string, string> {
+  const h: Record<string, string> = {};
+  for (let i = 0; i < flat.length; i += 2) h[flat[i]!] = flat[i + 1]!;
+  return h;
+}
+
+export function respondCached(c: Context, page: CachedPage): Response {
+  if (c.req.header('if-none-match') === page.etag) return c.body(null, 304, headersOf(page.notModified));
+  if (acceptsGzip(c.req.header('accept-encoding'))) return c.body(new Uint8Array(page.gzip), 200, headersOf(page.gzip200));
+  return c.body(new Uint8Array(page.body), 200, headersOf(page.plain200));
+}
+
+/**
+ * Serve the request's path from the cache, or render it and keep the bytes. The generation is
+ * read before the data, so a write during rendering makes the result stale at once.
+ * `render` returns undefined for "no such thing" (a 404).
+ */
+export async function cached(
+  cache: PageCache,
+  c: Context,
+  headers: Record<string, string>,
+  render: () => Promise<string | Uint8Array | undefined>,
+): Promise<Response> {
+  const key = c.req.path;
+  const hit = cache.get(key);
+  if (hit) return respondCached(c, hit);
+  const generation = cache.currentGeneration();
+  const body = await render();
+  if (body === undefined) throw new NotFound(`nothing at ${key}`);
+  return respondCached(c, cache.set(key, generation, body, headers));
+}

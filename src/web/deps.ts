@@ -1,0 +1,9 @@
+import type { Storage } from '../storage/storage.ts';
+import type { PageCache } from './page-cache.ts';
+
+export type AppDeps = {
+  storage: Storage;
+  cache: PageCache;
+  /** the site's absolute address without a trailing slash: PUBLIC_URL, or where this server listens */
+  baseUrl(): string;
+};

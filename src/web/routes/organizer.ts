@@ -1,0 +1,6 @@
+import { Hono } from 'hono';
+import type { AppDeps } from '../deps.ts';
+
+export function organizerRoutes(_deps: AppDeps): Hono {
+  return new Hono();
+}

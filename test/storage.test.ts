@@ -212,3 +212,26 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+for (const engine of ENGINES) {
+  test(`on ${engine}, a doubtful match is a warning, never a merge`, async () => {
+    const t = await migratedStorage(engine);
+    try {
+      const iom = (name: string, org: string) => person(name, { position: 'Director General', organization: org });
+      await importAgenda(t.storage, agenda([{ date: '2020-01-10', sessions: [session({ speakers: [iom('William Lacy Swing', 'International Organization for Migration')] })] }]), TARGET);
+      const r = await importAgenda(
+        t.storage,
+        agenda([{ date: '2021-01-10', sessions: [session({ speakers: [iom('W. L. Swing', 'IOM'), iom('Mary Swing', 'International Organization for Migration')] })] }]),
+        { series: { slug: 'test-series' }, event: { slug: 'second', title: 'Second', timeZone: 'Europe/Zurich' } },
+      );
+      assert.deepEqual(r.warnings, [
+        '"W. L. Swing" may be the same person as "William Lacy Swing" (/people/william-lacy-swing); stored as a new person, not merged',
+        '"IOM" may be the same organization as "International Organization for Migration" (/organizations/international-organization-for-migration); stored as a new organization, not merged',
+      ]);
+      assert.deepEqual(r.persons, { created: 2, matched: 0 });
+      assert.deepEqual(r.organizations, { created: 1, matched: 1 });
+    } finally {
+      await t.cleanup();
+    }
+  });
+}

@@ -3,6 +3,7 @@
 import type { Agenda, AgendaPerson } from '../domain/agenda.ts';
 import { InvalidInput } from '../domain/errors.ts';
 import { describeIssues, eventTargetSchema, type EventTarget } from '../domain/event.ts';
+import { mayBeSameOrganization, mayBeSamePerson } from '../domain/likeness.ts';
 import { normaliseName } from '../domain/names.ts';
 import { guessOrganizationKind } from '../domain/organization.ts';
 import { slugify } from '../domain/slug.ts';
@@ -188,6 +189,12 @@ async function personId(trx: Tx, p: AgendaPerson, report: ImportReport, cache: M
     if (!found.honorific && p.honorific) await trx.updateTable('person').set({ honorific: p.honorific, updated_at: ts }).where('id', '=', id).execute();
     report.persons.matched++;
   } else {
+    // A similar name already stored may be this person; say so rather than merge on a guess.
+    const surname = key.split(' ').filter((t) => !['jr', 'sr', 'ii', 'iii', 'iv'].includes(t)).pop() ?? key;
+    const similar = await trx.selectFrom('person').select(['name', 'slug', 'name_key']).where('name_key', 'like', `%${surname}%`).limit(100).execute();
+    for (const other of similar.filter((o) => mayBeSamePerson(key, o.name_key))) {
+      report.warnings.push(`"${p.name}" may be the same person as "${other.name}" (/people/${other.slug}); stored as a new person, not merged`);
+    }
     const slug = await uniqueSlug(trx, 'person', slugify(p.name));
     id = (
       await trx
@@ -217,6 +224,11 @@ async function organizationId(trx: Tx, p: AgendaPerson, report: ImportReport, ca
     id = found.id;
     report.organizations.matched++;
   } else {
+    const organization = p.organization;
+    const similar = await trx.selectFrom('organization').select(['name', 'slug']).execute();
+    for (const other of similar.filter((o) => mayBeSameOrganization(organization, o.name))) {
+      report.warnings.push(`"${organization}" may be the same organization as "${other.name}" (/organizations/${other.slug}); stored as a new organization, not merged`);
+    }
     const base = slugify(countryCode ? `${p.organization} ${countryCode}` : p.organization);
     const slug = await uniqueSlug(trx, 'organization', base);
     id = (

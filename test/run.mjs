@@ -13,12 +13,14 @@ const UNIT = [
   'src/domain/country.test.ts',
   'src/domain/time.test.ts',
   'src/domain/likeness.test.ts',
+  'src/domain/slug.test.ts',
   'src/importer/times.test.ts',
   'src/importer/days.test.ts',
   'src/importer/parse-text.test.ts',
   'src/importer/read-input.test.ts',
   'test/seed-import.test.ts',
   'test/formats.test.ts',
+  'test/regex-safety.test.ts',
   'test/cli.test.ts',
 ];
 

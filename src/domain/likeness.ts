@@ -37,7 +37,12 @@ export function mayBeSamePerson(aKey: string, bKey: string): boolean {
 
 /** "(IOM)" at the end of a name, or the name as an acronym of the other: "IOM" ~ "International Organization for Migration". */
 export function mayBeSameOrganization(a: string, b: string): boolean {
-  const bare = (s: string) => s.replace(/\s*\([^)]*\)\s*$/, '').trim().toLowerCase();
+  // Drops a final "(…)", found with indexOf rather than a backtracking pattern.
+  const bare = (s: string) => {
+    const t = s.trim();
+    const open = t.lastIndexOf('(');
+    return (t.endsWith(')') && open > 0 ? t.slice(0, open) : t).trim().toLowerCase();
+  };
   if (a.toLowerCase() === b.toLowerCase()) return false;
   if (bare(a) === bare(b)) return true;
   const acronym = (s: string) =>

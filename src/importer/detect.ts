@@ -10,7 +10,21 @@ function containsAscii(bytes: Uint8Array, needle: string, limit = bytes.length):
   return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(limit, bytes.length)).indexOf(n) >= 0;
 }
 
-const HTML_START = /^\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--[\s\S]{0,2000}?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|ul|ol|h[1-6]|section|article|main)\b/i;
+const HTML_TAG = /^<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|ul|ol|h[1-6]|section|article|main)[\s/>]/i;
+
+/** The text after a leading XML declaration and comments: skipped with indexOf, so in linear time. */
+function afterPreamble(s: string): string {
+  let rest = s.trimStart();
+  if (rest.startsWith('<?xml')) {
+    const end = rest.indexOf('?>');
+    rest = end < 0 ? '' : rest.slice(end + 2).trimStart();
+  }
+  while (rest.startsWith('<!--')) {
+    const end = rest.indexOf('-->');
+    rest = end < 0 ? '' : rest.slice(end + 3).trimStart();
+  }
+  return rest;
+}
 
 export function detectFormat(bytes: Uint8Array): DetectedFormat {
   const head = bytes.subarray(0, 1024);
@@ -20,9 +34,9 @@ export function detectFormat(bytes: Uint8Array): DetectedFormat {
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'rtf'; // {\rtf
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]) || startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) return 'image';
   const sniff = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 8192)).replace(/^\ufeff/, '');
-  if (HTML_START.test(sniff)) return 'html';
+  if (HTML_TAG.test(afterPreamble(sniff).slice(0, 200))) return 'html';
   // Markup that does not open with a tag, such as a fragment copied from a page.
-  const tags = sniff.match(/<\/?(?:p|div|li|td|tr|br|h[1-6]|span|strong|table)\b[^>]{0,200}>/gi)?.length ?? 0;
+  const tags = sniff.match(/<\/?(?:p|div|li|td|tr|br|h[1-6]|span|strong|table)[\s/>]/gi)?.length ?? 0;
   if (tags >= 5) return 'html';
   return 'text';
 }

@@ -29,7 +29,7 @@ function linesOfPage(items: Item[]): Line[] {
         text += r.str;
         end = r.x + r.width;
       }
-      text = text.replace(/\s+$/, '');
+      text = text.trimEnd();
       // Width of the first word, estimated from the line's average character width.
       const word = /^\S+/.exec(text.trimStart())?.[0].length ?? 0;
       const charWidth = text.length ? (end - rs[0]!.x) / text.length : l.size / 2;

@@ -1,6 +1,51 @@
+// iCalendar feeds: a whole event, one session, one person. Rendered once per change through
+// cached(), like the pages, and 404 for anything unknown or unpublished.
 import { Hono } from 'hono';
+import { eventCalendar, personCalendar, sessionCalendar } from '../../exports/ical.ts';
+import { loadEventExport } from '../../operations/event-export.ts';
+import { loadPersonCalendar } from '../../operations/person-calendar.ts';
+import { cached } from '../cached.ts';
 import type { AppDeps } from '../deps.ts';
 
-export function calendarRoutes(_deps: AppDeps): Hono {
-  return new Hono();
+function icsHeaders(name: string): Record<string, string> {
+  return {
+    'content-type': 'text/calendar; charset=utf-8',
+    // inline: a click opens the calendar application; the name is what a download is saved as.
+    'content-disposition': `inline; filename="${name.replace(/[^a-z0-9-]/gi, '-')}.ics"`,
+    'cache-control': 'no-cache',
+    'x-content-type-options': 'nosniff',
+  };
+}
+
+export function calendarRoutes(deps: AppDeps): Hono {
+  const { storage, cache } = deps;
+  const app = new Hono();
+
+  app.get('/events/:slug/calendar.ics', (c) => {
+    const slug = c.req.param('slug');
+    return cached(cache, c, icsHeaders(slug), async () => {
+      const data = await loadEventExport(storage.db, slug, deps.baseUrl(), cache.currentGeneration());
+      return data && eventCalendar(data);
+    });
+  });
+
+  app.get('/events/:slug/sessions/:id/calendar.ics', (c) => {
+    const slug = c.req.param('slug');
+    const id = c.req.param('id');
+    return cached(cache, c, icsHeaders(`${slug}-session-${id}`), async () => {
+      if (!/^[1-9][0-9]{0,14}$/.test(id)) return undefined;
+      const data = await loadEventExport(storage.db, slug, deps.baseUrl(), cache.currentGeneration());
+      return data && sessionCalendar(data, Number(id));
+    });
+  });
+
+  app.get('/people/:slug/calendar.ics', (c) => {
+    const slug = c.req.param('slug');
+    return cached(cache, c, icsHeaders(slug), async () => {
+      const found = await loadPersonCalendar(storage.db, slug, deps.baseUrl(), cache.currentGeneration());
+      return found && personCalendar(found.person, found.entries);
+    });
+  });
+
+  return app;
 }

@@ -1,0 +1,316 @@
+// The iCalendar renderer on hand-built EventExport data: every file is parsed with ical.js
+// (Mozilla's parser) and checked for exact instants, zones, line format and stable UIDs.
+import assert from 'node:assert/strict';
+import { beforeEach, test } from 'node:test';
+import ICAL from 'ical.js';
+import { zoned } from '../domain/time.ts';
+import { eventCalendar, personCalendar, sessionCalendar, sessionDescription, vtimezone } from './ical.ts';
+import type { EventExport, ExportAppearance, ExportSession } from './model.ts';
+
+// ical.js keeps registered zones process-wide; our files must resolve zones on their own.
+beforeEach(() => ICAL.TimezoneService.reset());
+
+type S = { id: number; start: string | null; end: string | null; kind?: ExportSession['kind']; title?: string; appearances?: ExportAppearance[] };
+
+/** An EventExport as loadEventExport builds it, instants computed the same way. */
+function fixture(opts: { timeZone: string; title?: string; days: Array<{ date: string; sessions: S[] }>; slug?: string }): EventExport {
+  const base = 'https://plenary.example';
+  const slug = opts.slug ?? 'test-event';
+  const url = `${base}/events/${slug}`;
+  const iso = (z: ReturnType<typeof zoned> | null) => (z ? z.toString({ timeZoneName: 'never', smallestUnit: 'second' }) : null);
+  const utc = (z: ReturnType<typeof zoned> | null) => (z ? z.toInstant().toString({ smallestUnit: 'second' }) : null);
+  return {
+    baseUrl: base,
+    generation: 7,
+    updatedAt: '2024-01-02T03:04:05.678Z',
+    series: { id: 1, slug: 's', title: 'Series', url: `${base}/series/s` },
+    event: {
+      id: 1,
+      guid: '00000000-0000-5000-8000-000000000001',
+      slug,
+      title: opts.title ?? 'Test event',
+      lang: 'en',
+      startDate: opts.days[0]!.date,
+      endDate: opts.days.at(-1)!.date,
+      timeZone: opts.timeZone,
+      venue: 'Palais des Nations',
+      city: 'Geneva',
+      countryCode: 'CH',
+      countryName: 'Switzerland',
+      overview: null,
+      themes: [],
+      contactEmail: null,
+      status: 'published',
+      url,
+    },
+    days: opts.days.map((d, i) => ({
+      index: i + 1,
+      date: d.date,
+      label: null,
+      sessions: d.sessions.map((s): ExportSession => {
+        const start = s.start ? zoned(d.date, s.start, opts.timeZone) : null;
+        const end = s.end ? zoned(d.date, s.end, opts.timeZone) : null;
+        return {
+          id: s.id,
+          guid: `00000000-0000-5000-8000-${String(s.id).padStart(12, '0')}`,
+          kind: s.kind ?? 'panel',
+          number: null,
+          title: s.title ?? `Session ${s.id}`,
+          displayTitle: s.title ?? `Session ${s.id}`,
+          lang: 'en',
+          date: d.date,
+          start: s.start,
+          end: s.end,
+          startsAt: iso(start),
+          endsAt: iso(end),
+          startsAtUtc: utc(start),
+          endsAtUtc: utc(end),
+          durationMinutes: null,
+          url: `${url}#session-${s.id}`,
+          appearances: s.appearances ?? [],
+        };
+      }),
+    })),
+    documents: [],
+  };
+}
+
+function appearance(role: 'moderator' | 'speaker', name: string, affiliation: string, extra: Partial<ExportAppearance> = {}): ExportAppearance {
+  const slug = name.toLowerCase().replace(/[^a-z]+/g, '-');
+  return {
+    id: 1,
+    role,
+    roleLabel: null,
+    position: 1,
+    honorific: null,
+    person: { id: 1, slug, name, url: `https://plenary.example/people/${slug}` },
+    affiliation: { position: null, organization: null, country: null, countryCode: null, text: affiliation },
+    talkTitle: null,
+    materials: [],
+    ...extra,
+  };
+}
+
+/** RFC 5545 line format: CRLF after every line (the last too), at most 75 octets each. */
+export function assertLineFormat(ics: string): void {
+  assert.ok(ics.endsWith('\r\n'), 'the last line ends with CRLF');
+  assert.equal(ics.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF');
+  assert.equal(ics.replace(/\r\n/g, '').includes('\r'), false, 'no bare CR');
+  for (const line of ics.slice(0, -2).split('\r\n')) {
+    assert.ok(Buffer.byteLength(line, 'utf8') <= 75, `line longer than 75 octets: ${line}`);
+  }
+}
+
+/**
+ * The VEVENTs of a file as ical.js reads them, after checking that every TZID used has its
+ * VTIMEZONE and that no time fell back to floating (ical.js does that silently without one).
+ */
+function events(ics: string): ICAL.Event[] {
+  const cal = new ICAL.Component(ICAL.parse(ics));
+  const zones = new Set(cal.getAllSubcomponents('vtimezone').map((z) => String(z.getFirstPropertyValue('tzid'))));
+  return cal.getAllSubcomponents('vevent').map((v) => {
+    for (const name of ['dtstart', 'dtend']) {
+      const prop = v.getFirstProperty(name);
+      assert.ok(prop, `${name} present`);
+      const tzid = prop.getParameter('tzid');
+      if (tzid !== undefined) assert.ok(zones.has(String(tzid)), `VTIMEZONE for ${String(tzid)}`);
+    }
+    const e = new ICAL.Event(v);
+    assert.notEqual(e.startDate.zone?.tzid, 'floating', 'start is not floating');
+    assert.notEqual(e.endDate.zone?.tzid, 'floating', 'end is not floating');
+    assert.match(String(v.getFirstProperty('dtstamp')?.toICALString()), /^DTSTAMP:\d{8}T\d{6}Z$/);
+    return e;
+  });
+}
+
+const instant = (t: ICAL.Time) => t.toJSDate().toISOString().replace('.000Z', 'Z');
+
+test('instants, zone and VTIMEZONE for an event in New York', () => {
+  const ics = eventCalendar(
+    fixture({ timeZone: 'America/New_York', days: [{ date: '2017-04-18', sessions: [{ id: 1, start: '10:00', end: '11:30' }] }] }),
+  );
+  assertLineFormat(ics);
+  const [e] = events(ics);
+  assert.equal(instant(e!.startDate), '2017-04-18T14:00:00Z');
+  assert.equal(instant(e!.endDate), '2017-04-18T15:30:00Z');
+  assert.equal(e!.startDate.zone?.tzid, 'America/New_York');
+  assert.match(ics, /\r\nDTSTART;TZID=America\/New_York:20170418T100000\r\n/);
+  assert.match(ics, /\r\nX-WR-TIMEZONE:America\/New_York\r\n/);
+});
+
+test('without its VTIMEZONE the check catches the silent fall back to floating time', () => {
+  const ics = eventCalendar(
+    fixture({ timeZone: 'America/New_York', days: [{ date: '2017-04-18', sessions: [{ id: 1, start: '10:00', end: '11:30' }] }] }),
+  );
+  const stripped = ics.replace(/BEGIN:VTIMEZONE\r\n[\s\S]*?END:VTIMEZONE\r\n/, '');
+  assert.notEqual(stripped, ics);
+  // ical.js itself parses the stripped file without complaint …
+  const raw = new ICAL.Event(new ICAL.Component(ICAL.parse(stripped)).getFirstSubcomponent('vevent')!);
+  assert.equal(raw.startDate.zone?.tzid, 'floating');
+  // … so our check must be what fails.
+  assert.throws(() => events(stripped), /VTIMEZONE for America\/New_York/);
+});
+
+test('Asia/Kolkata (+05:30, no daylight saving) and Australia/Sydney across its April change', () => {
+  const kolkata = events(
+    eventCalendar(fixture({ timeZone: 'Asia/Kolkata', days: [{ date: '2024-01-10', sessions: [{ id: 1, start: '10:00', end: '11:15' }] }] })),
+  );
+  assert.deepEqual(kolkata.map((e) => [instant(e.startDate), instant(e.endDate), e.startDate.zone?.tzid]), [
+    ['2024-01-10T04:30:00Z', '2024-01-10T05:45:00Z', 'Asia/Kolkata'],
+  ]);
+  // Daylight saving ends in Sydney on Sunday 7 April 2024 at 03:00 (UTC+11 → UTC+10).
+  const sydney = events(
+    eventCalendar(
+      fixture({
+        timeZone: 'Australia/Sydney',
+        days: [
+          { date: '2024-04-06', sessions: [{ id: 1, start: '10:00', end: '11:00' }] },
+          { date: '2024-04-07', sessions: [{ id: 2, start: '10:00', end: '11:00' }] },
+        ],
+      }),
+    ),
+  );
+  assert.deepEqual(sydney.map((e) => [instant(e.startDate), e.startDate.zone?.tzid]), [
+    ['2024-04-05T23:00:00Z', 'Australia/Sydney'],
+    ['2024-04-07T00:00:00Z', 'Australia/Sydney'],
+  ]);
+});
+
+test("a zone whose rules changed since the event is written in UTC, since the library's VTIMEZONE holds only today's rule", () => {
+  // In 2006 New York moved to daylight time on 2 April; today's rule (second Sunday of March) would say 12 March.
+  const ny = eventCalendar(fixture({ timeZone: 'America/New_York', days: [{ date: '2006-03-20', sessions: [{ id: 1, start: '10:00', end: '11:00' }] }] }));
+  assert.match(ny, /\r\nDTSTART:20060320T150000Z\r\n/);
+  assert.doesNotMatch(ny, /X-WR-TIMEZONE/);
+  const [e] = events(ny);
+  assert.equal(instant(e!.startDate), '2006-03-20T15:00:00Z');
+  // São Paulo kept daylight time until 2019; today it has none.
+  const sp = events(eventCalendar(fixture({ timeZone: 'America/Sao_Paulo', days: [{ date: '2015-11-10', sessions: [{ id: 1, start: '10:00', end: '11:00' }] }] })));
+  assert.equal(instant(sp[0]!.startDate), '2015-11-10T12:00:00Z');
+  // The same zone in a year its current rule covers keeps local time.
+  assert.match(
+    eventCalendar(fixture({ timeZone: 'America/New_York', days: [{ date: '2006-12-20', sessions: [{ id: 1, start: '10:00', end: '11:00' }] }] })),
+    /\r\nDTSTART;TZID=America\/New_York:20061220T100000\r\n/,
+  );
+});
+
+test('an alias the library files under another name keeps our TZID', () => {
+  assert.match(vtimezone('UTC') ?? '', /^BEGIN:VTIMEZONE\r\nTZID:UTC\r\n/);
+  assert.equal(vtimezone('Not/AZone'), null);
+});
+
+test('missing times: no start leaves the session out; no end ends at the next session, else after an hour', () => {
+  const data = fixture({
+    timeZone: 'Europe/Zurich',
+    days: [
+      {
+        date: '2024-06-03',
+        sessions: [
+          { id: 1, start: '09:00', end: null },
+          { id: 2, start: null, end: null },
+          { id: 3, start: '10:30', end: '12:00' },
+          { id: 4, start: '14:00', end: null },
+        ],
+      },
+    ],
+  });
+  const got = events(eventCalendar(data)).map((e) => [e.uid, instant(e.startDate), instant(e.endDate)]);
+  assert.deepEqual(got, [
+    ['00000000-0000-5000-8000-000000000001@plenary.example', '2024-06-03T07:00:00Z', '2024-06-03T08:30:00Z'],
+    ['00000000-0000-5000-8000-000000000003@plenary.example', '2024-06-03T08:30:00Z', '2024-06-03T10:00:00Z'],
+    ['00000000-0000-5000-8000-000000000004@plenary.example', '2024-06-03T12:00:00Z', '2024-06-03T13:00:00Z'],
+  ]);
+  assert.equal(sessionCalendar(data, 2), undefined, 'a session without a start has no calendar');
+  assert.equal(sessionCalendar(data, 99), undefined);
+  assert.deepEqual(
+    events(sessionCalendar(data, 3)!).map((e) => e.uid),
+    ['00000000-0000-5000-8000-000000000003@plenary.example'],
+  );
+});
+
+test('two renders are byte-identical; UIDs unique; DTSTAMP and SEQUENCE come from the data', () => {
+  const data = fixture({
+    timeZone: 'Europe/Zurich',
+    days: [{ date: '2024-06-03', sessions: [{ id: 1, start: '09:00', end: '10:00' }, { id: 2, start: '10:00', end: '11:00', kind: 'break', title: 'Break' }] }],
+  });
+  const a = eventCalendar(data);
+  assert.equal(eventCalendar(structuredClone(data)), a);
+  const uids = events(a).map((e) => e.uid);
+  assert.equal(new Set(uids).size, 2);
+  assert.match(a, /\r\nDTSTAMP:20240102T030405Z\r\n/);
+  assert.match(a, /\r\nSEQUENCE:7\r\n/);
+  // A break is part of the day but does not make the subscriber busy.
+  const vevents = new ICAL.Component(ICAL.parse(a)).getAllSubcomponents('vevent');
+  assert.deepEqual(
+    vevents.map((v) => v.getFirstPropertyValue('transp') ?? null),
+    [null, 'TRANSPARENT'],
+  );
+});
+
+test('text round-trips through escaping; URIs are percent-encoded rather than TEXT-escaped', () => {
+  const data = fixture({
+    timeZone: 'Europe/Zurich',
+    title: 'Dialogue; migration, and "us" \\ them — Genève',
+    days: [
+      {
+        date: '2024-06-03',
+        sessions: [
+          {
+            id: 1,
+            start: '09:00',
+            end: '10:00',
+            title: 'Panel 1: Migrants, mobility; and the SDGs',
+            appearances: [
+              appearance('speaker', 'Ana Pérez', 'Minister, Ministry of Foreign Affairs, Spain', {
+                roleLabel: 'Keynote',
+                honorific: 'H.E. Ms.',
+                talkTitle: 'Why it matters',
+                materials: [{ id: 1, kind: 'statement', label: 'Statement', lang: 'es', url: 'https://x.example/a,b;c.pdf', mediaType: null }],
+              }),
+              appearance('moderator', 'Jo Lee', 'Director, IOM'),
+            ],
+          },
+        ],
+      },
+    ],
+  });
+  const ics = eventCalendar(data);
+  assertLineFormat(ics);
+  const cal = new ICAL.Component(ICAL.parse(ics));
+  // ical.js leaves NAME (RFC 7986) and X- properties as raw text; RFC 5545 makes them TEXT, so unescape them here.
+  const unescape = (v: unknown) => String(v).replace(/\\([\\;,nN])/g, (_, ch: string) => (ch === 'n' || ch === 'N' ? '\n' : ch));
+  assert.equal(unescape(cal.getFirstPropertyValue('name')), data.event.title);
+  assert.equal(unescape(cal.getFirstPropertyValue('x-wr-calname')), data.event.title);
+  const [e] = events(ics);
+  assert.equal(e!.summary, 'Panel 1: Migrants, mobility; and the SDGs');
+  assert.equal(e!.location, 'Palais des Nations, Geneva');
+  assert.equal(
+    e!.description,
+    [
+      'Moderator: Jo Lee, Director, IOM',
+      'Keynote: H.E. Ms. Ana Pérez, Minister, Ministry of Foreign Affairs, Spain — “Why it matters”',
+      '  Statement (Spanish): https://x.example/a,b;c.pdf',
+      '',
+      'https://plenary.example/events/test-event#session-1',
+    ].join('\n'),
+  );
+  assert.equal(e!.component.getFirstPropertyValue('attach'), 'https://x.example/a%2Cb%3Bc.pdf');
+  assert.equal(e!.component.getFirstPropertyValue('url'), 'https://plenary.example/events/test-event#session-1');
+  assert.equal(sessionDescription(data.days[0]!.sessions[0]!), e!.description);
+});
+
+test('a person calendar spans events and zones, each summary naming its event', () => {
+  const geneva = fixture({ timeZone: 'Europe/Zurich', slug: 'geneva', title: 'Geneva meeting', days: [{ date: '2024-06-03', sessions: [{ id: 1, start: '09:00', end: '10:00' }] }] });
+  const delhi = fixture({ timeZone: 'Asia/Kolkata', slug: 'delhi', title: 'Delhi meeting', days: [{ date: '2024-11-05', sessions: [{ id: 2, start: '09:00', end: '10:00' }] }] });
+  const ics = personCalendar({ name: 'Ana Pérez', url: 'https://plenary.example/people/ana-perez' }, [
+    { data: geneva, day: geneva.days[0]!, session: geneva.days[0]!.sessions[0]! },
+    { data: delhi, day: delhi.days[0]!, session: delhi.days[0]!.sessions[0]! },
+  ]);
+  assertLineFormat(ics);
+  const got = events(ics).map((e) => [e.summary, instant(e.startDate), e.startDate.zone?.tzid]);
+  assert.deepEqual(got, [
+    ['Session 1 — Geneva meeting', '2024-06-03T07:00:00Z', 'Europe/Zurich'],
+    ['Session 2 — Delhi meeting', '2024-11-05T03:30:00Z', 'Asia/Kolkata'],
+  ]);
+  assert.doesNotMatch(ics, /X-WR-TIMEZONE/, 'no single zone for a calendar spanning two');
+  assert.match(ics, /\r\nSOURCE;VALUE=URI:https:\/\/plenary.example\/people\/ana-perez\/calendar.ics\r\n/);
+});

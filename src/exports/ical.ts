@@ -1,0 +1,294 @@
+// iCalendar (RFC 5545) renderings of the agenda, made with ical-generator: a whole event, one
+// session, or one person's sessions across events. Pure functions of EventExport data: no
+// clock, no database, so two renders of unchanged data are byte-identical (the cache and
+// clients' conditional requests rely on that).
+//
+// Choices, in one place:
+// - Sessions without a start time are left out: a calendar entry cannot be placed without one.
+// - A session without an end ends where the next timed session of its day starts, or else
+//   after DEFAULT_MINUTES; clients need a DTEND to draw a block at all.
+// - Breaks are included, since they are part of the day a subscriber plans around, but marked
+//   TRANSP:TRANSPARENT so they do not show the subscriber as busy.
+// - Times are written in the venue's zone (TZID=…) with a VTIMEZONE from timezones-ical-library.
+//   That library gives only the zone's current rule, so before writing local times we check the
+//   rule against Temporal's history for every instant used; where they disagree (e.g. New York
+//   before the 2007 DST change) that zone's entries are written in UTC instead, which keeps the
+//   instant right at the cost of the "local meeting time" hint.
+import { foldLines, ICalCalendar, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency, type ICalEventData } from 'ical-generator';
+import { Temporal } from 'temporal-polyfill';
+import { tzlib_get_ical_block } from 'timezones-ical-library';
+import type { EventExport, ExportAppearance, ExportDay, ExportSession } from './model.ts';
+
+export const DEFAULT_MINUTES = 60;
+/** Clients re-fetch subscribed calendars this often (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
+const REFRESH_SECONDS = 3600;
+const PRODID = { company: 'Plenary', product: 'Plenary', language: 'EN' };
+
+/** One session together with the event it belongs to (a person calendar spans events). */
+export type CalendarEntry = { data: EventExport; day: ExportDay; session: ExportSession };
+
+const KIND_CATEGORY: Record<ExportSession['kind'], string> = {
+  opening: 'Opening',
+  panel: 'Panel',
+  keynote: 'Keynote',
+  break: 'Break',
+  closing: 'Closing',
+  other: 'Session',
+};
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+
+/** RFC 5545 TEXT escaping, for properties ical-generator writes verbatim (NAME, X-WR-CALNAME). */
+function escapeText(s: string): string {
+  return s.replace(/[\\;,]/g, (ch) => `\\${ch}`).replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** ical-generator TEXT-escapes URL and ATTACH values, which are URIs: percent-encode what it would escape. */
+function safeUri(u: string): string {
+  return u.replace(/[\\;,]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function personLine(a: ExportAppearance): string {
+  const role = a.roleLabel ?? (a.role === 'moderator' ? 'Moderator' : 'Speaker');
+  const name = [a.honorific, a.person.name].filter(Boolean).join(' ');
+  let line = `${role}: ${[name, a.affiliation.text].filter(Boolean).join(', ')}`;
+  if (a.talkTitle) line += ` — “${a.talkTitle}”`;
+  const lines = [line];
+  for (const m of a.materials) {
+    const lang = languageNames.of(m.lang) ?? m.lang;
+    lines.push(`  ${m.label} (${lang})${m.url ? `: ${m.url}` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+/** Moderators first, then speakers, each in the order printed; materials under their speaker; the page last. */
+export function sessionDescription(s: ExportSession): string {
+  const ordered = [...s.appearances.filter((a) => a.role === 'moderator'), ...s.appearances.filter((a) => a.role === 'speaker')];
+  const people = ordered.map(personLine);
+  return [...people, ...(people.length ? [''] : []), s.url].join('\n');
+}
+
+/** The end instant (UTC ISO): as printed, else the next timed session's start that day, else start + DEFAULT_MINUTES. */
+function endInstant(day: ExportDay, s: ExportSession, start: Temporal.Instant): Temporal.Instant {
+  if (s.endsAtUtc) return Temporal.Instant.from(s.endsAtUtc);
+  const next = day.sessions
+    .map((o) => (o.startsAtUtc ? Temporal.Instant.from(o.startsAtUtc) : null))
+    .filter((t): t is Temporal.Instant => t !== null && Temporal.Instant.compare(t, start) > 0)
+    .sort(Temporal.Instant.compare)[0];
+  return next ?? start.add({ minutes: DEFAULT_MINUTES });
+}
+
+// --- VTIMEZONE: the library's block, and a check that its rule matches the zone's history ---
+
+type Observance = { from: number; to: number; start: Temporal.PlainDateTime; rule: { month: number; nth: number; weekday: number } | null };
+const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+
+/** ±HHMM[SS] → seconds */
+function offsetSeconds(v: string): number | null {
+  const m = /^([+-])(\d{2})(\d{2})(\d{2})?$/.exec(v);
+  if (!m) return null;
+  const secs = Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4] ?? 0);
+  return m[1] === '-' ? -secs : secs;
+}
+
+/** The library's observances, or null when the block uses anything beyond a yearly "nth weekday of month" rule. */
+function observances(block: string): Observance[] | null {
+  const result: Observance[] = [];
+  for (const part of block.split(/BEGIN:(?:STANDARD|DAYLIGHT)\r?\n/).slice(1)) {
+    const props = new Map<string, string>();
+    for (const line of part.split(/\r?\n/)) {
+      const i = line.indexOf(':');
+      if (i > 0) props.set(line.slice(0, i), line.slice(i + 1));
+    }
+    if ([...props.keys()].some((k) => !['TZNAME', 'TZOFFSETFROM', 'TZOFFSETTO', 'DTSTART', 'RRULE', 'END'].includes(k))) return null;
+    const from = offsetSeconds(props.get('TZOFFSETFROM') ?? '');
+    const to = offsetSeconds(props.get('TZOFFSETTO') ?? '');
+    const dt = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})$/.exec(props.get('DTSTART') ?? '');
+    if (from === null || to === null || !dt) return null;
+    const start = new Temporal.PlainDateTime(+dt[1]!, +dt[2]!, +dt[3]!, +dt[4]!, +dt[5]!, +dt[6]!);
+    const rrule = props.get('RRULE');
+    let rule: Observance['rule'] = null;
+    if (rrule) {
+      const r = /^FREQ=YEARLY;BYMONTH=(\d{1,2});BYDAY=(-?\d)(MO|TU|WE|TH|FR|SA|SU)$/.exec(rrule);
+      if (!r) return null;
+      rule = { month: Number(r[1]), nth: Number(r[2]), weekday: WEEKDAYS.indexOf(r[3]!) + 1 };
+    }
+    result.push({ from, to, start, rule });
+  }
+  return result.length ? result : null;
+}
+
+/** Onset of an observance in a given year, as an instant (its local time is in the previous offset). */
+function onset(o: Observance, year: number): Temporal.Instant | null {
+  let date: Temporal.PlainDate;
+  if (!o.rule) {
+    if (year !== o.start.year) return null;
+    date = o.start.toPlainDate();
+  } else {
+    const first = new Temporal.PlainDate(year, o.rule.month, 1);
+    if (o.rule.nth > 0) {
+      date = first.add({ days: ((o.rule.weekday - first.dayOfWeek + 7) % 7) + 7 * (o.rule.nth - 1) });
+    } else {
+      const last = first.add({ months: 1 }).subtract({ days: 1 });
+      date = last.subtract({ days: ((last.dayOfWeek - o.rule.weekday + 7) % 7) + 7 * (-o.rule.nth - 1) });
+    }
+    if (date.month !== o.rule.month) return null;
+  }
+  const local = date.toPlainDateTime(o.start.toPlainTime());
+  return Temporal.Instant.from(`${local.toString()}Z`).subtract({ seconds: o.from });
+}
+
+/** The UTC offset (seconds) the block's rule gives at an instant, or null when it says nothing. */
+function ruleOffset(obs: Observance[], at: Temporal.Instant): number | null {
+  const year = at.toZonedDateTimeISO('UTC').year;
+  let best: { at: Temporal.Instant; to: number } | null = null;
+  for (const o of obs) {
+    for (let y = o.rule ? year - 1 : o.start.year; y <= (o.rule ? year : o.start.year); y++) {
+      const t = onset(o, y);
+      if (t && Temporal.Instant.compare(t, at) <= 0 && (!best || Temporal.Instant.compare(t, best.at) > 0)) best = { at: t, to: o.to };
+    }
+  }
+  return best?.to ?? null;
+}
+
+/** The VTIMEZONE text for a zone under its own name, or null when the library does not know it. */
+export function vtimezone(tzid: string): string | null {
+  const block = tzlib_get_ical_block(tzid);
+  if (!Array.isArray(block) || !block[0]) return null;
+  // The library answers aliases under their canonical name ("UTC" → "Etc/UTC"); TZID must match ours.
+  return block[0].replace(/^TZID:.*$/m, `TZID:${tzid}`);
+}
+
+/** Whether clients reading our VTIMEZONE for this zone will place every one of these instants right. */
+function zoneFits(tzid: string, instants: Temporal.Instant[]): boolean {
+  const block = vtimezone(tzid);
+  const obs = block ? observances(block) : null;
+  if (!obs) return false;
+  return instants.every((t) => ruleOffset(obs, t) === t.toZonedDateTimeISO(tzid).offsetNanoseconds / 1e9);
+}
+
+// --- Rendering ---
+
+type Timed = CalendarEntry & { start: Temporal.Instant; end: Temporal.Instant };
+
+function render(
+  meta: { name: string; url: string; source: string; timeZone: string | null },
+  entries: CalendarEntry[],
+  summaryWithEvent: boolean,
+): string {
+  const timed: Timed[] = entries.flatMap((e) => {
+    if (!e.session.startsAtUtc) return []; // no start time: cannot be placed (see the top of this file)
+    const start = Temporal.Instant.from(e.session.startsAtUtc);
+    return [{ ...e, start, end: endInstant(e.day, e.session, start) }];
+  });
+  // Decide per zone whether local times with a VTIMEZONE are safe (see the top of this file).
+  const zones = new Map<string, boolean>();
+  for (const tz of new Set(timed.map((e) => e.data.event.timeZone))) {
+    zones.set(tz, zoneFits(tz, timed.filter((e) => e.data.event.timeZone === tz).flatMap((e) => [e.start, e.end])));
+  }
+
+  const cal = new ICalCalendar({
+    prodId: PRODID,
+    method: ICalCalendarMethod.PUBLISH,
+    name: escapeText(meta.name),
+    url: safeUri(meta.url),
+    source: safeUri(meta.source),
+    ttl: REFRESH_SECONDS,
+    // No calendar-wide zone name: ical-generator would then write DTSTAMP in local time. The
+    // generator alone makes it emit one VTIMEZONE per zone the events use.
+    timezone: { name: null, generator: (tz) => vtimezone(tz) },
+  });
+  if (meta.timeZone && zones.get(meta.timeZone)) cal.x('X-WR-TIMEZONE', meta.timeZone);
+
+  for (const e of timed) {
+    const { data, session: s } = e;
+    const tz = data.event.timeZone;
+    const local = zones.get(tz) === true;
+    // DTSTAMP and LAST-MODIFIED come from the event's last change, never from the clock, so that
+    // rendering unchanged data twice gives the same bytes.
+    const stamp = new Date(data.updatedAt);
+    const event: ICalEventData = {
+      id: `${s.guid}@${new URL(data.baseUrl).hostname}`,
+      // The site's generation only grows, and grows with every change, so clients take a
+      // re-fetched entry as an update of the one they hold.
+      sequence: data.generation,
+      stamp,
+      lastModified: stamp,
+      start: local ? e.start.toZonedDateTimeISO(tz) : new Date(e.start.epochMilliseconds),
+      end: local ? e.end.toZonedDateTimeISO(tz) : new Date(e.end.epochMilliseconds),
+      timezone: local ? tz : null,
+      summary: summaryWithEvent ? `${s.displayTitle} — ${data.event.title}` : s.displayTitle,
+      description: sessionDescription(s),
+      location: [data.event.venue, data.event.city].filter(Boolean).join(', ') || null,
+      url: safeUri(s.url),
+      categories: [{ name: KIND_CATEGORY[s.kind] }],
+      status: ICalEventStatus.CONFIRMED,
+      attachments: s.appearances.flatMap((a) => a.materials.flatMap((m) => (m.url ? [safeUri(m.url)] : []))),
+    };
+    if (s.kind === 'break') event.transparency = ICalEventTransparency.TRANSPARENT;
+    cal.createEvent(event);
+  }
+  return calpropsFirst(cal.toString());
+}
+
+/**
+ * RFC 5545 wants the calendar's own properties before its components; ical-generator writes
+ * REFRESH-INTERVAL after the VTIMEZONE and X- properties after the events. Unfold, move those
+ * lines up, fold again (75 octets, CRLF), and end the last line with CRLF as every line must.
+ */
+function calpropsFirst(text: string): string {
+  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
+  const props: string[] = [];
+  const rest: string[] = [];
+  let depth = 0;
+  for (const line of lines) {
+    if (line.startsWith('BEGIN:')) depth++;
+    const topLevel = depth === 1 && !line.startsWith('BEGIN:') && !line.startsWith('END:');
+    (topLevel ? props : rest).push(line);
+    if (line.startsWith('END:')) depth--;
+  }
+  // rest[0] is BEGIN:VCALENDAR
+  return `${foldLines([rest[0]!, ...props, ...rest.slice(1)].join('\r\n'))}\r\n`;
+}
+
+function entriesOf(data: EventExport): CalendarEntry[] {
+  return data.days.flatMap((day) => day.sessions.map((session) => ({ data, day, session })));
+}
+
+/** The whole event: every timed session, breaks included. */
+export function eventCalendar(data: EventExport): string {
+  return render(
+    { name: data.event.title, url: data.event.url, source: `${data.event.url}/calendar.ics`, timeZone: data.event.timeZone },
+    entriesOf(data),
+    false,
+  );
+}
+
+/** One session of the event ("add to my calendar"); undefined when the event has no such session or it has no start time. */
+export function sessionCalendar(data: EventExport, sessionId: number): string | undefined {
+  const entries = entriesOf(data).filter((e) => e.session.id === sessionId && e.session.startsAtUtc !== null);
+  if (entries.length === 0) return undefined;
+  return render(
+    {
+      name: `${entries[0]!.session.displayTitle} — ${data.event.title}`,
+      url: entries[0]!.session.url,
+      source: `${data.event.url}/sessions/${sessionId}/calendar.ics`,
+      timeZone: data.event.timeZone,
+    },
+    entries,
+    false,
+  );
+}
+
+/**
+ * One person's sessions across events, each summary carrying its event's title for context.
+ * `entries` are the sessions they appear in, in the order to list them.
+ */
+export function personCalendar(person: { name: string; url: string }, entries: CalendarEntry[]): string {
+  const zones = new Set(entries.map((e) => e.data.event.timeZone));
+  return render(
+    { name: person.name, url: person.url, source: `${person.url}/calendar.ics`, timeZone: zones.size === 1 ? [...zones][0]! : null },
+    entries,
+    true,
+  );
+}

@@ -1,0 +1,41 @@
+// One person's sessions across published events, for their calendar. Each event is loaded as
+// the same EventExport the event's own calendar renders from, so a session reads the same in
+// both (and keeps its UID).
+import type { CalendarEntry } from '../exports/ical.ts';
+import type { DbOrTx } from '../storage/database.ts';
+import { loadEventExport } from './event-export.ts';
+
+export type PersonCalendar = { person: { name: string; url: string }; entries: CalendarEntry[] };
+
+/**
+ * The person's sessions, oldest event first and in agenda order within an event; undefined for
+ * an unknown person or one who appears in no published event (drafts stay private).
+ */
+export async function loadPersonCalendar(db: DbOrTx, slug: string, baseUrl: string, generation: number): Promise<PersonCalendar | undefined> {
+  const person = await db.selectFrom('person').select(['id', 'name', 'slug']).where('slug', '=', slug).executeTakeFirst();
+  if (!person) return undefined;
+  const events = await db
+    .selectFrom('event as e')
+    .innerJoin('session as s', 's.event_id', 'e.id')
+    .innerJoin('appearance as a', 'a.session_id', 's.id')
+    .where('a.person_id', '=', person.id)
+    .where('e.status', '=', 'published')
+    .select(['e.slug', 'e.start_date'])
+    .distinct()
+    .orderBy('e.start_date')
+    .orderBy('e.slug')
+    .execute();
+  if (events.length === 0) return undefined;
+
+  const entries: CalendarEntry[] = [];
+  for (const { slug: eventSlug } of events) {
+    const data = await loadEventExport(db, eventSlug, baseUrl, generation);
+    if (!data) continue; // unpublished between the two reads
+    for (const day of data.days) {
+      for (const session of day.sessions) {
+        if (session.appearances.some((a) => a.person.id === person.id)) entries.push({ data, day, session });
+      }
+    }
+  }
+  return { person: { name: person.name, url: `${baseUrl}/people/${person.slug}` }, entries };
+}

@@ -1,6 +1,40 @@
-import { Hono } from 'hono';
+// frab schedule exports of a published event, for conference apps (Giggity, EventFahrplan, …):
+//   GET /events/:slug/schedule.xml   frab/pentabarf XML
+//   GET /events/:slug/schedule.json  C3VOC schedule.json v1
+// Rendered once per change through cached(); unknown or unpublished events are 404.
+import { Hono, type Context } from 'hono';
+import { renderFrabJson } from '../../exports/frab-json.ts';
+import { renderFrabXml } from '../../exports/frab-xml.ts';
+import type { EventExport } from '../../exports/model.ts';
+import { loadEventExport } from '../../operations/event-export.ts';
+import { cached } from '../cached.ts';
 import type { AppDeps } from '../deps.ts';
 
-export function scheduleRoutes(_deps: AppDeps): Hono {
-  return new Hono();
+// Plain application/xml, not the registered application/vnd.c3voc.schedule+xml: it is what frab
+// and pretalx serve, the apps fetch by URL and parse whatever arrives, and browsers and HTTP
+// libraries know it as XML (they would offer the vendor type as a download or treat it as bytes).
+export const SCHEDULE_XML_TYPE = 'application/xml; charset=utf-8';
+export const SCHEDULE_JSON_TYPE = 'application/json; charset=utf-8';
+
+function headers(contentType: string): Record<string, string> {
+  return {
+    'content-type': contentType,
+    // Revalidate every time: the ETag makes that a 304 until the data changes.
+    'cache-control': 'no-cache',
+    'x-content-type-options': 'nosniff',
+    // Public, read-only data that web-based schedule viewers fetch from other origins.
+    'access-control-allow-origin': '*',
+  };
+}
+
+export function scheduleRoutes(deps: AppDeps): Hono {
+  const app = new Hono();
+  const serve = (c: Context, contentType: string, render: (x: EventExport) => string) =>
+    cached(deps.cache, c, headers(contentType), async () => {
+      const x = await loadEventExport(deps.storage.db, c.req.param('slug')!, deps.baseUrl(), deps.cache.currentGeneration());
+      return x && render(x);
+    });
+  app.get('/events/:slug/schedule.xml', (c) => serve(c, SCHEDULE_XML_TYPE, renderFrabXml));
+  app.get('/events/:slug/schedule.json', (c) => serve(c, SCHEDULE_JSON_TYPE, renderFrabJson));
+  return app;
 }

@@ -1,14 +1,30 @@
 /** @jsxImportSource hono/jsx */
 import type { Language } from '../../domain/language.ts';
+import { jsonLdScriptText } from '../../exports/jsonld.ts';
+import type { EventExport } from '../../exports/model.ts';
 import { isoWithOffset, offsetLabel } from '../../domain/time.ts';
 import type { EventRow, SeriesRow } from '../../storage/database.ts';
 import type { AgendaAppearance, AgendaSessionView, EventAgenda } from '../../storage/queries.ts';
+import type { MessageKey } from '../i18n/messages.ts';
 import type { Translate } from '../i18n/t.ts';
 import { dateRange, longDate, sessionHeading } from './format.ts';
 import { Layout } from './layout.tsx';
 import { Affiliation, Materials } from './people.tsx';
 
-type Props = { lang: Language; t: Translate; event: EventRow; series: SeriesRow; agenda: EventAgenda };
+/** `data` is the same event as every export sees it: the page embeds it as JSON-LD. */
+type Props = { lang: Language; t: Translate; event: EventRow; series: SeriesRow; agenda: EventAgenda; data: EventExport };
+
+/** Every export of an event, linked from the head (rel=alternate) and listed on the page. */
+export function eventDownloads(slug: string): Array<{ href: string; type: string; label: MessageKey }> {
+  return [
+    { href: `/events/${slug}/calendar.ics`, type: 'text/calendar', label: 'downloads.calendar' },
+    { href: `/events/${slug}/schedule.xml`, type: 'application/xml', label: 'downloads.scheduleXml' },
+    { href: `/events/${slug}/schedule.json`, type: 'application/json', label: 'downloads.scheduleJson' },
+    { href: `/api/events/${slug}`, type: 'application/json', label: 'downloads.api' },
+    { href: `/events/${slug}/participants.csv`, type: 'text/csv', label: 'downloads.participantsCsv' },
+    { href: `/events/${slug}/participants.xlsx`, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', label: 'downloads.participantsXlsx' },
+  ];
+}
 
 function Person(p: { a: AgendaAppearance; lang: Language; t: Translate }) {
   const { a } = p;
@@ -71,6 +87,8 @@ export function EventPage(p: Props) {
   const { t, event, series, agenda, lang } = p;
   const themes = JSON.parse(event.themes) as string[];
   const place = [event.venue, event.city].filter(Boolean).join(', ');
+  const downloads = eventDownloads(event.slug);
+  const words = { moderator: t('role.moderator'), moderators: t('role.moderators'), speakers: t('role.speakers') };
   return (
     <Layout
       lang={lang}
@@ -81,6 +99,15 @@ export function EventPage(p: Props) {
         { href: '/', label: t('nav.home') },
         { href: `/series/${series.slug}`, label: series.title },
       ]}
+      head={
+        <>
+          {downloads.map((d) => (
+            <link rel="alternate" type={d.type} href={d.href} title={t(d.label)} />
+          ))}
+          {/* A data block, not a script: CSP does not apply to it and nothing runs. */}
+          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScriptText(p.data, words) }} />
+        </>
+      }
     >
       <h1>{event.title}</h1>
       <dl class="meta">
@@ -152,6 +179,18 @@ export function EventPage(p: Props) {
           </ul>
         </section>
       ) : null}
+      <section class="downloads" aria-labelledby="downloads">
+        <h2 id="downloads">{t('downloads.heading')}</h2>
+        <ul class="list">
+          {downloads.map((d) => (
+            <li>
+              <a href={d.href} type={d.type}>
+                {t(d.label)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
     </Layout>
   );
 }

@@ -1,5 +1,7 @@
 // The whole stylesheet, inlined in every page so that a page arrives in one round trip.
 // Its hash goes into the Content-Security-Policy instead of allowing any inline style.
+// The print rules make the event page a clean A4 programme: no site chrome or downloads, black
+// text, link targets not printed, each further day on a new page and no session split.
 import { createHash } from 'node:crypto';
 
 export const CSS = `
@@ -39,8 +41,24 @@ ol.agenda>li{display:grid;grid-template-columns:8.5rem 1fr;gap:1rem;border-top:1
 .break{color:var(--muted)}
 .list{padding-left:1.25rem}
 .list li{margin:.45rem 0}
+.downloads a{display:inline-block;min-height:24px;padding:.1rem 0}
 @media (max-width:40rem){ol.agenda>li{grid-template-columns:1fr;gap:.25rem}}
-@media print{header.site,footer.site,.skip{display:none}a{color:inherit;text-decoration:none}}
+@page{size:A4;margin:15mm}
+@media print{
+:root{color:#000;background:#fff;font-size:10pt;line-height:1.4}
+header.site,footer.site,.skip,.crumbs,.downloads{display:none}
+.wrap{max-width:none;padding:0}
+a{color:inherit;text-decoration:none}
+a::after{content:none}
+.meta,.aff,.break,.session h5,.crumbs li+li::before{color:#000}
+h1{font-size:18pt;margin-top:0}
+h2{font-size:14pt;border-color:#000}
+h2,h3,h4,h5{break-after:avoid}
+.tz{background:none;border:0;padding:0;font-style:italic}
+#agenda~section+section{break-before:page}
+ol.agenda>li{grid-template-columns:6rem 1fr;padding:.5rem 0;border-color:#888;break-inside:avoid}
+.mat{border-color:#888}
+}
 `.replace(/\n/g, '');
 
 export const CSS_HASH = `sha256-${createHash('sha256').update(CSS).digest('base64')}`;

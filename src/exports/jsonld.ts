@@ -1,0 +1,111 @@
+// schema.org Event markup for the event page, so that search engines read the programme as data
+// (Google's Event structured data: https://developers.google.com/search/docs/appearance/structured-data/event).
+import type { EventExport, ExportAppearance, ExportSession } from './model.ts';
+
+type Json = { [key: string]: Json } | Json[] | string | number | boolean | null;
+
+/** The words the sub-events' descriptions use; the page passes them in its own language. */
+export type JsonLdWords = { moderator: string; moderators: string; speakers: string };
+const ENGLISH: JsonLdWords = { moderator: 'Moderator', moderators: 'Moderators', speakers: 'Speakers' };
+
+const SCHEDULED = 'https://schema.org/EventScheduled';
+// Dialogues are held in a room; the archive records no online participation.
+const OFFLINE = 'https://schema.org/OfflineEventAttendanceMode';
+
+/** Drops null and undefined members, so the markup never claims an empty value. */
+function compact(o: Record<string, Json | undefined>): Json {
+  const out: Record<string, Json> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== null && v !== undefined) out[k] = v;
+  return out;
+}
+
+function place(x: EventExport): Json | undefined {
+  const e = x.event;
+  const name = e.venue ?? e.city ?? e.countryName;
+  if (!name) return undefined;
+  const address = e.city || e.countryCode ? compact({ '@type': 'PostalAddress', addressLocality: e.city, addressCountry: e.countryCode }) : undefined;
+  return compact({ '@type': 'Place', name, address });
+}
+
+function performer(a: ExportAppearance): Json {
+  const org = a.affiliation.organization;
+  return compact({
+    '@type': 'Person',
+    name: a.person.name,
+    honorificPrefix: a.honorific,
+    jobTitle: a.affiliation.position,
+    affiliation: org ? { '@type': 'Organization', name: org.name, url: org.url } : null,
+    url: a.person.url,
+  });
+}
+
+/**
+ * Roles go into the description: Google understands `performer` only as a plain Person (or
+ * Organization), not wrapped in a schema.org Role, so the moderator is named in words instead.
+ */
+function sessionDescription(s: ExportSession, w: JsonLdWords): string | null {
+  const names = (role: ExportAppearance['role']) => s.appearances.filter((a) => a.role === role).map((a) => (a.roleLabel ? `${a.person.name} (${a.roleLabel})` : a.person.name));
+  const moderators = names('moderator');
+  const speakers = names('speaker');
+  const parts = [];
+  if (moderators.length) parts.push(`${moderators.length > 1 ? w.moderators : w.moderator}: ${moderators.join(', ')}.`);
+  if (speakers.length) parts.push(`${w.speakers}: ${speakers.join(', ')}.`);
+  return parts.length ? parts.join(' ') : null;
+}
+
+function subEvent(s: ExportSession, location: Json | undefined, lang: string, w: JsonLdWords): Json {
+  return compact({
+    '@type': 'Event',
+    '@id': s.url,
+    name: s.displayTitle,
+    description: sessionDescription(s, w),
+    startDate: s.startsAt ?? s.date,
+    endDate: s.endsAt,
+    eventStatus: SCHEDULED,
+    eventAttendanceMode: OFFLINE,
+    location,
+    url: s.url,
+    inLanguage: s.lang === lang ? undefined : s.lang,
+    performer: s.appearances.length ? s.appearances.map(performer) : undefined,
+  });
+}
+
+/** The event as one schema.org Event with its sessions as sub-events. */
+export function eventJsonLd(x: EventExport, words: JsonLdWords = ENGLISH): Json {
+  const e = x.event;
+  const sessions = x.days.flatMap((d) => d.sessions);
+  const timed = sessions.filter((s) => s.startsAt);
+  const location = place(x);
+  // Everyone who takes the floor, once each, in agenda order; their roles are in the sub-events.
+  const people = new Map<number, Json>();
+  for (const s of sessions) for (const a of s.appearances) if (!people.has(a.person.id)) people.set(a.person.id, { '@type': 'Person', name: a.person.name, url: a.person.url });
+  return compact({
+    '@context': 'https://schema.org',
+    '@type': 'Event',
+    '@id': e.url,
+    name: e.title,
+    description: e.overview ? e.overview.replace(/\s+/g, ' ').trim() : null,
+    // Times with the venue's offset when the agenda gives them, else the dates alone.
+    startDate: timed[0]?.startsAt ?? e.startDate,
+    endDate: timed.map((s) => s.endsAt ?? s.startsAt).at(-1) ?? e.endDate,
+    eventStatus: SCHEDULED,
+    eventAttendanceMode: OFFLINE,
+    location,
+    // The archive stores no organizing body apart from the series, which is what an
+    // organization runs the dialogue as; its page is where the organizer presents itself.
+    organizer: { '@type': 'Organization', name: x.series.title, url: x.series.url },
+    superEvent: { '@type': 'EventSeries', name: x.series.title, url: x.series.url },
+    url: e.url,
+    inLanguage: e.lang,
+    performer: people.size ? [...people.values()] : undefined,
+    subEvent: sessions.map((s) => subEvent(s, location, e.lang, words)),
+  });
+}
+
+/**
+ * The markup as the text of a `<script type="application/ld+json">`: `<`, `>` and `&` are
+ * escaped as JSON \u escapes, so no value (a title containing `</script>`) can end the element.
+ */
+export function jsonLdScriptText(x: EventExport, words?: JsonLdWords): string {
+  return JSON.stringify(eventJsonLd(x, words)).replace(/[<>&]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -38,6 +38,16 @@ const KIND_CATEGORY: Record<ExportSession['kind'], string> = {
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 
+/** "English" for "en"; the code itself where Intl has no name or rejects it (it throws on malformed tags, and names "" "root"). */
+function languageName(code: string): string | null {
+  if (!/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(code)) return code || null;
+  try {
+    return languageNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** RFC 5545 TEXT escaping, for properties ical-generator writes verbatim (NAME, X-WR-CALNAME). */
 function escapeText(s: string): string {
   return s.replace(/[\\;,]/g, (ch) => `\\${ch}`).replace(/\r\n|\r|\n/g, '\\n');
@@ -55,8 +65,8 @@ function personLine(a: ExportAppearance): string {
   if (a.talkTitle) line += ` — “${a.talkTitle}”`;
   const lines = [line];
   for (const m of a.materials) {
-    const lang = languageNames.of(m.lang) ?? m.lang;
-    lines.push(`  ${m.label} (${lang})${m.url ? `: ${m.url}` : ''}`);
+    const lang = languageName(m.lang);
+    lines.push(`  ${m.label}${lang ? ` (${lang})` : ''}${m.url ? `: ${m.url}` : ''}`);
   }
   return lines.join('\n');
 }

@@ -1,0 +1,174 @@
+// The event page's machine-readable head: schema.org JSON-LD checked against Google's Event
+// structured-data requirements (as our own Ajv schema) with exact values, and the export links.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { Ajv } from 'ajv';
+import { demoSite, type TestSite } from './server.ts';
+
+const EVENT = '/events/idm-2017-new-york';
+const WITH_OFFSET = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{2}:\\d{2}$';
+const PANEL_1 = 'Panel 1: Implementing the SDGs and other major frameworks: how the Global Compact on Migration can help meet commitments made';
+
+// Google: required name, startDate, location (a Place with name and address); recommended
+// description, endDate, eventStatus, eventAttendanceMode, organizer (name, url), performer.
+// Everything we provide is required here, so that a field that goes missing fails the test.
+const place = {
+  type: 'object',
+  required: ['@type', 'name', 'address'],
+  properties: {
+    '@type': { const: 'Place' },
+    name: { type: 'string', minLength: 1 },
+    address: {
+      type: 'object',
+      required: ['@type', 'addressLocality', 'addressCountry'],
+      properties: { '@type': { const: 'PostalAddress' }, addressLocality: { type: 'string', minLength: 1 }, addressCountry: { type: 'string', pattern: '^[A-Z]{2}$' } },
+    },
+  },
+};
+const person = {
+  type: 'object',
+  required: ['@type', 'name', 'url'],
+  properties: {
+    '@type': { const: 'Person' },
+    name: { type: 'string', minLength: 1 },
+    url: { type: 'string', format: 'uri' },
+    jobTitle: { type: 'string', minLength: 1 },
+    honorificPrefix: { type: 'string', minLength: 1 },
+    affiliation: {
+      type: 'object',
+      required: ['@type', 'name', 'url'],
+      properties: { '@type': { const: 'Organization' }, name: { type: 'string', minLength: 1 }, url: { type: 'string' } },
+    },
+  },
+};
+const eventCore = {
+  '@type': { const: 'Event' },
+  name: { type: 'string', minLength: 1 },
+  description: { type: 'string', minLength: 1 },
+  startDate: { type: 'string', pattern: WITH_OFFSET },
+  endDate: { type: 'string', pattern: WITH_OFFSET },
+  eventStatus: { const: 'https://schema.org/EventScheduled' },
+  eventAttendanceMode: { const: 'https://schema.org/OfflineEventAttendanceMode' },
+  location: place,
+  url: { type: 'string' },
+  performer: { type: 'array', minItems: 1, items: person },
+};
+const SCHEMA = {
+  type: 'object',
+  required: ['@context', '@type', 'name', 'description', 'startDate', 'endDate', 'eventStatus', 'eventAttendanceMode', 'location', 'organizer', 'performer', 'url', 'inLanguage', 'subEvent'],
+  properties: {
+    ...eventCore,
+    '@context': { const: 'https://schema.org' },
+    inLanguage: { type: 'string', pattern: '^[a-z]{2}$' },
+    organizer: {
+      type: 'object',
+      required: ['@type', 'name', 'url'],
+      properties: { '@type': { const: 'Organization' }, name: { type: 'string', minLength: 1 }, url: { type: 'string' } },
+    },
+    subEvent: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['@type', 'name', 'startDate', 'endDate', 'eventStatus', 'eventAttendanceMode', 'location', 'url'],
+        properties: eventCore,
+        // A session with people names them, with their roles in words.
+        dependencies: { performer: ['description'] },
+      },
+    },
+  },
+};
+
+type Ld = Record<string, unknown> & { subEvent: Array<Record<string, unknown> & { performer?: Array<Record<string, unknown>> }> };
+
+describe('event page head', () => {
+  let site: TestSite;
+  let html: string;
+
+  before(async () => {
+    site = await demoSite();
+    const res = await fetch(site.base + EVENT);
+    assert.equal(res.status, 200);
+    html = await res.text();
+  });
+  after(() => site?.stop());
+
+  test('JSON-LD: one data block in the head that passes the Event schema with exact values', () => {
+    const head = html.slice(0, html.indexOf('</head>'));
+    const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
+    assert.equal(blocks.length, 1, 'one JSON-LD block');
+    assert.ok(head.includes(blocks[0]![0]), 'it is in the head');
+    const raw = blocks[0]![1]!;
+    assert.doesNotMatch(raw, /</, 'no < inside the script element');
+    const ld = JSON.parse(raw) as Ld;
+
+    const ajv = new Ajv({ allErrors: true, strict: true });
+    ajv.addFormat('uri', /^https?:\/\/\S+$/);
+    const validate = ajv.compile(SCHEMA);
+    assert.ok(validate(ld), `schema errors: ${JSON.stringify(validate.errors, null, 1)}`);
+    // The schema is not vacuous: it rejects what Google would flag.
+    const noLocation = structuredClone(ld);
+    delete noLocation.location;
+    assert.equal(validate(noLocation), false, 'an Event without location is rejected');
+    const utcSession = structuredClone(ld);
+    utcSession.subEvent[0]!.startDate = '2017-04-18T14:00:00Z';
+    assert.equal(validate(utcSession), false, 'a session start without the venue offset is rejected');
+    const silentPanel = structuredClone(ld);
+    delete silentPanel.subEvent[1]!.description;
+    assert.equal(validate(silentPanel), false, 'performers without roles in words are rejected');
+
+    assert.equal(ld.name, 'International Dialogue on Migration 2017 — first workshop, New York');
+    assert.equal(ld.startDate, '2017-04-18T10:00:00-04:00');
+    assert.equal(ld.endDate, '2017-04-19T17:00:00-04:00');
+    assert.equal(ld.url, `${site.base}${EVENT}`);
+    assert.equal(ld.inLanguage, 'en');
+    assert.deepEqual(ld.location, { '@type': 'Place', name: 'United Nations Headquarters', address: { '@type': 'PostalAddress', addressLocality: 'New York', addressCountry: 'US' } });
+    assert.deepEqual(ld.organizer, { '@type': 'Organization', name: 'International Dialogue on Migration', url: `${site.base}/series/international-dialogue-on-migration` });
+    assert.match(String(ld.description), /^The first of the two 2017 workshops of the International Dialogue on Migration met in New York/);
+    assert.equal((ld.performer as unknown[]).length, 35, 'each of the 35 people once (37 appearances, two people twice)');
+
+    assert.equal(ld.subEvent.length, 10);
+    assert.deepEqual(
+      ld.subEvent.map((s) => [s.name, s.startDate, s.endDate]).slice(0, 3),
+      [
+        ['Opening Session', '2017-04-18T10:00:00-04:00', '2017-04-18T11:30:00-04:00'],
+        [PANEL_1, '2017-04-18T11:30:00-04:00', '2017-04-18T13:00:00-04:00'],
+        ['Break', '2017-04-18T13:00:00-04:00', '2017-04-18T15:00:00-04:00'],
+      ],
+    );
+    const panel1 = ld.subEvent[1]!;
+    assert.equal(panel1.url, `${site.base}${EVENT}#session-2`);
+    assert.deepEqual(
+      panel1.performer!.map((p) => p.name),
+      ['William Lacy Swing', 'Ahmed Hussen', 'Isata Kabia', 'Juan José Gómez Camacho', 'Robert J. Vitillo', 'Gregory Maniatis'],
+    );
+    assert.deepEqual(panel1.performer![4], {
+      '@type': 'Person',
+      name: 'Robert J. Vitillo',
+      honorificPrefix: 'Msgr.',
+      jobTitle: 'Secretary General',
+      affiliation: { '@type': 'Organization', name: 'International Catholic Migration Commission', url: `${site.base}/organizations/international-catholic-migration-commission` },
+      url: `${site.base}/people/robert-j-vitillo`,
+    });
+    assert.equal(
+      panel1.description,
+      'Moderator: William Lacy Swing. Speakers: Ahmed Hussen, Isata Kabia, Juan José Gómez Camacho, Robert J. Vitillo, Gregory Maniatis.',
+    );
+    assert.equal('performer' in ld.subEvent[2]!, false, 'a break has no performers');
+  });
+
+  test('the head links every export with its media type and a title of its own', () => {
+    const links = [...html.matchAll(/<link rel="alternate" type="([^"]+)" href="([^"]+)" title="([^"]+)"\/>/g)].map((m) => [m[2], m[1], m[3]]);
+    assert.deepEqual(links, [
+      [`${EVENT}/calendar.ics`, 'text/calendar', 'Calendar (iCalendar)'],
+      [`${EVENT}/schedule.xml`, 'application/xml', 'Schedule for conference apps (XML)'],
+      [`${EVENT}/schedule.json`, 'application/json', 'Schedule for conference apps (JSON)'],
+      ['/api/events/idm-2017-new-york', 'application/json', 'Event data (JSON API)'],
+      [`${EVENT}/participants.csv`, 'text/csv', 'Participants (CSV)'],
+      [`${EVENT}/participants.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Participants (Excel)'],
+    ]);
+    const section = /<section class="downloads" aria-labelledby="downloads"><h2 id="downloads">Downloads<\/h2><ul class="list">([\s\S]*?)<\/ul><\/section>/.exec(html);
+    assert.ok(section, 'a Downloads section headed by an h2');
+    const listed = [...section[1]!.matchAll(/<li><a href="([^"]+)" type="([^"]+)">([^<]+)<\/a><\/li>/g)].map((m) => [m[1], m[2], m[3]]);
+    assert.deepEqual(listed, links);
+  });
+});

@@ -1,6 +1,76 @@
+// The read-only JSON API under /api, its OpenAPI description and its readable page.
+// Errors here are JSON (own onError and a final catch-all), never the site's HTML error page.
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { DEFAULT_LANGUAGE } from '../../domain/language.ts';
+import { countriesIndex, organizationsIndex, peopleIndex } from '../../storage/queries.ts';
+import { mountCountries } from '../api/countries.ts';
+import { apiError, apiOnError } from '../api/errors.ts';
+import { mountEvents } from '../api/events.ts';
+import { openApiDocument } from '../api/openapi.ts';
+import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from '../api/pagination.ts';
+import { mountPeople } from '../api/people.ts';
+import { cachedJson } from '../api/respond.ts';
+import { mountSeries } from '../api/series.ts';
+import { cached } from '../cached.ts';
 import type { AppDeps } from '../deps.ts';
+import { translator } from '../i18n/t.ts';
+import { HTML_HEADERS } from '../security.ts';
+import { renderApiPage, type ApiExamples } from '../views/api-page.tsx';
 
-export function apiRoutes(_deps: AppDeps): Hono {
-  return new Hono();
+const ALLOWED = 'GET, HEAD, OPTIONS';
+
+export function apiRoutes(deps: AppDeps): Hono {
+  const api = new Hono();
+  // Preflights are answered here; the same headers also sit in every cached response (api/respond.ts).
+  api.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link'], maxAge: 86400 }));
+  api.onError(apiOnError);
+
+  api.get('/', (c) =>
+    cached(deps.cache, c, HTML_HEADERS, async () => {
+      const lang = DEFAULT_LANGUAGE;
+      return renderApiPage({ lang, t: translator(lang), baseUrl: deps.baseUrl(), maxPerPage: MAX_PER_PAGE, defaultPerPage: DEFAULT_PER_PAGE, examples: await examples(deps) });
+    }),
+  );
+
+  api.get('/openapi.json', (c) => cachedJson(deps, c, c.req.path, async () => ({ data: JSON.stringify(openApiDocument(deps.baseUrl()), null, 2) })));
+
+  mountSeries(api, deps);
+  mountEvents(api, deps);
+  mountPeople(api, deps);
+  mountCountries(api, deps);
+
+  // Hono does not use a mounted app's notFound, so the last route answers everything else.
+  api.all('*', (c) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      return apiError(c, 'method_not_allowed', `the API is read-only: ${ALLOWED}`, { allow: ALLOWED });
+    }
+    return apiError(c, 'not_found', `no API endpoint at ${c.req.path}; see /api/openapi.json`);
+  });
+  return api;
+}
+
+/** Real slugs for the page's example links: the newest event, its first session, the first names listed. */
+async function examples(deps: AppDeps): Promise<ApiExamples> {
+  const db = deps.storage.db;
+  const event = await db
+    .selectFrom('event as e')
+    .innerJoin('series as s', 's.id', 'e.series_id')
+    .where('e.status', '=', 'published')
+    .select(['e.id', 'e.slug', 's.slug as series_slug'])
+    .orderBy('e.start_date', 'desc')
+    .orderBy('e.id', 'desc')
+    .executeTakeFirst();
+  if (!event) return {};
+  const session = await db.selectFrom('session').select('id').where('event_id', '=', event.id).orderBy('day_id').orderBy('position').executeTakeFirst();
+  const [people, orgs, countries] = await Promise.all([peopleIndex(db), organizationsIndex(db), countriesIndex(db)]);
+  const country = countries.map((r) => r.country_code).filter((c): c is string => c !== null).sort()[0];
+  return {
+    series: event.series_slug,
+    event: event.slug,
+    session: session?.id,
+    person: people[0]?.slug,
+    organization: orgs[0]?.slug,
+    country: country?.toLowerCase(),
+  };
 }

@@ -1,0 +1,42 @@
+// /api/events, /api/events/:slug (the agenda, from the export model) and /api/sessions/:id
+import type { Hono } from 'hono';
+import { NotFound } from '../../domain/errors.ts';
+import { loadEventExport } from '../../operations/event-export.ts';
+import type { AppDeps } from '../deps.ts';
+import { pageBody, pageKey, pagination, parsePage } from './pagination.ts';
+import { parseSessionId } from './params.ts';
+import { eventDetail, eventSummary, sessionDetail } from './presenters.ts';
+import { listEvents, publishedEventOfSession } from './queries.ts';
+import { cachedJson } from './respond.ts';
+
+export function mountEvents(api: Hono, deps: AppDeps): void {
+  const { db } = deps.storage;
+
+  api.get('/events', (c) => {
+    const req = parsePage(c.req.query());
+    return cachedJson(deps, c, pageKey(c.req.path, req), async () => {
+      const base = deps.baseUrl();
+      const { total, rows } = await listEvents(db, req);
+      return pageBody(rows.map((e) => eventSummary(base, e)), pagination(req, total), `${base}/api/events`);
+    });
+  });
+
+  api.get('/events/:slug', (c) =>
+    cachedJson(deps, c, c.req.path, async (generation) => {
+      const x = await loadEventExport(db, c.req.param('slug'), deps.baseUrl(), generation);
+      if (!x) throw new NotFound(`no published event "${c.req.param('slug')}"`);
+      return { data: eventDetail(x) };
+    }),
+  );
+
+  api.get('/sessions/:id', (c) => {
+    const id = parseSessionId(c.req.param('id'));
+    return cachedJson(deps, c, c.req.path, async (generation) => {
+      const slug = await publishedEventOfSession(db, id);
+      if (!slug) throw new NotFound(`no session ${id} in a published event`);
+      const x = await loadEventExport(db, slug, deps.baseUrl(), generation);
+      const s = x && sessionDetail(x, id);
+      return s && { data: s };
+    });
+  });
+}

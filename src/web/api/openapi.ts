@@ -1,0 +1,304 @@
+// The OpenAPI 3.1 description of the API, served at /api/openapi.json. Schemas are JSON Schema
+// 2020-12 and closed (every property required, no others), so test/api.test.ts, which checks
+// real responses against them with Ajv, fails as soon as code and description drift apart.
+import { MATERIAL_KINDS, SESSION_KINDS } from '../../domain/agenda.ts';
+import { ORGANIZATION_KINDS } from '../../domain/organization.ts';
+import { API_ERROR_CODES } from './errors.ts';
+import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './pagination.ts';
+
+type Schema = Record<string, unknown>;
+type Props = Record<string, Schema>;
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const str: Schema = { type: 'string' };
+const int: Schema = { type: 'integer' };
+const id: Schema = { type: 'integer', minimum: 1 };
+const uri: Schema = { type: 'string', format: 'uri' };
+const date: Schema = { type: 'string', format: 'date' };
+const nullable = (s: Schema): Schema => ({ ...s, type: [s.type as string, 'null'] });
+const nullStr = nullable(str);
+const nullInt = nullable(int);
+const arrayOf = (s: Schema): Schema => ({ type: 'array', items: s });
+/** A closed object: all listed properties are present (null where allowed), no others. */
+const object = (properties: Props, description?: string): Schema => ({
+  type: 'object',
+  ...(description ? { description } : {}),
+  properties,
+  required: Object.keys(properties),
+  additionalProperties: false,
+});
+
+const links: Props = { url: { ...uri, description: 'the public web page' }, apiUrl: { ...uri, description: 'this resource in the API' } };
+const seriesRef: Props = { id, slug: str, title: str, ...links };
+const seriesSummary: Props = { ...seriesRef, lang: str, description: nullStr, eventCount: { type: 'integer', minimum: 0 } };
+const eventSummary: Props = {
+  id,
+  slug: str,
+  title: str,
+  lang: str,
+  startDate: date,
+  endDate: date,
+  timeZone: { type: 'string', description: 'IANA time zone of the venue, e.g. America/New_York' },
+  venue: nullStr,
+  city: nullStr,
+  countryCode: nullable({ type: 'string', pattern: '^[A-Z]{2}$' }),
+  series: ref('SeriesRef'),
+  ...links,
+};
+const sessionKind: Schema = { type: 'string', enum: [...SESSION_KINDS] };
+const localTime: Schema = { type: ['string', 'null'], pattern: '^[0-9]{2}:[0-9]{2}$', description: 'wall time HH:MM in the event’s zone' };
+const offsetTime: Schema = { type: ['string', 'null'], format: 'date-time', description: 'ISO 8601 with the venue’s offset' };
+const session: Props = {
+  id,
+  guid: { type: 'string', format: 'uuid', description: 'stable across exports and re-imports' },
+  kind: sessionKind,
+  number: nullInt,
+  title: nullStr,
+  displayTitle: { type: 'string', description: '"Panel 1: Title", or the title, or the kind’s name' },
+  lang: str,
+  date,
+  start: localTime,
+  end: localTime,
+  startsAt: offsetTime,
+  endsAt: offsetTime,
+  startsAtUtc: { type: ['string', 'null'], format: 'date-time' },
+  endsAtUtc: { type: ['string', 'null'], format: 'date-time' },
+  durationMinutes: nullInt,
+  url: uri,
+  apiUrl: uri,
+  appearances: arrayOf(ref('Appearance')),
+};
+const dayRef: Props = { index: { type: 'integer', minimum: 1 }, date, label: nullStr };
+const appearance: Props = {
+  id,
+  role: { type: 'string', enum: ['moderator', 'speaker'] },
+  roleLabel: { type: ['string', 'null'], description: 'the role as printed (Chair, Keynote…), null for a plain moderator or speaker' },
+  position: { type: 'integer', minimum: 0 },
+  honorific: nullStr,
+  person: ref('PersonRef'),
+  affiliation: ref('Affiliation'),
+  talkTitle: nullStr,
+  materials: arrayOf(ref('Material')),
+};
+const personSummary: Props = { id, slug: str, name: str, honorific: nullStr, appearanceCount: { type: 'integer', minimum: 0 }, ...links };
+const organizationKind: Schema = { type: 'string', enum: [...ORGANIZATION_KINDS] };
+const organizationSummary: Props = {
+  id,
+  slug: str,
+  name: str,
+  kind: organizationKind,
+  countryCode: nullable({ type: 'string', pattern: '^[A-Z]{2}$' }),
+  countryName: nullStr,
+  appearanceCount: { type: 'integer', minimum: 0 },
+  ...links,
+};
+const countrySummary: Props = {
+  code: { type: 'string', pattern: '^[A-Z]{2}$' },
+  name: str,
+  appearanceCount: { type: 'integer', minimum: 0 },
+  ...links,
+};
+const inContext: Props = { appearances: arrayOf(ref('AppearanceInContext')) };
+const list = (item: string): Schema => object({ data: arrayOf(ref(item)), pagination: ref('Pagination') });
+
+const schemas: Record<string, Schema> = {
+  Error: object(
+    {
+      error: object({ code: { type: 'string', enum: [...API_ERROR_CODES] }, message: str }),
+    },
+    'Every error: a stable code to branch on and a message for people.',
+  ),
+  Pagination: object({
+    page: { type: 'integer', minimum: 1 },
+    perPage: { type: 'integer', minimum: 1, maximum: MAX_PER_PAGE },
+    total: { type: 'integer', minimum: 0 },
+    totalPages: { type: 'integer', minimum: 0 },
+  }),
+  SeriesRef: object(seriesRef),
+  SeriesSummary: object(seriesSummary),
+  SeriesDetail: object({ ...seriesSummary, events: arrayOf(ref('EventSummary')) }, 'A series with its published events, newest first.'),
+  SeriesList: list('SeriesSummary'),
+  EventRef: object({ id, slug: str, title: str, timeZone: str, ...links }),
+  EventSummary: object(eventSummary),
+  EventList: list('EventSummary'),
+  EventDetail: object(
+    {
+      ...eventSummary,
+      guid: { type: 'string', format: 'uuid' },
+      countryName: nullStr,
+      overview: nullStr,
+      themes: arrayOf(str),
+      contactEmail: nullable({ type: 'string', format: 'email' }),
+      updatedAt: { type: 'string', format: 'date-time' },
+      days: arrayOf(ref('Day')),
+      documents: { ...arrayOf(ref('Material')), description: 'event documents and photos, not tied to an appearance' },
+    },
+    'A published event with its full agenda.',
+  ),
+  Day: object({ ...dayRef, sessions: arrayOf(ref('Session')) }),
+  DayRef: object(dayRef),
+  Session: object(session),
+  SessionDetail: object({ ...session, day: ref('DayRef'), event: ref('EventRef') }, 'A session of a published event.'),
+  SessionRef: object({
+    id,
+    guid: { type: 'string', format: 'uuid' },
+    kind: sessionKind,
+    number: nullInt,
+    title: nullStr,
+    displayTitle: str,
+    date,
+    start: localTime,
+    end: localTime,
+    startsAt: offsetTime,
+    endsAt: offsetTime,
+    url: uri,
+    apiUrl: uri,
+  }),
+  Material: object({
+    id,
+    kind: { type: 'string', enum: [...MATERIAL_KINDS] },
+    label: str,
+    lang: str,
+    url: { type: ['string', 'null'], description: 'where to read or watch it; null when the programme only names it' },
+    mediaType: { type: ['string', 'null'], description: 'for stored files' },
+  }),
+  PersonRef: object({ id, slug: str, name: str, ...links }),
+  OrganizationRef: object({ id, slug: str, name: str, kind: organizationKind, ...links }),
+  Affiliation: object(
+    {
+      position: nullStr,
+      organization: { oneOf: [ref('OrganizationRef'), { type: 'null' }] },
+      country: { type: ['string', 'null'], description: 'as printed' },
+      countryCode: nullable({ type: 'string', pattern: '^[A-Z]{2}$' }),
+      text: { type: 'string', description: '"Position, Organization, Country" as printed' },
+    },
+    'The affiliation as printed for this appearance.',
+  ),
+  Appearance: object(appearance, 'A person in a session, in a role.'),
+  AppearanceInContext: object(
+    { ...appearance, session: ref('SessionRef'), event: ref('EventRef') },
+    'An appearance with the session and event it belongs to.',
+  ),
+  PersonSummary: object(personSummary),
+  PersonList: list('PersonSummary'),
+  PersonDetail: object({ ...personSummary, ...inContext }, 'A person with their appearances in published events, latest first.'),
+  OrganizationSummary: object(organizationSummary),
+  OrganizationList: list('OrganizationSummary'),
+  OrganizationDetail: object({ ...organizationSummary, ...inContext }),
+  CountrySummary: object(countrySummary),
+  CountryList: list('CountrySummary'),
+  CountryDetail: object({ ...countrySummary, ...inContext }),
+};
+
+const json = (schema: Schema) => ({ 'application/json': { schema } });
+const errorResponse = (description: string) => ({ description, headers: { 'Access-Control-Allow-Origin': { $ref: '#/components/headers/AccessControlAllowOrigin' } }, content: json(ref('Error')) });
+const common = { ETag: { $ref: '#/components/headers/ETag' }, 'Access-Control-Allow-Origin': { $ref: '#/components/headers/AccessControlAllowOrigin' } };
+const conditional = { $ref: '#/components/parameters/IfNoneMatch' };
+
+function op(summary: string, schema: string, extra: { params?: Schema[]; list?: boolean; description?: string } = {}) {
+  return {
+    get: {
+      summary,
+      ...(extra.description ? { description: extra.description } : {}),
+      operationId: summary.replace(/[^A-Za-z]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^./, (c) => c.toLowerCase()),
+      tags: ['archive'],
+      parameters: [
+        ...(extra.params ?? []),
+        ...(extra.list ? [{ $ref: '#/components/parameters/Page' }, { $ref: '#/components/parameters/PerPage' }] : []),
+        conditional,
+      ],
+      responses: {
+        '200': {
+          description: 'OK',
+          headers: extra.list ? { ...common, Link: { $ref: '#/components/headers/Link' } } : common,
+          content: json(ref(schema)),
+        },
+        '304': { $ref: '#/components/responses/NotModified' },
+        ...(extra.list || extra.params ? { '400': { $ref: '#/components/responses/InvalidInput' } } : {}),
+        ...(extra.list ? {} : { '404': { $ref: '#/components/responses/NotFound' } }),
+        '500': { $ref: '#/components/responses/Internal' },
+      },
+    },
+  };
+}
+
+const slugParam = (what: string) => ({ name: 'slug', in: 'path', required: true, description: `the ${what}’s slug`, schema: { type: 'string' } });
+
+export function openApiDocument(baseUrl: string) {
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: {
+      title: 'Plenary archive API',
+      version: '1.0.0',
+      summary: 'Read-only JSON for the published policy dialogues: series, events and their agendas, people, organizations and countries.',
+      description:
+        'Only published events, and the people and organizations appearing in them, are visible. Every response carries an ETag: send it back in If-None-Match to get 304 Not Modified. Lists are paged with page and perPage and carry a Link header. Errors are JSON with a stable code. CORS is open to every origin.',
+      license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+    },
+    servers: [{ url: baseUrl }],
+    tags: [{ name: 'archive', description: 'The public archive' }],
+    paths: {
+      '/api/series': op('List series', 'SeriesList', { list: true, description: 'Series with at least one published event, by slug.' }),
+      '/api/series/{slug}': op('Get a series', 'SeriesDetail', { params: [slugParam('series')] }),
+      '/api/events': op('List events', 'EventList', { list: true, description: 'Published events, newest first.' }),
+      '/api/events/{slug}': op('Get an event', 'EventDetail', {
+        params: [slugParam('event')],
+        description: 'The event with its full agenda: days, sessions with local times and instants, appearances with affiliations as printed, and materials.',
+      }),
+      '/api/sessions/{id}': op('Get a session', 'SessionDetail', {
+        params: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1, maximum: 2147483647 } }],
+      }),
+      '/api/people': op('List people', 'PersonList', { list: true, description: 'People appearing in published events, alphabetically.' }),
+      '/api/people/{slug}': op('Get a person', 'PersonDetail', { params: [slugParam('person')] }),
+      '/api/organizations': op('List organizations', 'OrganizationList', { list: true, description: 'Organizations appearing in published events, alphabetically.' }),
+      '/api/organizations/{slug}': op('Get an organization', 'OrganizationDetail', { params: [slugParam('organization')] }),
+      '/api/countries': op('List countries', 'CountryList', { list: true, description: 'Countries of appearances in published events, by English name.' }),
+      '/api/countries/{code}': op('Get a country', 'CountryDetail', {
+        params: [
+          {
+            name: 'code',
+            in: 'path',
+            required: true,
+            description: 'ISO 3166-1 alpha-2, in either case',
+            schema: { type: 'string', pattern: '^[A-Za-z]{2}$' },
+          },
+        ],
+      }),
+      '/api/openapi.json': {
+        get: {
+          summary: 'This description',
+          operationId: 'getOpenApi',
+          tags: ['archive'],
+          parameters: [conditional],
+          responses: { '200': { description: 'OpenAPI 3.1 document', headers: common, content: json({ type: 'object' }) }, '304': { $ref: '#/components/responses/NotModified' } },
+        },
+      },
+    },
+    components: {
+      schemas,
+      parameters: {
+        Page: { name: 'page', in: 'query', required: false, description: 'page number, from 1', schema: { type: 'integer', minimum: 1, default: 1 } },
+        PerPage: {
+          name: 'perPage',
+          in: 'query',
+          required: false,
+          description: `items per page, at most ${MAX_PER_PAGE}`,
+          schema: { type: 'integer', minimum: 1, maximum: MAX_PER_PAGE, default: DEFAULT_PER_PAGE },
+        },
+        IfNoneMatch: { name: 'If-None-Match', in: 'header', required: false, description: 'an ETag from an earlier response', schema: { type: 'string' } },
+      },
+      headers: {
+        ETag: { description: 'version of this response; changes whenever the archive changes', schema: { type: 'string' } },
+        Link: { description: 'RFC 8288 links to the first, previous, next and last pages', schema: { type: 'string' } },
+        AccessControlAllowOrigin: { description: 'always *', schema: { type: 'string', const: '*' } },
+      },
+      responses: {
+        NotModified: { description: 'Not modified: the ETag sent in If-None-Match is current', headers: { ETag: { $ref: '#/components/headers/ETag' } } },
+        InvalidInput: errorResponse('A parameter is malformed or out of range (code invalid_input); the message names it.'),
+        NotFound: errorResponse('No such published resource (code not_found).'),
+        Internal: errorResponse('The server failed (code internal).'),
+      },
+    },
+  };
+}

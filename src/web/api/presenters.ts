@@ -1,0 +1,245 @@
+// The API's stable shapes (camelCase), built from rows and from the EventExport. Every resource
+// carries its id, its slug where it has one, its page `url` and its `apiUrl`, all absolute.
+// openapi.ts describes exactly these shapes; test/api.test.ts checks real responses against it.
+import { countryName } from '../../domain/country.ts';
+import { stableGuid } from '../../domain/guid.ts';
+import { zoned } from '../../domain/time.ts';
+import type { EventExport, ExportAppearance, ExportMaterial, ExportSession } from '../../exports/model.ts';
+import { displayTitle } from '../../operations/event-export.ts';
+import type { ContextMaterial, ContextRow, EventListRow } from './queries.ts';
+
+export const apiUrlOf = {
+  series: (base: string, slug: string) => `${base}/api/series/${slug}`,
+  event: (base: string, slug: string) => `${base}/api/events/${slug}`,
+  session: (base: string, id: number) => `${base}/api/sessions/${id}`,
+  person: (base: string, slug: string) => `${base}/api/people/${slug}`,
+  organization: (base: string, slug: string) => `${base}/api/organizations/${slug}`,
+  country: (base: string, code: string) => `${base}/api/countries/${code.toLowerCase()}`,
+};
+
+const englishCountry = (code: string | null) => (code ? (countryName(code, 'en') ?? null) : null);
+
+export function seriesRef(base: string, s: { id: number; slug: string; title: string }) {
+  return { id: s.id, slug: s.slug, title: s.title, url: `${base}/series/${s.slug}`, apiUrl: apiUrlOf.series(base, s.slug) };
+}
+
+export function seriesSummary(
+  base: string,
+  s: { id: number; slug: string; title: string; lang: string; description: string | null },
+  eventCount: number,
+) {
+  return { ...seriesRef(base, s), lang: s.lang, description: s.description, eventCount };
+}
+
+export function eventSummary(base: string, e: EventListRow) {
+  return {
+    id: e.id,
+    slug: e.slug,
+    title: e.title,
+    lang: e.lang,
+    startDate: e.start_date,
+    endDate: e.end_date,
+    timeZone: e.time_zone,
+    venue: e.venue,
+    city: e.city,
+    countryCode: e.country_code,
+    series: seriesRef(base, { id: e.series_id, slug: e.series_slug, title: e.series_title }),
+    url: `${base}/events/${e.slug}`,
+    apiUrl: apiUrlOf.event(base, e.slug),
+  };
+}
+
+function material(m: ExportMaterial) {
+  return { id: m.id, kind: m.kind, label: m.label, lang: m.lang, url: m.url, mediaType: m.mediaType };
+}
+
+function appearance(base: string, a: ExportAppearance) {
+  const org = a.affiliation.organization;
+  return {
+    id: a.id,
+    role: a.role,
+    roleLabel: a.roleLabel,
+    position: a.position,
+    honorific: a.honorific,
+    person: { ...a.person, apiUrl: apiUrlOf.person(base, a.person.slug) },
+    affiliation: {
+      position: a.affiliation.position,
+      organization: org ? { ...org, apiUrl: apiUrlOf.organization(base, org.slug) } : null,
+      country: a.affiliation.country,
+      countryCode: a.affiliation.countryCode,
+      text: a.affiliation.text,
+    },
+    talkTitle: a.talkTitle,
+    materials: a.materials.map(material),
+  };
+}
+
+function session(base: string, s: ExportSession) {
+  return {
+    id: s.id,
+    guid: s.guid,
+    kind: s.kind,
+    number: s.number,
+    title: s.title,
+    displayTitle: s.displayTitle,
+    lang: s.lang,
+    date: s.date,
+    start: s.start,
+    end: s.end,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    startsAtUtc: s.startsAtUtc,
+    endsAtUtc: s.endsAtUtc,
+    durationMinutes: s.durationMinutes,
+    url: s.url,
+    apiUrl: apiUrlOf.session(base, s.id),
+    appearances: s.appearances.map((a) => appearance(base, a)),
+  };
+}
+
+function eventRef(base: string, e: { id: number; slug: string; title: string; timeZone: string }) {
+  return { id: e.id, slug: e.slug, title: e.title, timeZone: e.timeZone, url: `${base}/events/${e.slug}`, apiUrl: apiUrlOf.event(base, e.slug) };
+}
+
+/** The event with its agenda; the export's bookkeeping (baseUrl, generation, status) stays out. */
+export function eventDetail(x: EventExport) {
+  const base = x.baseUrl;
+  const e = x.event;
+  return {
+    id: e.id,
+    guid: e.guid,
+    slug: e.slug,
+    title: e.title,
+    lang: e.lang,
+    startDate: e.startDate,
+    endDate: e.endDate,
+    timeZone: e.timeZone,
+    venue: e.venue,
+    city: e.city,
+    countryCode: e.countryCode,
+    countryName: e.countryName,
+    overview: e.overview,
+    themes: e.themes,
+    contactEmail: e.contactEmail,
+    updatedAt: x.updatedAt,
+    series: seriesRef(base, x.series),
+    url: e.url,
+    apiUrl: apiUrlOf.event(base, e.slug),
+    days: x.days.map((d) => ({ index: d.index, date: d.date, label: d.label, sessions: d.sessions.map((s) => session(base, s)) })),
+    documents: x.documents.map(material),
+  };
+}
+
+/** One session found in its event's export, with the event and day it belongs to. */
+export function sessionDetail(x: EventExport, sessionId: number) {
+  for (const d of x.days) {
+    const s = d.sessions.find((s) => s.id === sessionId);
+    if (s) {
+      return {
+        ...session(x.baseUrl, s),
+        day: { index: d.index, date: d.date, label: d.label },
+        event: eventRef(x.baseUrl, x.event),
+      };
+    }
+  }
+  return undefined;
+}
+
+/** Local wall time → offset and UTC forms; an end not after the start runs past midnight (as in the export). */
+function instants(date: string, start: string | null, end: string | null, tz: string) {
+  const s = start ? zoned(date, start, tz) : null;
+  let e = end ? zoned(date, end, tz) : null;
+  if (s && e && e.epochMilliseconds <= s.epochMilliseconds) e = e.add({ days: 1 });
+  const local = (z: typeof s) => (z ? z.toString({ timeZoneName: 'never', smallestUnit: 'second' }) : null);
+  return { startsAt: local(s), endsAt: local(e) };
+}
+
+/** Appearances seen from a person, organization or country: each says where and when it happened. */
+export function appearancesInContext(base: string, rows: ContextRow[], materials: ContextMaterial[]) {
+  const byAppearance = new Map<number, ContextMaterial[]>();
+  for (const m of materials) {
+    if (m.appearance_id === null) continue;
+    const list = byAppearance.get(m.appearance_id) ?? [];
+    list.push(m);
+    byAppearance.set(m.appearance_id, list);
+  }
+  return rows.map((r) => {
+    const org = r.org_id !== null && r.org_slug !== null && r.org_name !== null && r.org_kind !== null
+      ? { id: r.org_id, slug: r.org_slug, name: r.org_name, kind: r.org_kind }
+      : null;
+    const country = r.country_code ? (englishCountry(r.country_code) ?? r.country) : r.country;
+    const eventUrl = `${base}/events/${r.event_slug}`;
+    return {
+      id: r.id,
+      role: r.role,
+      roleLabel: r.role_label,
+      position: r.position,
+      honorific: r.honorific,
+      person: { id: r.person_id, slug: r.person_slug, name: r.person_name, url: `${base}/people/${r.person_slug}`, apiUrl: apiUrlOf.person(base, r.person_slug) },
+      affiliation: {
+        position: r.affiliation_position,
+        organization: org ? { ...org, url: `${base}/organizations/${org.slug}`, apiUrl: apiUrlOf.organization(base, org.slug) } : null,
+        country: r.country,
+        countryCode: r.country_code,
+        // The same text as in the event's agenda (operations/event-export.ts).
+        text: [r.affiliation_position, org?.name, country].filter(Boolean).join(', '),
+      },
+      talkTitle: r.talk_title,
+      materials: (byAppearance.get(r.id) ?? []).map((m) => ({
+        id: m.id,
+        kind: m.kind,
+        label: m.label,
+        lang: m.lang,
+        url: m.file_id ? `${base}/files/${m.file_id}` : m.url,
+        mediaType: m.file_id ? m.media_type : null,
+      })),
+      session: {
+        id: r.session_id,
+        guid: stableGuid(`event:${r.event_slug}:session:${r.session_id}`),
+        kind: r.session_kind,
+        number: r.session_number,
+        title: r.session_title,
+        displayTitle: displayTitle({ kind: r.session_kind, number: r.session_number, title: r.session_title }),
+        date: r.date,
+        start: r.start_time,
+        end: r.end_time,
+        ...instants(r.date, r.start_time, r.end_time, r.time_zone),
+        url: `${eventUrl}#session-${r.session_id}`,
+        apiUrl: apiUrlOf.session(base, r.session_id),
+      },
+      event: eventRef(base, { id: r.event_id, slug: r.event_slug, title: r.event_title, timeZone: r.time_zone }),
+    };
+  });
+}
+
+export function personSummary(base: string, p: { id: number; slug: string; name: string; honorific: string | null }, appearanceCount: number) {
+  return { id: p.id, slug: p.slug, name: p.name, honorific: p.honorific, appearanceCount, url: `${base}/people/${p.slug}`, apiUrl: apiUrlOf.person(base, p.slug) };
+}
+
+export function organizationSummary(
+  base: string,
+  o: { id: number; slug: string; name: string; kind: string; country_code: string | null },
+  appearanceCount: number,
+) {
+  return {
+    id: o.id,
+    slug: o.slug,
+    name: o.name,
+    kind: o.kind,
+    countryCode: o.country_code,
+    countryName: englishCountry(o.country_code),
+    appearanceCount,
+    url: `${base}/organizations/${o.slug}`,
+    apiUrl: apiUrlOf.organization(base, o.slug),
+  };
+}
+
+export function countrySummary(base: string, code: string, appearanceCount: number) {
+  return {
+    code,
+    name: englishCountry(code) ?? code,
+    appearanceCount,
+    url: `${base}/countries/${code.toLowerCase()}`,
+    apiUrl: apiUrlOf.country(base, code),
+  };
+}

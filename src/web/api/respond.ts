@@ -1,0 +1,40 @@
+// JSON responses kept in the page cache, so the API gets the site's ETags, 304s and gzip.
+// Unlike cached(), the key is chosen by the route: list pages include their normalised query.
+import type { Context } from 'hono';
+import { NotFound } from '../../domain/errors.ts';
+import { respondCached } from '../cached.ts';
+import type { AppDeps } from '../deps.ts';
+
+/**
+ * Headers of every API response. CORS headers are part of them (not only added by middleware)
+ * because the server's fast path answers cached GETs without entering Hono.
+ */
+export const API_HEADERS: Record<string, string> = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-cache',
+  'x-content-type-options': 'nosniff',
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'ETag, Link',
+};
+
+export type Rendered = { data: unknown; headers?: Record<string, string> };
+
+/**
+ * Serve `key` from the cache, or render and keep it. The generation is read before the data,
+ * so a write during rendering makes the entry stale at once. undefined from render → 404.
+ */
+export async function cachedJson(
+  deps: AppDeps,
+  c: Context,
+  key: string,
+  render: (generation: number) => Promise<Rendered | undefined>,
+  headers: Record<string, string> = API_HEADERS,
+): Promise<Response> {
+  const hit = deps.cache.get(key);
+  if (hit) return respondCached(c, hit);
+  const generation = deps.cache.currentGeneration();
+  const out = await render(generation);
+  if (out === undefined) throw new NotFound(`nothing at ${c.req.path}`);
+  const body = typeof out.data === 'string' ? out.data : JSON.stringify(out.data);
+  return respondCached(c, deps.cache.set(key, generation, body, { ...headers, ...out.headers }));
+}

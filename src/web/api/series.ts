@@ -1,0 +1,34 @@
+// /api/series and /api/series/:slug
+import type { Hono } from 'hono';
+import { NotFound } from '../../domain/errors.ts';
+import { seriesBySlug } from '../../storage/queries.ts';
+import type { AppDeps } from '../deps.ts';
+import { pageBody, pageKey, pagination, parsePage } from './pagination.ts';
+import { eventSummary, seriesSummary } from './presenters.ts';
+import { eventsOfSeries, listSeries } from './queries.ts';
+import { cachedJson } from './respond.ts';
+
+export function mountSeries(api: Hono, deps: AppDeps): void {
+  const { db, engine } = deps.storage;
+
+  api.get('/series', (c) => {
+    const req = parsePage(c.req.query());
+    return cachedJson(deps, c, pageKey(c.req.path, req), async () => {
+      const base = deps.baseUrl();
+      const { total, rows } = await listSeries(db, engine, req);
+      const p = pagination(req, total);
+      return pageBody(rows.map((s) => seriesSummary(base, s, s.event_count)), p, `${base}/api/series`);
+    });
+  });
+
+  // A series without published events is still shown (as on the site), with no events.
+  api.get('/series/:slug', (c) =>
+    cachedJson(deps, c, c.req.path, async () => {
+      const base = deps.baseUrl();
+      const found = await seriesBySlug(db, c.req.param('slug'));
+      if (!found) throw new NotFound(`no series "${c.req.param('slug')}"`);
+      const events = await eventsOfSeries(db, found.series.id);
+      return { data: { ...seriesSummary(base, found.series, events.length), events: events.map((e) => eventSummary(base, e)) } };
+    }),
+  );
+}

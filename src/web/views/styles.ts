@@ -56,7 +56,8 @@ h2{font-size:14pt;border-color:#000}
 h2,h3,h4,h5{break-after:avoid}
 .tz{background:none;border:0;padding:0;font-style:italic}
 #agenda~section+section{break-before:page}
-ol.agenda>li{grid-template-columns:6rem 1fr;padding:.5rem 0;border-color:#888;break-inside:avoid}
+ol.agenda>li{grid-template-columns:7.5rem 1fr;padding:.5rem 0;border-color:#888;break-inside:avoid}
+.slot{margin:0;white-space:nowrap}
 .mat{border-color:#888}
 }
 `.replace(/\n/g, '');

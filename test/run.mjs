@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 // Tests that touch the database: they loop over PLENARY_TEST_ENGINES.
-const STORAGE = ['test/storage.test.ts', 'test/web.test.ts'];
+const STORAGE = ['test/storage.test.ts', 'test/web.test.ts', 'test/calendar.test.ts'];
 
 const UNIT = [
   'src/domain/names.test.ts',
@@ -18,6 +18,7 @@ const UNIT = [
   'src/importer/days.test.ts',
   'src/importer/parse-text.test.ts',
   'src/importer/read-input.test.ts',
+  'src/exports/ical.test.ts',
   'test/seed-import.test.ts',
   'test/formats.test.ts',
   'test/regex-safety.test.ts',

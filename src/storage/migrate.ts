@@ -1,5 +1,5 @@
 // Numbered migrations, applied in order and never edited once landed.
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import * as m0001 from './migrations/0001-initial.ts';
 import type { Engine, Storage } from './storage.ts';
 
@@ -19,11 +19,16 @@ class Provider implements MigrationProvider {
 }
 
 export async function migrate(storage: Storage): Promise<string[]> {
+  // On PostgreSQL Kysely looks for its tables across all schemas unless told which one; with
+  // several Plenary schemas in one database it would find another's and skip creating its own.
+  const schema =
+    storage.engine === 'postgres' ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(storage.db)).rows[0]?.schema : undefined;
   const migrator = new Migrator({
     db: storage.db,
     provider: new Provider(storage.engine),
     migrationTableName: 'plenary_migration',
     migrationLockTableName: 'plenary_migration_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -171,4 +171,15 @@ describe('event page head', () => {
     const listed = [...section[1]!.matchAll(/<li><a href="([^"]+)" type="([^"]+)">([^<]+)<\/a><\/li>/g)].map((m) => [m[1], m[2], m[3]]);
     assert.deepEqual(listed, links);
   });
+
+  test('every linked export answers with the media type the link announces', async () => {
+    const links = [...html.matchAll(/<link rel="alternate" type="([^"]+)" href="([^"]+)"/g)];
+    assert.equal(links.length, 6);
+    for (const [, type, href] of links) {
+      const res = await fetch(site.base + href!);
+      await res.arrayBuffer();
+      assert.equal(res.status, 200, href);
+      assert.equal(res.headers.get('content-type')?.split(';')[0], type, href);
+    }
+  });
 });

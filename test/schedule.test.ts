@@ -1,0 +1,152 @@
+// The frab schedule exports over HTTP, on the demo event (2 days, 10 sessions, America/New_York),
+// on every engine: media types, validity, exact values, caching, stability across a re-import, 404s.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { create } from 'xmlbuilder2';
+import { importAgenda } from '../src/operations/import-agenda.ts';
+import { importDemo } from '../src/operations/demo.ts';
+import { ENGINES } from './engines.ts';
+import { agenda, person, session } from './factories.ts';
+import { scheduleJsonValidator, validateScheduleXml } from './frab-validate.ts';
+import { demoSite } from './server.ts';
+import { SHARED_SKIP } from './shared.ts';
+
+type El = { getAttribute(n: string): string | null; getElementsByTagName(n: string): { length: number; item(i: number): El | null }; textContent: string | null };
+const all = (el: El, tag: string): El[] => {
+  const list = el.getElementsByTagName(tag);
+  return Array.from({ length: list.length }, (_, i) => list.item(i)!);
+};
+const child = (el: El, tag: string): string => all(el, tag)[0]?.textContent ?? '';
+
+type JsonEvent = { id: number; guid: string; date: string; start: string; duration: string; title: string; persons: Array<{ name: string; role: string; organization: string | null; country: string | null }> };
+
+const PANEL_1 = 'Panel 1: Implementing the SDGs and other major frameworks: how the Global Compact on Migration can help meet commitments made';
+const PANEL_1_PERSONS = ['William Lacy Swing', 'Ahmed Hussen', 'Isata Kabia', 'Juan José Gómez Camacho', 'Robert J. Vitillo', 'Gregory Maniatis'];
+
+for (const engine of ENGINES) {
+  describe(`frab schedule exports (${engine})`, () => {
+    test('schedule.xml and schedule.json of the demo event', async () => {
+      const site = await demoSite(engine);
+      try {
+        const xmlUrl = `${site.base}/events/idm-2017-new-york/schedule.xml`;
+        const jsonUrl = `${site.base}/events/idm-2017-new-york/schedule.json`;
+
+        const x1 = await fetch(xmlUrl);
+        assert.equal(x1.status, 200);
+        assert.equal(x1.headers.get('content-type'), 'application/xml; charset=utf-8');
+        assert.equal(x1.headers.get('access-control-allow-origin'), '*');
+        const xml = await x1.text();
+        const doc = create(xml).node as unknown as El;
+        assert.equal(child(doc, 'acronym'), 'idm_2017_new_york');
+        assert.equal(child(doc, 'url'), `${site.base}/events/idm-2017-new-york/schedule.xml`);
+        assert.equal(child(doc, 'base_url'), `${site.base}/`);
+        assert.equal(child(doc, 'time_zone_name'), 'America/New_York');
+        assert.equal(child(doc, 'days'), '2');
+        assert.equal(child(doc, 'timeslot_duration'), '00:30');
+        assert.deepEqual(
+          all(doc, 'day').map((d) => [d.getAttribute('date'), d.getAttribute('start'), d.getAttribute('end')]),
+          [
+            ['2017-04-18', '2017-04-18T10:00:00-04:00', '2017-04-18T18:00:00-04:00'],
+            ['2017-04-19', '2017-04-19T10:00:00-04:00', '2017-04-19T17:00:00-04:00'],
+          ],
+        );
+        const rooms = all(doc, 'room').filter((r) => r.getAttribute('name') !== null);
+        assert.deepEqual(rooms.map((r) => r.getAttribute('name')), ['United Nations Headquarters', 'United Nations Headquarters']);
+
+        const events = all(doc, 'event');
+        assert.equal(events.length, 10);
+        assert.deepEqual(events.map((e) => e.getAttribute('id')), ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+        assert.deepEqual(
+          [child(events[0]!, 'title'), child(events[0]!, 'date'), child(events[0]!, 'start'), child(events[0]!, 'duration'), child(events[0]!, 'type')],
+          ['Opening Session', '2017-04-18T10:00:00-04:00', '10:00', '01:30', 'opening'],
+        );
+        for (const e of events) assert.equal(child(e, 'date').slice(11, 16), child(e, 'start'), `event ${e.getAttribute('id')}: <date> and <start> agree`);
+        assert.deepEqual(events.filter((e) => child(e, 'type') === 'break').map((e) => e.getAttribute('id')), ['3', '8']);
+
+        const panel1 = events[1]!;
+        assert.equal(child(panel1, 'title'), PANEL_1);
+        assert.deepEqual(all(panel1, 'person').map((p) => p.textContent), PANEL_1_PERSONS);
+        assert.match(child(panel1, 'description'), /^Moderator: William Lacy Swing \(Director General, International Organization for Migration\)\nSpeakers: Ahmed Hussen \(Minister of Immigration, Refugees, and Citizenship, Canada\); /);
+        // 37 appearances; nobody appears twice within one session.
+        assert.equal(all(doc, 'person').length, 37);
+
+        const guids = events.map((e) => e.getAttribute('guid'));
+        assert.equal(new Set(guids).size, 10);
+
+        // Rendered once: the second answer is the same bytes, and a matching ETag gets a 304.
+        const x2 = await fetch(xmlUrl);
+        assert.equal(await x2.text(), xml);
+        assert.equal((await fetch(xmlUrl, { headers: { 'if-none-match': x2.headers.get('etag')! } })).status, 304);
+
+        const j1 = await fetch(jsonUrl);
+        assert.equal(j1.status, 200);
+        assert.equal(j1.headers.get('content-type'), 'application/json; charset=utf-8');
+        const json = (await j1.json()) as { schedule: { version: string; conference: { days: Array<{ rooms: Record<string, JsonEvent[]> }> } } };
+        const jsonEvents: JsonEvent[] = json.schedule.conference.days.flatMap((d) => Object.values(d.rooms).flat());
+        assert.equal(jsonEvents.length, 10);
+        assert.deepEqual(jsonEvents.map((e) => e.guid), guids, 'the same guids in both formats');
+        assert.deepEqual([jsonEvents[0]!.date, jsonEvents[0]!.start, jsonEvents[0]!.duration], ['2017-04-18T10:00:00-04:00', '10:00', '01:30']);
+        const p1 = jsonEvents[1]!;
+        assert.equal(p1.title, PANEL_1);
+        assert.deepEqual(
+          p1.persons.map((p) => [p.name, p.role, p.organization, p.country]),
+          [
+            ['William Lacy Swing', 'moderator', 'International Organization for Migration', null],
+            ['Ahmed Hussen', 'speaker', null, 'CA'],
+            ['Isata Kabia', 'speaker', 'Ministry of Foreign Affairs and International Cooperation', 'SL'],
+            ['Juan José Gómez Camacho', 'speaker', null, null],
+            ['Robert J. Vitillo', 'speaker', 'International Catholic Migration Commission', null],
+            ['Gregory Maniatis', 'speaker', 'Open Society Foundations', null],
+          ],
+        );
+        assert.ok(jsonEvents.every((e) => e.persons.every((p) => !('id' in p))), 'no integer person ids');
+
+        // A write moves the version; the guids stay, and so does everything else.
+        await importDemo(site.storage);
+        const after = await (await fetch(xmlUrl)).text();
+        const version = (s: string) => /<version>([^<]+)<\/version>/.exec(s)![1];
+        assert.notEqual(version(after), version(xml));
+        assert.match(version(after)!, /^1\.\d+$/);
+        assert.equal(after.replace(/<version>[^<]+<\/version>/, ''), xml.replace(/<version>[^<]+<\/version>/, ''));
+        const jsonAfter = (await (await fetch(jsonUrl)).json()) as { schedule: { version: string } };
+        assert.equal(jsonAfter.schedule.version, version(after));
+
+      } finally {
+        await site.stop();
+      }
+    });
+
+    test('validity of the demo exports against the C3VOC schemas', { skip: SHARED_SKIP }, async () => {
+      const site = await demoSite(engine);
+      try {
+        const xml = await (await fetch(`${site.base}/events/idm-2017-new-york/schedule.xml`)).text();
+        assert.deepEqual(await validateScheduleXml(xml), { valid: true, errors: [] });
+        const broken = xml.replace(/(<day index="1" date="2017-04-18" start="2017-04-18T10:00:00)-04:00"/, '$1"');
+        assert.notEqual(broken, xml);
+        assert.equal((await validateScheduleXml(broken)).valid, false);
+        const validate = scheduleJsonValidator();
+        const json = await (await fetch(`${site.base}/events/idm-2017-new-york/schedule.json`)).json();
+        assert.equal(validate(json), true, JSON.stringify(validate.errors));
+      } finally {
+        await site.stop();
+      }
+    });
+
+    test('unknown and unpublished events are 404', async () => {
+      const site = await demoSite(engine, { demo: false });
+      try {
+        await importAgenda(site.storage, agenda([{ date: '2024-03-30', sessions: [session({ speakers: [person('Ana Lee')] })] }]), {
+          series: { slug: 's', title: 'S' },
+          event: { slug: 'draft', title: 'Draft', timeZone: 'Europe/Zurich', status: 'draft' },
+        });
+        for (const path of ['/events/draft/schedule.xml', '/events/draft/schedule.json', '/events/nope/schedule.xml', '/events/nope/schedule.json']) {
+          const r = await fetch(`${site.base}${path}`);
+          assert.equal(r.status, 404, path);
+          await r.arrayBuffer();
+        }
+      } finally {
+        await site.stop();
+      }
+    });
+  });
+}

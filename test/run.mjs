@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 // Tests that touch the database: they loop over PLENARY_TEST_ENGINES.
-const STORAGE = ['test/storage.test.ts', 'test/web.test.ts', 'test/calendar.test.ts'];
+const STORAGE = ['test/storage.test.ts', 'test/web.test.ts', 'test/calendar.test.ts', 'test/organizer.test.ts', 'test/jsonld.test.ts'];
 
 const UNIT = [
   'src/domain/names.test.ts',
@@ -19,13 +19,15 @@ const UNIT = [
   'src/importer/parse-text.test.ts',
   'src/importer/read-input.test.ts',
   'src/exports/ical.test.ts',
+  'src/exports/jsonld.test.ts',
+  'src/exports/participants.test.ts',
   'test/seed-import.test.ts',
   'test/formats.test.ts',
   'test/regex-safety.test.ts',
   'test/cli.test.ts',
 ];
 
-const BROWSER = ['test/browser.test.ts'];
+const BROWSER = ['test/browser.test.ts', 'test/print.test.ts'];
 
 const which = process.argv[2] ?? 'all';
 const files = which === 'storage' ? STORAGE : which === 'all' ? [...UNIT, ...STORAGE, ...BROWSER] : null;

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 // Tests that touch the database: they loop over PLENARY_TEST_ENGINES.
-const STORAGE = ['test/storage.test.ts', 'test/web.test.ts', 'test/calendar.test.ts', 'test/organizer.test.ts', 'test/jsonld.test.ts'];
+const STORAGE = ['test/storage.test.ts', 'test/web.test.ts', 'test/calendar.test.ts', 'test/organizer.test.ts', 'test/jsonld.test.ts', 'test/schedule.test.ts'];
 
 const UNIT = [
   'src/domain/names.test.ts',
@@ -19,6 +19,7 @@ const UNIT = [
   'src/importer/parse-text.test.ts',
   'src/importer/read-input.test.ts',
   'src/exports/ical.test.ts',
+  'src/exports/frab.test.ts',
   'src/exports/jsonld.test.ts',
   'src/exports/participants.test.ts',
   'test/seed-import.test.ts',

@@ -14,7 +14,7 @@ export const API_HEADERS: Record<string, string> = {
   'cache-control': 'no-cache',
   'x-content-type-options': 'nosniff',
   'access-control-allow-origin': '*',
-  'access-control-expose-headers': 'ETag, Link',
+  'access-control-expose-headers': 'ETag,Link', // as hono/cors writes it
 };
 
 export type Rendered = { data: unknown; headers?: Record<string, string> };

@@ -3,13 +3,13 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { DEFAULT_LANGUAGE } from '../../domain/language.ts';
-import { countriesIndex, organizationsIndex, peopleIndex } from '../../storage/queries.ts';
 import { mountCountries } from '../api/countries.ts';
 import { apiError, apiOnError } from '../api/errors.ts';
 import { mountEvents } from '../api/events.ts';
 import { openApiDocument } from '../api/openapi.ts';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from '../api/pagination.ts';
 import { mountPeople } from '../api/people.ts';
+import { allCountries, listOrganizations, listPeople } from '../api/queries.ts';
 import { cachedJson } from '../api/respond.ts';
 import { mountSeries } from '../api/series.ts';
 import { cached } from '../cached.ts';
@@ -63,14 +63,19 @@ async function examples(deps: AppDeps): Promise<ApiExamples> {
     .executeTakeFirst();
   if (!event) return {};
   const session = await db.selectFrom('session').select('id').where('event_id', '=', event.id).orderBy('day_id').orderBy('position').executeTakeFirst();
-  const [people, orgs, countries] = await Promise.all([peopleIndex(db), organizationsIndex(db), countriesIndex(db)]);
-  const country = countries.map((r) => r.country_code).filter((c): c is string => c !== null).sort()[0];
+  const first = { page: 1, perPage: 1, offset: 0 };
+  const [people, orgs, countries] = await Promise.all([
+    listPeople(db, deps.storage.engine, first),
+    listOrganizations(db, deps.storage.engine, first),
+    allCountries(db),
+  ]);
+  const country = countries.map((r) => r.code).sort()[0];
   return {
     series: event.series_slug,
     event: event.slug,
     session: session?.id,
-    person: people[0]?.slug,
-    organization: orgs[0]?.slug,
+    person: people.rows[0]?.slug,
+    organization: orgs.rows[0]?.slug,
     country: country?.toLowerCase(),
   };
 }

@@ -73,7 +73,8 @@ export function ApiPage(p: ApiPageProps) {
       <section aria-labelledby="endpoints">
         <h2 id="endpoints">{t('api.endpoints')}</h2>
         {endpoints(p.examples).map((e) => (
-          <section aria-label={`GET ${e.path}`}>
+          // Plain blocks, not eleven more landmarks: the h3 headings already structure the list.
+          <div>
             <h3>
               <code>GET {e.path}</code>
             </h3>
@@ -83,7 +84,7 @@ export function ApiPage(p: ApiPageProps) {
                 {t('api.example')}: <a href={e.example}>{e.example}</a>
               </p>
             ) : null}
-          </section>
+          </div>
         ))}
       </section>
     </Layout>

@@ -34,6 +34,7 @@ const PAGES: Checked[] = [
   { name: 'organizations', path: '/organizations', status: 200 },
   { name: 'organization', path: null, status: 200 },
   { name: 'countries', path: '/countries', status: 200 },
+  { name: 'api', path: '/api', status: 200 },
   { name: 'country', path: '/countries/ca', status: 200 },
   { name: 'not-found', path: '/no-such-page', status: 404 },
 ];

@@ -7,6 +7,8 @@ commands:
   serve                    serve the site (PORT, DATABASE_URL; see README)
   import FILE [options]    read an agenda page; --json prints it, otherwise it is stored
   migrate                  bring the database schema up to date
+  backup FILE [--force]    write every table, stored files included, into FILE (.tar.gz)
+  restore FILE             load a backup into an empty database, keeping every id
 
 run "plenary COMMAND --help" for a command's options`;
 
@@ -14,6 +16,8 @@ const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   serve: () => import('./serve.ts'),
   import: () => import('./import.ts'),
   migrate: () => import('./migrate.ts'),
+  backup: () => import('./backup.ts'),
+  restore: () => import('./restore.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,159 @@
+// restoreBackup: load an archive written by createBackup into an empty, migrated database,
+// keeping every id (so URLs and guids stay the same). The archive is checked in full before
+// anything is written, and everything is written in one transaction through write().
+import { type Kysely, sql } from 'kysely';
+import { z } from 'zod';
+import { Conflict, InvalidInput } from '../domain/errors.ts';
+import type { Storage } from '../storage/storage.ts';
+import { write } from '../storage/write.ts';
+import { MIGRATION_TABLE } from './backup.ts';
+import { decodeRow, FORMAT, FORMAT_VERSION, MANIFEST_ENTRY, type Manifest, manifestSchema, rowSchema, sha256, TABLES, type TableSpec, unpackArchive } from './archive-format.ts';
+
+export type RestoreReport = { manifest: Manifest; rows: Record<string, number> };
+
+// Bound parameters per INSERT stay under both engines' limits (SQLite 32766, PostgreSQL 65535),
+// and a chunk of file rows stays a reasonable size in memory and on the wire.
+const MAX_PARAMS = 30000;
+const MAX_ROWS = 1000;
+const MAX_CHUNK_BYTES = 8 * 1024 * 1024;
+
+const describe = (e: z.ZodError) => e.issues.map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`).join('; ');
+
+/** Checks an archive's container, manifest and entry checksums; `label` names it in messages. */
+export async function openBackup(bytes: Uint8Array, label: string): Promise<{ manifest: Manifest; entries: Map<string, Buffer> }> {
+  const entries = await unpackArchive(bytes, label);
+  const raw = entries.get(MANIFEST_ENTRY);
+  if (!raw) throw new InvalidInput(`${label} is not a Plenary backup: it has no ${MANIFEST_ENTRY}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new InvalidInput(`${label} is damaged: its ${MANIFEST_ENTRY} is not JSON`);
+  }
+  // The version first: a later format may shape the rest of the manifest differently.
+  const head = z.object({ format: z.literal(FORMAT), formatVersion: z.int() }).safeParse(json);
+  if (!head.success) throw new InvalidInput(`${label} is not a Plenary backup: its ${MANIFEST_ENTRY} names no ${FORMAT} format version`);
+  if (head.data.formatVersion !== FORMAT_VERSION) {
+    throw new InvalidInput(`${label} has backup format version ${head.data.formatVersion}; this Plenary reads version ${FORMAT_VERSION}`);
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) throw new InvalidInput(`${label} has an invalid ${MANIFEST_ENTRY}: ${describe(parsed.error)}`);
+  const manifest = parsed.data;
+  for (const t of manifest.tables) {
+    const entry = entries.get(t.entry);
+    if (!entry) throw new InvalidInput(`${label} is damaged: entry ${t.entry} is missing`);
+    if (entry.length !== t.bytes || sha256(entry) !== t.sha256) throw new InvalidInput(`${label} is damaged: checksum mismatch for entry ${t.entry}`);
+  }
+  return { manifest, entries };
+}
+
+/** The rows of every table, validated against this Plenary's tables. */
+function decodeTables(label: string, manifest: Manifest, entries: Map<string, Buffer>): Array<{ spec: TableSpec; rows: Record<string, unknown>[] }> {
+  const byName = new Map(manifest.tables.map((t) => [t.name, t]));
+  for (const t of manifest.tables) if (!TABLES.some((s) => s.name === t.name)) throw new InvalidInput(`${label} holds table ${t.name}, unknown to schema ${manifest.schemaVersion}`);
+  return TABLES.map((spec) => {
+    const t = byName.get(spec.name);
+    if (!t) throw new InvalidInput(`${label} is damaged: table ${spec.name} is missing from its ${MANIFEST_ENTRY}`);
+    if (t.columns.join(',') !== Object.keys(spec.columns).join(',')) {
+      throw new InvalidInput(`${label}: table ${spec.name} has columns ${t.columns.join(', ')}; schema ${manifest.schemaVersion} has ${Object.keys(spec.columns).join(', ')}`);
+    }
+    const text = entries.get(t.entry)!.toString('utf8');
+    const lines = text === '' ? [] : text.replace(/\n$/, '').split('\n');
+    if (lines.length !== t.rows) throw new InvalidInput(`${label} is damaged: entry ${t.entry} holds ${lines.length} rows, its ${MANIFEST_ENTRY} says ${t.rows}`);
+    const schema = rowSchema(spec);
+    const rows = lines.map((line, i) => {
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        throw new InvalidInput(`${label}: table ${spec.name} row ${i + 1} is invalid: not JSON`);
+      }
+      const row = schema.safeParse(value);
+      if (!row.success) throw new InvalidInput(`${label}: table ${spec.name} row ${i + 1} is invalid: ${describe(row.error)}`);
+      return decodeRow(spec, row.data);
+    });
+    return { spec, rows };
+  });
+}
+
+/** The latest migration applied to this database: this Plenary's schema version once migrated. */
+async function schemaVersion(db: Kysely<any>): Promise<string> {
+  const r = await sql<{ name: string }>`SELECT name FROM ${sql.table(MIGRATION_TABLE)} ORDER BY name DESC`.execute(db);
+  return r.rows[0]?.name ?? '(none)';
+}
+
+export async function restoreBackup(storage: Storage, bytes: Uint8Array, label: string): Promise<RestoreReport> {
+  const { manifest, entries } = await openBackup(bytes, label);
+  const db = storage.db as unknown as Kysely<any>;
+  const ours = await schemaVersion(db);
+  // Migration names are numbered, so they sort in the order they were applied.
+  if (manifest.schemaVersion > ours) {
+    throw new InvalidInput(`${label} has schema version ${manifest.schemaVersion}, newer than this Plenary's ${ours}: restore it with a newer Plenary`);
+  }
+  if (manifest.schemaVersion !== ours) {
+    throw new InvalidInput(`${label} has schema version ${manifest.schemaVersion}, older than this Plenary's ${ours}: restoring an older backup is not supported`);
+  }
+  const tables = decodeTables(label, manifest, entries);
+
+  await write(storage, async (trx) => {
+    const tx = trx as unknown as Kysely<any>;
+    await refuseNonEmpty(tx);
+    for (const { spec, rows } of tables) {
+      if (spec.name === 'site_state') await restoreSiteState(tx, rows);
+      else await insertChunked(tx, spec, rows, label);
+    }
+    if (storage.engine === 'postgres') {
+      // Rows came with their ids; move each identity past them so that new rows do not collide.
+      for (const spec of TABLES.filter((t) => t.identity)) {
+        await sql`SELECT setval(pg_get_serial_sequence(${spec.name}, 'id'), coalesce(max(id), 0) + 1, false) FROM ${sql.table(spec.name)}`.execute(tx);
+      }
+    }
+  });
+  return { manifest, rows: Object.fromEntries(tables.map((t) => [t.spec.name, t.rows.length])) };
+}
+
+async function refuseNonEmpty(tx: Kysely<any>): Promise<void> {
+  const held: string[] = [];
+  for (const spec of TABLES) {
+    if (spec.name === 'site_state') continue;
+    const { n } = await tx.selectFrom(spec.name).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    if (Number(n) > 0) held.push(`${spec.name}: ${n}`);
+  }
+  if (held.length) throw new Conflict(`the database is not empty (${held.join(', ')}); restore needs a new, migrated database`);
+}
+
+async function insertChunked(tx: Kysely<any>, spec: TableSpec, rows: Record<string, unknown>[], label: string): Promise<void> {
+  const perChunk = Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / Object.keys(spec.columns).length));
+  let chunk: Record<string, unknown>[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (!chunk.length) return;
+    try {
+      await tx.insertInto(spec.name).values(chunk).execute();
+    } catch (e) {
+      throw new InvalidInput(`${label}: table ${spec.name} could not be restored: ${(e as Error).message}`);
+    }
+    chunk = [];
+    size = 0;
+  };
+  for (const row of rows) {
+    chunk.push(row);
+    for (const v of Object.values(row)) if (v instanceof Uint8Array) size += v.length;
+    if (chunk.length >= perChunk || size >= MAX_CHUNK_BYTES) await flush();
+  }
+  await flush();
+}
+
+/**
+ * The archived counters replace the migration's. The cache generation must still move past this
+ * database's (write() adds one after this), so it becomes the archived value, or one past the
+ * current one if that is already as far: a restore into a new database keeps the archived value.
+ */
+async function restoreSiteState(tx: Kysely<any>, rows: Record<string, unknown>[]): Promise<void> {
+  const current = await tx.selectFrom('site_state').select('value').where('key', '=', 'generation').executeTakeFirst();
+  const now = Number(current?.value ?? 0);
+  await tx.deleteFrom('site_state').execute();
+  const values = rows.map((r) => (r.key === 'generation' ? { ...r, value: Math.max(Number(r.value), now + 1) - 1 } : r));
+  if (!values.some((r) => r.key === 'generation')) values.push({ key: 'generation', value: now });
+  await tx.insertInto('site_state').values(values).execute();
+}

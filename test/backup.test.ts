@@ -1,0 +1,340 @@
+// plenary backup / restore: round trips across engines, refusals of damaged archives, the CLI.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { after, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { packArchive, sha256, TABLES, unpackArchive, type Manifest } from '../src/operations/archive-format.ts';
+import { createBackup } from '../src/operations/backup.ts';
+import { importDemo } from '../src/operations/demo.ts';
+import { restoreBackup } from '../src/operations/restore.ts';
+import { migrate } from '../src/storage/migrate.ts';
+import { openStorage, type Engine, type Storage } from '../src/storage/storage.ts';
+import { write } from '../src/storage/write.ts';
+import { ENGINES, migratedStorage } from './engines.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'plenary-backup-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const FIXED = '2024-05-06T07:08:09.000Z';
+// Every byte value, so that no encoding step can pass by accident.
+const FILE_BYTES = Buffer.from(Array.from({ length: 1024 }, (_, i) => (i * 7) % 256));
+// Above PostgreSQL's 65535 bound parameters for one INSERT of this 5-column table.
+const BULK = 14000;
+// The demo event's rows; its agenda lists 26 materials, and seed() adds one with a stored file.
+const DEMO_ROWS = { series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, material: 27 };
+
+/** The demo event, two stored files (ids that sort differently by bytes and by locale), a material using one, translations. */
+async function seed(storage: Storage, bulk = 0): Promise<void> {
+  await importDemo(storage);
+  await write(storage, async (trx) => {
+    const event = await trx.selectFrom('event').select('id').executeTakeFirstOrThrow();
+    for (const [id, data] of [['f-a', FILE_BYTES], ['f-B', Buffer.from('%PDF-1.4 tiny\n')]] as const) {
+      await trx
+        .insertInto('file')
+        .values({ id, sha256: sha256(data), media_type: 'application/pdf', size: data.length, original_name: id === 'f-a' ? 'Déclaration finale.pdf' : null, data, created_at: FIXED })
+        .execute();
+    }
+    await trx.insertInto('material').values({ event_id: event.id, appearance_id: null, kind: 'other', label: 'Photos', lang: 'en', position: 1, url: null, file_id: 'f-a', created_at: FIXED }).execute();
+    const translations = [{ entity: 'event', entity_id: event.id, field: 'title', lang: 'fr', value: 'Dialogue international sur la migration — « atelier »' }];
+    for (let i = 1; i <= bulk; i++) translations.push({ entity: 'person', entity_id: i, field: 'name', lang: 'es', value: `Nombre ${i}` });
+    for (let i = 0; i < translations.length; i += 1000) await trx.insertInto('translation').values(translations.slice(i, i + 1000)).execute();
+    // Pinned times make the archive's bytes depend on nothing but this seed.
+    for (const table of ['series', 'event', 'person', 'organization'] as const) await trx.updateTable(table).set({ created_at: FIXED, updated_at: FIXED }).execute();
+    await trx.updateTable('material').set({ created_at: FIXED }).execute();
+  });
+}
+
+async function rowCounts(storage: Storage): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of TABLES) out[t.name] = Number((await storage.db.selectFrom(t.name).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return out;
+}
+
+const generation = async (storage: Storage) => Number((await storage.db.selectFrom('site_state').select('value').where('key', '=', 'generation').executeTakeFirstOrThrow()).value);
+
+async function openArchive(bytes: Buffer) {
+  const entries = await unpackArchive(bytes, 'test');
+  return { entries, manifest: JSON.parse(entries.get('manifest.json')!.toString()) as Manifest };
+}
+
+/** The archive with some entries changed, packed again. */
+async function repack(bytes: Buffer, change: (entries: Map<string, Buffer>, manifest: Manifest) => void): Promise<Buffer> {
+  const { entries, manifest } = await openArchive(bytes);
+  change(entries, manifest);
+  if (entries.has('manifest.json')) entries.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
+  return packArchive([...entries], new Date(FIXED));
+}
+
+/** A changed table entry whose manifest row still vouches for it. */
+function replaceEntry(entries: Map<string, Buffer>, manifest: Manifest, table: string, edit: (text: string) => string): void {
+  const t = manifest.tables.find((x) => x.name === table)!;
+  const bytes = Buffer.from(edit(entries.get(t.entry)!.toString()));
+  entries.set(t.entry, bytes);
+  t.bytes = bytes.length;
+  t.sha256 = sha256(bytes);
+}
+
+// sqlite → sqlite always; with PostgreSQL among ENGINES every pair across the two.
+const engines: Engine[] = [...new Set<Engine>(['sqlite', ...ENGINES])];
+const pairs = engines.flatMap((from) => engines.map((to) => [from, to] as const));
+
+describe('backup and restore round trips', () => {
+  for (const [from, to] of pairs) {
+    test(`${from} → ${to}: a second backup after restore is identical but for created-at and engine; ids, bytes and the generation are kept; new inserts get fresh ids`, async () => {
+      const source = await migratedStorage(from);
+      const target = await migratedStorage(to);
+      try {
+        await seed(source.storage, BULK);
+        const first = await createBackup(source.storage);
+        const report = await restoreBackup(target.storage, first.bytes, 'backup.tar.gz');
+        const expected = { ...DEMO_ROWS, translation: BULK + 1, site_state: 1 };
+        assert.deepEqual(report.rows, expected);
+        assert.deepEqual(await rowCounts(target.storage), expected);
+
+        const second = await createBackup(target.storage);
+        const a = await openArchive(first.bytes);
+        const b = await openArchive(second.bytes);
+        assert.equal(a.manifest.engine, from);
+        assert.equal(b.manifest.engine, to);
+        const { createdAt: _a, engine: _ea, ...restA } = a.manifest;
+        const { createdAt: _b, engine: _eb, ...restB } = b.manifest;
+        assert.deepEqual(restB, restA);
+        assert.deepEqual([...b.entries.keys()], [...a.entries.keys()]);
+        for (const [name, bytes] of a.entries) if (name !== 'manifest.json') assert.ok(bytes.equals(b.entries.get(name)!), `${name} differs`);
+
+        // Primary-key order, compared by code unit on both engines: 'f-B' before 'f-a'.
+        assert.deepEqual(
+          a.entries.get('tables/file.ndjson')!.toString().trim().split('\n').map((l) => JSON.parse(l).id),
+          ['f-B', 'f-a'],
+        );
+        const file = await target.storage.db.selectFrom('file').select(['data', 'original_name']).where('id', '=', 'f-a').executeTakeFirstOrThrow();
+        assert.ok(Buffer.from(file.data).equals(FILE_BYTES));
+        assert.equal(file.original_name, 'Déclaration finale.pdf');
+        const material = await target.storage.db.selectFrom('material').select('file_id').where('label', '=', 'Photos').executeTakeFirstOrThrow();
+        assert.equal(material.file_id, 'f-a');
+        // A restore into a new database keeps the archived generation (write() moved it there).
+        assert.equal(await generation(target.storage), await generation(source.storage));
+
+        // The identities were moved past the restored ids.
+        const max = async (table: 'series' | 'person' | 'material') => Number((await target.storage.db.selectFrom(table).select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m);
+        const [series, person, materialMax] = [await max('series'), await max('person'), await max('material')];
+        const added = await write(target.storage, async (trx) => ({
+          series: (await trx.insertInto('series').values({ slug: 'new', title: 'New', lang: 'en', description: null, created_at: FIXED, updated_at: FIXED }).returning('id').executeTakeFirstOrThrow()).id,
+          person: (await trx.insertInto('person').values({ slug: 'new-person', name: 'New Person', name_key: 'new person', honorific: null, created_at: FIXED, updated_at: FIXED }).returning('id').executeTakeFirstOrThrow()).id,
+          material: (
+            await trx
+              .insertInto('material')
+              .values({ event_id: 1, appearance_id: null, kind: 'other', label: 'New', lang: 'en', position: 2, url: 'https://example.org/', file_id: null, created_at: FIXED })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id,
+        }));
+        assert.deepEqual(added, { series: series + 1, person: person + 1, material: materialMax + 1 });
+      } finally {
+        await source.cleanup();
+        await target.cleanup();
+      }
+    });
+  }
+});
+
+// One archive for the refusals, written from SQLite with pinned times: the same bytes every run,
+// so that the flipped byte always lands in the same place of the same stream.
+let validArchive: Promise<Buffer> | undefined;
+function archive(): Promise<Buffer> {
+  validArchive ??= (async () => {
+    const source = await migratedStorage('sqlite');
+    try {
+      await seed(source.storage);
+      return (await createBackup(source.storage, { now: new Date(FIXED) })).bytes;
+    } finally {
+      await source.cleanup();
+    }
+  })();
+  return validArchive;
+}
+
+const EMPTY = { series: 0, event: 0, day: 0, session: 0, person: 0, organization: 0, appearance: 0, file: 0, material: 0, translation: 0, site_state: 1 };
+
+for (const engine of ENGINES) {
+  describe(`restore refusals on ${engine}`, () => {
+    const cases: Array<[string, () => Promise<Buffer>, string]> = [
+      ['cut in half', async () => (await archive()).subarray(0, (await archive()).length >> 1), 'backup.tar.gz is truncated: the gzip stream ends early'],
+      [
+        'a flipped byte in the middle',
+        async () => {
+          const b = Buffer.from(await archive());
+          b[b.length >> 1]! ^= 0xff;
+          return b;
+        },
+        'backup.tar.gz is damaged: its gzip data is corrupt',
+      ],
+      ['not an archive', async () => Buffer.from('This is a letter, not a backup.\n'), 'backup.tar.gz is not a Plenary backup: it is not gzip-compressed'],
+      ['gzip without a tar', async () => gzipSync(Buffer.from('not a tar header '.repeat(100))), 'backup.tar.gz is not a Plenary backup: it does not hold a tar archive'],
+      ['no manifest', async () => repack(await archive(), (e) => e.delete('manifest.json')), 'backup.tar.gz is not a Plenary backup: it has no manifest.json'],
+      ['a later format', async () => repack(await archive(), (_, m) => Object.assign(m, { formatVersion: 2 })), 'backup.tar.gz has backup format version 2; this Plenary reads version 1'],
+      [
+        'a newer schema',
+        async () => repack(await archive(), (_, m) => Object.assign(m, { schemaVersion: '9999-future', migrations: [...m.migrations, '9999-future'] })),
+        "backup.tar.gz has schema version 9999-future, newer than this Plenary's 0001-initial: restore it with a newer Plenary",
+      ],
+      [
+        'an older schema',
+        async () => repack(await archive(), (_, m) => Object.assign(m, { schemaVersion: '0000-past', migrations: ['0000-past'] })),
+        "backup.tar.gz has schema version 0000-past, older than this Plenary's 0001-initial: restoring an older backup is not supported",
+      ],
+      [
+        'an entry changed after the manifest was written',
+        async () => repack(await archive(), (e) => e.set('tables/person.ndjson', Buffer.from(e.get('tables/person.ndjson')!.toString().replace('"slug":"', '"slug":"X')))),
+        'backup.tar.gz is damaged: checksum mismatch for entry tables/person.ndjson',
+      ],
+      ['a missing entry', async () => repack(await archive(), (e) => e.delete('tables/day.ndjson')), 'backup.tar.gz is damaged: entry tables/day.ndjson is missing'],
+      [
+        'a row count that does not match',
+        async () => repack(await archive(), (_, m) => (m.tables.find((t) => t.name === 'person')!.rows = 36)),
+        'backup.tar.gz is damaged: entry tables/person.ndjson holds 35 rows, its manifest.json says 36',
+      ],
+      [
+        'an invalid row',
+        async () => repack(await archive(), (e, m) => replaceEntry(e, m, 'person', (t) => t.replace(/"name":"[^"]*"/, '"name":5'))),
+        'backup.tar.gz: table person row 1 is invalid: name: Invalid input: expected string, received number',
+      ],
+      [
+        'a blob that is not base64',
+        async () => repack(await archive(), (e, m) => replaceEntry(e, m, 'file', (t) => t.replace(/"data":"[^"]*"/, '"data":"not base64!"'))),
+        'backup.tar.gz: table file row 1 is invalid: data: Invalid base64-encoded string',
+      ],
+    ];
+    for (const [name, make, message] of cases) {
+      test(`${name}: refused with the exact message, nothing restored, the generation unchanged`, async () => {
+        const t = await migratedStorage(engine);
+        try {
+          const before = await generation(t.storage);
+          await assert.rejects(restoreBackup(t.storage, await make(), 'backup.tar.gz'), { message });
+          assert.deepEqual(await rowCounts(t.storage), EMPTY);
+          assert.equal(await generation(t.storage), before);
+        } finally {
+          await t.cleanup();
+        }
+      });
+    }
+
+    test('a row that breaks a foreign key fails the insert, and the rows already inserted are rolled back', async () => {
+      const t = await migratedStorage(engine);
+      try {
+        const before = await generation(t.storage);
+        const bad = await repack(await archive(), (e, m) => replaceEntry(e, m, 'material', (text) => text.replace('"file_id":"f-a"', '"file_id":"no-such-file"')));
+        await assert.rejects(restoreBackup(t.storage, bad, 'backup.tar.gz'), (e: Error) => e.message.startsWith('backup.tar.gz: table material could not be restored: '));
+        assert.deepEqual(await rowCounts(t.storage), EMPTY);
+        assert.equal(await generation(t.storage), before);
+      } finally {
+        await t.cleanup();
+      }
+    });
+
+    test('a database that is not empty is refused and left as it was', async () => {
+      const t = await migratedStorage(engine);
+      try {
+        await restoreBackup(t.storage, await archive(), 'backup.tar.gz');
+        const counts = await rowCounts(t.storage);
+        const before = await generation(t.storage);
+        await assert.rejects(restoreBackup(t.storage, await archive(), 'backup.tar.gz'), {
+          message: 'the database is not empty (series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, material: 27, translation: 1); restore needs a new, migrated database',
+        });
+        assert.deepEqual(await rowCounts(t.storage), counts);
+        assert.equal(await generation(t.storage), before);
+      } finally {
+        await t.cleanup();
+      }
+    });
+
+    test('a column the archive format does not know makes backup refuse rather than leave it out', async () => {
+      const t = await migratedStorage(engine);
+      try {
+        await sql`ALTER TABLE person ADD COLUMN nickname text`.execute(t.storage.db);
+        await assert.rejects(createBackup(t.storage), { message: 'the backup format does not know column person.nickname: refusing to write an incomplete backup' });
+      } finally {
+        await t.cleanup();
+      }
+    });
+  });
+}
+
+describe('plenary backup and plenary restore', () => {
+  function plenary(args: string[], db: string) {
+    const r = spawnSync(process.execPath, ['bin/plenary.mjs', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATABASE_URL: `sqlite:${join(dir, db)}` } });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  }
+  const lines = (counts: Record<string, number>) => Object.entries(counts).map(([t, n]) => `${t}: ${n}`);
+
+  test('backup writes the archive and refuses to overwrite it without --force; restore loads it into an empty database only', async () => {
+    const source = await openStorage(`sqlite:${join(dir, 'source.db')}`);
+    await migrate(source);
+    await seed(source);
+    const counts = await rowCounts(source);
+    await source.close();
+    const total = Object.values(counts).reduce((n, v) => n + v, 0);
+    const file = join(dir, 'site.tar.gz');
+
+    const first = plenary(['backup', file], 'source.db');
+    assert.equal(first.err, '');
+    assert.equal(first.code, 0);
+    assert.equal(first.out, [`wrote ${file} (schema 0001-initial, 11 tables, ${total} rows, ${statSync(file).size} bytes)`, ...lines(counts), ''].join('\n'));
+    assert.deepEqual(counts, { ...DEMO_ROWS, translation: 1, site_state: 1 });
+
+    const again = plenary(['backup', file], 'source.db');
+    assert.deepEqual(again, { code: 1, out: '', err: `plenary: ${file} exists; use --force to replace it\n` });
+    const forced = plenary(['backup', file, '--force'], 'source.db');
+    assert.equal(forced.code, 0);
+    assert.equal(forced.out.split('\n')[0], `wrote ${file} (schema 0001-initial, 11 tables, ${total} rows, ${statSync(file).size} bytes)`);
+
+    const { manifest } = await openArchive(readFileSync(file));
+    const restored = plenary(['restore', file], 'target.db');
+    assert.equal(restored.err, '');
+    assert.equal(restored.code, 0);
+    assert.equal(restored.out, [`restored ${file} (schema 0001-initial, written ${manifest.createdAt} on sqlite, 11 tables, ${total} rows)`, ...lines(counts), ''].join('\n'));
+
+    const twice = plenary(['restore', file], 'target.db');
+    assert.deepEqual(twice, {
+      code: 1,
+      out: '',
+      err: 'plenary: the database is not empty (series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, material: 27, translation: 1); restore needs a new, migrated database\n',
+    });
+
+    // The restored database backs up to the same table entries.
+    const copy = join(dir, 'copy.tar.gz');
+    assert.equal(plenary(['backup', copy], 'target.db').code, 0);
+    const a = await openArchive(readFileSync(file));
+    const b = await openArchive(readFileSync(copy));
+    assert.deepEqual(b.manifest.tables, a.manifest.tables);
+  });
+
+  test('restore refuses a damaged or missing file with exit 1 and restores nothing', async () => {
+    const half = join(dir, 'half.tar.gz');
+    writeFileSync(half, (await archive()).subarray(0, (await archive()).length >> 1));
+    assert.deepEqual(plenary(['restore', half], 'refused.db'), { code: 1, out: '', err: `plenary: ${half} is truncated: the gzip stream ends early\n` });
+    const missing = join(dir, 'missing.tar.gz');
+    assert.deepEqual(plenary(['restore', missing], 'refused.db'), { code: 1, out: '', err: `plenary: cannot read ${missing}: no such file\n` });
+    const storage = await openStorage(`sqlite:${join(dir, 'refused.db')}`);
+    try {
+      assert.deepEqual(await rowCounts(storage), EMPTY);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  test('usage errors say what is missing', () => {
+    const r = plenary(['backup'], 'usage.db');
+    assert.equal(r.code, 1);
+    assert.ok(r.err.startsWith('plenary: FILE is missing\n\nusage: plenary backup FILE [--force]'), r.err);
+    const s = plenary(['restore', 'a', 'b'], 'usage.db');
+    assert.equal(s.code, 1);
+    assert.ok(s.err.startsWith('plenary: give one FILE\n\nusage: plenary restore FILE'), s.err);
+  });
+});

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { after, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { packArchive, sha256, TABLES, unpackArchive, type Manifest } from '../src/operations/archive-format.ts';
@@ -174,6 +174,15 @@ for (const engine of ENGINES) {
           return b;
         },
         'backup.tar.gz is damaged: its gzip data is corrupt',
+      ],
+      ['an empty file', async () => Buffer.alloc(0), 'backup.tar.gz is empty: it is not a Plenary backup'],
+      [
+        'a tar cut in half inside an intact gzip',
+        async () => {
+          const tar = gunzipSync(await archive());
+          return gzipSync(tar.subarray(0, tar.length >> 1));
+        },
+        'backup.tar.gz is damaged: its tar archive ends early',
       ],
       ['not an archive', async () => Buffer.from('This is a letter, not a backup.\n'), 'backup.tar.gz is not a Plenary backup: it is not gzip-compressed'],
       ['gzip without a tar', async () => gzipSync(Buffer.from('not a tar header '.repeat(100))), 'backup.tar.gz is not a Plenary backup: it does not hold a tar archive'],

@@ -149,6 +149,7 @@ export async function packArchive(entries: Array<[string, Buffer]>, mtime: Date)
 
 /** .tar.gz bytes → entries by name. `label` names the archive in messages. */
 export async function unpackArchive(bytes: Uint8Array, label: string): Promise<Map<string, Buffer>> {
+  if (bytes.length === 0) throw new InvalidInput(`${label} is empty: it is not a Plenary backup`);
   if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw new InvalidInput(`${label} is not a Plenary backup: it is not gzip-compressed`);
   let tarBytes: Buffer;
   try {
@@ -158,6 +159,8 @@ export async function unpackArchive(bytes: Uint8Array, label: string): Promise<M
     if ((e as NodeJS.ErrnoException).code === 'Z_BUF_ERROR') throw new InvalidInput(`${label} is truncated: the gzip stream ends early`);
     throw new InvalidInput(`${label} is damaged: its gzip data is corrupt`);
   }
+  // A tar is whole 512-byte blocks: anything shorter is something else, not a cut-off tar.
+  if (tarBytes.length < 512) throw new InvalidInput(`${label} is not a Plenary backup: it does not hold a tar archive`);
   const entries = new Map<string, Buffer>();
   const extract = tar.extract();
   try {

@@ -36,3 +36,25 @@ test('empty, blank, binary, non-UTF-8, oversized and unsupported inputs are refu
   });
   await assert.rejects(readInput(bytes('<html><body><nav>Home</nav></body></html>'), 'nav.html'), { message: 'nav.html (HTML) holds no text: there is no agenda to read' });
 });
+
+test('any bytes up to 1 MB give text or a clear InvalidInput, never another exception', async () => {
+  const fc = await import('fast-check');
+  const tags = fc.constantFrom('<p>', '</p>', '<li>', '<table><tr><td>', '</td><td>', '<br>', '<nav>', '</nav>', '<!--', '-->', '<main>', '<h2>', '%PDF-', 'PK\u0003\u0004word/document.xml');
+  const htmlish = fc.array(fc.oneof(tags, fc.string({ maxLength: 40 }), fc.constant('10:00 - 11:30 Panel 1 – Title\n')), { maxLength: 400 }).map((parts) => bytes(parts.join('')));
+  await fc.assert(
+    fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 4096 }), htmlish), async (input) => {
+      try {
+        const r = await readInput(input, 'x');
+        return typeof r.text === 'string' && ['text', 'html', 'docx', 'pdf'].includes(r.format);
+      } catch (e) {
+        return (e as Error).name === 'InvalidInput' && (e as Error).message.startsWith('x ');
+      }
+    }),
+    { numRuns: 300 },
+  );
+  // The largest input it reads: 1 MB of markup soup.
+  const soup = bytes('<div><p>9.30 h Session I</p><ul><li>Dr. A B, Director, X, Kenya (Statement)</li></ul></div>'.repeat(11000));
+  assert.ok(soup.length > 1_000_000);
+  const r = await readInput(soup, 'soup.html');
+  assert.equal(r.format, 'html');
+});

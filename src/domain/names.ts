@@ -35,8 +35,12 @@ function isHonorificWords(words: string[]): boolean {
   return k.length > 2 && /^\p{Lu}/u.test(joined) && !/^\p{Lu}+$/u.test(joined.replace(/\s/g, ''));
 }
 
+// Spanish "Sr." (señor) opens a name; after a name the same word is "Senior", so it is an honorific only in front.
+const LEADING_ONLY = new Set(['Sr.', 'Sr', 'Sres.']);
+
 /** Length in words of the honorific at the start of `words`, or 0. */
 function leadingHonorific(words: string[]): number {
+  if (words.length > 2 && LEADING_ONLY.has(words[0]!)) return 1;
   for (let n = Math.min(MAX_WORDS, words.length - 1); n >= 1; n--) {
     if (isHonorificWords(words.slice(0, n))) {
       return n + (words[n] !== undefined && RETIRED.test(words[n]!) && n + 1 < words.length ? 1 : 0);

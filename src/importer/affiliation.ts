@@ -22,7 +22,8 @@ const POSITION_WORDS = new Set(
   parliamentarian mp undersecretary sous-secrétaire viceministro viceministra vicepresidente vice-president
   vice-minister liaison champion patron trustee co-director co-chair co-facilitator co-founder staff officer
   programme-officer focal agent doctor teacher priest pastor bishop archbishop cardinal imam rabbi king queen
-  prince princess`.split(/\s+/),
+  prince princess chef cheffe ambassadrice responsable jefe jefa subdirector subdirectora consejero
+  consejera ministro professeur profesor profesora investigador investigadora presidenta gerente`.split(/\s+/),
 );
 const HEAD_STOP = new Set(['of', 'for', 'to', 'in', 'on', 'at', 'with', 'from', 'and', 'de', 'du', 'des', 'del', 'la', 'of,']);
 
@@ -65,6 +66,19 @@ export function isOrganizationLike(part: string): boolean {
   return /(?:^|[\s(])(?![IVXLC]+\b)\p{Lu}{2,}(?:[\s),]|$)/u.test(part);
 }
 
+// "Head of Section", "Chief of Staff": the job names a unit, not a field, so it ends there.
+const UNITS = new Set(`section unit division department office branch service staff cabinet delegation mission team
+  programme program operations research studies secretariat desk sector`.split(/\s+/));
+
+/** A job named without its field or place: "Journalist", "Senior Director", "Head of Section". */
+function isBareJob(part: string): boolean {
+  const ws = words(part);
+  const at = ws.findIndex((w) => HEAD_STOP.has(w));
+  if (at < 0) return true;
+  const tail = ws.slice(at + 1).filter((w) => w !== 'the');
+  return ws[at] === 'of' && tail.length === 1 && UNITS.has(tail[0]!);
+}
+
 /** "Director of Research at the National Institute ..." → ["Director of Research", "National Institute ..."]. */
 function splitAt(part: string): [string, string] | null {
   const m = /^(.{2,200}?)\s+at\s+(?:the\s+)?(.+)$/.exec(part);
@@ -99,6 +113,9 @@ export function splitAffiliation(input: readonly string[]): Affiliation {
   let lastJob = 0;
   parts.forEach((p, i) => { if (isPositionLike(p)) lastJob = i; });
   let orgAt = parts.findIndex((p, i) => i > lastJob && isOrganizationLike(p));
-  if (orgAt < 0) orgAt = parts.length;
+  // "Journalist, Der Standard": nothing after a bare job reads as an institution, yet something follows it, and a
+  // job is followed by where it is held, so the rest is the institution. A job that names its field ("Minister of
+  // Immigration, Refugees, and Citizenship") may go on past its comma, so there the rest stays in the position.
+  if (orgAt < 0) orgAt = isPositionLike(parts[lastJob]!) && isBareJob(parts[lastJob]!) ? lastJob + 1 : parts.length;
   return { position: join(parts.slice(0, orgAt)), organization: join(parts.slice(orgAt)), country, countryCode };
 }

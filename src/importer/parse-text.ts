@@ -224,6 +224,8 @@ function guessUntitledKinds(opened: readonly Open[], days: readonly AgendaDay[],
     if (o.hasCeremonies || first) {
       o.s.kind = 'opening';
       warn(o.s.line ?? 1, 'session has no title; read as the opening from its speakers');
+    } else if (o.s.speakers.length + o.s.moderators.length === 0) {
+      warn(o.s.line ?? 1, 'time slot with no title and no one named');
     }
   }
 }

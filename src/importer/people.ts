@@ -15,7 +15,8 @@ export interface PersonRead {
   warning: string | null;
 }
 
-const BULLET = /^(?:[•·▪◦○●■□➢►‣⁃∙*–—-]|o(?=\s))\s*/;
+// Marks, and list letters or numbers: "a)", "(b)", "iii)", "2)", "c." (lowercase, so "M. Riaz" stays a name).
+const BULLET = /^(?:[•·▪◦○●■□➢►‣⁃∙*–—-]|o(?=\s)|\(?(?:[a-z]|[ivx]{2,4}|\d{1,2})\)(?=\s)|[a-z]\.(?=\s))\s*/;
 /** The line without a leading bullet, and whether it had one. */
 export function stripBullet(line: string): { text: string; bullet: boolean } {
   const t = line.trim();

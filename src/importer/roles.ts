@@ -23,7 +23,8 @@ const SPEAKING = [
   'respondents', 'respondent', 'commentators', 'commentator', 'interventions', 'intervention', 'contributors',
   'opening remarks', 'opening remarks by', 'welcome remarks', 'welcoming remarks', 'welcome address',
   'opening statement', 'opening statements', 'closing remarks', 'closing remarks by', 'concluding remarks',
-  'introductory remarks', 'introduced by', 'remarks by', 'statements by', 'presented by',
+  'introductory remarks', 'introduced by', 'remarks by', 'statements by', 'statement by', 'presented by',
+  'presentations', 'presentation by', 'address by', 'keynote address by', 'keynote speech by', 'welcome address by',
   'guest speaker', 'guest speakers', 'special address', 'video message', 'resource persons', 'resource person',
   'experts', 'expert', 'intervenants', 'intervenant', 'ponentes', 'ponente', 'oradores',
 ];

@@ -23,6 +23,9 @@ const NUMBERED = new RegExp(
   'iu',
 );
 const BREAK = /^(?:(?:coffee|tea|health|networking|refreshment|lunch)\s)?(?:break|lunch|luncheon|coffee|refreshments)\b|\b(?:coffee|tea|lunch|health) break\b/i;
+const CONTINUED = /^\((?:continued|cont\.?|cont['’]d|suite|continuación)\)[\s.:–—\-|]*/i;
+// Breaks as French and Spanish pages write them: "Pause café", "Déjeuner", "Almuerzo", "Receso".
+const BREAK_FR_ES = /^(?:pause|pausa|receso|d[ée]jeuner|almuerzo|refrigerio)(?:$|[\s-])/i;
 const OPENING = /^(?:(?:official|formal|high-level)\s)?(?:opening|welcome|welcoming|inaugural|inauguration)\b|\bopening (?:session|ceremony|remarks|statements?|plenary|segment)\b|^welcome\b/i;
 const CLOSING = /^(?:closing|concluding|conclusions?|wrap[- ]up|closure|close of)\b|\bclosing (?:session|ceremony|remarks|statements?|plenary|segment)\b/i;
 const KEYNOTE = /\bkeynote\b/i;
@@ -30,7 +33,7 @@ const PANEL = /\b(?:panel|round ?table|parallel session|breakout|break-out|worki
 
 /** The kind a title names, or null when it names none. */
 function kindOfTitle(title: string): SessionKind | null {
-  if (BREAK.test(title) && title.split(/\s+/).length <= 8) return 'break';
+  if ((BREAK.test(title) || BREAK_FR_ES.test(title)) && title.split(/\s+/).length <= 8) return 'break';
   if (OPENING.test(title)) return 'opening';
   if (CLOSING.test(title)) return 'closing';
   if (KEYNOTE.test(title)) return 'keynote';
@@ -45,7 +48,8 @@ export function readSessionHeading(text: string, strict = false): SessionHeading
   if (m !== null) {
     const n = m[2]!.toLowerCase();
     const number = /^\d/.test(n) ? Number(n) : (NUMBER_WORDS[n] ?? ROMAN[n] ?? null);
-    const title = m[3]!.trim() || null;
+    // "Session 1 (continued): Country experiences" → the title is "Country experiences".
+    const title = m[3]!.trim().replace(CONTINUED, '') || null;
     const inner = title === null ? null : kindOfTitle(title);
     const kind: SessionKind = inner === 'break' || (inner !== null && /^(opening|closing)\b.{0,20}$/i.test(title ?? ''))
       ? inner

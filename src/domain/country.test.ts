@@ -50,3 +50,11 @@ test('country names in the site languages', () => {
   assert.equal(countryName('DE', 'es'), 'Alemania');
   assert.equal(countryName('ZZ', 'en'), undefined);
 });
+
+test('French and Spanish long forms name the country; cities do not', () => {
+  assert.equal(findCountry('Royaume du Maroc')?.code, 'MA');
+  assert.equal(findCountry('République du Sénégal')?.code, 'SN');
+  assert.equal(findCountry('Reino de España')?.code, 'ES');
+  assert.equal(findCountry('Genève'), null);
+  assert.equal(findCountry('New York'), null);
+});

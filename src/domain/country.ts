@@ -79,7 +79,12 @@ export function stripGovernmentOf(text: string): string {
   return text.trim().replace(/^(?:the\s+)?government\s+of\s+(?:the\s+)?/i, '');
 }
 
+// French and Spanish long forms: "Royaume du Maroc", "République du Sénégal", "República Argentina".
+const LONG_FORM_ROMANCE = /^(?:royaume|republique|etat|principaute|sultanat|reino|republica|estado|principado) (?:(?:du|de la|de l|des|de|del|d) )?/;
+
 function stripLongForm(k: string): string | null {
+  const romance = LONG_FORM_ROMANCE.exec(k);
+  if (romance !== null && romance[0].length < k.length) return k.slice(romance[0].length);
   const words = k.split(' ');
   let i = 0;
   if (words[i] === 'the') i++;

@@ -41,3 +41,8 @@ test('the matching key ignores accents, case, honorifics and punctuation', () =>
   assert.equal(normaliseName('Jørgen Straße'), 'jorgen strasse');
   assert.equal(normaliseName('Ｊｏｈｎ Ｓｍｉｔｈ'), 'john smith');
 });
+
+test('Spanish "Sr." in front is an honorific; after a name it stays "Senior"', () => {
+  assert.deepEqual(splitHonorific('Sr. José Ángel Núñez Peña'), { name: 'José Ángel Núñez Peña', honorific: 'Sr.' });
+  assert.deepEqual(splitHonorific('M. Riaz Hamidullah'), { name: 'M. Riaz Hamidullah', honorific: null });
+});

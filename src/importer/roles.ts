@@ -27,6 +27,7 @@ const SPEAKING = [
   'presentations', 'presentation by', 'address by', 'keynote address by', 'keynote speech by', 'welcome address by',
   'guest speaker', 'guest speakers', 'special address', 'video message', 'resource persons', 'resource person',
   'experts', 'expert', 'intervenants', 'intervenant', 'ponentes', 'ponente', 'oradores',
+  'mot de bienvenue', "mot d'ouverture", 'allocution', "allocution d'ouverture", 'discours', 'palabras de bienvenida',
 ];
 const PLAIN = new Set([
   'speakers', 'speaker', 'panelists', 'panelist', 'panellists', 'panellist', 'panel', 'presenters', 'presenter',

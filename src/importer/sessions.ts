@@ -31,8 +31,14 @@ const CLOSING = /^(?:closing|concluding|conclusions?|wrap[- ]up|closure|close of
 const KEYNOTE = /\bkeynote\b/i;
 const PANEL = /\b(?:panel|round ?table|parallel session|breakout|break-out|working group)\b/i;
 
+// French and Spanish: "Cérémonie d'ouverture", "Séance de clôture", "Clôture", "Apertura", "Clausura".
+const OPENING_FR_ES = /^(?:ouverture|apertura|inauguraci[oó]n|mot de bienvenue|bienvenida)(?![\p{L}])|\b(?:d['’]ouverture|de apertura|inaugural)(?![\p{L}])/iu;
+const CLOSING_FR_ES = /^(?:cl[oô]ture|clausura)(?![\p{L}])|\b(?:de cl[oô]ture|de clausura)(?![\p{L}])/iu;
+
 /** The kind a title names, or null when it names none. */
 function kindOfTitle(title: string): SessionKind | null {
+  if (OPENING_FR_ES.test(title)) return 'opening';
+  if (CLOSING_FR_ES.test(title)) return 'closing';
   if ((BREAK.test(title) || BREAK_FR_ES.test(title)) && title.split(/\s+/).length <= 8) return 'break';
   if (OPENING.test(title)) return 'opening';
   if (CLOSING.test(title)) return 'closing';

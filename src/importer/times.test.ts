@@ -44,3 +44,8 @@ test('numbers that are not times', () => {
   assert.equal(slot('25:00 Late'), null);
   assert.equal(slot('Opening 10:00'), null);
 });
+
+test('"hrs" after both ends of a range', () => {
+  const s = readTimeSlot('08.30 hrs – 09.00 hrs   Arrival');
+  assert.deepEqual([s?.start, s?.end, s?.rest], ['08:30', '09:00', 'Arrival']);
+});

@@ -17,6 +17,7 @@ const UNIT = [
   'src/importer/times.test.ts',
   'src/importer/days.test.ts',
   'src/importer/parse-text.test.ts',
+  'src/importer/fixtures.test.ts',
   'src/importer/read-input.test.ts',
   'src/exports/ical.test.ts',
   'src/exports/frab.test.ts',

@@ -235,3 +235,39 @@ for (const engine of ENGINES) {
     }
   });
 }
+
+for (const engine of ENGINES) {
+  test(`on ${engine}, imports from several processes at once all land, and a shared person is created once`, async () => {
+    const { spawn } = await import('node:child_process');
+    const t = await migratedStorage(engine);
+    try {
+      const script = `
+        import { openStorage } from './src/storage/storage.ts';
+        import { importAgenda } from './src/operations/import-agenda.ts';
+        import { agenda, person, session } from './test/factories.ts';
+        const n = process.argv[1];
+        const s = await openStorage(process.env.TEST_DB_URL);
+        await s.generation.start();
+        await importAgenda(s, agenda([{ date: '2020-01-10', sessions: [session({ speakers: [person('P ' + n), person('Shared Person')] })] }]),
+          { series: { slug: 's' + n, title: 'S' }, event: { slug: 'e' + n, title: 'E', timeZone: 'Europe/Zurich' } });
+        await s.close();`;
+      const runs = [1, 2, 3, 4, 5, 6].map(
+        (n) =>
+          new Promise<{ code: number | null; err: string }>((resolve) => {
+            const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, String(n)], {
+              cwd: new URL('..', import.meta.url),
+              env: { ...process.env, TEST_DB_URL: t.url },
+            });
+            let err = '';
+            child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+            child.on('exit', (code) => resolve({ code, err }));
+          }),
+      );
+      assert.deepEqual(await Promise.all(runs), Array.from({ length: 6 }, () => ({ code: 0, err: '' })));
+      assert.equal((await counts(t.storage.db)).events, 6);
+      assert.deepEqual(await t.storage.db.selectFrom('person').select('name').where('name', '=', 'Shared Person').execute(), [{ name: 'Shared Person' }]);
+    } finally {
+      await t.cleanup();
+    }
+  });
+}

@@ -138,6 +138,9 @@ for (const engine of ENGINES) {
         assert.equal(gz.headers['content-encoding'], 'gzip');
         assert.equal(Number(gz.headers['content-length']), gz.body.length);
         assert.deepEqual(gunzipSync(gz.body), first.body);
+        const refused = await get(url, { 'accept-encoding': 'gzip;q=0, identity' });
+        assert.equal(refused.headers['content-encoding'], undefined);
+        assert.deepEqual(refused.body, first.body);
         assert.match(String(first.headers['content-security-policy']), /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+';/);
       } finally {
         await site.stop();
@@ -187,6 +190,8 @@ for (const engine of ENGINES) {
         });
         assert.equal((await text(`${site.base}/events/draft`)).status, 404);
         assert.ok(!(await text(`${site.base}/people`)).html.includes('Ana Lee'));
+        // Someone named only in a draft has no public page yet: slugs follow from names.
+        assert.equal((await text(`${site.base}/people/ana-lee`)).status, 404);
       } finally {
         await site.stop();
       }

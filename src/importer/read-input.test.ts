@@ -58,3 +58,15 @@ test('any bytes up to 1 MB give text or a clear InvalidInput, never another exce
   const r = await readInput(soup, 'soup.html');
   assert.equal(r.format, 'html');
 });
+
+test('a Word file that would expand to gigabytes and HTML nested past the stack are refused, not crashes', async () => {
+  const JSZip = (await import('jszip')).default;
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<Types/>');
+  zip.file('word/document.xml', 'x'.repeat(80 * 1024 * 1024));
+  const bomb = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+  assert.ok(bomb.length < 1024 * 1024, `the bomb is small (${bomb.length} bytes)`);
+  await assert.rejects(readInput(bomb, 'bomb.docx'), { name: 'InvalidInput', message: 'bomb.docx expands to 80 MB of Word data; an agenda expands to at most 64 MB' });
+  const deep = bytes(`<html><body>${'<div>'.repeat(200_000)}10:00 Opening${'</div>'.repeat(200_000)}</body></html>`);
+  await assert.rejects(readInput(deep, 'deep.html'), { name: 'InvalidInput', message: 'deep.html is HTML nested too deeply to read' });
+});

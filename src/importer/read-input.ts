@@ -71,14 +71,23 @@ export async function readInput(bytes: Uint8Array, name = 'the input'): Promise<
     case 'docx': {
       let r: Awaited<ReturnType<typeof docxToText>>;
       try {
-        r = await docxToText(bytes);
+        r = await docxToText(bytes, name);
       } catch (e) {
+        if (e instanceof InvalidInput) throw e;
         throw new InvalidInput(`${name} looks like a Word document but cannot be read: ${(e as Error).message}`);
       }
       return normalise(r.text, name, 'docx');
     }
-    case 'html':
-      return normalise(htmlToText(decodeText(bytes, name)), name, 'html');
+    case 'html': {
+      const html = decodeText(bytes, name);
+      try {
+        return normalise(htmlToText(html), name, 'html');
+      } catch (e) {
+        // The walk recurses per element; a page nested deeper than the stack allows is not an agenda.
+        if (e instanceof RangeError) throw new InvalidInput(`${name} is HTML nested too deeply to read`);
+        throw e;
+      }
+    }
     case 'text':
       return normalise(decodeText(bytes, name), name, 'text');
     case 'zip':

@@ -30,8 +30,11 @@ export type AgendaSessionView = {
 export type AgendaDayView = { id: number; date: string; label: string | null; sessions: AgendaSessionView[] };
 export type EventAgenda = { days: AgendaDayView[]; documents: MaterialView[] };
 
+// Names sort the same way on every engine: PostgreSQL would use its collation, SQLite bytes.
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
 export async function listSeriesWithEvents(db: DbOrTx): Promise<Array<SeriesRow & { events: EventRow[] }>> {
-  const series = await db.selectFrom('series').selectAll().orderBy('title').execute();
+  const series = (await db.selectFrom('series').selectAll().execute()).sort((a, b) => collator.compare(a.title, b.title) || a.id - b.id);
   const events = await db
     .selectFrom('event')
     .selectAll()
@@ -225,11 +228,27 @@ async function appearancesWhere(
   if (filter.personId !== undefined) q = q.where('a.person_id', '=', filter.personId);
   if (filter.organizationId !== undefined) q = q.where('a.organization_id', '=', filter.organizationId);
   if (filter.countryCode !== undefined) q = q.where('a.country_code', '=', filter.countryCode);
-  const rows = await q.orderBy('d.date', 'desc').orderBy('s.start_time').orderBy('a.position').execute();
-  const ids = rows.map((r) => r.id);
-  const mats = ids.length
-    ? await db.selectFrom('material').selectAll().where('appearance_id', 'in', ids).orderBy('position').execute()
-    : [];
+  // Ordered by the agenda's own order (a session's place in its day), the same on both engines.
+  const rows = await q.orderBy('d.date', 'desc').orderBy('e.id').orderBy('s.position').orderBy('a.position').execute();
+  const byAppearance = new Map<number, MaterialView[]>();
+  if (rows.length) {
+    // The materials of the same appearances, by a join rather than a list of ids (engines limit bound parameters).
+    let m = db
+      .selectFrom('material as m')
+      .innerJoin('appearance as a', 'a.id', 'm.appearance_id')
+      .innerJoin('session as s', 's.id', 'a.session_id')
+      .innerJoin('event as e', 'e.id', 's.event_id')
+      .where('e.status', '=', 'published')
+      .selectAll('m');
+    if (filter.personId !== undefined) m = m.where('a.person_id', '=', filter.personId);
+    if (filter.organizationId !== undefined) m = m.where('a.organization_id', '=', filter.organizationId);
+    if (filter.countryCode !== undefined) m = m.where('a.country_code', '=', filter.countryCode);
+    for (const mat of await m.orderBy('m.position').orderBy('m.id').execute()) {
+      const list = byAppearance.get(mat.appearance_id!) ?? [];
+      list.push(materialView(mat));
+      byAppearance.set(mat.appearance_id!, list);
+    }
+  }
   return rows.map((r) => ({
     role: r.role,
     roleLabel: r.role_label,
@@ -242,14 +261,16 @@ async function appearancesWhere(
     session: { kind: r.kind, number: r.number, title: r.title, start: r.start_time, end: r.end_time },
     date: r.date,
     event: { slug: r.event_slug, title: r.event_title, timeZone: r.time_zone },
-    materials: mats.filter((m) => m.appearance_id === r.id).map(materialView),
+    materials: byAppearance.get(r.id) ?? [],
   }));
 }
 
 export async function personBySlug(db: DbOrTx, slug: string): Promise<{ person: PersonRow; appearances: AppearanceInContext[] } | undefined> {
   const person = await db.selectFrom('person').selectAll().where('slug', '=', slug).executeTakeFirst();
   if (!person) return undefined;
-  return { person, appearances: await appearancesWhere(db, { personId: person.id }) };
+  // Someone named only in unpublished programmes is not public yet.
+  const appearances = await appearancesWhere(db, { personId: person.id });
+  return appearances.length ? { person, appearances } : undefined;
 }
 
 export async function organizationBySlug(
@@ -258,7 +279,8 @@ export async function organizationBySlug(
 ): Promise<{ organization: OrganizationRow; appearances: AppearanceInContext[] } | undefined> {
   const organization = await db.selectFrom('organization').selectAll().where('slug', '=', slug).executeTakeFirst();
   if (!organization) return undefined;
-  return { organization, appearances: await appearancesWhere(db, { organizationId: organization.id }) };
+  const appearances = await appearancesWhere(db, { organizationId: organization.id });
+  return appearances.length ? { organization, appearances } : undefined;
 }
 
 export async function countryAppearances(db: DbOrTx, code: string): Promise<AppearanceInContext[]> {
@@ -275,8 +297,8 @@ export async function peopleIndex(db: DbOrTx) {
     .where('e.status', '=', 'published')
     .select(['p.slug', 'p.name', (eb) => eb.fn.count<number>('a.id').as('appearances')])
     .groupBy(['p.id', 'p.slug', 'p.name'])
-    .orderBy('p.name')
-    .execute();
+    .execute()
+    .then((rows) => rows.sort((a, b) => collator.compare(a.name, b.name) || a.slug.localeCompare(b.slug)));
 }
 
 export async function organizationsIndex(db: DbOrTx) {
@@ -288,8 +310,8 @@ export async function organizationsIndex(db: DbOrTx) {
     .where('e.status', '=', 'published')
     .select(['o.slug', 'o.name', 'o.kind', 'o.country_code', (eb) => eb.fn.count<number>('a.id').as('appearances')])
     .groupBy(['o.id', 'o.slug', 'o.name', 'o.kind', 'o.country_code'])
-    .orderBy('o.name')
-    .execute();
+    .execute()
+    .then((rows) => rows.sort((a, b) => collator.compare(a.name, b.name) || a.slug.localeCompare(b.slug)));
 }
 
 export async function countriesIndex(db: DbOrTx) {

@@ -30,5 +30,7 @@ export async function openStorage(url: string, opts: { pollMs?: number } = {}): 
     const { openSqlite } = await import('./dialects/sqlite.ts');
     return openSqlite(url.slice('sqlite:'.length) || ':memory:');
   }
-  throw new Error(`DATABASE_URL must start with sqlite: or postgres://, got "${url}"`);
+  // Only the scheme is shown: the rest may hold a password.
+  const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0] ?? '(no scheme)';
+  throw new Error(`DATABASE_URL must start with sqlite: or postgres://, not ${scheme}`);
 }

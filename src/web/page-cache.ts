@@ -70,8 +70,18 @@ export class PageCache {
   }
 }
 
+/** Whether Accept-Encoding allows gzip: listed (or "*") without q=0. */
 export function acceptsGzip(header: string | undefined | null): boolean {
-  return !!header && /\bgzip\b/i.test(header);
+  if (!header) return false;
+  let star = false;
+  for (const part of header.split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((x) => x.trim()).find((x) => x.startsWith('q='));
+    const allowed = q === undefined || Number(q.slice(2)) > 0;
+    if (name.trim() === 'gzip') return allowed;
+    if (name.trim() === '*') star = allowed;
+  }
+  return star;
 }
 
 /** Writes a cached page straight to Node's response: the hot path, no framework in between. */

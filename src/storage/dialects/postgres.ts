@@ -20,18 +20,31 @@ export function openPostgres(url: string, pollMs = 1000): Storage {
   // database, so the value is always read back from this instance's own table.
   const reread = async () => {
     const r = await sql<{ value: number }>`SELECT value FROM site_state WHERE key = 'generation'`.execute(db);
-    known = Number(r.rows[0]?.value ?? 0);
+    // The counter only grows: a read that started before a commit must not undo what it saw.
+    known = Math.max(known, Number(r.rows[0]?.value ?? 0));
   };
   const rereadLogged = () => reread().catch((e: Error) => console.error(`plenary: cache generation re-read failed: ${e.message}`));
+
+  const reconnect = (ms: number) => {
+    if (stopped) return;
+    setTimeout(() => {
+      listen()
+        .then(rereadLogged)
+        .catch((e: Error) => {
+          console.error(`plenary: cache listener could not reconnect (${e.message}); trying again in ${Math.min(ms * 2, 30_000)} ms`);
+          reconnect(Math.min(ms * 2, 30_000));
+        });
+    }, ms).unref();
+  };
 
   const listen = async () => {
     const client = new pg.Client({ connectionString: url });
     client.on('notification', () => void rereadLogged());
     client.on('error', (err) => {
-      // The poll keeps pages fresh meanwhile; reconnect after a pause.
+      // The poll keeps pages fresh meanwhile; reconnect with a growing pause until it works.
       console.error(`plenary: cache listener lost its connection (${err.message}); reconnecting`);
       listener = null;
-      if (!stopped) setTimeout(() => void listen().catch((e) => console.error('plenary: cache listener:', e)), 1000);
+      reconnect(1000);
     });
     await client.connect();
     await client.query(`LISTEN ${GENERATION_CHANNEL}`);
@@ -50,7 +63,7 @@ export function openPostgres(url: string, pollMs = 1000): Storage {
         timer.unref();
       },
       noteLocalWrite(v: number) {
-        known = v;
+        known = Math.max(known, v);
       },
     },
     async close() {

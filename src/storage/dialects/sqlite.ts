@@ -2,9 +2,24 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../database.ts';
 import type { Storage } from '../storage.ts';
+
+/**
+ * Transactions take the write lock when they begin (BEGIN IMMEDIATE). A plain BEGIN reads
+ * first and asks for the lock at its first write; if another process committed meanwhile,
+ * SQLite fails at once with SQLITE_BUSY instead of waiting out busy_timeout.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
+}
 
 export function openSqlite(path: string): Storage {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -13,7 +28,7 @@ export function openSqlite(path: string): Storage {
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   raw.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: raw }) });
   // Other processes may share the file, so the counter is read from it: once per turn of the
   // event loop, which requests parsed in the same I/O phase share. A write in this process
   // sets it at once, so the next request after it always sees it.

@@ -271,3 +271,30 @@ for (const engine of ENGINES) {
     }
   });
 }
+
+for (const engine of ENGINES) {
+  test(`on ${engine}, a session moved on the page keeps its row, and a file or link of a dropped speaker is kept with the event`, async () => {
+    const t = await migratedStorage(engine);
+    try {
+      const panel = (speakers: ReturnType<typeof person>[]) => session({ start: '10:00', end: '11:00', number: 1, title: 'Panel one', speakers });
+      const closing = session({ start: '12:00', end: '12:30', kind: 'closing', title: 'Closing', speakers: [person('C D')] });
+      const withStatement = person('A B', { materials: [{ kind: 'statement', label: 'Statement' }] });
+      await importAgenda(t.storage, agenda([{ date: '2020-01-10', sessions: [panel([withStatement, person('E F')]), closing] }]), TARGET);
+      const before = await t.storage.db.selectFrom('session').select(['id', 'title']).orderBy('position').execute();
+      await write(t.storage, (trx) => trx.updateTable('material').set({ url: 'https://example.org/a-b.pdf' }).execute());
+
+      // A break is added at the top and A B no longer speaks.
+      const coffee = session({ start: '09:30', end: '10:00', kind: 'break', title: 'Coffee' });
+      const r = await importAgenda(t.storage, agenda([{ date: '2020-01-10', sessions: [coffee, panel([person('E F')]), closing] }]), TARGET);
+      const after = await t.storage.db.selectFrom('session').select(['id', 'title', 'position']).orderBy('position').execute();
+      assert.deepEqual(after.slice(1).map((x) => [x.id, x.title]), before.map((x) => [x.id, x.title]));
+      assert.deepEqual(after.map((x) => x.position), [0, 1, 2]);
+      assert.deepEqual(r.sessions, { created: 1, updated: 2, removed: 0 });
+      assert.deepEqual(r.warnings, ['"Statement" of A B is no longer on the agenda; kept among the event\'s documents']);
+      const mats = await t.storage.db.selectFrom('material').select(['label', 'url', 'appearance_id']).execute();
+      assert.deepEqual(mats, [{ label: 'Statement', url: 'https://example.org/a-b.pdf', appearance_id: null }]);
+    } finally {
+      await t.cleanup();
+    }
+  });
+}

@@ -18,8 +18,12 @@ async function serveHere(): Promise<void> {
     await storage.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  const stopLogged = () => stop().catch((e: Error) => {
+    console.error(`plenary: stopping failed: ${e.message}`);
+    process.exit(1);
+  });
+  process.once('SIGINT', stopLogged);
+  process.once('SIGTERM', stopLogged);
 }
 
 export async function run(_argv: string[]): Promise<number> {
@@ -47,10 +51,26 @@ export async function run(_argv: string[]): Promise<number> {
     });
   }
   let stopping = false;
+  // A worker that dies is replaced; one that keeps dying (database down, bad settings) is
+  // replaced ever more slowly, and after 10 deaths in a minute the server gives up.
+  const deaths: number[] = [];
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
-    console.error(`plenary: worker ${worker.process.pid} stopped (${signal ?? code}); starting another`);
-    cluster.fork();
+    const now = Date.now();
+    deaths.push(now);
+    while (deaths.length && deaths[0]! < now - 60_000) deaths.shift();
+    if (deaths.length >= 10) {
+      console.error(`plenary: ${deaths.length} workers stopped within a minute; giving up`);
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
+      process.exitCode = 1;
+      return;
+    }
+    const delay = Math.min(100 * 2 ** (deaths.length - 1), 10_000);
+    console.error(`plenary: worker ${worker.process.pid} stopped (${signal ?? code}); starting another in ${delay} ms`);
+    setTimeout(() => {
+      if (!stopping) cluster.fork();
+    }, delay);
   });
   const stop = () => {
     stopping = true;

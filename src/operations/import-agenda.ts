@@ -8,6 +8,7 @@ import { normaliseName } from '../domain/names.ts';
 import { guessOrganizationKind } from '../domain/organization.ts';
 import { slugify } from '../domain/slug.ts';
 import { addDays } from '../domain/time.ts';
+import { sql } from 'kysely';
 import type { Tx } from '../storage/database.ts';
 import type { Storage } from '../storage/storage.ts';
 import { write } from '../storage/write.ts';
@@ -145,15 +146,32 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
       keepDayIds.add(dayId);
       report.days++;
 
-      // Sessions, matched by their place in the day
-      const oldSessions = await trx.selectFrom('session').select(['id', 'position']).where('day_id', '=', dayId).execute();
+      // Sessions keep their row (and so their URL, guid and calendar UID) when the page moves
+      // them: matched by start and title, then by start, then by title, then by place in the day.
+      const oldSessions = await trx.selectFrom('session').select(['id', 'position', 'kind', 'number', 'title', 'start_time']).where('day_id', '=', dayId).execute();
+      // Park the old positions out of the way of the unique (day, position) while rows move.
+      if (oldSessions.length) await trx.updateTable('session').set({ position: sql<number>`-position - 1` }).where('day_id', '=', dayId).execute();
+      const used = new Set<number>();
+      const pick = (test: (o: (typeof oldSessions)[number]) => boolean) => {
+        const id = oldSessions.find((o) => !used.has(o.id) && test(o))?.id;
+        if (id !== undefined) used.add(id);
+        return id;
+      };
+      // Content first, for every session of the day; only then the place in the day, so that a
+      // session added at the top does not take the row of the one it pushed down.
+      const matched = day.sessions.map((s) => {
+        const sameTitle = (o: (typeof oldSessions)[number]) => o.kind === s.kind && o.number === s.number && o.title === s.title;
+        return (
+          pick((o) => s.start !== null && o.start_time === s.start && sameTitle(o)) ??
+          pick((o) => s.start !== null && o.start_time === s.start && o.kind === s.kind) ??
+          pick((o) => s.title !== null && sameTitle(o))
+        );
+      });
       for (const [p, s] of day.sessions.entries()) {
-        const values = { kind: s.kind, number: s.number, title: s.title, lang: t.event.lang, start_time: s.start, end_time: s.end };
-        let sessionId = oldSessions.find((o) => o.position === p)?.id;
+        const values = { position: p, kind: s.kind, number: s.number, title: s.title, lang: t.event.lang, start_time: s.start, end_time: s.end };
+        let sessionId = matched[p] ?? pick((o) => o.position === p);
         if (sessionId === undefined) {
-          sessionId = (
-            await trx.insertInto('session').values({ event_id: eventId, day_id: dayId, position: p, ...values }).returning('id').executeTakeFirstOrThrow()
-          ).id;
+          sessionId = (await trx.insertInto('session').values({ event_id: eventId, day_id: dayId, ...values }).returning('id').executeTakeFirstOrThrow()).id;
           report.sessions.created++;
         } else {
           await trx.updateTable('session').set(values).where('id', '=', sessionId).execute();
@@ -161,8 +179,9 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
         }
         await syncAppearances(trx, eventId, sessionId, s.moderators, s.speakers, t.event.lang, report, personCache, orgCache, ts);
       }
-      const stale = oldSessions.filter((o) => o.position >= day.sessions.length).map((o) => o.id);
+      const stale = oldSessions.filter((o) => !used.has(o.id)).map((o) => o.id);
       if (stale.length) {
+        await keepAttachedMaterials(trx, stale.map((id) => ({ session: id })), report);
         await trx.deleteFrom('session').where('id', 'in', stale).execute();
         report.sessions.removed += stale.length;
       }
@@ -171,6 +190,8 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
     if (staleDays.length) {
       const n = await trx.selectFrom('session').select((eb) => eb.fn.countAll<number>().as('n')).where('day_id', 'in', staleDays).executeTakeFirstOrThrow();
       report.sessions.removed += Number(n.n);
+      const goneSessions = await trx.selectFrom('session').select('id').where('day_id', 'in', staleDays).execute();
+      await keepAttachedMaterials(trx, goneSessions.map((g) => ({ session: g.id })), report);
       await trx.deleteFrom('day').where('id', 'in', staleDays).execute();
     }
     return report;
@@ -297,9 +318,35 @@ async function syncAppearances(
   }
   const stale = old.filter((o) => !kept.has(o.id)).map((o) => o.id);
   if (stale.length) {
+    await keepAttachedMaterials(trx, stale.map((id) => ({ appearance: id })), report);
     await trx.deleteFrom('appearance').where('id', 'in', stale).execute();
     report.appearances.removed += stale.length;
   }
+}
+
+/**
+ * Before an appearance or session the page no longer lists is deleted, its materials that hold
+ * a file or a link move to the event's documents: what an organizer attached is never lost.
+ */
+async function keepAttachedMaterials(trx: Tx, owners: Array<{ appearance: number } | { session: number }>, report: ImportReport): Promise<void> {
+  const appearanceIds = owners.flatMap((o) => ('appearance' in o ? [o.appearance] : []));
+  const sessionIds = owners.flatMap((o) => ('session' in o ? [o.session] : []));
+  let q = trx
+    .selectFrom('material as m')
+    .innerJoin('appearance as a', 'a.id', 'm.appearance_id')
+    .innerJoin('person as p', 'p.id', 'a.person_id')
+    .select(['m.id', 'm.label', 'p.name'])
+    .where((eb) => eb.or([eb('m.url', 'is not', null), eb('m.file_id', 'is not', null)]));
+  q = q.where((eb) =>
+    eb.or([
+      ...(appearanceIds.length ? [eb('a.id', 'in', appearanceIds)] : []),
+      ...(sessionIds.length ? [eb('a.session_id', 'in', sessionIds)] : []),
+    ]),
+  );
+  const rescued = await q.execute();
+  if (!rescued.length) return;
+  await trx.updateTable('material').set({ appearance_id: null }).where('id', 'in', rescued.map((m) => m.id)).execute();
+  for (const m of rescued) report.warnings.push(`"${m.label}" of ${m.name} is no longer on the agenda; kept among the event's documents`);
 }
 
 /** Materials named on the page; a file or link already attached to one is kept across re-imports. */

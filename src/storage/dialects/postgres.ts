@@ -23,7 +23,7 @@ export function openPostgres(url: string, pollMs = 1000): Storage {
     // The counter only grows: a read that started before a commit must not undo what it saw.
     known = Math.max(known, Number(r.rows[0]?.value ?? 0));
   };
-  const rereadLogged = () => reread().catch((e: Error) => console.error(`plenary: cache generation re-read failed: ${e.message}`));
+  const rereadLogged = () => (stopped ? Promise.resolve() : reread().catch((e: Error) => !stopped && console.error(`plenary: cache generation re-read failed: ${e.message}`)));
 
   const reconnect = (ms: number) => {
     if (stopped) return;

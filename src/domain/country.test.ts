@@ -58,3 +58,23 @@ test('French and Spanish long forms name the country; cities do not', () => {
   assert.equal(findCountry('Genève'), null);
   assert.equal(findCountry('New York'), null);
 });
+
+test('Spanish and French long forms with the adjective after the noun name the country', () => {
+  assert.equal(findCountry('Estado Plurinacional de Bolivia')?.code, 'BO');
+  assert.equal(findCountry('República Bolivariana de Venezuela')?.code, 'VE');
+  assert.equal(findCountry('Estados Unidos Mexicanos')?.code, 'MX');
+  assert.equal(findCountry('United Mexican States')?.code, 'MX');
+  assert.equal(findCountry('État plurinational de Bolivie')?.code, 'BO');
+  assert.equal(findCountry('République fédérale d’Allemagne')?.code, 'DE');
+  assert.equal(findCountry('República Federativa do Brasil')?.code ?? null, null);
+  assert.equal(findCountry('República Federativa de Brasil')?.code, 'BR');
+  assert.equal(findCountry('República Islámica del Irán')?.code, 'IR');
+  assert.equal(findCountry('República Democrática del Congo')?.code, 'CD');
+  assert.equal(findCountry('République démocratique du Congo')?.code, 'CD');
+  assert.equal(findCountry('Estados Unidos de América')?.code, 'US');
+  assert.equal(findCountry('República Popular Democrática de Corea')?.code, 'KP');
+  assert.equal(findCountry('República de Corea')?.code, 'KR');
+  // An adjective alone is not a country.
+  assert.equal(findCountry('República Bolivariana'), null);
+  assert.equal(findCountry('Estado Plurinacional'), null);
+});

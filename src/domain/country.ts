@@ -10,12 +10,14 @@ countries.registerLocale(es);
 
 // Names that meetings use but the package does not list.
 const EXTRA: Record<string, string[]> = {
-  BO: ['Plurinational State of Bolivia', 'Bolivia (Plurinational State of)'],
-  VE: ['Bolivarian Republic of Venezuela', 'Venezuela (Bolivarian Republic of)'],
+  BO: ['Plurinational State of Bolivia', 'Bolivia (Plurinational State of)', 'Bolivia (Estado Plurinacional de)'],
+  VE: ['Bolivarian Republic of Venezuela', 'Venezuela (Bolivarian Republic of)', 'Venezuela (República Bolivariana de)'],
+  US: ['Estados Unidos de América', 'États-Unis d’Amérique'],
+  MX: ['United Mexican States', 'Estados Unidos Mexicanos', 'États-Unis du Mexique'],
   IR: ['Iran (Islamic Republic of)'],
   FM: ['Micronesia', 'Federated States of Micronesia', 'Micronesia (Federated States of)'],
   MD: ['Moldova', 'Republic of Moldova'],
-  KP: ["Democratic People's Republic of Korea", 'DPRK'],
+  KP: ["Democratic People's Republic of Korea", 'DPRK', 'República Popular Democrática de Corea', 'République populaire démocratique de Corée'],
   KR: ['Korea'],
   LA: ['Laos', 'Lao PDR', "Lao People's Democratic Republic"],
   SY: ['Syria', 'Syrian Arab Republic'],
@@ -24,7 +26,7 @@ const EXTRA: Record<string, string[]> = {
   SZ: ['Eswatini', 'Swaziland', 'Kingdom of Eswatini'],
   MM: ['Burma'],
   VA: ['Holy See', 'Vatican', 'Vatican City'],
-  CD: ['DRC', 'DR Congo', 'Democratic Republic of Congo', 'Congo-Kinshasa'],
+  CD: ['República Democrática del Congo', 'République démocratique du Congo', 'DRC', 'DR Congo', 'Democratic Republic of Congo', 'Congo-Kinshasa'],
   CG: ['Republic of Congo', 'Congo-Brazzaville'],
   TL: ['East Timor', 'Timor-Leste'],
   MK: ['Macedonia', 'Former Yugoslav Republic of Macedonia', 'The former Yugoslav Republic of Macedonia'],
@@ -79,8 +81,15 @@ export function stripGovernmentOf(text: string): string {
   return text.trim().replace(/^(?:the\s+)?government\s+of\s+(?:the\s+)?/i, '');
 }
 
-// French and Spanish long forms: "Royaume du Maroc", "République du Sénégal", "República Argentina".
-const LONG_FORM_ROMANCE = /^(?:royaume|republique|etat|principaute|sultanat|reino|republica|estado|principado) (?:(?:du|de la|de l|des|de|del|d) )?/;
+// French and Spanish long forms: "Royaume du Maroc", "République du Sénégal", "República Argentina", with the
+// adjectives after the noun: "Estado Plurinacional de Bolivia", "République fédérale d'Allemagne".
+const LONG_FORM_ROMANCE = new RegExp(
+  '^(?:royaume|republique|etat|etats|principaute|sultanat|reino|republica|estado|estados|principado) ' +
+    // "Democratic" and "People's" are left out: they tell the Congos and the Koreas apart.
+    '(?:(?:plurinacional|plurinational|bolivariana|federal|federale|federativa|islamica|islamique|socialista|' +
+    'socialiste|arabe|oriental|orientale|cooperativa|hachemite|hachemita|unida|unido|unidos|unie|unis) ){0,3}' +
+    '(?:(?:du|de la|de l|des|de|del|d) )?',
+);
 
 function stripLongForm(k: string): string | null {
   const romance = LONG_FORM_ROMANCE.exec(k);

@@ -46,3 +46,16 @@ test('Spanish "Sr." in front is an honorific; after a name it stays "Senior"', (
   assert.deepEqual(splitHonorific('Sr. José Ángel Núñez Peña'), { name: 'José Ángel Núñez Peña', honorific: 'Sr.' });
   assert.deepEqual(splitHonorific('M. Riaz Hamidullah'), { name: 'M. Riaz Hamidullah', honorific: null });
 });
+
+test('on a French page a leading "M." is "Monsieur"; elsewhere it stays an initial', () => {
+  assert.deepEqual(splitHonorific('M. Mamadou Diop', { french: true }), { name: 'Mamadou Diop', honorific: 'M.' });
+  assert.deepEqual(splitHonorific('M. Riaz Hamidullah'), { name: 'M. Riaz Hamidullah', honorific: null });
+  assert.deepEqual(splitHonorific('M. Riaz Hamidullah', { french: false }), { name: 'M. Riaz Hamidullah', honorific: null });
+  assert.deepEqual(splitHonorific('Mme Fatou Kane', { french: true }), { name: 'Fatou Kane', honorific: 'Mme' });
+  assert.deepEqual(splitHonorific('M.', { french: true }), { name: 'M.', honorific: null });
+});
+
+test('Malaysian titles of two words stay together', () => {
+  assert.deepEqual(splitHonorific("H.E. Dato' Sri M. Saravanan"), { name: 'M. Saravanan', honorific: "H.E. Dato' Sri" });
+  assert.deepEqual(splitHonorific('Tan Sri Muhyiddin Yassin'), { name: 'Muhyiddin Yassin', honorific: 'Tan Sri' });
+});

@@ -8,6 +8,7 @@ export const HONORIFICS: readonly string[] = [
   'Their Excellencies', 'Her Royal Highness', 'His Royal Highness', 'His Highness', 'Her Highness',
   'Msgr.', 'Mgr.', 'Mons.', 'Monsignor', 'Rev.', 'Revd', 'Reverend', 'Fr.', 'Cardinal',
   'Archbishop', 'Bishop', 'Rabbi', 'Imam', 'Sheikh', 'Sheikha', 'Dato', "Dato'", 'Datuk',
+  "Dato' Sri", 'Dato Sri', "Dato' Seri", 'Dato Seri', 'Datuk Seri', 'Datin', 'Datin Seri', 'Puan Sri',
   'Tan Sri', 'Sen.', 'Senator', 'Rep.', 'Eng.', 'Engr.', 'Ing.', 'Atty.', 'Sra.', 'Srta.',
   'Excmo.', 'Excma.', 'Herr', 'Frau',
   'Maj.Gen.', 'Major General', 'Lt.Gen.', 'Lieutenant General', 'Brig.Gen.', 'Brigadier General', 'Gen.',
@@ -38,9 +39,18 @@ function isHonorificWords(words: string[]): boolean {
 // Spanish "Sr." (señor) opens a name; after a name the same word is "Senior", so it is an honorific only in front.
 const LEADING_ONLY = new Set(['Sr.', 'Sr', 'Sres.']);
 
+/** How a page writes names: on French pages "M." in front is "Monsieur", elsewhere an initial ("M. Riaz Hamidullah"). */
+export interface NameStyle {
+  french?: boolean;
+}
+
+// French "M." (Monsieur) and "MM." (Messieurs): honorifics only in front, and only on French pages.
+const FRENCH_LEADING = new Set(['M.', 'MM.']);
+
 /** Length in words of the honorific at the start of `words`, or 0. */
-function leadingHonorific(words: string[]): number {
+function leadingHonorific(words: string[], style: NameStyle): number {
   if (words.length > 2 && LEADING_ONLY.has(words[0]!)) return 1;
+  if (style.french === true && words.length > 1 && FRENCH_LEADING.has(words[0]!)) return 1;
   for (let n = Math.min(MAX_WORDS, words.length - 1); n >= 1; n--) {
     if (isHonorificWords(words.slice(0, n))) {
       return n + (words[n] !== undefined && RETIRED.test(words[n]!) && n + 1 < words.length ? 1 : 0);
@@ -66,11 +76,14 @@ export function isHonorific(text: string): boolean {
   return true;
 }
 
-/** Splits honorifics off either end of a name: "H.E. Mr. Jürg Lauber" → { name: "Jürg Lauber", honorific: "H.E. Mr." }. */
-export function splitHonorific(raw: string): { name: string; honorific: string | null } {
+/**
+ * Splits honorifics off either end of a name: "H.E. Mr. Jürg Lauber" → { name: "Jürg Lauber", honorific: "H.E. Mr." }.
+ * With `style.french`, a leading "M." is "Monsieur": "M. Mamadou Diop" → { name: "Mamadou Diop", honorific: "M." }.
+ */
+export function splitHonorific(raw: string, style: NameStyle = {}): { name: string; honorific: string | null } {
   let words = raw.trim().split(/\s+/).filter(Boolean);
   const before: string[] = [];
-  for (let n = leadingHonorific(words); n > 0 && words.length > 1; n = leadingHonorific(words)) {
+  for (let n = leadingHonorific(words, style); n > 0 && words.length > 1; n = leadingHonorific(words, style)) {
     before.push(...words.slice(0, n));
     words = words.slice(n);
   }

@@ -30,7 +30,7 @@ const HEAD_STOP = new Set(['of', 'for', 'to', 'in', 'on', 'at', 'with', 'from', 
 // Words that make a phrase an institution.
 const ORG_WORDS = new Set(
   `ministry ministries ministère ministerio department departments dept office offices organization organisation
-  organizations organisations agency agencies commission council university universities université universidad
+  organizations organisations agency agencies agence agences agencia commission council university universities université universidad
   institute institut instituto institution institutions centre center centro foundation foundations fondation
   fundación fund fonds forum bank banque banco programme program service services bureau union association
   associations network committee comité government gouvernement gobierno embassy ambassade embajada mission
@@ -76,7 +76,7 @@ function isBareJob(part: string): boolean {
   const at = ws.findIndex((w) => HEAD_STOP.has(w));
   if (at < 0) return true;
   const tail = ws.slice(at + 1).filter((w) => w !== 'the');
-  return ws[at] === 'of' && tail.length === 1 && UNITS.has(tail[0]!);
+  return (ws[at] === 'of' || ws[at] === 'de' || ws[at] === 'du') && tail.length === 1 && UNITS.has(tail[0]!);
 }
 
 /** "Director of Research at the National Institute ..." → ["Director of Research", "National Institute ..."]. */

@@ -318,3 +318,34 @@ test('a 1 MB noisy input returns', () => {
   assert.equal(agendaSchema.safeParse(agenda).success, true);
   assert.equal(agendaSchema.safeParse(parseAgendaText(`Agenda\n${noise}`)).success, true);
 });
+
+test('a table row after its time: title cells first, then people; header rows and empty leading cells', () => {
+  const a = parseAgendaText([
+    'Monday 4 November 2019', 'Time | Programme | Speaker',
+    '09:00 – 09:15 | Opening remarks | H.E. Jane Roe, Minister of Labour, Philippines',
+    '10:15 – 12:00 | Session 1: Recruitment | Moderator: Mr. John Doe, Senior Specialist, ILO',
+    ' | | Ms. Ana Cruz, Director, Ministry of Manpower, Indonesia',
+    '12:00 – 13:00 | Lunch |',
+  ].join('\n'));
+  const [open, s1, lunch] = a.days[0]!.sessions;
+  assert.deepEqual([open!.kind, open!.title, open!.speakers[0]!.name], ['opening', 'Opening remarks', 'Jane Roe']);
+  assert.deepEqual([s1!.number, s1!.title, s1!.moderators[0]!.name, s1!.speakers[0]!.name], [1, 'Recruitment', 'John Doe', 'Ana Cruz']);
+  assert.deepEqual([lunch!.kind, lunch!.title], ['break', 'Lunch']);
+  assert.deepEqual(a.warnings, []);
+});
+
+test('discussion with a time is a session; without one it stays in the session above, warned', () => {
+  const a = parseAgendaText([
+    'Monday 4 November 2019',
+    '09:00 – 10:00 Session 1: Labour migration', 'Chair: Mr. John Doe, Director, Ministry of Labour, Kenya', 'Open discussion',
+    '10:00 – 10:30 Q&A', '10:30 – 11:00', 'Interactive discussion', 'Vote of thanks – 11h00-11h15',
+    'Statement: H.E. Ms. Jane Roe, Minister of Labour, Ghana',
+  ].join('\n'));
+  const ss = a.days[0]!.sessions;
+  assert.deepEqual(ss.map((s) => [s.start, s.kind, s.title]), [
+    ['09:00', 'panel', 'Labour migration'], ['10:00', 'other', 'Q&A'], ['10:30', 'other', 'Interactive discussion'],
+    ['11:00', 'other', 'Vote of thanks'],
+  ]);
+  assert.equal(ss[3]!.speakers[0]!.name, 'Jane Roe');
+  assert.deepEqual(a.warnings.map((w) => [w.line, w.message]), [[4, 'discussion without a time of its own; kept in the session above']]);
+});

@@ -1,10 +1,11 @@
 // The plain-text agenda reader: one event page's text in, one Agenda out. Pure: no I/O, no clock, no globals.
 import { type Agenda, type AgendaDay, type AgendaPerson, type AgendaSession, type AgendaWarning } from '../domain/agenda.ts';
 import { addDays, readDayHeading, yearHints } from './days.ts';
-import { type PersonRead, readPerson, stripBullet } from './people.ts';
-import { type Role, readRoleLine } from './roles.ts';
-import { readSessionHeading } from './sessions.ts';
-import { readTimeSlot } from './times.ts';
+import { nameStyleOf, readPageLanguage } from './page-language.ts';
+import { type PersonRead, readPerson as readPersonIn, stripBullet } from './people.ts';
+import { type Role, readCueLine, readRoleLine } from './roles.ts';
+import { isDiscussionLine, readSessionHeading } from './sessions.ts';
+import { readTimeAfterHeading, readTimeSlot } from './times.ts';
 
 const MAX_LINE = 2000;
 const AGENDA_HEADING =
@@ -38,6 +39,9 @@ export function parseAgendaText(text: string): Agenda {
   };
   const years = yearHints(lines);
   const start = findStart(lines, years);
+  // One reading of the page's language, before any person is read: "M. Diop" is "Monsieur Diop" on a French page.
+  const style = nameStyleOf(readPageLanguage(lines));
+  const readPerson = (line: string, loose = false): PersonRead | null => readPersonIn(line, loose, style);
   const { overview, title } = readOverview(lines.slice(0, start.overviewEnd));
 
   const days: AgendaDay[] = [];
@@ -79,9 +83,37 @@ export function parseAgendaText(text: string): Agenda {
     if (read.warning !== null) warn(i, read.warning);
   };
 
+  // A table row after its time: "Opening remarks | H.E. X, Minister". Cells up to the first that names a person
+  // make the title (as written, "Session 1 | Concepts"); that cell and the ones after it are people.
+  const readTableRow = (i: number, o: Open, rest: string): void => {
+    const cells = rest.split('|').map((c) => c.trim()).filter((c) => c !== '');
+    let at = cells.findIndex((c, k) => k > 0 && ((readRoleLine(c)?.rest ?? '') !== '' || readPerson(c) !== null));
+    if (at < 0) at = cells.length;
+    const title = cells.slice(0, at).join(' | ');
+    if (title !== '') Object.assign(o.s, readSessionHeading(title)!);
+    else o.awaitingTitle = true;
+    for (const cell of cells.slice(at)) readPeopleCell(i, cell);
+  };
+  const readPeopleCell = (i: number, cell: string): void => {
+    const role = readRoleLine(cell);
+    if (role !== null && role.rest === '') { const target = sessionFor(i); target.role = role.role; target.roleFromLine = true; return; }
+    for (const one of (role?.rest ?? cell).split(/\s*;\s*/).filter(Boolean)) {
+      const p = readPerson(one, true);
+      if (p === null) warn(i, 'table cell not read as a person');
+      else addPerson(i, p, role?.role ?? cur?.role ?? SPEAKERS);
+    }
+  };
+
   for (let i = start.agendaStart; i < lines.length; i++) {
-    const t = lines[i]!.trim();
+    let t = lines[i]!.trim();
     if (t === '') continue;
+    if (isTableHeader(t)) continue;
+    // A table row whose first cells are empty ("| | Ms. X, Director") continues the row above.
+    if (t.startsWith('|')) {
+      t = t.replace(/^[|\s]+/, '').replace(/[|\s]+$/, '');
+      if (t === '') continue;
+      if (t.includes('|') && cur !== null) { for (const cell of t.split('|')) if (cell.trim() !== '') readPeopleCell(i, cell.trim()); continue; }
+    }
     if (t.length > MAX_LINE) { warn(i, 'line too long to read'); continue; }
 
     const dh = readDayHeading(t, years);
@@ -103,12 +135,22 @@ export function parseAgendaText(text: string): Agenda {
     if (slot !== null) {
       if (slot.warning !== null) warn(i, slot.warning);
       const o = openSession(i, { start: slot.start, end: slot.end });
+      if (slot.rest.includes('|')) { readTableRow(i, o, slot.rest); continue; }
       if (slot.rest === '') { o.awaitingTitle = true; continue; }
       const byRole = readRoleLine(slot.rest);
       const by = byRole !== null && byRole.rest !== '' ? readPerson(byRole.rest, true) : null;
       const heading = readSessionHeading(by !== null ? (byRole!.role.label ?? slot.rest) : slot.rest)!;
       Object.assign(o.s, heading);
       if (by !== null) addPerson(i, by, byRole!.role);
+      continue;
+    }
+
+    // "Session 1 – 10h00-11h30: Title", "Coffee Break – 10h00-10h30": the time after a heading.
+    const late = readTimeAfterHeading(t);
+    if (late !== null && readRoleLine(late.head) === null && readPerson(late.head) === null) {
+      if (late.slot.warning !== null) warn(i, late.slot.warning);
+      const o = openSession(i, { start: late.slot.start, end: late.slot.end });
+      Object.assign(o.s, readSessionHeading(late.slot.rest === '' ? late.head : `${late.head}: ${late.slot.rest}`)!);
       continue;
     }
 
@@ -140,6 +182,10 @@ export function parseAgendaText(text: string): Agenda {
       continue;
     }
 
+    const cue = readCueLine(t);
+    const cued = cue !== null ? readPerson(cue.rest, true) : null;
+    if (cued !== null) { addPerson(i, cued, cue!.role); continue; }
+
     const numbered = readSessionHeading(t, true);
     if (numbered !== null && numbered.number !== null) { Object.assign(openSession(i, {}).s, numbered); continue; }
 
@@ -148,12 +194,14 @@ export function parseAgendaText(text: string): Agenda {
 
     if (numbered !== null) { Object.assign(openSession(i, {}).s, numbered); continue; }
 
-    if (cur !== null && isTalkTitle(t, lines, i)) {
+    if (cur !== null && isTalkTitle(t, lines, i, readPerson)) {
       talkTitle = t.replace(/^["“‘']|["”’']$/g, '');
       if (!/^["“‘']/.test(t)) warn(i, 'read as the talk title of the next speaker');
       continue;
     }
-    warn(i, bulleted ? 'bulleted line not read as a person' : /[.!?]$/.test(t) ? 'prose inside the agenda; not read' : 'line not understood');
+    warn(i, bulleted ? 'bulleted line not read as a person'
+      : cur !== null && isDiscussionLine(t) ? 'discussion without a time of its own; kept in the session above'
+      : /[.!?]$/.test(t) ? 'prose inside the agenda; not read' : 'line not understood');
   }
 
   guessUntitledKinds(opened, days, (line, message) => warn(line - 1, message));
@@ -204,7 +252,9 @@ function isTitleLike(t: string): boolean {
 }
 
 /** A title on its own line just above a speaker: quoted, or title-like and followed by a person line. */
-function isTalkTitle(t: string, lines: readonly string[], i: number): boolean {
+function isTalkTitle(
+  t: string, lines: readonly string[], i: number, readPerson: (line: string, loose: boolean) => PersonRead | null,
+): boolean {
   if (t.length > 300) return false;
   let j = i + 1;
   while (j < lines.length && lines[j]!.trim() === '') j++;
@@ -228,4 +278,19 @@ function guessUntitledKinds(opened: readonly Open[], days: readonly AgendaDay[],
       warn(o.s.line ?? 1, 'time slot with no title and no one named');
     }
   }
+}
+
+// Column names of an agenda laid out as a table.
+const HEADER_CELLS = new Set([
+  'time', 'times', 'programme', 'program', 'agenda', 'agenda item', 'item', 'items', 'activity', 'activities', 'topic',
+  'topics', 'session', 'sessions', 'speaker', 'speakers', 'speaker(s)', 'description', 'venue', 'moderator',
+  'moderators', 'responsible', 'resource person', 'resource persons', 'presenter', 'presenters', 'remarks', 'details',
+  'heure', 'horaire', 'intervenants', 'activité', 'hora', 'actividad', 'ponentes', 'tema',
+]);
+
+/** "Time | Programme | Speaker": a table's header row, every cell a column name. */
+function isTableHeader(t: string): boolean {
+  if (!t.includes('|') || t.length > 200) return false;
+  const cells = t.split('|').map((c) => c.trim().toLowerCase()).filter((c) => c !== '');
+  return cells.length >= 2 && cells.every((c) => HEADER_CELLS.has(c));
 }

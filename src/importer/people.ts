@@ -1,6 +1,6 @@
 // One person line: "• H.E. Mr. Name, Position, Organization, Country (Statement) -- Talk title".
 import { type AgendaMaterial, type AgendaPerson } from '../domain/agenda.ts';
-import { isHonorific, splitHonorific } from '../domain/names.ts';
+import { type NameStyle, isHonorific, splitHonorific } from '../domain/names.ts';
 import { isOrganizationLike, isPositionLike, splitAffiliation } from './affiliation.ts';
 import { takeMaterials } from './materials.ts';
 import { type Role, takeRoleSuffix } from './roles.ts';
@@ -104,9 +104,10 @@ const EMPTY = { honorific: null, position: null, organization: null, country: nu
 
 /**
  * Reads one person line, or returns null when it does not read as a person.
- * `loose` accepts a bare name (a bulleted line, or a line after "Moderator:").
+ * `loose` accepts a bare name (a bulleted line, or a line after "Moderator:"); `style` is how the page writes names
+ * (on a French page "M." in front is "Monsieur").
  */
-export function readPerson(line: string, loose = false): PersonRead | null {
+export function readPerson(line: string, loose = false, style: NameStyle = {}): PersonRead | null {
   const { text: raw, bullet } = stripBullet(line);
   if (raw.length === 0 || raw.length > 2000) return null;
   let s = raw;
@@ -140,15 +141,15 @@ export function readPerson(line: string, loose = false): PersonRead | null {
     rest = splitTopLevel(paren[2]!);
     parenthesised = true;
   }
-  let { name, honorific } = splitHonorific(nameRaw);
+  let { name, honorific } = splitHonorific(nameRaw, style);
   const minWords = honorific !== null ? 1 : 2;
   if (!looksLikeName(name, minWords)) {
     const dash = /^(.{2,80}?)\s[–—-]\s(.+)$/.exec(nameRaw);
-    const split = dash !== null && looksLikeName(splitHonorific(dash[1]!).name, minWords)
+    const split = dash !== null && looksLikeName(splitHonorific(dash[1]!, style).name, minWords)
       ? ([dash[1]!, dash[2]!] as [string, string])
       : splitNameFromJob(nameRaw);
     if (split === null) return null;
-    ({ name, honorific } = splitHonorific(split[0]));
+    ({ name, honorific } = splitHonorific(split[0], style));
     rest = [split[1], ...rest];
     if (dash === null) warning = 'no comma between the name and the position; split guessed';
   }
@@ -175,7 +176,7 @@ export function readPerson(line: string, loose = false): PersonRead | null {
   };
   let deliveredBy: AgendaPerson | null = null;
   if (delivered.by !== null && delivered.by !== '') {
-    const d = readPerson(delivered.by, true);
+    const d = readPerson(delivered.by, true, style);
     deliveredBy = d === null
       ? { ...EMPTY, name: delivered.by, materials: [] }
       : d.person;

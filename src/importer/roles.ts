@@ -75,3 +75,21 @@ export function takeRoleSuffix(text: string): { text: string; role: Role | null 
   if (role === null) return { text, role: null };
   return { text: text.slice(0, text.length - m[0].length).trimEnd(), role };
 }
+
+// Words that name a person's part only when a name follows the colon: "Statement: H.E. X", "Official opening: Dr. Y".
+// Alone on a line they are session titles ("Official opening", "Vote of thanks"), so they are not roles by themselves.
+const CUES = new Set([
+  'statement', 'statements', 'official opening', 'opening', 'welcome', 'closing', 'opening address', 'closing address',
+  'goodwill message', 'goodwill messages', 'solidarity message', 'solidarity messages', 'vote of thanks',
+  'official closing', 'introduction', 'remarks', 'overview', 'allocution de clôture', 'clôture', 'ouverture',
+]);
+const CUE_LINE = /^([\p{L}][\p{L}’' -]{0,40}?)\s?[:：]\s*(.+)$/u;
+
+/** "Statement: H.E. X, Minister": a cue word and what follows it; the caller checks that a person follows. */
+export function readCueLine(line: string): { role: Role; rest: string } | null {
+  const m = CUE_LINE.exec(line.trim().slice(0, 2000));
+  if (m === null) return null;
+  const written = m[1]!.trim();
+  if (!CUES.has(written.toLowerCase())) return null;
+  return { role: { bucket: 'speakers', label: written }, rest: m[2]!.trim() };
+}

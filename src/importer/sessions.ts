@@ -70,3 +70,12 @@ export function readSessionHeading(text: string, strict = false): SessionHeading
   }
   return { kind: kind ?? 'other', number: null, title: t };
 }
+
+// Discussion time with no title of its own: "Open discussion", "Q&A", "Questions and answers", "Débat général".
+const DISCUSSION = /^(?:(?:open|plenary|general|interactive|floor|group|panel)\s)?(?:discussions?|debate|q\s?&\s?a|questions?\s(?:and|&)\s(?:answers?|comments?)|exchanges?)\b|^(?:vote of thanks|wrap[- ]up|conclusions and (?:the )?way forward|way forward|d[ée]bat|discussion g[ée]n[ée]rale|[ée]changes|questions[- ]r[ée]ponses|questions et r[ée]ponses|preguntas y respuestas|di[áa]logo abierto)\b/i;
+
+/** A line that names discussion time and nothing more ("Open discussion", "Q&A with the audience"). */
+export function isDiscussionLine(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 80 && DISCUSSION.test(t);
+}

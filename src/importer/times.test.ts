@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readTimeSlot } from './times.ts';
+import { readTimeAfterHeading, readTimeSlot } from './times.ts';
 
 const slot = (line: string) => {
   const s = readTimeSlot(line);
@@ -48,4 +48,18 @@ test('numbers that are not times', () => {
 test('"hrs" after both ends of a range', () => {
   const s = readTimeSlot('08.30 hrs – 09.00 hrs   Arrival');
   assert.deepEqual([s?.start, s?.end, s?.rest], ['08:30', '09:00', 'Arrival']);
+});
+
+test('a time written after its heading is read with the heading before it and the title after it', () => {
+  const a = readTimeAfterHeading('Session 1 – 10h00-11h30: Labour mobility');
+  assert.equal(a?.head, 'Session 1');
+  assert.deepEqual([a?.slot.start, a?.slot.end, a?.slot.rest], ['10:00', '11:30', 'Labour mobility']);
+  const b = readTimeAfterHeading('Coffee Break – 10h00-10h30');
+  assert.deepEqual([b?.head, b?.slot.start, b?.slot.end, b?.slot.rest], ['Coffee Break', '10:00', '10:30', '']);
+  const c = readTimeAfterHeading('Closing (16:00 – 16:30)');
+  assert.deepEqual([c?.head, c?.slot.start, c?.slot.end], ['Closing', '16:00', '16:30']);
+  // Dates, numbers and sentences are not times after a heading.
+  assert.equal(readTimeAfterHeading('Meeting – 2-3 December 2019'), null);
+  assert.equal(readTimeAfterHeading('Agenda 2030 – 17 goals'), null);
+  assert.equal(readTimeAfterHeading('the meeting starts, 10:00 – 12:00'), null);
 });

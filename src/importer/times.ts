@@ -108,3 +108,35 @@ export function readTimeSlot(line: string): TimeSlot | null {
   const warning = typo || a.typo || b?.typo ? 'time written with "-" between hours and minutes; read as a typo' : null;
   return { start, end, rest, warning };
 }
+
+// Where a time may follow a heading: after a dash, a colon, a bar, a comma or an opening parenthesis.
+const HEADING_SEPARATORS = [' – ', ' — ', ' - ', ': ', ' | ', ', ', ' ('];
+
+/**
+ * A heading with its time after it: "Session 1 – 10h00-11h30: Title", "Coffee Break – 10h00-10h30",
+ * "Closing (16:00 – 16:30)". The head is what stands before the time; `slot.rest` what follows it.
+ */
+export function readTimeAfterHeading(line: string): { head: string; slot: TimeSlot } | null {
+  const t = line.trim();
+  if (t.length > 200) return null;
+  let best: { head: string; slot: TimeSlot } | null = null;
+  let bestAt = t.length;
+  for (const sep of HEADING_SEPARATORS) {
+    const at = t.indexOf(sep);
+    if (at <= 0 || at >= bestAt || !/\d/.test(t[at + sep.length] ?? '')) continue;
+    let after = t.slice(at + sep.length);
+    if (sep === ' (') {
+      const close = after.indexOf(')');
+      if (close < 0) continue;
+      after = `${after.slice(0, close)} ${after.slice(close + 1)}`;
+    }
+    const slot = readTimeSlot(after);
+    if (slot === null) continue;
+    const head = t.slice(0, at).trim();
+    // A short heading, not a sentence: "Lunch", "Session 2", "Vote of thanks".
+    if (head.length > 100 || /[.;,]$/.test(head) || !/^[\p{Lu}\p{N}]/u.test(head)) continue;
+    best = { head, slot };
+    bestAt = at;
+  }
+  return best;
+}

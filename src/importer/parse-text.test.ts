@@ -349,3 +349,17 @@ test('discussion with a time is a session; without one it stays in the session a
   assert.equal(ss[3]!.speakers[0]!.name, 'Jane Roe');
   assert.deepEqual(a.warnings.map((w) => [w.line, w.message]), [[4, 'discussion without a time of its own; kept in the session above']]);
 });
+
+test('columns set apart by tabs or wide spaces split off a person; otherwise the title stays whole', () => {
+  const a = parseAgendaText([
+    'Monday 4 November 2019',
+    '09:00 – 09:15\tOpening remarks\tH.E. Jane Roe, Minister of Labour, Philippines',
+    '09:15 – 09:30   Welcome address      Dr. Aladdin D. Rillo, Deputy Secretary-General, ASEAN Secretariat',
+    '09:30 – 10:00   Migration and development      Regional perspectives',
+  ].join('\n'));
+  const ss = a.days[0]!.sessions;
+  assert.deepEqual(ss.map((s) => [s.title, s.speakers.map((p) => p.name)]), [
+    ['Opening remarks', ['Jane Roe']], ['Welcome address', ['Aladdin D. Rillo']],
+    ['Migration and development      Regional perspectives', []],
+  ]);
+});

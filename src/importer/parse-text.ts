@@ -85,9 +85,10 @@ export function parseAgendaText(text: string): Agenda {
 
   // A table row after its time: "Opening remarks | H.E. X, Minister". Cells up to the first that names a person
   // make the title (as written, "Session 1 | Concepts"); that cell and the ones after it are people.
-  const readTableRow = (i: number, o: Open, rest: string): void => {
-    const cells = rest.split('|').map((c) => c.trim()).filter((c) => c !== '');
-    let at = cells.findIndex((c, k) => k > 0 && ((readRoleLine(c)?.rest ?? '') !== '' || readPerson(c) !== null));
+  const namesPerson = (cell: string): boolean => (readRoleLine(cell)?.rest ?? '') !== '' || readPerson(cell) !== null;
+  const readTableRow = (i: number, o: Open, row: readonly string[]): void => {
+    const cells = row.map((c) => c.trim()).filter((c) => c !== '');
+    let at = cells.findIndex((c, k) => k > 0 && namesPerson(c));
     if (at < 0) at = cells.length;
     const title = cells.slice(0, at).join(' | ');
     if (title !== '') Object.assign(o.s, readSessionHeading(title)!);
@@ -135,7 +136,10 @@ export function parseAgendaText(text: string): Agenda {
     if (slot !== null) {
       if (slot.warning !== null) warn(i, slot.warning);
       const o = openSession(i, { start: slot.start, end: slot.end });
-      if (slot.rest.includes('|')) { readTableRow(i, o, slot.rest); continue; }
+      if (slot.rest.includes('|')) { readTableRow(i, o, slot.rest.split('|')); continue; }
+      // Columns set apart by tabs or wide spaces, when a later column names a person: "Opening remarks\tH.E. X, Minister".
+      const columns = slot.rest.split(/\t| {3,}/);
+      if (columns.length > 1 && columns.some((c, k) => k > 0 && namesPerson(c.trim()))) { readTableRow(i, o, columns); continue; }
       if (slot.rest === '') { o.awaitingTitle = true; continue; }
       const byRole = readRoleLine(slot.rest);
       const by = byRole !== null && byRole.rest !== '' ? readPerson(byRole.rest, true) : null;

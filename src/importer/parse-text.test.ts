@@ -363,3 +363,18 @@ test('columns set apart by tabs or wide spaces split off a person; otherwise the
     ['Migration and development      Regional perspectives', []],
   ]);
 });
+
+test('a page that opens with "Session 1 – 9h-10h30 : Ouverture" starts its agenda there; French chairs', () => {
+  const a = parseAgendaText([
+    'Réunion régionale', '',
+    'Session 1 – 9h-10h30 : Ouverture', 'M. Jean Dupont, Ministre du Travail, Sénégal',
+    '14h - 15h30 Séance 2 : Emploi des jeunes', 'Présidente : Mme Awa Ndiaye, Directrice, OIM',
+  ].join('\n'));
+  const ss = a.days[0]!.sessions;
+  assert.deepEqual(ss.map((s) => [s.start, s.end, s.kind, s.number, s.title]), [
+    ['09:00', '10:30', 'opening', 1, 'Ouverture'], ['14:00', '15:30', 'panel', 2, 'Emploi des jeunes'],
+  ]);
+  assert.deepEqual([ss[0]!.speakers[0]!.name, ss[0]!.speakers[0]!.honorific], ['Jean Dupont', 'M.']);
+  assert.equal(ss[1]!.moderators[0]!.name, 'Awa Ndiaye');
+  assert.deepEqual(a.warnings, []);
+});

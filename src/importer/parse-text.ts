@@ -222,7 +222,9 @@ function findStart(lines: readonly string[], years: readonly number[]): { overvi
     if (t === '' || t.length > 200) continue;
     if (AGENDA_HEADING.test(t)) return { overviewEnd: i, agendaStart: i + 1 };
     const dh = readDayHeading(t, years);
-    if ((dh !== null && (dh.date !== null || dh.dayNumber !== null)) || readTimeSlot(t) !== null) {
+    const late = readTimeAfterHeading(t);
+    if ((dh !== null && (dh.date !== null || dh.dayNumber !== null)) || readTimeSlot(t) !== null ||
+      (late !== null && readSessionHeading(late.head, true) !== null)) {
       return { overviewEnd: i, agendaStart: i };
     }
   }

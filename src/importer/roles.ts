@@ -15,6 +15,8 @@ const CHAIRING = [
   'co-chaired by', 'chairpersons', 'chairperson', 'chairs', 'chair', 'chaired by', 'chairman', 'chairwoman',
   'co-facilitators', 'co-facilitator', 'facilitators', 'facilitator', 'facilitated by', 'host', 'hosted by',
   'président', 'presidente', 'modérateur', 'modératrice', 'moderador', 'moderadora',
+  'présidente', 'présidents', 'président de séance', 'présidente de séance', 'modérateurs', 'modératrices',
+  'animateur', 'animatrice', 'moderadores', 'moderadoras',
 ];
 const SPEAKING = [
   'speakers', 'speaker', 'panelists', 'panelist', 'panellists', 'panellist', 'presenters', 'presenter',
@@ -27,12 +29,15 @@ const SPEAKING = [
   'presentations', 'presentation by', 'address by', 'keynote address by', 'keynote speech by', 'welcome address by',
   'guest speaker', 'guest speakers', 'special address', 'video message', 'resource persons', 'resource person',
   'experts', 'expert', 'intervenants', 'intervenant', 'ponentes', 'ponente', 'oradores',
+  'intervenante', 'intervenantes', 'panélistes', 'panéliste', 'conférenciers', 'conférencier', 'panelistas', 'panelista',
+  'orador', 'oradora', 'rapporteure',
   'mot de bienvenue', "mot d'ouverture", 'allocution', "allocution d'ouverture", 'discours', 'palabras de bienvenida',
 ];
 const PLAIN = new Set([
   'speakers', 'speaker', 'panelists', 'panelist', 'panellists', 'panellist', 'panel', 'presenters', 'presenter',
   'moderators', 'moderator', 'moderated by', 'intervenants', 'intervenant', 'ponentes', 'ponente', 'oradores',
-  'modérateur', 'modératrice', 'moderador', 'moderadora',
+  'modérateur', 'modératrice', 'moderador', 'moderadora', 'modérateurs', 'modératrices', 'moderadores', 'moderadoras',
+  'intervenante', 'intervenantes', 'panélistes', 'panéliste', 'panelistas', 'panelista', 'orador', 'oradora',
 ]);
 
 const ROLES = new Map<string, RoleBucket>([

@@ -57,7 +57,7 @@ export function readSessionHeading(text: string, strict = false): SessionHeading
     // "Session 1 (continued): Country experiences" → the title is "Country experiences".
     const title = m[3]!.trim().replace(CONTINUED, '') || null;
     const inner = title === null ? null : kindOfTitle(title);
-    const kind: SessionKind = inner === 'break' || (inner !== null && /^(opening|closing)\b.{0,20}$/i.test(title ?? ''))
+    const kind: SessionKind = inner === 'break' || (inner !== null && /^(?:opening|closing|ouverture|cl[oô]ture|apertura|clausura)(?![\p{L}]).{0,20}$/iu.test(title ?? ''))
       ? inner
       : 'panel';
     return { kind, number, title };

@@ -63,3 +63,11 @@ test('a time written after its heading is read with the heading before it and th
   assert.equal(readTimeAfterHeading('Agenda 2030 – 17 goals'), null);
   assert.equal(readTimeAfterHeading('the meeting starts, 10:00 – 12:00'), null);
 });
+
+test('a start written in hours only with "h" before the range: "14h - 15h30", "9h-10h"', () => {
+  const a = readTimeSlot('14h - 15h30 Séance 2 : Emploi');
+  assert.deepEqual([a?.start, a?.end, a?.rest], ['14:00', '15:30', 'Séance 2 : Emploi']);
+  const b = readTimeSlot('9h-10h Accueil');
+  assert.deepEqual([b?.start, b?.end, b?.rest], ['09:00', '10:00', 'Accueil']);
+  assert.equal(readTimeSlot('2-3 December 2019'), null);
+});

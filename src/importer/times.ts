@@ -78,7 +78,8 @@ export function readTimeSlot(line: string): TimeSlot | null {
   let i = a.to;
   let b: Clock | null = null;
   // "08.30 hrs – 09.00 hrs": the hours word may follow the start as well as the end.
-  const startSuffix = a.m !== null ? HOURS_SUFFIX.exec(s.slice(i)) : null;
+  // "14h - 15h30", "9h-10h": the same for a start written in hours only.
+  const startSuffix = HOURS_SUFFIX.exec(s.slice(i));
   if (startSuffix !== null && RANGE_SEP.test(s.slice(i + startSuffix[0].length))) i += startSuffix[0].length;
   const sep = RANGE_SEP.exec(s.slice(i));
   if (sep !== null) {

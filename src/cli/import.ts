@@ -1,13 +1,13 @@
 // `plenary import FILE`: read an agenda page, print what was read, or store it.
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import type { Agenda } from '../domain/agenda.ts';
 import { InvalidInput } from '../domain/errors.ts';
 import { readInput, MAX_INPUT_BYTES } from '../importer/read-input.ts';
 import { parseAgendaText } from '../importer/parse-text.ts';
 import { importAgenda } from '../operations/import-agenda.ts';
+import { parseFileCommand, usageError } from './args.ts';
 import { openMigrated } from './open.ts';
 
 const HELP = `usage: plenary import FILE [options]
@@ -24,12 +24,6 @@ const HELP = `usage: plenary import FILE [options]
   --start-date DATE      YYYY-MM-DD, for agendas whose days carry no date
   --status STATUS        draft or published (default: published for a new event)
   --lang LANG            the language of the page: en, fr or es (default en)`;
-
-function usageError(message: string): Error {
-  const e = new Error(`${message}\n\n${HELP}`);
-  e.name = 'UsageError';
-  return e;
-}
 
 export async function readAgendaFile(file: string): Promise<Agenda> {
   const info = await stat(file).catch((e: NodeJS.ErrnoException) => {
@@ -67,37 +61,22 @@ function report(agenda: Agenda): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean' },
-        report: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        series: { type: 'string' },
-        'series-title': { type: 'string' },
-        event: { type: 'string' },
-        title: { type: 'string' },
-        'time-zone': { type: 'string' },
-        venue: { type: 'string' },
-        city: { type: 'string' },
-        'start-date': { type: 'string' },
-        status: { type: 'string' },
-        lang: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw usageError((e as Error).message);
-  }
-  const { values: o, positionals } = parsed;
-  if (o.help) {
-    console.log(HELP);
-    return 0;
-  }
-  if (positionals.length !== 1) throw usageError(positionals.length ? 'give one FILE' : 'FILE is missing');
-  const file = positionals[0]!;
+  const args = parseFileCommand(argv, HELP, {
+    json: { type: 'boolean' },
+    report: { type: 'boolean' },
+    series: { type: 'string' },
+    'series-title': { type: 'string' },
+    event: { type: 'string' },
+    title: { type: 'string' },
+    'time-zone': { type: 'string' },
+    venue: { type: 'string' },
+    city: { type: 'string' },
+    'start-date': { type: 'string' },
+    status: { type: 'string' },
+    lang: { type: 'string' },
+  } as const);
+  if (!args) return 0;
+  const { file, values: o } = args;
   const agenda = await readAgendaFile(file);
 
   if (o.json) {
@@ -108,7 +87,7 @@ export async function run(argv: string[]): Promise<number> {
     console.log(report(agenda));
     return 0;
   }
-  if (!o.series || !o.event) throw usageError('to store an agenda, name its --series and --event (or use --json or --report)');
+  if (!o.series || !o.event) throw usageError('to store an agenda, name its --series and --event (or use --json or --report)', HELP);
   const storage = await openMigrated(loadConfig());
   try {
     const r = await importAgenda(storage, agenda, {

@@ -1,22 +1,98 @@
 // `npm run bench:pages`: how fast Plenary serves the cached event page, against nginx serving
-// the very same bytes from a file, both as one process on 127.0.0.1, measured with wrk.
+// the very same bytes from a file, on 127.0.0.1, measured with wrk (50 connections).
 // Prints figures only; it asserts nothing about timings.
 //
-//   BENCH_DURATION=30 npm run bench:pages     (seconds per measured run; default 10)
+// Two layouts of the processes over the machine's cores are measured, each for both servers:
+// - "separate": the servers run on every core but the last, wrk (one thread) on the last, as a
+//   load generator on its own machine would. The targets are read here.
+// - "shared": nothing is pinned and wrk runs two threads, so on a 2-core machine the load
+//   generator and the server take turns on the same cores and wrk's own waits count as latency.
+//
+// Each layout is measured twice: wrk asking for the page as is ("identity", the 44 KB of HTML)
+// and with `Accept-Encoding: gzip`, as browsers ask (Plenary's prepared gzip bytes; nginx's
+// gzip_static file of the very same bytes).
+//
+// Three servers answer: Plenary, nginx, and the floor, a bare node:http server that answers
+// every request with the same prepared bytes, the least any Node.js server can do. Runs are
+// interleaved (Plenary, nginx, floor, then again) so that a slow spell of a shared machine
+// hits all three alike, and the medians of the rounds are printed beside every round.
+//
+//   BENCH_DURATION=10 npm run bench:pages     (seconds per measured run; default 5)
+//   BENCH_ROUNDS=5                            (runs per server, layout and encoding; default 3)
+//   BENCH_WORKERS=2                           (server processes on each side; default 1)
+//   BENCH_LAYOUT=separate|shared|both         (default both; separate needs 2 cores and taskset)
+//   BENCH_ENCODING=identity|gzip|both         (default both)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PAGE = '/events/idm-2017-new-york';
 const HOST = '127.0.0.1';
-const WARMUP_SECONDS = 2;
-const THREADS = 2;
+const WARMUP_SECONDS = 1;
 const CONNECTIONS = 50;
+
+/** Where the servers and wrk run: a CPU list for taskset, or null for anywhere. */
+type Layout = { name: 'separate' | 'shared'; serverCpus: string | null; wrkCpus: string | null; threads: number };
+
+function layouts(taskset: string | null): Layout[] {
+  const raw = process.env.BENCH_LAYOUT ?? 'both';
+  if (!['separate', 'shared', 'both'].includes(raw)) {
+    console.error(`bench: BENCH_LAYOUT must be separate, shared or both, not "${raw}"`);
+    process.exit(2);
+  }
+  const cpus = availableParallelism();
+  const out: Layout[] = [];
+  if (raw !== 'shared') {
+    if (cpus < 2 || !taskset) {
+      const why = cpus < 2 ? `this machine has ${cpus} core` : 'taskset (util-linux) was not found';
+      if (raw === 'separate') {
+        console.error(`bench: the separate layout needs two cores and taskset: ${why}`);
+        process.exit(2);
+      }
+      console.log(`bench: skipping the separate layout: ${why}`);
+    } else {
+      const last = cpus - 1;
+      out.push({ name: 'separate', serverCpus: last === 1 ? '0' : `0-${last - 1}`, wrkCpus: String(last), threads: 1 });
+    }
+  }
+  if (raw !== 'separate') out.push({ name: 'shared', serverCpus: null, wrkCpus: null, threads: 2 });
+  return out;
+}
+
+/** The process and all its descendants (cluster workers, nginx workers), from /proc. */
+function processTree(pid: number): number[] {
+  const out = [pid];
+  let tasks: string[] = [];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tasks) {
+    let children = '';
+    try {
+      children = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const c of children.split(/\s+/).filter(Boolean)) out.push(...processTree(Number(c)));
+  }
+  return out;
+}
+
+/** Pins every thread of the process tree to the CPU list (all CPUs when null). */
+function pin(taskset: string, pid: number, cpus: string | null): void {
+  const list = cpus ?? `0-${availableParallelism() - 1}`;
+  for (const p of processTree(pid)) {
+    const r = spawnSync(taskset, ['-a', '-p', '-c', list, String(p)], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`taskset could not pin process ${p} to CPUs ${list}: ${r.stderr.trim()}`);
+  }
+}
 
 /** Server processes on each side: Plenary workers and nginx worker processes alike (BENCH_WORKERS, default 1). */
 function workers(): number {
@@ -29,14 +105,22 @@ function workers(): number {
   return n;
 }
 
-function durationSeconds(): number {
-  const raw = process.env.BENCH_DURATION ?? '10';
+function wholeNumber(name: string, fallback: number, min: number, max: number, unit = ''): number {
+  const raw = process.env[name] ?? String(fallback);
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 600) {
-    console.error(`bench: BENCH_DURATION must be a whole number of seconds from 1 to 600, not "${raw}"`);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    console.error(`bench: ${name} must be a whole number${unit} from ${min} to ${max}, not "${raw}"`);
     process.exit(2);
   }
   return n;
+}
+
+function encodings(): Array<'identity' | 'gzip'> {
+  const raw = process.env.BENCH_ENCODING ?? 'both';
+  if (raw === 'identity' || raw === 'gzip') return [raw];
+  if (raw === 'both') return ['identity', 'gzip'];
+  console.error(`bench: BENCH_ENCODING must be identity, gzip or both, not "${raw}"`);
+  return process.exit(2);
 }
 
 /** The program's path on PATH (and the sbin directories, where Debian puts nginx), or null. */
@@ -67,9 +151,9 @@ function freePort(): Promise<number> {
 
 type Fetched = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
 
-function get(url: string, timeoutMs = 5000): Promise<Fetched> {
+function get(url: string, timeoutMs = 5000, headers: Record<string, string> = {}): Promise<Fetched> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { timeout: timeoutMs }, (res) => {
+    const req = request(url, { timeout: timeoutMs, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -151,9 +235,13 @@ function parseWrk(raw: string): WrkResult {
 const running = new Set<ChildProcess>();
 
 /** Runs wrk to completion (never longer than its duration and a margin). */
-function wrk(wrkPath: string, url: string, seconds: number): Promise<string> {
+function wrk(wrkPath: string, layout: Layout, taskset: string | null, url: string, seconds: number, gzip: boolean): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(wrkPath, [`-t${THREADS}`, `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', url], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = [`-t${layout.threads}`, `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', ...(gzip ? ['-H', 'Accept-Encoding: gzip'] : []), url];
+    const child =
+      layout.wrkCpus && taskset
+        ? spawn(taskset, ['-c', layout.wrkCpus, wrkPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+        : spawn(wrkPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     running.add(child);
     let out = '';
     let err = '';
@@ -170,13 +258,44 @@ function wrk(wrkPath: string, url: string, seconds: number): Promise<string> {
   });
 }
 
-async function measure(wrkPath: string, name: string, url: string, seconds: number): Promise<WrkResult> {
-  console.log(`bench: ${name}: warming up ${WARMUP_SECONDS} s, then ${seconds} s with ${THREADS} threads and ${CONNECTIONS} connections: ${url}`);
-  await wrk(wrkPath, url, WARMUP_SECONDS);
-  const r = parseWrk(await wrk(wrkPath, url, seconds));
-  for (const e of r.errors) console.log(`bench: ${name}: ${e}`);
-  return r;
+/** One measured run: wrk against a server pinned as the layout says. */
+async function measureOnce(wrkPath: string, taskset: string | null, layout: Layout, pid: number, url: string, seconds: number, gzip: boolean): Promise<WrkResult> {
+  if (taskset) pin(taskset, pid, layout.serverCpus);
+  return parseWrk(await wrk(wrkPath, layout, taskset, url, seconds, gzip));
 }
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/**
+ * The floor: the least any Node.js server can do for this page, a bare node:http server
+ * answering every request with the same prepared bytes and headers. What Plenary costs
+ * beyond it is what Plenary's own code adds.
+ */
+const FLOOR_SERVER = `
+import cluster from 'node:cluster';
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+const env = process.env;
+const workers = Number(env.FLOOR_WORKERS);
+if (cluster.isPrimary && workers > 1) {
+  for (let i = 0; i < workers; i++) cluster.fork();
+} else {
+  const body = readFileSync(env.FLOOR_BODY);
+  const gz = readFileSync(env.FLOOR_GZIP);
+  const headers = JSON.parse(env.FLOOR_HEADERS);
+  const plain = [...headers, 'content-length', String(body.length)];
+  const zipped = [...headers, 'content-encoding', 'gzip', 'content-length', String(gz.length)];
+  createServer({ highWaterMark: 64 * 1024 }, (req, res) => {
+    const z = (req.headers['accept-encoding'] ?? '').includes('gzip');
+    res.writeHead(200, z ? zipped : plain);
+    res.end(z ? gz : body);
+  }).listen(Number(env.FLOOR_PORT), env.FLOOR_HOST);
+}
+`;
 
 /** The headers Plenary sends that nginx should send too, so both answers weigh the same. */
 const COPIED_HEADERS = ['cache-control', 'content-security-policy', 'x-content-type-options', 'referrer-policy', 'vary'];
@@ -211,6 +330,7 @@ http {
       default_type text/html;
       charset utf-8;
       etag on;
+      gzip_static on;
 ${add.join('\n')}
     }
   }
@@ -223,8 +343,11 @@ function fmt(n: number, digits: number): string {
 }
 
 async function main(): Promise<number> {
-  const seconds = durationSeconds();
+  const seconds = wholeNumber('BENCH_DURATION', 5, 1, 600, ' of seconds');
+  const rounds = wholeNumber('BENCH_ROUNDS', 3, 1, 50);
   const wrkPath = findProgram('wrk');
+  const taskset = findProgram('taskset');
+  const plan = layouts(taskset);
   const nginxPath = findProgram('nginx');
   if (!wrkPath || !nginxPath) {
     console.error(`bench: ${[!wrkPath && 'wrk', !nginxPath && 'nginx'].filter(Boolean).join(' and ')} not found; install with: apt-get install -y wrk nginx`);
@@ -236,8 +359,9 @@ async function main(): Promise<number> {
   chmodSync(dir, 0o755);
   let plenary: ReturnType<typeof startChild> | undefined;
   let nginx: ReturnType<typeof startChild> | undefined;
+  let floor: ReturnType<typeof startChild> | undefined;
   const cleanup = async () => {
-    await Promise.all([...[...running].map((c) => stopChild(c)), stopChild(plenary?.child), stopChild(nginx?.child, 'SIGQUIT')]);
+    await Promise.all([...[...running].map((c) => stopChild(c)), stopChild(plenary?.child), stopChild(nginx?.child, 'SIGQUIT'), stopChild(floor?.child)]);
     rmSync(dir, { recursive: true, force: true });
   };
   const onSignal = (signal: NodeJS.Signals) => {
@@ -279,19 +403,73 @@ async function main(): Promise<number> {
     if (same.headers['content-type'] !== page.headers['content-type']) {
       throw new Error(`content-type differs: plenary "${page.headers['content-type']}", nginx "${same.headers['content-type']}"`);
     }
-    console.log(`bench: ${PAGE}: ${page.body.length} bytes, ${page.headers['content-type']}; ${workers()} server process(es) on each side`);
+    const gzipped = await get(plenaryBase + PAGE, 5000, { 'accept-encoding': 'gzip' });
+    if (gzipped.headers['content-encoding'] !== 'gzip') throw new Error('plenary did not send gzip to a client that asked for it');
+    writeFileSync(join(dir, 'www', PAGE + '.gz'), gzipped.body, { mode: 0o644 });
+    const sameGzip = await get(nginxBase + PAGE, 5000, { 'accept-encoding': 'gzip' });
+    if (sameGzip.headers['content-encoding'] !== 'gzip' || !sameGzip.body.equals(gzipped.body)) throw new Error('nginx does not serve the same gzip bytes as plenary (is gzip_static built in?)');
 
-    const p = await measure(wrkPath, 'plenary', plenaryBase + PAGE, seconds);
-    const n = await measure(wrkPath, 'nginx', nginxBase + PAGE, seconds);
+    // The floor: a bare node:http server with the same bytes and headers.
+    writeFileSync(join(dir, 'floor.html'), page.body);
+    writeFileSync(join(dir, 'floor.html.gz'), gzipped.body);
+    const floorHeaders = Object.entries(page.headers).filter(([k, v]) => typeof v === 'string' && !['content-length', 'date', 'connection', 'keep-alive'].includes(k)).flat();
+    const floorPort = await freePort();
+    floor = startChild(process.execPath, ['--input-type=module', '-e', FLOOR_SERVER], {
+      ...process.env,
+      FLOOR_BODY: join(dir, 'floor.html'),
+      FLOOR_GZIP: join(dir, 'floor.html.gz'),
+      FLOOR_HEADERS: JSON.stringify(floorHeaders),
+      FLOOR_PORT: String(floorPort),
+      FLOOR_HOST: HOST,
+      FLOOR_WORKERS: String(workers()),
+    }, dir);
+    const floorBase = `http://${HOST}:${floorPort}`;
+    await waitUntilUp(floorBase + PAGE, floor.child, 'floor', floor.log);
 
-    const rows = [
-      ['', 'req/s', 'p50 ms', 'p99 ms'],
-      ['plenary', fmt(p.requestsPerSec, 0), fmt(p.p50Ms, 2), fmt(p.p99Ms, 2)],
-      ['nginx', fmt(n.requestsPerSec, 0), fmt(n.p50Ms, 2), fmt(n.p99Ms, 2)],
+    console.log(`bench: ${PAGE}: ${page.body.length} bytes, ${gzipped.body.length} gzipped, ${page.headers['content-type']}; ${workers()} server process(es) on each side`);
+
+    const servers = [
+      { name: 'plenary', pid: plenary.child.pid!, url: plenaryBase + PAGE },
+      { name: 'nginx', pid: nginx.child.pid!, url: nginxBase + PAGE },
+      { name: 'floor', pid: floor.child.pid!, url: floorBase + PAGE },
     ];
+    const rows = [['layout', 'encoding', 'server', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'rounds: req/s p99 ms']];
+    for (const layout of plan) {
+      for (const encoding of encodings()) {
+        const gz = encoding === 'gzip';
+        const where = layout.serverCpus ? `servers on CPU ${layout.serverCpus}, wrk (${layout.threads} thread) on CPU ${layout.wrkCpus}` : `nothing pinned, wrk with ${layout.threads} threads`;
+        console.log(`bench: ${layout.name}, ${encoding}: ${where}, ${CONNECTIONS} connections, ${rounds} round(s) of ${seconds} s per server`);
+        const results = new Map<string, WrkResult[]>(servers.map((x) => [x.name, []]));
+        for (const x of servers) await measureOnce(wrkPath, taskset, layout, x.pid, x.url, WARMUP_SECONDS, gz);
+        for (let r = 0; r < rounds; r++) {
+          for (const x of servers) {
+            const res = await measureOnce(wrkPath, taskset, layout, x.pid, x.url, seconds, gz);
+            for (const e of res.errors) console.log(`bench: ${layout.name}, ${encoding}: ${x.name}: ${e}`);
+            results.get(x.name)!.push(res);
+          }
+        }
+        const nginxRps = median(results.get('nginx')!.map((r) => r.requestsPerSec));
+        for (const x of servers) {
+          const rs = results.get(x.name)!;
+          const rps = median(rs.map((r) => r.requestsPerSec));
+          rows.push([
+            layout.name,
+            encoding,
+            x.name,
+            fmt(rps, 0),
+            fmt(median(rs.map((r) => r.p50Ms)), 2),
+            fmt(median(rs.map((r) => r.p99Ms)), 2),
+            fmt(rps / nginxRps, 2),
+            rs.map((r) => `${fmt(r.requestsPerSec, 0)} ${fmt(r.p99Ms, 2)}`).join(' | '),
+          ]);
+        }
+      }
+    }
     console.log('');
-    for (const r of rows) console.log(`${r[0]!.padEnd(8)} ${r[1]!.padStart(9)} ${r[2]!.padStart(8)} ${r[3]!.padStart(8)}`);
-    console.log(`ratio plenary/nginx: ${fmt(p.requestsPerSec / n.requestsPerSec, 2)} (target ≥ 0.5; plenary p99 target ≤ 5 ms)`);
+    const widths = [9, 8, 8, 8, 7, 7, 6];
+    for (const r of rows) console.log([...widths.map((w, i) => (i < 3 ? r[i]!.padEnd(w) : r[i]!.padStart(w))), r[7]].join(' '));
+    console.log('Medians of the rounds; ratio = req/s / nginx req/s in the same layout and encoding.');
+    console.log('Targets: plenary/nginx ratio ≥ 0.5 and plenary p99 ≤ 5 ms.');
     return 0;
   } finally {
     process.removeListener('SIGINT', onSignal);

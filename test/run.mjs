@@ -23,6 +23,7 @@ const UNIT = [
   'src/exports/frab.test.ts',
   'src/exports/jsonld.test.ts',
   'src/exports/participants.test.ts',
+  'src/web/page-cache.test.ts',
   'test/seed-import.test.ts',
   'test/formats.test.ts',
   'test/regex-safety.test.ts',

@@ -70,9 +70,26 @@ export class PageCache {
   }
 }
 
+/**
+ * The answers for the Accept-Encoding values seen lately. Clients send a handful of distinct
+ * values (each browser its own), so the hot path looks the answer up instead of parsing.
+ */
+const gzipAnswers = new Map<string, boolean>();
+const GZIP_ANSWERS_MAX = 256;
+
 /** Whether Accept-Encoding allows gzip: listed (or "*") without q=0. */
 export function acceptsGzip(header: string | undefined | null): boolean {
   if (!header) return false;
+  let answer = gzipAnswers.get(header);
+  if (answer === undefined) {
+    answer = parseAcceptsGzip(header);
+    if (gzipAnswers.size >= GZIP_ANSWERS_MAX) gzipAnswers.clear();
+    gzipAnswers.set(header, answer);
+  }
+  return answer;
+}
+
+function parseAcceptsGzip(header: string): boolean {
   let star = false;
   for (const part of header.split(',')) {
     const [name = '', ...params] = part.trim().toLowerCase().split(';');

@@ -24,6 +24,7 @@ const UNIT = [
   'src/exports/jsonld.test.ts',
   'src/exports/participants.test.ts',
   'src/web/page-cache.test.ts',
+  'test/render-context.test.ts',
   'test/seed-import.test.ts',
   'test/formats.test.ts',
   'test/regex-safety.test.ts',

@@ -7,16 +7,46 @@ import { htmlToText } from './extract-html.ts';
 /** What the parts of a Word file may expand to: a few MB of agenda is a long one. */
 export const MAX_DOCX_EXPANDED = 64 * 1024 * 1024;
 
-/** A small file that inflates to gigabytes would exhaust memory inside mammoth: look at the sizes first. */
+function tooLarge(name: string, bytes: number): InvalidInput {
+  return new InvalidInput(`${name} expands to ${(bytes / 1024 / 1024).toFixed(0)} MB of Word data; an agenda expands to at most ${MAX_DOCX_EXPANDED / 1024 / 1024} MB`);
+}
+
+/** Inflates one entry chunk by chunk, keeping nothing, and stops as soon as the budget is spent. */
+function inflatedSize(entry: JSZip.JSZipObject, budget: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let n = 0;
+    const stream = entry.nodeStream('nodebuffer');
+    const onData = (chunk: Buffer) => {
+      n += chunk.length;
+      if (n > budget) {
+        // Stop reading: the inflater waits on the full buffer and is dropped with the stream.
+        stream.off('data', onData);
+        stream.pause();
+        resolve(n);
+      }
+    };
+    stream.on('data', onData).once('error', reject).once('end', () => resolve(n));
+  });
+}
+
+/**
+ * A small file that inflates to gigabytes would exhaust memory inside mammoth. The sizes the
+ * archive declares are checked first; since they can lie, every entry is then inflated as a
+ * stream and counted, stopping at the limit.
+ */
 async function checkExpandedSize(buffer: Buffer, name: string): Promise<void> {
   const zip = await JSZip.loadAsync(buffer);
-  let total = 0;
-  zip.forEach((_path, entry) => {
+  const entries = Object.values(zip.files).filter((e) => !e.dir);
+  let declared = 0;
+  for (const entry of entries) {
     // JSZip keeps each entry's declared size from the central directory without inflating it.
-    total += (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-  });
-  if (total > MAX_DOCX_EXPANDED) {
-    throw new InvalidInput(`${name} expands to ${(total / 1024 / 1024).toFixed(0)} MB of Word data; an agenda expands to at most ${MAX_DOCX_EXPANDED / 1024 / 1024} MB`);
+    declared += (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+  }
+  if (declared > MAX_DOCX_EXPANDED) throw tooLarge(name, declared);
+  let total = 0;
+  for (const entry of entries) {
+    total += await inflatedSize(entry, MAX_DOCX_EXPANDED - total);
+    if (total > MAX_DOCX_EXPANDED) throw new InvalidInput(`${name} expands to more than ${MAX_DOCX_EXPANDED / 1024 / 1024} MB of Word data (its entry ${entry.name} passes the limit, whatever size the archive declares); an agenda expands to at most ${MAX_DOCX_EXPANDED / 1024 / 1024} MB`);
   }
 }
 

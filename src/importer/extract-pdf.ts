@@ -1,6 +1,48 @@
 // PDF → text lines. pdf.js (through unpdf) gives positioned text runs; lines are rebuilt from
 // their positions, wrapped lines are joined, and lone page numbers are dropped.
+import { constants as zlib, inflateSync } from 'node:zlib';
 import { extractTextItems, getDocumentProxy } from 'unpdf';
+import { InvalidInput } from '../domain/errors.ts';
+
+/** What the compressed streams of a PDF may expand to, all together: as for Word files. */
+export const MAX_PDF_EXPANDED = 64 * 1024 * 1024;
+
+const latin1 = new TextDecoder('latin1');
+
+/**
+ * A small PDF whose Flate streams inflate to gigabytes would exhaust memory inside pdf.js:
+ * inflate each stream first, with zlib stopping at what is left of the budget, and refuse the
+ * file when the streams together would go beyond it. Streams that are not Flate-encoded, or
+ * whose data does not inflate (encrypted files), are left to pdf.js.
+ */
+export function checkPdfExpandedSize(bytes: Uint8Array, name = 'the input'): void {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  // latin1 maps each byte to one character, so string offsets are byte offsets.
+  const text = latin1.decode(bytes);
+  const streamKeyword = /\bstream(?:\r\n|\n|\r)/g;
+  let total = 0;
+  for (let m = streamKeyword.exec(text); m; m = streamKeyword.exec(text)) {
+    const start = m.index + m[0].length;
+    // The stream's dictionary is what stands between its object header and the keyword.
+    const head = text.lastIndexOf(' obj', m.index);
+    const dict = text.slice(Math.max(head, m.index - 4096, 0), m.index);
+    const end = text.indexOf('endstream', start);
+    if (end < 0) break;
+    streamKeyword.lastIndex = end + 9;
+    // Only a Flate filter applied first can be inflated from the raw bytes.
+    if (!/\/Filter\s*(?:\[\s*)?\/FlateDecode\b/.test(dict)) continue;
+    const left = MAX_PDF_EXPANDED - total;
+    try {
+      total += inflateSync(buf.subarray(start, end), { maxOutputLength: left + 1, finishFlush: zlib.Z_SYNC_FLUSH }).length;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') total = MAX_PDF_EXPANDED + 1;
+      else continue;
+    }
+    if (total > MAX_PDF_EXPANDED) {
+      throw new InvalidInput(`${name} is a PDF whose compressed streams expand to more than ${MAX_PDF_EXPANDED / 1024 / 1024} MB (the one at byte ${start} passes the limit); an agenda expands to at most ${MAX_PDF_EXPANDED / 1024 / 1024} MB`);
+    }
+  }
+}
 
 type Item = { str: string; x: number; y: number; width: number; fontSize: number };
 type Line = { y: number; x: number; right: number; size: number; text: string; firstWord: number; charWidth: number };
@@ -81,7 +123,8 @@ function joinLines(lines: Line[]): string[] {
   return out;
 }
 
-export async function pdfToText(bytes: Uint8Array): Promise<string> {
+export async function pdfToText(bytes: Uint8Array, name = 'the input'): Promise<string> {
+  checkPdfExpandedSize(bytes, name);
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
   const { items } = await extractTextItems(pdf);
   // Pages are laid end to end, each starting one line below the last, so that an entry

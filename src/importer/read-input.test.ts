@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { deflateSync } from 'node:zlib';
 import { detectFormat } from './detect.ts';
+import { checkPdfExpandedSize } from './extract-pdf.ts';
 import { MAX_INPUT_BYTES, readInput } from './read-input.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -69,4 +71,86 @@ test('a Word file that would expand to gigabytes and HTML nested past the stack 
   await assert.rejects(readInput(bomb, 'bomb.docx'), { name: 'InvalidInput', message: 'bomb.docx expands to 80 MB of Word data; an agenda expands to at most 64 MB' });
   const deep = bytes(`<html><body>${'<div>'.repeat(200_000)}10:00 Opening${'</div>'.repeat(200_000)}</body></html>`);
   await assert.rejects(readInput(deep, 'deep.html'), { name: 'InvalidInput', message: 'deep.html is HTML nested too deeply to read' });
+});
+
+/** A one-page PDF whose content streams are the given bytes, Flate-compressed, with an xref table. */
+function pdfWithStreams(contents: Buffer[]): { pdf: Uint8Array; streamStarts: number[] } {
+  const parts: Buffer[] = [];
+  const offsets: number[] = [];
+  const streamStarts: number[] = [];
+  let length = 0;
+  const add = (b: Buffer | string) => {
+    const buf = typeof b === 'string' ? Buffer.from(b, 'latin1') : b;
+    parts.push(buf);
+    length += buf.length;
+  };
+  const obj = (n: number, body: string) => {
+    offsets[n] = length;
+    add(`${n} 0 obj\n${body}\nendobj\n`);
+  };
+  add('%PDF-1.4\n');
+  const first = 4;
+  obj(1, '<< /Type /Catalog /Pages 2 0 R >>');
+  obj(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
+  obj(3, `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [${contents.map((_, i) => `${first + i} 0 R`).join(' ')}] >>`);
+  contents.forEach((c, i) => {
+    const z = deflateSync(c, { level: 9 });
+    offsets[first + i] = length;
+    add(`${first + i} 0 obj\n<< /Length ${z.length} /Filter /FlateDecode >>\nstream\n`);
+    streamStarts.push(length);
+    add(z);
+    add('\nendstream\nendobj\n');
+  });
+  const count = first + contents.length;
+  const xref = length;
+  add(`xref\n0 ${count}\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`);
+  add(`trailer\n<< /Size ${count} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+  return { pdf: new Uint8Array(Buffer.concat(parts)), streamStarts };
+}
+
+test('a PDF whose streams would expand past 64 MB is refused before pdf.js inflates them; a small one is read', async () => {
+  const text = Buffer.from('BT /F1 12 Tf 72 720 Td (10:00 Opening) Tj ET\n', 'latin1');
+  const small = pdfWithStreams([text]);
+  assert.doesNotThrow(() => checkPdfExpandedSize(small.pdf, 'small.pdf'));
+
+  // One stream of 80 MB of spaces: under 100 KB on disk.
+  const one = pdfWithStreams([Buffer.alloc(80 * 1024 * 1024, 0x20)]);
+  assert.ok(one.pdf.length < 200 * 1024, `the bomb is small (${one.pdf.length} bytes)`);
+  await assert.rejects(readInput(one.pdf, 'bomb.pdf'), {
+    name: 'InvalidInput',
+    message: `bomb.pdf is a PDF whose compressed streams expand to more than 64 MB (the one at byte ${one.streamStarts[0]} passes the limit); an agenda expands to at most 64 MB`,
+  });
+
+  // Two streams of 40 MB: each under the limit, together over it; the second one is named.
+  const two = pdfWithStreams([Buffer.alloc(40 * 1024 * 1024, 0x20), Buffer.alloc(40 * 1024 * 1024, 0x20)]);
+  assert.throws(() => checkPdfExpandedSize(two.pdf, 'two.pdf'), {
+    name: 'InvalidInput',
+    message: `two.pdf is a PDF whose compressed streams expand to more than 64 MB (the one at byte ${two.streamStarts[1]} passes the limit); an agenda expands to at most 64 MB`,
+  });
+  // One 40 MB stream alone passes the check.
+  assert.doesNotThrow(() => checkPdfExpandedSize(pdfWithStreams([Buffer.alloc(40 * 1024 * 1024, 0x20)]).pdf, 'forty.pdf'));
+});
+
+test('a Word file whose archive understates its sizes is still refused at 64 MB', async () => {
+  const JSZip = (await import('jszip')).default;
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<Types/>');
+  zip.file('word/document.xml', 'x'.repeat(80 * 1024 * 1024));
+  const bytes = Buffer.from(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } }));
+  // The document declares 1 KB, in its local header and in the central directory.
+  const target = 'word/document.xml';
+  let patched = 0;
+  for (let i = 0; i + 46 <= bytes.length; i++) {
+    const sig = bytes.readUInt32LE(i);
+    if (sig === 0x04034b50 && bytes.toString('latin1', i + 30, i + 30 + bytes.readUInt16LE(i + 26)) === target) bytes.writeUInt32LE(1024, i + 22);
+    else if (sig === 0x02014b50 && bytes.toString('latin1', i + 46, i + 46 + bytes.readUInt16LE(i + 28)) === target) {
+      bytes.writeUInt32LE(1024, i + 24);
+      patched++;
+    }
+  }
+  assert.equal(patched, 1, 'the central directory entry was rewritten');
+  await assert.rejects(readInput(new Uint8Array(bytes), 'liar.docx'), {
+    name: 'InvalidInput',
+    message: 'liar.docx expands to more than 64 MB of Word data (its entry word/document.xml passes the limit, whatever size the archive declares); an agenda expands to at most 64 MB',
+  });
 });

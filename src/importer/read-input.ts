@@ -62,8 +62,9 @@ export async function readInput(bytes: Uint8Array, name = 'the input'): Promise<
     case 'pdf': {
       let text: string;
       try {
-        text = await pdfToText(bytes);
+        text = await pdfToText(bytes, name);
       } catch (e) {
+        if (e instanceof InvalidInput) throw e;
         throw new InvalidInput(`${name} looks like a PDF but cannot be read: ${(e as Error).message}`);
       }
       return normalise(text, name, 'pdf');

@@ -2,9 +2,9 @@
 import { countryName } from '../domain/country.ts';
 import { stableGuid } from '../domain/guid.ts';
 import { zoned } from '../domain/time.ts';
-import type { EventExport, ExportMaterial, ExportSession } from '../exports/model.ts';
-import type { DbOrTx } from '../storage/database.ts';
-import { eventAgenda, publishedEventBySlug, type MaterialView } from '../storage/queries.ts';
+import type { EventExport, ExportAppearance, ExportMaterial, ExportSession } from '../exports/model.ts';
+import type { DbOrTx, EventRow, SeriesRow } from '../storage/database.ts';
+import { eventAgenda, publishedEventBySlug, type AgendaAppearance, type EventAgenda, type MaterialView } from '../storage/queries.ts';
 
 const KIND_NAMES: Record<string, string> = { opening: 'Opening', panel: 'Panel', keynote: 'Keynote', break: 'Break', closing: 'Closing', other: 'Session' };
 
@@ -14,7 +14,27 @@ export function displayTitle(s: { kind: string; number: number | null; title: st
   return prefix ?? s.title ?? KIND_NAMES[s.kind] ?? 'Session';
 }
 
-function material(m: MaterialView, baseUrl: string, mediaTypes: Map<string, string>): ExportMaterial {
+/** A session's guid: stable across exports and re-imports of the same session row. */
+export function sessionGuid(eventSlug: string, sessionId: number): string {
+  return stableGuid(`event:${eventSlug}:session:${sessionId}`);
+}
+
+/** A session's local wall times as instants in the event's zone; an end not after the start runs past midnight. */
+export function sessionInstants(date: string, start: string | null, end: string | null, timeZone: string) {
+  const s = start ? zoned(date, start, timeZone) : null;
+  let e = end ? zoned(date, end, timeZone) : null;
+  if (s && e && e.epochMilliseconds <= s.epochMilliseconds) e = e.add({ days: 1 });
+  return {
+    startsAt: s ? s.toString({ timeZoneName: 'never', smallestUnit: 'second' }) : null,
+    endsAt: e ? e.toString({ timeZoneName: 'never', smallestUnit: 'second' }) : null,
+    startsAtUtc: s ? s.toInstant().toString({ smallestUnit: 'second' }) : null,
+    endsAtUtc: e ? e.toInstant().toString({ smallestUnit: 'second' }) : null,
+    durationMinutes: s && e ? Math.round((e.epochMilliseconds - s.epochMilliseconds) / 60000) : null,
+  };
+}
+
+/** A material with an absolute URL; `mediaTypes` maps stored files' ids to their media types. */
+export function exportMaterial(m: MaterialView, baseUrl: string, mediaTypes: ReadonlyMap<string, string>): ExportMaterial {
   return {
     id: m.id,
     kind: m.kind,
@@ -25,11 +45,40 @@ function material(m: MaterialView, baseUrl: string, mediaTypes: Map<string, stri
   };
 }
 
-export async function loadEventExport(db: DbOrTx, slug: string, baseUrl: string, generation: number): Promise<EventExport | undefined> {
-  const found = await publishedEventBySlug(db, slug);
-  if (!found) return undefined;
+/** An appearance as every export (and the API) carries it: absolute URLs, the affiliation also as one text. */
+export function exportAppearance(a: AgendaAppearance, baseUrl: string, mediaTypes: ReadonlyMap<string, string>): ExportAppearance {
+  const country = a.countryCode ? (countryName(a.countryCode, 'en') ?? a.country) : a.country;
+  return {
+    id: a.id,
+    role: a.role,
+    roleLabel: a.roleLabel,
+    position: a.position,
+    honorific: a.honorific,
+    person: { id: a.person.id, slug: a.person.slug, name: a.person.name, url: `${baseUrl}/people/${a.person.slug}` },
+    affiliation: {
+      position: a.affiliationPosition,
+      organization: a.organization ? { ...a.organization, url: `${baseUrl}/organizations/${a.organization.slug}` } : null,
+      country: a.country,
+      countryCode: a.countryCode,
+      text: [a.affiliationPosition, a.organization?.name, country].filter(Boolean).join(', '),
+    },
+    talkTitle: a.talkTitle,
+    materials: a.materials.map((m) => exportMaterial(m, baseUrl, mediaTypes)),
+  };
+}
+
+/**
+ * A published event whose agenda is already loaded (the event page has read it) as EventExport;
+ * reads only the media types of its stored files.
+ */
+export async function eventExportOf(
+  db: DbOrTx,
+  found: { event: EventRow; series: SeriesRow },
+  agenda: EventAgenda,
+  baseUrl: string,
+  generation: number,
+): Promise<EventExport> {
   const { event, series } = found;
-  const agenda = await eventAgenda(db, event.id);
   const fileIds = [...agenda.documents, ...agenda.days.flatMap((d) => d.sessions.flatMap((s) => s.appearances.flatMap((a) => a.materials)))]
     .map((m) => m.fileId)
     .filter((x): x is string => x !== null);
@@ -67,14 +116,10 @@ export async function loadEventExport(db: DbOrTx, slug: string, baseUrl: string,
       index: i + 1,
       date: d.date,
       label: d.label,
-      sessions: d.sessions.map((s): ExportSession => {
-        const start = s.start ? zoned(d.date, s.start, tz) : null;
-        // An end earlier than the start runs past midnight.
-        let end = s.end ? zoned(d.date, s.end, tz) : null;
-        if (start && end && end.epochMilliseconds <= start.epochMilliseconds) end = end.add({ days: 1 });
-        return {
+      sessions: d.sessions.map(
+        (s): ExportSession => ({
           id: s.id,
-          guid: stableGuid(`event:${event.slug}:session:${s.id}`),
+          guid: sessionGuid(event.slug, s.id),
           kind: s.kind as ExportSession['kind'],
           number: s.number,
           title: s.title,
@@ -83,35 +128,18 @@ export async function loadEventExport(db: DbOrTx, slug: string, baseUrl: string,
           date: d.date,
           start: s.start,
           end: s.end,
-          startsAt: start ? start.toString({ timeZoneName: 'never', smallestUnit: 'second' }) : null,
-          endsAt: end ? end.toString({ timeZoneName: 'never', smallestUnit: 'second' }) : null,
-          startsAtUtc: start ? start.toInstant().toString({ smallestUnit: 'second' }) : null,
-          endsAtUtc: end ? end.toInstant().toString({ smallestUnit: 'second' }) : null,
-          durationMinutes: start && end ? Math.round((end.epochMilliseconds - start.epochMilliseconds) / 60000) : null,
+          ...sessionInstants(d.date, s.start, s.end, tz),
           url: `${eventUrl}#session-${s.id}`,
-          appearances: s.appearances.map((a) => {
-            const country = a.countryCode ? (countryName(a.countryCode, 'en') ?? a.country) : a.country;
-            return {
-              id: a.id,
-              role: a.role,
-              roleLabel: a.roleLabel,
-              position: a.position,
-              honorific: a.honorific,
-              person: { id: a.person.id, slug: a.person.slug, name: a.person.name, url: `${baseUrl}/people/${a.person.slug}` },
-              affiliation: {
-                position: a.affiliationPosition,
-                organization: a.organization ? { ...a.organization, url: `${baseUrl}/organizations/${a.organization.slug}` } : null,
-                country: a.country,
-                countryCode: a.countryCode,
-                text: [a.affiliationPosition, a.organization?.name, country].filter(Boolean).join(', '),
-              },
-              talkTitle: a.talkTitle,
-              materials: a.materials.map((m) => material(m, baseUrl, mediaTypes)),
-            };
-          }),
-        };
-      }),
+          appearances: s.appearances.map((a) => exportAppearance(a, baseUrl, mediaTypes)),
+        }),
+      ),
     })),
-    documents: agenda.documents.map((m) => material(m, baseUrl, mediaTypes)),
+    documents: agenda.documents.map((m) => exportMaterial(m, baseUrl, mediaTypes)),
   };
+}
+
+export async function loadEventExport(db: DbOrTx, slug: string, baseUrl: string, generation: number): Promise<EventExport | undefined> {
+  const found = await publishedEventBySlug(db, slug);
+  if (!found) return undefined;
+  return eventExportOf(db, found, await eventAgenda(db, found.event.id), baseUrl, generation);
 }

@@ -1,5 +1,6 @@
 // Reads for the public site and the API. Only published events are public.
-import type { DbOrTx, EventRow, OrganizationRow, PersonRow, SeriesRow } from './database.ts';
+import { sql, type Nullable, type Selection } from 'kysely';
+import type { AppearanceTable, DbOrTx, EventRow, OrganizationRow, OrganizationTable, PersonRow, PersonTable, SeriesRow } from './database.ts';
 
 export type AgendaAppearance = {
   id: number;
@@ -71,8 +72,125 @@ export async function publishedEventBySlug(db: DbOrTx, slug: string) {
   return { event, series };
 }
 
-function materialView(m: { id: number; kind: string; label: string; lang: string; url: string | null; file_id: string | null }): MaterialView {
+export function materialView(m: { id: number; kind: string; label: string; lang: string; url: string | null; file_id: string | null }): MaterialView {
   return { id: m.id, kind: m.kind, label: m.label, lang: m.lang, url: m.url, fileId: m.file_id };
+}
+
+/**
+ * An appearance with its person and organization, for a query that joins `appearance as a`,
+ * `person as p` and (left) `organization as o`: the agenda and the API read the same columns.
+ */
+export const appearanceColumns = [
+  'a.id',
+  'a.role',
+  'a.role_label',
+  'a.position',
+  'a.honorific',
+  'a.affiliation_position',
+  'a.country',
+  'a.country_code',
+  'a.talk_title',
+  'p.id as person_id',
+  'p.slug as person_slug',
+  'p.name as person_name',
+  'o.id as org_id',
+  'o.slug as org_slug',
+  'o.name as org_name',
+  'o.kind as org_kind',
+] as const;
+
+/** A row as `appearanceColumns` select it (the organization's columns null when it has none). */
+export type AppearanceColumnsRow = Selection<
+  { a: AppearanceTable; p: PersonTable; o: Nullable<OrganizationTable> },
+  'a' | 'p' | 'o',
+  (typeof appearanceColumns)[number]
+>;
+
+/** One row of `appearanceColumns` as the agenda shows it, with its materials. */
+export function agendaAppearance(a: AppearanceColumnsRow, materials: MaterialView[]): AgendaAppearance {
+  return {
+    id: a.id,
+    role: a.role,
+    roleLabel: a.role_label,
+    position: a.position,
+    honorific: a.honorific,
+    affiliationPosition: a.affiliation_position,
+    country: a.country,
+    countryCode: a.country_code,
+    talkTitle: a.talk_title,
+    person: { id: a.person_id, slug: a.person_slug, name: a.person_name },
+    organization:
+      a.org_id !== null && a.org_slug !== null && a.org_name !== null && a.org_kind !== null
+        ? { id: a.org_id, slug: a.org_slug, name: a.org_name, kind: a.org_kind }
+        : null,
+    materials,
+  };
+}
+
+/** Appearances in published events (`a`, with its session `s` and event `e`): the base of every public list. */
+export function publicAppearances(db: DbOrTx) {
+  return db
+    .selectFrom('appearance as a')
+    .innerJoin('session as s', 's.id', 'a.session_id')
+    .innerJoin('event as e', 'e.id', 's.event_id')
+    .where('e.status', '=', 'published');
+}
+
+export type AppearanceFilter = { personId?: number; organizationId?: number; countryCode?: string };
+
+/** The filter as one SQL condition on the alias `a`: shared by queries of different shapes. */
+function appearanceFilter(f: AppearanceFilter) {
+  const parts = [];
+  if (f.personId !== undefined) parts.push(sql`${sql.ref('a.person_id')} = ${f.personId}`);
+  if (f.organizationId !== undefined) parts.push(sql`${sql.ref('a.organization_id')} = ${f.organizationId}`);
+  if (f.countryCode !== undefined) parts.push(sql`${sql.ref('a.country_code')} = ${f.countryCode}`);
+  if (parts.length === 0) throw new Error('an appearance filter needs a person, organization or country');
+  return sql<boolean>`(${sql.join(parts, sql` and `)})`;
+}
+
+/** The published appearances of a person, organization or country, each with where and when it happened. */
+export function publicAppearanceRows(db: DbOrTx, f: AppearanceFilter) {
+  return publicAppearances(db)
+    .where(appearanceFilter(f))
+    .innerJoin('day as d', 'd.id', 's.day_id')
+    .innerJoin('person as p', 'p.id', 'a.person_id')
+    .leftJoin('organization as o', 'o.id', 'a.organization_id')
+    .select([
+      ...appearanceColumns,
+      's.id as session_id',
+      's.kind as session_kind',
+      's.number as session_number',
+      's.title as session_title',
+      's.start_time',
+      's.end_time',
+      'd.date',
+      'e.id as event_id',
+      'e.slug as event_slug',
+      'e.title as event_title',
+      'e.time_zone',
+    ])
+    // Latest day first, then the day's sessions and each session's people in programme order: the same on both engines.
+    .orderBy('d.date', 'desc')
+    .orderBy('e.id')
+    .orderBy('s.position')
+    .orderBy('a.position')
+    .orderBy('a.id')
+    .execute();
+}
+
+/**
+ * The materials of the same appearances (with a stored file's media type). Joined rather than
+ * fetched by a list of ids: a country can have more appearances than a statement may carry parameters.
+ */
+export function publicAppearanceMaterials(db: DbOrTx, f: AppearanceFilter) {
+  return publicAppearances(db)
+    .where(appearanceFilter(f))
+    .innerJoin('material as m', 'm.appearance_id', 'a.id')
+    .leftJoin('file as f', 'f.id', 'm.file_id')
+    .select(['m.id', 'm.appearance_id', 'm.kind', 'm.label', 'm.lang', 'm.url', 'm.file_id', 'f.media_type'])
+    .orderBy('m.position')
+    .orderBy('m.id')
+    .execute();
 }
 
 export async function eventAgenda(db: DbOrTx, eventId: number): Promise<EventAgenda> {
@@ -90,25 +208,7 @@ export async function eventAgenda(db: DbOrTx, eventId: number): Promise<EventAge
     .innerJoin('person as p', 'p.id', 'a.person_id')
     .leftJoin('organization as o', 'o.id', 'a.organization_id')
     .where('s.event_id', '=', eventId)
-    .select([
-      'a.id',
-      'a.session_id',
-      'a.role',
-      'a.role_label',
-      'a.position',
-      'a.honorific',
-      'a.affiliation_position',
-      'a.country',
-      'a.country_code',
-      'a.talk_title',
-      'p.id as person_id',
-      'p.slug as person_slug',
-      'p.name as person_name',
-      'o.id as org_id',
-      'o.slug as org_slug',
-      'o.name as org_name',
-      'o.kind as org_kind',
-    ])
+    .select(['a.session_id', ...appearanceColumns])
     .orderBy('a.session_id')
     .orderBy('a.position')
     .execute();
@@ -133,23 +233,7 @@ export async function eventAgenda(db: DbOrTx, eventId: number): Promise<EventAge
   const apBySession = new Map<number, AgendaAppearance[]>();
   for (const a of appearances) {
     const list = apBySession.get(a.session_id) ?? [];
-    list.push({
-      id: a.id,
-      role: a.role,
-      roleLabel: a.role_label,
-      position: a.position,
-      honorific: a.honorific,
-      affiliationPosition: a.affiliation_position,
-      country: a.country,
-      countryCode: a.country_code,
-      talkTitle: a.talk_title,
-      person: { id: a.person_id, slug: a.person_slug, name: a.person_name },
-      organization:
-        a.org_id !== null && a.org_slug !== null && a.org_name !== null && a.org_kind !== null
-          ? { id: a.org_id, slug: a.org_slug, name: a.org_name, kind: a.org_kind }
-          : null,
-      materials: matsByAppearance.get(a.id) ?? [],
-    });
+    list.push(agendaAppearance(a, matsByAppearance.get(a.id) ?? []));
     apBySession.set(a.session_id, list);
   }
   return {
@@ -191,59 +275,11 @@ export type AppearanceInContext = {
   materials: MaterialView[];
 };
 
-async function appearancesWhere(
-  db: DbOrTx,
-  filter: { personId?: number; organizationId?: number; countryCode?: string },
-): Promise<AppearanceInContext[]> {
-  let q = db
-    .selectFrom('appearance as a')
-    .innerJoin('session as s', 's.id', 'a.session_id')
-    .innerJoin('day as d', 'd.id', 's.day_id')
-    .innerJoin('event as e', 'e.id', 's.event_id')
-    .innerJoin('person as p', 'p.id', 'a.person_id')
-    .leftJoin('organization as o', 'o.id', 'a.organization_id')
-    .where('e.status', '=', 'published')
-    .select([
-      'a.id',
-      'a.role',
-      'a.role_label',
-      'a.honorific',
-      'a.affiliation_position',
-      'a.country',
-      'a.country_code',
-      'p.slug as person_slug',
-      'p.name as person_name',
-      'o.slug as org_slug',
-      'o.name as org_name',
-      's.kind',
-      's.number',
-      's.title',
-      's.start_time',
-      's.end_time',
-      'd.date',
-      'e.slug as event_slug',
-      'e.title as event_title',
-      'e.time_zone',
-    ]);
-  if (filter.personId !== undefined) q = q.where('a.person_id', '=', filter.personId);
-  if (filter.organizationId !== undefined) q = q.where('a.organization_id', '=', filter.organizationId);
-  if (filter.countryCode !== undefined) q = q.where('a.country_code', '=', filter.countryCode);
-  // Ordered by the agenda's own order (a session's place in its day), the same on both engines.
-  const rows = await q.orderBy('d.date', 'desc').orderBy('e.id').orderBy('s.position').orderBy('a.position').execute();
+async function appearancesWhere(db: DbOrTx, filter: AppearanceFilter): Promise<AppearanceInContext[]> {
+  const rows = await publicAppearanceRows(db, filter);
   const byAppearance = new Map<number, MaterialView[]>();
   if (rows.length) {
-    // The materials of the same appearances, by a join rather than a list of ids (engines limit bound parameters).
-    let m = db
-      .selectFrom('material as m')
-      .innerJoin('appearance as a', 'a.id', 'm.appearance_id')
-      .innerJoin('session as s', 's.id', 'a.session_id')
-      .innerJoin('event as e', 'e.id', 's.event_id')
-      .where('e.status', '=', 'published')
-      .selectAll('m');
-    if (filter.personId !== undefined) m = m.where('a.person_id', '=', filter.personId);
-    if (filter.organizationId !== undefined) m = m.where('a.organization_id', '=', filter.organizationId);
-    if (filter.countryCode !== undefined) m = m.where('a.country_code', '=', filter.countryCode);
-    for (const mat of await m.orderBy('m.position').orderBy('m.id').execute()) {
+    for (const mat of await publicAppearanceMaterials(db, filter)) {
       const list = byAppearance.get(mat.appearance_id!) ?? [];
       list.push(materialView(mat));
       byAppearance.set(mat.appearance_id!, list);
@@ -258,7 +294,7 @@ async function appearancesWhere(
     countryCode: r.country_code,
     person: { slug: r.person_slug, name: r.person_name },
     organization: r.org_slug !== null && r.org_name !== null ? { slug: r.org_slug, name: r.org_name } : null,
-    session: { kind: r.kind, number: r.number, title: r.title, start: r.start_time, end: r.end_time },
+    session: { kind: r.session_kind, number: r.session_number, title: r.session_title, start: r.start_time, end: r.end_time },
     date: r.date,
     event: { slug: r.event_slug, title: r.event_title, timeZone: r.time_zone },
     materials: byAppearance.get(r.id) ?? [],
@@ -289,12 +325,8 @@ export async function countryAppearances(db: DbOrTx, code: string): Promise<Appe
 
 /** People, organizations and countries that appear in published events, with how often. */
 export async function peopleIndex(db: DbOrTx) {
-  return db
-    .selectFrom('person as p')
-    .innerJoin('appearance as a', 'a.person_id', 'p.id')
-    .innerJoin('session as s', 's.id', 'a.session_id')
-    .innerJoin('event as e', 'e.id', 's.event_id')
-    .where('e.status', '=', 'published')
+  return publicAppearances(db)
+    .innerJoin('person as p', 'p.id', 'a.person_id')
     .select(['p.slug', 'p.name', (eb) => eb.fn.count<number>('a.id').as('appearances')])
     .groupBy(['p.id', 'p.slug', 'p.name'])
     .execute()
@@ -302,12 +334,8 @@ export async function peopleIndex(db: DbOrTx) {
 }
 
 export async function organizationsIndex(db: DbOrTx) {
-  return db
-    .selectFrom('organization as o')
-    .innerJoin('appearance as a', 'a.organization_id', 'o.id')
-    .innerJoin('session as s', 's.id', 'a.session_id')
-    .innerJoin('event as e', 'e.id', 's.event_id')
-    .where('e.status', '=', 'published')
+  return publicAppearances(db)
+    .innerJoin('organization as o', 'o.id', 'a.organization_id')
     .select(['o.slug', 'o.name', 'o.kind', 'o.country_code', (eb) => eb.fn.count<number>('a.id').as('appearances')])
     .groupBy(['o.id', 'o.slug', 'o.name', 'o.kind', 'o.country_code'])
     .execute()
@@ -315,11 +343,7 @@ export async function organizationsIndex(db: DbOrTx) {
 }
 
 export async function countriesIndex(db: DbOrTx) {
-  return db
-    .selectFrom('appearance as a')
-    .innerJoin('session as s', 's.id', 'a.session_id')
-    .innerJoin('event as e', 'e.id', 's.event_id')
-    .where('e.status', '=', 'published')
+  return publicAppearances(db)
     .where('a.country_code', 'is not', null)
     .select(['a.country_code', (eb) => eb.fn.count<number>('a.id').as('appearances')])
     .groupBy('a.country_code')

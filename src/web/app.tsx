@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import { countryName } from '../domain/country.ts';
 import { NotFound, PlenaryError } from '../domain/errors.ts';
 import { DEFAULT_LANGUAGE } from '../domain/language.ts';
-import { loadEventExport } from '../operations/event-export.ts';
+import { eventExportOf } from '../operations/event-export.ts';
 import {
   countriesIndex,
   countryAppearances,
@@ -56,9 +56,8 @@ export function createApp(deps: AppDeps) {
       const found = await publishedEventBySlug(db, c.req.param('slug'));
       if (!found) throw new NotFound('no such event');
       const agenda = await eventAgenda(db, found.event.id);
-      // The export data too, for the page's JSON-LD: the same facts the downloads carry.
-      const data = await loadEventExport(db, found.event.slug, deps.baseUrl(), cache.currentGeneration());
-      if (!data) throw new NotFound('no such event');
+      // The export data too, from the same agenda, for the page's JSON-LD: the same facts the downloads carry.
+      const data = await eventExportOf(db, found, agenda, deps.baseUrl(), cache.currentGeneration());
       return <EventPage lang={lang} t={t} event={found.event} series={found.series} agenda={agenda} data={data} />;
     }),
   );

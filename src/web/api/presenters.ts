@@ -2,10 +2,9 @@
 // carries its id, its slug where it has one, its page `url` and its `apiUrl`, all absolute.
 // openapi.ts describes exactly these shapes; test/api.test.ts checks real responses against it.
 import { countryName } from '../../domain/country.ts';
-import { stableGuid } from '../../domain/guid.ts';
-import { zoned } from '../../domain/time.ts';
 import type { EventExport, ExportAppearance, ExportMaterial, ExportSession } from '../../exports/model.ts';
-import { displayTitle } from '../../operations/event-export.ts';
+import { displayTitle, exportAppearance, sessionGuid, sessionInstants } from '../../operations/event-export.ts';
+import { agendaAppearance, materialView, type MaterialView } from '../../storage/queries.ts';
 import type { ContextMaterial, ContextRow, EventListRow } from './queries.ts';
 
 export const apiUrlOf = {
@@ -145,57 +144,27 @@ export function sessionDetail(x: EventExport, sessionId: number) {
   return undefined;
 }
 
-/** Local wall time → offset and UTC forms; an end not after the start runs past midnight (as in the export). */
-function instants(date: string, start: string | null, end: string | null, tz: string) {
-  const s = start ? zoned(date, start, tz) : null;
-  let e = end ? zoned(date, end, tz) : null;
-  if (s && e && e.epochMilliseconds <= s.epochMilliseconds) e = e.add({ days: 1 });
-  const local = (z: typeof s) => (z ? z.toString({ timeZoneName: 'never', smallestUnit: 'second' }) : null);
-  return { startsAt: local(s), endsAt: local(e) };
-}
-
-/** Appearances seen from a person, organization or country: each says where and when it happened. */
+/**
+ * Appearances seen from a person, organization or country: each is the appearance as the
+ * event's agenda gives it (the same shape, the same affiliation text), and says where and when it happened.
+ */
 export function appearancesInContext(base: string, rows: ContextRow[], materials: ContextMaterial[]) {
-  const byAppearance = new Map<number, ContextMaterial[]>();
+  const byAppearance = new Map<number, MaterialView[]>();
+  const mediaTypes = new Map<string, string>();
   for (const m of materials) {
     if (m.appearance_id === null) continue;
     const list = byAppearance.get(m.appearance_id) ?? [];
-    list.push(m);
+    list.push(materialView(m));
     byAppearance.set(m.appearance_id, list);
+    if (m.file_id && m.media_type !== null) mediaTypes.set(m.file_id, m.media_type);
   }
   return rows.map((r) => {
-    const org = r.org_id !== null && r.org_slug !== null && r.org_name !== null && r.org_kind !== null
-      ? { id: r.org_id, slug: r.org_slug, name: r.org_name, kind: r.org_kind }
-      : null;
-    const country = r.country_code ? (englishCountry(r.country_code) ?? r.country) : r.country;
-    const eventUrl = `${base}/events/${r.event_slug}`;
+    const { startsAt, endsAt } = sessionInstants(r.date, r.start_time, r.end_time, r.time_zone);
     return {
-      id: r.id,
-      role: r.role,
-      roleLabel: r.role_label,
-      position: r.position,
-      honorific: r.honorific,
-      person: { id: r.person_id, slug: r.person_slug, name: r.person_name, url: `${base}/people/${r.person_slug}`, apiUrl: apiUrlOf.person(base, r.person_slug) },
-      affiliation: {
-        position: r.affiliation_position,
-        organization: org ? { ...org, url: `${base}/organizations/${org.slug}`, apiUrl: apiUrlOf.organization(base, org.slug) } : null,
-        country: r.country,
-        countryCode: r.country_code,
-        // The same text as in the event's agenda (operations/event-export.ts).
-        text: [r.affiliation_position, org?.name, country].filter(Boolean).join(', '),
-      },
-      talkTitle: r.talk_title,
-      materials: (byAppearance.get(r.id) ?? []).map((m) => ({
-        id: m.id,
-        kind: m.kind,
-        label: m.label,
-        lang: m.lang,
-        url: m.file_id ? `${base}/files/${m.file_id}` : m.url,
-        mediaType: m.file_id ? m.media_type : null,
-      })),
+      ...appearance(base, exportAppearance(agendaAppearance(r, byAppearance.get(r.id) ?? []), base, mediaTypes)),
       session: {
         id: r.session_id,
-        guid: stableGuid(`event:${r.event_slug}:session:${r.session_id}`),
+        guid: sessionGuid(r.event_slug, r.session_id),
         kind: r.session_kind,
         number: r.session_number,
         title: r.session_title,
@@ -203,8 +172,9 @@ export function appearancesInContext(base: string, rows: ContextRow[], materials
         date: r.date,
         start: r.start_time,
         end: r.end_time,
-        ...instants(r.date, r.start_time, r.end_time, r.time_zone),
-        url: `${eventUrl}#session-${r.session_id}`,
+        startsAt,
+        endsAt,
+        url: `${base}/events/${r.event_slug}#session-${r.session_id}`,
         apiUrl: apiUrlOf.session(base, r.session_id),
       },
       event: eventRef(base, { id: r.event_id, slug: r.event_slug, title: r.event_title, timeZone: r.time_zone }),

@@ -2,6 +2,7 @@
 // a client needs to follow links. Only published events and what appears in them are public.
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../storage/database.ts';
+import { publicAppearanceMaterials, publicAppearanceRows, publicAppearances, type AppearanceFilter } from '../../storage/queries.ts';
 import type { Engine } from '../../storage/storage.ts';
 import type { PageRequest } from './pagination.ts';
 
@@ -86,15 +87,6 @@ export function eventsOfSeries(db: DbOrTx, seriesId: number) {
   return listEventsWhere(db, seriesId, undefined);
 }
 
-/** Appearances in published events: the base of the people, organization and country lists. */
-function publicAppearances(db: DbOrTx) {
-  return db
-    .selectFrom('appearance as a')
-    .innerJoin('session as s', 's.id', 'a.session_id')
-    .innerJoin('event as e', 'e.id', 's.event_id')
-    .where('e.status', '=', 'published');
-}
-
 export async function listPeople(db: DbOrTx, engine: Engine, req: PageRequest) {
   const totalRow = await publicAppearances(db).select((eb) => eb.fn.count('a.person_id').distinct().as('n')).executeTakeFirstOrThrow();
   const rows = await publicAppearances(db)
@@ -147,83 +139,13 @@ export async function publishedEventOfSession(db: DbOrTx, sessionId: number): Pr
   return r?.slug;
 }
 
-export type AppearanceFilter = { personId?: number; organizationId?: number; countryCode?: string };
+export type { AppearanceFilter };
 
-/** The filter as one SQL condition on the alias `a`: shared by queries of different shapes. */
-function where(f: AppearanceFilter) {
-  const parts = [];
-  if (f.personId !== undefined) parts.push(sql`${sql.ref('a.person_id')} = ${f.personId}`);
-  if (f.organizationId !== undefined) parts.push(sql`${sql.ref('a.organization_id')} = ${f.organizationId}`);
-  if (f.countryCode !== undefined) parts.push(sql`${sql.ref('a.country_code')} = ${f.countryCode}`);
-  if (parts.length === 0) throw new Error('an appearance filter needs a person, organization or country');
-  return sql<boolean>`(${sql.join(parts, sql` and `)})`;
-}
+export type ContextRow = Awaited<ReturnType<typeof publicAppearanceRows>>[number];
+export type ContextMaterial = Awaited<ReturnType<typeof publicAppearanceMaterials>>[number];
 
-export type ContextRow = Awaited<ReturnType<typeof appearanceRows>>[number];
-export type ContextMaterial = Awaited<ReturnType<typeof appearanceMaterials>>[number];
-
-function appearanceRows(db: DbOrTx, f: AppearanceFilter) {
-  return publicAppearances(db)
-    .where(where(f))
-    .innerJoin('day as d', 'd.id', 's.day_id')
-    .innerJoin('person as p', 'p.id', 'a.person_id')
-    .leftJoin('organization as o', 'o.id', 'a.organization_id')
-    .select([
-      'a.id',
-      'a.role',
-      'a.role_label',
-      'a.position',
-      'a.honorific',
-      'a.affiliation_position',
-      'a.country',
-      'a.country_code',
-      'a.talk_title',
-      'p.id as person_id',
-      'p.slug as person_slug',
-      'p.name as person_name',
-      'o.id as org_id',
-      'o.slug as org_slug',
-      'o.name as org_name',
-      'o.kind as org_kind',
-      's.id as session_id',
-      's.kind as session_kind',
-      's.number as session_number',
-      's.title as session_title',
-      's.start_time',
-      's.end_time',
-      'd.date',
-      'e.id as event_id',
-      'e.slug as event_slug',
-      'e.title as event_title',
-      'e.time_zone',
-    ])
-    // Latest day first, then the day's sessions and each session's people in programme order.
-    .orderBy('d.date', 'desc')
-    .orderBy('e.id')
-    .orderBy('s.position')
-    .orderBy('a.position')
-    .orderBy('a.id')
-    .execute();
-}
-
-// Joined rather than fetched by a list of ids: a country can have more appearances than a
-// statement may carry parameters.
-function appearanceMaterials(db: DbOrTx, f: AppearanceFilter) {
-  return db
-    .selectFrom('material as m')
-    .innerJoin('appearance as a', 'a.id', 'm.appearance_id')
-    .innerJoin('session as s', 's.id', 'a.session_id')
-    .innerJoin('event as e', 'e.id', 's.event_id')
-    .where('e.status', '=', 'published')
-    .where(where(f))
-    .leftJoin('file as f', 'f.id', 'm.file_id')
-    .select(['m.id', 'm.appearance_id', 'm.kind', 'm.label', 'm.lang', 'm.url', 'm.file_id', 'f.media_type'])
-    .orderBy('m.position')
-    .orderBy('m.id')
-    .execute();
-}
-
+/** Appearances of a person, organization or country, the same rows as their pages read (storage/queries.ts). */
 export async function appearancesInContext(db: DbOrTx, f: AppearanceFilter) {
-  const [rows, materials] = await Promise.all([appearanceRows(db, f), appearanceMaterials(db, f)]);
+  const [rows, materials] = await Promise.all([publicAppearanceRows(db, f), publicAppearanceMaterials(db, f)]);
   return { rows, materials };
 }

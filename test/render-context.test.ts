@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-test('a server that has rendered every kind of page runs its promises without async hooks', () => {
-  const child = join(import.meta.dirname, 'render-context-child.ts');
+for (const [entry, file] of [['an ES module', 'render-context-child.ts'], ['a CommonJS module', 'render-context-child.cjs']] as const) test(`a server that has rendered every kind of page runs its promises without async hooks (main module: ${entry})`, () => {
+  const child = join(import.meta.dirname, file);
   const r = spawnSync(process.execPath, ['--import', 'tsx', child], { encoding: 'utf8', cwd: join(import.meta.dirname, '..') });
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { before: number; after: number; control: number; statuses: Record<string, number> };

@@ -28,11 +28,14 @@ import { scheduleRoutes } from './routes/schedule.ts';
 import { HTML_HEADERS } from './security.ts';
 import { EventPage } from './views/event-page.tsx';
 import { renderDocument } from './views/layout.tsx';
+import { renderWithoutAsyncContext } from './views/render-context.ts';
 import { CountryPage, ErrorPage, HomePage, IndexPage, OrganizationPage, PersonPage, SeriesPage } from './views/pages.tsx';
 
 export type { AppDeps } from './deps.ts';
 
 export function createApp(deps: AppDeps) {
+  // Before any page is rendered: see views/render-context.ts.
+  renderWithoutAsyncContext();
   const { storage, cache } = deps;
   const db = storage.db;
   const lang = DEFAULT_LANGUAGE;

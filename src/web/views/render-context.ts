@@ -6,11 +6,14 @@
 // process pays an init hook, the cached-page hot path included (bench:pages measured about 9%
 // fewer requests per second with it). Plenary's views are synchronous functions and use no JSX
 // context, and for synchronous renders hono's fallback (a module-level store set for the
-// duration of the render) is exact. hono looks for AsyncLocalStorage once, at its first render,
-// through process.getBuiltinModule: that first render is done here, while the lookup finds no
-// AsyncLocalStorage, and the lookup is put back straight after.
-// test/render-context.test.ts checks, in a fresh process that serves every kind of page, that
-// promises still run without async hooks afterwards.
+// duration of the render) is exact.
+//
+// hono looks for AsyncLocalStorage once, at its first render, through
+// process.getBuiltinModule and then process.mainModule.require (set when the main module is
+// CommonJS, as under some process managers). That first render is done here, while both
+// lookups find nothing, and both are put back straight after.
+// test/render-context.test.ts checks, in fresh processes (an ES module entry and a CommonJS
+// one) that serve every kind of page, that promises still run without async hooks afterwards.
 import { jsx } from 'hono/jsx';
 
 let probed = false;
@@ -18,14 +21,17 @@ let probed = false;
 export function renderWithoutAsyncContext(): void {
   if (probed) return;
   probed = true;
-  const proc = process as unknown as { getBuiltinModule?: (id: string) => unknown };
-  const original = proc.getBuiltinModule;
-  if (typeof original !== 'function') return;
-  proc.getBuiltinModule = (id: string) => (id === 'node:async_hooks' || id === 'async_hooks' ? undefined : original.call(process, id));
+  const proc = process as unknown as Record<string, unknown>;
+  const hidden = ['getBuiltinModule', 'mainModule'] as const;
+  const saved = hidden.map((key) => [key, Object.getOwnPropertyDescriptor(proc, key)] as const);
+  for (const key of hidden) Object.defineProperty(proc, key, { value: undefined, configurable: true, writable: true });
   try {
     // Synchronous: the lookup happens before toString returns.
     void jsx('span', {}).toString();
   } finally {
-    proc.getBuiltinModule = original;
+    for (const [key, descriptor] of saved) {
+      if (descriptor) Object.defineProperty(proc, key, descriptor);
+      else delete proc[key];
+    }
   }
 }

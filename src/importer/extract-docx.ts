@@ -6,6 +6,8 @@ import { htmlToText } from './extract-html.ts';
 
 /** What the parts of a Word file may expand to: a few MB of agenda is a long one. */
 export const MAX_DOCX_EXPANDED = 64 * 1024 * 1024;
+/** How many parts a Word file may hold: a document with many images has a few hundred. */
+export const MAX_DOCX_ENTRIES = 5000;
 
 function tooLarge(name: string, bytes: number): InvalidInput {
   return new InvalidInput(`${name} expands to ${(bytes / 1024 / 1024).toFixed(0)} MB of Word data; an agenda expands to at most ${MAX_DOCX_EXPANDED / 1024 / 1024} MB`);
@@ -37,6 +39,7 @@ function inflatedSize(entry: JSZip.JSZipObject, budget: number): Promise<number>
 async function checkExpandedSize(buffer: Buffer, name: string): Promise<void> {
   const zip = await JSZip.loadAsync(buffer);
   const entries = Object.values(zip.files).filter((e) => !e.dir);
+  if (entries.length > MAX_DOCX_ENTRIES) throw new InvalidInput(`${name} holds ${entries.length} parts; a Word document holds at most ${MAX_DOCX_ENTRIES}`);
   let declared = 0;
   for (const entry of entries) {
     // JSZip keeps each entry's declared size from the central directory without inflating it.

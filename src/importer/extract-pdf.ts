@@ -1,47 +1,79 @@
 // PDF → text lines. pdf.js (through unpdf) gives positioned text runs; lines are rebuilt from
 // their positions, wrapped lines are joined, and lone page numbers are dropped.
-import { constants as zlib, inflateSync } from 'node:zlib';
-import { extractTextItems, getDocumentProxy } from 'unpdf';
+import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { InvalidInput } from '../domain/errors.ts';
 
-/** What the compressed streams of a PDF may expand to, all together: as for Word files. */
-export const MAX_PDF_EXPANDED = 64 * 1024 * 1024;
-
-const latin1 = new TextDecoder('latin1');
-
 /**
- * A small PDF whose Flate streams inflate to gigabytes would exhaust memory inside pdf.js:
- * inflate each stream first, with zlib stopping at what is left of the budget, and refuse the
- * file when the streams together would go beyond it. Streams that are not Flate-encoded, or
- * whose data does not inflate (encrypted files), are left to pdf.js.
+ * What reading one PDF may take. pdf.js runs in a child process (pdf-child.mjs) that is
+ * stopped when its resident memory passes `maxMemoryMb` (read from /proc every 20 ms; where
+ * there is no /proc only the JavaScript heap is capped) or when it takes longer than
+ * `timeoutMs`. A long agenda needs about 100 MB, most of it Node.js and pdf.js themselves.
  */
-export function checkPdfExpandedSize(bytes: Uint8Array, name = 'the input'): void {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  // latin1 maps each byte to one character, so string offsets are byte offsets.
-  const text = latin1.decode(bytes);
-  const streamKeyword = /\bstream(?:\r\n|\n|\r)/g;
-  let total = 0;
-  for (let m = streamKeyword.exec(text); m; m = streamKeyword.exec(text)) {
-    const start = m.index + m[0].length;
-    // The stream's dictionary is what stands between its object header and the keyword.
-    const head = text.lastIndexOf(' obj', m.index);
-    const dict = text.slice(Math.max(head, m.index - 4096, 0), m.index);
-    const end = text.indexOf('endstream', start);
-    if (end < 0) break;
-    streamKeyword.lastIndex = end + 9;
-    // Only a Flate filter applied first can be inflated from the raw bytes.
-    if (!/\/Filter\s*(?:\[\s*)?\/FlateDecode\b/.test(dict)) continue;
-    const left = MAX_PDF_EXPANDED - total;
-    try {
-      total += inflateSync(buf.subarray(start, end), { maxOutputLength: left + 1, finishFlush: zlib.Z_SYNC_FLUSH }).length;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') total = MAX_PDF_EXPANDED + 1;
-      else continue;
-    }
-    if (total > MAX_PDF_EXPANDED) {
-      throw new InvalidInput(`${name} is a PDF whose compressed streams expand to more than ${MAX_PDF_EXPANDED / 1024 / 1024} MB (the one at byte ${start} passes the limit); an agenda expands to at most ${MAX_PDF_EXPANDED / 1024 / 1024} MB`);
-    }
+export type PdfLimits = { maxMemoryMb: number; timeoutMs: number };
+export const PDF_LIMITS: PdfLimits = { maxMemoryMb: 512, timeoutMs: 60_000 };
+
+const CHILD = fileURLToPath(new URL('./pdf-child.mjs', import.meta.url));
+
+/** The resident memory of a process in bytes, or null where /proc does not tell. */
+function residentBytes(pid: number): number | null {
+  try {
+    const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'latin1'));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
   }
+}
+
+type ChildAnswer = { ok: true; pages: Item[][] } | { ok: false; message: string };
+
+/** The text runs of each page, read by pdf.js in a child process held to the limits. */
+function readItems(bytes: Uint8Array, name: string, limits: PdfLimits): Promise<Item[][]> {
+  return new Promise((resolve, reject) => {
+    const child = fork(CHILD, [], {
+      execArgv: [`--max-old-space-size=${limits.maxMemoryMb}`],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (c: Buffer) => {
+      stderr = (stderr + c.toString('utf8')).slice(-2000);
+    });
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      clearInterval(watch);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      outcome();
+    };
+    const timer = setTimeout(
+      () => settle(() => reject(new InvalidInput(`${name} took longer than ${limits.timeoutMs / 1000} s to read as a PDF; an agenda reads in a second or two`))),
+      limits.timeoutMs,
+    );
+    const limit = limits.maxMemoryMb * 1024 * 1024;
+    const watch = setInterval(() => {
+      const rss = child.pid === undefined ? null : residentBytes(child.pid);
+      if (rss !== null && rss > limit) {
+        settle(() => reject(new InvalidInput(`${name} needs more than ${limits.maxMemoryMb} MB of memory to read as a PDF: it holds data that expands far beyond its size; an agenda needs a few MB`)));
+      }
+    }, 20);
+    child.once('message', (m: ChildAnswer) => settle(() => (m.ok ? resolve(m.pages) : reject(new Error(m.message)))));
+    child.once('error', (e) => settle(() => reject(e)));
+    child.once('exit', (code, signal) => {
+      const heap = /heap out of memory|Allocation failed/i.test(stderr);
+      settle(() =>
+        reject(
+          heap
+            ? new InvalidInput(`${name} needs more than ${limits.maxMemoryMb} MB of memory to read as a PDF: it holds data that expands far beyond its size; an agenda needs a few MB`)
+            : new Error(`the PDF reader stopped (${signal ?? `exit code ${code}`}) before answering${stderr.trim() ? `: ${stderr.trim().split('\n').at(-1)}` : ''}`),
+        ),
+      );
+    });
+    child.send({ bytes });
+  });
 }
 
 type Item = { str: string; x: number; y: number; width: number; fontSize: number };
@@ -123,15 +155,13 @@ function joinLines(lines: Line[]): string[] {
   return out;
 }
 
-export async function pdfToText(bytes: Uint8Array, name = 'the input'): Promise<string> {
-  checkPdfExpandedSize(bytes, name);
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
-  const { items } = await extractTextItems(pdf);
+export async function pdfToText(bytes: Uint8Array, name = 'the input', limits: PdfLimits = PDF_LIMITS): Promise<string> {
+  const items = await readItems(bytes, name, limits);
   // Pages are laid end to end, each starting one line below the last, so that an entry
   // wrapped across a page break is joined like any other.
   const all: Line[] = [];
   for (const page of items) {
-    const lines = dropFurniture(linesOfPage(page as Item[]));
+    const lines = dropFurniture(linesOfPage(page));
     if (!lines.length) continue;
     const last = all[all.length - 1];
     const shift = last ? last.y - (lines[0]!.size * 1.15) - lines[0]!.y : 0;

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { deflateSync } from 'node:zlib';
 import { detectFormat } from './detect.ts';
-import { checkPdfExpandedSize } from './extract-pdf.ts';
 import { MAX_INPUT_BYTES, readInput } from './read-input.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -73,62 +72,60 @@ test('a Word file that would expand to gigabytes and HTML nested past the stack 
   await assert.rejects(readInput(deep, 'deep.html'), { name: 'InvalidInput', message: 'deep.html is HTML nested too deeply to read' });
 });
 
-/** A one-page PDF whose content streams are the given bytes, Flate-compressed, with an xref table. */
-function pdfWithStreams(contents: Buffer[]): { pdf: Uint8Array; streamStarts: number[] } {
+/** A one-page PDF with one content stream, written with the given filters (applied last to first). */
+function pdfWithStream(data: Buffer, filters: string[]): Uint8Array {
   const parts: Buffer[] = [];
   const offsets: number[] = [];
-  const streamStarts: number[] = [];
   let length = 0;
   const add = (b: Buffer | string) => {
     const buf = typeof b === 'string' ? Buffer.from(b, 'latin1') : b;
     parts.push(buf);
     length += buf.length;
   };
-  const obj = (n: number, body: string) => {
+  const obj = (n: number, body: string | Buffer[]) => {
     offsets[n] = length;
-    add(`${n} 0 obj\n${body}\nendobj\n`);
+    add(`${n} 0 obj\n`);
+    for (const b of typeof body === 'string' ? [body] : body) add(b);
+    add('\nendobj\n');
   };
   add('%PDF-1.4\n');
-  const first = 4;
   obj(1, '<< /Type /Catalog /Pages 2 0 R >>');
   obj(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
-  obj(3, `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [${contents.map((_, i) => `${first + i} 0 R`).join(' ')}] >>`);
-  contents.forEach((c, i) => {
-    const z = deflateSync(c, { level: 9 });
-    offsets[first + i] = length;
-    add(`${first + i} 0 obj\n<< /Length ${z.length} /Filter /FlateDecode >>\nstream\n`);
-    streamStarts.push(length);
-    add(z);
-    add('\nendstream\nendobj\n');
-  });
-  const count = first + contents.length;
+  obj(3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> /Contents 4 0 R >>');
+  let encoded = data;
+  for (const f of [...filters].reverse()) if (f === '/FlateDecode') encoded = deflateSync(encoded, { level: 9 });
+  obj(4, [Buffer.from(`<< /Length ${encoded.length}${filters.length ? ` /Filter [${filters.join(' ')}]` : ''} >>\nstream\n`, 'latin1'), encoded, Buffer.from('\nendstream', 'latin1')]);
   const xref = length;
-  add(`xref\n0 ${count}\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`);
-  add(`trailer\n<< /Size ${count} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
-  return { pdf: new Uint8Array(Buffer.concat(parts)), streamStarts };
+  add(`xref\n0 5\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`);
+  add(`trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+  return new Uint8Array(Buffer.concat(parts));
 }
 
-test('a PDF whose streams would expand past 64 MB is refused before pdf.js inflates them; a small one is read', async () => {
-  const text = Buffer.from('BT /F1 12 Tf 72 720 Td (10:00 Opening) Tj ET\n', 'latin1');
-  const small = pdfWithStreams([text]);
-  assert.doesNotThrow(() => checkPdfExpandedSize(small.pdf, 'small.pdf'));
+const TEXT = Buffer.from('BT /F1 12 Tf 72 720 Td (10:00 Opening) Tj ET\n', 'latin1');
 
-  // One stream of 80 MB of spaces: under 100 KB on disk.
-  const one = pdfWithStreams([Buffer.alloc(80 * 1024 * 1024, 0x20)]);
-  assert.ok(one.pdf.length < 200 * 1024, `the bomb is small (${one.pdf.length} bytes)`);
-  await assert.rejects(readInput(one.pdf, 'bomb.pdf'), {
-    name: 'InvalidInput',
-    message: `bomb.pdf is a PDF whose compressed streams expand to more than 64 MB (the one at byte ${one.streamStarts[0]} passes the limit); an agenda expands to at most 64 MB`,
-  });
+test('a PDF is read in a child process: text comes back, twice compressed or not', async () => {
+  assert.deepEqual(await readInput(pdfWithStream(TEXT, []), 'plain.pdf'), { format: 'pdf', text: '10:00 Opening' });
+  assert.deepEqual(await readInput(pdfWithStream(TEXT, ['/FlateDecode', '/FlateDecode']), 'twice.pdf'), { format: 'pdf', text: '10:00 Opening' });
+});
 
-  // Two streams of 40 MB: each under the limit, together over it; the second one is named.
-  const two = pdfWithStreams([Buffer.alloc(40 * 1024 * 1024, 0x20), Buffer.alloc(40 * 1024 * 1024, 0x20)]);
-  assert.throws(() => checkPdfExpandedSize(two.pdf, 'two.pdf'), {
+test('a PDF that expands past the memory limit is stopped and refused, whatever its filters', async () => {
+  // 300 MB of spaces behind two Flate filters: a few KB on disk, which no scan of the bytes sees.
+  const bomb = pdfWithStream(Buffer.concat([TEXT, Buffer.alloc(300 * 1024 * 1024, 0x20)]), ['/FlateDecode', '/FlateDecode']);
+  assert.ok(bomb.length < 64 * 1024, `the bomb is small (${bomb.length} bytes)`);
+  const limits = { maxMemoryMb: 200, timeoutMs: 60_000 };
+  await assert.rejects(readInput(bomb, 'bomb.pdf', { pdfLimits: limits }), {
     name: 'InvalidInput',
-    message: `two.pdf is a PDF whose compressed streams expand to more than 64 MB (the one at byte ${two.streamStarts[1]} passes the limit); an agenda expands to at most 64 MB`,
+    message: 'bomb.pdf needs more than 200 MB of memory to read as a PDF: it holds data that expands far beyond its size; an agenda needs a few MB',
   });
-  // One 40 MB stream alone passes the check.
-  assert.doesNotThrow(() => checkPdfExpandedSize(pdfWithStreams([Buffer.alloc(40 * 1024 * 1024, 0x20)]).pdf, 'forty.pdf'));
+  // The same reader, the same limits: a real page is read.
+  assert.equal((await readInput(pdfWithStream(TEXT, ['/FlateDecode']), 'fine.pdf', { pdfLimits: limits })).text, '10:00 Opening');
+});
+
+test('a PDF that takes longer than the time limit is stopped and refused', async () => {
+  await assert.rejects(readInput(pdfWithStream(TEXT, []), 'slow.pdf', { pdfLimits: { maxMemoryMb: 512, timeoutMs: 1 } }), {
+    name: 'InvalidInput',
+    message: 'slow.pdf took longer than 0.001 s to read as a PDF; an agenda reads in a second or two',
+  });
 });
 
 test('a Word file whose archive understates its sizes is still refused at 64 MB', async () => {
@@ -153,4 +150,14 @@ test('a Word file whose archive understates its sizes is still refused at 64 MB'
     name: 'InvalidInput',
     message: 'liar.docx expands to more than 64 MB of Word data (its entry word/document.xml passes the limit, whatever size the archive declares); an agenda expands to at most 64 MB',
   });
+});
+
+test('a Word file of too many parts is refused before any is inflated', async () => {
+  const JSZip = (await import('jszip')).default;
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<Types/>');
+  zip.file('word/document.xml', '<w:document/>');
+  for (let i = 0; i < 4999; i++) zip.file(`word/media/p${i}.xml`, '');
+  const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
+  await assert.rejects(readInput(bytes, 'many.docx'), { name: 'InvalidInput', message: 'many.docx holds 5001 parts; a Word document holds at most 5000' });
 });

@@ -4,7 +4,7 @@ import { InvalidInput } from '../domain/errors.ts';
 import { detectFormat } from './detect.ts';
 import { docxToText } from './extract-docx.ts';
 import { htmlToText } from './extract-html.ts';
-import { pdfToText } from './extract-pdf.ts';
+import { PDF_LIMITS, type PdfLimits, pdfToText } from './extract-pdf.ts';
 
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 
@@ -52,7 +52,7 @@ function normalise(text: string, name: string, format: InputFormat): ReadInput {
 }
 
 /** Bytes → text, or a clear InvalidInput that says what is wrong and where. */
-export async function readInput(bytes: Uint8Array, name = 'the input'): Promise<ReadInput> {
+export async function readInput(bytes: Uint8Array, name = 'the input', opts: { pdfLimits?: PdfLimits } = {}): Promise<ReadInput> {
   if (bytes.length === 0) throw new InvalidInput(`${name} is empty: there is no agenda to read`);
   if (bytes.length > MAX_INPUT_BYTES) {
     throw new InvalidInput(`${name} is ${describeSize(bytes.length)}; an agenda page is at most ${describeSize(MAX_INPUT_BYTES)}`);
@@ -62,7 +62,7 @@ export async function readInput(bytes: Uint8Array, name = 'the input'): Promise<
     case 'pdf': {
       let text: string;
       try {
-        text = await pdfToText(bytes, name);
+        text = await pdfToText(bytes, name, opts.pdfLimits ?? PDF_LIMITS);
       } catch (e) {
         if (e instanceof InvalidInput) throw e;
         throw new InvalidInput(`${name} looks like a PDF but cannot be read: ${(e as Error).message}`);

@@ -1,8 +1,9 @@
 // `plenary backup FILE`: every table of the database into one .tar.gz (operations/archive-format.ts).
-import { link, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { link, rename, rm, stat } from 'node:fs/promises';
 import { loadConfig } from '../config.ts';
 import { Conflict } from '../domain/errors.ts';
-import { createBackup } from '../operations/backup.ts';
+import { writeBackup } from '../operations/backup.ts';
 import { parseFileCommand } from './args.ts';
 import { openMigrated } from './open.ts';
 
@@ -20,26 +21,23 @@ export async function run(argv: string[]): Promise<number> {
   const refuse = () => new Conflict(`${file} exists; use --force to replace it`);
   if (!o.force && (await exists(file))) throw refuse();
 
-  const storage = await openMigrated(loadConfig());
-  let backup;
-  try {
-    backup = await createBackup(storage);
-  } finally {
-    await storage.close();
-  }
-  // Written beside FILE and moved into place, so that FILE is never half written.
+  // Written beside FILE as it is read, then moved into place, so that FILE is never half written.
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, backup.bytes, { flag: 'wx' });
+  const storage = await openMigrated(loadConfig());
+  let manifest;
   try {
+    manifest = await writeBackup(storage, createWriteStream(tmp, { flags: 'wx' }));
     if (o.force) await rename(tmp, file);
     else await link(tmp, file).catch((e: NodeJS.ErrnoException) => {
       throw e.code === 'EEXIST' ? refuse() : e;
     });
   } finally {
     await rm(tmp, { force: true });
+    await storage.close();
   }
-  const m = backup.manifest;
+  const size = (await stat(file)).size;
+  const m = manifest;
   const total = m.tables.reduce((n, t) => n + t.rows, 0);
-  console.log([`wrote ${file} (schema ${m.schemaVersion}, ${m.tables.length} tables, ${total} rows, ${backup.bytes.length} bytes)`, ...m.tables.map((t) => `${t.name}: ${t.rows}`)].join('\n'));
+  console.log([`wrote ${file} (schema ${m.schemaVersion}, ${m.tables.length} tables, ${total} rows, ${size} bytes)`, ...m.tables.map((t) => `${t.name}: ${t.rows}`)].join('\n'));
   return 0;
 }

@@ -3,15 +3,23 @@
 // A gzip-compressed tar holding, in this order:
 //   manifest.json              format and schema version, engine, created-at, and per table its
 //                              entry, columns, row count, byte length and sha256
-//   tables/<table>.ndjson      one JSON object per line, keys in column order, rows in primary-key
-//                              order (compared in JavaScript, so both engines give the same order)
+//   tables/<table>.ndjson      one JSON object per line, keys in column order, in foreign-key order
+//                              of the tables, rows in primary-key order (JavaScript's comparison;
+//                              both engines are read bytewise in key order and checked against it)
 // Values are normalised so that SQLite and PostgreSQL write the same bytes: integers as numbers,
 // text as strings, blobs (the `file` table's data) as base64 strings, NULL as null. The file bytes
 // sit in the NDJSON like every other value, so one codec covers every table.
+// Archives are written and read as streams (writeArchive, readArchive), a batch of rows at a
+// time, so their size is bounded by the disk, not by memory.
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { createGunzip, createGzip, gzip } from 'node:zlib';
+import { type Kysely, sql } from 'kysely';
 import tar from 'tar-stream';
 import { z } from 'zod';
 import { InvalidInput } from '../domain/errors.ts';
@@ -147,35 +155,194 @@ export async function packArchive(entries: Array<[string, Buffer]>, mtime: Date)
   return promisify(gzip)(Buffer.concat(chunks));
 }
 
-/** .tar.gz bytes → entries by name. `label` names the archive in messages. */
+/** .tar.gz bytes → entries by name, in memory (tests, small archives). `label` names the archive in messages. */
 export async function unpackArchive(bytes: Uint8Array, label: string): Promise<Map<string, Buffer>> {
-  if (bytes.length === 0) throw new InvalidInput(`${label} is empty: it is not a Plenary backup`);
-  if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw new InvalidInput(`${label} is not a Plenary backup: it is not gzip-compressed`);
-  let tarBytes: Buffer;
-  try {
-    tarBytes = await promisify(gunzip)(bytes);
-  } catch (e) {
-    // zlib reports a stream that stops before its end as a buffer error; anything else is bad data.
-    if ((e as NodeJS.ErrnoException).code === 'Z_BUF_ERROR') throw new InvalidInput(`${label} is truncated: the gzip stream ends early`);
-    throw new InvalidInput(`${label} is damaged: its gzip data is corrupt`);
-  }
-  // A tar is whole 512-byte blocks: anything shorter is something else, not a cut-off tar.
-  if (tarBytes.length < 512) throw new InvalidInput(`${label} is not a Plenary backup: it does not hold a tar archive`);
   const entries = new Map<string, Buffer>();
-  const extract = tar.extract();
-  try {
-    const reading = (async () => {
-      for await (const entry of extract) {
-        const chunks: Buffer[] = [];
-        for await (const c of entry) chunks.push(c as Buffer);
-        if (entry.header.type === 'file') entries.set(entry.header.name, Buffer.concat(chunks));
-      }
-    })();
-    Readable.from([tarBytes]).pipe(extract);
-    await reading;
-  } catch (e) {
-    if (/unexpected end/i.test((e as Error).message)) throw new InvalidInput(`${label} is damaged: its tar archive ends early`);
-    throw new InvalidInput(`${label} is not a Plenary backup: it does not hold a tar archive`);
+  for await (const entry of readArchive(bytes, label)) {
+    const chunks: Buffer[] = [];
+    for await (const c of entry.stream) chunks.push(c);
+    if (entry.type === 'file') entries.set(entry.name, Buffer.concat(chunks));
   }
   return entries;
+}
+
+// ---- Streaming: archives far larger than memory -------------------------------------------
+
+/** Where an archive is read from: bytes in memory, or a file read as a stream. */
+export type ArchiveSource = Uint8Array | { path: string };
+
+const openSource = (source: ArchiveSource): Readable => (source instanceof Uint8Array ? Readable.from([Buffer.from(source.buffer, source.byteOffset, source.byteLength)]) : createReadStream(source.path));
+
+async function sourceHead(source: ArchiveSource): Promise<{ size: number; head: Buffer }> {
+  if (source instanceof Uint8Array) return { size: source.length, head: Buffer.from(source.subarray(0, 2)) };
+  const fh = await open(source.path, 'r');
+  try {
+    const { size } = await fh.stat();
+    const head = Buffer.alloc(Math.min(2, size));
+    await fh.read(head, 0, head.length, 0);
+    return { size, head };
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The error gunzipping the whole source ends with, or null when it is sound gzip. */
+async function gzipFailure(source: ArchiveSource): Promise<NodeJS.ErrnoException | null> {
+  try {
+    await pipeline(openSource(source), createGunzip(), new Writable({ write: (_c, _e, done) => done() }));
+    return null;
+  } catch (e) {
+    return e as NodeJS.ErrnoException;
+  }
+}
+
+export type ArchiveEntry = { name: string; type: string | null | undefined; stream: AsyncIterable<Buffer> };
+
+/**
+ * The archive's entries in order, each read as a stream while the caller consumes it; the
+ * gzip and tar layers are checked on the way, with the same messages as unpackArchive.
+ */
+export async function* readArchive(source: ArchiveSource, label: string): AsyncGenerator<ArchiveEntry> {
+  const { size, head } = await sourceHead(source);
+  if (size === 0) throw new InvalidInput(`${label} is empty: it is not a Plenary backup`);
+  if (size < 2 || head[0] !== 0x1f || head[1] !== 0x8b) throw new InvalidInput(`${label} is not a Plenary backup: it is not gzip-compressed`);
+  const extract = tar.extract();
+  let gzipError: NodeJS.ErrnoException | null = null;
+  let tarBytes = 0;
+  const gunzipped = createGunzip();
+  gunzipped.on('data', (c: Buffer) => (tarBytes += c.length));
+  const feeding = pipeline(openSource(source), gunzipped, extract).catch((e: NodeJS.ErrnoException) => {
+    gzipError ??= e;
+    extract.destroy(e);
+  });
+  const gzipMessage = (g: NodeJS.ErrnoException): InvalidInput | null =>
+    typeof g.code === 'string' && g.code.startsWith('Z_')
+      ? // zlib reports a stream that stops before its end as a buffer error; anything else is bad data.
+        new InvalidInput(g.code === 'Z_BUF_ERROR' ? `${label} is truncated: the gzip stream ends early` : `${label} is damaged: its gzip data is corrupt`)
+      : null;
+  const mapError = async (e: unknown): Promise<InvalidInput> => {
+    if (e instanceof InvalidInput) return e;
+    // A damaged gzip stream may reach the tar reader as garbage before zlib notices: the
+    // gzip layer is judged on its own first, reading the whole source once more.
+    const g = gzipError ?? (await gzipFailure(source));
+    if (g && typeof g.code === 'string' && g.code.startsWith('E') && g.syscall) return new InvalidInput(`cannot read ${label}: ${g.message}`);
+    const byGzip = g ? gzipMessage(g) : null;
+    if (byGzip) return byGzip;
+    if (tarBytes < 512) return new InvalidInput(`${label} is not a Plenary backup: it does not hold a tar archive`);
+    if (/unexpected end/i.test((e as Error).message)) return new InvalidInput(`${label} is damaged: its tar archive ends early`);
+    return new InvalidInput(`${label} is not a Plenary backup: it does not hold a tar archive`);
+  };
+  const iterator = extract[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      let next: Awaited<ReturnType<typeof iterator.next>>;
+      try {
+        next = await iterator.next();
+      } catch (e) {
+        throw await mapError(e);
+      }
+      if (next.done) break;
+      const entry = next.value;
+      // Listened for before the caller reads, since a stream read to its end emits it then.
+      const ended = new Promise<void>((resolve) => {
+        entry.once('end', () => resolve());
+        entry.once('close', () => resolve());
+        entry.once('error', () => resolve());
+      });
+      const stream = (async function* () {
+        try {
+          for await (const c of entry) yield c as Buffer;
+        } catch (e) {
+          throw await mapError(e);
+        }
+      })();
+      yield { name: entry.header.name, type: entry.header.type, stream };
+      // Whatever the caller left unread is skipped, so that the next entry can come.
+      entry.resume();
+      await ended;
+    }
+    await feeding;
+    if (gzipError) throw await mapError(gzipError);
+    if (tarBytes < 512) throw new InvalidInput(`${label} is not a Plenary backup: it does not hold a tar archive`);
+  } finally {
+    extract.destroy();
+  }
+}
+
+/** The complete lines of a stream (without their newline); a last line without one counts too. */
+export async function* lines(stream: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  let pending: Buffer[] = [];
+  for await (const chunk of stream) {
+    let start = 0;
+    for (let nl = chunk.indexOf(10, start); nl >= 0; nl = chunk.indexOf(10, start)) {
+      pending.push(chunk.subarray(start, nl));
+      yield Buffer.concat(pending).toString('utf8');
+      pending = [];
+      start = nl + 1;
+    }
+    if (start < chunk.length) pending.push(chunk.subarray(start));
+  }
+  if (pending.length) yield Buffer.concat(pending).toString('utf8');
+}
+
+/** Rows per query when a table is read in key order: few where rows carry file bytes. */
+const batchRows = (spec: TableSpec) => (Object.values(spec.columns).some((t) => t.startsWith('blob')) ? 4 : 1000);
+
+/** JavaScript's order of two key tuples: the archive's row order. */
+export function compareKeys(spec: TableSpec, a: Record<string, unknown>, b: Record<string, unknown>): number {
+  for (const k of spec.key) if (a[k] !== b[k]) return (a[k] as string | number) < (b[k] as string | number) ? -1 : 1;
+  return 0;
+}
+
+/**
+ * A table's rows in primary-key order, a batch at a time (keyset pagination), so that a table
+ * of any size passes through bounded memory. Text keys are compared bytewise on both engines;
+ * the rows are checked against JavaScript's order as they come, so the archive's order stays
+ * the one it documents.
+ */
+export async function* tableRows(db: Kysely<any>, engine: 'sqlite' | 'postgres', spec: TableSpec): AsyncGenerator<Record<string, unknown>> {
+  const keyRef = (k: string) => (engine === 'postgres' && spec.columns[k]!.startsWith('text') ? sql`${sql.ref(k)} COLLATE "C"` : sql.ref(k));
+  const columns = Object.keys(spec.columns);
+  const limit = batchRows(spec);
+  let last: Record<string, unknown> | null = null;
+  for (;;) {
+    let q = db.selectFrom(spec.name).select(columns);
+    if (last) {
+      const after: Record<string, unknown> = last;
+      q = q.where(sql<boolean>`(${sql.join(spec.key.map(keyRef))}) > (${sql.join(spec.key.map((k) => after[k]))})`);
+    }
+    for (const k of spec.key) q = q.orderBy(keyRef(k));
+    const rows = await q.limit(limit).execute();
+    for (const row of rows) {
+      if (last && compareKeys(spec, last, row) >= 0) throw new Error(`table ${spec.name}: the database orders its keys differently from the archive format (after ${JSON.stringify(spec.key.map((k) => last![k]))})`);
+      yield row;
+      last = row;
+    }
+    if (rows.length < limit) return;
+  }
+}
+
+/** One table row as its NDJSON line. */
+export function encodeLine(spec: TableSpec, row: Record<string, unknown>, index: number): string {
+  const out: Record<string, unknown> = {};
+  for (const [c, type] of Object.entries(spec.columns)) out[c] = encodeValue(type, row[c], `${spec.name} row ${index + 1} column ${c}`);
+  return `${JSON.stringify(out)}\n`;
+}
+
+/** Writes entries into a .tar.gz stream, each entry's bytes produced as it is written. */
+export async function writeArchive(out: Writable, mtime: Date, entries: Array<{ name: string; size: number; chunks: () => AsyncIterable<Buffer> }>): Promise<void> {
+  const pack = tar.pack();
+  const written = pipeline(pack, createGzip(), out);
+  for (const e of entries) {
+    let finish!: (err?: Error | null) => void;
+    const done = new Promise<void>((ok, fail) => {
+      finish = (err) => (err ? fail(err) : ok());
+    });
+    const sink = pack.entry({ name: e.name, size: e.size, mtime, mode: 0o644 }, (err) => finish(err));
+    for await (const chunk of e.chunks()) if (!sink.write(chunk)) await once(sink, 'drain');
+    sink.end(undefined as unknown as Buffer); // the typings want a last chunk; streamx takes none
+    await done;
+  }
+  pack.finalize();
+  await written;
 }

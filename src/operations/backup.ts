@@ -1,7 +1,9 @@
 // createBackup: every table of the database as one archive (layout in archive-format.ts).
+import { createHash } from 'node:crypto';
+import { PassThrough, type Writable } from 'node:stream';
 import { type Kysely, sql } from 'kysely';
 import type { Storage } from '../storage/storage.ts';
-import { encodeValue, entryName, FORMAT, FORMAT_VERSION, MANIFEST_ENTRY, type Manifest, packArchive, sha256, TABLES, type TableSpec } from './archive-format.ts';
+import { encodeLine, entryName, FORMAT, FORMAT_VERSION, MANIFEST_ENTRY, type Manifest, TABLES, type TableSpec, tableRows, writeArchive } from './archive-format.ts';
 
 export const MIGRATION_TABLE = 'plenary_migration';
 // Kysely's own bookkeeping: the migration names go into the manifest instead.
@@ -9,12 +11,26 @@ const BOOKKEEPING = new Set([MIGRATION_TABLE, 'plenary_migration_lock']);
 
 export type Backup = { bytes: Buffer; manifest: Manifest };
 
-/** A backup of the whole database, read from one consistent snapshot. */
+/** A backup of the whole database as bytes in memory (tests, small databases). */
 export async function createBackup(storage: Storage, opts: { now?: Date } = {}): Promise<Backup> {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const manifest = await writeBackup(storage, sink, opts);
+  return { bytes: Buffer.concat(chunks), manifest };
+}
+
+/**
+ * A backup of the whole database, read from one consistent snapshot and written to `out` as
+ * it is read: each table is read twice in key order, a batch at a time, first to count and
+ * hash it for the manifest (which comes first in the archive), then to write it. Memory stays
+ * bounded by one batch, whatever the size of the stored files.
+ */
+export async function writeBackup(storage: Storage, out: Writable, opts: { now?: Date } = {}): Promise<Manifest> {
   const createdAt = opts.now ?? new Date();
   // PostgreSQL's default isolation gives each statement its own snapshot; repeatable read gives
   // the whole transaction one. SQLite (WAL) keeps the snapshot of a transaction's first read.
-  const { migrations, entries } = await storage.db
+  return storage.db
     .transaction()
     .setIsolationLevel('repeatable read')
     .setAccessMode('read only')
@@ -22,44 +38,53 @@ export async function createBackup(storage: Storage, opts: { now?: Date } = {}):
       const db = trx as unknown as Kysely<any>;
       await refuseUnknownColumns(db, storage.engine);
       const names = await sql<{ name: string }>`SELECT name FROM ${sql.table(MIGRATION_TABLE)}`.execute(db);
-      const entries: Array<{ spec: TableSpec; rows: number; bytes: Buffer }> = [];
-      for (const spec of TABLES) entries.push({ spec, ...(await tableEntry(db, spec)) });
-      return { migrations: names.rows.map((r) => r.name).sort(), entries };
+      const migrations = names.rows.map((r) => r.name).sort();
+      const schemaVersion = migrations.at(-1);
+      if (!schemaVersion) throw new Error('the database has not been migrated: there is nothing to back up');
+      const tables: Manifest['tables'] = [];
+      for (const spec of TABLES) {
+        const hash = createHash('sha256');
+        let rows = 0;
+        let bytes = 0;
+        for await (const chunk of tableChunks(db, storage.engine, spec)) {
+          hash.update(chunk);
+          bytes += chunk.length;
+          rows += chunkRows.get(chunk) ?? 0;
+        }
+        tables.push({ name: spec.name, entry: entryName(spec.name), columns: Object.keys(spec.columns), rows, bytes, sha256: hash.digest('hex') });
+      }
+      const manifest: Manifest = { format: FORMAT, formatVersion: FORMAT_VERSION, schemaVersion, migrations, engine: storage.engine, createdAt: createdAt.toISOString(), tables };
+      const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
+      await writeArchive(out, createdAt, [
+        { name: MANIFEST_ENTRY, size: manifestBytes.length, chunks: async function* () { yield manifestBytes; } },
+        ...TABLES.map((spec, i) => ({ name: entryName(spec.name), size: tables[i]!.bytes, chunks: () => tableChunks(db, storage.engine, spec) })),
+      ]);
+      return manifest;
     });
-  const schemaVersion = migrations.at(-1);
-  if (!schemaVersion) throw new Error('the database has not been migrated: there is nothing to back up');
-
-  const manifest: Manifest = {
-    format: FORMAT,
-    formatVersion: FORMAT_VERSION,
-    schemaVersion,
-    migrations,
-    engine: storage.engine,
-    createdAt: createdAt.toISOString(),
-    tables: entries.map((e) => ({ name: e.spec.name, entry: entryName(e.spec.name), columns: Object.keys(e.spec.columns), rows: e.rows, bytes: e.bytes.length, sha256: sha256(e.bytes) })),
-  };
-  const bytes = await packArchive(
-    [[MANIFEST_ENTRY, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`)], ...entries.map((e): [string, Buffer] => [entryName(e.spec.name), e.bytes])],
-    createdAt,
-  );
-  return { bytes, manifest };
 }
 
-async function tableEntry(db: Kysely<any>, spec: TableSpec): Promise<{ rows: number; bytes: Buffer }> {
-  const columns = Object.entries(spec.columns);
-  const rows = await db.selectFrom(spec.name).select(columns.map(([c]) => c)).execute();
-  // Sorted here rather than by ORDER BY: PostgreSQL sorts text by the database's collation,
-  // SQLite by bytes, and the two engines must write the same archive.
-  rows.sort((a, b) => {
-    for (const k of spec.key) if (a[k] !== b[k]) return a[k] < b[k] ? -1 : 1;
-    return 0;
-  });
-  const lines = rows.map((row, i) => {
-    const out: Record<string, unknown> = {};
-    for (const [c, type] of columns) out[c] = encodeValue(type, row[c], `${spec.name} row ${i + 1} column ${c}`);
-    return `${JSON.stringify(out)}\n`;
-  });
-  return { rows: rows.length, bytes: Buffer.from(lines.join('')) };
+/** How many rows each chunk holds, for the counting pass. */
+const chunkRows = new WeakMap<Buffer, number>();
+
+/** A table's NDJSON in chunks of about 1 MB (or one row, where a row is larger). */
+async function* tableChunks(db: Kysely<any>, engine: Storage['engine'], spec: TableSpec): AsyncGenerator<Buffer> {
+  let lines: string[] = [];
+  let size = 0;
+  let index = 0;
+  const flush = () => {
+    const chunk = Buffer.from(lines.join(''));
+    chunkRows.set(chunk, lines.length);
+    lines = [];
+    size = 0;
+    return chunk;
+  };
+  for await (const row of tableRows(db, engine, spec)) {
+    const line = encodeLine(spec, row, index++);
+    lines.push(line);
+    size += line.length;
+    if (size >= 1024 * 1024) yield flush();
+  }
+  if (lines.length) yield flush();
 }
 
 /** A table or column the archive format does not know would be silently left out: refuse instead. */

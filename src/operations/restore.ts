@@ -1,13 +1,16 @@
-// restoreBackup: load an archive written by createBackup into an empty, migrated database,
-// keeping every id (so URLs and guids stay the same). The archive is checked in full before
-// anything is written, and everything is written in one transaction through write().
+// restoreBackup: load an archive written by writeBackup into an empty, migrated database,
+// keeping every id (so URLs and guids stay the same). The archive is read as a stream, twice:
+// first its container, manifest and every entry's checksum and row count are checked in full;
+// then, in one transaction through write(), each row is validated and inserted as it is read.
+// Memory stays bounded by one chunk of rows, whatever the archive's size.
+import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { Conflict, InvalidInput } from '../domain/errors.ts';
 import type { Storage } from '../storage/storage.ts';
 import { write } from '../storage/write.ts';
 import { MIGRATION_TABLE } from './backup.ts';
-import { decodeRow, FORMAT, FORMAT_VERSION, MANIFEST_ENTRY, type Manifest, manifestSchema, rowSchema, sha256, TABLES, type TableSpec, unpackArchive } from './archive-format.ts';
+import { type ArchiveSource, decodeRow, FORMAT, FORMAT_VERSION, lines, MANIFEST_ENTRY, type Manifest, manifestSchema, readArchive, rowSchema, TABLES, type TableSpec } from './archive-format.ts';
 
 export type RestoreReport = { manifest: Manifest; rows: Record<string, number> };
 
@@ -19,10 +22,46 @@ const MAX_CHUNK_BYTES = 8 * 1024 * 1024;
 
 const describe = (e: z.ZodError) => e.issues.map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`).join('; ');
 
-/** Checks an archive's container, manifest and entry checksums; `label` names it in messages. */
-export async function openBackup(bytes: Uint8Array, label: string): Promise<{ manifest: Manifest; entries: Map<string, Buffer> }> {
-  const entries = await unpackArchive(bytes, label);
-  const raw = entries.get(MANIFEST_ENTRY);
+const MAX_MANIFEST_BYTES = 1024 * 1024;
+
+type EntryStats = { bytes: number; sha256: string; rows: number };
+
+/**
+ * The first pass: the container, the manifest and every entry's checksum and row count, read as
+ * a stream; `label` names the archive in messages.
+ */
+export async function checkBackup(source: ArchiveSource, label: string): Promise<Manifest> {
+  return (await scanBackup(source, label)).manifest;
+}
+
+async function scanBackup(source: ArchiveSource, label: string): Promise<{ manifest: Manifest; stats: Map<string, EntryStats> }> {
+  let raw: Buffer | null = null;
+  const stats = new Map<string, EntryStats>();
+  for await (const entry of readArchive(source, label)) {
+    if (entry.type !== 'file') continue;
+    if (entry.name === MANIFEST_ENTRY) {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const c of entry.stream) {
+        size += c.length;
+        if (size > MAX_MANIFEST_BYTES) throw new InvalidInput(`${label} is damaged: its ${MANIFEST_ENTRY} is larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MB`);
+        chunks.push(c);
+      }
+      raw = Buffer.concat(chunks);
+      continue;
+    }
+    const hash = createHash('sha256');
+    let bytes = 0;
+    let newlines = 0;
+    let last = 10;
+    for await (const c of entry.stream) {
+      hash.update(c);
+      bytes += c.length;
+      for (let i = c.indexOf(10); i >= 0; i = c.indexOf(10, i + 1)) newlines++;
+      last = c[c.length - 1] ?? last;
+    }
+    stats.set(entry.name, { bytes, sha256: hash.digest('hex'), rows: newlines + (bytes > 0 && last !== 10 ? 1 : 0) });
+  }
   if (!raw) throw new InvalidInput(`${label} is not a Plenary backup: it has no ${MANIFEST_ENTRY}`);
   let json: unknown;
   try {
@@ -40,40 +79,39 @@ export async function openBackup(bytes: Uint8Array, label: string): Promise<{ ma
   if (!parsed.success) throw new InvalidInput(`${label} has an invalid ${MANIFEST_ENTRY}: ${describe(parsed.error)}`);
   const manifest = parsed.data;
   for (const t of manifest.tables) {
-    const entry = entries.get(t.entry);
+    const entry = stats.get(t.entry);
     if (!entry) throw new InvalidInput(`${label} is damaged: entry ${t.entry} is missing`);
-    if (entry.length !== t.bytes || sha256(entry) !== t.sha256) throw new InvalidInput(`${label} is damaged: checksum mismatch for entry ${t.entry}`);
+    if (entry.bytes !== t.bytes || entry.sha256 !== t.sha256) throw new InvalidInput(`${label} is damaged: checksum mismatch for entry ${t.entry}`);
   }
-  return { manifest, entries };
+  return { manifest, stats };
 }
 
-/** The rows of every table, validated against this Plenary's tables. */
-function decodeTables(label: string, manifest: Manifest, entries: Map<string, Buffer>): Array<{ spec: TableSpec; rows: Record<string, unknown>[] }> {
+/** The manifest's tables against this Plenary's: every table there, with the same columns and row counts as read. */
+function checkTables(label: string, manifest: Manifest, stats: Map<string, EntryStats>): void {
   const byName = new Map(manifest.tables.map((t) => [t.name, t]));
   for (const t of manifest.tables) if (!TABLES.some((s) => s.name === t.name)) throw new InvalidInput(`${label} holds table ${t.name}, unknown to schema ${manifest.schemaVersion}`);
-  return TABLES.map((spec) => {
+  for (const spec of TABLES) {
     const t = byName.get(spec.name);
     if (!t) throw new InvalidInput(`${label} is damaged: table ${spec.name} is missing from its ${MANIFEST_ENTRY}`);
     if (t.columns.join(',') !== Object.keys(spec.columns).join(',')) {
       throw new InvalidInput(`${label}: table ${spec.name} has columns ${t.columns.join(', ')}; schema ${manifest.schemaVersion} has ${Object.keys(spec.columns).join(', ')}`);
     }
-    const text = entries.get(t.entry)!.toString('utf8');
-    const lines = text === '' ? [] : text.replace(/\n$/, '').split('\n');
-    if (lines.length !== t.rows) throw new InvalidInput(`${label} is damaged: entry ${t.entry} holds ${lines.length} rows, its ${MANIFEST_ENTRY} says ${t.rows}`);
-    const schema = rowSchema(spec);
-    const rows = lines.map((line, i) => {
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        throw new InvalidInput(`${label}: table ${spec.name} row ${i + 1} is invalid: not JSON`);
-      }
-      const row = schema.safeParse(value);
-      if (!row.success) throw new InvalidInput(`${label}: table ${spec.name} row ${i + 1} is invalid: ${describe(row.error)}`);
-      return decodeRow(spec, row.data);
-    });
-    return { spec, rows };
-  });
+    const rows = stats.get(t.entry)!.rows;
+    if (rows !== t.rows) throw new InvalidInput(`${label} is damaged: entry ${t.entry} holds ${rows} rows, its ${MANIFEST_ENTRY} says ${t.rows}`);
+  }
+}
+
+/** One archived line as database values, or a message that names the table and row. */
+function decodeLine(label: string, spec: TableSpec, schema: ReturnType<typeof rowSchema>, line: string, index: number): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    throw new InvalidInput(`${label}: table ${spec.name} row ${index + 1} is invalid: not JSON`);
+  }
+  const row = schema.safeParse(value);
+  if (!row.success) throw new InvalidInput(`${label}: table ${spec.name} row ${index + 1} is invalid: ${describe(row.error)}`);
+  return decodeRow(spec, row.data);
 }
 
 /** The latest migration applied to this database: this Plenary's schema version once migrated. */
@@ -82,8 +120,8 @@ async function schemaVersion(db: Kysely<any>): Promise<string> {
   return r.rows[0]?.name ?? '(none)';
 }
 
-export async function restoreBackup(storage: Storage, bytes: Uint8Array, label: string): Promise<RestoreReport> {
-  const { manifest, entries } = await openBackup(bytes, label);
+export async function restoreBackup(storage: Storage, source: ArchiveSource, label: string): Promise<RestoreReport> {
+  const { manifest, stats } = await scanBackup(source, label);
   const db = storage.db as unknown as Kysely<any>;
   const ours = await schemaVersion(db);
   // Migration names are numbered, so they sort in the order they were applied.
@@ -93,14 +131,41 @@ export async function restoreBackup(storage: Storage, bytes: Uint8Array, label: 
   if (manifest.schemaVersion !== ours) {
     throw new InvalidInput(`${label} has schema version ${manifest.schemaVersion}, older than this Plenary's ${ours}: restoring an older backup is not supported`);
   }
-  const tables = decodeTables(label, manifest, entries);
+  checkTables(label, manifest, stats);
+  const specByEntry = new Map(manifest.tables.map((t) => [t.entry, { spec: TABLES.find((s) => s.name === t.name)!, table: t }]));
 
   await write(storage, async (trx) => {
     const tx = trx as unknown as Kysely<any>;
     await refuseNonEmpty(tx);
-    for (const { spec, rows } of tables) {
-      if (spec.name === 'site_state') await restoreSiteState(tx, rows);
-      else await insertChunked(tx, spec, rows, label);
+    // Tables are inserted in foreign-key order, which is the order backup writes them in.
+    let next = 0;
+    for await (const entry of readArchive(source, label)) {
+      const found = entry.type === 'file' ? specByEntry.get(entry.name) : undefined;
+      if (!found) continue;
+      const { spec, table } = found;
+      const at = TABLES.indexOf(spec);
+      if (at < next) throw new InvalidInput(`${label} is damaged: entry ${entry.name} comes after tables it must precede`);
+      next = at + 1;
+      const hash = createHash('sha256');
+      const hashed = (async function* () {
+        for await (const c of entry.stream) {
+          hash.update(c);
+          yield c;
+        }
+      })();
+      const schema = rowSchema(spec);
+      let index = 0;
+      const rows = (async function* () {
+        for await (const line of lines(hashed)) yield decodeLine(label, spec, schema, line, index++);
+      })();
+      if (spec.name === 'site_state') {
+        const all: Record<string, unknown>[] = [];
+        for await (const r of rows) all.push(r);
+        await restoreSiteState(tx, all);
+      } else {
+        await insertChunked(tx, spec, rows, label);
+      }
+      if (hash.digest('hex') !== table.sha256) throw new InvalidInput(`${label} changed while it was being restored: entry ${entry.name} no longer matches its checksum`);
     }
     if (storage.engine === 'postgres') {
       // Rows came with their ids; move each identity past them so that new rows do not collide.
@@ -109,7 +174,7 @@ export async function restoreBackup(storage: Storage, bytes: Uint8Array, label: 
       }
     }
   });
-  return { manifest, rows: Object.fromEntries(tables.map((t) => [t.spec.name, t.rows.length])) };
+  return { manifest, rows: Object.fromEntries(TABLES.map((spec) => [spec.name, manifest.tables.find((t) => t.name === spec.name)!.rows])) };
 }
 
 async function refuseNonEmpty(tx: Kysely<any>): Promise<void> {
@@ -122,7 +187,7 @@ async function refuseNonEmpty(tx: Kysely<any>): Promise<void> {
   if (held.length) throw new Conflict(`the database is not empty (${held.join(', ')}); restore needs a new, migrated database`);
 }
 
-async function insertChunked(tx: Kysely<any>, spec: TableSpec, rows: Record<string, unknown>[], label: string): Promise<void> {
+async function insertChunked(tx: Kysely<any>, spec: TableSpec, rows: AsyncIterable<Record<string, unknown>>, label: string): Promise<void> {
   const perChunk = Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / Object.keys(spec.columns).length));
   let chunk: Record<string, unknown>[] = [];
   let size = 0;
@@ -136,7 +201,7 @@ async function insertChunked(tx: Kysely<any>, spec: TableSpec, rows: Record<stri
     chunk = [];
     size = 0;
   };
-  for (const row of rows) {
+  for await (const row of rows) {
     chunk.push(row);
     for (const v of Object.values(row)) if (v instanceof Uint8Array) size += v.length;
     if (chunk.length >= perChunk || size >= MAX_CHUNK_BYTES) await flush();

@@ -2,12 +2,22 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
+import { eventExportOf } from '../src/operations/event-export.ts';
 import { importAgenda } from '../src/operations/import-agenda.ts';
+import type { DbOrTx, EventRow, SeriesRow } from '../src/storage/database.ts';
+import type { EventAgenda } from '../src/storage/queries.ts';
 import { startServer } from '../src/web/server.ts';
 import { openStorage } from '../src/storage/storage.ts';
 import { ENGINES } from './engines.ts';
 import { agenda, person, session } from './factories.ts';
 import { demoSite } from './server.ts';
+
+// Checked by the type checker (tsc fails when the line below stops being an error): only an
+// event read through publishedEventBySlug, which admits published events alone, can be exported.
+export function draftEventsCannotBeExported(db: DbOrTx, event: EventRow, series: SeriesRow, agenda: EventAgenda) {
+  // @ts-expect-error a plain event row is not a PublishedEvent
+  return eventExportOf(db, { event, series }, agenda, 'http://localhost', 0);
+}
 
 type Got = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
 

@@ -3,8 +3,8 @@ import { countryName } from '../domain/country.ts';
 import { stableGuid } from '../domain/guid.ts';
 import { zoned } from '../domain/time.ts';
 import type { EventExport, ExportAppearance, ExportMaterial, ExportSession } from '../exports/model.ts';
-import type { DbOrTx, EventRow, SeriesRow } from '../storage/database.ts';
-import { eventAgenda, publishedEventBySlug, type AgendaAppearance, type EventAgenda, type MaterialView } from '../storage/queries.ts';
+import type { DbOrTx } from '../storage/database.ts';
+import { eventAgenda, publishedEventBySlug, type AgendaAppearance, type EventAgenda, type MaterialView, type PublishedEvent } from '../storage/queries.ts';
 
 const KIND_NAMES: Record<string, string> = { opening: 'Opening', panel: 'Panel', keynote: 'Keynote', break: 'Break', closing: 'Closing', other: 'Session' };
 
@@ -73,7 +73,7 @@ export function exportAppearance(a: AgendaAppearance, baseUrl: string, mediaType
  */
 export async function eventExportOf(
   db: DbOrTx,
-  found: { event: EventRow; series: SeriesRow },
+  found: PublishedEvent,
   agenda: EventAgenda,
   baseUrl: string,
   generation: number,

@@ -60,6 +60,11 @@ export async function seriesBySlug(db: DbOrTx, slug: string) {
   return { series, events };
 }
 
+declare const publishedBrand: unique symbol;
+/** A value read under `status = 'published'`: only such events may be shown or exported. */
+export type Published<T> = T & { readonly [publishedBrand]: true };
+export type PublishedEvent = NonNullable<Awaited<ReturnType<typeof publishedEventBySlug>>>;
+
 export async function publishedEventBySlug(db: DbOrTx, slug: string) {
   const event = await db
     .selectFrom('event')
@@ -69,7 +74,8 @@ export async function publishedEventBySlug(db: DbOrTx, slug: string) {
     .executeTakeFirst();
   if (!event) return undefined;
   const series = await db.selectFrom('series').selectAll().where('id', '=', event.series_id).executeTakeFirstOrThrow();
-  return { event, series };
+  // The one place that may say so: the query above admits published events only.
+  return { event, series } as Published<{ event: typeof event; series: typeof series }>;
 }
 
 export function materialView(m: { id: number; kind: string; label: string; lang: string; url: string | null; file_id: string | null }): MaterialView {

@@ -239,6 +239,16 @@ for (const engine of ENGINES) {
       ],
       ['a missing entry', async () => repack(await archive(), (e) => e.delete('tables/day.ndjson')), 'backup.tar.gz is damaged: entry tables/day.ndjson is missing'],
       [
+        'entries out of foreign-key order',
+        async () =>
+          repack(await archive(), (e) => {
+            const day = e.get('tables/day.ndjson')!;
+            e.delete('tables/day.ndjson');
+            e.set('tables/day.ndjson', day);
+          }),
+        'backup.tar.gz is damaged: entry tables/session.ndjson comes where tables/day.ndjson belongs; the tables must come in foreign-key order',
+      ],
+      [
         'a row count that does not match',
         async () => repack(await archive(), (_, m) => (m.tables.find((t) => t.name === 'person')!.rows = 36)),
         'backup.tar.gz is damaged: entry tables/person.ndjson holds 35 rows, its manifest.json says 36',

@@ -24,7 +24,7 @@ const describe = (e: z.ZodError) => e.issues.map((i) => `${i.path.length ? `${i.
 
 const MAX_MANIFEST_BYTES = 1024 * 1024;
 
-type EntryStats = { bytes: number; sha256: string; rows: number };
+type EntryStats = { bytes: number; sha256: string; rows: number; position: number };
 
 /**
  * The first pass: the container, the manifest and every entry's checksum and row count, read as
@@ -60,7 +60,7 @@ async function scanBackup(source: ArchiveSource, label: string): Promise<{ manif
       for (let i = c.indexOf(10); i >= 0; i = c.indexOf(10, i + 1)) newlines++;
       last = c[c.length - 1] ?? last;
     }
-    stats.set(entry.name, { bytes, sha256: hash.digest('hex'), rows: newlines + (bytes > 0 && last !== 10 ? 1 : 0) });
+    stats.set(entry.name, { bytes, sha256: hash.digest('hex'), rows: newlines + (bytes > 0 && last !== 10 ? 1 : 0), position: stats.size });
   }
   if (!raw) throw new InvalidInput(`${label} is not a Plenary backup: it has no ${MANIFEST_ENTRY}`);
   let json: unknown;
@@ -99,6 +99,11 @@ function checkTables(label: string, manifest: Manifest, stats: Map<string, Entry
     const rows = stats.get(t.entry)!.rows;
     if (rows !== t.rows) throw new InvalidInput(`${label} is damaged: entry ${t.entry} holds ${rows} rows, its ${MANIFEST_ENTRY} says ${t.rows}`);
   }
+  // Rows are inserted as they are read, so the tables must come in foreign-key order.
+  const expected = TABLES.map((spec) => byName.get(spec.name)!.entry);
+  const actual = [...expected].sort((a, b) => stats.get(a)!.position - stats.get(b)!.position);
+  const wrong = actual.findIndex((entry, i) => entry !== expected[i]);
+  if (wrong >= 0) throw new InvalidInput(`${label} is damaged: entry ${actual[wrong]} comes where ${expected[wrong]} belongs; the tables must come in foreign-key order`);
 }
 
 /** One archived line as database values, or a message that names the table and row. */
@@ -137,15 +142,11 @@ export async function restoreBackup(storage: Storage, source: ArchiveSource, lab
   await write(storage, async (trx) => {
     const tx = trx as unknown as Kysely<any>;
     await refuseNonEmpty(tx);
-    // Tables are inserted in foreign-key order, which is the order backup writes them in.
-    let next = 0;
+    // Tables come in foreign-key order (checked above), the order backup writes them in.
     for await (const entry of readArchive(source, label)) {
       const found = entry.type === 'file' ? specByEntry.get(entry.name) : undefined;
       if (!found) continue;
       const { spec, table } = found;
-      const at = TABLES.indexOf(spec);
-      if (at < next) throw new InvalidInput(`${label} is damaged: entry ${entry.name} comes after tables it must precede`);
-      next = at + 1;
       const hash = createHash('sha256');
       const hashed = (async function* () {
         for await (const c of entry.stream) {

@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { Writable } from 'node:stream';
 import { after, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { packArchive, sha256, TABLES, unpackArchive, type Manifest } from '../src/operations/archive-format.ts';
-import { createBackup } from '../src/operations/backup.ts';
+import { createBackup, writeBackup } from '../src/operations/backup.ts';
 import { importDemo } from '../src/operations/demo.ts';
 import { restoreBackup } from '../src/operations/restore.ts';
 import { migrate } from '../src/storage/migrate.ts';
@@ -178,6 +179,48 @@ describe('backup and restore read and write tables a batch at a time', () => {
   }
 });
 
+describe('backup errors and key order', () => {
+  test('an output that fails partway makes the backup reject with its error, not crash', async () => {
+    const t = await migratedStorage('sqlite');
+    try {
+      await seed(t.storage, 3000);
+      let written = 0;
+      const failing = new Writable({
+        write(chunk: Buffer, _enc, done) {
+          written += chunk.length;
+          done(written > 20_000 ? Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }) : null);
+        },
+      });
+      await assert.rejects(writeBackup(t.storage, failing), { code: 'ENOSPC', message: 'no space left on device' });
+      // The storage is still usable: the read-only transaction ended.
+      assert.equal((await rowCounts(t.storage)).translation, 3001);
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  for (const [from, to] of pairs) {
+    test(`${from} → ${to}: text keys beyond the Basic Multilingual Plane sort by UTF-8 bytes on both engines and round-trip`, async () => {
+      const source = await migratedStorage(from);
+      const target = await migratedStorage(to);
+      try {
+        // U+FF21 sorts after U+1F600 in UTF-16 code units, before it in UTF-8 bytes and code points.
+        const langs = ['😀', 'Ａ', 'z', 'é'];
+        await write(source.storage, (trx) => trx.insertInto('translation').values(langs.map((lang) => ({ entity: 'event', entity_id: 1, field: 'title', lang, value: `title ${lang}` }))).execute());
+        const first = await createBackup(source.storage);
+        const order = (await openArchive(first.bytes)).entries.get('tables/translation.ndjson')!.toString().trim().split('\n').map((l) => JSON.parse(l).lang as string);
+        assert.deepEqual(order, ['z', 'é', 'Ａ', '😀']);
+        await restoreBackup(target.storage, first.bytes, 'backup.tar.gz');
+        const second = await createBackup(target.storage);
+        assert.ok((await openArchive(second.bytes)).entries.get('tables/translation.ndjson')!.equals((await openArchive(first.bytes)).entries.get('tables/translation.ndjson')!));
+      } finally {
+        await source.cleanup();
+        await target.cleanup();
+      }
+    });
+  }
+});
+
 // One archive for the refusals, written from SQLite with pinned times: the same bytes every run,
 // so that the flipped byte always lands in the same place of the same stream.
 let validArchive: Promise<Buffer> | undefined;
@@ -325,6 +368,12 @@ describe('plenary backup and plenary restore', () => {
     return { code: r.status, out: r.stdout, err: r.stderr };
   }
   const lines = (counts: Record<string, number>) => Object.entries(counts).map(([t, n]) => `${t}: ${n}`);
+
+  test('backup into a directory that does not exist says so, before any database work, and leaves nothing behind', () => {
+    const file = join(dir, 'no-such-dir', 'x.tar.gz');
+    assert.deepEqual(plenary(['backup', file], 'never-opened.db'), { code: 1, out: '', err: `plenary: cannot write ${file}: no such directory\n` });
+    assert.throws(() => statSync(join(dir, 'never-opened.db')), { code: 'ENOENT' });
+  });
 
   test('backup writes the archive and refuses to overwrite it without --force; restore loads it into an empty database only', async () => {
     const source = await openStorage(`sqlite:${join(dir, 'source.db')}`);

@@ -1,8 +1,7 @@
 // `plenary backup FILE`: every table of the database into one .tar.gz (operations/archive-format.ts).
-import { createWriteStream } from 'node:fs';
-import { link, rename, rm, stat } from 'node:fs/promises';
+import { link, open, rename, rm, stat } from 'node:fs/promises';
 import { loadConfig } from '../config.ts';
-import { Conflict } from '../domain/errors.ts';
+import { Conflict, InvalidInput } from '../domain/errors.ts';
 import { writeBackup } from '../operations/backup.ts';
 import { parseFileCommand } from './args.ts';
 import { openMigrated } from './open.ts';
@@ -23,17 +22,23 @@ export async function run(argv: string[]): Promise<number> {
 
   // Written beside FILE as it is read, then moved into place, so that FILE is never half written.
   const tmp = `${file}.${process.pid}.tmp`;
-  const storage = await openMigrated(loadConfig());
+  // Opened first, so that a place that cannot be written is said before any database work.
+  const out = await open(tmp, 'wx').catch((e: NodeJS.ErrnoException) => {
+    throw new InvalidInput(`cannot write ${file}: ${e.code === 'ENOENT' ? 'no such directory' : e.code === 'EACCES' ? 'permission denied' : e.message}`);
+  });
+  let storage;
   let manifest;
   try {
-    manifest = await writeBackup(storage, createWriteStream(tmp, { flags: 'wx' }));
+    storage = await openMigrated(loadConfig());
+    manifest = await writeBackup(storage, out.createWriteStream());
     if (o.force) await rename(tmp, file);
     else await link(tmp, file).catch((e: NodeJS.ErrnoException) => {
       throw e.code === 'EEXIST' ? refuse() : e;
     });
   } finally {
+    await out.close().catch(() => undefined); // already closed by its stream, unless that never started
     await rm(tmp, { force: true });
-    await storage.close();
+    await storage?.close();
   }
   const size = (await stat(file)).size;
   const m = manifest;

@@ -4,8 +4,8 @@
 //   manifest.json              format and schema version, engine, created-at, and per table its
 //                              entry, columns, row count, byte length and sha256
 //   tables/<table>.ndjson      one JSON object per line, keys in column order, in foreign-key order
-//                              of the tables, rows in primary-key order (JavaScript's comparison;
-//                              both engines are read bytewise in key order and checked against it)
+//                              of the tables, rows in primary-key order (text by UTF-8 bytes, as
+//                              both engines are read, and checked against compareKeys)
 // Values are normalised so that SQLite and PostgreSQL write the same bytes: integers as numbers,
 // text as strings, blobs (the `file` table's data) as base64 strings, NULL as null. The file bytes
 // sit in the NDJSON like every other value, so one codec covers every table.
@@ -175,7 +175,9 @@ const openSource = (source: ArchiveSource): Readable => (source instanceof Uint8
 
 async function sourceHead(source: ArchiveSource): Promise<{ size: number; head: Buffer }> {
   if (source instanceof Uint8Array) return { size: source.length, head: Buffer.from(source.subarray(0, 2)) };
-  const fh = await open(source.path, 'r');
+  const fh = await open(source.path, 'r').catch((e: NodeJS.ErrnoException) => {
+    throw new InvalidInput(`cannot read ${source.path}: ${e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'it is a directory' : e.message}`);
+  });
   try {
     const { size } = await fh.stat();
     const head = Buffer.alloc(Math.min(2, size));
@@ -288,9 +290,15 @@ export async function* lines(stream: AsyncIterable<Buffer>): AsyncGenerator<stri
 /** Rows per query when a table is read in key order: few where rows carry file bytes. */
 const batchRows = (spec: TableSpec) => (Object.values(spec.columns).some((t) => t.startsWith('blob')) ? 4 : 1000);
 
-/** JavaScript's order of two key tuples: the archive's row order. */
+/** The archive's row order: key columns compared as numbers, or as UTF-8 bytes (code point order). */
 export function compareKeys(spec: TableSpec, a: Record<string, unknown>, b: Record<string, unknown>): number {
-  for (const k of spec.key) if (a[k] !== b[k]) return (a[k] as string | number) < (b[k] as string | number) ? -1 : 1;
+  for (const k of spec.key) {
+    const x = a[k];
+    const y = b[k];
+    if (x === y) continue;
+    if (typeof x === 'string' && typeof y === 'string') return Buffer.compare(Buffer.from(x, 'utf8'), Buffer.from(y, 'utf8'));
+    return (x as number) < (y as number) ? -1 : 1;
+  }
   return 0;
 }
 
@@ -301,7 +309,15 @@ export function compareKeys(spec: TableSpec, a: Record<string, unknown>, b: Reco
  * the one it documents.
  */
 export async function* tableRows(db: Kysely<any>, engine: 'sqlite' | 'postgres', spec: TableSpec): AsyncGenerator<Record<string, unknown>> {
-  const keyRef = (k: string) => (engine === 'postgres' && spec.columns[k]!.startsWith('text') ? sql`${sql.ref(k)} COLLATE "C"` : sql.ref(k));
+  // PostgreSQL compares text by the database's collation. Where that is already bytewise (C,
+  // POSIX, C.UTF-8) the primary key's index serves the pages; elsewhere COLLATE "C" keeps the
+  // order bytewise, at the price of a sort per page.
+  const bytewise =
+    engine === 'sqlite' ||
+    ['c', 'posix', 'c.utf-8', 'c.utf8'].includes(
+      String((await sql<{ c: string }>`SELECT datcollate AS c FROM pg_database WHERE datname = current_database()`.execute(db)).rows[0]?.c ?? '').toLowerCase(),
+    );
+  const keyRef = (k: string) => (!bytewise && spec.columns[k]!.startsWith('text') ? sql`${sql.ref(k)} COLLATE "C"` : sql.ref(k));
   const columns = Object.keys(spec.columns);
   const limit = batchRows(spec);
   let last: Record<string, unknown> | null = null;
@@ -333,16 +349,31 @@ export function encodeLine(spec: TableSpec, row: Record<string, unknown>, index:
 export async function writeArchive(out: Writable, mtime: Date, entries: Array<{ name: string; size: number; chunks: () => AsyncIterable<Buffer> }>): Promise<void> {
   const pack = tar.pack();
   const written = pipeline(pack, createGzip(), out);
-  for (const e of entries) {
-    let finish!: (err?: Error | null) => void;
-    const done = new Promise<void>((ok, fail) => {
-      finish = (err) => (err ? fail(err) : ok());
+  // A failed output (disk full, no such directory) ends the writing at its next step, with that error.
+  written.catch(() => undefined);
+  const failed = written.then(() => new Promise<never>(() => undefined));
+  failed.catch(() => undefined);
+  try {
+    for (const e of entries) {
+      let finish!: (err?: Error | null) => void;
+      const done = new Promise<void>((ok, fail) => {
+        finish = (err) => (err ? fail(err) : ok());
+      });
+      done.catch(() => undefined);
+      const sink = pack.entry({ name: e.name, size: e.size, mtime, mode: 0o644 }, (err) => finish(err));
+      sink.on('error', () => undefined); // reported through `done` and `written`
+      for await (const chunk of e.chunks()) if (!sink.write(chunk)) await Promise.race([once(sink, 'drain'), done, failed]);
+      sink.end(undefined as unknown as Buffer); // the typings want a last chunk; streamx takes none
+      await Promise.race([done, failed]);
+    }
+    pack.finalize();
+    await written;
+  } catch (e) {
+    pack.destroy(e as Error);
+    // The output's own error says more than the pack's.
+    await written.catch((w: unknown) => {
+      throw w;
     });
-    const sink = pack.entry({ name: e.name, size: e.size, mtime, mode: 0o644 }, (err) => finish(err));
-    for await (const chunk of e.chunks()) if (!sink.write(chunk)) await once(sink, 'drain');
-    sink.end(undefined as unknown as Buffer); // the typings want a last chunk; streamx takes none
-    await done;
+    throw e;
   }
-  pack.finalize();
-  await written;
 }

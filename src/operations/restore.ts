@@ -143,9 +143,12 @@ export async function restoreBackup(storage: Storage, source: ArchiveSource, lab
     const tx = trx as unknown as Kysely<any>;
     await refuseNonEmpty(tx);
     // Tables come in foreign-key order (checked above), the order backup writes them in.
+    const seen = new Set<string>();
     for await (const entry of readArchive(source, label)) {
       const found = entry.type === 'file' ? specByEntry.get(entry.name) : undefined;
       if (!found) continue;
+      if (seen.has(entry.name)) throw new InvalidInput(`${label} is damaged: entry ${entry.name} appears twice`);
+      seen.add(entry.name);
       const { spec, table } = found;
       const hash = createHash('sha256');
       const hashed = (async function* () {
@@ -168,6 +171,8 @@ export async function restoreBackup(storage: Storage, source: ArchiveSource, lab
       }
       if (hash.digest('hex') !== table.sha256) throw new InvalidInput(`${label} changed while it was being restored: entry ${entry.name} no longer matches its checksum`);
     }
+    const unseen = manifest.tables.find((t) => !seen.has(t.entry));
+    if (unseen) throw new InvalidInput(`${label} changed while it was being restored: entry ${unseen.entry} is gone`);
     if (storage.engine === 'postgres') {
       // Rows came with their ids; move each identity past them so that new rows do not collide.
       for (const spec of TABLES.filter((t) => t.identity)) {

@@ -9,13 +9,15 @@ import type { Storage } from '../storage.ts';
 /**
  * Transactions take the write lock when they begin (BEGIN IMMEDIATE). A plain BEGIN reads
  * first and asks for the lock at its first write; if another process committed meanwhile,
- * SQLite fails at once with SQLITE_BUSY instead of waiting out busy_timeout.
+ * SQLite fails at once with SQLITE_BUSY instead of waiting out busy_timeout. Read-only
+ * transactions (backups) begin deferred: WAL gives them a snapshot at their first read and
+ * writers go on meanwhile.
  */
 class ImmediateSqliteDialect extends SqliteDialect {
   override createDriver(): Driver {
     const driver = super.createDriver();
-    driver.beginTransaction = async (connection: DatabaseConnection) => {
-      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    driver.beginTransaction = async (connection: DatabaseConnection, settings) => {
+      await connection.executeQuery(CompiledQuery.raw(settings.accessMode === 'read only' ? 'begin' : 'begin immediate'));
     };
     return driver;
   }

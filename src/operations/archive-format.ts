@@ -17,13 +17,13 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { promisify } from 'node:util';
-import { createGunzip, createGzip, gzip } from 'node:zlib';
+import { createGunzip, createGzip } from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
 import tar from 'tar-stream';
 import { z } from 'zod';
 import { InvalidInput } from '../domain/errors.ts';
 import type { Database } from '../storage/database.ts';
+import { bytewise } from '../storage/queries.ts';
 
 export const FORMAT = 'plenary-backup';
 export const FORMAT_VERSION = 1;
@@ -140,19 +140,17 @@ export function decodeRow(spec: TableSpec, row: Record<string, unknown>): Record
   return out;
 }
 
-/** tar entries → .tar.gz bytes. Entry times are the backup's, so the tar depends on nothing else. */
+/** tar entries → .tar.gz bytes, in memory (tests, small archives). Entry times are the given one, so the tar depends on nothing else. */
 export async function packArchive(entries: Array<[string, Buffer]>, mtime: Date): Promise<Buffer> {
-  const pack = tar.pack();
   const chunks: Buffer[] = [];
-  const collected = (async () => {
-    for await (const c of pack) chunks.push(c as Buffer);
-  })();
-  for (const [name, bytes] of entries) {
-    await new Promise<void>((resolve, reject) => pack.entry({ name, size: bytes.length, mtime, mode: 0o644 }, bytes, (e) => (e ? reject(e) : resolve())));
-  }
-  pack.finalize();
-  await collected;
-  return promisify(gzip)(Buffer.concat(chunks));
+  const sink = new Writable({
+    write: (c: Buffer, _e, done) => {
+      chunks.push(c);
+      done();
+    },
+  });
+  await writeArchive(sink, mtime, entries.map(([name, bytes]) => ({ name, size: bytes.length, chunks: async function* () { yield bytes; } })));
+  return Buffer.concat(chunks);
 }
 
 /** .tar.gz bytes → entries by name, in memory (tests, small archives). `label` names the archive in messages. */
@@ -308,16 +306,8 @@ export function compareKeys(spec: TableSpec, a: Record<string, unknown>, b: Reco
  * the rows are checked against JavaScript's order as they come, so the archive's order stays
  * the one it documents.
  */
-export async function* tableRows(db: Kysely<any>, engine: 'sqlite' | 'postgres', spec: TableSpec): AsyncGenerator<Record<string, unknown>> {
-  // PostgreSQL compares text by the database's collation. Where that is already bytewise (C,
-  // POSIX, C.UTF-8) the primary key's index serves the pages; elsewhere COLLATE "C" keeps the
-  // order bytewise, at the price of a sort per page.
-  const bytewise =
-    engine === 'sqlite' ||
-    ['c', 'posix', 'c.utf-8', 'c.utf8'].includes(
-      String((await sql<{ c: string }>`SELECT datcollate AS c FROM pg_database WHERE datname = current_database()`.execute(db)).rows[0]?.c ?? '').toLowerCase(),
-    );
-  const keyRef = (k: string) => (!bytewise && spec.columns[k]!.startsWith('text') ? sql`${sql.ref(k)} COLLATE "C"` : sql.ref(k));
+export async function* tableRows(db: Kysely<any>, engine: 'sqlite' | 'postgres', spec: TableSpec, textIsBytewise: boolean): AsyncGenerator<Record<string, unknown>> {
+  const keyRef = (k: string) => (spec.columns[k]!.startsWith('text') ? bytewise(engine, k, textIsBytewise) : sql.ref(k));
   const columns = Object.keys(spec.columns);
   const limit = batchRows(spec);
   let last: Record<string, unknown> | null = null;

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, type Writable } from 'node:stream';
 import { type Kysely, sql } from 'kysely';
+import { databaseSortsBytewise } from '../storage/queries.ts';
 import type { Storage } from '../storage/storage.ts';
 import { encodeLine, entryName, FORMAT, FORMAT_VERSION, MANIFEST_ENTRY, type Manifest, TABLES, type TableSpec, tableRows, writeArchive } from './archive-format.ts';
 
@@ -41,15 +42,17 @@ export async function writeBackup(storage: Storage, out: Writable, opts: { now?:
       const migrations = names.rows.map((r) => r.name).sort();
       const schemaVersion = migrations.at(-1);
       if (!schemaVersion) throw new Error('the database has not been migrated: there is nothing to back up');
+      const textIsBytewise = await databaseSortsBytewise(db, storage.engine);
+      const chunksOf = (spec: TableSpec) => tableChunks(tableRows(db, storage.engine, spec, textIsBytewise), spec);
       const tables: Manifest['tables'] = [];
       for (const spec of TABLES) {
         const hash = createHash('sha256');
         let rows = 0;
         let bytes = 0;
-        for await (const chunk of tableChunks(db, storage.engine, spec)) {
-          hash.update(chunk);
-          bytes += chunk.length;
-          rows += chunkRows.get(chunk) ?? 0;
+        for await (const chunk of chunksOf(spec)) {
+          hash.update(chunk.bytes);
+          bytes += chunk.bytes.length;
+          rows += chunk.rows;
         }
         tables.push({ name: spec.name, entry: entryName(spec.name), columns: Object.keys(spec.columns), rows, bytes, sha256: hash.digest('hex') });
       }
@@ -57,34 +60,34 @@ export async function writeBackup(storage: Storage, out: Writable, opts: { now?:
       const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
       await writeArchive(out, createdAt, [
         { name: MANIFEST_ENTRY, size: manifestBytes.length, chunks: async function* () { yield manifestBytes; } },
-        ...TABLES.map((spec, i) => ({ name: entryName(spec.name), size: tables[i]!.bytes, chunks: () => tableChunks(db, storage.engine, spec) })),
+        ...TABLES.map((spec, i) => ({ name: entryName(spec.name), size: tables[i]!.bytes, chunks: () => bytesOf(chunksOf(spec)) })),
       ]);
       return manifest;
     });
 }
 
-/** How many rows each chunk holds, for the counting pass. */
-const chunkRows = new WeakMap<Buffer, number>();
-
-/** A table's NDJSON in chunks of about 1 MB (or one row, where a row is larger). */
-async function* tableChunks(db: Kysely<any>, engine: Storage['engine'], spec: TableSpec): AsyncGenerator<Buffer> {
+/** A table's NDJSON in chunks of about 1 MB (or one row, where a row is larger), with their row counts. */
+async function* tableChunks(rows: AsyncIterable<Record<string, unknown>>, spec: TableSpec): AsyncGenerator<{ bytes: Buffer; rows: number }> {
   let lines: string[] = [];
   let size = 0;
   let index = 0;
   const flush = () => {
-    const chunk = Buffer.from(lines.join(''));
-    chunkRows.set(chunk, lines.length);
+    const chunk = { bytes: Buffer.from(lines.join('')), rows: lines.length };
     lines = [];
     size = 0;
     return chunk;
   };
-  for await (const row of tableRows(db, engine, spec)) {
+  for await (const row of rows) {
     const line = encodeLine(spec, row, index++);
     lines.push(line);
     size += line.length;
     if (size >= 1024 * 1024) yield flush();
   }
   if (lines.length) yield flush();
+}
+
+async function* bytesOf(chunks: AsyncIterable<{ bytes: Buffer }>): AsyncGenerator<Buffer> {
+  for await (const c of chunks) yield c.bytes;
 }
 
 /** A table or column the archive format does not know would be silently left out: refuse instead. */

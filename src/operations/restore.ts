@@ -30,10 +30,6 @@ type EntryStats = { bytes: number; sha256: string; rows: number; position: numbe
  * The first pass: the container, the manifest and every entry's checksum and row count, read as
  * a stream; `label` names the archive in messages.
  */
-export async function checkBackup(source: ArchiveSource, label: string): Promise<Manifest> {
-  return (await scanBackup(source, label)).manifest;
-}
-
 async function scanBackup(source: ArchiveSource, label: string): Promise<{ manifest: Manifest; stats: Map<string, EntryStats> }> {
   let raw: Buffer | null = null;
   const stats = new Map<string, EntryStats>();

@@ -1,6 +1,23 @@
 // Reads for the public site and the API. Only published events are public.
-import { sql, type Nullable, type Selection } from 'kysely';
+import { type Kysely, sql, type Nullable, type Selection } from 'kysely';
 import type { AppearanceTable, DbOrTx, EventRow, OrganizationRow, OrganizationTable, PersonRow, PersonTable, SeriesRow } from './database.ts';
+import type { Engine } from './storage.ts';
+/**
+ * Orders text by bytes on both engines, so that lists page, and backups list keys, identically
+ * on SQLite (binary by default) and on PostgreSQL (whose database collation may be linguistic
+ * and ignore hyphens or spaces). `alreadyBytewise` (see databaseSortsBytewise) leaves the column
+ * bare, so that an index on it still serves the order.
+ */
+export function bytewise(engine: Engine, column: string, alreadyBytewise = false) {
+  return engine === 'postgres' && !alreadyBytewise ? sql`${sql.ref(column)} collate "C"` : sql`${sql.ref(column)}`;
+}
+
+/** Whether the database already compares text by bytes (SQLite; PostgreSQL under C, POSIX or C.UTF-8). */
+export async function databaseSortsBytewise(db: Kysely<any>, engine: Engine): Promise<boolean> {
+  if (engine === 'sqlite') return true;
+  const r = await sql<{ c: string }>`SELECT datcollate AS c FROM pg_database WHERE datname = current_database()`.execute(db);
+  return ['c', 'posix', 'c.utf-8', 'c.utf8'].includes(String(r.rows[0]?.c ?? '').toLowerCase());
+}
 
 export type AgendaAppearance = {
   id: number;

@@ -2,17 +2,9 @@
 // a client needs to follow links. Only published events and what appears in them are public.
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../storage/database.ts';
-import { publicAppearanceMaterials, publicAppearanceRows, publicAppearances, type AppearanceFilter } from '../../storage/queries.ts';
+import { bytewise, publicAppearanceMaterials, publicAppearanceRows, publicAppearances, type AppearanceFilter } from '../../storage/queries.ts';
 import type { Engine } from '../../storage/storage.ts';
 import type { PageRequest } from './pagination.ts';
-
-/**
- * Orders by bytes on both engines, so a list pages identically on SQLite (binary by default)
- * and on PostgreSQL (whose database collation may be linguistic and ignore hyphens or spaces).
- */
-function bytewise(engine: Engine, column: string) {
-  return engine === 'postgres' ? sql`${sql.ref(column)} collate "C"` : sql`${sql.ref(column)}`;
-}
 
 const count = (v: unknown) => Number(v);
 

@@ -2,7 +2,6 @@
 import type { Child } from 'hono/jsx';
 import type { Language } from '../../domain/language.ts';
 import type { Translate } from '../i18n/t.ts';
-import { renderWithoutAsyncContext } from './render-context.ts';
 import { CSS } from './styles.ts';
 
 export type Crumb = { href: string; label: string };
@@ -81,6 +80,5 @@ export function Layout(p: PageProps) {
 
 /** Renders a page component to a complete HTML document. */
 export async function renderDocument(node: unknown): Promise<string> {
-  renderWithoutAsyncContext();
   return `<!DOCTYPE html>${await String(await (node as { toString(): string | Promise<string> }).toString())}`;
 }

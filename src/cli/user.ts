@@ -1,0 +1,178 @@
+// `plenary user add|list|disable|enable|reset-password`: accounts of the secretariat.
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.ts';
+import { parseRole } from '../domain/account.ts';
+import { InvalidInput } from '../domain/errors.ts';
+import { addAccount, disableAccount, enableAccount, listAccounts, resetPassword } from '../operations/accounts.ts';
+import { generatePassword } from '../operations/password.ts';
+import { usageError } from './args.ts';
+import { openMigrated } from './open.ts';
+
+const HELP = `usage:
+  plenary user add --email E --role admin|editor|viewer [--series SLUG]... [--generate]
+  plenary user list
+  plenary user disable --email E
+  plenary user enable --email E
+  plenary user reset-password --email E [--generate]
+
+The password is asked twice on a terminal; otherwise it is read from the first line of
+standard input. --generate prints a new password once instead. Editors and viewers are
+given one or more series (--series, repeated); admins reach everything.`;
+
+/** The password: generated, asked twice on a terminal, or the first line of standard input. */
+async function obtainPassword(generate: boolean): Promise<{ password: string; generated: boolean }> {
+  if (generate) return { password: generatePassword(), generated: true };
+  if (process.stdin.isTTY) {
+    const first = await askHidden('Password: ');
+    const second = await askHidden('Password again: ');
+    if (first !== second) throw new InvalidInput('the two passwords differ');
+    return { password: first, generated: false };
+  }
+  const line = await firstLine(process.stdin);
+  if (line === null) throw new InvalidInput('no password: standard input is empty (give it on the first line, or use --generate)');
+  return { password: line, generated: false };
+}
+
+async function firstLine(stream: NodeJS.ReadableStream): Promise<string | null> {
+  let text = '';
+  for await (const chunk of stream) {
+    text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+    const nl = text.indexOf('\n');
+    if (nl >= 0) {
+      text = text.slice(0, nl);
+      break;
+    }
+    if (text.length > 4096) throw new InvalidInput('the first line of standard input is longer than 4096 characters');
+  }
+  if (text === '' ) return null;
+  return text.replace(/\r$/, '');
+}
+
+/** Reads a line on the terminal without echoing it. */
+function askHidden(prompt: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const stdin = process.stdin;
+    process.stderr.write(prompt);
+    stdin.setRawMode(true);
+    stdin.resume();
+    stdin.setEncoding('utf8');
+    let value = '';
+    const done = (err?: Error) => {
+      stdin.setRawMode(false);
+      stdin.pause();
+      stdin.off('data', onData);
+      process.stderr.write('\n');
+      if (err) reject(err);
+      else resolve(value);
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n') return done();
+        if (ch === '\u0003') return done(new InvalidInput('cancelled'));
+        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+        else value += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (!sub || sub === '--help' || sub === '-h') {
+    console.log(HELP);
+    return sub ? 0 : 2;
+  }
+  let values: { email?: string; role?: string; series?: string[]; generate?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        email: { type: 'string' },
+        role: { type: 'string' },
+        series: { type: 'string', multiple: true },
+        generate: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    throw usageError((e as Error).message, HELP);
+  }
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const needEmail = () => {
+    if (!values.email) throw usageError('--email is missing', HELP);
+    return values.email;
+  };
+  const config = loadConfig();
+  const open = () => openMigrated(config);
+  switch (sub) {
+    case 'add': {
+      const email = needEmail();
+      if (!values.role) throw usageError('--role is missing', HELP);
+      const role = parseRole(values.role);
+      const { password, generated } = await obtainPassword(values.generate ?? false);
+      const storage = await open();
+      try {
+        const a = await addAccount(storage, { email, role, series: values.series ?? [], password });
+        console.log(`created ${a.role} ${a.email}${a.series.length ? ` for ${a.series.join(', ')}` : ''}`);
+        if (generated) console.log(`password: ${password}`);
+      } finally {
+        await storage.close();
+      }
+      return 0;
+    }
+    case 'list': {
+      const storage = await open();
+      try {
+        const all = await listAccounts(storage);
+        if (!all.length) console.log('no accounts');
+        for (const a of all) console.log([a.email, a.role, a.series.join(',') || '-', a.disabled ? 'disabled' : 'active'].join('\t'));
+      } finally {
+        await storage.close();
+      }
+      return 0;
+    }
+    case 'disable': {
+      const email = needEmail();
+      const storage = await open();
+      try {
+        const { endedSessions } = await disableAccount(storage, email);
+        console.log(`disabled ${email.trim().toLowerCase()}; ended ${endedSessions} session${endedSessions === 1 ? '' : 's'}`);
+      } finally {
+        await storage.close();
+      }
+      return 0;
+    }
+    case 'enable': {
+      const email = needEmail();
+      const storage = await open();
+      try {
+        await enableAccount(storage, email);
+        console.log(`enabled ${email.trim().toLowerCase()}`);
+      } finally {
+        await storage.close();
+      }
+      return 0;
+    }
+    case 'reset-password': {
+      const email = needEmail();
+      const { password, generated } = await obtainPassword(values.generate ?? false);
+      const storage = await open();
+      try {
+        const { endedSessions } = await resetPassword(storage, email, password);
+        console.log(`new password set for ${email.trim().toLowerCase()}; ended ${endedSessions} session${endedSessions === 1 ? '' : 's'}`);
+        if (generated) console.log(`password: ${password}`);
+      } finally {
+        await storage.close();
+      }
+      return 0;
+    }
+    default:
+      throw usageError(`unknown subcommand "${sub}"`, HELP);
+  }
+}

@@ -1,25 +1,7 @@
 // Opens the configured engine. Engine differences live in dialects/; everything else is written once.
-import type { Db } from './database.ts';
+import type { Storage } from './generation.ts';
 
-export type Engine = 'sqlite' | 'postgres';
-export const GENERATION_CHANNEL = 'plenary_generation';
-
-/** The shared counter that tells an instance whether its rendered pages are still current. */
-export interface GenerationSource {
-  /** cheap and synchronous: called on every cached request */
-  current(): number;
-  /** begin watching (after migrations have run) */
-  start(): Promise<void>;
-  /** a write in this process committed this generation */
-  noteLocalWrite(value: number): void;
-}
-
-export interface Storage {
-  engine: Engine;
-  db: Db;
-  generation: GenerationSource;
-  close(): Promise<void>;
-}
+export { type Engine, GENERATION_CHANNEL, type GenerationSource, type Storage } from './generation.ts';
 
 export async function openStorage(url: string, opts: { pollMs?: number } = {}): Promise<Storage> {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {

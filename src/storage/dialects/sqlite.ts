@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../database.ts';
-import type { Storage } from '../storage.ts';
+import type { Storage } from '../generation.ts';
 
 /**
  * Transactions take the write lock when they begin (BEGIN IMMEDIATE). A plain BEGIN reads

@@ -1,0 +1,106 @@
+// Who is asking, and may they change anything: sign-in sessions from the database, the CSRF
+// token and the Origin check. Every state-changing route goes through `guard()`.
+import { timingSafeEqual } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { type Action, may } from '../domain/account.ts';
+import { Forbidden, PlenaryError } from '../domain/errors.ts';
+import { type CurrentSession, currentSession, type SessionPolicy } from '../operations/accounts.ts';
+import type { Storage } from '../storage/storage.ts';
+
+export type AuthEnv = { Variables: { auth: CurrentSession | null } };
+
+export type AuthOptions = {
+  storage: Storage;
+  /** the site's absolute address: its origin is the only one allowed to post */
+  baseUrl(): string;
+  session?: SessionPolicy;
+};
+
+/** `__Host-` pins the cookie to this host and path, which browsers only allow over https. */
+export const sessionCookieName = (secure: boolean) => (secure ? '__Host-plenary_session' : 'plenary_session');
+export const loginCookieName = (secure: boolean) => (secure ? '__Host-plenary_login' : 'plenary_login');
+export const isSecure = (baseUrl: string) => baseUrl.startsWith('https:');
+
+export class Unauthenticated extends PlenaryError {
+  constructor(message = 'sign in first') {
+    super('unauthenticated', message);
+  }
+}
+
+/** Reads the session cookie into c.var.auth (null when absent or no longer valid). */
+export function readSession(opts: AuthOptions): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    const token = getCookie(c, sessionCookieName(isSecure(opts.baseUrl())));
+    c.set('auth', token ? await currentSession(opts.storage, token, opts.session ? { session: opts.session } : {}) : null);
+    await next();
+  };
+}
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function sameToken(a: string | undefined | null, b: string): boolean {
+  if (!a) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * The origin a browser must name when it posts: PUBLIC_URL's, or this server's own. A request
+ * without Origin falls back to Referer; one with neither (curl, scripts) still needs the token.
+ */
+export function checkOrigin(c: Context, baseUrl: string): void {
+  const expected = new URL(baseUrl).origin;
+  const origin = c.req.header('origin');
+  if (origin !== undefined) {
+    if (origin !== expected) throw new Forbidden(`the request came from ${origin}, not from ${expected}`);
+    return;
+  }
+  const referer = c.req.header('referer');
+  if (referer !== undefined) {
+    let from: string;
+    try {
+      from = new URL(referer).origin;
+    } catch {
+      throw new Forbidden('the Referer header is not a URL');
+    }
+    if (from !== expected) throw new Forbidden(`the request came from ${from}, not from ${expected}`);
+  }
+}
+
+/** The CSRF token a request carries: the form's `_csrf` field or the X-CSRF-Token header. */
+export async function csrfTokenOf(c: Context): Promise<string | undefined> {
+  const header = c.req.header('x-csrf-token');
+  if (header) return header;
+  const type = c.req.header('content-type') ?? '';
+  if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
+    const body = await c.req.parseBody();
+    const v = body['_csrf'];
+    return typeof v === 'string' ? v : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Authentication, authorisation and, for anything but GET and HEAD, the Origin and CSRF checks.
+ * `action` may depend on the request (the series a form edits); null means any signed-in account.
+ */
+export function guard(
+  opts: AuthOptions,
+  action: Action | null | ((c: Context<AuthEnv>) => Promise<{ action: Action; seriesId?: number }>),
+): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    const auth = c.get('auth');
+    if (!auth) throw new Unauthenticated();
+    if (!SAFE.has(c.req.method)) {
+      checkOrigin(c, opts.baseUrl());
+      if (!sameToken(await csrfTokenOf(c), auth.csrfToken)) throw new Forbidden('the form is missing its security token or it is out of date: reload the page and try again');
+    }
+    if (action !== null) {
+      const need = typeof action === 'function' ? await action(c) : { action };
+      if (!may(auth.account, need.action, need.seriesId)) throw new Forbidden('your account may not do this');
+    }
+    await next();
+  };
+}

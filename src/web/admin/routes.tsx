@@ -6,14 +6,15 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { DEFAULT_LANGUAGE } from '../../domain/language.ts';
-import { PlenaryError } from '../../domain/errors.ts';
+import { NotFound, PlenaryError } from '../../domain/errors.ts';
 import { signIn, signOut, TooManyAttempts } from '../../operations/accounts.ts';
+import { seriesIdsBySlugs } from '../../storage/queries/accounts.ts';
 import { seriesForWorkspace } from '../../storage/queries/workspace.ts';
 import { type AuthEnv, type AuthOptions, checkOrigin, guard, isSecure, loginCookieName, readSession, sameToken, sessionCookieName } from '../auth.ts';
 import { translator } from '../i18n/t.ts';
 import { HTML_HEADERS } from '../security.ts';
 import { renderDocument } from '../views/layout.tsx';
-import { DashboardPage, LoginPage, type Viewer } from '../views/admin.tsx';
+import { AdminErrorPage, DashboardPage, LoginPage, type Viewer } from '../views/admin.tsx';
 
 /** Workspace pages may show drafts: no shared cache keeps them, and no browser history restores them. */
 export const ADMIN_HEADERS: Record<string, string> = { ...HTML_HEADERS, 'cache-control': 'no-store' };
@@ -83,6 +84,36 @@ export function adminRoutes(opts: AuthOptions & { now?: () => Date }) {
     const a = c.get('auth')!.account;
     const series = await seriesForWorkspace(opts.storage.db, a.role === 'admin' ? 'all' : a.seriesIds);
     return html(c, <DashboardPage lang={lang} t={t} viewer={viewerOf(c)} series={series} />);
+  });
+
+  // One series' events, drafts included: viewers and editors of that series, and admins.
+  const seriesParam = async (c: Context<AuthEnv>) => {
+    const slug = c.req.param('slug') ?? '';
+    const id = (await seriesIdsBySlugs(opts.storage.db as never, [slug])).get(slug);
+    if (id === undefined) throw new NotFound('no such series');
+    return { action: 'read-drafts' as const, seriesId: id };
+  };
+  app.get('/series/:slug', guard(opts, seriesParam), async (c) => {
+    const { seriesId } = await seriesParam(c);
+    const series = await seriesForWorkspace(opts.storage.db, [seriesId]);
+    return html(c, <DashboardPage lang={lang} t={t} viewer={viewerOf(c)} series={series} />);
+  });
+
+  // The workspace's own error pages: a visitor who is not signed in is sent to the form; a
+  // refusal says what was refused. Anything else is a fault, logged and shown as one.
+  app.onError(async (err, c) => {
+    if (err instanceof PlenaryError) {
+      if (err.code === 'unauthenticated' && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+        return c.redirect(`/admin/login?next=${encodeURIComponent(safeNext(c.req.path))}`, 303);
+      }
+      const status = ({ unauthenticated: 401, forbidden: 403, not_found: 404, invalid_input: 400, conflict: 409 } as const)[err.code];
+      const title = t(err.code === 'forbidden' || err.code === 'unauthenticated' ? 'error.forbidden.title' : err.code === 'not_found' ? 'error.notFound.title' : err.code === 'conflict' ? 'error.conflict.title' : 'error.badRequest.title');
+      const auth = c.get('auth');
+      const viewer = auth ? { email: auth.email, role: auth.account.role, csrfToken: auth.csrfToken } : undefined;
+      return c.html(await renderDocument(<AdminErrorPage lang={lang} t={t} status={status} title={title} message={err.message} {...(viewer ? { viewer } : {})} />), status, ADMIN_HEADERS);
+    }
+    console.error(`plenary: ${c.req.method} ${c.req.path} failed:`, err);
+    return c.html(await renderDocument(<AdminErrorPage lang={lang} t={t} status={500} title={t('error.server.title')} message={t('error.server.body')} />), 500, ADMIN_HEADERS);
   });
 
   return app;

@@ -15,6 +15,10 @@ const configSchema = z.object({
   PLENARY_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** how often (ms) an instance on PostgreSQL re-reads the cache generation as a safety net for LISTEN/NOTIFY */
   PLENARY_CACHE_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  /** `production` asks for PUBLIC_URL even on a loopback HOST (see publicUrlMissing) */
+  NODE_ENV: z.string().optional(),
+  /** memory for rendered pages in each server process, in MB; the least recently used go first */
+  PLENARY_CACHE_MB: z.coerce.number().int().min(1).max(65536).default(64),
 });
 
 export type Config = {
@@ -24,7 +28,10 @@ export type Config = {
   publicUrl: string | undefined;
   demo: boolean;
   cachePollMs: number;
+  /** the page cache's budget in bytes (PLENARY_CACHE_MB) */
+  cacheBytes: number;
   workers: number;
+  production: boolean;
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -41,6 +48,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
     demo: c.PLENARY_DEMO === 'on',
     cachePollMs: c.PLENARY_CACHE_POLL_MS,
+    cacheBytes: c.PLENARY_CACHE_MB * 1024 * 1024,
     workers: c.PLENARY_WORKERS,
+    production: c.NODE_ENV === 'production',
   };
+}
+
+/** 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(h);
+}
+
+/**
+ * Whether the site's absolute address is missing where others will read it. Without PUBLIC_URL,
+ * links that leave the site (exports, JSON-LD, the API) and calendar UIDs name the address the
+ * server listens on. That is right only in development, which is a server on a loopback HOST
+ * outside NODE_ENV=production; anything else (all interfaces, the default; a LAN address;
+ * production behind a proxy) should say where the site lives.
+ */
+export function publicUrlMissing(config: Config): boolean {
+  return config.publicUrl === undefined && (config.production || config.host === undefined || !isLoopbackHost(config.host));
 }

@@ -2,17 +2,19 @@
 // PLENARY_WORKERS > 1 the primary prepares the database once and forks that many servers
 // on the same port; they share the database as instances behind a load balancer do.
 import cluster from 'node:cluster';
-import { loadConfig } from '../config.ts';
+import { type Config, loadConfig, publicUrlMissing } from '../config.ts';
 import { ensureDemo } from '../operations/demo.ts';
-import { startServer } from '../web/server.ts';
+import { listeningUrl, startServer } from '../web/server.ts';
 import { openMigrated } from './open.ts';
 
 async function serveHere(): Promise<void> {
   const config = loadConfig();
   const storage = await openMigrated(config);
-  const running = await startServer(storage, { port: config.port, host: config.host, publicUrl: config.publicUrl });
-  const shown = config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : 'localhost';
-  if (cluster.isPrimary) console.log(`plenary: serving http://${shown}:${running.port} (${storage.engine})`);
+  const running = await startServer(storage, { port: config.port, host: config.host, publicUrl: config.publicUrl, cacheBytes: config.cacheBytes });
+  if (cluster.isPrimary) {
+    console.log(`plenary: serving ${listeningUrl(config.host, running.port)} (${storage.engine})`);
+    warnWithoutPublicUrl(config, running.port);
+  }
   const stop = async () => {
     await running.close();
     await storage.close();
@@ -24,6 +26,15 @@ async function serveHere(): Promise<void> {
   });
   process.once('SIGINT', stopLogged);
   process.once('SIGTERM', stopLogged);
+}
+
+/** Said once, by the process that says where it serves. See publicUrlMissing in config.ts. */
+function warnWithoutPublicUrl(config: Config, port: number): void {
+  if (!publicUrlMissing(config)) return;
+  console.error(
+    `plenary: warning: PUBLIC_URL is not set: absolute links and calendar UIDs will use ${listeningUrl(config.host, port)}; ` +
+      "set PUBLIC_URL to the site's public address (e.g. https://events.example.org) before calendars subscribe, as the UIDs change with it",
+  );
 }
 
 export async function run(_argv: string[]): Promise<number> {
@@ -42,12 +53,13 @@ export async function run(_argv: string[]): Promise<number> {
     await serveHere();
     return 0;
   }
-  const shown = config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : 'localhost';
   let listening = 0;
   for (let i = 0; i < config.workers; i++) {
     const worker = cluster.fork();
     worker.once('listening', (address) => {
-      if (++listening === config.workers) console.log(`plenary: serving http://${shown}:${address.port} with ${config.workers} workers`);
+      if (++listening !== config.workers) return;
+      console.log(`plenary: serving ${listeningUrl(config.host, address.port)} with ${config.workers} workers`);
+      warnWithoutPublicUrl(config, address.port);
     });
   }
   let stopping = false;

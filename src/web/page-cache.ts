@@ -17,19 +17,46 @@ export type CachedPage = {
   notModified: string[];
 };
 
-const MAX_ENTRIES = 20_000;
+/** The default budget: PLENARY_CACHE_MB (config.ts) sets another. */
+export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 
+/**
+ * What an entry counts against the budget: its key, body, gzip form and the header arrays as
+ * written (their strings' UTF-8 bytes). Object overhead is left out; the header arrays, counted
+ * three times though they share strings, stand in for it.
+ */
+export function entryBytes(key: string, page: CachedPage): number {
+  let n = Buffer.byteLength(key) + page.body.length + page.gzip.length;
+  for (const list of [page.plain200, page.gzip200, page.notModified]) for (const s of list) n += Buffer.byteLength(s);
+  return n;
+}
+
+export type CacheStats = { entries: number; bytes: number; maxBytes: number; evicted: number };
+
+/**
+ * Rendered responses within a byte budget, least recently used dropped first. A Map keeps its
+ * keys in insertion order, so a hit moves its key to the end and eviction takes from the front.
+ */
 export class PageCache {
-  private pages = new Map<string, CachedPage>();
+  private pages = new Map<string, { page: CachedPage; bytes: number }>();
   private generation = -1;
+  private bytes = 0;
+  private evicted = 0;
+  private readonly maxBytes: number;
 
-  constructor(private readonly source: GenerationSource) {}
+  constructor(
+    private readonly source: GenerationSource,
+    opts: { maxBytes?: number | undefined } = {},
+  ) {
+    this.maxBytes = opts.maxBytes ?? DEFAULT_CACHE_BYTES;
+  }
 
   /** The generation to render against: read it before reading the data. */
   currentGeneration(): number {
     const g = this.source.current();
     if (g !== this.generation) {
       this.pages.clear();
+      this.bytes = 0;
       this.generation = g;
     }
     return g;
@@ -37,8 +64,11 @@ export class PageCache {
 
   get(key: string): CachedPage | undefined {
     const g = this.currentGeneration();
-    const page = this.pages.get(key);
-    return page && page.generation === g ? page : undefined;
+    const entry = this.pages.get(key);
+    if (!entry || entry.page.generation !== g) return undefined;
+    this.pages.delete(key);
+    this.pages.set(key, entry);
+    return entry.page;
   }
 
   set(key: string, generation: number, content: string | Uint8Array, headers: Record<string, string>): CachedPage {
@@ -57,16 +87,42 @@ export class PageCache {
       gzip200: [...common, 'content-encoding', 'gzip', 'content-length', String(gzip.length)],
       notModified: common,
     };
-    // A page rendered from data older than the current generation is served once but not kept.
-    if (generation === this.currentGeneration()) {
-      if (this.pages.size >= MAX_ENTRIES) this.pages.delete(this.pages.keys().next().value as string);
-      this.pages.set(key, page);
-    }
+    // A page rendered from data older than the current generation is served once but not kept;
+    // so is one larger than the whole budget.
+    if (generation === this.currentGeneration()) this.keep(key, page);
     return page;
+  }
+
+  private keep(key: string, page: CachedPage): void {
+    const old = this.pages.get(key);
+    if (old) {
+      this.pages.delete(key);
+      this.bytes -= old.bytes;
+    }
+    const bytes = entryBytes(key, page);
+    if (bytes > this.maxBytes) return;
+    for (const [k, e] of this.pages) {
+      if (this.bytes + bytes <= this.maxBytes) break;
+      this.pages.delete(k);
+      this.bytes -= e.bytes;
+      this.evicted++;
+    }
+    this.pages.set(key, { page, bytes });
+    this.bytes += bytes;
   }
 
   size(): number {
     return this.pages.size;
+  }
+
+  /** For tests and diagnostics in this process; never served. */
+  stats(): CacheStats {
+    return { entries: this.pages.size, bytes: this.bytes, maxBytes: this.maxBytes, evicted: this.evicted };
+  }
+
+  /** The keys and their counted bytes, least recently used first (for tests). */
+  entries(): Array<{ key: string; bytes: number }> {
+    return [...this.pages].map(([key, e]) => ({ key, bytes: e.bytes }));
   }
 }
 

@@ -6,16 +6,28 @@ import type { Storage } from '../storage/storage.ts';
 import { createApp } from './app.tsx';
 import { PageCache, sendCached } from './page-cache.ts';
 
-export type RunningServer = { server: Server; port: number; cache: PageCache; close(): Promise<void> };
+export type RunningServer = {
+  server: Server;
+  port: number;
+  cache: PageCache;
+  /** PUBLIC_URL, or the address this server listens on */
+  baseUrl(): string;
+  close(): Promise<void>;
+};
+
+/** The address used for absolute links when PUBLIC_URL is unset: where the server listens. */
+export function listeningUrl(host: string | undefined, port: number): string {
+  const shown = host && host !== '0.0.0.0' && host !== '::' ? host : 'localhost';
+  return `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
+}
 
 export async function startServer(
   storage: Storage,
-  opts: { port: number; host?: string | undefined; publicUrl?: string | undefined },
+  opts: { port: number; host?: string | undefined; publicUrl?: string | undefined; cacheBytes?: number | undefined },
 ): Promise<RunningServer> {
-  const cache = new PageCache(storage.generation);
+  const cache = new PageCache(storage.generation, { maxBytes: opts.cacheBytes });
   let port = opts.port;
-  const shownHost = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : 'localhost';
-  const baseUrl = () => opts.publicUrl ?? `http://${shownHost}:${port}`;
+  const baseUrl = () => opts.publicUrl ?? listeningUrl(opts.host, port);
   const app = createApp({ storage, cache, baseUrl });
   const slow = getRequestListener(app.fetch);
   // Pages are larger than the default 16 KB stream buffer; a larger one writes each in one go.
@@ -37,6 +49,7 @@ export async function startServer(
     server,
     port,
     cache,
+    baseUrl,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { countryName, findCountry, stripGovernmentOf } from './country.ts';
+import { countryLabel, countryName, findCountry, stripGovernmentOf } from './country.ts';
 
 test('short, official and common names give the ISO code', () => {
   assert.deepEqual(findCountry('Canada'), { code: 'CA', name: 'Canada' });
@@ -77,4 +77,25 @@ test('Spanish and French long forms with the adjective after the noun name the c
   // An adjective alone is not a country.
   assert.equal(findCountry('República Bolivariana'), null);
   assert.equal(findCountry('Estado Plurinacional'), null);
+});
+
+test('one short name per country for every output: the code decides, the printed words only without one', () => {
+  assert.equal(countryLabel('TR', 'Turkey'), 'Türkiye');
+  assert.equal(countryLabel(findCountry('Republic of Azerbaijan')!.code, 'Republic of Azerbaijan'), 'Azerbaijan');
+  assert.equal(countryLabel('tr', null), 'Türkiye');
+  assert.equal(countryLabel('TR', 'Turkey', 'fr'), 'Turquie');
+  assert.equal(countryLabel(null, ' Kosovo '), 'Kosovo');
+  assert.equal(countryLabel(null, null), null);
+  assert.equal(countryLabel(null, ''), null);
+  // A code the list does not know keeps what was printed.
+  assert.equal(countryLabel('XK', 'Kosovo'), 'Kosovo');
+});
+
+test("short names, not the list's inverted or long forms", () => {
+  assert.deepEqual(
+    ['MD', 'FM', 'CI', 'CZ', 'CV', 'VA', 'MK', 'GM', 'IR', 'AZ', 'TR', 'US'].map((c) => countryName(c, 'en')),
+    ['Republic of Moldova', 'Micronesia (Federated States of)', "Côte d'Ivoire", 'Czechia', 'Cabo Verde', 'Holy See', 'North Macedonia', 'Gambia', 'Iran (Islamic Republic of)', 'Azerbaijan', 'Türkiye', 'United States of America'],
+  );
+  assert.deepEqual(findCountry('Moldova'), { code: 'MD', name: 'Republic of Moldova' });
+  assert.equal(countryName('CZ', 'fr'), 'République Tchèque');
 });

@@ -118,10 +118,39 @@ export function findCountry(text: string): { code: string; name: string } | null
     if (rest !== null) code = byKey.get(rest);
   }
   if (code === undefined) return null;
-  return { code, name: countries.getName(code, 'en', { select: 'official' }) ?? text.trim() };
+  return { code, name: countryName(code, 'en') ?? text.trim() };
 }
 
-/** The country's name in one of the site's languages. */
-export function countryName(code: string, lang: 'en' | 'fr' | 'es'): string | undefined {
-  return countries.getName(code.toUpperCase(), lang, { select: 'official' });
+// The package's English names where they are inverted ("Moldova, Republic of") or long forms
+// rather than the short names the UN uses in its lists.
+const SHORT_EN: Record<string, string> = {
+  MD: 'Republic of Moldova',
+  FM: 'Micronesia (Federated States of)',
+  CI: "Côte d'Ivoire",
+  CZ: 'Czechia',
+  CV: 'Cabo Verde',
+  VA: 'Holy See',
+  MK: 'North Macedonia',
+  GM: 'Gambia',
+  IR: 'Iran (Islamic Republic of)',
+  VG: 'British Virgin Islands',
+  VI: 'United States Virgin Islands',
+};
+
+type SiteLanguage = 'en' | 'fr' | 'es';
+
+/** The country's short name ("Türkiye", "Azerbaijan") in one of the site's languages. */
+export function countryName(code: string, lang: SiteLanguage): string | undefined {
+  const c = code.toUpperCase();
+  return (lang === 'en' ? SHORT_EN[c] : undefined) ?? countries.getName(c, lang, { select: 'official' });
+}
+
+/**
+ * The one name every output (page, calendars, schedules, participants lists, API) gives the
+ * country of an appearance or organization: the short name of its ISO code, so "Turkey" and
+ * "Republic of Azerbaijan" as printed read "Türkiye" and "Azerbaijan"; the text as printed only
+ * where no code was recognised.
+ */
+export function countryLabel(code: string | null, printed: string | null, lang: SiteLanguage = 'en'): string | null {
+  return (code ? countryName(code, lang) : undefined) ?? (printed?.trim() || null);
 }

@@ -22,6 +22,7 @@ export type ExportAppearance = {
   affiliation: {
     position: string | null;
     organization: { id: number; slug: string; name: string; kind: string; url: string } | null;
+    /** the country's short name (domain/country.ts countryLabel), as printed only where no code was recognised */
     country: string | null;
     countryCode: string | null;
     /** "Position, Organization, Country" as printed */

@@ -1,5 +1,5 @@
 // Loads one published event as the data every export renders (exports/model.ts).
-import { countryName } from '../domain/country.ts';
+import { countryLabel } from '../domain/country.ts';
 import { stableGuid } from '../domain/guid.ts';
 import { zoned } from '../domain/time.ts';
 import type { EventExport, ExportAppearance, ExportMaterial, ExportSession } from '../exports/model.ts';
@@ -47,7 +47,8 @@ export function exportMaterial(m: MaterialView, baseUrl: string, mediaTypes: Rea
 
 /** An appearance as every export (and the API) carries it: absolute URLs, the affiliation also as one text. */
 export function exportAppearance(a: AgendaAppearance, baseUrl: string, mediaTypes: ReadonlyMap<string, string>): ExportAppearance {
-  const country = a.countryCode ? (countryName(a.countryCode, 'en') ?? a.country) : a.country;
+  // The same name in every export and the API: see countryLabel.
+  const country = countryLabel(a.countryCode, a.country);
   return {
     id: a.id,
     role: a.role,
@@ -58,7 +59,7 @@ export function exportAppearance(a: AgendaAppearance, baseUrl: string, mediaType
     affiliation: {
       position: a.affiliationPosition,
       organization: a.organization ? { ...a.organization, url: `${baseUrl}/organizations/${a.organization.slug}` } : null,
-      country: a.country,
+      country,
       countryCode: a.countryCode,
       text: [a.affiliationPosition, a.organization?.name, country].filter(Boolean).join(', '),
     },
@@ -105,7 +106,7 @@ export async function eventExportOf(
       venue: event.venue,
       city: event.city,
       countryCode: event.country_code,
-      countryName: event.country_code ? (countryName(event.country_code, 'en') ?? null) : null,
+      countryName: countryLabel(event.country_code, null),
       overview: event.overview,
       themes: JSON.parse(event.themes) as string[],
       contactEmail: event.contact_email,

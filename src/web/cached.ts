@@ -18,12 +18,13 @@ export function respondCached(c: Context, page: CachedPage): Response {
 /**
  * Serve the request's path from the cache, or render it and keep the bytes. The generation is
  * read before the data, so a write during rendering makes the result stale at once.
- * `render` returns undefined for "no such thing" (a 404).
+ * `render` returns undefined for "no such thing" (a 404). `headers` may be a function, called
+ * after `render`, for headers that depend on what was rendered (a file name, a style's hash).
  */
 export async function cached(
   cache: PageCache,
   c: Context,
-  headers: Record<string, string>,
+  headers: Record<string, string> | (() => Record<string, string>),
   render: () => Promise<string | Uint8Array | undefined>,
 ): Promise<Response> {
   const key = c.req.path;
@@ -32,5 +33,5 @@ export async function cached(
   const generation = cache.currentGeneration();
   const body = await render();
   if (body === undefined) throw new NotFound(`nothing at ${key}`);
-  return respondCached(c, cache.set(key, generation, body, headers));
+  return respondCached(c, cache.set(key, generation, body, typeof headers === 'function' ? headers() : headers));
 }

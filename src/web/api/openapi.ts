@@ -168,7 +168,7 @@ const schemas: Record<string, Schema> = {
     {
       position: nullStr,
       organization: { oneOf: [ref('OrganizationRef'), { type: 'null' }] },
-      country: { type: ['string', 'null'], description: 'as printed' },
+      country: { type: ['string', 'null'], description: 'the short name of countryCode (the same name on the page and in every export); as printed where no code was recognised' },
       countryCode: nullable({ type: 'string', pattern: '^[A-Z]{2}$' }),
       text: { type: 'string', description: '"Position, Organization, Country" as printed' },
     },

@@ -1,7 +1,7 @@
 // The API's stable shapes (camelCase), built from rows and from the EventExport. Every resource
 // carries its id, its slug where it has one, its page `url` and its `apiUrl`, all absolute.
 // openapi.ts describes exactly these shapes; test/api.test.ts checks real responses against it.
-import { countryName } from '../../domain/country.ts';
+import { countryLabel } from '../../domain/country.ts';
 import type { EventExport, ExportAppearance, ExportMaterial, ExportSession } from '../../exports/model.ts';
 import { displayTitle, exportAppearance, sessionGuid, sessionInstants } from '../../operations/event-export.ts';
 import { agendaAppearance, materialView, type MaterialView } from '../../storage/queries.ts';
@@ -16,7 +16,7 @@ export const apiUrlOf = {
   country: (base: string, code: string) => `${base}/api/countries/${code.toLowerCase()}`,
 };
 
-const englishCountry = (code: string | null) => (code ? (countryName(code, 'en') ?? null) : null);
+const englishCountry = (code: string | null) => countryLabel(code, null);
 
 export function seriesRef(base: string, s: { id: number; slug: string; title: string }) {
   return { id: s.id, slug: s.slug, title: s.title, url: `${base}/series/${s.slug}`, apiUrl: apiUrlOf.series(base, s.slug) };
@@ -64,6 +64,7 @@ function appearance(base: string, a: ExportAppearance) {
     affiliation: {
       position: a.affiliation.position,
       organization: org ? { ...org, apiUrl: apiUrlOf.organization(base, org.slug) } : null,
+      // The short name every output gives (countryLabel), not the words as printed.
       country: a.affiliation.country,
       countryCode: a.affiliation.countryCode,
       text: a.affiliation.text,

@@ -25,11 +25,12 @@ import { apiRoutes } from './routes/api.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { organizerRoutes } from './routes/organizer.ts';
 import { scheduleRoutes } from './routes/schedule.ts';
-import { HTML_HEADERS } from './security.ts';
+import { HTML_HEADERS, htmlHeadersWithStyles } from './security.ts';
 import { EventPage } from './views/event-page.tsx';
 import { renderDocument } from './views/layout.tsx';
 import { renderWithoutAsyncContext } from './views/render-context.ts';
 import { CountryPage, ErrorPage, HomePage, IndexPage, OrganizationPage, PersonPage, SeriesPage } from './views/pages.tsx';
+import { runningTitleCss } from './views/styles.ts';
 
 export type { AppDeps } from './deps.ts';
 
@@ -42,7 +43,8 @@ export function createApp(deps: AppDeps) {
   const t = translator(lang);
   const app = new Hono();
 
-  const page = (c: Context, render: () => Promise<unknown>) => cached(cache, c, HTML_HEADERS, async () => renderDocument(await render()));
+  const page = (c: Context, render: () => Promise<unknown>, headers: Record<string, string> | (() => Record<string, string>) = HTML_HEADERS) =>
+    cached(cache, c, headers, async () => renderDocument(await render()));
 
   app.get('/', (c) => page(c, async () => <HomePage lang={lang} t={t} series={await listSeriesWithEvents(db)} />));
 
@@ -54,16 +56,23 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  app.get('/events/:slug', (c) =>
-    page(c, async () => {
-      const found = await publishedEventBySlug(db, c.req.param('slug'));
-      if (!found) throw new NotFound('no such event');
-      const agenda = await eventAgenda(db, found.event.id);
-      // The export data too, from the same agenda, for the page's JSON-LD: the same facts the downloads carry.
-      const data = await eventExportOf(db, found, agenda, deps.baseUrl(), cache.currentGeneration());
-      return <EventPage lang={lang} t={t} event={found.event} series={found.series} agenda={agenda} data={data} />;
-    }),
-  );
+  app.get('/events/:slug', (c) => {
+    // The printed programme's running title is a style of the page's own: the CSP allows its hash.
+    let printCss = '';
+    return page(
+      c,
+      async () => {
+        const found = await publishedEventBySlug(db, c.req.param('slug'));
+        if (!found) throw new NotFound('no such event');
+        const agenda = await eventAgenda(db, found.event.id);
+        // The export data too, from the same agenda, for the page's JSON-LD: the same facts the downloads carry.
+        const data = await eventExportOf(db, found, agenda, deps.baseUrl(), cache.currentGeneration());
+        printCss = runningTitleCss(found.event.title);
+        return <EventPage lang={lang} t={t} event={found.event} series={found.series} agenda={agenda} data={data} printCss={printCss} />;
+      },
+      () => htmlHeadersWithStyles([printCss]),
+    );
+  });
 
   app.get('/people', (c) =>
     page(c, async () => {

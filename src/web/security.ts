@@ -1,10 +1,19 @@
 // Response headers every HTML page carries.
-import { CSS_HASH } from './views/styles.ts';
+import { CSS_HASH, styleHash } from './views/styles.ts';
+
+/** Only the styles whose hashes are given run: the stylesheet, and a page's own (see htmlHeadersWithStyles). */
+const csp = (styleHashes: string[]) =>
+  `default-src 'none'; style-src ${styleHashes.map((h) => `'${h}'`).join(' ')}; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
 
 export const HTML_HEADERS: Record<string, string> = {
   'content-type': 'text/html; charset=utf-8',
   'cache-control': 'no-cache',
-  'content-security-policy': `default-src 'none'; style-src '${CSS_HASH}'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+  'content-security-policy': csp([CSS_HASH]),
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
 };
+
+/** The headers of a page that inlines styles of its own besides the stylesheet (the event page's running title). */
+export function htmlHeadersWithStyles(styles: string[]): Record<string, string> {
+  return { ...HTML_HEADERS, 'content-security-policy': csp([CSS_HASH, ...styles.map(styleHash)]) };
+}

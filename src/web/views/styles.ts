@@ -1,7 +1,9 @@
 // The whole stylesheet, inlined in every page so that a page arrives in one round trip.
 // Its hash goes into the Content-Security-Policy instead of allowing any inline style.
 // The print rules make the event page a clean A4 programme: no site chrome or downloads, black
-// text, link targets not printed, each further day on a new page and no session split.
+// text, link targets not printed; a session may break between speakers (never inside one, and
+// never right after a heading), days follow on without a forced page break; page numbers at the
+// foot of every page and, from the second page, the event's title at the head (runningTitleCss).
 import { createHash } from 'node:crypto';
 
 export const CSS = `
@@ -43,7 +45,7 @@ ol.agenda>li{display:grid;grid-template-columns:8.5rem 1fr;gap:1rem;border-top:1
 .list li{margin:.45rem 0}
 .downloads a{display:inline-block;min-height:24px;padding:.1rem 0}
 @media (max-width:40rem){ol.agenda>li{grid-template-columns:1fr;gap:.25rem}}
-@page{size:A4;margin:15mm}
+@page{size:A4;margin:16mm 15mm;@top-center{font-size:8pt;color:#444;vertical-align:bottom;padding-bottom:2mm}@bottom-center{content:counter(page) " / " counter(pages);font-size:8pt;color:#444;vertical-align:top;padding-top:2mm}}
 @media print{
 :root{color:#000;background:#fff;font-size:10pt;line-height:1.4}
 header.site,footer.site,.skip,.crumbs,.downloads{display:none}
@@ -52,14 +54,35 @@ a{color:inherit;text-decoration:none}
 a::after{content:none}
 .meta,.aff,.break,.session h5,.crumbs li+li::before{color:#000}
 h1{font-size:18pt;margin-top:0}
-h2{font-size:14pt;border-color:#000}
-h2,h3,h4,h5{break-after:avoid}
+h2{font-size:14pt;border-color:#000;margin:1.25rem 0 .4rem}
+h2,h3,h4,h5,.tz{break-after:avoid}
 .tz{background:none;border:0;padding:0;font-style:italic}
-#agenda~section+section{break-before:page}
-ol.agenda>li{grid-template-columns:7.5rem 1fr;padding:.5rem 0;border-color:#888;break-inside:avoid}
-.slot{margin:0;white-space:nowrap}
+ol.agenda>li{display:block;padding:.4rem 0;border-color:#888}
+.people li{margin:.2rem 0;break-inside:avoid}
+.session h5{margin:.4rem 0 .1rem}
+.slot{float:left;width:7.5rem;margin:0;white-space:nowrap;break-inside:avoid}
+.session{margin-left:7.5rem}
+p,li{orphans:2;widows:2}
 .mat{border-color:#888}
 }
 `.replace(/\n/g, '');
 
-export const CSS_HASH = `sha256-${createHash('sha256').update(CSS).digest('base64')}`;
+/** The value of a Content-Security-Policy hash source for an inline style. */
+export function styleHash(css: string): string {
+  return `sha256-${createHash('sha256').update(css).digest('base64')}`;
+}
+
+export const CSS_HASH = styleHash(CSS);
+
+/**
+ * A CSS string literal of any text: quotes, backslashes and line breaks escaped, and "<" too, so
+ * that the text cannot close the <style> element it is written into.
+ */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>\p{Cc}]/gu, (ch) => `\\${ch.codePointAt(0)!.toString(16)} `)}"`;
+}
+
+/** The running title at the head of every printed page but the first (which has it as its heading). */
+export function runningTitleCss(title: string): string {
+  return `@page{@top-center{content:${cssString(title)}}}@page:first{@top-center{content:none}}`;
+}

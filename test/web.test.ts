@@ -94,10 +94,10 @@ for (const engine of ENGINES) {
 
         const swing = await text(`${site.base}/people/william-lacy-swing`);
         assert.equal(swing.status, 200);
-        assert.ok(swing.html.includes('<h1>William Lacy Swing</h1>'));
-        assert.ok(swing.html.includes('10:00: Opening Session (Speaker)'));
-        assert.ok(swing.html.includes('11:30: Panel 1: Implementing the SDGs'));
-        assert.ok(swing.html.includes('(Moderator)'));
+        assert.ok(swing.html.includes('<h1><bdi>William Lacy Swing</bdi></h1>'));
+        assert.ok(swing.html.includes('10:00: <bdi>Opening Session</bdi> (<bdi>Speaker</bdi>)'));
+        assert.ok(swing.html.includes('11:30: <bdi>Panel 1: Implementing the SDGs'));
+        assert.ok(swing.html.includes('(<bdi>Moderator</bdi>)'));
 
         const people = await text(`${site.base}/people`);
         assert.equal((people.html.match(/<a href="\/people\//g) ?? []).length, 35);
@@ -151,8 +151,7 @@ for (const engine of ENGINES) {
         const refused = await get(url, { 'accept-encoding': 'gzip;q=0, identity' });
         assert.equal(refused.headers['content-encoding'], undefined);
         assert.deepEqual(refused.body, first.body);
-        // The stylesheet's hash and the page's own running-title style's.
-        assert.match(String(first.headers['content-security-policy']), /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+' 'sha256-[A-Za-z0-9+/=]+';/);
+        assert.match(String(first.headers['content-security-policy']), /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+';/);
       } finally {
         await site.stop();
       }

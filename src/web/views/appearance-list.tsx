@@ -28,11 +28,14 @@ export function AppearanceList(p: { items: AppearanceInContext[]; lang: Language
                 <li>
                   {p.showPerson ? (
                     <>
-                      <a href={`/people/${a.person.slug}`}>{a.person.name}</a>,{' '}
+                      <bdi>
+                        <a href={`/people/${a.person.slug}`}>{a.person.name}</a>
+                      </bdi>
+                      ,{' '}
                     </>
                   ) : null}
                   <time datetime={a.date}>{longDate(a.date, p.lang)}</time>
-                  {a.session.start ? `, ${a.session.start}` : ''}: {sessionHeading(a.session, t)} ({roleName(a.role, a.roleLabel, t)})
+                  {a.session.start ? `, ${a.session.start}` : ''}: <bdi>{sessionHeading(a.session, t)}</bdi> (<bdi>{roleName(a.role, a.roleLabel, t)}</bdi>)
                   {a.affiliationPosition || a.organization || a.country ? ' — ' : null}
                   <Affiliation position={a.affiliationPosition} organization={a.organization} country={a.country} countryCode={a.countryCode} lang={p.lang} />
                   <Materials materials={a.materials} t={t} />

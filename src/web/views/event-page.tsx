@@ -11,11 +11,8 @@ import { dateRange, longDate, sessionHeading } from './format.ts';
 import { Layout } from './layout.tsx';
 import { Affiliation, Materials } from './people.tsx';
 
-/**
- * `data` is the same event as every export sees it: the page embeds it as JSON-LD. `printCss` is
- * the page's own style (the running title of the printed programme), allowed by its hash.
- */
-type Props = { lang: Language; t: Translate; event: EventRow; series: SeriesRow; agenda: EventAgenda; data: EventExport; printCss?: string };
+/** `data` is the same event as every export sees it: the page embeds it as JSON-LD. */
+type Props = { lang: Language; t: Translate; event: EventRow; series: SeriesRow; agenda: EventAgenda; data: EventExport };
 
 /** Every export of an event, linked from the head (rel=alternate) and listed on the page. */
 export function eventDownloads(slug: string): Array<{ href: string; type: string; label: MessageKey }> {
@@ -33,12 +30,29 @@ function Person(p: { a: AgendaAppearance; lang: Language; t: Translate }) {
   const { a } = p;
   return (
     <li>
-      {a.roleLabel ? <>{a.roleLabel}: </> : null}
-      <a href={`/people/${a.person.slug}`}>{a.person.name}</a>
-      {a.honorific ? <>, {a.honorific}</> : null}
+      {a.roleLabel ? (
+        <>
+          <bdi>{a.roleLabel}</bdi>:{' '}
+        </>
+      ) : null}
+      <bdi>
+        <a href={`/people/${a.person.slug}`}>{a.person.name}</a>
+      </bdi>
+      {a.honorific ? (
+        <>
+          , <bdi>{a.honorific}</bdi>
+        </>
+      ) : null}
       {a.affiliationPosition || a.organization || a.country ? ', ' : null}
       <Affiliation position={a.affiliationPosition} organization={a.organization} country={a.country} countryCode={a.countryCode} lang={p.lang} />
-      {a.talkTitle ? <> — <cite>{a.talkTitle}</cite></> : null}
+      {a.talkTitle ? (
+        <>
+          {' — '}
+          <bdi>
+            <cite>{a.talkTitle}</cite>
+          </bdi>
+        </>
+      ) : null}
       <Materials materials={a.materials} t={p.t} />
     </li>
   );
@@ -109,7 +123,6 @@ export function EventPage(p: Props) {
           ))}
           {/* A data block, not a script: CSP does not apply to it and nothing runs. */}
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScriptText(p.data, words) }} />
-          {p.printCss ? <style dangerouslySetInnerHTML={{ __html: p.printCss }} /> : null}
         </>
       }
     >

@@ -20,3 +20,15 @@ export function sessionHeading(s: { kind: string; number: number | null; title: 
   if (prefix && s.title) return `${prefix}: ${s.title}`;
   return prefix ?? s.title ?? t(`session.kind.${s.kind}` as Parameters<Translate>[0]);
 }
+
+// Explicit direction marks, embeddings, overrides and isolates, and the right-to-left scripts
+// (Hebrew to NKo and their presentation forms; the supplementary planes' RTL blocks).
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|[\uD802\uD803\uD83A\uD83B][\uDC00-\uDFFF]/;
+
+/**
+ * Isolates text for places where markup cannot (a <title>, an attribute shown as text): FSI …
+ * PDI, added only where the text could change the order of what follows it.
+ */
+export function isolate(text: string): string {
+  return BIDI.test(text) ? `\u2068${text}\u2069` : text;
+}

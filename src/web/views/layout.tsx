@@ -2,6 +2,7 @@
 import type { Child } from 'hono/jsx';
 import type { Language } from '../../domain/language.ts';
 import type { Translate } from '../i18n/t.ts';
+import { isolate } from './format.ts';
 import { CSS } from './styles.ts';
 
 export type Crumb = { href: string; label: string };
@@ -24,7 +25,7 @@ export function Layout(p: PageProps) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${p.title} · ${t('site.name')}`}</title>
+        <title>{`${isolate(p.title)} · ${t('site.name')}`}</title>
         {p.description ? <meta name="description" content={p.description} /> : null}
         {p.noindex ? <meta name="robots" content="noindex" /> : null}
         <style dangerouslySetInnerHTML={{ __html: CSS }} />
@@ -78,7 +79,14 @@ export function Layout(p: PageProps) {
   );
 }
 
+/**
+ * Controls HTML does not allow in a document (C0 other than tab and newline, DEL, C1) and
+ * noncharacters. The import drops them; this keeps out any that older rows still hold.
+ */
+const NOT_IN_HTML = /[\u0000-\u0008\u000B-\u000D\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]/g;
+
 /** Renders a page component to a complete HTML document. */
 export async function renderDocument(node: unknown): Promise<string> {
-  return `<!DOCTYPE html>${await String(await (node as { toString(): string | Promise<string> }).toString())}`;
+  const html = await String(await (node as { toString(): string | Promise<string> }).toString());
+  return `<!DOCTYPE html>${html.replace(NOT_IN_HTML, '')}`;
 }

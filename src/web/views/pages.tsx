@@ -7,7 +7,7 @@ import type { AppearanceInContext } from '../../storage/queries.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { Translate } from '../i18n/t.ts';
 import { AppearanceList } from './appearance-list.tsx';
-import { dateRange } from './format.ts';
+import { dateRange, isolate } from './format.ts';
 import { Layout } from './layout.tsx';
 
 type Base = { lang: Language; t: Translate };
@@ -17,11 +17,17 @@ function EventList(p: Base & { events: EventRow[] }) {
     <ul class="list">
       {p.events.map((e) => (
         <li>
-          <a href={`/events/${e.slug}`}>{e.title}</a>
+          <bdi>
+            <a href={`/events/${e.slug}`}>{e.title}</a>
+          </bdi>
           <span class="aff">
             {' '}
             — <time datetime={e.start_date}>{dateRange(e.start_date, e.end_date, p.lang)}</time>
-            {e.city ? `, ${e.city}` : ''}
+            {e.city ? (
+              <>
+                , <bdi>{e.city}</bdi>
+              </>
+            ) : ''}
           </span>
         </li>
       ))}
@@ -65,8 +71,12 @@ export function PersonPage(p: Base & { person: PersonRow; appearances: Appearanc
   return (
     <Layout lang={p.lang} t={t} title={person.name} crumbs={[{ href: '/', label: t('nav.home') }, { href: '/people', label: t('nav.people') }]}>
       <h1>
-        {person.name}
-        {person.honorific ? <span class="aff">, {person.honorific}</span> : null}
+        <bdi>{person.name}</bdi>
+        {person.honorific ? (
+          <span class="aff">
+            , <bdi>{person.honorific}</bdi>
+          </span>
+        ) : null}
       </h1>
       <h2>{t('person.appearances')}</h2>
       {p.appearances.length ? <AppearanceList items={p.appearances} lang={p.lang} t={t} showPerson={false} /> : <p>{t('person.none')}</p>}
@@ -78,7 +88,7 @@ export function OrganizationPage(p: Base & { organization: OrganizationRow; appe
   const { t, organization: o } = p;
   const country = o.country_code ? countryName(o.country_code, p.lang) : undefined;
   return (
-    <Layout lang={p.lang} t={t} title={country ? `${o.name} (${country})` : o.name} crumbs={[{ href: '/', label: t('nav.home') }, { href: '/organizations', label: t('nav.organizations') }]}>
+    <Layout lang={p.lang} t={t} title={country ? `${isolate(o.name)} (${country})` : o.name} crumbs={[{ href: '/', label: t('nav.home') }, { href: '/organizations', label: t('nav.organizations') }]}>
       <h1>{o.name}</h1>
       <dl class="meta">
         <dt>{t('org.kind')}</dt>
@@ -118,7 +128,9 @@ export function IndexPage(p: Base & { title: string; items: Array<{ href: string
         <ul class="list">
           {p.items.map((i) => (
             <li>
-              <a href={i.href}>{i.label}</a>
+              <bdi>
+                <a href={i.href}>{i.label}</a>
+              </bdi>
               <span class="aff">
                 {i.note ? ` — ${i.note}` : ''} ({i.count === 1 ? t('list.count.one') : t('list.count', { n: i.count })})
               </span>

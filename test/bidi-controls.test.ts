@@ -78,10 +78,19 @@ for (const engine of ENGINES) {
 
       // Rows stored before the import dropped controls (or restored from such a time) still
       // hold them: the pages leave them out too.
-      await write(site.storage, (trx) => trx.updateTable('organization').set({ name: `Office${ESC}[2J${BEL} of Migration` }).execute());
+      await write(site.storage, async (trx) => {
+        await trx.updateTable('organization').set({ name: `Office${ESC}[2J${BEL} of Migration` }).execute();
+        await trx.updateTable('session').set({ title: `Routes${ESC}[31m and risks` }).execute();
+      });
       const pages = ['/', '/series/test-series', '/events/test-event', '/people', `/people/${slug}`, '/organizations', `/organizations/${org.slug}`];
       for (const path of pages) assert.doesNotMatch(await get(path), RAW_CONTROL, path);
       assert.ok((await get(`/organizations/${org.slug}`)).includes('<h1>Office[2J of Migration</h1>'));
+      // iCalendar allows none in a value (RFC 5545: no CONTROL but HTAB).
+      for (const path of ['/events/test-event/calendar.ics', `/people/${slug}/calendar.ics`]) {
+        const ics = await get(path);
+        assert.doesNotMatch(ics, RAW_CONTROL, path);
+        assert.match(ics, /^SUMMARY:Routes\[31m and risks/m, path);
+      }
       // JSON escapes them (\u001b), which is how the API may carry them.
       for (const path of [`/api/people/${slug}`, `/api/organizations/${org.slug}`, '/api/events/test-event']) {
         const text = await get(path);

@@ -258,7 +258,9 @@ function calpropsFirst(text: string): string {
     if (line.startsWith('END:')) depth--;
   }
   // rest[0] is BEGIN:VCALENDAR
-  return `${foldLines([rest[0]!, ...props, ...rest.slice(1)].join('\r\n'))}\r\n`;
+  // RFC 5545 allows no control character in a value but HTAB; ical-generator writes them as
+  // given (it escapes only CR and LF), so any that stored text still holds are dropped here.
+  return `${foldLines([rest[0]!, ...props, ...rest.slice(1)].join('\r\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ''))}\r\n`;
 }
 
 function entriesOf(data: EventExport): CalendarEntry[] {

@@ -11,8 +11,11 @@ import { dateRange, longDate, sessionHeading } from './format.ts';
 import { Layout } from './layout.tsx';
 import { Affiliation, Materials } from './people.tsx';
 
-/** `data` is the same event as every export sees it: the page embeds it as JSON-LD. */
-type Props = { lang: Language; t: Translate; event: EventRow; series: SeriesRow; agenda: EventAgenda; data: EventExport };
+/**
+ * `data` is the same event as every export sees it: the page embeds it as JSON-LD. `printCss` is
+ * the page's own style (the running title of the printed programme), allowed by its hash.
+ */
+type Props = { lang: Language; t: Translate; event: EventRow; series: SeriesRow; agenda: EventAgenda; data: EventExport; printCss?: string };
 
 /** Every export of an event, linked from the head (rel=alternate) and listed on the page. */
 export function eventDownloads(slug: string): Array<{ href: string; type: string; label: MessageKey }> {
@@ -123,6 +126,7 @@ export function EventPage(p: Props) {
           ))}
           {/* A data block, not a script: CSP does not apply to it and nothing runs. */}
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScriptText(p.data, words) }} />
+          {p.printCss ? <style dangerouslySetInnerHTML={{ __html: p.printCss }} /> : null}
         </>
       }
     >

@@ -11,7 +11,10 @@ import ExcelJS from 'exceljs';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import ICAL from 'ical.js';
 import { extractText, getDocumentProxy } from 'unpdf';
+import type { EventExport } from '../src/exports/model.ts';
 import { importAgenda } from '../src/operations/import-agenda.ts';
+import { translator } from '../src/web/i18n/t.ts';
+import { contentDisposition, downloadName } from '../src/web/routes/organizer.ts';
 import { ENGINES } from './engines.ts';
 import { agenda, person, session, TARGET } from './factories.ts';
 import { demoSite, type TestSite } from './server.ts';
@@ -96,6 +99,16 @@ const HOSTILE_CSV = [
   `,Bo Chan,"Adviser,\t'@SUM(1)",,,,,Speaker,Budgets,2024-03-05,`,
   '',
 ].join('\r\n');
+
+test('a download is named after any title: unsafe characters dropped, an ASCII name for old clients, RFC 8187 for the rest', () => {
+  const name = (title: string, startDate: string, endDate: string) =>
+    contentDisposition(downloadName({ event: { title, startDate, endDate, slug: 'e' } } as EventExport, translator('en'), 'csv'));
+  assert.equal(
+    name('Forum "A/B": Côte d\'Ivoire\r\n* (2024)', '2024-03-05', '2024-03-05'),
+    `attachment; filename="Forum-A-B-Cote-d-Ivoire-2024-2024-03-05-participants.csv"; filename*=UTF-8''Forum%20A%20B%20C%C3%B4te%20d%27Ivoire%20%282024%29%202024-03-05%20participants.csv`,
+  );
+  assert.equal(name('حوار', '2024-03-05', '2024-03-06'), `attachment; filename="2024-03-05_2024-03-06-participants.csv"; filename*=UTF-8''%D8%AD%D9%88%D8%A7%D8%B1%202024-03-05%E2%80%932024-03-06%20participants.csv`);
+});
 
 for (const engine of ENGINES) {
   describe(`participants list on ${engine}`, () => {

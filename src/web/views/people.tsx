@@ -2,7 +2,7 @@
 // How a person is shown wherever they appear: name, then the affiliation as printed for that occasion.
 // Text from the database that shares a line with other text sits in <bdi>, so that a name in a
 // right-to-left script, or one holding a direction override (U+202E), cannot reorder its neighbours.
-import { countryName } from '../../domain/country.ts';
+import { countryLabel } from '../../domain/country.ts';
 import type { Language } from '../../domain/language.ts';
 import type { MaterialView } from '../../storage/queries.ts';
 import type { Translate } from '../i18n/t.ts';
@@ -39,8 +39,9 @@ export function Affiliation(p: {
   const parts: unknown[] = [];
   if (p.position) parts.push(p.position);
   if (p.organization) parts.push(<a href={`/organizations/${p.organization.slug}`}>{p.organization.name}</a>);
-  if (p.countryCode) parts.push(<a href={`/countries/${p.countryCode.toLowerCase()}`}>{countryName(p.countryCode, p.lang) ?? p.country}</a>);
-  else if (p.country) parts.push(p.country);
+  const country = countryLabel(p.countryCode, p.country, p.lang);
+  if (p.countryCode) parts.push(<a href={`/countries/${p.countryCode.toLowerCase()}`}>{country}</a>);
+  else if (country) parts.push(country);
   if (!parts.length) return null;
   return (
     <span class="aff">

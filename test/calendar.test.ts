@@ -3,9 +3,11 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
 import ICAL from 'ical.js';
+import { importDemo } from '../src/operations/demo.ts';
 import { importAgenda } from '../src/operations/import-agenda.ts';
 import { ENGINES } from './engines.ts';
 import { agenda, person, session, TARGET } from './factories.ts';
+import { KHAL_SKIP, khalRead, LIBICAL_SKIP, libicalErrors, PY_ICALENDAR_SKIP, pythonIcalendarRead } from './calendar-clients.ts';
 import { demoSite, type TestSite } from './server.ts';
 
 // ical.js keeps registered zones process-wide; each file must resolve its zones by itself.
@@ -42,6 +44,23 @@ function events(text: string): ICAL.Event[] {
   });
 }
 
+/** The VEVENT blocks of a file, unfolded, keyed by UID. */
+function veventBlocks(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.replace(/\r\n[ \t]/g, '').matchAll(/BEGIN:VEVENT\r\n[\s\S]*?END:VEVENT\r\n/g)) out.set(/\r\nUID:([^\r]+)\r\n/.exec(m[0])![1]!, m[0]);
+  return out;
+}
+
+const IOM = 'International Organization for Migration';
+const PANEL_1_PEOPLE = [
+  ['William Lacy Swing', 'CHAIR', 'william-lacy-swing'],
+  ['Ahmed Hussen', 'REQ-PARTICIPANT', 'ahmed-hussen'],
+  ['Isata Kabia', 'REQ-PARTICIPANT', 'isata-kabia'],
+  ['Juan José Gómez Camacho', 'REQ-PARTICIPANT', 'juan-jose-gomez-camacho'],
+  ['Robert J. Vitillo', 'REQ-PARTICIPANT', 'robert-j-vitillo'],
+  ['Gregory Maniatis', 'REQ-PARTICIPANT', 'gregory-maniatis'],
+] as const;
+
 const instant = (t: ICAL.Time) => t.toJSDate().toISOString().replace('.000Z', 'Z');
 const sessionId = (e: ICAL.Event) => Number(/#session-(\d+)$/.exec(String(e.component.getFirstPropertyValue('url')))![1]);
 
@@ -71,7 +90,7 @@ for (const engine of ENGINES) {
         assert.equal(new Set(all.map((e) => e.uid)).size, 10, 'UIDs are unique');
         assert.ok(all.every((e) => e.uid.endsWith('@127.0.0.1')));
 
-        const opening = all.find((e) => e.summary === 'Opening Session')!;
+        const opening = all.find((e) => e.summary === `Opening Session — ${DEMO_TITLE}`)!;
         assert.equal(instant(opening.startDate), '2017-04-18T14:00:00Z');
         assert.equal(instant(opening.endDate), '2017-04-18T15:30:00Z');
         assert.equal(opening.location, 'United Nations Headquarters, New York');
@@ -97,12 +116,23 @@ for (const engine of ENGINES) {
         );
         assert.equal(panel1.component.getFirstPropertyValue('url'), `${site.base}/events/${EVENT}#session-${sessionId(panel1)}`);
 
+        // The convener organizes (no contact address is recorded: its page is its address); the
+        // people on the panel attend, the moderator as chair, each at their page.
+        assert.equal(cal.getFirstPropertyValue('method'), null, 'no METHOD:PUBLISH, which forbids ATTENDEE');
+        const organizer = panel1.component.getFirstProperty('organizer')!;
+        assert.deepEqual([organizer.getParameter('cn'), organizer.getFirstValue()], [IOM, `${site.base}/organizations/international-organization-for-migration`]);
+        assert.deepEqual(
+          panel1.attendees.map((a) => [a.getParameter('cn'), a.getParameter('role'), a.getParameter('partstat'), a.getFirstValue()]),
+          PANEL_1_PEOPLE.map(([name, role, slug]) => [name, role, 'ACCEPTED', `${site.base}/people/${slug}`]),
+        );
+        assert.ok(all.every((e) => e.component.getFirstProperty('organizer')?.getParameter('cn') === IOM), 'every session has its ORGANIZER');
+
         // Served from the cache with an ETag, like the pages.
         const etag = res.headers.get('etag')!;
         assert.equal((await fetch(`${site.base}/events/${EVENT}/calendar.ics`, { headers: { 'if-none-match': etag } })).status, 304);
       }));
 
-    test('UIDs and bytes survive re-rendering; a change raises SEQUENCE and keeps UIDs', () =>
+    test('UIDs and bytes survive re-rendering and changes elsewhere; a change of the event raises SEQUENCE and keeps UIDs', () =>
       withSite(engine, async (site) => {
         const url = `${site.base}/events/${EVENT}/calendar.ics`;
         const first = (await ics(url)).text;
@@ -110,9 +140,15 @@ for (const engine of ENGINES) {
         // Drop the cache without touching this event: an unrelated event is imported.
         await importAgenda(site.storage, agenda([{ date: '2024-06-03', sessions: [session()] }]), TARGET);
         const second = (await ics(url)).text;
-        assert.deepEqual(events(second).map((e) => e.uid), events(first).map((e) => e.uid));
-        assert.ok(seq(second) > seq(first), 'the site changed, so SEQUENCE grew');
-        assert.equal(second.replace(/\r\nSEQUENCE:\d+\r\n/g, ''), first.replace(/\r\nSEQUENCE:\d+\r\n/g, ''), 'otherwise the same bytes');
+        assert.equal(second, first, 'another event changed: this calendar is the same bytes');
+        // The event itself is imported again: a new SEQUENCE and DTSTAMP, the same UIDs.
+        await new Promise((r) => setTimeout(r, 1100)); // SEQUENCE counts seconds
+        await importDemo(site.storage);
+        const third = (await ics(url)).text;
+        assert.deepEqual(events(third).map((e) => e.uid), events(first).map((e) => e.uid));
+        assert.ok(seq(third) > seq(first), 'the event changed, so SEQUENCE grew');
+        const strip = (t: string) => t.replace(/\r\n(SEQUENCE|DTSTAMP|LAST-MODIFIED):[^\r]+/g, '');
+        assert.equal(strip(third), strip(first), 'otherwise the same bytes');
       }));
 
     test('one session: the same UID as in the event calendar, and 404s for what is not there', () =>
@@ -183,9 +219,77 @@ for (const engine of ENGINES) {
             ],
           ],
         );
-        // The same UIDs as in the event's calendar, so a client holding both sees one entry.
-        const eventUids = new Set(events((await ics(`${site.base}/events/${EVENT}/calendar.ics`)).text).map((e) => e.uid));
-        assert.ok(got.every((e) => eventUids.has(e.uid)));
+        // Each session is the very VEVENT of the event's calendar and of its own, so a client
+        // holding several feeds sees one entry, whichever it read last.
+        const eventText = (await ics(`${site.base}/events/${EVENT}/calendar.ics`)).text;
+        const inEvent = veventBlocks(eventText);
+        const inPerson = veventBlocks(res.text);
+        assert.equal(inPerson.size, 2);
+        for (const [uid, block] of inPerson) {
+          assert.equal(block, inEvent.get(uid), `${uid}: the same VEVENT as in the event calendar`);
+          const id = sessionId(events(eventText).find((e) => e.uid === uid)!);
+          assert.equal(block, veventBlocks((await ics(`${site.base}/events/${EVENT}/sessions/${id}/calendar.ics`)).text).get(uid), `${uid}: the same VEVENT as in the session calendar`);
+        }
+      }));
+
+    test('the person page links the person calendar and each timed session of the event page its own', () =>
+      withSite(engine, async (site) => {
+        const person = await (await fetch(`${site.base}/people/william-lacy-swing`)).text();
+        const feed = '/people/william-lacy-swing/calendar.ics';
+        assert.ok(person.includes(`<link rel="alternate" type="text/calendar" href="${feed}" title="Calendar of these sessions (iCalendar)"/>`));
+        assert.ok(person.includes(`<a href="${feed}" type="text/calendar">Calendar of these sessions (iCalendar)</a>`));
+        assert.equal((await ics(site.base + feed)).status, 200);
+
+        const page = await (await fetch(`${site.base}/events/${EVENT}`)).text();
+        const sessions = [...page.matchAll(/<li id="session-(\d+)"[^>]*>([\s\S]*?)<\/article><\/li>/g)];
+        assert.equal(sessions.length, 10);
+        const all = events((await ics(`${site.base}/events/${EVENT}/calendar.ics`)).text);
+        for (const [, id, body] of sessions) {
+          const href = `/events/${EVENT}/sessions/${id}/calendar.ics`;
+          assert.ok(body!.includes(`<p class="downloads"><a href="${href}" type="text/calendar">Add to calendar</a></p>`), `session ${id} links its calendar`);
+          const one = events((await ics(site.base + href)).text);
+          assert.deepEqual(one.map((e) => e.uid), [all.find((e) => sessionId(e) === Number(id))!.uid]);
+        }
+        // A session without a start time cannot be placed in a calendar: no link to a feed that would be 404.
+        await importAgenda(site.storage, agenda([{ date: '2024-06-03', sessions: [session({ title: 'Timed' }), session({ title: 'Untimed', start: null, end: null })] }]), TARGET);
+        const other = await (await fetch(`${site.base}/events/test-event`)).text();
+        assert.equal([...other.matchAll(/<a href="\/events\/test-event\/sessions\/\d+\/calendar\.ics"/g)].length, 1);
+      }));
+
+    test('libical (Evolution) finds no iTIP or other error; the old METHOD:PUBLISH without ORGANIZER was INVALID-ITIP', { skip: LIBICAL_SKIP }, () =>
+      withSite(engine, async (site) => {
+        const text = (await ics(`${site.base}/events/${EVENT}/calendar.ics`)).text;
+        assert.deepEqual(libicalErrors(text), []);
+        const person = (await ics(`${site.base}/people/william-lacy-swing/calendar.ics`)).text;
+        assert.deepEqual(libicalErrors(person), []);
+        // Controls: the old file's METHOD:PUBLISH with no ORGANIZER, and PUBLISH with ATTENDEEs.
+        const withMethod = text.replace('\r\nVERSION:2.0\r\n', '\r\nVERSION:2.0\r\nMETHOD:PUBLISH\r\n');
+        const noOrganizer = withMethod.replace(/\r\n(ORGANIZER|ATTENDEE)[^\r]*(\r\n [^\r]*)*/g, '');
+        const kinds = (errors: string[]) => [...new Set(errors.map((e) => e.replace(/got \d+$/, 'got N')))];
+        assert.deepEqual(kinds(libicalErrors(noOrganizer)), ['INVALID-ITIP: Failed iTIP restrictions for ORGANIZER property. Expected 1 instances of the property and got N']);
+        assert.deepEqual(kinds(libicalErrors(withMethod)), ['INVALID-ITIP: Failed iTIP restrictions for ATTENDEE property. Expected 0 instances of the property and got N']);
+      }));
+
+    test('python-icalendar reads ORGANIZER and ATTENDEE with their CN and ROLE', { skip: PY_ICALENDAR_SKIP }, () =>
+      withSite(engine, async (site) => {
+        const got = pythonIcalendarRead((await ics(`${site.base}/events/${EVENT}/calendar.ics`)).text);
+        assert.equal(got.length, 10);
+        const panel1 = got.find((e) => e.summary.startsWith('Panel 1: '))!;
+        assert.deepEqual(panel1.organizer, [IOM, `${site.base}/organizations/international-organization-for-migration`]);
+        assert.deepEqual(panel1.attendees, PANEL_1_PEOPLE.map(([name, role, slug]) => [name, role, `${site.base}/people/${slug}`]));
+      }));
+
+    test('khal imports every session and lists its organizer and attendees', { skip: KHAL_SKIP }, () =>
+      withSite(engine, async (site) => {
+        const { listed } = khalRead((await ics(`${site.base}/events/${EVENT}/calendar.ics`)).text, '2017-04-18', 2);
+        assert.equal(listed.length, 10);
+        // khal shows an address as the text after its last colon, and attendees without their CN.
+        const shown = (url: string) => url.split(':').at(-1);
+        const panel1 = listed.find((l) => l.startsWith('Panel 1: '))!.split('|');
+        assert.deepEqual(panel1.slice(1), [
+          `${IOM} (${shown(`${site.base}/organizations/international-organization-for-migration`)})`,
+          PANEL_1_PEOPLE.map(([, , slug]) => shown(`${site.base}/people/${slug}`)).join(', '),
+        ]);
       }));
 
     test('daylight saving in Zurich: 10:00 is 09:00Z on 30 March 2024 and 08:00Z on 31 March', () =>
@@ -205,8 +309,8 @@ for (const engine of ENGINES) {
           assert.deepEqual(
             events(text).map((e) => [e.summary, instant(e.startDate), instant(e.endDate), e.startDate.zone?.tzid]),
             [
-              ['Saturday panel', '2024-03-30T09:00:00Z', '2024-03-30T10:00:00Z', 'Europe/Zurich'],
-              ['Sunday panel', '2024-03-31T08:00:00Z', '2024-03-31T09:00:00Z', 'Europe/Zurich'],
+              ['Saturday panel — Test event', '2024-03-30T09:00:00Z', '2024-03-30T10:00:00Z', 'Europe/Zurich'],
+              ['Sunday panel — Test event', '2024-03-31T08:00:00Z', '2024-03-31T09:00:00Z', 'Europe/Zurich'],
             ],
           );
           assert.match(text, /\r\nDTSTART;TZID=Europe\/Zurich:20240331T100000\r\n/);

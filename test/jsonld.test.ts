@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Ajv } from 'ajv';
+import { ENGINES } from './engines.ts';
 import { demoSite, type TestSite } from './server.ts';
 
 const EVENT = '/events/idm-2017-new-york';
@@ -20,8 +21,13 @@ const place = {
     name: { type: 'string', minLength: 1 },
     address: {
       type: 'object',
-      required: ['@type', 'addressLocality', 'addressCountry'],
-      properties: { '@type': { const: 'PostalAddress' }, addressLocality: { type: 'string', minLength: 1 }, addressCountry: { type: 'string', pattern: '^[A-Z]{2}$' } },
+      required: ['@type', 'streetAddress', 'addressLocality', 'addressCountry'],
+      properties: {
+        '@type': { const: 'PostalAddress' },
+        streetAddress: { type: 'string', minLength: 1 },
+        addressLocality: { type: 'string', minLength: 1 },
+        addressCountry: { type: 'string', pattern: '^[A-Z]{2}$' },
+      },
     },
   },
 };
@@ -80,12 +86,12 @@ const SCHEMA = {
 
 type Ld = Record<string, unknown> & { subEvent: Array<Record<string, unknown> & { performer?: Array<Record<string, unknown>> }> };
 
-describe('event page head', () => {
+for (const engine of ENGINES) describe(`event page head (${engine})`, () => {
   let site: TestSite;
   let html: string;
 
   before(async () => {
-    site = await demoSite();
+    site = await demoSite(engine);
     const res = await fetch(site.base + EVENT);
     assert.equal(res.status, 200);
     html = await res.text();
@@ -121,8 +127,15 @@ describe('event page head', () => {
     assert.equal(ld.endDate, '2017-04-19T17:00:00-04:00');
     assert.equal(ld.url, `${site.base}${EVENT}`);
     assert.equal(ld.inLanguage, 'en');
-    assert.deepEqual(ld.location, { '@type': 'Place', name: 'United Nations Headquarters', address: { '@type': 'PostalAddress', addressLocality: 'New York', addressCountry: 'US' } });
-    assert.deepEqual(ld.organizer, { '@type': 'Organization', name: 'International Dialogue on Migration', url: `${site.base}/series/international-dialogue-on-migration` });
+    assert.deepEqual(ld.location, {
+      '@type': 'Place',
+      name: 'United Nations Headquarters',
+      address: { '@type': 'PostalAddress', streetAddress: '405 East 42nd Street', addressLocality: 'New York', addressCountry: 'US' },
+    });
+    // The convening body organizes; the series is what the event belongs to.
+    const iomUrl = `${site.base}/organizations/international-organization-for-migration`;
+    assert.deepEqual(ld.organizer, { '@type': 'Organization', name: 'International Organization for Migration', url: iomUrl });
+    assert.deepEqual(ld.superEvent, { '@type': 'EventSeries', name: 'International Dialogue on Migration', url: `${site.base}/series/international-dialogue-on-migration` });
     assert.match(String(ld.description), /^The first of the two 2017 workshops of the International Dialogue on Migration met in New York/);
     assert.equal((ld.performer as unknown[]).length, 35, 'each of the 35 people once (37 appearances, two people twice)');
 
@@ -154,6 +167,16 @@ describe('event page head', () => {
       'Moderator: William Lacy Swing. Speakers: Ahmed Hussen, Isata Kabia, Juan José Gómez Camacho, Robert J. Vitillo, Gregory Maniatis.',
     );
     assert.equal('performer' in ld.subEvent[2]!, false, 'a break has no performers');
+  });
+
+  test('the page shows what the markup says: the convener, linked, and the venue with its street; the convener page names the series', async () => {
+    const meta = /<dl class="meta">([\s\S]*?)<\/dl>/.exec(html)![1]!;
+    assert.match(meta, /<dt>Venue<\/dt><dd>United Nations Headquarters, 405 East 42nd Street, New York<\/dd>/);
+    assert.match(meta, /<dt>Convened by<\/dt><dd><a href="\/organizations\/international-organization-for-migration">International Organization for Migration<\/a><\/dd>/);
+    const org = await fetch(`${site.base}/organizations/international-organization-for-migration`);
+    assert.equal(org.status, 200);
+    const orgHtml = await org.text();
+    assert.match(orgHtml, /<h2>Convenes<\/h2><ul class="list"><li><a href="\/series\/international-dialogue-on-migration">International Dialogue on Migration<\/a><\/li><\/ul>/);
   });
 
   test('the head links every export with its media type and a title of its own', () => {

@@ -6,6 +6,7 @@ import { create } from 'xmlbuilder2';
 import { importAgenda } from '../src/operations/import-agenda.ts';
 import { importDemo } from '../src/operations/demo.ts';
 import { ENGINES } from './engines.ts';
+import { confclerkRead, confyMissing, confyRead } from './conference-apps.ts';
 import { agenda, person, session } from './factories.ts';
 import { scheduleJsonValidator, validateScheduleXml } from './frab-validate.ts';
 import { demoSite } from './server.ts';
@@ -22,6 +23,10 @@ type JsonEvent = { id: number; guid: string; date: string; start: string; durati
 
 const PANEL_1 = 'Panel 1: Implementing the SDGs and other major frameworks: how the Global Compact on Migration can help meet commitments made';
 const PANEL_1_PERSONS = ['William Lacy Swing', 'Ahmed Hussen', 'Isata Kabia', 'Juan José Gómez Camacho', 'Robert J. Vitillo', 'Gregory Maniatis'];
+const DEMO_TITLE = 'International Dialogue on Migration 2017 — first workshop, New York';
+/** The conference's start as it was written before: an instant, which the XSD allows and the apps cannot read. */
+const asInstant = (xml: string) => xml.replace('<start>2017-04-18</start>', '<start>2017-04-18T10:00:00-04:00</start>').replace('<end>2017-04-19</end>', '<end>2017-04-19T17:00:00-04:00</end>');
+const CONFY_SKIP = confyMissing();
 
 for (const engine of ENGINES) {
   describe(`frab schedule exports (${engine})`, () => {
@@ -38,6 +43,7 @@ for (const engine of ENGINES) {
         const xml = await x1.text();
         const doc = create(xml).node as unknown as El;
         assert.equal(child(doc, 'acronym'), 'idm_2017_new_york');
+        assert.deepEqual([child(all(doc, 'conference')[0]!, 'start'), child(all(doc, 'conference')[0]!, 'end')], ['2017-04-18', '2017-04-19']);
         assert.equal(child(doc, 'url'), `${site.base}/events/idm-2017-new-york/schedule.xml`);
         assert.equal(child(doc, 'base_url'), `${site.base}/`);
         assert.equal(child(doc, 'time_zone_name'), 'America/New_York');
@@ -124,9 +130,68 @@ for (const engine of ENGINES) {
         const broken = xml.replace(/(<day index="1" date="2017-04-18" start="2017-04-18T10:00:00)-04:00"/, '$1"');
         assert.notEqual(broken, xml);
         assert.equal((await validateScheduleXml(broken)).valid, false);
+        // ConfClerk's and confy's "where" come from <conference><venue> and <city>, which this XSD
+        // does not allow: the venue is given where it does allow it, as the room of every event.
+        const withVenue = xml.replace('<days>2</days>', '<days>2</days>\n    <venue>United Nations Headquarters</venue>\n    <city>New York</city>');
+        assert.notEqual(withVenue, xml);
+        assert.equal((await validateScheduleXml(withVenue)).valid, false);
         const validate = scheduleJsonValidator();
         const json = await (await fetch(`${site.base}/events/idm-2017-new-york/schedule.json`)).json();
         assert.equal(validate(json), true, JSON.stringify(validate.errors));
+      } finally {
+        await site.stop();
+      }
+    });
+
+    test('ConfClerk reads the conference dates, every event on its day, and the venue as each room', async () => {
+      const site = await demoSite(engine);
+      try {
+        const xml = await (await fetch(`${site.base}/events/idm-2017-new-york/schedule.xml`)).text();
+        const read = confclerkRead(xml);
+        assert.deepEqual(read.conference, { title: DEMO_TITLE, venue: '', city: '', start: '2017-04-18', end: '2017-04-19' });
+        assert.equal(read.events.length, 10);
+        assert.deepEqual(read.shown, read.events.map((e) => e.id), 'every event falls on a day of the conference');
+        // ConfClerk keeps the schedule's local wall time (as if UTC) and shows it as is.
+        assert.deepEqual(read.events.slice(0, 3).map((e) => [e.id, e.start, e.duration, e.room, e.title]), [
+          ['1', '2017-04-18T10:00:00Z', 5400, 'United Nations Headquarters', 'Opening Session'],
+          ['2', '2017-04-18T11:30:00Z', 5400, 'United Nations Headquarters', PANEL_1],
+          ['3', '2017-04-18T13:00:00Z', 7200, 'United Nations Headquarters', 'Break'],
+        ]);
+        assert.deepEqual(read.events[1]!.persons, PANEL_1_PERSONS);
+        assert.ok(read.events.every((e) => e.room === 'United Nations Headquarters'));
+        assert.equal(read.where, '', 'the XSD has no <venue> or <city> in <conference> (see the validity test)');
+
+        // The old output: an invalid date, stored as 2106-02-07, and no event on any day.
+        const old = confclerkRead(asInstant(xml));
+        assert.deepEqual([old.conference.start, old.conference.end, old.shown.length], ['2106-02-07', '2106-02-07', 0]);
+      } finally {
+        await site.stop();
+      }
+    });
+
+    test('confy loads schedule.xml with its own importer: dates, every event at its instant, rooms and persons', { skip: CONFY_SKIP }, async () => {
+      const site = await demoSite(engine);
+      try {
+        const xml = await (await fetch(`${site.base}/events/idm-2017-new-york/schedule.xml`)).text();
+        // A device in the venue's zone, as confy reads times as the device's local time.
+        const r = confyRead(xml, 'America/New_York');
+        assert.ok(r.ok, r.ok ? '' : r.error);
+        const c = r.value;
+        assert.deepEqual([c.title, c.start, c.end, c.venue, c.city], [DEMO_TITLE, '2017-04-18T00:00:00', '2017-04-19T00:00:00', '', '']);
+        assert.equal(c.events.length, 10);
+        // confy stores UTC: each event at the instant our <date> gives.
+        const doc = create(xml).node as unknown as El;
+        const instants = new Map(all(doc, 'event').map((e) => [e.getAttribute('id')!, new Date(child(e, 'date')).toISOString().slice(0, 19)]));
+        assert.deepEqual(new Map(c.events.map((e) => [e.id, e.start])), instants);
+        assert.deepEqual(c.events.slice(0, 2).map((e) => [e.id, e.date, e.start, e.end, e.room, e.title]), [
+          ['1', '2017-04-18', '2017-04-18T14:00:00', '2017-04-18T15:30:00', 'United Nations Headquarters', 'Opening Session'],
+          ['2', '2017-04-18', '2017-04-18T15:30:00', '2017-04-18T17:00:00', 'United Nations Headquarters', PANEL_1],
+        ]);
+        assert.deepEqual(c.events[1]!.persons, [...PANEL_1_PERSONS].sort());
+
+        // The old output stops confy, as reported.
+        const old = confyRead(asInstant(xml), 'America/New_York');
+        assert.deepEqual(old, { ok: false, error: "ValueError: time data '2017-04-18T10:00:00-04:00' does not match format '%Y-%m-%d %H:%M:%S'" });
       } finally {
         await site.stop();
       }

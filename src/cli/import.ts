@@ -16,11 +16,14 @@ const HELP = `usage: plenary import FILE [options]
   --report               print a readable table of what was read, with warnings, and store nothing
   --series SLUG          the series to store into (created if new; needs --series-title)
   --series-title TITLE   the series' title
+  --convener NAME        the organization that convenes the series (matched to a stored one by name)
   --event SLUG           the event to create or update
   --title TITLE          the event's title
   --time-zone ZONE       the venue's IANA time zone, e.g. America/New_York
   --venue TEXT           the venue
+  --address TEXT         the venue's street and number
   --city TEXT            the city
+  --contact-email EMAIL  the event's contact address (the calendars' ORGANIZER)
   --start-date DATE      YYYY-MM-DD, for agendas whose days carry no date
   --status STATUS        draft or published (default: published for a new event)
   --lang LANG            the language of the page: en, fr or es (default en)`;
@@ -66,11 +69,14 @@ export async function run(argv: string[]): Promise<number> {
     report: { type: 'boolean' },
     series: { type: 'string' },
     'series-title': { type: 'string' },
+    convener: { type: 'string' },
     event: { type: 'string' },
     title: { type: 'string' },
     'time-zone': { type: 'string' },
     venue: { type: 'string' },
+    address: { type: 'string' },
     city: { type: 'string' },
+    'contact-email': { type: 'string' },
     'start-date': { type: 'string' },
     status: { type: 'string' },
     lang: { type: 'string' },
@@ -91,12 +97,14 @@ export async function run(argv: string[]): Promise<number> {
   const storage = await openMigrated(loadConfig());
   try {
     const r = await importAgenda(storage, agenda, {
-      series: { slug: o.series, ...(o['series-title'] ? { title: o['series-title'] } : {}) },
+      series: { slug: o.series, ...(o['series-title'] ? { title: o['series-title'] } : {}), ...(o.convener !== undefined ? { convener: o.convener } : {}) },
       event: {
         slug: o.event,
         ...(o.title ? { title: o.title } : {}),
         ...(o['time-zone'] ? { timeZone: o['time-zone'] } : {}),
         ...(o.venue ? { venue: o.venue } : {}),
+        ...(o.address !== undefined ? { address: o.address } : {}),
+        ...(o['contact-email'] !== undefined ? { contactEmail: o['contact-email'] } : {}),
         ...(o.city ? { city: o.city } : {}),
         ...(o['start-date'] ? { startDate: o['start-date'] } : {}),
         ...(o.status ? { status: o.status as 'draft' | 'published' } : {}),

@@ -16,6 +16,8 @@ export const eventTargetSchema = z.object({
     slug,
     title: z.string().trim().min(1).optional(),
     description: z.string().optional(),
+    /** the convening organization's name, matched to or stored as an organization */
+    convener: z.string().trim().min(1, 'must name an organization').optional(),
   }),
   event: z.object({
     slug,
@@ -23,6 +25,8 @@ export const eventTargetSchema = z.object({
     lang: z.enum(LANGUAGES).default('en'),
     timeZone: timeZone.optional(),
     venue: z.string().trim().min(1).nullable().optional(),
+    /** street and number, one line */
+    address: z.string().trim().min(1).nullable().optional(),
     city: z.string().trim().min(1).nullable().optional(),
     countryCode: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as US').nullable().optional(),
     startDate: isoDate.optional(),

@@ -61,6 +61,7 @@ export type FrabSchedule = {
     title: string;
     acronym: string;
     description: string | null;
+    /** YYYY-MM-DD: the first and last day's dates (see frabSchedule) */
     start: string;
     end: string;
     daysCount: number;
@@ -248,8 +249,12 @@ export function frabSchedule(x: EventExport): FrabSchedule {
       title: cleanText(x.event.title),
       acronym,
       description: x.event.overview ? cleanText(x.event.overview) : null,
-      start: days[0]?.start ?? wholeDay(x.event.startDate, x.event.timeZone).start,
-      end: days.at(-1)?.end ?? wholeDay(x.event.endDate, x.event.timeZone).end,
+      // Dates, not instants: both formats allow either, but the apps read dates. ConfClerk parses
+      // them with QDate::fromString(s, "yyyy-MM-dd"), so a datetime becomes an invalid date
+      // (stored as 2106-02-07) and its day list holds no events; confy fails with strptime's
+      // "%Y-%m-%d %H:%M:%S" on anything with a "T" and an offset. Times are on the days and events.
+      start: days[0]?.date ?? x.event.startDate,
+      end: days.at(-1)?.date ?? x.event.endDate,
       daysCount: days.length,
       timeslotDuration: timeslot(allTimed),
       timeZone: x.event.timeZone,

@@ -139,7 +139,7 @@ function fixture(generation = 7): EventExport {
     baseUrl: BASE,
     generation,
     updatedAt: '2017-01-01T00:00:00Z',
-    series: { id: 1, slug: 'wha', title: 'WHA', url: `${BASE}/series/wha` },
+    series: { id: 1, slug: 'wha', title: 'WHA', url: `${BASE}/series/wha`, convener: null },
     event: {
       id: 1,
       guid: stableGuid('event:wha-78-side'),
@@ -150,6 +150,7 @@ function fixture(generation = 7): EventExport {
       endDate: '2017-03-14',
       timeZone: 'America/New_York',
       venue: null,
+      address: null,
       city: 'New York',
       countryCode: 'US',
       countryName: 'United States of America',
@@ -217,7 +218,8 @@ test('schedule.xml: the events, times, persons and materials', () => {
       ['4', '2017-03-14', '2017-03-14T00:00:00-04:00', '2017-03-14T23:59:59-04:00'],
     ],
   );
-  assert.equal(child(doc, 'start'), '2017-03-11T10:00:00-05:00');
+  // The conference's start and end are dates: what ConfClerk and confy read (test/schedule.test.ts).
+  assert.deepEqual([child(doc, 'start'), child(doc, 'end')], ['2017-03-11', '2017-03-14']);
   assert.deepEqual(all(doc, 'room').filter((r) => r.getAttribute('name')).map((r) => r.getAttribute('name')), ['Main room', 'Main room', 'Main room', 'Main room']);
 
   const events = all(doc, 'event');
@@ -292,6 +294,7 @@ test('schedule.json: pretalx-style persons with role, organization and country; 
   assert.equal(c.acronym, 'wha_78_side');
   assert.equal(c.time_zone_name, 'America/New_York');
   assert.equal(c.daysCount, 4);
+  assert.deepEqual([c.start, c.end], ['2017-03-11', '2017-03-14']);
   assert.deepEqual(c.rooms, [{ name: 'Main room', guid: stableGuid('event:wha-78-side:room') }]);
   assert.deepEqual(
     c.days.map((d: { index: number; rooms: Record<string, Array<{ id: number; start: string; duration: string }>> }) => [

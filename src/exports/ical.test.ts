@@ -23,7 +23,7 @@ function fixture(opts: { timeZone: string; title?: string; days: Array<{ date: s
     baseUrl: base,
     generation: 7,
     updatedAt: '2024-01-02T03:04:05.678Z',
-    series: { id: 1, slug: 's', title: 'Series', url: `${base}/series/s` },
+    series: { id: 1, slug: 's', title: 'Series', url: `${base}/series/s`, convener: null },
     event: {
       id: 1,
       guid: '00000000-0000-5000-8000-000000000001',
@@ -34,6 +34,7 @@ function fixture(opts: { timeZone: string; title?: string; days: Array<{ date: s
       endDate: opts.days.at(-1)!.date,
       timeZone: opts.timeZone,
       venue: 'Palais des Nations',
+      address: null,
       city: 'Geneva',
       countryCode: 'CH',
       countryName: 'Switzerland',
@@ -75,15 +76,19 @@ function fixture(opts: { timeZone: string; title?: string; days: Array<{ date: s
   };
 }
 
+/** One id per distinct name, as the database gives one person one row. */
+const personIds = new Map<string, number>();
+
 function appearance(role: 'moderator' | 'speaker', name: string, affiliation: string, extra: Partial<ExportAppearance> = {}): ExportAppearance {
   const slug = name.toLowerCase().replace(/[^a-z]+/g, '-');
+  if (!personIds.has(slug)) personIds.set(slug, personIds.size + 1);
   return {
     id: 1,
     role,
     roleLabel: null,
     position: 1,
     honorific: null,
-    person: { id: 1, slug, name, url: `https://plenary.example/people/${slug}` },
+    person: { id: personIds.get(slug)!, slug, name, url: `https://plenary.example/people/${slug}` },
     affiliation: { position: null, organization: null, country: null, countryCode: null, text: affiliation },
     talkTitle: null,
     materials: [],
@@ -237,7 +242,11 @@ test('two renders are byte-identical; UIDs unique; DTSTAMP and SEQUENCE come fro
   const uids = events(a).map((e) => e.uid);
   assert.equal(new Set(uids).size, 2);
   assert.match(a, /\r\nDTSTAMP:20240102T030405Z\r\n/);
-  assert.match(a, /\r\nSEQUENCE:7\r\n/);
+  // Seconds from 2000-01-01T00:00:00Z to updatedAt (2024-01-02T03:04:05Z), not the site's generation:
+  // a change elsewhere on the site leaves this event's entries as they are.
+  assert.match(a, /\r\nSEQUENCE:757479845\r\n/);
+  assert.equal(eventCalendar({ ...data, generation: data.generation + 5 }), a);
+  assert.match(eventCalendar({ ...data, updatedAt: '2024-01-02T03:04:06.000Z' }), /\r\nSEQUENCE:757479846\r\n/);
   // A break is part of the day but does not make the subscriber busy.
   const vevents = new ICAL.Component(ICAL.parse(a)).getAllSubcomponents('vevent');
   assert.deepEqual(
@@ -284,7 +293,7 @@ test('text round-trips through escaping; URIs are percent-encoded rather than TE
   assert.equal(unescape(cal.getFirstPropertyValue('name')), data.event.title);
   assert.equal(unescape(cal.getFirstPropertyValue('x-wr-calname')), data.event.title);
   const [e] = events(ics);
-  assert.equal(e!.summary, 'Panel 1: Migrants, mobility; and the SDGs');
+  assert.equal(e!.summary, 'Panel 1: Migrants, mobility; and the SDGs — Dialogue; migration, and "us" \\ them — Genève');
   assert.equal(e!.location, 'Palais des Nations, Geneva');
   assert.equal(
     e!.description,
@@ -317,4 +326,95 @@ test('a person calendar spans events and zones, each summary naming its event', 
   ]);
   assert.doesNotMatch(ics, /X-WR-TIMEZONE/, 'no single zone for a calendar spanning two');
   assert.match(ics, /\r\nSOURCE;VALUE=URI:https:\/\/plenary.example\/people\/ana-perez\/calendar.ics\r\n/);
+});
+
+/** The VEVENT blocks of a file, unfolded, keyed by UID. */
+function veventBlocks(ics: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of ics.replace(/\r\n[ \t]/g, '').matchAll(/BEGIN:VEVENT\r\n[\s\S]*?END:VEVENT\r\n/g)) {
+    out.set(/\r\nUID:([^\r]+)\r\n/.exec(m[0])![1]!, m[0]);
+  }
+  return out;
+}
+
+test('speakers and moderators are ATTENDEEs with their page as address; the convener is the ORGANIZER; no METHOD', () => {
+  const convener = { id: 9, slug: 'iom', name: 'International Organization for Migration', kind: 'igo', url: 'https://plenary.example/organizations/iom' };
+  const base = fixture({
+    timeZone: 'Europe/Zurich',
+    days: [
+      {
+        date: '2024-06-03',
+        sessions: [
+          {
+            id: 1,
+            start: '09:00',
+            end: '10:00',
+            appearances: [
+              appearance('speaker', 'Ana Pérez', 'Spain'),
+              appearance('moderator', 'Jo "JJ" Lee, Jr.', 'IOM'),
+              // Moderator and speaker in one session: one ATTENDEE, as the chair.
+              appearance('speaker', 'Jo "JJ" Lee, Jr.', 'IOM'),
+            ],
+          },
+          { id: 2, start: '10:00', end: '10:30', kind: 'break', title: 'Break' },
+        ],
+      },
+    ],
+  });
+  const withConvener: EventExport = { ...base, series: { ...base.series, convener } };
+  const withContact: EventExport = { ...withConvener, event: { ...base.event, contactEmail: 'idm@iom.example' } };
+  const contactOnly: EventExport = { ...base, event: { ...base.event, contactEmail: 'idm@iom.example' } };
+
+  const read = (data: EventExport) => {
+    const ics = eventCalendar(data);
+    assertLineFormat(ics);
+    const cal = new ICAL.Component(ICAL.parse(ics));
+    assert.equal(cal.getFirstPropertyValue('method'), null, 'no METHOD: iTIP forbids ATTENDEE in a PUBLISH');
+    return cal.getAllSubcomponents('vevent').map((v) => ({
+      organizer: v.getFirstProperty('organizer') ? [v.getFirstProperty('organizer')!.getParameter('cn') ?? null, v.getFirstPropertyValue('organizer')] : null,
+      attendees: v.getAllProperties('attendee').map((p) => [p.getParameter('cn'), p.getParameter('role'), p.getParameter('partstat'), p.getFirstValue()]),
+    }));
+  };
+  const attendees = [
+    ['Jo \'JJ\' Lee, Jr.', 'CHAIR', 'ACCEPTED', 'https://plenary.example/people/jo-jj-lee-jr-'],
+    ['Ana Pérez', 'REQ-PARTICIPANT', 'ACCEPTED', 'https://plenary.example/people/ana-p-rez'],
+  ];
+  assert.deepEqual(read(base), [
+    { organizer: null, attendees },
+    { organizer: null, attendees: [] },
+  ]);
+  const atPage = ['International Organization for Migration', 'https://plenary.example/organizations/iom'];
+  assert.deepEqual(read(withConvener), [
+    { organizer: atPage, attendees },
+    { organizer: atPage, attendees: [] },
+  ]);
+  const atMail = ['International Organization for Migration', 'mailto:idm@iom.example'];
+  assert.deepEqual(read(withContact), [
+    { organizer: atMail, attendees },
+    { organizer: atMail, attendees: [] },
+  ]);
+  assert.deepEqual(read(contactOnly)[0]!.organizer, [null, 'mailto:idm@iom.example']);
+  // The parameter value is quoted, so the comma in a name does not end it.
+  assert.match(eventCalendar(withContact).replace(/\r\n[ \t]/g, ''), /\r\nATTENDEE;CN="Jo 'JJ' Lee, Jr.";ROLE=CHAIR;PARTSTAT=ACCEPTED:https:\/\/plenary.example\/people\/jo-jj-lee-jr-\r\n/);
+});
+
+test('a session is the identical VEVENT in the event, session and person calendars', () => {
+  const convener = { id: 9, slug: 'iom', name: 'International Organization for Migration', kind: 'igo', url: 'https://plenary.example/organizations/iom' };
+  const plain = fixture({
+    timeZone: 'Europe/Zurich',
+    title: 'Geneva meeting',
+    days: [{ date: '2024-06-03', sessions: [{ id: 1, start: '09:00', end: '10:00', appearances: [appearance('speaker', 'Ana Pérez', 'Spain')] }, { id: 2, start: '10:00', end: '11:00' }] }],
+  });
+  const data: EventExport = { ...plain, series: { ...plain.series, convener } };
+  const event = veventBlocks(eventCalendar(data));
+  const session = veventBlocks(sessionCalendar(data, 1)!);
+  const person = veventBlocks(
+    personCalendar({ name: 'Ana Pérez', url: 'https://plenary.example/people/ana-p-rez' }, [{ data, day: data.days[0]!, session: data.days[0]!.sessions[0]! }]),
+  );
+  const uid = '00000000-0000-5000-8000-000000000001@plenary.example';
+  assert.deepEqual([...session.keys()], [uid]);
+  assert.deepEqual([...person.keys()], [uid]);
+  assert.equal(session.get(uid), event.get(uid));
+  assert.equal(person.get(uid), event.get(uid));
+  assert.match(event.get(uid)!, /\r\nSUMMARY:Session 1 — Geneva meeting\r\n/);
 });

@@ -14,7 +14,19 @@
 //   rule against Temporal's history for every instant used; where they disagree (e.g. New York
 //   before the 2007 DST change) that zone's entries are written in UTC instead, which keeps the
 //   instant right at the cost of the "local meeting time" hint.
-import { foldLines, ICalCalendar, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency, type ICalEventData } from 'ical-generator';
+// - A session is the same VEVENT in every feed that holds it (event, session, person): the same
+//   UID, SUMMARY ("Session — Event", which also reads right alone in someone's own calendar),
+//   SEQUENCE and DTSTAMP, so a calendar that holds two feeds never swaps one version for another.
+//   SEQUENCE and DTSTAMP come from the event's last change (updated_at), not from the site's
+//   generation, which moves with every other event's changes too; every write that changes what
+//   an event's calendar shows moves its updated_at.
+// - Speakers and moderators are ATTENDEEs (CN, ROLE=CHAIR for moderators, REQ-PARTICIPANT for
+//   speakers, PARTSTAT=ACCEPTED as the programme lists them), valued with their page's address:
+//   no e-mail address is published. The convening organization is the ORGANIZER, reached at the
+//   event's contact address or else at its page. With ATTENDEEs there is no METHOD:PUBLISH: iTIP
+//   (RFC 5546 §3.2.1) forbids ATTENDEE in a PUBLISH, and libical marks such events INVALID-ITIP.
+//   Without a METHOD the file is a plain calendar object, not a scheduling message.
+import { foldLines, ICalCalendar, ICalEventStatus, ICalEventTransparency, type ICalEventData } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { EventExport, ExportAppearance, ExportDay, ExportSession } from './model.ts';
@@ -69,6 +81,38 @@ function personLine(a: ExportAppearance): string {
     lines.push(`  ${m.label}${lang ? ` (${lang})` : ''}${m.url ? `: ${m.url}` : ''}`);
   }
   return lines.join('\n');
+}
+
+/** An RFC 5545 parameter value, always quoted so that ",", ";" and ":" are safe; a quoted value cannot hold DQUOTE or controls. */
+function paramValue(s: string): string {
+  return `"${s.replace(/"/g, "'").replace(/[\u0000-\u001f\u007f]/g, ' ')}"`;
+}
+
+/** ORGANIZER: the convener, at the event's contact address or else at its page; null when neither is known. */
+function organizerLine(data: EventExport): string | null {
+  const convener = data.series.convener;
+  const email = data.event.contactEmail;
+  if (!convener && !email) return null;
+  return `ORGANIZER${convener ? `;CN=${paramValue(convener.name)}` : ''}:${email ? `mailto:${email}` : convener!.url}`;
+}
+
+/** One ATTENDEE per person, moderators (CHAIR) first, then speakers (REQ-PARTICIPANT), in the order printed. */
+function attendeeLines(s: ExportSession): string[] {
+  const seen = new Set<number>();
+  const lines: string[] = [];
+  for (const a of [...s.appearances.filter((x) => x.role === 'moderator'), ...s.appearances.filter((x) => x.role === 'speaker')]) {
+    if (seen.has(a.person.id)) continue;
+    seen.add(a.person.id);
+    lines.push(`ATTENDEE;CN=${paramValue(a.person.name)};ROLE=${a.role === 'moderator' ? 'CHAIR' : 'REQ-PARTICIPANT'};PARTSTAT=ACCEPTED:${a.person.url}`);
+  }
+  return lines;
+}
+
+const SEQUENCE_EPOCH = Date.UTC(2000, 0, 1);
+
+/** Seconds from 2000 to the event's last change: grows with every change and fits a 32-bit integer until 2068. */
+export function sequenceOf(updatedAt: string): number {
+  return Math.max(0, Math.floor((Date.parse(updatedAt) - SEQUENCE_EPOCH) / 1000));
 }
 
 /** Moderators first, then speakers, each in the order printed; materials under their speaker; the page last. */
@@ -181,11 +225,7 @@ function zoneFits(tzid: string, instants: Temporal.Instant[]): boolean {
 
 type Timed = CalendarEntry & { start: Temporal.Instant; end: Temporal.Instant };
 
-function render(
-  meta: { name: string; url: string; source: string; timeZone: string | null },
-  entries: CalendarEntry[],
-  summaryWithEvent: boolean,
-): string {
+function render(meta: { name: string; url: string; source: string; timeZone: string | null }, entries: CalendarEntry[]): string {
   const timed: Timed[] = entries.flatMap((e) => {
     if (!e.session.startsAtUtc) return []; // no start time: cannot be placed (see the top of this file)
     const start = Temporal.Instant.from(e.session.startsAtUtc);
@@ -199,7 +239,6 @@ function render(
 
   const cal = new ICalCalendar({
     prodId: PRODID,
-    method: ICalCalendarMethod.PUBLISH,
     name: escapeText(meta.name),
     url: safeUri(meta.url),
     source: safeUri(meta.source),
@@ -210,6 +249,7 @@ function render(
   });
   if (meta.timeZone && zones.get(meta.timeZone)) cal.x('X-WR-TIMEZONE', meta.timeZone);
 
+  const people = new Map<string, string[]>();
   for (const e of timed) {
     const { data, session: s } = e;
     const tz = data.event.timeZone;
@@ -217,17 +257,17 @@ function render(
     // DTSTAMP and LAST-MODIFIED come from the event's last change, never from the clock, so that
     // rendering unchanged data twice gives the same bytes.
     const stamp = new Date(data.updatedAt);
+    const uid = `${s.guid}@${new URL(data.baseUrl).hostname}`;
     const event: ICalEventData = {
-      id: `${s.guid}@${new URL(data.baseUrl).hostname}`,
-      // The site's generation only grows, and grows with every change, so clients take a
-      // re-fetched entry as an update of the one they hold.
-      sequence: data.generation,
+      id: uid,
+      // Grows with every change of the event, so clients take a re-fetched entry as an update of the one they hold.
+      sequence: sequenceOf(data.updatedAt),
       stamp,
       lastModified: stamp,
       start: local ? e.start.toZonedDateTimeISO(tz) : new Date(e.start.epochMilliseconds),
       end: local ? e.end.toZonedDateTimeISO(tz) : new Date(e.end.epochMilliseconds),
       timezone: local ? tz : null,
-      summary: summaryWithEvent ? `${s.displayTitle} — ${data.event.title}` : s.displayTitle,
+      summary: `${s.displayTitle} — ${data.event.title}`,
       description: sessionDescription(s),
       location: [data.event.venue, data.event.city].filter(Boolean).join(', ') || null,
       url: safeUri(s.url),
@@ -237,22 +277,32 @@ function render(
     };
     if (s.kind === 'break') event.transparency = ICalEventTransparency.TRANSPARENT;
     cal.createEvent(event);
+    // ical-generator writes ORGANIZER and ATTENDEE only as mailto: addresses; these are added after it.
+    const organizer = organizerLine(data);
+    people.set(uid, [...(organizer ? [organizer] : []), ...attendeeLines(s)]);
   }
-  return calpropsFirst(cal.toString());
+  return finish(cal.toString(), people);
 }
 
 /**
  * RFC 5545 wants the calendar's own properties before its components; ical-generator writes
  * REFRESH-INTERVAL after the VTIMEZONE and X- properties after the events. Unfold, move those
- * lines up, fold again (75 octets, CRLF), and end the last line with CRLF as every line must.
+ * lines up, add each VEVENT's ORGANIZER and ATTENDEE lines (by UID) at its end, fold again
+ * (75 octets, CRLF), and end the last line with CRLF as every line must.
  */
-function calpropsFirst(text: string): string {
+function finish(text: string, people: ReadonlyMap<string, string[]>): string {
   const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
   const props: string[] = [];
   const rest: string[] = [];
   let depth = 0;
+  let uid: string | null = null;
   for (const line of lines) {
     if (line.startsWith('BEGIN:')) depth++;
+    if (line.startsWith('UID:')) uid = line.slice(4);
+    if (line === 'END:VEVENT') {
+      rest.push(...(people.get(uid ?? '') ?? []));
+      uid = null;
+    }
     const topLevel = depth === 1 && !line.startsWith('BEGIN:') && !line.startsWith('END:');
     (topLevel ? props : rest).push(line);
     if (line.startsWith('END:')) depth--;
@@ -272,7 +322,6 @@ export function eventCalendar(data: EventExport): string {
   return render(
     { name: data.event.title, url: data.event.url, source: `${data.event.url}/calendar.ics`, timeZone: data.event.timeZone },
     entriesOf(data),
-    false,
   );
 }
 
@@ -288,12 +337,11 @@ export function sessionCalendar(data: EventExport, sessionId: number): string | 
       timeZone: data.event.timeZone,
     },
     entries,
-    false,
   );
 }
 
 /**
- * One person's sessions across events, each summary carrying its event's title for context.
+ * One person's sessions across events, each exactly as in its event's own calendar.
  * `entries` are the sessions they appear in, in the order to list them.
  */
 export function personCalendar(person: { name: string; url: string }, entries: CalendarEntry[]): string {
@@ -301,6 +349,5 @@ export function personCalendar(person: { name: string; url: string }, entries: C
   return render(
     { name: person.name, url: person.url, source: `${person.url}/calendar.ics`, timeZone: zones.size === 1 ? [...zones][0]! : null },
     entries,
-    true,
   );
 }

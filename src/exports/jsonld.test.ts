@@ -6,12 +6,12 @@ import type { EventExport } from './model.ts';
 
 const HOSTILE = 'Migration </script><script>alert(1)</script> & <!-- more';
 
-function sample(over: Partial<EventExport['event']> = {}): EventExport {
+function sample(over: Partial<EventExport['event']> = {}, convener: EventExport['series']['convener'] = null): EventExport {
   return {
     baseUrl: 'https://x.test',
     generation: 1,
     updatedAt: '2024-01-01T00:00:00.000Z',
-    series: { id: 1, slug: 's', title: 'Series', url: 'https://x.test/series/s' },
+    series: { id: 1, slug: 's', title: 'Series', url: 'https://x.test/series/s', convener },
     event: {
       id: 1,
       guid: 'e',
@@ -22,6 +22,7 @@ function sample(over: Partial<EventExport['event']> = {}): EventExport {
       endDate: '2024-03-06',
       timeZone: 'Europe/Zurich',
       venue: null,
+      address: null,
       city: 'Genève',
       countryCode: 'CH',
       countryName: 'Switzerland',
@@ -85,6 +86,23 @@ test('without times or venue: dates alone, the city as the place, no performer',
   assert.deepEqual(Object.keys(sub), ['@type', '@id', 'name', 'startDate', 'eventStatus', 'eventAttendanceMode', 'location', 'url', 'inLanguage']);
   assert.equal(sub.startDate, '2024-03-05');
   assert.equal(sub.inLanguage, 'en', 'a session in another language than the event says so');
+});
+
+test('the convener is the organizer, the series only the superEvent; no convener, no organizer', () => {
+  const convener = { id: 7, slug: 'iom', name: 'International Organization for Migration', kind: 'igo', url: 'https://x.test/organizations/iom' };
+  const ld = eventJsonLd(sample({}, convener)) as Record<string, unknown>;
+  assert.deepEqual(ld.organizer, { '@type': 'Organization', name: 'International Organization for Migration', url: 'https://x.test/organizations/iom' });
+  assert.deepEqual(ld.superEvent, { '@type': 'EventSeries', name: 'Series', url: 'https://x.test/series/s' });
+  assert.equal('organizer' in (eventJsonLd(sample()) as Record<string, unknown>), false);
+});
+
+test('the venue with its street, locality and country as a PostalAddress', () => {
+  const ld = eventJsonLd(sample({ venue: 'Palais des Nations', address: 'Avenue de la Paix 8-14' })) as Record<string, unknown>;
+  assert.deepEqual(ld.location, {
+    '@type': 'Place',
+    name: 'Palais des Nations',
+    address: { '@type': 'PostalAddress', streetAddress: 'Avenue de la Paix 8-14', addressLocality: 'Genève', addressCountry: 'CH' },
+  });
 });
 
 test('no place at all: no location rather than an empty one', () => {

@@ -19,11 +19,15 @@ function compact(o: Record<string, Json | undefined>): Json {
   return out;
 }
 
+/** The venue by name, with what the archive holds of its address: street, locality, country (ISO 3166-1 code, as Google asks). */
 function place(x: EventExport): Json | undefined {
   const e = x.event;
   const name = e.venue ?? e.city ?? e.countryName;
   if (!name) return undefined;
-  const address = e.city || e.countryCode ? compact({ '@type': 'PostalAddress', addressLocality: e.city, addressCountry: e.countryCode }) : undefined;
+  const address =
+    e.address || e.city || e.countryCode
+      ? compact({ '@type': 'PostalAddress', streetAddress: e.address, addressLocality: e.city, addressCountry: e.countryCode })
+      : undefined;
   return compact({ '@type': 'Place', name, address });
 }
 
@@ -91,9 +95,8 @@ export function eventJsonLd(x: EventExport, words: JsonLdWords = ENGLISH): Json 
     eventStatus: SCHEDULED,
     eventAttendanceMode: OFFLINE,
     location,
-    // The archive stores no organizing body apart from the series, which is what an
-    // organization runs the dialogue as; its page is where the organizer presents itself.
-    organizer: { '@type': 'Organization', name: x.series.title, url: x.series.url },
+    // The body that convenes the series; the series itself is the superEvent, not an organizer.
+    organizer: x.series.convener ? { '@type': 'Organization', name: x.series.convener.name, url: x.series.convener.url } : undefined,
     superEvent: { '@type': 'EventSeries', name: x.series.title, url: x.series.url },
     url: e.url,
     inLanguage: e.lang,

@@ -11,6 +11,9 @@ export type ExportMaterial = {
   mediaType: string | null;
 };
 
+/** An organization with the absolute URL of its page. */
+export type ExportOrganization = { id: number; slug: string; name: string; kind: string; url: string };
+
 export type ExportAppearance = {
   id: number;
   role: 'moderator' | 'speaker';
@@ -64,7 +67,14 @@ export type EventExport = {
   /** the latest change to the site, for versions and DTSTAMP-like fields */
   generation: number;
   updatedAt: string;
-  series: { id: number; slug: string; title: string; url: string };
+  series: {
+    id: number;
+    slug: string;
+    title: string;
+    url: string;
+    /** the organization that convenes the series: the events' organizer in every export; null when not recorded */
+    convener: ExportOrganization | null;
+  };
   event: {
     id: number;
     guid: string;
@@ -75,6 +85,8 @@ export type EventExport = {
     endDate: string;
     timeZone: string;
     venue: string | null;
+    /** street and number, one line */
+    address: string | null;
     city: string | null;
     countryCode: string | null;
     countryName: string | null;

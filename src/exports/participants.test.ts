@@ -73,7 +73,7 @@ function sample(): EventExport {
     baseUrl: 'https://x.test',
     generation: 7,
     updatedAt: '2024-01-02T03:04:05.000Z',
-    series: { id: 1, slug: 's', title: 'Series', url: 'https://x.test/series/s' },
+    series: { id: 1, slug: 's', title: 'Series', url: 'https://x.test/series/s', convener: null },
     event: {
       id: 1,
       guid: 'e',
@@ -84,6 +84,7 @@ function sample(): EventExport {
       endDate: '2024-03-06',
       timeZone: 'Europe/Zurich',
       venue: 'Palais des Nations',
+      address: null,
       city: 'Geneva',
       countryCode: 'CH',
       countryName: 'Switzerland',

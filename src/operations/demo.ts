@@ -8,7 +8,7 @@ import { importAgenda, type ImportReport } from './import-agenda.ts';
 const DEMO_DIR = new URL('../../demo/', import.meta.url);
 
 const demoSchema = z.object({
-  series: z.object({ slug: z.string(), title: z.string(), description: z.string().optional() }),
+  series: z.object({ slug: z.string(), title: z.string(), description: z.string().optional(), convener: z.string().optional() }),
   event: z.object({ slug: z.string() }).passthrough(),
 });
 

@@ -79,7 +79,7 @@ export async function eventExportOf(
   baseUrl: string,
   generation: number,
 ): Promise<EventExport> {
-  const { event, series } = found;
+  const { event, series, convener } = found;
   const fileIds = [...agenda.documents, ...agenda.days.flatMap((d) => d.sessions.flatMap((s) => s.appearances.flatMap((a) => a.materials)))]
     .map((m) => m.fileId)
     .filter((x): x is string => x !== null);
@@ -93,7 +93,13 @@ export async function eventExportOf(
     baseUrl,
     generation,
     updatedAt: event.updated_at,
-    series: { id: series.id, slug: series.slug, title: series.title, url: `${baseUrl}/series/${series.slug}` },
+    series: {
+      id: series.id,
+      slug: series.slug,
+      title: series.title,
+      url: `${baseUrl}/series/${series.slug}`,
+      convener: convener && { id: convener.id, slug: convener.slug, name: convener.name, kind: convener.kind, url: `${baseUrl}/organizations/${convener.slug}` },
+    },
     event: {
       id: event.id,
       guid: stableGuid(`event:${event.slug}`),
@@ -104,6 +110,7 @@ export async function eventExportOf(
       endDate: event.end_date,
       timeZone: tz,
       venue: event.venue,
+      address: event.address,
       city: event.city,
       countryCode: event.country_code,
       countryName: countryLabel(event.country_code, null),

@@ -108,6 +108,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
       status,
       updated_at: ts,
       ...(t.event.venue !== undefined ? { venue: t.event.venue } : {}),
+      ...(t.event.address !== undefined ? { address: t.event.address } : {}),
       ...(t.event.city !== undefined ? { city: t.event.city } : {}),
       ...(t.event.countryCode !== undefined ? { country_code: t.event.countryCode } : {}),
       ...(t.event.overview !== undefined ? { overview: t.event.overview } : {}),
@@ -134,6 +135,12 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
     const keepDayIds = new Set<number>();
     const personCache = new Map<string, number>();
     const orgCache = new Map<string, number>();
+
+    // The series' convener is an organization like any other, found or stored by the same identity.
+    if (t.series.convener !== undefined) {
+      const convenerId = await organizationId(trx, { organization: t.series.convener, countryCode: null }, report, orgCache, ts);
+      if (convenerId !== series.convener_id) await trx.updateTable('series').set({ convener_id: convenerId, updated_at: ts }).where('id', '=', series.id).execute();
+    }
 
     for (const [i, day] of agenda.days.entries()) {
       const date = dates[i]!;
@@ -230,7 +237,7 @@ async function personId(trx: Tx, p: AgendaPerson, report: ImportReport, cache: M
   return id;
 }
 
-async function organizationId(trx: Tx, p: AgendaPerson, report: ImportReport, cache: Map<string, number>, ts: string): Promise<number | null> {
+async function organizationId(trx: Tx, p: Pick<AgendaPerson, 'organization' | 'countryCode'>, report: ImportReport, cache: Map<string, number>, ts: string): Promise<number | null> {
   if (!p.organization) return null;
   const kind = guessOrganizationKind(p.organization);
   // Only a government body belongs to the country printed after it; an NGO may just be based there.

@@ -7,6 +7,8 @@ export interface SeriesTable {
   title: string;
   lang: string;
   description: string | null;
+  /** the organization that convenes the series (organization.id), if recorded */
+  convener_id: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -20,6 +22,8 @@ export interface EventTable {
   start_date: string;
   end_date: string;
   venue: string | null;
+  /** street and number, one line */
+  address: string | null;
   city: string | null;
   country_code: string | null;
   time_zone: string;

@@ -1,12 +1,14 @@
 // Numbered migrations, applied in order and never edited once landed.
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import * as m0001 from './migrations/0001-initial.ts';
+import * as m0002 from './migrations/0002-convener-address.ts';
 import type { Engine, Storage } from './storage.ts';
 
 type MigrationModule = { up(db: Kysely<any>, engine: Engine): Promise<void> };
 
 const MIGRATIONS: Record<string, MigrationModule> = {
   '0001-initial': m0001,
+  '0002-convener-address': m0002,
 };
 
 class Provider implements MigrationProvider {

@@ -91,8 +91,10 @@ export async function publishedEventBySlug(db: DbOrTx, slug: string) {
     .executeTakeFirst();
   if (!event) return undefined;
   const series = await db.selectFrom('series').selectAll().where('id', '=', event.series_id).executeTakeFirstOrThrow();
+  const convener =
+    series.convener_id === null ? null : ((await db.selectFrom('organization').selectAll().where('id', '=', series.convener_id).executeTakeFirst()) ?? null);
   // The one place that may say so: the query above admits published events only.
-  return { event, series } as Published<{ event: typeof event; series: typeof series }>;
+  return { event, series, convener } as Published<{ event: typeof event; series: typeof series; convener: typeof convener }>;
 }
 
 export function materialView(m: { id: number; kind: string; label: string; lang: string; url: string | null; file_id: string | null }): MaterialView {
@@ -335,11 +337,20 @@ export async function personBySlug(db: DbOrTx, slug: string): Promise<{ person: 
 export async function organizationBySlug(
   db: DbOrTx,
   slug: string,
-): Promise<{ organization: OrganizationRow; appearances: AppearanceInContext[] } | undefined> {
+): Promise<{ organization: OrganizationRow; appearances: AppearanceInContext[]; convenes: SeriesRow[] } | undefined> {
   const organization = await db.selectFrom('organization').selectAll().where('slug', '=', slug).executeTakeFirst();
   if (!organization) return undefined;
   const appearances = await appearancesWhere(db, { organizationId: organization.id });
-  return appearances.length ? { organization, appearances } : undefined;
+  // The series it convenes that have a published event: the exports name it as their organizer.
+  const convenes = (
+    await db
+      .selectFrom('series as s')
+      .selectAll('s')
+      .where('s.convener_id', '=', organization.id)
+      .where((eb) => eb.exists(eb.selectFrom('event as e').select('e.id').whereRef('e.series_id', '=', 's.id').where('e.status', '=', 'published')))
+      .execute()
+  ).sort((a, b) => collator.compare(a.title, b.title) || a.id - b.id);
+  return appearances.length || convenes.length ? { organization, appearances, convenes } : undefined;
 }
 
 export async function countryAppearances(db: DbOrTx, code: string): Promise<AppearanceInContext[]> {

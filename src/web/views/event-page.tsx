@@ -61,7 +61,7 @@ function Person(p: { a: AgendaAppearance; lang: Language; t: Translate }) {
   );
 }
 
-function Session(p: { s: AgendaSessionView; date: string; tz: string; lang: Language; t: Translate }) {
+function Session(p: { s: AgendaSessionView; date: string; tz: string; lang: Language; t: Translate; slug: string }) {
   const { s, t } = p;
   const moderators = s.appearances.filter((a) => a.role === 'moderator');
   const speakers = s.appearances.filter((a) => a.role === 'speaker');
@@ -98,6 +98,14 @@ function Session(p: { s: AgendaSessionView; date: string; tz: string; lang: Lang
             </ol>
           </>
         ) : null}
+        {/* A session without a start cannot be placed in a calendar (its feed is 404). */}
+        {s.start ? (
+          <p class="downloads">
+            <a href={`/events/${p.slug}/sessions/${s.id}/calendar.ics`} type="text/calendar">
+              {t('session.calendar')}
+            </a>
+          </p>
+        ) : null}
       </article>
     </li>
   );
@@ -106,7 +114,8 @@ function Session(p: { s: AgendaSessionView; date: string; tz: string; lang: Lang
 export function EventPage(p: Props) {
   const { t, event, series, agenda, lang } = p;
   const themes = JSON.parse(event.themes) as string[];
-  const place = [event.venue, event.city].filter(Boolean).join(', ');
+  const place = [event.venue, event.address, event.city].filter(Boolean).join(', ');
+  const convener = p.data.series.convener;
   const downloads = eventDownloads(event.slug);
   const words = { moderator: t('role.moderator'), moderators: t('role.moderators'), speakers: t('role.speakers') };
   return (
@@ -140,6 +149,14 @@ export function EventPage(p: Props) {
           <>
             <dt>{t('event.venue')}</dt>
             <dd>{place}</dd>
+          </>
+        ) : null}
+        {convener ? (
+          <>
+            <dt>{t('event.convener')}</dt>
+            <dd>
+              <a href={`/organizations/${convener.slug}`}>{convener.name}</a>
+            </dd>
           </>
         ) : null}
         {event.contact_email ? (
@@ -181,7 +198,7 @@ export function EventPage(p: Props) {
               <p class="tz">{t('event.timesIn', { zone: event.time_zone, offset: offsetLabel(d.date, firstStart, event.time_zone) })}</p>
               <ol class="agenda">
                 {d.sessions.map((s) => (
-                  <Session s={s} date={d.date} tz={event.time_zone} lang={lang} t={t} />
+                  <Session s={s} date={d.date} tz={event.time_zone} lang={lang} t={t} slug={event.slug} />
                 ))}
               </ol>
             </section>

@@ -68,8 +68,16 @@ export function SeriesPage(p: Base & { series: SeriesRow; events: EventRow[] }) 
 
 export function PersonPage(p: Base & { person: PersonRow; appearances: AppearanceInContext[] }) {
   const { t, person } = p;
+  // The page exists only for someone in a published event, and so does their calendar.
+  const calendar = `/people/${person.slug}/calendar.ics`;
   return (
-    <Layout lang={p.lang} t={t} title={person.name} crumbs={[{ href: '/', label: t('nav.home') }, { href: '/people', label: t('nav.people') }]}>
+    <Layout
+      lang={p.lang}
+      t={t}
+      title={person.name}
+      crumbs={[{ href: '/', label: t('nav.home') }, { href: '/people', label: t('nav.people') }]}
+      head={<link rel="alternate" type="text/calendar" href={calendar} title={t('person.calendar')} />}
+    >
       <h1>
         <bdi>{person.name}</bdi>
         {person.honorific ? (
@@ -80,11 +88,16 @@ export function PersonPage(p: Base & { person: PersonRow; appearances: Appearanc
       </h1>
       <h2>{t('person.appearances')}</h2>
       {p.appearances.length ? <AppearanceList items={p.appearances} lang={p.lang} t={t} showPerson={false} /> : <p>{t('person.none')}</p>}
+      <p class="downloads">
+        <a href={calendar} type="text/calendar">
+          {t('person.calendar')}
+        </a>
+      </p>
     </Layout>
   );
 }
 
-export function OrganizationPage(p: Base & { organization: OrganizationRow; appearances: AppearanceInContext[] }) {
+export function OrganizationPage(p: Base & { organization: OrganizationRow; appearances: AppearanceInContext[]; convenes?: SeriesRow[] }) {
   const { t, organization: o } = p;
   const country = o.country_code ? countryName(o.country_code, p.lang) : undefined;
   return (
@@ -102,6 +115,18 @@ export function OrganizationPage(p: Base & { organization: OrganizationRow; appe
           </>
         ) : null}
       </dl>
+      {p.convenes?.length ? (
+        <>
+          <h2>{t('org.convenes')}</h2>
+          <ul class="list">
+            {p.convenes.map((s) => (
+              <li>
+                <a href={`/series/${s.slug}`}>{s.title}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2>{t('person.appearances')}</h2>
       {p.appearances.length ? <AppearanceList items={p.appearances} lang={p.lang} t={t} showPerson={true} /> : <p>{t('person.none')}</p>}
     </Layout>

@@ -1,0 +1,111 @@
+// An .ics file read by calendar programs other than ical.js, each where it is installed:
+// - libical (Evolution's library, through its GObject bindings, Debian gir1.2-ical-3.0):
+//   parse, then icalrestriction_check, which adds X-LIC-ERROR properties (INVALID-ITIP, …);
+// - python3-icalendar (Debian python3-icalendar);
+// - khal (Debian khal): `khal import` into a fresh calendar, then `khal list`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const PY = '/usr/bin/python3';
+
+function python(code: string, input: string): { status: number | null; stdout: string; stderr: string } {
+  return spawnSync(PY, ['-c', code], { input, encoding: 'utf8' });
+}
+
+function missingPython(module: string, pkg: string, prelude = ''): string | false {
+  if (!existsSync(PY)) return `${PY} is missing: apt-get install -y ${pkg}`;
+  const r = spawnSync(PY, ['-c', `${prelude}import ${module}`], { encoding: 'utf8' });
+  return r.status === 0 ? false : `${module} cannot be imported by ${PY}: apt-get install -y ${pkg}`;
+}
+
+const LIBICAL_PRELUDE = "import gi; gi.require_version('ICalGLib', '3.0'); ";
+export const LIBICAL_SKIP = missingPython('gi.repository.ICalGLib', 'gir1.2-ical-3.0', LIBICAL_PRELUDE);
+export const PY_ICALENDAR_SKIP = missingPython('icalendar', 'python3-icalendar');
+export const KHAL_SKIP = spawnSync('sh', ['-c', 'command -v khal'], { encoding: 'utf8' }).status === 0 ? false : 'khal is missing: apt-get install -y khal';
+
+/** The X-LIC-ERROR texts libical's restriction check adds anywhere in the file (none for a clean file). */
+export function libicalErrors(ics: string): string[] {
+  const r = python(
+    `${LIBICAL_PRELUDE}
+import json, sys
+from gi.repository import ICalGLib as I
+comp = I.Component.new_from_string(sys.stdin.read())
+I.restriction_check(comp)
+errors = []
+def walk(c):
+    p = c.get_first_property(I.PropertyKind.XLICERROR_PROPERTY)
+    while p:
+        kind = p.get_first_parameter(I.ParameterKind.XLICERRORTYPE_PARAMETER)
+        errors.append((kind.as_ical_string().split('=', 1)[1] if kind else '?') + ': ' + p.get_xlicerror())
+        p = c.get_next_property(I.PropertyKind.XLICERROR_PROPERTY)
+    s = c.get_first_component(I.ComponentKind.ANY_COMPONENT)
+    while s:
+        walk(s)
+        s = c.get_next_component(I.ComponentKind.ANY_COMPONENT)
+walk(comp)
+print(json.dumps(errors))`,
+    ics,
+  );
+  if (r.status !== 0) throw new Error(`libical: ${r.stderr}`);
+  return JSON.parse(r.stdout) as string[];
+}
+
+export type PyEvent = { uid: string; summary: string; organizer: [string | null, string] | null; attendees: Array<[string, string, string]> };
+
+/** Each VEVENT's UID, SUMMARY, ORGANIZER (CN, address) and ATTENDEEs (CN, ROLE, address) as python-icalendar reads them. */
+export function pythonIcalendarRead(ics: string): PyEvent[] {
+  const r = python(
+    `import json, sys, icalendar
+cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
+out = []
+for v in cal.walk('VEVENT'):
+    org = v.get('ORGANIZER')
+    att = v.get('ATTENDEE', [])
+    if not isinstance(att, list): att = [att]
+    out.append({'uid': str(v['UID']), 'summary': str(v['SUMMARY']),
+      'organizer': [org.params.get('CN'), str(org)] if org is not None else None,
+      'attendees': [[a.params.get('CN'), a.params.get('ROLE'), str(a)] for a in att]})
+print(json.dumps(out))`,
+    ics,
+  );
+  if (r.status !== 0) throw new Error(`python-icalendar: ${r.stderr}`);
+  return JSON.parse(r.stdout) as PyEvent[];
+}
+
+/** `khal import` of the file into an empty calendar, then `khal list` of the given days: one "title|organizer|attendees" line per event. */
+export function khalRead(ics: string, from: string, days: number): { imported: string; listed: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'plenary-khal-'));
+  try {
+    const config = join(dir, 'config');
+    writeFileSync(
+      config,
+      [
+        '[calendars]',
+        '[[plenary]]',
+        `path = ${join(dir, 'calendar')}`,
+        'type = calendar',
+        '[locale]',
+        'timeformat = %H:%M',
+        'dateformat = %Y-%m-%d',
+        'longdateformat = %Y-%m-%d',
+        'datetimeformat = %Y-%m-%d %H:%M',
+        'longdatetimeformat = %Y-%m-%d %H:%M',
+        'default_timezone = UTC',
+        'local_timezone = UTC',
+        '',
+      ].join('\n'),
+    );
+    const file = join(dir, 'in.ics');
+    writeFileSync(file, ics);
+    const env = { ...process.env, XDG_CONFIG_HOME: dir, XDG_DATA_HOME: dir };
+    const imp = spawnSync('khal', ['-c', config, 'import', '--batch', '-a', 'plenary', file], { encoding: 'utf8', env });
+    if (imp.status !== 0) throw new Error(`khal import: ${imp.stderr}`);
+    const list = spawnSync('khal', ['-c', config, 'list', '--format', '{title}|{organizer}|{attendees}', from, `${days}d`], { encoding: 'utf8', env });
+    if (list.status !== 0) throw new Error(`khal list: ${list.stderr}`);
+    return { imported: (imp.stdout + imp.stderr).trim(), listed: list.stdout.split('\n').filter((l) => l.includes('|')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

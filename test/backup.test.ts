@@ -1,7 +1,8 @@
 // plenary backup / restore: round trips across engines, refusals of damaged archives, the CLI.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,11 +10,13 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { Writable } from 'node:stream';
 import { after, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { packArchive, sha256, TABLES, unpackArchive, type Manifest } from '../src/operations/archive-format.ts';
+import { sha256 } from '../src/operations/archive-codec.ts';
+import { TABLES, type Manifest } from '../src/operations/archive-format.ts';
+import { packArchive, unpackArchive } from '../src/operations/archive-stream.ts';
 import { createBackup, writeBackup } from '../src/operations/backup.ts';
 import { importDemo } from '../src/operations/demo.ts';
 import { restoreBackup } from '../src/operations/restore.ts';
-import { migrate } from '../src/storage/migrate.ts';
+import { migrate, migrationNames } from '../src/storage/migrate.ts';
 import { openStorage, type Engine, type Storage } from '../src/storage/storage.ts';
 import { write } from '../src/storage/write.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
@@ -23,6 +26,7 @@ const dir = mkdtempSync(join(tmpdir(), 'plenary-backup-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const FIXED = '2024-05-06T07:08:09.000Z';
+const LATEST = migrationNames().at(-1)!;
 // Every byte value, so that no encoding step can pass by accident.
 const FILE_BYTES = Buffer.from(Array.from({ length: 1024 }, (_, i) => (i * 7) % 256));
 // Above PostgreSQL's 65535 bound parameters for one INSERT of this 5-column table.
@@ -268,12 +272,12 @@ for (const engine of ENGINES) {
       [
         'a newer schema',
         async () => repack(await archive(), (_, m) => Object.assign(m, { schemaVersion: '9999-future', migrations: [...m.migrations, '9999-future'] })),
-        "backup.tar.gz has schema version 9999-future, newer than this Plenary's 0001-initial: restore it with a newer Plenary",
+        `backup.tar.gz has schema version 9999-future, newer than this Plenary's ${LATEST}: restore it with a newer Plenary`,
       ],
       [
         'an older schema',
         async () => repack(await archive(), (_, m) => Object.assign(m, { schemaVersion: '0000-past', migrations: ['0000-past'] })),
-        "backup.tar.gz has schema version 0000-past, older than this Plenary's 0001-initial: restoring an older backup is not supported",
+        `backup.tar.gz has schema version 0000-past, which this Plenary does not know (its migrations are ${migrationNames().join(', ')})`,
       ],
       [
         'an entry changed after the manifest was written',
@@ -301,6 +305,58 @@ for (const engine of ENGINES) {
         async () => repack(await archive(), (e, m) => replaceEntry(e, m, 'person', (t) => t.replace(/"name":"[^"]*"/, '"name":5'))),
         'backup.tar.gz: table person row 1 is invalid: name: Invalid input: expected string, received number',
       ],
+      // Rows are checked with the rules imports follow (domain/records.ts), before anything is written.
+      [
+        'themes that are not JSON',
+        async () => repack(await archive(), (e, m) => replaceEntry(e, m, 'event', (t) => t.replace(/"themes":"(?:[^"\\]|\\.)*"/, '"themes":"[not json"'))),
+        'backup.tar.gz: table event row 1 is invalid: themes: must be a JSON list of themes, e.g. ["Migration and health"]; it is not JSON',
+      ],
+      [
+        'themes that are JSON but not a list of strings',
+        async () => repack(await archive(), (e, m) => replaceEntry(e, m, 'event', (t) => t.replace(/"themes":"(?:[^"\\]|\\.)*"/, '"themes":"{\\"a\\":1}"'))),
+        'backup.tar.gz: table event row 1 is invalid: themes: must be a JSON list of non-empty strings (Invalid input: expected array, received object)',
+      ],
+      [
+        'a time zone that is not IANA',
+        async () => repack(await archive(), (e, m) => replaceEntry(e, m, 'event', (t) => t.replace(/"time_zone":"[^"]*"/, '"time_zone":"Mars/Olympus_Mons"'))),
+        'backup.tar.gz: table event row 1 is invalid: time_zone: must be an IANA time zone such as Europe/Zurich',
+      ],
+      [
+        'a javascript: material URL',
+        async () => repack(await archive(), (e, m) => replaceEntry(e, m, 'material', (t) => t.replace('"url":null', '"url":"javascript:alert(document.cookie)"'))),
+        'backup.tar.gz: table material row 1 is invalid: url: must be an http or https address',
+      ],
+      [
+        'a file size that is not the length of its bytes',
+        // Row 1 is f-B ('%PDF-1.4 tiny\n', 14 bytes): 'B' sorts before 'a'.
+        async () => repack(await archive(), (e, m) => replaceEntry(e, m, 'file', (t) => t.replace('"size":14,', '"size":15,'))),
+        'backup.tar.gz: table file row 1 is invalid: size: says 15 bytes, but the data holds 14',
+      ],
+      [
+        'a file whose bytes do not match its sha256',
+        async () => repack(await archive(), (e, m) => replaceEntry(e, m, 'file', (t) => t.replace(/"sha256":"[0-9a-f]{64}"/, `"sha256":"${'0'.repeat(64)}"`))),
+        'backup.tar.gz: table file row 1 is invalid: sha256: does not match the data',
+      ],
+      [
+        'a generation near the top of the int4 range',
+        async () => repack(await archive(), (e, m) => replaceEntry(e, m, 'site_state', (t) => t.replace(/"value":\d+/, '"value":2147483647'))),
+        'backup.tar.gz: table site_state row 1 is invalid: value: must be at most 1000000000: later writes would overflow the counter',
+      ],
+      [
+        'an integer beyond 32 bits',
+        async () => repack(await archive(), (e, m) => replaceEntry(e, m, 'day', (t) => t.replace(/"position":\d+/, '"position":4294967296'))),
+        'backup.tar.gz: table day row 1 is invalid: position: Too big: expected number to be <=2147483647',
+      ],
+      [
+        'a status that is neither draft nor published',
+        async () => repack(await archive(), (e, m) => replaceEntry(e, m, 'event', (t) => t.replace('"status":"published"', '"status":"public"'))),
+        'backup.tar.gz: table event row 1 is invalid: status: Invalid option: expected one of "draft"|"published"',
+      ],
+      [
+        'a line longer than the limit',
+        async () => repack(await archive(), (e, m) => replaceEntry(e, m, 'translation', (t) => t.replace(/"value":"/, `"value":"${'x'.repeat(5000)}`))),
+        'backup.tar.gz: table translation row 1 is longer than 4096 bytes, the most a backup line holds (a stored file of the largest size, in base64): it was not written by Plenary, or is damaged',
+      ],
       [
         'a blob that is not base64',
         async () => repack(await archive(), (e, m) => replaceEntry(e, m, 'file', (t) => t.replace(/"data":"[^"]*"/, '"data":"not base64!"'))),
@@ -312,7 +368,8 @@ for (const engine of ENGINES) {
         const t = await migratedStorage(engine);
         try {
           const before = await generation(t.storage);
-          await assert.rejects(restoreBackup(t.storage, await make(), 'backup.tar.gz'), { message });
+          // A small line limit, so that the line-length case needs no large archive (the real one is tested through the command).
+          await assert.rejects(restoreBackup(t.storage, await make(), 'backup.tar.gz', { maxLineBytes: 4096 }), { message });
           assert.deepEqual(await rowCounts(t.storage), EMPTY);
           assert.equal(await generation(t.storage), before);
         } finally {
@@ -341,7 +398,7 @@ for (const engine of ENGINES) {
         const counts = await rowCounts(t.storage);
         const before = await generation(t.storage);
         await assert.rejects(restoreBackup(t.storage, await archive(), 'backup.tar.gz'), {
-          message: 'the database is not empty (series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, material: 27, translation: 1); restore needs a new, migrated database',
+          message: 'the database is not empty (series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, material: 27, translation: 1); restore needs a new database',
         });
         assert.deepEqual(await rowCounts(t.storage), counts);
         assert.equal(await generation(t.storage), before);
@@ -387,26 +444,26 @@ describe('plenary backup and plenary restore', () => {
     const first = plenary(['backup', file], 'source.db');
     assert.equal(first.err, '');
     assert.equal(first.code, 0);
-    assert.equal(first.out, [`wrote ${file} (schema 0001-initial, 11 tables, ${total} rows, ${statSync(file).size} bytes)`, ...lines(counts), ''].join('\n'));
+    assert.equal(first.out, [`wrote ${file} (schema ${LATEST}, ${TABLES.length} tables, ${total} rows, ${statSync(file).size} bytes)`, ...lines(counts), ''].join('\n'));
     assert.deepEqual(counts, { ...DEMO_ROWS, translation: 1, site_state: 1 });
 
     const again = plenary(['backup', file], 'source.db');
     assert.deepEqual(again, { code: 1, out: '', err: `plenary: ${file} exists; use --force to replace it\n` });
     const forced = plenary(['backup', file, '--force'], 'source.db');
     assert.equal(forced.code, 0);
-    assert.equal(forced.out.split('\n')[0], `wrote ${file} (schema 0001-initial, 11 tables, ${total} rows, ${statSync(file).size} bytes)`);
+    assert.equal(forced.out.split('\n')[0], `wrote ${file} (schema ${LATEST}, ${TABLES.length} tables, ${total} rows, ${statSync(file).size} bytes)`);
 
     const { manifest } = await openArchive(readFileSync(file));
     const restored = plenary(['restore', file], 'target.db');
     assert.equal(restored.err, '');
     assert.equal(restored.code, 0);
-    assert.equal(restored.out, [`restored ${file} (schema 0001-initial, written ${manifest.createdAt} on sqlite, 11 tables, ${total} rows)`, ...lines(counts), ''].join('\n'));
+    assert.equal(restored.out, [`restored ${file} (schema ${LATEST}, written ${manifest.createdAt} on sqlite, ${TABLES.length} tables, ${total} rows)`, ...lines(counts), ''].join('\n'));
 
     const twice = plenary(['restore', file], 'target.db');
     assert.deepEqual(twice, {
       code: 1,
       out: '',
-      err: 'plenary: the database is not empty (series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, material: 27, translation: 1); restore needs a new, migrated database\n',
+      err: 'plenary: the database is not empty (series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, material: 27, translation: 1); restore needs a new database\n',
     });
 
     // The restored database backs up to the same table entries.
@@ -423,12 +480,55 @@ describe('plenary backup and plenary restore', () => {
     assert.deepEqual(plenary(['restore', half], 'refused.db'), { code: 1, out: '', err: `plenary: ${half} is truncated: the gzip stream ends early\n` });
     const missing = join(dir, 'missing.tar.gz');
     assert.deepEqual(plenary(['restore', missing], 'refused.db'), { code: 1, out: '', err: `plenary: cannot read ${missing}: no such file\n` });
+    // Restore migrates the database itself, in its one transaction: refused, it leaves no table behind.
     const storage = await openStorage(`sqlite:${join(dir, 'refused.db')}`);
     try {
-      assert.deepEqual(await rowCounts(storage), EMPTY);
+      assert.deepEqual((await sql<{ name: string }>`SELECT name FROM sqlite_master`.execute(storage.db)).rows, []);
     } finally {
       await storage.close();
     }
+  });
+
+  test('a backup killed with SIGKILL leaves FILE.<pid>.tmp; the next backup to FILE removes it (a live process\'s is kept) and writes FILE', async () => {
+    // Enough stored bytes (40 MB that gzip cannot shrink) that the backup is still writing when it is killed.
+    const source = await openStorage(`sqlite:${join(dir, 'killed-source.db')}`);
+    await migrate(source);
+    await write(source, async (trx) => {
+      for (let i = 0; i < 10; i++) {
+        const data = randomBytes(4 * 1024 * 1024);
+        await trx.insertInto('file').values({ id: `big-${i}`, sha256: sha256(data), media_type: 'application/octet-stream', size: data.length, original_name: null, data, created_at: FIXED }).execute();
+      }
+    });
+    await source.close();
+    const file = join(dir, 'killed.tar.gz');
+    const child = spawn(process.execPath, ['bin/plenary.mjs', 'backup', file], { cwd: ROOT, env: { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'killed-source.db')}` }, stdio: 'ignore' });
+    const tmp = `${file}.${child.pid}.tmp`;
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    // Killed once it has written part of the archive.
+    const poll = setInterval(() => {
+      if (existsSync(tmp) && statSync(tmp).size > 1024 * 1024) {
+        clearInterval(poll);
+        child.kill('SIGKILL');
+      }
+    }, 2);
+    assert.equal(await exited, 'SIGKILL');
+    clearInterval(poll);
+    assert.ok(statSync(tmp).size > 1024 * 1024, 'the killed backup left its temporary file');
+    assert.throws(() => statSync(file), { code: 'ENOENT' });
+    // This test's own process is alive: a backup it were running must keep its file.
+    const live = `${file}.${process.pid}.tmp`;
+    writeFileSync(live, 'a backup in progress');
+
+    const r = plenary(['backup', file], 'killed-source.db');
+    assert.equal(r.err, '');
+    assert.equal(r.code, 0);
+    assert.equal(r.out.split('\n')[0], `removed ${tmp}, left by a backup that was stopped before it finished`);
+    assert.equal(r.out.split('\n')[1]!.startsWith(`wrote ${file} (`), true, r.out);
+    assert.throws(() => statSync(tmp), { code: 'ENOENT' });
+    assert.equal(readFileSync(live, 'utf8'), 'a backup in progress');
+    rmSync(live);
+    const { manifest } = await openArchive(readFileSync(file));
+    assert.equal(manifest.tables.find((t) => t.name === 'file')!.rows, 10);
   });
 
   test('usage errors say what is missing', () => {

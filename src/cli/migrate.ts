@@ -1,3 +1,4 @@
+// `plenary migrate`: bring the database schema up to date, one migration per transaction.
 import { loadConfig } from '../config.ts';
 import { migrate } from '../storage/migrate.ts';
 import { openStorage } from '../storage/storage.ts';
@@ -6,7 +7,8 @@ export async function run(_argv: string[]): Promise<number> {
   const config = loadConfig();
   const storage = await openStorage(config.databaseUrl);
   try {
-    const applied = await migrate(storage);
+    // Said before each one starts: a long migration shows what it is doing.
+    const applied = await migrate(storage, { onApply: (name) => console.log(`applying ${name}`) });
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'the schema is up to date');
     return 0;
   } finally {

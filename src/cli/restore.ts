@@ -4,13 +4,15 @@ import { loadConfig } from '../config.ts';
 import { InvalidInput } from '../domain/errors.ts';
 import { restoreBackup } from '../operations/restore.ts';
 import { parseFileCommand } from './args.ts';
-import { openMigrated } from './open.ts';
+import { openStorage } from '../storage/storage.ts';
 
 const HELP = `usage: plenary restore FILE
 
-  loads FILE, written by "plenary backup", into the database (DATABASE_URL), which must be empty;
-  the archive is checked in full first (checksums and row counts), and nothing is
-  written unless all of it is restored`;
+  loads FILE, written by "plenary backup", into the database (DATABASE_URL), which must be new
+  (or empty, and not migrated past FILE's schema version); the archive is checked in full first
+  (checksums, row counts, line lengths), every row is checked as imports are, and nothing is
+  written unless all of it is restored. A backup from an older Plenary is loaded at its own
+  schema version and the migrations that came after it are then applied`;
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseFileCommand(argv, HELP, {} as const);
@@ -21,15 +23,19 @@ export async function run(argv: string[]): Promise<number> {
   });
   if (info.isDirectory()) throw new InvalidInput(`cannot read ${file}: it is a directory`);
 
-  const storage = await openMigrated(loadConfig());
+  // Not migrated here: restore migrates the database to the archive's own schema version first.
+  const config = loadConfig();
+  const storage = await openStorage(config.databaseUrl, { pollMs: config.cachePollMs });
   try {
     const r = await restoreBackup(storage, { path: file }, file);
     const total = Object.values(r.rows).reduce((n, v) => n + v, 0);
     const m = r.manifest;
     console.log(
-      [`restored ${file} (schema ${m.schemaVersion}, written ${m.createdAt} on ${m.engine}, ${m.tables.length} tables, ${total} rows)`, ...Object.entries(r.rows).map(([t, n]) => `${t}: ${n}`)].join(
-        '\n',
-      ),
+      [
+        `restored ${file} (schema ${m.schemaVersion}, written ${m.createdAt} on ${m.engine}, ${m.tables.length} tables, ${total} rows)`,
+        ...Object.entries(r.rows).map(([t, n]) => `${t}: ${n}`),
+        ...(r.migrated.length ? [`then applied: ${r.migrated.join(', ')}`] : []),
+      ].join('\n'),
     );
     return 0;
   } finally {

@@ -1,14 +1,14 @@
 // createBackup: every table of the database as one archive (layout in archive-format.ts).
 import { createHash } from 'node:crypto';
 import { PassThrough, type Writable } from 'node:stream';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { appliedMigrations } from '../storage/migrate.ts';
 import { databaseSortsBytewise } from '../storage/queries.ts';
+import { schemaColumns, tableRows } from '../storage/queries/archive.ts';
 import type { Storage } from '../storage/storage.ts';
-import { encodeLine, entryName, FORMAT, FORMAT_VERSION, MANIFEST_ENTRY, type Manifest, TABLES, type TableSpec, tableRows, writeArchive } from './archive-format.ts';
-
-export const MIGRATION_TABLE = 'plenary_migration';
-// Kysely's own bookkeeping: the migration names go into the manifest instead.
-const BOOKKEEPING = new Set([MIGRATION_TABLE, 'plenary_migration_lock']);
+import { encodeLine } from './archive-codec.ts';
+import { entryName, FORMAT, FORMAT_VERSION, MANIFEST_ENTRY, type Manifest, TABLES, type TableSpec } from './archive-format.ts';
+import { writeArchive } from './archive-stream.ts';
 
 export type Backup = { bytes: Buffer; manifest: Manifest };
 
@@ -37,15 +37,14 @@ export async function writeBackup(storage: Storage, out: Writable, opts: { now?:
     .setAccessMode('read only')
     .execute(async (trx) => {
       const db = trx as unknown as Kysely<any>;
-      await refuseUnknownColumns(db, storage.engine);
-      const names = await sql<{ name: string }>`SELECT name FROM ${sql.table(MIGRATION_TABLE)}`.execute(db);
-      const migrations = names.rows.map((r) => r.name).sort();
+      const migrations = await appliedMigrations(db, storage.engine);
       const schemaVersion = migrations.at(-1);
       if (!schemaVersion) throw new Error('the database has not been migrated: there is nothing to back up');
+      const tables = backupTables(await schemaColumns(db, storage.engine));
       const textIsBytewise = await databaseSortsBytewise(db, storage.engine);
       const chunksOf = (spec: TableSpec) => tableChunks(tableRows(db, storage.engine, spec, textIsBytewise), spec);
-      const tables: Manifest['tables'] = [];
-      for (const spec of TABLES) {
+      const listed: Manifest['tables'] = [];
+      for (const spec of tables) {
         const hash = createHash('sha256');
         let rows = 0;
         let bytes = 0;
@@ -54,16 +53,36 @@ export async function writeBackup(storage: Storage, out: Writable, opts: { now?:
           bytes += chunk.bytes.length;
           rows += chunk.rows;
         }
-        tables.push({ name: spec.name, entry: entryName(spec.name), columns: Object.keys(spec.columns), rows, bytes, sha256: hash.digest('hex') });
+        listed.push({ name: spec.name, entry: entryName(spec.name), columns: Object.keys(spec.columns), rows, bytes, sha256: hash.digest('hex') });
       }
-      const manifest: Manifest = { format: FORMAT, formatVersion: FORMAT_VERSION, schemaVersion, migrations, engine: storage.engine, createdAt: createdAt.toISOString(), tables };
+      const manifest: Manifest = { format: FORMAT, formatVersion: FORMAT_VERSION, schemaVersion, migrations, engine: storage.engine, createdAt: createdAt.toISOString(), tables: listed };
       const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
       await writeArchive(out, createdAt, [
         { name: MANIFEST_ENTRY, size: manifestBytes.length, chunks: async function* () { yield manifestBytes; } },
-        ...TABLES.map((spec, i) => ({ name: entryName(spec.name), size: tables[i]!.bytes, chunks: () => bytesOf(chunksOf(spec)) })),
+        ...tables.map((spec, i) => ({ name: entryName(spec.name), size: listed[i]!.bytes, chunks: () => bytesOf(chunksOf(spec)) })),
       ]);
       return manifest;
     });
+}
+
+/**
+ * The tables to write, with the columns this database has. A table or column the archive format
+ * does not know would be silently left out: refused instead. A database at an older schema
+ * version lacks some of the format's columns (or tables): its backup holds what it has, and
+ * restore loads it at that version.
+ */
+function backupTables(found: Map<string, Record<string, unknown>>): TableSpec[] {
+  const known = new Map(TABLES.map((t) => [t.name as string, t]));
+  for (const [table, columns] of found) {
+    const spec = known.get(table);
+    for (const c of Object.keys(columns)) {
+      if (!spec?.columns[c]) throw new Error(`the backup format does not know column ${table}.${c}: refusing to write an incomplete backup`);
+    }
+  }
+  return TABLES.filter((t) => found.has(t.name)).map((t) => {
+    const present = found.get(t.name)!;
+    return { ...t, columns: Object.fromEntries(Object.entries(t.columns).filter(([c]) => c in present)) };
+  });
 }
 
 /** A table's NDJSON in chunks of about 1 MB (or one row, where a row is larger), with their row counts. */
@@ -88,17 +107,4 @@ async function* tableChunks(rows: AsyncIterable<Record<string, unknown>>, spec: 
 
 async function* bytesOf(chunks: AsyncIterable<{ bytes: Buffer }>): AsyncGenerator<Buffer> {
   for await (const c of chunks) yield c.bytes;
-}
-
-/** A table or column the archive format does not know would be silently left out: refuse instead. */
-async function refuseUnknownColumns(db: Kysely<any>, engine: Storage['engine']): Promise<void> {
-  const found =
-    engine === 'postgres'
-      ? await sql<{ t: string; c: string }>`SELECT table_name AS t, column_name AS c FROM information_schema.columns WHERE table_schema = current_schema()`.execute(db)
-      : await sql<{ t: string; c: string }>`SELECT m.name AS t, p.name AS c FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'`.execute(db);
-  const known = new Map(TABLES.map((t) => [t.name as string, new Set(Object.keys(t.columns))]));
-  for (const { t, c } of found.rows) {
-    if (BOOKKEEPING.has(t)) continue;
-    if (!known.get(t)?.has(c)) throw new Error(`the backup format does not know column ${t}.${c}: refusing to write an incomplete backup`);
-  }
 }

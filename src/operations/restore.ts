@@ -1,18 +1,27 @@
-// restoreBackup: load an archive written by writeBackup into an empty, migrated database,
-// keeping every id (so URLs and guids stay the same). The archive is read as a stream, twice:
-// first its container, manifest and every entry's checksum and row count are checked in full;
-// then, in one transaction through write(), each row is validated and inserted as it is read.
-// Memory stays bounded by one chunk of rows, whatever the archive's size.
+// restoreBackup: load an archive written by writeBackup into an empty database, keeping every id
+// (so URLs and guids stay the same). The archive is read as a stream, twice: first its container,
+// manifest, every entry's checksum, row count and line lengths are checked in full; then, in one
+// transaction through write(), the database is migrated to the archive's own schema version, each
+// row is checked (archive-codec.ts, domain/records.ts) and inserted as it is read, and the
+// migrations that follow are run. Memory stays bounded by one chunk of rows, whatever the
+// archive's size. Nothing is written unless all of it is restored.
 import { createHash } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { Conflict, InvalidInput } from '../domain/errors.ts';
+import { appliedMigrations, migrateWithin, migrationNames } from '../storage/migrate.ts';
+import { type ColumnType, deferredKeyViolation, insertRows, nonEmptyTables, replaceSiteState, resetIdentities, schemaColumns, siteGeneration, type TableShape } from '../storage/queries/archive.ts';
 import type { Storage } from '../storage/storage.ts';
 import { write } from '../storage/write.ts';
-import { MIGRATION_TABLE } from './backup.ts';
-import { type ArchiveSource, decodeRow, FORMAT, FORMAT_VERSION, lines, MANIFEST_ENTRY, type Manifest, manifestSchema, readArchive, rowSchema, TABLES, type TableSpec } from './archive-format.ts';
+import { decodeLine, rowSchema } from './archive-codec.ts';
+import { FORMAT, FORMAT_VERSION, MANIFEST_ENTRY, MAX_LINE_BYTES, MAX_MANIFEST_BYTES, type Manifest, manifestSchema } from './archive-format.ts';
+import { type ArchiveSource, LineCounter, LineTooLong, lines, readArchive } from './archive-stream.ts';
 
-export type RestoreReport = { manifest: Manifest; rows: Record<string, number> };
+export type RestoreReport = { manifest: Manifest; rows: Record<string, number>; migrated: string[] };
+export type RestoreOptions = {
+  /** the longest line accepted (tests give a small one); MAX_LINE_BYTES otherwise */
+  maxLineBytes?: number;
+};
 
 // Bound parameters per INSERT stay under both engines' limits (SQLite 32766, PostgreSQL 65535),
 // and a chunk of file rows stays a reasonable size in memory and on the wire.
@@ -21,16 +30,21 @@ const MAX_ROWS = 1000;
 const MAX_CHUNK_BYTES = 8 * 1024 * 1024;
 
 const describe = (e: z.ZodError) => e.issues.map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`).join('; ');
-
-const MAX_MANIFEST_BYTES = 1024 * 1024;
+const tableOfEntry = (entry: string) => /^tables\/(.+)\.ndjson$/.exec(entry)?.[1] ?? entry;
 
 type EntryStats = { bytes: number; sha256: string; rows: number; position: number };
 
+function tooLong(label: string, entry: string, e: LineTooLong): InvalidInput {
+  return new InvalidInput(
+    `${label}: table ${tableOfEntry(entry)} row ${e.line} is longer than ${e.limit} bytes, the most a backup line holds (a stored file of the largest size, in base64): it was not written by Plenary, or is damaged`,
+  );
+}
+
 /**
- * The first pass: the container, the manifest and every entry's checksum and row count, read as
- * a stream; `label` names the archive in messages.
+ * The first pass: the container, the manifest and every entry's checksum, row count and line
+ * lengths, read as a stream; `label` names the archive in messages.
  */
-async function scanBackup(source: ArchiveSource, label: string): Promise<{ manifest: Manifest; stats: Map<string, EntryStats> }> {
+async function scanBackup(source: ArchiveSource, label: string, maxLineBytes: number): Promise<{ manifest: Manifest; stats: Map<string, EntryStats> }> {
   let raw: Buffer | null = null;
   const stats = new Map<string, EntryStats>();
   for await (const entry of readArchive(source, label)) {
@@ -47,16 +61,18 @@ async function scanBackup(source: ArchiveSource, label: string): Promise<{ manif
       continue;
     }
     const hash = createHash('sha256');
+    const counter = new LineCounter(maxLineBytes);
     let bytes = 0;
-    let newlines = 0;
-    let last = 10;
     for await (const c of entry.stream) {
       hash.update(c);
       bytes += c.length;
-      for (let i = c.indexOf(10); i >= 0; i = c.indexOf(10, i + 1)) newlines++;
-      last = c[c.length - 1] ?? last;
+      try {
+        counter.feed(c);
+      } catch (e) {
+        throw e instanceof LineTooLong ? tooLong(label, entry.name, e) : e;
+      }
     }
-    stats.set(entry.name, { bytes, sha256: hash.digest('hex'), rows: newlines + (bytes > 0 && last !== 10 ? 1 : 0), position: stats.size });
+    stats.set(entry.name, { bytes, sha256: hash.digest('hex'), rows: counter.end(), position: stats.size });
   }
   if (!raw) throw new InvalidInput(`${label} is not a Plenary backup: it has no ${MANIFEST_ENTRY}`);
   let json: unknown;
@@ -82,70 +98,89 @@ async function scanBackup(source: ArchiveSource, label: string): Promise<{ manif
   return { manifest, stats };
 }
 
-/** The manifest's tables against this Plenary's: every table there, with the same columns and row counts as read. */
-function checkTables(label: string, manifest: Manifest, stats: Map<string, EntryStats>): void {
-  const byName = new Map(manifest.tables.map((t) => [t.name, t]));
-  for (const t of manifest.tables) if (!TABLES.some((s) => s.name === t.name)) throw new InvalidInput(`${label} holds table ${t.name}, unknown to schema ${manifest.schemaVersion}`);
-  for (const spec of TABLES) {
-    const t = byName.get(spec.name);
-    if (!t) throw new InvalidInput(`${label} is damaged: table ${spec.name} is missing from its ${MANIFEST_ENTRY}`);
-    if (t.columns.join(',') !== Object.keys(spec.columns).join(',')) {
-      throw new InvalidInput(`${label}: table ${spec.name} has columns ${t.columns.join(', ')}; schema ${manifest.schemaVersion} has ${Object.keys(spec.columns).join(', ')}`);
-    }
+/** The archive's schema version against this Plenary's migrations: known, and reached by them in order. */
+function checkVersion(label: string, manifest: Manifest, names: string[]): void {
+  const v = manifest.schemaVersion;
+  const latest = names.at(-1)!;
+  if (!names.includes(v)) {
+    // Migration names are numbered, so they sort in the order they apply.
+    if (v > latest) throw new InvalidInput(`${label} has schema version ${v}, newer than this Plenary's ${latest}: restore it with a newer Plenary`);
+    throw new InvalidInput(`${label} has schema version ${v}, which this Plenary does not know (its migrations are ${names.join(', ')})`);
+  }
+  const expected = names.slice(0, names.indexOf(v) + 1);
+  if (manifest.migrations.join(',') !== expected.join(',')) {
+    throw new InvalidInput(`${label} records the migrations ${manifest.migrations.join(', ') || '(none)'}; schema ${v} is reached by ${expected.join(', ')}`);
+  }
+}
+
+/** Row counts as read against the manifest's, and the entries in the manifest's (foreign-key) order. */
+function checkEntries(label: string, manifest: Manifest, stats: Map<string, EntryStats>): void {
+  const names = new Set<string>();
+  for (const t of manifest.tables) {
+    if (names.has(t.name)) throw new InvalidInput(`${label} is damaged: its ${MANIFEST_ENTRY} lists table ${t.name} twice`);
+    names.add(t.name);
     const rows = stats.get(t.entry)!.rows;
     if (rows !== t.rows) throw new InvalidInput(`${label} is damaged: entry ${t.entry} holds ${rows} rows, its ${MANIFEST_ENTRY} says ${t.rows}`);
   }
-  // Rows are inserted as they are read, so the tables must come in foreign-key order.
-  const expected = TABLES.map((spec) => byName.get(spec.name)!.entry);
+  // Rows are inserted as they are read, so the tables must come in the order the manifest lists them.
+  const expected = manifest.tables.map((t) => t.entry);
   const actual = [...expected].sort((a, b) => stats.get(a)!.position - stats.get(b)!.position);
   const wrong = actual.findIndex((entry, i) => entry !== expected[i]);
   if (wrong >= 0) throw new InvalidInput(`${label} is damaged: entry ${actual[wrong]} comes where ${expected[wrong]} belongs; the tables must come in foreign-key order`);
 }
 
-/** One archived line as database values, or a message that names the table and row. */
-function decodeLine(label: string, spec: TableSpec, schema: ReturnType<typeof rowSchema>, line: string, index: number): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    throw new InvalidInput(`${label}: table ${spec.name} row ${index + 1} is invalid: not JSON`);
+/** The manifest's tables against the database's at the archive's schema version: the same tables with the same columns. */
+function tableShapes(label: string, manifest: Manifest, schema: Map<string, Record<string, ColumnType>>): Map<string, TableShape> {
+  const v = manifest.schemaVersion;
+  const listed = new Set(manifest.tables.map((t) => t.name));
+  for (const name of schema.keys()) if (!listed.has(name)) throw new InvalidInput(`${label} is damaged: table ${name} is missing from its ${MANIFEST_ENTRY}`);
+  const shapes = new Map<string, TableShape>();
+  for (const t of manifest.tables) {
+    const columns = schema.get(t.name);
+    if (!columns) throw new InvalidInput(`${label} holds table ${t.name}, unknown to schema ${v}`);
+    const have = Object.keys(columns);
+    if ([...t.columns].sort().join(',') !== [...have].sort().join(',') || new Set(t.columns).size !== t.columns.length) {
+      throw new InvalidInput(`${label}: table ${t.name} has columns ${t.columns.join(', ')}; schema ${v} has ${have.join(', ')}`);
+    }
+    shapes.set(t.entry, { name: t.name, key: [], columns: Object.fromEntries(t.columns.map((c) => [c, columns[c]!])) });
   }
-  const row = schema.safeParse(value);
-  if (!row.success) throw new InvalidInput(`${label}: table ${spec.name} row ${index + 1} is invalid: ${describe(row.error)}`);
-  return decodeRow(spec, row.data);
+  return shapes;
 }
 
-/** The latest migration applied to this database: this Plenary's schema version once migrated. */
-async function schemaVersion(db: Kysely<any>): Promise<string> {
-  const r = await sql<{ name: string }>`SELECT name FROM ${sql.table(MIGRATION_TABLE)} ORDER BY name DESC`.execute(db);
-  return r.rows[0]?.name ?? '(none)';
-}
+export async function restoreBackup(storage: Storage, source: ArchiveSource, label: string, opts: RestoreOptions = {}): Promise<RestoreReport> {
+  const maxLineBytes = opts.maxLineBytes ?? MAX_LINE_BYTES;
+  const { manifest, stats } = await scanBackup(source, label, maxLineBytes);
+  const names = migrationNames();
+  checkVersion(label, manifest, names);
+  checkEntries(label, manifest, stats);
+  const v = manifest.schemaVersion;
+  const byEntry = new Map(manifest.tables.map((t) => [t.entry, t]));
 
-export async function restoreBackup(storage: Storage, source: ArchiveSource, label: string): Promise<RestoreReport> {
-  const { manifest, stats } = await scanBackup(source, label);
-  const db = storage.db as unknown as Kysely<any>;
-  const ours = await schemaVersion(db);
-  // Migration names are numbered, so they sort in the order they were applied.
-  if (manifest.schemaVersion > ours) {
-    throw new InvalidInput(`${label} has schema version ${manifest.schemaVersion}, newer than this Plenary's ${ours}: restore it with a newer Plenary`);
-  }
-  if (manifest.schemaVersion !== ours) {
-    throw new InvalidInput(`${label} has schema version ${manifest.schemaVersion}, older than this Plenary's ${ours}: restoring an older backup is not supported`);
-  }
-  checkTables(label, manifest, stats);
-  const specByEntry = new Map(manifest.tables.map((t) => [t.entry, { spec: TABLES.find((s) => s.name === t.name)!, table: t }]));
-
-  await write(storage, async (trx) => {
+  const migrated = await write(storage, async (trx) => {
     const tx = trx as unknown as Kysely<any>;
-    await refuseNonEmpty(tx);
-    // Tables come in foreign-key order (checked above), the order backup writes them in.
+    const applied = await appliedMigrations(tx, storage.engine);
+    if (applied.length) {
+      const order = [...manifest.tables.map((t) => t.name), ...(await schemaColumns(tx, storage.engine)).keys()];
+      const held = await nonEmptyTables(tx, [...new Set(order)].filter((t) => t !== 'site_state'));
+      if (held.length) throw new Conflict(`the database is not empty (${held.join(', ')}); restore needs a new database`);
+    }
+    // No way back down: an empty database migrated past the archive must be made anew.
+    if (applied.length > names.indexOf(v) + 1) {
+      throw new Conflict(
+        `${label} has schema version ${v}, and this database was already migrated to ${applied.at(-1)}: restore an older backup into a new database, which restore migrates itself (do not run "plenary migrate" or "plenary serve" on it first)`,
+      );
+    }
+    await migrateWithin(tx, storage.engine, { to: v });
+    const shapes = tableShapes(label, manifest, await schemaColumns(tx, storage.engine));
+
+    // Tables come in the manifest's order (checked above), the order backup writes them in.
     const seen = new Set<string>();
     for await (const entry of readArchive(source, label)) {
-      const found = entry.type === 'file' ? specByEntry.get(entry.name) : undefined;
-      if (!found) continue;
+      const shape = entry.type === 'file' ? shapes.get(entry.name) : undefined;
+      if (!shape) continue;
       if (seen.has(entry.name)) throw new InvalidInput(`${label} is damaged: entry ${entry.name} appears twice`);
       seen.add(entry.name);
-      const { spec, table } = found;
+      const table = byEntry.get(entry.name)!;
       const hash = createHash('sha256');
       const hashed = (async function* () {
         for await (const c of entry.stream) {
@@ -153,74 +188,68 @@ export async function restoreBackup(storage: Storage, source: ArchiveSource, lab
           yield c;
         }
       })();
-      const schema = rowSchema(spec);
+      const schema = rowSchema(shape);
       let index = 0;
       const rows = (async function* () {
-        for await (const line of lines(hashed)) yield decodeLine(label, spec, schema, line, index++);
+        try {
+          for await (const line of lines(hashed, maxLineBytes)) {
+            const row = index++;
+            yield decodeLine(shape, schema, line, (detail) => new InvalidInput(`${label}: table ${shape.name} row ${row + 1} is invalid: ${detail}`));
+          }
+        } catch (e) {
+          throw e instanceof LineTooLong ? tooLong(label, entry.name, e) : e;
+        }
       })();
-      if (spec.name === 'site_state') {
-        const all: Record<string, unknown>[] = [];
-        for await (const r of rows) all.push(r);
-        await restoreSiteState(tx, all);
-      } else {
-        await insertChunked(tx, spec, rows, label);
-      }
+      if (shape.name === 'site_state') await restoreSiteState(tx, rows);
+      else await insertChunked(tx, shape, rows, label);
       if (hash.digest('hex') !== table.sha256) throw new InvalidInput(`${label} changed while it was being restored: entry ${entry.name} no longer matches its checksum`);
     }
     const unseen = manifest.tables.find((t) => !seen.has(t.entry));
     if (unseen) throw new InvalidInput(`${label} changed while it was being restored: entry ${unseen.entry} is gone`);
-    if (storage.engine === 'postgres') {
-      // Rows came with their ids; move each identity past them so that new rows do not collide.
-      for (const spec of TABLES.filter((t) => t.identity)) {
-        await sql`SELECT setval(pg_get_serial_sequence(${spec.name}, 'id'), coalesce(max(id), 0) + 1, false) FROM ${sql.table(spec.name)}`.execute(tx);
-      }
-    }
+    // Keys that refer forward (checked at commit) are checked here, where a message can still name them.
+    const broken = await deferredKeyViolation(tx, storage.engine);
+    if (broken) throw new InvalidInput(`${label}: table ${broken.table} could not be restored: ${broken.detail}`);
+    // The migrations that came after the archive, over its rows.
+    const after = await migrateWithin(tx, storage.engine);
+    // Rows came with their ids; new rows must not collide with them.
+    await resetIdentities(tx, storage.engine);
+    return after;
   });
-  return { manifest, rows: Object.fromEntries(TABLES.map((spec) => [spec.name, manifest.tables.find((t) => t.name === spec.name)!.rows])) };
+  return { manifest, rows: Object.fromEntries(manifest.tables.map((t) => [t.name, t.rows])), migrated };
 }
 
-async function refuseNonEmpty(tx: Kysely<any>): Promise<void> {
-  const held: string[] = [];
-  for (const spec of TABLES) {
-    if (spec.name === 'site_state') continue;
-    const { n } = await tx.selectFrom(spec.name).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    if (Number(n) > 0) held.push(`${spec.name}: ${n}`);
-  }
-  if (held.length) throw new Conflict(`the database is not empty (${held.join(', ')}); restore needs a new, migrated database`);
-}
-
-async function insertChunked(tx: Kysely<any>, spec: TableSpec, rows: AsyncIterable<Record<string, unknown>>, label: string): Promise<void> {
-  const perChunk = Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / Object.keys(spec.columns).length));
+async function insertChunked(tx: Kysely<any>, shape: TableShape, rows: AsyncIterable<Record<string, unknown>>, label: string): Promise<void> {
+  const perChunk = Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / Object.keys(shape.columns).length));
   let chunk: Record<string, unknown>[] = [];
   let size = 0;
   const flush = async () => {
     if (!chunk.length) return;
     try {
-      await tx.insertInto(spec.name).values(chunk).execute();
+      await insertRows(tx, shape.name, chunk);
     } catch (e) {
-      throw new InvalidInput(`${label}: table ${spec.name} could not be restored: ${(e as Error).message}`);
+      throw new InvalidInput(`${label}: table ${shape.name} could not be restored: ${(e as Error).message}`);
     }
     chunk = [];
     size = 0;
   };
   for await (const row of rows) {
     chunk.push(row);
-    for (const v of Object.values(row)) if (v instanceof Uint8Array) size += v.length;
+    for (const value of Object.values(row)) if (value instanceof Uint8Array) size += value.length;
     if (chunk.length >= perChunk || size >= MAX_CHUNK_BYTES) await flush();
   }
   await flush();
 }
 
 /**
- * The archived counters replace the migration's. The cache generation must still move past this
+ * The archived counters replace the migrations'. The cache generation must still move past this
  * database's (write() adds one after this), so it becomes the archived value, or one past the
  * current one if that is already as far: a restore into a new database keeps the archived value.
  */
-async function restoreSiteState(tx: Kysely<any>, rows: Record<string, unknown>[]): Promise<void> {
-  const current = await tx.selectFrom('site_state').select('value').where('key', '=', 'generation').executeTakeFirst();
-  const now = Number(current?.value ?? 0);
-  await tx.deleteFrom('site_state').execute();
-  const values = rows.map((r) => (r.key === 'generation' ? { ...r, value: Math.max(Number(r.value), now + 1) - 1 } : r));
+async function restoreSiteState(tx: Kysely<any>, rows: AsyncIterable<Record<string, unknown>>): Promise<void> {
+  const all: Record<string, unknown>[] = [];
+  for await (const r of rows) all.push(r);
+  const now = await siteGeneration(tx);
+  const values = all.map((r) => (r.key === 'generation' ? { ...r, value: Math.max(Number(r.value), now + 1) - 1 } : r));
   if (!values.some((r) => r.key === 'generation')) values.push({ key: 'generation', value: now });
-  await tx.insertInto('site_state').values(values).execute();
+  await replaceSiteState(tx, values);
 }

@@ -1,41 +1,119 @@
 // Numbered migrations, applied in order and never edited once landed.
-import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+//
+// Each migration runs in a transaction of its own, together with the row that records it, on
+// both engines: a process killed halfway leaves the database as it was before that migration,
+// never a partial schema that no later run can get past (SQLite has transactional DDL;
+// Kysely's Migrator wraps only PostgreSQL's migrations). Restore runs them inside its own
+// transaction instead (migrateWithin), so that a backup is loaded at its own schema version.
+import { type Kysely, sql } from 'kysely';
+import { Conflict } from '../domain/errors.ts';
 import * as m0001 from './migrations/0001-initial.ts';
-import * as m0002 from './migrations/0002-convener-address.ts';
 import type { Engine, Storage } from './storage.ts';
 
-type MigrationModule = { up(db: Kysely<any>, engine: Engine): Promise<void> };
+export type MigrationModule = { up(db: Kysely<any>, engine: Engine): Promise<void> };
+export type Migrations = Record<string, MigrationModule>;
 
-const MIGRATIONS: Record<string, MigrationModule> = {
+const MIGRATIONS: Migrations = {
   '0001-initial': m0001,
-  '0002-convener-address': m0002,
 };
 
-class Provider implements MigrationProvider {
-  constructor(private readonly engine: Engine) {}
-  async getMigrations(): Promise<Record<string, Migration>> {
-    const out: Record<string, Migration> = {};
-    for (const [name, mod] of Object.entries(MIGRATIONS)) out[name] = { up: (db) => mod.up(db, this.engine) };
-    return out;
-  }
+/** The bookkeeping table, with the columns Kysely's Migrator gave it, so databases it migrated go on unchanged. */
+export const MIGRATION_TABLE = 'plenary_migration';
+/** Left by Kysely's Migrator in databases it migrated; no longer used. */
+export const MIGRATION_LOCK_TABLE = 'plenary_migration_lock';
+
+/** An arbitrary constant naming the migrations' lock among PostgreSQL advisory locks. */
+const MIGRATION_LOCK = 7_340_522_114;
+
+/** This Plenary's migration names in the order they apply (numbered, so sorted by name). */
+export const migrationNames = (migrations: Migrations = MIGRATIONS): string[] => Object.keys(migrations).sort();
+
+async function hasMigrationTable(db: Kysely<any>, engine: Engine): Promise<boolean> {
+  const r =
+    engine === 'postgres'
+      ? await sql<{ n: number }>`SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ${MIGRATION_TABLE}`.execute(db)
+      : await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ${MIGRATION_TABLE}`.execute(db);
+  return Number(r.rows[0]?.n ?? 0) > 0;
 }
 
-export async function migrate(storage: Storage): Promise<string[]> {
-  // On PostgreSQL Kysely looks for its tables across all schemas unless told which one; with
-  // several Plenary schemas in one database it would find another's and skip creating its own.
-  const schema =
-    storage.engine === 'postgres' ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(storage.db)).rows[0]?.schema : undefined;
-  const migrator = new Migrator({
-    db: storage.db,
-    provider: new Provider(storage.engine),
-    migrationTableName: 'plenary_migration',
-    migrationLockTableName: 'plenary_migration_lock',
-    ...(schema ? { migrationTableSchema: schema } : {}),
-  });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+/** The migrations applied to a database, in order; none for a database never migrated. */
+export async function appliedMigrations(db: Kysely<any>, engine: Engine): Promise<string[]> {
+  if (!(await hasMigrationTable(db, engine))) return [];
+  const r = await sql<{ name: string }>`SELECT name FROM ${sql.table(MIGRATION_TABLE)}`.execute(db);
+  return r.rows.map((x) => x.name).sort();
+}
+
+/** What is left to apply to a database that has `applied`, or an error when it is not a prefix of `names`. */
+function pending(applied: string[], names: string[]): string[] {
+  const unknown = applied.filter((n) => !names.includes(n));
+  if (unknown.length) {
+    throw new Conflict(
+      `the database has schema ${applied.at(-1)}, which this Plenary does not know (it knows up to ${names.at(-1)}; unknown: ${unknown.join(', ')}): run a newer Plenary`,
+    );
   }
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const gap = names.findIndex((n, i) => i < applied.length && applied[i] !== n);
+  if (gap >= 0) throw new Conflict(`the database lacks migration ${names[gap]} although later ones are applied: it was not migrated by this Plenary`);
+  return names.slice(applied.length);
+}
+
+async function lockAndPrepare(trx: Kysely<any>, engine: Engine): Promise<void> {
+  // Several processes may start at once; the first one migrates, the others then find nothing to do.
+  // SQLite's transactions already hold the write lock from their BEGIN IMMEDIATE (dialects/sqlite.ts).
+  if (engine === 'postgres') await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
+  await trx.schema
+    .createTable(MIGRATION_TABLE)
+    .ifNotExists()
+    .addColumn('name', 'varchar(255)', (c) => c.notNull().primaryKey())
+    .addColumn('timestamp', 'varchar(255)', (c) => c.notNull())
+    .execute();
+}
+
+async function applyOne(trx: Kysely<any>, engine: Engine, name: string, mod: MigrationModule): Promise<void> {
+  try {
+    await mod.up(trx, engine);
+  } catch (e) {
+    throw new Error(`migration ${name} failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
+  await trx.insertInto(MIGRATION_TABLE).values({ name, timestamp: new Date().toISOString() }).execute();
+}
+
+export type MigrateOptions = {
+  /** called before each migration is applied (the command prints it) */
+  onApply?: (name: string) => void;
+  /** another set of migrations (tests) */
+  migrations?: Migrations;
+};
+
+/** Brings the database up to date, each migration in its own transaction; returns the names applied. */
+export async function migrate(storage: Storage, opts: MigrateOptions = {}): Promise<string[]> {
+  const migrations = opts.migrations ?? MIGRATIONS;
+  const names = migrationNames(migrations);
+  const applied: string[] = [];
+  for (const name of names) {
+    const done = await storage.db.transaction().execute(async (tx) => {
+      const trx = tx as unknown as Kysely<any>;
+      await lockAndPrepare(trx, storage.engine);
+      // Read again under the lock: another process may have applied it meanwhile.
+      if (!pending(await appliedMigrations(trx, storage.engine), names).includes(name)) return false;
+      opts.onApply?.(name);
+      await applyOne(trx, storage.engine, name, migrations[name]!);
+      return true;
+    });
+    if (done) applied.push(name);
+  }
+  return applied;
+}
+
+/**
+ * Applies the pending migrations up to and including `to` (all of them without it) inside the
+ * caller's transaction, which holds the write lock (write()); returns the names applied.
+ */
+export async function migrateWithin(trx: Kysely<any>, engine: Engine, opts: { to?: string; migrations?: Migrations } = {}): Promise<string[]> {
+  const migrations = opts.migrations ?? MIGRATIONS;
+  const names = migrationNames(migrations);
+  if (opts.to !== undefined && !names.includes(opts.to)) throw new Error(`no migration is named ${opts.to}`);
+  await lockAndPrepare(trx, engine);
+  const todo = pending(await appliedMigrations(trx, engine), names).filter((n) => opts.to === undefined || n <= opts.to);
+  for (const name of todo) await applyOne(trx, engine, name, migrations[name]!);
+  return todo;
 }

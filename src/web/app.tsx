@@ -23,6 +23,7 @@ import { cached } from './cached.ts';
 import type { AppDeps } from './deps.ts';
 import { apiRoutes } from './routes/api.ts';
 import { calendarRoutes } from './routes/calendar.ts';
+import { fileRoutes } from './routes/files.ts';
 import { organizerRoutes } from './routes/organizer.ts';
 import { scheduleRoutes } from './routes/schedule.ts';
 import { HTML_HEADERS, htmlHeadersWithStyles } from './security.ts';
@@ -107,7 +108,7 @@ export function createApp(deps: AppDeps) {
     page(c, async () => {
       const found = await organizationBySlug(db, c.req.param('slug'));
       if (!found) throw new NotFound('no such organization');
-      return <OrganizationPage lang={lang} t={t} organization={found.organization} appearances={found.appearances} convenes={found.convenes} />;
+      return <OrganizationPage lang={lang} t={t} organization={found.organization} appearances={found.appearances} />;
     }),
   );
 
@@ -137,22 +138,9 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  app.get('/files/:id', async (c) => {
-    const id = c.req.param('id');
-    if (!/^[0-9a-f-]{36}$/.test(id)) throw new NotFound('no such file');
-    const file = await db.selectFrom('file').select(['media_type', 'data', 'size']).where('id', '=', id).executeTakeFirst();
-    if (!file) throw new NotFound('no such file');
-    return c.body(new Uint8Array(file.data), 200, {
-      'content-type': file.media_type,
-      'content-length': String(file.size),
-      'x-content-type-options': 'nosniff',
-      'content-security-policy': "default-src 'none'; sandbox",
-      'cache-control': 'public, max-age=31536000, immutable',
-    });
-  });
-
   app.get('/healthz', (c) => c.json({ ok: true }));
 
+  app.route('/', fileRoutes(deps));
   app.route('/', calendarRoutes(deps));
   app.route('/', scheduleRoutes(deps));
   app.route('/', organizerRoutes(deps));

@@ -1,0 +1,26 @@
+// A stored file: a statement, a presentation, a photo. Videos are linked, not stored.
+import { z } from 'zod';
+
+/**
+ * The largest file Plenary stores. Statements and slide decks are a few MB; 128 MiB leaves room
+ * for a scanned report or a photo set while one file, its base64 line in a backup (about 171 MiB)
+ * and the decoded bytes still fit in memory at once when a backup is restored.
+ */
+export const MAX_FILE_BYTES = 128 * 1024 * 1024;
+
+/** `type/subtype` with optional parameters, no line breaks (it becomes the Content-Type header). */
+export const mediaTypeSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(\s*;\s*[a-z0-9!#$&^_.+-]+=("[^"\r\n]*"|[^\s;"]+))*$/i, 'must be a media type such as application/pdf');
+
+/** The name the file had when it was given to us: shown in downloads, so no path and no control characters. */
+export const originalNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to refuse them
+  .regex(/^[^\u0000-\u001f\u007f/\\]+$/, 'must be a file name without slashes or control characters');
+
+export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hexadecimal digits');
+
+export const fileSizeSchema = z.int().min(0).max(MAX_FILE_BYTES, `must be at most ${MAX_FILE_BYTES} bytes (128 MiB)`);

@@ -1,0 +1,77 @@
+// What a stored row must hold, column by column, in the terms imports use: restore checks
+// every row of a backup against these before it is written, so that an archive cannot bring
+// in what an import would have refused (a time zone that breaks every page, a javascript:
+// link, a file whose size lies).
+import { z } from 'zod';
+import { agendaPersonSchema, agendaSessionSchema, MATERIAL_KINDS, SESSION_KINDS } from './agenda.ts';
+import { EVENT_STATUSES, eventTargetSchema } from './event.ts';
+import { fileSizeSchema, mediaTypeSchema, originalNameSchema, sha256HexSchema } from './file.ts';
+import { LANGUAGES } from './language.ts';
+import { materialUrlSchema } from './material.ts';
+import { ORGANIZATION_KINDS } from './organization.ts';
+
+/**
+ * The highest cache generation a restore accepts. Every write adds one to it, in an int4
+ * column on PostgreSQL (at most 2,147,483,647): this leaves more than a billion writes.
+ */
+export const MAX_GENERATION = 1_000_000_000;
+
+const event = eventTargetSchema.shape.event.shape;
+const slug = eventTargetSchema.shape.series.shape.slug;
+const title = z.string().trim().min(1, 'must not be empty');
+const lang = z.enum(LANGUAGES);
+const date = event.startDate.unwrap();
+const countryCode = event.countryCode.unwrap().unwrap();
+const timestamp = z.iso.datetime({ offset: false, error: 'must be a UTC time written like 2024-05-06T07:08:09.000Z' });
+const themesList = event.themes.unwrap();
+
+/** The event's themes as stored: a JSON list of non-empty strings. */
+const themesJson = z.string().superRefine((text, ctx) => {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be a JSON list of themes, e.g. ["Migration and health"]; it is not JSON' });
+    return;
+  }
+  const parsed = themesList.safeParse(value);
+  if (!parsed.success) ctx.addIssue({ code: 'custom', message: `must be a JSON list of non-empty strings (${parsed.error.issues[0]?.message ?? 'invalid'})` });
+});
+
+/** Per table, the columns whose values have rules beyond their type; the rest only need the right type. */
+export const RECORD_FIELDS: Record<string, Record<string, z.ZodType>> = {
+  series: { slug, title, lang, created_at: timestamp, updated_at: timestamp },
+  event: {
+    slug,
+    title,
+    lang,
+    start_date: date,
+    end_date: date,
+    country_code: countryCode,
+    time_zone: event.timeZone.unwrap(),
+    themes: themesJson,
+    contact_email: event.contactEmail.unwrap().unwrap(),
+    status: z.enum(EVENT_STATUSES),
+    created_at: timestamp,
+    updated_at: timestamp,
+  },
+  day: { date },
+  session: { kind: z.enum(SESSION_KINDS), lang, start_time: agendaSessionSchema.shape.start.unwrap(), end_time: agendaSessionSchema.shape.end.unwrap() },
+  person: { slug, name: agendaPersonSchema.shape.name, name_key: title, created_at: timestamp, updated_at: timestamp },
+  organization: { slug, name: title, name_key: title, kind: z.enum(ORGANIZATION_KINDS), country_code: countryCode, created_at: timestamp, updated_at: timestamp },
+  appearance: { role: z.enum(['moderator', 'speaker']), lang, country_code: countryCode },
+  file: { sha256: sha256HexSchema, media_type: mediaTypeSchema, size: fileSizeSchema, original_name: originalNameSchema, created_at: timestamp },
+  material: { kind: z.enum(MATERIAL_KINDS), label: title, lang, url: materialUrlSchema, created_at: timestamp },
+  site_state: { key: z.enum(['generation']), value: z.int().min(0).max(MAX_GENERATION, `must be at most ${MAX_GENERATION}: later writes would overflow the counter`) },
+};
+
+/** A rule that spans columns, or null when the row keeps them all: `{ field, message }` names the column at fault. */
+export function recordProblem(table: string, row: Record<string, unknown>): { field: string; message: string } | null {
+  if (table === 'file' && row.data instanceof Uint8Array && typeof row.size === 'number' && row.size !== row.data.length) {
+    return { field: 'size', message: `says ${row.size} bytes, but the data holds ${row.data.length}` };
+  }
+  if (table === 'event' && typeof row.start_date === 'string' && typeof row.end_date === 'string' && row.end_date < row.start_date) {
+    return { field: 'end_date', message: `${row.end_date} is before the start date ${row.start_date}` };
+  }
+  return null;
+}

@@ -1,0 +1,107 @@
+// /files/{id}: stored files of published events, streamed out of the database a slice at a
+// time, with byte ranges (RFC 9110 §14) for viewers that seek in a PDF and for resumed downloads.
+import { Hono } from 'hono';
+import { NotFound } from '../../domain/errors.ts';
+import { fileSlice, publicFile } from '../../storage/queries/files.ts';
+import type { AppDeps } from '../deps.ts';
+
+/**
+ * Bytes read per query: at least FILE_SLICE_BYTES, and a sixteenth of the file up to 8 MiB.
+ * SQLite reads a stored value whole to take a slice of it, so each query costs the file's size
+ * (about 100 ms for 50 MB): a large file is sent in at most 16 queries, and the slice is all this
+ * process holds of the file at once.
+ */
+export const FILE_SLICE_BYTES = 1024 * 1024;
+const MAX_SLICE_BYTES = 8 * 1024 * 1024;
+const sliceFor = (size: number, least: number) => Math.min(MAX_SLICE_BYTES, Math.max(least, Math.ceil(size / 16)));
+
+/** The one range a Range header asks for, 'unsatisfiable', or null to send the whole file (none, another unit, several ranges, or malformed). */
+export function parseRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | null {
+  if (!header) return null;
+  const m = /^bytes=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  if (m[1] === '') {
+    // A suffix: the last N bytes.
+    const n = Number(m[2]);
+    if (n === 0 || size === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - n), end: size - 1 };
+  }
+  const start = Number(m[1]);
+  const end = m[2] === '' ? Number.POSITIVE_INFINITY : Number(m[2]);
+  if (end < start) return null;
+  if (start >= size) return 'unsatisfiable';
+  return { start, end: Math.min(end, size - 1) };
+}
+
+/** Content-Disposition for a file shown in the browser, named as it was given (RFC 6266, RFC 8187). */
+export function inlineDisposition(name: string): string {
+  const ascii = name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const ext = encodeURIComponent(name).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `inline; filename="${ascii}"; filename*=UTF-8''${ext}`;
+}
+
+export function fileRoutes(deps: AppDeps) {
+  const { storage } = deps;
+  const app = new Hono();
+
+  app.get('/files/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!/^[0-9a-f-]{36}$/.test(id)) throw new NotFound('no such file');
+    const file = await publicFile(storage.db, id);
+    if (!file) throw new NotFound('no such file');
+
+    // The id is never given to other bytes, but whether the file is public can change (an event
+    // taken back to draft): caches keep it and ask again each time, answered by the ETag.
+    const etag = `"${file.sha256}"`;
+    const headers: Record<string, string> = {
+      'content-type': file.mediaType,
+      'accept-ranges': 'bytes',
+      etag,
+      'cache-control': 'public, no-cache',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+    };
+    if (file.originalName) headers['content-disposition'] = inlineDisposition(file.originalName);
+
+    const ifNoneMatch = c.req.header('if-none-match');
+    if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*')) {
+      return c.body(null, 304, headers);
+    }
+    // If-Range: the range only if the file is still the one the client has (a strong ETag match; no dates, since none is given).
+    const ifRange = c.req.header('if-range');
+    const range = ifRange === undefined || ifRange.trim() === etag ? parseRange(c.req.header('range'), file.size) : null;
+    if (range === 'unsatisfiable') {
+      return c.body(null, 416, { ...headers, 'content-range': `bytes */${file.size}` });
+    }
+    const start = range ? range.start : 0;
+    const end = range ? range.end : file.size - 1;
+    const length = end - start + 1;
+    headers['content-length'] = String(length);
+    if (range) headers['content-range'] = `bytes ${start}-${end}/${file.size}`;
+    const status = range ? 206 : 200;
+    if (c.req.method === 'HEAD' || length === 0) return c.body(null, status, headers);
+
+    const sliceBytes = sliceFor(file.size, FILE_SLICE_BYTES);
+    let offset = start;
+    const body = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          const want = Math.min(sliceBytes, end + 1 - offset);
+          const bytes = await fileSlice(storage.db, storage.engine, file.id, offset, want);
+          // Gone or changed since the headers went out: cut the response short, which the client sees against Content-Length.
+          if (!bytes || bytes.length !== want) {
+            controller.error(new Error(`file ${file.id} changed while it was being sent`));
+            return;
+          }
+          controller.enqueue(bytes);
+          offset += want;
+          if (offset > end) controller.close();
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    return c.body(body, status, headers);
+  });
+
+  return app;
+}

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import type { ParentNode } from 'domhandler';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import ICAL from 'ical.js';
 import { extractText, getDocumentProxy } from 'unpdf';
@@ -209,9 +210,12 @@ for (const engine of ENGINES) {
           const affiliation = `${position}, ${country}`;
           // The page: the person's line in the agenda.
           const link = DomUtils.findOne((e) => e.name === 'a' && e.attribs.href === `/people/${slug}`, doc.children);
-          assert.ok(link?.parent, `${name} on the page`);
-          assert.equal(DomUtils.textContent(link.parent).trim(), `${name}, ${affiliation}Statement`);
-          const countryLink = DomUtils.findOne((e) => e.name === 'a' && e.attribs.href === `/countries/${code.toLowerCase()}`, [link.parent]);
+          assert.ok(link, `${name} on the page`);
+          let line: ParentNode | null = link;
+          while (line && !(line.type === 'tag' && line.name === 'li')) line = line.parent;
+          assert.ok(line, `${name}'s line in the agenda`);
+          assert.equal(DomUtils.textContent(line).trim(), `${name}, ${affiliation}Statement`);
+          const countryLink = DomUtils.findOne((e) => e.name === 'a' && e.attribs.href === `/countries/${code.toLowerCase()}`, [line]);
           assert.equal(countryLink && DomUtils.textContent(countryLink), country);
           // CSV and XLSX.
           const row = csv.findIndex((r) => r[1] === name);

@@ -42,12 +42,17 @@ type Spec = { [T in TableName]: { key: Array<keyof Database[T] & string>; identi
 
 // In foreign-key order: restore inserts in this order.
 const SPEC: Spec = {
-  series: { key: ['id'], identity: true, columns: { id: 'integer', slug: 'text', title: 'text', lang: 'text', description: 'text?', created_at: 'text', updated_at: 'text' } },
+  // series.convener_id refers forward to organization: that key is checked at commit (migration 0002).
+  series: {
+    key: ['id'],
+    identity: true,
+    columns: { id: 'integer', slug: 'text', title: 'text', lang: 'text', description: 'text?', convener_id: 'integer?', created_at: 'text', updated_at: 'text' },
+  },
   event: {
     key: ['id'],
     identity: true,
     columns: {
-      id: 'integer', series_id: 'integer', slug: 'text', title: 'text', lang: 'text', start_date: 'text', end_date: 'text', venue: 'text?', city: 'text?',
+      id: 'integer', series_id: 'integer', slug: 'text', title: 'text', lang: 'text', start_date: 'text', end_date: 'text', venue: 'text?', address: 'text?', city: 'text?',
       country_code: 'text?', time_zone: 'text', overview: 'text?', themes: 'text', contact_email: 'text?', status: 'text', created_at: 'text', updated_at: 'text',
     },
   },

@@ -108,7 +108,7 @@ export function createApp(deps: AppDeps) {
     page(c, async () => {
       const found = await organizationBySlug(db, c.req.param('slug'));
       if (!found) throw new NotFound('no such organization');
-      return <OrganizationPage lang={lang} t={t} organization={found.organization} appearances={found.appearances} />;
+      return <OrganizationPage lang={lang} t={t} organization={found.organization} appearances={found.appearances} convenes={found.convenes} />;
     }),
   );
 

@@ -19,6 +19,10 @@ const configSchema = z.object({
   NODE_ENV: z.string().optional(),
   /** memory for rendered pages in each server process, in MB; the least recently used go first */
   PLENARY_CACHE_MB: z.coerce.number().int().min(1).max(65536).default(64),
+  /** a workspace sign-in unused this many minutes ends */
+  PLENARY_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
+  /** and every sign-in ends this many hours after it began */
+  PLENARY_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
 });
 
 export type Config = {
@@ -32,6 +36,8 @@ export type Config = {
   cacheBytes: number;
   workers: number;
   production: boolean;
+  /** workspace sign-in sessions (PLENARY_SESSION_IDLE_MINUTES, PLENARY_SESSION_HOURS) */
+  session: { idleMinutes: number; absoluteHours: number };
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -51,6 +57,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cacheBytes: c.PLENARY_CACHE_MB * 1024 * 1024,
     workers: c.PLENARY_WORKERS,
     production: c.NODE_ENV === 'production',
+    session: { idleMinutes: c.PLENARY_SESSION_IDLE_MINUTES, absoluteHours: c.PLENARY_SESSION_HOURS },
   };
 }
 

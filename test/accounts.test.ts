@@ -27,8 +27,8 @@ function plenary(args: string[], url: string, input?: string) {
 
 async function twoSeries(storage: Parameters<typeof importAgenda>[0]) {
   const a = agenda([{ date: '2024-05-02', sessions: [session({ title: 'Opening', speakers: [person('Ana Silva')] })] }]);
-  await importAgenda(storage, a, { series: { slug: 'idm', title: 'International Dialogue on Migration' }, event: { slug: 'idm-2024', title: 'IDM 2024', timeZone: 'Europe/Geneva', status: 'draft' } });
-  await importAgenda(storage, a, { series: { slug: 'gfmd', title: 'Global Forum' }, event: { slug: 'gfmd-2024', title: 'GFMD 2024', timeZone: 'Europe/Geneva', status: 'published' } });
+  await importAgenda(storage, a, { series: { slug: 'idm', title: 'International Dialogue on Migration' }, event: { slug: 'idm-2024', title: 'IDM 2024', timeZone: 'Europe/Zurich', status: 'draft' } });
+  await importAgenda(storage, a, { series: { slug: 'gfmd', title: 'Global Forum' }, event: { slug: 'gfmd-2024', title: 'GFMD 2024', timeZone: 'Europe/Zurich', status: 'published' } });
 }
 
 type Got = { status: number; headers: Record<string, string | string[] | undefined>; body: string };

@@ -9,6 +9,8 @@ commands:
   migrate                  bring the database schema up to date
   backup FILE [--force]    write every table, stored files included, into FILE (.tar.gz)
   restore FILE             load a backup into an empty database, keeping every id
+  user add|list|disable|enable|reset-password
+                           accounts of the workspace (see "plenary user --help")
 
 run "plenary COMMAND --help" for a command's options`;
 
@@ -18,6 +20,7 @@ const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   migrate: () => import('./migrate.ts'),
   backup: () => import('./backup.ts'),
   restore: () => import('./restore.ts'),
+  user: () => import('./user.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {

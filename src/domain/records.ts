@@ -3,6 +3,7 @@
 // in what an import would have refused (a time zone that breaks every page, a javascript:
 // link, a file whose size lies).
 import { z } from 'zod';
+import { ACCOUNT_ROLES, emailSchema } from './account.ts';
 import { agendaPersonSchema, agendaSessionSchema, MATERIAL_KINDS, SESSION_KINDS } from './agenda.ts';
 import { EVENT_STATUSES, eventTargetSchema } from './event.ts';
 import { fileSizeSchema, mediaTypeSchema, originalNameSchema, sha256HexSchema } from './file.ts';
@@ -62,6 +63,14 @@ export const RECORD_FIELDS: Record<string, Record<string, z.ZodType>> = {
   appearance: { role: z.enum(['moderator', 'speaker']), lang, country_code: countryCode },
   file: { sha256: sha256HexSchema, media_type: mediaTypeSchema, size: fileSizeSchema, original_name: originalNameSchema, created_at: timestamp },
   material: { kind: z.enum(MATERIAL_KINDS), label: title, lang, url: materialUrlSchema, created_at: timestamp },
+  account: {
+    email: emailSchema.refine((e) => e === e.trim().toLowerCase(), 'must be stored in lower case'),
+    role: z.enum(ACCOUNT_ROLES),
+    password_hash: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/, 'must be a scrypt hash as Plenary writes them'),
+    disabled_at: timestamp,
+    password_changed_at: timestamp,
+    created_at: timestamp,
+  },
   site_state: { key: z.enum(['generation']), value: z.int().min(0).max(MAX_GENERATION, `must be at most ${MAX_GENERATION}: later writes would overflow the counter`) },
 };
 

@@ -6,8 +6,7 @@ import * as q from '../storage/queries/accounts.ts';
 import type { Storage } from '../storage/storage.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.ts';
 
-type Db = Parameters<typeof q.accountByEmail>[0];
-const dbOf = (storage: Storage) => storage.db as unknown as Db;
+const dbOf = (storage: Storage) => storage.db;
 
 export type Clock = () => Date;
 const systemClock: Clock = () => new Date();

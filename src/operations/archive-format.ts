@@ -17,7 +17,7 @@
 import { z } from 'zod';
 import { MAX_FILE_BYTES } from '../domain/file.ts';
 import type { Database } from '../storage/database.ts';
-import type { ColumnType, TableShape } from '../storage/queries/archive.ts';
+import type { ColumnType, EPHEMERAL_TABLES, TableShape } from '../storage/queries/archive.ts';
 
 export type { ColumnType } from '../storage/queries/archive.ts';
 
@@ -34,7 +34,7 @@ export const MAX_MANIFEST_BYTES = 1024 * 1024;
  */
 export const MAX_LINE_BYTES = 4 * Math.ceil(MAX_FILE_BYTES / 3) + 64 * 1024;
 
-export type TableName = keyof Database;
+export type TableName = Exclude<keyof Database, (typeof EPHEMERAL_TABLES)[number]>;
 export type TableSpec = TableShape & { name: TableName; identity: boolean };
 
 // Typed against database.ts: a table or column added there and not here fails the type check.
@@ -84,6 +84,12 @@ const SPEC: Spec = {
   },
   translation: { key: ['entity', 'entity_id', 'field', 'lang'], identity: false, columns: { entity: 'text', entity_id: 'integer', field: 'text', lang: 'text', value: 'text' } },
   site_state: { key: ['key'], identity: false, columns: { key: 'text', value: 'integer' } },
+  account: {
+    key: ['id'],
+    identity: true,
+    columns: { id: 'integer', email: 'text', password_hash: 'text', role: 'text', disabled_at: 'text?', password_changed_at: 'text', created_at: 'text' },
+  },
+  account_series: { key: ['account_id', 'series_id'], identity: false, columns: { account_id: 'integer', series_id: 'integer' } },
 };
 
 export const TABLES: TableSpec[] = Object.entries(SPEC).map(([name, s]) => ({ name: name as TableName, ...s }));

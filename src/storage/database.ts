@@ -130,6 +130,40 @@ export interface SiteStateTable {
   value: number;
 }
 
+export interface AccountTable {
+  id: Generated<number>;
+  /** lower case */
+  email: string;
+  /** scrypt$N$r$p$salt$hash (operations/password.ts) */
+  password_hash: string;
+  role: 'admin' | 'editor' | 'viewer';
+  disabled_at: string | null;
+  password_changed_at: string;
+  created_at: string;
+}
+
+export interface AccountSeriesTable {
+  account_id: number;
+  series_id: number;
+}
+
+export interface AuthSessionTable {
+  /** SHA-256 of the cookie's token, hex */
+  id: string;
+  account_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+}
+
 export interface Database {
   series: SeriesTable;
   event: EventTable;
@@ -142,6 +176,10 @@ export interface Database {
   material: MaterialTable;
   translation: TranslationTable;
   site_state: SiteStateTable;
+  account: AccountTable;
+  account_series: AccountSeriesTable;
+  auth_session: AuthSessionTable;
+  login_throttle: LoginThrottleTable;
 }
 
 export type Db = Kysely<Database>;

@@ -21,6 +21,7 @@ import type { Storage } from '../storage/storage.ts';
 import { translator } from './i18n/t.ts';
 import { cached } from './cached.ts';
 import type { AppDeps } from './deps.ts';
+import { adminRoutes } from './admin/routes.tsx';
 import { apiRoutes } from './routes/api.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { fileRoutes } from './routes/files.ts';
@@ -145,6 +146,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', scheduleRoutes(deps));
   app.route('/', organizerRoutes(deps));
   app.route('/api', apiRoutes(deps));
+  // The workspace: never cached, and the session is read before anything is answered.
+  app.route('/admin', adminRoutes({ storage: deps.storage, baseUrl: deps.baseUrl, session: deps.session }));
 
   app.notFound(async (c) => {
     const html = await renderDocument(<ErrorPage lang={lang} t={t} status={404} />);

@@ -1,3 +1,4 @@
+import type { SessionPolicy } from '../operations/accounts.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { PageCache } from './page-cache.ts';
 
@@ -6,4 +7,6 @@ export type AppDeps = {
   cache: PageCache;
   /** the site's absolute address without a trailing slash: PUBLIC_URL, or where this server listens */
   baseUrl(): string;
+  /** workspace sign-in lifetimes; the defaults of operations/accounts.ts when absent */
+  session?: SessionPolicy | undefined;
 };

@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
+import type { SessionPolicy } from '../operations/accounts.ts';
 import type { Storage } from '../storage/storage.ts';
 import { createApp } from './app.tsx';
 import { PageCache, sendCached } from './page-cache.ts';
@@ -23,12 +24,12 @@ export function listeningUrl(host: string | undefined, port: number): string {
 
 export async function startServer(
   storage: Storage,
-  opts: { port: number; host?: string | undefined; publicUrl?: string | undefined; cacheBytes?: number | undefined },
+  opts: { port: number; host?: string | undefined; publicUrl?: string | undefined; cacheBytes?: number | undefined; session?: SessionPolicy | undefined },
 ): Promise<RunningServer> {
   const cache = new PageCache(storage.generation, { maxBytes: opts.cacheBytes });
   let port = opts.port;
   const baseUrl = () => opts.publicUrl ?? listeningUrl(opts.host, port);
-  const app = createApp({ storage, cache, baseUrl });
+  const app = createApp({ storage, cache, baseUrl, session: opts.session });
   const slow = getRequestListener(app.fetch);
   // Pages are larger than the default 16 KB stream buffer; a larger one writes each in one go.
   const server = createServer({ highWaterMark: 64 * 1024 }, (req, res) => {

@@ -2,47 +2,7 @@
 // never through write(): signing in must not drop the public pages' cache.
 import { sql } from 'kysely';
 import type { AccountRole } from '../../domain/account.ts';
-import type { Generated, Kysely } from 'kysely';
-import type { Database } from '../database.ts';
-
-// TEMP(integration): these move into database.ts once migration 0004 is registered.
-export interface AccountTable {
-  id: Generated<number>;
-  /** lower case */
-  email: string;
-  /** scrypt$N$r$p$salt$hash (operations/password.ts) */
-  password_hash: string;
-  role: 'admin' | 'editor' | 'viewer';
-  disabled_at: string | null;
-  password_changed_at: string;
-  created_at: string;
-}
-
-export interface AccountSeriesTable {
-  account_id: number;
-  series_id: number;
-}
-
-export interface AuthSessionTable {
-  /** SHA-256 of the cookie's token, hex */
-  id: string;
-  account_id: number;
-  csrf_token: string;
-  created_at: string;
-  last_seen_at: string;
-  expires_at: string;
-}
-
-export interface LoginThrottleTable {
-  key: string;
-  failures: number;
-  window_started_at: string;
-  locked_until: string | null;
-}
-
-type AccountTables = { account: AccountTable; account_series: AccountSeriesTable; auth_session: AuthSessionTable; login_throttle: LoginThrottleTable };
-type DbOrTx = Kysely<Database & AccountTables>;
-type Db = DbOrTx;
+import type { Db, DbOrTx } from '../database.ts';
 
 
 export type AccountRecord = {

@@ -11,8 +11,13 @@ export type ColumnType = 'integer' | 'text' | 'blob' | 'integer?' | 'text?' | 'b
 /** A table as read or written: its key (for the order of rows) and its columns in archive order. */
 export type TableShape = { name: string; key: string[]; columns: Record<string, ColumnType> };
 
-/** Tables of the migrations' own bookkeeping, which a backup leaves out (the manifest names the migrations). */
-export const BOOKKEEPING_TABLES: ReadonlySet<string> = new Set([MIGRATION_TABLE, MIGRATION_LOCK_TABLE]);
+/**
+ * Tables a backup leaves out: the migrations' own bookkeeping (the manifest names the migrations),
+ * and what only matters while the site runs: sign-in sessions and login counters. A restored
+ * site starts with everyone signed out and no one locked out.
+ */
+export const EPHEMERAL_TABLES = ['auth_session', 'login_throttle'] as const;
+export const BOOKKEEPING_TABLES: ReadonlySet<string> = new Set([MIGRATION_TABLE, MIGRATION_LOCK_TABLE, ...EPHEMERAL_TABLES]);
 
 /** Every table of this database (bookkeeping left out) with its columns in the order the database keeps them. */
 export async function schemaColumns(db: Kysely<any>, engine: Engine): Promise<Map<string, Record<string, ColumnType>>> {

@@ -89,7 +89,7 @@ export function adminRoutes(opts: AuthOptions & { now?: () => Date }) {
   // One series' events, drafts included: viewers and editors of that series, and admins.
   const seriesParam = async (c: Context<AuthEnv>) => {
     const slug = c.req.param('slug') ?? '';
-    const id = (await seriesIdsBySlugs(opts.storage.db as never, [slug])).get(slug);
+    const id = (await seriesIdsBySlugs(opts.storage.db, [slug])).get(slug);
     if (id === undefined) throw new NotFound('no such series');
     return { action: 'read-drafts' as const, seriesId: id };
   };

@@ -1,0 +1,101 @@
+// Every state-changing route of the app, found by walking the app's own route table (so routes
+// added later are covered without editing this file), must refuse: no session, a foreign
+// Origin, a missing CSRF token, and an account whose role does not allow it.
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { describe, test } from 'node:test';
+import { addAccount, signIn } from '../src/operations/accounts.ts';
+import { importAgenda } from '../src/operations/import-agenda.ts';
+import { createApp } from '../src/web/app.tsx';
+import { PageCache } from '../src/web/page-cache.ts';
+import { startServer } from '../src/web/server.ts';
+import { ENGINES, migratedStorage } from './engines.ts';
+import { agenda, person, session } from './factories.ts';
+
+const PASSWORD = 'correct horse battery';
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Routes any signed-in account may use, with the reason. Everything else needs a role beyond
+ * a viewer's of another series.
+ */
+const ANY_SIGNED_IN: Record<string, string> = {
+  'POST /admin/logout': 'everyone may sign out',
+};
+/** Routes used before there is a session; they still check the Origin and their own token. */
+const BEFORE_SIGN_IN = new Set(['POST /admin/login']);
+
+function http(method: string, url: string, headers: Record<string, string>, body: string) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request(url, { method, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)), ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Fills path parameters with values that exist, so a refusal is the guard's and not a 404. */
+const concrete = (path: string) => path.replace(/:slug\b/g, 'idm').replace(/:id\b/g, '1').replace(/:[a-zA-Z]+/g, '1');
+
+for (const engine of ENGINES) {
+  describe(`route guard on ${engine}`, () => {
+    test('every state-changing route refuses without a session, from a foreign origin, without the CSRF token, and for the wrong role', async () => {
+      const db = await migratedStorage(engine);
+      const server = await startServer(db.storage, { port: 0, host: '127.0.0.1' });
+      const base = `http://127.0.0.1:${server.port}`;
+      try {
+        const a = agenda([{ date: '2024-05-02', sessions: [session({ title: 'Opening', speakers: [person('Ana Silva')] })] }]);
+        await importAgenda(db.storage, a, { series: { slug: 'idm', title: 'IDM' }, event: { slug: 'idm-2024', title: 'IDM 2024', timeZone: 'Europe/Zurich' } });
+        await importAgenda(db.storage, a, { series: { slug: 'other', title: 'Other' }, event: { slug: 'other-2024', title: 'Other 2024', timeZone: 'Europe/Zurich' } });
+        await addAccount(db.storage, { email: 'admin@example.org', role: 'admin', series: [], password: PASSWORD });
+        await addAccount(db.storage, { email: 'viewer@example.org', role: 'viewer', series: ['other'], password: PASSWORD });
+        const admin = await signIn(db.storage, { email: 'admin@example.org', password: PASSWORD, address: '192.0.2.1' });
+        const viewer = await signIn(db.storage, { email: 'viewer@example.org', password: PASSWORD, address: '192.0.2.1' });
+        const cookie = (token: string) => `plenary_session=${token}`;
+
+        const app = createApp({ storage: db.storage, cache: new PageCache(db.storage.generation), baseUrl: () => base });
+        const routes = [...new Map(app.routes.filter((r) => !SAFE.has(r.method) && !r.path.endsWith('*')).map((r) => [`${r.method} ${r.path}`, r])).values()];
+        assert.ok(routes.length >= 2, `found ${routes.length} state-changing routes`);
+        const checked: string[] = [];
+        for (const r of routes) {
+          const name = `${r.method} ${r.path}`;
+          const methods = r.method === 'ALL' ? ['POST', 'PUT', 'PATCH', 'DELETE'] : [r.method];
+          for (const method of methods) {
+            const url = `${base}${concrete(r.path)}`;
+            if (BEFORE_SIGN_IN.has(name)) {
+              const foreign = await http(method, url, { origin: 'https://evil.example' }, '');
+              assert.equal(foreign.status, 403, `${name} from a foreign origin`);
+              const noToken = await http(method, url, { origin: base }, 'email=a%40b.c&password=x');
+              assert.equal(noToken.status, 403, `${name} without its token`);
+              checked.push(name);
+              continue;
+            }
+            const anon = await http(method, url, { origin: base }, '');
+            assert.equal(anon.status, 401, `${name} without a session: ${anon.status}`);
+            const foreign = await http(method, url, { origin: 'https://evil.example', cookie: cookie(admin.token) }, `_csrf=${admin.csrfToken}`);
+            assert.equal(foreign.status, 403, `${name} from a foreign origin`);
+            assert.ok(foreign.body.includes('the request came from https://evil.example'), name);
+            const noToken = await http(method, url, { origin: base, cookie: cookie(admin.token) }, '');
+            assert.equal(noToken.status, 403, `${name} without the CSRF token`);
+            assert.ok(noToken.body.includes('security token'), name);
+            const wrongToken = await http(method, url, { origin: base, cookie: cookie(admin.token) }, `_csrf=${viewer.csrfToken}`);
+            assert.equal(wrongToken.status, 403, `${name} with another session's token`);
+            if (!(name in ANY_SIGNED_IN)) {
+              const role = await http(method, url, { origin: base, cookie: cookie(viewer.token) }, `_csrf=${viewer.csrfToken}`);
+              assert.equal(role.status, 403, `${name} as a viewer of another series`);
+              assert.ok(role.body.includes('your account may not do this'), name);
+            }
+            checked.push(name);
+          }
+        }
+        assert.ok(checked.includes('POST /admin/logout') && checked.includes('POST /admin/login'), checked.join(', '));
+      } finally {
+        await server.close();
+        await db.cleanup();
+      }
+    });
+  });
+}

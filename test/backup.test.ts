@@ -32,7 +32,7 @@ const FILE_BYTES = Buffer.from(Array.from({ length: 1024 }, (_, i) => (i * 7) % 
 // Above PostgreSQL's 65535 bound parameters for one INSERT of this 5-column table.
 const BULK = 14000;
 // The demo event's rows; its agenda lists 26 materials, and seed() adds one with a stored file.
-const DEMO_ROWS = { series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, material: 27 };
+const DEMO_ROWS = { series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, material: 27, account: 1, account_series: 1 };
 
 /** The demo event, two stored files (ids that sort differently by bytes and by locale), a material using one, translations. */
 async function seed(storage: Storage, bulk = 0): Promise<void> {
@@ -52,6 +52,16 @@ async function seed(storage: Storage, bulk = 0): Promise<void> {
     // Pinned times make the archive's bytes depend on nothing but this seed.
     for (const table of ['series', 'event', 'person', 'organization'] as const) await trx.updateTable(table).set({ created_at: FIXED, updated_at: FIXED }).execute();
     await trx.updateTable('material').set({ created_at: FIXED }).execute();
+    // An editor of the demo's series, signed in: the account and its grant are kept, the session is not.
+    const series = await trx.selectFrom('series').select('id').executeTakeFirstOrThrow();
+    const hash = `scrypt$32768$8$1$${Buffer.alloc(16, 1).toString('base64url')}$${Buffer.alloc(32, 2).toString('base64url')}`;
+    const account = await trx
+      .insertInto('account')
+      .values({ email: 'editor@example.org', password_hash: hash, role: 'editor', disabled_at: null, password_changed_at: FIXED, created_at: FIXED })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('account_series').values({ account_id: account.id, series_id: series.id }).execute();
+    await trx.insertInto('auth_session').values({ id: 'a'.repeat(64), account_id: account.id, csrf_token: 'token', created_at: FIXED, last_seen_at: FIXED, expires_at: FIXED }).execute();
   });
 }
 
@@ -101,6 +111,9 @@ describe('backup and restore round trips', () => {
         const expected = { ...DEMO_ROWS, translation: BULK + 1, site_state: 1 };
         assert.deepEqual(report.rows, expected);
         assert.deepEqual(await rowCounts(target.storage), expected);
+        // Sign-in sessions are not part of a backup: the restored site starts with everyone signed out.
+        assert.deepEqual(await target.storage.db.selectFrom('auth_session').select('id').execute(), []);
+        assert.equal((await source.storage.db.selectFrom('auth_session').select('id').execute()).length, 1);
 
         const second = await createBackup(target.storage);
         const a = await openArchive(first.bytes);
@@ -241,7 +254,7 @@ function archive(): Promise<Buffer> {
   return validArchive;
 }
 
-const EMPTY = { series: 0, event: 0, day: 0, session: 0, person: 0, organization: 0, appearance: 0, file: 0, material: 0, translation: 0, site_state: 1 };
+const EMPTY = { series: 0, event: 0, day: 0, session: 0, person: 0, organization: 0, appearance: 0, file: 0, material: 0, translation: 0, site_state: 1, account: 0, account_series: 0 };
 
 for (const engine of ENGINES) {
   describe(`restore refusals on ${engine}`, () => {
@@ -411,7 +424,7 @@ for (const engine of ENGINES) {
         const counts = await rowCounts(t.storage);
         const before = await generation(t.storage);
         await assert.rejects(restoreBackup(t.storage, await archive(), 'backup.tar.gz'), {
-          message: 'the database is not empty (series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, material: 27, translation: 1); restore needs a new database',
+          message: 'the database is not empty (series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, material: 27, translation: 1, account: 1, account_series: 1); restore needs a new database',
         });
         assert.deepEqual(await rowCounts(t.storage), counts);
         assert.equal(await generation(t.storage), before);
@@ -476,7 +489,7 @@ describe('plenary backup and plenary restore', () => {
     assert.deepEqual(twice, {
       code: 1,
       out: '',
-      err: 'plenary: the database is not empty (series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, material: 27, translation: 1); restore needs a new database\n',
+      err: 'plenary: the database is not empty (series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, material: 27, translation: 1, account: 1, account_series: 1); restore needs a new database\n',
     });
 
     // The restored database backs up to the same table entries.

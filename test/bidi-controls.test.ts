@@ -2,6 +2,7 @@
 // title that holds it, and control characters (ESC, BEL) must not reach the pages raw.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import JSZip from 'jszip';
 import { importAgenda } from '../src/operations/import-agenda.ts';
 import { write } from '../src/storage/write.ts';
 import { ENGINES } from './engines.ts';
@@ -52,6 +53,11 @@ for (const engine of ENGINES) {
         assert.equal(res.status, 200, path);
         return res.text();
       };
+      const getBytes = async (path: string) => {
+        const res = await fetch(`${site.base}${path}`);
+        assert.equal(res.status, 200, path);
+        return new Uint8Array(await res.arrayBuffer());
+      };
 
       const event = await get('/events/test-event');
       const people = event.slice(event.indexOf('<ol class="people">'), event.indexOf('</ol>', event.indexOf('<ol class="people">')) + 5);
@@ -91,6 +97,14 @@ for (const engine of ENGINES) {
         assert.doesNotMatch(ics, RAW_CONTROL, path);
         assert.match(ics, /^SUMMARY:Routes\[31m and risks/m, path);
       }
+      // Participants lists: a CSV goes to terminals and spreadsheets, an XLSX is XML, which cannot hold them.
+      const csv = await get('/events/test-event/participants.csv');
+      assert.doesNotMatch(csv, RAW_CONTROL, 'participants.csv');
+      assert.ok(csv.includes('Office[2J of Migration'), 'participants.csv keeps the rest of the name');
+      const xlsx = await getBytes('/events/test-event/participants.xlsx');
+      const sheet = await (await JSZip.loadAsync(xlsx)).file('xl/sharedStrings.xml')!.async('string');
+      assert.doesNotMatch(sheet, RAW_CONTROL, 'participants.xlsx');
+      assert.ok(sheet.includes('Office[2J of Migration'), 'participants.xlsx keeps the rest of the name');
       // JSON escapes them (\u001b), which is how the API may carry them.
       for (const path of [`/api/people/${slug}`, `/api/organizations/${org.slug}`, '/api/events/test-event']) {
         const text = await get(path);

@@ -69,9 +69,17 @@ export function participantRows(x: EventExport, words: ParticipantWords): string
       days: distinct(list.map((l) => l.date)),
       materials: distinct(as.flatMap((a) => a.materials.map((m) => m.label))),
     };
-    return PARTICIPANT_COLUMNS.map((c) => cells[c.key]);
+    return PARTICIPANT_COLUMNS.map((c) => withoutControls(cells[c.key]));
   });
 }
+
+/**
+ * Control characters other than tab and line breaks are dropped from every cell: rows stored
+ * before imports removed them must not reach a terminal through a CSV, and XML (inside XLSX)
+ * cannot hold them at all.
+ */
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+export const withoutControls = (cell: string): string => cell.replace(CONTROLS, '');
 
 // A cell starts again wherever a reader might split: at the start of the field, and after a
 // comma, semicolon, tab or line break (a reader whose list separator is ";" splits

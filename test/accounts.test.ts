@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { describe, test } from 'node:test';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { addAccount, currentSession, disableAccount, resetPassword, signIn, signOut, TooManyAttempts } from '../src/operations/accounts.ts';
 import { importAgenda } from '../src/operations/import-agenda.ts';
@@ -84,6 +85,27 @@ for (const engine of ENGINES) {
         const reset = plenary(['user', 'reset-password', '--email', 'chief@example.org'], db.url, 'another long password\n');
         assert.equal(reset.out, 'new password set for chief@example.org; ended 0 sessions\n');
         await signIn(db.storage, { email: 'chief@example.org', password: 'another long password', address: '192.0.2.1' });
+      } finally {
+        await db.cleanup();
+      }
+    });
+
+    test('on a terminal plenary user add asks for the password twice without echoing it, and refuses two that differ', async () => {
+      const db = await migratedStorage(engine);
+      try {
+        const onTerminal = (email: string, first: string, second: string) => {
+          const r = spawnSync('python3', [join(ROOT, 'test/terminal.py'), JSON.stringify([process.execPath, 'bin/plenary.mjs', 'user', 'add', '--email', email, '--role', 'admin']), JSON.stringify([['Password: ', `${first}\r`], ['Password again: ', `${second}\r`]])], {
+            cwd: ROOT,
+            encoding: 'utf8',
+            env: { ...process.env, DATABASE_URL: db.url, PLENARY_DEMO: 'off' },
+          });
+          assert.equal(r.stderr, '');
+          return JSON.parse(r.stdout) as { code: number; out: string };
+        };
+        assert.deepEqual(onTerminal('t@example.org', PASSWORD, PASSWORD), { code: 0, out: 'Password: \r\nPassword again: \r\ncreated admin t@example.org\r\n' });
+        await signIn(db.storage, { email: 't@example.org', password: PASSWORD, address: '192.0.2.1' });
+        assert.deepEqual(onTerminal('u@example.org', PASSWORD, `${PASSWORD}!`), { code: 1, out: 'Password: \r\nPassword again: \r\nplenary: the two passwords differ\r\n' });
+        assert.equal(plenary(['user', 'list'], db.url).out, 't@example.org\tadmin\t-\tactive\n');
       } finally {
         await db.cleanup();
       }

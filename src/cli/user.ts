@@ -52,8 +52,9 @@ async function firstLine(stream: NodeJS.ReadableStream): Promise<string | null> 
 function askHidden(prompt: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const stdin = process.stdin;
-    process.stderr.write(prompt);
+    // Echo goes off before the prompt shows, so nothing typed after it appears on the screen.
     stdin.setRawMode(true);
+    process.stderr.write(prompt);
     stdin.resume();
     stdin.setEncoding('utf8');
     let value = '';

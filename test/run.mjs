@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 // Tests that touch the database: they loop over PLENARY_TEST_ENGINES.
-const STORAGE = ['test/storage.test.ts', 'test/accounts.test.ts', 'test/route-guard.test.ts', 'test/web.test.ts', 'test/calendar.test.ts', 'test/organizer.test.ts', 'test/jsonld.test.ts', 'test/schedule.test.ts', 'test/convener.test.ts', 'test/api.test.ts', 'test/backup.test.ts', 'test/restore.test.ts', 'test/migrate.test.ts', 'test/files.test.ts', 'test/pg-faults.test.ts', 'test/cache-budget.test.ts', 'test/bidi-controls.test.ts'];
+const STORAGE = ['test/storage.test.ts', 'test/accounts.test.ts', 'test/route-guard.test.ts', 'test/web.test.ts', 'test/calendar.test.ts', 'test/organizer.test.ts', 'test/jsonld.test.ts', 'test/schedule.test.ts', 'test/convener.test.ts', 'test/api.test.ts', 'test/backup.test.ts', 'test/restore.test.ts', 'test/migrate.test.ts', 'test/files.test.ts', 'test/pg-faults.test.ts', 'test/cache-budget.test.ts', 'test/bidi-controls.test.ts', 'test/import-likeness.test.ts'];
 
 const UNIT = [
   'src/domain/names.test.ts',
@@ -19,6 +19,7 @@ const UNIT = [
   'src/importer/parse-text.test.ts',
   'src/importer/fixtures.test.ts',
   'src/importer/read-input.test.ts',
+  'src/importer/clean-text.test.ts',
   'src/exports/ical.test.ts',
   'src/exports/frab.test.ts',
   'src/exports/jsonld.test.ts',
@@ -29,6 +30,9 @@ const UNIT = [
   'test/formats.test.ts',
   'test/regex-safety.test.ts',
   'test/cli.test.ts',
+  'test/import-formats.test.ts',
+  'test/import-hostile.test.ts',
+  'test/sqlite-writers.test.ts',
   'test/serve-config.test.ts',
 ];
 

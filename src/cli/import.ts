@@ -4,11 +4,11 @@ import { basename } from 'node:path';
 import { loadConfig } from '../config.ts';
 import type { Agenda } from '../domain/agenda.ts';
 import { InvalidInput } from '../domain/errors.ts';
-import { readInput, MAX_INPUT_BYTES } from '../importer/read-input.ts';
-import { parseAgendaText } from '../importer/parse-text.ts';
+import { readAgenda, readInput, MAX_INPUT_BYTES } from '../importer/read-input.ts';
 import { importAgenda } from '../operations/import-agenda.ts';
 import { parseFileCommand, usageError } from './args.ts';
 import { openMigrated } from './open.ts';
+import { forTerminal } from './terminal.ts';
 
 const HELP = `usage: plenary import FILE [options]
 
@@ -34,8 +34,7 @@ export async function readAgendaFile(file: string): Promise<Agenda> {
   });
   if (!info.isFile()) throw new InvalidInput(`${file} is not a file`);
   if (info.size > MAX_INPUT_BYTES) await readInput(new Uint8Array(info.size), file); // throws the size message without reading it all
-  const { text } = await readInput(await readFile(file), file);
-  return parseAgendaText(text);
+  return readAgenda(await readFile(file), file);
 }
 
 function report(agenda: Agenda): string {
@@ -90,7 +89,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (o.report) {
-    console.log(report(agenda));
+    console.log(forTerminal(report(agenda)));
     return 0;
   }
   if (!o.series || !o.event) throw usageError('to store an agenda, name its --series and --event (or use --json or --report)', HELP);
@@ -111,7 +110,7 @@ export async function run(argv: string[]): Promise<number> {
         ...(o.lang ? { lang: o.lang as 'en' } : {}),
       },
     });
-    console.log(
+    console.log(forTerminal(
       [
         `series ${r.series.slug}: ${r.series.created ? 'created' : 'existing'}`,
         `event ${r.event.slug}: ${r.event.created ? 'created' : 'updated'} (${r.event.status}, ${r.event.startDate} to ${r.event.endDate})`,
@@ -122,7 +121,7 @@ export async function run(argv: string[]): Promise<number> {
         `organizations: ${r.organizations.created} created, ${r.organizations.matched} matched`,
         ...[...agenda.warnings.map((w) => `warning: line ${w.line}: ${w.message}: ${w.text}`), ...r.warnings.map((w) => `warning: ${w}`)],
       ].join('\n'),
-    );
+    ));
     return 0;
   } finally {
     await storage.close();

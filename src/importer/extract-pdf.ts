@@ -1,88 +1,58 @@
-// PDF → text lines. pdf.js (through unpdf) gives positioned text runs; lines are rebuilt from
-// their positions, wrapped lines are joined, and lone page numbers are dropped.
-import { fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+// PDF → text lines. pdf.js (through unpdf) gives positioned text runs, and in a tagged PDF the
+// paragraph, list item or cell each belongs to; lines are rebuilt from their positions, wrapped
+// lines are joined (by the structure where there is one, else by the greedy-wrap rule), and
+// running headers, footers and lone page numbers are dropped.
 import { fileURLToPath } from 'node:url';
-import { InvalidInput } from '../domain/errors.ts';
+import { readInChild, type ReaderLimits } from './child-reader.ts';
 
 /**
- * What reading one PDF may take. pdf.js runs in a child process (pdf-child.mjs) that is
- * stopped when its resident memory passes `maxMemoryMb` (read from /proc every 20 ms; where
- * there is no /proc only the JavaScript heap is capped) or when it takes longer than
- * `timeoutMs`. A long agenda needs about 100 MB, most of it Node.js and pdf.js themselves.
+ * What reading one PDF may take. pdf.js runs in a child process (pdf-child.mjs, through
+ * child-reader.ts) that is stopped past `maxMemoryMb` resident or `timeoutMs`. A long agenda
+ * needs about 100 MB, most of it Node.js and pdf.js themselves.
  */
-export type PdfLimits = { maxMemoryMb: number; timeoutMs: number };
+export type PdfLimits = ReaderLimits;
 export const PDF_LIMITS: PdfLimits = { maxMemoryMb: 512, timeoutMs: 60_000 };
 
 const CHILD = fileURLToPath(new URL('./pdf-child.mjs', import.meta.url));
 
-/** The resident memory of a process in bytes, or null where /proc does not tell. */
-function residentBytes(pid: number): number | null {
-  try {
-    const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'latin1'));
-    return m ? Number(m[1]) * 1024 : null;
-  } catch {
-    return null;
-  }
-}
+type BlockKind = 'para' | 'item' | 'cell';
+/**
+ * A text run. In a tagged PDF, `block` numbers the paragraph, heading, list item or table cell
+ * (within its page) that the run belongs to, and `kind` says which of these it is.
+ */
+type Item = { str: string; x: number; y: number; width: number; fontSize: number; block?: number | null; kind?: BlockKind | null };
+type Line = {
+  y: number;
+  x: number;
+  right: number;
+  size: number;
+  text: string;
+  firstWord: number;
+  charWidth: number;
+  /** The blocks of the line's first and last runs, as `page:block`, and their kinds, in a tagged PDF. */
+  firstBlock: string | null;
+  lastBlock: string | null;
+  firstKind: BlockKind | null;
+  lastKind: BlockKind | null;
+};
 
-type ChildAnswer = { ok: true; pages: Item[][] } | { ok: false; message: string };
+/** A marker, a time or a date opens an entry whatever its case. */
+const STARTS_ENTRY = /^(?:[•·▪◦‣∙●○■□–—*-]\s|\d{1,2}[:.h]\d{2}\b|\d{1,2}\s?(?:am|pm)\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i;
+/**
+ * A capitalised heading word opens one too; written in lower case ("session of the General
+ * Assembly", "facilitated exchange") it continues a sentence.
+ */
+const STARTS_ENTRY_WORD =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|panel|session|day|keynote|opening|closing|welcome|coffee|lunch|break)/i;
+/** A role opens an entry as a label ("Chair:", "Moderator – ", "Facilitated by"), not as a word of a sentence ("Chair of the OECD …", "Co-Chairmanship"). */
+const STARTS_ROLE =
+  /^(?:(?:co-)?(?:chair(?:s|man|woman|person|persons)?|moderators?|moderation|facilitators?|rapporteurs?|speakers?|panell?ists?)(?:\s?\(s\))?(?:\s?[:：]|\s[–—-]\s|\s*$)|(?:co-)?(?:chair|moderat|facilitat)ed by\s)/i;
 
-/** The text runs of each page, read by pdf.js in a child process held to the limits. */
-function readItems(bytes: Uint8Array, name: string, limits: PdfLimits): Promise<Item[][]> {
-  return new Promise((resolve, reject) => {
-    const child = fork(CHILD, [], {
-      execArgv: [`--max-old-space-size=${limits.maxMemoryMb}`],
-      serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
-    let stderr = '';
-    child.stderr?.on('data', (c: Buffer) => {
-      stderr = (stderr + c.toString('utf8')).slice(-2000);
-    });
-    let settled = false;
-    const settle = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      clearInterval(watch);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      outcome();
-    };
-    const timer = setTimeout(
-      () => settle(() => reject(new InvalidInput(`${name} took longer than ${limits.timeoutMs / 1000} s to read as a PDF; an agenda reads in a second or two`))),
-      limits.timeoutMs,
-    );
-    const limit = limits.maxMemoryMb * 1024 * 1024;
-    const watch = setInterval(() => {
-      const rss = child.pid === undefined ? null : residentBytes(child.pid);
-      if (rss !== null && rss > limit) {
-        settle(() => reject(new InvalidInput(`${name} needs more than ${limits.maxMemoryMb} MB of memory to read as a PDF: it holds data that expands far beyond its size; an agenda needs a few MB`)));
-      }
-    }, 20);
-    child.once('message', (m: ChildAnswer) => settle(() => (m.ok ? resolve(m.pages) : reject(new Error(m.message)))));
-    child.once('error', (e) => settle(() => reject(e)));
-    child.once('exit', (code, signal) => {
-      const heap = /heap out of memory|Allocation failed/i.test(stderr);
-      settle(() =>
-        reject(
-          heap
-            ? new InvalidInput(`${name} needs more than ${limits.maxMemoryMb} MB of memory to read as a PDF: it holds data that expands far beyond its size; an agenda needs a few MB`)
-            : new Error(`the PDF reader stopped (${signal ?? `exit code ${code}`}) before answering${stderr.trim() ? `: ${stderr.trim().split('\n').at(-1)}` : ''}`),
-        ),
-      );
-    });
-    child.send({ bytes });
-  });
-}
+const startsEntry = (text: string) => STARTS_ENTRY.test(text) || STARTS_ROLE.test(text) || (/^\p{Lu}/u.test(text) && STARTS_ENTRY_WORD.test(text));
+/** A list item's own marker: a bullet or a number (not a letter: "L. Aujean" starts with an initial). */
+const LIST_MARKER = /^(?:[•·▪◦‣∙●○■□–—*-]|\(?\d{1,3}[.)])\s/;
 
-type Item = { str: string; x: number; y: number; width: number; fontSize: number };
-type Line = { y: number; x: number; right: number; size: number; text: string; firstWord: number; charWidth: number };
-
-const STARTS_ENTRY =
-  /^(?:[•·▪◦‣∙●○■□–—*-]\s|\d{1,2}[:.h]\d{2}\b|\d{1,2}\s?(?:am|pm)\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|moderat|chair|co-chair|facilitat|speakers?|panel|session|day|keynote|rapporteur|opening|closing|welcome|coffee|lunch|break)\w*\b)/i;
-
-function linesOfPage(items: Item[]): Line[] {
+function linesOfPage(items: Item[], page: number): Line[] {
   const runs = items.filter((i) => i.str.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Array<{ y: number; size: number; runs: Item[] }> = [];
   for (const r of runs) {
@@ -91,10 +61,13 @@ function linesOfPage(items: Item[]): Line[] {
     if (line) line.runs.push(r);
     else lines.push({ y: r.y, size, runs: [r] });
   }
+  const started = new Set<number>();
+  const blockKey = (r: Item) => (r.block === null || r.block === undefined ? null : `${page}:${r.block}`);
   return lines
     .sort((a, b) => b.y - a.y)
     .map((l) => {
       const rs = l.runs.sort((a, b) => a.x - b.x);
+      const head = rs[0]!;
       let text = '';
       let end = rs[0]!.x;
       for (const r of rs) {
@@ -107,7 +80,25 @@ function linesOfPage(items: Item[]): Line[] {
       // Width of the first word, estimated from the line's average character width.
       const word = /^\S+/.exec(text.trimStart())?.[0].length ?? 0;
       const charWidth = text.length ? (end - rs[0]!.x) / text.length : l.size / 2;
-      return { y: l.y, x: rs[0]!.x, right: end, size: l.size, text, firstWord: charWidth * (word + 1), charWidth };
+      // A tagged list item whose marker is drawn, not written (Chromium draws its bullets):
+      // its first line gets the bullet that a reader sees.
+      if (head.kind === 'item' && head.block !== null && head.block !== undefined && !started.has(head.block)) {
+        started.add(head.block);
+        if (!LIST_MARKER.test(text.trimStart())) text = `• ${text.trimStart()}`;
+      }
+      return {
+        y: l.y,
+        x: rs[0]!.x,
+        right: end,
+        size: l.size,
+        text,
+        firstWord: charWidth * (word + 1),
+        charWidth,
+        firstBlock: blockKey(head),
+        lastBlock: blockKey(rs[rs.length - 1]!),
+        firstKind: head.kind ?? null,
+        lastKind: rs[rs.length - 1]!.kind ?? null,
+      };
     });
 }
 
@@ -141,14 +132,23 @@ function joinLines(lines: Line[]): string[] {
       const prevFull = right - prev.right < l.firstWord + l.charWidth && prev.right >= left + width * 0.6;
       // An entry that closes with its parenthesis, followed by a capital, is a new entry ("… (Statement)" / "Name, …").
       const closesEntry = /\)$/.test(prev.text) && /^[\p{Lu}]/u.test(text);
-      const wrapped = gap <= pitch * 1.15 && prevFull && !closesEntry && !STARTS_ENTRY.test(text) && l.x >= prev.x - 1;
+      // In a tagged PDF the structure says which lines make one paragraph, on one page; across a
+      // page break, and in untagged PDFs, the positions tell.
+      const samePage = prev.firstBlock !== null && l.firstBlock !== null && prev.firstBlock.split(':')[0] === l.firstBlock.split(':')[0];
+      const wrapped = samePage
+        ? prev.lastBlock === l.firstBlock
+        : gap <= pitch * 1.15 && prevFull && !closesEntry && !startsEntry(text) && l.x >= prev.x - 1;
       if (wrapped && out.length && out[out.length - 1] !== '') {
         const last = out[out.length - 1]!;
-        // A word broken at a hyphen or slash continues without a space.
-        out[out.length - 1] = /[-/]$/.test(last) ? last + text : `${last} ${text}`;
+        // A word broken at a hyphen ("Co-" / "facilitator") or a slash continues without a
+        // space; a dash standing between words ("… --" / "Supporting …") does not.
+        out[out.length - 1] = /(?:[\p{L}\p{N}]-|\S\/)$/u.test(last) ? last + text : `${last} ${text}`;
         continue;
       }
-      if (gap > pitch * 1.5) out.push('');
+      // Paragraphs and headings stand apart, as the HTML reader sets them; list items and
+      // table cells follow one another.
+      const apart = samePage ? prev.lastKind === 'para' || l.firstKind === 'para' : gap > pitch * 1.5;
+      if (apart && out[out.length - 1] !== '') out.push('');
     }
     out.push(l.text);
   }
@@ -156,12 +156,12 @@ function joinLines(lines: Line[]): string[] {
 }
 
 export async function pdfToText(bytes: Uint8Array, name = 'the input', limits: PdfLimits = PDF_LIMITS): Promise<string> {
-  const items = await readItems(bytes, name, limits);
+  const items = await readInChild<Item[][]>(CHILD, { bytes }, name, 'a PDF', limits);
   // Pages are laid end to end, each starting one line below the last, so that an entry
   // wrapped across a page break is joined like any other.
   const all: Line[] = [];
-  for (const page of items) {
-    const lines = dropFurniture(linesOfPage(page));
+  for (const [n, page] of items.entries()) {
+    const lines = dropFurniture(linesOfPage(page, n));
     if (!lines.length) continue;
     const last = all[all.length - 1];
     const shift = last ? last.y - (lines[0]!.size * 1.15) - lines[0]!.y : 0;

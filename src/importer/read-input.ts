@@ -1,16 +1,21 @@
 // The first steps of the import pipeline: check the bytes, detect the format from the content,
 // and extract the text that the parser reads.
+import type { Agenda } from '../domain/agenda.ts';
 import { InvalidInput } from '../domain/errors.ts';
 import { detectFormat } from './detect.ts';
-import { docxToText } from './extract-docx.ts';
+import type { ReaderLimits } from './child-reader.ts';
+import { cleanLines, type Cleaned } from './clean-text.ts';
+import { DOCX_LIMITS, docxToText } from './extract-docx.ts';
 import { htmlToText } from './extract-html.ts';
-import { PDF_LIMITS, type PdfLimits, pdfToText } from './extract-pdf.ts';
+import { PDF_LIMITS, pdfToText } from './extract-pdf.ts';
+import { parseAgendaText } from './parse-text.ts';
 
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 
 export type InputFormat = 'text' | 'html' | 'docx' | 'pdf';
 
-export type ReadInput = { format: InputFormat; text: string };
+/** The text the parser reads; `cleaned` names the lines that held control characters, now removed. */
+export type ReadInput = { format: InputFormat; text: string; cleaned?: Cleaned[] };
 
 function describeSize(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`;
@@ -44,15 +49,15 @@ function decodeText(bytes: Uint8Array, name: string): string {
 }
 
 function normalise(text: string, name: string, format: InputFormat): ReadInput {
-  const t = text.replace(/\r\n?/g, '\n');
+  const { text: t, cleaned } = cleanLines(text);
   if (!/\S/.test(t)) {
     throw new InvalidInput(format === 'text' ? `${name} holds only white space: there is no agenda to read` : `${name} (${format.toUpperCase()}) holds no text: there is no agenda to read`);
   }
-  return { format, text: t };
+  return cleaned.length ? { format, text: t, cleaned } : { format, text: t };
 }
 
 /** Bytes → text, or a clear InvalidInput that says what is wrong and where. */
-export async function readInput(bytes: Uint8Array, name = 'the input', opts: { pdfLimits?: PdfLimits } = {}): Promise<ReadInput> {
+export async function readInput(bytes: Uint8Array, name = 'the input', opts: { pdfLimits?: ReaderLimits; docxLimits?: ReaderLimits } = {}): Promise<ReadInput> {
   if (bytes.length === 0) throw new InvalidInput(`${name} is empty: there is no agenda to read`);
   if (bytes.length > MAX_INPUT_BYTES) {
     throw new InvalidInput(`${name} is ${describeSize(bytes.length)}; an agenda page is at most ${describeSize(MAX_INPUT_BYTES)}`);
@@ -72,7 +77,7 @@ export async function readInput(bytes: Uint8Array, name = 'the input', opts: { p
     case 'docx': {
       let r: Awaited<ReturnType<typeof docxToText>>;
       try {
-        r = await docxToText(bytes, name);
+        r = await docxToText(bytes, name, opts.docxLimits ?? DOCX_LIMITS);
       } catch (e) {
         if (e instanceof InvalidInput) throw e;
         throw new InvalidInput(`${name} looks like a Word document but cannot be read: ${(e as Error).message}`);
@@ -102,4 +107,19 @@ export async function readInput(bytes: Uint8Array, name = 'the input', opts: { p
     default:
       throw new InvalidInput(`${name} is binary, not a text agenda`);
   }
+}
+
+/** Bytes → the agenda they hold, with a warning on each line from which control characters were removed. */
+export async function readAgenda(bytes: Uint8Array, name = 'the input', opts: Parameters<typeof readInput>[2] = {}): Promise<Agenda> {
+  const { text, cleaned } = await readInput(bytes, name, opts);
+  const agenda = parseAgendaText(text);
+  if (cleaned?.length) {
+    const lines = text.split('\n');
+    for (const c of cleaned) {
+      const removed = c.removed.map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
+      agenda.warnings.push({ line: c.line, text: (lines[c.line - 1] ?? '').trim().slice(0, 2000), message: `control characters removed (${removed})` });
+    }
+    agenda.warnings.sort((a, b) => a.line - b.line);
+  }
+  return agenda;
 }

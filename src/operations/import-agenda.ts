@@ -3,13 +3,16 @@
 import type { Agenda, AgendaPerson } from '../domain/agenda.ts';
 import { InvalidInput } from '../domain/errors.ts';
 import { describeIssues, eventTargetSchema, type EventTarget } from '../domain/event.ts';
-import { mayBeSameOrganization, mayBeSamePerson } from '../domain/likeness.ts';
+import { OrganizationLikeness, PersonLikeness } from '../domain/likeness.ts';
 import { normaliseName } from '../domain/names.ts';
 import { guessOrganizationKind } from '../domain/organization.ts';
 import { slugify } from '../domain/slug.ts';
 import { addDays } from '../domain/time.ts';
 import { sql } from 'kysely';
 import type { Tx } from '../storage/database.ts';
+import { organizationNames } from '../storage/queries/organizations.ts';
+import { personNames } from '../storage/queries/people.ts';
+import { freeSlug } from '../storage/queries/slugs.ts';
 import type { Storage } from '../storage/storage.ts';
 import { write } from '../storage/write.ts';
 
@@ -31,12 +34,8 @@ function organizationKey(name: string, countryCode: string | null): string {
   return `${normaliseName(name)}|${countryCode ?? ''}`;
 }
 
-async function uniqueSlug(trx: Tx, table: 'person' | 'organization', base: string): Promise<string> {
-  const taken = new Set(
-    (await trx.selectFrom(table).select('slug').where('slug', 'like', `${base}%`).execute()).map((r) => r.slug),
-  );
-  if (!taken.has(base)) return base;
-  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+function uniqueSlug(trx: Tx, table: 'person' | 'organization', base: string): Promise<string> {
+  return freeSlug(trx, table, base);
 }
 
 export async function importAgenda(storage: Storage, agenda: Agenda, target: EventTarget): Promise<ImportReport> {
@@ -205,7 +204,13 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
   });
 }
 
-async function personId(trx: Tx, p: AgendaPerson, report: ImportReport, cache: Map<string, number>, ts: string): Promise<number> {
+/**
+ * Per import: person ids by name key, and everyone stored by likeness, read once when the first
+ * new person is compared (then each new one is added).
+ */
+type PersonCache = Map<string, number> & { likeness?: PersonLikeness<{ name: string; slug: string; nameKey: string }> };
+
+async function personId(trx: Tx, p: AgendaPerson, report: ImportReport, cache: PersonCache, ts: string): Promise<number> {
   // Counted once per distinct person: created now, or matched to one already stored.
   const key = normaliseName(p.name);
   const cached = cache.get(key);
@@ -218,9 +223,11 @@ async function personId(trx: Tx, p: AgendaPerson, report: ImportReport, cache: M
     report.persons.matched++;
   } else {
     // A similar name already stored may be this person; say so rather than merge on a guess.
-    const surname = key.split(' ').filter((t) => !['jr', 'sr', 'ii', 'iii', 'iv'].includes(t)).pop() ?? key;
-    const similar = await trx.selectFrom('person').select(['name', 'slug', 'name_key']).where('name_key', 'like', `%${surname}%`).limit(100).execute();
-    for (const other of similar.filter((o) => mayBeSamePerson(key, o.name_key))) {
+    if (!cache.likeness) {
+      cache.likeness = new PersonLikeness();
+      for (const o of await personNames(trx)) cache.likeness.add(o);
+    }
+    for (const other of cache.likeness.similarTo(key)) {
       report.warnings.push(`"${p.name}" may be the same person as "${other.name}" (/people/${other.slug}); stored as a new person, not merged`);
     }
     const slug = await uniqueSlug(trx, 'person', slugify(p.name));
@@ -231,13 +238,20 @@ async function personId(trx: Tx, p: AgendaPerson, report: ImportReport, cache: M
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
+    cache.likeness.add({ name: p.name, slug, nameKey: key });
     report.persons.created++;
   }
   cache.set(key, id);
   return id;
 }
 
-async function organizationId(trx: Tx, p: Pick<AgendaPerson, 'organization' | 'countryCode'>, report: ImportReport, cache: Map<string, number>, ts: string): Promise<number | null> {
+/**
+ * Per import: organization ids by identity key, and every stored organization by likeness,
+ * read once when the first new organization is compared (then each new one is added).
+ */
+type OrganizationCache = Map<string, number> & { likeness?: OrganizationLikeness<{ name: string; slug: string }> };
+
+async function organizationId(trx: Tx, p: Pick<AgendaPerson, 'organization' | 'countryCode'>, report: ImportReport, cache: OrganizationCache, ts: string): Promise<number | null> {
   if (!p.organization) return null;
   const kind = guessOrganizationKind(p.organization);
   // Only a government body belongs to the country printed after it; an NGO may just be based there.
@@ -253,8 +267,11 @@ async function organizationId(trx: Tx, p: Pick<AgendaPerson, 'organization' | 'c
     report.organizations.matched++;
   } else {
     const organization = p.organization;
-    const similar = await trx.selectFrom('organization').select(['name', 'slug']).execute();
-    for (const other of similar.filter((o) => mayBeSameOrganization(organization, o.name))) {
+    if (!cache.likeness) {
+      cache.likeness = new OrganizationLikeness();
+      for (const o of await organizationNames(trx)) cache.likeness.add(o);
+    }
+    for (const other of cache.likeness.similarTo(organization)) {
       report.warnings.push(`"${organization}" may be the same organization as "${other.name}" (/organizations/${other.slug}); stored as a new organization, not merged`);
     }
     const base = slugify(countryCode ? `${p.organization} ${countryCode}` : p.organization);
@@ -266,6 +283,7 @@ async function organizationId(trx: Tx, p: Pick<AgendaPerson, 'organization' | 'c
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
+    cache.likeness.add({ name: p.organization, slug });
     report.organizations.created++;
   }
   cache.set(key, id);

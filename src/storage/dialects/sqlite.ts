@@ -3,8 +3,22 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, SqliteDialect } from 'kysely';
+import { Conflict } from '../../domain/errors.ts';
 import type { Database } from '../database.ts';
-import type { Storage } from '../generation.ts';
+import { InvalidationLog, parseInvalidationEvents, type Storage } from '../generation.ts';
+
+/**
+ * How long a write waits for another process's write to finish (an import, a restore) before
+ * it gives up with a Conflict that says so. Importing the longest agenda takes a few seconds
+ * (bench/import-orgs.ts); a restore of a large archive may take longer, and then the message
+ * is the right answer.
+ */
+export const WRITE_WAIT_MS = 60_000;
+/** What a single statement may wait for a lock, inside SQLite (synchronously). */
+const STATEMENT_BUSY_MS = 5_000;
+
+const isBusy = (e: unknown) => typeof (e as { code?: unknown })?.code === 'string' && (e as { code: string }).code.startsWith('SQLITE_BUSY');
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Transactions take the write lock when they begin (BEGIN IMMEDIATE). A plain BEGIN reads
@@ -12,29 +26,67 @@ import type { Storage } from '../generation.ts';
  * SQLite fails at once with SQLITE_BUSY instead of waiting out busy_timeout. Read-only
  * transactions (backups) begin deferred: WAL gives them a snapshot at their first read and
  * writers go on meanwhile.
+ *
+ * A writer waits for the lock here, asking again at growing intervals, rather than in SQLite's
+ * busy handler: that one sleeps inside the call and would stop every request of a server for
+ * as long as another process writes. Past `writeWaitMs` it fails with a clear Conflict, never
+ * a raw "database is locked".
  */
 class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(
+    private readonly raw: BetterSqlite3.Database,
+    private readonly writeWaitMs: number,
+  ) {
+    super({ database: raw });
+  }
+
   override createDriver(): Driver {
     const driver = super.createDriver();
     driver.beginTransaction = async (connection: DatabaseConnection, settings) => {
-      await connection.executeQuery(CompiledQuery.raw(settings.accessMode === 'read only' ? 'begin' : 'begin immediate'));
+      if (settings.accessMode === 'read only') {
+        await connection.executeQuery(CompiledQuery.raw('begin'));
+        return;
+      }
+      const deadline = Date.now() + this.writeWaitMs;
+      for (let wait = 2; ; wait = Math.min(wait * 2, 100)) {
+        // Each attempt asks once; the waiting is done between attempts, without blocking.
+        this.raw.pragma('busy_timeout = 0');
+        try {
+          await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+          return;
+        } catch (e) {
+          if (!isBusy(e)) throw e;
+        } finally {
+          this.raw.pragma(`busy_timeout = ${STATEMENT_BUSY_MS}`);
+        }
+        const left = deadline - Date.now();
+        if (left <= 0) {
+          throw new Conflict(
+            `another write is in progress on this database (an import or a restore in another process) and did not finish within ${this.writeWaitMs / 1000} s; try again when it has`,
+          );
+        }
+        await pause(Math.min(wait, left));
+      }
     };
     return driver;
   }
 }
 
-export function openSqlite(path: string): Storage {
+export function openSqlite(path: string, opts: { writeWaitMs?: number } = {}): Storage {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const raw = new BetterSqlite3(path);
+  // The busy timeout is set before anything else, so that even switching a new file to WAL waits.
+  const raw = new BetterSqlite3(path, { timeout: STATEMENT_BUSY_MS });
   raw.pragma('journal_mode = WAL');
   raw.pragma('foreign_keys = ON');
-  raw.pragma('busy_timeout = 5000');
   raw.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(raw, opts.writeWaitMs ?? WRITE_WAIT_MS) });
   // Other processes may share the file, so the counter is read from it: once per turn of the
   // event loop, which requests parsed in the same I/O phase share. A write in this process
   // sets it at once, so the next request after it always sees it.
   let readGeneration: BetterSqlite3.Statement<[], { value: number }> | null = null;
+  // What the writes in between changed is read from cache_invalidation when the cache asks.
+  let readInvalidations: BetterSqlite3.Statement<[number, number], { generation: number; events: string | null }> | null = null;
+  const log = new InvalidationLog();
   let known = 0;
   let fresh = false;
   const expire = () => {
@@ -53,9 +105,18 @@ export function openSqlite(path: string): Storage {
       },
       async start() {
         readGeneration = raw.prepare("SELECT value FROM site_state WHERE key = 'generation'");
+        readInvalidations = raw.prepare('SELECT generation, events FROM cache_invalidation WHERE generation > ? AND generation <= ? ORDER BY generation');
       },
-      noteLocalWrite(value: number) {
+      noteLocalWrite(value: number, events: readonly number[] | null = null) {
+        log.record(value, events);
         known = value;
+      },
+      changedSince(since: number, upTo: number) {
+        const missing = log.missing(since, upTo);
+        if (missing.length && readInvalidations) {
+          for (const r of readInvalidations.all(missing[0]! - 1, upTo)) log.record(Number(r.generation), parseInvalidationEvents(r.events));
+        }
+        return log.changedSince(since, upTo);
       },
     },
     async close() {

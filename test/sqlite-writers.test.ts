@@ -1,0 +1,183 @@
+// Writers that meet on one SQLite file: a write waits for another process's write to finish,
+// without blocking its own process meanwhile, and past its wait fails with a clear Conflict,
+// never a raw "database is locked". Two `plenary import`s at once both land.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { Conflict } from '../src/domain/errors.ts';
+import { openSqlite } from '../src/storage/dialects/sqlite.ts';
+import { migrate } from '../src/storage/migrate.ts';
+import { write } from '../src/storage/write.ts';
+import { longAgendaText } from './docx-samples.ts';
+import { SHARED_SKIP, sharedPath } from './shared.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'plenary-writers-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Another process's write in progress: a connection of its own holding the write lock. */
+function holdWriteLock(file: string) {
+  const other = new Database(file);
+  other.exec('BEGIN IMMEDIATE');
+  other.prepare("UPDATE site_state SET value = value + 1 WHERE key = 'generation'").run();
+  return {
+    release() {
+      other.exec('COMMIT');
+      other.close();
+    },
+  };
+}
+
+test('a write waits for another process’s write without blocking its own process, and fails with a clear message past its wait', async () => {
+  const file = join(dir, 'wait.db');
+  const storage = openSqlite(file, { writeWaitMs: 300 });
+  try {
+    await migrate(storage);
+    await storage.generation.start();
+
+    const counter = () => {
+      const reader = new Database(file, { readonly: true });
+      try {
+        return Number((reader.prepare("SELECT value FROM site_state WHERE key = 'generation'").get() as { value: number }).value);
+      } finally {
+        reader.close();
+      }
+    };
+    const before = counter();
+    const held = holdWriteLock(file);
+    try {
+      await assert.rejects(
+        write(storage, async (trx) => trx.selectFrom('site_state').selectAll().execute()),
+        (e: Error) => {
+          assert.ok(e instanceof Conflict, `a Conflict, not ${e.name}: ${e.message}`);
+          assert.equal(e.message, 'another write is in progress on this database (an import or a restore in another process) and did not finish within 0.3 s; try again when it has');
+          return true;
+        },
+      );
+    } finally {
+      held.release();
+    }
+
+    // Held again, and let go by a timer of this same process: only a write that waits without
+    // blocking the event loop lets that timer run (SQLite's own busy handler sleeps inside the call).
+    const patient = openSqlite(file);
+    try {
+      await patient.generation.start();
+      const again = holdWriteLock(file);
+      let ticks = 0;
+      const ticker = setInterval(() => ticks++, 10);
+      const release = setTimeout(() => again.release(), 200);
+      try {
+        const generation = await write(patient, async (trx) => {
+          // Inside the transaction: the other writer has committed by now.
+          const row = await trx.selectFrom('site_state').select('value').where('key', '=', 'generation').executeTakeFirstOrThrow();
+          return Number(row.value);
+        });
+        assert.ok(ticks > 0, 'the process ran its timers while the write waited');
+        // The two holders each added one; the refused write, nothing.
+        assert.equal(generation, before + 2);
+      } finally {
+        clearInterval(ticker);
+        clearTimeout(release);
+      }
+    } finally {
+      await patient.close();
+    }
+  } finally {
+    await storage.close();
+  }
+});
+
+function plenary(args: string[], db: string) {
+  const child = spawn(process.execPath, ['bin/plenary.mjs', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: `sqlite:${db}` } });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const done = new Promise<{ code: number | null; out: string; err: string }>((resolve) => child.on('exit', (code) => resolve({ code, out, err })));
+  return { child, done };
+}
+
+/**
+ * Resolves once another connection has held the write lock for `sustained` ms on end: a long
+ * write, not a migration's check. Asks for the lock without waiting, and gives it back at once.
+ */
+async function longWriteUnderWay(file: string, writer: ReturnType<typeof plenary>, sustained = 500): Promise<void> {
+  const probe = new Database(file, { timeout: 0 });
+  try {
+    let since: number | null = null;
+    for (;;) {
+      if (writer.child.exitCode !== null) throw new Error(`the first import ended before it was seen writing: ${(await writer.done).err}`);
+      try {
+        probe.exec('BEGIN IMMEDIATE');
+        probe.exec('ROLLBACK');
+        since = null;
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
+        since ??= Date.now();
+        if (Date.now() - since >= sustained) return;
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  } finally {
+    probe.close();
+  }
+}
+
+test('a second `plenary import` started while a long one writes waits for it, and both land', { skip: SHARED_SKIP }, async () => {
+  const db = join(dir, 'two.db');
+  const long = join(dir, 'long.txt');
+  // Six days of 100 panels, each speaker from an organization of their own: 2,401 new organizations.
+  writeFileSync(long, longAgendaText(6, 100, true));
+  const migrated = plenary(['migrate'], db);
+  assert.equal((await migrated.done).code, 0);
+  const store = (event: string) => ['--series', 'idm', '--series-title', 'IDM', '--event', event, '--title', event, '--time-zone', 'Europe/Zurich'];
+  const first = plenary(['import', long, ...store('long')], db);
+  await longWriteUnderWay(db, first);
+  const second = plenary(['import', sharedPath('seed/idm-2017-new-york.txt'), ...store('seed')], db);
+  const [a, b] = await Promise.all([first.done, second.done]);
+  assert.equal(a.err, '');
+  assert.equal(a.code, 0);
+  assert.equal(
+    a.out,
+    [
+      'series idm: created',
+      'event long: created (published, 2030-03-04 to 2030-03-09)',
+      'days: 6',
+      'sessions: 600 created, 0 updated, 0 removed',
+      'appearances: 3000 created, 0 updated, 0 removed',
+      'persons: 3000 created, 0 matched',
+      'organizations: 2401 created, 0 matched',
+      '',
+    ].join('\n'),
+  );
+  assert.equal(b.err, '');
+  assert.equal(b.code, 0);
+  // It found the series the first one created: it ran after it, not beside it.
+  assert.equal(
+    b.out,
+    [
+      'series idm: existing',
+      'event seed: created (published, 2017-04-18 to 2017-04-19)',
+      'days: 2',
+      'sessions: 10 created, 0 updated, 0 removed',
+      'appearances: 37 created, 0 updated, 0 removed',
+      'persons: 35 created, 0 matched',
+      'organizations: 24 created, 0 matched',
+      'warning: line 113: line not understood: Event documents and photos',
+      '',
+    ].join('\n'),
+  );
+  const sqlite = new Database(db, { readonly: true });
+  try {
+    assert.deepEqual(sqlite.prepare('SELECT count(*) AS n FROM organization').get(), { n: 2425 });
+    assert.deepEqual(sqlite.prepare('SELECT count(*) AS n FROM person').get(), { n: 3035 });
+  } finally {
+    sqlite.close();
+  }
+});

@@ -154,8 +154,17 @@ for (const engine of ENGINES) describe(`event page head (${engine})`, () => {
       panel1.performer!.map((p) => p.name),
       ['William Lacy Swing', 'Ahmed Hussen', 'Isata Kabia', 'Juan José Gómez Camacho', 'Robert J. Vitillo', 'Gregory Maniatis'],
     );
+    // Node ids are the stored UUIDs (migration 0007), so a renamed session or person keeps theirs.
+    const URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    assert.match(String((ld as Record<string, unknown>)['@id']), URN);
+    assert.match(String((panel1 as Record<string, unknown>)['@id']), URN);
+    const vitillo = panel1.performer![4] as Record<string, unknown>;
+    assert.match(String(vitillo['@id']), URN);
+    const everyone = ld.performer as Array<Record<string, unknown>>;
+    assert.equal(everyone.find((p) => p.name === 'Robert J. Vitillo')?.['@id'], vitillo['@id'], 'one person, one id, wherever they appear');
     assert.deepEqual(panel1.performer![4], {
       '@type': 'Person',
+      '@id': vitillo['@id'],
       name: 'Robert J. Vitillo',
       honorificPrefix: 'Msgr.',
       jobTitle: 'Secretary General',

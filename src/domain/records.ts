@@ -25,6 +25,8 @@ const date = event.startDate.unwrap();
 const countryCode = event.countryCode.unwrap().unwrap();
 const timestamp = z.iso.datetime({ offset: false, error: 'must be a UTC time written like 2024-05-06T07:08:09.000Z' });
 const themesList = event.themes.unwrap();
+// Stored identifiers (migration 0007): UUIDv5 for rows older than it, random v4 for later ones.
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'must be a UUID written in lower case, like 0f8e2c1a-5b3d-4e6f-8a9b-0c1d2e3f4a5b');
 
 /** The event's themes as stored: a JSON list of non-empty strings. */
 const themesJson = z.string().superRefine((text, ctx) => {
@@ -41,7 +43,7 @@ const themesJson = z.string().superRefine((text, ctx) => {
 
 /** Per table, the columns whose values have rules beyond their type; the rest only need the right type. */
 export const RECORD_FIELDS: Record<string, Record<string, z.ZodType>> = {
-  series: { slug, title, lang, created_at: timestamp, updated_at: timestamp },
+  series: { slug, title, lang, uuid, created_at: timestamp, updated_at: timestamp },
   event: {
     slug,
     title,
@@ -53,13 +55,15 @@ export const RECORD_FIELDS: Record<string, Record<string, z.ZodType>> = {
     themes: themesJson,
     contact_email: event.contactEmail.unwrap().unwrap(),
     status: z.enum(EVENT_STATUSES),
+    uuid,
+    room_uuid: uuid,
     created_at: timestamp,
     updated_at: timestamp,
   },
   day: { date },
-  session: { kind: z.enum(SESSION_KINDS), lang, start_time: agendaSessionSchema.shape.start.unwrap(), end_time: agendaSessionSchema.shape.end.unwrap() },
-  person: { slug, name: agendaPersonSchema.shape.name, name_key: title, created_at: timestamp, updated_at: timestamp },
-  organization: { slug, name: title, name_key: title, kind: z.enum(ORGANIZATION_KINDS), country_code: countryCode, created_at: timestamp, updated_at: timestamp },
+  session: { kind: z.enum(SESSION_KINDS), lang, start_time: agendaSessionSchema.shape.start.unwrap(), end_time: agendaSessionSchema.shape.end.unwrap(), uuid },
+  person: { slug, name: agendaPersonSchema.shape.name, name_key: title, uuid, created_at: timestamp, updated_at: timestamp },
+  organization: { slug, name: title, name_key: title, kind: z.enum(ORGANIZATION_KINDS), country_code: countryCode, uuid, created_at: timestamp, updated_at: timestamp },
   appearance: { role: z.enum(['moderator', 'speaker']), lang, country_code: countryCode },
   file: { sha256: sha256HexSchema, media_type: mediaTypeSchema, size: fileSizeSchema, original_name: originalNameSchema, created_at: timestamp },
   material: { kind: z.enum(MATERIAL_KINDS), label: title, lang, url: materialUrlSchema, created_at: timestamp },

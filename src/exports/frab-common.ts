@@ -2,7 +2,6 @@
 // schedule.json) are written, so the two cannot drift apart (pretalx does the same with its
 // ScheduleData). Everything format-neutral is decided here: which sessions can be expressed,
 // day windows, acronym, slugs, persons in order, the moderator text, materials.
-import { stableGuid } from '../domain/guid.ts';
 import { slugify } from '../domain/slug.ts';
 import { isoWithOffset } from '../domain/time.ts';
 import type { EventExport, ExportAppearance, ExportMaterial, ExportSession } from './model.ts';
@@ -180,7 +179,7 @@ function frabEvent(s: ExportSession, room: string, acronym: string): FrabEvent {
     seen.add(a.person.id);
     persons.push({
       id: a.person.id,
-      guid: stableGuid(`person:${a.person.slug}`),
+      guid: a.person.guid,
       name: cleanText(a.person.name),
       url: a.person.url,
       role: a.role,
@@ -222,7 +221,7 @@ function frabEvent(s: ExportSession, room: string, acronym: string): FrabEvent {
  */
 export function frabSchedule(x: EventExport): FrabSchedule {
   const acronym = acronymFor(x.event.slug);
-  const room = { name: cleanText(x.event.venue?.trim() || 'Main room'), guid: stableGuid(`event:${x.event.slug}:room`) };
+  const room = { name: cleanText(x.event.venue?.trim() || 'Main room'), guid: x.event.roomGuid };
   const timed = (ss: ExportSession[]) => ss.filter((s) => s.startsAt !== null && s.startsAtUtc !== null);
   const allTimed = x.days.flatMap((d) => timed(d.sessions));
 

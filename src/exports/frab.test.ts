@@ -24,7 +24,7 @@ function appearance(id: number, role: 'moderator' | 'speaker', name: string, ext
     roleLabel: null,
     position: id,
     honorific: null,
-    person: { id: id + 100, slug, name, url: `${BASE}/people/${slug}` },
+    person: { id: id + 100, guid: stableGuid(`person:${slug}`), slug, name, url: `${BASE}/people/${slug}` },
     affiliation: { position: null, organization: null, country: null, countryCode: null, text: '' },
     talkTitle: null,
     materials: [],
@@ -143,6 +143,7 @@ function fixture(generation = 7): EventExport {
     event: {
       id: 1,
       guid: stableGuid('event:wha-78-side'),
+      roomGuid: stableGuid('event:wha-78-side:room'),
       slug: 'wha-78-side',
       title: 'Side events \u0001& panels',
       lang: 'en',

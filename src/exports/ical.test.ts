@@ -27,6 +27,7 @@ function fixture(opts: { timeZone: string; title?: string; days: Array<{ date: s
     event: {
       id: 1,
       guid: '00000000-0000-5000-8000-000000000001',
+      roomGuid: '00000000-0000-5000-8000-000000000002',
       slug,
       title: opts.title ?? 'Test event',
       lang: 'en',
@@ -88,7 +89,7 @@ function appearance(role: 'moderator' | 'speaker', name: string, affiliation: st
     roleLabel: null,
     position: 1,
     honorific: null,
-    person: { id: personIds.get(slug)!, slug, name, url: `https://plenary.example/people/${slug}` },
+    person: { id: personIds.get(slug)!, guid: `00000000-0000-4000-8000-${String(personIds.get(slug)!).padStart(12, '0')}`, slug, name, url: `https://plenary.example/people/${slug}` },
     affiliation: { position: null, organization: null, country: null, countryCode: null, text: affiliation },
     talkTitle: null,
     materials: [],

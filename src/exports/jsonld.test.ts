@@ -15,6 +15,7 @@ function sample(over: Partial<EventExport['event']> = {}, convener: EventExport[
     event: {
       id: 1,
       guid: 'e',
+      roomGuid: 'r',
       slug: 'e',
       title: HOSTILE,
       lang: 'fr',

@@ -4,6 +4,12 @@ import type { EventExport, ExportAppearance, ExportSession } from './model.ts';
 
 type Json = { [key: string]: Json } | Json[] | string | number | boolean | null;
 
+/**
+ * Node identifiers from the stored UUIDs (migration 0007), not from the pages' addresses: a
+ * renamed event, session or person keeps its @id although its URL follows the new slug.
+ */
+const urn = (guid: string) => `urn:uuid:${guid}`;
+
 /** The words the sub-events' descriptions use; the page passes them in its own language. */
 export type JsonLdWords = { moderator: string; moderators: string; speakers: string };
 const ENGLISH: JsonLdWords = { moderator: 'Moderator', moderators: 'Moderators', speakers: 'Speakers' };
@@ -35,6 +41,7 @@ function performer(a: ExportAppearance): Json {
   const org = a.affiliation.organization;
   return compact({
     '@type': 'Person',
+    '@id': urn(a.person.guid),
     name: a.person.name,
     honorificPrefix: a.honorific,
     jobTitle: a.affiliation.position,
@@ -60,7 +67,7 @@ function sessionDescription(s: ExportSession, w: JsonLdWords): string | null {
 function subEvent(s: ExportSession, location: Json | undefined, lang: string, w: JsonLdWords): Json {
   return compact({
     '@type': 'Event',
-    '@id': s.url,
+    '@id': urn(s.guid),
     name: s.displayTitle,
     description: sessionDescription(s, w),
     startDate: s.startsAt ?? s.date,
@@ -82,11 +89,11 @@ export function eventJsonLd(x: EventExport, words: JsonLdWords = ENGLISH): Json 
   const location = place(x);
   // Everyone who takes the floor, once each, in agenda order; their roles are in the sub-events.
   const people = new Map<number, Json>();
-  for (const s of sessions) for (const a of s.appearances) if (!people.has(a.person.id)) people.set(a.person.id, { '@type': 'Person', name: a.person.name, url: a.person.url });
+  for (const s of sessions) for (const a of s.appearances) if (!people.has(a.person.id)) people.set(a.person.id, { '@type': 'Person', '@id': urn(a.person.guid), name: a.person.name, url: a.person.url });
   return compact({
     '@context': 'https://schema.org',
     '@type': 'Event',
-    '@id': e.url,
+    '@id': urn(e.guid),
     name: e.title,
     description: e.overview ? e.overview.replace(/\s+/g, ' ').trim() : null,
     // Times with the venue's offset when the agenda gives them, else the dates alone.

@@ -21,7 +21,8 @@ export type ExportAppearance = {
   roleLabel: string | null;
   position: number;
   honorific: string | null;
-  person: { id: number; slug: string; name: string; url: string };
+  /** guid: stored, stable across renames (migration 0007) */
+  person: { id: number; guid: string; slug: string; name: string; url: string };
   affiliation: {
     position: string | null;
     organization: { id: number; slug: string; name: string; kind: string; url: string } | null;
@@ -37,7 +38,7 @@ export type ExportAppearance = {
 
 export type ExportSession = {
   id: number;
-  /** stable across exports and re-imports of the same session row */
+  /** stored, stable across renames and new slugs (migration 0007) */
   guid: string;
   kind: 'opening' | 'panel' | 'keynote' | 'break' | 'closing' | 'other';
   number: number | null;
@@ -77,7 +78,10 @@ export type EventExport = {
   };
   event: {
     id: number;
+    /** stored, stable across renames and new slugs (migration 0007) */
     guid: string;
+    /** the frab room's guid, stored likewise */
+    roomGuid: string;
     slug: string;
     title: string;
     lang: string;

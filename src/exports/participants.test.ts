@@ -15,7 +15,7 @@ function appearance(id: number, personId: number, name: string, extra: Partial<E
     roleLabel: null,
     position: id,
     honorific: null,
-    person: { id: personId, slug: `p${personId}`, name, url: `https://x.test/people/p${personId}` },
+    person: { id: personId, guid: `p${personId}`, slug: `p${personId}`, name, url: `https://x.test/people/p${personId}` },
     affiliation: { position: null, organization: null, country: null, countryCode: null, text: '' },
     talkTitle: null,
     materials: [],
@@ -77,6 +77,7 @@ function sample(): EventExport {
     event: {
       id: 1,
       guid: 'e',
+      roomGuid: 'r',
       slug: 'e',
       title: 'Dialogue & Forum 2024',
       lang: 'en',

@@ -46,27 +46,27 @@ const SPEC: Spec = {
   series: {
     key: ['id'],
     identity: true,
-    columns: { id: 'integer', slug: 'text', title: 'text', lang: 'text', description: 'text?', convener_id: 'integer?', created_at: 'text', updated_at: 'text' },
+    columns: { id: 'integer', slug: 'text', title: 'text', lang: 'text', description: 'text?', convener_id: 'integer?', uuid: 'text', created_at: 'text', updated_at: 'text' },
   },
   event: {
     key: ['id'],
     identity: true,
     columns: {
       id: 'integer', series_id: 'integer', slug: 'text', title: 'text', lang: 'text', start_date: 'text', end_date: 'text', venue: 'text?', address: 'text?', city: 'text?',
-      country_code: 'text?', time_zone: 'text', overview: 'text?', themes: 'text', contact_email: 'text?', status: 'text', created_at: 'text', updated_at: 'text',
+      country_code: 'text?', time_zone: 'text', overview: 'text?', themes: 'text', contact_email: 'text?', status: 'text', uuid: 'text', room_uuid: 'text', created_at: 'text', updated_at: 'text',
     },
   },
   day: { key: ['id'], identity: true, columns: { id: 'integer', event_id: 'integer', position: 'integer', date: 'text', label: 'text?' } },
   session: {
     key: ['id'],
     identity: true,
-    columns: { id: 'integer', event_id: 'integer', day_id: 'integer', position: 'integer', kind: 'text', number: 'integer?', title: 'text?', lang: 'text', start_time: 'text?', end_time: 'text?' },
+    columns: { id: 'integer', event_id: 'integer', day_id: 'integer', position: 'integer', kind: 'text', number: 'integer?', title: 'text?', lang: 'text', start_time: 'text?', end_time: 'text?', uuid: 'text' },
   },
-  person: { key: ['id'], identity: true, columns: { id: 'integer', slug: 'text', name: 'text', name_key: 'text', honorific: 'text?', created_at: 'text', updated_at: 'text' } },
+  person: { key: ['id'], identity: true, columns: { id: 'integer', slug: 'text', name: 'text', name_key: 'text', honorific: 'text?', uuid: 'text', created_at: 'text', updated_at: 'text' } },
   organization: {
     key: ['id'],
     identity: true,
-    columns: { id: 'integer', slug: 'text', name: 'text', name_key: 'text', kind: 'text', country_code: 'text?', created_at: 'text', updated_at: 'text' },
+    columns: { id: 'integer', slug: 'text', name: 'text', name_key: 'text', kind: 'text', country_code: 'text?', uuid: 'text', created_at: 'text', updated_at: 'text' },
   },
   appearance: {
     key: ['id'],

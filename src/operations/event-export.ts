@@ -1,6 +1,5 @@
 // Loads one published event as the data every export renders (exports/model.ts).
 import { countryLabel } from '../domain/country.ts';
-import { stableGuid } from '../domain/guid.ts';
 import { zoned } from '../domain/time.ts';
 import type { EventExport, ExportAppearance, ExportMaterial, ExportSession } from '../exports/model.ts';
 import type { DbOrTx } from '../storage/database.ts';
@@ -14,10 +13,6 @@ export function displayTitle(s: { kind: string; number: number | null; title: st
   return prefix ?? s.title ?? KIND_NAMES[s.kind] ?? 'Session';
 }
 
-/** A session's guid: stable across exports and re-imports of the same session row. */
-export function sessionGuid(eventSlug: string, sessionId: number): string {
-  return stableGuid(`event:${eventSlug}:session:${sessionId}`);
-}
 
 /** A session's local wall times as instants in the event's zone; an end not after the start runs past midnight. */
 export function sessionInstants(date: string, start: string | null, end: string | null, timeZone: string) {
@@ -55,7 +50,7 @@ export function exportAppearance(a: AgendaAppearance, baseUrl: string, mediaType
     roleLabel: a.roleLabel,
     position: a.position,
     honorific: a.honorific,
-    person: { id: a.person.id, slug: a.person.slug, name: a.person.name, url: `${baseUrl}/people/${a.person.slug}` },
+    person: { id: a.person.id, guid: a.person.uuid, slug: a.person.slug, name: a.person.name, url: `${baseUrl}/people/${a.person.slug}` },
     affiliation: {
       position: a.affiliationPosition,
       organization: a.organization ? { ...a.organization, url: `${baseUrl}/organizations/${a.organization.slug}` } : null,
@@ -102,7 +97,8 @@ export async function eventExportOf(
     },
     event: {
       id: event.id,
-      guid: stableGuid(`event:${event.slug}`),
+      guid: event.uuid,
+      roomGuid: event.room_uuid,
       slug: event.slug,
       title: event.title,
       lang: event.lang,
@@ -127,7 +123,7 @@ export async function eventExportOf(
       sessions: d.sessions.map(
         (s): ExportSession => ({
           id: s.id,
-          guid: sessionGuid(event.slug, s.id),
+          guid: s.uuid,
           kind: s.kind as ExportSession['kind'],
           number: s.number,
           title: s.title,

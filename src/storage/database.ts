@@ -9,6 +9,8 @@ export interface SeriesTable {
   description: string | null;
   /** the organization that convenes the series (organization.id), if recorded */
   convener_id: number | null;
+  /** stable across renames: calendar UIDs, frab guids, JSON-LD ids (migration 0007; the database fills it) */
+  uuid: Generated<string>;
   created_at: string;
   updated_at: string;
 }
@@ -32,6 +34,10 @@ export interface EventTable {
   themes: string;
   contact_email: string | null;
   status: 'draft' | 'published';
+  /** stable across renames: calendar UIDs, frab guids, JSON-LD ids (migration 0007; the database fills it) */
+  uuid: Generated<string>;
+  /** the frab room's guid (migration 0007) */
+  room_uuid: Generated<string>;
   created_at: string;
   updated_at: string;
 }
@@ -55,6 +61,8 @@ export interface SessionTable {
   lang: string;
   start_time: string | null;
   end_time: string | null;
+  /** stable across renames: calendar UIDs, frab guids, JSON-LD ids (migration 0007; the database fills it) */
+  uuid: Generated<string>;
 }
 
 export interface PersonTable {
@@ -63,6 +71,8 @@ export interface PersonTable {
   name: string;
   name_key: string;
   honorific: string | null;
+  /** stable across renames: calendar UIDs, frab guids, JSON-LD ids (migration 0007; the database fills it) */
+  uuid: Generated<string>;
   created_at: string;
   updated_at: string;
 }
@@ -74,6 +84,8 @@ export interface OrganizationTable {
   name_key: string;
   kind: string;
   country_code: string | null;
+  /** stable across renames: calendar UIDs, frab guids, JSON-LD ids (migration 0007; the database fills it) */
+  uuid: Generated<string>;
   created_at: string;
   updated_at: string;
 }
@@ -164,6 +176,12 @@ export interface LoginThrottleTable {
   locked_until: string | null;
 }
 
+/** One row per write (storage/write.ts), keyed by the generation it moved to: the events whose pages it changed, as a JSON array, or NULL for every page (migration 0007). */
+export interface CacheInvalidationTable {
+  generation: number;
+  events: string | null;
+}
+
 export interface Database {
   series: SeriesTable;
   event: EventTable;
@@ -180,6 +198,7 @@ export interface Database {
   account_series: AccountSeriesTable;
   auth_session: AuthSessionTable;
   login_throttle: LoginThrottleTable;
+  cache_invalidation: CacheInvalidationTable;
 }
 
 export type Db = Kysely<Database>;

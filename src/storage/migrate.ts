@@ -10,6 +10,7 @@ import { Conflict } from '../domain/errors.ts';
 import * as m0001 from './migrations/0001-initial.ts';
 import * as m0002 from './migrations/0002-convener-address.ts';
 import * as m0004 from './migrations/0004-accounts.ts';
+import * as m0007 from './migrations/0007-stable-ids-invalidation.ts';
 import type { Engine, Storage } from './storage.ts';
 
 export type MigrationModule = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -19,6 +20,7 @@ const MIGRATIONS: Migrations = {
   '0001-initial': m0001,
   '0002-convener-address': m0002,
   '0004-accounts': m0004,
+  '0007-stable-ids-invalidation': m0007,
 };
 
 /** The bookkeeping table, with the columns Kysely's Migrator gave it, so databases it migrated go on unchanged. */

@@ -29,13 +29,16 @@ export type AgendaAppearance = {
   country: string | null;
   countryCode: string | null;
   talkTitle: string | null;
-  person: { id: number; slug: string; name: string };
+  /** uuid: stored, stable across renames (migration 0007) */
+  person: { id: number; slug: string; name: string; uuid: string };
   organization: { id: number; slug: string; name: string; kind: string } | null;
   materials: MaterialView[];
 };
 export type MaterialView = { id: number; kind: string; label: string; lang: string; url: string | null; fileId: string | null };
 export type AgendaSessionView = {
   id: number;
+  /** stored, stable across renames (migration 0007) */
+  uuid: string;
   position: number;
   kind: string;
   number: number | null;
@@ -118,6 +121,7 @@ export const appearanceColumns = [
   'p.id as person_id',
   'p.slug as person_slug',
   'p.name as person_name',
+  'p.uuid as person_uuid',
   'o.id as org_id',
   'o.slug as org_slug',
   'o.name as org_name',
@@ -143,7 +147,7 @@ export function agendaAppearance(a: AppearanceColumnsRow, materials: MaterialVie
     country: a.country,
     countryCode: a.country_code,
     talkTitle: a.talk_title,
-    person: { id: a.person_id, slug: a.person_slug, name: a.person_name },
+    person: { id: a.person_id, slug: a.person_slug, name: a.person_name, uuid: a.person_uuid },
     organization:
       a.org_id !== null && a.org_slug !== null && a.org_name !== null && a.org_kind !== null
         ? { id: a.org_id, slug: a.org_slug, name: a.org_name, kind: a.org_kind }
@@ -183,6 +187,7 @@ export function publicAppearanceRows(db: DbOrTx, f: AppearanceFilter) {
     .select([
       ...appearanceColumns,
       's.id as session_id',
+      's.uuid as session_uuid',
       's.kind as session_kind',
       's.number as session_number',
       's.title as session_title',
@@ -270,6 +275,7 @@ export async function eventAgenda(db: DbOrTx, eventId: number): Promise<EventAge
         .filter((s) => s.day_id === d.id)
         .map((s) => ({
           id: s.id,
+          uuid: s.uuid,
           position: s.position,
           kind: s.kind,
           number: s.number,

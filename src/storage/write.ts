@@ -1,5 +1,5 @@
-// Every write goes through here: one transaction that also moves the cache generation,
-// so that every instance drops pages rendered before it.
+// Every write goes through here: one transaction that also moves the cache generation and
+// records which pages it changed, so that every instance drops those pages (and only those).
 import { sql } from 'kysely';
 import type { Tx } from './database.ts';
 import { GENERATION_CHANNEL, type Storage } from './storage.ts';
@@ -7,14 +7,88 @@ import { GENERATION_CHANNEL, type Storage } from './storage.ts';
 /** An arbitrary constant naming Plenary's write lock among PostgreSQL advisory locks. */
 const WRITE_LOCK = 7_340_522_113;
 
-export async function write<T>(storage: Storage, fn: (trx: Tx) => Promise<T>): Promise<T> {
+/** How many cache_invalidation rows are kept: instances further behind drop their whole cache. */
+const KEEP_INVALIDATIONS = 10_000;
+
+/**
+ * What a write changed, as its operation declares it. An event's page shows its series, its
+ * convener and the persons and organizations of its agenda, so declaring one of those reaches
+ * every event that shows it (worked out at the end of the write, from the rows as they are then).
+ * A write that declares nothing may have changed any page: every cached page is dropped. Lists,
+ * person, organization, series and country pages and the API's lists are dropped on every write.
+ *
+ * Declare before the rows stop pointing at what they changed: a session moved to another event
+ * changes both events; a person deleted or merged changes the events they appeared in, which
+ * the operation must name itself (event()) once the appearances are gone.
+ */
+export interface WriteScope {
+  event(id: number): void;
+  series(id: number): void;
+  person(id: number): void;
+  organization(id: number): void;
+  /** the write may change any page (the default when nothing is declared) */
+  everything(): void;
+}
+
+type Declared = { events: Set<number>; series: Set<number>; persons: Set<number>; organizations: Set<number>; everything: boolean };
+
+function scopeOf(d: Declared): WriteScope {
+  return {
+    event: (id) => void d.events.add(id),
+    series: (id) => void d.series.add(id),
+    person: (id) => void d.persons.add(id),
+    organization: (id) => void d.organizations.add(id),
+    everything: () => void (d.everything = true),
+  };
+}
+
+/** The events whose pages the declared records appear on; null for "every page". */
+async function changedEvents(trx: Tx, d: Declared): Promise<number[] | null> {
+  if (d.everything) return null;
+  if (!d.events.size && !d.series.size && !d.persons.size && !d.organizations.size) return null;
+  const events = new Set(d.events);
+  const add = (rows: Array<{ id: number }>) => rows.forEach((r) => events.add(Number(r.id)));
+  if (d.series.size) add(await trx.selectFrom('event').select('id').where('series_id', 'in', [...d.series]).execute());
+  if (d.persons.size || d.organizations.size) {
+    add(
+      await trx
+        .selectFrom('appearance as a')
+        .innerJoin('session as s', 's.id', 'a.session_id')
+        .select('s.event_id as id')
+        .where((eb) =>
+          eb.or([
+            ...(d.persons.size ? [eb('a.person_id', 'in', [...d.persons])] : []),
+            ...(d.organizations.size ? [eb('a.organization_id', 'in', [...d.organizations])] : []),
+          ]),
+        )
+        .distinct()
+        .execute(),
+    );
+  }
+  if (d.organizations.size) {
+    add(
+      await trx
+        .selectFrom('event as e')
+        .innerJoin('series as se', 'se.id', 'e.series_id')
+        .select('e.id as id')
+        .where('se.convener_id', 'in', [...d.organizations])
+        .execute(),
+    );
+  }
+  return [...events].sort((a, b) => a - b);
+}
+
+export async function write<T>(storage: Storage, fn: (trx: Tx, scope: WriteScope) => Promise<T>): Promise<T> {
   let generation = 0;
+  let changed: number[] | null = null;
   const result = await storage.db.transaction().execute(async (trx) => {
     // Writes are few (imports, edits) and read-then-insert (find a person by name, else create):
     // one at a time keeps two instances from creating the same person twice. SQLite gets the
     // same from BEGIN IMMEDIATE (dialects/sqlite.ts).
     if (storage.engine === 'postgres') await sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`.execute(trx);
-    const out = await fn(trx);
+    const declared: Declared = { events: new Set(), series: new Set(), persons: new Set(), organizations: new Set(), everything: false };
+    const out = await fn(trx, scopeOf(declared));
+    changed = await changedEvents(trx, declared);
     const row = await trx
       .updateTable('site_state')
       .set((eb) => ({ value: eb('value', '+', 1) }))
@@ -22,12 +96,19 @@ export async function write<T>(storage: Storage, fn: (trx: Tx) => Promise<T>): P
       .returning('value')
       .executeTakeFirstOrThrow();
     generation = Number(row.value);
+    // Committed with the generation: an instance that sees the generation finds the row.
+    await trx
+      .insertInto('cache_invalidation')
+      .values({ generation, events: changed === null ? null : JSON.stringify(changed) })
+      .onConflict((oc) => oc.column('generation').doUpdateSet({ events: null }))
+      .execute();
+    await trx.deleteFrom('cache_invalidation').where('generation', '<=', generation - KEEP_INVALIDATIONS).execute();
     if (storage.engine === 'postgres') {
       // Delivered at commit, to every listening instance.
       await sql`SELECT pg_notify(${GENERATION_CHANNEL}, ${String(generation)})`.execute(trx);
     }
     return out;
   });
-  storage.generation.noteLocalWrite(generation);
+  storage.generation.noteLocalWrite(generation, changed);
   return result;
 }

@@ -45,8 +45,8 @@ export function createApp(deps: AppDeps) {
   const t = translator(lang);
   const app = new Hono();
 
-  const page = (c: Context, render: () => Promise<unknown>, headers: Record<string, string> | (() => Record<string, string>) = HTML_HEADERS) =>
-    cached(cache, c, headers, async () => renderDocument(await render()));
+  const page = (c: Context, render: (event: (id: number) => void) => Promise<unknown>, headers: Record<string, string> | (() => Record<string, string>) = HTML_HEADERS) =>
+    cached(cache, c, headers, async (event) => renderDocument(await render(event)));
 
   app.get('/', (c) => page(c, async () => <HomePage lang={lang} t={t} series={await listSeriesWithEvents(db)} />));
 
@@ -63,9 +63,11 @@ export function createApp(deps: AppDeps) {
     let printCss = '';
     return page(
       c,
-      async () => {
+      async (event) => {
         const found = await publishedEventBySlug(db, c.req.param('slug'));
         if (!found) throw new NotFound('no such event');
+        // This event's rows alone (and those write() counts as part of it): other events' writes leave the page.
+        event(found.event.id);
         const agenda = await eventAgenda(db, found.event.id);
         // The export data too, from the same agenda, for the page's JSON-LD: the same facts the downloads carry.
         const data = await eventExportOf(db, found, agenda, deps.baseUrl(), cache.currentGeneration());

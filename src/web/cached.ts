@@ -18,20 +18,24 @@ export function respondCached(c: Context, page: CachedPage): Response {
 /**
  * Serve the request's path from the cache, or render it and keep the bytes. The generation is
  * read before the data, so a write during rendering makes the result stale at once.
- * `render` returns undefined for "no such thing" (a 404). `headers` may be a function, called
+ * `render` returns undefined for "no such thing" (a 404). A render that shows one event and
+ * nothing outside it (its series, convener, people and organizations count as part of it:
+ * storage/write.ts) calls `event(id)`: then writes that change other events leave the page
+ * cached. Without that call any write drops it. `headers` may be a function, called
  * after `render`, for headers that depend on what was rendered (a file name, a style's hash).
  */
 export async function cached(
   cache: PageCache,
   c: Context,
   headers: Record<string, string> | (() => Record<string, string>),
-  render: () => Promise<string | Uint8Array | undefined>,
+  render: (event: (id: number) => void) => Promise<string | Uint8Array | undefined>,
 ): Promise<Response> {
   const key = c.req.path;
   const hit = cache.get(key);
   if (hit) return respondCached(c, hit);
   const generation = cache.currentGeneration();
-  const body = await render();
+  const events: number[] = [];
+  const body = await render((id) => void events.push(id));
   if (body === undefined) throw new NotFound(`nothing at ${key}`);
-  return respondCached(c, cache.set(key, generation, body, typeof headers === 'function' ? headers() : headers));
+  return respondCached(c, cache.set(key, generation, body, typeof headers === 'function' ? headers() : headers, events.length ? events : null));
 }

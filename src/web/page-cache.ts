@@ -1,5 +1,6 @@
-// Rendered pages kept as bytes, with their gzip form and ETag, valid for one cache generation.
-// Any committed write moves the generation (storage/write.ts), in this process or another.
+// Rendered pages kept as bytes, with their gzip form and ETag. Every committed write moves the
+// generation (storage/write.ts), in this process or another, and names the events whose pages it
+// changed: those pages and every page not tied to one event are dropped, the rest stay.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
@@ -7,6 +8,8 @@ import type { GenerationSource } from '../storage/storage.ts';
 
 export type CachedPage = {
   generation: number;
+  /** the events this page shows and nothing else; null when it may depend on anything (lists, people) */
+  events: readonly number[] | null;
   body: Buffer;
   gzip: Buffer;
   etag: string;
@@ -42,6 +45,8 @@ export class PageCache {
   private generation = -1;
   private bytes = 0;
   private evicted = 0;
+  private hits = 0;
+  private misses = 0;
   private readonly maxBytes: number;
 
   constructor(
@@ -55,23 +60,41 @@ export class PageCache {
   currentGeneration(): number {
     const g = this.source.current();
     if (g !== this.generation) {
-      this.pages.clear();
-      this.bytes = 0;
+      const changed = this.generation >= 0 && g > this.generation ? (this.source.changedSince?.(this.generation, g) ?? null) : null;
+      if (changed === null) {
+        this.pages.clear();
+        this.bytes = 0;
+      } else {
+        for (const [k, e] of this.pages) {
+          if (!stillValid(e.page.events, changed)) {
+            this.pages.delete(k);
+            this.bytes -= e.bytes;
+          }
+        }
+      }
       this.generation = g;
     }
     return g;
   }
 
   get(key: string): CachedPage | undefined {
-    const g = this.currentGeneration();
+    this.currentGeneration();
     const entry = this.pages.get(key);
-    if (!entry || entry.page.generation !== g) return undefined;
+    if (!entry) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
     this.pages.delete(key);
     this.pages.set(key, entry);
     return entry.page;
   }
 
-  set(key: string, generation: number, content: string | Uint8Array, headers: Record<string, string>): CachedPage {
+  /**
+   * `generation` is the one read before the data was; `events` the events the page shows and
+   * nothing else (null: it may show anything, and any write drops it).
+   */
+  set(key: string, generation: number, content: string | Uint8Array, headers: Record<string, string>, events: readonly number[] | null = null): CachedPage {
     const body = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
     const gzip = gzipSync(body, { level: 9 });
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
@@ -79,6 +102,7 @@ export class PageCache {
     const common = Object.entries({ ...headers, etag, vary: 'accept-encoding' }).flat();
     const page: CachedPage = {
       generation,
+      events,
       body,
       gzip,
       etag,
@@ -87,9 +111,10 @@ export class PageCache {
       gzip200: [...common, 'content-encoding', 'gzip', 'content-length', String(gzip.length)],
       notModified: common,
     };
-    // A page rendered from data older than the current generation is served once but not kept;
-    // so is one larger than the whole budget.
-    if (generation === this.currentGeneration()) this.keep(key, page);
+    // A page rendered from data that a write since has changed is served once but not kept; so is
+    // one larger than the whole budget.
+    const now = this.currentGeneration();
+    if (generation === now || (generation < now && stillValid(events, this.source.changedSince?.(generation, now) ?? null))) this.keep(key, page);
     return page;
   }
 
@@ -120,10 +145,27 @@ export class PageCache {
     return { entries: this.pages.size, bytes: this.bytes, maxBytes: this.maxBytes, evicted: this.evicted };
   }
 
+  /** Lookups answered from memory and not, since this cache was made (tests and diagnostics; never served). */
+  counters(): { hits: number; misses: number } {
+    return { hits: this.hits, misses: this.misses };
+  }
+
+  /** Whether `key` is held now (tests): unlike get(), counts nothing and moves nothing. */
+  holds(key: string): boolean {
+    this.currentGeneration();
+    return this.pages.has(key);
+  }
+
   /** The keys and their counted bytes, least recently used first (for tests). */
   entries(): Array<{ key: string; bytes: number }> {
     return [...this.pages].map(([key, e]) => ({ key, bytes: e.bytes }));
   }
+}
+
+/** Whether a page that shows `events` (null: anything) survives writes that changed `changed` (null: anything). */
+function stillValid(events: readonly number[] | null, changed: ReadonlySet<number> | null): boolean {
+  if (events === null || changed === null) return false;
+  return !events.some((id) => changed.has(id));
 }
 
 /**

@@ -7,7 +7,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../database.ts';
-import { GENERATION_CHANNEL, type Storage } from '../generation.ts';
+import { GENERATION_CHANNEL, InvalidationLog, parseInvalidationEvents, type Storage } from '../generation.ts';
 
 // int8 (count(*), sums) arrives as a string by default; our counts fit in a double.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
@@ -46,10 +46,21 @@ export function openPostgres(url: string, pollMs = 1000): Storage {
 
   // A notification only says "something changed": the channel is shared by every schema in the
   // database, so the value is always read back from this instance's own table.
+  const log = new InvalidationLog();
   const reread = async () => {
     const r = await sql<{ value: number }>`SELECT value FROM site_state WHERE key = 'generation'`.execute(db);
+    const value = Number(r.rows[0]?.value ?? 0);
+    if (value > known) {
+      // What the writes in between changed, read before the new generation is made known, so
+      // that the page cache finds it when it sees the generation move (every row up to `value`
+      // committed with its generation, so none is missing unless it was pruned).
+      const from = Math.max(known, value - 4096);
+      const rows = await sql<{ generation: string | number; events: string | null }>`
+        SELECT generation, events FROM cache_invalidation WHERE generation > ${from} AND generation <= ${value}`.execute(db);
+      for (const row of rows.rows) log.record(Number(row.generation), parseInvalidationEvents(row.events));
+    }
     // The counter only grows: a read that started before a commit must not undo what it saw.
-    known = Math.max(known, Number(r.rows[0]?.value ?? 0));
+    known = Math.max(known, value);
   };
   const rereadLogged = () => (stopped ? Promise.resolve() : reread().catch((e: Error) => !stopped && console.error(`plenary: cache generation re-read failed: ${e.message}`)));
 
@@ -121,9 +132,11 @@ export function openPostgres(url: string, pollMs = 1000): Storage {
         timer = setInterval(() => void rereadLogged(), pollMs);
         timer.unref();
       },
-      noteLocalWrite(v: number) {
+      noteLocalWrite(v: number, events: readonly number[] | null = null) {
+        log.record(v, events);
         known = Math.max(known, v);
       },
+      changedSince: (since: number, upTo: number) => log.changedSince(since, upTo),
     },
     async close() {
       stopped = true;

@@ -16,7 +16,7 @@ export type TableShape = { name: string; key: string[]; columns: Record<string, 
  * and what only matters while the site runs: sign-in sessions and login counters. A restored
  * site starts with everyone signed out and no one locked out.
  */
-export const EPHEMERAL_TABLES = ['auth_session', 'login_throttle'] as const;
+export const EPHEMERAL_TABLES = ['auth_session', 'login_throttle', 'cache_invalidation'] as const;
 export const BOOKKEEPING_TABLES: ReadonlySet<string> = new Set([MIGRATION_TABLE, MIGRATION_LOCK_TABLE, ...EPHEMERAL_TABLES]);
 
 /** Every table of this database (bookkeeping left out) with its columns in the order the database keeps them. */

@@ -3,7 +3,7 @@
 // openapi.ts describes exactly these shapes; test/api.test.ts checks real responses against it.
 import { countryLabel } from '../../domain/country.ts';
 import type { EventExport, ExportAppearance, ExportMaterial, ExportSession } from '../../exports/model.ts';
-import { displayTitle, exportAppearance, sessionGuid, sessionInstants } from '../../operations/event-export.ts';
+import { displayTitle, exportAppearance, sessionInstants } from '../../operations/event-export.ts';
 import { agendaAppearance, materialView, type MaterialView } from '../../storage/queries.ts';
 import type { ContextMaterial, ContextRow, EventListRow } from './queries.ts';
 
@@ -60,7 +60,7 @@ function appearance(base: string, a: ExportAppearance) {
     roleLabel: a.roleLabel,
     position: a.position,
     honorific: a.honorific,
-    person: { ...a.person, apiUrl: apiUrlOf.person(base, a.person.slug) },
+    person: { id: a.person.id, slug: a.person.slug, name: a.person.name, url: a.person.url, apiUrl: apiUrlOf.person(base, a.person.slug) },
     affiliation: {
       position: a.affiliation.position,
       organization: org ? { ...org, apiUrl: apiUrlOf.organization(base, org.slug) } : null,
@@ -165,7 +165,7 @@ export function appearancesInContext(base: string, rows: ContextRow[], materials
       ...appearance(base, exportAppearance(agendaAppearance(r, byAppearance.get(r.id) ?? []), base, mediaTypes)),
       session: {
         id: r.session_id,
-        guid: sessionGuid(r.event_slug, r.session_id),
+        guid: r.session_uuid,
         kind: r.session_kind,
         number: r.session_number,
         title: r.session_title,

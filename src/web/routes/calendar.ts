@@ -23,8 +23,9 @@ export function calendarRoutes(deps: AppDeps): Hono {
 
   app.get('/events/:slug/calendar.ics', (c) => {
     const slug = c.req.param('slug');
-    return cached(cache, c, icsHeaders(slug), async () => {
+    return cached(cache, c, icsHeaders(slug), async (event) => {
       const data = await loadEventExport(storage.db, slug, deps.baseUrl(), cache.currentGeneration());
+      if (data) event(data.event.id);
       return data && eventCalendar(data);
     });
   });
@@ -32,9 +33,10 @@ export function calendarRoutes(deps: AppDeps): Hono {
   app.get('/events/:slug/sessions/:id/calendar.ics', (c) => {
     const slug = c.req.param('slug');
     const id = c.req.param('id');
-    return cached(cache, c, icsHeaders(`${slug}-session-${id}`), async () => {
+    return cached(cache, c, icsHeaders(`${slug}-session-${id}`), async (event) => {
       if (!/^[1-9][0-9]{0,14}$/.test(id)) return undefined;
       const data = await loadEventExport(storage.db, slug, deps.baseUrl(), cache.currentGeneration());
+      if (data) event(data.event.id);
       return data && sessionCalendar(data, Number(id));
     });
   });

@@ -30,8 +30,9 @@ function headers(contentType: string): Record<string, string> {
 export function scheduleRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   const serve = (c: Context, contentType: string, render: (x: EventExport) => string) =>
-    cached(deps.cache, c, headers(contentType), async () => {
+    cached(deps.cache, c, headers(contentType), async (event) => {
       const x = await loadEventExport(deps.storage.db, c.req.param('slug')!, deps.baseUrl(), deps.cache.currentGeneration());
+      if (x) event(x.event.id);
       return x && render(x);
     });
   app.get('/events/:slug/schedule.xml', (c) => serve(c, SCHEDULE_XML_TYPE, renderFrabXml));

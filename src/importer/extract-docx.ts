@@ -73,11 +73,11 @@ export async function readDocx(bytes: Uint8Array, name = 'the input'): Promise<D
  * What reading one Word file may take. mammoth holds the whole document as a tree of objects,
  * and the HTML reader another, so memory grows with the document's XML, not with its file size.
  * Measured in the child without a limit (bench/docx-memory.ts, peak resident memory): the seed's
- * agenda 93 MB (mostly Node.js and the libraries), an agenda of 200 sessions and 1,000 people
- * 132 MB, one of 2,000 sessions and 10,000 people 301 MB (it still reads within 256 MB, the heap
+ * agenda 92 MB (mostly Node.js and the libraries), an agenda of 200 sessions and 1,000 people
+ * 126 MB, one of 2,000 sessions and 10,000 people 299 MB (it still reads within 256 MB, the heap
  * being collected harder); a 180 KB file of one-word paragraphs whose document.xml inflates to
- * 60 MB 6.8 GB and 290 s, a 252 KB table of the same size 7.3 GB. 256 MB is twice what the
- * longest real agenda needs, and stops those files in about 2 s.
+ * 60 MB 7.3 GB and 339 s, a 252 KB table of the same size 7.1 GB and 297 s. 256 MB is twice what
+ * the longest real agenda needs, and stops those files within a few seconds.
  */
 export const DOCX_LIMITS: ReaderLimits = { maxMemoryMb: 256, timeoutMs: 30_000 };
 

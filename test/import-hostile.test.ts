@@ -176,3 +176,13 @@ test('storing prints names already in the database with their control characters
     /^warning: "William Lacy Swing" may be the same person as "William Swing\\u\{1b\}\[2J" \(\/people\/william-swing\); stored as a new person, not merged$/m,
   );
 });
+
+test('an error naming a file whose name holds ESC shows it as its code, never raw', () => {
+  const file = join(dir, 'agenda\u001b[2J\u202e.txt');
+  writeFileSync(file, '');
+  const r = plenary(['import', file, '--json']);
+  assert.equal(r.code, 1);
+  assert.equal(r.out, '');
+  assert.equal(r.err, `plenary: ${dir}/agenda\\u{1b}[2J\\u{202e}.txt is empty: there is no agenda to read\n`);
+  assert.doesNotMatch(r.err, UNSAFE);
+});

@@ -1,5 +1,6 @@
 // `plenary COMMAND …`: one file per command.
 import { PlenaryError } from '../domain/errors.ts';
+import { forTerminal } from './terminal.ts';
 
 const USAGE = `usage: plenary COMMAND [options]
 
@@ -42,8 +43,9 @@ main(process.argv.slice(2)).then(
     if (code !== 0) process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof PlenaryError || (err instanceof Error && err.name === 'UsageError')) console.error(`plenary: ${err.message}`);
-    else console.error('plenary:', err);
+    // Messages may quote a file name or a stored name: shown so that nothing in them acts on the terminal.
+    if (err instanceof PlenaryError || (err instanceof Error && err.name === 'UsageError')) console.error(`plenary: ${forTerminal(err.message)}`);
+    else console.error(`plenary: ${forTerminal(err instanceof Error ? (err.stack ?? err.message) : String(err))}`);
     process.exitCode = 1;
   },
 );

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { importAgenda } from '../src/operations/import-agenda.ts';
 import { openStorage, type Storage } from '../src/storage/storage.ts';
-import { write } from '../src/storage/write.ts';
+import { declareChange, write } from '../src/storage/write.ts';
 import { startServer, type RunningServer } from '../src/web/server.ts';
 import { ENGINES } from './engines.ts';
 import { agenda, person, session } from './factories.ts';
@@ -92,6 +92,19 @@ for (const engine of ENGINES) {
         for (const i of instances) {
           await until(`${i.name} instance shows the new name`, async () => (await html(`${i.base}/events/one`)).includes('Ana Lee-Park'));
           assert.ok(i.cache.holds('/events/two'), `${i.name}: event two does not show the person and stays cached`);
+        }
+
+        // An operation that passes only the transaction around declares what it changed by entity:
+        // a session counts as its event.
+        for (const i of instances) await html(`${i.base}/events/one`);
+        await write(editor, async (trx) => {
+          const s = await trx.selectFrom('session').select('id').where('event_id', '=', one).executeTakeFirstOrThrow();
+          await trx.updateTable('session').set({ title: 'Newer panel' }).where('id', '=', s.id).execute();
+          await declareChange(trx, 'session', s.id);
+        });
+        for (const i of instances) {
+          await until(`${i.name} instance shows the session declared by entity`, async () => (await html(`${i.base}/events/one`)).includes('Newer panel'));
+          assert.ok(i.cache.holds('/events/two'), `${i.name}: event two stays cached`);
         }
 
         // A write that declares nothing may have changed anything: every page goes.

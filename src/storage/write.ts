@@ -30,6 +30,47 @@ export interface WriteScope {
   everything(): void;
 }
 
+/** The scope of the write whose transaction this is, for declareChange(). */
+const scopes = new WeakMap<object, WriteScope>();
+
+/** What declareChange() knows how to place; any other entity counts as "may have changed anything". */
+export type ChangedEntity = 'series' | 'event' | 'day' | 'session' | 'appearance' | 'person' | 'organization' | 'material';
+
+/**
+ * Declares, inside write(), that a record changed, for operations that pass the transaction
+ * around rather than the scope: a day, session, appearance or material counts as a change to its
+ * event (looked up now, so call it while the row still exists); a record that cannot be found,
+ * or an entity it does not know, as a change to anything. A transaction that is not write()'s
+ * own (or a wrapped one) declares nothing, and then the write drops every page.
+ */
+export async function declareChange(trx: Tx, entity: ChangedEntity | (string & {}), id: number): Promise<void> {
+  const scope = scopes.get(trx);
+  if (!scope) return;
+  const eventOf = async (): Promise<number | undefined> => {
+    switch (entity) {
+      case 'day':
+        return (await trx.selectFrom('day').select('event_id').where('id', '=', id).executeTakeFirst())?.event_id;
+      case 'session':
+        return (await trx.selectFrom('session').select('event_id').where('id', '=', id).executeTakeFirst())?.event_id;
+      case 'material':
+        return (await trx.selectFrom('material').select('event_id').where('id', '=', id).executeTakeFirst())?.event_id;
+      case 'appearance':
+        return (await trx.selectFrom('appearance as a').innerJoin('session as s', 's.id', 'a.session_id').select('s.event_id').where('a.id', '=', id).executeTakeFirst())?.event_id;
+      default:
+        return undefined;
+    }
+  };
+  if (entity === 'event') scope.event(id);
+  else if (entity === 'series') scope.series(id);
+  else if (entity === 'person') scope.person(id);
+  else if (entity === 'organization') scope.organization(id);
+  else {
+    const event = await eventOf();
+    if (event === undefined) scope.everything();
+    else scope.event(event);
+  }
+}
+
 type Declared = { events: Set<number>; series: Set<number>; persons: Set<number>; organizations: Set<number>; everything: boolean };
 
 function scopeOf(d: Declared): WriteScope {
@@ -87,7 +128,9 @@ export async function write<T>(storage: Storage, fn: (trx: Tx, scope: WriteScope
     // same from BEGIN IMMEDIATE (dialects/sqlite.ts).
     if (storage.engine === 'postgres') await sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`.execute(trx);
     const declared: Declared = { events: new Set(), series: new Set(), persons: new Set(), organizations: new Set(), everything: false };
-    const out = await fn(trx, scopeOf(declared));
+    const scope = scopeOf(declared);
+    scopes.set(trx, scope);
+    const out = await fn(trx, scope);
     changed = await changedEvents(trx, declared);
     const row = await trx
       .updateTable('site_state')

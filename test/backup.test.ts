@@ -32,7 +32,7 @@ const FILE_BYTES = Buffer.from(Array.from({ length: 1024 }, (_, i) => (i * 7) % 
 // Above PostgreSQL's 65535 bound parameters for one INSERT of this 5-column table.
 const BULK = 14000;
 // The demo event's rows; its agenda lists 26 materials, and seed() adds one with a stored file.
-const DEMO_ROWS = { series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, material: 27, account: 1, account_series: 1 };
+const DEMO_ROWS = { series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, material: 27, account: 1, account_series: 1, audit_entry: 0 };
 
 /** The demo event, two stored files (ids that sort differently by bytes and by locale), a material using one, translations. */
 async function seed(storage: Storage, bulk = 0): Promise<void> {
@@ -254,7 +254,7 @@ function archive(): Promise<Buffer> {
   return validArchive;
 }
 
-const EMPTY = { series: 0, event: 0, day: 0, session: 0, person: 0, organization: 0, appearance: 0, file: 0, material: 0, translation: 0, site_state: 1, account: 0, account_series: 0 };
+const EMPTY = { series: 0, event: 0, day: 0, session: 0, person: 0, organization: 0, appearance: 0, file: 0, material: 0, translation: 0, site_state: 1, account: 0, account_series: 0, audit_entry: 0 };
 
 for (const engine of ENGINES) {
   describe(`restore refusals on ${engine}`, () => {

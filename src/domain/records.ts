@@ -4,6 +4,7 @@
 // link, a file whose size lies).
 import { z } from 'zod';
 import { ACCOUNT_ROLES, emailSchema } from './account.ts';
+import { AUDIT_ACTIONS, AUDITED_ENTITIES, valuesJsonSchema, versionSchema } from './audit.ts';
 import { agendaPersonSchema, agendaSessionSchema, MATERIAL_KINDS, SESSION_KINDS } from './agenda.ts';
 import { EVENT_STATUSES, eventTargetSchema } from './event.ts';
 import { fileSizeSchema, mediaTypeSchema, originalNameSchema, sha256HexSchema } from './file.ts';
@@ -25,6 +26,7 @@ const date = event.startDate.unwrap();
 const countryCode = event.countryCode.unwrap().unwrap();
 const timestamp = z.iso.datetime({ offset: false, error: 'must be a UTC time written like 2024-05-06T07:08:09.000Z' });
 const themesList = event.themes.unwrap();
+const version = versionSchema.pipe(z.int());
 // Stored identifiers (migration 0007): UUIDv5 for rows older than it, random v4 for later ones.
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'must be a UUID written in lower case, like 0f8e2c1a-5b3d-4e6f-8a9b-0c1d2e3f4a5b');
 
@@ -43,7 +45,7 @@ const themesJson = z.string().superRefine((text, ctx) => {
 
 /** Per table, the columns whose values have rules beyond their type; the rest only need the right type. */
 export const RECORD_FIELDS: Record<string, Record<string, z.ZodType>> = {
-  series: { slug, title, lang, uuid, created_at: timestamp, updated_at: timestamp },
+  series: { slug, title, lang, uuid, created_at: timestamp, updated_at: timestamp, version },
   event: {
     slug,
     title,
@@ -59,12 +61,13 @@ export const RECORD_FIELDS: Record<string, Record<string, z.ZodType>> = {
     room_uuid: uuid,
     created_at: timestamp,
     updated_at: timestamp,
+    version,
   },
-  day: { date },
-  session: { kind: z.enum(SESSION_KINDS), lang, start_time: agendaSessionSchema.shape.start.unwrap(), end_time: agendaSessionSchema.shape.end.unwrap(), uuid },
-  person: { slug, name: agendaPersonSchema.shape.name, name_key: title, uuid, created_at: timestamp, updated_at: timestamp },
-  organization: { slug, name: title, name_key: title, kind: z.enum(ORGANIZATION_KINDS), country_code: countryCode, uuid, created_at: timestamp, updated_at: timestamp },
-  appearance: { role: z.enum(['moderator', 'speaker']), lang, country_code: countryCode },
+  day: { date, version },
+  session: { kind: z.enum(SESSION_KINDS), lang, start_time: agendaSessionSchema.shape.start.unwrap(), end_time: agendaSessionSchema.shape.end.unwrap(), uuid, version },
+  person: { slug, name: agendaPersonSchema.shape.name, name_key: title, uuid, created_at: timestamp, updated_at: timestamp, version },
+  organization: { slug, name: title, name_key: title, kind: z.enum(ORGANIZATION_KINDS), country_code: countryCode, uuid, created_at: timestamp, updated_at: timestamp, version },
+  appearance: { role: z.enum(['moderator', 'speaker']), lang, country_code: countryCode, version },
   file: { sha256: sha256HexSchema, media_type: mediaTypeSchema, size: fileSizeSchema, original_name: originalNameSchema, created_at: timestamp },
   material: { kind: z.enum(MATERIAL_KINDS), label: title, lang, url: materialUrlSchema, created_at: timestamp },
   account: {
@@ -74,6 +77,13 @@ export const RECORD_FIELDS: Record<string, Record<string, z.ZodType>> = {
     disabled_at: timestamp,
     password_changed_at: timestamp,
     created_at: timestamp,
+  },
+  audit_entry: {
+    at: timestamp,
+    action: z.enum(AUDIT_ACTIONS),
+    entity: z.enum(AUDITED_ENTITIES),
+    before: valuesJsonSchema,
+    after: valuesJsonSchema,
   },
   site_state: { key: z.enum(['generation']), value: z.int().min(0).max(MAX_GENERATION, `must be at most ${MAX_GENERATION}: later writes would overflow the counter`) },
 };

@@ -46,34 +46,34 @@ const SPEC: Spec = {
   series: {
     key: ['id'],
     identity: true,
-    columns: { id: 'integer', slug: 'text', title: 'text', lang: 'text', description: 'text?', convener_id: 'integer?', uuid: 'text', created_at: 'text', updated_at: 'text' },
+    columns: { id: 'integer', slug: 'text', title: 'text', lang: 'text', description: 'text?', convener_id: 'integer?', uuid: 'text', created_at: 'text', updated_at: 'text', version: 'integer' },
   },
   event: {
     key: ['id'],
     identity: true,
     columns: {
       id: 'integer', series_id: 'integer', slug: 'text', title: 'text', lang: 'text', start_date: 'text', end_date: 'text', venue: 'text?', address: 'text?', city: 'text?',
-      country_code: 'text?', time_zone: 'text', overview: 'text?', themes: 'text', contact_email: 'text?', status: 'text', uuid: 'text', room_uuid: 'text', created_at: 'text', updated_at: 'text',
+      country_code: 'text?', time_zone: 'text', overview: 'text?', themes: 'text', contact_email: 'text?', status: 'text', uuid: 'text', room_uuid: 'text', created_at: 'text', updated_at: 'text', version: 'integer',
     },
   },
-  day: { key: ['id'], identity: true, columns: { id: 'integer', event_id: 'integer', position: 'integer', date: 'text', label: 'text?' } },
+  day: { key: ['id'], identity: true, columns: { id: 'integer', event_id: 'integer', position: 'integer', date: 'text', label: 'text?', version: 'integer' } },
   session: {
     key: ['id'],
     identity: true,
-    columns: { id: 'integer', event_id: 'integer', day_id: 'integer', position: 'integer', kind: 'text', number: 'integer?', title: 'text?', lang: 'text', start_time: 'text?', end_time: 'text?', uuid: 'text' },
+    columns: { id: 'integer', event_id: 'integer', day_id: 'integer', position: 'integer', kind: 'text', number: 'integer?', title: 'text?', lang: 'text', start_time: 'text?', end_time: 'text?', uuid: 'text', version: 'integer' },
   },
-  person: { key: ['id'], identity: true, columns: { id: 'integer', slug: 'text', name: 'text', name_key: 'text', honorific: 'text?', uuid: 'text', created_at: 'text', updated_at: 'text' } },
+  person: { key: ['id'], identity: true, columns: { id: 'integer', slug: 'text', name: 'text', name_key: 'text', honorific: 'text?', uuid: 'text', created_at: 'text', updated_at: 'text', version: 'integer' } },
   organization: {
     key: ['id'],
     identity: true,
-    columns: { id: 'integer', slug: 'text', name: 'text', name_key: 'text', kind: 'text', country_code: 'text?', uuid: 'text', created_at: 'text', updated_at: 'text' },
+    columns: { id: 'integer', slug: 'text', name: 'text', name_key: 'text', kind: 'text', country_code: 'text?', uuid: 'text', created_at: 'text', updated_at: 'text', version: 'integer' },
   },
   appearance: {
     key: ['id'],
     identity: true,
     columns: {
       id: 'integer', session_id: 'integer', person_id: 'integer', role: 'text', role_label: 'text?', position: 'integer', honorific: 'text?',
-      affiliation_position: 'text?', organization_id: 'integer?', country: 'text?', country_code: 'text?', talk_title: 'text?', lang: 'text',
+      affiliation_position: 'text?', organization_id: 'integer?', country: 'text?', country_code: 'text?', talk_title: 'text?', lang: 'text', version: 'integer',
     },
   },
   file: { key: ['id'], identity: false, columns: { id: 'text', sha256: 'text', media_type: 'text', size: 'integer', original_name: 'text?', data: 'blob', created_at: 'text' } },
@@ -90,6 +90,15 @@ const SPEC: Spec = {
     columns: { id: 'integer', email: 'text', password_hash: 'text', role: 'text', disabled_at: 'text?', password_changed_at: 'text', created_at: 'text' },
   },
   account_series: { key: ['account_id', 'series_id'], identity: false, columns: { account_id: 'integer', series_id: 'integer' } },
+  // After account (its author); an entry refers back only to earlier entries (reverted_entry_id).
+  audit_entry: {
+    key: ['id'],
+    identity: true,
+    columns: {
+      id: 'integer', at: 'text', account_id: 'integer?', action: 'text', entity: 'text', entity_id: 'integer', series_id: 'integer?', before: 'text?', after: 'text?',
+      reverted_entry_id: 'integer?',
+    },
+  },
 };
 
 export const TABLES: TableSpec[] = Object.entries(SPEC).map(([name, s]) => ({ name: name as TableName, ...s }));

@@ -13,6 +13,8 @@ export interface SeriesTable {
   uuid: Generated<string>;
   created_at: string;
   updated_at: string;
+  /** one more with every edit; a save names the version it was made from (migration 0006) */
+  version: Generated<number>;
 }
 
 export interface EventTable {
@@ -40,6 +42,8 @@ export interface EventTable {
   room_uuid: Generated<string>;
   created_at: string;
   updated_at: string;
+  /** one more with every edit; a save names the version it was made from (migration 0006) */
+  version: Generated<number>;
 }
 
 export interface DayTable {
@@ -48,6 +52,8 @@ export interface DayTable {
   position: number;
   date: string;
   label: string | null;
+  /** one more with every edit; a save names the version it was made from (migration 0006) */
+  version: Generated<number>;
 }
 
 export interface SessionTable {
@@ -63,6 +69,8 @@ export interface SessionTable {
   end_time: string | null;
   /** stable across renames: calendar UIDs, frab guids, JSON-LD ids (migration 0007; the database fills it) */
   uuid: Generated<string>;
+  /** one more with every edit; a save names the version it was made from (migration 0006) */
+  version: Generated<number>;
 }
 
 export interface PersonTable {
@@ -75,6 +83,8 @@ export interface PersonTable {
   uuid: Generated<string>;
   created_at: string;
   updated_at: string;
+  /** one more with every edit; a save names the version it was made from (migration 0006) */
+  version: Generated<number>;
 }
 
 export interface OrganizationTable {
@@ -88,6 +98,8 @@ export interface OrganizationTable {
   uuid: Generated<string>;
   created_at: string;
   updated_at: string;
+  /** one more with every edit; a save names the version it was made from (migration 0006) */
+  version: Generated<number>;
 }
 
 export interface AppearanceTable {
@@ -104,6 +116,8 @@ export interface AppearanceTable {
   country_code: string | null;
   talk_title: string | null;
   lang: string;
+  /** one more with every edit; a save names the version it was made from (migration 0006) */
+  version: Generated<number>;
 }
 
 export interface FileTable {
@@ -182,6 +196,23 @@ export interface CacheInvalidationTable {
   events: string | null;
 }
 
+/** Who changed what and when (migration 0006): values before and after as JSON objects of the changed record's columns. */
+export interface AuditEntryTable {
+  id: Generated<number>;
+  at: string;
+  account_id: number | null;
+  /** create, update, move, reorder, delete, revert */
+  action: string;
+  /** series, event, day, session, appearance, person, organization */
+  entity: string;
+  entity_id: number;
+  series_id: number | null;
+  before: string | null;
+  after: string | null;
+  /** the entry this one undid */
+  reverted_entry_id: number | null;
+}
+
 export interface Database {
   series: SeriesTable;
   event: EventTable;
@@ -198,6 +229,7 @@ export interface Database {
   account_series: AccountSeriesTable;
   auth_session: AuthSessionTable;
   login_throttle: LoginThrottleTable;
+  audit_entry: AuditEntryTable;
   cache_invalidation: CacheInvalidationTable;
 }
 

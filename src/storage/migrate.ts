@@ -11,6 +11,7 @@ import * as m0001 from './migrations/0001-initial.ts';
 import * as m0002 from './migrations/0002-convener-address.ts';
 import * as m0004 from './migrations/0004-accounts.ts';
 import * as m0007 from './migrations/0007-stable-ids-invalidation.ts';
+import * as m0006 from './migrations/0006-versions-audit.ts';
 import type { Engine, Storage } from './storage.ts';
 
 export type MigrationModule = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -20,6 +21,7 @@ const MIGRATIONS: Migrations = {
   '0001-initial': m0001,
   '0002-convener-address': m0002,
   '0004-accounts': m0004,
+  '0006-versions-audit': m0006,
   '0007-stable-ids-invalidation': m0007,
 };
 

@@ -15,6 +15,8 @@ import { translator } from '../i18n/t.ts';
 import { HTML_HEADERS } from '../security.ts';
 import { renderDocument } from '../views/layout.tsx';
 import { AdminErrorPage, DashboardPage, LoginPage, type Viewer } from '../views/admin.tsx';
+import { editAuditRoutes } from './edit-audit.tsx';
+import { editContentRoutes } from './edit-content.tsx';
 
 /** Workspace pages may show drafts: no shared cache keeps them, and no browser history restores them. */
 export const ADMIN_HEADERS: Record<string, string> = { ...HTML_HEADERS, 'cache-control': 'no-store' };
@@ -98,6 +100,9 @@ export function adminRoutes(opts: AuthOptions & { now?: () => Date }) {
     const series = await seriesForWorkspace(opts.storage.db, [seriesId]);
     return html(c, <DashboardPage lang={lang} t={t} viewer={viewerOf(c)} series={series} />);
   });
+
+  editContentRoutes(app, opts);
+  editAuditRoutes(app, opts);
 
   // The workspace's own error pages: a visitor who is not signed in is sent to the form; a
   // refusal says what was refused. Anything else is a fault, logged and shown as one.

@@ -1,0 +1,136 @@
+// What the workspace's forms may save: one zod schema per record, over the strings a form posts,
+// giving the columns to store. The same schemas serve the forms, the CLI and the API; a
+// failure names the field (the column) and what is wrong with it.
+import { z } from 'zod';
+import { SESSION_KINDS } from './agenda.ts';
+import { countryName } from './country.ts';
+import { EVENT_STATUSES } from './event.ts';
+import { LANGUAGES } from './language.ts';
+import { SLUG_PATTERN } from './slug.ts';
+import { isIsoDate, isTimeZone } from './time.ts';
+
+/** An empty field is "not given": stored as null. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .transform((s) => (s === '' ? null : s));
+const requiredText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const slug = z.string().trim().regex(SLUG_PATTERN, 'must be lowercase letters, digits and single hyphens, e.g. idm-2024').max(80, 'must be at most 80 characters');
+const isoDate = z.string().trim().refine(isIsoDate, 'must be a calendar date written YYYY-MM-DD, e.g. 2024-05-02');
+const time = z
+  .string()
+  .trim()
+  .refine((s) => s === '' || /^(?:[01]\d|2[0-3]):[0-5]\d$/.test(s), 'must be a time written HH:MM (24 hours), e.g. 09:30')
+  .transform((s) => (s === '' ? null : s));
+
+export const seriesFormSchema = z.object({
+  slug,
+  title: requiredText(300),
+  description: optionalText(5000),
+});
+
+export const eventFormSchema = z
+  .object({
+    slug,
+    title: requiredText(300),
+    lang: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }),
+    start_date: isoDate,
+    end_date: isoDate,
+    time_zone: z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/Zurich or America/New_York'),
+    venue: optionalText(300),
+    address: optionalText(300),
+    city: optionalText(200),
+    country_code: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine((s) => s === '' || (/^[A-Z]{2}$/.test(s) && countryName(s, 'en') !== undefined), 'must be an ISO 3166-1 alpha-2 code such as CH or US')
+      .transform((s) => (s === '' ? null : s)),
+    overview: optionalText(20000),
+    /** one theme per line in the form; a JSON list in the column */
+    themes: z
+      .string()
+      .max(5000, 'must be at most 5000 characters')
+      .transform((s) =>
+        JSON.stringify(
+          s
+            .split(/\r?\n/)
+            .map((x) => x.trim())
+            .filter((x) => x !== ''),
+        ),
+      ),
+    contact_email: z
+      .string()
+      .trim()
+      .refine((s) => s === '' || z.email().safeParse(s).success, 'must be an e-mail address such as secretariat@example.org')
+      .transform((s) => (s === '' ? null : s)),
+    status: z.enum(EVENT_STATUSES, { error: 'must be draft or published' }),
+  })
+  .refine((e) => e.end_date >= e.start_date, { path: ['end_date'], message: 'must not be before the start date' });
+
+export const dayFormSchema = z.object({
+  date: isoDate,
+  label: optionalText(200),
+});
+
+export const sessionFormSchema = z
+  .object({
+    kind: z.enum(SESSION_KINDS, { error: `must be one of ${SESSION_KINDS.join(', ')}` }),
+    number: z
+      .string()
+      .trim()
+      .refine((s) => s === '' || /^\d{1,4}$/.test(s), 'must be a whole number from 0 to 9999, or empty')
+      .transform((s) => (s === '' ? null : Number(s))),
+    title: optionalText(1000),
+    start_time: time,
+    end_time: time,
+  })
+  .refine((s) => s.start_time === null || s.end_time === null || s.end_time > s.start_time, { path: ['end_time'], message: 'must be after the start time' });
+
+export const appearanceFormSchema = z.object({
+  role: z.enum(['moderator', 'speaker'], { error: 'must be moderator or speaker' }),
+  role_label: optionalText(100),
+  honorific: optionalText(100),
+  affiliation_position: optionalText(300),
+  country: optionalText(200),
+  talk_title: optionalText(1000),
+});
+
+export const personNameSchema = requiredText(200).refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), 'must not hold control characters');
+
+/** The columns each form edits, in the order the form and the conflict page show them. */
+export const FORM_FIELDS = {
+  series: ['slug', 'title', 'description'],
+  event: ['slug', 'title', 'lang', 'start_date', 'end_date', 'time_zone', 'venue', 'address', 'city', 'country_code', 'overview', 'themes', 'contact_email', 'status'],
+  day: ['date', 'label'],
+  session: ['kind', 'number', 'title', 'start_time', 'end_time'],
+  appearance: ['role', 'role_label', 'honorific', 'affiliation_position', 'country', 'talk_title'],
+} as const;
+export type FormEntity = keyof typeof FORM_FIELDS;
+
+export const FORM_SCHEMAS = {
+  series: seriesFormSchema,
+  event: eventFormSchema,
+  day: dayFormSchema,
+  session: sessionFormSchema,
+  appearance: appearanceFormSchema,
+} as const;
+
+/** Field → message: what a form shows next to each field. */
+export type FieldErrors = Record<string, string>;
+
+/** The columns to store, or the errors by field. Fields absent from the form count as empty. */
+export function parseForm<E extends FormEntity>(entity: E, input: Record<string, unknown>): { ok: true; values: z.output<(typeof FORM_SCHEMAS)[E]> } | { ok: false; errors: FieldErrors } {
+  const raw: Record<string, string> = {};
+  for (const f of FORM_FIELDS[entity]) raw[f] = typeof input[f] === 'string' ? (input[f] as string) : '';
+  const r = FORM_SCHEMAS[entity].safeParse(raw);
+  if (r.success) return { ok: true, values: r.data as z.output<(typeof FORM_SCHEMAS)[E]> };
+  const errors: FieldErrors = {};
+  for (const i of r.error.issues) {
+    const field = String(i.path[0] ?? FORM_FIELDS[entity][0]);
+    errors[field] ??= i.message;
+  }
+  return { ok: false, errors };
+}

@@ -1,0 +1,123 @@
+// Saving a record from a workspace form: validated by the domain's schema, stored only if the
+// record is still at the version the form was made from, and logged with the values before
+// and after. Shared by the workspace's forms (and later the API and the CLI).
+import { type AuditAction, type AuditedEntity, changedFields, type Values } from '../domain/audit.ts';
+import { type FieldErrors, FORM_FIELDS, type FormEntity, parseForm } from '../domain/editing.ts';
+import { Conflict, InvalidInput, NotFound } from '../domain/errors.ts';
+import type { Tx } from '../storage/database.ts';
+import { insertAuditEntry, recordById, seriesIdOf, slugTaken, updateIfVersion } from '../storage/queries/editing.ts';
+import type { Storage } from '../storage/storage.ts';
+import { write } from '../storage/write.ts';
+
+/** Who is editing: the signed-in account. */
+export type Actor = { accountId: number };
+
+/** A form that does not validate: the message of each field at fault, and what was typed. */
+export class FormInvalid extends InvalidInput {
+  constructor(
+    readonly errors: FieldErrors,
+    readonly input: Record<string, string>,
+  ) {
+    super(
+      Object.entries(errors)
+        .map(([f, m]) => `${f}: ${m}`)
+        .join('; '),
+    );
+  }
+}
+
+/** A save made from an older version: the values the user sent and the record as it now is. */
+export class VersionConflict extends Conflict {
+  constructor(
+    readonly entity: FormEntity,
+    readonly id: number,
+    readonly yourVersion: number,
+    readonly mine: Record<string, string>,
+    readonly theirs: Values,
+  ) {
+    super(`this ${entity} was changed by someone else after you opened it (you edited version ${yourVersion}; it is now at version ${theirs.version}): nothing was saved`);
+  }
+}
+
+const TIMESTAMPED = new Set<AuditedEntity>(['series', 'event', 'person', 'organization']);
+const now = () => new Date().toISOString();
+
+/** The form's raw strings, as typed (kept to show again, on errors and conflicts). */
+export function formInput(entity: FormEntity, body: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of FORM_FIELDS[entity]) out[f] = typeof body[f] === 'string' ? (body[f] as string) : '';
+  return out;
+}
+
+/** Parses a form's version field; a form without one cannot be saved safely. */
+export function parseVersion(raw: unknown): number {
+  const s = typeof raw === 'string' ? raw : '';
+  if (!/^[1-9]\d{0,9}$/.test(s) || Number(s) > 2_147_483_647) throw new InvalidInput(`version: the form's version "${s}" is not a version number: reload the page and try again`);
+  return Number(s);
+}
+
+/** Values checked by the schema, and the slug checks that need the database. */
+export async function validate<E extends FormEntity>(trx: Tx, entity: E, input: Record<string, string>, exceptId?: number): Promise<Values> {
+  const r = parseForm(entity, input);
+  const errors: FieldErrors = r.ok ? {} : { ...r.errors };
+  const values = (r.ok ? r.values : {}) as Values;
+  if ((entity === 'series' || entity === 'event') && !errors.slug && typeof values.slug === 'string' && (await slugTaken(trx, entity, values.slug, exceptId))) {
+    errors.slug = `"${values.slug}" is already the address of another ${entity}: choose another`;
+  }
+  if (Object.keys(errors).length) throw new FormInvalid(errors, input);
+  return values;
+}
+
+export const pick = (row: Values, fields: readonly string[]): Values => Object.fromEntries(fields.map((f) => [f, row[f] ?? null]));
+
+export async function audit(trx: Tx, actor: Actor, action: AuditAction, entity: AuditedEntity, id: number, before: Values | null, after: Values | null, reverted?: number): Promise<number> {
+  return await insertAuditEntry(trx, {
+    at: now(),
+    account_id: actor.accountId,
+    action,
+    entity,
+    entity_id: id,
+    series_id: (await seriesIdOf(trx, entity, id)) ?? null,
+    before: before ? JSON.stringify(before) : null,
+    after: after ? JSON.stringify(after) : null,
+    reverted_entry_id: reverted ?? null,
+  });
+}
+
+/**
+ * Changes columns of a record that is at `version`, logs the change, and returns the new
+ * version. A record at another version is a VersionConflict (`mine` is what the user sent).
+ * No change at all stores and logs nothing.
+ */
+export async function changeRecord(
+  trx: Tx,
+  actor: Actor,
+  action: AuditAction,
+  entity: AuditedEntity,
+  id: number,
+  version: number,
+  values: Values,
+  mine: Record<string, string>,
+  opts: { reverted?: number; before?: Values } = {},
+): Promise<number> {
+  const stored = await recordById(trx, entity, id);
+  // `opts.before`: the record as it was before this write moved it out of the way (reordering).
+  const before = stored && opts.before ? { ...stored, ...opts.before } : stored;
+  if (!before) throw new NotFound(`there is no ${entity} ${id}: it may have been deleted`);
+  if (before.version !== version) throw new VersionConflict(entity as FormEntity, id, version, mine, before);
+  const fields = changedFields(Object.keys(values), values, before);
+  if (!fields.length) return version;
+  const set = TIMESTAMPED.has(entity) ? { ...values, updated_at: now() } : values;
+  if (!(await updateIfVersion(trx, entity, id, version, set))) throw new VersionConflict(entity as FormEntity, id, version, mine, (await recordById(trx, entity, id)) ?? before);
+  await audit(trx, actor, action, entity, id, { ...pick(before, fields), version }, { ...pick(values, fields), version: version + 1 }, opts.reverted);
+  return version + 1;
+}
+
+/** Saves a form over a record: validation, version check, audit, in one write. */
+export async function saveForm(storage: Storage, actor: Actor, entity: FormEntity, id: number, version: number, body: Record<string, unknown>): Promise<number> {
+  const input = formInput(entity, body);
+  return await write(storage, async (trx) => {
+    const values = await validate(trx, entity, input, id);
+    return await changeRecord(trx, actor, 'update', entity, id, version, values, input);
+  });
+}

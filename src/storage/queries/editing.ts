@@ -1,0 +1,151 @@
+// The workspace's writes and reads: versioned records, the audit log, and what a form needs.
+// Generic over the edited tables (each has an integer id and a version), so the one
+// compare-and-set update below serves every form.
+import type { Kysely } from 'kysely';
+import type { AuditedEntity, Values } from '../../domain/audit.ts';
+import type { AuditEntryTable, DbOrTx } from '../database.ts';
+
+const anyDb = (db: DbOrTx) => db as unknown as Kysely<any>;
+
+/** One record as stored, every column, or undefined. */
+export async function recordById(db: DbOrTx, entity: AuditedEntity, id: number): Promise<Values | undefined> {
+  return (await anyDb(db).selectFrom(entity).selectAll().where('id', '=', id).executeTakeFirst()) as Values | undefined;
+}
+
+/**
+ * Stores `values` and moves the version on, only if the record is still at `version`: the
+ * compare and the set are one statement, so two saves from the same version cannot both pass.
+ * Returns false when the record is at another version (or gone).
+ */
+export async function updateIfVersion(db: DbOrTx, entity: AuditedEntity, id: number, version: number, values: Values): Promise<boolean> {
+  const r = await anyDb(db)
+    .updateTable(entity)
+    .set({ ...values, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function insertRecord(db: DbOrTx, entity: AuditedEntity, values: Values): Promise<number> {
+  const r = await anyDb(db).insertInto(entity).values(values).returning('id').executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+/** The series a record belongs to (persons and organizations belong to none). */
+export async function seriesIdOf(db: DbOrTx, entity: AuditedEntity, id: number): Promise<number | undefined> {
+  switch (entity) {
+    case 'series':
+      return (await db.selectFrom('series').select('id').where('id', '=', id).executeTakeFirst())?.id;
+    case 'event':
+      return (await db.selectFrom('event').select('series_id').where('id', '=', id).executeTakeFirst())?.series_id;
+    case 'day':
+      return (await db.selectFrom('day as d').innerJoin('event as e', 'e.id', 'd.event_id').select('e.series_id').where('d.id', '=', id).executeTakeFirst())?.series_id;
+    case 'session':
+      return (await db.selectFrom('session as s').innerJoin('event as e', 'e.id', 's.event_id').select('e.series_id').where('s.id', '=', id).executeTakeFirst())?.series_id;
+    case 'appearance':
+      return (
+        await db
+          .selectFrom('appearance as a')
+          .innerJoin('session as s', 's.id', 'a.session_id')
+          .innerJoin('event as e', 'e.id', 's.event_id')
+          .select('e.series_id')
+          .where('a.id', '=', id)
+          .executeTakeFirst()
+      )?.series_id;
+    default:
+      return undefined;
+  }
+}
+
+export type AuditEntry = Omit<AuditEntryTable, 'id'> & { id: number };
+export type AuditEntryWithAuthor = AuditEntry & { email: string | null };
+
+export async function insertAuditEntry(db: DbOrTx, e: Omit<AuditEntry, 'id'>): Promise<number> {
+  const r = await db.insertInto('audit_entry').values(e).returning('id').executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+export async function auditEntryById(db: DbOrTx, id: number): Promise<AuditEntry | undefined> {
+  return await db.selectFrom('audit_entry').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Whether a later entry already reverted this one. */
+export async function revertOf(db: DbOrTx, id: number): Promise<number | undefined> {
+  return (await db.selectFrom('audit_entry').select('id').where('reverted_entry_id', '=', id).executeTakeFirst())?.id;
+}
+
+/** The newest entries first; `seriesIds` 'all' for an admin. Entries without a series (persons) are an admin's. */
+export async function auditEntries(db: DbOrTx, seriesIds: number[] | 'all', limit: number, beforeId?: number): Promise<AuditEntryWithAuthor[]> {
+  if (seriesIds !== 'all' && seriesIds.length === 0) return [];
+  let q = db
+    .selectFrom('audit_entry as x')
+    .leftJoin('account as a', 'a.id', 'x.account_id')
+    .select(['x.id', 'x.at', 'x.account_id', 'x.action', 'x.entity', 'x.entity_id', 'x.series_id', 'x.before', 'x.after', 'x.reverted_entry_id', 'a.email'])
+    .orderBy('x.id', 'desc')
+    .limit(limit);
+  if (seriesIds !== 'all') q = q.where('x.series_id', 'in', seriesIds);
+  if (beforeId !== undefined) q = q.where('x.id', '<', beforeId);
+  return await q.execute();
+}
+
+export async function seriesBySlug(db: DbOrTx, slug: string) {
+  return await db.selectFrom('series').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+/** An event with its days, sessions and appearances (drafts included), as the workspace shows it. */
+export async function eventForWorkspace(db: DbOrTx, eventId: number) {
+  const event = await db.selectFrom('event').selectAll().where('id', '=', eventId).executeTakeFirst();
+  if (!event) return undefined;
+  const series = await db.selectFrom('series').select(['id', 'slug', 'title']).where('id', '=', event.series_id).executeTakeFirstOrThrow();
+  const days = await db.selectFrom('day').selectAll().where('event_id', '=', eventId).orderBy('position').orderBy('id').execute();
+  const sessions = await db.selectFrom('session').selectAll().where('event_id', '=', eventId).orderBy('position').orderBy('id').execute();
+  return { event, series, days, sessions };
+}
+
+export async function sessionForWorkspace(db: DbOrTx, sessionId: number) {
+  const session = await db.selectFrom('session').selectAll().where('id', '=', sessionId).executeTakeFirst();
+  if (!session) return undefined;
+  const event = await db.selectFrom('event').select(['id', 'slug', 'title', 'series_id']).where('id', '=', session.event_id).executeTakeFirstOrThrow();
+  const days = await db.selectFrom('day').select(['id', 'date', 'label']).where('event_id', '=', session.event_id).orderBy('position').orderBy('id').execute();
+  const appearances = await db
+    .selectFrom('appearance as a')
+    .innerJoin('person as p', 'p.id', 'a.person_id')
+    .select(['a.id', 'a.role', 'a.position', 'a.version', 'a.role_label', 'a.affiliation_position', 'p.name', 'p.id as person_id'])
+    .where('a.session_id', '=', sessionId)
+    .orderBy('a.position')
+    .orderBy('a.id')
+    .execute();
+  return { session, event, days, appearances };
+}
+
+/** Persons whose name holds every word typed (case and accents folded through name_key), at most `limit`. */
+export async function searchPersons(db: DbOrTx, words: string[], limit: number) {
+  if (!words.length) return [];
+  let q = db.selectFrom('person').select(['id', 'name', 'honorific', 'slug']).orderBy('name').orderBy('id').limit(limit);
+  for (const w of words) q = q.where('name_key', 'like', `%${w.replace(/[%_\\]/g, '')}%`);
+  return await q.execute();
+}
+
+export async function personByNameKey(db: DbOrTx, nameKey: string) {
+  return await db.selectFrom('person').select(['id', 'name']).where('name_key', '=', nameKey).executeTakeFirst();
+}
+
+export async function slugTaken(db: DbOrTx, table: 'person' | 'series' | 'event', slug: string, exceptId?: number): Promise<boolean> {
+  let q = db.selectFrom(table).select('id').where('slug', '=', slug);
+  if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+/** The next free position among a parent's children. */
+export async function nextPosition(db: DbOrTx, table: 'day' | 'session' | 'appearance', parent: 'event_id' | 'day_id' | 'session_id', parentId: number): Promise<number> {
+  const r = (await anyDb(db).selectFrom(table).select((eb: any) => eb.fn.max('position').as('p')).where(parent, '=', parentId).executeTakeFirst()) as { p: number | string | null } | undefined;
+  return r?.p === null || r?.p === undefined ? 0 : Number(r.p) + 1;
+}
+
+/** Children of one parent in order, for moving one of them up or down. */
+export async function siblings(db: DbOrTx, table: 'session' | 'appearance', parent: 'day_id' | 'session_id', parentId: number, role?: string) {
+  let q = anyDb(db).selectFrom(table).select(['id', 'position', 'version']).where(parent, '=', parentId).orderBy('position').orderBy('id');
+  if (role !== undefined) q = q.where('role', '=', role);
+  return (await q.execute()) as { id: number; position: number; version: number }[];
+}

@@ -1,0 +1,49 @@
+/** @jsxImportSource hono/jsx */
+// /admin/audit: who changed what and when. Admins read every entry and may revert one change
+// (a new, logged change, refused when the record changed since); editors and viewers read
+// the entries of their series.
+import type { Context, Hono } from 'hono';
+import { NotFound } from '../../domain/errors.ts';
+import { DEFAULT_LANGUAGE } from '../../domain/language.ts';
+import { AUDIT_PAGE_SIZE, readAuditLog, revertEntry } from '../../operations/edit-audit.ts';
+import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
+import { translator } from '../i18n/t.ts';
+import { renderDocument } from '../views/layout.tsx';
+import { AuditPage } from '../views/admin-edit.tsx';
+import { ADMIN_HEADERS } from './routes.tsx';
+
+export function editAuditRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
+  const lang = DEFAULT_LANGUAGE;
+  const t = translator(lang);
+
+  // Any signed-in account: what it reads is limited to its series below.
+  app.get('/audit', guard(opts, null), async (c: Context<AuthEnv>) => {
+    const a = c.get('auth')!;
+    const before = c.req.query('before');
+    const beforeId = before && /^[1-9]\d{0,9}$/.test(before) ? Number(before) : undefined;
+    const entries = await readAuditLog(opts.storage, a.account, beforeId);
+    const reverted = c.req.query('reverted');
+    const rows = entries.map((e) => ({ id: e.id, at: e.at, email: e.email, action: e.action, entity: e.entity, entityId: e.entity_id, before: e.before, after: e.after, reverts: e.reverted_entry_id }));
+    const last = rows.at(-1);
+    const node = (
+      <AuditPage
+        lang={lang}
+        t={t}
+        viewer={{ email: a.email, role: a.account.role, csrfToken: a.csrfToken }}
+        rows={rows}
+        canRevert={a.account.role === 'admin'}
+        {...(reverted && /^\d{1,10}$/.test(reverted) ? { reverted: Number(reverted) } : {})}
+        {...(last && rows.length === AUDIT_PAGE_SIZE ? { older: `/admin/audit?before=${last.id}` } : {})}
+      />
+    );
+    return c.html(await renderDocument(node), 200, ADMIN_HEADERS);
+  });
+
+  // Reverting is an admin's: 'edit-content' without a series passes for admins only.
+  app.post('/audit/:id/revert', guard(opts, 'edit-content'), async (c) => {
+    const raw = c.req.param('id');
+    if (!/^[1-9]\d{0,9}$/.test(raw)) throw new NotFound(`"${raw}" is not an audit entry number`);
+    await revertEntry(opts.storage, { accountId: c.get('auth')!.account.id }, Number(raw));
+    return c.redirect(`/admin/audit?reverted=${raw}`, 303);
+  });
+}

@@ -1,0 +1,580 @@
+/** @jsxImportSource hono/jsx */
+// /admin editing: series, events, days, sessions and who speaks in them. Every route is behind
+// guard() (authentication, role for the record's series, and Origin + CSRF for posts); the
+// record's series is resolved from the path before anything else answers, so an account
+// without rights gets 403 whether or not the record exists.
+import type { Context, Hono } from 'hono';
+import type { AuditedEntity } from '../../domain/audit.ts';
+import { FORM_FIELDS, type FormEntity } from '../../domain/editing.ts';
+import { DEFAULT_LANGUAGE } from '../../domain/language.ts';
+import { InvalidInput, NotFound } from '../../domain/errors.ts';
+import { addAppearance, createDay, createEvent, createSeries, createSession, moveSession, reorder } from '../../operations/edit-agenda.ts';
+import { type Actor, FormInvalid, parseVersion, saveForm, VersionConflict } from '../../operations/edit-record.ts';
+import { eventForWorkspace, recordById, searchPersons, seriesBySlug, seriesIdOf, sessionForWorkspace } from '../../storage/queries/editing.ts';
+import { normaliseName } from '../../domain/names.ts';
+import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
+import { translator } from '../i18n/t.ts';
+import { renderDocument } from '../views/layout.tsx';
+import type { Viewer } from '../views/admin.tsx';
+import { ActionButton, ConflictPage, FormPage, formValues } from '../views/admin-edit.tsx';
+import { ADMIN_HEADERS } from './routes.tsx';
+
+type C = Context<AuthEnv>;
+type Status = 200 | 400 | 409;
+
+const EMPTY: Record<FormEntity, Record<string, string>> = {
+  series: { slug: '', title: '', description: '' },
+  event: { slug: '', title: '', lang: 'en', start_date: '', end_date: '', time_zone: 'Europe/Zurich', venue: '', address: '', city: '', country_code: '', overview: '', themes: '', contact_email: '', status: 'draft' },
+  day: { date: '', label: '' },
+  session: { kind: 'panel', number: '', title: '', start_time: '', end_time: '' },
+  appearance: { role: 'speaker', role_label: '', honorific: '', affiliation_position: '', country: '', talk_title: '' },
+};
+
+export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
+  const lang = DEFAULT_LANGUAGE;
+  const t = translator(lang);
+  const db = opts.storage.db;
+  const html = async (c: C, node: unknown, status: Status = 200) => c.html(await renderDocument(node), status, ADMIN_HEADERS);
+  const viewerOf = (c: C): Viewer => {
+    const a = c.get('auth')!;
+    return { email: a.email, role: a.account.role, csrfToken: a.csrfToken };
+  };
+  const actorOf = (c: C): Actor => ({ accountId: c.get('auth')!.account.id });
+  const base = (c: C) => ({ lang, t, viewer: viewerOf(c) });
+  const body = async (c: C) => (await c.req.parseBody()) as Record<string, unknown>;
+  const idParam = (c: C) => {
+    const raw = c.req.param('id') ?? '';
+    if (!/^[1-9]\d{0,9}$/.test(raw) || Number(raw) > 2_147_483_647) throw new NotFound(`"${raw}" is not a record number`);
+    return Number(raw);
+  };
+
+  /** Guards a route on the series of the record the path names: reading for GET, editing otherwise. */
+  const onRecord = (entity: AuditedEntity) => async (c: C) => {
+    const seriesId = await seriesIdOf(db, entity, idParam(c));
+    if (seriesId === undefined) throw new NotFound(`there is no ${entity} ${c.req.param('id')}`);
+    return { action: c.req.method === 'GET' ? ('read-drafts' as const) : ('edit-content' as const), seriesId };
+  };
+  const onSeries = async (c: C) => {
+    const s = await seriesBySlug(db, c.req.param('slug') ?? '');
+    if (!s) throw new NotFound(`there is no series "${c.req.param('slug')}"`);
+    return { action: c.req.method === 'GET' ? ('read-drafts' as const) : ('edit-content' as const), seriesId: s.id };
+  };
+
+  /** Runs a save; a form error shows the form again with the messages, a stale version the conflict page. */
+  const saving = async (c: C, entity: FormEntity, title: string, action: string, editUrl: string, run: () => Promise<Response>, page: (values: Record<string, string>, errors: Record<string, string>) => unknown) => {
+    try {
+      return await run();
+    } catch (e) {
+      if (e instanceof FormInvalid) return await html(c, await page({ ...formValuesFromBody(entity, e.input) }, e.errors), 400);
+      if (e instanceof VersionConflict) {
+        return await html(c, <ConflictPage {...base(c)} entity={entity} title={title} action={action} editUrl={editUrl} message={e.message} mine={e.mine} theirs={e.theirs} />, 409);
+      }
+      throw e;
+    }
+  };
+  const formValuesFromBody = (entity: FormEntity, input: Record<string, string>) => Object.fromEntries(FORM_FIELDS[entity].map((f) => [f, input[f] ?? '']));
+
+  // ---- series -------------------------------------------------------------------------------
+  // Creating a series is an admin's (an editor's rights start at a series given to them):
+  // 'edit-content' without a series passes for admins only.
+  const newSeriesPage = (c: C, values: Record<string, string>, errors: Record<string, string> = {}) => (
+    <FormPage {...base(c)} entity="series" title={t('edit.newSeries')} action="/admin/series" values={values} errors={errors} submit={t('edit.create')} />
+  );
+  app.get('/new-series', guard(opts, 'edit-content'), (c) => html(c, newSeriesPage(c, EMPTY.series)));
+  app.post('/series', guard(opts, 'edit-content'), async (c) =>
+    saving(
+      c,
+      'series',
+      '',
+      '/admin/series',
+      '/admin',
+      async () => {
+        const s = await createSeries(opts.storage, actorOf(c), await body(c));
+        return c.redirect(`/admin/series/${s.slug}/edit?saved=1`, 303);
+      },
+      (v, e) => newSeriesPage(c, v, e),
+    ),
+  );
+
+  const seriesPage = async (c: C, slug: string, values?: Record<string, string>, errors: Record<string, string> = {}) => {
+    const s = (await seriesBySlug(db, slug))!;
+    const events = await db.selectFrom('event').select(['id', 'title', 'start_date', 'status']).where('series_id', '=', s.id).orderBy('start_date', 'desc').orderBy('id').execute();
+    return (
+      <FormPage
+        {...base(c)}
+        entity="series"
+        title={t('edit.editSeries', { title: s.title })}
+        action={`/admin/series/${s.slug}/edit`}
+        values={values ?? formValues('series', s)}
+        errors={errors}
+        version={s.version}
+        submit={t('edit.save')}
+        saved={c.req.query('saved') === '1'}
+      >
+        <h2>{t('edit.events')}</h2>
+        <ul>
+          {events.map((e) => (
+            <li>
+              <a href={`/admin/events/${e.id}`}>
+                <bdi>{e.title}</bdi>
+              </a>{' '}
+              (<time datetime={e.start_date}>{e.start_date}</time>, {t(`admin.status.${e.status}`)})
+            </li>
+          ))}
+        </ul>
+        <p>
+          <a href={`/admin/series/${s.slug}/events/new`}>{t('edit.newEvent', { title: s.title })}</a>
+        </p>
+      </FormPage>
+    );
+  };
+  app.get('/series/:slug/edit', guard(opts, onSeries), async (c) => html(c, await seriesPage(c, c.req.param('slug'))));
+  app.post('/series/:slug/edit', guard(opts, onSeries), async (c) => {
+    const s = (await seriesBySlug(db, c.req.param('slug')))!;
+    const b = await body(c);
+    return saving(
+      c,
+      'series',
+      s.title,
+      `/admin/series/${s.slug}/edit`,
+      `/admin/series/${s.slug}/edit`,
+      async () => {
+        await saveForm(opts.storage, actorOf(c), 'series', s.id, parseVersion(b.version), b);
+        const slug = typeof b.slug === 'string' ? b.slug.trim() : s.slug;
+        return c.redirect(`/admin/series/${slug}/edit?saved=1`, 303);
+      },
+      (v, e) => seriesPage(c, s.slug, v, e),
+    );
+  });
+
+  // ---- events -------------------------------------------------------------------------------
+  const newEventPage = async (c: C, slug: string, values: Record<string, string>, errors: Record<string, string> = {}) => {
+    const s = (await seriesBySlug(db, slug))!;
+    return <FormPage {...base(c)} entity="event" title={t('edit.newEvent', { title: s.title })} action={`/admin/series/${s.slug}/events`} values={values} errors={errors} submit={t('edit.create')} />;
+  };
+  app.get('/series/:slug/events/new', guard(opts, onSeries), async (c) => html(c, await newEventPage(c, c.req.param('slug'), EMPTY.event)));
+  app.post('/series/:slug/events', guard(opts, onSeries), async (c) => {
+    const s = (await seriesBySlug(db, c.req.param('slug')))!;
+    const v = await body(c);
+    return saving(
+      c,
+      'event',
+      '',
+      `/admin/series/${s.slug}/events`,
+      `/admin/series/${s.slug}/edit`,
+      async () => c.redirect(`/admin/events/${await createEvent(opts.storage, actorOf(c), s.id, v)}?saved=1`, 303),
+      (vals, e) => newEventPage(c, s.slug, vals, e),
+    );
+  });
+
+  const eventPage = async (c: C, id: number, values?: Record<string, string>, errors: Record<string, string> = {}) => {
+    const w = (await eventForWorkspace(db, id))!;
+    const { event, days, sessions } = w;
+    const viewer = viewerOf(c);
+    return (
+      <FormPage
+        {...base(c)}
+        entity="event"
+        title={t('edit.editEvent', { title: event.title })}
+        action={`/admin/events/${id}`}
+        values={values ?? formValues('event', event)}
+        errors={errors}
+        version={event.version}
+        submit={t('edit.save')}
+        saved={c.req.query('saved') === '1'}
+        nav={
+          <p>
+            <a href={`/admin/series/${w.series.slug}/edit`}>
+              <bdi>{w.series.title}</bdi>
+            </a>
+            {event.status === 'published' ? (
+              <>
+                {' · '}
+                <a href={`/events/${event.slug}`}>{t('edit.view')}</a>
+              </>
+            ) : null}
+          </p>
+        }
+      >
+        <h2>{t('edit.days')}</h2>
+        {days.map((d) => {
+          const list = sessions.filter((s) => s.day_id === d.id);
+          return (
+            <section aria-labelledby={`day-${d.id}`}>
+              <h3 id={`day-${d.id}`}>
+                <a href={`/admin/days/${d.id}`}>
+                  <time datetime={d.date}>{d.date}</time>
+                  {d.label ? (
+                    <>
+                      {' '}
+                      (<bdi>{d.label}</bdi>)
+                    </>
+                  ) : null}
+                </a>
+              </h3>
+              <ol>
+                {list.map((s, i) => {
+                  const name = s.title ?? t('edit.untitled');
+                  return (
+                    <li>
+                      <a href={`/admin/sessions/${s.id}`}>
+                        {s.start_time ?? ''} <bdi>{name}</bdi>
+                      </a>{' '}
+                      {i > 0 ? (
+                        <ActionButton viewer={viewer} action={`/admin/sessions/${s.id}/order`} fields={{ version: String(s.version) }} name="direction" value="up">
+                          {t('edit.moveUp')}: <bdi>{name}</bdi>
+                        </ActionButton>
+                      ) : null}
+                      {i < list.length - 1 ? (
+                        <ActionButton viewer={viewer} action={`/admin/sessions/${s.id}/order`} fields={{ version: String(s.version) }} name="direction" value="down">
+                          {t('edit.moveDown')}: <bdi>{name}</bdi>
+                        </ActionButton>
+                      ) : null}
+                    </li>
+                  );
+                })}
+              </ol>
+              <p>
+                <a href={`/admin/days/${d.id}/sessions/new`}>
+                  {t('edit.addSession')} (<time datetime={d.date}>{d.date}</time>)
+                </a>
+              </p>
+            </section>
+          );
+        })}
+        <p>
+          <a href={`/admin/events/${id}/days/new`}>{t('edit.addDay')}</a>
+        </p>
+      </FormPage>
+    );
+  };
+  app.get('/events/:id', guard(opts, onRecord('event')), async (c) => html(c, await eventPage(c, idParam(c))));
+  app.post('/events/:id', guard(opts, onRecord('event')), async (c) => {
+    const id = idParam(c);
+    const b = await body(c);
+    const title = String((await recordById(db, 'event', id))?.title ?? '');
+    return saving(
+      c,
+      'event',
+      title,
+      `/admin/events/${id}`,
+      `/admin/events/${id}`,
+      async () => {
+        await saveForm(opts.storage, actorOf(c), 'event', id, parseVersion(b.version), b);
+        return c.redirect(`/admin/events/${id}?saved=1`, 303);
+      },
+      (v, e) => eventPage(c, id, v, e),
+    );
+  });
+
+  // ---- days ---------------------------------------------------------------------------------
+  const newDayPage = async (c: C, eventId: number, values: Record<string, string>, errors: Record<string, string> = {}) => {
+    const e = (await recordById(db, 'event', eventId))!;
+    return (
+      <FormPage
+        {...base(c)}
+        entity="day"
+        title={t('edit.newDay', { title: String(e.title) })}
+        action={`/admin/events/${eventId}/days`}
+        values={values}
+        errors={errors}
+        submit={t('edit.create')}
+        nav={
+          <p>
+            <a href={`/admin/events/${eventId}`}>
+              <bdi>{String(e.title)}</bdi>
+            </a>
+          </p>
+        }
+      />
+    );
+  };
+  app.get('/events/:id/days/new', guard(opts, onRecord('event')), async (c) => html(c, await newDayPage(c, idParam(c), EMPTY.day)));
+  app.post('/events/:id/days', guard(opts, onRecord('event')), async (c) => {
+    const id = idParam(c);
+    const b = await body(c);
+    return saving(
+      c,
+      'day',
+      '',
+      `/admin/events/${id}/days`,
+      `/admin/events/${id}`,
+      async () => {
+        await createDay(opts.storage, actorOf(c), id, b);
+        return c.redirect(`/admin/events/${id}?saved=1`, 303);
+      },
+      (v, e) => newDayPage(c, id, v, e),
+    );
+  });
+
+  const dayPage = async (c: C, id: number, values?: Record<string, string>, errors: Record<string, string> = {}) => {
+    const d = (await recordById(db, 'day', id))!;
+    return (
+      <FormPage
+        {...base(c)}
+        entity="day"
+        title={t('edit.editDay', { date: String(d.date) })}
+        action={`/admin/days/${id}`}
+        values={values ?? formValues('day', d)}
+        errors={errors}
+        version={Number(d.version)}
+        submit={t('edit.save')}
+        saved={c.req.query('saved') === '1'}
+        nav={
+          <p>
+            <a href={`/admin/events/${d.event_id}`}>{t('admin.events')}</a>
+          </p>
+        }
+      />
+    );
+  };
+  app.get('/days/:id', guard(opts, onRecord('day')), async (c) => html(c, await dayPage(c, idParam(c))));
+  app.post('/days/:id', guard(opts, onRecord('day')), async (c) => {
+    const id = idParam(c);
+    const b = await body(c);
+    const d = (await recordById(db, 'day', id))!;
+    return saving(
+      c,
+      'day',
+      String(d.date),
+      `/admin/days/${id}`,
+      `/admin/days/${id}`,
+      async () => {
+        await saveForm(opts.storage, actorOf(c), 'day', id, parseVersion(b.version), b);
+        return c.redirect(`/admin/days/${id}?saved=1`, 303);
+      },
+      (v, e) => dayPage(c, id, v, e),
+    );
+  });
+
+  // ---- sessions -----------------------------------------------------------------------------
+  const newSessionPage = async (c: C, dayId: number, values: Record<string, string>, errors: Record<string, string> = {}) => {
+    const d = (await recordById(db, 'day', dayId))!;
+    return (
+      <FormPage
+        {...base(c)}
+        entity="session"
+        title={t('edit.newSession', { date: String(d.date) })}
+        action={`/admin/days/${dayId}/sessions`}
+        values={values}
+        errors={errors}
+        submit={t('edit.create')}
+        nav={
+          <p>
+            <a href={`/admin/events/${d.event_id}`}>{t('admin.events')}</a>
+          </p>
+        }
+      />
+    );
+  };
+  app.get('/days/:id/sessions/new', guard(opts, onRecord('day')), async (c) => html(c, await newSessionPage(c, idParam(c), EMPTY.session)));
+  app.post('/days/:id/sessions', guard(opts, onRecord('day')), async (c) => {
+    const id = idParam(c);
+    const b = await body(c);
+    return saving(
+      c,
+      'session',
+      '',
+      `/admin/days/${id}/sessions`,
+      `/admin/days/${id}`,
+      async () => c.redirect(`/admin/sessions/${await createSession(opts.storage, actorOf(c), id, b)}?saved=1`, 303),
+      (v, e) => newSessionPage(c, id, v, e),
+    );
+  });
+
+  const sessionPage = async (c: C, id: number, values?: Record<string, string>, errors: Record<string, string> = {}, typedName?: string) => {
+    const w = (await sessionForWorkspace(db, id))!;
+    const { session: s } = w;
+    const viewer = viewerOf(c);
+    const name = s.title ?? t('edit.untitled');
+    const q = (c.req.query('q') ?? '').trim().slice(0, 200);
+    const words = normaliseName(q).split(' ').filter(Boolean);
+    const found = words.length ? await searchPersons(db, words, 20) : [];
+    const roleGroups = (['moderator', 'speaker'] as const).map((role) => ({ role, list: w.appearances.filter((a) => a.role === role) }));
+    return (
+      <FormPage
+        {...base(c)}
+        entity="session"
+        title={t('edit.editSession', { title: name })}
+        action={`/admin/sessions/${id}`}
+        values={values ?? formValues('session', s)}
+        errors={errors}
+        version={s.version}
+        submit={t('edit.save')}
+        saved={c.req.query('saved') === '1'}
+        nav={
+          <p>
+            <a href={`/admin/events/${w.event.id}`}>
+              <bdi>{w.event.title}</bdi>
+            </a>
+          </p>
+        }
+      >
+        <h2>{t('edit.moveToDay')}</h2>
+        <form method="post" action={`/admin/sessions/${id}/move`} class="stack">
+          <input type="hidden" name="_csrf" value={viewer.csrfToken} />
+          <input type="hidden" name="version" value={String(s.version)} />
+          <p>
+            <label for="f-day_id">{t('edit.field.day_id')}</label>
+            <select id="f-day_id" name="day_id">
+              {w.days.map((d) => (
+                <option value={String(d.id)} selected={d.id === s.day_id}>
+                  {d.date}
+                  {d.label ? ` (${d.label})` : ''}
+                </option>
+              ))}
+            </select>
+          </p>
+          <p>
+            <button type="submit">{t('edit.move')}</button>
+          </p>
+        </form>
+        <h2>{t('edit.people')}</h2>
+        {w.appearances.length === 0 ? <p>{t('edit.people.none')}</p> : null}
+        {roleGroups.map((g) =>
+          g.list.length ? (
+            <section aria-labelledby={`role-${g.role}`}>
+              <h3 id={`role-${g.role}`}>{t(`edit.role.${g.role}`)}</h3>
+              <ol>
+                {g.list.map((a, i) => (
+                  <li>
+                    <bdi>{a.name}</bdi>{' '}
+                    {i > 0 ? (
+                      <ActionButton viewer={viewer} action={`/admin/appearances/${a.id}/order`} fields={{ version: String(a.version) }} name="direction" value="up">
+                        {t('edit.moveUp')}: <bdi>{a.name}</bdi>
+                      </ActionButton>
+                    ) : null}
+                    {i < g.list.length - 1 ? (
+                      <ActionButton viewer={viewer} action={`/admin/appearances/${a.id}/order`} fields={{ version: String(a.version) }} name="direction" value="down">
+                        {t('edit.moveDown')}: <bdi>{a.name}</bdi>
+                      </ActionButton>
+                    ) : null}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ) : null,
+        )}
+        <h3 id="search-heading">{t('edit.search')}</h3>
+        <form method="get" action={`/admin/sessions/${id}#search-heading`} class="stack" role="search" aria-labelledby="search-heading">
+          <p>
+            <label for="f-q">{t('edit.field.name')}</label>
+            <input id="f-q" name="q" type="search" value={q} />
+          </p>
+          <p>
+            <button type="submit">{t('edit.search.button')}</button>
+          </p>
+        </form>
+        {q ? (
+          found.length ? (
+            <section aria-labelledby="results-heading">
+              <h4 id="results-heading">{t('edit.search.results', { q })}</h4>
+              <ul>
+                {found.map((p) => (
+                  <li>
+                    <bdi>{p.name}</bdi>{' '}
+                    {(['speaker', 'moderator'] as const).map((role) => (
+                      <ActionButton viewer={viewer} action={`/admin/sessions/${id}/appearances`} fields={{ person_id: String(p.id), role }}>
+                        {t('edit.addAs', { role: t(`edit.role.${role}`) })}: <bdi>{p.name}</bdi>
+                      </ActionButton>
+                    ))}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : (
+            <p role="status">{t('edit.search.none')}</p>
+          )
+        ) : null}
+        <h3 id="new-person">{t('edit.addNew')}</h3>
+        <form method="post" action={`/admin/sessions/${id}/appearances`} class="stack" aria-labelledby="new-person">
+          <input type="hidden" name="_csrf" value={viewer.csrfToken} />
+          <p>
+            <label for="f-name">{t('edit.field.name')}</label>
+            {errors.name ? (
+              <strong class="field-error" id="f-name-error">
+                {errors.name}
+              </strong>
+            ) : null}
+            <input id="f-name" name="name" type="text" value={typedName ?? q} aria-describedby={errors.name ? 'f-name-error' : undefined} aria-invalid={errors.name ? 'true' : undefined} />
+          </p>
+          <p>
+            <label for="f-new-role">{t('edit.field.role')}</label>
+            <select id="f-new-role" name="role">
+              <option value="speaker">{t('edit.role.speaker')}</option>
+              <option value="moderator">{t('edit.role.moderator')}</option>
+            </select>
+          </p>
+          <p>
+            <button type="submit">{t('edit.add')}</button>
+          </p>
+        </form>
+      </FormPage>
+    );
+  };
+  app.get('/sessions/:id', guard(opts, onRecord('session')), async (c) => html(c, await sessionPage(c, idParam(c))));
+  app.post('/sessions/:id', guard(opts, onRecord('session')), async (c) => {
+    const id = idParam(c);
+    const b = await body(c);
+    const s = (await recordById(db, 'session', id))!;
+    return saving(
+      c,
+      'session',
+      String(s.title ?? t('edit.untitled')),
+      `/admin/sessions/${id}`,
+      `/admin/sessions/${id}`,
+      async () => {
+        await saveForm(opts.storage, actorOf(c), 'session', id, parseVersion(b.version), b);
+        return c.redirect(`/admin/sessions/${id}?saved=1`, 303);
+      },
+      (v, e) => sessionPage(c, id, v, e),
+    );
+  });
+  app.post('/sessions/:id/move', guard(opts, onRecord('session')), async (c) => {
+    const id = idParam(c);
+    const b = await body(c);
+    const dayId = typeof b.day_id === 'string' && /^\d{1,10}$/.test(b.day_id) ? Number(b.day_id) : NaN;
+    if (!Number.isSafeInteger(dayId)) throw new InvalidInput('day_id: choose a day of this event');
+    try {
+      await moveSession(opts.storage, actorOf(c), id, parseVersion(b.version), dayId);
+    } catch (e) {
+      if (e instanceof FormInvalid) throw new InvalidInput(e.message);
+      throw e;
+    }
+    return c.redirect(`/admin/sessions/${id}?saved=1`, 303);
+  });
+  const direction = (b: Record<string, unknown>) => {
+    if (b.direction !== 'up' && b.direction !== 'down') throw new InvalidInput('direction: must be up or down');
+    return b.direction;
+  };
+  app.post('/sessions/:id/order', guard(opts, onRecord('session')), async (c) => {
+    const id = idParam(c);
+    const b = await body(c);
+    await reorder(opts.storage, actorOf(c), 'session', id, parseVersion(b.version), direction(b));
+    const s = (await recordById(db, 'session', id))!;
+    return c.redirect(`/admin/events/${s.event_id}?saved=1`, 303);
+  });
+
+  // ---- appearances --------------------------------------------------------------------------
+  app.post('/sessions/:id/appearances', guard(opts, onRecord('session')), async (c) => {
+    const id = idParam(c);
+    const b = await body(c);
+    const role = b.role === 'moderator' || b.role === 'speaker' ? b.role : null;
+    if (!role) throw new InvalidInput('role: must be moderator or speaker');
+    const personId = typeof b.person_id === 'string' && /^[1-9]\d{0,9}$/.test(b.person_id) ? Number(b.person_id) : undefined;
+    try {
+      await addAppearance(opts.storage, actorOf(c), { sessionId: id, role, ...(personId !== undefined ? { personId } : { name: typeof b.name === 'string' ? b.name : '' }) });
+    } catch (e) {
+      if (e instanceof FormInvalid) return await html(c, await sessionPage(c, id, undefined, e.errors, typeof b.name === 'string' ? b.name : ''), 400);
+      throw e;
+    }
+    return c.redirect(`/admin/sessions/${id}?saved=1`, 303);
+  });
+  app.post('/appearances/:id/order', guard(opts, onRecord('appearance')), async (c) => {
+    const id = idParam(c);
+    const b = await body(c);
+    await reorder(opts.storage, actorOf(c), 'appearance', id, parseVersion(b.version), direction(b));
+    const a = (await recordById(db, 'appearance', id))!;
+    return c.redirect(`/admin/sessions/${a.session_id}?saved=1`, 303);
+  });
+}

@@ -1,0 +1,316 @@
+/** @jsxImportSource hono/jsx */
+// The workspace's editing pages: one form per record, the conflict page and the audit log.
+// Forms work without JavaScript and by keyboard alone; every field has its label, and its
+// error (and hint) are tied to it with aria-describedby, the typed value kept.
+import type { Child } from 'hono/jsx';
+import { SESSION_KINDS } from '../../domain/agenda.ts';
+import type { Values } from '../../domain/audit.ts';
+import { FORM_FIELDS, type FieldErrors, type FormEntity } from '../../domain/editing.ts';
+import { EVENT_STATUSES } from '../../domain/event.ts';
+import { LANGUAGES, type Language } from '../../domain/language.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+import type { Translate } from '../i18n/t.ts';
+import { AdminLayout, type Viewer } from './admin.tsx';
+
+type Base = { lang: Language; t: Translate; viewer: Viewer };
+
+type FieldMeta = { type: 'text' | 'textarea' | 'date' | 'time' | 'email' | 'select' | 'number'; options?: readonly string[]; hint?: MessageKey; required?: boolean };
+const META: Record<string, FieldMeta> = {
+  slug: { type: 'text', hint: 'edit.hint.slug', required: true },
+  title: { type: 'text' },
+  description: { type: 'textarea' },
+  lang: { type: 'select', options: LANGUAGES },
+  start_date: { type: 'date', required: true },
+  end_date: { type: 'date', required: true },
+  date: { type: 'date', required: true },
+  time_zone: { type: 'text', hint: 'edit.hint.time_zone', required: true },
+  venue: { type: 'text' },
+  address: { type: 'text' },
+  city: { type: 'text' },
+  country_code: { type: 'text', hint: 'edit.hint.country_code' },
+  overview: { type: 'textarea' },
+  themes: { type: 'textarea', hint: 'edit.hint.themes' },
+  contact_email: { type: 'email' },
+  status: { type: 'select', options: EVENT_STATUSES },
+  label: { type: 'text' },
+  kind: { type: 'select', options: SESSION_KINDS },
+  number: { type: 'number' },
+  start_time: { type: 'time', hint: 'edit.hint.time' },
+  end_time: { type: 'time', hint: 'edit.hint.time' },
+  role: { type: 'select', options: ['moderator', 'speaker'] },
+  role_label: { type: 'text' },
+  honorific: { type: 'text' },
+  affiliation_position: { type: 'text' },
+  country: { type: 'text' },
+  talk_title: { type: 'text' },
+};
+
+const fieldLabel = (t: Translate, f: string) => t(`edit.field.${f}` as MessageKey);
+
+/** A stored column as its form field shows it (themes one per line). */
+export function formValueOf(field: string, v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (field === 'themes' && typeof v === 'string') {
+    try {
+      const list = JSON.parse(v) as unknown;
+      if (Array.isArray(list)) return list.join('\n');
+    } catch {
+      // shown as stored
+    }
+  }
+  return String(v);
+}
+
+/** Form values for a stored record. */
+export const formValues = (entity: FormEntity, row: Values): Record<string, string> => Object.fromEntries(FORM_FIELDS[entity].map((f) => [f, formValueOf(f, row[f])]));
+
+function Field(p: { t: Translate; name: string; value: string; error?: string | undefined }) {
+  const m = META[p.name] ?? { type: 'text' };
+  const id = `f-${p.name}`;
+  const hintId = m.hint ? `${id}-hint` : undefined;
+  const errorId = p.error ? `${id}-error` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  const common = { id, name: p.name, 'aria-describedby': describedBy, 'aria-invalid': p.error ? 'true' : undefined, required: m.required || undefined };
+  return (
+    <p class={p.error ? 'field invalid' : 'field'}>
+      <label for={id}>{fieldLabel(p.t, p.name)}</label>
+      {m.hint ? (
+        <span class="hint" id={hintId}>
+          {p.t(m.hint)}
+        </span>
+      ) : null}
+      {p.error ? (
+        <strong class="field-error" id={errorId}>
+          {p.error}
+        </strong>
+      ) : null}
+      {m.type === 'textarea' ? (
+        <textarea {...common} rows={p.name === 'overview' || p.name === 'description' ? 8 : 4}>
+          {p.value}
+        </textarea>
+      ) : m.type === 'select' ? (
+        <select {...common}>
+          {(m.options ?? []).map((o) => (
+            <option value={o} selected={o === p.value}>
+              {o}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input {...common} type={m.type === 'date' || m.type === 'time' ? 'text' : m.type} value={p.value} inputmode={m.type === 'number' ? 'numeric' : undefined} />
+      )}
+    </p>
+  );
+}
+
+/** The list of errors above a form, each a link to its field. */
+function ErrorSummary(p: { t: Translate; errors: FieldErrors }) {
+  const entries = Object.entries(p.errors);
+  if (!entries.length) return null;
+  return (
+    <div class="form-error" role="alert" id="errors">
+      <p>{p.t('edit.errors', { count: entries.length })}</p>
+      <ul>
+        {entries.map(([f, m]) => (
+          <li>
+            <a href={`#f-${f}`}>{fieldLabel(p.t, f)}</a>: {m}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+const Csrf = (p: { viewer: Viewer }) => <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />;
+
+export type FormProps = Base & {
+  entity: FormEntity;
+  title: string;
+  action: string;
+  values: Record<string, string>;
+  errors?: FieldErrors;
+  /** the version the form was made from; absent for a new record */
+  version?: number;
+  submit: string;
+  saved?: boolean;
+  /** links above the form (the event, the public page) */
+  nav?: Child;
+  children?: Child;
+};
+
+/** One record's form, then whatever the page adds below it. */
+export function FormPage(p: FormProps) {
+  const { t } = p;
+  const errors = p.errors ?? {};
+  return (
+    <AdminLayout lang={p.lang} t={t} title={p.title} viewer={p.viewer}>
+      <h1>
+        <bdi>{p.title}</bdi>
+      </h1>
+      {p.nav}
+      {p.saved ? (
+        <p role="status" class="saved">
+          {t('edit.saved')}
+        </p>
+      ) : null}
+      <ErrorSummary t={t} errors={errors} />
+      <form method="post" action={p.action} class="stack" novalidate>
+        <Csrf viewer={p.viewer} />
+        {p.version !== undefined ? <input type="hidden" name="version" value={String(p.version)} /> : null}
+        {FORM_FIELDS[p.entity].map((f) => (
+          <Field t={t} name={f} value={p.values[f] ?? ''} error={errors[f]} />
+        ))}
+        <p>
+          <button type="submit">{p.submit}</button>
+        </p>
+      </form>
+      {p.children}
+    </AdminLayout>
+  );
+}
+
+/** A small form that posts one action (move up, revert…) with the version it was made from. */
+export function ActionButton(p: { viewer: Viewer; action: string; fields?: Record<string, string>; name?: string; value?: string; children?: Child }) {
+  return (
+    <form method="post" action={p.action} class="inline">
+      <Csrf viewer={p.viewer} />
+      {Object.entries(p.fields ?? {}).map(([k, v]) => (
+        <input type="hidden" name={k} value={v} />
+      ))}
+      <button type="submit" name={p.name} value={p.value}>
+        {p.children}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * A save made from an old version: the user's values and the stored ones side by side. Keeping
+ * theirs reloads the form; applying mine posts the user's values again, now over the stored version.
+ */
+export function ConflictPage(p: Base & { entity: FormEntity; title: string; action: string; editUrl: string; message: string; mine: Record<string, string>; theirs: Values }) {
+  const { t } = p;
+  const theirs = formValues(p.entity, p.theirs);
+  const version = Number(p.theirs.version);
+  return (
+    <AdminLayout lang={p.lang} t={t} title={t('error.conflict.title')} viewer={p.viewer}>
+      <h1>{t('error.conflict.title')}</h1>
+      <p role="alert">{p.message}</p>
+      <p>{t('edit.conflict.intro', { entity: p.entity })}</p>
+      <table class="conflict">
+        <caption>
+          {t('edit.conflict.caption')}: <bdi>{p.title}</bdi>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('edit.conflict.field')}</th>
+            <th scope="col">{t('edit.conflict.yours')}</th>
+            <th scope="col">{t('edit.conflict.theirs', { version })}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {FORM_FIELDS[p.entity].map((f) => {
+            const differs = (p.mine[f] ?? '').trim() !== (theirs[f] ?? '').trim();
+            return (
+              <tr class={differs ? 'differs' : undefined}>
+                <th scope="row">
+                  {fieldLabel(t, f)}
+                  {differs ? <em> ({t('edit.conflict.differs')})</em> : null}
+                </th>
+                <td>
+                  <bdi>{p.mine[f] ?? ''}</bdi>
+                </td>
+                <td>
+                  <bdi>{theirs[f] ?? ''}</bdi>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p>
+        <a href={p.editUrl}>{t('edit.conflict.keepTheirs')}</a>
+      </p>
+      <ActionButton viewer={p.viewer} action={p.action} fields={{ ...p.mine, version: String(version) }}>
+        {t('edit.conflict.applyMine')}
+      </ActionButton>
+    </AdminLayout>
+  );
+}
+
+export type AuditRow = { id: number; at: string; email: string | null; action: string; entity: string; entityId: number; before: string | null; after: string | null; reverts: number | null };
+
+const showValues = (json: string | null) => {
+  if (!json) return '';
+  const v = JSON.parse(json) as Values;
+  return Object.entries(v)
+    .map(([k, x]) => `${k}: ${x === null ? '—' : String(x)}`)
+    .join('; ');
+};
+
+export function AuditPage(p: Base & { rows: AuditRow[]; canRevert: boolean; reverted?: number; older?: string }) {
+  const { t } = p;
+  return (
+    <AdminLayout lang={p.lang} t={t} title={t('audit.title')} viewer={p.viewer}>
+      <h1>{t('audit.title')}</h1>
+      {p.reverted !== undefined ? (
+        <p role="status" class="saved">
+          {t('audit.reverted', { id: p.reverted })}
+        </p>
+      ) : null}
+      {p.rows.length === 0 ? (
+        <p>{t('audit.none')}</p>
+      ) : (
+        <table class="audit">
+          <caption>{t('audit.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t('audit.when')}</th>
+              <th scope="col">{t('audit.who')}</th>
+              <th scope="col">{t('audit.what')}</th>
+              <th scope="col">{t('audit.before')}</th>
+              <th scope="col">{t('audit.after')}</th>
+              {p.canRevert ? <td></td> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {p.rows.map((r) => (
+              <tr id={`entry-${r.id}`}>
+                <td>{r.id}</td>
+                <td>
+                  <time datetime={r.at}>{r.at.replace('T', ' ').slice(0, 19)} UTC</time>
+                </td>
+                <td>{r.email ?? t('audit.unknown')}</td>
+                <td>
+                  {r.action} {r.entity} {r.entityId}
+                  {r.reverts !== null ? ` (${t('audit.reverts', { id: r.reverts })})` : ''}
+                </td>
+                <td>
+                  <bdi>{showValues(r.before)}</bdi>
+                </td>
+                <td>
+                  <bdi>{showValues(r.after)}</bdi>
+                </td>
+                {p.canRevert ? (
+                  <td>
+                    {r.action === 'update' || r.action === 'revert' ? (
+                      <ActionButton viewer={p.viewer} action={`/admin/audit/${r.id}/revert`}>
+                        {t('audit.revert', { id: r.id })}
+                      </ActionButton>
+                    ) : null}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {p.older ? (
+        <p>
+          <a href={p.older}>{t('audit.older')}</a>
+        </p>
+      ) : null}
+    </AdminLayout>
+  );
+}

@@ -55,7 +55,7 @@ for (const engine of ENGINES) {
           { name: 'second', base: `http://127.0.0.1:${second.port}`, cache: second.cache },
         ];
         // Both instances render and keep both events' pages, their calendars and the people list.
-        const kept = ['/events/one', '/events/two', '/events/two/calendar.ics', '/people'];
+        const kept = ['/events/one', '/events/two', '/events/two/calendar.ics', '/api/events/two', '/people'];
         const before = new Map<string, string>();
         for (const i of instances) {
           await until(`${i.name} instance shows both events`, async () => (await html(`${i.base}/events/two`)).includes('Other panel') && (await html(`${i.base}/events/one`)).includes('Old panel'));
@@ -74,6 +74,7 @@ for (const engine of ENGINES) {
           await until(`${i.name} instance shows the edit`, async () => (await html(`${i.base}/events/one`)).includes('New panel'));
           assert.ok(i.cache.holds('/events/two'), `${i.name}: the other event's page is still cached`);
           assert.ok(i.cache.holds('/events/two/calendar.ics'), `${i.name}: the other event's calendar is still cached`);
+          assert.ok(i.cache.holds('/api/events/two'), `${i.name}: the other event's API answer is still cached`);
           assert.equal(i.cache.holds('/people'), false, `${i.name}: lists are dropped on every write`);
           const counted = i.cache.counters();
           const page = await html(`${i.base}/events/two`);

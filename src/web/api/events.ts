@@ -25,7 +25,7 @@ export function mountEvents(api: Hono, deps: AppDeps): void {
     cachedJson(deps, c, c.req.path, async (generation) => {
       const x = await loadEventExport(db, c.req.param('slug'), deps.baseUrl(), generation);
       if (!x) throw new NotFound(`no published event "${c.req.param('slug')}"`);
-      return { data: eventDetail(x) };
+      return { data: eventDetail(x), events: [x.event.id] };
     }),
   );
 
@@ -36,7 +36,7 @@ export function mountEvents(api: Hono, deps: AppDeps): void {
       if (!slug) throw new NotFound(`no session ${id} in a published event`);
       const x = await loadEventExport(db, slug, deps.baseUrl(), generation);
       const s = x && sessionDetail(x, id);
-      return s && { data: s };
+      return s && x && { data: s, events: [x.event.id] };
     });
   });
 }

@@ -17,7 +17,8 @@ export const API_HEADERS: Record<string, string> = {
   'access-control-expose-headers': 'ETag,Link', // as hono/cors writes it
 };
 
-export type Rendered = { data: unknown; headers?: Record<string, string> };
+/** `events`: the one event the answer shows and nothing else, so that writes to other events leave it cached (web/cached.ts). */
+export type Rendered = { data: unknown; headers?: Record<string, string>; events?: number[] };
 
 /**
  * Serve `key` from the cache, or render and keep it. The generation is read before the data,
@@ -36,5 +37,5 @@ export async function cachedJson(
   const out = await render(generation);
   if (out === undefined) throw new NotFound(`nothing at ${c.req.path}`);
   const body = typeof out.data === 'string' ? out.data : JSON.stringify(out.data);
-  return respondCached(c, deps.cache.set(key, generation, body, { ...headers, ...out.headers }));
+  return respondCached(c, deps.cache.set(key, generation, body, { ...headers, ...out.headers }, out.events?.length ? out.events : null));
 }

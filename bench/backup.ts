@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate } from '../src/storage/migrate.ts';
+import { insertFile } from '../src/storage/queries/files.ts';
 import { openStorage } from '../src/storage/storage.ts';
 import { write } from '../src/storage/write.ts';
 
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
         h = createHash('sha256').update(h).digest();
       }
       await write(storage, (trx) =>
-        trx.insertInto('file').values({ id: `bench-${String(i).padStart(5, '0')}`, sha256: createHash('sha256').update(data).digest('hex'), media_type: 'application/pdf', size: data.length, original_name: null, data, created_at: new Date().toISOString() }).execute(),
+        insertFile(trx, { id: `bench-${String(i).padStart(5, '0')}`, sha256: createHash('sha256').update(data).digest('hex'), mediaType: 'application/pdf', originalName: null, createdAt: new Date().toISOString() }, data),
       );
     }
     await storage.close();

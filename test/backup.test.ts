@@ -18,6 +18,7 @@ import { importDemo } from '../src/operations/demo.ts';
 import { restoreBackup } from '../src/operations/restore.ts';
 import { migrate, migrationNames } from '../src/storage/migrate.ts';
 import { openStorage, type Engine, type Storage } from '../src/storage/storage.ts';
+import { fileChunks, insertFile } from '../src/storage/queries/files.ts';
 import { write } from '../src/storage/write.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
 
@@ -32,7 +33,7 @@ const FILE_BYTES = Buffer.from(Array.from({ length: 1024 }, (_, i) => (i * 7) % 
 // Above PostgreSQL's 65535 bound parameters for one INSERT of this 5-column table.
 const BULK = 14000;
 // The demo event's rows; its agenda lists 26 materials, and seed() adds one with a stored file.
-const DEMO_ROWS = { series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, material: 27, account: 1, account_series: 1, audit_entry: 0 };
+const DEMO_ROWS = { series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, file_chunk: 2, file_variant: 0, material: 27, account: 1, account_series: 1, audit_entry: 0 };
 
 /** The demo event, two stored files (ids that sort differently by bytes and by locale), a material using one, translations. */
 async function seed(storage: Storage, bulk = 0): Promise<void> {
@@ -40,10 +41,7 @@ async function seed(storage: Storage, bulk = 0): Promise<void> {
   await write(storage, async (trx) => {
     const event = await trx.selectFrom('event').select('id').executeTakeFirstOrThrow();
     for (const [id, data] of [['f-a', FILE_BYTES], ['f-B', Buffer.from('%PDF-1.4 tiny\n')]] as const) {
-      await trx
-        .insertInto('file')
-        .values({ id, sha256: sha256(data), media_type: 'application/pdf', size: data.length, original_name: id === 'f-a' ? 'Déclaration finale.pdf' : null, data, created_at: FIXED })
-        .execute();
+      await insertFile(trx, { id, sha256: sha256(data), mediaType: 'application/pdf', originalName: id === 'f-a' ? 'Déclaration finale.pdf' : null, createdAt: FIXED }, data);
     }
     await trx.insertInto('material').values({ event_id: event.id, appearance_id: null, kind: 'other', label: 'Photos', lang: 'en', position: 1, url: null, file_id: 'f-a', created_at: FIXED }).execute();
     const translations = [{ entity: 'event', entity_id: event.id, field: 'title', lang: 'fr', value: 'Dialogue international sur la migration — « atelier »' }];
@@ -63,6 +61,13 @@ async function seed(storage: Storage, bulk = 0): Promise<void> {
     await trx.insertInto('account_series').values({ account_id: account.id, series_id: series.id }).execute();
     await trx.insertInto('auth_session').values({ id: 'a'.repeat(64), account_id: account.id, csrf_token: 'token', created_at: FIXED, last_seen_at: FIXED, expires_at: FIXED }).execute();
   });
+}
+
+/** A stored file's bytes, its chunks in order. */
+async function bytesOfFile(storage: Storage, id: string): Promise<Buffer> {
+  const parts: Uint8Array[] = [];
+  for await (const c of fileChunks(storage.db, id)) parts.push(c);
+  return Buffer.concat(parts);
 }
 
 async function rowCounts(storage: Storage): Promise<Record<string, number>> {
@@ -131,8 +136,8 @@ describe('backup and restore round trips', () => {
           a.entries.get('tables/file.ndjson')!.toString().trim().split('\n').map((l) => JSON.parse(l).id),
           ['f-B', 'f-a'],
         );
-        const file = await target.storage.db.selectFrom('file').select(['data', 'original_name']).where('id', '=', 'f-a').executeTakeFirstOrThrow();
-        assert.ok(Buffer.from(file.data).equals(FILE_BYTES));
+        const file = await target.storage.db.selectFrom('file').select(['id', 'original_name']).where('id', '=', 'f-a').executeTakeFirstOrThrow();
+        assert.ok((await bytesOfFile(target.storage, 'f-a')).equals(FILE_BYTES));
         assert.equal(file.original_name, 'Déclaration finale.pdf');
         const material = await target.storage.db.selectFrom('material').select('file_id').where('label', '=', 'Photos').executeTakeFirstOrThrow();
         assert.equal(material.file_id, 'f-a');
@@ -175,7 +180,7 @@ describe('backup and restore read and write tables a batch at a time', () => {
         await write(source.storage, async (trx) => {
           for (const [n, id] of ids.entries()) {
             const data = n === 3 ? big : Buffer.from(`file ${id}`);
-            await trx.insertInto('file').values({ id, sha256: sha256(data), media_type: 'application/pdf', size: data.length, original_name: null, data, created_at: FIXED }).execute();
+            await insertFile(trx, { id, sha256: sha256(data), mediaType: 'application/pdf', originalName: null, createdAt: FIXED }, data);
           }
         });
         const first = await createBackup(source.storage);
@@ -183,9 +188,9 @@ describe('backup and restore read and write tables a batch at a time', () => {
         assert.equal(report.rows.file, ids.length);
         const archived = (await openArchive(first.bytes)).entries.get('tables/file.ndjson')!.toString().trim().split('\n').map((l) => JSON.parse(l).id as string);
         assert.deepEqual(archived, [...ids].sort());
-        const rows = await target.storage.db.selectFrom('file').select(['id', 'data']).execute();
+        const rows = await target.storage.db.selectFrom('file').select(['id']).execute();
         assert.equal(rows.length, ids.length);
-        for (const r of rows) assert.ok(Buffer.from(r.data).equals(r.id === 'F-2' ? big : Buffer.from(`file ${r.id}`)), `file ${r.id}`);
+        for (const r of rows) assert.ok((await bytesOfFile(target.storage, r.id)).equals(r.id === 'F-2' ? big : Buffer.from(`file ${r.id}`)), `file ${r.id}`);
         const second = await createBackup(target.storage);
         assert.ok((await openArchive(second.bytes)).entries.get('tables/file.ndjson')!.equals((await openArchive(first.bytes)).entries.get('tables/file.ndjson')!));
       } finally {
@@ -254,7 +259,7 @@ function archive(): Promise<Buffer> {
   return validArchive;
 }
 
-const EMPTY = { series: 0, event: 0, day: 0, session: 0, person: 0, organization: 0, appearance: 0, file: 0, material: 0, translation: 0, site_state: 1, account: 0, account_series: 0, audit_entry: 0 };
+const EMPTY = { series: 0, event: 0, day: 0, session: 0, person: 0, organization: 0, appearance: 0, file: 0, file_chunk: 0, file_variant: 0, material: 0, translation: 0, site_state: 1, account: 0, account_series: 0, audit_entry: 0 };
 
 for (const engine of ENGINES) {
   describe(`restore refusals on ${engine}`, () => {
@@ -343,12 +348,12 @@ for (const engine of ENGINES) {
         'a file size that is not the length of its bytes',
         // Row 1 is f-B ('%PDF-1.4 tiny\n', 14 bytes): 'B' sorts before 'a'.
         async () => repack(await archive(), (e, m) => replaceEntry(e, m, 'file', (t) => t.replace('"size":14,', '"size":15,'))),
-        'backup.tar.gz: table file row 1 is invalid: size: says 15 bytes, but the data holds 14',
+        `backup.tar.gz: file f-B could not be restored: its size is 15 bytes, in 1 chunks of at most 262144; it has 1 chunks holding 14 bytes, 1 of them out of place or of the wrong length`,
       ],
       [
         'a file whose bytes do not match its sha256',
         async () => repack(await archive(), (e, m) => replaceEntry(e, m, 'file', (t) => t.replace(/"sha256":"[0-9a-f]{64}"/, `"sha256":"${'0'.repeat(64)}"`))),
-        'backup.tar.gz: table file row 1 is invalid: sha256: does not match the data',
+        'backup.tar.gz: file f-B could not be restored: its chunks do not match its sha256',
       ],
       [
         'a generation near the top of the int4 range',
@@ -372,8 +377,8 @@ for (const engine of ENGINES) {
       ],
       [
         'a blob that is not base64',
-        async () => repack(await archive(), (e, m) => replaceEntry(e, m, 'file', (t) => t.replace(/"data":"[^"]*"/, '"data":"not base64!"'))),
-        'backup.tar.gz: table file row 1 is invalid: data: Invalid base64-encoded string',
+        async () => repack(await archive(), (e, m) => replaceEntry(e, m, 'file_chunk', (t) => t.replace(/"data":"[^"]*"/, '"data":"not base64!"'))),
+        'backup.tar.gz: table file_chunk row 1 is invalid: data: Invalid base64-encoded string',
       ],
     ];
     for (const [name, make, message] of cases) {
@@ -424,7 +429,7 @@ for (const engine of ENGINES) {
         const counts = await rowCounts(t.storage);
         const before = await generation(t.storage);
         await assert.rejects(restoreBackup(t.storage, await archive(), 'backup.tar.gz'), {
-          message: 'the database is not empty (series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, material: 27, translation: 1, account: 1, account_series: 1); restore needs a new database',
+          message: 'the database is not empty (series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, file_chunk: 2, material: 27, translation: 1, account: 1, account_series: 1); restore needs a new database',
         });
         assert.deepEqual(await rowCounts(t.storage), counts);
         assert.equal(await generation(t.storage), before);
@@ -489,7 +494,7 @@ describe('plenary backup and plenary restore', () => {
     assert.deepEqual(twice, {
       code: 1,
       out: '',
-      err: 'plenary: the database is not empty (series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, material: 27, translation: 1, account: 1, account_series: 1); restore needs a new database\n',
+      err: 'plenary: the database is not empty (series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, file_chunk: 2, material: 27, translation: 1, account: 1, account_series: 1); restore needs a new database\n',
     });
 
     // The restored database backs up to the same table entries.
@@ -522,7 +527,7 @@ describe('plenary backup and plenary restore', () => {
     await write(source, async (trx) => {
       for (let i = 0; i < 5; i++) {
         const data = randomBytes(4 * 1024 * 1024);
-        await trx.insertInto('file').values({ id: `big-${i}`, sha256: sha256(data), media_type: 'application/octet-stream', size: data.length, original_name: null, data, created_at: FIXED }).execute();
+        await insertFile(trx, { id: `big-${i}`, sha256: sha256(data), mediaType: 'application/octet-stream', originalName: null, createdAt: FIXED }, data);
       }
     });
     await source.close();

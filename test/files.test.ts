@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sha256 } from '../src/operations/archive-codec.ts';
 import type { Storage } from '../src/storage/storage.ts';
+import { insertFile } from '../src/storage/queries/files.ts';
 import { write } from '../src/storage/write.ts';
 import { FILE_SLICE_BYTES, inlineDisposition, parseRange } from '../src/web/routes/files.ts';
 import { ENGINES } from './engines.ts';
@@ -39,7 +40,7 @@ async function seedFiles(storage: Storage): Promise<{ draftEventId: number }> {
       [IDS.orphan, SMALL, 'application/pdf', 'orphan.pdf'],
     ];
     for (const [id, data, media_type, original_name] of files) {
-      await trx.insertInto('file').values({ id, sha256: sha256(data), media_type, size: data.length, original_name, data, created_at: T }).execute();
+      await insertFile(trx, { id, sha256: sha256(data), mediaType: media_type, originalName: original_name, createdAt: T }, data);
     }
     const material = (event_id: number, file_id: string, position: number) => ({ event_id, appearance_id: null, kind: 'other', label: 'Document', lang: 'en', position, url: null, file_id, created_at: T });
     await trx.insertInto('material').values([material(published.id, IDS.big, 90), material(published.id, IDS.small, 91), material(draft.id, IDS.draft, 0)]).execute();

@@ -25,7 +25,8 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 const FIRST = '0001-initial';
 const T = '2017-03-01T12:00:00.000Z';
-const FILE_BYTES = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 13 + 5) % 256));
+// Three chunks once migration 0005 cuts it (256 KiB, 256 KiB, 3000 bytes).
+const FILE_BYTES = Buffer.from(Array.from({ length: 2 * 256 * 1024 + 3000 }, (_, i) => (i * 13 + 5 + (i >> 12)) % 256));
 
 /** The tables and columns of schema 0001-initial, as its migration made them, in foreign-key order. */
 const SCHEMA_0001: Record<string, string[]> = {
@@ -85,8 +86,17 @@ async function databaseAt0001(engine: Engine): Promise<{ storage: Storage; drop(
 async function rowsOf0001(storage: Storage): Promise<Record<string, unknown[]>> {
   const db = storage.db as unknown as Kysely<any>;
   const out: Record<string, unknown[]> = {};
+  // From migration 0005 on, a file's bytes are its chunks in order.
+  const chunked = (await appliedMigrations(db, storage.engine)).includes('0005-file-chunks');
   for (const [table, columns] of Object.entries(SCHEMA_0001)) {
-    const rows = await db.selectFrom(table).select(columns).orderBy(KEY[table] ?? 'id').execute();
+    const rows = await db.selectFrom(table).select(chunked && table === 'file' ? columns.filter((c) => c !== 'data') : columns).orderBy(KEY[table] ?? 'id').execute();
+    if (chunked && table === 'file') {
+      for (const r of rows) {
+        const chunks = await db.selectFrom('file_chunk').select(['n', 'data']).where('file_id', '=', r.id).orderBy('n').execute();
+        assert.deepEqual(chunks.map((c) => Number(c.n)), [0, 1, 2]);
+        r.data = Buffer.concat(chunks.map((c) => Buffer.from(c.data)));
+      }
+    }
     out[table] = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Uint8Array ? Buffer.from(v).toString('hex') : typeof v === 'bigint' ? Number(v) : v])));
   }
   return out;

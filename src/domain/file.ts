@@ -8,6 +8,12 @@ import { z } from 'zod';
  */
 export const MAX_FILE_BYTES = 128 * 1024 * 1024;
 
+/**
+ * Stored files are cut into chunks of this size (every chunk but the last is full), so that a
+ * byte range reads only the chunks it covers. Migration 0005 holds its own copy of the number.
+ */
+export const FILE_CHUNK_BYTES = 256 * 1024;
+
 /** `type/subtype` with optional parameters, no line breaks (it becomes the Content-Type header). */
 export const mediaTypeSchema = z
   .string()

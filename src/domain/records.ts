@@ -7,7 +7,7 @@ import { ACCOUNT_ROLES, emailSchema } from './account.ts';
 import { AUDIT_ACTIONS, AUDITED_ENTITIES, valuesJsonSchema, versionSchema } from './audit.ts';
 import { agendaPersonSchema, agendaSessionSchema, MATERIAL_KINDS, SESSION_KINDS } from './agenda.ts';
 import { EVENT_STATUSES, eventTargetSchema } from './event.ts';
-import { fileSizeSchema, mediaTypeSchema, originalNameSchema, sha256HexSchema } from './file.ts';
+import { FILE_CHUNK_BYTES, fileSizeSchema, mediaTypeSchema, originalNameSchema, sha256HexSchema } from './file.ts';
 import { LANGUAGES } from './language.ts';
 import { materialUrlSchema } from './material.ts';
 import { ORGANIZATION_KINDS } from './organization.ts';
@@ -69,6 +69,8 @@ export const RECORD_FIELDS: Record<string, Record<string, z.ZodType>> = {
   organization: { slug, name: title, name_key: title, kind: z.enum(ORGANIZATION_KINDS), country_code: countryCode, uuid, created_at: timestamp, updated_at: timestamp, version },
   appearance: { role: z.enum(['moderator', 'speaker']), lang, country_code: countryCode, version },
   file: { sha256: sha256HexSchema, media_type: mediaTypeSchema, size: fileSizeSchema, original_name: originalNameSchema, created_at: timestamp },
+  file_chunk: { n: z.int().min(0, 'must be 0 or more') },
+  file_variant: { width: z.int().min(1, 'must be at least 1 pixel').max(10000, 'must be at most 10000 pixels') },
   material: { kind: z.enum(MATERIAL_KINDS), label: title, lang, url: materialUrlSchema, created_at: timestamp },
   account: {
     email: emailSchema.refine((e) => e === e.trim().toLowerCase(), 'must be stored in lower case'),
@@ -92,6 +94,9 @@ export const RECORD_FIELDS: Record<string, Record<string, z.ZodType>> = {
 export function recordProblem(table: string, row: Record<string, unknown>): { field: string; message: string } | null {
   if (table === 'file' && row.data instanceof Uint8Array && typeof row.size === 'number' && row.size !== row.data.length) {
     return { field: 'size', message: `says ${row.size} bytes, but the data holds ${row.data.length}` };
+  }
+  if (table === 'file_chunk' && row.data instanceof Uint8Array && (row.data.length === 0 || row.data.length > FILE_CHUNK_BYTES)) {
+    return { field: 'data', message: `holds ${row.data.length} bytes; a chunk holds 1 to ${FILE_CHUNK_BYTES}` };
   }
   if (table === 'event' && typeof row.start_date === 'string' && typeof row.end_date === 'string' && row.end_date < row.start_date) {
     return { field: 'end_date', message: `${row.end_date} is before the start date ${row.start_date}` };

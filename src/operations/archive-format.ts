@@ -8,7 +8,7 @@
 //                              of the tables, rows in primary-key order (text by UTF-8 bytes, as
 //                              both engines are read, and checked against compareKeys)
 // Values are normalised so that SQLite and PostgreSQL write the same bytes: integers as numbers,
-// text as strings, blobs (the `file` table's data) as base64 strings, NULL as null. The file bytes
+// text as strings, blobs (file_chunk.data; file.data before schema 0005) as base64 strings, NULL as null. The file bytes
 // sit in the NDJSON like every other value, so one codec covers every table (archive-codec.ts).
 // A backup holds the columns its schema version has: an older archive is restored by loading it
 // at that version and migrating the rest of the way (restore.ts).
@@ -38,7 +38,8 @@ export type TableName = Exclude<keyof Database, (typeof EPHEMERAL_TABLES)[number
 export type TableSpec = TableShape & { name: TableName; identity: boolean };
 
 // Typed against database.ts: a table or column added there and not here fails the type check.
-type Spec = { [T in TableName]: { key: Array<keyof Database[T] & string>; identity: boolean; columns: { [C in keyof Database[T]]-?: ColumnType } } };
+// Columns that older schemas had are kept too, for backups of databases still at those schemas (file.data before 0005).
+type Spec = { [T in TableName]: { key: Array<keyof Database[T] & string>; identity: boolean; columns: { [C in keyof Database[T]]-?: ColumnType } & { [older: string]: ColumnType } } };
 
 // In foreign-key order: restore inserts in this order.
 const SPEC: Spec = {
@@ -76,7 +77,10 @@ const SPEC: Spec = {
       affiliation_position: 'text?', organization_id: 'integer?', country: 'text?', country_code: 'text?', talk_title: 'text?', lang: 'text', version: 'integer',
     },
   },
+  // file.data: the bytes whole, in databases and backups before schema 0005; restore loads such a backup at its version, and migration 0005 cuts them into chunks.
   file: { key: ['id'], identity: false, columns: { id: 'text', sha256: 'text', media_type: 'text', size: 'integer', original_name: 'text?', data: 'blob', created_at: 'text' } },
+  file_chunk: { key: ['file_id', 'n'], identity: false, columns: { file_id: 'text', n: 'integer', data: 'blob' } },
+  file_variant: { key: ['file_id', 'width'], identity: false, columns: { file_id: 'text', width: 'integer', variant_id: 'text' } },
   material: {
     key: ['id'],
     identity: true,

@@ -7,7 +7,7 @@ import { Conflict, InvalidInput, NotFound } from '../domain/errors.ts';
 import type { Tx } from '../storage/database.ts';
 import { insertAuditEntry, recordById, seriesIdOf, slugTaken, updateIfVersion } from '../storage/queries/editing.ts';
 import type { Storage } from '../storage/storage.ts';
-import { write } from '../storage/write.ts';
+import { declareChange, write } from '../storage/write.ts';
 
 /** Who is editing: the signed-in account. */
 export type Actor = { accountId: number };
@@ -71,6 +71,8 @@ export async function validate<E extends FormEntity>(trx: Tx, entity: E, input: 
 export const pick = (row: Values, fields: readonly string[]): Values => Object.fromEntries(fields.map((f) => [f, row[f] ?? null]));
 
 export async function audit(trx: Tx, actor: Actor, action: AuditAction, entity: AuditedEntity, id: number, before: Values | null, after: Values | null, reverted?: number): Promise<number> {
+  // Every change is logged here, so here the write also learns which pages it changes.
+  await declareChange(trx, entity, id);
   return await insertAuditEntry(trx, {
     at: now(),
     account_id: actor.accountId,

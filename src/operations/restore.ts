@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { Conflict, InvalidInput } from '../domain/errors.ts';
 import { appliedMigrations, migrateWithin, migrationNames } from '../storage/migrate.ts';
+import { allFiles, damagedFileChunks, fileChunks } from '../storage/queries/files.ts';
 import { type ColumnType, deferredKeyViolation, insertRows, nonEmptyTables, replaceSiteState, resetIdentities, schemaColumns, siteGeneration, type TableShape } from '../storage/queries/archive.ts';
 import type { Storage } from '../storage/storage.ts';
 import { write } from '../storage/write.ts';
@@ -211,6 +212,8 @@ export async function restoreBackup(storage: Storage, source: ArchiveSource, lab
     if (broken) throw new InvalidInput(`${label}: table ${broken.table} could not be restored: ${broken.detail}`);
     // The migrations that came after the archive, over its rows.
     const after = await migrateWithin(tx, storage.engine);
+    // Every file's chunks against its size and checksum, whether they came as chunks or were cut by migration 0005.
+    await checkFiles(tx, label);
     // Rows came with their ids; new rows must not collide with them.
     await resetIdentities(tx, storage.engine);
     return after;
@@ -252,4 +255,15 @@ async function restoreSiteState(tx: Kysely<any>, rows: AsyncIterable<Record<stri
   const values = all.map((r) => (r.key === 'generation' ? { ...r, value: Math.max(Number(r.value), now + 1) - 1 } : r));
   if (!values.some((r) => r.key === 'generation')) values.push({ key: 'generation', value: now });
   await replaceSiteState(tx, values);
+}
+
+/** Each file's chunks add up to its size and its checksum: read back a few chunks at a time, so no file is held whole. */
+async function checkFiles(tx: Kysely<any>, label: string): Promise<void> {
+  const damaged = (await damagedFileChunks(tx))[0];
+  if (damaged) throw new InvalidInput(`${label}: file ${damaged.id} could not be restored: ${damaged.detail}`);
+  for (const f of await allFiles(tx)) {
+    const hash = createHash('sha256');
+    for await (const chunk of fileChunks(tx, f.id)) hash.update(chunk);
+    if (hash.digest('hex') !== f.sha256) throw new InvalidInput(`${label}: file ${f.id} could not be restored: its chunks do not match its sha256`);
+  }
 }

@@ -126,8 +126,21 @@ export interface FileTable {
   media_type: string;
   size: number;
   original_name: string | null;
-  data: Uint8Array;
   created_at: string;
+}
+
+/** A file's bytes in chunks of FILE_CHUNK_BYTES (storage/queries/files.ts), numbered from 0 (migration 0005). */
+export interface FileChunkTable {
+  file_id: string;
+  n: number;
+  data: Uint8Array;
+}
+
+/** A photo's resized copy: a file of its own, `width` pixels wide (migration 0005). */
+export interface FileVariantTable {
+  file_id: string;
+  width: number;
+  variant_id: string;
 }
 
 export interface MaterialTable {
@@ -222,6 +235,8 @@ export interface Database {
   organization: OrganizationTable;
   appearance: AppearanceTable;
   file: FileTable;
+  file_chunk: FileChunkTable;
+  file_variant: FileVariantTable;
   material: MaterialTable;
   translation: TranslationTable;
   site_state: SiteStateTable;

@@ -10,6 +10,7 @@ import { Conflict } from '../domain/errors.ts';
 import * as m0001 from './migrations/0001-initial.ts';
 import * as m0002 from './migrations/0002-convener-address.ts';
 import * as m0004 from './migrations/0004-accounts.ts';
+import * as m0005 from './migrations/0005-file-chunks.ts';
 import * as m0007 from './migrations/0007-stable-ids-invalidation.ts';
 import * as m0006 from './migrations/0006-versions-audit.ts';
 import type { Engine, Storage } from './storage.ts';
@@ -21,6 +22,7 @@ const MIGRATIONS: Migrations = {
   '0001-initial': m0001,
   '0002-convener-address': m0002,
   '0004-accounts': m0004,
+  '0005-file-chunks': m0005,
   '0006-versions-audit': m0006,
   '0007-stable-ids-invalidation': m0007,
 };

@@ -1,37 +1,166 @@
-// Stored files as the public site serves them: only those of published events, read a slice at a time.
+// Stored files, in chunks of FILE_CHUNK_BYTES (migration 0005): written a chunk at a time, read
+// back only in the chunks a byte range covers, so that no file passes through this process whole.
+// Public only while a material of a published event links to the file, or to the photo it is a
+// resized copy of.
 import { sql } from 'kysely';
+import { FILE_CHUNK_BYTES } from '../../domain/file.ts';
 import type { DbOrTx } from '../database.ts';
-import type { Engine } from '../storage.ts';
 
-export type PublicFile = { id: string; sha256: string; mediaType: string; size: number; originalName: string | null };
+export type StoredFile = { id: string; sha256: string; mediaType: string; size: number; originalName: string | null };
+export type PublicFile = StoredFile;
 
-/** A file that a material of a published event links to; a draft's files, and files linked from nothing published, are not public. */
+/** The chunk numbers holding bytes [offset, offset + length) of a file. */
+export const chunksOf = (offset: number, length: number) => ({ first: Math.floor(offset / FILE_CHUNK_BYTES), last: Math.floor((offset + length - 1) / FILE_CHUNK_BYTES) });
+
+/** A file that a material of a published event links to, or a resized copy of one; a draft's files, and files linked from nothing published, are not public. */
 export async function publicFile(db: DbOrTx, id: string): Promise<PublicFile | null> {
+  const linkedFromPublished = (eb: any, ref: string) =>
+    eb
+      .selectFrom('material as m')
+      .innerJoin('event as e', 'e.id', 'm.event_id')
+      .select(sql`1`.as('one'))
+      .whereRef('m.file_id', '=', ref)
+      .where('e.status', '=', 'published');
   const row = await db
     .selectFrom('file as f')
     .select(['f.id', 'f.sha256', 'f.media_type', 'f.size', 'f.original_name'])
     .where('f.id', '=', id)
     .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('material as m')
-          .innerJoin('event as e', 'e.id', 'm.event_id')
-          .select(sql`1`.as('one'))
-          .whereRef('m.file_id', '=', 'f.id')
-          .where('e.status', '=', 'published'),
-      ),
+      eb.or([
+        eb.exists(linkedFromPublished(eb, 'f.id')),
+        eb.exists(eb.selectFrom('file_variant as v').select(sql`1`.as('one')).whereRef('v.variant_id', '=', 'f.id').where((eb2) => eb2.exists(linkedFromPublished(eb2, 'v.file_id')))),
+      ]),
     )
     .executeTakeFirst();
   return row ? { id: row.id, sha256: row.sha256, mediaType: row.media_type, size: Number(row.size), originalName: row.original_name } : null;
 }
 
 /**
- * `length` bytes of a file from `offset` (0-based), read by the database out of the stored value
- * so that only the slice reaches this process; fewer at the end, null if the file is gone.
+ * `length` bytes of a file from `offset` (0-based), read from the chunks that hold them and no
+ * others; fewer at the end, null if the file is gone.
  */
-export async function fileSlice(db: DbOrTx, engine: Engine, id: string, offset: number, length: number): Promise<Uint8Array | null> {
-  const slice =
-    engine === 'postgres' ? sql<Uint8Array>`substring(data from ${offset + 1} for ${length})` : sql<Uint8Array>`substr(data, ${offset + 1}, ${length})`;
-  const row = await db.selectFrom('file').select(slice.as('bytes')).where('id', '=', id).executeTakeFirst();
-  return row ? row.bytes : null;
+export async function fileSlice(db: DbOrTx, id: string, offset: number, length: number): Promise<Uint8Array | null> {
+  if (length <= 0) return new Uint8Array(0);
+  const { first, last } = chunksOf(offset, length);
+  const rows = await db.selectFrom('file_chunk').select(['n', 'data']).where('file_id', '=', id).where('n', '>=', first).where('n', '<=', last).orderBy('n').execute();
+  if (!rows.length) return (await db.selectFrom('file').select('id').where('id', '=', id).executeTakeFirst()) ? new Uint8Array(0) : null;
+  const out = Buffer.allocUnsafe(length);
+  let filled = 0;
+  for (const [i, row] of rows.entries()) {
+    if (Number(row.n) !== first + i) return null; // a chunk is missing: the file changed or is damaged
+    const start = i === 0 ? offset - first * FILE_CHUNK_BYTES : 0;
+    const take = Math.min(row.data.length - start, length - filled);
+    if (take <= 0) break;
+    out.set(row.data.subarray(start, start + take), filled);
+    filled += take;
+  }
+  return out.subarray(0, filled);
+}
+
+/** A file's bytes in order, a chunk at a time (`batch` chunks per query). */
+export async function* fileChunks(db: DbOrTx, id: string, batch = 8): AsyncGenerator<Uint8Array> {
+  let next = 0;
+  for (;;) {
+    const rows = await db.selectFrom('file_chunk').select(['n', 'data']).where('file_id', '=', id).where('n', '>=', next).orderBy('n').limit(batch).execute();
+    for (const r of rows) yield r.data;
+    if (rows.length < batch) return;
+    next = Number(rows.at(-1)!.n) + 1;
+  }
+}
+
+export type NewFile = { id: string; sha256: string; mediaType: string; originalName: string | null; createdAt: string };
+
+/** Stores a file under a new id: its row, then its bytes cut into chunks (a few chunks per statement). */
+export async function insertFile(db: DbOrTx, file: NewFile, bytes: Uint8Array): Promise<void> {
+  await db
+    .insertInto('file')
+    .values({ id: file.id, sha256: file.sha256, media_type: file.mediaType, size: bytes.length, original_name: file.originalName, created_at: file.createdAt })
+    .execute();
+  const rows: Array<{ file_id: string; n: number; data: Uint8Array }> = [];
+  for (let n = 0; n * FILE_CHUNK_BYTES < bytes.length; n++) rows.push({ file_id: file.id, n, data: bytes.subarray(n * FILE_CHUNK_BYTES, (n + 1) * FILE_CHUNK_BYTES) });
+  for (let i = 0; i < rows.length; i += 8) await db.insertInto('file_chunk').values(rows.slice(i, i + 8)).execute();
+}
+
+export async function fileById(db: DbOrTx, id: string): Promise<StoredFile | null> {
+  const row = await db.selectFrom('file').select(['id', 'sha256', 'media_type', 'size', 'original_name']).where('id', '=', id).executeTakeFirst();
+  return row ? { id: row.id, sha256: row.sha256, mediaType: row.media_type, size: Number(row.size), originalName: row.original_name } : null;
+}
+
+/** A photo's resized copies, narrowest first. */
+export async function fileVariants(db: DbOrTx, ids: string[]): Promise<Array<{ fileId: string; width: number; variantId: string }>> {
+  if (!ids.length) return [];
+  const rows = await db.selectFrom('file_variant').select(['file_id', 'width', 'variant_id']).where('file_id', 'in', ids).orderBy('file_id').orderBy('width').execute();
+  return rows.map((r) => ({ fileId: r.file_id, width: Number(r.width), variantId: r.variant_id }));
+}
+
+export async function insertVariant(db: DbOrTx, fileId: string, width: number, variantId: string): Promise<void> {
+  await db.insertInto('file_variant').values({ file_id: fileId, width, variant_id: variantId }).execute();
+}
+
+/**
+ * Removes a file and its resized copies when no material links to it any more; true if it was
+ * removed. Its chunks and variant links go with it (ON DELETE CASCADE).
+ */
+export async function deleteFileIfUnused(db: DbOrTx, id: string): Promise<boolean> {
+  const used = await db.selectFrom('material').select('id').where('file_id', '=', id).limit(1).executeTakeFirst();
+  if (used) return false;
+  const variants = await db.selectFrom('file_variant').select('variant_id').where('file_id', '=', id).execute();
+  await db.deleteFrom('file').where('id', '=', id).execute();
+  const ids = variants.map((v) => v.variant_id);
+  if (ids.length) await db.deleteFrom('file').where('id', 'in', ids).execute();
+  return true;
+}
+
+/** Files that no material links to, directly or as the photo they are a resized copy of. */
+export async function unlinkedFiles(db: DbOrTx): Promise<StoredFile[]> {
+  const rows = await db
+    .selectFrom('file as f')
+    .select(['f.id', 'f.sha256', 'f.media_type', 'f.size', 'f.original_name'])
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('material as m').select(sql`1`.as('one')).whereRef('m.file_id', '=', 'f.id'))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('file_variant as v')
+            .innerJoin('material as m', 'm.file_id', 'v.file_id')
+            .select(sql`1`.as('one'))
+            .whereRef('v.variant_id', '=', 'f.id'),
+        ),
+      ),
+    )
+    .orderBy('f.created_at')
+    .orderBy('f.id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, sha256: r.sha256, mediaType: r.media_type, size: Number(r.size), originalName: r.original_name }));
+}
+
+/**
+ * Files whose chunks do not add up to their size (a chunk missing, one too many, or one not
+ * full before the last): `{ id, detail }`, or none. Restore runs it over every file it loads.
+ */
+export async function damagedFileChunks(db: DbOrTx): Promise<Array<{ id: string; detail: string }>> {
+  const C = FILE_CHUNK_BYTES;
+  const rows = await sql<{ id: string; size: number; chunks: number; bytes: number | null; bad: number }>`
+    SELECT f.id, f.size,
+      (SELECT count(*) FROM file_chunk c WHERE c.file_id = f.id) AS chunks,
+      (SELECT sum(length(c.data)) FROM file_chunk c WHERE c.file_id = f.id) AS bytes,
+      (SELECT count(*) FROM file_chunk c WHERE c.file_id = f.id
+         AND (c.n < 0 OR c.n * ${sql.lit(C)} >= f.size OR length(c.data) <> CASE WHEN (c.n + 1) * ${sql.lit(C)} <= f.size THEN ${sql.lit(C)} ELSE f.size - c.n * ${sql.lit(C)} END)) AS bad
+    FROM file f ORDER BY f.id`.execute(db);
+  const out: Array<{ id: string; detail: string }> = [];
+  for (const r of rows.rows) {
+    const size = Number(r.size);
+    const expected = Math.ceil(size / C);
+    const chunks = Number(r.chunks);
+    const bytes = Number(r.bytes ?? 0);
+    if (chunks !== expected || bytes !== size || Number(r.bad) > 0) {
+      out.push({ id: r.id, detail: `its size is ${size} bytes, in ${expected} chunks of at most ${C}; it has ${chunks} chunks holding ${bytes} bytes${Number(r.bad) ? `, ${Number(r.bad)} of them out of place or of the wrong length` : ''}` });
+    }
+  }
+  return out;
+}
+
+/** Every file's id and checksum, in id order. */
+export async function allFiles(db: DbOrTx): Promise<Array<{ id: string; sha256: string }>> {
+  return db.selectFrom('file').select(['id', 'sha256']).orderBy('id').execute();
 }

@@ -2,18 +2,16 @@
 // time, with byte ranges (RFC 9110 §14) for viewers that seek in a PDF and for resumed downloads.
 import { Hono } from 'hono';
 import { NotFound } from '../../domain/errors.ts';
+import { FILE_CHUNK_BYTES } from '../../domain/file.ts';
 import { fileSlice, publicFile } from '../../storage/queries/files.ts';
 import type { AppDeps } from '../deps.ts';
 
 /**
- * Bytes read per query: at least FILE_SLICE_BYTES, and a sixteenth of the file up to 8 MiB.
- * SQLite reads a stored value whole to take a slice of it, so each query costs the file's size
- * (about 100 ms for 50 MB): a large file is sent in at most 16 queries, and the slice is all this
- * process holds of the file at once.
+ * Bytes read per query: four stored chunks (storage/queries/files.ts). A query reads only the
+ * chunks that hold the bytes it asks for, so a range costs what it covers, whatever the file's
+ * size, and a read is all this process holds of the file at once.
  */
-export const FILE_SLICE_BYTES = 1024 * 1024;
-const MAX_SLICE_BYTES = 8 * 1024 * 1024;
-const sliceFor = (size: number, least: number) => Math.min(MAX_SLICE_BYTES, Math.max(least, Math.ceil(size / 16)));
+export const FILE_SLICE_BYTES = 4 * FILE_CHUNK_BYTES;
 
 /** The one range a Range header asks for, 'unsatisfiable', or null to send the whole file (none, another unit, several ranges, or malformed). */
 export function parseRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | null {
@@ -81,13 +79,13 @@ export function fileRoutes(deps: AppDeps) {
     const status = range ? 206 : 200;
     if (c.req.method === 'HEAD' || length === 0) return c.body(null, status, headers);
 
-    const sliceBytes = sliceFor(file.size, FILE_SLICE_BYTES);
     let offset = start;
     const body = new ReadableStream<Uint8Array>(
       {
         async pull(controller) {
-          const want = Math.min(sliceBytes, end + 1 - offset);
-          const bytes = await fileSlice(storage.db, storage.engine, file.id, offset, want);
+          // Up to the next slice boundary, so that later reads start on a chunk's first byte.
+          const want = Math.min(FILE_SLICE_BYTES - (offset % FILE_SLICE_BYTES), end + 1 - offset);
+          const bytes = await fileSlice(storage.db, file.id, offset, want);
           // Gone or changed since the headers went out: cut the response short, which the client sees against Content-Length.
           if (!bytes || bytes.length !== want) {
             controller.error(new Error(`file ${file.id} changed while it was being sent`));

@@ -1,0 +1,171 @@
+// The workspace's editing pages in a real browser (Debian's Chromium through playwright-core),
+// signed in as an admin: axe-core finds no WCAG 2.2 A/AA violation and the Nu HTML Checker no
+// error on every form, the error page, the conflict page and the audit log. The error and
+// conflict pages are reached by keyboard alone (Tab, typing, Enter), in two tabs for the conflict.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { addAccount, signIn } from '../src/operations/accounts.ts';
+import { demoSite, type TestSite } from './server.ts';
+
+const require = createRequire(import.meta.url);
+const CHROMIUM = '/usr/bin/chromium';
+const AXE_SOURCE_PATH = require.resolve('axe-core/axe.min.js');
+const VNU_JAR = String(require('vnu-jar') as string);
+const PASSWORD = 'correct horse battery';
+
+type AxeViolation = { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> };
+type AxeResult = { violations: AxeViolation[]; passes: Array<{ id: string }> };
+
+if (!existsSync(CHROMIUM)) {
+  test('workspace browser checks', { skip: `${CHROMIUM} is missing: apt-get install -y chromium` }, () => {});
+} else {
+  describe('workspace editing pages in Chromium', () => {
+    let site: TestSite;
+    let context: BrowserContext;
+    let page: Page;
+    let profile: string;
+    let htmlDir: string;
+    let axeSource: string;
+    const served = new Map<string, string>();
+
+    async function axe(p: Page, name: string, rules = ['color-contrast', 'document-title', 'html-has-lang', 'label']): Promise<void> {
+      await p.addScriptTag({ content: axeSource });
+      const r = (await p.evaluate(() =>
+        (globalThis as unknown as { axe: { run(o: unknown): Promise<AxeResult> } }).axe
+          .run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } })
+          .then((x) => ({ violations: x.violations, passes: x.passes.map((y) => ({ id: y.id })) })),
+      )) as AxeResult;
+      for (const rule of rules) assert.ok(r.passes.some((x) => x.id === rule), `axe checked ${rule} on ${name}`);
+      assert.deepEqual(
+        r.violations.map((v) => v.id),
+        [],
+        `axe violations on ${name}:\n${r.violations.map((v) => `  ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`).join('\n')}`,
+      );
+    }
+
+    async function keep(name: string, res: Response | null, status: number): Promise<void> {
+      assert.ok(res, `no response for ${name}`);
+      assert.equal(res.status(), status, `${name} answered ${res.status()}`);
+      served.set(name, await res.text());
+    }
+
+    /** Tabs from the top of the page to the field, so only the keyboard reaches it. */
+    async function tabTo(p: Page, id: string): Promise<void> {
+      for (let i = 0; i < 80; i++) {
+        await p.keyboard.press('Tab');
+        if (await p.evaluate((x) => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id === x, id)) return;
+      }
+      assert.fail(`Tab never reached #${id}`);
+    }
+
+    before(async () => {
+      site = await demoSite();
+      await addAccount(site.storage, { email: 'admin@example.org', role: 'admin', series: [], password: PASSWORD });
+      const s = await signIn(site.storage, { email: 'admin@example.org', password: PASSWORD, address: '192.0.2.1' });
+      profile = mkdtempSync(join(tmpdir(), 'plenary-chromium-'));
+      htmlDir = mkdtempSync(join(tmpdir(), 'plenary-html-'));
+      axeSource = readFileSync(AXE_SOURCE_PATH, 'utf8');
+      context = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM,
+        headless: true,
+        bypassCSP: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      });
+      await context.addCookies([{ name: 'plenary_session', value: s.token, url: site.base, httpOnly: true, sameSite: 'Lax' }]);
+      page = context.pages()[0] ?? (await context.newPage());
+    });
+
+    after(async () => {
+      await context?.close();
+      await site?.stop();
+      if (profile) rmSync(profile, { recursive: true, force: true });
+      if (htmlDir) rmSync(htmlDir, { recursive: true, force: true });
+    });
+
+    const PAGES = [
+      '/admin/new-series',
+      '/admin/series/international-dialogue-on-migration/edit',
+      '/admin/series/international-dialogue-on-migration/events/new',
+      '/admin/events/1',
+      '/admin/events/1/days/new',
+      '/admin/days/1',
+      '/admin/days/1/sessions/new',
+      '/admin/sessions/2',
+      '/admin/sessions/2?q=swing',
+      '/admin/sessions/2?q=nobody-is-called-this',
+    ];
+    for (const path of PAGES) {
+      test(`${path}: no axe violation`, async () => {
+        await keep(path, await page.goto(site.base + path, { waitUntil: 'load' }), 200);
+        await axe(page, path);
+      });
+    }
+
+    test('a form with errors, reached and sent by keyboard: the errors are tied to their fields; no axe violation', async () => {
+      await page.goto(`${site.base}/admin/events/1`, { waitUntil: 'load' });
+      await tabTo(page, 'f-time_zone');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('Mars/Olympus');
+      const [res] = await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      await keep('event form with an error', res, 400);
+      const describedBy = await page.getAttribute('#f-time_zone', 'aria-describedby');
+      assert.equal(describedBy, 'f-time_zone-error f-time_zone-hint');
+      assert.equal(await page.textContent('#f-time_zone-error'), 'must be an IANA time zone such as Europe/Zurich or America/New_York');
+      assert.equal(await page.inputValue('#f-time_zone'), 'Mars/Olympus');
+      await axe(page, 'event form with an error');
+    });
+
+    test('the same session saved from two tabs: the second gets the conflict page; then the audit log', async () => {
+      const second = await context.newPage();
+      try {
+        await page.goto(`${site.base}/admin/sessions/2`, { waitUntil: 'load' });
+        await second.goto(`${site.base}/admin/sessions/2`, { waitUntil: 'load' });
+        for (const [p, title] of [
+          [page, 'Opening of the dialogue'],
+          [second, 'Welcome and opening'],
+        ] as const) {
+          await tabTo(p, 'f-title');
+          await p.keyboard.press('Control+A');
+          await p.keyboard.type(title);
+          const [res] = await Promise.all([p.waitForNavigation(), p.keyboard.press('Enter')]);
+          if (p === page) assert.equal(res?.status(), 200, 'the first save is followed to the form');
+          else await keep('conflict page', res, 409);
+        }
+        assert.equal(await second.textContent('h1'), 'Changed meanwhile');
+        await axe(second, 'conflict page', ['color-contrast', 'document-title', 'html-has-lang', 'th-has-data-cells']);
+        await keep('/admin/audit', await page.goto(`${site.base}/admin/audit`, { waitUntil: 'load' }), 200);
+        assert.ok((await page.textContent('table.audit'))?.includes('title: Opening of the dialogue'));
+        await axe(page, '/admin/audit', ['color-contrast', 'document-title', 'html-has-lang', 'th-has-data-cells']);
+      } finally {
+        await second.close();
+      }
+    });
+
+    test('Nu HTML Checker finds no error in the workspace pages', () => {
+      assert.equal(served.size, PAGES.length + 3, 'every page was loaded before validation');
+      const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
+      assert.ok(!java.error && java.status === 0, 'java is missing: the Nu HTML Checker needs it (apt-get install -y default-jre-headless)');
+      const files = new Map<string, string>();
+      let i = 0;
+      for (const [name, html] of served) {
+        const file = join(htmlDir, `${i++}.html`);
+        writeFileSync(file, html);
+        files.set(`file:${file}`, name);
+      }
+      const r = spawnSync('java', ['-jar', VNU_JAR, '--format', 'json', '--stdout', ...[...files.keys()].map((f) => f.slice('file:'.length))], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      assert.ok(!r.error, `vnu did not run: ${r.error?.message}`);
+      const report = JSON.parse(r.stdout) as { messages: Array<{ type: string; url?: string; message: string; lastLine?: number; extract?: string }> };
+      const errors = report.messages.filter((m) => m.type === 'error' || m.type === 'non-document-error');
+      assert.deepEqual(
+        errors.map((m) => `${files.get(m.url ?? '') ?? m.url}:${m.lastLine ?? '?'}: ${m.message}`),
+        [],
+      );
+    });
+  });
+}

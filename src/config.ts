@@ -23,6 +23,8 @@ const configSchema = z.object({
   PLENARY_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
   /** and every sign-in ends this many hours after it began */
   PLENARY_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** the largest file an organizer may upload, in MB (at most 128: the largest stored file) */
+  PLENARY_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(128).default(50),
 });
 
 export type Config = {
@@ -38,6 +40,8 @@ export type Config = {
   production: boolean;
   /** workspace sign-in sessions (PLENARY_SESSION_IDLE_MINUTES, PLENARY_SESSION_HOURS) */
   session: { idleMinutes: number; absoluteHours: number };
+  /** the largest upload in bytes (PLENARY_UPLOAD_MAX_MB) */
+  uploadMaxBytes: number;
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -58,6 +62,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workers: c.PLENARY_WORKERS,
     production: c.NODE_ENV === 'production',
     session: { idleMinutes: c.PLENARY_SESSION_IDLE_MINUTES, absoluteHours: c.PLENARY_SESSION_HOURS },
+    uploadMaxBytes: c.PLENARY_UPLOAD_MAX_MB * 1024 * 1024,
   };
 }
 

@@ -9,6 +9,7 @@ import { importAgenda } from '../src/operations/import-agenda.ts';
 import { createApp } from '../src/web/app.tsx';
 import { PageCache } from '../src/web/page-cache.ts';
 import { startServer } from '../src/web/server.ts';
+import { write } from '../src/storage/write.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
 import { agenda, person, session } from './factories.ts';
 
@@ -50,6 +51,8 @@ for (const engine of ENGINES) {
         const a = agenda([{ date: '2024-05-02', sessions: [session({ title: 'Opening', speakers: [person('Ana Silva')] })] }]);
         await importAgenda(db.storage, a, { series: { slug: 'idm', title: 'IDM' }, event: { slug: 'idm-2024', title: 'IDM 2024', timeZone: 'Europe/Zurich' } });
         await importAgenda(db.storage, a, { series: { slug: 'other', title: 'Other' }, event: { slug: 'other-2024', title: 'Other 2024', timeZone: 'Europe/Zurich' } });
+        // A material (id 1, of idm-2024) for the material routes' :id.
+        await write(db.storage, (trx) => trx.insertInto('material').values({ event_id: 1, appearance_id: null, kind: 'other', label: 'Report', lang: 'en', position: 0, url: 'https://example.org/report', file_id: null, created_at: '2024-05-01T00:00:00.000Z' }).execute());
         await addAccount(db.storage, { email: 'admin@example.org', role: 'admin', series: [], password: PASSWORD });
         await addAccount(db.storage, { email: 'viewer@example.org', role: 'viewer', series: ['other'], password: PASSWORD });
         const admin = await signIn(db.storage, { email: 'admin@example.org', password: PASSWORD, address: '192.0.2.1' });

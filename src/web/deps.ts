@@ -9,4 +9,6 @@ export type AppDeps = {
   baseUrl(): string;
   /** workspace sign-in lifetimes; the defaults of operations/accounts.ts when absent */
   session?: SessionPolicy | undefined;
+  /** the largest upload in bytes (PLENARY_UPLOAD_MAX_MB) */
+  uploadMaxBytes?: number | undefined;
 };

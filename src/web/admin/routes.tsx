@@ -17,6 +17,7 @@ import { renderDocument } from '../views/layout.tsx';
 import { AdminErrorPage, DashboardPage, LoginPage, type Viewer } from '../views/admin.tsx';
 import { editAuditRoutes } from './edit-audit.tsx';
 import { editContentRoutes } from './edit-content.tsx';
+import { materialRoutes } from './materials.tsx';
 
 /** Workspace pages may show drafts: no shared cache keeps them, and no browser history restores them. */
 export const ADMIN_HEADERS: Record<string, string> = { ...HTML_HEADERS, 'cache-control': 'no-store' };
@@ -26,7 +27,7 @@ export function safeNext(raw: unknown): string {
   return typeof raw === 'string' && /^\/(?![\/\\])[\x21-\x7e]*$/.test(raw) && raw.startsWith('/admin') ? raw : '/admin';
 }
 
-export function adminRoutes(opts: AuthOptions & { now?: () => Date }) {
+export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxBytes?: number | undefined }) {
   const lang = DEFAULT_LANGUAGE;
   const t = translator(lang);
   const app = new Hono<AuthEnv>();
@@ -103,6 +104,7 @@ export function adminRoutes(opts: AuthOptions & { now?: () => Date }) {
 
   editContentRoutes(app, opts);
   editAuditRoutes(app, opts);
+  materialRoutes(app, opts);
 
   // The workspace's own error pages: a visitor who is not signed in is sent to the form; a
   // refusal says what was refused. Anything else is a fault, logged and shown as one.

@@ -1,0 +1,159 @@
+// Uploaded materials: a statement, a presentation, an event document or a photo. The type is
+// read from the content (file-type, which looks inside OOXML and ODF zips for their declared
+// type), never from the name. Photos are re-encoded without their metadata (EXIF location,
+// camera) and get resized variants; what is stored is only what may be served.
+import { randomUUID } from 'node:crypto';
+import { fileTypeFromBuffer } from 'file-type';
+import sharp, { type Sharp } from 'sharp';
+import { z } from 'zod';
+import { MATERIAL_KINDS } from '../domain/agenda.ts';
+import { InvalidInput, NotFound } from '../domain/errors.ts';
+import { originalNameSchema } from '../domain/file.ts';
+import { LANGUAGES } from '../domain/language.ts';
+import { deleteFileIfUnused, insertFile, insertVariant } from '../storage/queries/files.ts';
+import { eventForMaterials, insertMaterial, materialById, nextMaterialPosition, deleteMaterialRow, setMaterialFile } from '../storage/queries/materials.ts';
+import type { Storage } from '../storage/storage.ts';
+import { declareChange, write } from '../storage/write.ts';
+import { sha256 } from './archive-codec.ts';
+
+/** What may be uploaded, by the type its content shows. */
+export const UPLOAD_TYPES: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PPTX',
+  'application/vnd.oasis.opendocument.text': 'ODT',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'image/webp': 'WebP',
+};
+const ALLOWED = 'PDF, DOCX, PPTX, ODT, JPEG, PNG or WebP';
+const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
+/** Widths of a photo's resized copies (only those narrower than the photo). */
+export const PHOTO_WIDTHS = [320, 960] as const;
+
+const EXECUTABLES: Record<string, string> = { exe: 'a Windows program (.exe)', elf: 'a Linux program (ELF)', macho: 'a macOS program (Mach-O)', class: 'a Java class file', dex: 'an Android program', wasm: 'a WebAssembly program', msi: 'a Windows installer (.msi)', deb: 'a Debian package', rpm: 'an RPM package', apk: 'an Android package (.apk)', jar: 'a Java archive (.jar)' };
+
+export const materialFieldsSchema = z.object({
+  kind: z.enum(MATERIAL_KINDS, { error: `must be one of ${MATERIAL_KINDS.join(', ')}` }),
+  lang: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }),
+  label: z.string().trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters'),
+});
+export type MaterialFields = z.infer<typeof materialFieldsSchema>;
+export type Upload = { name: string; bytes: Uint8Array };
+export type UploadLimits = { maxBytes: number };
+
+const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+
+/** The name kept for downloads: its last path segment, control characters dropped. */
+function keptName(name: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping them is the point
+  const base = (name.split(/[/\\]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  const ok = originalNameSchema.safeParse(base);
+  return ok.success ? ok.data : 'file';
+}
+
+/** The upload's media type as its content shows it, or an InvalidInput that says what it is instead. */
+export async function recogniseUpload(upload: Upload, limits: UploadLimits): Promise<string> {
+  const name = keptName(upload.name);
+  if (upload.bytes.length === 0) throw new InvalidInput(`${name} is empty`);
+  if (upload.bytes.length > limits.maxBytes) throw new InvalidInput(`${name} is ${upload.bytes.length} bytes; an upload may be at most ${limits.maxBytes} bytes (${mb(limits.maxBytes)})`);
+  const found = await fileTypeFromBuffer(upload.bytes);
+  if (found && UPLOAD_TYPES[found.mime]) return found.mime;
+  const claimed = /\.([A-Za-z0-9]{1,5})$/.exec(name)?.[1]?.toLowerCase();
+  const claim = claimed ? ` although its name ends in .${claimed}` : '';
+  if (found && EXECUTABLES[found.ext]) throw new InvalidInput(`${name} is ${EXECUTABLES[found.ext]}${claim}: it was refused; upload a ${ALLOWED} file`);
+  if (found) throw new InvalidInput(`${name} is a ${found.ext.toUpperCase()} file (${found.mime})${claim}; upload a ${ALLOWED} file`);
+  throw new InvalidInput(`${name} is not a file type Plenary recognises${claim}; upload a ${ALLOWED} file`);
+}
+
+type Prepared = { mediaType: string; bytes: Uint8Array; variants: Array<{ width: number; bytes: Uint8Array }> };
+
+/** A photo turned the right way up and re-encoded without metadata, and its narrower copies. */
+async function preparePhoto(mediaType: string, bytes: Uint8Array, name: string): Promise<Prepared> {
+  const encode = (s: Sharp) => (mediaType === 'image/jpeg' ? s.jpeg({ quality: 88, mozjpeg: true }) : mediaType === 'image/png' ? s.png() : s.webp({ quality: 85 }));
+  let width: number;
+  let clean: Buffer;
+  try {
+    const out = await encode(sharp(bytes, { failOn: 'error' }).rotate()).toBuffer({ resolveWithObject: true });
+    clean = out.data;
+    width = out.info.width;
+  } catch (e) {
+    throw new InvalidInput(`${name} could not be read as a ${UPLOAD_TYPES[mediaType]} image: ${(e as Error).message}`);
+  }
+  const variants: Prepared['variants'] = [];
+  for (const w of PHOTO_WIDTHS) {
+    if (w >= width) continue;
+    variants.push({ width: w, bytes: await encode(sharp(clean).resize({ width: w })).toBuffer() });
+  }
+  return { mediaType, bytes: clean, variants };
+}
+
+async function prepare(upload: Upload, limits: UploadLimits): Promise<Prepared & { name: string }> {
+  const mediaType = await recogniseUpload(upload, limits);
+  const name = keptName(upload.name);
+  if (PHOTO_TYPES.has(mediaType)) return { ...(await preparePhoto(mediaType, upload.bytes, name)), name };
+  return { mediaType, bytes: upload.bytes, variants: [], name };
+}
+
+/** Stores a prepared file and its variants under new ids (a replaced file never reuses an id: its URL changes). */
+async function store(trx: Parameters<typeof insertFile>[0], p: Prepared & { name: string }, now: string): Promise<string> {
+  const id = randomUUID();
+  await insertFile(trx, { id, sha256: sha256(p.bytes), mediaType: p.mediaType, originalName: p.name, createdAt: now }, p.bytes);
+  for (const v of p.variants) {
+    const vid = randomUUID();
+    const vname = p.name.replace(/(\.[^.]*)?$/, (ext) => `-${v.width}w${ext}`);
+    await insertFile(trx, { id: vid, sha256: sha256(v.bytes), mediaType: p.mediaType, originalName: vname.slice(0, 255), createdAt: now }, v.bytes);
+    await insertVariant(trx, id, v.width, vid);
+  }
+  return id;
+}
+
+export async function addMaterialFile(
+  storage: Storage,
+  input: { eventId: number; appearanceId: number | null; fields: MaterialFields; upload: Upload },
+  limits: UploadLimits,
+  clock: () => Date = () => new Date(),
+): Promise<{ materialId: number; fileId: string }> {
+  const fields = materialFieldsSchema.parse(input.fields);
+  const prepared = await prepare(input.upload, limits);
+  const now = clock().toISOString();
+  return write(storage, async (trx) => {
+    const event = await eventForMaterials(trx, input.eventId);
+    if (!event) throw new NotFound('no such event');
+    if (input.appearanceId !== null) {
+      const a = await trx.selectFrom('appearance as a').innerJoin('session as s', 's.id', 'a.session_id').select('a.id').where('a.id', '=', input.appearanceId).where('s.event_id', '=', input.eventId).executeTakeFirst();
+      if (!a) throw new InvalidInput(`appearance ${input.appearanceId} is not part of this event`);
+    }
+    await declareChange(trx, 'event', input.eventId);
+    const fileId = await store(trx, prepared, now);
+    const position = await nextMaterialPosition(trx, input.eventId, input.appearanceId);
+    const materialId = await insertMaterial(trx, { eventId: input.eventId, appearanceId: input.appearanceId, kind: fields.kind, label: fields.label, lang: fields.lang, position, fileId, createdAt: now });
+    return { materialId, fileId };
+  });
+}
+
+/** Gives a material new bytes under a new file id; the old file goes when nothing else links to it. */
+export async function replaceMaterialFile(storage: Storage, materialId: number, upload: Upload, limits: UploadLimits, clock: () => Date = () => new Date()): Promise<{ fileId: string }> {
+  const prepared = await prepare(upload, limits);
+  const now = clock().toISOString();
+  return write(storage, async (trx) => {
+    const m = await materialById(trx, materialId);
+    if (!m) throw new NotFound('no such material');
+    await declareChange(trx, 'event', m.eventId);
+    const fileId = await store(trx, prepared, now);
+    await setMaterialFile(trx, materialId, fileId);
+    if (m.fileId) await deleteFileIfUnused(trx, m.fileId);
+    return { fileId };
+  });
+}
+
+/** Removes a material, and its file when nothing else links to it. */
+export async function deleteMaterial(storage: Storage, materialId: number): Promise<{ fileDeleted: boolean }> {
+  return write(storage, async (trx) => {
+    const m = await materialById(trx, materialId);
+    if (!m) throw new NotFound('no such material');
+    await declareChange(trx, 'event', m.eventId);
+    await deleteMaterialRow(trx, materialId);
+    return { fileDeleted: m.fileId ? await deleteFileIfUnused(trx, m.fileId) : false };
+  });
+}

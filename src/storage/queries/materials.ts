@@ -1,0 +1,82 @@
+// Materials as the workspace edits them: an event's documents and its appearances' statements.
+import type { DbOrTx } from '../database.ts';
+
+export type EventForMaterials = { id: number; seriesId: number; slug: string; title: string; status: string };
+export type MaterialRow = { id: number; eventId: number; appearanceId: number | null; kind: string; label: string; lang: string; position: number; url: string | null; fileId: string | null; mediaType: string | null; originalName: string | null; size: number | null; createdAt: string };
+export type AppearanceChoice = { id: number; person: string; sessionTitle: string | null; role: string };
+
+export async function eventForMaterials(db: DbOrTx, eventId: number): Promise<EventForMaterials | null> {
+  const e = await db.selectFrom('event').select(['id', 'series_id', 'slug', 'title', 'status']).where('id', '=', eventId).executeTakeFirst();
+  return e ? { id: e.id, seriesId: e.series_id, slug: e.slug, title: e.title, status: e.status } : null;
+}
+
+export async function materialsOfEvent(db: DbOrTx, eventId: number): Promise<MaterialRow[]> {
+  const rows = await db
+    .selectFrom('material as m')
+    .leftJoin('file as f', 'f.id', 'm.file_id')
+    .select(['m.id', 'm.event_id', 'm.appearance_id', 'm.kind', 'm.label', 'm.lang', 'm.position', 'm.url', 'm.file_id', 'm.created_at', 'f.media_type', 'f.original_name', 'f.size'])
+    .where('m.event_id', '=', eventId)
+    .orderBy('m.appearance_id')
+    .orderBy('m.position')
+    .orderBy('m.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id, eventId: r.event_id, appearanceId: r.appearance_id, kind: r.kind, label: r.label, lang: r.lang, position: r.position, url: r.url, fileId: r.file_id,
+    mediaType: r.media_type, originalName: r.original_name, size: r.size === null ? null : Number(r.size), createdAt: r.created_at,
+  }));
+}
+
+export async function materialById(db: DbOrTx, id: number): Promise<MaterialRow | null> {
+  const r = await db
+    .selectFrom('material as m')
+    .leftJoin('file as f', 'f.id', 'm.file_id')
+    .select(['m.id', 'm.event_id', 'm.appearance_id', 'm.kind', 'm.label', 'm.lang', 'm.position', 'm.url', 'm.file_id', 'm.created_at', 'f.media_type', 'f.original_name', 'f.size'])
+    .where('m.id', '=', id)
+    .executeTakeFirst();
+  return r
+    ? { id: r.id, eventId: r.event_id, appearanceId: r.appearance_id, kind: r.kind, label: r.label, lang: r.lang, position: r.position, url: r.url, fileId: r.file_id, mediaType: r.media_type, originalName: r.original_name, size: r.size === null ? null : Number(r.size), createdAt: r.created_at }
+    : null;
+}
+
+/** The event's appearances, in programme order, for attaching a statement to one. */
+export async function appearancesOfEvent(db: DbOrTx, eventId: number): Promise<AppearanceChoice[]> {
+  const rows = await db
+    .selectFrom('appearance as a')
+    .innerJoin('session as s', 's.id', 'a.session_id')
+    .innerJoin('day as d', 'd.id', 's.day_id')
+    .innerJoin('person as p', 'p.id', 'a.person_id')
+    .select(['a.id', 'p.name', 's.title', 'a.role'])
+    .where('s.event_id', '=', eventId)
+    .orderBy('d.position')
+    .orderBy('s.position')
+    .orderBy('a.position')
+    .execute();
+  return rows.map((r) => ({ id: r.id, person: r.name, sessionTitle: r.title, role: r.role }));
+}
+
+export async function nextMaterialPosition(db: DbOrTx, eventId: number, appearanceId: number | null): Promise<number> {
+  let q = db.selectFrom('material').select((eb) => eb.fn.max('position').as('p')).where('event_id', '=', eventId);
+  q = appearanceId === null ? q.where('appearance_id', 'is', null) : q.where('appearance_id', '=', appearanceId);
+  const r = await q.executeTakeFirst();
+  return r?.p === null || r?.p === undefined ? 0 : Number(r.p) + 1;
+}
+
+export async function insertMaterial(
+  db: DbOrTx,
+  m: { eventId: number; appearanceId: number | null; kind: string; label: string; lang: string; position: number; fileId: string; createdAt: string },
+): Promise<number> {
+  const r = await db
+    .insertInto('material')
+    .values({ event_id: m.eventId, appearance_id: m.appearanceId, kind: m.kind, label: m.label, lang: m.lang, position: m.position, url: null, file_id: m.fileId, created_at: m.createdAt })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function setMaterialFile(db: DbOrTx, id: number, fileId: string): Promise<void> {
+  await db.updateTable('material').set({ file_id: fileId }).where('id', '=', id).execute();
+}
+
+export async function deleteMaterialRow(db: DbOrTx, id: number): Promise<void> {
+  await db.deleteFrom('material').where('id', '=', id).execute();
+}

@@ -1,0 +1,174 @@
+/** @jsxImportSource hono/jsx */
+// /admin/events/{id}/materials: an event's documents, photos and statements; upload, replace and
+// delete with plain multipart forms (no JavaScript). Editors of the event's series only.
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { MATERIAL_KINDS } from '../../domain/agenda.ts';
+import { InvalidInput, NotFound } from '../../domain/errors.ts';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '../../domain/language.ts';
+import { addMaterialFile, deleteMaterial, replaceMaterialFile, type Upload } from '../../operations/materials.ts';
+import { appearancesOfEvent, eventForMaterials, materialById, materialsOfEvent, type AppearanceChoice, type MaterialRow } from '../../storage/queries/materials.ts';
+import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
+import { translator } from '../i18n/t.ts';
+import { AdminLayout, type Viewer } from '../views/admin.tsx';
+import { renderDocument } from '../views/layout.tsx';
+import { ADMIN_HEADERS } from './routes.tsx';
+
+/** PLENARY_UPLOAD_MAX_MB's default. */
+export const DEFAULT_UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
+/** Room for the form's other fields and the multipart framing around the file. */
+const FORM_OVERHEAD = 64 * 1024;
+
+type C = Context<AuthEnv>;
+
+export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMaxBytes?: number | undefined }): void {
+  const lang = DEFAULT_LANGUAGE;
+  const t = translator(lang);
+  const db = opts.storage.db;
+  const maxBytes = opts.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
+  const limits = { maxBytes };
+  const viewerOf = (c: C): Viewer => {
+    const a = c.get('auth')!;
+    return { email: a.email, role: a.account.role, csrfToken: a.csrfToken };
+  };
+  const intParam = (c: C, name: string) => {
+    const v = c.req.param(name) ?? '';
+    if (!/^\d{1,9}$/.test(v)) throw new NotFound('no such page');
+    return Number(v);
+  };
+  const eventSeries = async (c: C) => {
+    const event = await eventForMaterials(db, intParam(c, 'eventId'));
+    if (!event) throw new NotFound('no such event');
+    return { action: 'edit-content' as const, seriesId: event.seriesId };
+  };
+  const materialSeries = async (c: C) => {
+    const m = await materialById(db, intParam(c, 'id'));
+    if (!m) throw new NotFound('no such material');
+    const event = await eventForMaterials(db, m.eventId);
+    return { action: 'edit-content' as const, seriesId: event!.seriesId };
+  };
+  // A body that says it is too large is refused before it is read; one without a length is cut off past the limit as it arrives.
+  const tooLarge = () => new InvalidInput(`the upload is larger than ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB, the most a file may be`);
+  const cutOff = bodyLimit({
+    maxSize: maxBytes + FORM_OVERHEAD,
+    onError: () => {
+      throw tooLarge();
+    },
+  });
+  const limitBody = async (c: C, next: () => Promise<void>) => {
+    const length = Number(c.req.header('content-length') ?? 'NaN');
+    if (length > maxBytes + FORM_OVERHEAD) throw tooLarge();
+    return cutOff(c, next);
+  };
+  const uploadOf = async (c: C): Promise<{ body: Record<string, unknown>; upload: Upload }> => {
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const file = body['file'];
+    if (!(file instanceof File) || file.size === 0 && file.name === '') throw new InvalidInput('file: choose a file to upload');
+    return { body, upload: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
+  };
+  const field = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+
+  app.get('/events/:eventId/materials', guard(opts, eventSeries), async (c) => {
+    const event = (await eventForMaterials(db, intParam(c, 'eventId')))!;
+    const [materials, appearances] = await Promise.all([materialsOfEvent(db, event.id), appearancesOfEvent(db, event.id)]);
+    const page = <MaterialsPage viewer={viewerOf(c)} title={event.title} eventId={event.id} materials={materials} appearances={appearances} maxMb={Math.round((maxBytes / 1024 / 1024) * 10) / 10} />;
+    return c.html(await renderDocument(page), 200, ADMIN_HEADERS);
+  });
+
+  app.post('/events/:eventId/materials', limitBody, guard(opts, eventSeries), async (c) => {
+    const eventId = intParam(c, 'eventId');
+    const { body, upload } = await uploadOf(c);
+    const attach = field(body, 'appearance');
+    const appearanceId = attach === '' ? null : /^\d{1,9}$/.test(attach) ? Number(attach) : NaN;
+    if (Number.isNaN(appearanceId)) throw new InvalidInput('appearance: not an appearance of this event');
+    const fields = { kind: field(body, 'kind'), lang: field(body, 'lang'), label: field(body, 'label') };
+    const parsed = (await import('../../operations/materials.ts')).materialFieldsSchema.safeParse(fields);
+    if (!parsed.success) throw new InvalidInput(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    await addMaterialFile(opts.storage, { eventId, appearanceId, fields: parsed.data, upload }, limits);
+    return c.redirect(`/admin/events/${eventId}/materials`, 303);
+  });
+
+  app.post('/materials/:id/replace', limitBody, guard(opts, materialSeries), async (c) => {
+    const id = intParam(c, 'id');
+    const { upload } = await uploadOf(c);
+    await replaceMaterialFile(opts.storage, id, upload, limits);
+    const m = (await materialById(db, id))!;
+    return c.redirect(`/admin/events/${m.eventId}/materials`, 303);
+  });
+
+  app.post('/materials/:id/delete', guard(opts, materialSeries), async (c) => {
+    const id = intParam(c, 'id');
+    const m = (await materialById(db, id))!;
+    await deleteMaterial(opts.storage, id);
+    return c.redirect(`/admin/events/${m.eventId}/materials`, 303);
+  });
+
+  function MaterialsPage(p: { viewer: Viewer; title: string; eventId: number; materials: MaterialRow[]; appearances: AppearanceChoice[]; maxMb: number }) {
+    const who = new Map(p.appearances.map((a) => [a.id, `${a.person}${a.sessionTitle ? ` — ${a.sessionTitle}` : ''}`]));
+    return (
+      <AdminLayout lang={lang} t={t} title={t('upload.title', { title: p.title })} viewer={p.viewer}>
+        <h1>{t('upload.title', { title: p.title })}</h1>
+        {p.materials.length === 0 ? <p>{t('upload.none')}</p> : null}
+        <ul class="materials">
+          {p.materials.map((m) => (
+            <li>
+              <p>
+                <bdi>{m.label}</bdi> · {m.kind} · {m.lang} · <bdi>{m.appearanceId === null ? t('upload.eventDocuments') : (who.get(m.appearanceId) ?? '')}</bdi>
+                {m.fileId ? (
+                  <>
+                    {' · '}
+                    <a href={`/files/${m.fileId}`}>
+                      {t('upload.open')} <bdi>{m.originalName ?? ''}</bdi>
+                    </a>
+                  </>
+                ) : null}
+              </p>
+              {m.fileId ? (
+                <form method="post" action={`/admin/materials/${m.id}/replace`} enctype="multipart/form-data">
+                  <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
+                  <label for={`replace-${m.id}`}>{t('upload.replace')}</label> <input id={`replace-${m.id}`} type="file" name="file" required />
+                  <button type="submit">{t('upload.replace')}</button>
+                </form>
+              ) : null}
+              <form method="post" action={`/admin/materials/${m.id}/delete`}>
+                <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
+                <button type="submit">{t('upload.delete')}</button>
+              </form>
+            </li>
+          ))}
+        </ul>
+        <h2>{t('upload.uploadHeading')}</h2>
+        <form method="post" action={`/admin/events/${p.eventId}/materials`} enctype="multipart/form-data">
+          <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
+          <p id="upload-help">{t('upload.uploadHelp', { mb: String(p.maxMb) })}</p>
+          <p>
+            <label for="upload-file">{t('upload.file')}</label> <input id="upload-file" type="file" name="file" required aria-describedby="upload-help" accept=".pdf,.docx,.pptx,.odt,.jpg,.jpeg,.png,.webp" />
+          </p>
+          <p>
+            <label for="upload-kind">{t('upload.kind')}</label>{' '}
+            <select id="upload-kind" name="kind">
+              {MATERIAL_KINDS.filter((k) => k !== 'video').map((k) => <option value={k}>{k}</option>)}
+            </select>
+          </p>
+          <p>
+            <label for="upload-lang">{t('upload.lang')}</label>{' '}
+            <select id="upload-lang" name="lang">
+              {LANGUAGES.map((l) => <option value={l}>{l}</option>)}
+            </select>
+          </p>
+          <p>
+            <label for="upload-label">{t('upload.label')}</label> <input id="upload-label" name="label" required maxlength={300} />
+          </p>
+          <p>
+            <label for="upload-attach">{t('upload.attachTo')}</label>{' '}
+            <select id="upload-attach" name="appearance">
+              <option value="">{t('upload.eventDocuments')}</option>
+              {p.appearances.map((a) => <option value={String(a.id)}>{who.get(a.id)}</option>)}
+            </select>
+          </p>
+          <button type="submit">{t('upload.upload')}</button>
+        </form>
+      </AdminLayout>
+    );
+  }
+}

@@ -1,0 +1,179 @@
+// Uploads through the workspace, over HTTP with a signed-in editor, on every engine: a PDF reaches
+// the public page and is served with its type, name, nosniff and ranges; a program named .pdf,
+// an oversized file and an editor of another series are refused with exact messages; a photo's
+// location and camera data are gone from everything served; `plenary files check`.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { request } from 'node:http';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { addAccount } from '../src/operations/accounts.ts';
+import { importDemo } from '../src/operations/demo.ts';
+import { write } from '../src/storage/write.ts';
+import { startServer } from '../src/web/server.ts';
+import { ENGINES, migratedStorage } from './engines.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PASSWORD = 'correct horse battery staple';
+const LIMIT = 1024 * 1024;
+const T = '2024-05-06T07:08:09.000Z';
+
+type Got = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
+function http(method: string, url: string, headers: Record<string, string> = {}, body?: Buffer | string): Promise<Got> {
+  return new Promise((resolve, reject) => {
+    const h = body === undefined ? headers : { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)), ...headers };
+    const req = request(url, { method, headers: h }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+const cookiesOf = (r: Got) => ((r.headers['set-cookie'] as string[] | undefined) ?? []).map((c) => c.split(';')[0]!).join('; ');
+const hidden = (html: string, name: string) => html.match(new RegExp(`name="${name}" value="([^"]*)"`))?.[1];
+
+async function signIn(base: string, email: string) {
+  const form = await http('GET', `${base}/admin/login`);
+  const csrf = hidden(form.body.toString(), '_csrf')!;
+  const r = await http('POST', `${base}/admin/login`, { cookie: cookiesOf(form), origin: base }, new URLSearchParams({ _csrf: csrf, next: '/admin', email, password: PASSWORD }).toString());
+  const cookie = cookiesOf(r);
+  const dash = await http('GET', `${base}/admin`, { cookie });
+  return { cookie, csrf: hidden(dash.body.toString(), '_csrf')! };
+}
+
+/** A multipart/form-data body as a browser sends it. */
+function multipart(fields: Record<string, string>, file?: { name: string; type: string; bytes: Buffer }): { body: Buffer; type: string } {
+  const boundary = '----plenary-test-boundary-7d1f';
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  if (file) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.bytes, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** A PDF-shaped file of three chunks (256 KiB each), every byte position telling. */
+const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(Array.from({ length: 600_000 }, (_, i) => 32 + ((i * 7 + (i >> 10)) % 90))), Buffer.from('\n%%EOF\n')]);
+/** The first bytes of a Windows program (DOS header and PE signature), named like a PDF. */
+const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(64), Buffer.from('PE\0\0'), Buffer.alloc(400)]);
+
+for (const engine of ENGINES) {
+  describe(`uploads through /admin on ${engine}`, () => {
+    test('PDF to the public page with type, name, nosniff and ranges; exe and oversized refused; other series 403; photo metadata removed; files check', async () => {
+      const t = await migratedStorage(engine);
+      await importDemo(t.storage);
+      const event = await t.storage.db.selectFrom('event').select(['id', 'slug', 'series_id']).executeTakeFirstOrThrow();
+      const series = await t.storage.db.selectFrom('series').select('slug').where('id', '=', event.series_id).executeTakeFirstOrThrow();
+      await write(t.storage, (trx) => trx.insertInto('series').values({ slug: 'other', title: 'Other dialogue', lang: 'en', description: null, created_at: T, updated_at: T } as never).execute());
+      await addAccount(t.storage, { email: 'editor@example.org', role: 'editor', series: [series.slug], password: PASSWORD });
+      await addAccount(t.storage, { email: 'stranger@example.org', role: 'editor', series: ['other'], password: PASSWORD });
+      const server = await startServer(t.storage, { port: 0, host: '127.0.0.1', uploadMaxBytes: LIMIT });
+      const base = `http://127.0.0.1:${server.port}`;
+      try {
+        const editor = await signIn(base, 'editor@example.org');
+        const appearance = await t.storage.db
+          .selectFrom('appearance as a')
+          .innerJoin('session as s', 's.id', 'a.session_id')
+          .select('a.id')
+          .where('s.event_id', '=', event.id)
+          .orderBy('a.id')
+          .executeTakeFirstOrThrow();
+        const upload = (who: { cookie: string; csrf: string }, fields: Record<string, string>, file?: { name: string; type: string; bytes: Buffer }) => {
+          const m = multipart({ _csrf: who.csrf, ...fields }, file);
+          return http('POST', `${base}/admin/events/${event.id}/materials`, { cookie: who.cookie, origin: base, 'content-type': m.type, 'content-length': String(m.body.length) }, m.body);
+        };
+        const fields = { kind: 'statement', lang: 'en', label: 'Statement of Ms. Thompson', appearance: String(appearance.id) };
+
+        // The form is there, and works without JavaScript (a multipart form).
+        const page = await http('GET', `${base}/admin/events/${event.id}/materials`, { cookie: editor.cookie });
+        assert.equal(page.status, 200);
+        assert.match(page.body.toString(), /enctype="multipart\/form-data"/);
+
+        const ok = await upload(editor, fields, { name: 'Déclaration finale.pdf', type: 'application/pdf', bytes: PDF });
+        assert.equal(ok.status, 303, ok.body.toString());
+        const material = await t.storage.db.selectFrom('material').select(['id', 'file_id', 'kind', 'label', 'lang']).where('label', '=', fields.label).executeTakeFirstOrThrow();
+        assert.deepEqual({ kind: material.kind, lang: material.lang }, { kind: 'statement', lang: 'en' });
+        const fileId = material.file_id!;
+
+        const publicPage = await http('GET', `${base}/events/${event.slug}`);
+        assert.ok(publicPage.body.toString().includes(`/files/${fileId}`), 'the public event page links the uploaded statement');
+        const served = await http('GET', `${base}/files/${fileId}`);
+        assert.equal(served.status, 200);
+        assert.equal(served.headers['content-type'], 'application/pdf');
+        assert.equal(served.headers['content-disposition'], `inline; filename="Declaration finale.pdf"; filename*=UTF-8''D%C3%A9claration%20finale.pdf`);
+        assert.equal(served.headers['x-content-type-options'], 'nosniff');
+        assert.ok(served.body.equals(PDF));
+        const C = 256 * 1024;
+        const ranged = await http('GET', `${base}/files/${fileId}`, { range: `bytes=${C - 5}-${2 * C + 4}` });
+        assert.equal(ranged.status, 206);
+        assert.equal(ranged.headers['content-range'], `bytes ${C - 5}-${2 * C + 4}/${PDF.length}`);
+        assert.ok(ranged.body.equals(PDF.subarray(C - 5, 2 * C + 5)));
+
+        // A program named .pdf.
+        const exe = await upload(editor, fields, { name: 'statement.pdf', type: 'application/pdf', bytes: EXE });
+        assert.equal(exe.status, 400);
+        assert.ok(exe.body.toString().includes('statement.pdf is a Windows program (.exe) although its name ends in .pdf: it was refused; upload a PDF, DOCX, PPTX, ODT, JPEG, PNG or WebP file'), exe.body.toString());
+        // One byte over the limit, and a body far over it (cut off as it arrives).
+        const over = await upload(editor, fields, { name: 'big.pdf', type: 'application/pdf', bytes: Buffer.concat([PDF, Buffer.alloc(LIMIT + 1 - PDF.length, 0x20)]) });
+        assert.equal(over.status, 400);
+        assert.ok(over.body.toString().includes(`big.pdf is ${LIMIT + 1} bytes; an upload may be at most ${LIMIT} bytes (1 MB)`), over.body.toString());
+        const huge = await upload(editor, fields, { name: 'huge.pdf', type: 'application/pdf', bytes: Buffer.concat([PDF, Buffer.alloc(2 * LIMIT, 0x20)]) });
+        assert.equal(huge.status, 400);
+        assert.ok(huge.body.toString().includes('the upload is larger than 1 MB, the most a file may be'), huge.body.toString());
+
+        // An editor of another series.
+        const stranger = await signIn(base, 'stranger@example.org');
+        const foreign = await upload(stranger, fields, { name: 'x.pdf', type: 'application/pdf', bytes: PDF });
+        assert.equal(foreign.status, 403);
+        assert.ok(foreign.body.toString().includes('your account may not do this'));
+        assert.equal((await http('GET', `${base}/admin/events/${event.id}/materials`, { cookie: stranger.cookie })).status, 403);
+        // Without the token.
+        const m = multipart({ ...fields }, { name: 'x.pdf', type: 'application/pdf', bytes: PDF });
+        const noToken = await http('POST', `${base}/admin/events/${event.id}/materials`, { cookie: editor.cookie, origin: base, 'content-type': m.type, 'content-length': String(m.body.length) }, m.body);
+        assert.equal(noToken.status, 403);
+
+        // A photo with GPS position and camera make: neither is in anything served.
+        const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 200, g: 40, b: 40 } } })
+          .jpeg()
+          .withExif({ IFD0: { Make: 'PlenaryTestCam', Model: 'Model X1' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '46/1 12/1 30/1', GPSLongitudeRef: 'E', GPSLongitude: '6/1 8/1 0/1' } })
+          .toBuffer();
+        assert.ok((await sharp(photo).metadata()).exif, 'the uploaded photo carries EXIF');
+        assert.ok(photo.includes('PlenaryTestCam'));
+        const sent = await upload(editor, { kind: 'other', lang: 'en', label: 'Group photo', appearance: '' }, { name: 'group.jpg', type: 'image/jpeg', bytes: photo });
+        assert.equal(sent.status, 303, sent.body.toString());
+        const photoMaterial = await t.storage.db.selectFrom('material').select('file_id').where('label', '=', 'Group photo').executeTakeFirstOrThrow();
+        const variants = await t.storage.db.selectFrom('file_variant').select(['width', 'variant_id']).where('file_id', '=', photoMaterial.file_id!).orderBy('width').execute();
+        assert.deepEqual(variants.map((v) => Number(v.width)), [320, 960]);
+        for (const id of [photoMaterial.file_id!, ...variants.map((v) => v.variant_id)]) {
+          const r = await http('GET', `${base}/files/${id}`);
+          assert.equal(r.status, 200, id);
+          assert.equal(r.headers['content-type'], 'image/jpeg');
+          const meta = await sharp(r.body).metadata();
+          assert.equal(meta.exif, undefined, `${id} has no EXIF`);
+          assert.ok(!r.body.includes('PlenaryTestCam') && !r.body.includes('Model X1'), `${id} names no camera`);
+        }
+        assert.deepEqual((await sharp((await http('GET', `${base}/files/${variants[0]!.variant_id}`)).body).metadata()).width, 320);
+
+        // Replace: a new URL; the old file is gone. Delete: the file goes with the material.
+        const replace = multipart({ _csrf: editor.csrf }, { name: 'Déclaration révisée.pdf', type: 'application/pdf', bytes: PDF.subarray(0, 1000) });
+        const replaced = await http('POST', `${base}/admin/materials/${material.id}/replace`, { cookie: editor.cookie, origin: base, 'content-type': replace.type, 'content-length': String(replace.body.length) }, replace.body);
+        assert.equal(replaced.status, 303, replaced.body.toString());
+        const after = await t.storage.db.selectFrom('material').select('file_id').where('id', '=', material.id).executeTakeFirstOrThrow();
+        assert.notEqual(after.file_id, fileId);
+        assert.equal((await http('GET', `${base}/files/${fileId}`)).status, 404);
+        assert.equal(await t.storage.db.selectFrom('file').select('id').where('id', '=', fileId).executeTakeFirst(), undefined);
+        const del = await http('POST', `${base}/admin/materials/${material.id}/delete`, { cookie: editor.cookie, origin: base }, `_csrf=${editor.csrf}`);
+        assert.equal(del.status, 303);
+        assert.equal(await t.storage.db.selectFrom('file').select('id').where('id', '=', after.file_id!).executeTakeFirst(), undefined);
+        assert.equal(await t.storage.db.selectFrom('file_chunk').select('file_id').where('file_id', '=', after.file_id!).executeTakeFirst(), undefined);
+      } finally {
+        await server.close();
+        await t.cleanup();
+      }
+    });
+  });
+}

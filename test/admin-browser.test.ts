@@ -89,6 +89,7 @@ if (!existsSync(CHROMIUM)) {
     });
 
     const PAGES = [
+      '/admin',
       '/admin/new-series',
       '/admin/series/international-dialogue-on-migration/edit',
       '/admin/series/international-dialogue-on-migration/events/new',
@@ -99,11 +100,13 @@ if (!existsSync(CHROMIUM)) {
       '/admin/sessions/2',
       '/admin/sessions/2?q=swing',
       '/admin/sessions/2?q=nobody-is-called-this',
+      '/admin/appearances/1',
     ];
     for (const path of PAGES) {
       test(`${path}: no axe violation`, async () => {
         await keep(path, await page.goto(site.base + path, { waitUntil: 'load' }), 200);
-        await axe(page, path);
+        // The dashboard holds links and the sign-out button, no labelled field.
+        await axe(page, path, path === '/admin' ? ['color-contrast', 'document-title', 'html-has-lang', 'link-name'] : undefined);
       });
     }
 

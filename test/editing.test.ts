@@ -160,6 +160,21 @@ for (const engine of ENGINES) {
         assert.equal((await ed.post(`/admin/sessions/${closing}/move`, { day_id: String(days[0]!.id), version: '1' })).status, 303);
         assert.equal((await ed.post(`/admin/sessions/${closing}/move`, { day_id: String(days[1]!.id), version: '2' })).status, 303);
 
+        // The affiliation as printed that day, apart from the person.
+        const ana = await db.storage.db.selectFrom('appearance as a').innerJoin('person as p', 'p.id', 'a.person_id').select(['a.id', 'a.version']).where('p.name', '=', 'Ana Silva').where('a.session_id', '=', panel).executeTakeFirstOrThrow();
+        const affForm = await ed.get(`/admin/appearances/${ana.id}`);
+        assert.equal(affForm.status, 200);
+        const aff = await ed.post(`/admin/appearances/${ana.id}`, { role: 'speaker', role_label: 'Keynote', honorific: 'Dr.', affiliation_position: 'Director of Health', country: '', talk_title: '', version: String(ana.version) });
+        assert.equal(aff.status, 303, aff.body);
+        const twin = await ed.post(`/admin/appearances/${ana.id}`, { role: 'speaker', role_label: '', honorific: '', affiliation_position: '', country: '', talk_title: '', version: String(ana.version) });
+        assert.equal(twin.status, 409, 'a save from the version before the affiliation was set');
+
+        // The dashboard leads to each series' and event's forms.
+        const dash = await ed.get('/admin');
+        assert.ok(dash.body.includes(`<a href="/admin/series/idm/edit">Edit the series and its events: <bdi>International Dialogue on Migration</bdi></a>`), dash.body);
+        assert.ok(dash.body.includes(`<a href="${eventPath}">Edit: <bdi>IDM 2024</bdi></a>`));
+        assert.ok(!dash.body.includes('href="/admin/new-series"'), 'an editor is not offered a new series');
+
         // Not public while a draft; published through the event form.
         assert.equal((await http('GET', `${base}/events/idm-2024`)).status, 404);
         const published = await ed.post(eventPath, { ...eventForm, status: 'published', version: '1' });
@@ -167,7 +182,7 @@ for (const engine of ENGINES) {
         const page = await http('GET', `${base}/events/idm-2024`);
         assert.equal(page.status, 200);
         const text = decode(page.body);
-        for (const s of ['IDM 2024', 'Migrants and health', 'Opening', 'Closing', 'Ana Silva', 'Jürg Lauber', 'Amina Diallo', 'Palais des Nations']) assert.ok(text.includes(s), s);
+        for (const s of ['IDM 2024', 'Migrants and health', 'Opening', 'Closing', 'Ana Silva', 'Jürg Lauber', 'Amina Diallo', 'Palais des Nations', 'Director of Health']) assert.ok(text.includes(s), s);
         assert.ok(text.indexOf('Migrants and health') < text.indexOf('Opening'), 'the panel was moved before the opening');
         const inOpening = text.slice(text.indexOf('Opening'), text.indexOf('Closing'));
         assert.ok(inOpening.indexOf('Ana Silva') < inOpening.indexOf('Jürg Lauber'), 'Ana Silva was moved up');

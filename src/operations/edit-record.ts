@@ -64,6 +64,11 @@ export async function validate<E extends FormEntity>(trx: Tx, entity: E, input: 
   if ((entity === 'series' || entity === 'event') && !errors.slug && typeof values.slug === 'string' && (await slugTaken(trx, entity, values.slug, exceptId))) {
     errors.slug = `"${values.slug}" is already the address of another ${entity}: choose another`;
   }
+  if (entity === 'appearance' && exceptId !== undefined && !errors.role) {
+    const a = await trx.selectFrom('appearance').select(['session_id', 'person_id']).where('id', '=', exceptId).executeTakeFirst();
+    const twin = a && (await trx.selectFrom('appearance').select('id').where('session_id', '=', a.session_id).where('person_id', '=', a.person_id).where('role', '=', values.role as 'moderator' | 'speaker').where('id', '!=', exceptId).executeTakeFirst());
+    if (twin) errors.role = `this person is already a ${values.role} of this session`;
+  }
   if (Object.keys(errors).length) throw new FormInvalid(errors, input);
   return values;
 }

@@ -5,7 +5,7 @@ export type WorkspaceSeries = {
   id: number;
   slug: string;
   title: string;
-  events: { slug: string; title: string; startDate: string; status: 'draft' | 'published' }[];
+  events: { id: number; slug: string; title: string; startDate: string; status: 'draft' | 'published' }[];
 };
 
 /** Series with every event, drafts included; `seriesIds` 'all' for an admin. */
@@ -17,7 +17,7 @@ export async function seriesForWorkspace(db: DbOrTx, seriesIds: number[] | 'all'
   if (!series.length) return [];
   const events = await db
     .selectFrom('event')
-    .select(['series_id', 'slug', 'title', 'start_date', 'status'])
+    .select(['id', 'series_id', 'slug', 'title', 'start_date', 'status'])
     .where(
       'series_id',
       'in',
@@ -28,6 +28,6 @@ export async function seriesForWorkspace(db: DbOrTx, seriesIds: number[] | 'all'
     .execute();
   return series.map((s) => ({
     ...s,
-    events: events.filter((e) => e.series_id === s.id).map((e) => ({ slug: e.slug, title: e.title, startDate: e.start_date, status: e.status })),
+    events: events.filter((e) => e.series_id === s.id).map((e) => ({ id: e.id, slug: e.slug, title: e.title, startDate: e.start_date, status: e.status })),
   }));
 }

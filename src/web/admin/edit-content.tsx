@@ -438,7 +438,9 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
               <ol>
                 {g.list.map((a, i) => (
                   <li>
-                    <bdi>{a.name}</bdi>{' '}
+                    <a href={`/admin/appearances/${a.id}`}>
+                      <bdi>{a.name}</bdi>
+                    </a>{' '}
                     {i > 0 ? (
                       <ActionButton viewer={viewer} action={`/admin/appearances/${a.id}/order`} fields={{ version: String(a.version) }} name="direction" value="up">
                         {t('edit.moveUp')}: <bdi>{a.name}</bdi>
@@ -569,6 +571,48 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
       throw e;
     }
     return c.redirect(`/admin/sessions/${id}?saved=1`, 303);
+  });
+  // The affiliation as printed for this occasion, apart from the person.
+  const appearancePage = async (c: C, id: number, values?: Record<string, string>, errors: Record<string, string> = {}) => {
+    const a = (await recordById(db, 'appearance', id))!;
+    const person = (await recordById(db, 'person', Number(a.person_id)))!;
+    return (
+      <FormPage
+        {...base(c)}
+        entity="appearance"
+        title={t('edit.editAppearance', { name: String(person.name) })}
+        action={`/admin/appearances/${id}`}
+        values={values ?? formValues('appearance', a)}
+        errors={errors}
+        version={Number(a.version)}
+        submit={t('edit.save')}
+        saved={c.req.query('saved') === '1'}
+        nav={
+          <p>
+            <a href={`/admin/sessions/${a.session_id}`}>{t('edit.people')}</a>
+          </p>
+        }
+      />
+    );
+  };
+  app.get('/appearances/:id', guard(opts, onRecord('appearance')), async (c) => html(c, await appearancePage(c, idParam(c))));
+  app.post('/appearances/:id', guard(opts, onRecord('appearance')), async (c) => {
+    const id = idParam(c);
+    const b = await body(c);
+    const a = (await recordById(db, 'appearance', id))!;
+    const person = (await recordById(db, 'person', Number(a.person_id)))!;
+    return saving(
+      c,
+      'appearance',
+      String(person.name),
+      `/admin/appearances/${id}`,
+      `/admin/appearances/${id}`,
+      async () => {
+        await saveForm(opts.storage, actorOf(c), 'appearance', id, parseVersion(b.version), b);
+        return c.redirect(`/admin/appearances/${id}?saved=1`, 303);
+      },
+      (v, e) => appearancePage(c, id, v, e),
+    );
   });
   app.post('/appearances/:id/order', guard(opts, onRecord('appearance')), async (c) => {
     const id = idParam(c);

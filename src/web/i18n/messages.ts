@@ -218,6 +218,8 @@ const en = {
   'edit.role.moderator': 'moderator',
   'edit.role.speaker': 'speaker',
   'edit.open': 'Open',
+  'edit.openSeries': 'Edit the series and its events',
+  'edit.openEvent': 'Edit',
   'edit.events': 'Events of this series',
   'edit.view': 'View the public page',
   'edit.conflict.intro': 'Someone saved this {entity} after you opened it. Nothing of yours was saved. Compare the two versions and choose.',

@@ -64,13 +64,23 @@ export function LoginPage(p: Base & { csrf: string; next: string; email?: string
   );
 }
 
-export type DashboardSeries = { id: number; slug: string; title: string; events: { slug: string; title: string; startDate: string; status: 'draft' | 'published' }[] };
+export type DashboardSeries = { id: number; slug: string; title: string; events: { id: number; slug: string; title: string; startDate: string; status: 'draft' | 'published' }[] };
 
 export function DashboardPage(p: Base & { viewer: Viewer; series: DashboardSeries[] }) {
   const { t } = p;
   return (
     <AdminLayout lang={p.lang} t={t} title={t('admin.title')} viewer={p.viewer}>
       <h1>{t('admin.title')}</h1>
+      <ul>
+        <li>
+          <a href="/admin/audit">{t('audit.title')}</a>
+        </li>
+        {p.viewer.role === 'admin' ? (
+          <li>
+            <a href="/admin/new-series">{t('edit.newSeries')}</a>
+          </li>
+        ) : null}
+      </ul>
       <h2>{t('admin.series')}</h2>
       {p.series.length === 0 ? <p>{t('admin.series.none')}</p> : null}
       {p.series.map((s) => (
@@ -78,6 +88,11 @@ export function DashboardPage(p: Base & { viewer: Viewer; series: DashboardSerie
           <h3 id={`series-${s.id}`}>
             <bdi>{s.title}</bdi>
           </h3>
+          <p>
+            <a href={`/admin/series/${s.slug}/edit`}>
+              {t('edit.openSeries')}: <bdi>{s.title}</bdi>
+            </a>
+          </p>
           {s.events.length === 0 ? (
             <p>{t('admin.events.none')}</p>
           ) : (
@@ -91,7 +106,10 @@ export function DashboardPage(p: Base & { viewer: Viewer; series: DashboardSerie
                   ) : (
                     <bdi>{e.title}</bdi>
                   )}{' '}
-                  (<time datetime={e.startDate}>{e.startDate}</time>, {t(`admin.status.${e.status}`)})
+                  (<time datetime={e.startDate}>{e.startDate}</time>, {t(`admin.status.${e.status}`)}){' '}
+                  <a href={`/admin/events/${e.id}`}>
+                    {t('edit.openEvent')}: <bdi>{e.title}</bdi>
+                  </a>
                 </li>
               ))}
             </ul>

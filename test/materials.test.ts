@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { addAccount } from '../src/operations/accounts.ts';
 import { importDemo } from '../src/operations/demo.ts';
+import { insertFile, insertVariant } from '../src/storage/queries/files.ts';
 import { write } from '../src/storage/write.ts';
 import { startServer } from '../src/web/server.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
@@ -63,7 +64,7 @@ const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.from([0x8
 
 for (const engine of ENGINES) {
   describe(`uploads through /admin on ${engine}`, () => {
-    test('PDF to the public page with type, name, nosniff and ranges; exe and oversized refused; other series 403; photo metadata removed; files check', async () => {
+    test('PDF to the public page with type, name, nosniff and ranges; exe and oversized refused; other series 403; photo metadata removed; replace and delete', async () => {
       const t = await migratedStorage(engine);
       await importDemo(t.storage);
       const event = await t.storage.db.selectFrom('event').select(['id', 'slug', 'series_id']).executeTakeFirstOrThrow();
@@ -172,6 +173,42 @@ for (const engine of ENGINES) {
         assert.equal(await t.storage.db.selectFrom('file_chunk').select('file_id').where('file_id', '=', after.file_id!).executeTakeFirst(), undefined);
       } finally {
         await server.close();
+        await t.cleanup();
+      }
+    });
+  });
+}
+
+function plenary(args: string[], url: string) {
+  const r = spawnSync(process.execPath, ['bin/plenary.mjs', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATABASE_URL: url, PLENARY_DEMO: 'off' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+for (const engine of ENGINES) {
+  describe(`plenary files check on ${engine}`, () => {
+    test('lists the files no material points to (a photo variant of a linked photo is not one) and exits 1; exits 0 once they are gone', async () => {
+      const t = await migratedStorage(engine);
+      try {
+        await importDemo(t.storage);
+        const ids = { linked: '11111111-1111-4111-8111-111111111111', variant: '22222222-2222-4222-8222-222222222222', orphan: '33333333-3333-4333-8333-333333333333' };
+        await write(t.storage, async (trx) => {
+          const event = await trx.selectFrom('event').select('id').executeTakeFirstOrThrow();
+          const bytes = Buffer.from('%PDF-1.4 statement\n');
+          await insertFile(trx, { id: ids.linked, sha256: 'a'.repeat(64), mediaType: 'image/jpeg', originalName: 'photo.jpg', createdAt: T }, bytes);
+          await insertFile(trx, { id: ids.variant, sha256: 'b'.repeat(64), mediaType: 'image/jpeg', originalName: 'photo-320w.jpg', createdAt: T }, bytes);
+          await insertVariant(trx, ids.linked, 320, ids.variant);
+          await insertFile(trx, { id: ids.orphan, sha256: 'c'.repeat(64), mediaType: 'application/pdf', originalName: 'Left behind.pdf', createdAt: T }, Buffer.alloc(300_000, 1));
+          await trx.insertInto('material').values({ event_id: event.id, appearance_id: null, kind: 'other', label: 'Photo', lang: 'en', position: 99, url: null, file_id: ids.linked, created_at: T }).execute();
+        });
+        assert.deepEqual(plenary(['files', 'check'], t.url), {
+          code: 1,
+          out: `unlinked ${ids.orphan} 300000 bytes application/pdf Left behind.pdf\n1 file no material points to; 0 damaged\n`,
+          err: '',
+        });
+        await write(t.storage, (trx) => trx.deleteFrom('file').where('id', '=', ids.orphan).execute());
+        assert.deepEqual(plenary(['files', 'check'], t.url), { code: 0, out: '0 files no material points to; 0 damaged\n', err: '' });
+        assert.equal(plenary(['files'], t.url).code, 2);
+      } finally {
         await t.cleanup();
       }
     });

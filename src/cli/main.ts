@@ -12,6 +12,7 @@ commands:
   restore FILE             load a backup into an empty database, keeping every id
   user add|list|disable|enable|reset-password
                            accounts of the workspace (see "plenary user --help")
+  files check              stored files no material points to (exits 1 when there are any)
 
 run "plenary COMMAND --help" for a command's options`;
 
@@ -22,6 +23,7 @@ const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   backup: () => import('./backup.ts'),
   restore: () => import('./restore.ts'),
   user: () => import('./user.ts'),
+  files: () => import('./files.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -12,6 +12,7 @@ const UNIT = [
   'src/domain/names.test.ts',
   'src/domain/country.test.ts',
   'src/domain/time.test.ts',
+  'src/operations/materials.test.ts',
   'src/domain/likeness.test.ts',
   'src/domain/slug.test.ts',
   'src/importer/times.test.ts',

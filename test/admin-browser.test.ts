@@ -101,6 +101,8 @@ if (!existsSync(CHROMIUM)) {
       '/admin/sessions/2?q=swing',
       '/admin/sessions/2?q=nobody-is-called-this',
       '/admin/appearances/1',
+      '/admin/persons/1',
+      '/admin/organizations/1',
     ];
     for (const path of PAGES) {
       test(`${path}: no axe violation`, async () => {

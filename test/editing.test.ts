@@ -169,6 +169,18 @@ for (const engine of ENGINES) {
         const twin = await ed.post(`/admin/appearances/${ana.id}`, { role: 'speaker', role_label: '', honorific: '', affiliation_position: '', country: '', talk_title: '', version: String(ana.version) });
         assert.equal(twin.status, 409, 'a save from the version before the affiliation was set');
 
+        // A person is renamed everywhere; a name that is another person's is refused at the field.
+        const anaPerson = await db.storage.db.selectFrom('person').select(['id', 'version']).where('name', '=', 'Ana Silva').executeTakeFirstOrThrow();
+        const clash = await ed.post(`/admin/persons/${anaPerson.id}`, { name: 'Amina  DIALLO', honorific: '', version: String(anaPerson.version) });
+        assert.equal(clash.status, 400);
+        assert.ok(clash.body.includes('id="f-name-error">&quot;Amina Diallo&quot; (person 3) already has this name: the two are one person, which the workspace cannot merge yet</strong>'), clash.body);
+        const renamed = await ed.post(`/admin/persons/${anaPerson.id}`, { name: 'Ana Maria Silva', honorific: '', version: String(anaPerson.version) });
+        assert.equal(renamed.status, 303, renamed.body);
+        assert.deepEqual(await db.storage.db.selectFrom('person').select(['name', 'name_key', 'slug']).where('id', '=', anaPerson.id).executeTakeFirstOrThrow(), { name: 'Ana Maria Silva', name_key: 'ana maria silva', slug: 'ana-silva' });
+        assert.equal((await other.get(`/admin/persons/${anaPerson.id}`)).status, 403, 'a person of another series');
+        assert.equal((await other.get('/admin/persons/999')).status, 403, 'a missing person is refused before it is reported missing');
+        assert.equal((await admin.get('/admin/persons/999')).status, 404);
+
         // The dashboard leads to each series' and event's forms.
         const dash = await ed.get('/admin');
         assert.ok(dash.body.includes(`<a href="/admin/series/idm/edit">Edit the series and its events: <bdi>International Dialogue on Migration</bdi></a>`), dash.body);
@@ -182,10 +194,10 @@ for (const engine of ENGINES) {
         const page = await http('GET', `${base}/events/idm-2024`);
         assert.equal(page.status, 200);
         const text = decode(page.body);
-        for (const s of ['IDM 2024', 'Migrants and health', 'Opening', 'Closing', 'Ana Silva', 'Jürg Lauber', 'Amina Diallo', 'Palais des Nations', 'Director of Health']) assert.ok(text.includes(s), s);
+        for (const s of ['IDM 2024', 'Migrants and health', 'Opening', 'Closing', 'Jürg Lauber', 'Amina Diallo', 'Palais des Nations', 'Director of Health', 'Ana Maria Silva']) assert.ok(text.includes(s), s);
         assert.ok(text.indexOf('Migrants and health') < text.indexOf('Opening'), 'the panel was moved before the opening');
         const inOpening = text.slice(text.indexOf('Opening'), text.indexOf('Closing'));
-        assert.ok(inOpening.indexOf('Ana Silva') < inOpening.indexOf('Jürg Lauber'), 'Ana Silva was moved up');
+        assert.ok(inOpening.indexOf('Ana Maria Silva') < inOpening.indexOf('Jürg Lauber'), 'Ana Silva was moved up');
 
         // Two tabs from version 1 of the opening: the first save wins, the second gets the conflict page.
         const tab = await ed.get(`/admin/sessions/${opening}`);

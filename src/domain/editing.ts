@@ -6,6 +6,7 @@ import { SESSION_KINDS } from './agenda.ts';
 import { countryName } from './country.ts';
 import { EVENT_STATUSES } from './event.ts';
 import { LANGUAGES } from './language.ts';
+import { ORGANIZATION_KINDS } from './organization.ts';
 import { SLUG_PATTERN } from './slug.ts';
 import { isIsoDate, isTimeZone } from './time.ts';
 
@@ -24,6 +25,8 @@ const time = z
   .trim()
   .refine((s) => s === '' || /^(?:[01]\d|2[0-3]):[0-5]\d$/.test(s), 'must be a time written HH:MM (24 hours), e.g. 09:30')
   .transform((s) => (s === '' ? null : s));
+
+export const personNameSchema = requiredText(200).refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), 'must not hold control characters');
 
 export const seriesFormSchema = z.object({
   slug,
@@ -98,7 +101,24 @@ export const appearanceFormSchema = z.object({
   talk_title: optionalText(1000),
 });
 
-export const personNameSchema = requiredText(200).refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), 'must not hold control characters');
+
+const countryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((s) => s === '' || (/^[A-Z]{2}$/.test(s) && countryName(s, 'en') !== undefined), 'must be an ISO 3166-1 alpha-2 code such as CH or US')
+  .transform((s) => (s === '' ? null : s));
+
+export const personFormSchema = z.object({
+  name: personNameSchema,
+  honorific: optionalText(100),
+});
+
+export const organizationFormSchema = z.object({
+  name: requiredText(300),
+  kind: z.enum(ORGANIZATION_KINDS, { error: `must be one of ${ORGANIZATION_KINDS.join(', ')}` }),
+  country_code: countryCode,
+});
 
 /** The columns each form edits, in the order the form and the conflict page show them. */
 export const FORM_FIELDS = {
@@ -107,6 +127,8 @@ export const FORM_FIELDS = {
   day: ['date', 'label'],
   session: ['kind', 'number', 'title', 'start_time', 'end_time'],
   appearance: ['role', 'role_label', 'honorific', 'affiliation_position', 'country', 'talk_title'],
+  person: ['name', 'honorific'],
+  organization: ['name', 'kind', 'country_code'],
 } as const;
 export type FormEntity = keyof typeof FORM_FIELDS;
 
@@ -116,6 +138,8 @@ export const FORM_SCHEMAS = {
   day: dayFormSchema,
   session: sessionFormSchema,
   appearance: appearanceFormSchema,
+  person: personFormSchema,
+  organization: organizationFormSchema,
 } as const;
 
 /** Field → message: what a form shows next to each field. */

@@ -4,8 +4,9 @@
 import { type AuditAction, type AuditedEntity, changedFields, type Values } from '../domain/audit.ts';
 import { type FieldErrors, FORM_FIELDS, type FormEntity, parseForm } from '../domain/editing.ts';
 import { Conflict, InvalidInput, NotFound } from '../domain/errors.ts';
+import { normaliseName } from '../domain/names.ts';
 import type { Tx } from '../storage/database.ts';
-import { insertAuditEntry, recordById, seriesIdOf, slugTaken, updateIfVersion } from '../storage/queries/editing.ts';
+import { insertAuditEntry, nameKeyOwner, recordById, seriesIdOf, slugTaken, updateIfVersion } from '../storage/queries/editing.ts';
 import type { Storage } from '../storage/storage.ts';
 import { declareChange, write } from '../storage/write.ts';
 
@@ -68,6 +69,16 @@ export async function validate<E extends FormEntity>(trx: Tx, entity: E, input: 
     const a = await trx.selectFrom('appearance').select(['session_id', 'person_id']).where('id', '=', exceptId).executeTakeFirst();
     const twin = a && (await trx.selectFrom('appearance').select('id').where('session_id', '=', a.session_id).where('person_id', '=', a.person_id).where('role', '=', values.role as 'moderator' | 'speaker').where('id', '!=', exceptId).executeTakeFirst());
     if (twin) errors.role = `this person is already a ${values.role} of this session`;
+  }
+  if ((entity === 'person' || entity === 'organization') && !errors.name && typeof values.name === 'string') {
+    // The name decides who is who across events: it may not become another record's name.
+    const key = normaliseName(values.name);
+    if (!key) errors.name = 'must hold letters';
+    else {
+      const other = await nameKeyOwner(trx, entity, key, exceptId);
+      if (other) errors.name = `"${other.name}" (${entity} ${other.id}) already has this name: the two are one ${entity}, which the workspace cannot merge yet`;
+      else values.name_key = key;
+    }
   }
   if (Object.keys(errors).length) throw new FormInvalid(errors, input);
   return values;

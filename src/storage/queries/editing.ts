@@ -149,3 +149,28 @@ export async function siblings(db: DbOrTx, table: 'session' | 'appearance', pare
   if (role !== undefined) q = q.where('role', '=', role);
   return (await q.execute()) as { id: number; position: number; version: number }[];
 }
+
+/** The person or organization that already has this normalised name, other than `exceptId`. */
+export async function nameKeyOwner(db: DbOrTx, table: 'person' | 'organization', nameKey: string, exceptId: number | undefined): Promise<{ id: number; name: string } | undefined> {
+  return (await anyDb(db)
+    .selectFrom(table)
+    .select(['id', 'name'])
+    .where('name_key', '=', nameKey)
+    .where('id', '!=', exceptId ?? -1)
+    .executeTakeFirst()) as { id: number; name: string } | undefined;
+}
+
+/** The series in whose events a person or organization appears (or which an organization convenes). */
+export async function seriesOfNamed(db: DbOrTx, table: 'person' | 'organization', id: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('appearance as a')
+    .innerJoin('session as s', 's.id', 'a.session_id')
+    .innerJoin('event as e', 'e.id', 's.event_id')
+    .select('e.series_id')
+    .where(table === 'person' ? 'a.person_id' : 'a.organization_id', '=', id)
+    .distinct()
+    .execute();
+  const ids = new Set(rows.map((r) => r.series_id));
+  if (table === 'organization') for (const r of await db.selectFrom('series').select('id').where('convener_id', '=', id).execute()) ids.add(r.id);
+  return [...ids].sort((a, b) => a - b);
+}

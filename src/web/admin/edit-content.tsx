@@ -10,7 +10,7 @@ import { DEFAULT_LANGUAGE } from '../../domain/language.ts';
 import { InvalidInput, NotFound } from '../../domain/errors.ts';
 import { addAppearance, createDay, createEvent, createSeries, createSession, moveSession, reorder } from '../../operations/edit-agenda.ts';
 import { type Actor, FormInvalid, parseVersion, saveForm, VersionConflict } from '../../operations/edit-record.ts';
-import { eventForWorkspace, recordById, searchPersons, seriesBySlug, seriesIdOf, sessionForWorkspace } from '../../storage/queries/editing.ts';
+import { eventForWorkspace, recordById, searchPersons, seriesBySlug, seriesIdOf, seriesOfNamed, sessionForWorkspace } from '../../storage/queries/editing.ts';
 import { normaliseName } from '../../domain/names.ts';
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 import { translator } from '../i18n/t.ts';
@@ -28,6 +28,8 @@ const EMPTY: Record<FormEntity, Record<string, string>> = {
   day: { date: '', label: '' },
   session: { kind: 'panel', number: '', title: '', start_time: '', end_time: '' },
   appearance: { role: 'speaker', role_label: '', honorific: '', affiliation_position: '', country: '', talk_title: '' },
+  person: { name: '', honorific: '' },
+  organization: { name: '', kind: 'other', country_code: '' },
 };
 
 export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
@@ -589,7 +591,16 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         saved={c.req.query('saved') === '1'}
         nav={
           <p>
-            <a href={`/admin/sessions/${a.session_id}`}>{t('edit.people')}</a>
+            <a href={`/admin/sessions/${a.session_id}`}>{t('edit.people')}</a> ·{' '}
+            <a href={`/admin/persons/${a.person_id}`}>
+              {t('edit.editPerson')}: <bdi>{String(person.name)}</bdi>
+            </a>
+            {a.organization_id !== null ? (
+              <>
+                {' · '}
+                <a href={`/admin/organizations/${a.organization_id}`}>{t('edit.editOrganization')}</a>
+              </>
+            ) : null}
           </p>
         }
       />
@@ -614,6 +625,57 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
       (v, e) => appearancePage(c, id, v, e),
     );
   });
+  // ---- persons and organizations -----------------------------------------------------------
+  // They belong to no series: an account may edit one that appears in a series it may edit
+  // (it is then that series' editor who renames them everywhere); one that appears nowhere, admins only.
+  const onNamed = (table: 'person' | 'organization') => async (c: C) => {
+    // A missing record is refused to all but admins before it is reported missing, so the answer
+    // tells nobody else which ids exist.
+    const series = await seriesOfNamed(db, table, idParam(c));
+    const account = c.get('auth')!.account;
+    const seriesId = series.find((s) => account.seriesIds.includes(s)) ?? series[0];
+    return { action: c.req.method === 'GET' ? ('read-drafts' as const) : ('edit-content' as const), ...(seriesId !== undefined ? { seriesId } : {}) };
+  };
+  for (const table of ['person', 'organization'] as const) {
+    const path = table === 'person' ? '/persons' : '/organizations';
+    const namedPage = async (c: C, id: number, values?: Record<string, string>, errors: Record<string, string> = {}) => {
+      const r = await recordById(db, table, id);
+      if (!r) throw new NotFound(`there is no ${table} ${id}`);
+      return (
+        <FormPage
+          {...base(c)}
+          entity={table}
+          title={String(r.name)}
+          action={`/admin${path}/${id}`}
+          values={values ?? formValues(table, r)}
+          errors={errors}
+          version={Number(r.version)}
+          submit={t('edit.save')}
+          saved={c.req.query('saved') === '1'}
+        />
+      );
+    };
+    app.get(`${path}/:id`, guard(opts, onNamed(table)), async (c) => html(c, await namedPage(c, idParam(c))));
+    app.post(`${path}/:id`, guard(opts, onNamed(table)), async (c) => {
+      const id = idParam(c);
+      const b = await body(c);
+      const r = await recordById(db, table, id);
+      if (!r) throw new NotFound(`there is no ${table} ${id}`);
+      return saving(
+        c,
+        table,
+        String(r.name),
+        `/admin${path}/${id}`,
+        `/admin${path}/${id}`,
+        async () => {
+          await saveForm(opts.storage, actorOf(c), table, id, parseVersion(b.version), b);
+          return c.redirect(`/admin${path}/${id}?saved=1`, 303);
+        },
+        (v, e) => namedPage(c, id, v, e),
+      );
+    });
+  }
+
   app.post('/appearances/:id/order', guard(opts, onRecord('appearance')), async (c) => {
     const id = idParam(c);
     const b = await body(c);

@@ -220,6 +220,8 @@ const en = {
   'edit.open': 'Open',
   'edit.openSeries': 'Edit the series and its events',
   'edit.openEvent': 'Edit',
+  'edit.editPerson': 'Edit the person (everywhere)',
+  'edit.editOrganization': 'Edit the organization (everywhere)',
   'edit.events': 'Events of this series',
   'edit.view': 'View the public page',
   'edit.conflict.intro': 'Someone saved this {entity} after you opened it. Nothing of yours was saved. Compare the two versions and choose.',

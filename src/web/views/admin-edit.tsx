@@ -8,6 +8,7 @@ import type { Values } from '../../domain/audit.ts';
 import { FORM_FIELDS, type FieldErrors, type FormEntity } from '../../domain/editing.ts';
 import { EVENT_STATUSES } from '../../domain/event.ts';
 import { LANGUAGES, type Language } from '../../domain/language.ts';
+import { ORGANIZATION_KINDS } from '../../domain/organization.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { Translate } from '../i18n/t.ts';
 import { AdminLayout, type Viewer } from './admin.tsx';
@@ -43,6 +44,7 @@ const META: Record<string, FieldMeta> = {
   affiliation_position: { type: 'text' },
   country: { type: 'text' },
   talk_title: { type: 'text' },
+  name: { type: 'text', required: true },
 };
 
 const fieldLabel = (t: Translate, f: string) => t(`edit.field.${f}` as MessageKey);
@@ -64,8 +66,9 @@ export function formValueOf(field: string, v: string | number | null | undefined
 /** Form values for a stored record. */
 export const formValues = (entity: FormEntity, row: Values): Record<string, string> => Object.fromEntries(FORM_FIELDS[entity].map((f) => [f, formValueOf(f, row[f])]));
 
-function Field(p: { t: Translate; name: string; value: string; error?: string | undefined }) {
-  const m = META[p.name] ?? { type: 'text' };
+function Field(p: { t: Translate; entity: FormEntity; name: string; value: string; error?: string | undefined }) {
+  // An organization's kind is not a session's.
+  const m = p.entity === 'organization' && p.name === 'kind' ? { type: 'select' as const, options: ORGANIZATION_KINDS } : (META[p.name] ?? { type: 'text' });
   const id = `f-${p.name}`;
   const hintId = m.hint ? `${id}-hint` : undefined;
   const errorId = p.error ? `${id}-error` : undefined;
@@ -158,7 +161,7 @@ export function FormPage(p: FormProps) {
         <Csrf viewer={p.viewer} />
         {p.version !== undefined ? <input type="hidden" name="version" value={String(p.version)} /> : null}
         {FORM_FIELDS[p.entity].map((f) => (
-          <Field t={t} name={f} value={p.values[f] ?? ''} error={errors[f]} />
+          <Field t={t} entity={p.entity} name={f} value={p.values[f] ?? ''} error={errors[f]} />
         ))}
         <p>
           <button type="submit">{p.submit}</button>

@@ -233,6 +233,12 @@ for (const engine of ENGINES) {
           assert.equal(r.status, 403, path);
           assert.ok(r.body.includes('your account may not do this'));
         }
+        for (const path of ['/admin/sessions/99999', '/admin/events/99999', '/admin/series/nope/edit']) {
+          assert.equal((await other.get(path)).status, 403, `${path}: refused before it is reported missing`);
+          const r = await admin.get(path);
+          assert.equal(r.status, 404, path);
+        }
+        assert.ok((await admin.get('/admin/sessions/99999')).body.includes('there is no session 99999'));
         const refused = await other.post(`/admin/sessions/${opening}`, { kind: 'panel', number: '', title: 'Hijack', start_time: '', end_time: '', version: String(v + 2) });
         assert.equal(refused.status, 403);
         const otherLog = await other.get('/admin/audit');

@@ -51,15 +51,20 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   };
 
   /** Guards a route on the series of the record the path names: reading for GET, editing otherwise. */
+  // A missing record is reported missing to admins only; anyone else is refused as for a record
+  // of another series, so the answer tells nobody which ids exist.
+  const isAdmin = (c: C) => c.get('auth')?.account.role === 'admin';
   const onRecord = (entity: AuditedEntity) => async (c: C) => {
+    const action = c.req.method === 'GET' ? ('read-drafts' as const) : ('edit-content' as const);
     const seriesId = await seriesIdOf(db, entity, idParam(c));
-    if (seriesId === undefined) throw new NotFound(`there is no ${entity} ${c.req.param('id')}`);
-    return { action: c.req.method === 'GET' ? ('read-drafts' as const) : ('edit-content' as const), seriesId };
+    if (seriesId === undefined && isAdmin(c)) throw new NotFound(`there is no ${entity} ${c.req.param('id')}`);
+    return seriesId === undefined ? { action } : { action, seriesId };
   };
   const onSeries = async (c: C) => {
+    const action = c.req.method === 'GET' ? ('read-drafts' as const) : ('edit-content' as const);
     const s = await seriesBySlug(db, c.req.param('slug') ?? '');
-    if (!s) throw new NotFound(`there is no series "${c.req.param('slug')}"`);
-    return { action: c.req.method === 'GET' ? ('read-drafts' as const) : ('edit-content' as const), seriesId: s.id };
+    if (!s && isAdmin(c)) throw new NotFound(`there is no series "${c.req.param('slug')}"`);
+    return s ? { action, seriesId: s.id } : { action };
   };
 
   /** Runs a save; a form error shows the form again with the messages, a stale version the conflict page. */

@@ -54,7 +54,9 @@ for (const engine of ENGINES) {
         // 0001 ran in its own transaction and stays; 0002 left nothing.
         assert.deepEqual(await appliedMigrations(storage.db, engine), ['0001-initial']);
         assert.deepEqual(await tables(storage), SCHEMA_0001);
-        const seriesColumns = (await storage.db.introspection.getTables()).find((t) => t.name === 'series')!.columns.map((c) => c.name);
+        // On PostgreSQL the introspection lists every schema's tables: take this database's own.
+        const own = engine === 'postgres' ? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(storage.db)).rows[0]!.s : undefined;
+        const seriesColumns = (await storage.db.introspection.getTables()).find((t) => t.name === 'series' && (own === undefined || t.schema === own))!.columns.map((c) => c.name);
         assert.deepEqual(seriesColumns, ['id', 'slug', 'title', 'lang', 'description', 'created_at', 'updated_at']);
         assert.deepEqual(await storage.db.selectFrom('site_state').selectAll().execute(), [{ key: 'generation', value: 1 }]);
 

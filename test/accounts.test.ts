@@ -12,19 +12,12 @@ import { openStorage } from '../src/storage/storage.ts';
 import { startServer } from '../src/web/server.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
 import { agenda, person, session } from './factories.ts';
+import { runPlenary } from './plenary-cli.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PASSWORD = 'correct horse battery';
 
-function plenary(args: string[], url: string, input?: string) {
-  const r = spawnSync(process.execPath, ['bin/plenary.mjs', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    input: input ?? '',
-    env: { ...process.env, DATABASE_URL: url, PLENARY_DEMO: 'off' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const plenary = (args: string[], url: string, input?: string) => runPlenary(args, url, { input: input ?? '', env: { PLENARY_DEMO: 'off' } });
 
 async function twoSeries(storage: Parameters<typeof importAgenda>[0]) {
   const a = agenda([{ date: '2024-05-02', sessions: [session({ title: 'Opening', speakers: [person('Ana Silva')] })] }]);

@@ -1,6 +1,6 @@
 // plenary backup / restore: round trips across engines, refusals of damaged archives, the CLI.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,7 @@ import { openStorage, type Engine, type Storage } from '../src/storage/storage.t
 import { fileChunks, insertFile } from '../src/storage/queries/files.ts';
 import { write } from '../src/storage/write.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
+import { runPlenary } from './plenary-cli.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'plenary-backup-'));
@@ -451,10 +452,7 @@ for (const engine of ENGINES) {
 }
 
 describe('plenary backup and plenary restore', () => {
-  function plenary(args: string[], db: string) {
-    const r = spawnSync(process.execPath, ['bin/plenary.mjs', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATABASE_URL: `sqlite:${join(dir, db)}` } });
-    return { code: r.status, out: r.stdout, err: r.stderr };
-  }
+  const plenary = (args: string[], db: string) => runPlenary(args, `sqlite:${join(dir, db)}`);
   const lines = (counts: Record<string, number>) => Object.entries(counts).map(([t, n]) => `${t}: ${n}`);
 
   test('backup into a directory that does not exist says so, before any database work, and leaves nothing behind', () => {

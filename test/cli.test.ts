@@ -7,20 +7,13 @@ import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { SHARED_SKIP, sharedPath } from './shared.ts';
+import { runPlenary } from './plenary-cli.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'plenary-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function plenary(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['bin/plenary.mjs', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'cli.db')}`, ...env },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const plenary = (args: string[], env: Record<string, string> = {}) => runPlenary(args, `sqlite:${join(dir, 'cli.db')}`, { env });
 
 const STORE = ['--series', 'idm', '--series-title', 'International Dialogue on Migration', '--event', 'idm-2017-ny', '--title', 'IDM 2017 New York', '--time-zone', 'America/New_York', '--venue', 'UN Headquarters'];
 

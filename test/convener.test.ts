@@ -2,7 +2,6 @@
 // agenda file, on every engine: the convener is an organization found or stored by the same
 // identity as speakers' organizations, and it organizes the event in the JSON-LD and iCalendar.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import ICAL from 'ical.js';
@@ -10,15 +9,12 @@ import { migrate } from '../src/storage/migrate.ts';
 import { openStorage } from '../src/storage/storage.ts';
 import { startServer } from '../src/web/server.ts';
 import { ENGINES, freshDatabase } from './engines.ts';
+import { runPlenary } from './plenary-cli.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // A real agenda page on disk: the demo's own.
 const AGENDA = fileURLToPath(new URL('../demo/idm-2017-new-york.agenda.txt', import.meta.url));
 
-function plenary(args: string[], databaseUrl: string) {
-  const r = spawnSync(process.execPath, ['bin/plenary.mjs', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATABASE_URL: databaseUrl } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const plenary = (args: string[], databaseUrl: string) => runPlenary(args, databaseUrl);
 
 const STORE = ['--series', 'idm', '--series-title', 'International Dialogue on Migration', '--event', 'idm-2017-ny', '--title', 'IDM 2017 New York', '--time-zone', 'America/New_York'];
 

@@ -10,13 +10,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Agenda } from '../src/domain/agenda.ts';
 import { blocks, toHtml } from './convert.ts';
 import { HAS_SHARED, SHARED_SKIP, sharedPath } from './shared.ts';
+import { runPlenary } from './plenary-cli.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'plenary-formats-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -35,15 +34,7 @@ const skipUnless = (...needs: Array<[string | null, string, string]>) => SHARED_
 const PAGES = ['seed/idm-2017-new-york', 'fixtures/agendas/07-iom-grcp-botswana-2011', 'fixtures/agendas/11-eu-oecd-dialogue-2014', 'fixtures/agendas/17-iom-idm-youth-2019'];
 const base = (page: string) => page.split('/').pop()!;
 
-function plenary(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['bin/plenary.mjs', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'formats.db')}`, ...env },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const plenary = (args: string[], env: Record<string, string> = {}) => runPlenary(args, `sqlite:${join(dir, 'formats.db')}`, { env });
 
 function run(program: string, args: string[], timeout = 120_000): void {
   const r = spawnSync(program, args, { encoding: 'utf8', timeout, cwd: dir });

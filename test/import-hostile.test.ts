@@ -3,31 +3,21 @@
 // characters and bidirectional overrides (removed at input, in every format, with a warning on
 // each line; never printed raw to the terminal).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import type { Agenda } from '../src/domain/agenda.ts';
 import { blocks, toDocx, toHtml } from './convert.ts';
 import { longAgendaDocx, paragraphBomb, tableBomb } from './docx-samples.ts';
 import { SHARED_SKIP, sharedPath } from './shared.ts';
+import { runPlenary } from './plenary-cli.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'plenary-hostile-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function plenary(args: string[], db = 'hostile.db') {
-  const r = spawnSync(process.execPath, ['bin/plenary.mjs', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: `sqlite:${join(dir, db)}` },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const plenary = (args: string[], db = 'hostile.db') => runPlenary(args, `sqlite:${join(dir, db)}`);
 
 /** Any character a terminal acts on, or that reorders what follows. */
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;

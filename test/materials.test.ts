@@ -3,10 +3,8 @@
 // an oversized file and an editor of another series are refused with exact messages; a photo's
 // location and camera data are gone from everything served; `plenary files check`.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { addAccount } from '../src/operations/accounts.ts';
 import { importDemo } from '../src/operations/demo.ts';
@@ -14,8 +12,8 @@ import { insertFile, insertVariant } from '../src/storage/queries/files.ts';
 import { write } from '../src/storage/write.ts';
 import { startServer } from '../src/web/server.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
+import { runPlenary } from './plenary-cli.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PASSWORD = 'correct horse battery staple';
 const LIMIT = 1024 * 1024;
 const T = '2024-05-06T07:08:09.000Z';
@@ -179,10 +177,7 @@ for (const engine of ENGINES) {
   });
 }
 
-function plenary(args: string[], url: string) {
-  const r = spawnSync(process.execPath, ['bin/plenary.mjs', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATABASE_URL: url, PLENARY_DEMO: 'off' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const plenary = (args: string[], url: string) => runPlenary(args, url, { env: { PLENARY_DEMO: 'off' } });
 
 for (const engine of ENGINES) {
   describe(`plenary files check on ${engine}`, () => {

@@ -1,12 +1,10 @@
 // Restore of a backup taken before later migrations (loaded at its own schema version, then
 // migrated), and the longest line an archive may hold, through the command.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, describe, test } from 'node:test';
 import type { Kysely } from 'kysely';
 import { encodeLine, sha256 } from '../src/operations/archive-codec.ts';
@@ -18,8 +16,8 @@ import { appliedMigrations, migrateWithin, migrationNames } from '../src/storage
 import type { TableShape } from '../src/storage/queries/archive.ts';
 import { openStorage, type Engine, type Storage } from '../src/storage/storage.ts';
 import { ENGINES, freshDatabase, migratedStorage } from './engines.ts';
+import { runPlenary } from './plenary-cli.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'plenary-restore-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -166,10 +164,7 @@ describe('a backup taken at schema 0001-initial restores into this Plenary', () 
   }
 });
 
-function plenary(args: string[], db: string) {
-  const r = spawnSync(process.execPath, ['bin/plenary.mjs', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATABASE_URL: `sqlite:${join(dir, db)}` } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const plenary = (args: string[], db: string) => runPlenary(args, `sqlite:${join(dir, db)}`);
 
 describe('plenary restore', () => {
   test('a 0001-initial backup file restores into a new database and says which migrations followed; migrate then has nothing to do', async () => {

@@ -33,8 +33,9 @@ const LATEST = migrationNames().at(-1)!;
 const FILE_BYTES = Buffer.from(Array.from({ length: 1024 }, (_, i) => (i * 7) % 256));
 // Above PostgreSQL's 65535 bound parameters for one INSERT of this 5-column table.
 const BULK = 14000;
-// The demo event's rows; its agenda lists 26 materials, and seed() adds one with a stored file.
-const DEMO_ROWS = { series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, file_chunk: 2, file_variant: 0, material: 27, account: 1, account_series: 1, audit_entry: 0 };
+// The demo event's rows; its agenda lists 26 materials, and seed() adds one with a stored file;
+// the import's own entry in the audit log.
+const DEMO_ROWS = { series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, file_chunk: 2, file_variant: 0, material: 27, account: 1, account_series: 1, audit_entry: 1 };
 
 /** The demo event, two stored files (ids that sort differently by bytes and by locale), a material using one, translations. */
 async function seed(storage: Storage, bulk = 0): Promise<void> {
@@ -430,7 +431,7 @@ for (const engine of ENGINES) {
         const counts = await rowCounts(t.storage);
         const before = await generation(t.storage);
         await assert.rejects(restoreBackup(t.storage, await archive(), 'backup.tar.gz'), {
-          message: 'the database is not empty (series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, file_chunk: 2, material: 27, translation: 1, account: 1, account_series: 1); restore needs a new database',
+          message: 'the database is not empty (series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, file_chunk: 2, material: 27, translation: 1, account: 1, account_series: 1, audit_entry: 1); restore needs a new database',
         });
         assert.deepEqual(await rowCounts(t.storage), counts);
         assert.equal(await generation(t.storage), before);
@@ -492,7 +493,7 @@ describe('plenary backup and plenary restore', () => {
     assert.deepEqual(twice, {
       code: 1,
       out: '',
-      err: 'plenary: the database is not empty (series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, file_chunk: 2, material: 27, translation: 1, account: 1, account_series: 1); restore needs a new database\n',
+      err: 'plenary: the database is not empty (series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, file_chunk: 2, material: 27, translation: 1, account: 1, account_series: 1, audit_entry: 1); restore needs a new database\n',
     });
 
     // The restored database backs up to the same table entries.

@@ -119,6 +119,7 @@ export async function run(argv: string[]): Promise<number> {
         `appearances: ${r.appearances.created} created, ${r.appearances.updated} updated, ${r.appearances.removed} removed`,
         `persons: ${r.persons.created} created, ${r.persons.matched} matched`,
         `organizations: ${r.organizations.created} created, ${r.organizations.matched} matched`,
+        ...r.kept.map((k) => `not overwritten: ${k}`),
         ...[...agenda.warnings.map((w) => `warning: line ${w.line}: ${w.message}: ${w.text}`), ...r.warnings.map((w) => `warning: ${w}`)],
       ].join('\n'),
     ));

@@ -2,7 +2,8 @@
 // each other. Pure: what an entry may say, and how two versions of a record differ.
 import { z } from 'zod';
 
-export const AUDIT_ACTIONS = ['create', 'update', 'move', 'reorder', 'delete', 'revert'] as const;
+/** `import`: what one `plenary import` did to an event, in counts (its changes are not hand edits). */
+export const AUDIT_ACTIONS = ['create', 'update', 'move', 'reorder', 'delete', 'revert', 'import'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The records an organizer edits; each carries a `version`. */

@@ -8,10 +8,12 @@ import { normaliseName } from '../domain/names.ts';
 import { guessOrganizationKind } from '../domain/organization.ts';
 import { slugify } from '../domain/slug.ts';
 import { addDays } from '../domain/time.ts';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { HandEdits, type ImportedEntity } from './hand-edits.ts';
 import type { Tx } from '../storage/database.ts';
 import { organizationNames } from '../storage/queries/organizations.ts';
 import { personNames } from '../storage/queries/people.ts';
+import { insertAuditEntry } from '../storage/queries/editing.ts';
 import { freeSlug } from '../storage/queries/slugs.ts';
 import type { Storage } from '../storage/storage.ts';
 import { write } from '../storage/write.ts';
@@ -24,6 +26,8 @@ export type ImportReport = {
   appearances: { created: number; updated: number; removed: number };
   persons: { created: number; matched: number };
   organizations: { created: number; matched: number };
+  /** What the page would have changed but was made or changed by hand in the workspace, so kept. */
+  kept: string[];
   warnings: string[];
 };
 
@@ -56,6 +60,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
       appearances: { created: 0, updated: 0, removed: 0 },
       persons: { created: 0, matched: 0 },
       organizations: { created: 0, matched: 0 },
+      kept: [],
       warnings: [],
     };
     const ts = now();
@@ -70,12 +75,19 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
         .returningAll()
         .executeTakeFirstOrThrow();
       report.series.created = true;
-    } else if (t.series.title && t.series.title !== series.title) {
-      await trx.updateTable('series').set({ title: t.series.title, updated_at: ts }).where('id', '=', series.id).execute();
+    }
+    // What organizers changed in the workspace stays as they left it.
+    const hand = await HandEdits.read(trx, series.id);
+    const keep = keeper(hand, report);
+    if (!report.series.created && t.series.title) {
+      await updateChanged(trx, 'series', series, keep('series', series, `series "${series.slug}"`, { title: t.series.title }), ts);
     }
 
     // Dates: as the page states them, else counted from the given start date.
     const existingEvent = await trx.selectFrom('event').selectAll().where('slug', '=', t.event.slug).executeTakeFirst();
+    if (existingEvent && existingEvent.series_id !== series.id) {
+      throw new InvalidInput(`event "${t.event.slug}" belongs to another series than "${t.series.slug}": name its own series, or choose another --event`);
+    }
     const startDate = t.event.startDate ?? agenda.days.find((d) => d.date)?.date ?? existingEvent?.start_date;
     const dates: string[] = [];
     for (const [i, d] of agenda.days.entries()) {
@@ -85,8 +97,6 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
       dates.push(date);
     }
     const sorted = [...dates].sort();
-    const first = sorted[0]!;
-    const last = sorted[sorted.length - 1]!;
 
     // Event
     let eventId: number;
@@ -96,16 +106,11 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
     };
     if (!fields.title) throw new InvalidInput(`event "${t.event.slug}" needs a title (--title): the page gives none`);
     if (!fields.time_zone) throw new InvalidInput(`event "${t.event.slug}" needs the venue's time zone (--time-zone, e.g. America/New_York)`);
-    const status = t.event.status ?? existingEvent?.status ?? 'published';
     const common = {
-      series_id: series.id,
       title: fields.title,
       lang: t.event.lang,
-      start_date: first,
-      end_date: last,
       time_zone: fields.time_zone,
-      status,
-      updated_at: ts,
+      status: t.event.status ?? existingEvent?.status ?? 'published',
       ...(t.event.venue !== undefined ? { venue: t.event.venue } : {}),
       ...(t.event.address !== undefined ? { address: t.event.address } : {}),
       ...(t.event.city !== undefined ? { city: t.event.city } : {}),
@@ -116,92 +121,198 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
     };
     if (existingEvent) {
       eventId = existingEvent.id;
-      await trx.updateTable('event').set(common).where('id', '=', eventId).execute();
+      await updateChanged(trx, 'event', existingEvent, keep('event', existingEvent, `event "${existingEvent.slug}"`, common), ts);
     } else {
       const overview = t.event.overview ?? (agenda.overview?.length ? agenda.overview.join('\n\n') : null);
       const row = await trx
         .insertInto('event')
-        .values({ venue: null, city: null, country_code: null, themes: '[]', contact_email: null, ...common, overview, slug: t.event.slug, created_at: ts })
+        .values({
+          venue: null,
+          city: null,
+          country_code: null,
+          themes: '[]',
+          contact_email: null,
+          ...common,
+          series_id: series.id,
+          start_date: sorted[0]!,
+          end_date: sorted[sorted.length - 1]!,
+          overview,
+          slug: t.event.slug,
+          created_at: ts,
+          updated_at: ts,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       eventId = row.id;
       report.event.created = true;
     }
-    report.event = { ...report.event, status, startDate: first, endDate: last };
 
-    // Days, matched by date
-    const oldDays = await trx.selectFrom('day').selectAll().where('event_id', '=', eventId).execute();
-    const keepDayIds = new Set<number>();
     const personCache = new Map<string, number>();
     const orgCache = new Map<string, number>();
-
     // The series' convener is an organization like any other, found or stored by the same identity.
     if (t.series.convener !== undefined) {
       const convenerId = await organizationId(trx, { organization: t.series.convener, countryCode: null }, report, orgCache, ts);
       if (convenerId !== series.convener_id) await trx.updateTable('series').set({ convener_id: convenerId, updated_at: ts }).where('id', '=', series.id).execute();
     }
 
+    // Days are matched by date (as stored, or as the page gave it before a hand edit); sessions
+    // across the whole event, so that one moved to another day by hand is still recognised.
+    const oldDays = await trx.selectFrom('day').selectAll().where('event_id', '=', eventId).execute();
+    const oldSessions = await trx.selectFrom('session').selectAll().where('event_id', '=', eventId).execute();
+    // Out of the way of the unique (day, position) while rows move: every position is given anew at the end.
+    if (oldSessions.length) await trx.updateTable('session').set({ position: sql<number>`-id` }).where('event_id', '=', eventId).execute();
+    let parked = -Math.max(0, ...oldSessions.map((o) => o.id));
+    const usedDays = new Set<number>();
+    const usedSessions = new Set<number>();
+    /** Per day, the sessions the page lists there, in the page's order. */
+    const pageOrder = new Map<number, number[]>();
+
     for (const [i, day] of agenda.days.entries()) {
       const date = dates[i]!;
-      let dayId = oldDays.find((d) => d.date === date)?.id;
-      if (dayId === undefined) {
+      const free = oldDays.filter((d) => !usedDays.has(d.id));
+      const old = free.find((d) => d.date === date) ?? free.find((d) => hand.holds('day', d, 'date', date));
+      let dayId: number;
+      if (!old) {
         dayId = (await trx.insertInto('day').values({ event_id: eventId, position: i, date, label: day.label }).returning('id').executeTakeFirstOrThrow()).id;
       } else {
-        await trx.updateTable('day').set({ position: i, label: day.label }).where('id', '=', dayId).execute();
+        dayId = old.id;
+        await updateChanged(trx, 'day', old, keep('day', old, `day ${old.date}`, { date, label: day.label }));
       }
-      keepDayIds.add(dayId);
+      usedDays.add(dayId);
       report.days++;
 
       // Sessions keep their row (and so their URL, guid and calendar UID) when the page moves
       // them: matched by start and title, then by start, then by title, then by place in the day.
-      const oldSessions = await trx.selectFrom('session').select(['id', 'position', 'kind', 'number', 'title', 'start_time']).where('day_id', '=', dayId).execute();
-      // Park the old positions out of the way of the unique (day, position) while rows move.
-      if (oldSessions.length) await trx.updateTable('session').set({ position: sql<number>`-position - 1` }).where('day_id', '=', dayId).execute();
-      const used = new Set<number>();
+      const here = oldSessions.filter((o) => o.day_id === dayId || hand.holds('session', o, 'day_id', dayId));
       const pick = (test: (o: (typeof oldSessions)[number]) => boolean) => {
-        const id = oldSessions.find((o) => !used.has(o.id) && test(o))?.id;
-        if (id !== undefined) used.add(id);
+        const id = here.find((o) => !usedSessions.has(o.id) && test(o))?.id;
+        if (id !== undefined) usedSessions.add(id);
         return id;
       };
+      const holds = (o: (typeof oldSessions)[number], field: string, value: unknown) => hand.holds('session', o, field, value);
       // Content first, for every session of the day; only then the place in the day, so that a
       // session added at the top does not take the row of the one it pushed down.
       const matched = day.sessions.map((s) => {
-        const sameTitle = (o: (typeof oldSessions)[number]) => o.kind === s.kind && o.number === s.number && o.title === s.title;
+        const sameTitle = (o: (typeof oldSessions)[number]) => holds(o, 'kind', s.kind) && holds(o, 'number', s.number) && holds(o, 'title', s.title);
         return (
-          pick((o) => s.start !== null && o.start_time === s.start && sameTitle(o)) ??
-          pick((o) => s.start !== null && o.start_time === s.start && o.kind === s.kind) ??
+          pick((o) => s.start !== null && holds(o, 'start_time', s.start) && sameTitle(o)) ??
+          pick((o) => s.start !== null && holds(o, 'start_time', s.start) && holds(o, 'kind', s.kind)) ??
           pick((o) => s.title !== null && sameTitle(o))
         );
       });
+      const order: number[] = [];
       for (const [p, s] of day.sessions.entries()) {
-        const values = { position: p, kind: s.kind, number: s.number, title: s.title, lang: t.event.lang, start_time: s.start, end_time: s.end };
-        let sessionId = matched[p] ?? pick((o) => o.position === p);
-        if (sessionId === undefined) {
-          sessionId = (await trx.insertInto('session').values({ event_id: eventId, day_id: dayId, ...values }).returning('id').executeTakeFirstOrThrow()).id;
+        const values = { day_id: dayId, kind: s.kind, number: s.number, title: s.title, lang: t.event.lang, start_time: s.start, end_time: s.end };
+        const oldId = matched[p] ?? pick((o) => o.position === p && o.day_id === dayId);
+        const o = oldSessions.find((x) => x.id === oldId);
+        let sessionId: number;
+        if (!o) {
+          sessionId = (await trx.insertInto('session').values({ event_id: eventId, position: --parked, ...values }).returning('id').executeTakeFirstOrThrow()).id;
           report.sessions.created++;
         } else {
-          await trx.updateTable('session').set(values).where('id', '=', sessionId).execute();
+          sessionId = o.id;
+          await updateChanged(trx, 'session', o, keep('session', o, sessionLabel(date, o), values));
           report.sessions.updated++;
         }
-        await syncAppearances(trx, eventId, sessionId, s.moderators, s.speakers, t.event.lang, report, personCache, orgCache, ts);
+        order.push(sessionId);
+        await syncAppearances(trx, eventId, sessionId, s.moderators, s.speakers, t.event.lang, report, personCache, orgCache, ts, hand, keep);
       }
-      const stale = oldSessions.filter((o) => !used.has(o.id)).map((o) => o.id);
-      if (stale.length) {
-        await keepAttachedMaterials(trx, stale.map((id) => ({ session: id })), report);
-        await trx.deleteFrom('session').where('id', 'in', stale).execute();
-        report.sessions.removed += stale.length;
-      }
+      pageOrder.set(dayId, order);
     }
-    const staleDays = oldDays.filter((d) => !keepDayIds.has(d.id)).map((d) => d.id);
+
+    // What the page no longer lists goes, unless it was made or edited by hand.
+    const staleSessions = oldSessions.filter((o) => !usedSessions.has(o.id));
+    const goneSessions: number[] = [];
+    for (const o of staleSessions) {
+      if (hand.touched('session', o.id)) report.kept.push(`${sessionLabel(oldDays.find((d) => d.id === o.day_id)?.date ?? '', o)}: no longer on the page; kept, as it was made or edited in the workspace`);
+      else goneSessions.push(o.id);
+    }
+    if (goneSessions.length) {
+      await keepAttachedMaterials(trx, goneSessions.map((id) => ({ session: id })), report);
+      await trx.deleteFrom('session').where('id', 'in', goneSessions).execute();
+      report.sessions.removed += goneSessions.length;
+    }
+    const staleDays = oldDays.filter((d) => !usedDays.has(d.id));
     if (staleDays.length) {
-      const n = await trx.selectFrom('session').select((eb) => eb.fn.countAll<number>().as('n')).where('day_id', 'in', staleDays).executeTakeFirstOrThrow();
-      report.sessions.removed += Number(n.n);
-      const goneSessions = await trx.selectFrom('session').select('id').where('day_id', 'in', staleDays).execute();
-      await keepAttachedMaterials(trx, goneSessions.map((g) => ({ session: g.id })), report);
-      await trx.deleteFrom('day').where('id', 'in', staleDays).execute();
+      const holding = new Set((await trx.selectFrom('session').select('day_id').where('event_id', '=', eventId).execute()).map((r) => r.day_id));
+      const goneDays: number[] = [];
+      for (const d of staleDays) {
+        if (hand.touched('day', d.id) || holding.has(d.id)) report.kept.push(`day ${d.date}: no longer on the page; kept, as it was made or edited in the workspace or holds sessions that were`);
+        else goneDays.push(d.id);
+      }
+      if (goneDays.length) await trx.deleteFrom('day').where('id', 'in', goneDays).execute();
     }
+    await placeDaysAndSessions(trx, eventId, oldSessions, pageOrder, hand, report);
+    report.event.status = common.status;
+    // One entry in the audit log says what the import did (its changes are not hand edits).
+    await insertAuditEntry(trx, {
+      at: ts,
+      account_id: null,
+      action: 'import',
+      entity: 'event',
+      entity_id: eventId,
+      series_id: series.id,
+      before: null,
+      after: JSON.stringify({
+        sessions_created: report.sessions.created,
+        sessions_updated: report.sessions.updated,
+        sessions_removed: report.sessions.removed,
+        appearances_created: report.appearances.created,
+        appearances_updated: report.appearances.updated,
+        appearances_removed: report.appearances.removed,
+        kept_as_edited: report.kept.length,
+      }),
+      reverted_entry_id: null,
+    });
     return report;
   });
+}
+
+/** The event's days in date order, its dates from its days, and every session's place in its day. */
+async function placeDaysAndSessions(
+  trx: Tx,
+  eventId: number,
+  oldSessions: Array<{ id: number; position: number; day_id: number }>,
+  pageOrder: Map<number, number[]>,
+  hand: HandEdits,
+  report: ImportReport,
+): Promise<void> {
+  const days = await trx.selectFrom('day').select(['id', 'date', 'position', 'version']).where('event_id', '=', eventId).orderBy('date').execute();
+  for (const [i, d] of days.entries()) if (d.position !== i) await trx.updateTable('day').set({ position: i }).where('id', '=', d.id).execute();
+  const event = await trx.selectFrom('event').selectAll().where('id', '=', eventId).executeTakeFirstOrThrow();
+  await updateChanged(trx, 'event', event, { start_date: days[0]!.date, end_date: days[days.length - 1]!.date }, new Date().toISOString());
+  report.event.startDate = days[0]!.date;
+  report.event.endDate = days[days.length - 1]!.date;
+  report.event.slug = event.slug;
+
+  const sessions = await trx.selectFrom('session').select(['id', 'day_id', 'position', 'version']).where('event_id', '=', eventId).execute();
+  const before = new Map(oldSessions.map((o) => [o.id, o]));
+  for (const d of days) {
+    const inDay = sessions.filter((s) => s.day_id === d.id);
+    const page = (pageOrder.get(d.id) ?? []).filter((id) => inDay.some((s) => s.id === id));
+    const old = inDay.filter((s) => before.has(s.id)).sort((a, b) => before.get(a.id)!.position - before.get(b.id)!.position);
+    // A day whose order someone set by hand (reordered, or a session moved in or out) keeps it.
+    const byHand = oldSessions.some((o) => (o.day_id === d.id || inDay.some((s) => s.id === o.id)) && (hand.changed('session', o.id, 'position') || hand.changed('session', o.id, 'day_id')));
+    let order: number[];
+    if (byHand) {
+      const kept = old.map((s) => s.id);
+      order = [...kept, ...page.filter((id) => !kept.includes(id))];
+      const pageSeq = page.filter((id) => kept.includes(id));
+      const keptSeq = kept.filter((id) => page.includes(id));
+      if (pageSeq.join() !== keptSeq.join()) report.kept.push(`day ${d.date}: the order of its sessions was set in the workspace; kept it (sessions new on the page are at the end)`);
+    } else {
+      order = [...page, ...old.map((s) => s.id).filter((id) => !page.includes(id))];
+    }
+    for (const [p, id] of order.entries()) {
+      const s = inDay.find((x) => x.id === id)!;
+      const was = before.get(id);
+      await trx
+        .updateTable('session')
+        .set({ position: p, ...(was && was.position !== p && was.day_id === d.id ? { version: s.version + 1 } : {}) })
+        .where('id', '=', id)
+        .execute();
+    }
+  }
 }
 
 /**
@@ -301,19 +412,25 @@ async function syncAppearances(
   personCache: Map<string, number>,
   orgCache: Map<string, number>,
   ts: string,
+  hand: HandEdits,
+  keep: Keeper,
 ): Promise<void> {
-  const old = await trx.selectFrom('appearance').select(['id', 'person_id', 'role']).where('session_id', '=', sessionId).execute();
+  const old = await trx.selectFrom('appearance as a').innerJoin('person as p', 'p.id', 'a.person_id').selectAll('a').select('p.name').where('a.session_id', '=', sessionId).orderBy('a.position').execute();
   const kept = new Set<number>();
   const wanted = [
     ...moderators.map((p) => ({ p, role: 'moderator' as const })),
     ...speakers.map((p) => ({ p, role: 'speaker' as const })),
   ];
-  for (const [position, { p, role }] of wanted.entries()) {
+  // A session whose people someone reordered by hand keeps that order; new ones go to the end.
+  const byHand = old.some((o) => hand.changed('appearance', o.id, 'position'));
+  let next = byHand ? Math.max(-1, ...old.map((o) => o.position)) + 1 : 0;
+  const pageOrder: number[] = [];
+  for (const { p, role } of wanted) {
     const pid = await personId(trx, p, report, personCache, ts);
     const oid = await organizationId(trx, p, report, orgCache, ts);
     const values = {
+      role,
       role_label: p.roleLabel ?? null,
-      position,
       honorific: p.honorific,
       affiliation_position: p.position,
       organization_id: oid,
@@ -322,7 +439,7 @@ async function syncAppearances(
       talk_title: p.talkTitle ?? null,
       lang,
     };
-    const existing = old.find((o) => o.person_id === pid && o.role === role);
+    const existing = old.find((o) => o.person_id === pid && hand.holds('appearance', o, 'role', role));
     if (existing && kept.has(existing.id)) {
       report.warnings.push(`${p.name} is listed twice as ${role} in one session; kept the first`);
       continue;
@@ -330,23 +447,73 @@ async function syncAppearances(
     let appearanceId: number;
     if (existing) {
       appearanceId = existing.id;
-      await trx.updateTable('appearance').set(values).where('id', '=', appearanceId).execute();
+      const position = byHand ? existing.position : next++;
+      await updateChanged(trx, 'appearance', existing, { ...keep('appearance', existing, `${existing.name} (${existing.role})`, values), position });
       report.appearances.updated++;
     } else {
       appearanceId = (
-        await trx.insertInto('appearance').values({ session_id: sessionId, person_id: pid, role, ...values }).returning('id').executeTakeFirstOrThrow()
+        await trx.insertInto('appearance').values({ session_id: sessionId, person_id: pid, ...values, position: next++ }).returning('id').executeTakeFirstOrThrow()
       ).id;
       report.appearances.created++;
     }
     kept.add(appearanceId);
+    pageOrder.push(appearanceId);
     await syncMaterials(trx, eventId, appearanceId, p, lang, ts);
   }
-  const stale = old.filter((o) => !kept.has(o.id)).map((o) => o.id);
+  if (byHand) {
+    const keptOrder = old.map((o) => o.id).filter((id) => pageOrder.includes(id));
+    if (keptOrder.join() !== pageOrder.filter((id) => keptOrder.includes(id)).join()) {
+      report.kept.push(`the order of the people of session ${sessionId} was set in the workspace; kept it (people new on the page are at the end)`);
+    }
+  }
+  const stale: number[] = [];
+  for (const o of old.filter((o) => !kept.has(o.id))) {
+    if (hand.touched('appearance', o.id)) {
+      report.kept.push(`${o.name} (${o.role}) of session ${sessionId}: no longer on the page; kept, as the appearance was made or edited in the workspace`);
+      if (!byHand) await updateChanged(trx, 'appearance', o, { position: next++ });
+    } else stale.push(o.id);
+  }
   if (stale.length) {
     await keepAttachedMaterials(trx, stale.map((id) => ({ appearance: id })), report);
     await trx.deleteFrom('appearance').where('id', 'in', stale).execute();
     report.appearances.removed += stale.length;
   }
+}
+
+type Row = { id: number; version: number } & Record<string, unknown>;
+
+/**
+ * Stores the values that differ from the row, and moves its version on, so that a form opened
+ * before the import cannot save over what the import wrote (it gets the conflict page).
+ */
+async function updateChanged(trx: Tx, table: ImportedEntity, row: Row, values: Record<string, unknown>, ts?: string): Promise<void> {
+  const changed = Object.fromEntries(Object.entries(values).filter(([k, v]) => (row[k] ?? null) !== (v ?? null)));
+  if (!Object.keys(changed).length) return;
+  const set = { ...changed, version: row.version + 1, ...(ts && (table === 'series' || table === 'event') ? { updated_at: ts } : {}) };
+  await (trx as unknown as Kysely<any>).updateTable(table).set(set).where('id', '=', row.id).execute();
+  Object.assign(row, set);
+}
+
+/** Drops from an import's values the fields someone set by hand, saying which it did not overwrite. */
+type Keeper = <V extends Record<string, unknown>>(entity: ImportedEntity, row: Row, label: string, values: V) => Partial<V>;
+
+function keeper(hand: HandEdits, report: ImportReport): Keeper {
+  return (entity, row, label, values) => {
+    const out: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(values)) {
+      if (!hand.setByHand(entity, row.id, field)) out[field] = value;
+      else if ((row[field] ?? null) !== (value ?? null)) {
+        report.kept.push(`${label}: kept ${field} ${show(row[field])} as set in the workspace; the page gives ${show(value)}`);
+      }
+    }
+    return out as Partial<typeof values>;
+  };
+}
+
+const show = (v: unknown) => (v === null || v === undefined ? 'empty' : typeof v === 'string' ? `"${v}"` : String(v));
+
+function sessionLabel(date: string, s: { title: string | null; start_time: string | null; kind: string }): string {
+  return `session ${show(s.title ?? s.kind)} (${[date, s.start_time].filter(Boolean).join(' ')})`;
 }
 
 /**

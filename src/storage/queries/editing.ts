@@ -174,3 +174,15 @@ export async function seriesOfNamed(db: DbOrTx, table: 'person' | 'organization'
   if (table === 'organization') for (const r of await db.selectFrom('series').select('id').where('convener_id', '=', id).execute()) ids.add(r.id);
   return [...ids].sort((a, b) => a - b);
 }
+
+/** The workspace's changes to a series' records, oldest first, without the imports' own entries. */
+export async function handEditEntries(db: DbOrTx, seriesId: number) {
+  return await db
+    .selectFrom('audit_entry')
+    .select(['action', 'entity', 'entity_id', 'before', 'after'])
+    .where('series_id', '=', seriesId)
+    .where('entity', 'in', ['series', 'event', 'day', 'session', 'appearance'])
+    .where('action', '!=', 'import')
+    .orderBy('id')
+    .execute();
+}

@@ -245,6 +245,7 @@ const en = {
   'audit.reverts': 'reverts entry {id}',
   'audit.older': 'Older entries',
   'audit.unknown': 'unknown account',
+  'audit.import': 'plenary import (command line)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -284,7 +284,7 @@ export function AuditPage(p: Base & { rows: AuditRow[]; canRevert: boolean; reve
                 <td>
                   <time datetime={r.at}>{r.at.replace('T', ' ').slice(0, 19)} UTC</time>
                 </td>
-                <td>{r.email ?? t('audit.unknown')}</td>
+                <td>{r.email ?? (r.action === 'import' ? t('audit.import') : t('audit.unknown'))}</td>
                 <td>
                   {r.action} {r.entity} {r.entityId}
                   {r.reverts !== null ? ` (${t('audit.reverts', { id: r.reverts })})` : ''}

@@ -1,0 +1,55 @@
+// HTTP as a browser without JavaScript speaks it to the running server: forms posted as
+// application/x-www-form-urlencoded, the session cookie, the Origin and the CSRF token.
+import { request, type IncomingHttpHeaders } from 'node:http';
+import { addAccount, signIn } from '../src/operations/accounts.ts';
+import type { Storage } from '../src/storage/storage.ts';
+
+export type Got = { status: number; headers: IncomingHttpHeaders; location: string | undefined; body: string; bytes: Buffer };
+
+export function http(method: string, url: string, headers: Record<string, string> = {}, body?: Record<string, string> | string | Buffer): Promise<Got> {
+  const data = body === undefined || typeof body === 'string' || Buffer.isBuffer(body) ? body : new URLSearchParams(body).toString();
+  return new Promise((resolve, reject) => {
+    const h = data === undefined ? headers : { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(data)), ...headers };
+    const req = request(url, { method, headers: h }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, location: res.headers.location, body: bytes.toString('utf8'), bytes });
+      });
+    });
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+/** The text of an HTML fragment, as a reader sees it. */
+export const decode = (s: string) =>
+  s
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** The values of the hidden inputs of this name, in page order. */
+export const hidden = (html: string, name: string) => [...html.matchAll(new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`, 'g'))].map((m) => m[1]!);
+
+export type Signed = {
+  get(path: string): Promise<Got>;
+  post(path: string, body: Record<string, string>): Promise<Got>;
+};
+
+/** An account made now and signed in; its requests carry the cookie, the Origin and the CSRF token. */
+export async function signedIn(storage: Storage, base: string, account: { email: string; role: 'admin' | 'editor' | 'viewer'; series?: string[] }): Promise<Signed> {
+  const password = 'correct horse battery';
+  await addAccount(storage, { email: account.email, role: account.role, series: account.series ?? [], password });
+  const s = await signIn(storage, { email: account.email, password, address: '192.0.2.1' });
+  return {
+    get: (path) => http('GET', `${base}${path}`, { cookie: `plenary_session=${s.token}` }),
+    post: (path, body) => http('POST', `${base}${path}`, { cookie: `plenary_session=${s.token}`, origin: base }, { _csrf: s.csrfToken, ...body }),
+  };
+}

@@ -11,12 +11,14 @@ export const HONORIFICS: readonly string[] = [
   "Dato' Sri", 'Dato Sri', "Dato' Seri", 'Dato Seri', 'Datuk Seri', 'Datin', 'Datin Seri', 'Puan Sri',
   'Tan Sri', 'Sen.', 'Senator', 'Rep.', 'Eng.', 'Engr.', 'Ing.', 'Atty.', 'Sra.', 'Srta.',
   'Excmo.', 'Excma.', 'Herr', 'Frau',
+  // French and Spanish forms: "S.E." (Son Excellence), "SEM" (Son Excellence Monsieur), "Pr" (Professeur), "Lic.".
+  'S.E.', 'S.E.M.', 'SEM', 'S.Exc.', 'Pr', 'Pr.', 'Lic.', 'Licda.', 'Lcdo.', 'Lcda.', 'Dña.', 'Arq.', 'Abog.',
   'Maj.Gen.', 'Major General', 'Lt.Gen.', 'Lieutenant General', 'Brig.Gen.', 'Brigadier General', 'Gen.',
   'Lt.Col.', 'Col.', 'Colonel', 'Maj.', 'Capt.', 'Lt.', 'Brig.', 'Brigadier', 'Adm.', 'Admiral', 'Cmdr.', 'Air Marshal',
 ];
 
 // Written without a dot these are still unmistakable; others ("HE", "Gen") are too often real words or names.
-const BARE_OK = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'amb', 'hon', 'msgr', 'mgr', 'rev', 'mme', 'mlle', 'rt hon']);
+const BARE_OK = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'amb', 'hon', 'msgr', 'mgr', 'rev', 'mme', 'mlle', 'rt hon', 'sem', 'pr']);
 // After a name these are degrees or orders, never part of the name.
 const POST_NOMINALS = new Set(['phd', 'md', 'mba', 'obe', 'cbe', 'kbe', 'mbe', 'cmg', 'kcmg', 'qc', 'kc', 'esq', 'dphil']);
 

@@ -1,5 +1,6 @@
 // Splitting what follows a name ("Director General, Ministry of X, Canada") into position, organization, country.
 import { findCountry } from '../domain/country.ts';
+import { JOB_WORDS, ORG_WORDS } from './lexicon.ts';
 
 export interface Affiliation {
   position: string | null;
@@ -8,40 +9,8 @@ export interface Affiliation {
   countryCode: string | null;
 }
 
-// Nouns that make a phrase a job: checked in the phrase's head, the words before its first "of", "for", ...
-const POSITION_WORDS = new Set(
-  `minister ministre ministra ambassador ambassadeur embajador embajadora director directeur directrice directora
-  head chief president présidente presidente secretary secrétaire secretaria secretario representative représentant
-  représentante facilitator chair chairman chairwoman chairperson coordinator coordinatrice coordinador coordinadora
-  advisor adviser conseiller conseillère asesor asesora officer counsellor counselor consul commissioner envoy
-  manager professor lecturer researcher fellow member founder cofounder ceo cfo coo mayor maire alcalde alcaldesa
-  governor senator spokesperson spokesman spokeswoman attaché attache expert specialist analyst consultant economist
-  lead leader partner associate delegate observer rapporteur judge editor journalist student activist dean rector
-  chancellor deputy assistant vice principal executive administrator commander superintendent inspector registrar
-  ombudsman ombudsperson prosecutor attorney lawyer counsel scientist intern trainee mediator moderator premier
-  parliamentarian mp undersecretary sous-secrétaire viceministro viceministra vicepresidente vice-president
-  vice-minister liaison champion patron trustee co-director co-chair co-facilitator co-founder staff officer
-  programme-officer focal agent doctor teacher priest pastor bishop archbishop cardinal imam rabbi king queen
-  prince princess chef cheffe ambassadrice responsable jefe jefa subdirector subdirectora consejero
-  consejera ministro professeur profesor profesora investigador investigadora presidenta gerente`.split(/\s+/),
-);
+const POSITION_WORDS = JOB_WORDS;
 const HEAD_STOP = new Set(['of', 'for', 'to', 'in', 'on', 'at', 'with', 'from', 'and', 'de', 'du', 'des', 'del', 'la', 'of,']);
-
-// Words that make a phrase an institution.
-const ORG_WORDS = new Set(
-  `ministry ministries ministère ministerio department departments dept office offices organization organisation
-  organizations organisations agency agencies agence agences agencia commission council university universities université universidad
-  institute institut instituto institution institutions centre center centro foundation foundations fondation
-  fundación fund fonds forum bank banque banco programme program service services bureau union association
-  associations network committee comité government gouvernement gobierno embassy ambassade embajada mission
-  secretariat secrétariat authority parliament parlement parlamento assembly assemblée nations group groupe grupo
-  society société sociedad federation fédération chamber court school college collège academy académie alliance
-  coalition partnership trust company corporation inc ltd llc gmbh unit division directorate direction dirección
-  cabinet presidency présidence senate sénat police army cross crescent city ville ciudad municipality municipalité
-  municipio county province région region observatory platform consortium congress church caritas ngo ong
-  administration hospital laboratory lab press times herald watch conseil consejo board
-  interpol unicef unhcr undp unesco oecd ocde iom oim ilo oit who oms wfp fao imf wto`.split(/\s+/),
-);
 
 const words = (s: string): string[] =>
   s.toLowerCase().replace(/[’']s\b/g, '').split(/[\s\-–,()]+/).filter(Boolean);
@@ -88,7 +57,8 @@ function splitAt(part: string): [string, string] | null {
 
 /** Splits comma parts after a name. Jobs come first and institutions after the last job; a trailing country is taken off. */
 export function splitAffiliation(input: readonly string[]): Affiliation {
-  const parts = input.map((p) => p.trim()).filter(Boolean);
+  // A sentence's full stop is no part of the last name in it ("..., Perú."); "Inc." and "U.S." keep theirs.
+  const parts = input.map((p) => p.trim().replace(/(?<=\p{Ll}{3})\.$/u, '')).filter(Boolean);
   let country: string | null = null;
   let countryCode: string | null = null;
   const last = parts[parts.length - 1];
@@ -98,6 +68,15 @@ export function splitAffiliation(input: readonly string[]): Affiliation {
       country = last;
       countryCode = found.code;
       parts.pop();
+    }
+  }
+  // "Ms X, Finland, Professor, …": some pages name the country first, right after the name.
+  if (country === null && parts.length > 1) {
+    const found = findCountry(parts[0]!);
+    if (found !== null) {
+      country = parts[0]!;
+      countryCode = found.code;
+      parts.shift();
     }
   }
   if (parts.length === 1) {

@@ -1,5 +1,6 @@
 // Day headings ("DAY ONE – 18 April 2017", "Monday, 24 February 2014", "DAY 1 – Tuesday, May 17th") and
 // calendar arithmetic done on integers, so no machine time zone is ever involved.
+import { readTimeSlot } from './times.ts';
 
 export interface DayHeading {
   label: string;
@@ -8,6 +9,8 @@ export interface DayHeading {
   dayNumber: number | null;
   /** set when the date was completed by guessing */
   warning: string | null;
+  /** what follows a complete date on the same line ("Océan Indien", "9:00-10:00 Opening"), or null */
+  rest: string | null;
 }
 
 const MONTHS: Record<string, number> = {};
@@ -94,7 +97,7 @@ export function readDayHeading(line: string, years: readonly number[] = []): Day
   if (label.length === 0 || label.length > 80) return null;
   const s = label.toLowerCase();
   // "24-25 February" or "18 and 19 April" is the span of the whole event, not one day.
-  if (/\d\s{0,2}(?:[-–—&]|and|to|et|y)\s{0,2}\d/.test(s.replace(/\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{4}/g, ''))) return null;
+  if (/\d\s{0,2}(?:[-–—&]|and|to|et|y)\s{0,2}\d/.test(s.replace(/\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}[:h.]\d\d\s?(?:[ap]\.?m\.?)?\s{0,2}[-–—]\s{0,2}\d{1,2}[:h.]\d\d/g, ''))) return null;
   let y: number | null = null, mo: number | null = null, d: number | null = null;
   let wd: number | null = null, dayNumber: number | null = null, sawDayWord = false;
   const numeric = /(\d{4})-(\d\d)-(\d\d)|(\d{1,2})[./](\d{1,2})[./](\d{4})/.exec(s);
@@ -105,7 +108,9 @@ export function readDayHeading(line: string, years: readonly number[] = []): Day
     rest = s.replace(numeric[0], ' ');
   }
   const tokens = rest.split(/[\s,|–—\-/:;()·.]+/).filter(Boolean);
-  for (const tok of tokens) {
+  let trailing: string | null = null;
+  for (let k = 0; k < tokens.length; k++) {
+    const tok = tokens[k]!;
     if (DAY_WORDS.has(tok)) { sawDayWord = true; continue; }
     if (sawDayWord && dayNumber === null) {
       const n = NUMBER_WORDS[tok] ?? ROMAN[tok] ?? (/^\d{1,2}$/.test(tok) ? Number(tok) : undefined);
@@ -117,6 +122,15 @@ export function readDayHeading(line: string, years: readonly number[] = []): Day
     const dm = /^(\d{1,2})(?:st|nd|rd|th|er)?$/.exec(tok);
     if (dm !== null && d === null) { d = Number(dm[1]); continue; }
     if (/^\d{4}$/.test(tok) && y === null) { y = Number(tok); continue; }
+    // A complete date may be followed by a place or by the first time of the day: the rest is returned as written.
+    if (mo !== null && d !== null && k > 0) {
+      const at = s.indexOf(tok, s.indexOf(tokens[k - 1]!) + tokens[k - 1]!.length);
+      const after = at < 0 || s.length !== label.length ? '' : label.slice(at).trim();
+      if (after !== '' && (/^\d/.test(after) ? readTimeSlot(after) !== null : tokens.length - k <= 4 && !/\d/.test(after))) {
+        trailing = after;
+        break;
+      }
+    }
     return null;
   }
   const hasDate = mo !== null && d !== null;
@@ -141,5 +155,5 @@ export function readDayHeading(line: string, years: readonly number[] = []): Day
       else if (wd !== null && weekday(y, mo!, d!) !== wd && warning === null) warning = 'the weekday does not match the date';
     }
   }
-  return { label, date, dayNumber, warning };
+  return { label, date, dayNumber, warning, rest: trailing };
 }

@@ -3,7 +3,9 @@ import { type AgendaMaterial, type AgendaPerson } from '../domain/agenda.ts';
 import { type NameStyle, isHonorific, splitHonorific } from '../domain/names.ts';
 import { isOrganizationLike, isPositionLike, splitAffiliation } from './affiliation.ts';
 import { takeMaterials } from './materials.ts';
+import { isCjkName, isJobWord, isOrgWord, isUncasedWord } from './lexicon.ts';
 import { type Role, takeRoleSuffix } from './roles.ts';
+import { stripDuration } from './times.ts';
 
 export interface PersonRead {
   person: AgendaPerson;
@@ -41,15 +43,20 @@ const NOT_NAME = new Set(
 );
 const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}’'.-]*|(?:al|el|ad|as|ash|d|l)[-’']\p{Lu}[\p{L}\p{M}’'-]*)$/u;
 
-/** Whether `s` reads as a person's name (honorifics already removed): "M. Riaz Hamidullah", "Gordon KIHALANGWA". */
+/**
+ * Whether `s` reads as a person's name (honorifics already removed): "M. Riaz Hamidullah", "Gordon KIHALANGWA",
+ * "محمد عبد الله", "Иван Петров", "王毅" (scripts without letter case have no capitals to go by; a Chinese,
+ * Japanese or Korean name is often one word).
+ */
 export function looksLikeName(s: string, minWords = 2): boolean {
   const ws = s.split(/\s+/).filter(Boolean);
+  if (ws.length === 1 && minWords <= 2 && isCjkName(ws[0]!)) return true;
   if (ws.length < minWords || ws.length > 7) return false;
   let letters = 0;
   for (const w of ws) {
     if (NOT_NAME.has(w.toLowerCase().replace(/[.,:]$/, ''))) return false;
     if (PARTICLES.has(w)) continue;
-    if (!NAME_WORD.test(w) && !SUFFIXES.test(w)) return false;
+    if (!NAME_WORD.test(w) && !SUFFIXES.test(w) && !isUncasedWord(w)) return false;
     if (/\p{L}{2}/u.test(w)) letters++;
   }
   return letters > 0;
@@ -73,9 +80,25 @@ export function splitTopLevel(s: string): string[] {
   return out.filter((p) => p !== '');
 }
 
-// A name with no comma before the job: "Ahmed Hussen Minister of Immigration" → split before the job.
+/**
+ * A name with no comma before the job, segmented against the lexicons: "Ahmed Hussen Minister of Immigration",
+ * "Jonathan Pell Vice President and Director", "Samuel Achterberg Dean" → the name, and the rest. The name ends
+ * before the first job or institution word (from its third word on, so "Dean Smith" stays a name).
+ */
+function segmentAtLexicon(text: string, minWords = 2): [string, string] | null {
+  const ws = text.split(/\s+/);
+  for (let k = Math.max(2, minWords); k <= Math.min(6, ws.length - 1); k++) {
+    if (!isJobWord(ws[k]!) && !isOrgWord(ws[k]!)) continue;
+    const head = ws.slice(0, k).join(' ');
+    return looksLikeName(head, minWords) ? [head, ws.slice(k).join(' ')] : null;
+  }
+  return null;
+}
+
 function splitNameFromJob(text: string): [string, string] | null {
   const ws = text.split(/\s+/);
+  const seg = segmentAtLexicon(text);
+  if (seg !== null) return seg;
   for (let k = 2; k <= Math.min(5, ws.length - 1); k++) {
     const head = ws.slice(0, k).join(' ');
     const rest = ws.slice(k).join(' ');
@@ -107,7 +130,7 @@ const EMPTY = { honorific: null, position: null, organization: null, country: nu
  * `loose` accepts a bare name (a bulleted line, or a line after "Moderator:"); `style` is how the page writes names
  * (on a French page "M." in front is "Monsieur").
  */
-export function readPerson(line: string, loose = false, style: NameStyle = {}): PersonRead | null {
+export function readPerson(line: string, loose = false, style: NameStyle = {}, titled = true): PersonRead | null {
   const { text: raw, bullet } = stripBullet(line);
   if (raw.length === 0 || raw.length > 2000) return null;
   let s = raw;
@@ -130,6 +153,10 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}): 
   s = suffix.text;
 
   let warning: string | null = null;
+  s = stripDuration(s);
+  // "Mariana Quiroga. Subsecretaria de Hábitat, …": a full stop after the name sets it apart, as a comma would.
+  const stop = /^([^.,()]{3,80}?\p{Ll}{2})\.\s+(?=[\p{Lu}\p{Ll}])/u.exec(s);
+  if (stop !== null && looksLikeName(splitHonorific(stop[1]!, style).name)) s = `${stop[1]}, ${s.slice(stop[0].length)}`;
   let parts = splitTopLevel(s);
   let nameRaw = parts[0] ?? '';
   let rest = parts.slice(1);
@@ -140,15 +167,26 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}): 
     nameRaw = paren[1]!;
     rest = splitTopLevel(paren[2]!);
     parenthesised = true;
+  } else if (paren !== null && looksLikeName(splitHonorific(paren[1]!, style).name)) {
+    // "Mme Sophie Grondin (LCF, CNRS), Responsable du programme": the institution in parentheses, the job after.
+    nameRaw = paren[1]!;
+    rest = [...rest, ...splitTopLevel(paren[2]!)];
+    parenthesised = true;
   }
   let { name, honorific } = splitHonorific(nameRaw, style);
   const minWords = honorific !== null ? 1 : 2;
-  if (!looksLikeName(name, minWords)) {
+  // A job or institution word inside what reads as a name ("Tomás Herrera Senior Fellow") ends the name there.
+  const glued = name.split(/\s+/).length > 2 ? segmentAtLexicon(name, minWords) : null;
+  if (glued !== null) {
+    name = glued[0];
+    rest = [glued[1], ...rest];
+    warning = 'no comma between the name and the position; split guessed';
+  } else if (!looksLikeName(name, minWords)) {
     const dash = /^(.{2,80}?)\s[–—-]\s(.+)$/.exec(nameRaw);
     const split = dash !== null && looksLikeName(splitHonorific(dash[1]!, style).name, minWords)
       ? ([dash[1]!, dash[2]!] as [string, string])
       : splitNameFromJob(nameRaw);
-    if (split === null) return null;
+    if (split === null) return titled ? titledPerson(raw, style) : null;
     ({ name, honorific } = splitHonorific(split[0], style));
     rest = [split[1], ...rest];
     if (dash === null) warning = 'no comma between the name and the position; split guessed';
@@ -183,4 +221,34 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}): 
     deliveredBy.roleLabel = `delivered on behalf of ${name}`;
   }
   return { person, role: suffix.role, deliveredBy, warning };
+}
+
+// "What an ombudsman does by Ms. X", "Clausura a cargo de X", "Par SEM X": a talk title, then the speaker.
+const BY = /\s(?:by|par|por|a cargo de|presented by|présenté par|presentado por)\s/gi;
+// A dotted or unmistakable honorific inside a line: "Social media for public bodies Mr. X, Office of …".
+const INNER_HONORIFIC = /\s(?=(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.|Amb\.|Hon\.|Mme|M\.|Sr\.|Sra\.|S\.E\.|SEM|Pr)\s\p{Lu})/gu;
+
+/** A person line that opens with the title of the talk: the speaker after "by" or after an honorific, and the title. */
+function titledPerson(text: string, style: NameStyle): PersonRead | null {
+  if (text.length > 600) return null;
+  const cut = (at: number, skip: number, warning: string | null): PersonRead | null => {
+    const title = text.slice(0, at).replace(/[\s,:;–—-]+$/, '').trim();
+    if (title.split(/\s+/).length < 2) return null;
+    const p = readPerson(text.slice(at + skip), true, style, false);
+    if (p === null || (p.person.honorific === null && !looksLikeName(p.person.name))) return null;
+    p.person.talkTitle = title.replace(/^["“‘«]\s?|\s?["”’»]$/g, '');
+    if (warning !== null && p.warning === null) p.warning = warning;
+    return p;
+  };
+  let found: PersonRead | null = null;
+  for (const m of text.matchAll(BY)) {
+    const p = cut(m.index, m[0].length, null);
+    if (p !== null) found = p;
+  }
+  if (found !== null) return found;
+  for (const m of text.matchAll(INNER_HONORIFIC)) {
+    const p = cut(m.index, 1, 'talk title read before the speaker; split guessed');
+    if (p !== null) return p;
+  }
+  return null;
 }

@@ -24,8 +24,13 @@ const TYPO_CLOCK = /^(\d{1,2})-(\d{2})(?!\d)/;
 const MERIDIEM = /^\s?([ap])\.?\s?m\b\.?/i;
 const HOURS_SUFFIX = /^\s?(?:hrs?\b\.?|hours\b|h\b)/i;
 const NOON = /^\s?noon\b/i;
-const RANGE_SEP = /^\s{0,3}(?:[-–—‑]|to\b|until\b|till\b)\s{0,3}/i;
-const AFTER = /^[\s|:.,;–—-]*/;
+// "9:00 to 10:00", "9:00 a 9:20" (Spanish), "de 9h à 10h" (French).
+const RANGE_SEP = /^\s{0,3}(?:[-–—‑]|to\b|until\b|till\b|à(?=\s)|a(?=\s)|al\b|hasta\b)\s{0,3}/i;
+const AFTER = /^[\s|:.,;/–—-]*/;
+// "de 9h à 10h", "from 9:00 to 10:00": a word that opens a range.
+const LEAD = /^(?:de|from|desde|dès|des)\s(?=\d)/i;
+// "0800 – 2400", "1330 hrs": four digits, read as a time only in a range of two or before "hrs".
+const MILITARY = /^([01]\d|2[0-4])([0-5]\d)(?!\d)/;
 
 function readClock(s: string, allowTypo: boolean): Clock | null {
   const t = allowTypo ? TYPO_CLOCK.exec(s) : null;
@@ -65,8 +70,12 @@ function fmt(h: number, m: number | null): string | null {
 
 /** The time slot at the start of `line`, or null when the line does not start with a time. */
 export function readTimeSlot(line: string): TimeSlot | null {
-  const full = line.trimStart();
+  let full = line.trimStart();
+  const lead = LEAD.exec(full);
+  if (lead !== null) full = full.slice(lead[0].length);
   const s = full.slice(0, 200);
+  const mil = readMilitary(full);
+  if (mil !== null) return mil;
   let a = readClock(s, false);
   let typo = false;
   if (a !== null && a.m === null && a.meridiem === null && s[a.to] === '-' && /^\d{2}(?!\d)/.test(s.slice(a.to + 1))) {
@@ -108,6 +117,59 @@ export function readTimeSlot(line: string): TimeSlot | null {
   const rest = full.slice(i).replace(AFTER, '').trim();
   const warning = typo || a.typo || b?.typo ? 'time written with "-" between hours and minutes; read as a typo' : null;
   return { start, end, rest, warning };
+}
+
+/** "0800 – 2400 / Arrival", "1330 hrs Lunch": four-digit times, never two years ("2014-2015"). */
+function readMilitary(full: string): TimeSlot | null {
+  const a = MILITARY.exec(full);
+  if (a === null) return null;
+  let i = a[0].length;
+  const sep = RANGE_SEP.exec(full.slice(i));
+  const b = sep === null ? null : MILITARY.exec(full.slice(i + sep[0].length));
+  const suffix = HOURS_SUFFIX.exec(full.slice(b === null ? i : i + sep![0].length + b[0].length));
+  if (b === null && suffix === null) return null;
+  if (b !== null) {
+    if (Number(a[0]) >= 1900 && Number(b[0]) >= 1900) return null;
+    i += sep![0].length + b[0].length;
+  }
+  if (suffix !== null) i += suffix[0].length;
+  const start = fmt(Number(a[1]), Number(a[2]));
+  const end = b === null ? null : fmt(Number(b[1]), Number(b[2]));
+  if (start === null || (b !== null && end === null)) return null;
+  return { start, end, rest: full.slice(i).replace(AFTER, '').trim(), warning: null };
+}
+
+// A duration written beside a time or a name: "(45min)", "(1 hr 15 min)", "(15mn)", "(2 hrs)".
+const DURATION = /^\(\s?\d{1,3}\s?(?:min|mins|minutes|mn|hr|hrs|h|hours?|heures?)\.?(?:\s\d{1,2}\s?(?:min|mins|minutes|mn))?\s?\)\s*/i;
+const DURATION_END = /\s*\(\s?\d{1,3}\s?(?:min|mins|minutes|mn|hr|hrs|h|hours?|heures?)\.?(?:\s\d{1,2}\s?(?:min|mins|minutes|mn))?\s?\)$/i;
+
+/** The text without a duration before or after it, and without the "/" or ":" that set the duration apart. */
+export function stripDuration(text: string): string {
+  let t = text.trim();
+  const m = DURATION.exec(t);
+  if (m !== null) t = t.slice(m[0].length).replace(AFTER, '');
+  return t.replace(DURATION_END, '').trim();
+}
+
+/**
+ * A time range that ends the line, after its heading: "Panel Two: Pensions 10:15 a.m. – 11:15 a.m |".
+ * Only a range, or a time with am/pm or "h", counts, so that "Panel 2" or "Agenda 2030" do not.
+ */
+export function readTrailingTime(line: string): { head: string; slot: TimeSlot } | null {
+  const t = line.trim().replace(/[\s|]+$/, '');
+  if (t.length > 400) return null;
+  const from = Math.max(0, t.length - 40);
+  for (let at = from; at < t.length; at++) {
+    if (at === 0 || t[at - 1] !== ' ' || !/\d/.test(t[at]!)) continue;
+    const slot = readTimeSlot(t.slice(at));
+    if (slot === null || slot.rest !== '') continue;
+    const tail = t.slice(at);
+    if (slot.end === null && !/[ap]\.?\s?m|h/i.test(tail)) continue;
+    const head = t.slice(0, at).replace(/[\s,;:|–—-]+$/, '').trim();
+    if (head === '') return null;
+    return { head, slot };
+  }
+  return null;
 }
 
 // Where a time may follow a heading: after a dash, a colon, a bar, a comma or an opening parenthesis.

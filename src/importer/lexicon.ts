@@ -1,0 +1,116 @@
+// The word lists the line classifier and the person segmenter read pages against: jobs, institutions,
+// venues and given names, in English, French and Spanish. A word's presence is one feature among several;
+// no list decides a line alone.
+
+/** Nouns that make a phrase a job ("Director", "Ministra", "Conseiller"). */
+export const JOB_WORDS: ReadonlySet<string> = new Set(
+  `minister ministre ministra ambassador ambassadeur embajador embajadora director directeur directrice directora
+  head chief president présidente presidente secretary secrétaire secretaria secretario representative représentant
+  représentante facilitator chair chairman chairwoman chairperson coordinator coordinatrice coordinador coordinadora
+  advisor adviser conseiller conseillère asesor asesora officer counsellor counselor consul commissioner envoy
+  manager professor lecturer researcher fellow member founder cofounder ceo cfo coo mayor maire alcalde alcaldesa
+  governor senator spokesperson spokesman spokeswoman attaché attache expert specialist analyst consultant economist
+  lead leader partner associate delegate observer rapporteur judge editor journalist student activist dean rector
+  chancellor deputy assistant vice principal executive administrator commander superintendent inspector registrar
+  ombudsman ombudsperson prosecutor attorney lawyer counsel scientist intern trainee mediator moderator premier
+  parliamentarian mp undersecretary sous-secrétaire viceministro viceministra vicepresidente vice-president
+  vice-minister liaison champion patron trustee co-director co-chair co-facilitator co-founder staff officer
+  programme-officer focal agent doctor teacher priest pastor bishop archbishop cardinal imam rabbi king queen
+  prince princess chef cheffe ambassadrice responsable jefe jefa subdirector subdirectora consejero
+  consejera ministro professeur profesor profesora investigador investigadora presidenta gerente
+  doyen préfet prefect sociologist sociólogo socióloga géographe geographer architect arquitecto arquitecta
+  urbaniste planner diputada diputado deputy-director académica académico journaliste periodista experte
+  subsecretaria subsecretario secretary-general director-general sénateur senadora senador alcaldesa
+  psychologist trainer worker blogger publisher writer author historian statistician engineer ingénieur
+  ingeniero ingeniera avocat avocate abogado abogada juge juez jueza maire-adjoint`.split(/\s+/),
+);
+
+/** Words that qualify a job and may open it: "Senior Fellow", "Vice President", "ex Ministra". */
+export const JOB_MODIFIERS: ReadonlySet<string> = new Set(
+  `senior junior vice deputy assistant associate executive chief principal former ex acting interim special
+  permanent regional national general honorary adjunct visiting managing lead first second co`.split(/\s+/),
+);
+
+/** Words that make a phrase an institution. */
+export const ORG_WORDS: ReadonlySet<string> = new Set(
+  `ministry ministries ministère ministerio department departments dept office offices organization organisation
+  organizations organisations agency agencies agence agences agencia commission council university universities université universidad
+  institute institut instituto institution institutions centre center centro foundation foundations fondation
+  fundación fund fonds forum bank banque banco programme program service services bureau union association
+  associations network committee comité government gouvernement gobierno embassy ambassade embajada mission
+  secretariat secrétariat authority parliament parlement parlamento assembly assemblée nations group groupe grupo
+  society société sociedad federation fédération chamber court school college collège academy académie alliance
+  coalition partnership trust company corporation inc ltd llc gmbh unit division directorate direction dirección
+  cabinet presidency présidence senate sénat police army cross crescent city ville ciudad municipality municipalité
+  municipio county province région region observatory platform consortium congress church caritas ngo ong
+  administration hospital laboratory lab press times herald watch conseil consejo board
+  interpol unicef unhcr undp unesco oecd ocde iom oim ilo oit who oms wfp fao imf wto
+  intendencia provincia inspectorate chancellery`.split(/\s+/),
+);
+
+/** Words of a line that says where a session is held: "Room 7", "Hemicycle", "Salle des fêtes". */
+export const VENUE_WORDS: ReadonlySet<string> = new Set(
+  `room rooms hall hemicycle hémicycle hemiciclo salle sala auditorium auditorio amphithéâtre amphitheatre
+  amphitheater chamber venue lieu lugar building bâtiment edificio floor étage piso palais palacio boardroom
+  interpretation interprétation interpretación`.split(/\s+/),
+);
+
+/** Common given names across the regions agenda pages come from: one feature of a name, never required. */
+export const GIVEN_NAMES: ReadonlySet<string> = new Set(
+  `john james robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark
+  paul steven andrew kenneth joshua kevin brian george timothy ronald edward jason jeffrey ryan jacob gary
+  nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick
+  raymond jack dennis jerry tyler aaron henry peter victor tom bernard dean martin jean pierre jacques michel
+  françois philippe louis alain christophe nicolas olivier antoine hervé serge luc marc yves laurent
+  mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa margaret betty sandra
+  ashley dorothy kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca laura sharon
+  cynthia kathleen amy shirley angela helen anna brenda pamela nicole ruth katherine samantha christine
+  emma catherine maria marie sophie françoise isabelle nathalie anne claire hélène juan josé carlos luis
+  jorge pedro miguel antonio manuel francisco javier alejandro andrés rodrigo julio tomás camila lucía
+  sofía mariana beatriz carmen ana isabel rosa teresa mohamed mohammed muhammad ahmed ahmad ali omar
+  hassan hussein ibrahim abdullah abdoulaye mamadou moussa ousmane amadou fatima aisha amina awa mariam
+  kwame kofi yaw akua abena chinedu ngozi wei li zhang wang chen liu
+  yang huang zhao ming hui mei ling hiroshi kenji yuki akiko raj priya anjali sunil rahul ravi vikram
+  arjun sanjay deepak ivan sergei olga natalya anna dmitri vladimir elena irina svetlana nikolai yusuf
+  mehmet ayşe fatma emre kemal giovanni marco luca francesco alessandra giulia hans klaus stefan jürgen
+  lars erik nils ingrid hanna`.split(/\s+/),
+);
+
+/** A word in a script without letter case (Arabic, Hebrew, Chinese, Japanese, Korean, Thai, Devanagari, …). */
+export function isUncasedWord(w: string): boolean {
+  return /^[\p{Lo}][\p{Lo}\p{M}\p{Lm}·・-]*$/u.test(w);
+}
+
+/** Chinese, Japanese or Korean written without spaces: one word may be a whole name ("王毅"). */
+export function isCjkName(w: string): boolean {
+  return /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}\p{Script=Hiragana}·・]{2,6}$/u.test(w);
+}
+
+const OPENERS = new Set(['(', '"', '“', '‘', "'"]);
+const CLOSERS = new Set([')', '"', '”', '’', "'", ',', '.', ';', ':']);
+/** The word in lower case without the quotes, brackets and punctuation around it (a loop: linear on any input). */
+function clean(w: string): string {
+  let a = 0;
+  let b = w.length;
+  while (a < b && OPENERS.has(w[a]!)) a++;
+  while (b > a && CLOSERS.has(w[b - 1]!)) b--;
+  return w.slice(a, b).toLowerCase();
+}
+
+/** Whether a word names a job, or qualifies one that follows ("Senior", "Vice"). */
+export function isJobWord(w: string): boolean {
+  const k = clean(w);
+  return JOB_WORDS.has(k) || JOB_MODIFIERS.has(k);
+}
+
+export function isOrgWord(w: string): boolean {
+  return ORG_WORDS.has(clean(w));
+}
+
+export function isVenueWord(w: string): boolean {
+  return VENUE_WORDS.has(clean(w));
+}
+
+export function isGivenName(w: string): boolean {
+  return GIVEN_NAMES.has(clean(w));
+}

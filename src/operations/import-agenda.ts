@@ -147,8 +147,12 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
       report.event.created = true;
     }
 
-    const personCache = new Map<string, number>();
-    const orgCache = new Map<string, number>();
+    // Everyone the page names who is stored already, read in a few queries rather than one per name.
+    const everyone = agenda.days.flatMap((d) => d.sessions.flatMap((s) => [...s.moderators, ...s.speakers]));
+    const personCache: PersonCache = Object.assign(new Map<string, number>(), { stored: await storedByKey(trx, 'person', everyone.map((p) => normaliseName(p.name))) });
+    const orgKeys = everyone.flatMap((p) => (p.organization ? [organizationKey(p.organization, guessOrganizationKind(p.organization) === 'member-state' ? p.countryCode : null)] : []));
+    if (t.series.convener) orgKeys.push(organizationKey(t.series.convener, null));
+    const orgCache: OrganizationCache = Object.assign(new Map<string, number>(), { stored: await storedByKey(trx, 'organization', orgKeys) });
     // The series' convener is an organization like any other, found or stored by the same identity.
     if (t.series.convener !== undefined) {
       const convenerId = await organizationId(trx, { organization: t.series.convener, countryCode: null }, report, orgCache, ts);
@@ -265,7 +269,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
       reverted_entry_id: null,
     });
     return report;
-  });
+  }, { exclusive: true });
 }
 
 /** The event's days in date order, its dates from its days, and every session's place in its day. */
@@ -319,14 +323,14 @@ async function placeDaysAndSessions(
  * Per import: person ids by name key, and everyone stored by likeness, read once when the first
  * new person is compared (then each new one is added).
  */
-type PersonCache = Map<string, number> & { likeness?: PersonLikeness<{ name: string; slug: string; nameKey: string }> };
+type PersonCache = Map<string, number> & { stored: Stored; likeness?: PersonLikeness<{ name: string; slug: string; nameKey: string }> };
 
 async function personId(trx: Tx, p: AgendaPerson, report: ImportReport, cache: PersonCache, ts: string): Promise<number> {
   // Counted once per distinct person: created now, or matched to one already stored.
   const key = normaliseName(p.name);
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  const found = await trx.selectFrom('person').select(['id', 'honorific']).where('name_key', '=', key).executeTakeFirst();
+  const found = cache.stored.get(key);
   let id: number;
   if (found) {
     id = found.id;
@@ -360,7 +364,25 @@ async function personId(trx: Tx, p: AgendaPerson, report: ImportReport, cache: P
  * Per import: organization ids by identity key, and every stored organization by likeness,
  * read once when the first new organization is compared (then each new one is added).
  */
-type OrganizationCache = Map<string, number> & { likeness?: OrganizationLikeness<{ name: string; slug: string }> };
+type OrganizationCache = Map<string, number> & { stored: Stored; likeness?: OrganizationLikeness<{ name: string; slug: string }> };
+
+/** Stored persons or organizations by name key: the ones an import names, read before it writes. */
+type Stored = Map<string, { id: number; honorific: string | null }>;
+
+async function storedByKey(trx: Tx, table: 'person' | 'organization', keys: string[]): Promise<Stored> {
+  const out: Stored = new Map();
+  const unique = [...new Set(keys)];
+  // Chunks well under both engines' limits on bound parameters.
+  for (let i = 0; i < unique.length; i += 500) {
+    const chunk = unique.slice(i, i + 500);
+    const rows =
+      table === 'person'
+        ? await trx.selectFrom('person').select(['id', 'name_key', 'honorific']).where('name_key', 'in', chunk).execute()
+        : (await trx.selectFrom('organization').select(['id', 'name_key']).where('name_key', 'in', chunk).execute()).map((r) => ({ ...r, honorific: null }));
+    for (const r of rows) out.set(r.name_key, { id: r.id, honorific: r.honorific });
+  }
+  return out;
+}
 
 async function organizationId(trx: Tx, p: Pick<AgendaPerson, 'organization' | 'countryCode'>, report: ImportReport, cache: OrganizationCache, ts: string): Promise<number | null> {
   if (!p.organization) return null;
@@ -371,7 +393,7 @@ async function organizationId(trx: Tx, p: Pick<AgendaPerson, 'organization' | 'c
   // Counted once per distinct organization, like persons.
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  const found = await trx.selectFrom('organization').select('id').where('name_key', '=', key).executeTakeFirst();
+  const found = cache.stored.get(key);
   let id: number;
   if (found) {
     id = found.id;
@@ -409,8 +431,8 @@ async function syncAppearances(
   speakers: AgendaPerson[],
   lang: string,
   report: ImportReport,
-  personCache: Map<string, number>,
-  orgCache: Map<string, number>,
+  personCache: PersonCache,
+  orgCache: OrganizationCache,
   ts: string,
   hand: HandEdits,
   keep: Keeper,
@@ -458,7 +480,7 @@ async function syncAppearances(
     }
     kept.add(appearanceId);
     pageOrder.push(appearanceId);
-    await syncMaterials(trx, eventId, appearanceId, p, lang, ts);
+    if (existing || p.materials.length) await syncMaterials(trx, eventId, appearanceId, p, lang, ts, !existing);
   }
   if (byHand) {
     const keptOrder = old.map((o) => o.id).filter((id) => pageOrder.includes(id));
@@ -542,8 +564,8 @@ async function keepAttachedMaterials(trx: Tx, owners: Array<{ appearance: number
 }
 
 /** Materials named on the page; a file or link already attached to one is kept across re-imports. */
-async function syncMaterials(trx: Tx, eventId: number, appearanceId: number, p: AgendaPerson, lang: string, ts: string): Promise<void> {
-  const old = await trx.selectFrom('material').selectAll().where('appearance_id', '=', appearanceId).orderBy('position').execute();
+async function syncMaterials(trx: Tx, eventId: number, appearanceId: number, p: AgendaPerson, lang: string, ts: string, isNew: boolean): Promise<void> {
+  const old = isNew ? [] : await trx.selectFrom('material').selectAll().where('appearance_id', '=', appearanceId).orderBy('position').execute();
   const used = new Set<number>();
   for (const [position, m] of p.materials.entries()) {
     const match = old.find((o) => !used.has(o.id) && o.kind === m.kind && o.lang === lang);

@@ -217,7 +217,7 @@ export async function restoreBackup(storage: Storage, source: ArchiveSource, lab
     // Rows came with their ids; new rows must not collide with them.
     await resetIdentities(tx, storage.engine);
     return after;
-  });
+  }, { exclusive: true });
   return { manifest, rows: Object.fromEntries(manifest.tables.map((t) => [t.name, t.rows])), migrated };
 }
 

@@ -119,14 +119,39 @@ async function changedEvents(trx: Tx, d: Declared): Promise<number[] | null> {
   return [...events].sort((a, b) => a - b);
 }
 
-export async function write<T>(storage: Storage, fn: (trx: Tx, scope: WriteScope) => Promise<T>): Promise<T> {
+/** PostgreSQL errors that a write can meet only because another write ran at the same moment. */
+const RACES = new Set(['23505', '40001', '40P01']);
+const raced = (e: unknown) => RACES.has(String((e as { code?: unknown })?.code ?? ''));
+const ATTEMPTS = 3;
+
+export type WriteOptions = {
+  /**
+   * Imports and restores: at most one at a time, across every instance. On PostgreSQL the
+   * workspace's saves do not take this lock, so that an editor never waits behind another
+   * series' import; a save that meets a concurrent write's row (two people adding the same new
+   * person at once) fails on the unique index and is run again, and then finds that row.
+   */
+  exclusive?: boolean;
+};
+
+export async function write<T>(storage: Storage, fn: (trx: Tx, scope: WriteScope) => Promise<T>, opts: WriteOptions = {}): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeOnce(storage, fn, opts);
+    } catch (e) {
+      if (storage.engine !== 'postgres' || !raced(e) || attempt >= ATTEMPTS) throw e;
+    }
+  }
+}
+
+async function writeOnce<T>(storage: Storage, fn: (trx: Tx, scope: WriteScope) => Promise<T>, opts: WriteOptions): Promise<T> {
   let generation = 0;
   let changed: number[] | null = null;
   const result = await storage.db.transaction().execute(async (trx) => {
-    // Writes are few (imports, edits) and read-then-insert (find a person by name, else create):
-    // one at a time keeps two instances from creating the same person twice. SQLite gets the
-    // same from BEGIN IMMEDIATE (dialects/sqlite.ts).
-    if (storage.engine === 'postgres') await sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`.execute(trx);
+    // Imports are read-then-insert over many rows (find a person by name, else create): one at a
+    // time keeps two instances from interleaving them. SQLite has one writer at a time anyway
+    // (BEGIN IMMEDIATE, dialects/sqlite.ts).
+    if (storage.engine === 'postgres' && opts.exclusive) await sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`.execute(trx);
     const declared: Declared = { events: new Set(), series: new Set(), persons: new Set(), organizations: new Set(), everything: false };
     const scope = scopeOf(declared);
     scopes.set(trx, scope);

@@ -10,13 +10,14 @@ import { slugify } from '../domain/slug.ts';
 import { addDays } from '../domain/time.ts';
 import { type Kysely, sql } from 'kysely';
 import { HandEdits, type ImportedEntity } from './hand-edits.ts';
-import type { Tx } from '../storage/database.ts';
+import type { DbOrTx, EventTable, SeriesTable, Tx } from '../storage/database.ts';
+import type { Selectable } from 'kysely';
 import { organizationNames } from '../storage/queries/organizations.ts';
 import { personNames } from '../storage/queries/people.ts';
 import { insertAuditEntry } from '../storage/queries/editing.ts';
 import { freeSlug } from '../storage/queries/slugs.ts';
 import type { Storage } from '../storage/storage.ts';
-import { write } from '../storage/write.ts';
+import { declareChange, write } from '../storage/write.ts';
 
 export type ImportReport = {
   series: { slug: string; created: boolean };
@@ -51,27 +52,37 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
     throw new InvalidInput('the input holds no agenda: no day and no time slot or session was recognised');
   }
 
+  const report: ImportReport = {
+    series: { slug: t.series.slug, created: false },
+    event: { slug: t.event.slug, created: false, status: '', startDate: '', endDate: '' },
+    days: 0,
+    sessions: { created: 0, updated: 0, removed: 0 },
+    appearances: { created: 0, updated: 0, removed: 0 },
+    persons: { created: 0, matched: 0 },
+    organizations: { created: 0, matched: 0 },
+    kept: [],
+    warnings: [],
+  };
+  // What can be refused is refused before anything is stored.
+  checkTarget(agenda, t, await seriesAndEvent(storage.db, t));
+  // Persons and organizations first, in short transactions of their own: an editor's save waits
+  // behind a batch, never behind the whole import (SQLite has one writer at a time). Should the
+  // import fail after this, the persons stay, unused, and the next import finds them by name.
+  const { personCache, orgCache } = await storeIdentities(storage, agenda, t, report);
+
   return write(storage, async (trx) => {
-    const report: ImportReport = {
-      series: { slug: t.series.slug, created: false },
-      event: { slug: t.event.slug, created: false, status: '', startDate: '', endDate: '' },
-      days: 0,
-      sessions: { created: 0, updated: 0, removed: 0 },
-      appearances: { created: 0, updated: 0, removed: 0 },
-      persons: { created: 0, matched: 0 },
-      organizations: { created: 0, matched: 0 },
-      kept: [],
-      warnings: [],
-    };
     const ts = now();
+    const found = await seriesAndEvent(trx, t);
+    const { dates, title, timeZone } = checkTarget(agenda, t, found);
+    const sorted = [...dates].sort();
+    const existingEvent = found.event;
 
     // Series
-    let series = await trx.selectFrom('series').selectAll().where('slug', '=', t.series.slug).executeTakeFirst();
+    let series = found.series;
     if (!series) {
-      if (!t.series.title) throw new InvalidInput(`series "${t.series.slug}" does not exist yet: give its title (--series-title)`);
       series = await trx
         .insertInto('series')
-        .values({ slug: t.series.slug, title: t.series.title, lang: t.event.lang, description: t.series.description ?? null, created_at: ts, updated_at: ts })
+        .values({ slug: t.series.slug, title: t.series.title!, lang: t.event.lang, description: t.series.description ?? null, created_at: ts, updated_at: ts })
         .returningAll()
         .executeTakeFirstOrThrow();
       report.series.created = true;
@@ -83,33 +94,12 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
       await updateChanged(trx, 'series', series, keep('series', series, `series "${series.slug}"`, { title: t.series.title }), ts);
     }
 
-    // Dates: as the page states them, else counted from the given start date.
-    const existingEvent = await trx.selectFrom('event').selectAll().where('slug', '=', t.event.slug).executeTakeFirst();
-    if (existingEvent && existingEvent.series_id !== series.id) {
-      throw new InvalidInput(`event "${t.event.slug}" belongs to another series than "${t.series.slug}": name its own series, or choose another --event`);
-    }
-    const startDate = t.event.startDate ?? agenda.days.find((d) => d.date)?.date ?? existingEvent?.start_date;
-    const dates: string[] = [];
-    for (const [i, d] of agenda.days.entries()) {
-      const date = d.date ?? (startDate ? addDays(startDate, i) : null);
-      if (!date) throw new InvalidInput(`day ${i + 1} ("${d.label ?? ''}") has no date and no start date was given (--start-date)`);
-      if (dates.includes(date)) throw new InvalidInput(`two days of the agenda fall on ${date}`);
-      dates.push(date);
-    }
-    const sorted = [...dates].sort();
-
     // Event
     let eventId: number;
-    const fields = {
-      title: t.event.title ?? existingEvent?.title ?? agenda.title ?? undefined,
-      time_zone: t.event.timeZone ?? existingEvent?.time_zone,
-    };
-    if (!fields.title) throw new InvalidInput(`event "${t.event.slug}" needs a title (--title): the page gives none`);
-    if (!fields.time_zone) throw new InvalidInput(`event "${t.event.slug}" needs the venue's time zone (--time-zone, e.g. America/New_York)`);
     const common = {
-      title: fields.title,
+      title,
       lang: t.event.lang,
-      time_zone: fields.time_zone,
+      time_zone: timeZone,
       status: t.event.status ?? existingEvent?.status ?? 'published',
       ...(t.event.venue !== undefined ? { venue: t.event.venue } : {}),
       ...(t.event.address !== undefined ? { address: t.event.address } : {}),
@@ -147,12 +137,6 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
       report.event.created = true;
     }
 
-    // Everyone the page names who is stored already, read in a few queries rather than one per name.
-    const everyone = agenda.days.flatMap((d) => d.sessions.flatMap((s) => [...s.moderators, ...s.speakers]));
-    const personCache: PersonCache = Object.assign(new Map<string, number>(), { stored: await storedByKey(trx, 'person', everyone.map((p) => normaliseName(p.name))) });
-    const orgKeys = everyone.flatMap((p) => (p.organization ? [organizationKey(p.organization, guessOrganizationKind(p.organization) === 'member-state' ? p.countryCode : null)] : []));
-    if (t.series.convener) orgKeys.push(organizationKey(t.series.convener, null));
-    const orgCache: OrganizationCache = Object.assign(new Map<string, number>(), { stored: await storedByKey(trx, 'organization', orgKeys) });
     // The series' convener is an organization like any other, found or stored by the same identity.
     if (t.series.convener !== undefined) {
       const convenerId = await organizationId(trx, { organization: t.series.convener, countryCode: null }, report, orgCache, ts);
@@ -272,6 +256,69 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
   }, { exclusive: true });
 }
 
+type Found = { series: Selectable<SeriesTable> | undefined; event: Selectable<EventTable> | undefined };
+
+async function seriesAndEvent(db: DbOrTx, t: EventTarget): Promise<Found> {
+  return {
+    series: await db.selectFrom('series').selectAll().where('slug', '=', t.series.slug).executeTakeFirst(),
+    event: await db.selectFrom('event').selectAll().where('slug', '=', t.event.slug).executeTakeFirst(),
+  };
+}
+
+/** The refusals an import can meet before it writes; the dates of the agenda's days, its title and time zone. */
+function checkTarget(agenda: Agenda, t: EventTarget, found: Found): { dates: string[]; title: string; timeZone: string } {
+  if (!found.series && !t.series.title) throw new InvalidInput(`series "${t.series.slug}" does not exist yet: give its title (--series-title)`);
+  const existingEvent = found.event;
+  if (existingEvent && existingEvent.series_id !== found.series?.id) {
+    throw new InvalidInput(`event "${t.event.slug}" belongs to another series than "${t.series.slug}": name its own series, or choose another --event`);
+  }
+  // Dates: as the page states them, else counted from the given start date.
+  const startDate = t.event.startDate ?? agenda.days.find((d) => d.date)?.date ?? existingEvent?.start_date;
+  const dates: string[] = [];
+  for (const [i, d] of agenda.days.entries()) {
+    const date = d.date ?? (startDate ? addDays(startDate, i) : null);
+    if (!date) throw new InvalidInput(`day ${i + 1} ("${d.label ?? ''}") has no date and no start date was given (--start-date)`);
+    if (dates.includes(date)) throw new InvalidInput(`two days of the agenda fall on ${date}`);
+    dates.push(date);
+  }
+  const title = t.event.title ?? existingEvent?.title ?? agenda.title ?? undefined;
+  const timeZone = t.event.timeZone ?? existingEvent?.time_zone;
+  if (!title) throw new InvalidInput(`event "${t.event.slug}" needs a title (--title): the page gives none`);
+  if (!timeZone) throw new InvalidInput(`event "${t.event.slug}" needs the venue's time zone (--time-zone, e.g. America/New_York)`);
+  return { dates, title, timeZone };
+}
+
+/** Persons and organizations per transaction of their own; at most this many names in each. */
+const IDENTITY_BATCH = 200;
+
+/** Finds or stores everyone the page names, and the convener, in batches; the ids by name key. */
+async function storeIdentities(storage: Storage, agenda: Agenda, t: EventTarget, report: ImportReport): Promise<{ personCache: PersonCache; orgCache: OrganizationCache }> {
+  const everyone = agenda.days.flatMap((d) => d.sessions.flatMap((s) => [...s.moderators, ...s.speakers]));
+  const orgKeys = everyone.flatMap((p) => (p.organization ? [organizationKey(p.organization, guessOrganizationKind(p.organization) === 'member-state' ? p.countryCode : null)] : []));
+  if (t.series.convener) orgKeys.push(organizationKey(t.series.convener, null));
+  // Everyone the page names who is stored already, read in a few queries rather than one per name.
+  const personCache: PersonCache = Object.assign(new Map<string, number>(), { stored: await storedByKey(storage.db, 'person', everyone.map((p) => normaliseName(p.name))) });
+  const orgCache: OrganizationCache = Object.assign(new Map<string, number>(), { stored: await storedByKey(storage.db, 'organization', orgKeys) });
+  const ts = now();
+  // The convener first, as the series' own.
+  const named: Array<Pick<AgendaPerson, 'organization' | 'countryCode'> & Partial<AgendaPerson>> = [...(t.series.convener ? [{ organization: t.series.convener, countryCode: null }] : []), ...everyone];
+  for (let i = 0; i < named.length; i += IDENTITY_BATCH) {
+    await write(
+      storage,
+      async (trx, scope) => {
+        for (const p of named.slice(i, i + IDENTITY_BATCH)) {
+          if (p.name !== undefined) await personId(trx, p as AgendaPerson, report, personCache, ts);
+          await organizationId(trx, p, report, orgCache, ts);
+        }
+        // New persons and organizations are on no event's page yet.
+        scope.noEvent();
+      },
+      { exclusive: true },
+    );
+  }
+  return { personCache, orgCache };
+}
+
 /** The event's days in date order, its dates from its days, and every session's place in its day. */
 async function placeDaysAndSessions(
   trx: Tx,
@@ -334,7 +381,10 @@ async function personId(trx: Tx, p: AgendaPerson, report: ImportReport, cache: P
   let id: number;
   if (found) {
     id = found.id;
-    if (!found.honorific && p.honorific) await trx.updateTable('person').set({ honorific: p.honorific, updated_at: ts }).where('id', '=', id).execute();
+    if (!found.honorific && p.honorific) {
+      await trx.updateTable('person').set({ honorific: p.honorific, updated_at: ts }).where('id', '=', id).execute();
+      await declareChange(trx, 'person', id);
+    }
     report.persons.matched++;
   } else {
     // A similar name already stored may be this person; say so rather than merge on a guess.
@@ -369,7 +419,7 @@ type OrganizationCache = Map<string, number> & { stored: Stored; likeness?: Orga
 /** Stored persons or organizations by name key: the ones an import names, read before it writes. */
 type Stored = Map<string, { id: number; honorific: string | null }>;
 
-async function storedByKey(trx: Tx, table: 'person' | 'organization', keys: string[]): Promise<Stored> {
+async function storedByKey(trx: DbOrTx, table: 'person' | 'organization', keys: string[]): Promise<Stored> {
   const out: Stored = new Map();
   const unique = [...new Set(keys)];
   // Chunks well under both engines' limits on bound parameters.

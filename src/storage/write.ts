@@ -28,6 +28,8 @@ export interface WriteScope {
   organization(id: number): void;
   /** the write may change any page (the default when nothing is declared) */
   everything(): void;
+  /** the write changes no event's page (new persons no page names yet): only the lists go */
+  noEvent(): void;
 }
 
 /** The scope of the write whose transaction this is, for declareChange(). */
@@ -71,7 +73,7 @@ export async function declareChange(trx: Tx, entity: ChangedEntity | (string & {
   }
 }
 
-type Declared = { events: Set<number>; series: Set<number>; persons: Set<number>; organizations: Set<number>; everything: boolean };
+type Declared = { events: Set<number>; series: Set<number>; persons: Set<number>; organizations: Set<number>; everything: boolean; noEvent: boolean };
 
 function scopeOf(d: Declared): WriteScope {
   return {
@@ -80,13 +82,14 @@ function scopeOf(d: Declared): WriteScope {
     person: (id) => void d.persons.add(id),
     organization: (id) => void d.organizations.add(id),
     everything: () => void (d.everything = true),
+    noEvent: () => void (d.noEvent = true),
   };
 }
 
 /** The events whose pages the declared records appear on; null for "every page". */
 async function changedEvents(trx: Tx, d: Declared): Promise<number[] | null> {
   if (d.everything) return null;
-  if (!d.events.size && !d.series.size && !d.persons.size && !d.organizations.size) return null;
+  if (!d.events.size && !d.series.size && !d.persons.size && !d.organizations.size) return d.noEvent ? [] : null;
   const events = new Set(d.events);
   const add = (rows: Array<{ id: number }>) => rows.forEach((r) => events.add(Number(r.id)));
   if (d.series.size) add(await trx.selectFrom('event').select('id').where('series_id', 'in', [...d.series]).execute());
@@ -152,7 +155,7 @@ async function writeOnce<T>(storage: Storage, fn: (trx: Tx, scope: WriteScope) =
     // time keeps two instances from interleaving them. SQLite has one writer at a time anyway
     // (BEGIN IMMEDIATE, dialects/sqlite.ts).
     if (storage.engine === 'postgres' && opts.exclusive) await sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`.execute(trx);
-    const declared: Declared = { events: new Set(), series: new Set(), persons: new Set(), organizations: new Set(), everything: false };
+    const declared: Declared = { events: new Set(), series: new Set(), persons: new Set(), organizations: new Set(), everything: false, noEvent: false };
     const scope = scopeOf(declared);
     scopes.set(trx, scope);
     const out = await fn(trx, scope);

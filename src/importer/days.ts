@@ -36,7 +36,7 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10 };
 const DAY_WORDS = new Set(['day', 'jour', 'día', 'dia', 'journée', 'journee']);
-const FILLER = new Set(['of', 'the', 'de', 'del', 'le', 'el']);
+const FILLER = new Set(['of', 'the', 'de', 'del', 'le', 'el', 'du', 'programme', 'program', 'programa', 'agenda', 'for', 'on']);
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
 export function daysFromCivil(y: number, m: number, d: number): number {

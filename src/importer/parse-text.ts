@@ -1,11 +1,12 @@
 // The plain-text agenda reader: one event page's text in, one Agenda out. Pure: no I/O, no clock, no globals.
 import { type Agenda, type AgendaDay, type AgendaPerson, type AgendaSession, type AgendaWarning } from '../domain/agenda.ts';
+import { isContinuation, isHeadingOfItsOwn, isVenueLine, readNamedAfterRole, readTitleAndPerson, splitGluedHeadings, splitPeople, startsGroup } from './classify.ts';
 import { addDays, readDayHeading, yearHints } from './days.ts';
 import { nameStyleOf, readPageLanguage } from './page-language.ts';
 import { type PersonRead, readPerson as readPersonIn, stripBullet } from './people.ts';
 import { type Role, readCueLine, readRoleLine } from './roles.ts';
-import { isDiscussionLine, readSessionHeading } from './sessions.ts';
-import { readTimeAfterHeading, readTimeSlot } from './times.ts';
+import { type SessionHeading, isDiscussionLine, readSessionHeading } from './sessions.ts';
+import { readTimeAfterHeading, readTimeSlot, readTrailingTime, stripDuration } from './times.ts';
 
 const MAX_LINE = 2000;
 const AGENDA_HEADING =
@@ -19,6 +20,8 @@ interface Open {
   s: AgendaSession;
   /** a time slot with no title yet: the next title-like line is its title */
   awaitingTitle: boolean;
+  /** the title awaited is a numbered heading's ("Working Group 1"), so another numbered heading is not it */
+  titleOnly: boolean;
   /** the role set by a "Speakers:" or "Moderator:" line, for the lines that follow */
   role: Role;
   roleFromLine: boolean;
@@ -51,6 +54,12 @@ export function parseAgendaText(text: string): Agenda {
   let dayNumber = null as number | null;
   let cur = null as Open | null;
   let talkTitle = null as string | null;
+  // The slot a time alone on its line opened: headings under it without a time of their own share it.
+  let block = null as { start: string; end: string | null } | null;
+  // The line of the last time read, so that an end time on the next line completes it.
+  let lastLine = -2;
+  // Role lines met before any session: they go with the next session.
+  const pending: Array<{ i: number; read: PersonRead | null; role: Role }> = [];
 
   const ensureDay = (): AgendaDay => {
     if (day === null) { day = { date: null, label: null, sessions: [] }; days.push(day); }
@@ -61,10 +70,14 @@ export function parseAgendaText(text: string): Agenda {
       start: null, end: null, kind: 'other', number: null, title: null, moderators: [], speakers: [], line: i + 1, ...fields,
     };
     ensureDay().sessions.push(s);
-    cur = { s, awaitingTitle: false, role: SPEAKERS, roleFromLine: false, hasCeremonies: false };
-    opened.push(cur);
+    const o: Open = { s, awaitingTitle: false, titleOnly: false, role: SPEAKERS, roleFromLine: false, hasCeremonies: false };
+    cur = o;
+    opened.push(o);
     talkTitle = null;
-    return cur;
+    for (const p of pending.splice(0)) {
+      if (p.read === null) { o.role = p.role; o.roleFromLine = true; } else addPerson(p.i, p.read, p.role);
+    }
+    return o;
   };
   const sessionFor = (i: number): Open => {
     if (cur !== null) return cur;
@@ -105,48 +118,70 @@ export function parseAgendaText(text: string): Agenda {
     }
   };
 
-  for (let i = start.agendaStart; i < lines.length; i++) {
-    let t = lines[i]!.trim();
-    if (t === '') continue;
-    if (isTableHeader(t)) continue;
+  function handle(i: number, line: string): void {
+    let t = line;
+    if (t === '') return;
+    if (isTableHeader(t)) return;
     // A table row whose first cells are empty ("| | Ms. X, Director") continues the row above.
     if (t.startsWith('|')) {
       t = t.replace(/^[|\s]+/, '').replace(/[|\s]+$/, '');
-      if (t === '') continue;
-      if (t.includes('|') && cur !== null) { for (const cell of t.split('|')) if (cell.trim() !== '') readPeopleCell(i, cell.trim()); continue; }
+      if (t === '') return;
+      if (t.includes('|') && cur !== null) { for (const cell of t.split('|')) if (cell.trim() !== '') readPeopleCell(i, cell.trim()); return; }
     }
-    if (t.length > MAX_LINE) { warn(i, 'line too long to read'); continue; }
+    if (t.length > MAX_LINE) { warn(i, 'line too long to read'); return; }
 
-    const dh = readDayHeading(t, years);
+    // A bullet or dash in front of a day or a time ("- 9h-9h45 : Title", "- Saturday, 13 October 2018") is layout.
+    const unbulleted = stripBullet(t);
+    const lead = unbulleted.bullet && /^\p{Lu}?\p{Ll}*\d|^\p{L}+,?\s\d/u.test(unbulleted.text) ? unbulleted.text : t;
+
+    const dh = readDayHeading(lead, years);
     if (dh !== null) {
       let date = dh.date;
       const prev: AgendaDay | null = day;
+      block = null;
       if (date === null && dh.dayNumber !== null && prev !== null && prev.date !== null && dayNumber !== null && dh.dayNumber > dayNumber) {
         date = addDays(prev.date, dh.dayNumber - dayNumber);
         warn(i, 'date counted on from the previous day heading');
       } else if (dh.warning !== null) warn(i, dh.warning);
-      day = { date, label: dh.label, sessions: [] };
-      days.push(day);
-      dayNumber = dh.dayNumber;
-      cur = null;
-      continue;
+      // A day heading repeated ("Day 1" then its date; a date header before the first day; an item's start and end
+      // dates) is the same day: a day with no session yet, or with the same date, takes the heading over.
+      if (prev !== null && (prev.sessions.length === 0 || (date !== null && prev.date === date))) {
+        if (date !== null) prev.date = date;
+        if (prev.sessions.length === 0 && (date !== null || prev.date === null)) prev.label = dh.label;
+        if (dh.dayNumber !== null) dayNumber = dh.dayNumber;
+      } else {
+        day = { date, label: dh.label, sessions: [] };
+        days.push(day);
+        dayNumber = dh.dayNumber;
+        cur = null;
+      }
+      // "Monday 5 May 2014 9:00-10:00 Opening": a time glued to the date is read as its own line.
+      if (dh.rest !== null && readTimeSlot(dh.rest) !== null) handle(i, dh.rest);
+      return;
     }
 
-    const slot = readTimeSlot(t);
+    const slot = readTimeSlot(lead);
     if (slot !== null) {
       if (slot.warning !== null) warn(i, slot.warning);
+      const rest = stripDuration(slot.rest);
+      // Start and end on lines of their own ("9.00" then "10.30"): the second line ends the slot the first opened.
+      const o0: Open | null = cur;
+      if (rest === '' && slot.end === null && o0 !== null && o0.awaitingTitle && o0.s.end === null && o0.s.start !== null &&
+        o0.s.start < slot.start && lastLine === i - 1) {
+        o0.s.end = slot.start;
+        lastLine = i;
+        return;
+      }
       const o = openSession(i, { start: slot.start, end: slot.end });
-      if (slot.rest.includes('|')) { readTableRow(i, o, slot.rest.split('|')); continue; }
+      lastLine = i;
+      block = rest === '' ? { start: slot.start, end: slot.end } : null;
+      if (rest.includes('|')) { readTableRow(i, o, rest.split('|')); return; }
       // Columns set apart by tabs or wide spaces, when a later column names a person: "Opening remarks\tH.E. X, Minister".
-      const columns = slot.rest.split(/\t| {3,}/);
-      if (columns.length > 1 && columns.some((c, k) => k > 0 && namesPerson(c.trim()))) { readTableRow(i, o, columns); continue; }
-      if (slot.rest === '') { o.awaitingTitle = true; continue; }
-      const byRole = readRoleLine(slot.rest);
-      const by = byRole !== null && byRole.rest !== '' ? readPerson(byRole.rest, true) : null;
-      const heading = readSessionHeading(by !== null ? (byRole!.role.label ?? slot.rest) : slot.rest)!;
-      Object.assign(o.s, heading);
-      if (by !== null) addPerson(i, by, byRole!.role);
-      continue;
+      const columns = rest.split(/\t| {3,}/);
+      if (columns.length > 1 && columns.some((c, k) => k > 0 && namesPerson(c.trim()))) { readTableRow(i, o, columns); return; }
+      if (rest === '') { o.awaitingTitle = true; return; }
+      readSlotText(i, o, rest);
+      return;
     }
 
     // "Session 1 – 10h00-11h30: Title", "Coffee Break – 10h00-10h30": the time after a heading.
@@ -154,59 +189,148 @@ export function parseAgendaText(text: string): Agenda {
     if (late !== null && readRoleLine(late.head) === null && readPerson(late.head) === null) {
       if (late.slot.warning !== null) warn(i, late.slot.warning);
       const o = openSession(i, { start: late.slot.start, end: late.slot.end });
+      block = null;
       Object.assign(o.s, readSessionHeading(late.slot.rest === '' ? late.head : `${late.head}: ${late.slot.rest}`)!);
-      continue;
+      return;
+    }
+    // "Panel Two: Pensions 10:15 a.m. – 11:15 a.m": a range that ends the line belongs to what stands before it.
+    const trailing = readTrailingTime(t);
+    if (trailing !== null && readPerson(trailing.head) === null) {
+      const o = openSession(i, { start: trailing.slot.start, end: trailing.slot.end });
+      block = null;
+      readSlotText(i, o, trailing.head);
+      return;
     }
 
-    if (END_MARK.test(t) && t.length < 60) { cur = null; continue; }
+    if (END_MARK.test(t) && t.length < 60) { cur = null; return; }
 
     const role = readRoleLine(t);
-    const bulleted = stripBullet(t).bullet;
+    const bulleted = unbulleted.bullet;
     const o: Open | null = cur;
     if (o !== null && o.awaitingTitle) {
       o.awaitingTitle = false;
-      if (role === null && readPerson(t, bulleted) === null && isTitleLike(t)) {
-        Object.assign(o.s, readSessionHeading(t)!);
-        continue;
+      const bare = stripDuration(t);
+      const own = o.titleOnly ? isHeadingOfItsOwn(bare) : readTimeSlot(bare) !== null || readDayHeading(bare, years) !== null;
+      o.titleOnly = false;
+      if (role === null && readPerson(bare, bulleted) === null && isTitleLike(bare) && !own) {
+        Object.assign(o.s, readSessionHeading(bare)!);
+        return;
       }
     }
 
     if (role !== null) {
       if (role.rest === '') {
+        if (cur === null) { pending.push({ i, read: null, role: role.role }); return; }
         const target = sessionFor(i);
         target.role = role.role;
         target.roleFromLine = true;
-        continue;
+        return;
       }
-      for (const one of role.rest.split(/\s*;\s*/).filter(Boolean)) {
+      for (const one of splitPeople(role.rest)) {
         const p = readPerson(one, true);
         if (p === null) warn(i, `"${role.role.label ?? role.role.bucket}" followed by something that is not a person`);
+        // A role line before any session ("Président de séance : X" above the first slot) goes with the next one.
+        else if (cur === null) pending.push({ i, read: p, role: role.role });
         else addPerson(i, p, role.role);
       }
-      continue;
+      return;
     }
 
     const cue = readCueLine(t);
     const cued = cue !== null ? readPerson(cue.rest, true) : null;
-    if (cued !== null) { addPerson(i, cued, cue!.role); continue; }
+    if (cued !== null) { addPerson(i, cued, cue!.role); return; }
 
     const numbered = readSessionHeading(t, true);
-    if (numbered !== null && numbered.number !== null) { Object.assign(openSession(i, {}).s, numbered); continue; }
+    if (numbered !== null && numbered.number !== null) { openHeading(i, numbered, t); return; }
 
     const person = readPerson(t, bulleted || (cur?.roleFromLine ?? false));
-    if (person !== null) { addPerson(i, person, cur?.role ?? SPEAKERS); continue; }
+    if (person !== null && !(bulleted && person.person.talkTitle !== null && numbered !== null)) {
+      // "A, job; B, job; C, job": several people on one line.
+      const many = t.includes(';') ? splitPeople(unbulleted.text).map((one) => readPerson(one, true)) : [];
+      if (many.length > 1 && many.every((p) => p !== null)) { for (const p of many) addPerson(i, p!, cur?.role ?? SPEAKERS); return; }
+      addPerson(i, person, cur?.role ?? SPEAKERS);
+      return;
+    }
 
-    if (numbered !== null) { Object.assign(openSession(i, {}).s, numbered); continue; }
+    if (numbered !== null) { openHeading(i, numbered, t); return; }
+
+    // "Présentation par la maîtresse des cérémonies, X": someone named after the part they take.
+    const named = readNamedAfterRole(t, readPerson);
+    if (named !== null) {
+      const here: Open | null = cur;
+      if (here === null) pending.push({ i, read: named.read, role: named.role ?? SPEAKERS });
+      else addPerson(i, named.read, named.role ?? here.role);
+      warn(i, 'read as a person named after their part; the rest of the line is not kept');
+      return;
+    }
+
+    if (isVenueLine(t)) { warn(i, 'venue or room; not read'); return; }
+
+    // A short title on its own line followed by a role line or by people starts a session of its own
+    // (layout: headings without times), unless it is quoted (a talk title).
+    const hasPeople = cur === null || cur.s.speakers.length + cur.s.moderators.length > 0;
+    if (hasPeople && isTitleLike(t) && !/^["“‘«]/.test(t) && startsGroup(lines, i, readPerson, true)) {
+      openHeading(i, readSessionHeading(t)!, t);
+      warn(i, 'read as a session heading from the people under it');
+      return;
+    }
 
     if (cur !== null && isTalkTitle(t, lines, i, readPerson)) {
       talkTitle = t.replace(/^["“‘']|["”’']$/g, '');
       if (!/^["“‘']/.test(t)) warn(i, 'read as the talk title of the next speaker');
-      continue;
+      return;
     }
     warn(i, bulleted ? 'bulleted line not read as a person'
       : cur !== null && isDiscussionLine(t) ? 'discussion without a time of its own; kept in the session above'
       : /[.!?]$/.test(t) ? 'prose inside the agenda; not read' : 'line not understood');
   }
+
+  /** The text of a time slot after its time: a role and a person, a title and a person, or a title. */
+  function readSlotText(i: number, o: Open, rest: string): void {
+    const byRole = readRoleLine(rest);
+    const by = byRole !== null && byRole.rest !== '' ? readPerson(byRole.rest, true) : null;
+    if (by !== null) {
+      Object.assign(o.s, readSessionHeading(byRole!.role.label ?? rest)!);
+      addPerson(i, by, byRole!.role);
+      return;
+    }
+    const titled = readTitleAndPerson(rest, readPerson);
+    if (titled !== null) {
+      Object.assign(o.s, readSessionHeading(titled.title)!);
+      addPerson(i, titled.read, titled.role ?? SPEAKERS);
+      return;
+    }
+    const heading = readSessionHeading(rest)!;
+    Object.assign(o.s, heading);
+    // "Conférence inaugurale N°1", "Working Group 1": a numbered heading with no title takes the next line as title.
+    if (heading.title === null && heading.number !== null) { o.awaitingTitle = true; o.titleOnly = true; }
+  }
+
+  /** A session opened by a heading with no time: in a block of its own time ("9:15 – 9:40" then items), it shares it. */
+  function openHeading(i: number, heading: SessionHeading, line: string): void {
+    // Only numbered agenda items ("2. Opening remarks") share the block's time; "Session 1" is a session of its own.
+    const share = block !== null && cur !== null && cur.s.title !== null && cur.s.start === block.start && /^\d{1,2}[.)]\s/.test(line);
+    const o = openSession(i, share ? { ...block! } : {});
+    Object.assign(o.s, heading);
+    if (heading.title === null && heading.number !== null) { o.awaitingTitle = true; o.titleOnly = true; }
+  }
+
+  // Lines as the page wrote them, cut where a table flattened two cells into one ("… Institute Panel One: …"),
+  // joined where a person's line wrapped after a comma; each piece keeps its line number.
+  for (let i = start.agendaStart; i < lines.length; i++) {
+    const raw = lines[i]!.trim();
+    if (raw.length > MAX_LINE) { warn(i, 'line too long to read'); continue; }
+    let t = raw.replace(/[\s|]+$/, '');
+    if (t === '') continue;
+    if (/,$/.test(t) && i + 1 < lines.length && isContinuation(lines[i + 1]!.trim(), years)) {
+      t = `${t} ${lines[i + 1]!.trim()}`;
+      handle(i, t);
+      i++;
+      continue;
+    }
+    for (const piece of splitGluedHeadings(t)) handle(i, piece);
+  }
+  if (pending.length > 0) sessionFor(pending[0]!.i);
 
   guessUntitledKinds(opened, days, (line, message) => warn(line - 1, message));
   warnings.sort((a, b) => a.line - b.line);

@@ -17,8 +17,9 @@ const ROMAN: Record<string, number> = {
 
 const NUMBERED = new RegExp(
   '^(?:(?:parallel|plenary|thematic|breakout|break-out|concurrent|special|high-level|interactive|technical)\\s)?' +
-    '(panel|session|round\\s?table|workshop|segment|working\\sgroup|module|part|séance|sesión|mesa)' +
-    '\\s(?:no\\.?\\s?|n°\\s?|#)?(\\d{1,3}|[ivx]{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)' +
+    '(panel|session|round\\s?table|workshop|segment|working\\sgroup|module|part|séance|sesión|mesa|atelier|taller|' +
+    'conférence inaugurale|keynote|lecture|conferencia magistral|table ronde|mesa redonda|mesa temática|lab|plenary session|plenary)' +
+    '\\s(?:no\\.?\\s?|n°\\s?|#\\s?)?(\\d{1,3}|[ivx]{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)' +
     '(?![\\p{L}\\d])[\\s.:–—\\-|)]*(.*)$',
   'iu',
 );
@@ -29,6 +30,8 @@ const BREAK_FR_ES = /^(?:pause|pausa|receso|d[ée]jeuner|almuerzo|refrigerio)(?:
 const OPENING = /^(?:(?:official|formal|high-level)\s)?(?:opening|welcome|welcoming|inaugural|inauguration)\b|\bopening (?:session|ceremony|remarks|statements?|plenary|segment)\b|^welcome\b/i;
 const CLOSING = /^(?:closing|concluding|conclusions?|wrap[- ]up|closure|close of)\b|\bclosing (?:session|ceremony|remarks|statements?|plenary|segment)\b/i;
 const KEYNOTE = /\bkeynote\b/i;
+// Words that make a short line a session of its own even without a time: "Plenary Session (room G03)".
+const PLENARY = /^(?:plenary|plénière|plenaria|side event|special session|closed session|informal dinner|working dinner|high-level segment)\b|\bplenary session\b|\bséance plénière\b|\bsesión plenaria\b/i;
 const PANEL = /\b(?:panel|round ?table|parallel session|breakout|break-out|working group)\b/i;
 
 // French and Spanish: "Cérémonie d'ouverture", "Séance de clôture", "Clôture", "Apertura", "Clausura".
@@ -46,23 +49,58 @@ function kindOfTitle(title: string): SessionKind | null {
   return null;
 }
 
+// "First Panel", "PRIMER PANEL", "Deuxième table ronde": the number as an ordinal before the word.
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8,
+  primer: 1, primero: 1, primera: 1, segundo: 2, segunda: 2, tercer: 3, tercero: 3, tercera: 3, cuarto: 4, cuarta: 4,
+  quinto: 5, quinta: 5, premier: 1, première: 1, premiere: 1, deuxième: 2, deuxieme: 2, second_: 2, seconde: 2,
+  troisième: 3, troisieme: 3, quatrième: 4, quatrieme: 4, cinquième: 5,
+};
+const ORDINAL_HEADING = new RegExp(
+  '^(first|second|third|fourth|fifth|sixth|seventh|eighth|primer|primero|primera|segundo|segunda|tercer|tercero|tercera|' +
+    'cuarto|cuarta|quinto|quinta|premier|première|premiere|deuxième|deuxieme|seconde|troisième|troisieme|quatrième|' +
+    'quatrieme|cinquième)\\s(panel|session|séance|sesión|mesa(?:\\sredonda|\\stemática)?|table\\sronde|round\\s?table|atelier|workshop|plenary)' +
+    '(?![\\p{L}\\d])[\\s.:–—\\-|]*(.*)$',
+  'iu',
+);
+// "Panel discussion: X", "Table ronde : X", "Mesa redonda – X": the kind of session, then its title.
+const KIND_PREFIX = /^(panel discussion|panel debate|high-level panel|round ?table|roundtable discussion|table ronde|mesa redonda|mesa de debate|débat|debate|keynote (?:address|speech|lecture)|conférence|conferencia)\s?[:–—]\s?(.{3,})$/iu;
+// A numbered agenda item, "1. Welcome remarks", "2) Adoption of the agenda": the number is the item's, not a panel's.
+const ITEM_NUMBER = /^\d{1,2}[.)]\s+(?=\p{L})/u;
+// Quotation marks around a whole title.
+const QUOTED = /^[“"«‘]\s?([^“”"«»]{2,300}?)\s?[”"»’]$/u;
+
+const unquote = (t: string): string => QUOTED.exec(t)?.[1] ?? t;
+
 /** Reads a session title as written, whatever it is; `strict` only accepts lines that are clearly headings. */
 export function readSessionHeading(text: string, strict = false): SessionHeading | null {
-  const t = text.trim().slice(0, 500);
+  const t = text.trim().slice(0, 500).replace(ITEM_NUMBER, '');
   if (t === '') return null;
-  const m = NUMBERED.exec(t);
-  if (m !== null) {
-    const n = m[2]!.toLowerCase();
-    const number = /^\d/.test(n) ? Number(n) : (NUMBER_WORDS[n] ?? ROMAN[n] ?? null);
+  const o = ORDINAL_HEADING.exec(t);
+  const m = o === null ? NUMBERED.exec(t) : null;
+  if (o !== null || m !== null) {
+    const n = (o !== null ? o[1]! : m![2]!).toLowerCase();
+    const number = o !== null ? (ORDINALS[n] ?? null) : /^\d/.test(n) ? Number(n) : (NUMBER_WORDS[n] ?? ROMAN[n] ?? null);
+    const word = (o !== null ? o[2]! : m![1]!).toLowerCase();
     // "Session 1 (continued): Country experiences" → the title is "Country experiences".
-    const title = m[3]!.trim().replace(CONTINUED, '') || null;
+    let title: string | null = unquote((o !== null ? o[3]! : m![3]!).trim().replace(CONTINUED, '').trim()) || null;
+    // "Working Group 1 (room G03)": only a room in parentheses; the title is on the next line.
+    if (title !== null && /^\([^()]*\)$/.test(title)) title = null;
     const inner = title === null ? null : kindOfTitle(title);
-    const kind: SessionKind = inner === 'break' || (inner !== null && /^(?:opening|closing|ouverture|cl[oô]ture|apertura|clausura)(?![\p{L}]).{0,20}$/iu.test(title ?? ''))
-      ? inner
-      : 'panel';
+    const kind: SessionKind = /inaugurale|keynote|lecture|magistral/.test(word) ? 'keynote'
+      : inner === 'break' || (inner !== null && /^(?:opening|closing|ouverture|cl[oô]ture|apertura|clausura)(?![\p{L}]).{0,20}$/iu.test(title ?? ''))
+        ? inner
+        : 'panel';
     return { kind, number, title };
   }
+  const kp = KIND_PREFIX.exec(t);
+  if (kp !== null) {
+    const title = unquote(kp[2]!.trim());
+    const word = kp[1]!.toLowerCase();
+    return { kind: kindOfTitle(title) ?? (/keynote|conférence|conferencia/.test(word) ? 'keynote' : 'panel'), number: null, title };
+  }
   const kind = kindOfTitle(t) ?? (PANEL.test(t) ? 'panel' : null);
+  if (strict && kind === null && PLENARY.test(t) && !DISCUSSION.test(t) && t.length <= 80 && !/[.;,:]$/.test(t)) return { kind: 'other', number: null, title: t };
   if (strict) {
     // A line with no time starts a session only when it says so: "Opening Session", "Lunch", "Panel discussion".
     if (kind === null || t.length > 100 || /[.;]$/.test(t)) return null;

@@ -1,0 +1,180 @@
+// Line features for the decisions the parser makes from layout rather than from one pattern: whether a line
+// continues the one above, whether a short line heads the people under it, whether it names a room, and how a
+// line that carries both a title and a person divides. Each feature is a score; the strongest class wins.
+import { splitHonorific } from '../domain/names.ts';
+import { isOrganizationLike, isPositionLike } from './affiliation.ts';
+import { readDayHeading } from './days.ts';
+import { isJobWord, isVenueWord } from './lexicon.ts';
+import { type PersonRead, looksLikeName, splitTopLevel, stripBullet } from './people.ts';
+import { type Role, readRoleLine, roleOf } from './roles.ts';
+import { readSessionHeading } from './sessions.ts';
+import { readTimeSlot } from './times.ts';
+
+export type LineClass = 'blank' | 'time' | 'day' | 'heading' | 'role' | 'person' | 'affiliation' | 'venue' | 'prose' | 'title';
+
+type ReadPerson = (line: string, loose: boolean) => PersonRead | null;
+
+/** Scores of one line for each class, from its features; the caller takes the strongest. */
+export function lineFeatures(line: string, readPerson: ReadPerson, years: readonly number[] = []): Record<LineClass, number> {
+  const t = line.trim();
+  const f: Record<LineClass, number> = { blank: 0, time: 0, day: 0, heading: 0, role: 0, person: 0, affiliation: 0, venue: 0, prose: 0, title: 0 };
+  if (t === '') { f.blank = 1; return f; }
+  if (t.length > 2000) { f.prose = 1; return f; }
+  const { text, bullet } = stripBullet(t);
+  const words = text.split(/\s+/);
+  if (readTimeSlot(text) !== null) f.time = 3;
+  if (readDayHeading(text, years) !== null) f.day = 3;
+  if (readRoleLine(text) !== null) f.role = 2.5;
+  const heading = readSessionHeading(text, true);
+  if (heading !== null) f.heading = heading.number !== null ? 2.5 : 1.5;
+  const p = readPerson(text, bullet);
+  if (p !== null) f.person = 1 + (p.person.honorific !== null ? 1 : 0) + (p.warning === null ? 0.5 : 0) + (bullet ? 0.5 : 0);
+  if (p === null && (isPositionLike(text) || isOrganizationLike(text))) f.affiliation = 1.5;
+  if (words.length <= 10 && words.some(isVenueWord) && p === null) f.venue = 2;
+  const lower = words.filter((w) => /^\p{Ll}/u.test(w)).length;
+  if (/[.!?]$/.test(text) && words.length > 8) f.prose = 1 + lower / words.length;
+  else if (words.length > 20) f.prose = 1;
+  if (text.length <= 150 && /^[\p{Lu}\p{N}"“‘'«(]/u.test(text) && !/[,;]$/.test(text)) f.title = 1;
+  return f;
+}
+
+/** The strongest class of a line. */
+export function classify(line: string, readPerson: ReadPerson, years: readonly number[] = []): LineClass {
+  const f = lineFeatures(line, readPerson, years);
+  let best: LineClass = 'prose';
+  let score = 0;
+  for (const k of Object.keys(f) as LineClass[]) if (f[k] > score) { best = k; score = f[k]; }
+  return best;
+}
+
+/** Whether `next` continues a line that ended with a comma: a job or institution, not a time, day, role or heading. */
+export function isContinuation(next: string, years: readonly number[]): boolean {
+  const t = next.trim();
+  if (t === '' || t.length > 300 || stripBullet(t).bullet) return false;
+  if (readTimeSlot(t) !== null || readDayHeading(t, years) !== null || readRoleLine(t) !== null) return false;
+  return (isPositionLike(t) || isOrganizationLike(t)) && !/^\p{Ll}/u.test(t) === true;
+}
+
+/** A line that names where a session is held ("Room 7, Palais de l'Europe", "Hemicycle", "Venue: …"). */
+export function isVenueLine(t: string): boolean {
+  if (/^(?:venue|lieu|lugar|location|room|salle|sala)\s?:/i.test(t)) return true;
+  const words = t.split(/\s+/);
+  return words.length <= 10 && words.some(isVenueWord) && !/[.!?]$/.test(t);
+}
+
+/**
+ * Whether a short line heads a group: the next line is a role line ("Moderator: …"), a venue line, or a person
+ * and, when `open`, the session above already has its people. Blank lines between are layout, not content.
+ */
+export function startsGroup(lines: readonly string[], i: number, readPerson: ReadPerson, open: boolean): boolean {
+  let j = i + 1;
+  while (j < lines.length && lines[j]!.trim() === '') j++;
+  const next = lines[j]?.trim() ?? '';
+  if (next === '' || next.length > 2000) return false;
+  const c = classify(next, readPerson);
+  if (c === 'role' || c === 'venue') return true;
+  return open && c === 'person' && stripBullet(next).bullet;
+}
+
+/** A heading that stands for itself (a time, a numbered session, a day) and so is no other session's title. */
+export function isHeadingOfItsOwn(t: string): boolean {
+  const h = readSessionHeading(t, true);
+  return readTimeSlot(t) !== null || readDayHeading(t) !== null || (h !== null && h.number !== null);
+}
+
+// "A, job; B, job; and C", "Ms A (Norway), Mr B (Ghana) and Ms C (Bulgaria)": one person per item.
+const LIST_HONORIFIC = /(?:,|\sand|\set|\sy)\s(?=(?:H\.E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.|Mme|M\.|Sr\.|Sra\.|Dª|D\.)\s\p{Lu})/gu;
+
+/** Splits a list of people written on one line: on semicolons, and before an honorific after a comma or "and". */
+export function splitPeople(text: string): string[] {
+  const out: string[] = [];
+  for (const item of text.split(/\s*;\s*/)) {
+    const one = item.replace(/^(?:and|et|y|e)\s+/i, '').trim();
+    if (one === '') continue;
+    let from = 0;
+    for (const m of one.matchAll(LIST_HONORIFIC)) {
+      out.push(one.slice(from, m.index).trim());
+      from = m.index + m[0].length;
+    }
+    out.push(one.slice(from).trim());
+  }
+  return out.filter((x) => x !== '');
+}
+
+const CEREMONIES = /c[ée]r[ée]moni|ceremonies|emcee|animat|modérat|moderat|maestr[oa] de ceremonias/i;
+
+/** The job words a title names its speaker by, from the first job word on ("du Maire de X" → "Maire de X"). */
+function positionIn(title: string): string | null {
+  const ws = title.split(/\s+/);
+  const at = ws.findIndex((w) => isJobWord(w) && !/^(?:first|second|general|special|national|regional|lead)$/i.test(w));
+  if (at < 0) return null;
+  let from = at;
+  if (from > 0 && /^(?:ex|former|ancien|ancienne|acting)$/i.test(ws[from - 1]!)) from--;
+  return ws.slice(from).join(' ').replace(/[\s,:;–—-]+$/, '') || null;
+}
+
+/**
+ * A title that names its speaker by role, then the speaker: "Mot de bienvenue du Maire de X, Désiré Y",
+ * "Opening remarks by the President of the Assembly, H.E. Mr. Z", "Clausura a cargo de W", and
+ * "X, Secretary-General : « Talk title »". Returns the title, the person and the part they take.
+ */
+export function readTitleAndPerson(text: string, readPerson: ReadPerson): { title: string; read: PersonRead; role: Role | null } | null {
+  const t = text.trim();
+  if (t.length > 600) return null;
+  // "Person, job : « Title »"
+  const talk = /^(.{3,300}?)\s?:\s?[«“"]\s?([^«»“”"]{2,300}?)\s?[»”"]\.?$/u.exec(t);
+  if (talk !== null) {
+    const p = readPerson(talk[1]!, true);
+    if (p !== null && looksLikeName(p.person.name, p.person.honorific !== null ? 1 : 2)) return { title: talk[2]!, read: p, role: null };
+  }
+  // "Clausura a cargo de X", "Closing remarks by X"
+  const by = /^(.{3,200}?)\s(?:a cargo de|by|par|por)\s(?!the\s|la\s|le\s|les\s|el\s|los\s|las\s)(.{3,300})$/iu.exec(t);
+  if (by !== null) {
+    const p = readPerson(by[2]!, true);
+    if (p !== null && (p.person.honorific !== null || looksLikeName(p.person.name)) && p.warning === null) {
+      return { title: by[1]!, read: p, role: null };
+    }
+  }
+  // "Title naming a job, Name[, more affiliation]"
+  const parts = splitTopLevel(t);
+  for (let k = 1; k < parts.length; k++) {
+    const { name, honorific } = splitHonorific(parts[k]!);
+    if (!looksLikeName(name, honorific !== null ? 1 : 2) || name.split(/\s+/).some(isJobWord)) continue;
+    const title = parts.slice(0, k).join(', ');
+    const position = positionIn(title);
+    if (position === null) return null;
+    const p = readPerson(parts.slice(k).join(', '), true);
+    if (p === null) return null;
+    if (p.person.position === null) p.person.position = position;
+    else p.person.position = `${position}, ${p.person.position}`;
+    const r = roleOf(position);
+    const role: Role | null = r !== null ? r : CEREMONIES.test(position) ? { bucket: 'moderators', label: position } : null;
+    return { title, read: p, role };
+  }
+  return null;
+}
+
+/** An untimed line that names someone after the part they take: the person and that part's role. */
+export function readNamedAfterRole(t: string, readPerson: ReadPerson): { read: PersonRead; role: Role | null } | null {
+  const r = readTitleAndPerson(stripBullet(t).text, readPerson);
+  return r === null ? null : { read: r.read, role: r.role };
+}
+
+// A session heading glued after other text by a flattened table: "… Institute Panel One: Emerging Market Debt".
+const GLUED_HEADING = /\s(?=(?:Panel|Session|Round ?table|Working Group|Workshop|Séance|Sesión|Mesa)\s(?:\d{1,2}|[IVX]{1,4}|One|Two|Three|Four|Five|Six|Seven|Eight)\s?[:.–—-]\s)/g;
+
+/** The line cut before each session heading that a flattened table glued to the text before it. */
+export function splitGluedHeadings(t: string): string[] {
+  if (t.length > 2000) return [t];
+  const out: string[] = [];
+  let from = 0;
+  for (const m of t.matchAll(GLUED_HEADING)) {
+    const before = t.slice(from, m.index).trim();
+    // After a time, a bar or a colon, the heading is the slot's own title, not a second cell.
+    if (m.index < 8 || /[:|–—-]$/.test(before) || readTimeSlot(before)?.rest === '' || before.split(/\s+/).length < 3) continue;
+    out.push(before);
+    from = m.index + 1;
+  }
+  out.push(t.slice(from).trim());
+  return out.filter((x) => x !== '');
+}

@@ -34,7 +34,16 @@ export type AgendaAppearance = {
   organization: { id: number; slug: string; name: string; kind: string } | null;
   materials: MaterialView[];
 };
-export type MaterialView = { id: number; kind: string; label: string; lang: string; url: string | null; fileId: string | null };
+export type MaterialView = {
+  id: number;
+  kind: string;
+  label: string;
+  lang: string;
+  url: string | null;
+  fileId: string | null;
+  /** an event's photo (a stored JPEG, PNG or WebP): its resized variants, narrowest first */
+  photo?: { variants: Array<{ width: number; fileId: string }> };
+};
 export type AgendaSessionView = {
   id: number;
   /** stored, stable across renames (migration 0007) */
@@ -223,6 +232,20 @@ export function publicAppearanceMaterials(db: DbOrTx, f: AppearanceFilter) {
     .execute();
 }
 
+/** Which of these stored files are photos, with their resized variants (narrowest first). */
+async function photoVariants(db: DbOrTx, fileIds: string[]): Promise<Map<string, Array<{ width: number; fileId: string }>>> {
+  const out = new Map<string, Array<{ width: number; fileId: string }>>();
+  for (let i = 0; i < fileIds.length; i += 500) {
+    const chunk = fileIds.slice(i, i + 500);
+    const images = await db.selectFrom('file').select('id').where('id', 'in', chunk).where('media_type', 'in', ['image/jpeg', 'image/png', 'image/webp']).execute();
+    for (const f of images) out.set(f.id, []);
+    if (!images.length) continue;
+    const variants = await db.selectFrom('file_variant').select(['file_id', 'width', 'variant_id']).where('file_id', 'in', images.map((f) => f.id)).orderBy('width').execute();
+    for (const v of variants) out.get(v.file_id)!.push({ width: v.width, fileId: v.variant_id });
+  }
+  return out;
+}
+
 export async function eventAgenda(db: DbOrTx, eventId: number): Promise<EventAgenda> {
   const days = await db.selectFrom('day').selectAll().where('event_id', '=', eventId).orderBy('position').execute();
   const sessions = await db
@@ -252,8 +275,12 @@ export async function eventAgenda(db: DbOrTx, eventId: number): Promise<EventAge
 
   const matsByAppearance = new Map<number, MaterialView[]>();
   const documents: MaterialView[] = [];
+  const photos = await photoVariants(
+    db,
+    materials.flatMap((m) => (m.appearance_id === null && m.file_id ? [m.file_id] : [])),
+  );
   for (const m of materials) {
-    if (m.appearance_id === null) documents.push(materialView(m));
+    if (m.appearance_id === null) documents.push({ ...materialView(m), ...(m.file_id && photos.has(m.file_id) ? { photo: { variants: photos.get(m.file_id)! } } : {}) });
     else {
       const list = matsByAppearance.get(m.appearance_id) ?? [];
       list.push(materialView(m));

@@ -194,6 +194,8 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
             <a href={`/admin/series/${w.series.slug}/edit`}>
               <bdi>{w.series.title}</bdi>
             </a>
+            {' · '}
+            <a href={`/admin/events/${id}/materials`}>{t('materials.label')}</a>
             {event.status === 'published' ? (
               <>
                 {' · '}

@@ -4,7 +4,7 @@ import { jsonLdScriptText } from '../../exports/jsonld.ts';
 import type { EventExport } from '../../exports/model.ts';
 import { isoWithOffset, offsetLabel } from '../../domain/time.ts';
 import type { EventRow, SeriesRow } from '../../storage/database.ts';
-import type { AgendaAppearance, AgendaSessionView, EventAgenda } from '../../storage/queries.ts';
+import type { AgendaAppearance, AgendaSessionView, EventAgenda, MaterialView } from '../../storage/queries.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { Translate } from '../i18n/t.ts';
 import { dateRange, longDate, sessionHeading } from './format.ts';
@@ -208,13 +208,28 @@ export function EventPage(p: Props) {
       {agenda.documents.length ? (
         <section aria-labelledby="documents">
           <h2 id="documents">{t('event.documents')}</h2>
-          <ul class="list">
-            {agenda.documents.map((m) => (
-              <li>
-                <Materials materials={[m]} t={t} />
-              </li>
-            ))}
-          </ul>
+          {agenda.documents.some((m) => !m.photo) ? (
+            <ul class="list">
+              {agenda.documents
+                .filter((m) => !m.photo)
+                .map((m) => (
+                  <li>
+                    <Materials materials={[m]} t={t} />
+                  </li>
+                ))}
+            </ul>
+          ) : null}
+          {agenda.documents.some((m) => m.photo) ? (
+            <ul class="photos">
+              {agenda.documents
+                .filter((m) => m.photo)
+                .map((m) => (
+                  <li>
+                    <Photo m={m} />
+                  </li>
+                ))}
+            </ul>
+          ) : null}
         </section>
       ) : null}
       <section class="downloads" aria-labelledby="downloads">
@@ -230,5 +245,22 @@ export function EventPage(p: Props) {
         </ul>
       </section>
     </Layout>
+  );
+}
+
+/** An event's photo: the narrowest variant at least 320 px wide, the others for wider screens, linked to the original. */
+function Photo(p: { m: MaterialView }) {
+  const variants = p.m.photo?.variants ?? [];
+  const src = `/files/${variants[0]?.fileId ?? p.m.fileId}`;
+  const srcset = variants.map((v) => `/files/${v.fileId} ${v.width}w`).join(', ');
+  return (
+    <figure>
+      <a href={`/files/${p.m.fileId}`} hreflang={p.m.lang}>
+        <img src={src} {...(srcset ? { srcset, sizes: '(max-width: 40rem) 100vw, 20rem' } : {})} alt={p.m.label} loading="lazy" decoding="async" />
+      </a>
+      <figcaption>
+        <bdi>{p.m.label}</bdi>
+      </figcaption>
+    </figure>
   );
 }

@@ -39,8 +39,14 @@ export const decode = (s: string) =>
 export const hidden = (html: string, name: string) => [...html.matchAll(new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`, 'g'))].map((m) => m[1]!);
 
 export type Signed = {
+  csrfToken: string;
   get(path: string): Promise<Got>;
+  /** a form as the page sends it: the session cookie, this site's Origin and the CSRF token */
   post(path: string, body: Record<string, string>): Promise<Got>;
+  /** the session cookie and only the headers and fields given */
+  postRaw(path: string, headers: Record<string, string>, body: Record<string, string>): Promise<Got>;
+  /** a multipart form (uploads), with the cookie and Origin; the token is the form's to carry */
+  postMultipart(path: string, form: FormData): Promise<Got>;
 };
 
 /** An account made now and signed in; its requests carry the cookie, the Origin and the CSRF token. */
@@ -48,8 +54,16 @@ export async function signedIn(storage: Storage, base: string, account: { email:
   const password = 'correct horse battery';
   await addAccount(storage, { email: account.email, role: account.role, series: account.series ?? [], password });
   const s = await signIn(storage, { email: account.email, password, address: '192.0.2.1' });
+  const cookie = `plenary_session=${s.token}`;
   return {
-    get: (path) => http('GET', `${base}${path}`, { cookie: `plenary_session=${s.token}` }),
-    post: (path, body) => http('POST', `${base}${path}`, { cookie: `plenary_session=${s.token}`, origin: base }, { _csrf: s.csrfToken, ...body }),
+    csrfToken: s.csrfToken,
+    get: (path) => http('GET', `${base}${path}`, { cookie }),
+    post: (path, body) => http('POST', `${base}${path}`, { cookie, origin: base }, { _csrf: s.csrfToken, ...body }),
+    postRaw: (path, headers, body) => http('POST', `${base}${path}`, { cookie, ...headers }, body),
+    postMultipart: async (path, form) => {
+      const req = new Request(`${base}${path}`, { method: 'POST', body: form });
+      const bytes = Buffer.from(await req.arrayBuffer());
+      return await http('POST', `${base}${path}`, { cookie, origin: base, 'content-type': req.headers.get('content-type')!, 'content-length': String(bytes.length) }, bytes);
+    },
   };
 }

@@ -8,7 +8,8 @@ import { Forbidden, PlenaryError } from '../domain/errors.ts';
 import { type CurrentSession, currentSession, type SessionPolicy } from '../operations/accounts.ts';
 import type { Storage } from '../storage/storage.ts';
 
-export type AuthEnv = { Variables: { auth: CurrentSession | null } };
+/** `sessionEnded`: the request carries a session cookie that no longer opens a session. */
+export type AuthEnv = { Variables: { auth: CurrentSession | null; sessionEnded: boolean } };
 
 export type AuthOptions = {
   storage: Storage;
@@ -23,8 +24,8 @@ export const loginCookieName = (secure: boolean) => (secure ? '__Host-plenary_lo
 export const isSecure = (baseUrl: string) => baseUrl.startsWith('https:');
 
 export class Unauthenticated extends PlenaryError {
-  constructor(message = 'sign in first') {
-    super('unauthenticated', message);
+  constructor(readonly ended = false) {
+    super('unauthenticated', ended ? 'your sign-in has ended (idle too long, past its time, or signed out): sign in again; nothing was saved' : 'sign in first');
   }
 }
 
@@ -32,7 +33,9 @@ export class Unauthenticated extends PlenaryError {
 export function readSession(opts: AuthOptions): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     const token = getCookie(c, sessionCookieName(isSecure(opts.baseUrl())));
-    c.set('auth', token ? await currentSession(opts.storage, token, opts.session ? { session: opts.session } : {}) : null);
+    const auth = token ? await currentSession(opts.storage, token, opts.session ? { session: opts.session } : {}) : null;
+    c.set('auth', auth);
+    c.set('sessionEnded', !!token && !auth);
     await next();
   };
 }
@@ -92,7 +95,7 @@ export function guard(
 ): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     const auth = c.get('auth');
-    if (!auth) throw new Unauthenticated();
+    if (!auth) throw new Unauthenticated(c.get('sessionEnded'));
     if (!SAFE.has(c.req.method)) {
       checkOrigin(c, opts.baseUrl());
       if (!sameToken(await csrfTokenOf(c), auth.csrfToken)) throw new Forbidden('the form is missing its security token or it is out of date: reload the page and try again');

@@ -10,7 +10,7 @@ import { NotFound, PlenaryError } from '../../domain/errors.ts';
 import { signIn, signOut, TooManyAttempts } from '../../operations/accounts.ts';
 import { seriesIdsBySlugs } from '../../storage/queries/accounts.ts';
 import { seriesForWorkspace } from '../../storage/queries/workspace.ts';
-import { type AuthEnv, type AuthOptions, checkOrigin, guard, isSecure, loginCookieName, readSession, sameToken, sessionCookieName } from '../auth.ts';
+import { type AuthEnv, type AuthOptions, checkOrigin, guard, isSecure, loginCookieName, readSession, sameToken, sessionCookieName, Unauthenticated } from '../auth.ts';
 import { translator } from '../i18n/t.ts';
 import { HTML_HEADERS } from '../security.ts';
 import { renderDocument } from '../views/layout.tsx';
@@ -42,7 +42,7 @@ export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxByt
 
   // Sign-in has no session yet, so its form is protected by a token also set as a cookie
   // (double submit) and by the Origin check: a foreign page cannot sign a visitor in.
-  const loginForm = async (c: Context, status: 200 | 400 | 401 | 403 | 429, fields: { next: string; email?: string; error?: string }) => {
+  const loginForm = async (c: Context, status: 200 | 400 | 401 | 403 | 429, fields: { next: string; email?: string; error?: string; notice?: string }) => {
     const csrf = randomBytes(32).toString('base64url');
     setCookie(c, loginCookieName(secure()), csrf, { httpOnly: true, sameSite: 'Lax', secure: secure(), path: '/' });
     return html(c, <LoginPage lang={lang} t={t} csrf={csrf} {...fields} />, status);
@@ -50,7 +50,7 @@ export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxByt
 
   app.get('/login', (c) => {
     if (c.get('auth')) return c.redirect(safeNext(c.req.query('next')), 303);
-    return loginForm(c, 200, { next: safeNext(c.req.query('next')) });
+    return loginForm(c, 200, { next: safeNext(c.req.query('next')), ...(c.req.query('ended') === '1' ? { notice: t('admin.signIn.ended') } : {}) });
   });
 
   app.post('/login', async (c) => {
@@ -61,7 +61,7 @@ export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxByt
     const password = typeof body['password'] === 'string' ? body['password'] : '';
     const cookie = getCookie(c, loginCookieName(secure()));
     if (!cookie || !sameToken(typeof body['_csrf'] === 'string' ? body['_csrf'] : undefined, cookie)) {
-      return loginForm(c, 403, { next, email, error: 'The form is missing its security token or it is out of date: please sign in again.' });
+      return loginForm(c, 403, { next, email, error: t('admin.signIn.noToken') });
     }
     const address = getConnInfo(c).remote.address ?? 'unknown';
     try {
@@ -71,7 +71,7 @@ export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxByt
       return c.redirect(next, 303);
     } catch (e) {
       if (e instanceof TooManyAttempts) return loginForm(c, 429, { next, email, error: e.message });
-      if (e instanceof PlenaryError && e.code === 'forbidden') return loginForm(c, 401, { next, email, error: 'The e-mail address or the password is wrong, or the account is disabled.' });
+      if (e instanceof PlenaryError && e.code === 'forbidden') return loginForm(c, 401, { next, email, error: t('admin.signIn.wrong') });
       throw e;
     }
   });
@@ -110,8 +110,10 @@ export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxByt
   // refusal says what was refused. Anything else is a fault, logged and shown as one.
   app.onError(async (err, c) => {
     if (err instanceof PlenaryError) {
+      if (err instanceof Unauthenticated && err.ended) deleteCookie(c, sessionCookieName(secure()), { path: '/', secure: secure() });
       if (err.code === 'unauthenticated' && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
-        return c.redirect(`/admin/login?next=${encodeURIComponent(safeNext(c.req.path))}`, 303);
+        const ended = err instanceof Unauthenticated && err.ended ? '&ended=1' : '';
+        return c.redirect(`/admin/login?next=${encodeURIComponent(safeNext(c.req.path))}${ended}`, 303);
       }
       const status = ({ unauthenticated: 401, forbidden: 403, not_found: 404, invalid_input: 400, conflict: 409 } as const)[err.code];
       const title = t(err.code === 'forbidden' || err.code === 'unauthenticated' ? 'error.forbidden.title' : err.code === 'not_found' ? 'error.notFound.title' : err.code === 'conflict' ? 'error.conflict.title' : 'error.badRequest.title');

@@ -34,12 +34,17 @@ export function AdminLayout(p: Base & { title: string; viewer?: Viewer; children
   );
 }
 
-export function LoginPage(p: Base & { csrf: string; next: string; email?: string; error?: string }) {
+export function LoginPage(p: Base & { csrf: string; next: string; email?: string; error?: string; notice?: string }) {
   const { t } = p;
   return (
     <AdminLayout lang={p.lang} t={t} title={t('admin.signIn.title')}>
       <h1>{t('admin.signIn.title')}</h1>
       <p>{t('admin.signIn.intro')}</p>
+      {p.notice ? (
+        <p class="form-error" role="status" id="login-notice">
+          {p.notice}
+        </p>
+      ) : null}
       {p.error ? (
         <p class="form-error" role="alert" id="login-error">
           {p.error}

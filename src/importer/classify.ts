@@ -4,7 +4,7 @@
 import { splitHonorific } from '../domain/names.ts';
 import { isOrganizationLike, isPositionLike } from './affiliation.ts';
 import { readDayHeading } from './days.ts';
-import { isJobWord, isVenueWord } from './lexicon.ts';
+import { isGivenName, isJobWord, isOrgWord, isVenueWord } from './lexicon.ts';
 import { type PersonRead, looksLikeName, splitTopLevel, stripBullet } from './people.ts';
 import { type Role, readRoleLine, roleOf } from './roles.ts';
 import { readSessionHeading } from './sessions.ts';
@@ -128,7 +128,7 @@ export function readTitleAndPerson(text: string, readPerson: ReadPerson): { titl
     if (p !== null && looksLikeName(p.person.name, p.person.honorific !== null ? 1 : 2)) return { title: talk[2]!, read: p, role: null };
   }
   // "Clausura a cargo de X", "Closing remarks by X"
-  const by = /^(.{3,200}?)\s(?:a cargo de|by|par|por)\s(?!the\s|la\s|le\s|les\s|el\s|los\s|las\s)(.{3,300})$/iu.exec(t);
+  const by = /^(.{3,200}?)\s(?:a cargo de|by|par|por|with|avec|con)\s(?!the\s|la\s|le\s|les\s|el\s|los\s|las\s)(.{3,300})$/iu.exec(t);
   if (by !== null) {
     const p = readPerson(by[2]!, true);
     if (p !== null && (p.person.honorific !== null || looksLikeName(p.person.name)) && p.warning === null) {
@@ -177,4 +177,30 @@ export function splitGluedHeadings(t: string): string[] {
   }
   out.push(t.slice(from).trim());
   return out.filter((x) => x !== '');
+}
+
+/** A line that is a name and nothing else ("Priya Natarajan", "Aldous Finch (moderator)"). */
+function isBareName(t: string, readPerson: ReadPerson): boolean {
+  const x = t.trim();
+  if (x === '' || x.length > 80 || /[,;:]/.test(x)) return false;
+  const p = readPerson(x, true);
+  if (p === null || p.person.position !== null || p.person.organization !== null) return false;
+  const ws = p.person.name.split(/\s+/);
+  return ws.length >= 2 && ws.length <= 4 && !ws.some((w) => isJobWord(w) || isOrgWord(w));
+}
+
+/**
+ * Whether a bare name on its own line is a person: it stands in a run of such lines (a list of names without
+ * positions), or it opens with a known given name.
+ */
+export function isNameInRun(lines: readonly string[], i: number, readPerson: ReadPerson): boolean {
+  const t = lines[i]!.trim();
+  if (!isBareName(t, readPerson)) return false;
+  if (isGivenName(t.split(/\s+/)[0]!)) return true;
+  const near = (step: number): string => {
+    let j = i + step;
+    while (j >= 0 && j < lines.length && lines[j]!.trim() === '') j += step;
+    return lines[j]?.trim() ?? '';
+  };
+  return isBareName(near(-1), readPerson) || isBareName(near(1), readPerson);
 }

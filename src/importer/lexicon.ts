@@ -52,7 +52,8 @@ export const ORG_WORDS: ReadonlySet<string> = new Set(
 export const VENUE_WORDS: ReadonlySet<string> = new Set(
   `room rooms hall hemicycle hémicycle hemiciclo salle sala auditorium auditorio amphithéâtre amphitheatre
   amphitheater chamber venue lieu lugar building bâtiment edificio floor étage piso palais palacio boardroom
-  interpretation interprétation interpretación`.split(/\s+/),
+  interpretation interprétation interpretación lounge terrace lodge foyer lobby ballroom atrium pavilion
+  restaurant hotel hôtel`.split(/\s+/),
 );
 
 /** Common given names across the regions agenda pages come from: one feature of a name, never required. */

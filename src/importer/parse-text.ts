@@ -1,6 +1,6 @@
 // The plain-text agenda reader: one event page's text in, one Agenda out. Pure: no I/O, no clock, no globals.
 import { type Agenda, type AgendaDay, type AgendaPerson, type AgendaSession, type AgendaWarning } from '../domain/agenda.ts';
-import { isContinuation, isHeadingOfItsOwn, isVenueLine, readNamedAfterRole, readTitleAndPerson, splitGluedHeadings, splitPeople, startsGroup } from './classify.ts';
+import { isContinuation, isHeadingOfItsOwn, isNameInRun, isVenueLine, readNamedAfterRole, readTitleAndPerson, splitGluedHeadings, splitPeople, startsGroup } from './classify.ts';
 import { addDays, readDayHeading, yearHints } from './days.ts';
 import { nameStyleOf, readPageLanguage } from './page-language.ts';
 import { type PersonRead, readPerson as readPersonIn, stripBullet } from './people.ts';
@@ -15,6 +15,8 @@ const TITLE_LINE = /^(?:(?:provisional|draft|final)\s)?(?:programme|program|agen
 const END_MARK = /^(?:end of\b|adjourn)/i;
 const SPEAKERS: Role = { bucket: 'speakers', label: null };
 const CEREMONIES = /ceremonies|emcee|^mc$/i;
+// A slot that holds several sessions at once: "Three Parallel Sessions", "Ateliers simultanés", "Sesiones paralelas".
+const PARALLEL = /\b(?:parallel|concurrent|simultaneous|breakout|break-out)\s(?:sessions|workshops|panels|tracks|roundtables)\b|\b(?:sessions|ateliers|tables rondes)\s(?:parall[èe]les|simultan[ée]es)\b|\bateliers d['’][ée]changes simultan[ée]s\b|\b(?:sesiones|mesas|talleres)\s(?:paralelas|paralelos|simult[áa]neas|simult[áa]neos)\b/i;
 
 interface Open {
   s: AgendaSession;
@@ -22,6 +24,8 @@ interface Open {
   awaitingTitle: boolean;
   /** the title awaited is a numbered heading's ("Working Group 1"), so another numbered heading is not it */
   titleOnly: boolean;
+  /** "Three Parallel Sessions": the bulleted titles under it are sessions in the same slot */
+  umbrella: boolean;
   /** the role set by a "Speakers:" or "Moderator:" line, for the lines that follow */
   role: Role;
   roleFromLine: boolean;
@@ -70,7 +74,7 @@ export function parseAgendaText(text: string): Agenda {
       start: null, end: null, kind: 'other', number: null, title: null, moderators: [], speakers: [], line: i + 1, ...fields,
     };
     ensureDay().sessions.push(s);
-    const o: Open = { s, awaitingTitle: false, titleOnly: false, role: SPEAKERS, roleFromLine: false, hasCeremonies: false };
+    const o: Open = { s, awaitingTitle: false, titleOnly: false, umbrella: false, role: SPEAKERS, roleFromLine: false, hasCeremonies: false };
     cur = o;
     opened.push(o);
     talkTitle = null;
@@ -207,12 +211,14 @@ export function parseAgendaText(text: string): Agenda {
     const role = readRoleLine(t);
     const bulleted = unbulleted.bullet;
     const o: Open | null = cur;
-    if (o !== null && o.awaitingTitle) {
+    // A bare name in a list of names, or opening with a known given name, is a person, not a title.
+    const nameLine = role === null && isNameInRun(lines, i, readPerson);
+    if (o !== null && o.awaitingTitle && !nameLine) {
       o.awaitingTitle = false;
       const bare = stripDuration(t);
       const own = o.titleOnly ? isHeadingOfItsOwn(bare) : readTimeSlot(bare) !== null || readDayHeading(bare, years) !== null;
       o.titleOnly = false;
-      if (role === null && readPerson(bare, bulleted) === null && isTitleLike(bare) && !own) {
+      if (role === null && readPerson(bare, bulleted) === null && isTitleLike(bare) && !own && !isVenueLine(bare)) {
         Object.assign(o.s, readSessionHeading(bare)!);
         return;
       }
@@ -243,7 +249,22 @@ export function parseAgendaText(text: string): Agenda {
     const numbered = readSessionHeading(t, true);
     if (numbered !== null && numbered.number !== null) { openHeading(i, numbered, t); return; }
 
-    const person = readPerson(t, bulleted || (cur?.roleFromLine ?? false));
+    // Under "Three Parallel Sessions", each bulleted title with no person in it is one of them, in the same slot.
+    const umbrella: Open | null = cur;
+    if (umbrella !== null && umbrella.umbrella && bulleted && !/[,;]/.test(unbulleted.text) && isTitleLike(unbulleted.text) &&
+      readPerson(unbulleted.text, false) === null) {
+      const heading = { ...readSessionHeading(unbulleted.text)!, kind: 'panel' as const };
+      if (umbrella.s.speakers.length + umbrella.s.moderators.length === 0 && PARALLEL.test(umbrella.s.title ?? '')) {
+        Object.assign(umbrella.s, heading);
+      } else {
+        const o2 = openSession(i, { start: umbrella.s.start, end: umbrella.s.end });
+        Object.assign(o2.s, heading);
+        o2.umbrella = true;
+      }
+      return;
+    }
+
+    const person = readPerson(t, bulleted || nameLine || (cur?.roleFromLine ?? false));
     if (person !== null && !(bulleted && person.person.talkTitle !== null && numbered !== null)) {
       // "A, job; B, job; C, job": several people on one line.
       const many = t.includes(';') ? splitPeople(unbulleted.text).map((one) => readPerson(one, true)) : [];
@@ -302,6 +323,7 @@ export function parseAgendaText(text: string): Agenda {
     }
     const heading = readSessionHeading(rest)!;
     Object.assign(o.s, heading);
+    if (PARALLEL.test(rest)) o.umbrella = true;
     // "Conférence inaugurale N°1", "Working Group 1": a numbered heading with no title takes the next line as title.
     if (heading.title === null && heading.number !== null) { o.awaitingTitle = true; o.titleOnly = true; }
   }

@@ -4,7 +4,7 @@ import { type NameStyle, isHonorific, splitHonorific } from '../domain/names.ts'
 import { isOrganizationLike, isPositionLike, splitAffiliation } from './affiliation.ts';
 import { takeMaterials } from './materials.ts';
 import { isCjkName, isJobWord, isOrgWord, isUncasedWord } from './lexicon.ts';
-import { type Role, takeRoleSuffix } from './roles.ts';
+import { type Role, roleOf, takeRoleSuffix } from './roles.ts';
 import { stripDuration } from './times.ts';
 
 export interface PersonRead {
@@ -151,6 +151,12 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}, t
   }
   const suffix = takeRoleSuffix(s);
   s = suffix.text;
+  // "Aldous Finch (moderator)": the part taken, in parentheses after the person.
+  const roleParen = /\s?\(([^()]{2,40})\)$/.exec(s);
+  if (suffix.role === null && roleParen !== null && roleOf(roleParen[1]!) !== null) {
+    suffix.role = roleOf(roleParen[1]!);
+    s = s.slice(0, s.length - roleParen[0].length).trimEnd();
+  }
 
   let warning: string | null = null;
   s = stripDuration(s);

@@ -32,7 +32,12 @@ const LEAD = /^(?:de|from|desde|dès|des)\s(?=\d)/i;
 // "0800 – 2400", "1330 hrs": four digits, read as a time only in a range of two or before "hrs".
 const MILITARY = /^([01]\d|2[0-4])([0-5]\d)(?!\d)/;
 
+// "Noon – 6:00 p.m.", "Midi", "Mediodía": noon written as a word.
+const NOON_WORD = /^(?:noon|midday|midi|mediod[ií]a)\b/i;
+
 function readClock(s: string, allowTypo: boolean): Clock | null {
+  const noon = NOON_WORD.exec(s);
+  if (noon !== null) return { h: 12, m: 0, meridiem: 'pm', to: noon[0].length, typo: false };
   const t = allowTypo ? TYPO_CLOCK.exec(s) : null;
   if (t !== null) return finish(s, Number(t[1]), Number(t[2]), t[0].length, true);
   const m = CLOCK.exec(s);

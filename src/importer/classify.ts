@@ -98,7 +98,7 @@ export function splitPeople(text: string): string[] {
     }
     out.push(one.slice(from).trim());
   }
-  return out.filter((x) => x !== '');
+  return out.map((x) => x.replace(/[\s,]+$/, '')).filter((x) => x !== '');
 }
 
 const CEREMONIES = /c[ée]r[ée]moni|ceremonies|emcee|animat|modérat|moderat|maestr[oa] de ceremonias/i;
@@ -118,21 +118,22 @@ function positionIn(title: string): string | null {
  * "Opening remarks by the President of the Assembly, H.E. Mr. Z", "Clausura a cargo de W", and
  * "X, Secretary-General : « Talk title »". Returns the title, the person and the part they take.
  */
-export function readTitleAndPerson(text: string, readPerson: ReadPerson): { title: string; read: PersonRead; role: Role | null } | null {
+export function readTitleAndPerson(text: string, readPerson: ReadPerson): { title: string; read: PersonRead; more: PersonRead[]; role: Role | null } | null {
   const t = text.trim();
   if (t.length > 600) return null;
   // "Person, job : « Title »"
   const talk = /^(.{3,300}?)\s?:\s?[«“"]\s?([^«»“”"]{2,300}?)\s?[»”"]\.?$/u.exec(t);
   if (talk !== null) {
     const p = readPerson(talk[1]!, true);
-    if (p !== null && looksLikeName(p.person.name, p.person.honorific !== null ? 1 : 2)) return { title: talk[2]!, read: p, role: null };
+    if (p !== null && looksLikeName(p.person.name, p.person.honorific !== null ? 1 : 2)) return { title: talk[2]!, read: p, more: [], role: null };
   }
-  // "Clausura a cargo de X", "Closing remarks by X"
-  const by = /^(.{3,200}?)\s(?:a cargo de|by|par|por|with|avec|con)\s(?!the\s|la\s|le\s|les\s|el\s|los\s|las\s)(.{3,300})$/iu.exec(t);
+  // "Clausura a cargo de X", "Closing remarks by X", "Broadband for schools with A, Org; B, Org"
+  const by = /^(.{3,200}?)\s(?:a cargo de|by|par|por|with|avec|con|from)\s(?!the\s|la\s|le\s|les\s|el\s|los\s|las\s)(.{3,1200})$/iu.exec(t);
   if (by !== null) {
-    const p = readPerson(by[2]!, true);
-    if (p !== null && (p.person.honorific !== null || looksLikeName(p.person.name)) && p.warning === null) {
-      return { title: by[1]!, read: p, role: null };
+    const reads = splitPeople(by[2]!).map((one) => readPerson(one, true));
+    const [p, ...more] = reads;
+    if (p != null && (p.person.honorific !== null || looksLikeName(p.person.name)) && p.warning === null && more.every((q) => q !== null)) {
+      return { title: by[1]!.replace(/[\s,;:–—-]+$/, ''), read: p, more: more as PersonRead[], role: null };
     }
   }
   // "Title naming a job, Name[, more affiliation]"
@@ -149,7 +150,7 @@ export function readTitleAndPerson(text: string, readPerson: ReadPerson): { titl
     else p.person.position = `${position}, ${p.person.position}`;
     const r = roleOf(position);
     const role: Role | null = r !== null ? r : CEREMONIES.test(position) ? { bucket: 'moderators', label: position } : null;
-    return { title, read: p, role };
+    return { title, read: p, more: [], role };
   }
   return null;
 }

@@ -93,6 +93,16 @@ export function yearHints(lines: readonly string[]): number[] {
 
 /** Reads a whole line as a day heading, or returns null. `years` completes a date written without its year. */
 export function readDayHeading(line: string, years: readonly number[] = []): DayHeading | null {
+  const read = readDate(line, years);
+  if (read !== null) return read;
+  // "Think tank daybook: Tuesday, November 27, 2012": a short label, a colon, and the day.
+  const colon = line.indexOf(': ');
+  if (colon < 0 || colon > 50) return null;
+  const after = readDate(line.slice(colon + 2), years);
+  return after === null || after.date === null ? null : { ...after, label: line.trim() };
+}
+
+function readDate(line: string, years: readonly number[]): DayHeading | null {
   const label = line.trim();
   if (label.length === 0 || label.length > 80) return null;
   const s = label.toLowerCase();

@@ -70,6 +70,14 @@ export function parseAgendaText(text: string): Agenda {
     return day;
   };
   const openSession = (i: number, fields: Partial<AgendaSession>): Open => {
+    // "12:00 …", then "1:00 …": a time with no am/pm that goes back before the day's last start is in the afternoon.
+    const last = day?.sessions[day.sessions.length - 1]?.start ?? null;
+    if (fields.start != null && last !== null && fields.start < last && fields.start < '08:00' && fields.start >= '01:00' &&
+      !/[ap]\.?\s?m\b/i.test(lines[i]!)) {
+      const pm = (x: string): string => `${String(Number(x.slice(0, 2)) + 12).padStart(2, '0')}${x.slice(2)}`;
+      fields = { ...fields, start: pm(fields.start), end: fields.end != null && fields.end < '12:00' ? pm(fields.end) : fields.end };
+      warn(i, 'time read as afternoon: it comes after a later one and has no am/pm');
+    }
     const s: AgendaSession = {
       start: null, end: null, kind: 'other', number: null, title: null, moderators: [], speakers: [], line: i + 1, ...fields,
     };
@@ -319,6 +327,7 @@ export function parseAgendaText(text: string): Agenda {
     if (titled !== null) {
       Object.assign(o.s, readSessionHeading(titled.title)!);
       addPerson(i, titled.read, titled.role ?? SPEAKERS);
+      for (const p of titled.more) addPerson(i, p, titled.role ?? SPEAKERS);
       return;
     }
     const heading = readSessionHeading(rest)!;

@@ -21,7 +21,8 @@ interface Clock {
 // Bounded, anchored patterns only: no nested quantifiers, so no catastrophic backtracking.
 const CLOCK = /^(\d{1,2})(?:\s?([:.hH])\s?(\d{2}))?(?!\d)/;
 const TYPO_CLOCK = /^(\d{1,2})-(\d{2})(?!\d)/;
-const MERIDIEM = /^\s?([ap])\.?\s?m\b\.?/i;
+// "am", "p.m.", and "AM" glued to the text after it ("10:00AMRemarks", as calendar widgets print it).
+const MERIDIEM = /^\s?([aApP])\.?\s?[mM](?![a-z])\.?/;
 const HOURS_SUFFIX = /^\s?(?:hrs?\b\.?|hours\b|h\b)/i;
 const NOON = /^\s?noon\b/i;
 // "9:00 to 10:00", "9:00 a 9:20" (Spanish), "de 9h à 10h" (French).

@@ -115,6 +115,26 @@ if (!existsSync(CHROMIUM)) {
         const swingPeople = await site.storage.db.selectFrom('person').select('id').where('name', '=', 'William Lacy Swing').execute();
         assert.equal(swingPeople.length, 1, 'the search added the existing person, not a new one');
 
+        // With JavaScript, names are suggested as they are typed.
+        await page.goto(at(`/admin/sessions/${sessions[2]}`));
+        await page.click('#f-name');
+        await page.keyboard.type('mens');
+        await page.waitForSelector('#f-name-suggestions option[value="Kofi Mensah"]', { state: 'attached' });
+        assert.equal(await page.getAttribute('#f-name', 'list'), 'f-name-suggestions');
+
+        // The affiliation as printed for this occasion, the organization suggested as it is typed.
+        const mensahAt = await site.storage.db.selectFrom('appearance as a').innerJoin('person as p', 'p.id', 'a.person_id').select('a.id').where('p.name', '=', 'Kofi Mensah').executeTakeFirstOrThrow();
+        await page.goto(at(`/admin/appearances/${mensahAt.id}`));
+        await page.fill('#f-affiliation_position', 'Minister of Health');
+        await page.click('#f-organization');
+        await page.keyboard.type('Ghana Health');
+        await page.fill('#f-country', 'Ghana');
+        await submit(page, `/admin/appearances/${mensahAt.id}`);
+        await page.goto(at(`/admin/appearances/${mensahAt.id + 1}`));
+        await page.click('#f-organization');
+        await page.keyboard.type('ghana hea');
+        await page.waitForSelector('#f-organization-suggestions option[value="Ghana Health"]', { state: 'attached' });
+
         // A statement printed by Chromium and a photo, uploaded from disk.
         const printer = await context.newPage();
         await printer.setContent('<h1>Statement</h1><p>Health systems that reach everyone who moves.</p>');
@@ -145,6 +165,7 @@ if (!existsSync(CHROMIUM)) {
         const pub = await context.newPage();
         const res = await pub.goto(at('/events/health-2026'), { waitUntil: 'load' });
         assert.equal(res?.status(), 200);
+        assert.ok((await pub.textContent('main'))?.includes('Kofi Mensah, Dr., Minister of Health, Ghana Health, Ghana'), (await pub.textContent('main'))?.slice(0, 3000));
         const statement = pub.locator('a', { hasText: 'Statement by Dr. Kofi Mensah' });
         assert.equal(await statement.count(), 1);
         const pdf = await pub.request.get(at((await statement.getAttribute('href'))!));

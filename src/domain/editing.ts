@@ -97,6 +97,8 @@ export const appearanceFormSchema = z.object({
   role_label: optionalText(100),
   honorific: optionalText(100),
   affiliation_position: optionalText(300),
+  /** the organization's name as printed: found among those stored (same identity), else stored anew */
+  organization: optionalText(300),
   country: optionalText(200),
   talk_title: optionalText(1000),
 });
@@ -126,7 +128,7 @@ export const FORM_FIELDS = {
   event: ['slug', 'title', 'lang', 'start_date', 'end_date', 'time_zone', 'venue', 'address', 'city', 'country_code', 'overview', 'themes', 'contact_email', 'status'],
   day: ['date', 'label'],
   session: ['kind', 'number', 'title', 'start_time', 'end_time'],
-  appearance: ['role', 'role_label', 'honorific', 'affiliation_position', 'country', 'talk_title'],
+  appearance: ['role', 'role_label', 'honorific', 'affiliation_position', 'organization', 'country', 'talk_title'],
   person: ['name', 'honorific'],
   organization: ['name', 'kind', 'country_code'],
 } as const;

@@ -1,4 +1,5 @@
 // Organizations as diplomacy sees them: who a speaker speaks for.
+import { normaliseName } from './names.ts';
 export const ORGANIZATION_KINDS = [
   'member-state',
   'igo',
@@ -26,4 +27,15 @@ const RULES: ReadonlyArray<readonly [RegExp, OrganizationKind]> = [
 export function guessOrganizationKind(name: string): OrganizationKind {
   for (const [re, kind] of RULES) if (re.test(name)) return kind;
   return 'other';
+}
+
+/**
+ * Who an organization is, from its name as printed and the country printed beside it: only a
+ * government body belongs to that country ("Ministry of Foreign Affairs" of Jordan is not
+ * Mexico's); an NGO may just be based there. The key is the one stored name_key.
+ */
+export function organizationIdentity(name: string, countryCode: string | null): { key: string; kind: OrganizationKind; countryCode: string | null } {
+  const kind = guessOrganizationKind(name);
+  const cc = kind === 'member-state' ? countryCode : null;
+  return { key: `${normaliseName(name)}|${cc ?? ''}`, kind, countryCode: cc };
 }

@@ -5,8 +5,12 @@ import { type AuditAction, type AuditedEntity, changedFields, type Values } from
 import { type FieldErrors, FORM_FIELDS, type FormEntity, parseForm } from '../domain/editing.ts';
 import { Conflict, InvalidInput, NotFound } from '../domain/errors.ts';
 import { normaliseName } from '../domain/names.ts';
-import type { Tx } from '../storage/database.ts';
-import { insertAuditEntry, nameKeyOwner, recordById, seriesIdOf, slugTaken, updateIfVersion } from '../storage/queries/editing.ts';
+import { findCountry } from '../domain/country.ts';
+import { organizationIdentity } from '../domain/organization.ts';
+import { slugify } from '../domain/slug.ts';
+import type { DbOrTx, Tx } from '../storage/database.ts';
+import { freeSlug } from '../storage/queries/slugs.ts';
+import { insertAuditEntry, insertRecord, nameKeyOwner, recordById, seriesIdOf, slugTaken, updateIfVersion } from '../storage/queries/editing.ts';
 import type { Storage } from '../storage/storage.ts';
 import { declareChange, write } from '../storage/write.ts';
 
@@ -135,7 +139,43 @@ export async function changeRecord(
 export async function saveForm(storage: Storage, actor: Actor, entity: FormEntity, id: number, version: number, body: Record<string, unknown>): Promise<number> {
   const input = formInput(entity, body);
   return await write(storage, async (trx) => {
-    const values = await validate(trx, entity, input, id);
-    return await changeRecord(trx, actor, 'update', entity, id, version, values, input);
+    let values = await validate(trx, entity, input, id);
+    if (entity === 'appearance') values = await affiliation(trx, actor, values);
+    try {
+      return await changeRecord(trx, actor, 'update', entity, id, version, values, input);
+    } catch (e) {
+      // The conflict page shows the organization by name, as the form does.
+      if (e instanceof VersionConflict && entity === 'appearance') e.theirs.organization = (await organizationName(trx, e.theirs.organization_id)) ?? null;
+      throw e;
+    }
   });
+}
+
+/** The name of an appearance's organization, or undefined. */
+export async function organizationName(trx: DbOrTx, id: unknown): Promise<string | undefined> {
+  if (typeof id !== 'number') return undefined;
+  return (await trx.selectFrom('organization').select('name').where('id', '=', id).executeTakeFirst())?.name;
+}
+
+/**
+ * An appearance's affiliation as typed: the country's ISO code when the printed country is one
+ * we know, and the organization found by its identity (name, and country for a government
+ * body) or else stored anew, logged like any record made in the workspace.
+ */
+async function affiliation(trx: Tx, actor: Actor, values: Values): Promise<Values> {
+  const { organization, ...rest } = values;
+  const countryCode = typeof rest.country === 'string' ? (findCountry(rest.country)?.code ?? null) : null;
+  let organizationId: number | null = null;
+  if (typeof organization === 'string' && organization !== '') {
+    const who = organizationIdentity(organization, countryCode);
+    const found = await trx.selectFrom('organization').select('id').where('name_key', '=', who.key).executeTakeFirst();
+    if (found) organizationId = found.id;
+    else {
+      const ts = now();
+      const slug = await freeSlug(trx, 'organization', slugify(who.countryCode ? `${organization} ${who.countryCode}` : organization) || 'organization');
+      organizationId = await insertRecord(trx, 'organization', { slug, name: organization, name_key: who.key, kind: who.kind, country_code: who.countryCode, created_at: ts, updated_at: ts });
+      await audit(trx, actor, 'create', 'organization', organizationId, null, { name: organization, kind: who.kind, country_code: who.countryCode, version: 1 });
+    }
+  }
+  return { ...rest, country_code: countryCode, organization_id: organizationId };
 }

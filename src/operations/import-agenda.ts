@@ -5,7 +5,7 @@ import { InvalidInput } from '../domain/errors.ts';
 import { describeIssues, eventTargetSchema, type EventTarget } from '../domain/event.ts';
 import { OrganizationLikeness, PersonLikeness } from '../domain/likeness.ts';
 import { normaliseName } from '../domain/names.ts';
-import { guessOrganizationKind } from '../domain/organization.ts';
+import { organizationIdentity } from '../domain/organization.ts';
 import { slugify } from '../domain/slug.ts';
 import { addDays } from '../domain/time.ts';
 import { type Kysely, sql } from 'kysely';
@@ -33,11 +33,6 @@ export type ImportReport = {
 };
 
 const now = () => new Date().toISOString();
-
-/** Organizations of governments share names across countries ("Ministry of Foreign Affairs"), so the country is part of the identity. */
-function organizationKey(name: string, countryCode: string | null): string {
-  return `${normaliseName(name)}|${countryCode ?? ''}`;
-}
 
 function uniqueSlug(trx: Tx, table: 'person' | 'organization', base: string): Promise<string> {
   return freeSlug(trx, table, base);
@@ -89,9 +84,9 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
     }
     // What organizers changed in the workspace stays as they left it.
     const hand = await HandEdits.read(trx, series.id);
-    const keep = keeper(hand, report);
+    const keep = keeper(trx, hand, report);
     if (!report.series.created && t.series.title) {
-      await updateChanged(trx, 'series', series, keep('series', series, `series "${series.slug}"`, { title: t.series.title }), ts);
+      await updateChanged(trx, 'series', series, await keep('series', series, `series "${series.slug}"`, { title: t.series.title }), ts);
     }
 
     // Event
@@ -111,7 +106,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
     };
     if (existingEvent) {
       eventId = existingEvent.id;
-      await updateChanged(trx, 'event', existingEvent, keep('event', existingEvent, `event "${existingEvent.slug}"`, common), ts);
+      await updateChanged(trx, 'event', existingEvent, await keep('event', existingEvent, `event "${existingEvent.slug}"`, common), ts);
     } else {
       const overview = t.event.overview ?? (agenda.overview?.length ? agenda.overview.join('\n\n') : null);
       const row = await trx
@@ -164,7 +159,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
         dayId = (await trx.insertInto('day').values({ event_id: eventId, position: i, date, label: day.label }).returning('id').executeTakeFirstOrThrow()).id;
       } else {
         dayId = old.id;
-        await updateChanged(trx, 'day', old, keep('day', old, `day ${old.date}`, { date, label: day.label }));
+        await updateChanged(trx, 'day', old, await keep('day', old, `day ${old.date}`, { date, label: day.label }));
       }
       usedDays.add(dayId);
       report.days++;
@@ -199,7 +194,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
           report.sessions.created++;
         } else {
           sessionId = o.id;
-          await updateChanged(trx, 'session', o, keep('session', o, sessionLabel(date, o), values));
+          await updateChanged(trx, 'session', o, await keep('session', o, sessionLabel(date, o), values));
           report.sessions.updated++;
         }
         order.push(sessionId);
@@ -294,8 +289,8 @@ const IDENTITY_BATCH = 200;
 /** Finds or stores everyone the page names, and the convener, in batches; the ids by name key. */
 async function storeIdentities(storage: Storage, agenda: Agenda, t: EventTarget, report: ImportReport): Promise<{ personCache: PersonCache; orgCache: OrganizationCache }> {
   const everyone = agenda.days.flatMap((d) => d.sessions.flatMap((s) => [...s.moderators, ...s.speakers]));
-  const orgKeys = everyone.flatMap((p) => (p.organization ? [organizationKey(p.organization, guessOrganizationKind(p.organization) === 'member-state' ? p.countryCode : null)] : []));
-  if (t.series.convener) orgKeys.push(organizationKey(t.series.convener, null));
+  const orgKeys = everyone.flatMap((p) => (p.organization ? [organizationIdentity(p.organization, p.countryCode).key] : []));
+  if (t.series.convener) orgKeys.push(organizationIdentity(t.series.convener, null).key);
   // Everyone the page names who is stored already, read in a few queries rather than one per name.
   const personCache: PersonCache = Object.assign(new Map<string, number>(), { stored: await storedByKey(storage.db, 'person', everyone.map((p) => normaliseName(p.name))) });
   const orgCache: OrganizationCache = Object.assign(new Map<string, number>(), { stored: await storedByKey(storage.db, 'organization', orgKeys) });
@@ -436,10 +431,7 @@ async function storedByKey(trx: DbOrTx, table: 'person' | 'organization', keys: 
 
 async function organizationId(trx: Tx, p: Pick<AgendaPerson, 'organization' | 'countryCode'>, report: ImportReport, cache: OrganizationCache, ts: string): Promise<number | null> {
   if (!p.organization) return null;
-  const kind = guessOrganizationKind(p.organization);
-  // Only a government body belongs to the country printed after it; an NGO may just be based there.
-  const countryCode = kind === 'member-state' ? p.countryCode : null;
-  const key = organizationKey(p.organization, countryCode);
+  const { key, kind, countryCode } = organizationIdentity(p.organization, p.countryCode);
   // Counted once per distinct organization, like persons.
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
@@ -520,7 +512,7 @@ async function syncAppearances(
     if (existing) {
       appearanceId = existing.id;
       const position = byHand ? existing.position : next++;
-      await updateChanged(trx, 'appearance', existing, { ...keep('appearance', existing, `${existing.name} (${existing.role})`, values), position });
+      await updateChanged(trx, 'appearance', existing, { ...(await keep('appearance', existing, `${existing.name} (${existing.role})`, values)), position });
       report.appearances.updated++;
     } else {
       appearanceId = (
@@ -567,15 +559,27 @@ async function updateChanged(trx: Tx, table: ImportedEntity, row: Row, values: R
 }
 
 /** Drops from an import's values the fields someone set by hand, saying which it did not overwrite. */
-type Keeper = <V extends Record<string, unknown>>(entity: ImportedEntity, row: Row, label: string, values: V) => Partial<V>;
+type Keeper = <V extends Record<string, unknown>>(entity: ImportedEntity, row: Row, label: string, values: V) => Promise<Partial<V>>;
 
-function keeper(hand: HandEdits, report: ImportReport): Keeper {
-  return (entity, row, label, values) => {
+/** Fields that hold a record's id, said by what they point to (a day by its date, an organization by its name). */
+const POINTERS: Record<string, { word: string; table: 'day' | 'organization'; column: 'date' | 'name' }> = {
+  day_id: { word: 'day', table: 'day', column: 'date' },
+  organization_id: { word: 'organization', table: 'organization', column: 'name' },
+};
+
+function keeper(trx: Tx, hand: HandEdits, report: ImportReport): Keeper {
+  const said = async (field: string, v: unknown) => {
+    const p = POINTERS[field];
+    if (!p || typeof v !== 'number') return show(v);
+    const row = await (trx as unknown as Kysely<any>).selectFrom(p.table).select(p.column).where('id', '=', v).executeTakeFirst();
+    return show(row?.[p.column] ?? v);
+  };
+  return async (entity, row, label, values) => {
     const out: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(values)) {
       if (!hand.setByHand(entity, row.id, field)) out[field] = value;
       else if ((row[field] ?? null) !== (value ?? null)) {
-        report.kept.push(`${label}: kept ${field} ${show(row[field])} as set in the workspace; the page gives ${show(value)}`);
+        report.kept.push(`${label}: kept ${POINTERS[field]?.word ?? field} ${await said(field, row[field])} as set in the workspace; the page gives ${await said(field, value)}`);
       }
     }
     return out as Partial<typeof values>;

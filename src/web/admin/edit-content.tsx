@@ -9,7 +9,7 @@ import { FORM_FIELDS, type FormEntity } from '../../domain/editing.ts';
 import { DEFAULT_LANGUAGE } from '../../domain/language.ts';
 import { InvalidInput, NotFound } from '../../domain/errors.ts';
 import { addAppearance, createDay, createEvent, createSeries, createSession, moveSession, reorder } from '../../operations/edit-agenda.ts';
-import { type Actor, FormInvalid, parseVersion, saveForm, VersionConflict } from '../../operations/edit-record.ts';
+import { type Actor, FormInvalid, organizationName, parseVersion, saveForm, VersionConflict } from '../../operations/edit-record.ts';
 import { eventForWorkspace, recordById, searchPersons, seriesBySlug, seriesIdOf, seriesOfNamed, sessionForWorkspace } from '../../storage/queries/editing.ts';
 import { normaliseName } from '../../domain/names.ts';
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
@@ -507,7 +507,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
                 {errors.name}
               </strong>
             ) : null}
-            <input id="f-name" name="name" type="text" value={typedName ?? q} aria-describedby={errors.name ? 'f-name-error' : undefined} aria-invalid={errors.name ? 'true' : undefined} />
+            <input id="f-name" name="name" type="text" data-suggest="person" value={typedName ?? q} aria-describedby={errors.name ? 'f-name-error' : undefined} aria-invalid={errors.name ? 'true' : undefined} />
           </p>
           <p>
             <label for="f-new-role">{t('edit.field.role')}</label>
@@ -585,13 +585,14 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   const appearancePage = async (c: C, id: number, values?: Record<string, string>, errors: Record<string, string> = {}) => {
     const a = (await recordById(db, 'appearance', id))!;
     const person = (await recordById(db, 'person', Number(a.person_id)))!;
+    const organization = (await organizationName(db, a.organization_id)) ?? '';
     return (
       <FormPage
         {...base(c)}
         entity="appearance"
         title={t('edit.editAppearance', { name: String(person.name) })}
         action={`/admin/appearances/${id}`}
-        values={values ?? formValues('appearance', a)}
+        values={values ?? { ...formValues('appearance', a), organization }}
         errors={errors}
         version={Number(a.version)}
         submit={t('edit.save')}

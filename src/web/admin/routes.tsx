@@ -18,9 +18,15 @@ import { AdminErrorPage, DashboardPage, LoginPage, type Viewer } from '../views/
 import { editAuditRoutes } from './edit-audit.tsx';
 import { editContentRoutes } from './edit-content.tsx';
 import { materialRoutes } from './materials.tsx';
+import { suggestRoutes } from './suggest.ts';
 
 /** Workspace pages may show drafts: no shared cache keeps them, and no browser history restores them. */
-export const ADMIN_HEADERS: Record<string, string> = { ...HTML_HEADERS, 'cache-control': 'no-store' };
+// Workspace pages may load the suggestions script from this site and ask it for names.
+export const ADMIN_HEADERS: Record<string, string> = {
+  ...HTML_HEADERS,
+  'cache-control': 'no-store',
+  'content-security-policy': `${HTML_HEADERS['content-security-policy']}; script-src 'self'; connect-src 'self'`,
+};
 
 /** Only a path on this site may follow sign-in, never another host ("//evil", "/\\evil"). */
 export function safeNext(raw: unknown): string {
@@ -105,6 +111,7 @@ export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxByt
   editContentRoutes(app, opts);
   editAuditRoutes(app, opts);
   materialRoutes(app, opts);
+  suggestRoutes(app, opts);
 
   // The workspace's own error pages: a visitor who is not signed in is sent to the form; a
   // refusal says what was refused. Anything else is a fault, logged and shown as one.

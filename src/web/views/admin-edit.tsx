@@ -15,7 +15,7 @@ import { AdminLayout, type Viewer } from './admin.tsx';
 
 type Base = { lang: Language; t: Translate; viewer: Viewer };
 
-type FieldMeta = { type: 'text' | 'textarea' | 'date' | 'time' | 'email' | 'select' | 'number'; options?: readonly string[]; hint?: MessageKey; required?: boolean };
+type FieldMeta = { type: 'text' | 'textarea' | 'date' | 'time' | 'email' | 'select' | 'number'; options?: readonly string[]; hint?: MessageKey; required?: boolean; suggest?: 'person' | 'organization' };
 const META: Record<string, FieldMeta> = {
   slug: { type: 'text', hint: 'edit.hint.slug', required: true },
   title: { type: 'text' },
@@ -42,7 +42,8 @@ const META: Record<string, FieldMeta> = {
   role_label: { type: 'text' },
   honorific: { type: 'text' },
   affiliation_position: { type: 'text' },
-  country: { type: 'text' },
+  organization: { type: 'text', hint: 'edit.hint.organization', suggest: 'organization' },
+  country: { type: 'text', hint: 'edit.hint.country' },
   talk_title: { type: 'text' },
   name: { type: 'text', required: true },
 };
@@ -100,7 +101,7 @@ function Field(p: { t: Translate; entity: FormEntity; name: string; value: strin
           ))}
         </select>
       ) : (
-        <input {...common} type={m.type === 'date' || m.type === 'time' ? 'text' : m.type} value={p.value} inputmode={m.type === 'number' ? 'numeric' : undefined} />
+        <input {...common} type={m.type === 'date' || m.type === 'time' ? 'text' : m.type} value={p.value} inputmode={m.type === 'number' ? 'numeric' : undefined} data-suggest={m.suggest} />
       )}
     </p>
   );

@@ -27,7 +27,14 @@ function AccountBar(p: Base & { viewer: Viewer }) {
 
 export function AdminLayout(p: Base & { title: string; viewer?: Viewer; children?: Child }) {
   return (
-    <Layout lang={p.lang} t={p.t} title={p.title} noindex crumbs={p.viewer ? [{ href: '/admin', label: p.t('admin.title') }] : []}>
+    <Layout
+      lang={p.lang}
+      t={p.t}
+      title={p.title}
+      noindex
+      crumbs={p.viewer ? [{ href: '/admin', label: p.t('admin.title') }] : []}
+      head={p.viewer ? <script src="/admin/suggest.js" defer></script> : undefined}
+    >
       {p.viewer ? <AccountBar lang={p.lang} t={p.t} viewer={p.viewer} /> : null}
       {p.children}
     </Layout>

@@ -1,0 +1,55 @@
+// Suggestions as you type, for the workspace's name fields: persons when adding one to a
+// session, organizations on an appearance. Without JavaScript the plain search form and the
+// same-name matching do the same work; with it, a script fills a <datalist> (the browser's own
+// accessible combobox) from /admin/suggest as the user types.
+import type { Hono } from 'hono';
+import { normaliseName } from '../../domain/names.ts';
+import { InvalidInput } from '../../domain/errors.ts';
+import type { DbOrTx } from '../../storage/database.ts';
+import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
+
+const LIMIT = 10;
+
+/** The script: no framework, no inline code (the pages' CSP allows only scripts from this site). */
+export const SUGGEST_JS = `'use strict';
+for (const input of document.querySelectorAll('input[data-suggest]')) {
+  const list = document.createElement('datalist');
+  list.id = input.id + '-suggestions';
+  input.after(list);
+  input.setAttribute('list', list.id);
+  input.setAttribute('autocomplete', 'off');
+  let timer = 0;
+  let last = '';
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const q = input.value.trim();
+      if (q.length < 2 || q === last) return;
+      last = q;
+      const r = await fetch('/admin/suggest?kind=' + encodeURIComponent(input.dataset.suggest) + '&q=' + encodeURIComponent(q), { credentials: 'same-origin', headers: { accept: 'application/json' } });
+      if (!r.ok) return;
+      const names = await r.json();
+      list.replaceChildren(...names.map((n) => Object.assign(document.createElement('option'), { value: n })));
+    }, 150);
+  });
+}
+`;
+
+/** Names whose normalised form holds every word typed, persons or organizations, at most 10. */
+export async function suggestNames(db: DbOrTx, kind: 'person' | 'organization', typed: string): Promise<string[]> {
+  const words = normaliseName(typed).split(' ').filter(Boolean).slice(0, 5);
+  if (!words.length) return [];
+  let q = db.selectFrom(kind).select('name').orderBy('name').orderBy('id').limit(LIMIT);
+  for (const w of words) q = q.where('name_key', 'like', `%${w.replace(/[%_\\]/g, '')}%`);
+  return [...new Set((await q.execute()).map((r) => r.name))];
+}
+
+export function suggestRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
+  app.get('/suggest.js', (c) => c.body(SUGGEST_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }));
+  app.get('/suggest', guard(opts, null), async (c) => {
+    const kind = c.req.query('kind');
+    if (kind !== 'person' && kind !== 'organization') throw new InvalidInput('kind: must be person or organization');
+    const q = (c.req.query('q') ?? '').slice(0, 200);
+    return c.json(await suggestNames(opts.storage.db, kind, q), 200, { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  });
+}

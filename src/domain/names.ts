@@ -4,7 +4,7 @@
 export const HONORIFICS: readonly string[] = [
   'H.E.', 'H.R.H.', 'H.H.', 'Mr.', 'Mrs.', 'Ms.', 'Miss', 'Mx.', 'Mme', 'Mlle', 'Dr.', 'Dra.', 'Prof.', 'Professor',
   'Amb.', 'Ambassador', 'Hon.', 'Honourable', 'Honorable', 'The Honourable', 'The Honorable', 'The Hon.',
-  'Rt. Hon.', 'Right Honourable', 'Sir', 'Dame', 'Lord', 'Her Excellency', 'His Excellency',
+  'Rt. Hon.', 'Right Honourable', 'Sir', 'Dame', 'Lord', 'His Honor', 'Her Honor', 'His Honour', 'Her Honour', 'Her Excellency', 'His Excellency',
   'Their Excellencies', 'Her Royal Highness', 'His Royal Highness', 'His Highness', 'Her Highness',
   'Msgr.', 'Mgr.', 'Mons.', 'Monsignor', 'Rev.', 'Revd', 'Reverend', 'Fr.', 'Cardinal',
   'Archbishop', 'Bishop', 'Rabbi', 'Imam', 'Sheikh', 'Sheikha', 'Dato', "Dato'", 'Datuk',

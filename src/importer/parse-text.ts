@@ -224,10 +224,14 @@ export function parseAgendaText(text: string): Agenda {
     if (o !== null && o.awaitingTitle && !nameLine) {
       o.awaitingTitle = false;
       const bare = stripDuration(t);
-      const own = o.titleOnly ? isHeadingOfItsOwn(bare) : readTimeSlot(bare) !== null || readDayHeading(bare, years) !== null;
+      const wasTitleOnly = o.titleOnly;
+      const own = wasTitleOnly ? isHeadingOfItsOwn(bare) : readTimeSlot(bare) !== null || readDayHeading(bare, years) !== null;
       o.titleOnly = false;
       if (role === null && readPerson(bare, bulleted) === null && isTitleLike(bare) && !own && !isVenueLine(bare)) {
-        Object.assign(o.s, readSessionHeading(bare)!);
+        const heading = readSessionHeading(bare)!;
+        // "SESSION I" then its title: the number and kind stay the heading's.
+        if (wasTitleOnly) o.s.title = heading.title;
+        else Object.assign(o.s, heading);
         return;
       }
     }

@@ -162,7 +162,7 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}, t
   s = stripDuration(s);
   // "Mariana Quiroga. Subsecretaria de Hábitat, …": a full stop after the name sets it apart, as a comma would.
   const stop = /^([^.,()]{3,80}?\p{Ll}{2})\.\s+(?=[\p{Lu}\p{Ll}])/u.exec(s);
-  if (stop !== null && looksLikeName(splitHonorific(stop[1]!, style).name)) s = `${stop[1]}, ${s.slice(stop[0].length)}`;
+  if (stop !== null && !isHonorific(stop[1]!) && looksLikeName(splitHonorific(stop[1]!, style).name)) s = `${stop[1]}, ${s.slice(stop[0].length)}`;
   let parts = splitTopLevel(s);
   let nameRaw = parts[0] ?? '';
   let rest = parts.slice(1);

@@ -204,6 +204,8 @@ export function readTimeAfterHeading(line: string): { head: string; slot: TimeSl
     const head = t.slice(0, at).trim();
     // A short heading, not a sentence: "Lunch", "Session 2", "Vote of thanks".
     if (head.length > 100 || /[.;,]$/.test(head) || !/^[\p{Lu}\p{N}]/u.test(head)) continue;
+    // "OPENING SESSION  10:30 - 11:15": the dash is inside the range, whose start ends the head.
+    if (/\d[:.h]\d\d$|\d\s?[ap]\.?m\.?$/i.test(head)) continue;
     best = { head, slot };
     bestAt = at;
   }

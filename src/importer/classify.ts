@@ -133,7 +133,11 @@ export function readTitleAndPerson(text: string, readPerson: ReadPerson): { titl
     const reads = splitPeople(by[2]!).map((one) => readPerson(one, true));
     const [p, ...more] = reads;
     if (p != null && (p.person.honorific !== null || looksLikeName(p.person.name)) && p.warning === null && more.every((q) => q !== null)) {
-      return { title: by[1]!.replace(/[\s,;:–—-]+$/, ''), read: p, more: more as PersonRead[], role: null };
+      // "…, animée par X", "…, moderated by X": the word before "by" names the part the person takes.
+      const lead = /[\s,]+([\p{L}-]{4,20})$/u.exec(by[1]!);
+      const role = lead === null ? null : roleOf(`${lead[1]} by`) ?? roleOf(`${lead[1]} par`) ?? roleOf(`${lead[1]} por`);
+      const title = (role !== null ? by[1]!.slice(0, lead!.index) : by[1]!).replace(/[\s,;:–—-]+$/, '');
+      return { title, read: p, more: more as PersonRead[], role };
     }
   }
   // "Title naming a job, Name[, more affiliation]"
@@ -204,4 +208,52 @@ export function isNameInRun(lines: readonly string[], i: number, readPerson: Rea
     return lines[j]?.trim() ?? '';
   };
   return isBareName(near(-1), readPerson) || isBareName(near(1), readPerson);
+}
+
+// Where a run-together paragraph (a PDF transcript, a blog digest) starts a new item: before a time that a colon or
+// dash follows ("8h30 : Accueil"), before a date and time after a full stop ("5/13, 10:00-11:30am."), before a
+// labelled field after a full stop or semicolon ("Speakers:", "Moderator:", "Location:"), before a numbered
+// heading ("Atelier # 2 :"), and before an honorific that opens a name in capitals ("M. Yacine OUÉDRAOGO").
+const RUN_BREAKS = new RegExp(
+  [
+    '\\s(?=\\d{1,2}(?:[:.h]\\d{2}|h)(?:\\s?[-–]\\s?\\d{1,2}(?:[:.h]\\d{2}|h)?\\d{0,2})?\\s?[:–]\\s)',
+    '(?<=\\.)\\s(?=\\d{1,2}/\\d{1,2},\\s\\d)',
+    '(?<=[.;])\\s(?=[\\p{Lu}][\\p{Ll}]{2,15}(?:\\s[\\p{Ll}]{2,12})?\\s?:\\s)',
+    '\\s(?=(?:Atelier|Workshop|Panel|Session|Mesa|Taller|Table ronde)\\s(?:#\\s?)?\\d{1,2}\\s?:\\s)',
+    '\\s(?=(?:M\\.|Mme|Mlle|Dr|Pr|Mr\\.?|Ms\\.?|Mrs\\.?|H\\.E\\.|Sr\\.|Sra\\.)\\s\\p{Lu}[\\p{Ll}\\p{Lu}-]+\\s\\p{Lu}{2,})',
+  ].join('|'),
+  'gu',
+);
+// A piece that ends on the words that introduce the next person: "…, animée par", "moderated by".
+const ENDS_BY = /(?:\s(?:by|par|por|with|avec|con))$/i;
+// "5/13, " before a time: the month and day the digest repeats; the day heading already says it.
+const MONTH_DAY = /^\d{1,2}\/\d{1,2},\s(?=\d)/;
+
+/**
+ * A long line that runs several agenda lines together, cut into those lines. Short lines, and long ones with fewer
+ * than two items, come back whole. A title followed by its own time ("TITLE. 5/13, 10:00am.") becomes "time title".
+ */
+export function splitRunTogether(t: string): string[] {
+  if (t.length < 160 || t.length > 20000) return [t];
+  const pieces: string[] = [];
+  let from = 0;
+  for (const m of t.matchAll(RUN_BREAKS)) {
+    if (m.index <= from) continue;
+    pieces.push(t.slice(from, m.index).trim());
+    from = m.index + 1;
+  }
+  pieces.push(t.slice(from).trim());
+  if (pieces.length < 3) return [t];
+  const out: string[] = [];
+  for (let k = 0; k < pieces.length; k++) {
+    let p = pieces[k]!;
+    if (MONTH_DAY.test(p)) {
+      p = p.replace(MONTH_DAY, '').replace(/\.$/, '');
+      const prev = out[out.length - 1];
+      if (prev !== undefined && readTimeSlot(p)?.rest === '' && readTimeSlot(prev) === null) { out[out.length - 1] = `${p} ${prev}`; continue; }
+    }
+    if (ENDS_BY.test(p) && k + 1 < pieces.length) { pieces[k + 1] = `${p} ${pieces[k + 1]}`; continue; }
+    out.push(p);
+  }
+  return out.filter((x) => x !== '');
 }

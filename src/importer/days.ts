@@ -119,6 +119,7 @@ function readDate(line: string, years: readonly number[]): DayHeading | null {
   }
   const tokens = rest.split(/[\s,|–—\-/:;()·.]+/).filter(Boolean);
   let trailing: string | null = null;
+  let skipped = 0;
   for (let k = 0; k < tokens.length; k++) {
     const tok = tokens[k]!;
     if (DAY_WORDS.has(tok)) { sawDayWord = true; continue; }
@@ -132,6 +133,8 @@ function readDate(line: string, years: readonly number[]): DayHeading | null {
     const dm = /^(\d{1,2})(?:st|nd|rd|th|er)?$/.exec(tok);
     if (dm !== null && d === null) { d = Number(dm[1]); continue; }
     if (/^\d{4}$/.test(tok) && y === null) { y = Number(tok); continue; }
+    // "Monday in Washington, May 13, 2019": a few words between the weekday and the date, when a year ends it.
+    if (wd !== null && mo === null && skipped < 3 && /^\p{L}{2,}$/u.test(tok) && /\b\d{4}$/.test(s)) { skipped++; continue; }
     // A complete date may be followed by a place or by the first time of the day: the rest is returned as written.
     if (mo !== null && d !== null && k > 0) {
       const at = s.indexOf(tok, s.indexOf(tokens[k - 1]!) + tokens[k - 1]!.length);

@@ -1,6 +1,6 @@
 // The plain-text agenda reader: one event page's text in, one Agenda out. Pure: no I/O, no clock, no globals.
 import { type Agenda, type AgendaDay, type AgendaPerson, type AgendaSession, type AgendaWarning } from '../domain/agenda.ts';
-import { isContinuation, isHeadingOfItsOwn, isNameInRun, isVenueLine, readNamedAfterRole, readTitleAndPerson, splitGluedHeadings, splitPeople, startsGroup } from './classify.ts';
+import { isContinuation, isHeadingOfItsOwn, isNameInRun, splitRunTogether, isVenueLine, readNamedAfterRole, readTitleAndPerson, splitGluedHeadings, splitPeople, startsGroup } from './classify.ts';
 import { addDays, readDayHeading, yearHints } from './days.ts';
 import { nameStyleOf, readPageLanguage } from './page-language.ts';
 import { type PersonRead, readPerson as readPersonIn, stripBullet } from './people.ts';
@@ -343,10 +343,21 @@ export function parseAgendaText(text: string): Agenda {
 
   /** A session opened by a heading with no time: in a block of its own time ("9:15 – 9:40" then items), it shares it. */
   function openHeading(i: number, heading: SessionHeading, line: string): void {
-    // Only numbered agenda items ("2. Opening remarks") share the block's time; "Session 1" is a session of its own.
-    const share = block !== null && cur !== null && cur.s.title !== null && cur.s.start === block.start && /^\d{1,2}[.)]\s/.test(line);
-    const o = openSession(i, share ? { ...block! } : {});
-    Object.assign(o.s, heading);
+    // Only numbered agenda items ("2. Opening remarks") share the block's time; "Session 1" is a session of its own,
+    // unless it is one of the parallel sessions a slot announced ("Ateliers simultanés", then "Atelier # 1 : …").
+    const up: Open | null = cur;
+    const parallel = up !== null && up.umbrella;
+    const share = block !== null && up !== null && up.s.title !== null && up.s.start === block.start && /^\d{1,2}[.)]\s/.test(line);
+    let o: Open;
+    if (parallel && up.s.speakers.length + up.s.moderators.length === 0 && PARALLEL.test(up.s.title ?? '')) o = up;
+    else {
+      o = openSession(i, parallel ? { start: up.s.start, end: up.s.end } : share ? { ...block! } : {});
+      if (parallel) o.umbrella = true;
+    }
+    // "Atelier # 1 : Title, animé par Mme X, …": the people named in the heading.
+    const titled = heading.title !== null ? readTitleAndPerson(heading.title, readPerson) : null;
+    Object.assign(o.s, heading, titled !== null ? { title: titled.title } : {});
+    if (titled !== null) for (const p of [titled.read, ...titled.more]) addPerson(i, p, titled.role ?? SPEAKERS);
     if (heading.title === null && heading.number !== null) { o.awaitingTitle = true; o.titleOnly = true; }
   }
 
@@ -354,6 +365,14 @@ export function parseAgendaText(text: string): Agenda {
   // joined where a person's line wrapped after a comma; each piece keeps its line number.
   for (let i = start.agendaStart; i < lines.length; i++) {
     const raw = lines[i]!.trim();
+    // A paragraph that runs agenda lines together is read as those lines (each then held to MAX_LINE).
+    if (raw.length > MAX_LINE && raw.length <= 20000 && splitRunTogether(raw).length > 1) {
+      for (const run of splitRunTogether(raw)) {
+        if (run.length > MAX_LINE) warn(i, 'line too long to read');
+        else for (const piece of splitGluedHeadings(run)) handle(i, piece);
+      }
+      continue;
+    }
     if (raw.length > MAX_LINE) { warn(i, 'line too long to read'); continue; }
     let t = raw.replace(/[\s|]+$/, '');
     if (t === '') continue;
@@ -363,7 +382,7 @@ export function parseAgendaText(text: string): Agenda {
       i++;
       continue;
     }
-    for (const piece of splitGluedHeadings(t)) handle(i, piece);
+    for (const run of splitRunTogether(t)) for (const piece of splitGluedHeadings(run)) handle(i, piece);
   }
   if (pending.length > 0) sessionFor(pending[0]!.i);
 
@@ -378,7 +397,12 @@ export function parseAgendaText(text: string): Agenda {
 function findStart(lines: readonly string[], years: readonly number[]): { overviewEnd: number; agendaStart: number } {
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.trim();
-    if (t === '' || t.length > 200) continue;
+    if (t === '') continue;
+    // A paragraph that runs the agenda together starts it when one of its pieces is a time.
+    if (t.length > 200) {
+      if (splitRunTogether(t).some((p) => readTimeSlot(p) !== null)) return { overviewEnd: i, agendaStart: i };
+      continue;
+    }
     if (AGENDA_HEADING.test(t)) return { overviewEnd: i, agendaStart: i + 1 };
     const dh = readDayHeading(t, years);
     const late = readTimeAfterHeading(t);

@@ -14,7 +14,7 @@ const CHAIRING = [
   'mc', 'co-moderators', 'co-moderator', 'moderators', 'moderator', 'moderated by', 'co-chairs', 'co-chair',
   'co-chaired by', 'chairpersons', 'chairperson', 'chairs', 'chair', 'chaired by', 'chairman', 'chairwoman',
   'co-facilitators', 'co-facilitator', 'facilitators', 'facilitator', 'facilitated by', 'host', 'hosted by',
-  'interviewer', 'interviewed by', 'in conversation with', 'animé par', 'animée par', 'modéré par', 'modérée par',
+  'interviewer', 'interviewed by', 'animé par', 'animée par', 'animés par', 'conduit par', 'conducted by', 'led by', 'in conversation with', 'animé par', 'animée par', 'modéré par', 'modérée par',
   'moderado por', 'moderada por', 'présidé par', 'présidée par', 'presidido por', 'presidida por',
   'maître de cérémonie', 'maîtresse de cérémonie', 'maître de cérémonies', 'maîtresse des cérémonies',
   'président', 'presidente', 'modérateur', 'modératrice', 'moderador', 'moderadora',

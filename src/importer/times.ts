@@ -172,7 +172,8 @@ export function readTrailingTime(line: string): { head: string; slot: TimeSlot }
     const tail = t.slice(at);
     if (slot.end === null && !/[ap]\.?\s?m|h/i.test(tail)) continue;
     const head = t.slice(0, at).replace(/[\s,;:|–—-]+$/, '').trim();
-    if (head === '') return null;
+    // "Posted by the editor at 8:01 PM": a time after "at" or "on" is a moment in a sentence, not a slot.
+    if (head === '' || /\s(?:at|on|by|à|le|a las|à partir de)$/i.test(head)) return null;
     return { head, slot };
   }
   return null;

@@ -4,7 +4,8 @@ import { isContinuation, isHeadingOfItsOwn, isNameInRun, splitRunTogether, isVen
 import { addDays, readDayHeading, yearHints } from './days.ts';
 import { nameStyleOf, readPageLanguage } from './page-language.ts';
 import { type PersonRead, readPerson as readPersonIn, stripBullet } from './people.ts';
-import { type Role, readCueLine, readRoleLine } from './roles.ts';
+import { splitHonorific } from '../domain/names.ts';
+import { type Role, readCueLine, readRoleLine, roleOf } from './roles.ts';
 import { type SessionHeading, isDiscussionLine, readSessionHeading } from './sessions.ts';
 import { readTimeAfterHeading, readTimeSlot, readTrailingTime, stripDuration } from './times.ts';
 
@@ -264,7 +265,7 @@ export function parseAgendaText(text: string): Agenda {
     // Under "Three Parallel Sessions", each bulleted title with no person in it is one of them, in the same slot.
     const umbrella: Open | null = cur;
     if (umbrella !== null && umbrella.umbrella && bulleted && !/[,;]/.test(unbulleted.text) && isTitleLike(unbulleted.text) &&
-      readPerson(unbulleted.text, false) === null) {
+      splitHonorific(unbulleted.text, style).honorific === null) {
       const heading = { ...readSessionHeading(unbulleted.text)!, kind: 'panel' as const };
       if (umbrella.s.speakers.length + umbrella.s.moderators.length === 0 && PARALLEL.test(umbrella.s.title ?? '')) {
         Object.assign(umbrella.s, heading);
@@ -279,9 +280,10 @@ export function parseAgendaText(text: string): Agenda {
     const person = readPerson(t, bulleted || nameLine || (cur?.roleFromLine ?? false));
     if (person !== null && !(bulleted && person.person.talkTitle !== null && numbered !== null)) {
       // "A, job; B, job; C, job": several people on one line.
-      const many = t.includes(';') ? splitPeople(unbulleted.text).map((one) => readPerson(one, true)) : [];
-      if (many.length > 1 && many.every((p) => p !== null)) { for (const p of many) addPerson(i, p!, cur?.role ?? SPEAKERS); return; }
-      addPerson(i, person, cur?.role ?? SPEAKERS);
+      const parts = splitPeople(unbulleted.text);
+      const many = parts.length > 1 ? parts.map((one) => readPerson(one, true)) : [];
+      if (many.length > 1 && many.every((p) => p !== null)) { for (const p of many) addPerson(i, p!, cellRole ?? cur?.role ?? SPEAKERS); return; }
+      addPerson(i, person, cellRole ?? cur?.role ?? SPEAKERS);
       return;
     }
 
@@ -361,6 +363,12 @@ export function parseAgendaText(text: string): Agenda {
     if (heading.title === null && heading.number !== null) { o.awaitingTitle = true; o.titleOnly = true; }
   }
 
+  // A table the browser flattened one cell per line ("Time |", "Session |", …, "Facilitator |"): its header names the
+  // columns, a time starts a row, and a person in the facilitator or moderator column takes that role (layout).
+  const columns: string[] = [];
+  let column = -1;
+  let cellRole = null as Role | null;
+
   // Lines as the page wrote them, cut where a table flattened two cells into one ("… Institute Panel One: …"),
   // joined where a person's line wrapped after a comma; each piece keeps its line number.
   for (let i = start.agendaStart; i < lines.length; i++) {
@@ -375,6 +383,17 @@ export function parseAgendaText(text: string): Agenda {
     }
     if (raw.length > MAX_LINE) { warn(i, 'line too long to read'); continue; }
     let t = raw.replace(/[\s|]+$/, '');
+    const cell = /\|$/.test(raw) && !raw.slice(0, -1).includes('|');
+    if (cell && HEADER_CELLS.has(t.toLowerCase()) && (columns.length === 0 || column === columns.length - 1)) {
+      columns.push(t.toLowerCase());
+      column = columns.length - 1;
+      continue;
+    }
+    if (columns.length >= 2 && (cell || t === '')) {
+      if (cell) column = readTimeSlot(t) !== null ? 0 : column + 1;
+      const name = columns[column] ?? '';
+      cellRole = name === '' ? null : roleOf(name);
+    } else if (columns.length >= 2 && !cell) { columns.length = 0; cellRole = null; }
     if (t === '') continue;
     if (/,$/.test(t) && i + 1 < lines.length && isContinuation(lines[i + 1]!.trim(), years)) {
       t = `${t} ${lines[i + 1]!.trim()}`;
@@ -386,7 +405,8 @@ export function parseAgendaText(text: string): Agenda {
   }
   if (pending.length > 0) sessionFor(pending[0]!.i);
 
-  guessUntitledKinds(opened, days, (line, message) => warn(line - 1, message));
+  dropSpans(days, (line, message) => warn(line - 1, message));
+  guessUntitledKinds(opened.filter((o) => days.some((d) => d.sessions.includes(o.s))), days, (line, message) => warn(line - 1, message));
   warnings.sort((a, b) => a.line - b.line);
   const agenda: Agenda = { title, days, warnings };
   if (overview.length > 0) agenda.overview = overview;
@@ -437,7 +457,7 @@ function readOverview(lines: readonly string[]): { overview: string[]; title: st
 
 /** Short enough, and not a sentence, to be a session's title. */
 function isTitleLike(t: string): boolean {
-  return t.length <= 150 && !/[.;,]$/.test(t) && /^[\p{Lu}\p{N}"“‘'(]/u.test(t);
+  return t.length <= 150 && !/[.;,:]$/.test(t) && /^[\p{Lu}\p{N}"“‘'(]/u.test(t);
 }
 
 /** A title on its own line just above a speaker: quoted, or title-like and followed by a person line. */
@@ -451,6 +471,19 @@ function isTalkTitle(
   if (next === '' || next.length > MAX_LINE || readRoleLine(next) !== null || readTimeSlot(next) !== null) return false;
   if (readPerson(next, stripBullet(next).bullet) === null) return false;
   return /^["“‘'].*["”’']$/.test(t) || isTitleLike(t.replace(/[?!]$/, ''));
+}
+
+/** "From 9:00am until 12:00pm" above the agenda: a slot with no title and no one, spanning the sessions after it. */
+function dropSpans(days: AgendaDay[], warn: (line: number, message: string) => void): void {
+  for (const d of days) {
+    d.sessions = d.sessions.filter((s, k) => {
+      if (s.title !== null || s.start === null || s.end === null || s.speakers.length + s.moderators.length > 0) return true;
+      const inside = d.sessions.slice(k + 1).filter((x) => x.start !== null && x.start >= s.start! && x.start < s.end!).length;
+      if (inside < 2) return true;
+      warn(s.line ?? 1, 'a time span over the sessions that follow, not a session of its own');
+      return false;
+    });
+  }
 }
 
 /** A time slot the page gives no title: with a master of ceremonies, or as the first with people, it is the opening. */
@@ -474,7 +507,8 @@ const HEADER_CELLS = new Set([
   'time', 'times', 'programme', 'program', 'agenda', 'agenda item', 'item', 'items', 'activity', 'activities', 'topic',
   'topics', 'session', 'sessions', 'speaker', 'speakers', 'speaker(s)', 'description', 'venue', 'moderator',
   'moderators', 'responsible', 'resource person', 'resource persons', 'presenter', 'presenters', 'remarks', 'details',
-  'heure', 'horaire', 'intervenants', 'activité', 'hora', 'actividad', 'ponentes', 'tema',
+  'heure', 'horaire', 'intervenants', 'activité', 'hora', 'actividad', 'ponentes', 'tema', 'facilitator', 'facilitators',
+  'chair', 'chairs', 'start', 'finish', 'end', 'led by', 'animateur', 'modérateur', 'moderador', 'title', 'titre', 'título',
 ]);
 
 /** "Time | Programme | Speaker": a table's header row, every cell a column name. */

@@ -140,6 +140,8 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}, t
     talkTitle = s.slice(dd + 4).trim() || null;
     s = s.slice(0, dd).trim();
   }
+  // "…, followed by questions", "suivi d'un débat": what comes after the person, not part of them.
+  s = s.replace(/,?\s(?:followed by|suivie? d['e]|seguid[oa] de)\s[^,()]{1,80}$/i, '');
   const delivered = takeDeliveredBy(s);
   s = delivered.text;
   const taken = takeMaterials(s);

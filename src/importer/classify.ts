@@ -47,12 +47,24 @@ export function classify(line: string, readPerson: ReadPerson, years: readonly n
   return best;
 }
 
-/** Whether `next` continues a line that ended with a comma: a job or institution, not a time, day, role or heading. */
-export function isContinuation(next: string, years: readonly number[]): boolean {
+/**
+ * Whether `next` continues `line`: after a comma, a job or institution; after a word that cannot end a line ("et",
+ * "of", "du") or inside an open parenthesis, any line that is not a time, a day, a role or a bullet (wrapped text).
+ */
+export function isContinuation(next: string, years: readonly number[], line = ','): boolean {
   const t = next.trim();
   if (t === '' || t.length > 300 || stripBullet(t).bullet) return false;
   if (readTimeSlot(t) !== null || readDayHeading(t, years) !== null || readRoleLine(t) !== null) return false;
-  return (isPositionLike(t) || isOrganizationLike(t)) && !/^\p{Ll}/u.test(t) === true;
+  if (DANGLING.test(line) || (line.split('(').length > line.split(')').length && line.length < 300)) return true;
+  return /,$/.test(line) && (isPositionLike(t) || isOrganizationLike(t)) && !/^\p{Ll}/u.test(t);
+}
+
+// Words a wrapped line ends on: "administrateur honoraire du", "Ministère de l'Europe et".
+const DANGLING = /\s(?:et|and|de|du|des|of|the|la|le|les|y|del|for|à|au|aux|en|in|on|to|with|par|by)$/i;
+
+/** Whether a line may go on on the next: it ends with a comma, a word that cannot end it, or an open parenthesis. */
+export function mayContinue(line: string): boolean {
+  return /,$/.test(line) || DANGLING.test(line) || (line.split('(').length > line.split(')').length && line.length < 300);
 }
 
 /** A line that names where a session is held ("Room 7, Palais de l'Europe", "Hemicycle", "Venue: …"). */

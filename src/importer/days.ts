@@ -134,7 +134,7 @@ function readDate(line: string, years: readonly number[]): DayHeading | null {
     if (dm !== null && d === null) { d = Number(dm[1]); continue; }
     if (/^\d{4}$/.test(tok) && y === null) { y = Number(tok); continue; }
     // "Monday in Washington, May 13, 2019": a few words between the weekday and the date, when a year ends it.
-    if (wd !== null && mo === null && skipped < 3 && /^\p{L}{2,}$/u.test(tok) && /\b\d{4}$/.test(s)) { skipped++; continue; }
+    if ((wd !== null || k === skipped) && mo === null && skipped < (wd !== null ? 3 : 1) && /^\p{L}{2,}$/u.test(tok) && /\b\d{4}$/.test(s) && s.length <= 60) { skipped++; continue; }
     // A complete date may be followed by a place or by the first time of the day: the rest is returned as written.
     if (mo !== null && d !== null && k > 0) {
       const at = s.indexOf(tok, s.indexOf(tokens[k - 1]!) + tokens[k - 1]!.length);

@@ -1,6 +1,6 @@
 // The plain-text agenda reader: one event page's text in, one Agenda out. Pure: no I/O, no clock, no globals.
 import { type Agenda, type AgendaDay, type AgendaPerson, type AgendaSession, type AgendaWarning } from '../domain/agenda.ts';
-import { isContinuation, isHeadingOfItsOwn, isNameInRun, splitRunTogether, isVenueLine, readNamedAfterRole, readTitleAndPerson, splitGluedHeadings, splitPeople, startsGroup } from './classify.ts';
+import { isContinuation, isHeadingOfItsOwn, isNameInRun, mayContinue, splitRunTogether, isVenueLine, readNamedAfterRole, readTitleAndPerson, splitGluedHeadings, splitPeople, startsGroup } from './classify.ts';
 import { addDays, readDayHeading, yearHints } from './days.ts';
 import { nameStyleOf, readPageLanguage } from './page-language.ts';
 import { type PersonRead, readPerson as readPersonIn, stripBullet } from './people.ts';
@@ -395,12 +395,14 @@ export function parseAgendaText(text: string): Agenda {
       cellRole = name === '' ? null : roleOf(name);
     } else if (columns.length >= 2 && !cell) { columns.length = 0; cellRole = null; }
     if (t === '') continue;
-    if (/,$/.test(t) && i + 1 < lines.length && isContinuation(lines[i + 1]!.trim(), years)) {
-      t = `${t} ${lines[i + 1]!.trim()}`;
-      handle(i, t);
+    // A line that wraps on to the next ("…, administrateur honoraire du" / "Conservatoire et …") is read whole.
+    let joined = 0;
+    while (joined < 3 && mayContinue(t) && i + 1 < lines.length && isContinuation(lines[i + 1]!.trim(), years, t)) {
+      t = `${t} ${lines[i + 1]!.trim().replace(/[\s|]+$/, '')}`;
       i++;
-      continue;
+      joined++;
     }
+    if (joined > 0) { for (const piece of splitGluedHeadings(t)) handle(i - joined, piece); continue; }
     for (const run of splitRunTogether(t)) for (const piece of splitGluedHeadings(run)) handle(i, piece);
   }
   if (pending.length > 0) sessionFor(pending[0]!.i);

@@ -39,7 +39,10 @@ const NOT_NAME = new Set(
   of for on in to with end event documents photos participants questions answers plenary roundtable parallel
   reception dinner adjournment summary conclusions overview introduction presentation video minister director
   secretary ambassador president chair moderator moderators speakers speaker commission council government united
-  nations office report day morning afternoon evening networking group working tbc tba tbd`.split(/\s+/),
+  nations office report day morning afternoon evening networking group working tbc tba tbd
+  accueil intervention allocution discours présentation presentación ouverture clôture mot conférence débat
+  inauguración clausura palabras intervención conferencia mesa bienvenida saludo sesión séance atelier taller
+  programme programa jornada journée colloque seminario séminaire`.split(/\s+/),
 );
 const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}’'.-]*|(?:al|el|ad|as|ash|d|l)[-’']\p{Lu}[\p{L}\p{M}’'-]*)$/u;
 

@@ -4,7 +4,9 @@ import { loadConfig } from '../config.ts';
 import { parseRole } from '../domain/account.ts';
 import { InvalidInput } from '../domain/errors.ts';
 import { addAccount, disableAccount, enableAccount, listAccounts, resetPassword } from '../operations/accounts.ts';
+import { createToken, listTokens, revokeToken } from '../operations/api-tokens.ts';
 import { generatePassword } from '../operations/password.ts';
+import { forTerminal } from './terminal.ts';
 import { usageError } from './args.ts';
 import { openMigrated } from './open.ts';
 
@@ -14,10 +16,16 @@ const HELP = `usage:
   plenary user disable --email E
   plenary user enable --email E
   plenary user reset-password --email E [--generate]
+  plenary user token --email E --label L
+  plenary user tokens
+  plenary user revoke-token --prefix P
 
 The password is asked twice on a terminal; otherwise it is read from the first line of
 standard input. --generate prints a new password once instead. Editors and viewers are
-given one or more series (--series, repeated); admins reach everything.`;
+given one or more series (--series, repeated); admins reach everything.
+
+A token lets a script write through the API (Authorization: Bearer TOKEN) as its account:
+the same role and series. It is printed once; revoke it by the prefix that tokens lists.`;
 
 /** The password: generated, asked twice on a terminal, or the first line of standard input. */
 async function obtainPassword(generate: boolean): Promise<{ password: string; generated: boolean }> {
@@ -84,7 +92,7 @@ export async function run(argv: string[]): Promise<number> {
     console.log(HELP);
     return sub ? 0 : 2;
   }
-  let values: { email?: string; role?: string; series?: string[]; generate?: boolean; help?: boolean };
+  let values: { email?: string; role?: string; series?: string[]; generate?: boolean; label?: string; prefix?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: rest,
@@ -95,6 +103,8 @@ export async function run(argv: string[]): Promise<number> {
         role: { type: 'string' },
         series: { type: 'string', multiple: true },
         generate: { type: 'boolean' },
+        label: { type: 'string' },
+        prefix: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -168,6 +178,41 @@ export async function run(argv: string[]): Promise<number> {
         const { endedSessions } = await resetPassword(storage, email, password);
         console.log(`new password set for ${email.trim().toLowerCase()}; ended ${endedSessions} session${endedSessions === 1 ? '' : 's'}`);
         if (generated) console.log(`password: ${password}`);
+      } finally {
+        await storage.close();
+      }
+      return 0;
+    }
+    case 'token': {
+      const email = needEmail();
+      if (values.label === undefined) throw usageError('--label is missing: say what the token is for', HELP);
+      const storage = await open();
+      try {
+        const { token, prefix } = await createToken(storage, { email, label: values.label });
+        console.log(`token ${prefix} for ${email.trim().toLowerCase()} (shown once; keep it secret):`);
+        console.log(token);
+      } finally {
+        await storage.close();
+      }
+      return 0;
+    }
+    case 'tokens': {
+      const storage = await open();
+      try {
+        const all = await listTokens(storage);
+        if (!all.length) console.log('no tokens');
+        for (const t of all) console.log(forTerminal([t.prefix, t.email, t.label, `made ${t.createdAt}`, t.lastUsedAt ? `used ${t.lastUsedAt}` : 'never used', t.revokedAt ? `revoked ${t.revokedAt}` : 'valid'].join('\t')));
+      } finally {
+        await storage.close();
+      }
+      return 0;
+    }
+    case 'revoke-token': {
+      if (!values.prefix) throw usageError('--prefix is missing (see plenary user tokens)', HELP);
+      const storage = await open();
+      try {
+        await revokeToken(storage, values.prefix);
+        console.log(`revoked token ${values.prefix}`);
       } finally {
         await storage.close();
       }

@@ -20,10 +20,12 @@ const optionalText = (max: number) =>
 const requiredText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const slug = z.string().trim().regex(SLUG_PATTERN, 'must be lowercase letters, digits and single hyphens, e.g. idm-2024').max(80, 'must be at most 80 characters');
 const isoDate = z.string().trim().refine(isIsoDate, 'must be a calendar date written YYYY-MM-DD, e.g. 2024-05-02');
+const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+const isTime = (s: string | null) => s !== null && TIME.test(s);
 const time = z
   .string()
   .trim()
-  .refine((s) => s === '' || /^(?:[01]\d|2[0-3]):[0-5]\d$/.test(s), 'must be a time written HH:MM (24 hours), e.g. 09:30')
+  .refine((s) => s === '' || TIME.test(s), 'must be a time written HH:MM (24 hours), e.g. 09:30')
   .transform((s) => (s === '' ? null : s));
 
 export const personNameSchema = requiredText(200).refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), 'must not hold control characters');
@@ -90,7 +92,8 @@ export const sessionFormSchema = z
     start_time: time,
     end_time: time,
   })
-  .refine((s) => s.start_time === null || s.end_time === null || s.end_time > s.start_time, { path: ['end_time'], message: 'must be after the start time' });
+  // Compared only when both are times: a start that is not one has its own message already.
+  .refine((s) => !isTime(s.start_time) || !isTime(s.end_time) || s.end_time! > s.start_time!, { path: ['end_time'], message: 'must be after the start time' });
 
 export const appearanceFormSchema = z.object({
   role: z.enum(['moderator', 'speaker'], { error: 'must be moderator or speaker' }),
@@ -160,3 +163,20 @@ export function parseForm<E extends FormEntity>(entity: E, input: Record<string,
   }
   return { ok: false, errors };
 }
+
+/** A stored column as its form field shows it (themes one per line). */
+export function formValueOf(field: string, v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (field === 'themes' && typeof v === 'string') {
+    try {
+      const list = JSON.parse(v) as unknown;
+      if (Array.isArray(list)) return list.join('\n');
+    } catch {
+      // shown as stored
+    }
+  }
+  return String(v);
+}
+
+/** Form values for a stored record. */
+export const formValues = (entity: FormEntity, row: Record<string, string | number | null>): Record<string, string> => Object.fromEntries(FORM_FIELDS[entity].map((f) => [f, formValueOf(f, row[f])]));

@@ -94,6 +94,12 @@ const SPEC: Spec = {
     columns: { id: 'integer', email: 'text', password_hash: 'text', role: 'text', disabled_at: 'text?', password_changed_at: 'text', created_at: 'text' },
   },
   account_series: { key: ['account_id', 'series_id'], identity: false, columns: { account_id: 'integer', series_id: 'integer' } },
+  // From schema 0008; a backup of an older database has none.
+  api_token: {
+    key: ['id'],
+    identity: false,
+    columns: { id: 'text', prefix: 'text', account_id: 'integer', label: 'text', created_at: 'text', last_used_at: 'text?', revoked_at: 'text?' },
+  },
   // After account (its author); an entry refers back only to earlier entries (reverted_entry_id).
   audit_entry: {
     key: ['id'],

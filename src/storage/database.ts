@@ -196,6 +196,18 @@ export interface AuthSessionTable {
   expires_at: string;
 }
 
+export interface ApiTokenTable {
+  /** SHA-256 of the token, hex */
+  id: string;
+  /** the token's first characters, shown in lists and used to revoke it */
+  prefix: string;
+  account_id: number;
+  label: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface LoginThrottleTable {
   key: string;
   failures: number;
@@ -242,6 +254,7 @@ export interface Database {
   site_state: SiteStateTable;
   account: AccountTable;
   account_series: AccountSeriesTable;
+  api_token: ApiTokenTable;
   auth_session: AuthSessionTable;
   login_throttle: LoginThrottleTable;
   audit_entry: AuditEntryTable;

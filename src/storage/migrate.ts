@@ -12,6 +12,7 @@ import * as m0002 from './migrations/0002-convener-address.ts';
 import * as m0004 from './migrations/0004-accounts.ts';
 import * as m0005 from './migrations/0005-file-chunks.ts';
 import * as m0007 from './migrations/0007-stable-ids-invalidation.ts';
+import * as m0008 from './migrations/0008-api-tokens.ts';
 import * as m0006 from './migrations/0006-versions-audit.ts';
 import type { Engine, Storage } from './storage.ts';
 
@@ -25,6 +26,7 @@ const MIGRATIONS: Migrations = {
   '0005-file-chunks': m0005,
   '0006-versions-audit': m0006,
   '0007-stable-ids-invalidation': m0007,
+  '0008-api-tokens': m0008,
 };
 
 /** The bookkeeping table, with the columns Kysely's Migrator gave it, so databases it migrated go on unchanged. */

@@ -6,10 +6,12 @@ import { getCookie } from 'hono/cookie';
 import { type Action, may } from '../domain/account.ts';
 import { Forbidden, PlenaryError } from '../domain/errors.ts';
 import { type CurrentSession, currentSession, type SessionPolicy } from '../operations/accounts.ts';
+import { tokenAccount } from '../operations/api-tokens.ts';
 import type { Storage } from '../storage/storage.ts';
 
 /** `sessionEnded`: the request carries a session cookie that no longer opens a session. */
-export type AuthEnv = { Variables: { auth: CurrentSession | null; sessionEnded: boolean } };
+/** `bearer`: the account comes from an API token, which a browser never sends by itself (no CSRF to fear). */
+export type AuthEnv = { Variables: { auth: CurrentSession | null; sessionEnded: boolean; bearer?: boolean } };
 
 export type AuthOptions = {
   storage: Storage;
@@ -24,8 +26,11 @@ export const loginCookieName = (secure: boolean) => (secure ? '__Host-plenary_lo
 export const isSecure = (baseUrl: string) => baseUrl.startsWith('https:');
 
 export class Unauthenticated extends PlenaryError {
-  constructor(readonly ended = false) {
-    super('unauthenticated', ended ? 'your sign-in has ended (idle too long, past its time, or signed out): sign in again; nothing was saved' : 'sign in first');
+  constructor(
+    readonly ended = false,
+    message = ended ? 'your sign-in has ended (idle too long, past its time, or signed out): sign in again; nothing was saved' : 'sign in first',
+  ) {
+    super('unauthenticated', message);
   }
 }
 
@@ -36,6 +41,25 @@ export function readSession(opts: AuthOptions): MiddlewareHandler<AuthEnv> {
     const auth = token ? await currentSession(opts.storage, token, opts.session ? { session: opts.session } : {}) : null;
     c.set('auth', auth);
     c.set('sessionEnded', !!token && !auth);
+    await next();
+  };
+}
+
+/**
+ * For the API: an `Authorization: Bearer` token, else the session cookie. A header that is not
+ * a valid token is refused, never taken for a sign-in.
+ */
+export function readApiAuth(opts: AuthOptions): MiddlewareHandler<AuthEnv> {
+  const cookie = readSession(opts);
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    if (header === undefined) return cookie(c, next);
+    const m = /^Bearer ([\x21-\x7e]{1,200})$/.exec(header);
+    const auth = m ? await tokenAccount(opts.storage, m[1]!) : null;
+    if (!auth) throw new Unauthenticated(false, 'the API token is not valid: it is unknown, revoked, or its account is disabled (plenary user tokens)');
+    c.set('auth', auth);
+    c.set('sessionEnded', false);
+    c.set('bearer', true);
     await next();
   };
 }
@@ -96,7 +120,7 @@ export function guard(
   return async (c, next) => {
     const auth = c.get('auth');
     if (!auth) throw new Unauthenticated(c.get('sessionEnded'));
-    if (!SAFE.has(c.req.method)) {
+    if (!SAFE.has(c.req.method) && !c.get('bearer')) {
       checkOrigin(c, opts.baseUrl());
       if (!sameToken(await csrfTokenOf(c), auth.csrfToken)) throw new Forbidden('the form is missing its security token or it is out of date: reload the page and try again');
     }

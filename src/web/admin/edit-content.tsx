@@ -10,7 +10,7 @@ import { DEFAULT_LANGUAGE } from '../../domain/language.ts';
 import { InvalidInput, NotFound } from '../../domain/errors.ts';
 import { addAppearance, createDay, createEvent, createSeries, createSession, moveSession, reorder } from '../../operations/edit-agenda.ts';
 import { type Actor, FormInvalid, organizationName, parseVersion, saveForm, VersionConflict } from '../../operations/edit-record.ts';
-import { eventForWorkspace, recordById, searchPersons, seriesBySlug, seriesIdOf, seriesOfNamed, sessionForWorkspace } from '../../storage/queries/editing.ts';
+import { eventForWorkspace, recordById, searchPersons, seriesBySlug, sessionForWorkspace } from '../../storage/queries/editing.ts';
 import { normaliseName } from '../../domain/names.ts';
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 import { translator } from '../i18n/t.ts';
@@ -18,6 +18,7 @@ import { renderDocument } from '../views/layout.tsx';
 import type { Viewer } from '../views/admin.tsx';
 import { ActionButton, ConflictPage, FormPage, formValues } from '../views/admin-edit.tsx';
 import { ADMIN_HEADERS } from './routes.tsx';
+import { idParam, onNamed as onNamedOf, onRecord as onRecordOf } from '../record-access.ts';
 
 type C = Context<AuthEnv>;
 type Status = 200 | 400 | 409;
@@ -44,22 +45,8 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   const actorOf = (c: C): Actor => ({ accountId: c.get('auth')!.account.id });
   const base = (c: C) => ({ lang, t, viewer: viewerOf(c) });
   const body = async (c: C) => (await c.req.parseBody()) as Record<string, unknown>;
-  const idParam = (c: C) => {
-    const raw = c.req.param('id') ?? '';
-    if (!/^[1-9]\d{0,9}$/.test(raw) || Number(raw) > 2_147_483_647) throw new NotFound(`"${raw}" is not a record number`);
-    return Number(raw);
-  };
-
-  /** Guards a route on the series of the record the path names: reading for GET, editing otherwise. */
-  // A missing record is reported missing to admins only; anyone else is refused as for a record
-  // of another series, so the answer tells nobody which ids exist.
+  const onRecord = (entity: AuditedEntity) => onRecordOf(db, entity);
   const isAdmin = (c: C) => c.get('auth')?.account.role === 'admin';
-  const onRecord = (entity: AuditedEntity) => async (c: C) => {
-    const action = c.req.method === 'GET' ? ('read-drafts' as const) : ('edit-content' as const);
-    const seriesId = await seriesIdOf(db, entity, idParam(c));
-    if (seriesId === undefined && isAdmin(c)) throw new NotFound(`there is no ${entity} ${c.req.param('id')}`);
-    return seriesId === undefined ? { action } : { action, seriesId };
-  };
   const onSeries = async (c: C) => {
     const action = c.req.method === 'GET' ? ('read-drafts' as const) : ('edit-content' as const);
     const s = await seriesBySlug(db, c.req.param('slug') ?? '');
@@ -634,16 +621,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     );
   });
   // ---- persons and organizations -----------------------------------------------------------
-  // They belong to no series: an account may edit one that appears in a series it may edit
-  // (it is then that series' editor who renames them everywhere); one that appears nowhere, admins only.
-  const onNamed = (table: 'person' | 'organization') => async (c: C) => {
-    // A missing record is refused to all but admins before it is reported missing, so the answer
-    // tells nobody else which ids exist.
-    const series = await seriesOfNamed(db, table, idParam(c));
-    const account = c.get('auth')!.account;
-    const seriesId = series.find((s) => account.seriesIds.includes(s)) ?? series[0];
-    return { action: c.req.method === 'GET' ? ('read-drafts' as const) : ('edit-content' as const), ...(seriesId !== undefined ? { seriesId } : {}) };
-  };
+  const onNamed = (table: 'person' | 'organization') => onNamedOf(db, table);
   for (const table of ['person', 'organization'] as const) {
     const path = table === 'person' ? '/persons' : '/organizations';
     const namedPage = async (c: C, id: number, values?: Record<string, string>, errors: Record<string, string> = {}) => {

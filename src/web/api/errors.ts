@@ -3,10 +3,10 @@ import type { Context } from 'hono';
 import { PlenaryError } from '../../domain/errors.ts';
 import { API_HEADERS } from './respond.ts';
 
-export const API_ERROR_CODES = ['not_found', 'invalid_input', 'method_not_allowed', 'internal'] as const;
+export const API_ERROR_CODES = ['not_found', 'invalid_input', 'method_not_allowed', 'internal', 'unauthenticated', 'forbidden', 'conflict'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
-const STATUS: Record<ApiErrorCode, 400 | 404 | 405 | 500> = { not_found: 404, invalid_input: 400, method_not_allowed: 405, internal: 500 };
+export const STATUS: Record<ApiErrorCode, 400 | 401 | 403 | 404 | 405 | 409 | 500> = { not_found: 404, invalid_input: 400, method_not_allowed: 405, internal: 500, unauthenticated: 401, forbidden: 403, conflict: 409 };
 
 export function apiError(c: Context, code: ApiErrorCode, message: string, extra: Record<string, string> = {}): Response {
   return c.body(JSON.stringify({ error: { code, message } }), STATUS[code], { ...API_HEADERS, ...extra });

@@ -104,7 +104,16 @@ const list = (item: string): Schema => object({ data: arrayOf(ref(item)), pagina
 const schemas: Record<string, Schema> = {
   Error: object(
     {
-      error: object({ code: { type: 'string', enum: [...API_ERROR_CODES] }, message: str }),
+      error: {
+        type: 'object',
+        properties: {
+          code: { type: 'string', enum: [...API_ERROR_CODES] },
+          message: str,
+          fields: { type: 'object', additionalProperties: str, description: 'invalid_input from a write: the message for each field at fault' },
+        },
+        required: ['code', 'message'],
+        additionalProperties: false,
+      },
     },
     'Every error: a stable code to branch on and a message for people.',
   ),
@@ -222,6 +231,54 @@ function op(summary: string, schema: string, extra: { params?: Schema[]; list?: 
   };
 }
 
+/** The API's writes (web/api/workspace.ts): one path for every kind of record. */
+function workspacePath() {
+  const params = [
+    { name: 'collection', in: 'path', required: true, schema: { type: 'string', enum: ['series', 'events', 'days', 'sessions', 'appearances', 'persons', 'organizations'] } },
+    { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1, maximum: 2147483647 } },
+  ];
+  const record = {
+    type: 'object',
+    required: ['id', 'version'],
+    properties: { id: { type: 'integer' }, version: { type: 'integer', minimum: 1 } },
+    additionalProperties: true,
+    description: "The record's editable fields (as the workspace's form for it lists them; an appearance's organization by name, an event's themes as a list) and its version.",
+  };
+  const data = json({ type: 'object', required: ['data'], properties: { data: record } });
+  const etag = { ETag: { description: 'the record\'s version, quoted', schema: { type: 'string' } } };
+  const err = (description: string) => ({ description, content: json(ref('Error')) });
+  const security = [{ token: [] }, { session: [] }];
+  return {
+    parameters: params,
+    get: {
+      summary: 'Get a record to edit',
+      operationId: 'getWorkspaceRecord',
+      tags: ['workspace'],
+      security,
+      responses: { '200': { description: 'The record and its version', headers: etag, content: data }, '401': err('No valid token or sign-in (code unauthenticated).'), '403': err('The account may not read this series (code forbidden).'), '404': err('No such record (code not_found; told to admins only).') },
+    },
+    patch: {
+      summary: 'Change a record',
+      description: 'Send only the fields to change, and the version they were made from (If-Match: "N", or "version": N). A change from an older version is refused with 409 and the record as it now is; nothing is overwritten. Every change is in the audit log.',
+      operationId: 'patchWorkspaceRecord',
+      tags: ['workspace'],
+      security,
+      parameters: [{ name: 'If-Match', in: 'header', required: false, description: 'the version the change was made from, e.g. "3"', schema: { type: 'string' } }],
+      requestBody: { required: true, content: json({ type: 'object', additionalProperties: { type: ['string', 'number', 'null', 'array'] } }) },
+      responses: {
+        '200': { description: 'Changed: the record as stored now', headers: etag, content: data },
+        '400': err('A field is invalid (code invalid_input; error.fields names each field at fault), unknown, or the version is missing.'),
+        '401': err('No valid token or sign-in (code unauthenticated).'),
+        '403': err("The account may not edit this series, or a sign-in's request lacks its CSRF token or came from another Origin (code forbidden)."),
+        '409': {
+          description: 'Changed by someone else since that version (code conflict): nothing was saved; `current` is the record as it now is.',
+          content: json({ type: 'object', required: ['error', 'current'], properties: { error: { $ref: '#/components/schemas/Error/properties/error' }, current: record } }),
+        },
+      },
+    },
+  };
+}
+
 const slugParam = (what: string) => ({ name: 'slug', in: 'path', required: true, description: `the ${what}’s slug`, schema: { type: 'string' } });
 
 export function openApiDocument(baseUrl: string) {
@@ -237,7 +294,10 @@ export function openApiDocument(baseUrl: string) {
       license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
     },
     servers: [{ url: baseUrl }],
-    tags: [{ name: 'archive', description: 'The public archive' }],
+    tags: [
+      { name: 'archive', description: 'The public archive' },
+      { name: 'workspace', description: 'Records as organizers edit them: read with their version, changed with PATCH' },
+    ],
     paths: {
       '/api/series': op('List series', 'SeriesList', { list: true, description: 'Series with at least one published event, by slug.' }),
       '/api/series/{slug}': op('Get a series', 'SeriesDetail', { params: [slugParam('series')] }),
@@ -265,6 +325,7 @@ export function openApiDocument(baseUrl: string) {
           },
         ],
       }),
+      '/api/workspace/{collection}/{id}': workspacePath(),
       '/api/openapi.json': {
         get: {
           summary: 'This description',
@@ -292,6 +353,10 @@ export function openApiDocument(baseUrl: string) {
         ETag: { description: 'version of this response; changes whenever the archive changes', schema: { type: 'string' } },
         Link: { description: 'RFC 8288 links to the first, previous, next and last pages', schema: { type: 'string' } },
         AccessControlAllowOrigin: { description: 'always *', schema: { type: 'string', const: '*' } },
+      },
+      securitySchemes: {
+        token: { type: 'http', scheme: 'bearer', description: 'an API token from `plenary user token --email E --label L`; it acts as its account (role and series)' },
+        session: { type: 'apiKey', in: 'cookie', name: 'plenary_session', description: "a workspace sign-in; a write also needs X-CSRF-Token and this site's Origin" },
       },
       responses: {
         NotModified: { description: 'Not modified: the ETag sent in If-None-Match is current', headers: { ETag: { $ref: '#/components/headers/ETag' } } },

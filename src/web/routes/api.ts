@@ -1,4 +1,4 @@
-// The read-only JSON API under /api, its OpenAPI description and its readable page.
+// The JSON API under /api, its OpenAPI description and its readable page; writes under /api/workspace.
 // Errors here are JSON (own onError and a final catch-all), never the site's HTML error page.
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
@@ -12,6 +12,7 @@ import { mountPeople } from '../api/people.ts';
 import { allCountries, listOrganizations, listPeople } from '../api/queries.ts';
 import { cachedJson } from '../api/respond.ts';
 import { mountSeries } from '../api/series.ts';
+import { workspaceApi } from '../api/workspace.ts';
 import { cached } from '../cached.ts';
 import type { AppDeps } from '../deps.ts';
 import { translator } from '../i18n/t.ts';
@@ -35,6 +36,8 @@ export function apiRoutes(deps: AppDeps): Hono {
 
   api.get('/openapi.json', (c) => cachedJson(deps, c, c.req.path, async () => ({ data: JSON.stringify(openApiDocument(deps.baseUrl()), null, 2) })));
 
+  // Writes, signed with a token or a session: never cached, never answered from the page cache.
+  api.route('/workspace', workspaceApi({ storage: deps.storage, baseUrl: deps.baseUrl, session: deps.session }));
   mountSeries(api, deps);
   mountEvents(api, deps);
   mountPeople(api, deps);
@@ -43,7 +46,7 @@ export function apiRoutes(deps: AppDeps): Hono {
   // Hono does not use a mounted app's notFound, so the last route answers everything else.
   api.all('*', (c) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      return apiError(c, 'method_not_allowed', `the API is read-only: ${ALLOWED}`, { allow: ALLOWED });
+      return apiError(c, 'method_not_allowed', `only /api/workspace/… takes writes; here: ${ALLOWED}`, { allow: ALLOWED });
     }
     return apiError(c, 'not_found', `no API endpoint at ${c.req.path}; see /api/openapi.json`);
   });

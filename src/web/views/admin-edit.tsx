@@ -50,22 +50,8 @@ const META: Record<string, FieldMeta> = {
 
 const fieldLabel = (t: Translate, f: string) => t(`edit.field.${f}` as MessageKey);
 
-/** A stored column as its form field shows it (themes one per line). */
-export function formValueOf(field: string, v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (field === 'themes' && typeof v === 'string') {
-    try {
-      const list = JSON.parse(v) as unknown;
-      if (Array.isArray(list)) return list.join('\n');
-    } catch {
-      // shown as stored
-    }
-  }
-  return String(v);
-}
-
-/** Form values for a stored record. */
-export const formValues = (entity: FormEntity, row: Values): Record<string, string> => Object.fromEntries(FORM_FIELDS[entity].map((f) => [f, formValueOf(f, row[f])]));
+import { formValueOf, formValues } from '../../domain/editing.ts';
+export { formValueOf, formValues };
 
 function Field(p: { t: Translate; entity: FormEntity; name: string; value: string; error?: string | undefined }) {
   // An organization's kind is not a session's.

@@ -216,6 +216,8 @@ export function parseAgendaText(text: string): Agenda {
     }
 
     if (END_MARK.test(t) && t.length < 60) { cur = null; return; }
+    // "(environ 20 mn)", "(45 min)": the length of the item above, already placed by its time.
+    if (t.startsWith('(') && stripDuration(t) === '') return;
 
     const role = readRoleLine(t);
     const bulleted = unbulleted.bullet;

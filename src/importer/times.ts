@@ -146,8 +146,8 @@ function readMilitary(full: string): TimeSlot | null {
 }
 
 // A duration written beside a time or a name: "(45min)", "(1 hr 15 min)", "(15mn)", "(2 hrs)".
-const DURATION = /^\(\s?\d{1,3}\s?(?:min|mins|minutes|mn|hr|hrs|h|hours?|heures?)\.?(?:\s\d{1,2}\s?(?:min|mins|minutes|mn))?\s?\)\s*/i;
-const DURATION_END = /\s*\(\s?\d{1,3}\s?(?:min|mins|minutes|mn|hr|hrs|h|hours?|heures?)\.?(?:\s\d{1,2}\s?(?:min|mins|minutes|mn))?\s?\)$/i;
+const DURATION = /^\(\s?(?:environ|approx\.?|about|ca\.|aprox\.?|unos)?\s?\d{1,3}(?:\s?[-–]\s?\d{1,3})?\s?(?:min|mins|minutes|mn|hr|hrs|h|hours?|heures?)\.?(?:\s\d{1,2}\s?(?:min|mins|minutes|mn))?\s?\)\s*/i;
+const DURATION_END = /\s*\(\s?(?:environ|approx\.?|about|ca\.|aprox\.?|unos)?\s?\d{1,3}(?:\s?[-–]\s?\d{1,3})?\s?(?:min|mins|minutes|mn|hr|hrs|h|hours?|heures?)\.?(?:\s\d{1,2}\s?(?:min|mins|minutes|mn))?\s?\)$/i;
 
 /** The text without a duration before or after it, and without the "/" or ":" that set the duration apart. */
 export function stripDuration(text: string): string {

@@ -2,7 +2,7 @@
 
 /** Honorifics as usually written. Matching ignores case, dots and inner spaces ("Maj. Gen." = "Maj.Gen."). */
 export const HONORIFICS: readonly string[] = [
-  'H.E.', 'H.R.H.', 'H.H.', 'Mr.', 'Mrs.', 'Ms.', 'Miss', 'Mx.', 'Mme', 'Mlle', 'Dr.', 'Dra.', 'Prof.', 'Professor',
+  'H.E.', 'H.R.H.', 'H.H.', 'Mr.', 'Mrs.', 'Ms.', 'Miss', 'Mx.', 'Mme', 'Mlle', 'Dr.', 'Dra.', 'Prof.', 'Professor', 'Professeur', 'Professeure', 'Profesor', 'Profesora',
   'Amb.', 'Ambassador', 'Hon.', 'Honourable', 'Honorable', 'The Honourable', 'The Honorable', 'The Hon.',
   'Rt. Hon.', 'Right Honourable', 'Sir', 'Dame', 'Lord', 'His Honor', 'Her Honor', 'His Honour', 'Her Honour', 'Her Excellency', 'His Excellency',
   'Their Excellencies', 'Her Royal Highness', 'His Royal Highness', 'His Highness', 'Her Highness',

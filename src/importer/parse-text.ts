@@ -16,6 +16,8 @@ const TITLE_LINE = /^(?:(?:provisional|draft|final)\s)?(?:programme|program|agen
 const END_MARK = /^(?:end of\b|adjourn)/i;
 const SPEAKERS: Role = { bucket: 'speakers', label: null };
 const CEREMONIES = /ceremonies|emcee|^mc$/i;
+// A slot named only by what it holds: "Conférences", "Workshops", "Mesas": the headings under it are its sessions.
+const GENERIC_PLURAL = /^(?:conférences|conferences|conferencias|sessions|sesiones|séances|panels|paneles|ateliers|workshops|talleres|mesas|tables rondes|round ?tables|themes|thèmes|temas)$/i;
 // A slot that holds several sessions at once: "Three Parallel Sessions", "Ateliers simultanés", "Sesiones paralelas".
 const PARALLEL = /\b(?:parallel|concurrent|simultaneous|breakout|break-out)\s(?:sessions|workshops|panels|tracks|roundtables)\b|\b(?:sessions|ateliers|tables rondes)\s(?:parall[èe]les|simultan[ée]es)\b|\bateliers d['’][ée]changes simultan[ée]s\b|\b(?:sesiones|mesas|talleres)\s(?:paralelas|paralelos|simult[áa]neas|simult[áa]neos)\b/i;
 
@@ -269,7 +271,7 @@ export function parseAgendaText(text: string): Agenda {
     if (umbrella !== null && umbrella.umbrella && bulleted && !/[,;]/.test(unbulleted.text) && isTitleLike(unbulleted.text) &&
       splitHonorific(unbulleted.text, style).honorific === null) {
       const heading = { ...readSessionHeading(unbulleted.text)!, kind: 'panel' as const };
-      if (umbrella.s.speakers.length + umbrella.s.moderators.length === 0 && PARALLEL.test(umbrella.s.title ?? '')) {
+      if (umbrella.s.speakers.length + umbrella.s.moderators.length === 0 && (PARALLEL.test(umbrella.s.title ?? '') || GENERIC_PLURAL.test(umbrella.s.title ?? ''))) {
         Object.assign(umbrella.s, heading);
       } else {
         const o2 = openSession(i, { start: umbrella.s.start, end: umbrella.s.end });
@@ -331,6 +333,12 @@ export function parseAgendaText(text: string): Agenda {
       addPerson(i, by, byRole!.role);
       return;
     }
+    // "13h20-13h30 : M. Yao KPODAR, poète": the slot is that person's, with no title of its own.
+    const only = readPerson(rest, false);
+    if (only !== null && only.person.honorific !== null && only.warning === null && only.person.talkTitle === null) {
+      addPerson(i, only, SPEAKERS);
+      return;
+    }
     const titled = readTitleAndPerson(rest, readPerson);
     if (titled !== null) {
       Object.assign(o.s, readSessionHeading(titled.title)!);
@@ -340,7 +348,7 @@ export function parseAgendaText(text: string): Agenda {
     }
     const heading = readSessionHeading(rest)!;
     Object.assign(o.s, heading);
-    if (PARALLEL.test(rest)) o.umbrella = true;
+    if (PARALLEL.test(rest) || GENERIC_PLURAL.test(rest)) o.umbrella = true;
     // "Conférence inaugurale N°1", "Working Group 1": a numbered heading with no title takes the next line as title.
     if (heading.title === null && heading.number !== null) { o.awaitingTitle = true; o.titleOnly = true; }
   }
@@ -353,7 +361,7 @@ export function parseAgendaText(text: string): Agenda {
     const parallel = up !== null && up.umbrella;
     const share = block !== null && up !== null && up.s.title !== null && up.s.start === block.start && /^\d{1,2}[.)]\s/.test(line);
     let o: Open;
-    if (parallel && up.s.speakers.length + up.s.moderators.length === 0 && PARALLEL.test(up.s.title ?? '')) o = up;
+    if (parallel && up.s.speakers.length + up.s.moderators.length === 0 && (PARALLEL.test(up.s.title ?? '') || GENERIC_PLURAL.test(up.s.title ?? ''))) o = up;
     else {
       o = openSession(i, parallel ? { start: up.s.start, end: up.s.end } : share ? { ...block! } : {});
       if (parallel) o.umbrella = true;

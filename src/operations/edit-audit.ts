@@ -3,7 +3,8 @@
 import type { Account } from '../domain/account.ts';
 import { AUDITED_ENTITIES, type AuditedEntity, type Values } from '../domain/audit.ts';
 import { Conflict, InvalidInput, NotFound } from '../domain/errors.ts';
-import { auditEntries, auditEntryById, type AuditEntryWithAuthor, recordById, revertOf } from '../storage/queries/editing.ts';
+import { auditEntries, auditEntryById, type AuditEntryWithAuthor, nextPosition, recordById, revertOf } from '../storage/queries/editing.ts';
+import { deleteWithin, restoreDeleted } from './edit-delete.ts';
 import type { Storage } from '../storage/storage.ts';
 import { write } from '../storage/write.ts';
 import { type Actor, changeRecord } from './edit-record.ts';
@@ -17,28 +18,55 @@ export async function readAuditLog(storage: Storage, account: Account, beforeId?
 
 const parse = (json: string | null): Values => (json ? (JSON.parse(json) as Values) : {});
 
-/** Puts back the values an update or a revert replaced. Returns the new entry's record version. */
+/**
+ * Undoes one entry, as a new, logged change: a change of fields gets the values before it back;
+ * a record made (in the workspace, or put back by an earlier revert) is deleted; a deleted one is
+ * put back. Refused when the record changed since, so no later change is undone silently.
+ */
 export async function revertEntry(storage: Storage, actor: Actor, entryId: number): Promise<{ entity: AuditedEntity; entityId: number }> {
   return await write(storage, async (trx) => {
     const e = await auditEntryById(trx, entryId);
     if (!e) throw new NotFound(`there is no audit entry ${entryId}`);
-    if (e.action !== 'update' && e.action !== 'revert') {
-      throw new InvalidInput(`entry ${entryId} is a ${e.action} of ${e.entity} ${e.entity_id}: only changes of a record's fields (update, revert) can be reverted from the log`);
+    if (e.action === 'import' || e.action === 'reorder') {
+      throw new InvalidInput(
+        e.action === 'import'
+          ? `entry ${entryId} is an import: import the earlier page again instead`
+          : `entry ${entryId} is a reorder of ${e.entity} ${e.entity_id}: move it up or down again instead`,
+      );
     }
     const already = await revertOf(trx, entryId);
     if (already !== undefined) throw new Conflict(`entry ${entryId} was already reverted by entry ${already}`);
     const entity = e.entity as AuditedEntity;
     if (!(AUDITED_ENTITIES as readonly string[]).includes(entity)) throw new InvalidInput(`entry ${entryId} names an unknown kind of record, ${e.entity}`);
-    const before = parse(e.before);
-    const after = parse(e.after);
+    const before = e.before === null ? null : parse(e.before);
+    const after = e.after === null ? null : parse(e.after);
+    const deletable = entity === 'day' || entity === 'session' || entity === 'appearance';
     const current = await recordById(trx, entity, e.entity_id);
+
+    if (after === null && before !== null) {
+      // The entry deleted the record: put it back.
+      if (!deletable) throw new InvalidInput(`entry ${entryId} deleted ${entity} ${e.entity_id}, which cannot be put back from the log`);
+      await restoreDeleted(trx, actor, entity, before, entryId);
+      return { entity, entityId: e.entity_id };
+    }
     if (!current) throw new NotFound(`the ${entity} of entry ${entryId} (${entity} ${e.entity_id}) no longer exists`);
-    if (current.version !== after.version) {
+    if (after && current.version !== after.version) {
       throw new Conflict(
         `the ${entity} was changed again after entry ${entryId} (that entry left it at version ${after.version}; it is now at version ${current.version}): revert the later changes first, or edit it by hand`,
       );
     }
+    if (before === null) {
+      // The entry made the record: delete it.
+      if (!deletable) throw new InvalidInput(`entry ${entryId} made ${entity} ${e.entity_id}; a ${entity} is not deleted from the log`);
+      await deleteWithin(trx, actor, entity, e.entity_id, Number(current.version), entryId);
+      return { entity, entityId: e.entity_id };
+    }
     const { version: _v, ...values } = before;
+    // A session moved back goes to the end of its old day when its old place is taken.
+    if (entity === 'session' && 'day_id' in values && 'position' in values) {
+      const taken = await trx.selectFrom('session').select('id').where('day_id', '=', Number(values.day_id)).where('position', '=', Number(values.position)).where('id', '!=', e.entity_id).executeTakeFirst();
+      if (taken) values.position = await nextPosition(trx, 'session', 'day_id', Number(values.day_id));
+    }
     await changeRecord(trx, actor, 'revert', entity, e.entity_id, Number(current.version), values, {}, { reverted: entryId });
     return { entity, entityId: e.entity_id };
   });

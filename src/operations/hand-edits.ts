@@ -1,7 +1,8 @@
 // What organizers changed by hand in the workspace, read back from the audit log, so that a
 // re-import of an agenda keeps it: a field changed by hand is not overwritten by the page, a
 // record created or edited by hand is not deleted because the page no longer lists it, and a
-// record is still recognised by the values the page gave it before someone edited them.
+// record is still recognised by the values the page gave it before someone edited them, and a
+// record deleted by hand is not made again.
 import type { Values } from '../domain/audit.ts';
 import { handEditEntries } from '../storage/queries/editing.ts';
 import type { Tx } from '../storage/database.ts';
@@ -15,11 +16,15 @@ const parse = (json: string | null): Values => (json ? (JSON.parse(json) as Valu
 
 export class HandEdits {
   private readonly edits = new Map<string, HandEdit>();
+  /** Rows deleted by hand and not put back, by the entry that deleted them. */
+  private readonly tombstones = new Map<number, { entity: string; row: Values }>();
 
   /** Every hand change of a series' records, oldest first (imports' own entries are not hand changes). */
   static async read(trx: Tx, seriesId: number): Promise<HandEdits> {
     const out = new HandEdits();
     for (const e of await handEditEntries(trx, seriesId)) {
+      if (e.reverted_entry_id !== null) out.tombstones.delete(e.reverted_entry_id);
+      if (e.after === null && e.before !== null) out.tombstones.set(e.id, { entity: e.entity, row: parse(e.before) });
       const key = `${e.entity}:${e.entity_id}`;
       let h = out.edits.get(key);
       if (!h) out.edits.set(key, (h = { created: false, fields: new Set(), original: {} }));
@@ -38,6 +43,12 @@ export class HandEdits {
       }
     }
     return out;
+  }
+
+  /** A row of this kind deleted by hand (and not put back) that `test` recognises, if any. */
+  deleted(entity: ImportedEntity, test: (row: Values) => boolean): Values | undefined {
+    for (const t of this.tombstones.values()) if (t.entity === entity && test(t.row)) return t.row;
+    return undefined;
   }
 
   /** Whether anyone created or changed this record in the workspace. */

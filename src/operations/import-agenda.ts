@@ -155,6 +155,10 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
       const free = oldDays.filter((d) => !usedDays.has(d.id));
       const old = free.find((d) => d.date === date) ?? free.find((d) => hand.holds('day', d, 'date', date));
       let dayId: number;
+      if (!old && hand.deleted('day', (r) => r.date === date)) {
+        report.kept.push(`day ${date}: deleted in the workspace; not made again, nor its sessions`);
+        continue;
+      }
       if (!old) {
         dayId = (await trx.insertInto('day').values({ event_id: eventId, position: i, date, label: day.label }).returning('id').executeTakeFirstOrThrow()).id;
       } else {
@@ -189,6 +193,11 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
         const oldId = matched[p] ?? pick((o) => o.position === p && o.day_id === dayId);
         const o = oldSessions.find((x) => x.id === oldId);
         let sessionId: number;
+        const gone = o ? undefined : hand.deleted('session', (r) => r.day_id === dayId && ((s.start !== null && r.start_time === s.start && r.title === s.title) || (s.title !== null && r.title === s.title)));
+        if (gone) {
+          report.kept.push(`${sessionLabel(date, { title: s.title, start_time: s.start, kind: s.kind })}: deleted in the workspace; not made again`);
+          continue;
+        }
         if (!o) {
           sessionId = (await trx.insertInto('session').values({ event_id: eventId, position: --parked, ...values }).returning('id').executeTakeFirstOrThrow()).id;
           report.sessions.created++;
@@ -509,6 +518,10 @@ async function syncAppearances(
       continue;
     }
     let appearanceId: number;
+    if (!existing && hand.deleted('appearance', (r) => r.session_id === sessionId && r.person_id === pid && r.role === role)) {
+      report.kept.push(`${p.name} (${role}) of session ${sessionId}: removed in the workspace; not added again`);
+      continue;
+    }
     if (existing) {
       appearanceId = existing.id;
       const position = byHand ? existing.position : next++;

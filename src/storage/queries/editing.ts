@@ -179,7 +179,7 @@ export async function seriesOfNamed(db: DbOrTx, table: 'person' | 'organization'
 export async function handEditEntries(db: DbOrTx, seriesId: number) {
   return await db
     .selectFrom('audit_entry')
-    .select(['action', 'entity', 'entity_id', 'before', 'after'])
+    .select(['id', 'action', 'entity', 'entity_id', 'before', 'after', 'reverted_entry_id'])
     .where('series_id', '=', seriesId)
     .where('entity', 'in', ['series', 'event', 'day', 'session', 'appearance'])
     .where('action', '!=', 'import')

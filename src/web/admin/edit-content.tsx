@@ -16,7 +16,8 @@ import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 import { translator } from '../i18n/t.ts';
 import { renderDocument } from '../views/layout.tsx';
 import type { Viewer } from '../views/admin.tsx';
-import { ActionButton, ConflictPage, FormPage, formValues } from '../views/admin-edit.tsx';
+import { ActionButton, ConflictPage, DeletePage, FormPage, formValues } from '../views/admin-edit.tsx';
+import { deleteRecord } from '../../operations/edit-delete.ts';
 import { ADMIN_HEADERS } from './routes.tsx';
 import { idParam, onNamed as onNamedOf, onRecord as onRecordOf } from '../record-access.ts';
 
@@ -318,7 +319,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         saved={c.req.query('saved') === '1'}
         nav={
           <p>
-            <a href={`/admin/events/${d.event_id}`}>{t('admin.events')}</a>
+            <a href={`/admin/events/${d.event_id}`}>{t('admin.events')}</a> · <a href={`/admin/days/${id}/delete`}>{t('edit.delete.day')}</a>
           </p>
         }
       />
@@ -402,7 +403,8 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
           <p>
             <a href={`/admin/events/${w.event.id}`}>
               <bdi>{w.event.title}</bdi>
-            </a>
+            </a>{' '}
+            · <a href={`/admin/sessions/${id}/delete`}>{t('edit.delete.session')}</a>
           </p>
         }
       >
@@ -586,7 +588,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         saved={c.req.query('saved') === '1'}
         nav={
           <p>
-            <a href={`/admin/sessions/${a.session_id}`}>{t('edit.people')}</a> ·{' '}
+            <a href={`/admin/sessions/${a.session_id}`}>{t('edit.people')}</a> · <a href={`/admin/appearances/${id}/delete`}>{t('edit.delete.appearance')}</a> ·{' '}
             <a href={`/admin/persons/${a.person_id}`}>
               {t('edit.editPerson')}: <bdi>{String(person.name)}</bdi>
             </a>
@@ -669,4 +671,37 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     const a = (await recordById(db, 'appearance', id))!;
     return c.redirect(`/admin/sessions/${a.session_id}?saved=1`, 303);
   });
+
+  // ---- deleting ---------------------------------------------------------------------------
+  // A page that says what goes, then a button: deleting works without JavaScript and is never one stray click.
+  for (const [entity, path] of [['day', '/days'], ['session', '/sessions'], ['appearance', '/appearances']] as const) {
+    app.get(`${path}/:id/delete`, guard(opts, onRecord(entity)), async (c) => {
+      const id = idParam(c);
+      const row = await recordById(db, entity, id);
+      if (!row) throw new NotFound(`there is no ${entity} ${id}`);
+      const what =
+        entity === 'day'
+          ? String(row.date)
+          : entity === 'session'
+            ? String(row.title ?? t('edit.untitled'))
+            : String((await recordById(db, 'person', Number(row.person_id)))?.name ?? '');
+      const people = entity === 'session' ? (await db.selectFrom('appearance').select('id').where('session_id', '=', id).execute()).length : 0;
+      return html(
+        c,
+        <DeletePage
+          {...base(c)}
+          title={t(`edit.delete.${entity}.title`, { what })}
+          body={t(`edit.delete.${entity}.body`, { n: String(people) })}
+          action={`/admin${path}/${id}/delete`}
+          version={Number(row.version)}
+          back={`/admin${path}/${id}`}
+        />,
+      );
+    });
+    app.post(`${path}/:id/delete`, guard(opts, onRecord(entity)), async (c) => {
+      const b = await body(c);
+      const gone = await deleteRecord(opts.storage, actorOf(c), entity, idParam(c), parseVersion(b.version));
+      return c.redirect(gone.sessionId !== undefined ? `/admin/sessions/${gone.sessionId}?saved=1` : `/admin/events/${gone.eventId}?saved=1`, 303);
+    });
+  }
 }

@@ -284,7 +284,7 @@ export function AuditPage(p: Base & { rows: AuditRow[]; canRevert: boolean; reve
                 </td>
                 {p.canRevert ? (
                   <td>
-                    {r.action === 'update' || r.action === 'revert' ? (
+                    {revertable(r.action, r.entity) ? (
                       <ActionButton viewer={p.viewer} action={`/admin/audit/${r.id}/revert`}>
                         {t('audit.revert', { id: r.id })}
                       </ActionButton>
@@ -303,4 +303,28 @@ export function AuditPage(p: Base & { rows: AuditRow[]; canRevert: boolean; reve
       ) : null}
     </AdminLayout>
   );
+}
+
+/** Says what a deletion takes away, and asks once. */
+export function DeletePage(p: Base & { title: string; body: string; action: string; version: number; back: string }) {
+  const { t } = p;
+  return (
+    <AdminLayout lang={p.lang} t={t} title={p.title} viewer={p.viewer}>
+      <h1>{p.title}</h1>
+      <p>{p.body}</p>
+      <form method="post" action={p.action} class="stack">
+        <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
+        <input type="hidden" name="version" value={String(p.version)} />
+        <p>
+          <button type="submit">{t('edit.delete.confirm')}</button> <a href={p.back}>{t('edit.delete.cancel')}</a>
+        </p>
+      </form>
+    </AdminLayout>
+  );
+}
+
+/** Entries the log can undo (operations/edit-audit.ts): changes of fields, moves, and what was made or deleted of an agenda. */
+function revertable(action: string, entity: string): boolean {
+  if (action === 'update' || action === 'move' || action === 'revert') return true;
+  return (action === 'create' || action === 'delete') && (entity === 'day' || entity === 'session' || entity === 'appearance');
 }

@@ -1,0 +1,81 @@
+// Deleting in the workspace: a person's appearance in a session, a session with its people, an
+// empty day. Each deleted row is logged whole (so the log can put it back, and a re-import knows
+// not to make it again); a statement, presentation or link attached to a deleted appearance moves
+// to the event's documents, never lost. The record must still be at the version the page showed.
+import type { Values } from '../domain/audit.ts';
+import { Conflict, InvalidInput, NotFound } from '../domain/errors.ts';
+import type { Tx } from '../storage/database.ts';
+import { nextPosition, recordById } from '../storage/queries/editing.ts';
+import type { Storage } from '../storage/storage.ts';
+import { write } from '../storage/write.ts';
+import { type Actor, audit } from './edit-record.ts';
+
+export type Deletable = 'day' | 'session' | 'appearance';
+
+/** What a deletion leaves to go back to: the event, and for an appearance its session. */
+export type Deleted = { eventId: number; sessionId?: number };
+
+export async function deleteRecord(storage: Storage, actor: Actor, entity: Deletable, id: number, version: number): Promise<Deleted> {
+  return await write(storage, async (trx) => await deleteWithin(trx, actor, entity, id, version));
+}
+
+export async function deleteWithin(trx: Tx, actor: Actor, entity: Deletable, id: number, version: number, reverted?: number): Promise<Deleted> {
+  const row = await recordById(trx, entity, id);
+  if (!row) throw new NotFound(`there is no ${entity} ${id}: it may have been deleted already`);
+  if (row.version !== version) {
+    throw new Conflict(`this ${entity} was changed by someone else after you opened it (you saw version ${version}; it is now at version ${row.version}): nothing was deleted; look at it again first`);
+  }
+  if (entity === 'day') {
+    const n = Number((await trx.selectFrom('session').select((eb) => eb.fn.countAll<number>().as('n')).where('day_id', '=', id).executeTakeFirstOrThrow()).n);
+    if (n > 0) throw new InvalidInput(`the day ${row.date} still holds ${n} session${n === 1 ? '' : 's'}: move or delete ${n === 1 ? 'it' : 'them'} first`);
+    await audit(trx, actor, reverted ? 'revert' : 'delete', 'day', id, row, null, reverted);
+    await trx.deleteFrom('day').where('id', '=', id).execute();
+    return { eventId: Number(row.event_id) };
+  }
+  if (entity === 'session') {
+    const people = await trx.selectFrom('appearance').select(['id', 'version']).where('session_id', '=', id).orderBy('position').execute();
+    for (const a of people) await deleteAppearance(trx, actor, a.id, reverted);
+    await audit(trx, actor, reverted ? 'revert' : 'delete', 'session', id, row, null, reverted);
+    await trx.deleteFrom('session').where('id', '=', id).execute();
+    return { eventId: Number(row.event_id) };
+  }
+  const session = await trx.selectFrom('session').select(['id', 'event_id']).where('id', '=', Number(row.session_id)).executeTakeFirstOrThrow();
+  await deleteAppearance(trx, actor, id, reverted);
+  return { eventId: session.event_id, sessionId: session.id };
+}
+
+async function deleteAppearance(trx: Tx, actor: Actor, id: number, reverted?: number): Promise<void> {
+  const row = (await recordById(trx, 'appearance', id))!;
+  // Files and links attached to it stay, among the event's documents; labels the page named go with it.
+  await trx
+    .updateTable('material')
+    .set({ appearance_id: null })
+    .where('appearance_id', '=', id)
+    .where((eb) => eb.or([eb('url', 'is not', null), eb('file_id', 'is not', null)]))
+    .execute();
+  await audit(trx, actor, reverted ? 'revert' : 'delete', 'appearance', id, row, null, reverted);
+  await trx.deleteFrom('appearance').where('id', '=', id).execute();
+}
+
+/**
+ * Puts a deleted row back, under its own id (so its page, calendar UID and guid come back too),
+ * at its place if that is free, else at the end of its day or session.
+ */
+export async function restoreDeleted(trx: Tx, actor: Actor, entity: Deletable, row: Values, reverted: number): Promise<void> {
+  const id = Number(row.id);
+  if (await recordById(trx, entity, id)) throw new Conflict(`the ${entity} ${id} is there already`);
+  const parent = entity === 'day' ? { table: 'event' as const, id: row.event_id } : entity === 'session' ? { table: 'day' as const, id: row.day_id } : { table: 'session' as const, id: row.session_id };
+  if (!(await trx.selectFrom(parent.table).select('id').where('id', '=', Number(parent.id)).executeTakeFirst())) {
+    throw new Conflict(`the ${parent.table} this ${entity} belonged to (${parent.table} ${parent.id}) is gone: put it back first`);
+  }
+  const values: Values = { ...row, version: Number(row.version) + 1 };
+  if (entity === 'session') {
+    const taken = await trx.selectFrom('session').select('id').where('day_id', '=', Number(row.day_id)).where('position', '=', Number(row.position)).executeTakeFirst();
+    if (taken) values.position = await nextPosition(trx, 'session', 'day_id', Number(row.day_id));
+  }
+  if (entity === 'appearance' && row.organization_id !== null && !(await trx.selectFrom('organization').select('id').where('id', '=', Number(row.organization_id)).executeTakeFirst())) {
+    values.organization_id = null;
+  }
+  await trx.insertInto(entity).values(values as never).execute();
+  await audit(trx, actor, 'revert', entity, id, null, values, reverted);
+}

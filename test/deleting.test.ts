@@ -1,0 +1,137 @@
+// Deleting in the workspace through the running server, and what the log and a re-import make
+// of it: an appearance removed (its statement file moves to the event's documents), a session
+// deleted with its people, a day that still holds sessions refused, a stale deletion refused;
+// a re-import from the command line does not make them again; an admin puts a session back from
+// the log (same id and UUID), undoes a session made by hand, and a move. Every engine.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { startServer } from '../src/web/server.ts';
+import { ENGINES, migratedStorage } from './engines.ts';
+import { signedIn } from './http-client.ts';
+import { runPlenary } from './plenary-cli.ts';
+
+const PAGE = `Dialogue on Labour Mobility
+
+DAY 1 – Monday, 3 March 2025
+
+10:00 – 11:00 Panel 1 – Skills partnerships
+Ms. Laura Becker, Director, Federal Employment Agency, Germany
+Mr. Tomás Rivera, Adviser, Ministry of Labour, Mexico
+
+11:00 – 12:00 Panel 2 – Fair recruitment
+Ms. Nadia Rahman, Secretary, Ministry of Expatriates' Welfare, Bangladesh
+
+DAY 2 – Tuesday, 4 March 2025
+
+09:30 – 11:00 Panel 3 – Data on labour migration
+Mr. Henrik Olsen, Statistician, Statistics Norway
+`;
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+for (const engine of ENGINES) {
+  describe(`deleting on ${engine}`, () => {
+    test('delete, refuse, keep files, re-import without undoing, put back from the log', async () => {
+      const db = await migratedStorage(engine);
+      const dir = mkdtempSync(join(tmpdir(), 'plenary-delete-'));
+      const server = await startServer(db.storage, { port: 0, host: '127.0.0.1' });
+      const base = `http://127.0.0.1:${server.port}`;
+      try {
+        const file = join(dir, 'agenda.txt');
+        writeFileSync(file, PAGE);
+        const importPage = () => {
+          const r = runPlenary(['import', file, '--series', 'labour', '--series-title', 'Labour', '--event', 'labour-2025', '--title', 'Labour 2025', '--time-zone', 'Europe/Zurich'], db.url);
+          assert.equal(r.code, 0, r.err);
+          return r.out.trim().split('\n');
+        };
+        importPage();
+        const q = db.storage.db;
+        const sessionOf = (title: string) => q.selectFrom('session').selectAll().where('title', '=', title).executeTakeFirst();
+        const appearanceOf = async (name: string) =>
+          await q.selectFrom('appearance as a').innerJoin('person as p', 'p.id', 'a.person_id').selectAll('a').where('p.name', '=', name).executeTakeFirst();
+        const ed = await signedIn(db.storage, base, { email: 'ed@example.org', role: 'editor', series: ['labour'] });
+        const admin = await signedIn(db.storage, base, { email: 'admin@example.org', role: 'admin' });
+
+        // A statement attached to Rivera, uploaded.
+        const rivera = (await appearanceOf('Tomás Rivera'))!;
+        const panel1 = (await sessionOf('Skills partnerships'))!;
+        const upload = await ed.get(`/admin/events/${panel1.event_id}/materials`);
+        const fd = new FormData();
+        fd.set('_csrf', upload.body.match(/name="_csrf" value="([^"]+)"/)![1]!);
+        for (const [k, v] of Object.entries({ kind: 'statement', lang: 'en', label: 'Statement by Mr. Rivera', appearance: String(rivera.id) })) fd.set(k, v);
+        fd.set('file', new Blob([PDF], { type: 'application/pdf' }), 'rivera.pdf');
+        assert.equal((await ed.postMultipart(`/admin/events/${panel1.event_id}/materials`, fd)).status, 303);
+
+        // Removing Rivera: a page says what goes, then the button.
+        const confirm = await ed.get(`/admin/appearances/${rivera.id}/delete`);
+        assert.equal(confirm.status, 200);
+        assert.ok(confirm.body.includes('<h1>Remove Tomás Rivera from this session?</h1>'));
+        const removed = await ed.post(`/admin/appearances/${rivera.id}/delete`, { version: String(rivera.version) });
+        assert.deepEqual([removed.status, removed.location], [303, `/admin/sessions/${panel1.id}?saved=1`]);
+        assert.equal(await appearanceOf('Tomás Rivera'), undefined);
+        const statement = await q.selectFrom('material').select(['appearance_id', 'label']).where('label', '=', 'Statement by Mr. Rivera').executeTakeFirstOrThrow();
+        assert.deepEqual(statement, { appearance_id: null, label: 'Statement by Mr. Rivera' }, 'the file stays, among the event documents');
+
+        // A stale deletion, and a day that still holds sessions, are refused.
+        const panel2 = (await sessionOf('Fair recruitment'))!;
+        const stale = await ed.post(`/admin/sessions/${panel2.id}/delete`, { version: String(panel2.version + 1) });
+        assert.equal(stale.status, 409);
+        assert.ok(stale.body.includes(`this session was changed by someone else after you opened it (you saw version ${panel2.version + 1}; it is now at version ${panel2.version}): nothing was deleted; look at it again first`));
+        const fullDay = await ed.post(`/admin/days/${panel2.day_id}/delete`, { version: '1' });
+        assert.equal(fullDay.status, 400);
+        assert.ok(fullDay.body.includes('the day 2025-03-03 still holds 2 sessions: move or delete them first'));
+
+        // Panel 2 goes, with its people.
+        assert.equal((await ed.post(`/admin/sessions/${panel2.id}/delete`, { version: String(panel2.version) })).status, 303);
+        assert.equal(await sessionOf('Fair recruitment'), undefined);
+        assert.equal(await appearanceOf('Nadia Rahman'), undefined);
+        const log = await q.selectFrom('audit_entry').select(['id', 'action', 'entity', 'entity_id']).where('action', '=', 'delete').orderBy('id').execute();
+        const rahman = JSON.parse((await q.selectFrom('audit_entry').select('before').where('id', '=', log[1]!.id).executeTakeFirstOrThrow()).before!);
+        assert.deepEqual(log.map((e) => `${e.action} ${e.entity} ${e.entity_id}`), [`delete appearance ${rivera.id}`, `delete appearance ${rahman.id}`, `delete session ${panel2.id}`]);
+
+        // The page still lists them: a re-import does not make them again, and says so.
+        const again = importPage();
+        assert.deepEqual(
+          again.filter((l) => l.startsWith('not overwritten: ')),
+          [
+            `not overwritten: Tomás Rivera (speaker) of session ${panel1.id}: removed in the workspace; not added again`,
+            'not overwritten: session "Fair recruitment" (2025-03-03 11:00): deleted in the workspace; not made again',
+          ],
+        );
+        assert.equal(await sessionOf('Fair recruitment'), undefined);
+
+        // An admin puts panel 2 back (same id and UUID), then its speaker; the next import finds them.
+        const revert = (entry: number) => admin.post(`/admin/audit/${entry}/revert`, {});
+        assert.equal((await revert(log[2]!.id)).status, 303);
+        assert.equal((await revert(log[1]!.id)).status, 303);
+        const back = (await sessionOf('Fair recruitment'))!;
+        assert.deepEqual([back.id, back.uuid, back.version], [panel2.id, panel2.uuid, panel2.version + 1]);
+        assert.equal((await appearanceOf('Nadia Rahman'))!.id, rahman.id);
+        const third = importPage();
+        assert.deepEqual(third.filter((l) => l.startsWith('not overwritten: ')), [`not overwritten: Tomás Rivera (speaker) of session ${panel1.id}: removed in the workspace; not added again`]);
+        assert.equal(third[3], 'sessions: 0 created, 3 updated, 0 removed');
+
+        // A session made by hand, undone from the log; a move, undone.
+        assert.equal((await ed.post(`/admin/days/${panel2.day_id}/sessions`, { kind: 'other', number: '', title: 'Side event', start_time: '16:00', end_time: '17:00' })).status, 303);
+        const made = await q.selectFrom('audit_entry').select('id').where('action', '=', 'create').where('entity', '=', 'session').executeTakeFirstOrThrow();
+        assert.equal((await revert(made.id)).status, 303);
+        assert.equal(await sessionOf('Side event'), undefined);
+        const panel3 = (await sessionOf('Data on labour migration'))!;
+        assert.equal((await ed.post(`/admin/sessions/${panel3.id}/move`, { day_id: String(panel2.day_id), version: String(panel3.version) })).status, 303);
+        const moved = await q.selectFrom('audit_entry').select('id').where('action', '=', 'move').executeTakeFirstOrThrow();
+        assert.equal((await revert(moved.id)).status, 303);
+        assert.equal((await sessionOf('Data on labour migration'))!.day_id, panel3.day_id);
+        // Reverting the same entry twice is refused.
+        const twice = await revert(moved.id);
+        assert.equal(twice.status, 409);
+        assert.ok(twice.body.includes(`entry ${moved.id} was already reverted by entry`));
+      } finally {
+        await server.close();
+        await db.cleanup();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}

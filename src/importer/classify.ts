@@ -144,7 +144,11 @@ export function readTitleAndPerson(text: string, readPerson: ReadPerson): { titl
   if (by !== null) {
     const reads = splitPeople(by[2]!).map((one) => readPerson(one, true));
     const [p, ...more] = reads;
-    if (p != null && (p.person.honorific !== null || looksLikeName(p.person.name)) && p.warning === null && more.every((q) => q !== null)) {
+    // The person must show more than capitals ("with Youth Build Caribbean" names no one): an honorific, a job or
+    // institution after the name, a known given name, or others listed with them.
+    const strong = p != null && (p.person.honorific !== null || p.person.position !== null || p.person.organization !== null ||
+      isGivenName(p.person.name.split(/\s+/)[0]!) || more.length > 0);
+    if (p != null && strong && looksLikeName(p.person.name, p.person.honorific !== null ? 1 : 2) && p.warning === null && more.every((q) => q !== null)) {
       // "…, animée par X", "…, moderated by X": the word before "by" names the part the person takes.
       const lead = /[\s,]+([\p{L}-]{4,20})$/u.exec(by[1]!);
       const role = lead === null ? null : roleOf(`${lead[1]} by`) ?? roleOf(`${lead[1]} par`) ?? roleOf(`${lead[1]} por`);

@@ -19,7 +19,7 @@ const CEREMONIES = /ceremonies|emcee|^mc$/i;
 // A slot named only by what it holds: "Conférences", "Workshops", "Mesas": the headings under it are its sessions.
 const GENERIC_PLURAL = /^(?:conférences|conferences|conferencias|sessions|sesiones|séances|panels|paneles|ateliers|workshops|talleres|mesas|tables rondes|round ?tables|themes|thèmes|temas)$/i;
 // A slot that holds several sessions at once: "Three Parallel Sessions", "Ateliers simultanés", "Sesiones paralelas".
-const PARALLEL = /\b(?:parallel|concurrent|simultaneous|breakout|break-out)\s(?:sessions|workshops|panels|tracks|roundtables)\b|\b(?:sessions|ateliers|tables rondes)\s(?:parall[èe]les|simultan[ée]es)\b|\bateliers d['’][ée]changes simultan[ée]s\b|\b(?:sesiones|mesas|talleres)\s(?:paralelas|paralelos|simult[áa]neas|simult[áa]neos)\b/i;
+const PARALLEL = /\b(?:parallel|concurrent|simultaneous|breakout|break-out|discussion)\s(?:sessions|workshops|panels|tracks|roundtables|groups)\b|\b(?:sessions|ateliers|tables rondes)\s(?:parall[èe]les|simultan[ée]es)\b|\bateliers d['’][ée]changes simultan[ée]s\b|\b(?:sesiones|mesas|talleres)\s(?:paralelas|paralelos|simult[áa]neas|simult[áa]neos)\b/i;
 
 interface Open {
   s: AgendaSession;
@@ -268,9 +268,11 @@ export function parseAgendaText(text: string): Agenda {
 
     // Under "Three Parallel Sessions", each bulleted title with no person in it is one of them, in the same slot.
     const umbrella: Open | null = cur;
-    if (umbrella !== null && umbrella.umbrella && bulleted && !/[,;]/.test(unbulleted.text) && isTitleLike(unbulleted.text) &&
-      splitHonorific(unbulleted.text, style).honorific === null) {
-      const heading = { ...readSessionHeading(unbulleted.text)!, kind: 'panel' as const };
+    const item = /^(?:[A-Z]|\d{1,2})[.)]\s+(?=\p{Lu})/u.exec(t);
+    const itemText = item !== null ? t.slice(item[0].length) : unbulleted.text;
+    if (umbrella !== null && umbrella.umbrella && (bulleted || item !== null) && !/[,;]/.test(itemText) && isTitleLike(itemText) &&
+      splitHonorific(itemText, style).honorific === null) {
+      const heading = { ...readSessionHeading(itemText)!, kind: 'panel' as const };
       if (umbrella.s.speakers.length + umbrella.s.moderators.length === 0 && (PARALLEL.test(umbrella.s.title ?? '') || GENERIC_PLURAL.test(umbrella.s.title ?? ''))) {
         Object.assign(umbrella.s, heading);
       } else {

@@ -3,7 +3,7 @@ import { type AgendaMaterial, type AgendaPerson } from '../domain/agenda.ts';
 import { type NameStyle, isHonorific, splitHonorific } from '../domain/names.ts';
 import { isOrganizationLike, isPositionLike, splitAffiliation } from './affiliation.ts';
 import { takeMaterials } from './materials.ts';
-import { isCjkName, isJobWord, isOrgWord, isUncasedWord } from './lexicon.ts';
+import { JOB_WORDS, isCjkName, isJobWord, isOrgWord, isUncasedWord } from './lexicon.ts';
 import { type Role, roleOf, takeRoleSuffix } from './roles.ts';
 import { stripDuration } from './times.ts';
 
@@ -96,6 +96,16 @@ function segmentAtLexicon(text: string, minWords = 2): [string, string] | null {
     return looksLikeName(head, minWords) ? [head, ws.slice(k).join(' ')] : null;
   }
   return null;
+}
+
+/** "Deputy Permanent Secretary Desmond Alleyne" → ["Deputy Permanent Secretary", "Desmond Alleyne"]: job words, then a name. */
+function jobBeforeName(text: string, style: NameStyle): [string, string] | null {
+  const ws = text.split(/\s+/);
+  let k = 0;
+  while (k < ws.length - 2 && k < 6 && isJobWord(ws[k]!)) k++;
+  if (k === 0 || !ws.slice(0, k).some((w) => JOB_WORDS.has(w.toLowerCase()))) return null;
+  const name = ws.slice(k).join(' ');
+  return looksLikeName(splitHonorific(name, style).name) && !ws.slice(k).some(isJobWord) ? [ws.slice(0, k).join(' '), name] : null;
 }
 
 function splitNameFromJob(text: string): [string, string] | null {
@@ -197,10 +207,18 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}, t
     const split = dash !== null && looksLikeName(splitHonorific(dash[1]!, style).name, minWords)
       ? ([dash[1]!, dash[2]!] as [string, string])
       : splitNameFromJob(nameRaw);
-    if (split === null) return titled ? titledPerson(raw, style) : null;
+    // "Deputy Permanent Secretary Desmond Alleyne": the job written before the name.
+    const before = split === null ? jobBeforeName(nameRaw, style) : null;
+    if (split === null && before !== null) {
+      ({ name, honorific } = splitHonorific(before[1], style));
+      rest = [before[0], ...rest];
+      warning = 'job written before the name; split guessed';
+    } else if (split === null) return titled ? titledPerson(raw, style) : null;
+    else {
     ({ name, honorific } = splitHonorific(split[0], style));
     rest = [split[1], ...rest];
     if (dash === null) warning = 'no comma between the name and the position; split guessed';
+    }
   }
   // Honorifics and "Jr." written as their own comma part after the name.
   while (rest.length > 0) {

@@ -55,15 +55,15 @@ export function isContinuation(next: string, years: readonly number[], line = ',
   const t = next.trim();
   if (t === '' || t.length > 300 || stripBullet(t).bullet) return false;
   if (readTimeSlot(t) !== null || readDayHeading(t, years) !== null || readRoleLine(t) !== null) return false;
-  if (DANGLING.test(line) || (line.split('(').length > line.split(')').length && line.length < 300)) return true;
+  if (t.startsWith(',') || DANGLING.test(line) || (line.split('(').length > line.split(')').length && line.length < 300)) return true;
   return /,$/.test(line) && (isPositionLike(t) || isOrganizationLike(t)) && !/^\p{Ll}/u.test(t);
 }
 
 // Words a wrapped line ends on: "administrateur honoraire du", "Ministère de l'Europe et".
 const DANGLING = /\s(?:et|and|de|du|des|of|the|la|le|les|y|del|for|à|au|aux|en|in|on|to|with|par|by)$/i;
 
-/** Whether a line may go on on the next: it ends with a comma, a word that cannot end it, or an open parenthesis. */
-export function mayContinue(line: string): boolean {
+/** Whether the line may go on: it ends with a comma, a word that cannot end it, or an open parenthesis. */
+export function endsOpen(line: string): boolean {
   return /,$/.test(line) || DANGLING.test(line) || (line.split('(').length > line.split(')').length && line.length < 300);
 }
 
@@ -71,7 +71,8 @@ export function mayContinue(line: string): boolean {
 export function isVenueLine(t: string): boolean {
   if (/^(?:venue|lieu|lugar|location|room|salle|sala)\s?:/i.test(t)) return true;
   const words = t.split(/\s+/);
-  return words.length <= 10 && words.some(isVenueWord) && !/[.!?]$/.test(t);
+  // The room is what the line is about: a venue word among its first words, or a line of a few words.
+  return words.length <= 10 && (words.length <= 4 ? words : words.slice(0, 3)).some(isVenueWord) && !/[.!?]$/.test(t);
 }
 
 /**

@@ -1,6 +1,6 @@
 // The plain-text agenda reader: one event page's text in, one Agenda out. Pure: no I/O, no clock, no globals.
 import { type Agenda, type AgendaDay, type AgendaPerson, type AgendaSession, type AgendaWarning } from '../domain/agenda.ts';
-import { isContinuation, isHeadingOfItsOwn, isNameInRun, mayContinue, splitRunTogether, isVenueLine, readNamedAfterRole, readTitleAndPerson, splitGluedHeadings, splitPeople, startsGroup } from './classify.ts';
+import { isContinuation, isHeadingOfItsOwn, isNameInRun, endsOpen, splitRunTogether, isVenueLine, readNamedAfterRole, readTitleAndPerson, splitGluedHeadings, splitPeople, startsGroup } from './classify.ts';
 import { addDays, readDayHeading, yearHints } from './days.ts';
 import { nameStyleOf, readPageLanguage } from './page-language.ts';
 import { type PersonRead, readPerson as readPersonIn, stripBullet } from './people.ts';
@@ -409,8 +409,10 @@ export function parseAgendaText(text: string): Agenda {
     if (t === '') continue;
     // A line that wraps on to the next ("…, administrateur honoraire du" / "Conservatoire et …") is read whole.
     let joined = 0;
-    while (joined < 3 && mayContinue(t) && i + 1 < lines.length && isContinuation(lines[i + 1]!.trim(), years, t)) {
-      t = `${t} ${lines[i + 1]!.trim().replace(/[\s|]+$/, '')}`;
+    // A line may go on when it ends open ("…, ", "… du", "(…") or when the next line opens with a comma.
+    while (joined < 3 && i + 1 < lines.length && (endsOpen(t) || lines[i + 1]!.trim().startsWith(',')) &&
+      isContinuation(lines[i + 1]!.trim(), years, t)) {
+        t = `${t}${lines[i + 1]!.trim().startsWith(',') ? '' : ' '}${lines[i + 1]!.trim().replace(/[\s|]+$/, '')}`;
       i++;
       joined++;
     }

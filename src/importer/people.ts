@@ -93,7 +93,7 @@ function segmentAtLexicon(text: string, minWords = 2): [string, string] | null {
   for (let k = Math.max(2, minWords); k <= Math.min(6, ws.length - 1); k++) {
     if (!isJobWord(ws[k]!) && !isOrgWord(ws[k]!)) continue;
     const head = ws.slice(0, k).join(' ');
-    return looksLikeName(head, minWords) ? [head, ws.slice(k).join(' ')] : null;
+    return looksLikeName(head, minWords) && !ws.slice(0, k).some(isJobWord) ? [head, ws.slice(k).join(' ')] : null;
   }
   return null;
 }
@@ -198,7 +198,12 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}, t
   const minWords = honorific !== null ? 1 : 2;
   // A job or institution word inside what reads as a name ("Tomás Herrera Senior Fellow") ends the name there.
   const glued = name.split(/\s+/).length > 2 ? segmentAtLexicon(name, minWords) : null;
-  if (glued !== null) {
+  const jobFirst = glued === null && isJobWord(name.split(/\s+/)[0]!) ? jobBeforeName(name, style) : null;
+  if (jobFirst !== null) {
+    name = splitHonorific(jobFirst[1], style).name;
+    rest = [jobFirst[0], ...rest];
+    warning = 'job written before the name; split guessed';
+  } else if (glued !== null) {
     name = glued[0];
     rest = [glued[1], ...rest];
     warning = 'no comma between the name and the position; split guessed';

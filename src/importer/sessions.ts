@@ -65,7 +65,7 @@ const ORDINAL_HEADING = new RegExp(
   'iu',
 );
 // "Panel discussion: X", "Table ronde : X", "Mesa redonda – X": the kind of session, then its title.
-const KIND_PREFIX = /^(panel discussion|panel debate|high-level panel|round ?table|roundtable discussion|table ronde|mesa redonda|mesa de debate|débat|debate|keynote (?:address|speech|lecture)|conférence|conferencia)\s?[:–—]\s?(.{3,})$/iu;
+const KIND_PREFIX = /^(panel discussion|panel debate|high-level panel|working session|thematic session|special session|round ?table|roundtable discussion|table ronde|mesa redonda|mesa de debate|débat|debate|keynote (?:address|speech|lecture)|conférence|conferencia)\s?[:–—]\s?(.{3,})$/iu;
 // A numbered agenda item, "1. Welcome remarks", "2) Adoption of the agenda": the number is the item's, not a panel's.
 const ITEM_NUMBER = /^\d{1,2}[.)]\s+(?=\p{L})/u;
 // Quotation marks around a whole title.
@@ -98,7 +98,7 @@ export function readSessionHeading(text: string, strict = false): SessionHeading
   if (kp !== null) {
     const title = unquote(kp[2]!.trim());
     const word = kp[1]!.toLowerCase();
-    return { kind: kindOfTitle(title) ?? (/keynote|conférence|conferencia/.test(word) ? 'keynote' : 'panel'), number: null, title };
+    return { kind: kindOfTitle(title) ?? (/keynote|conférence|conferencia/.test(word) ? 'keynote' : /session/.test(word) ? 'other' : 'panel'), number: null, title };
   }
   const kind = kindOfTitle(t) ?? (PANEL.test(t) ? 'panel' : null);
   if (strict && kind === null && PLENARY.test(t) && !DISCUSSION.test(t) && t.length <= 80 && !/[.;,:]$/.test(t)) return { kind: 'other', number: null, title: t };

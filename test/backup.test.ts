@@ -341,7 +341,7 @@ for (const engine of ENGINES) {
       [
         'a time zone that is not IANA',
         async () => repack(await archive(), (e, m) => replaceEntry(e, m, 'event', (t) => t.replace(/"time_zone":"[^"]*"/, '"time_zone":"Mars/Olympus_Mons"'))),
-        'backup.tar.gz: table event row 1 is invalid: time_zone: must be an IANA time zone such as Europe/Zurich',
+        'backup.tar.gz: table event row 1 is invalid: time_zone: must be an IANA time zone such as Europe/Zurich or America/New_York',
       ],
       [
         'a javascript: material URL',

@@ -159,7 +159,7 @@ for (const engine of ENGINES) {
         const good = agenda([{ date: '2020-01-10', sessions: [session({ speakers: [person('A B')] })] }]);
         await assert.rejects(importAgenda(t.storage, good, { ...TARGET, event: { ...TARGET.event, timeZone: 'Mars/Olympus' } }), {
           name: 'InvalidInput',
-          message: 'import target: event.timeZone: must be an IANA time zone such as Europe/Zurich',
+          message: 'import target: event.timeZone: must be an IANA time zone such as Europe/Zurich or America/New_York',
         });
         await assert.rejects(importAgenda(t.storage, agenda([]), TARGET), InvalidInput);
         await assert.rejects(importAgenda(t.storage, agenda([{ date: null, sessions: [session()] }]), TARGET), {

@@ -3,12 +3,10 @@
 // failure names the field (the column) and what is wrong with it.
 import { z } from 'zod';
 import { SESSION_KINDS } from './agenda.ts';
-import { countryName } from './country.ts';
 import { EVENT_STATUSES } from './event.ts';
 import { LANGUAGES } from './language.ts';
 import { ORGANIZATION_KINDS } from './organization.ts';
-import { SLUG_PATTERN } from './slug.ts';
-import { isIsoDate, isTimeZone } from './time.ts';
+import { COUNTRY_CODE, EMAIL, ISO_DATE, MAX, SLUG, TIME_ZONE } from './fields.ts';
 
 /** An empty field is "not given": stored as null. */
 const optionalText = (max: number) =>
@@ -18,8 +16,8 @@ const optionalText = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .transform((s) => (s === '' ? null : s));
 const requiredText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const slug = z.string().trim().regex(SLUG_PATTERN, 'must be lowercase letters, digits and single hyphens, e.g. idm-2024').max(80, 'must be at most 80 characters');
-const isoDate = z.string().trim().refine(isIsoDate, 'must be a calendar date written YYYY-MM-DD, e.g. 2024-05-02');
+const slug = z.string().trim().refine(SLUG.test, SLUG.message);
+const isoDate = z.string().trim().refine(ISO_DATE.test, ISO_DATE.message);
 const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 const isTime = (s: string | null) => s !== null && TIME.test(s);
 const time = z
@@ -39,21 +37,21 @@ export const seriesFormSchema = z.object({
 export const eventFormSchema = z
   .object({
     slug,
-    title: requiredText(300),
+    title: requiredText(MAX.title),
     lang: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }),
     start_date: isoDate,
     end_date: isoDate,
-    time_zone: z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/Zurich or America/New_York'),
-    venue: optionalText(300),
-    address: optionalText(300),
-    city: optionalText(200),
+    time_zone: z.string().trim().refine(TIME_ZONE.test, TIME_ZONE.message),
+    venue: optionalText(MAX.venue),
+    address: optionalText(MAX.address),
+    city: optionalText(MAX.city),
     country_code: z
       .string()
       .trim()
       .toUpperCase()
-      .refine((s) => s === '' || (/^[A-Z]{2}$/.test(s) && countryName(s, 'en') !== undefined), 'must be an ISO 3166-1 alpha-2 code such as CH or US')
+      .refine((s) => s === '' || COUNTRY_CODE.test(s), COUNTRY_CODE.message)
       .transform((s) => (s === '' ? null : s)),
-    overview: optionalText(20000),
+    overview: optionalText(MAX.overview),
     /** one theme per line in the form; a JSON list in the column */
     themes: z
       .string()
@@ -69,7 +67,7 @@ export const eventFormSchema = z
     contact_email: z
       .string()
       .trim()
-      .refine((s) => s === '' || z.email().safeParse(s).success, 'must be an e-mail address such as secretariat@example.org')
+      .refine((s) => s === '' || EMAIL.test(s), EMAIL.message)
       .transform((s) => (s === '' ? null : s)),
     status: z.enum(EVENT_STATUSES, { error: 'must be draft or published' }),
   })
@@ -111,7 +109,7 @@ const countryCode = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((s) => s === '' || (/^[A-Z]{2}$/.test(s) && countryName(s, 'en') !== undefined), 'must be an ISO 3166-1 alpha-2 code such as CH or US')
+  .refine((s) => s === '' || COUNTRY_CODE.test(s), COUNTRY_CODE.message)
   .transform((s) => (s === '' ? null : s));
 
 export const personFormSchema = z.object({

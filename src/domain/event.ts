@@ -1,38 +1,39 @@
 // What an organizer says about an event when it is created or updated.
 import { z } from 'zod';
 import { LANGUAGES } from './language.ts';
-import { SLUG_PATTERN } from './slug.ts';
-import { isIsoDate, isTimeZone } from './time.ts';
+import { COUNTRY_CODE, EMAIL, ISO_DATE, MAX, maxMessage, SLUG, TIME_ZONE } from './fields.ts';
 
 export const EVENT_STATUSES = ['draft', 'published'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 
-const slug = z.string().regex(SLUG_PATTERN, 'must be lowercase letters, digits and single hyphens, e.g. idm-2017-new-york');
-const isoDate = z.string().refine(isIsoDate, 'must be a calendar date written YYYY-MM-DD');
-const timeZone = z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Zurich');
+// The same rules as the workspace's forms (fields.ts); here every field but the slugs may be left out.
+const slug = z.string().refine(SLUG.test, SLUG.message);
+const isoDate = z.string().refine(ISO_DATE.test, ISO_DATE.message);
+const timeZone = z.string().refine(TIME_ZONE.test, TIME_ZONE.message);
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, maxMessage(max));
 
 export const eventTargetSchema = z.object({
   series: z.object({
     slug,
-    title: z.string().trim().min(1).optional(),
-    description: z.string().optional(),
+    title: text(MAX.title).optional(),
+    description: z.string().max(MAX.description, maxMessage(MAX.description)).optional(),
     /** the convening organization's name, matched to or stored as an organization */
     convener: z.string().trim().min(1, 'must name an organization').optional(),
   }),
   event: z.object({
     slug,
-    title: z.string().trim().min(1).optional(),
+    title: text(MAX.title).optional(),
     lang: z.enum(LANGUAGES).default('en'),
     timeZone: timeZone.optional(),
-    venue: z.string().trim().min(1).nullable().optional(),
+    venue: text(MAX.venue).nullable().optional(),
     /** street and number, one line */
-    address: z.string().trim().min(1).nullable().optional(),
-    city: z.string().trim().min(1).nullable().optional(),
-    countryCode: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as US').nullable().optional(),
+    address: text(MAX.address).nullable().optional(),
+    city: text(MAX.city).nullable().optional(),
+    countryCode: z.string().refine(COUNTRY_CODE.test, COUNTRY_CODE.message).nullable().optional(),
     startDate: isoDate.optional(),
-    overview: z.string().nullable().optional(),
+    overview: z.string().max(MAX.overview, maxMessage(MAX.overview)).nullable().optional(),
     themes: z.array(z.string().trim().min(1)).optional(),
-    contactEmail: z.email().nullable().optional(),
+    contactEmail: z.string().refine(EMAIL.test, EMAIL.message).nullable().optional(),
     status: z.enum(EVENT_STATUSES).optional(),
   }),
 });

@@ -2,7 +2,7 @@
 // loader and (later) the admin. Importing the same reading again updates in place.
 import type { Agenda, AgendaPerson } from '../domain/agenda.ts';
 import { InvalidInput } from '../domain/errors.ts';
-import { describeIssues, eventTargetSchema, type EventTarget } from '../domain/event.ts';
+import { describeIssues, eventTargetSchema, type EventTarget, type ParsedEventTarget } from '../domain/event.ts';
 import { OrganizationLikeness, PersonLikeness } from '../domain/likeness.ts';
 import { normaliseName } from '../domain/names.ts';
 import { organizationIdentity } from '../domain/organization.ts';
@@ -47,17 +47,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
     throw new InvalidInput('the input holds no agenda: no day and no time slot or session was recognised');
   }
 
-  const report: ImportReport = {
-    series: { slug: t.series.slug, created: false },
-    event: { slug: t.event.slug, created: false, status: '', startDate: '', endDate: '' },
-    days: 0,
-    sessions: { created: 0, updated: 0, removed: 0 },
-    appearances: { created: 0, updated: 0, removed: 0 },
-    persons: { created: 0, matched: 0 },
-    organizations: { created: 0, matched: 0 },
-    kept: [],
-    warnings: [],
-  };
+  const report = emptyReport(t);
   // What can be refused is refused before anything is stored.
   checkTarget(agenda, t, await seriesAndEvent(storage.db, t));
   // Persons and organizations first, in short transactions of their own: an editor's save waits
@@ -296,31 +286,64 @@ function checkTarget(agenda: Agenda, t: EventTarget, found: Found): { dates: str
 const IDENTITY_BATCH = 200;
 
 /** Finds or stores everyone the page names, and the convener, in batches; the ids by name key. */
-async function storeIdentities(storage: Storage, agenda: Agenda, t: EventTarget, report: ImportReport): Promise<{ personCache: PersonCache; orgCache: OrganizationCache }> {
+async function storeIdentities(storage: Storage, agenda: Agenda, t: ParsedEventTarget, report: ImportReport): Promise<{ personCache: PersonCache; orgCache: OrganizationCache }> {
   const everyone = agenda.days.flatMap((d) => d.sessions.flatMap((s) => [...s.moderators, ...s.speakers]));
-  const orgKeys = everyone.flatMap((p) => (p.organization ? [organizationIdentity(p.organization, p.countryCode).key] : []));
-  if (t.series.convener) orgKeys.push(organizationIdentity(t.series.convener, null).key);
-  // Everyone the page names who is stored already, read in a few queries rather than one per name.
-  const personCache: PersonCache = Object.assign(new Map<string, number>(), { stored: await storedByKey(storage.db, 'person', everyone.map((p) => normaliseName(p.name))) });
-  const orgCache: OrganizationCache = Object.assign(new Map<string, number>(), { stored: await storedByKey(storage.db, 'organization', orgKeys) });
+  const personCache: PersonCache = Object.assign(new Map<string, number>(), { stored: new Map() as Stored });
+  const orgCache: OrganizationCache = Object.assign(new Map<string, number>(), { stored: new Map() as Stored });
   const ts = now();
   // The convener first, as the series' own.
   const named: Array<Pick<AgendaPerson, 'organization' | 'countryCode'> & Partial<AgendaPerson>> = [...(t.series.convener ? [{ organization: t.series.convener, countryCode: null }] : []), ...everyone];
   for (let i = 0; i < named.length; i += IDENTITY_BATCH) {
-    await write(
+    const batch = named.slice(i, i + IDENTITY_BATCH);
+    // Each attempt works on copies, kept only once its transaction commits (PostgreSQL may run it again).
+    const done = await write(
       storage,
       async (trx, scope) => {
-        for (const p of named.slice(i, i + IDENTITY_BATCH)) {
-          if (p.name !== undefined) await personId(trx, p as AgendaPerson, report, personCache, ts);
-          await organizationId(trx, p, report, orgCache, ts);
+        // Who is stored already is read inside the write, so that an import running beside this one is seen.
+        const pc: PersonCache = Object.assign(new Map(personCache), {
+          stored: await storedByKey(trx, 'person', batch.flatMap((p) => (p.name !== undefined ? [normaliseName(p.name)] : []))),
+          ...(personCache.likeness ? { likeness: personCache.likeness } : {}),
+        });
+        const oc: OrganizationCache = Object.assign(new Map(orgCache), {
+          stored: await storedByKey(trx, 'organization', batch.flatMap((p) => (p.organization ? [organizationIdentity(p.organization, p.countryCode).key] : []))),
+          ...(orgCache.likeness ? { likeness: orgCache.likeness } : {}),
+        });
+        const scratch = emptyReport(t);
+        for (const p of batch) {
+          if (p.name !== undefined) await personId(trx, p as AgendaPerson, scratch, pc, ts);
+          await organizationId(trx, p, scratch, oc, ts);
         }
         // New persons and organizations are on no event's page yet.
         scope.noEvent();
+        return { pc, oc, scratch };
       },
       { exclusive: true },
     );
+    for (const [k, v] of done.pc) personCache.set(k, v);
+    for (const [k, v] of done.oc) orgCache.set(k, v);
+    if (done.pc.likeness) personCache.likeness = done.pc.likeness;
+    if (done.oc.likeness) orgCache.likeness = done.oc.likeness;
+    report.persons.created += done.scratch.persons.created;
+    report.persons.matched += done.scratch.persons.matched;
+    report.organizations.created += done.scratch.organizations.created;
+    report.organizations.matched += done.scratch.organizations.matched;
+    report.warnings.push(...done.scratch.warnings);
   }
   return { personCache, orgCache };
+}
+
+function emptyReport(t: ParsedEventTarget): ImportReport {
+  return {
+    series: { slug: t.series.slug, created: false },
+    event: { slug: t.event.slug, created: false, status: '', startDate: '', endDate: '' },
+    days: 0,
+    sessions: { created: 0, updated: 0, removed: 0 },
+    appearances: { created: 0, updated: 0, removed: 0 },
+    persons: { created: 0, matched: 0 },
+    organizations: { created: 0, matched: 0 },
+    kept: [],
+    warnings: [],
+  };
 }
 
 /** The event's days in date order, its dates from its days, and every session's place in its day. */

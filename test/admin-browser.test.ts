@@ -101,6 +101,7 @@ if (!existsSync(CHROMIUM)) {
       '/admin/sessions/2?q=swing',
       '/admin/sessions/2?q=nobody-is-called-this',
       '/admin/appearances/1',
+      '/admin/appearances/1?oq=international',
       '/admin/persons/1',
       '/admin/organizations/1',
       '/admin/events/1/materials',

@@ -68,6 +68,18 @@ for (const engine of ENGINES) {
         assert.equal((await save('', 'Atlantis', mensah.version + 2)).status, 303);
         assert.deepEqual(await stored(), { country: 'Atlantis', country_code: null, name: null, org_country: null, kind: null, version: mensah.version + 3 });
 
+        // Without JavaScript: a search lists the organizations in the archive; choosing one fills the field.
+        const search = await ed.get(`/admin/appearances/${mensah.id}?oq=health`);
+        assert.deepEqual(
+          [...search.body.matchAll(/<a href="([^"]+)">Use: <bdi>([^<]+)<\/bdi><\/a>/g)].map((m) => [m[1], m[2]]),
+          [
+            [`/admin/appearances/${mensah.id}?organization=Ghana%20Health%20Service%20Research%20Unit#f-organization`, 'Ghana Health Service Research Unit'],
+            [`/admin/appearances/${mensah.id}?organization=Ministry%20of%20Health#f-organization`, 'Ministry of Health'],
+          ],
+        );
+        assert.match((await ed.get(`/admin/appearances/${mensah.id}?organization=Ministry%20of%20Health`)).body, /<input id="f-organization" name="organization" [^>]*value="Ministry of Health"/);
+        assert.ok((await ed.get(`/admin/appearances/${mensah.id}?oq=zzzz`)).body.includes('<p role="status">'));
+
         // Suggestions as you type: every word typed, at most ten names; the page loads the script.
         const suggest = async (kind: string, typed: string) => {
           const r = await ed.get(`/admin/suggest?kind=${kind}&q=${encodeURIComponent(typed)}`);

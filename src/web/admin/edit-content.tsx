@@ -18,6 +18,7 @@ import { renderDocument } from '../views/layout.tsx';
 import type { Viewer } from '../views/admin.tsx';
 import { ActionButton, ConflictPage, DeletePage, FormPage, formValues } from '../views/admin-edit.tsx';
 import { deleteRecord } from '../../operations/edit-delete.ts';
+import { suggestNames } from './suggest.ts';
 import { ADMIN_HEADERS } from './routes.tsx';
 import { idParam, onNamed as onNamedOf, onRecord as onRecordOf } from '../record-access.ts';
 
@@ -574,7 +575,11 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   const appearancePage = async (c: C, id: number, values?: Record<string, string>, errors: Record<string, string> = {}) => {
     const a = (await recordById(db, 'appearance', id))!;
     const person = (await recordById(db, 'person', Number(a.person_id)))!;
-    const organization = (await organizationName(db, a.organization_id)) ?? '';
+    // Without JavaScript, organizations are found first by a search; a result fills the field (saved with the form).
+    const chosen = c.req.query('organization');
+    const organization = chosen ?? (await organizationName(db, a.organization_id)) ?? '';
+    const oq = (c.req.query('oq') ?? '').trim().slice(0, 200);
+    const found = oq ? await suggestNames(db, 'organization', oq) : [];
     return (
       <FormPage
         {...base(c)}
@@ -600,7 +605,33 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
             ) : null}
           </p>
         }
-      />
+      >
+        <h2 id="org-search-heading">{t('edit.orgSearch')}</h2>
+        <form method="get" action={`/admin/appearances/${id}#org-search-heading`} class="stack" role="search" aria-labelledby="org-search-heading">
+          <p>
+            <label for="f-oq">{t('edit.field.organization')}</label>
+            <input id="f-oq" name="oq" type="search" value={oq} />
+          </p>
+          <p>
+            <button type="submit">{t('edit.search.button')}</button>
+          </p>
+        </form>
+        {oq ? (
+          found.length ? (
+            <ul aria-label={t('edit.search.results', { q: oq })}>
+              {found.map((name) => (
+                <li>
+                  <a href={`/admin/appearances/${id}?organization=${encodeURIComponent(name)}#f-organization`}>
+                    {t('edit.useOrganization')}: <bdi>{name}</bdi>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p role="status">{t('edit.search.none')}</p>
+          )
+        ) : null}
+      </FormPage>
     );
   };
   app.get('/appearances/:id', guard(opts, onRecord('appearance')), async (c) => html(c, await appearancePage(c, idParam(c))));

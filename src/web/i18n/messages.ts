@@ -181,6 +181,8 @@ const en = {
   'edit.field.country': 'Country as printed',
   'edit.field.talk_title': 'Title of the talk',
   'edit.field.organization': 'Organization as printed',
+  'edit.orgSearch': 'Find an organization already in the archive',
+  'edit.useOrganization': 'Use',
   'edit.delete.day': 'Delete this day…',
   'edit.delete.session': 'Delete this session…',
   'edit.delete.appearance': 'Remove from this session…',

@@ -19,6 +19,7 @@ import type { Viewer } from '../views/admin.tsx';
 import { ActionButton, ConflictPage, DeletePage, FormPage, formValues } from '../views/admin-edit.tsx';
 import { deleteRecord } from '../../operations/edit-delete.ts';
 import { suggestNames } from './suggest.ts';
+import { warningsForEvent } from '../../operations/event-warnings.ts';
 import { ADMIN_HEADERS } from './routes.tsx';
 import { idParam, onNamed as onNamedOf, onRecord as onRecordOf } from '../record-access.ts';
 
@@ -167,6 +168,8 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     const w = (await eventForWorkspace(db, id))!;
     const { event, days, sessions } = w;
     const viewer = viewerOf(c);
+    // What to look at before publishing; nothing here blocks it.
+    const warnings = await warningsForEvent(db, id);
     return (
       <FormPage
         {...base(c)}
@@ -194,6 +197,24 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
           </p>
         }
       >
+        <h2 id="warnings">{t('edit.warnings')}</h2>
+        {warnings.length ? (
+          <ul class="warnings">
+            {warnings.map((w) => (
+              <li>
+                <bdi>{w.message}</bdi>
+                {w.sessionId !== undefined ? (
+                  <>
+                    {' '}
+                    <a href={`/admin/sessions/${w.sessionId}`}>{t('edit.warnings.open')}</a>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('edit.warnings.none')}</p>
+        )}
         <h2>{t('edit.days')}</h2>
         {days.map((d) => {
           const list = sessions.filter((s) => s.day_id === d.id);

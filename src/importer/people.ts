@@ -56,13 +56,16 @@ export function looksLikeName(s: string, minWords = 2): boolean {
   if (ws.length === 1 && minWords <= 2 && isCjkName(ws[0]!)) return true;
   if (ws.length < minWords || ws.length > 7) return false;
   let letters = 0;
+  let words = 0;
   for (const w of ws) {
     if (NOT_NAME.has(w.toLowerCase().replace(/[.,:]$/, ''))) return false;
     if (PARTICLES.has(w)) continue;
     if (!NAME_WORD.test(w) && !SUFFIXES.test(w) && !isUncasedWord(w)) return false;
+    words++;
     if (/\p{L}{2}/u.test(w)) letters++;
   }
-  return letters > 0;
+  // Two words of a name at least ("Compte-rendu de la" is one word and particles), unless an honorific went before.
+  return letters > 0 && words >= Math.min(2, Math.max(1, minWords));
 }
 
 /** Splits on commas that are not inside parentheses. */
@@ -270,7 +273,10 @@ function titledPerson(text: string, style: NameStyle): PersonRead | null {
     if (title.split(/\s+/).length < 2) return null;
     const p = readPerson(text.slice(at + skip), true, style, false);
     if (p === null || (p.person.honorific === null && !looksLikeName(p.person.name))) return null;
-    p.person.talkTitle = title.replace(/^["“‘«]\s?|\s?["”’»]$/g, '');
+    // "the President of the General Assembly, H.E. Mr. X": the words before the name are the person's office.
+    const office = /^(?:the|la|le|el|l['’])\s?(.+)$/i.exec(title);
+    if (office !== null && isPositionLike(office[1]!) && p.person.position === null) p.person.position = office[1]!;
+    else p.person.talkTitle = title.replace(/^["“‘«]\s?|\s?["”’»]$/g, '');
     if (warning !== null && p.warning === null) p.warning = warning;
     return p;
   };

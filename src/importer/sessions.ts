@@ -33,10 +33,10 @@ const CLOSING = /^(?:closing|concluding|conclusions?|wrap[- ]up|closure|close of
 const KEYNOTE = /\bkeynote\b/i;
 // Words that make a short line a session of its own even without a time: "Plenary Session (room G03)".
 const PLENARY = /^(?:plenary|plénière|plenaria|side event|special session|closed session|informal dinner|working dinner|high-level segment)\b|\bplenary session\b|\bséance plénière\b|\bsesión plenaria\b/i;
-const PANEL = /\b(?:panel|round ?table|parallel session|breakout|break-out|working group)\b/i;
+const PANEL = /\b(?:panel|round ?table|parallel session|breakout|break-out|working group|table ronde|mesa redonda|mesa de debate)\b/i;
 
 // French and Spanish: "Cérémonie d'ouverture", "Séance de clôture", "Clôture", "Apertura", "Clausura".
-const OPENING_FR_ES = /^(?:ouverture|apertura|inauguraci[oó]n|mot de bienvenue|bienvenida)(?![\p{L}])|\b(?:d['’]ouverture|de apertura|inaugural)(?![\p{L}])/iu;
+const OPENING_FR_ES = /^(?:ouverture|apertura|inauguraci[oó]n|mots? de bienvenue|mots? d['’]accueil|bienvenida|palabras de bienvenida)(?![\p{L}])|\b(?:d['’]ouverture|de apertura|inaugural)(?![\p{L}])/iu;
 const CLOSING_FR_ES = /^(?:cl[oô]ture|clausura)(?![\p{L}])|\b(?:de cl[oô]ture|de clausura)(?![\p{L}])/iu;
 
 /** The kind a title names, or null when it names none. */

@@ -1,0 +1,234 @@
+// What real agenda pages do that the first fixtures did not (issue 10), one phenomenon per test, each with the
+// exact reading expected. The lines are our own, written in the layouts real pages use.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { type AgendaPerson, agendaSchema } from '../domain/agenda.ts';
+import { parseAgendaText } from './parse-text.ts';
+import { readPerson } from './people.ts';
+import { readTimeSlot } from './times.ts';
+import { readDayHeading } from './days.ts';
+
+/** Sessions as [start, end, kind, number, title], people as [bucket, name, honorific, position, organization, country]. */
+function read(lines: string[]) {
+  const agenda = parseAgendaText(lines.join('\n'));
+  agendaSchema.parse(agenda);
+  const person = (bucket: string) => (p: AgendaPerson) => [bucket, p.name, p.honorific, p.position, p.organization, p.country];
+  return {
+    days: agenda.days.map((d) => [d.date, d.sessions.length]),
+    sessions: agenda.days.flatMap((d) => d.sessions.map((s) => [s.start, s.end, s.kind, s.number, s.title])),
+    people: agenda.days.flatMap((d) => d.sessions.map((s) => [...s.moderators.map(person('m')), ...s.speakers.map(person('s'))])),
+    warnings: agenda.warnings.map((w) => `${w.line}: ${w.message}`),
+  };
+}
+
+test('names in Arabic, Chinese and Cyrillic script are read like any other', () => {
+  const r = read([
+    'Monday 4 November 2019',
+    '10:00 – 11:30 Panel 1: Labour mobility',
+    'Moderator: محمد عبد الله, Director, Ministry of Labour, Jordan',
+    '• 王毅, Counsellor, Ministry of Foreign Affairs, China',
+    '• Иван Петров, Counsellor, Ministry of Foreign Affairs, Russian Federation',
+  ]);
+  assert.deepEqual(r.people, [[
+    ['m', 'محمد عبد الله', null, 'Director', 'Ministry of Labour', 'Jordan'],
+    ['s', '王毅', null, 'Counsellor', 'Ministry of Foreign Affairs', 'China'],
+    ['s', 'Иван Петров', null, 'Counsellor', 'Ministry of Foreign Affairs', 'Russian Federation'],
+  ]]);
+  assert.deepEqual(r.warnings, []);
+});
+
+test('times as pages write them: "9:00 a 9:20", "de 9h à 10h", "9.30 h", "4:00pm", "0800 – 2400", noon, AM glued', () => {
+  const slot = (l: string) => { const s = readTimeSlot(l); return s === null ? null : [s.start, s.end, s.rest]; };
+  assert.deepEqual(slot('9:00 a 9:20 Apertura'), ['09:00', '09:20', 'Apertura']);
+  assert.deepEqual(slot('09:00 a 09:30 hrs.: Inscripción'), ['09:00', '09:30', 'Inscripción']);
+  assert.deepEqual(slot('de 9h à 10h Ouverture'), ['09:00', '10:00', 'Ouverture']);
+  assert.deepEqual(slot('9.30 h Accueil'), ['09:30', null, 'Accueil']);
+  assert.deepEqual(slot('4:00pm Closing'), ['16:00', null, 'Closing']);
+  assert.deepEqual(slot('0800 – 1730 / Arrival'), ['08:00', '17:30', 'Arrival']);
+  assert.deepEqual(slot('Noon – 6:00 p.m.'), ['12:00', '18:00', '']);
+  assert.deepEqual(slot('10:00AMRemarks to the Committee'), ['10:00', null, 'Remarks to the Committee']);
+  assert.equal(slot('2014 – 2015 review'), null);
+  assert.equal(slot('10 amazing ideas'), null);
+});
+
+test('dates in French and Spanish, a date followed by a place or by a time, a label before the date', () => {
+  const day = (l: string) => { const d = readDayHeading(l, [2019]); return d === null ? null : [d.date, d.rest]; };
+  assert.deepEqual(day('Jeudi 12 décembre'), ['2019-12-12', null]);
+  assert.deepEqual(day('miércoles, 12 de junio de 2019'), ['2019-06-12', null]);
+  assert.deepEqual(day('Vendredi 20 octobre 2017 Salle des fêtes'), ['2017-10-20', 'Salle des fêtes']);
+  assert.deepEqual(day('Monday 5 May 2014 9:00-10:00 Opening'), ['2014-05-05', '9:00-10:00 Opening']);
+  assert.deepEqual(day('Daybook: Tuesday, November 27, 2012'), ['2012-11-27', null]);
+  assert.deepEqual(day('Programme du samedi 25 juin'), ['2019-06-25', null]);
+  assert.equal(day('Monday 5 May the delegates meet in the great hall of the palace'), null);
+});
+
+test('a date header repeated before the first day, and "Day 1" above its date, make one day', () => {
+  const r = read([
+    'Tuesday, 3 March 2020', '- Tuesday, 3 March 2020', 'Day 1', '3 March 2020, TUESDAY',
+    '09:00 – 10:00 Opening session', 'Day 2', '4 March 2020', '09:00 – 10:00 Closing session',
+  ]);
+  assert.deepEqual(r.days, [['2020-03-03', 1], ['2020-03-04', 1]]);
+});
+
+test('start and end times on lines of their own, and a date glued to the first time', () => {
+  const r = read(['Monday 5 May 2014 9:00-10:00 Opening', '10.00', '11.30', '', 'Plenary session 2: Data', '11.30', '12.00', '', 'Break']);
+  assert.deepEqual(r.sessions, [
+    ['09:00', '10:00', 'opening', null, 'Opening'],
+    ['10:00', '11:30', 'panel', 2, 'Data'],
+    ['11:30', '12:00', 'break', null, 'Break'],
+  ]);
+});
+
+test('no times at all: sessions known by headings, Roman numerals, ordinals, or a title over a role line', () => {
+  const r = read([
+    'Programme',
+    'Panel I: Cities and migration',
+    'Moderator: Ms. Ana Ruiz, Director, Urban Institute',
+    'Ms. Bo Li, Mayor, City of Harbin, China',
+    'SEGUNDO PANEL “VIVIENDA SOCIAL”',
+    'Panelistas:',
+    '• Julio Paredes. Arquitecto, Perú.',
+    'Where the money goes',
+    'Chair: Mr. Tom Ford, Researcher, ODI',
+    'Mr. Sam Green, Economist, World Bank',
+  ]);
+  assert.deepEqual(r.sessions, [
+    [null, null, 'panel', 1, 'Cities and migration'],
+    [null, null, 'panel', 2, 'VIVIENDA SOCIAL'],
+    [null, null, 'other', null, 'Where the money goes'],
+  ]);
+  assert.deepEqual(r.people, [
+    [['m', 'Ana Ruiz', 'Ms.', 'Director', 'Urban Institute', null], ['s', 'Bo Li', 'Ms.', 'Mayor', 'City of Harbin', 'China']],
+    [['s', 'Julio Paredes', null, 'Arquitecto', null, 'Perú']],
+    [['m', 'Tom Ford', 'Mr.', 'Researcher', 'ODI', null], ['s', 'Sam Green', 'Mr.', 'Economist', 'World Bank', null]],
+  ]);
+  assert.deepEqual(r.warnings, ['8: read as a session heading from the people under it']);
+});
+
+test('people grouped by role in one line, "Moderated by" after the speakers, a speaker named after their office', () => {
+  const r = read([
+    'Monday 4 November 2019',
+    '10:00 – 11:30 Panel 2: Data',
+    'Panelists: Ana Ruiz, Chile; Bo Li, China; and Tom Ford, ODI',
+    'Panellists: Ms. Eva Berg (Norway), Mr. Kofi Mensah (Ghana) and Ms. Ягода Петрова (Bulgaria)',
+    'Moderated by Sam Green, Director, Migration Policy Institute',
+    '11:30 Opening remarks by the President of the General Assembly, H.E. Mr. Peter Quill',
+    '12:00 Mot de bienvenue du Maire de Port-Louis, Désiré Koffi',
+  ]);
+  assert.deepEqual(r.sessions, [
+    ['10:00', '11:30', 'panel', 2, 'Data'],
+    ['11:30', null, 'opening', null, 'Opening remarks'],
+    ['12:00', null, 'opening', null, 'Mot de bienvenue du Maire de Port-Louis'],
+  ]);
+  assert.deepEqual(r.people, [
+    [
+      ['m', 'Sam Green', null, 'Director', 'Migration Policy Institute', null],
+      ['s', 'Ana Ruiz', null, null, null, 'Chile'], ['s', 'Bo Li', null, null, null, 'China'], ['s', 'Tom Ford', null, null, 'ODI', null],
+      ['s', 'Eva Berg', 'Ms.', null, null, 'Norway'], ['s', 'Kofi Mensah', 'Mr.', null, null, 'Ghana'],
+      ['s', 'Ягода Петрова', 'Ms.', null, null, 'Bulgaria'],
+    ],
+    [['s', 'Peter Quill', 'H.E. Mr.', 'President of the General Assembly', null, null]],
+    [['s', 'Désiré Koffi', null, 'Maire de Port-Louis', null, null]],
+  ]);
+});
+
+test('a name and a position with no comma, surnames in capitals, a job before the name: each split says it guessed', () => {
+  const one = (l: string) => {
+    const p = readPerson(l, true);
+    return p === null ? null : [p.person.name, p.person.honorific, p.person.position, p.person.organization, p.warning];
+  };
+  const guessed = 'no comma between the name and the position; split guessed';
+  assert.deepEqual(one('Tomás Herrera Senior Fellow, The Halden Institute'), ['Tomás Herrera', null, 'Senior Fellow', 'The Halden Institute', guessed]);
+  assert.deepEqual(one('Jonathan Pell Vice President and Director, Global Economy Program'), ['Jonathan Pell', null, 'Vice President and Director', 'Global Economy Program', guessed]);
+  assert.deepEqual(one('Ms Liisa KORHONEN-VAHTO, Finland, Professor of Law'), ['Liisa KORHONEN-VAHTO', 'Ms', 'Professor of Law', null, null]);
+  assert.deepEqual(one('Deputy Permanent Secretary Desmond Alleyne, Department of Regional Affairs'),
+    ['Desmond Alleyne', null, 'Deputy Permanent Secretary', 'Department of Regional Affairs', 'job written before the name; split guessed']);
+  assert.deepEqual(one('Mariana Quiroga. Subsecretaria de Hábitat, Provincia de Santa Fe'), ['Mariana Quiroga', null, 'Subsecretaria de Hábitat', 'Provincia de Santa Fe', null]);
+});
+
+test('a talk title before its speaker: glued to the honorific, before "by", or on the line above', () => {
+  const r = read([
+    'Monday 4 November 2019',
+    '10:30 – 11:45 The ombudsman at work',
+    '  • What an ombudsman does by Ms. Rosa Villa',
+    '  • Social media for public bodies Mr. Kit Srisuk, Office of the Ombudsman, Thailand',
+    '“Why complaints matter”',
+    'Dr. Olu Ade, Researcher, University of Lagos',
+  ]);
+  assert.deepEqual(r.people, [[
+    ['s', 'Rosa Villa', 'Ms.', null, null, null],
+    ['s', 'Kit Srisuk', 'Mr.', null, 'Office of the Ombudsman', 'Thailand'],
+    ['s', 'Olu Ade', 'Dr.', 'Researcher', 'University of Lagos', null],
+  ]]);
+  assert.deepEqual(r.warnings, ['4: talk title read before the speaker; split guessed']);
+});
+
+test('two titled parts in one time slot share its time; parallel sessions under one slot each get it', () => {
+  const r = read([
+    'Tuesday 14 May 2024',
+    '9:15 – 9:40',
+    '1. Welcome remarks by the Chair',
+    '2. Opening remarks by the Secretary General',
+    'H.E. Ana Ruiz, Secretary General of the Council.',
+    '10:00-12:00  Three Parallel Sessions',
+    '  • Skills for the next economy',
+    '  • Small firms – backbone of the recovery',
+  ]);
+  assert.deepEqual(r.sessions, [
+    ['09:15', '09:40', 'opening', null, 'Welcome remarks by the Chair'],
+    ['09:15', '09:40', 'opening', null, 'Opening remarks by the Secretary General'],
+    ['10:00', '12:00', 'panel', null, 'Skills for the next economy'],
+    ['10:00', '12:00', 'panel', null, 'Small firms – backbone of the recovery'],
+  ]);
+});
+
+test('a table flattened one cell per line: the facilitator column gives the moderators (layout)', () => {
+  const r = read([
+    'Agenda:', 'Time |', 'Session |', 'Facilitator |',
+    '09:00-09:30 |', 'Introductions |', 'Ms. Chan Dara, Coordinator |',
+    '09:30-10:00 |', 'Next steps |', 'Mr. Lim Sok and Ms. Ouk Vanna |',
+  ]);
+  assert.deepEqual(r.people, [
+    [['m', 'Chan Dara', 'Ms.', 'Coordinator', null, null]],
+    [['m', 'Lim Sok', 'Mr.', null, null, null], ['m', 'Ouk Vanna', 'Ms.', null, null, null]],
+  ]);
+});
+
+test('a paragraph that runs the programme together is read as its lines', () => {
+  const r = read([
+    'Compte-rendu de la rencontre régionale du vendredi 3 février 2017 à l’Hôtel de Région 8h30 : Accueil café 9h : Mots d’accueil ' +
+      'Mme Claire MARTIN, Vice-présidente, Conseil régional M. Paul DURAND, Président de l’association Solidarités ' +
+      '9h45 : Table ronde - Coopération et santé, animée par M. Jean PETIT, Président de Santé Sud 10h30 : Échanges avec la salle',
+  ]);
+  assert.deepEqual(r.sessions, [
+    ['08:30', null, 'other', null, 'Accueil café'],
+    ['09:00', null, 'opening', null, 'Mots d’accueil'],
+    ['09:45', null, 'panel', null, 'Table ronde - Coopération et santé'],
+    ['10:30', null, 'other', null, 'Échanges avec la salle'],
+  ]);
+  assert.deepEqual(r.people, [
+    [],
+    [['s', 'Claire MARTIN', 'Mme', 'Vice-présidente', 'Conseil régional', null], ['s', 'Paul DURAND', 'M.', 'Président de l’association Solidarités', null, null]],
+    [['m', 'Jean PETIT', 'M.', 'Président de Santé Sud', null, null]],
+    [],
+  ]);
+  // The words before the first time are no agenda line, and say so.
+  assert.deepEqual(r.warnings, ['1: line not understood']);
+});
+
+test('a list of bare names is people; a room under a title is warned, not read as a title', () => {
+  const r = read([
+    'Thursday, March 3, 2016',
+    '9:00 – 11:15 p.m.',
+    'Watching the candidates',
+    'Room 4, East Wing',
+    'Priya Natarajan',
+    'Ezra Holloway',
+    'Aldous Fenwick (moderator)',
+  ]);
+  assert.deepEqual(r.sessions, [['21:00', '23:15', 'other', null, 'Watching the candidates']]);
+  assert.deepEqual(r.people, [[
+    ['m', 'Aldous Fenwick', null, null, null, null], ['s', 'Priya Natarajan', null, null, null, null], ['s', 'Ezra Holloway', null, null, null, null],
+  ]]);
+  assert.deepEqual(r.warnings, ['4: venue or room; not read']);
+});

@@ -66,7 +66,7 @@ function linesOfPage(items: Item[], page: number): Line[] {
   return lines
     .sort((a, b) => b.y - a.y)
     .map((l) => {
-      const rs = l.runs.sort((a, b) => a.x - b.x);
+      const rs = logicalOrder(l.runs.sort((a, b) => a.x - b.x));
       const head = rs[0]!;
       let text = '';
       let end = rs[0]!.x;
@@ -100,6 +100,42 @@ function linesOfPage(items: Item[], page: number): Line[] {
         lastKind: rs[rs.length - 1]!.kind ?? null,
       };
     });
+}
+
+// Arabic written as shaped presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) is text in visual order: what a
+// printer (Chromium among them) put on the page glyph by glyph, right to left.
+const SHAPED_RTL = /[\uFB50-\uFDFF\uFE70-\uFEFC]/;
+// Letters of the right-to-left scripts, shaped or not, that such a run is made of.
+const RTL = /^[\s\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]+$/;
+
+/**
+ * Runs of shaped right-to-left text back in the order they are read: each run's characters reversed and the
+ * presentation forms mapped to their letters (NFKC), and neighbouring such runs in reverse order. Positions are
+ * kept, so the line is still built left to right.
+ */
+function logicalOrder(runs: Item[]): Item[] {
+  if (!runs.some((r) => SHAPED_RTL.test(r.str))) return runs;
+  const out: Item[] = [];
+  for (let i = 0; i < runs.length; ) {
+    if (!RTL.test(runs[i]!.str) || runs[i]!.str.trim() === '') { out.push(runs[i]!); i++; continue; }
+    let j = i;
+    while (j < runs.length && (RTL.test(runs[j]!.str) || runs[j]!.str.trim() === '')) j++;
+    const group = runs.slice(i, j);
+    // Glyph by glyph: a gap wider than a thin space between two glyphs is the space between two words.
+    let text = '';
+    let end = group[0]!.x;
+    for (const r of group) {
+      if (text !== '' && r.x - end > (r.fontSize || 10) * 0.15 && !text.endsWith(' ')) text += ' ';
+      text += r.str;
+      end = r.x + r.width;
+    }
+    const logical = [...text].reverse().join('').normalize('NFKC');
+    const first = group[0]!;
+    const last = group[group.length - 1]!;
+    out.push({ ...first, str: logical, width: last.x + last.width - first.x });
+    i = j;
+  }
+  return out;
 }
 
 /** Lone page numbers at the top or bottom of a page are furniture. */

@@ -58,9 +58,11 @@ export function longAgendaText(days: number, perDay: number, ownOrganizations = 
   let person = 0;
   for (let d = 0; d < days; d++) {
     lines.push(`${weekdays[d % 7]} ${4 + d} March 2030`, '');
+    // Slots of at most 10 minutes from 08:00, short enough that the day ends by 23:00 (no 24:10).
+    const slot = Math.max(1, Math.min(10, Math.floor((15 * 60) / perDay)));
     for (let s = 0; s < perDay; s++) {
-      const start = 8 * 60 + s * 10;
-      lines.push(`${at(start)} - ${at(start + 10)}    Panel ${d * perDay + s + 1} – Cooperation on labour mobility, return and reintegration`, '');
+      const start = 8 * 60 + s * slot;
+      lines.push(`${at(start)} - ${at(start + slot)}    Panel ${d * perDay + s + 1} – Cooperation on labour mobility, return and reintegration`, '');
       lines.push(`Moderator: ${GIVEN[person % 10]} ${surname(person++)}, Director, Department of Migration Policy, Ministry of Interior, Nigeria`, '');
       for (let k = 0; k < 4; k++) {
         const affiliation = ownOrganizations

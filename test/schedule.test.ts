@@ -5,6 +5,9 @@ import { describe, test } from 'node:test';
 import { create } from 'xmlbuilder2';
 import { importAgenda } from '../src/operations/import-agenda.ts';
 import { importDemo } from '../src/operations/demo.ts';
+import { addAccount } from '../src/operations/accounts.ts';
+import { saveForm } from '../src/operations/edit-record.ts';
+import { formValues } from '../src/domain/editing.ts';
 import { ENGINES } from './engines.ts';
 import { confclerkRead, confyMissing, confyRead } from './conference-apps.ts';
 import { agenda, person, session } from './factories.ts';
@@ -107,10 +110,17 @@ for (const engine of ENGINES) {
         );
         assert.ok(jsonEvents.every((e) => e.persons.every((p) => !('id' in p))), 'no integer person ids');
 
-        // A write moves the version; the guids stay, and so does everything else.
+        // The same page imported again changes nothing, not even the version.
         await importDemo(site.storage);
-        const after = await (await fetch(xmlUrl)).text();
         const version = (s: string) => /<version>([^<]+)<\/version>/.exec(s)![1];
+        assert.equal(version(await (await fetch(xmlUrl)).text()), version(xml));
+        // A change of the event moves the version; the guids stay, and so does everything else.
+        const ev = await site.storage.db.selectFrom('event').selectAll().where('slug', '=', 'idm-2017-new-york').executeTakeFirstOrThrow();
+        await addAccount(site.storage, { email: 'ed@example.org', role: 'admin', series: [], password: 'correct horse battery' });
+        const actor = { accountId: (await site.storage.db.selectFrom('account').select('id').executeTakeFirstOrThrow()).id };
+        const form = Object.fromEntries(Object.entries(formValues('event', ev)).map(([k, v]) => [k, k === 'overview' ? `${v} Revised.` : v]));
+        await saveForm(site.storage, actor, 'event', ev.id, ev.version, form);
+        const after = await (await fetch(xmlUrl)).text();
         assert.notEqual(version(after), version(xml));
         assert.match(version(after)!, /^1\.\d+$/);
         assert.equal(after.replace(/<version>[^<]+<\/version>/, ''), xml.replace(/<version>[^<]+<\/version>/, ''));

@@ -55,8 +55,11 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
   // import fail after this, the persons stay, unused, and the next import finds them by name.
   const { personCache, orgCache } = await storeIdentities(storage, agenda, t, report);
 
-  return write(storage, async (trx) => {
+  return write(storage, async (trx, scope) => {
     const ts = now();
+    // Each change below declares the event (or series, person) it touches; an import that
+    // changes nothing drops no event's pages and leaves its calendar's SEQUENCE as it was.
+    scope.noEvent();
     const found = await seriesAndEvent(trx, t);
     const { dates, title, timeZone } = checkTarget(agenda, t, found);
     const sorted = [...dates].sort();
@@ -120,12 +123,16 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
         .executeTakeFirstOrThrow();
       eventId = row.id;
       report.event.created = true;
+      scope.event(eventId);
     }
 
     // The series' convener is an organization like any other, found or stored by the same identity.
     if (t.series.convener !== undefined) {
       const convenerId = await organizationId(trx, { organization: t.series.convener, countryCode: null }, report, orgCache, ts);
-      if (convenerId !== series.convener_id) await trx.updateTable('series').set({ convener_id: convenerId, updated_at: ts }).where('id', '=', series.id).execute();
+      if (convenerId !== series.convener_id) {
+        await trx.updateTable('series').set({ convener_id: convenerId, updated_at: ts }).where('id', '=', series.id).execute();
+        scope.series(series.id);
+      }
     }
 
     // Days are matched by date (as stored, or as the page gave it before a hand edit); sessions
@@ -151,6 +158,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
       }
       if (!old) {
         dayId = (await trx.insertInto('day').values({ event_id: eventId, position: i, date, label: day.label }).returning('id').executeTakeFirstOrThrow()).id;
+        scope.event(eventId);
       } else {
         dayId = old.id;
         await updateChanged(trx, 'day', old, await keep('day', old, `day ${old.date}`, { date, label: day.label }));
@@ -190,6 +198,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
         }
         if (!o) {
           sessionId = (await trx.insertInto('session').values({ event_id: eventId, position: --parked, ...values }).returning('id').executeTakeFirstOrThrow()).id;
+          scope.event(eventId);
           report.sessions.created++;
         } else {
           sessionId = o.id;
@@ -212,6 +221,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
     if (goneSessions.length) {
       await keepAttachedMaterials(trx, goneSessions.map((id) => ({ session: id })), report);
       await trx.deleteFrom('session').where('id', 'in', goneSessions).execute();
+      scope.event(eventId);
       report.sessions.removed += goneSessions.length;
     }
     const staleDays = oldDays.filter((d) => !usedDays.has(d.id));
@@ -222,7 +232,10 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
         if (hand.touched('day', d.id) || holding.has(d.id)) report.kept.push(`day ${d.date}: no longer on the page; kept, as it was made or edited in the workspace or holds sessions that were`);
         else goneDays.push(d.id);
       }
-      if (goneDays.length) await trx.deleteFrom('day').where('id', 'in', goneDays).execute();
+      if (goneDays.length) {
+        await trx.deleteFrom('day').where('id', 'in', goneDays).execute();
+        scope.event(eventId);
+      }
     }
     await placeDaysAndSessions(trx, eventId, oldSessions, pageOrder, hand, report);
     report.event.status = common.status;
@@ -384,6 +397,7 @@ async function placeDaysAndSessions(
     for (const [p, id] of order.entries()) {
       const s = inDay.find((x) => x.id === id)!;
       const was = before.get(id);
+      if (!was || was.position !== p || was.day_id !== d.id) await declareChange(trx, 'event', eventId);
       await trx
         .updateTable('session')
         .set({ position: p, ...(was && was.position !== p && was.day_id === d.id ? { version: s.version + 1 } : {}) })
@@ -555,6 +569,7 @@ async function syncAppearances(
         await trx.insertInto('appearance').values({ session_id: sessionId, person_id: pid, ...values, position: next++ }).returning('id').executeTakeFirstOrThrow()
       ).id;
       report.appearances.created++;
+      await declareChange(trx, 'event', eventId);
     }
     kept.add(appearanceId);
     pageOrder.push(appearanceId);
@@ -576,6 +591,7 @@ async function syncAppearances(
   if (stale.length) {
     await keepAttachedMaterials(trx, stale.map((id) => ({ appearance: id })), report);
     await trx.deleteFrom('appearance').where('id', 'in', stale).execute();
+    await declareChange(trx, 'event', eventId);
     report.appearances.removed += stale.length;
   }
 }
@@ -586,12 +602,14 @@ type Row = { id: number; version: number } & Record<string, unknown>;
  * Stores the values that differ from the row, and moves its version on, so that a form opened
  * before the import cannot save over what the import wrote (it gets the conflict page).
  */
-async function updateChanged(trx: Tx, table: ImportedEntity, row: Row, values: Record<string, unknown>, ts?: string): Promise<void> {
+async function updateChanged(trx: Tx, table: ImportedEntity, row: Row, values: Record<string, unknown>, ts?: string): Promise<boolean> {
   const changed = Object.fromEntries(Object.entries(values).filter(([k, v]) => (row[k] ?? null) !== (v ?? null)));
-  if (!Object.keys(changed).length) return;
+  if (!Object.keys(changed).length) return false;
   const set = { ...changed, version: row.version + 1, ...(ts && (table === 'series' || table === 'event') ? { updated_at: ts } : {}) };
   await (trx as unknown as Kysely<any>).updateTable(table).set(set).where('id', '=', row.id).execute();
   Object.assign(row, set);
+  await declareChange(trx, table, row.id);
+  return true;
 }
 
 /** Drops from an import's values the fields someone set by hand, saying which it did not overwrite. */
@@ -661,7 +679,10 @@ async function syncMaterials(trx: Tx, eventId: number, appearanceId: number, p: 
     const match = old.find((o) => !used.has(o.id) && o.kind === m.kind && o.lang === lang);
     if (match) {
       used.add(match.id);
-      await trx.updateTable('material').set({ label: m.label, position }).where('id', '=', match.id).execute();
+      if (match.label !== m.label || match.position !== position) {
+        await trx.updateTable('material').set({ label: m.label, position }).where('id', '=', match.id).execute();
+        await declareChange(trx, 'event', eventId);
+      }
     } else {
       await trx
         .insertInto('material')
@@ -671,4 +692,5 @@ async function syncMaterials(trx: Tx, eventId: number, appearanceId: number, p: 
   }
   const stale = old.filter((o) => !used.has(o.id) && o.url === null && o.file_id === null).map((o) => o.id);
   if (stale.length) await trx.deleteFrom('material').where('id', 'in', stale).execute();
+  if (stale.length || p.materials.some((_, i) => !used.size || i >= used.size)) await declareChange(trx, 'event', eventId);
 }

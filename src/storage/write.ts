@@ -160,6 +160,9 @@ async function writeOnce<T>(storage: Storage, fn: (trx: Tx, scope: WriteScope) =
     scopes.set(trx, scope);
     const out = await fn(trx, scope);
     changed = await changedEvents(trx, declared);
+    // Every change an event's pages show moves its updated_at, from which calendars take SEQUENCE
+    // and DTSTAMP (exports/ical.ts): a session retitled in the workspace updates subscribers too.
+    if (changed !== null && changed.length) await trx.updateTable('event').set({ updated_at: new Date().toISOString() }).where('id', 'in', changed).execute();
     const row = await trx
       .updateTable('site_state')
       .set((eb) => ({ value: eb('value', '+', 1) }))

@@ -25,6 +25,8 @@ const configSchema = z.object({
   PLENARY_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   /** the largest file an organizer may upload, in MB (at most 128: the largest stored file) */
   PLENARY_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(128).default(50),
+  /** reverse proxies in front of each instance (load balancer, nginx): the client is the address X-Forwarded-For gives that many hops back */
+  PLENARY_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Config = {
@@ -42,6 +44,8 @@ export type Config = {
   session: { idleMinutes: number; absoluteHours: number };
   /** the largest upload in bytes (PLENARY_UPLOAD_MAX_MB) */
   uploadMaxBytes: number;
+  /** reverse proxies in front (PLENARY_TRUSTED_PROXIES): how a client's address is read */
+  trustedProxies: number;
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -63,6 +67,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     production: c.NODE_ENV === 'production',
     session: { idleMinutes: c.PLENARY_SESSION_IDLE_MINUTES, absoluteHours: c.PLENARY_SESSION_HOURS },
     uploadMaxBytes: c.PLENARY_UPLOAD_MAX_MB * 1024 * 1024,
+    trustedProxies: c.PLENARY_TRUSTED_PROXIES,
   };
 }
 

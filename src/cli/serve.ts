@@ -10,7 +10,7 @@ import { openMigrated } from './open.ts';
 async function serveHere(): Promise<void> {
   const config = loadConfig();
   const storage = await openMigrated(config);
-  const running = await startServer(storage, { port: config.port, host: config.host, publicUrl: config.publicUrl, cacheBytes: config.cacheBytes, session: config.session, uploadMaxBytes: config.uploadMaxBytes });
+  const running = await startServer(storage, { port: config.port, host: config.host, publicUrl: config.publicUrl, cacheBytes: config.cacheBytes, session: config.session, uploadMaxBytes: config.uploadMaxBytes, trustedProxies: config.trustedProxies });
   if (cluster.isPrimary) {
     console.log(`plenary: serving ${listeningUrl(config.host, running.port)} (${storage.engine})`);
     warnWithoutPublicUrl(config, running.port);

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { parseRole } from '../domain/account.ts';
 import { InvalidInput } from '../domain/errors.ts';
-import { addAccount, disableAccount, enableAccount, listAccounts, resetPassword } from '../operations/accounts.ts';
+import { addAccount, changeAccess, disableAccount, enableAccount, listAccounts, resetPassword, unlockSignIn } from '../operations/accounts.ts';
 import { createToken, listTokens, revokeToken } from '../operations/api-tokens.ts';
 import { generatePassword } from '../operations/password.ts';
 import { forTerminal } from './terminal.ts';
@@ -16,6 +16,10 @@ const HELP = `usage:
   plenary user disable --email E
   plenary user enable --email E
   plenary user reset-password --email E [--generate]
+  plenary user grant --email E --series SLUG...      (give an editor or viewer more series)
+  plenary user withdraw --email E --series SLUG...   (take series away)
+  plenary user set-role --email E --role admin|editor|viewer [--series SLUG]...
+  plenary user unlock --email E | --address A
   plenary user token --email E --label L
   plenary user tokens
   plenary user revoke-token --prefix P
@@ -92,7 +96,7 @@ export async function run(argv: string[]): Promise<number> {
     console.log(HELP);
     return sub ? 0 : 2;
   }
-  let values: { email?: string; role?: string; series?: string[]; generate?: boolean; label?: string; prefix?: string; help?: boolean };
+  let values: { email?: string; role?: string; series?: string[]; generate?: boolean; label?: string; prefix?: string; address?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: rest,
@@ -105,6 +109,7 @@ export async function run(argv: string[]): Promise<number> {
         generate: { type: 'boolean' },
         label: { type: 'string' },
         prefix: { type: 'string' },
+        address: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -178,6 +183,35 @@ export async function run(argv: string[]): Promise<number> {
         const { endedSessions } = await resetPassword(storage, email, password);
         console.log(`new password set for ${email.trim().toLowerCase()}; ended ${endedSessions} session${endedSessions === 1 ? '' : 's'}`);
         if (generated) console.log(`password: ${password}`);
+      } finally {
+        await storage.close();
+      }
+      return 0;
+    }
+    case 'grant':
+    case 'withdraw':
+    case 'set-role': {
+      const email = needEmail();
+      if (sub !== 'set-role' && !values.series?.length) throw usageError('--series is missing', HELP);
+      if (sub === 'set-role' && !values.role) throw usageError('--role is missing', HELP);
+      const storage = await open();
+      try {
+        const a = await changeAccess(storage, email, {
+          ...(sub === 'set-role' ? { role: parseRole(values.role!), grant: values.series ?? [] } : {}),
+          ...(sub === 'grant' ? { grant: values.series! } : {}),
+          ...(sub === 'withdraw' ? { revoke: values.series! } : {}),
+        });
+        console.log(forTerminal(`${a.email}: ${a.role}${a.series.length ? ` of ${a.series.join(', ')}` : ''}`));
+      } finally {
+        await storage.close();
+      }
+      return 0;
+    }
+    case 'unlock': {
+      const storage = await open();
+      try {
+        const cleared = await unlockSignIn(storage, { ...(values.email ? { email: values.email } : {}), ...(values.address ? { address: values.address } : {}) });
+        console.log(forTerminal(cleared.length ? `unlocked ${cleared.join(', ')}` : 'nothing to unlock: no failed sign-ins are counted for it'));
       } finally {
         await storage.close();
       }

@@ -27,7 +27,7 @@ export async function addAccount(
   const email = normaliseEmail(input.email);
   checkPassword(input.password);
   if (input.role === 'admin' && input.series.length) throw new InvalidInput('an admin reaches every series: give --series only to editors and viewers');
-  if (input.role !== 'admin' && !input.series.length) throw new InvalidInput(`an ${input.role} needs at least one --series`);
+  if (input.role !== 'admin' && !input.series.length) throw new InvalidInput(`${input.role === 'editor' ? 'an editor' : 'a viewer'} needs at least one --series`);
   const db = dbOf(storage);
   const ids = await q.seriesIdsBySlugs(db, input.series);
   const unknown = input.series.filter((s) => !ids.has(s));
@@ -182,4 +182,39 @@ export async function purgeExpiredSessions(storage: Storage, opts: { clock?: Clo
   const now = (opts.clock ?? systemClock)();
   const policy = opts.session ?? DEFAULT_SESSION_POLICY;
   return q.deleteExpiredSessions(dbOf(storage), now.toISOString(), minutes(now, -policy.idleMinutes));
+}
+
+/** Lifts a sign-in lock (and its count of failures) from an account or an address, at once on every instance. */
+export async function unlockSignIn(storage: Storage, who: { email?: string; address?: string }): Promise<string[]> {
+  const keys = [...(who.email ? [`account:${normaliseEmail(who.email)}`] : []), ...(who.address ? [`address:${who.address.trim()}`] : [])];
+  if (!keys.length) throw new InvalidInput('name the account (--email) or the address (--address) to unlock');
+  const found = (await q.throttleByKeys(dbOf(storage), keys)).map((t) => t.key);
+  for (const k of found) await q.clearThrottle(dbOf(storage), k);
+  return found;
+}
+
+/**
+ * Changes what an account may reach: its role, and series granted or withdrawn. It holds at the
+ * account's next request on every instance (sessions read the account each time).
+ */
+export async function changeAccess(storage: Storage, rawEmail: string, change: { role?: AccountRole; grant?: string[]; revoke?: string[] }): Promise<AccountSummary> {
+  const a = await existing(storage, rawEmail);
+  const db = dbOf(storage);
+  const slugs = [...(change.grant ?? []), ...(change.revoke ?? [])];
+  const ids = await q.seriesIdsBySlugs(db, slugs);
+  const unknown = slugs.filter((s) => !ids.has(s));
+  if (unknown.length) throw new NotFound(`no series with the slug ${unknown.map((s) => `"${s}"`).join(', ')}`);
+  const role = change.role ?? a.role;
+  const series = new Set(a.seriesIds);
+  for (const s of change.grant ?? []) series.add(ids.get(s)!);
+  for (const s of change.revoke ?? []) series.delete(ids.get(s)!);
+  if (role === 'admin' && (change.grant ?? []).length) throw new InvalidInput('an admin reaches every series: grant series only to editors and viewers');
+  if (role === 'admin') series.clear();
+  if (role !== 'admin' && series.size === 0) throw new InvalidInput(`${role === 'editor' ? 'an editor' : 'a viewer'} needs at least one series: grant one (--series) before withdrawing the last`);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('account').set({ role }).where('id', '=', a.id).execute();
+    await trx.deleteFrom('account_series').where('account_id', '=', a.id).execute();
+    if (series.size) await trx.insertInto('account_series').values([...series].map((series_id) => ({ account_id: a.id, series_id }))).execute();
+  });
+  return summary((await q.accountByEmail(db, a.email))!);
 }

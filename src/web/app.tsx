@@ -149,7 +149,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', organizerRoutes(deps));
   app.route('/api', apiRoutes(deps));
   // The workspace: never cached, and the session is read before anything is answered.
-  app.route('/admin', adminRoutes({ storage: deps.storage, baseUrl: deps.baseUrl, session: deps.session, uploadMaxBytes: deps.uploadMaxBytes }));
+  app.route('/admin', adminRoutes({ storage: deps.storage, baseUrl: deps.baseUrl, session: deps.session, uploadMaxBytes: deps.uploadMaxBytes, trustedProxies: deps.trustedProxies }));
 
   app.notFound(async (c) => {
     const html = await renderDocument(<ErrorPage lang={lang} t={t} status={404} />);

@@ -11,4 +11,6 @@ export type AppDeps = {
   session?: SessionPolicy | undefined;
   /** the largest upload in bytes (PLENARY_UPLOAD_MAX_MB) */
   uploadMaxBytes?: number | undefined;
+  /** reverse proxies in front (PLENARY_TRUSTED_PROXIES); 0 or absent: the socket's peer is the client */
+  trustedProxies?: number | undefined;
 };

@@ -24,12 +24,12 @@ export function listeningUrl(host: string | undefined, port: number): string {
 
 export async function startServer(
   storage: Storage,
-  opts: { port: number; host?: string | undefined; publicUrl?: string | undefined; cacheBytes?: number | undefined; session?: SessionPolicy | undefined; uploadMaxBytes?: number | undefined },
+  opts: { port: number; host?: string | undefined; publicUrl?: string | undefined; cacheBytes?: number | undefined; session?: SessionPolicy | undefined; uploadMaxBytes?: number | undefined; trustedProxies?: number | undefined },
 ): Promise<RunningServer> {
   const cache = new PageCache(storage.generation, { maxBytes: opts.cacheBytes });
   let port = opts.port;
   const baseUrl = () => opts.publicUrl ?? listeningUrl(opts.host, port);
-  const app = createApp({ storage, cache, baseUrl, session: opts.session, uploadMaxBytes: opts.uploadMaxBytes });
+  const app = createApp({ storage, cache, baseUrl, session: opts.session, uploadMaxBytes: opts.uploadMaxBytes, trustedProxies: opts.trustedProxies });
   const slow = getRequestListener(app.fetch);
   // Pages are larger than the default 16 KB stream buffer; a larger one writes each in one go.
   const server = createServer({ highWaterMark: 64 * 1024 }, (req, res) => {

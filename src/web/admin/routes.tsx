@@ -11,6 +11,7 @@ import { signIn, signOut, TooManyAttempts } from '../../operations/accounts.ts';
 import { seriesIdsBySlugs } from '../../storage/queries/accounts.ts';
 import { seriesForWorkspace } from '../../storage/queries/workspace.ts';
 import { type AuthEnv, type AuthOptions, checkOrigin, guard, isSecure, loginCookieName, readSession, sameToken, sessionCookieName, Unauthenticated } from '../auth.ts';
+import { clientAddress } from '../client-address.ts';
 import { translator } from '../i18n/t.ts';
 import { HTML_HEADERS } from '../security.ts';
 import { renderDocument } from '../views/layout.tsx';
@@ -33,7 +34,7 @@ export function safeNext(raw: unknown): string {
   return typeof raw === 'string' && /^\/(?![\/\\])[\x21-\x7e]*$/.test(raw) && raw.startsWith('/admin') ? raw : '/admin';
 }
 
-export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxBytes?: number | undefined }) {
+export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxBytes?: number | undefined; trustedProxies?: number | undefined }) {
   const lang = DEFAULT_LANGUAGE;
   const t = translator(lang);
   const app = new Hono<AuthEnv>();
@@ -69,7 +70,7 @@ export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxByt
     if (!cookie || !sameToken(typeof body['_csrf'] === 'string' ? body['_csrf'] : undefined, cookie)) {
       return loginForm(c, 403, { next, email, error: t('admin.signIn.noToken') });
     }
-    const address = getConnInfo(c).remote.address ?? 'unknown';
+    const address = clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), opts.trustedProxies ?? 0);
     try {
       const s = await signIn(opts.storage, { email, password, address }, { ...(opts.now ? { clock: opts.now } : {}), ...(opts.session ? { session: opts.session } : {}) });
       deleteCookie(c, loginCookieName(secure()), { path: '/', secure: secure() });

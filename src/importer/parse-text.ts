@@ -14,6 +14,7 @@ const AGENDA_HEADING =
   /^(?:(?:provisional|draft|annotated|final|detailed|tentative|preliminary|revised)\s)?(?:agenda|programme|program|schedule|programa|ordre du jour)(?:\s(?:of|for)\s(?:the\s)?(?:event|meeting|workshop|conference|day|session|dialogue))?\s?:?$/i;
 const TITLE_LINE = /^(?:(?:provisional|draft|final)\s)?(?:programme|program|agenda)\s(?:of|for)\s(?:the\s)?(.{5,300})$/i;
 const END_MARK = /^(?:end of\b|adjourn)/i;
+const PAGE_END = /^(?:related (?:content|experts|events|articles|links|publications|news)|see also|share this(?: event| page)?\b|more events|you may also like|voir aussi|à lire aussi|ver también|noticias relacionadas|art[ií]culos relacionados)/i;
 const SPEAKERS: Role = { bucket: 'speakers', label: null };
 const CEREMONIES = /ceremonies|emcee|^mc$/i;
 // A slot named only by what it holds: "Conférences", "Workshops", "Mesas": the headings under it are its sessions.
@@ -65,6 +66,8 @@ export function parseAgendaText(text: string): Agenda {
   let block = null as { start: string; end: string | null } | null;
   // The line of the last time read, so that an end time on the next line completes it.
   let lastLine = -2;
+  // Past the page's own furniture ("Related content"): the rest is warned about, not read.
+  let over = false;
   // Role lines met before any session: they go with the next session.
   const pending: Array<{ i: number; read: PersonRead | null; role: Role }> = [];
 
@@ -135,6 +138,7 @@ export function parseAgendaText(text: string): Agenda {
 
   function handle(i: number, line: string): void {
     let t = line;
+    if (over) { warn(i, 'after the end of the agenda; not read'); return; }
     if (t === '') return;
     if (isTableHeader(t)) return;
     // A table row whose first cells are empty ("| | Ms. X, Director") continues the row above.
@@ -218,6 +222,8 @@ export function parseAgendaText(text: string): Agenda {
     }
 
     if (END_MARK.test(t) && t.length < 60) { cur = null; return; }
+    // "Related content", "Share this event": the site's furniture after the agenda; nothing after it is read.
+    if (PAGE_END.test(t) && t.length < 60) { over = true; warn(i, 'page furniture after the agenda; not read'); return; }
     // "(environ 20 mn)", "(45 min)": the length of the item above, already placed by its time.
     if (t.startsWith('(') && stripDuration(t) === '') return;
 

@@ -241,6 +241,9 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}, t
     suffix.role !== null || honorific !== null || delivered.by !== null;
   if (!hasMore && !loose && !bullet) return null;
 
+  // "… la Sra. Francisca Valdivia." ends a sentence: the full stop is not the name's (an initial keeps its own).
+  const lastWord = name.split(' ').pop() ?? '';
+  if (!SUFFIXES.test(lastWord) && /^\p{L}{3,}\.$/u.test(lastWord)) name = name.slice(0, -1);
   const person: AgendaPerson = {
     ...EMPTY,
     name,
@@ -274,6 +277,10 @@ function titledPerson(text: string, style: NameStyle): PersonRead | null {
     const p = readPerson(text.slice(at + skip), true, style, false);
     if (p === null || (p.person.honorific === null && !looksLikeName(p.person.name))) return null;
     // "the President of the General Assembly, H.E. Mr. X": the words before the name are the person's office.
+    // "Moderó el panel la Sra. X", "chaired by": the words before the name say the person chairs.
+    if (/(?:^|\s)(?:moderated|moder[óa]|moderad[oa]|mod[ée]r[ée]e?|chaired|présidée?|presidid[oa]|anim[ée]e?)(?=\s|$)/i.test(title)) {
+      p.role = { bucket: 'moderators', label: null };
+    }
     const office = /^(?:the|la|le|el|l['’])\s?(.+)$/i.exec(title);
     if (office !== null && isPositionLike(office[1]!) && p.person.position === null) p.person.position = office[1]!;
     else p.person.talkTitle = title.replace(/^["“‘«]\s?|\s?["”’»]$/g, '');

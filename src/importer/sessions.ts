@@ -21,7 +21,7 @@ const NUMBERED = new RegExp(
     'conférence inaugurale|keynote|lecture|conferencia magistral|table ronde|mesa redonda|mesa temática|lab|plenary session|plenary|' +
     'theme|thème|tema|sub-theme|topic|track|axe|eje)' +
     '\\s(?:no\\.?\\s?|n°\\s?|#\\s?)?(\\d{1,3}|[ivx]{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)' +
-    '(?![\\p{L}\\d])[\\s.:–—\\-|)]*(.*)$',
+    '(?![\\p{L}\\d])[\\s.,:–—\\-|)]*(.*)$',
   'iu',
 );
 const BREAK = /^(?:(?:coffee|tea|health|networking|refreshment|lunch)\s)?(?:break|lunch|luncheon|coffee|refreshments)\b|\b(?:coffee|tea|lunch|health) break\b/i;
@@ -105,7 +105,8 @@ export function readSessionHeading(text: string, strict = false): SessionHeading
   if (strict) {
     // A line with no time starts a session only when it says so: "Opening Session", "Lunch", "Panel discussion".
     if (kind === null || t.length > 100 || /[.;]$/.test(t)) return null;
-    if (kind !== 'break' && !/\b(?:session|ceremony|segment|plenary|panel|round ?table|keynote|remarks|address|speech(?:es)?|statements?)\b/i.test(t)) return null;
+    if (kind !== 'break' && !/\b(?:session|ceremony|segment|plenary|panel|round ?table|keynote|remarks|address|speech(?:es)?|statements?)\b/i.test(t) &&
+      !/^(?:sesi[oó]n|s[ée]ance|c[ée]r[ée]monie|ceremonia|clausura|cl[oô]ture|apertura|ouverture|inauguraci[oó]n|cierre)(?![\p{L}])/iu.test(t)) return null;
   }
   return { kind: kind ?? 'other', number: null, title: t };
 }

@@ -58,8 +58,12 @@ function finish(s: string, h: number, m: number | null, at: number, typo: boolea
     meridiem = 'pm';
     to += NOON.exec(s.slice(to))![0].length;
   }
+  // "7:30 am EDT", "14:00 CET", "10:00 (GMT+1)": a time zone after the time is part of it, not of the title.
+  const zone = ZONE.exec(s.slice(to));
+  if (zone !== null) to += zone[0].length;
   return { h, m, meridiem, to, typo };
 }
+const ZONE = /^\s?\(?(?:[ECMPA][SD]T|GMT|UTC|CET|CEST|EET|EEST|WET|WEST|BST|EAT|WAT|CAT|SAST|IST|JST|KST|AEST|AEDT|NZST|NZDT)(?:\s?[+-]\s?\d{1,2}(?::\d\d)?)?\)?(?![\p{L}\d])/u;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 

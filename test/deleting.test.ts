@@ -115,7 +115,11 @@ for (const engine of ENGINES) {
 
         // A session made by hand, undone from the log; a move, undone.
         assert.equal((await ed.post(`/admin/days/${panel2.day_id}/sessions`, { kind: 'other', number: '', title: 'Side event', start_time: '16:00', end_time: '17:00' })).status, 303);
-        const made = await q.selectFrom('audit_entry').select('id').where('action', '=', 'create').where('entity', '=', 'session').executeTakeFirstOrThrow();
+        // A session made by hand takes its place by start time.
+        assert.equal((await ed.post(`/admin/days/${panel2.day_id}/sessions`, { kind: 'other', number: '', title: 'Early briefing', start_time: '08:00', end_time: '08:30' })).status, 303);
+        const day1 = await q.selectFrom('session').select('title').where('day_id', '=', panel2.day_id).orderBy('position').execute();
+        assert.deepEqual(day1.map((x) => x.title), ['Early briefing', 'Skills partnerships', 'Fair recruitment', 'Side event']);
+        const made = await q.selectFrom('audit_entry').select('id').where('action', '=', 'create').where('entity', '=', 'session').orderBy('id').executeTakeFirstOrThrow();
         assert.equal((await revert(made.id)).status, 303);
         assert.equal(await sessionOf('Side event'), undefined);
         const panel3 = (await sessionOf('Data on labour migration'))!;

@@ -1,6 +1,7 @@
 // Building an event in the workspace: series, events, days, sessions and who speaks, created,
 // moved and reordered. Each is one write() (so the public pages drop what it changed) and
 // leaves an audit entry per record it changed.
+import { sql } from 'kysely';
 import { DEFAULT_LANGUAGE } from '../domain/language.ts';
 import { normaliseName, splitHonorific } from '../domain/names.ts';
 import { personNameSchema } from '../domain/editing.ts';
@@ -64,12 +65,31 @@ export async function createSession(storage: Storage, actor: Actor, dayId: numbe
     const day = await trx.selectFrom('day as d').innerJoin('event as e', 'e.id', 'd.event_id').select(['d.event_id', 'e.lang']).where('d.id', '=', dayId).executeTakeFirst();
     if (!day) throw new NotFound(`there is no day ${dayId}`);
     const id = await insertRecord(trx, 'session', { ...v, event_id: day.event_id, day_id: dayId, lang: day.lang, position: await nextPosition(trx, 'session', 'day_id', dayId) });
+    await placeByTime(trx, dayId, id);
     await created(trx, actor, 'session', id, ['kind', 'number', 'title', 'start_time', 'end_time', 'day_id', 'position']);
     return id;
   });
 }
 
-/** Moves a session to the end of another day of the same event. */
+/**
+ * Puts a session just made or moved into a day at its place by start time: before the first
+ * session that starts later (the others keep their order, however it was set); one without a
+ * start time stays at the end. Places shift without moving versions: no field of a form changes.
+ */
+async function placeByTime(trx: Tx, dayId: number, sessionId: number): Promise<void> {
+  const list = await trx.selectFrom('session').select(['id', 'position', 'start_time']).where('day_id', '=', dayId).orderBy('position').execute();
+  const me = list.find((x) => x.id === sessionId)!;
+  const others = list.filter((x) => x.id !== sessionId);
+  const at = me.start_time === null ? others.length : others.findIndex((x) => x.start_time !== null && x.start_time > me.start_time!);
+  const order = [...others];
+  order.splice(at < 0 ? others.length : at, 0, me);
+  if (order.every((x, i) => x.id === list[i]!.id)) return;
+  // Out of the way of the unique (day, position) first, then each at its place.
+  await trx.updateTable('session').set({ position: sql<number>`-id` }).where('day_id', '=', dayId).execute();
+  for (const [i, x] of order.entries()) await trx.updateTable('session').set({ position: i }).where('id', '=', x.id).execute();
+}
+
+/** Moves a session to another day of the same event, at its place there by start time. */
 export async function moveSession(storage: Storage, actor: Actor, sessionId: number, version: number, dayId: number): Promise<number> {
   return await write(storage, async (trx) => {
     const s = await trx.selectFrom('session').select(['event_id', 'day_id']).where('id', '=', sessionId).executeTakeFirst();
@@ -78,7 +98,9 @@ export async function moveSession(storage: Storage, actor: Actor, sessionId: num
     if (!day || day.event_id !== s.event_id) throw new FormInvalid({ day_id: 'must be a day of this event' }, { day_id: String(dayId) });
     if (s.day_id === dayId) return version;
     const position = await nextPosition(trx, 'session', 'day_id', dayId);
-    return await changeRecord(trx, actor, 'move', 'session', sessionId, version, { day_id: dayId, position }, { day_id: String(dayId) });
+    const moved = await changeRecord(trx, actor, 'move', 'session', sessionId, version, { day_id: dayId, position }, { day_id: String(dayId) });
+    await placeByTime(trx, dayId, sessionId);
+    return moved;
   });
 }
 

@@ -70,6 +70,7 @@ for (const engine of ENGINES) {
       await write(t.storage, (trx) => trx.insertInto('series').values({ slug: 'other', title: 'Other dialogue', lang: 'en', description: null, created_at: T, updated_at: T } as never).execute());
       await addAccount(t.storage, { email: 'editor@example.org', role: 'editor', series: [series.slug], password: PASSWORD });
       await addAccount(t.storage, { email: 'stranger@example.org', role: 'editor', series: ['other'], password: PASSWORD });
+      await addAccount(t.storage, { email: 'viewer@example.org', role: 'viewer', series: [series.slug], password: PASSWORD });
       const server = await startServer(t.storage, { port: 0, host: '127.0.0.1', uploadMaxBytes: LIMIT });
       const base = `http://127.0.0.1:${server.port}`;
       try {
@@ -156,6 +157,20 @@ for (const engine of ENGINES) {
           assert.ok(!r.body.includes('PlenaryTestCam') && !r.body.includes('Model X1'), `${id} names no camera`);
         }
         assert.deepEqual((await sharp((await http('GET', `${base}/files/${variants[0]!.variant_id}`)).body).metadata()).width, 320);
+
+        // A draft's files: not public, but the workspace opens them for those who may read its drafts.
+        await t.storage.db.updateTable('event').set({ status: 'draft' }).where('id', '=', event.id).execute();
+        assert.equal((await http('GET', `${base}/files/${fileId}`)).status, 404);
+        const own = await http('GET', `${base}/admin/files/${fileId}`, { cookie: editor.cookie });
+        assert.deepEqual([own.status, own.headers['cache-control'], own.headers['content-type']], [200, 'private, no-store', 'application/pdf']);
+        assert.ok(own.body.equals(PDF));
+        assert.ok((await http('GET', `${base}/admin/events/${event.id}/materials`, { cookie: editor.cookie })).body.toString().includes(`href="/admin/files/${fileId}"`));
+        const viewer = await signIn(base, 'viewer@example.org');
+        assert.equal((await http('GET', `${base}/admin/files/${fileId}`, { cookie: viewer.cookie })).status, 200, 'a viewer reads drafts');
+        assert.equal((await http('GET', `${base}/admin/events/${event.id}/materials`, { cookie: viewer.cookie })).status, 200);
+        assert.equal((await upload(viewer, fields, { name: 'v.pdf', type: 'application/pdf', bytes: PDF })).status, 403, 'a viewer uploads nothing');
+        assert.equal((await http('GET', `${base}/admin/files/${fileId}`, { cookie: stranger.cookie })).status, 403);
+        await t.storage.db.updateTable('event').set({ status: 'published' }).where('id', '=', event.id).execute();
 
         // Replace: a new URL; the old file is gone. Delete: the file goes with the material.
         const replace = multipart({ _csrf: editor.csrf }, { name: 'Déclaration révisée.pdf', type: 'application/pdf', bytes: PDF.subarray(0, 1000) });

@@ -164,3 +164,16 @@ export async function damagedFileChunks(db: DbOrTx): Promise<Array<{ id: string;
 export async function allFiles(db: DbOrTx): Promise<Array<{ id: string; sha256: string }>> {
   return db.selectFrom('file').select(['id', 'sha256']).orderBy('id').execute();
 }
+
+/** Any stored file a material links to (or a resized copy of one), with the series of that material's event: for the workspace, drafts included. */
+export async function fileWithSeries(db: DbOrTx, id: string): Promise<{ file: StoredFile; seriesId: number } | null> {
+  const row = await db
+    .selectFrom('file as f')
+    .leftJoin('file_variant as v', 'v.variant_id', 'f.id')
+    .innerJoin('material as m', (join) => join.on((eb) => eb.or([eb('m.file_id', '=', eb.ref('f.id')), eb('m.file_id', '=', eb.ref('v.file_id'))])))
+    .innerJoin('event as e', 'e.id', 'm.event_id')
+    .select(['f.id', 'f.sha256', 'f.media_type', 'f.size', 'f.original_name', 'e.series_id'])
+    .where('f.id', '=', id)
+    .executeTakeFirst();
+  return row ? { file: { id: row.id, sha256: row.sha256, mediaType: row.media_type, size: Number(row.size), originalName: row.original_name }, seriesId: row.series_id } : null;
+}

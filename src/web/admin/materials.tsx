@@ -13,6 +13,8 @@ import { translator } from '../i18n/t.ts';
 import { AdminLayout, type Viewer } from '../views/admin.tsx';
 import { renderDocument } from '../views/layout.tsx';
 import { ADMIN_HEADERS } from './routes.tsx';
+import { sendFile } from '../routes/files.ts';
+import { fileWithSeries } from '../../storage/queries/files.ts';
 
 /** PLENARY_UPLOAD_MAX_MB's default. */
 export const DEFAULT_UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
@@ -39,7 +41,8 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
   const eventSeries = async (c: C) => {
     const event = await eventForMaterials(db, intParam(c, 'eventId'));
     if (!event) throw new NotFound('no such event');
-    return { action: 'edit-content' as const, seriesId: event.seriesId };
+    // Viewers read an event's materials; only editors change them.
+    return { action: c.req.method === 'GET' ? ('read-drafts' as const) : ('edit-content' as const), seriesId: event.seriesId };
   };
   const materialSeries = async (c: C) => {
     const m = await materialById(db, intParam(c, 'id'));
@@ -67,6 +70,13 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
     return { body, upload: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
   };
   const field = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+
+  // A draft's files, for those who may read its drafts: never cached, never public.
+  app.get('/files/:id', guard(opts, async (c) => {
+    const found = /^[0-9a-f-]{36}$/.test(c.req.param('id') ?? '') ? await fileWithSeries(db, c.req.param('id')!) : null;
+    if (!found) throw new NotFound('no such file');
+    return { action: 'read-drafts' as const, seriesId: found.seriesId };
+  }), async (c) => sendFile(c, opts.storage, (await fileWithSeries(db, c.req.param('id')))!.file, 'private, no-store'));
 
   app.get('/events/:eventId/materials', guard(opts, eventSeries), async (c) => {
     const event = (await eventForMaterials(db, intParam(c, 'eventId')))!;
@@ -117,7 +127,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
                 {m.fileId ? (
                   <>
                     {' · '}
-                    <a href={`/files/${m.fileId}`}>
+                    <a href={`/admin/files/${m.fileId}`}>
                       {t('upload.open')} <bdi>{m.originalName ?? ''}</bdi>
                     </a>
                   </>

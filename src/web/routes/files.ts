@@ -1,9 +1,10 @@
 // /files/{id}: stored files of published events, streamed out of the database a slice at a
 // time, with byte ranges (RFC 9110 §14) for viewers that seek in a PDF and for resumed downloads.
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { NotFound } from '../../domain/errors.ts';
 import { FILE_CHUNK_BYTES } from '../../domain/file.ts';
-import { fileSlice, publicFile } from '../../storage/queries/files.ts';
+import { fileSlice, publicFile, type StoredFile } from '../../storage/queries/files.ts';
+import type { Storage } from '../../storage/storage.ts';
 import type { AppDeps } from '../deps.ts';
 
 /**
@@ -47,15 +48,25 @@ export function fileRoutes(deps: AppDeps) {
     if (!/^[0-9a-f-]{36}$/.test(id)) throw new NotFound('no such file');
     const file = await publicFile(storage.db, id);
     if (!file) throw new NotFound('no such file');
-
     // The id is never given to other bytes, but whether the file is public can change (an event
     // taken back to draft): caches keep it and ask again each time, answered by the ETag.
+    return sendFile(c, storage, file, 'public, no-cache');
+  });
+
+  return app;
+}
+
+/**
+ * A stored file as a response: its media type, its name, Range and If-Range, an ETag, streamed
+ * a slice at a time. `cacheControl` says who may keep it (public files; a draft's, privately).
+ */
+export async function sendFile(c: Context, storage: Storage, file: StoredFile, cacheControl: string): Promise<Response> {
     const etag = `"${file.sha256}"`;
     const headers: Record<string, string> = {
       'content-type': file.mediaType,
       'accept-ranges': 'bytes',
       etag,
-      'cache-control': 'public, no-cache',
+      'cache-control': cacheControl,
       'x-content-type-options': 'nosniff',
       'content-security-policy': "default-src 'none'; sandbox",
     };
@@ -99,7 +110,4 @@ export function fileRoutes(deps: AppDeps) {
       { highWaterMark: 0 },
     );
     return c.body(body, status, headers);
-  });
-
-  return app;
 }

@@ -8,7 +8,7 @@ import { isGivenName, isJobWord, isOrgWord, isVenueWord } from './lexicon.ts';
 import { type PersonRead, looksLikeName, splitTopLevel, stripBullet } from './people.ts';
 import { type Role, readRoleLine, roleOf } from './roles.ts';
 import { readSessionHeading } from './sessions.ts';
-import { readTimeSlot } from './times.ts';
+import { readTimeAfterHeading, readTimeSlot, readTrailingTime } from './times.ts';
 
 export type LineClass = 'blank' | 'time' | 'day' | 'heading' | 'role' | 'person' | 'affiliation' | 'venue' | 'prose' | 'title';
 
@@ -22,7 +22,7 @@ export function lineFeatures(line: string, readPerson: ReadPerson, years: readon
   if (t.length > 2000) { f.prose = 1; return f; }
   const { text, bullet } = stripBullet(t);
   const words = text.split(/\s+/);
-  if (readTimeSlot(text) !== null) f.time = 3;
+  if (readTimeSlot(text) !== null || readTimeAfterHeading(text) !== null || readTrailingTime(text) !== null) f.time = 3;
   if (readDayHeading(text, years) !== null) f.day = 3;
   if (readRoleLine(text) !== null) f.role = 2.5;
   const heading = readSessionHeading(text, true);

@@ -18,7 +18,7 @@ const PAGE_END = /^(?:related (?:content|experts|events|articles|links|publicati
 const SPEAKERS: Role = { bucket: 'speakers', label: null };
 const CEREMONIES = /ceremonies|emcee|^mc$/i;
 // A slot named only by what it holds: "Conférences", "Workshops", "Mesas": the headings under it are its sessions.
-const GENERIC_PLURAL = /^(?:conférences|conferences|conferencias|sessions|sesiones|séances|panels|paneles|ateliers|workshops|talleres|mesas|tables rondes|round ?tables|themes|thèmes|temas)$/i;
+const GENERIC_PLURAL = /^(?:(?:thematic|parallel|concurrent|plenary|breakout|break-out|th[ée]matiques?|tem[áa]tic[oa]s)\s)?(?:conférences|conferences|conferencias|sessions|sesiones|séances|panels|paneles|ateliers|workshops|talleres|mesas|tables rondes|round ?tables|themes|thèmes|temas)$/i;
 // A slot that holds several sessions at once: "Three Parallel Sessions", "Ateliers simultanés", "Sesiones paralelas".
 const PARALLEL = /\b(?:parallel|concurrent|simultaneous|breakout|break-out|discussion)\s(?:sessions|workshops|panels|tracks|roundtables|groups)\b|\b(?:sessions|ateliers|tables rondes)\s(?:parall[èe]les|simultan[ée]es)\b|\bateliers d['’][ée]changes simultan[ée]s\b|\b(?:sesiones|mesas|talleres)\s(?:paralelas|paralelos|simult[áa]neas|simult[áa]neos)\b/i;
 

@@ -68,6 +68,7 @@ const ORDINAL_HEADING = new RegExp(
 const KIND_PREFIX = /^(panel discussion|panel debate|high-level panel|working session|thematic session|special session|round ?table|roundtable discussion|table ronde|mesa redonda|mesa de debate|débat|debate|keynote (?:address|speech|lecture)|conférence|conferencia)\s?[:–—]\s?(.{3,})$/iu;
 // A numbered agenda item, "1. Welcome remarks", "2) Adoption of the agenda": the number is the item's, not a panel's.
 const ITEM_NUMBER = /^\d{1,2}[.)]\s+(?=\p{L})/u;
+const LETTERED = /^(?:conference|conférence|conferencia|workshop|atelier|taller|panel|session|group|groupe|grupo|track|table|mesa|forum)\s[A-H]\s?[:.–—-]\s?(.{3,})$/iu;
 // Quotation marks around a whole title.
 const QUOTED = /^[“"«‘]\s?([^“”"«»]{2,300}?)\s?[”"»’]$/u;
 
@@ -94,6 +95,9 @@ export function readSessionHeading(text: string, strict = false): SessionHeading
         : 'panel';
     return { kind, number, title };
   }
+  // "Conference A: Trust and ethics", "Atelier B – …": parallel sessions lettered, not numbered.
+  const lettered = LETTERED.exec(t);
+  if (lettered !== null) return { kind: 'panel', number: null, title: unquote(lettered[1]!.trim()) };
   const kp = KIND_PREFIX.exec(t);
   if (kp !== null) {
     const title = unquote(kp[2]!.trim());

@@ -210,6 +210,7 @@ export function parseAgendaText(text: string): Agenda {
       const o = openSession(i, { start: late.slot.start, end: late.slot.end });
       block = null;
       Object.assign(o.s, readSessionHeading(late.slot.rest === '' ? late.head : `${late.head}: ${late.slot.rest}`)!);
+      if (PARALLEL.test(late.head) || GENERIC_PLURAL.test(late.head)) o.umbrella = true;
       return;
     }
     // "Panel Two: Pensions 10:15 a.m. – 11:15 a.m": a range that ends the line belongs to what stands before it.

@@ -50,9 +50,14 @@ export async function revertEntry(storage: Storage, actor: Actor, entryId: numbe
       return { entity, entityId: e.entity_id };
     }
     if (!current) throw new NotFound(`the ${entity} of entry ${entryId} (${entity} ${e.entity_id}) no longer exists`);
-    if (after && current.version !== after.version) {
+    // Refused only if what the entry changed was changed again since (a reorder of a session
+    // whose title the entry changed does not stand in the way).
+    // (Undoing a creation deletes the record whatever happened to it since: the deletion is logged whole.)
+    // A place in a day shifts as sessions are added around it, unlogged: it is not compared.
+    const changedSince = after && before !== null ? Object.keys(after).filter((k) => k !== 'version' && k !== 'position' && (current[k] ?? null) !== (after[k] ?? null)) : [];
+    if (changedSince.length) {
       throw new Conflict(
-        `the ${entity} was changed again after entry ${entryId} (that entry left it at version ${after.version}; it is now at version ${current.version}): revert the later changes first, or edit it by hand`,
+        `the ${entity}'s ${changedSince.join(', ')} changed again after entry ${entryId}: revert the later changes first, or edit it by hand`,
       );
     }
     if (before === null) {

@@ -10,7 +10,7 @@ import { organizationIdentity } from '../domain/organization.ts';
 import { slugify } from '../domain/slug.ts';
 import type { DbOrTx, Tx } from '../storage/database.ts';
 import { freeSlug } from '../storage/queries/slugs.ts';
-import { insertAuditEntry, insertRecord, nameKeyOwner, recordById, seriesIdOf, slugTaken, updateIfVersion } from '../storage/queries/editing.ts';
+import { changesOf, insertAuditEntry, insertRecord, nameKeyOwner, recordById, seriesIdOf, slugTaken, updateIfVersion } from '../storage/queries/editing.ts';
 import type { Storage } from '../storage/storage.ts';
 import { declareChange, write } from '../storage/write.ts';
 
@@ -126,13 +126,29 @@ export async function changeRecord(
   // `opts.before`: the record as it was before this write moved it out of the way (reordering).
   const before = stored && opts.before ? { ...stored, ...opts.before } : stored;
   if (!before) throw new NotFound(`there is no ${entity} ${id}: it may have been deleted`);
-  if (before.version !== version) throw new VersionConflict(entity as FormEntity, id, version, mine, before);
+  if (before.version !== version && !(await onlyOtherFieldsChanged(trx, entity, id, version, Number(before.version), Object.keys(values)))) {
+    throw new VersionConflict(entity as FormEntity, id, version, mine, before);
+  }
+  version = Number(before.version);
   const fields = changedFields(Object.keys(values), values, before);
   if (!fields.length) return version;
   const set = TIMESTAMPED.has(entity) ? { ...values, updated_at: now() } : values;
   if (!(await updateIfVersion(trx, entity, id, version, set))) throw new VersionConflict(entity as FormEntity, id, version, mine, (await recordById(trx, entity, id)) ?? before);
   await audit(trx, actor, action, entity, id, { ...pick(before, fields), version }, { ...pick(values, fields), version: version + 1 }, opts.reverted);
   return version + 1;
+}
+
+/**
+ * Whether every change since `from` is logged and touched none of `fields`: a session reordered
+ * or moved while someone edits its title is no conflict. A change not in the log (an import)
+ * counts as touching everything.
+ */
+async function onlyOtherFieldsChanged(trx: Tx, entity: AuditedEntity, id: number, from: number, now: number, fields: string[]): Promise<boolean> {
+  if (now < from) return false;
+  const since = (await changesOf(trx, entity, id)).filter((v) => typeof v.version === 'number' && v.version > from && v.version <= now);
+  const versions = new Set(since.map((v) => v.version));
+  for (let n = from + 1; n <= now; n++) if (!versions.has(n)) return false;
+  return since.every((v) => Object.keys(v).every((k) => k === 'version' || !fields.includes(k)));
 }
 
 /** Saves a form over a record: validation, version check, audit, in one write. */

@@ -186,3 +186,9 @@ export async function handEditEntries(db: DbOrTx, seriesId: number) {
     .orderBy('id')
     .execute();
 }
+
+/** The values each logged change left on one record (its `after`), oldest first. */
+export async function changesOf(db: DbOrTx, entity: AuditedEntity, id: number): Promise<Values[]> {
+  const rows = await db.selectFrom('audit_entry').select('after').where('entity', '=', entity).where('entity_id', '=', id).where('after', 'is not', null).orderBy('id').execute();
+  return rows.map((r) => JSON.parse(r.after!) as Values);
+}

@@ -6,7 +6,8 @@ import type { Context } from 'hono';
 import type { AuditedEntity } from '../domain/audit.ts';
 import { NotFound } from '../domain/errors.ts';
 import type { DbOrTx } from '../storage/database.ts';
-import { seriesIdOf, seriesOfNamed } from '../storage/queries/editing.ts';
+import { deletionOf, seriesIdOf, seriesOfNamed } from '../storage/queries/editing.ts';
+import { may } from '../domain/account.ts';
 import type { AuthEnv } from './auth.ts';
 
 type C = Context<AuthEnv>;
@@ -23,8 +24,19 @@ export function idParam(c: Context): number {
 /** For guard(): the action and series of a series' record (event, day, session, appearance). */
 export const onRecord = (db: DbOrTx, entity: AuditedEntity) => async (c: C) => {
   const action = actionOf(c);
-  const seriesId = await seriesIdOf(db, entity, idParam(c));
-  if (seriesId === undefined && isAdmin(c)) throw new NotFound(`there is no ${entity} ${c.req.param('id')}`);
+  const id = idParam(c);
+  const seriesId = await seriesIdOf(db, entity, id);
+  if (seriesId === undefined) {
+    // Deleted in the workspace: those who may read its series are told so, and by whom.
+    const gone = await deletionOf(db, entity, id);
+    const account = c.get('auth')?.account;
+    if (gone && account && may(account, 'read-drafts', gone.series_id ?? undefined)) {
+      throw new NotFound(
+        `this ${entity} was deleted on ${gone.at.slice(0, 16).replace('T', ' ')} UTC by ${gone.email ?? 'an unknown account'}${c.req.method === 'GET' ? '' : '; what you sent was not saved'}; an admin can put it back from the audit log (entry ${gone.id})`,
+      );
+    }
+    if (isAdmin(c)) throw new NotFound(`there is no ${entity} ${c.req.param('id')}`);
+  }
   return seriesId === undefined ? { action } : { action, seriesId };
 };
 

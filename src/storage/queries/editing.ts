@@ -192,3 +192,16 @@ export async function changesOf(db: DbOrTx, entity: AuditedEntity, id: number): 
   const rows = await db.selectFrom('audit_entry').select('after').where('entity', '=', entity).where('entity_id', '=', id).where('after', 'is not', null).orderBy('id').execute();
   return rows.map((r) => JSON.parse(r.after!) as Values);
 }
+
+/** The entry that deleted a record, with its author, if the record was deleted in the workspace. */
+export async function deletionOf(db: DbOrTx, entity: AuditedEntity, id: number) {
+  return await db
+    .selectFrom('audit_entry as x')
+    .leftJoin('account as a', 'a.id', 'x.account_id')
+    .select(['x.id', 'x.at', 'x.series_id', 'a.email'])
+    .where('x.entity', '=', entity)
+    .where('x.entity_id', '=', id)
+    .where('x.after', 'is', null)
+    .orderBy('x.id', 'desc')
+    .executeTakeFirst();
+}

@@ -14,6 +14,7 @@ const CHAIRING = [
   'mc', 'co-moderators', 'co-moderator', 'moderators', 'moderator', 'moderated by', 'co-chairs', 'co-chair',
   'co-chaired by', 'chairpersons', 'chairperson', 'chairs', 'chair', 'chaired by', 'chairman', 'chairwoman',
   'co-facilitators', 'co-facilitator', 'facilitators', 'facilitator', 'facilitated by', 'host', 'hosted by',
+  'modera', 'moderan', 'moderará', 'preside', 'presiden', 'coordina', 'anime', 'animent', 'préside',
   'interviewer', 'interviewed by', 'animé par', 'animée par', 'animés par', 'conduit par', 'conducted by', 'led by', 'in conversation with', 'animé par', 'animée par', 'modéré par', 'modérée par',
   'moderado por', 'moderada por', 'présidé par', 'présidée par', 'presidido por', 'presidida por',
   'maître de cérémonie', 'maîtresse de cérémonie', 'maître de cérémonies', 'maîtresse des cérémonies',
@@ -33,7 +34,8 @@ const SPEAKING = [
   'guest speaker', 'guest speakers', 'special address', 'video message', 'resource persons', 'resource person',
   'experts', 'expert', 'intervenants', 'intervenant', 'ponentes', 'ponente', 'oradores',
   'intervenante', 'intervenantes', 'panélistes', 'panéliste', 'conférenciers', 'conférencier', 'panelistas', 'panelista',
-  'orador', 'oradora', 'rapporteure',
+  'orador', 'oradora', 'rapporteure', 'intervienen', 'interviene', 'participan', 'participa', 'interviennent',
+  'intervient', 'avec la participation de', 'con la participación de', 'with the participation of', 'featuring',
   'mot de bienvenue', "mot d'ouverture", 'allocution', "allocution d'ouverture", 'discours', 'palabras de bienvenida',
 ];
 const PLAIN = new Set([

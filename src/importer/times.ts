@@ -19,7 +19,8 @@ interface Clock {
 }
 
 // Bounded, anchored patterns only: no nested quantifiers, so no catastrophic backtracking.
-const CLOCK = /^(\d{1,2})(?:\s?([:.hH])\s?(\d{2}))?(?!\d)/;
+// "9,30 h." (Spanish): a comma between hours and minutes counts only with "h" after it (not "2,50 euros").
+const CLOCK = /^(\d{1,2})(?:\s?([:.hH,])\s?(\d{2}))?(?!\d)/;
 const TYPO_CLOCK = /^(\d{1,2})-(\d{2})(?!\d)/;
 // "am", "p.m.", and "AM" glued to the text after it ("10:00AMRemarks", as calendar widgets print it).
 const MERIDIEM = /^\s?([aApP])\.?\s?[mM](?![a-z])\.?/;
@@ -43,6 +44,7 @@ function readClock(s: string, allowTypo: boolean): Clock | null {
   if (t !== null) return finish(s, Number(t[1]), Number(t[2]), t[0].length, true);
   const m = CLOCK.exec(s);
   if (m === null) return null;
+  if (m[2] === ',' && !/^\s?h\b/i.test(s.slice(m[0].length))) return null;
   return finish(s, Number(m[1]), m[3] === undefined ? null : Number(m[3]), m[0].length, false);
 }
 

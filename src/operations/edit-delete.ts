@@ -78,4 +78,14 @@ export async function restoreDeleted(trx: Tx, actor: Actor, entity: Deletable, r
   }
   await trx.insertInto(entity).values(values as never).execute();
   await audit(trx, actor, 'revert', entity, id, null, values, reverted);
+  if (entity === 'session') {
+    // Its people were deleted with it, logged just before it: they come back with it.
+    const earlier = await trx.selectFrom('audit_entry').select(['id', 'entity', 'before', 'after']).where('id', '<', reverted).orderBy('id', 'desc').limit(500).execute();
+    for (const e of earlier) {
+      if (e.entity !== 'appearance' || e.after !== null || e.before === null) break;
+      const row = JSON.parse(e.before) as Values;
+      if (Number(row.session_id) !== id) break;
+      if (!(await trx.selectFrom('audit_entry').select('id').where('reverted_entry_id', '=', e.id).executeTakeFirst())) await restoreDeleted(trx, actor, 'appearance', row, e.id);
+    }
+  }
 }

@@ -91,6 +91,16 @@ for (const engine of ENGINES) {
         assert.deepEqual(await suggest('person', 'nov'), ['Lena Novak']);
         assert.deepEqual(await suggest('person', 'n a'), ['Ana Ruiz', 'Kofi Mensah', 'Lena Novak']);
         assert.equal((await ed.get('/admin/suggest?kind=event&q=x')).status, 400);
+        // Another series' draft stays private: its people are found by its own editors and admins only.
+        await importAgenda(db.storage, agenda([{ date: '2025-07-01', sessions: [session({ speakers: [person('Secret Speaker', { organization: 'Hidden Foundation' })] })] }]), {
+          series: { slug: 'gfmd', title: 'GFMD' },
+          event: { slug: 'gfmd-2025', title: 'GFMD 2025', timeZone: 'Europe/Zurich', status: 'draft' },
+        });
+        assert.deepEqual(await suggest('person', 'secret'), []);
+        assert.deepEqual(await suggest('organization', 'hidden'), []);
+        assert.ok(!(await ed.get(`/admin/sessions/${(await q.selectFrom('appearance').select('session_id').where('id', '=', mensah.id).executeTakeFirstOrThrow()).session_id}?q=secret`)).body.includes('Secret Speaker'));
+        const admin = await signedIn(db.storage, base, { email: 'admin@example.org', role: 'admin' });
+        assert.deepEqual(JSON.parse((await admin.get('/admin/suggest?kind=person&q=secret')).body), ['Secret Speaker']);
         const page = await ed.get(`/admin/appearances/${mensah.id}`);
         assert.ok(page.body.includes('<script src="/admin/suggest.js" defer=""></script>'));
         assert.match(String(page.headers['content-security-policy']), /; script-src 'self'; connect-src 'self'$/);

@@ -79,6 +79,9 @@ for (const engine of ENGINES) {
         const stale = await ed.post(`/admin/sessions/${panel2.id}/delete`, { version: String(panel2.version + 1) });
         assert.equal(stale.status, 409);
         assert.ok(stale.body.includes(`this session was changed by someone else after you opened it (you saw version ${panel2.version + 1}; it is now at version ${panel2.version}): nothing was deleted; look at it again first`));
+        const fullDayPage = await ed.get(`/admin/days/${panel2.day_id}/delete`);
+        assert.ok(fullDayPage.body.includes('This day still holds 2 sessions: move or delete them first; only an empty day can be deleted.'));
+        assert.ok(!fullDayPage.body.includes('<button type="submit">Delete</button>'), 'no button that would fail');
         const fullDay = await ed.post(`/admin/days/${panel2.day_id}/delete`, { version: '1' });
         assert.equal(fullDay.status, 400);
         assert.ok(fullDay.body.includes('the day 2025-03-03 still holds 2 sessions: move or delete them first'));

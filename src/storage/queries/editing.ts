@@ -1,9 +1,9 @@
 // The workspace's writes and reads: versioned records, the audit log, and what a form needs.
 // Generic over the edited tables (each has an integer id and a version), so the one
 // compare-and-set update below serves every form.
-import type { Kysely } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { AuditedEntity, Values } from '../../domain/audit.ts';
-import type { AuditEntryTable, DbOrTx } from '../database.ts';
+import type { AuditEntryTable, Database, DbOrTx } from '../database.ts';
 
 const anyDb = (db: DbOrTx) => db as unknown as Kysely<any>;
 
@@ -120,11 +120,40 @@ export async function sessionForWorkspace(db: DbOrTx, sessionId: number) {
 }
 
 /** Persons whose name holds every word typed (case and accents folded through name_key), at most `limit`. */
-export async function searchPersons(db: DbOrTx, words: string[], limit: number) {
+/** Whom an account may find: anyone for an admin; else those in published events, in events of its own series, or in none (another series' drafts stay private). */
+export type Reach = number[] | 'all';
+
+function reachable(db: DbOrTx, table: 'person' | 'organization', reach: Reach) {
+  return (eb: ExpressionBuilder<Database, 'person' | 'organization'>) => {
+    const column = table === 'person' ? 'ap.person_id' : 'ap.organization_id';
+    const seen = db
+      .selectFrom('appearance as ap')
+      .innerJoin('session as sx', 'sx.id', 'ap.session_id')
+      .innerJoin('event as ex', 'ex.id', 'sx.event_id')
+      .select(sql`1`.as('one'))
+      .whereRef(column, '=', sql.ref(`${table}.id`))
+      .where((w) => w.or([w('ex.status', '=', 'published'), ...(reach === 'all' || !reach.length ? [] : [w('ex.series_id', 'in', reach)])]));
+    // One that appears nowhere (made, then no longer used) belongs to no series' drafts.
+    const anywhere = db.selectFrom('appearance as ay').select(sql`1`.as('one')).whereRef(table === 'person' ? 'ay.person_id' : 'ay.organization_id', '=', sql.ref(`${table}.id`));
+    return eb.or([eb.exists(seen as never), eb.not(eb.exists(anywhere as never))]);
+  };
+}
+
+export async function searchPersons(db: DbOrTx, words: string[], limit: number, reach: Reach = 'all') {
   if (!words.length) return [];
   let q = db.selectFrom('person').select(['id', 'name', 'honorific', 'slug']).orderBy('name').orderBy('id').limit(limit);
   for (const w of words) q = q.where('name_key', 'like', `%${w.replace(/[%_\\]/g, '')}%`);
+  if (reach !== 'all') q = q.where(reachable(db, 'person', reach) as never);
   return await q.execute();
+}
+
+/** Names of persons or organizations holding every word, within an account's reach. */
+export async function searchNames(db: DbOrTx, table: 'person' | 'organization', words: string[], limit: number, reach: Reach): Promise<string[]> {
+  if (!words.length) return [];
+  let q = db.selectFrom(table).select('name').orderBy('name').orderBy('id').limit(limit);
+  for (const w of words) q = q.where('name_key', 'like', `%${w.replace(/[%_\\]/g, '')}%`);
+  if (reach !== 'all') q = q.where(reachable(db, table, reach) as never);
+  return [...new Set((await q.execute()).map((r) => r.name))];
 }
 
 export async function personByNameKey(db: DbOrTx, nameKey: string) {

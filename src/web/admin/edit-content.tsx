@@ -18,7 +18,7 @@ import { renderDocument } from '../views/layout.tsx';
 import type { Viewer } from '../views/admin.tsx';
 import { ActionButton, ConflictPage, DeletePage, FormPage, formValues } from '../views/admin-edit.tsx';
 import { deleteRecord } from '../../operations/edit-delete.ts';
-import { suggestNames } from './suggest.ts';
+import { reachOf, suggestNames } from './suggest.ts';
 import { warningsForEvent } from '../../operations/event-warnings.ts';
 import { ADMIN_HEADERS } from './routes.tsx';
 import { idParam, onNamed as onNamedOf, onRecord as onRecordOf } from '../record-access.ts';
@@ -408,7 +408,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     const name = s.title ?? t('edit.untitled');
     const q = (c.req.query('q') ?? '').trim().slice(0, 200);
     const words = normaliseName(q).split(' ').filter(Boolean);
-    const found = words.length ? await searchPersons(db, words, 20) : [];
+    const found = words.length ? await searchPersons(db, words, 20, reachOf(c.get('auth')!.account)) : [];
     const roleGroups = (['moderator', 'speaker'] as const).map((role) => ({ role, list: w.appearances.filter((a) => a.role === role) }));
     return (
       <FormPage
@@ -600,7 +600,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     const chosen = c.req.query('organization');
     const organization = chosen ?? (await organizationName(db, a.organization_id)) ?? '';
     const oq = (c.req.query('oq') ?? '').trim().slice(0, 200);
-    const found = oq ? await suggestNames(db, 'organization', oq) : [];
+    const found = oq ? await suggestNames(db, 'organization', oq, reachOf(c.get('auth')!.account)) : [];
     return (
       <FormPage
         {...base(c)}
@@ -639,7 +639,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         </form>
         {oq ? (
           found.length ? (
-            <ul aria-label={t('edit.search.results', { q: oq })}>
+            <ul aria-label={t('edit.orgSearch.results', { q: oq })}>
               {found.map((name) => (
                 <li>
                   <a href={`/admin/appearances/${id}?organization=${encodeURIComponent(name)}#f-organization`}>
@@ -738,12 +738,15 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
             ? String(row.title ?? t('edit.untitled'))
             : String((await recordById(db, 'person', Number(row.person_id)))?.name ?? '');
       const people = entity === 'session' ? (await db.selectFrom('appearance').select('id').where('session_id', '=', id).execute()).length : 0;
+      // A day that still holds sessions cannot go: the page says so instead of offering a button that fails.
+      const held = entity === 'day' ? (await db.selectFrom('session').select('id').where('day_id', '=', id).execute()).length : 0;
       return html(
         c,
         <DeletePage
           {...base(c)}
           title={t(`edit.delete.${entity}.title`, { what })}
-          body={t(`edit.delete.${entity}.body`, { n: String(people) })}
+          body={held ? t('edit.delete.day.held', { n: String(held) }) : t(`edit.delete.${entity}.body`, { n: String(people) })}
+          blocked={held > 0}
           action={`/admin${path}/${id}/delete`}
           version={Number(row.version)}
           back={`/admin${path}/${id}`}

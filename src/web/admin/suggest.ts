@@ -6,6 +6,7 @@ import type { Hono } from 'hono';
 import { normaliseName } from '../../domain/names.ts';
 import { InvalidInput } from '../../domain/errors.ts';
 import type { DbOrTx } from '../../storage/database.ts';
+import { type Reach, searchNames } from '../../storage/queries/editing.ts';
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 
 const LIMIT = 10;
@@ -35,14 +36,14 @@ for (const input of document.querySelectorAll('input[data-suggest]')) {
 }
 `;
 
-/** Names whose normalised form holds every word typed, persons or organizations, at most 10. */
-export async function suggestNames(db: DbOrTx, kind: 'person' | 'organization', typed: string): Promise<string[]> {
+/** Names whose normalised form holds every word typed, persons or organizations, at most 10, within the account's reach. */
+export async function suggestNames(db: DbOrTx, kind: 'person' | 'organization', typed: string, reach: Reach): Promise<string[]> {
   const words = normaliseName(typed).split(' ').filter(Boolean).slice(0, 5);
-  if (!words.length) return [];
-  let q = db.selectFrom(kind).select('name').orderBy('name').orderBy('id').limit(LIMIT);
-  for (const w of words) q = q.where('name_key', 'like', `%${w.replace(/[%_\\]/g, '')}%`);
-  return [...new Set((await q.execute()).map((r) => r.name))];
+  return await searchNames(db, kind, words, LIMIT, reach);
 }
+
+/** Whom an account may find (storage/queries/editing.ts Reach). */
+export const reachOf = (a: { role: string; seriesIds: number[] }): Reach => (a.role === 'admin' ? 'all' : a.seriesIds);
 
 export function suggestRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   app.get('/suggest.js', (c) => c.body(SUGGEST_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }));
@@ -50,6 +51,6 @@ export function suggestRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     const kind = c.req.query('kind');
     if (kind !== 'person' && kind !== 'organization') throw new InvalidInput('kind: must be person or organization');
     const q = (c.req.query('q') ?? '').slice(0, 200);
-    return c.json(await suggestNames(opts.storage.db, kind, q), 200, { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    return c.json(await suggestNames(opts.storage.db, kind, q, reachOf(c.get('auth')!.account)), 200, { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
   });
 }

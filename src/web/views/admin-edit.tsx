@@ -306,12 +306,17 @@ export function AuditPage(p: Base & { rows: AuditRow[]; canRevert: boolean; reve
 }
 
 /** Says what a deletion takes away, and asks once. */
-export function DeletePage(p: Base & { title: string; body: string; action: string; version: number; back: string }) {
+export function DeletePage(p: Base & { title: string; body: string; action: string; version: number; back: string; blocked?: boolean }) {
   const { t } = p;
   return (
     <AdminLayout lang={p.lang} t={t} title={p.title} viewer={p.viewer}>
       <h1>{p.title}</h1>
       <p>{p.body}</p>
+      {p.blocked ? (
+        <p>
+          <a href={p.back}>{t('edit.delete.cancel')}</a>
+        </p>
+      ) : (
       <form method="post" action={p.action} class="stack">
         <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
         <input type="hidden" name="version" value={String(p.version)} />
@@ -319,6 +324,7 @@ export function DeletePage(p: Base & { title: string; body: string; action: stri
           <button type="submit">{t('edit.delete.confirm')}</button> <a href={p.back}>{t('edit.delete.cancel')}</a>
         </p>
       </form>
+      )}
     </AdminLayout>
   );
 }

@@ -95,11 +95,13 @@ export function yearHints(lines: readonly string[]): number[] {
 export function readDayHeading(line: string, years: readonly number[] = []): DayHeading | null {
   const read = readDate(line, years);
   if (read !== null) return read;
-  // "Think tank daybook: Tuesday, November 27, 2012": a short label, a colon, and the day.
-  const colon = line.indexOf(': ');
-  if (colon < 0 || colon > 50) return null;
-  const after = readDate(line.slice(colon + 2), years);
-  return after === null || after.date === null ? null : { ...after, label: line.trim() };
+  // "Think tank daybook: Tuesday, November 27, 2012", "Colloque – Faculté de Droit – vendredi 15 novembre 2019":
+  // a label, a colon or a dash, and the day with its date.
+  if (line.length > 200) return null;
+  const cut = Math.max(line.indexOf(': '), line.lastIndexOf(' – '), line.lastIndexOf(' — '), line.lastIndexOf(' - '));
+  if (cut < 0) return null;
+  const after = readDate(line.slice(cut + 2), years);
+  return after === null || after.date === null || after.rest !== null ? null : { ...after, label: line.trim() };
 }
 
 function readDate(line: string, years: readonly number[]): DayHeading | null {

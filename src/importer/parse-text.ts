@@ -191,7 +191,17 @@ export function parseAgendaText(text: string): Agenda {
         lastLine = i;
         return;
       }
+      // "Session I - Title" and its chair, then timed talks: the heading groups them; its chair chairs the first.
+      const header: Open | null = cur;
+      const moved = header !== null && header.s.start === null && header.s.title !== null && header.s.speakers.length === 0 && header.s.moderators.length > 0 &&
+        header.s.number !== null && day !== null && day.sessions[day.sessions.length - 1] === header.s ? header.s.moderators : null;
+      if (moved !== null) {
+        day!.sessions.pop();
+        opened.splice(opened.indexOf(header!), 1);
+        warn(header!.s.line! - 1, 'heading over timed slots read as their group; its chair goes to the first');
+      }
       const o = openSession(i, { start: slot.start, end: slot.end });
+      if (moved !== null) o.s.moderators.push(...moved);
       lastLine = i;
       block = rest === '' ? { start: slot.start, end: slot.end } : null;
       if (rest.includes('|')) { readTableRow(i, o, rest.split('|')); return; }

@@ -184,6 +184,23 @@ for (const engine of ENGINES) {
         assert.equal(del.status, 303);
         assert.equal(await t.storage.db.selectFrom('file').select('id').where('id', '=', after.file_id!).executeTakeFirst(), undefined);
         assert.equal(await t.storage.db.selectFrom('file_chunk').select('file_id').where('file_id', '=', after.file_id!).executeTakeFirst(), undefined);
+        // Each of those changes is in the audit log, under the editor who made it.
+        const logged = await t.storage.db
+          .selectFrom('audit_entry as x')
+          .innerJoin('account as a', 'a.id', 'x.account_id')
+          .select(['a.email', 'x.action', 'x.entity_id', 'x.before', 'x.after'])
+          .where('x.entity', '=', 'material')
+          .orderBy('x.id')
+          .execute();
+        assert.deepEqual(
+          logged.map((e) => [e.email, e.action, e.entity_id, e.before === null ? null : JSON.parse(e.before), e.after === null ? null : JSON.parse(e.after)]),
+          [
+            ['editor@example.org', 'create', material.id, null, { kind: 'statement', label: 'Statement of Ms. Thompson', lang: 'en', appearance_id: appearance.id, file: 'Déclaration finale.pdf' }],
+            ['editor@example.org', 'create', logged[1]!.entity_id, null, { kind: 'other', label: 'Group photo', lang: 'en', appearance_id: null, file: 'group.jpg' }],
+            ['editor@example.org', 'update', material.id, { file_id: fileId }, { file_id: after.file_id, file: 'Déclaration révisée.pdf' }],
+            ['editor@example.org', 'delete', material.id, { kind: 'statement', label: 'Statement of Ms. Thompson', lang: 'en', appearance_id: appearance.id, file_id: after.file_id }, null],
+          ],
+        );
       } finally {
         await server.close();
         await t.cleanup();

@@ -6,8 +6,8 @@ import { z } from 'zod';
 export const AUDIT_ACTIONS = ['create', 'update', 'move', 'reorder', 'delete', 'revert', 'import'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** The records an organizer edits; each carries a `version`. */
-export const AUDITED_ENTITIES = ['series', 'event', 'day', 'session', 'appearance', 'person', 'organization'] as const;
+/** The records an organizer edits; each but a material (logged, not versioned) carries a `version`. */
+export const AUDITED_ENTITIES = ['series', 'event', 'day', 'session', 'appearance', 'person', 'organization', 'material'] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 
 /** A record's columns as an audit entry keeps them. */

@@ -34,6 +34,7 @@ export async function revertEntry(storage: Storage, actor: Actor, entryId: numbe
           : `entry ${entryId} is a reorder of ${e.entity} ${e.entity_id}: move it up or down again instead`,
       );
     }
+    if (e.entity === 'material') throw new InvalidInput(`entry ${entryId} is about a material: upload, replace or delete it on the event's materials page instead`);
     const already = await revertOf(trx, entryId);
     if (already !== undefined) throw new Conflict(`entry ${entryId} was already reverted by entry ${already}`);
     const entity = e.entity as AuditedEntity;

@@ -14,6 +14,7 @@ import { deleteFileIfUnused, insertFile, insertVariant } from '../storage/querie
 import { eventForMaterials, insertMaterial, materialById, nextMaterialPosition, deleteMaterialRow, setMaterialFile } from '../storage/queries/materials.ts';
 import type { Storage } from '../storage/storage.ts';
 import { declareChange, write } from '../storage/write.ts';
+import { type Actor, audit } from './edit-record.ts';
 import { sha256 } from './archive-codec.ts';
 
 /** What may be uploaded, by the type its content shows. */
@@ -110,7 +111,7 @@ async function store(trx: Parameters<typeof insertFile>[0], p: Prepared & { name
 
 export async function addMaterialFile(
   storage: Storage,
-  input: { eventId: number; appearanceId: number | null; fields: MaterialFields; upload: Upload },
+  input: { eventId: number; appearanceId: number | null; fields: MaterialFields; upload: Upload; actor?: Actor },
   limits: UploadLimits,
   clock: () => Date = () => new Date(),
 ): Promise<{ materialId: number; fileId: string }> {
@@ -128,12 +129,13 @@ export async function addMaterialFile(
     const fileId = await store(trx, prepared, now);
     const position = await nextMaterialPosition(trx, input.eventId, input.appearanceId);
     const materialId = await insertMaterial(trx, { eventId: input.eventId, appearanceId: input.appearanceId, kind: fields.kind, label: fields.label, lang: fields.lang, position, fileId, createdAt: now });
+    if (input.actor) await audit(trx, input.actor, 'create', 'material', materialId, null, { kind: fields.kind, label: fields.label, lang: fields.lang, appearance_id: input.appearanceId, file: input.upload.name });
     return { materialId, fileId };
   });
 }
 
 /** Gives a material new bytes under a new file id; the old file goes when nothing else links to it. */
-export async function replaceMaterialFile(storage: Storage, materialId: number, upload: Upload, limits: UploadLimits, clock: () => Date = () => new Date()): Promise<{ fileId: string }> {
+export async function replaceMaterialFile(storage: Storage, materialId: number, upload: Upload, limits: UploadLimits, clock: () => Date = () => new Date(), actor?: Actor): Promise<{ fileId: string }> {
   const prepared = await prepare(upload, limits);
   const now = clock().toISOString();
   return write(storage, async (trx) => {
@@ -142,17 +144,19 @@ export async function replaceMaterialFile(storage: Storage, materialId: number, 
     await declareChange(trx, 'event', m.eventId);
     const fileId = await store(trx, prepared, now);
     await setMaterialFile(trx, materialId, fileId);
+    if (actor) await audit(trx, actor, 'update', 'material', materialId, { file_id: m.fileId }, { file_id: fileId, file: upload.name });
     if (m.fileId) await deleteFileIfUnused(trx, m.fileId);
     return { fileId };
   });
 }
 
 /** Removes a material, and its file when nothing else links to it. */
-export async function deleteMaterial(storage: Storage, materialId: number): Promise<{ fileDeleted: boolean }> {
+export async function deleteMaterial(storage: Storage, materialId: number, actor?: Actor): Promise<{ fileDeleted: boolean }> {
   return write(storage, async (trx) => {
     const m = await materialById(trx, materialId);
     if (!m) throw new NotFound('no such material');
     await declareChange(trx, 'event', m.eventId);
+    if (actor) await audit(trx, actor, 'delete', 'material', materialId, { kind: m.kind, label: m.label, lang: m.lang, appearance_id: m.appearanceId, file_id: m.fileId }, null);
     await deleteMaterialRow(trx, materialId);
     return { fileDeleted: m.fileId ? await deleteFileIfUnused(trx, m.fileId) : false };
   });

@@ -53,6 +53,8 @@ export async function seriesIdOf(db: DbOrTx, entity: AuditedEntity, id: number):
           .where('a.id', '=', id)
           .executeTakeFirst()
       )?.series_id;
+    case 'material':
+      return (await db.selectFrom('material as m').innerJoin('event as e', 'e.id', 'm.event_id').select('e.series_id').where('m.id', '=', id).executeTakeFirst())?.series_id;
     default:
       return undefined;
   }

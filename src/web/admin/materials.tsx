@@ -94,14 +94,14 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
     const fields = { kind: field(body, 'kind'), lang: field(body, 'lang'), label: field(body, 'label') };
     const parsed = (await import('../../operations/materials.ts')).materialFieldsSchema.safeParse(fields);
     if (!parsed.success) throw new InvalidInput(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-    await addMaterialFile(opts.storage, { eventId, appearanceId, fields: parsed.data, upload }, limits);
+    await addMaterialFile(opts.storage, { eventId, appearanceId, fields: parsed.data, upload, actor: { accountId: c.get('auth')!.account.id } }, limits);
     return c.redirect(`/admin/events/${eventId}/materials`, 303);
   });
 
   app.post('/materials/:id/replace', limitBody, guard(opts, materialSeries), async (c) => {
     const id = intParam(c, 'id');
     const { upload } = await uploadOf(c);
-    await replaceMaterialFile(opts.storage, id, upload, limits);
+    await replaceMaterialFile(opts.storage, id, upload, limits, undefined, { accountId: c.get('auth')!.account.id });
     const m = (await materialById(db, id))!;
     return c.redirect(`/admin/events/${m.eventId}/materials`, 303);
   });
@@ -109,7 +109,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
   app.post('/materials/:id/delete', guard(opts, materialSeries), async (c) => {
     const id = intParam(c, 'id');
     const m = (await materialById(db, id))!;
-    await deleteMaterial(opts.storage, id);
+    await deleteMaterial(opts.storage, id, { accountId: c.get('auth')!.account.id });
     return c.redirect(`/admin/events/${m.eventId}/materials`, 303);
   });
 

@@ -331,6 +331,7 @@ export function DeletePage(p: Base & { title: string; body: string; action: stri
 
 /** Entries the log can undo (operations/edit-audit.ts): changes of fields, moves, and what was made or deleted of an agenda. */
 function revertable(action: string, entity: string): boolean {
+  if (entity === 'material') return false;
   if (action === 'update' || action === 'move' || action === 'revert') return true;
   return (action === 'create' || action === 'delete') && (entity === 'day' || entity === 'session' || entity === 'appearance');
 }

@@ -49,12 +49,15 @@ for (const engine of ENGINES) {
           fd.set('file', new Blob([bytes], { type: 'application/pdf' }), name);
           return await s.postMultipart(`/admin/events/${idm.event_id}/materials`, fd);
         };
+        // The upload form comes back with the message by the file field and the label kept.
+        const fileError = (html: string) => html.match(/<strong class="field-error" id="upload-error">([^<]*)<\/strong>/)?.[1];
         const exe = await upload('statement.pdf', EXE);
         assert.equal(exe.status, 400);
-        assert.equal(alert(exe.body), 'statement.pdf is a Windows program (.exe) although its name ends in .pdf: it was refused; upload a PDF, DOCX, PPTX, ODT, JPEG, PNG or WebP file');
+        assert.equal(fileError(exe.body), 'statement.pdf is a Windows program (.exe) although its name ends in .pdf: it was refused; upload a PDF, DOCX, PPTX, ODT, JPEG, PNG or WebP file Choose the file again: nothing was stored.');
+        assert.match(exe.body, /<input id="upload-label" name="label" required="" maxlength="300" value="Statement"/);
         const big = await upload('big.pdf', Buffer.concat([PDF, Buffer.alloc(LIMIT + 1 - PDF.length, 0x20)]));
         assert.equal(big.status, 400);
-        assert.equal(alert(big.body), `big.pdf is ${LIMIT + 1} bytes; an upload may be at most ${LIMIT} bytes (1 MB)`);
+        assert.equal(fileError(big.body), `big.pdf is ${LIMIT + 1} bytes; an upload may be at most ${LIMIT} bytes (1 MB) Choose the file again: nothing was stored.`);
         assert.equal(Number((await q.selectFrom('material').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n), 0);
 
         // 3. No CSRF token; 4. a foreign Origin.

@@ -6,7 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { MATERIAL_KINDS } from '../../domain/agenda.ts';
 import { InvalidInput, NotFound } from '../../domain/errors.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../../domain/language.ts';
-import { addMaterialFile, deleteMaterial, replaceMaterialFile, type Upload } from '../../operations/materials.ts';
+import { addMaterialFile, deleteMaterial, materialFieldsSchema, replaceMaterialFile, type Upload } from '../../operations/materials.ts';
 import { appearancesOfEvent, eventForMaterials, materialById, materialsOfEvent, type AppearanceChoice, type MaterialRow } from '../../storage/queries/materials.ts';
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 import { translator } from '../i18n/t.ts';
@@ -87,14 +87,26 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
 
   app.post('/events/:eventId/materials', limitBody, guard(opts, eventSeries), async (c) => {
     const eventId = intParam(c, 'eventId');
-    const { body, upload } = await uploadOf(c);
-    const attach = field(body, 'appearance');
-    const appearanceId = attach === '' ? null : /^\d{1,9}$/.test(attach) ? Number(attach) : NaN;
-    if (Number.isNaN(appearanceId)) throw new InvalidInput('appearance: not an appearance of this event');
-    const fields = { kind: field(body, 'kind'), lang: field(body, 'lang'), label: field(body, 'label') };
-    const parsed = (await import('../../operations/materials.ts')).materialFieldsSchema.safeParse(fields);
-    if (!parsed.success) throw new InvalidInput(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-    await addMaterialFile(opts.storage, { eventId, appearanceId, fields: parsed.data, upload, actor: { accountId: c.get('auth')!.account.id } }, limits);
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const typed = { kind: field(body, 'kind'), lang: field(body, 'lang'), label: field(body, 'label'), appearance: field(body, 'appearance') };
+    try {
+      const file = body['file'];
+      if (!(file instanceof File) || (file.size === 0 && file.name === '')) throw new InvalidInput('file: choose a file to upload');
+      const upload: Upload = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+      const appearanceId = typed.appearance === '' ? null : /^\d{1,9}$/.test(typed.appearance) ? Number(typed.appearance) : NaN;
+      if (Number.isNaN(appearanceId)) throw new InvalidInput('appearance: not an appearance of this event');
+      const parsed = materialFieldsSchema.safeParse({ kind: typed.kind, lang: typed.lang, label: typed.label });
+      if (!parsed.success) throw new InvalidInput(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      await addMaterialFile(opts.storage, { eventId, appearanceId, fields: parsed.data, upload, actor: { accountId: c.get('auth')!.account.id } }, limits);
+    } catch (e) {
+      if (!(e instanceof InvalidInput)) throw e;
+      // The form again, with what was chosen kept and the message by the field at fault (a file must be chosen again: browsers never refill one).
+      const event = (await eventForMaterials(db, eventId))!;
+      const [materials, appearances] = await Promise.all([materialsOfEvent(db, event.id), appearancesOfEvent(db, event.id)]);
+      const at = /^(label|kind|lang|appearance): /.exec(e.message)?.[1] ?? 'file';
+      const page = <MaterialsPage viewer={viewerOf(c)} title={event.title} eventId={event.id} materials={materials} appearances={appearances} maxMb={Math.round((maxBytes / 1024 / 1024) * 10) / 10} typed={typed} error={{ at, message: e.message }} />;
+      return c.html(await renderDocument(page), 400, ADMIN_HEADERS);
+    }
     return c.redirect(`/admin/events/${eventId}/materials`, 303);
   });
 
@@ -113,7 +125,24 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
     return c.redirect(`/admin/events/${m.eventId}/materials`, 303);
   });
 
-  function MaterialsPage(p: { viewer: Viewer; title: string; eventId: number; materials: MaterialRow[]; appearances: AppearanceChoice[]; maxMb: number }) {
+  function MaterialsPage(p: {
+    viewer: Viewer;
+    title: string;
+    eventId: number;
+    materials: MaterialRow[];
+    appearances: AppearanceChoice[];
+    maxMb: number;
+    typed?: { kind: string; lang: string; label: string; appearance: string };
+    error?: { at: string; message: string };
+  }) {
+    const err = (at: string) =>
+      p.error?.at === at ? (
+        <strong class="field-error" id="upload-error">
+          {p.error.message}
+          {at === 'file' ? ` ${t('upload.chooseAgain')}` : ''}
+        </strong>
+      ) : null;
+    const described = (at: string, base?: string) => [base, p.error?.at === at ? 'upload-error' : undefined].filter(Boolean).join(' ') || undefined;
     const who = new Map(p.appearances.map((a) => [a.id, `${a.person}${a.sessionTitle ? ` — ${a.sessionTitle}` : ''}`]));
     return (
       <AdminLayout lang={lang} t={t} title={t('upload.title', { title: p.title })} viewer={p.viewer}>
@@ -152,28 +181,45 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
           <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
           <p id="upload-help">{t('upload.uploadHelp', { mb: String(p.maxMb) })}</p>
           <p>
-            <label for="upload-file">{t('upload.file')}</label> <input id="upload-file" type="file" name="file" required aria-describedby="upload-help" accept=".pdf,.docx,.pptx,.odt,.jpg,.jpeg,.png,.webp" />
+            <label for="upload-file">{t('upload.file')}</label> {err('file')}
+            <input id="upload-file" type="file" name="file" required aria-describedby={described('file', 'upload-help')} aria-invalid={p.error?.at === 'file' ? 'true' : undefined} accept=".pdf,.docx,.pptx,.odt,.jpg,.jpeg,.png,.webp" />
           </p>
           <p>
             <label for="upload-kind">{t('upload.kind')}</label>{' '}
-            <select id="upload-kind" name="kind">
-              {MATERIAL_KINDS.filter((k) => k !== 'video').map((k) => <option value={k}>{k}</option>)}
+            {err('kind')}
+            <select id="upload-kind" name="kind" aria-describedby={described('kind')}>
+              {MATERIAL_KINDS.filter((k) => k !== 'video').map((k) => (
+                <option value={k} selected={p.typed?.kind === k}>
+                  {k}
+                </option>
+              ))}
             </select>
           </p>
           <p>
             <label for="upload-lang">{t('upload.lang')}</label>{' '}
-            <select id="upload-lang" name="lang">
-              {LANGUAGES.map((l) => <option value={l}>{l}</option>)}
+            {err('lang')}
+            <select id="upload-lang" name="lang" aria-describedby={described('lang')}>
+              {LANGUAGES.map((l) => (
+                <option value={l} selected={p.typed?.lang === l}>
+                  {l}
+                </option>
+              ))}
             </select>
           </p>
           <p>
-            <label for="upload-label">{t('upload.label')}</label> <input id="upload-label" name="label" required maxlength={300} />
+            <label for="upload-label">{t('upload.label')}</label> {err('label')}
+            <input id="upload-label" name="label" required maxlength={300} value={p.typed?.label ?? ''} aria-describedby={described('label')} aria-invalid={p.error?.at === 'label' ? 'true' : undefined} />
           </p>
           <p>
             <label for="upload-attach">{t('upload.attachTo')}</label>{' '}
-            <select id="upload-attach" name="appearance">
+            {err('appearance')}
+            <select id="upload-attach" name="appearance" aria-describedby={described('appearance')}>
               <option value="">{t('upload.eventDocuments')}</option>
-              {p.appearances.map((a) => <option value={String(a.id)}>{who.get(a.id)}</option>)}
+              {p.appearances.map((a) => (
+                <option value={String(a.id)} selected={p.typed?.appearance === String(a.id)}>
+                  {who.get(a.id)}
+                </option>
+              ))}
             </select>
           </p>
           <button type="submit">{t('upload.upload')}</button>

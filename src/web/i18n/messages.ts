@@ -140,6 +140,7 @@ const en = {
   'error.conflict.title': 'Changed meanwhile',
   // Workspace editing (edit-content.tsx, admin-edit.tsx, edit-audit.tsx)
   'upload.title': 'Materials of {title}',
+  'upload.chooseAgain': 'Choose the file again: nothing was stored.',
   'upload.none': 'No materials yet.',
   'upload.eventDocuments': 'Event documents and photos',
   'upload.file': 'File',

@@ -22,7 +22,12 @@ export const JOB_WORDS: ReadonlySet<string> = new Set(
   urbaniste planner diputada diputado deputy-director académica académico journaliste periodista experte
   subsecretaria subsecretario secretary-general director-general sénateur senadora senador alcaldesa
   psychologist trainer worker blogger publisher writer author historian statistician engineer ingénieur
-  ingeniero ingeniera avocat avocate abogado abogada juge juez jueza maire-adjoint`.split(/\s+/),
+  ingeniero ingeniera avocat avocate abogado abogada juge juez jueza maire-adjoint
+  président vice-président vice-présidente délégué déléguée maître maîtresse animateur animatrice
+  host master mistress doyenne recteur rectrice préfète gouverneur sénatrice député députée portavoz procurador
+  procuradora delegada delegado concejal concejala catedrático catedrática escritor escritora écrivain poète
+  poeta chercheur chercheure chercheuse essayiste sociologue médecin économiste politólogo politóloga
+  periodista journaliste présentateur présentatrice`.split(/\s+/),
 );
 
 /** Words that qualify a job and may open it: "Senior Fellow", "Vice President", "ex Ministra". */

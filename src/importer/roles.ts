@@ -73,6 +73,9 @@ export function readRoleLine(line: string): { role: Role; rest: string } | null 
     const role = roleOf(m[1]!);
     if (role !== null) return { role, rest: m[2]!.trim() };
   }
+  // "Par SEM X, ministre …", "By Dr. Y": a speaker introduced by "by" alone.
+  const by = /^(?:by|par|por)\s(.{3,})$/i.exec(s);
+  if (by !== null) return { role: { bucket: 'speakers', label: null }, rest: by[1]!.trim() };
   const bare = roleOf(s);
   return bare === null ? null : { role: bare, rest: '' };
 }

@@ -235,7 +235,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
                 {list.map((s, i) => {
                   const name = s.title ?? t('edit.untitled');
                   return (
-                    <li>
+                    <li id={`s-${s.id}`}>
                       <a href={`/admin/sessions/${s.id}`}>
                         {s.start_time ?? ''} <bdi>{name}</bdi>
                       </a>{' '}
@@ -457,7 +457,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
               <h3 id={`role-${g.role}`}>{t(`edit.role.${g.role}`)}</h3>
               <ol>
                 {g.list.map((a, i) => (
-                  <li>
+                  <li id={`a-${a.id}`}>
                     <a href={`/admin/appearances/${a.id}`}>
                       <bdi>{a.name}</bdi>
                     </a>{' '}
@@ -574,7 +574,8 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     const b = await body(c);
     await reorder(opts.storage, actorOf(c), 'session', id, parseVersion(b.version), direction(b));
     const s = (await recordById(db, 'session', id))!;
-    return c.redirect(`/admin/events/${s.event_id}?saved=1`, 303);
+    // Back to where the button was, so the keyboard goes on from there.
+    return c.redirect(`/admin/events/${s.event_id}?saved=1#s-${id}`, 303);
   });
 
   // ---- appearances --------------------------------------------------------------------------
@@ -721,7 +722,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     const b = await body(c);
     await reorder(opts.storage, actorOf(c), 'appearance', id, parseVersion(b.version), direction(b));
     const a = (await recordById(db, 'appearance', id))!;
-    return c.redirect(`/admin/sessions/${a.session_id}?saved=1`, 303);
+    return c.redirect(`/admin/sessions/${a.session_id}?saved=1#a-${id}`, 303);
   });
 
   // ---- deleting ---------------------------------------------------------------------------

@@ -143,7 +143,8 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
         </strong>
       ) : null;
     const described = (at: string, base?: string) => [base, p.error?.at === at ? 'upload-error' : undefined].filter(Boolean).join(' ') || undefined;
-    const who = new Map(p.appearances.map((a) => [a.id, `${a.person}${a.sessionTitle ? ` — ${a.sessionTitle}` : ''}`]));
+    // The role too: one person may both moderate and speak in a session.
+    const who = new Map(p.appearances.map((a) => [a.id, `${a.person} (${t(`edit.role.${a.role as 'speaker' | 'moderator'}`)})${a.sessionTitle ? ` — ${a.sessionTitle}` : ''}`]));
     return (
       <AdminLayout lang={lang} t={t} title={t('upload.title', { title: p.title })} viewer={p.viewer}>
         <h1>{t('upload.title', { title: p.title })}</h1>

@@ -236,3 +236,22 @@ export async function deletionOf(db: DbOrTx, entity: AuditedEntity, id: number) 
     .orderBy('x.id', 'desc')
     .executeTakeFirst();
 }
+
+/** Names and workspace pages of the records a page of the audit log names, those that still exist. */
+export async function auditRecords(db: DbOrTx, wanted: Array<{ entity: string; id: number }>): Promise<Map<string, { label: string; href: string }>> {
+  const out = new Map<string, { label: string; href: string }>();
+  const ids = (entity: string) => [...new Set(wanted.filter((w) => w.entity === entity).map((w) => w.id))];
+  const put = (entity: string, id: number, label: string, href: string) => out.set(`${entity}:${id}`, { label, href });
+  const of = (e: string) => ids(e).length > 0;
+  if (of('series')) for (const r of await db.selectFrom('series').select(['id', 'title', 'slug']).where('id', 'in', ids('series')).execute()) put('series', r.id, r.title, `/admin/series/${r.slug}/edit`);
+  if (of('event')) for (const r of await db.selectFrom('event').select(['id', 'title']).where('id', 'in', ids('event')).execute()) put('event', r.id, r.title, `/admin/events/${r.id}`);
+  if (of('day')) for (const r of await db.selectFrom('day').select(['id', 'date']).where('id', 'in', ids('day')).execute()) put('day', r.id, r.date, `/admin/days/${r.id}`);
+  if (of('session')) for (const r of await db.selectFrom('session').select(['id', 'title', 'kind']).where('id', 'in', ids('session')).execute()) put('session', r.id, r.title ?? r.kind, `/admin/sessions/${r.id}`);
+  if (of('appearance')) {
+    for (const r of await db.selectFrom('appearance as a').innerJoin('person as p', 'p.id', 'a.person_id').select(['a.id', 'p.name']).where('a.id', 'in', ids('appearance')).execute()) put('appearance', r.id, r.name, `/admin/appearances/${r.id}`);
+  }
+  if (of('person')) for (const r of await db.selectFrom('person').select(['id', 'name']).where('id', 'in', ids('person')).execute()) put('person', r.id, r.name, `/admin/persons/${r.id}`);
+  if (of('organization')) for (const r of await db.selectFrom('organization').select(['id', 'name']).where('id', 'in', ids('organization')).execute()) put('organization', r.id, r.name, `/admin/organizations/${r.id}`);
+  if (of('material')) for (const r of await db.selectFrom('material').select(['id', 'label', 'event_id']).where('id', 'in', ids('material')).execute()) put('material', r.id, r.label, `/admin/events/${r.event_id}/materials`);
+  return out;
+}

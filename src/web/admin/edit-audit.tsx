@@ -11,6 +11,7 @@ import { translator } from '../i18n/t.ts';
 import { renderDocument } from '../views/layout.tsx';
 import { AuditPage } from '../views/admin-edit.tsx';
 import { ADMIN_HEADERS } from './routes.tsx';
+import { auditRecords } from '../../storage/queries/editing.ts';
 
 export function editAuditRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   const lang = DEFAULT_LANGUAGE;
@@ -23,7 +24,11 @@ export function editAuditRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     const beforeId = before && /^[1-9]\d{0,9}$/.test(before) ? Number(before) : undefined;
     const entries = await readAuditLog(opts.storage, a.account, beforeId);
     const reverted = c.req.query('reverted');
-    const rows = entries.map((e) => ({ id: e.id, at: e.at, email: e.email, action: e.action, entity: e.entity, entityId: e.entity_id, before: e.before, after: e.after, reverts: e.reverted_entry_id }));
+    const records = await auditRecords(opts.storage.db, entries.map((e) => ({ entity: e.entity, id: e.entity_id })));
+    const rows = entries.map((e) => {
+      const record = records.get(`${e.entity}:${e.entity_id}`);
+      return { id: e.id, at: e.at, email: e.email, action: e.action, entity: e.entity, entityId: e.entity_id, before: e.before, after: e.after, reverts: e.reverted_entry_id, ...(record ? { record } : {}) };
+    });
     const last = rows.at(-1);
     const node = (
       <AuditPage

@@ -228,7 +228,19 @@ export function ConflictPage(p: Base & { entity: FormEntity; title: string; acti
   );
 }
 
-export type AuditRow = { id: number; at: string; email: string | null; action: string; entity: string; entityId: number; before: string | null; after: string | null; reverts: number | null };
+export type AuditRow = {
+  id: number;
+  at: string;
+  email: string | null;
+  action: string;
+  entity: string;
+  entityId: number;
+  before: string | null;
+  after: string | null;
+  reverts: number | null;
+  /** the record as it is now, when it still exists: its name and its workspace page */
+  record?: { label: string; href: string };
+};
 
 const showValues = (json: string | null) => {
   if (!json) return '';
@@ -275,6 +287,14 @@ export function AuditPage(p: Base & { rows: AuditRow[]; canRevert: boolean; reve
                 <td>
                   {r.action} {r.entity} {r.entityId}
                   {r.reverts !== null ? ` (${t('audit.reverts', { id: r.reverts })})` : ''}
+                  {r.record ? (
+                    <>
+                      {': '}
+                      <a href={r.record.href}>
+                        <bdi>{r.record.label}</bdi>
+                      </a>
+                    </>
+                  ) : null}
                 </td>
                 <td>
                   <bdi>{showValues(r.before)}</bdi>

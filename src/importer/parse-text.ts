@@ -238,7 +238,8 @@ export function parseAgendaText(text: string): Agenda {
     // "(environ 20 mn)", "(45 min)": the length of the item above, already placed by its time.
     if (t.startsWith('(') && stripDuration(t) === '') return;
 
-    const role = readRoleLine(t);
+    // "– Moderador: X": a role line may be bulleted too.
+    const role = readRoleLine(unbulleted.bullet ? unbulleted.text : t);
     const bulleted = unbulleted.bullet;
     const o: Open | null = cur;
     // A bare name in a list of names, or opening with a known given name, is a person, not a title.

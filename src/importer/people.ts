@@ -221,7 +221,7 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}, t
       ({ name, honorific } = splitHonorific(before[1], style));
       rest = [before[0], ...rest];
       warning = 'job written before the name; split guessed';
-    } else if (split === null) return titled ? titledPerson(raw, style) : null;
+    } else if (split === null) return titled ? titledPerson(raw, style, bullet) : null;
     else {
     ({ name, honorific } = splitHonorific(split[0], style));
     rest = [split[1], ...rest];
@@ -269,7 +269,7 @@ const BY = /\s(?:by|par|por|a cargo de|presented by|présenté par|presentado po
 const INNER_HONORIFIC = /\s(?=(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.|Amb\.|Hon\.|Mme|M\.|Sr\.|Sra\.|S\.E\.|SEM|Pr)\s\p{Lu})/gu;
 
 /** A person line that opens with the title of the talk: the speaker after "by" or after an honorific, and the title. */
-function titledPerson(text: string, style: NameStyle): PersonRead | null {
+function titledPerson(text: string, style: NameStyle, bullet = false): PersonRead | null {
   if (text.length > 600) return null;
   const cut = (at: number, skip: number, warning: string | null): PersonRead | null => {
     const title = text.slice(0, at).replace(/[\s,:;–—-]+$/, '').trim();
@@ -293,6 +293,12 @@ function titledPerson(text: string, style: NameStyle): PersonRead | null {
     if (p !== null) found = p;
   }
   if (found !== null) return found;
+  // "– Treinta años de conferencias: Remedios Villalta, profesor titular, UNED": a talk title, a colon, the speaker
+  // with a job or institution after the name.
+  for (const m of bullet ? text.matchAll(/:\s/g) : []) {
+    const p = cut(m.index, m[0].length, null);
+    if (p !== null && (p.person.position !== null || p.person.organization !== null)) return p;
+  }
   for (const m of text.matchAll(INNER_HONORIFIC)) {
     const p = cut(m.index, 1, 'talk title read before the speaker; split guessed');
     if (p !== null) return p;

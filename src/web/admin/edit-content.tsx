@@ -16,7 +16,7 @@ import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 import { translator } from '../i18n/t.ts';
 import { renderDocument } from '../views/layout.tsx';
 import type { Viewer } from '../views/admin.tsx';
-import { ActionButton, ConflictPage, DeletePage, FormPage, formValues } from '../views/admin-edit.tsx';
+import { ActionButton, ConflictPage, DeletePage, FormPage, formValues, readOnly } from '../views/admin-edit.tsx';
 import { deleteRecord } from '../../operations/edit-delete.ts';
 import { reachOf, suggestNames } from './suggest.ts';
 import { warningsForEvent } from '../../operations/event-warnings.ts';
@@ -119,9 +119,11 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
             </li>
           ))}
         </ul>
-        <p>
-          <a href={`/admin/series/${s.slug}/events/new`}>{t('edit.newEvent', { title: s.title })}</a>
-        </p>
+        {readOnly(viewerOf(c)) ? null : (
+          <p>
+            <a href={`/admin/series/${s.slug}/events/new`}>{t('edit.newEvent', { title: s.title })}</a>
+          </p>
+        )}
       </FormPage>
     );
   };
@@ -253,17 +255,21 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
                   );
                 })}
               </ol>
-              <p>
-                <a href={`/admin/days/${d.id}/sessions/new`}>
-                  {t('edit.addSession')} (<time datetime={d.date}>{d.date}</time>)
-                </a>
-              </p>
+              {readOnly(viewer) ? null : (
+                <p>
+                  <a href={`/admin/days/${d.id}/sessions/new`}>
+                    {t('edit.addSession')} (<time datetime={d.date}>{d.date}</time>)
+                  </a>
+                </p>
+              )}
             </section>
           );
         })}
-        <p>
-          <a href={`/admin/events/${id}/days/new`}>{t('edit.addDay')}</a>
-        </p>
+        {readOnly(viewer) ? null : (
+          <p>
+            <a href={`/admin/events/${id}/days/new`}>{t('edit.addDay')}</a>
+          </p>
+        )}
       </FormPage>
     );
   };
@@ -341,7 +347,13 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         saved={c.req.query('saved') === '1'}
         nav={
           <p>
-            <a href={`/admin/events/${d.event_id}`}>{t('admin.events')}</a> · <a href={`/admin/days/${id}/delete`}>{t('edit.delete.day')}</a>
+            <a href={`/admin/events/${d.event_id}`}>{t('admin.events')}</a>
+            {readOnly(viewerOf(c)) ? null : (
+              <>
+                {' · '}
+                <a href={`/admin/days/${id}/delete`}>{t('edit.delete.day')}</a>
+              </>
+            )}
           </p>
         }
       />
@@ -425,11 +437,18 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
           <p>
             <a href={`/admin/events/${w.event.id}`}>
               <bdi>{w.event.title}</bdi>
-            </a>{' '}
-            · <a href={`/admin/sessions/${id}/delete`}>{t('edit.delete.session')}</a>
+            </a>
+            {readOnly(viewer) ? null : (
+              <>
+                {' · '}
+                <a href={`/admin/sessions/${id}/delete`}>{t('edit.delete.session')}</a>
+              </>
+            )}
           </p>
         }
       >
+        {readOnly(viewer) ? null : (
+          <>
         <h2>{t('edit.moveToDay')}</h2>
         <form method="post" action={`/admin/sessions/${id}/move`} class="stack">
           <input type="hidden" name="_csrf" value={viewer.csrfToken} />
@@ -449,6 +468,8 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
             <button type="submit">{t('edit.move')}</button>
           </p>
         </form>
+          </>
+        )}
         <h2>{t('edit.people')}</h2>
         {w.appearances.length === 0 ? <p>{t('edit.people.none')}</p> : null}
         {roleGroups.map((g) =>
@@ -477,6 +498,8 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
             </section>
           ) : null,
         )}
+        {readOnly(viewer) ? null : (
+          <>
         <h3 id="search-heading">{t('edit.search')}</h3>
         <form method="get" action={`/admin/sessions/${id}#search-heading`} class="stack" role="search" aria-labelledby="search-heading">
           <p>
@@ -531,6 +554,8 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
             <button type="submit">{t('edit.add')}</button>
           </p>
         </form>
+          </>
+        )}
       </FormPage>
     );
   };
@@ -615,7 +640,14 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         saved={c.req.query('saved') === '1'}
         nav={
           <p>
-            <a href={`/admin/sessions/${a.session_id}`}>{t('edit.people')}</a> · <a href={`/admin/appearances/${id}/delete`}>{t('edit.delete.appearance')}</a> ·{' '}
+            <a href={`/admin/sessions/${a.session_id}`}>{t('edit.people')}</a>
+            {readOnly(viewerOf(c)) ? null : (
+              <>
+                {' · '}
+                <a href={`/admin/appearances/${id}/delete`}>{t('edit.delete.appearance')}</a>
+              </>
+            )}
+            {' · '}
             <a href={`/admin/persons/${a.person_id}`}>
               {t('edit.editPerson')}: <bdi>{String(person.name)}</bdi>
             </a>

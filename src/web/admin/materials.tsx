@@ -11,6 +11,7 @@ import { appearancesOfEvent, eventForMaterials, materialById, materialsOfEvent, 
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 import { translator } from '../i18n/t.ts';
 import { AdminLayout, type Viewer } from '../views/admin.tsx';
+import { readOnly } from '../views/admin-edit.tsx';
 import { renderDocument } from '../views/layout.tsx';
 import { ADMIN_HEADERS } from './routes.tsx';
 import { sendFile } from '../routes/files.ts';
@@ -163,20 +164,24 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
                   </>
                 ) : null}
               </p>
-              {m.fileId ? (
+              {m.fileId && !readOnly(p.viewer) ? (
                 <form method="post" action={`/admin/materials/${m.id}/replace`} enctype="multipart/form-data">
                   <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
                   <label for={`replace-${m.id}`}>{t('upload.replace')}</label> <input id={`replace-${m.id}`} type="file" name="file" required />
                   <button type="submit">{t('upload.replace')}</button>
                 </form>
               ) : null}
-              <form method="post" action={`/admin/materials/${m.id}/delete`}>
-                <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
-                <button type="submit">{t('upload.delete')}</button>
-              </form>
+              {readOnly(p.viewer) ? null : (
+                <form method="post" action={`/admin/materials/${m.id}/delete`}>
+                  <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
+                  <button type="submit">{t('upload.delete')}</button>
+                </form>
+              )}
             </li>
           ))}
         </ul>
+        {readOnly(p.viewer) ? null : (
+          <>
         <h2>{t('upload.uploadHeading')}</h2>
         <form method="post" action={`/admin/events/${p.eventId}/materials`} enctype="multipart/form-data">
           <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
@@ -225,6 +230,8 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
           </p>
           <button type="submit">{t('upload.upload')}</button>
         </form>
+          </>
+        )}
       </AdminLayout>
     );
   }

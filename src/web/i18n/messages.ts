@@ -185,6 +185,7 @@ const en = {
   'edit.warnings': 'Before publishing',
   'edit.warnings.none': 'Nothing to look at: no clashes, and every session has its title and people.',
   'edit.warnings.open': 'Open the session',
+  'edit.readOnly': 'Your account reads this series; it may not change it.',
   'edit.orgSearch': 'Find an organization already in the archive',
   'edit.useOrganization': 'Use',
   'edit.orgSearch.results': 'Organizations named like “{q}”',

@@ -128,6 +128,9 @@ export type FormProps = Base & {
   children?: Child;
 };
 
+/** Whether the signed-in account only reads (a viewer): the workspace shows it no control it may not use. */
+export const readOnly = (v: Viewer) => v.role === 'viewer';
+
 /** One record's form, then whatever the page adds below it. */
 export function FormPage(p: FormProps) {
   const { t } = p;
@@ -144,15 +147,21 @@ export function FormPage(p: FormProps) {
         </p>
       ) : null}
       <ErrorSummary t={t} errors={errors} />
+      {readOnly(p.viewer) ? <p class="hint">{t('edit.readOnly')}</p> : null}
       <form method="post" action={p.action} class="stack" novalidate>
         <Csrf viewer={p.viewer} />
         {p.version !== undefined ? <input type="hidden" name="version" value={String(p.version)} /> : null}
-        {FORM_FIELDS[p.entity].map((f) => (
-          <Field t={t} entity={p.entity} name={f} value={p.values[f] ?? ''} error={errors[f]} />
-        ))}
-        <p>
-          <button type="submit">{p.submit}</button>
-        </p>
+        {/* A viewer reads the same form, its fields disabled and without the button. */}
+        <fieldset class="plain" disabled={readOnly(p.viewer)}>
+          {FORM_FIELDS[p.entity].map((f) => (
+            <Field t={t} entity={p.entity} name={f} value={p.values[f] ?? ''} error={errors[f]} />
+          ))}
+        </fieldset>
+        {readOnly(p.viewer) ? null : (
+          <p>
+            <button type="submit">{p.submit}</button>
+          </p>
+        )}
       </form>
       {p.children}
     </AdminLayout>
@@ -161,6 +170,7 @@ export function FormPage(p: FormProps) {
 
 /** A small form that posts one action (move up, revert…) with the version it was made from. */
 export function ActionButton(p: { viewer: Viewer; action: string; fields?: Record<string, string>; name?: string; value?: string; children?: Child }) {
+  if (readOnly(p.viewer)) return null;
   return (
     <form method="post" action={p.action} class="inline">
       <Csrf viewer={p.viewer} />

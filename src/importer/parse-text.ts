@@ -14,6 +14,7 @@ const AGENDA_HEADING =
   /^(?:(?:provisional|draft|annotated|final|detailed|tentative|preliminary|revised)\s)?(?:agenda|programme|program|schedule|programa|ordre du jour)(?:\s(?:of|for)\s(?:the\s)?(?:event|meeting|workshop|conference|day|session|dialogue))?\s?:?$/i;
 const TITLE_LINE = /^(?:(?:provisional|draft|final)\s)?(?:programme|program|agenda)\s(?:of|for)\s(?:the\s)?(.{5,300})$/i;
 const END_MARK = /^(?:end of\b|adjourn)/i;
+const OFF_STAGE = /^(?:interpr[eè]tes?|interpreters?|interpretation|int[ée]rpretes?|translators?|traducteurs?|traductores?|contacts?|press contact|contact presse|inscriptions?|registration)\s?:/i;
 const PAGE_END = /^(?:related (?:content|experts|events|articles|links|publications|news)|see also|share this(?: event| page)?\b|more events|you may also like|voir aussi|à lire aussi|ver también|noticias relacionadas|art[ií]culos relacionados)/i;
 const SPEAKERS: Role = { bucket: 'speakers', label: null };
 const CEREMONIES = /ceremonies|emcee|^mc$/i;
@@ -68,6 +69,8 @@ export function parseAgendaText(text: string): Agenda {
   let lastLine = -2;
   // Past the page's own furniture ("Related content"): the rest is warned about, not read.
   let over = false;
+  // Under "Interprètes :" or "Contact:": the names are not speakers.
+  let offStage = false;
   // Role lines met before any session: they go with the next session.
   const pending: Array<{ i: number; read: PersonRead | null; role: Role }> = [];
 
@@ -201,6 +204,7 @@ export function parseAgendaText(text: string): Agenda {
         warn(header!.s.line! - 1, 'heading over timed slots read as their group; its chair goes to the first');
       }
       const o = openSession(i, { start: slot.start, end: slot.end });
+      offStage = false;
       if (moved !== null) o.s.moderators.push(...moved);
       lastLine = i;
       block = rest === '' ? { start: slot.start, end: slot.end } : null;
@@ -238,6 +242,8 @@ export function parseAgendaText(text: string): Agenda {
     // "(environ 20 mn)", "(45 min)": the length of the item above, already placed by its time.
     if (t.startsWith('(') && stripDuration(t) === '') return;
 
+    // "Interprètes : …", "Contact: …": people who do not take the floor; neither they nor the names under them are read.
+    if (OFF_STAGE.test(unbulleted.text)) { offStage = true; warn(i, 'interpreters or contacts, not speakers; not read'); return; }
     // "– Moderador: X": a role line may be bulleted too.
     const role = readRoleLine(unbulleted.bullet ? unbulleted.text : t);
     const bulleted = unbulleted.bullet;
@@ -260,6 +266,7 @@ export function parseAgendaText(text: string): Agenda {
     }
 
     if (role !== null) {
+      offStage = false;
       if (role.rest === '') {
         if (cur === null) { pending.push({ i, read: null, role: role.role }); return; }
         const target = sessionFor(i);
@@ -302,6 +309,7 @@ export function parseAgendaText(text: string): Agenda {
     }
 
     const person = readPerson(t, bulleted || nameLine || (cur?.roleFromLine ?? false));
+    if (person !== null && offStage) { warn(i, 'listed with the interpreters or contacts; not read as a speaker'); return; }
     if (person !== null && !(bulleted && person.person.talkTitle !== null && numbered !== null)) {
       // "A, job; B, job; C, job": several people on one line.
       const parts = splitPeople(unbulleted.text);

@@ -232,3 +232,27 @@ test('a list of bare names is people; a room under a title is warned, not read a
   ]]);
   assert.deepEqual(r.warnings, ['4: venue or room; not read']);
 });
+
+test('a session heading with only its chair over timed talks groups them; interpreters are not speakers', () => {
+  const r = read([
+    'Vendredi 15 novembre 2019',
+    'Session I - Les villes en réseau',
+    'Président de séance : Paul Roussel',
+    '10h15 : La diplomatie des maires',
+    'Léa Santini, FDSP, AMP',
+    '– Le pacte des maires: Nathan Ollivier, directeur, Agence Méditerranée',
+    'Interprètes : Roberto Sáenz (EN-FR), Mexique',
+    'Ana Lima, Brésil',
+  ]);
+  assert.deepEqual(r.sessions, [['10:15', null, 'other', null, 'La diplomatie des maires']]);
+  assert.deepEqual(r.people, [[
+    ['m', 'Paul Roussel', null, null, null, null],
+    ['s', 'Léa Santini', null, null, 'FDSP, AMP', null],
+    ['s', 'Nathan Ollivier', null, 'directeur', 'Agence Méditerranée', null],
+  ]]);
+  assert.deepEqual(r.warnings, [
+    '2: heading over timed slots read as their group; its chair goes to the first',
+    '7: interpreters or contacts, not speakers; not read',
+    '8: listed with the interpreters or contacts; not read as a speaker',
+  ]);
+});

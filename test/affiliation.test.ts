@@ -91,6 +91,19 @@ for (const engine of ENGINES) {
         assert.deepEqual(await suggest('person', 'nov'), ['Lena Novak']);
         assert.deepEqual(await suggest('person', 'n a'), ['Ana Ruiz', 'Kofi Mensah', 'Lena Novak']);
         assert.equal((await ed.get('/admin/suggest?kind=event&q=x')).status, 400);
+        // A name typed anew that resembles someone in the archive: the page asks before making a second person.
+        const sessionId = (await q.selectFrom('appearance').select('session_id').where('id', '=', mensah.id).executeTakeFirstOrThrow()).session_id;
+        const persons = async () => Number((await q.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+        const before = await persons();
+        const asked = await ed.post(`/admin/sessions/${sessionId}/appearances`, { name: 'Dr. K. Mensah', role: 'moderator' });
+        assert.equal(asked.status, 200);
+        assert.ok(asked.body.includes('<h3 id="similar-heading">Is “Dr. K. Mensah” someone already in the archive?</h3>'), asked.body.slice(0, 3000));
+        assert.ok(asked.body.includes('Add as moderator: <bdi>Kofi Mensah</bdi>'));
+        assert.equal(await persons(), before, 'nothing made yet');
+        const anyway = await ed.post(`/admin/sessions/${sessionId}/appearances`, { name: 'Dr. K. Mensah', role: 'moderator', confirm_new: '1' });
+        assert.equal(anyway.status, 303);
+        assert.equal(await persons(), before + 1, 'made when the organizer says so');
+
         // Another series' draft stays private: its people are found by its own editors and admins only.
         await importAgenda(db.storage, agenda([{ date: '2025-07-01', sessions: [session({ speakers: [person('Secret Speaker', { organization: 'Hidden Foundation' })] })] }]), {
           series: { slug: 'gfmd', title: 'GFMD' },

@@ -255,3 +255,10 @@ export async function auditRecords(db: DbOrTx, wanted: Array<{ entity: string; i
   if (of('material')) for (const r of await db.selectFrom('material').select(['id', 'label', 'event_id']).where('id', 'in', ids('material')).execute()) put('material', r.id, r.label, `/admin/events/${r.event_id}/materials`);
   return out;
 }
+
+/** Persons whose name holds this word (a surname), with their name keys, within reach. */
+export async function searchPersonsWithKeys(db: DbOrTx, word: string, limit: number, reach: Reach) {
+  let q = db.selectFrom('person').select(['id', 'name', 'name_key']).where('name_key', 'like', `%${word.replace(/[%_\\]/g, '')}%`).orderBy('name').orderBy('id').limit(limit);
+  if (reach !== 'all') q = q.where(reachable(db, 'person', reach) as never);
+  return await q.execute();
+}

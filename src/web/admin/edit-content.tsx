@@ -18,7 +18,7 @@ import { renderDocument } from '../views/layout.tsx';
 import type { Viewer } from '../views/admin.tsx';
 import { ActionButton, ConflictPage, DeletePage, FormPage, formValues, readOnly } from '../views/admin-edit.tsx';
 import { deleteRecord } from '../../operations/edit-delete.ts';
-import { reachOf, suggestNames } from './suggest.ts';
+import { reachOf, similarPersons, suggestNames } from './suggest.ts';
 import { warningsForEvent } from '../../operations/event-warnings.ts';
 import { ADMIN_HEADERS } from './routes.tsx';
 import { idParam, onNamed as onNamedOf, onRecord as onRecordOf } from '../record-access.ts';
@@ -413,7 +413,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     );
   });
 
-  const sessionPage = async (c: C, id: number, values?: Record<string, string>, errors: Record<string, string> = {}, typedName?: string) => {
+  const sessionPage = async (c: C, id: number, values?: Record<string, string>, errors: Record<string, string> = {}, typedName?: string, similar?: { name: string; role: string; people: Array<{ id: number; name: string }> }) => {
     const w = (await sessionForWorkspace(db, id))!;
     const { session: s } = w;
     const viewer = viewerOf(c);
@@ -531,6 +531,23 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
             <p role="status">{t('edit.search.none')}</p>
           )
         ) : null}
+        {similar ? (
+          <section aria-labelledby="similar-heading" class="notice">
+            <h3 id="similar-heading">{t('edit.similar', { name: similar.name })}</h3>
+            <ul>
+              {similar.people.map((p) => (
+                <li>
+                  <ActionButton viewer={viewer} action={`/admin/sessions/${id}/appearances`} fields={{ person_id: String(p.id), role: similar.role }}>
+                    {t('edit.addAs', { role: t(`edit.role.${similar.role as 'speaker' | 'moderator'}`) })}: <bdi>{p.name}</bdi>
+                  </ActionButton>
+                </li>
+              ))}
+            </ul>
+            <ActionButton viewer={viewer} action={`/admin/sessions/${id}/appearances`} fields={{ name: similar.name, role: similar.role, confirm_new: '1' }}>
+              {t('edit.similar.new', { name: similar.name })}
+            </ActionButton>
+          </section>
+        ) : null}
         <h3 id="new-person">{t('edit.addNew')}</h3>
         <form method="post" action={`/admin/sessions/${id}/appearances`} class="stack" aria-labelledby="new-person">
           <input type="hidden" name="_csrf" value={viewer.csrfToken} />
@@ -610,6 +627,12 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     const role = b.role === 'moderator' || b.role === 'speaker' ? b.role : null;
     if (!role) throw new InvalidInput('role: must be moderator or speaker');
     const personId = typeof b.person_id === 'string' && /^[1-9]\d{0,9}$/.test(b.person_id) ? Number(b.person_id) : undefined;
+    // A name typed anew that resembles someone already in the archive ("W. L. Swing", "William
+    // Swing"): the page asks first, so that one person does not become two.
+    if (personId === undefined && typeof b.name === 'string' && b.confirm_new !== '1') {
+      const people = await similarPersons(db, b.name, reachOf(c.get('auth')!.account));
+      if (people.length) return await html(c, await sessionPage(c, id, undefined, {}, b.name, { name: b.name.trim(), role, people }), 200);
+    }
     try {
       await addAppearance(opts.storage, actorOf(c), { sessionId: id, role, ...(personId !== undefined ? { personId } : { name: typeof b.name === 'string' ? b.name : '' }) });
     } catch (e) {

@@ -3,10 +3,11 @@
 // same-name matching do the same work; with it, a script fills a <datalist> (the browser's own
 // accessible combobox) from /admin/suggest as the user types.
 import type { Hono } from 'hono';
-import { normaliseName } from '../../domain/names.ts';
+import { mayBeSamePerson } from '../../domain/likeness.ts';
+import { normaliseName, splitHonorific } from '../../domain/names.ts';
 import { InvalidInput } from '../../domain/errors.ts';
 import type { DbOrTx } from '../../storage/database.ts';
-import { type Reach, searchNames } from '../../storage/queries/editing.ts';
+import { type Reach, searchNames, searchPersonsWithKeys } from '../../storage/queries/editing.ts';
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 
 const LIMIT = 10;
@@ -53,4 +54,19 @@ export function suggestRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     const q = (c.req.query('q') ?? '').slice(0, 200);
     return c.json(await suggestNames(opts.storage.db, kind, q, reachOf(c.get('auth')!.account)), 200, { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
   });
+}
+
+/**
+ * Persons already in the archive (within reach) who may be the one a typed name means, by the
+ * likeness rules of imports (domain/likeness.ts): none when the name is exactly someone's, since
+ * that one is joined anyway.
+ */
+export async function similarPersons(db: DbOrTx, typed: string, reach: Reach): Promise<Array<{ id: number; name: string }>> {
+  const key = normaliseName(splitHonorific(typed.trim()).name);
+  const parts = key.split(' ').filter(Boolean);
+  if (parts.length < 2) return [];
+  const surname = parts[parts.length - 1]!;
+  const candidates = await searchPersonsWithKeys(db, surname, 200, reach);
+  if (candidates.some((p) => p.name_key === key)) return [];
+  return candidates.filter((p) => mayBeSamePerson(key, p.name_key)).slice(0, LIMIT).map((p) => ({ id: p.id, name: p.name }));
 }

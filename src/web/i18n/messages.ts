@@ -185,6 +185,8 @@ const en = {
   'edit.warnings': 'Before publishing',
   'edit.warnings.none': 'Nothing to look at: no clashes, and every session has its title and people.',
   'edit.warnings.open': 'Open the session',
+  'edit.similar': 'Is “{name}” someone already in the archive?',
+  'edit.similar.new': 'No: add “{name}” as a new person',
   'edit.readOnly': 'Your account reads this series; it may not change it.',
   'edit.orgSearch': 'Find an organization already in the archive',
   'edit.useOrganization': 'Use',

@@ -29,6 +29,30 @@ export const ADMIN_HEADERS: Record<string, string> = {
   'content-security-policy': `${HTML_HEADERS['content-security-policy']}; script-src 'self'; connect-src 'self'`,
 };
 
+/** The fields of a posted form as typed, without the token, the version and any password or file. */
+async function typedFields(c: Context): Promise<Array<[string, string]>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) return [];
+  try {
+    const body = await c.req.parseBody();
+    return Object.entries(body).flatMap(([k, v]) => (typeof v === 'string' && v !== '' && !['_csrf', 'version', 'password'].includes(k) ? [[k, v.slice(0, 20000)] as [string, string]] : []));
+  } catch {
+    return [];
+  }
+}
+
+/** The path of the page a request came from, when it is this site's. */
+function refererPath(c: Context): string | undefined {
+  const r = c.req.header('referer');
+  if (!r) return undefined;
+  try {
+    const u = new URL(r);
+    return u.origin === new URL(c.req.url).origin ? u.pathname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Only a path on this site may follow sign-in, never another host ("//evil", "/\\evil"). */
 export function safeNext(raw: unknown): string {
   return typeof raw === 'string' && /^\/(?![\/\\])[\x21-\x7e]*$/.test(raw) && raw.startsWith('/admin') ? raw : '/admin';
@@ -127,7 +151,17 @@ export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxByt
       const title = t(err.code === 'forbidden' || err.code === 'unauthenticated' ? 'error.forbidden.title' : err.code === 'not_found' ? 'error.notFound.title' : err.code === 'conflict' ? 'error.conflict.title' : 'error.badRequest.title');
       const auth = c.get('auth');
       const viewer = auth ? { email: auth.email, role: auth.account.role, csrfToken: auth.csrfToken } : undefined;
-      return c.html(await renderDocument(<AdminErrorPage lang={lang} t={t} status={status} title={title} message={err.message} {...(viewer ? { viewer } : {})} />), status, ADMIN_HEADERS);
+      // A form sent after the sign-in ended: what was typed is shown back, to copy before signing in again.
+      const ended = err instanceof Unauthenticated && err.ended;
+      const kept = ended ? await typedFields(c) : [];
+      const signInAgain = ended ? `/admin/login?next=${encodeURIComponent(safeNext(refererPath(c) ?? c.req.path))}` : undefined;
+      return c.html(
+        await renderDocument(
+          <AdminErrorPage lang={lang} t={t} status={status} title={title} message={err.message} {...(viewer ? { viewer } : {})} {...(kept.length ? { kept } : {})} {...(signInAgain ? { signInAgain } : {})} />,
+        ),
+        status,
+        ADMIN_HEADERS,
+      );
     }
     console.error(`plenary: ${c.req.method} ${c.req.path} failed:`, err);
     return c.html(await renderDocument(<AdminErrorPage lang={lang} t={t} status={500} title={t('error.server.title')} message={t('error.server.body')} />), 500, ADMIN_HEADERS);

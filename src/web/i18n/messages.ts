@@ -116,6 +116,7 @@ const en = {
   'admin.signIn': 'Sign in',
   'admin.signIn.title': 'Sign in to the workspace',
   'admin.signIn.intro': 'The workspace is for the secretariat: accounts are created by an administrator.',
+  'admin.error.kept': 'What you sent, not saved: copy it before you sign in again',
   'admin.signIn.ended': 'Your sign-in has ended (idle too long, past its time, or signed out): sign in again.',
   'admin.signIn.noToken': 'The form is missing its security token or it is out of date: please sign in again.',
   'admin.signIn.wrong': 'The e-mail address or the password is wrong, or the account is disabled.',

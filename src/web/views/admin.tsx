@@ -132,14 +132,27 @@ export function DashboardPage(p: Base & { viewer: Viewer; series: DashboardSerie
   );
 }
 
-export function AdminErrorPage(p: Base & { status: number; title: string; message: string; viewer?: Viewer }) {
+export function AdminErrorPage(p: Base & { status: number; title: string; message: string; viewer?: Viewer; kept?: Array<[string, string]>; signInAgain?: string }) {
   return (
     <AdminLayout lang={p.lang} t={p.t} title={p.title} viewer={p.viewer}>
       <h1>{p.title}</h1>
       <p role="alert">{p.message}</p>
-      <p>
-        <a href="/admin">{p.t('admin.error.back')}</a>
-      </p>
+      {p.kept?.length ? (
+        <section aria-labelledby="kept-heading">
+          <h2 id="kept-heading">{p.t('admin.error.kept')}</h2>
+          <dl class="kept">
+            {p.kept.map(([k, v]) => (
+              <>
+                <dt>{k}</dt>
+                <dd>
+                  <bdi>{v}</bdi>
+                </dd>
+              </>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+      <p>{p.signInAgain ? <a href={p.signInAgain}>{p.t('admin.signIn')}</a> : <a href="/admin">{p.t('admin.error.back')}</a>}</p>
     </AdminLayout>
   );
 }

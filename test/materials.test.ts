@@ -239,7 +239,13 @@ for (const engine of ENGINES) {
           out: `unlinked ${ids.orphan} 300000 bytes application/pdf Left behind.pdf\n1 file no material points to; 0 damaged\n`,
           err: '',
         });
-        await write(t.storage, (trx) => trx.deleteFrom('file').where('id', '=', ids.orphan).execute());
+        assert.deepEqual(plenary(['files', 'check', '--remove-unlinked'], t.url), {
+          code: 0,
+          out: `unlinked ${ids.orphan} 300000 bytes application/pdf Left behind.pdf\n1 file no material points to; 0 damaged\nremoved 1 file\n`,
+          err: '',
+        });
+        assert.equal(await t.storage.db.selectFrom('file_chunk').select('file_id').where('file_id', '=', ids.orphan).executeTakeFirst(), undefined);
+        assert.ok(await t.storage.db.selectFrom('file').select('id').where('id', '=', ids.variant).executeTakeFirst(), 'a linked photo keeps its copies');
         assert.deepEqual(plenary(['files', 'check'], t.url), { code: 0, out: '0 files no material points to; 0 damaged\n', err: '' });
         assert.equal(plenary(['files'], t.url).code, 2);
       } finally {

@@ -37,11 +37,13 @@ export function entryBytes(key: string, page: CachedPage): number {
 export type CacheStats = { entries: number; bytes: number; maxBytes: number; evicted: number };
 
 /**
- * Rendered responses within a byte budget, least recently used dropped first. A Map keeps its
- * keys in insertion order, so a hit moves its key to the end and eviction takes from the front.
+ * Rendered responses within a byte budget, least recently used dropped first. A hit only stamps
+ * its entry with a counter (no change to the Map on the hot path); an insertion over the budget
+ * drops entries in the order of their stamps.
  */
 export class PageCache {
-  private pages = new Map<string, { page: CachedPage; bytes: number }>();
+  private pages = new Map<string, { page: CachedPage; bytes: number; used: number }>();
+  private tick = 0;
   private generation = -1;
   private bytes = 0;
   private evicted = 0;
@@ -85,8 +87,7 @@ export class PageCache {
       return undefined;
     }
     this.hits++;
-    this.pages.delete(key);
-    this.pages.set(key, entry);
+    entry.used = ++this.tick;
     return entry.page;
   }
 
@@ -126,13 +127,15 @@ export class PageCache {
     }
     const bytes = entryBytes(key, page);
     if (bytes > this.maxBytes) return;
-    for (const [k, e] of this.pages) {
-      if (this.bytes + bytes <= this.maxBytes) break;
-      this.pages.delete(k);
-      this.bytes -= e.bytes;
-      this.evicted++;
+    if (this.bytes + bytes > this.maxBytes) {
+      for (const [k, e] of [...this.pages].sort((a, b) => a[1].used - b[1].used)) {
+        if (this.bytes + bytes <= this.maxBytes) break;
+        this.pages.delete(k);
+        this.bytes -= e.bytes;
+        this.evicted++;
+      }
     }
-    this.pages.set(key, { page, bytes });
+    this.pages.set(key, { page, bytes, used: ++this.tick });
     this.bytes += bytes;
   }
 
@@ -158,7 +161,8 @@ export class PageCache {
 
   /** The keys and their counted bytes, least recently used first (for tests). */
   entries(): Array<{ key: string; bytes: number }> {
-    return [...this.pages].map(([key, e]) => ({ key, bytes: e.bytes }));
+    // Least recently used first: the order in which they would go.
+    return [...this.pages].sort((a, b) => a[1].used - b[1].used).map(([key, e]) => ({ key, bytes: e.bytes }));
   }
 }
 

@@ -81,14 +81,16 @@ export function openSqlite(path: string, opts: { writeWaitMs?: number } = {}): S
   raw.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(raw, opts.writeWaitMs ?? WRITE_WAIT_MS) });
   // Other processes may share the file, so the counter is read from it: once per turn of the
-  // event loop, which requests parsed in the same I/O phase share. A write in this process
-  // sets it at once, so the next request after it always sees it.
+  // event loop, which requests parsed in the same I/O phase share, and at most once a
+  // millisecond under load (turns are shorter then; another process's write shows at most 1 ms
+  // later). A write in this process sets it at once, so the next request after it always sees it.
   let readGeneration: BetterSqlite3.Statement<[], { value: number }> | null = null;
   // What the writes in between changed is read from cache_invalidation when the cache asks.
   let readInvalidations: BetterSqlite3.Statement<[number, number], { generation: number; events: string | null }> | null = null;
   const log = new InvalidationLog();
   let known = 0;
   let fresh = false;
+  let readAt = -Infinity;
   const expire = () => {
     fresh = false;
   };
@@ -98,6 +100,9 @@ export function openSqlite(path: string, opts: { writeWaitMs?: number } = {}): S
     generation: {
       current() {
         if (fresh || !readGeneration) return known;
+        const now = performance.now();
+        if (now - readAt < 1) return known;
+        readAt = now;
         fresh = true;
         setImmediate(expire);
         known = readGeneration.get()?.value ?? 0;

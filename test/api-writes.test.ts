@@ -110,7 +110,7 @@ for (const engine of ENGINES) {
         const noCsrf = await send({ origin: base });
         assert.deepEqual([noCsrf.status, parsed(noCsrf).error.message], [403, 'the form is missing its security token or it is out of date: reload the page and try again']);
         const elsewhere = await send({ origin: 'https://evil.example', 'x-csrf-token': s.csrfToken });
-        assert.deepEqual([elsewhere.status, parsed(elsewhere).error.message], [403, `the request came from https://evil.example, not from ${base}`]);
+        assert.deepEqual([elsewhere.status, parsed(elsewhere).error.message], [403, `the request came from https://evil.example, not from ${base}: use the workspace at ${base} (an administrator sets that address with PUBLIC_URL)`]);
         const fromPage = await send({ origin: base, 'x-csrf-token': s.csrfToken });
         assert.equal(fromPage.status, 200, fromPage.body);
 

@@ -66,7 +66,7 @@ for (const engine of ENGINES) {
         assert.equal(alert(noToken.body), 'the form is missing its security token or it is out of date: reload the page and try again');
         const foreign = await ed.postRaw(`/admin/sessions/${idm.id}`, { origin: 'https://evil.example' }, { ...form(idm.version), _csrf: ed.csrfToken });
         assert.equal(foreign.status, 403);
-        assert.equal(alert(foreign.body), `the request came from https://evil.example, not from ${base}`);
+        assert.equal(alert(foreign.body), `the request came from https://evil.example, not from ${base}: use the workspace at ${base} (an administrator sets that address with PUBLIC_URL)`);
 
         // 5. A viewer may read, not write; 6. an editor of another series may do neither.
         const viewer = await signedIn(db.storage, base, { email: 'viewer@example.org', role: 'viewer', series: ['idm'] });

@@ -64,6 +64,11 @@ export function readApiAuth(opts: AuthOptions): MiddlewareHandler<AuthEnv> {
   };
 }
 
+/** A post from elsewhere; if it was this site under another name, say where it lives. */
+function wrongOrigin(from: string, expected: string): string {
+  return `the request came from ${from}, not from ${expected}: use the workspace at ${expected} (an administrator sets that address with PUBLIC_URL)`;
+}
+
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function sameToken(a: string | undefined | null, b: string): boolean {
@@ -81,7 +86,7 @@ export function checkOrigin(c: Context, baseUrl: string): void {
   const expected = new URL(baseUrl).origin;
   const origin = c.req.header('origin');
   if (origin !== undefined) {
-    if (origin !== expected) throw new Forbidden(`the request came from ${origin}, not from ${expected}`);
+    if (origin !== expected) throw new Forbidden(wrongOrigin(origin, expected));
     return;
   }
   const referer = c.req.header('referer');
@@ -92,7 +97,7 @@ export function checkOrigin(c: Context, baseUrl: string): void {
     } catch {
       throw new Forbidden('the Referer header is not a URL');
     }
-    if (from !== expected) throw new Forbidden(`the request came from ${from}, not from ${expected}`);
+    if (from !== expected) throw new Forbidden(wrongOrigin(from, expected));
   }
 }
 

@@ -6,11 +6,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { importAgenda } from '../src/operations/import-agenda.ts';
 import { signIn } from '../src/operations/accounts.ts';
 import { startServer } from '../src/web/server.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
-import { agenda, person, session } from './factories.ts';
+import { twoSeries } from './factories.ts';
 import { http } from './http-client.ts';
 import { runPlenary } from './plenary-cli.ts';
 
@@ -23,12 +22,7 @@ for (const engine of ENGINES) {
       const server = await startServer(db.storage, { port: 0, host: '127.0.0.1' });
       const base = `http://127.0.0.1:${server.port}`;
       try {
-        for (const slug of ['idm', 'gfmd']) {
-          await importAgenda(db.storage, agenda([{ date: '2025-05-06', sessions: [session({ title: `Panel of ${slug}`, speakers: [person(`Speaker ${slug.toUpperCase()}`)] })] }]), {
-            series: { slug, title: slug },
-            event: { slug: `${slug}-2025`, title: slug, timeZone: 'Europe/Zurich' },
-          });
-        }
+        await twoSeries(db.storage);
         const q = db.storage.db;
         const idm = (await q.selectFrom('session').select('id').where('title', '=', 'Panel of idm').executeTakeFirstOrThrow()).id;
         const gfmd = (await q.selectFrom('session').select('id').where('title', '=', 'Panel of gfmd').executeTakeFirstOrThrow()).id;

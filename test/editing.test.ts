@@ -3,28 +3,13 @@
 // publishes it; a save from an old version gets the conflict page; the audit log shows each
 // change with its values before and after; an admin reverts one; another series' editor is refused.
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import { describe, test } from 'node:test';
 import { addAccount, signIn } from '../src/operations/accounts.ts';
 import { startServer } from '../src/web/server.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
+import { http } from './http-client.ts';
 
 const PASSWORD = 'correct horse battery';
-
-type Got = { status: number; location: string | undefined; body: string };
-function http(method: string, url: string, headers: Record<string, string> = {}, body?: Record<string, string>): Promise<Got> {
-  const data = body === undefined ? undefined : new URLSearchParams(body).toString();
-  return new Promise((resolve, reject) => {
-    const h = data === undefined ? headers : { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(data)), ...headers };
-    const req = request(url, { method, headers: h }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end(data);
-  });
-}
 
 const decode = (s: string) =>
   s

@@ -5,10 +5,9 @@
 // that has ended. Nothing refused is stored. Every engine.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { importAgenda } from '../src/operations/import-agenda.ts';
 import { startServer } from '../src/web/server.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
-import { agenda, person, session } from './factories.ts';
+import { twoSeries } from './factories.ts';
 import { http, signedIn } from './http-client.ts';
 
 const LIMIT = 1024 * 1024;
@@ -24,12 +23,7 @@ for (const engine of ENGINES) {
       const server = await startServer(db.storage, { port: 0, host: '127.0.0.1', uploadMaxBytes: LIMIT });
       const base = `http://127.0.0.1:${server.port}`;
       try {
-        for (const slug of ['idm', 'gfmd']) {
-          await importAgenda(db.storage, agenda([{ date: '2025-05-06', sessions: [session({ title: `Panel of ${slug}`, speakers: [person(`Speaker ${slug.toUpperCase()}`)] })] }]), {
-            series: { slug, title: slug },
-            event: { slug: `${slug}-2025`, title: slug, timeZone: 'Europe/Zurich' },
-          });
-        }
+        await twoSeries(db.storage);
         const q = db.storage.db;
         const idm = await q.selectFrom('session').select(['id', 'version', 'event_id']).where('title', '=', 'Panel of idm').executeTakeFirstOrThrow();
         const form = (version: number, title = 'Renamed') => ({ kind: 'panel', number: '', title, start_time: '10:00', end_time: '11:00', version: String(version) });

@@ -13,10 +13,11 @@ export type TableShape = { name: string; key: string[]; columns: Record<string, 
 
 /**
  * Tables a backup leaves out: the migrations' own bookkeeping (the manifest names the migrations),
- * and what only matters while the site runs: sign-in sessions and login counters. A restored
- * site starts with everyone signed out and no one locked out.
+ * and what only matters while the site runs: sign-in sessions, login counters, and agendas uploaded
+ * but not yet confirmed (import drafts, which expire within a day). A restored site starts with
+ * everyone signed out, no one locked out and no import pending.
  */
-export const EPHEMERAL_TABLES = ['auth_session', 'login_throttle', 'cache_invalidation'] as const;
+export const EPHEMERAL_TABLES = ['auth_session', 'login_throttle', 'cache_invalidation', 'import_draft'] as const;
 export const BOOKKEEPING_TABLES: ReadonlySet<string> = new Set([MIGRATION_TABLE, MIGRATION_LOCK_TABLE, ...EPHEMERAL_TABLES]);
 
 /** Every table of this database (bookkeeping left out) with its columns in the order the database keeps them. */

@@ -87,6 +87,28 @@ export const RECORD_FIELDS: Record<string, Record<string, z.ZodType>> = {
     before: valuesJsonSchema,
     after: valuesJsonSchema,
   },
+  speaker_link: {
+    token_hash: sha256HexSchema,
+    expires_at: timestamp,
+    created_at: timestamp,
+    revoked_at: timestamp,
+    used_at: timestamp,
+  },
+  speaker_submission: {
+    kind: z.enum(['material', 'correction']),
+    payload: z.string().refine((text) => {
+      try {
+        const v: unknown = JSON.parse(text);
+        return v !== null && typeof v === 'object' && !Array.isArray(v);
+      } catch {
+        return false;
+      }
+    }, 'must be a JSON object'),
+    lang,
+    status: z.enum(['pending', 'approved', 'rejected']),
+    decided_at: timestamp,
+    created_at: timestamp,
+  },
   site_state: { key: z.enum(['generation']), value: z.int().min(0).max(MAX_GENERATION, `must be at most ${MAX_GENERATION}: later writes would overflow the counter`) },
 };
 

@@ -106,8 +106,19 @@ const SPEC: Spec = {
     identity: true,
     columns: {
       id: 'integer', at: 'text', account_id: 'integer?', action: 'text', entity: 'text', entity_id: 'integer', series_id: 'integer?', before: 'text?', after: 'text?',
-      reverted_entry_id: 'integer?',
+      reverted_entry_id: 'integer?', source: 'text?',
     },
+  },
+  // From schema 0010; after appearance, account, file and audit_entry (nothing refers to them).
+  speaker_link: {
+    key: ['id'],
+    identity: true,
+    columns: { id: 'integer', appearance_id: 'integer', token_hash: 'text', expires_at: 'text', created_by: 'integer?', created_at: 'text', revoked_at: 'text?', used_at: 'text?' },
+  },
+  speaker_submission: {
+    key: ['id'],
+    identity: true,
+    columns: { id: 'integer', link_id: 'integer', kind: 'text', payload: 'text', file_id: 'text?', lang: 'text?', status: 'text', decided_by: 'integer?', decided_at: 'text?', created_at: 'text' },
   },
 };
 

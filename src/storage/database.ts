@@ -236,6 +236,38 @@ export interface AuditEntryTable {
   after: string | null;
   /** the entry this one undid */
   reverted_entry_id: number | null;
+  /** where the change came from besides the account's own form, e.g. "speaker link 3" (migration 0010) */
+  source?: string | null;
+}
+
+/** A speaker's personal link to one appearance (migration 0010); the token is never stored. */
+export interface SpeakerLinkTable {
+  id: Generated<number>;
+  appearance_id: number;
+  /** SHA-256 of the token, hex */
+  token_hash: string;
+  expires_at: string;
+  created_by: number | null;
+  created_at: string;
+  revoked_at: string | null;
+  /** when the speaker sent everything to the organizers: the link opens no more */
+  used_at: string | null;
+}
+
+/** What a speaker sent through a link, waiting for an editor (status pending|approved|rejected). */
+export interface SpeakerSubmissionTable {
+  id: Generated<number>;
+  link_id: number;
+  /** material | correction */
+  kind: string;
+  /** JSON: a material's {kind, label}; a correction's proposed fields */
+  payload: string;
+  file_id: string | null;
+  lang: string | null;
+  status: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  created_at: string;
 }
 
 export interface Database {
@@ -258,6 +290,8 @@ export interface Database {
   auth_session: AuthSessionTable;
   login_throttle: LoginThrottleTable;
   audit_entry: AuditEntryTable;
+  speaker_link: SpeakerLinkTable;
+  speaker_submission: SpeakerSubmissionTable;
   cache_invalidation: CacheInvalidationTable;
 }
 

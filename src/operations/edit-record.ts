@@ -14,8 +14,8 @@ import { changesOf, insertAuditEntry, insertRecord, nameKeyOwner, recordById, se
 import type { Storage } from '../storage/storage.ts';
 import { declareChange, write } from '../storage/write.ts';
 
-/** Who is editing: the signed-in account. */
-export type Actor = { accountId: number };
+/** Who is editing: the signed-in account; `source` when the change came from elsewhere (an approved speaker link's submission). */
+export type Actor = { accountId: number; source?: string };
 
 /** A form that does not validate: the message of each field at fault, and what was typed. */
 export class FormInvalid extends InvalidInput {
@@ -103,6 +103,7 @@ export async function audit(trx: Tx, actor: Actor, action: AuditAction, entity: 
     before: before ? JSON.stringify(before) : null,
     after: after ? JSON.stringify(after) : null,
     reverted_entry_id: reverted ?? null,
+    ...(actor.source ? { source: actor.source } : {}),
   });
 }
 
@@ -153,18 +154,21 @@ async function onlyOtherFieldsChanged(trx: Tx, entity: AuditedEntity, id: number
 
 /** Saves a form over a record: validation, version check, audit, in one write. */
 export async function saveForm(storage: Storage, actor: Actor, entity: FormEntity, id: number, version: number, body: Record<string, unknown>): Promise<number> {
+  return await write(storage, (trx) => saveFormWithin(trx, actor, entity, id, version, body));
+}
+
+/** saveForm inside a write that does more (an approved speaker's correction and its submission's status). */
+export async function saveFormWithin(trx: Tx, actor: Actor, entity: FormEntity, id: number, version: number, body: Record<string, unknown>): Promise<number> {
   const input = formInput(entity, body);
-  return await write(storage, async (trx) => {
-    let values = await validate(trx, entity, input, id);
-    if (entity === 'appearance') values = await affiliation(trx, actor, values);
-    try {
-      return await changeRecord(trx, actor, 'update', entity, id, version, values, input);
-    } catch (e) {
-      // The conflict page shows the organization by name, as the form does.
-      if (e instanceof VersionConflict && entity === 'appearance') e.theirs.organization = (await organizationName(trx, e.theirs.organization_id)) ?? null;
-      throw e;
-    }
-  });
+  let values = await validate(trx, entity, input, id);
+  if (entity === 'appearance') values = await affiliation(trx, actor, values);
+  try {
+    return await changeRecord(trx, actor, 'update', entity, id, version, values, input);
+  } catch (e) {
+    // The conflict page shows the organization by name, as the form does.
+    if (e instanceof VersionConflict && entity === 'appearance') e.theirs.organization = (await organizationName(trx, e.theirs.organization_id)) ?? null;
+    throw e;
+  }
 }
 
 /** The name of an appearance's organization, or undefined. */

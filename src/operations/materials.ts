@@ -12,6 +12,7 @@ import { originalNameSchema } from '../domain/file.ts';
 import { LANGUAGES } from '../domain/language.ts';
 import { deleteFileIfUnused, insertFile, insertVariant } from '../storage/queries/files.ts';
 import { eventForMaterials, insertMaterial, materialById, nextMaterialPosition, deleteMaterialRow, setMaterialFile } from '../storage/queries/materials.ts';
+import type { Tx } from '../storage/database.ts';
 import type { Storage } from '../storage/storage.ts';
 import { declareChange, write } from '../storage/write.ts';
 import { type Actor, audit } from './edit-record.ts';
@@ -89,7 +90,8 @@ async function preparePhoto(mediaType: string, bytes: Uint8Array, name: string):
   return { mediaType, bytes: clean, variants };
 }
 
-async function prepare(upload: Upload, limits: UploadLimits): Promise<Prepared & { name: string }> {
+/** The content checks and size limit of every upload (editors' and speakers'), photos cleaned: what may be stored. */
+export async function prepareUpload(upload: Upload, limits: UploadLimits): Promise<Prepared & { name: string }> {
   const mediaType = await recogniseUpload(upload, limits);
   const name = keptName(upload.name);
   if (PHOTO_TYPES.has(mediaType)) return { ...(await preparePhoto(mediaType, upload.bytes, name)), name };
@@ -97,7 +99,7 @@ async function prepare(upload: Upload, limits: UploadLimits): Promise<Prepared &
 }
 
 /** Stores a prepared file and its variants under new ids (a replaced file never reuses an id: its URL changes). */
-async function store(trx: Parameters<typeof insertFile>[0], p: Prepared & { name: string }, now: string): Promise<string> {
+export async function storePrepared(trx: Parameters<typeof insertFile>[0], p: Prepared & { name: string }, now: string): Promise<string> {
   const id = randomUUID();
   await insertFile(trx, { id, sha256: sha256(p.bytes), mediaType: p.mediaType, originalName: p.name, createdAt: now }, p.bytes);
   for (const v of p.variants) {
@@ -116,7 +118,7 @@ export async function addMaterialFile(
   clock: () => Date = () => new Date(),
 ): Promise<{ materialId: number; fileId: string }> {
   const fields = materialFieldsSchema.parse(input.fields);
-  const prepared = await prepare(input.upload, limits);
+  const prepared = await prepareUpload(input.upload, limits);
   const now = clock().toISOString();
   return write(storage, async (trx) => {
     const event = await eventForMaterials(trx, input.eventId);
@@ -125,24 +127,35 @@ export async function addMaterialFile(
       const a = await trx.selectFrom('appearance as a').innerJoin('session as s', 's.id', 'a.session_id').select('a.id').where('a.id', '=', input.appearanceId).where('s.event_id', '=', input.eventId).executeTakeFirst();
       if (!a) throw new InvalidInput(`appearance ${input.appearanceId} is not part of this event`);
     }
-    await declareChange(trx, 'event', input.eventId);
-    const fileId = await store(trx, prepared, now);
-    const position = await nextMaterialPosition(trx, input.eventId, input.appearanceId);
-    const materialId = await insertMaterial(trx, { eventId: input.eventId, appearanceId: input.appearanceId, kind: fields.kind, label: fields.label, lang: fields.lang, position, fileId, createdAt: now });
-    if (input.actor) await audit(trx, input.actor, 'create', 'material', materialId, null, { kind: fields.kind, label: fields.label, lang: fields.lang, appearance_id: input.appearanceId, file: input.upload.name });
+    const fileId = await storePrepared(trx, prepared, now);
+    const materialId = await attachStoredFile(trx, { eventId: input.eventId, appearanceId: input.appearanceId, fields, fileId, fileName: input.upload.name, ...(input.actor ? { actor: input.actor } : {}) }, now);
     return { materialId, fileId };
   });
 }
 
+/** A material over a file already stored and checked (an upload just made, or a speaker's approved submission), logged. */
+export async function attachStoredFile(
+  trx: Tx,
+  input: { eventId: number; appearanceId: number | null; fields: MaterialFields; fileId: string; fileName: string; actor?: Actor },
+  now: string,
+): Promise<number> {
+  await declareChange(trx, 'event', input.eventId);
+  const fields = input.fields;
+  const position = await nextMaterialPosition(trx, input.eventId, input.appearanceId);
+  const materialId = await insertMaterial(trx, { eventId: input.eventId, appearanceId: input.appearanceId, kind: fields.kind, label: fields.label, lang: fields.lang, position, fileId: input.fileId, createdAt: now });
+  if (input.actor) await audit(trx, input.actor, 'create', 'material', materialId, null, { kind: fields.kind, label: fields.label, lang: fields.lang, appearance_id: input.appearanceId, file: input.fileName });
+  return materialId;
+}
+
 /** Gives a material new bytes under a new file id; the old file goes when nothing else links to it. */
 export async function replaceMaterialFile(storage: Storage, materialId: number, upload: Upload, limits: UploadLimits, clock: () => Date = () => new Date(), actor?: Actor): Promise<{ fileId: string }> {
-  const prepared = await prepare(upload, limits);
+  const prepared = await prepareUpload(upload, limits);
   const now = clock().toISOString();
   return write(storage, async (trx) => {
     const m = await materialById(trx, materialId);
     if (!m) throw new NotFound('no such material');
     await declareChange(trx, 'event', m.eventId);
-    const fileId = await store(trx, prepared, now);
+    const fileId = await storePrepared(trx, prepared, now);
     await setMaterialFile(trx, materialId, fileId);
     if (actor) await audit(trx, actor, 'update', 'material', materialId, { file_id: m.fileId }, { file_id: fileId, file: upload.name });
     if (m.fileId) await deleteFileIfUnused(trx, m.fileId);

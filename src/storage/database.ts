@@ -270,6 +270,25 @@ export interface SpeakerSubmissionTable {
   created_at: string;
 }
 
+/** An agenda uploaded in the workspace, waiting for the editor's corrections and confirmation (migration 0011). */
+export interface ImportDraftTable {
+  id: string;
+  account_id: number;
+  series_id: number;
+  /** null: the confirmation makes a new event */
+  event_id: number | null;
+  source_name: string;
+  format: string;
+  /** JSON: the event stored into (operations/import-draft.ts DraftTarget) */
+  target: string;
+  /** JSON: the Agenda as read and corrected so far */
+  agenda: string;
+  /** JSON: the reader's warnings */
+  warnings: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   series: SeriesTable;
   event: EventTable;
@@ -293,6 +312,7 @@ export interface Database {
   speaker_link: SpeakerLinkTable;
   speaker_submission: SpeakerSubmissionTable;
   cache_invalidation: CacheInvalidationTable;
+  import_draft: ImportDraftTable;
 }
 
 export type Db = Kysely<Database>;

@@ -15,6 +15,7 @@ import * as m0007 from './migrations/0007-stable-ids-invalidation.ts';
 import * as m0008 from './migrations/0008-api-tokens.ts';
 import * as m0006 from './migrations/0006-versions-audit.ts';
 import * as m0010 from './migrations/0010-speaker-links.ts';
+import * as m0011 from './migrations/0011-import-drafts.ts';
 import type { Engine, Storage } from './storage.ts';
 
 export type MigrationModule = { up(db: Kysely<any>, engine: Engine): Promise<void> };
@@ -29,6 +30,7 @@ const MIGRATIONS: Migrations = {
   '0007-stable-ids-invalidation': m0007,
   '0008-api-tokens': m0008,
   '0010-speaker-links': m0010,
+  '0011-import-drafts': m0011,
 };
 
 /** The bookkeeping table, with the columns Kysely's Migrator gave it, so databases it migrated go on unchanged. */

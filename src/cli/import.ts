@@ -25,7 +25,11 @@ const HELP = `usage: plenary import FILE [options]
   --city TEXT            the city
   --contact-email EMAIL  the event's contact address (the calendars' ORGANIZER)
   --start-date DATE      YYYY-MM-DD, for agendas whose days carry no date
-  --status STATUS        draft or published (default: published for a new event)
+  --publish              publish what is stored as the event's next release, in the same step
+                         (without it the import goes into the working copy and the public sees
+                         nothing of it until \`plenary publish\` or the workspace's Publish)
+  --note TEXT            the release's note, with --publish
+  --status STATUS        published is the same as --publish; draft (the default) publishes nothing
   --lang LANG            the language of the page: en, fr or es (default en)`;
 
 export async function readAgendaFile(file: string): Promise<Agenda> {
@@ -78,6 +82,8 @@ export async function run(argv: string[]): Promise<number> {
     'contact-email': { type: 'string' },
     'start-date': { type: 'string' },
     status: { type: 'string' },
+    publish: { type: 'boolean' },
+    note: { type: 'string' },
     lang: { type: 'string' },
   } as const);
   if (!args) return 0;
@@ -93,6 +99,9 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (!o.series || !o.event) throw usageError('to store an agenda, name its --series and --event (or use --json or --report)', HELP);
+  if (o.status !== undefined && o.status !== 'draft' && o.status !== 'published') throw usageError(`--status must be draft or published, not "${o.status}"`, HELP);
+  if (o.note !== undefined && !o.publish && o.status !== 'published') throw usageError('--note is the note of a release: give it with --publish', HELP);
+  const publish = o.publish === true || o.status === 'published';
   const storage = await openMigrated(loadConfig());
   try {
     const r = await importAgenda(storage, agenda, {
@@ -106,10 +115,9 @@ export async function run(argv: string[]): Promise<number> {
         ...(o['contact-email'] !== undefined ? { contactEmail: o['contact-email'] } : {}),
         ...(o.city ? { city: o.city } : {}),
         ...(o['start-date'] ? { startDate: o['start-date'] } : {}),
-        ...(o.status ? { status: o.status as 'draft' | 'published' } : {}),
         ...(o.lang ? { lang: o.lang as 'en' } : {}),
       },
-    });
+    }, { publish, note: o.note ?? null });
     console.log(forTerminal(
       [
         `series ${r.series.slug}: ${r.series.created ? 'created' : 'existing'}`,
@@ -119,6 +127,11 @@ export async function run(argv: string[]): Promise<number> {
         `appearances: ${r.appearances.created} created, ${r.appearances.updated} updated, ${r.appearances.removed} removed`,
         `persons: ${r.persons.created} created, ${r.persons.matched} matched`,
         `organizations: ${r.organizations.created} created, ${r.organizations.matched} matched`,
+        r.release
+          ? r.release.changed
+            ? `published: release ${r.release.number}`
+            : `published: nothing changed since release ${r.release.number}`
+          : `not published: stored in the working copy (publish with: plenary publish --event ${r.event.slug})`,
         ...r.kept.map((k) => `not overwritten: ${k}`),
         ...[...agenda.warnings.map((w) => `warning: line ${w.line}: ${w.message}: ${w.text}`), ...r.warnings.map((w) => `warning: ${w}`)],
       ].join('\n'),

@@ -7,6 +7,7 @@ const USAGE = `usage: plenary COMMAND [options]
 commands:
   serve                    serve the site (PORT, DATABASE_URL; see README)
   import FILE [options]    read an agenda page; --json prints it, otherwise it is stored
+  publish --event SLUG     publish an event's working copy as its next release (--note TEXT)
   migrate                  bring the database schema up to date
   backup FILE [--force]    write every table, stored files included, into FILE (.tar.gz)
   restore FILE             load a backup into an empty database, keeping every id
@@ -19,6 +20,7 @@ run "plenary COMMAND --help" for a command's options`;
 const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
   serve: () => import('./serve.ts'),
   import: () => import('./import.ts'),
+  publish: () => import('./publish.ts'),
   migrate: () => import('./migrate.ts'),
   backup: () => import('./backup.ts'),
   restore: () => import('./restore.ts'),

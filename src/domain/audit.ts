@@ -3,7 +3,7 @@
 import { z } from 'zod';
 
 /** `import`: what one `plenary import` did to an event, in counts (its changes are not hand edits). */
-export const AUDIT_ACTIONS = ['create', 'update', 'move', 'reorder', 'delete', 'revert', 'import'] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'move', 'reorder', 'delete', 'revert', 'import', 'publish', 'withdraw'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The records an organizer edits; each but a material (logged, not versioned) carries a `version`. */

@@ -43,8 +43,7 @@ const themesJson = z.string().superRefine((text, ctx) => {
   if (!parsed.success) ctx.addIssue({ code: 'custom', message: `must be a JSON list of non-empty strings (${parsed.error.issues[0]?.message ?? 'invalid'})` });
 });
 
-/** Per table, the columns whose values have rules beyond their type; the rest only need the right type. */
-export const RECORD_FIELDS: Record<string, Record<string, z.ZodType>> = {
+const LIVE_FIELDS = {
   series: { slug, title, lang, uuid, created_at: timestamp, updated_at: timestamp, version },
   event: {
     slug,
@@ -72,6 +71,18 @@ export const RECORD_FIELDS: Record<string, Record<string, z.ZodType>> = {
   file_chunk: { n: z.int().min(0, 'must be 0 or more') },
   file_variant: { width: z.int().min(1, 'must be at least 1 pixel').max(10000, 'must be at most 10000 pixels') },
   material: { kind: z.enum(MATERIAL_KINDS), label: title, lang, url: materialUrlSchema, created_at: timestamp },
+  release: {
+    number: z.int().min(1, 'must be 1 or more'),
+    created_at: timestamp,
+    changes: z.string().refine((text) => {
+      try {
+        const v: unknown = JSON.parse(text);
+        return v !== null && typeof v === 'object' && Array.isArray((v as { items?: unknown }).items);
+      } catch {
+        return false;
+      }
+    }, 'must be a JSON object with a list of items'),
+  },
   account: {
     email: emailSchema.refine((e) => e === e.trim().toLowerCase(), 'must be stored in lower case'),
     role: z.enum(ACCOUNT_ROLES),
@@ -110,6 +121,16 @@ export const RECORD_FIELDS: Record<string, Record<string, z.ZodType>> = {
     created_at: timestamp,
   },
   site_state: { key: z.enum(['generation']), value: z.int().min(0).max(MAX_GENERATION, `must be at most ${MAX_GENERATION}: later writes would overflow the counter`) },
+};
+
+/** Per table, the columns whose values have rules beyond their type; the rest only need the right type. The published copies (pub_*) follow their tables' rules. */
+export const RECORD_FIELDS: Record<string, Record<string, z.ZodType>> = {
+  ...LIVE_FIELDS,
+  pub_event: LIVE_FIELDS.event,
+  pub_day: LIVE_FIELDS.day,
+  pub_session: LIVE_FIELDS.session,
+  pub_appearance: LIVE_FIELDS.appearance,
+  pub_material: LIVE_FIELDS.material,
 };
 
 /** A rule that spans columns, or null when the row keeps them all: `{ field, message }` names the column at fault. */

@@ -241,7 +241,8 @@ export function frabSchedule(x: EventExport): FrabSchedule {
   });
 
   return {
-    version: `1.${x.generation}`,
+    // Conference apps compare it to the one they hold: it changes with each release, and only then.
+    version: x.release ? `release ${x.release.number}` : `1.${x.generation}`,
     scheduleUrl: `${x.event.url}/schedule.xml`,
     baseUrl: `${x.baseUrl}/`,
     conference: {

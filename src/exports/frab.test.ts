@@ -168,6 +168,8 @@ function fixture(generation = 7): EventExport {
       { index: 4, date: '2017-03-14', label: null, sessions: [] },
     ],
     documents: [material(9, 'other', 'Photos', `${BASE}/files/2d9c5e6a-3333-5444-a555-666677778888`, 'image/jpeg')],
+    release: null,
+    cancelled: [],
   };
 }
 

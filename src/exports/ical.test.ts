@@ -74,6 +74,8 @@ function fixture(opts: { timeZone: string; title?: string; days: Array<{ date: s
       }),
     })),
     documents: [],
+    release: null,
+    cancelled: [],
   };
 }
 

@@ -37,7 +37,7 @@ const REFRESH_SECONDS = 3600;
 const PRODID = { company: 'Plenary', product: 'Plenary', language: 'EN' };
 
 /** One session together with the event it belongs to (a person calendar spans events). */
-export type CalendarEntry = { data: EventExport; day: ExportDay; session: ExportSession };
+export type CalendarEntry = { data: EventExport; day: ExportDay; session: ExportSession; cancelled?: boolean };
 
 const KIND_CATEGORY: Record<ExportSession['kind'], string> = {
   opening: 'Opening',
@@ -256,12 +256,12 @@ function render(meta: { name: string; url: string; source: string; timeZone: str
     const local = zones.get(tz) === true;
     // DTSTAMP and LAST-MODIFIED come from the event's last change, never from the clock, so that
     // rendering unchanged data twice gives the same bytes.
-    const stamp = new Date(data.updatedAt);
+    const stamp = new Date(data.release?.createdAt ?? data.updatedAt);
     const uid = `${s.guid}@${new URL(data.baseUrl).hostname}`;
     const event: ICalEventData = {
       id: uid,
       // Grows with every change of the event, so clients take a re-fetched entry as an update of the one they hold.
-      sequence: sequenceOf(data.updatedAt),
+      sequence: sequenceOf(data.release?.createdAt ?? data.updatedAt),
       stamp,
       lastModified: stamp,
       start: local ? e.start.toZonedDateTimeISO(tz) : new Date(e.start.epochMilliseconds),
@@ -272,7 +272,7 @@ function render(meta: { name: string; url: string; source: string; timeZone: str
       location: [data.event.venue, data.event.city].filter(Boolean).join(', ') || null,
       url: safeUri(s.url),
       categories: [{ name: KIND_CATEGORY[s.kind] }],
-      status: ICalEventStatus.CONFIRMED,
+      status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       attachments: s.appearances.flatMap((a) => a.materials.flatMap((m) => (m.url ? [safeUri(m.url)] : []))),
     };
     if (s.kind === 'break') event.transparency = ICalEventTransparency.TRANSPARENT;
@@ -314,7 +314,10 @@ function finish(text: string, people: ReadonlyMap<string, string[]>): string {
 }
 
 function entriesOf(data: EventExport): CalendarEntry[] {
-  return data.days.flatMap((day) => day.sessions.map((session) => ({ data, day, session })));
+  const live = data.days.flatMap((day) => day.sessions.map((session): CalendarEntry => ({ data, day, session })));
+  // Sessions a release dropped stay in the feed as cancelled, so that subscribed calendars remove them.
+  const cancelled = (data.cancelled ?? []).map((session): CalendarEntry => ({ data, day: { index: 0, date: session.date, label: null, sessions: [session] }, session, cancelled: true }));
+  return [...live, ...cancelled];
 }
 
 /** The whole event: every timed session, breaks included. */

@@ -63,6 +63,8 @@ function sample(over: Partial<EventExport['event']> = {}, convener: EventExport[
       },
     ],
     documents: [],
+    release: null,
+    cancelled: [],
   };
 }
 

@@ -102,4 +102,8 @@ export type EventExport = {
   };
   days: ExportDay[];
   documents: ExportMaterial[];
+  /** the release these are (operations/releases.ts): calendars' SEQUENCE and frab's version follow it */
+  release: { number: number; createdAt: string; note: string | null } | null;
+  /** sessions an earlier release had and this one dropped: calendars send them as cancelled */
+  cancelled: ExportSession[];
 };

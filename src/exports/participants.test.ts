@@ -100,6 +100,8 @@ function sample(): EventExport {
       { index: 2, date: '2024-03-06', label: null, sessions: [s2, brk] },
     ],
     documents: [],
+    release: null,
+    cancelled: [],
   };
 }
 

@@ -100,6 +100,40 @@ const SPEC: Spec = {
     identity: false,
     columns: { id: 'text', prefix: 'text', account_id: 'integer', label: 'text', created_at: 'text', last_used_at: 'text?', revoked_at: 'text?' },
   },
+  // From schema 0009: the releases and the published copies of the programme (the same columns as
+  // the working tables; ids copied from them, so no identity of their own).
+  release: {
+    key: ['id'],
+    identity: true,
+    columns: { id: 'integer', event_id: 'integer', number: 'integer', note: 'text?', account_id: 'integer?', created_at: 'text', changes: 'text?' },
+  },
+  pub_event: {
+    key: ['id'],
+    identity: false,
+    columns: {
+      id: 'integer', series_id: 'integer', slug: 'text', title: 'text', lang: 'text', start_date: 'text', end_date: 'text', venue: 'text?', address: 'text?', city: 'text?',
+      country_code: 'text?', time_zone: 'text', overview: 'text?', themes: 'text', contact_email: 'text?', status: 'text', uuid: 'text', room_uuid: 'text', created_at: 'text', updated_at: 'text', version: 'integer',
+    },
+  },
+  pub_day: { key: ['id'], identity: false, columns: { id: 'integer', event_id: 'integer', position: 'integer', date: 'text', label: 'text?', version: 'integer' } },
+  pub_session: {
+    key: ['id'],
+    identity: false,
+    columns: { id: 'integer', event_id: 'integer', day_id: 'integer', position: 'integer', kind: 'text', number: 'integer?', title: 'text?', lang: 'text', start_time: 'text?', end_time: 'text?', uuid: 'text', version: 'integer' },
+  },
+  pub_appearance: {
+    key: ['id'],
+    identity: false,
+    columns: {
+      id: 'integer', session_id: 'integer', person_id: 'integer', role: 'text', role_label: 'text?', position: 'integer', honorific: 'text?',
+      affiliation_position: 'text?', organization_id: 'integer?', country: 'text?', country_code: 'text?', talk_title: 'text?', lang: 'text', version: 'integer',
+    },
+  },
+  pub_material: {
+    key: ['id'],
+    identity: false,
+    columns: { id: 'integer', event_id: 'integer', appearance_id: 'integer?', kind: 'text', label: 'text', lang: 'text', position: 'integer', url: 'text?', file_id: 'text?', created_at: 'text' },
+  },
   // After account (its author); an entry refers back only to earlier entries (reverted_entry_id).
   audit_entry: {
     key: ['id'],

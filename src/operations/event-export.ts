@@ -3,6 +3,7 @@ import { countryLabel } from '../domain/country.ts';
 import { zoned } from '../domain/time.ts';
 import type { EventExport, ExportAppearance, ExportMaterial, ExportSession } from '../exports/model.ts';
 import type { DbOrTx } from '../storage/database.ts';
+import { cancelledSessions, releasesOf } from './releases.ts';
 import { eventAgenda, publishedEventBySlug, type AgendaAppearance, type EventAgenda, type MaterialView, type PublishedEvent } from '../storage/queries.ts';
 
 const KIND_NAMES: Record<string, string> = { opening: 'Opening', panel: 'Panel', keynote: 'Keynote', break: 'Break', closing: 'Closing', other: 'Session' };
@@ -83,6 +84,26 @@ export async function eventExportOf(
   );
   const eventUrl = `${baseUrl}/events/${event.slug}`;
   const tz = event.time_zone;
+  const releases = await releasesOf(db, event.id);
+  const latest = releases[0];
+  const current = new Set(agenda.days.flatMap((d) => d.sessions.map((s) => s.uuid)));
+  const cancelled = cancelledSessions(releases, current).map(
+    (s): ExportSession => ({
+      id: s.id,
+      guid: s.uuid,
+      kind: s.kind as ExportSession['kind'],
+      number: s.number,
+      title: s.title,
+      displayTitle: s.displayTitle,
+      lang: event.lang,
+      date: s.date,
+      start: s.start,
+      end: s.end,
+      ...sessionInstants(s.date, s.start, s.end, tz),
+      url: `${eventUrl}/changes`,
+      appearances: [],
+    }),
+  );
 
   return {
     baseUrl,
@@ -139,6 +160,8 @@ export async function eventExportOf(
       ),
     })),
     documents: agenda.documents.map((m) => exportMaterial(m, baseUrl, mediaTypes)),
+    release: latest ? { number: latest.number, createdAt: latest.createdAt, note: latest.note } : null,
+    cancelled,
   };
 }
 

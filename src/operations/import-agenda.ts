@@ -10,6 +10,7 @@ import { slugify } from '../domain/slug.ts';
 import { addDays } from '../domain/time.ts';
 import { type Kysely, sql } from 'kysely';
 import { HandEdits, type ImportedEntity } from './hand-edits.ts';
+import { publishWithin } from './releases.ts';
 import type { DbOrTx, EventTable, SeriesTable, Tx } from '../storage/database.ts';
 import type { Selectable } from 'kysely';
 import { organizationNames } from '../storage/queries/organizations.ts';
@@ -29,6 +30,8 @@ export type ImportReport = {
   organizations: { created: number; matched: number };
   /** What the page would have changed but was made or changed by hand in the workspace, so kept. */
   kept: string[];
+  /** the release it published, when asked to publish (changed: false when the public already had all of it) */
+  release?: { number: number; changed: boolean };
   warnings: string[];
 };
 
@@ -38,7 +41,15 @@ function uniqueSlug(trx: Tx, table: 'person' | 'organization', base: string): Pr
   return freeSlug(trx, table, base);
 }
 
-export async function importAgenda(storage: Storage, agenda: Agenda, target: EventTarget): Promise<ImportReport> {
+export type ImportOptions = {
+  /** publish the result as the event's next release in the same write (default: only when the target's status is "published") */
+  publish?: boolean;
+  /** the release's note when it publishes */
+  note?: string | null;
+  accountId?: number | null;
+};
+
+export async function importAgenda(storage: Storage, agenda: Agenda, target: EventTarget, opts: ImportOptions = {}): Promise<ImportReport> {
   const parsed = eventTargetSchema.safeParse(target);
   if (!parsed.success) throw new InvalidInput(`import target: ${describeIssues(parsed.error)}`);
   const t = parsed.data;
@@ -88,7 +99,6 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
       title,
       lang: t.event.lang,
       time_zone: timeZone,
-      status: t.event.status ?? existingEvent?.status ?? 'published',
       ...(t.event.venue !== undefined ? { venue: t.event.venue } : {}),
       ...(t.event.address !== undefined ? { address: t.event.address } : {}),
       ...(t.event.city !== undefined ? { city: t.event.city } : {}),
@@ -116,6 +126,8 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
           end_date: sorted[sorted.length - 1]!,
           overview,
           slug: t.event.slug,
+          // Stored in the working copy; the public sees it once it is published (operations/releases.ts).
+          status: 'draft',
           created_at: ts,
           updated_at: ts,
         })
@@ -238,7 +250,6 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
       }
     }
     await placeDaysAndSessions(trx, eventId, oldSessions, pageOrder, hand, report);
-    report.event.status = common.status;
     // One entry in the audit log says what the import did (its changes are not hand edits).
     await insertAuditEntry(trx, {
       at: ts,
@@ -259,6 +270,12 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
       }),
       reverted_entry_id: null,
     });
+    // Never published by itself: only when asked (--publish; a target with status "published").
+    if (opts.publish ?? t.event.status === 'published') {
+      const r = await publishWithin(trx, scope, eventId, { note: opts.note ?? null, accountId: opts.accountId ?? null });
+      report.release = r.changed ? { number: r.number, changed: true } : { number: r.number, changed: false };
+    }
+    report.event.status = (await trx.selectFrom('event').select('status').where('id', '=', eventId).executeTakeFirstOrThrow()).status;
     return report;
   }, { exclusive: true });
 }

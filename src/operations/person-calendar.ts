@@ -3,6 +3,7 @@
 // both (and keeps its UID).
 import type { CalendarEntry } from '../exports/ical.ts';
 import type { DbOrTx } from '../storage/database.ts';
+import { published } from '../storage/published.ts';
 import { loadEventExport } from './event-export.ts';
 
 export type PersonCalendar = { person: { name: string; url: string }; entries: CalendarEntry[] };
@@ -12,6 +13,7 @@ export type PersonCalendar = { person: { name: string; url: string }; entries: C
  * an unknown person or one who appears in no published event (drafts stay private).
  */
 export async function loadPersonCalendar(db: DbOrTx, slug: string, baseUrl: string, generation: number): Promise<PersonCalendar | undefined> {
+  db = published(db);
   const person = await db.selectFrom('person').select(['id', 'name', 'slug']).where('slug', '=', slug).executeTakeFirst();
   if (!person) return undefined;
   const events = await db

@@ -156,6 +156,21 @@ export interface MaterialTable {
   created_at: string;
 }
 
+/**
+ * One publication of an event (migration 0009): the published copies (pub_* tables, the same
+ * columns as the working tables) hold the latest; `changes` is what it changed since the one before.
+ */
+export interface ReleaseTable {
+  id: Generated<number>;
+  event_id: number;
+  number: number;
+  note: string | null;
+  account_id: number | null;
+  created_at: string;
+  /** JSON ReleaseChanges (domain/release.ts); null for the first release */
+  changes: string | null;
+}
+
 export interface TranslationTable {
   entity: string;
   entity_id: number;
@@ -306,6 +321,12 @@ export interface Database {
   account: AccountTable;
   account_series: AccountSeriesTable;
   api_token: ApiTokenTable;
+  release: ReleaseTable;
+  pub_event: EventTable;
+  pub_day: DayTable;
+  pub_session: SessionTable;
+  pub_appearance: AppearanceTable;
+  pub_material: MaterialTable;
   auth_session: AuthSessionTable;
   login_throttle: LoginThrottleTable;
   audit_entry: AuditEntryTable;

@@ -14,6 +14,7 @@ import * as m0005 from './migrations/0005-file-chunks.ts';
 import * as m0007 from './migrations/0007-stable-ids-invalidation.ts';
 import * as m0008 from './migrations/0008-api-tokens.ts';
 import * as m0006 from './migrations/0006-versions-audit.ts';
+import * as m0009 from './migrations/0009-releases.ts';
 import * as m0010 from './migrations/0010-speaker-links.ts';
 import * as m0011 from './migrations/0011-import-drafts.ts';
 import type { Engine, Storage } from './storage.ts';
@@ -29,6 +30,7 @@ const MIGRATIONS: Migrations = {
   '0006-versions-audit': m0006,
   '0007-stable-ids-invalidation': m0007,
   '0008-api-tokens': m0008,
+  '0009-releases': m0009,
   '0010-speaker-links': m0010,
   '0011-import-drafts': m0011,
 };

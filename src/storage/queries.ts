@@ -2,6 +2,7 @@
 import { type Kysely, sql, type Nullable, type Selection } from 'kysely';
 import type { AppearanceTable, DbOrTx, EventRow, OrganizationRow, OrganizationTable, PersonRow, PersonTable, SeriesRow } from './database.ts';
 import type { Engine } from './storage.ts';
+import { published } from './published.ts';
 /**
  * Orders text by bytes on both engines, so that lists page, and backups list keys, identically
  * on SQLite (binary by default) and on PostgreSQL (whose database collation may be linguistic
@@ -64,6 +65,7 @@ export type EventAgenda = { days: AgendaDayView[]; documents: MaterialView[] };
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 export async function listSeriesWithEvents(db: DbOrTx): Promise<Array<SeriesRow & { events: EventRow[] }>> {
+  db = published(db);
   const series = (await db.selectFrom('series').selectAll().execute()).sort((a, b) => collator.compare(a.title, b.title) || a.id - b.id);
   const events = await db
     .selectFrom('event')
@@ -77,6 +79,7 @@ export async function listSeriesWithEvents(db: DbOrTx): Promise<Array<SeriesRow 
 }
 
 export async function seriesBySlug(db: DbOrTx, slug: string) {
+  db = published(db);
   const series = await db.selectFrom('series').selectAll().where('slug', '=', slug).executeTakeFirst();
   if (!series) return undefined;
   const events = await db
@@ -90,11 +93,12 @@ export async function seriesBySlug(db: DbOrTx, slug: string) {
 }
 
 declare const publishedBrand: unique symbol;
-/** A value read under `status = 'published'`: only such events may be shown or exported. */
+/** A value read from the published copies (storage/published.ts): only such events may be shown or exported. */
 export type Published<T> = T & { readonly [publishedBrand]: true };
 export type PublishedEvent = NonNullable<Awaited<ReturnType<typeof publishedEventBySlug>>>;
 
 export async function publishedEventBySlug(db: DbOrTx, slug: string) {
+  db = published(db);
   const event = await db
     .selectFrom('event')
     .selectAll()
@@ -167,7 +171,7 @@ export function agendaAppearance(a: AppearanceColumnsRow, materials: MaterialVie
 
 /** Appearances in published events (`a`, with its session `s` and event `e`): the base of every public list. */
 export function publicAppearances(db: DbOrTx) {
-  return db
+  return published(db)
     .selectFrom('appearance as a')
     .innerJoin('session as s', 's.id', 'a.session_id')
     .innerJoin('event as e', 'e.id', 's.event_id')
@@ -246,7 +250,9 @@ async function photoVariants(db: DbOrTx, fileIds: string[]): Promise<Map<string,
   return out;
 }
 
-export async function eventAgenda(db: DbOrTx, eventId: number): Promise<EventAgenda> {
+/** An event's programme as released (the default), or as the working copy has it (the workspace's preview). */
+export async function eventAgenda(db: DbOrTx, eventId: number, source: 'published' | 'working' = 'published'): Promise<EventAgenda> {
+  if (source === 'published') db = published(db);
   const days = await db.selectFrom('day').selectAll().where('event_id', '=', eventId).orderBy('position').execute();
   const sessions = await db
     .selectFrom('session')
@@ -371,6 +377,7 @@ export async function organizationBySlug(
   db: DbOrTx,
   slug: string,
 ): Promise<{ organization: OrganizationRow; appearances: AppearanceInContext[]; convenes: SeriesRow[] } | undefined> {
+  db = published(db);
   const organization = await db.selectFrom('organization').selectAll().where('slug', '=', slug).executeTakeFirst();
   if (!organization) return undefined;
   const appearances = await appearancesWhere(db, { organizationId: organization.id });

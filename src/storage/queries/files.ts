@@ -1,7 +1,7 @@
 // Stored files, in chunks of FILE_CHUNK_BYTES (migration 0005): written a chunk at a time, read
 // back only in the chunks a byte range covers, so that no file passes through this process whole.
-// Public only while a material of a published event links to the file, or to the photo it is a
-// resized copy of.
+// Public only while a material of the event's latest release (pub_material) links to the file, or
+// to the photo it is a resized copy of; kept while the working copy or a release links to it.
 import { sql } from 'kysely';
 import { FILE_CHUNK_BYTES } from '../../domain/file.ts';
 import type { DbOrTx } from '../database.ts';
@@ -12,15 +12,12 @@ export type PublicFile = StoredFile;
 /** The chunk numbers holding bytes [offset, offset + length) of a file. */
 export const chunksOf = (offset: number, length: number) => ({ first: Math.floor(offset / FILE_CHUNK_BYTES), last: Math.floor((offset + length - 1) / FILE_CHUNK_BYTES) });
 
-/** A file that a material of a published event links to, or a resized copy of one; a draft's files, and files linked from nothing published, are not public. */
+/**
+ * A file that a material of a released event links to, or a resized copy of one; a draft's files,
+ * files added since the latest release and files linked from nothing released are not public.
+ */
 export async function publicFile(db: DbOrTx, id: string): Promise<PublicFile | null> {
-  const linkedFromPublished = (eb: any, ref: string) =>
-    eb
-      .selectFrom('material as m')
-      .innerJoin('event as e', 'e.id', 'm.event_id')
-      .select(sql`1`.as('one'))
-      .whereRef('m.file_id', '=', ref)
-      .where('e.status', '=', 'published');
+  const linkedFromPublished = (eb: any, ref: string) => eb.selectFrom('pub_material as m').select(sql`1`.as('one')).whereRef('m.file_id', '=', ref);
   const row = await db
     .selectFrom('file as f')
     .select(['f.id', 'f.sha256', 'f.media_type', 'f.size', 'f.original_name'])
@@ -104,6 +101,9 @@ export async function insertVariant(db: DbOrTx, fileId: string, width: number, v
 export async function deleteFileIfUnused(db: DbOrTx, id: string): Promise<boolean> {
   const used = await db.selectFrom('material').select('id').where('file_id', '=', id).limit(1).executeTakeFirst();
   if (used) return false;
+  // The latest release still shows it: it goes when a release no longer does (operations/releases.ts).
+  const released = await db.selectFrom('pub_material').select('id').where('file_id', '=', id).limit(1).executeTakeFirst();
+  if (released) return false;
   const variants = await db.selectFrom('file_variant').select('variant_id').where('file_id', '=', id).execute();
   await db.deleteFrom('file').where('id', '=', id).execute();
   const ids = variants.map((v) => v.variant_id);
@@ -111,23 +111,25 @@ export async function deleteFileIfUnused(db: DbOrTx, id: string): Promise<boolea
   return true;
 }
 
-/** Files that no material links to, directly or as the photo they are a resized copy of. */
+/** Files that no material (of the working copy or a release) links to, directly or as the photo they are a resized copy of. */
 export async function unlinkedFiles(db: DbOrTx): Promise<StoredFile[]> {
-  const rows = await db
-    .selectFrom('file as f')
-    .select(['f.id', 'f.sha256', 'f.media_type', 'f.size', 'f.original_name'])
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('material as m').select(sql`1`.as('one')).whereRef('m.file_id', '=', 'f.id'))))
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('file_variant as v')
-            .innerJoin('material as m', 'm.file_id', 'v.file_id')
-            .select(sql`1`.as('one'))
-            .whereRef('v.variant_id', '=', 'f.id'),
+  let q = db.selectFrom('file as f').select(['f.id', 'f.sha256', 'f.media_type', 'f.size', 'f.original_name']);
+  for (const table of ['material', 'pub_material'] as const) {
+    q = q
+      .where((eb) => eb.not(eb.exists(eb.selectFrom(`${table} as m`).select(sql`1`.as('one')).whereRef('m.file_id', '=', 'f.id'))))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('file_variant as v')
+              .innerJoin(`${table} as m`, 'm.file_id', 'v.file_id')
+              .select(sql`1`.as('one'))
+              .whereRef('v.variant_id', '=', 'f.id'),
+          ),
         ),
-      ),
-    )
+      );
+  }
+  const rows = await q
     .orderBy('f.created_at')
     .orderBy('f.id')
     .execute();

@@ -2,6 +2,7 @@
 // a client needs to follow links. Only published events and what appears in them are public.
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../storage/database.ts';
+import { published } from '../../storage/published.ts';
 import { bytewise, publicAppearanceMaterials, publicAppearanceRows, publicAppearances, type AppearanceFilter } from '../../storage/queries.ts';
 import type { Engine } from '../../storage/storage.ts';
 import type { PageRequest } from './pagination.ts';
@@ -9,6 +10,7 @@ import type { PageRequest } from './pagination.ts';
 const count = (v: unknown) => Number(v);
 
 export async function listSeries(db: DbOrTx, engine: Engine, req: PageRequest) {
+  db = published(db);
   const totalRow = await db
     .selectFrom('event')
     .where('status', '=', 'published')
@@ -29,6 +31,7 @@ export async function listSeries(db: DbOrTx, engine: Engine, req: PageRequest) {
 }
 
 export async function seriesEventCount(db: DbOrTx, seriesId: number): Promise<number> {
+  db = published(db);
   const r = await db
     .selectFrom('event')
     .where('series_id', '=', seriesId)
@@ -39,7 +42,7 @@ export async function seriesEventCount(db: DbOrTx, seriesId: number): Promise<nu
 }
 
 function publishedEvents(db: DbOrTx) {
-  return db
+  return published(db)
     .selectFrom('event as e')
     .innerJoin('series as s', 's.id', 'e.series_id')
     .where('e.status', '=', 'published');
@@ -71,6 +74,7 @@ async function listEventsWhere(db: DbOrTx, seriesId: number | undefined, req: Pa
 }
 
 export async function listEvents(db: DbOrTx, req: PageRequest) {
+  db = published(db);
   const totalRow = await publishedEvents(db).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   return { total: count(totalRow.n), rows: await listEventsWhere(db, undefined, req) };
 }
@@ -80,6 +84,7 @@ export function eventsOfSeries(db: DbOrTx, seriesId: number) {
 }
 
 export async function listPeople(db: DbOrTx, engine: Engine, req: PageRequest) {
+  db = published(db);
   const totalRow = await publicAppearances(db).select((eb) => eb.fn.count('a.person_id').distinct().as('n')).executeTakeFirstOrThrow();
   const rows = await publicAppearances(db)
     .innerJoin('person as p', 'p.id', 'a.person_id')
@@ -95,6 +100,7 @@ export async function listPeople(db: DbOrTx, engine: Engine, req: PageRequest) {
 }
 
 export async function listOrganizations(db: DbOrTx, engine: Engine, req: PageRequest) {
+  db = published(db);
   const totalRow = await publicAppearances(db)
     .select((eb) => eb.fn.count('a.organization_id').distinct().as('n'))
     .executeTakeFirstOrThrow();
@@ -112,6 +118,7 @@ export async function listOrganizations(db: DbOrTx, engine: Engine, req: PageReq
 
 /** Every country with appearances: at most the ~250 ISO codes, so the caller sorts and pages. */
 export async function allCountries(db: DbOrTx): Promise<Array<{ code: string; appearances: number }>> {
+  db = published(db);
   const rows = await publicAppearances(db)
     .where('a.country_code', 'is not', null)
     .select(['a.country_code', (eb) => eb.fn.count('a.id').as('appearances')])
@@ -121,6 +128,7 @@ export async function allCountries(db: DbOrTx): Promise<Array<{ code: string; ap
 }
 
 export async function publishedEventOfSession(db: DbOrTx, sessionId: number): Promise<string | undefined> {
+  db = published(db);
   const r = await db
     .selectFrom('session as s')
     .innerJoin('event as e', 'e.id', 's.event_id')
@@ -138,6 +146,7 @@ export type ContextMaterial = Awaited<ReturnType<typeof publicAppearanceMaterial
 
 /** Appearances of a person, organization or country, the same rows as their pages read (storage/queries.ts). */
 export async function appearancesInContext(db: DbOrTx, f: AppearanceFilter) {
+  db = published(db);
   const [rows, materials] = await Promise.all([publicAppearanceRows(db, f), publicAppearanceMaterials(db, f)]);
   return { rows, materials };
 }

@@ -1,5 +1,6 @@
 // The JSON API under /api, its OpenAPI description and its readable page; writes under /api/workspace.
 // Errors here are JSON (own onError and a final catch-all), never the site's HTML error page.
+import { published } from '../../storage/published.ts';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { DEFAULT_LANGUAGE } from '../../domain/language.ts';
@@ -55,7 +56,7 @@ export function apiRoutes(deps: AppDeps): Hono {
 
 /** Real slugs for the page's example links: the newest event, its first session, the first names listed. */
 async function examples(deps: AppDeps): Promise<ApiExamples> {
-  const db = deps.storage.db;
+  const db = published(deps.storage.db);
   const event = await db
     .selectFrom('event as e')
     .innerJoin('series as s', 's.id', 'e.series_id')

@@ -122,6 +122,8 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         {readOnly(viewerOf(c)) ? null : (
           <p>
             <a href={`/admin/series/${s.slug}/events/new`}>{t('edit.newEvent', { title: s.title })}</a>
+            {' · '}
+            <a href={`/admin/series/${s.slug}/import`}>{t('importPage.link')}</a>
           </p>
         )}
       </FormPage>
@@ -190,6 +192,12 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
             </a>
             {' · '}
             <a href={`/admin/events/${id}/materials`}>{t('materials.label')}</a>
+            {readOnly(viewer) ? null : (
+              <>
+                {' · '}
+                <a href={`/admin/events/${id}/import`}>{t('importPage.linkEvent')}</a>
+              </>
+            )}
             {event.status === 'published' ? (
               <>
                 {' · '}

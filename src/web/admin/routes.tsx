@@ -19,6 +19,7 @@ import { AdminErrorPage, DashboardPage, LoginPage, type Viewer } from '../views/
 import { editAuditRoutes } from './edit-audit.tsx';
 import { editContentRoutes } from './edit-content.tsx';
 import { materialRoutes } from './materials.tsx';
+import { importRoutes } from './import.tsx';
 import { suggestRoutes } from './suggest.ts';
 
 /** Workspace pages may show drafts: no shared cache keeps them, and no browser history restores them. */
@@ -136,6 +137,7 @@ export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxByt
   editContentRoutes(app, opts);
   editAuditRoutes(app, opts);
   materialRoutes(app, opts);
+  importRoutes(app, opts);
   suggestRoutes(app, opts);
 
   // The workspace's own error pages: a visitor who is not signed in is sent to the form; a

@@ -402,7 +402,7 @@ const en = {
   'importPage.asDraft': 'The event will be a draft: the public sees it only once it is published.',
   'importPage.intoEvent': 'Into',
   'importPage.keepsStatus': 'The event keeps its status.',
-  'importPage.summary': 'Read as {format}: {days} days, {sessions} sessions, {appearances} appearances, {warnings} warnings.',
+  'importPage.summary': 'Read as {format}: {days} days, {sessions} sessions, {appearances} appearances; warnings: {warnings}.',
   'importPage.nothingStored': 'Nothing is stored until you confirm. This reading waits until {expires} UTC.',
   'importPage.corrected': 'Your corrections are kept. Confirm when the reading is right.',
   'importPage.errors': '{count} corrections could not be applied; nothing was changed:',

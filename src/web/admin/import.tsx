@@ -76,10 +76,13 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
     if (!e && isAdmin(c)) throw new NotFound(`there is no event ${c.req.param('eventId')}`);
     return e ? { action: 'edit-content' as const, seriesId: e.seriesId } : { action: 'edit-content' as const };
   };
-  // A draft nobody may see is refused like another series' record; admins are told it is gone.
+  // A draft's address is a random token, so that one confirmed or discarded is said to be gone
+  // (to whoever reloads its page) without telling anyone which others exist; anything that is not
+  // such a token is refused like another series' record, and admins are told there is none.
   const onDraft = async (c: C) => {
-    const seriesId = await importDraftSeries(db, c.req.param('draftId') ?? '');
-    if (seriesId === undefined && isAdmin(c)) await loadImportDraft(opts.storage, c.req.param('draftId') ?? '');
+    const id = c.req.param('draftId') ?? '';
+    const seriesId = await importDraftSeries(db, id);
+    if (seriesId === undefined && (isAdmin(c) || /^[A-Za-z0-9_-]{24}$/.test(id))) await loadImportDraft(opts.storage, id);
     return seriesId === undefined ? { action: 'edit-content' as const } : { action: 'edit-content' as const, seriesId };
   };
 

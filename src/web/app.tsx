@@ -22,6 +22,7 @@ import { translator } from './i18n/t.ts';
 import { cached } from './cached.ts';
 import type { AppDeps } from './deps.ts';
 import { adminRoutes } from './admin/routes.tsx';
+import { speakerRoutes } from './speaker/routes.tsx';
 import { apiRoutes } from './routes/api.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { fileRoutes } from './routes/files.ts';
@@ -149,6 +150,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', organizerRoutes(deps));
   app.route('/api', apiRoutes(deps));
   // The workspace: never cached, and the session is read before anything is answered.
+  // Speakers' personal links: the token in the path authorizes, never cached (web/speaker/routes.tsx).
+  app.route('/speak', speakerRoutes({ storage: deps.storage, baseUrl: deps.baseUrl, uploadMaxBytes: deps.uploadMaxBytes }));
   app.route('/admin', adminRoutes({ storage: deps.storage, baseUrl: deps.baseUrl, session: deps.session, uploadMaxBytes: deps.uploadMaxBytes, trustedProxies: deps.trustedProxies }));
 
   app.notFound(async (c) => {

@@ -83,7 +83,7 @@ export async function auditEntries(db: DbOrTx, seriesIds: number[] | 'all', limi
   let q = db
     .selectFrom('audit_entry as x')
     .leftJoin('account as a', 'a.id', 'x.account_id')
-    .select(['x.id', 'x.at', 'x.account_id', 'x.action', 'x.entity', 'x.entity_id', 'x.series_id', 'x.before', 'x.after', 'x.reverted_entry_id', 'a.email'])
+    .select(['x.id', 'x.at', 'x.account_id', 'x.action', 'x.entity', 'x.entity_id', 'x.series_id', 'x.before', 'x.after', 'x.reverted_entry_id', 'x.source', 'a.email'])
     .orderBy('x.id', 'desc')
     .limit(limit);
   if (seriesIds !== 'all') q = q.where('x.series_id', 'in', seriesIds);

@@ -27,7 +27,7 @@ export function editAuditRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     const records = await auditRecords(opts.storage.db, entries.map((e) => ({ entity: e.entity, id: e.entity_id })));
     const rows = entries.map((e) => {
       const record = records.get(`${e.entity}:${e.entity_id}`);
-      return { id: e.id, at: e.at, email: e.email, action: e.action, entity: e.entity, entityId: e.entity_id, before: e.before, after: e.after, reverts: e.reverted_entry_id, ...(record ? { record } : {}) };
+      return { id: e.id, at: e.at, email: e.email, action: e.action, entity: e.entity, entityId: e.entity_id, before: e.before, after: e.after, reverts: e.reverted_entry_id, ...(e.source ? { source: e.source } : {}), ...(record ? { record } : {}) };
     });
     const last = rows.at(-1);
     const node = (

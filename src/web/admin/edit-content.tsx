@@ -21,6 +21,7 @@ import { deleteRecord } from '../../operations/edit-delete.ts';
 import { reachOf, similarPersons, suggestNames } from './suggest.ts';
 import { warningsForEvent } from '../../operations/event-warnings.ts';
 import { ADMIN_HEADERS } from './routes.tsx';
+import { speakerLinksSection } from './speaker-links.tsx';
 import { idParam, onNamed as onNamedOf, onRecord as onRecordOf } from '../record-access.ts';
 
 type C = Context<AuthEnv>;
@@ -716,6 +717,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
             <p role="status">{t('edit.search.none')}</p>
           )
         ) : null}
+        {await speakerLinksSection(db, t, viewerOf(c), id)}
       </FormPage>
     );
   };

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // /admin/events/{id}/materials: an event's documents, photos and statements; upload, replace and
 // delete with plain multipart forms (no JavaScript). Editors of the event's series only.
-import { type Context, Hono } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MATERIAL_KINDS } from '../../domain/agenda.ts';
 import { InvalidInput, NotFound } from '../../domain/errors.ts';
@@ -23,6 +23,25 @@ export const DEFAULT_UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
 const FORM_OVERHEAD = 64 * 1024;
 
 type C = Context<AuthEnv>;
+
+/**
+ * Every upload form's body limit (the workspace's and a speaker link's): a body that says it is
+ * too large is refused before it is read; one without a length is cut off past the limit as it arrives.
+ */
+export function uploadBodyLimit(maxBytes: number): MiddlewareHandler {
+  const tooLarge = () => new InvalidInput(`the upload is larger than ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB, the most a file may be`);
+  const cutOff = bodyLimit({
+    maxSize: maxBytes + FORM_OVERHEAD,
+    onError: () => {
+      throw tooLarge();
+    },
+  });
+  return async (c, next) => {
+    const length = Number(c.req.header('content-length') ?? 'NaN');
+    if (length > maxBytes + FORM_OVERHEAD) throw tooLarge();
+    return cutOff(c, next);
+  };
+}
 
 export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMaxBytes?: number | undefined }): void {
   const lang = DEFAULT_LANGUAGE;
@@ -51,19 +70,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
     const event = await eventForMaterials(db, m.eventId);
     return { action: 'edit-content' as const, seriesId: event!.seriesId };
   };
-  // A body that says it is too large is refused before it is read; one without a length is cut off past the limit as it arrives.
-  const tooLarge = () => new InvalidInput(`the upload is larger than ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB, the most a file may be`);
-  const cutOff = bodyLimit({
-    maxSize: maxBytes + FORM_OVERHEAD,
-    onError: () => {
-      throw tooLarge();
-    },
-  });
-  const limitBody = async (c: C, next: () => Promise<void>) => {
-    const length = Number(c.req.header('content-length') ?? 'NaN');
-    if (length > maxBytes + FORM_OVERHEAD) throw tooLarge();
-    return cutOff(c, next);
-  };
+  const limitBody = uploadBodyLimit(maxBytes);
   const uploadOf = async (c: C): Promise<{ body: Record<string, unknown>; upload: Upload }> => {
     const body = (await c.req.parseBody()) as Record<string, unknown>;
     const file = body['file'];

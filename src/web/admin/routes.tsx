@@ -19,6 +19,7 @@ import { AdminErrorPage, DashboardPage, LoginPage, type Viewer } from '../views/
 import { editAuditRoutes } from './edit-audit.tsx';
 import { editContentRoutes } from './edit-content.tsx';
 import { materialRoutes } from './materials.tsx';
+import { speakerLinkRoutes, waitingFor } from './speaker-links.tsx';
 import { importRoutes } from './import.tsx';
 import { suggestRoutes } from './suggest.ts';
 
@@ -118,7 +119,7 @@ export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxByt
   app.get('/', guard(opts, null), async (c) => {
     const a = c.get('auth')!.account;
     const series = await seriesForWorkspace(opts.storage.db, a.role === 'admin' ? 'all' : a.seriesIds);
-    return html(c, <DashboardPage lang={lang} t={t} viewer={viewerOf(c)} series={series} />);
+    return html(c, <DashboardPage lang={lang} t={t} viewer={viewerOf(c)} series={series} speakerWaiting={await waitingFor(opts.storage.db, a)} />);
   });
 
   // One series' events, drafts included: viewers and editors of that series, and admins.
@@ -137,6 +138,7 @@ export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxByt
   editContentRoutes(app, opts);
   editAuditRoutes(app, opts);
   materialRoutes(app, opts);
+  speakerLinkRoutes(app, opts);
   importRoutes(app, opts);
   suggestRoutes(app, opts);
 

@@ -248,6 +248,8 @@ export type AuditRow = {
   before: string | null;
   after: string | null;
   reverts: number | null;
+  /** where the change came from besides the account's own form ("speaker link 3") */
+  source?: string;
   /** the record as it is now, when it still exists: its name and its workspace page */
   record?: { label: string; href: string };
 };
@@ -293,7 +295,10 @@ export function AuditPage(p: Base & { rows: AuditRow[]; canRevert: boolean; reve
                 <td>
                   <time datetime={r.at}>{r.at.replace('T', ' ').slice(0, 19)} UTC</time>
                 </td>
-                <td>{r.email ?? (r.action === 'import' ? t('audit.import') : t('audit.unknown'))}</td>
+                <td>
+                  {r.email ?? (r.action === 'import' ? t('audit.import') : t('audit.unknown'))}
+                  {r.source ? ` (${t('speakerLink.audit.source', { source: r.source })})` : ''}
+                </td>
                 <td>
                   {r.action} {r.entity} {r.entityId}
                   {r.reverts !== null ? ` (${t('audit.reverts', { id: r.reverts })})` : ''}

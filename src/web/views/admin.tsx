@@ -78,7 +78,7 @@ export function LoginPage(p: Base & { csrf: string; next: string; email?: string
 
 export type DashboardSeries = { id: number; slug: string; title: string; events: { id: number; slug: string; title: string; startDate: string; status: 'draft' | 'published' }[] };
 
-export function DashboardPage(p: Base & { viewer: Viewer; series: DashboardSeries[] }) {
+export function DashboardPage(p: Base & { viewer: Viewer; series: DashboardSeries[]; speakerWaiting?: number }) {
   const { t } = p;
   return (
     <AdminLayout lang={p.lang} t={t} title={t('admin.title')} viewer={p.viewer}>
@@ -87,6 +87,11 @@ export function DashboardPage(p: Base & { viewer: Viewer; series: DashboardSerie
         <li>
           <a href="/admin/audit">{t('audit.title')}</a>
         </li>
+        {p.speakerWaiting !== undefined ? (
+          <li>
+            <a href="/admin/speaker-submissions">{t('speakerLink.dashboard', { n: p.speakerWaiting })}</a>
+          </li>
+        ) : null}
         {p.viewer.role === 'admin' ? (
           <li>
             <a href="/admin/new-series">{t('edit.newSeries')}</a>

@@ -1,0 +1,298 @@
+/** @jsxImportSource hono/jsx */
+// /speak/{token}: a speaker's personal link, opened without an account. The token in the path
+// is the authorization (only its SHA-256 is stored); every POST also carries a CSRF token bound
+// to the link (operations/speaker-links.ts linkCsrf) and must come from this site's Origin, as
+// the workspace's do. Pages are never cached, never indexed, and send no Referer (the token is
+// in the address). An unknown token is a 404 page; an expired, revoked or used link a 410 page
+// that says which; no error shows a stack trace.
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { Forbidden, InvalidInput, PlenaryError } from '../../domain/errors.ts';
+import { DEFAULT_LANGUAGE, type Language, LANGUAGES } from '../../domain/language.ts';
+import { CORRECTION_FIELDS, SPEAKER_MATERIAL_KINDS } from '../../domain/speaker-link.ts';
+import { finaliseLink, LinkClosed, linkCsrf, openLink, proposeCorrection, submitMaterial } from '../../operations/speaker-links.ts';
+import type { Upload } from '../../operations/materials.ts';
+import { type SpeakerContext, speakerContext, submissionsOfLink, type LinkRow } from '../../storage/queries/speaker-links.ts';
+import type { Storage } from '../../storage/storage.ts';
+import { DEFAULT_UPLOAD_MAX_BYTES, uploadBodyLimit } from '../admin/materials.tsx';
+import { checkOrigin, csrfTokenOf, sameToken } from '../auth.ts';
+import { type Translate, translator } from '../i18n/t.ts';
+import { HTML_HEADERS } from '../security.ts';
+import { longDate } from '../views/format.ts';
+import { Layout, renderDocument } from '../views/layout.tsx';
+
+/** The token is in the address: no cache keeps the page, no search engine lists it, no Referer carries it away. */
+export const SPEAKER_HEADERS: Record<string, string> = {
+  ...HTML_HEADERS,
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'x-robots-tag': 'noindex, nofollow',
+};
+
+type SpeakerEnv = { Variables: { link: LinkRow; token: string } };
+type C = Context<SpeakerEnv>;
+const SAFE = new Set(['GET', 'HEAD']);
+
+export type SpeakerOptions = { storage: Storage; baseUrl(): string; uploadMaxBytes?: number | undefined; now?: () => Date };
+
+/**
+ * The link's guard: the token must open an active link, and a POST must carry the link's CSRF
+ * token and come from this site. test/route-guard.test.ts checks every POST under /speak with it.
+ */
+export function linkGuard(opts: SpeakerOptions): MiddlewareHandler<SpeakerEnv> {
+  return async (c, next) => {
+    const token = c.req.param('token') ?? '';
+    const link = await openLink(opts.storage, token, opts.now?.() ?? new Date());
+    if (!SAFE.has(c.req.method)) {
+      checkOrigin(c, opts.baseUrl());
+      if (!sameToken(await csrfTokenOf(c), linkCsrf(token))) throw new Forbidden('the form is missing its security token or it is out of date: reload the page and try again');
+    }
+    c.set('link', link);
+    c.set('token', token);
+    await next();
+  };
+}
+
+const langOf = (l: string): Language => ((LANGUAGES as readonly string[]).includes(l) ? (l as Language) : DEFAULT_LANGUAGE);
+const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+
+export function speakerRoutes(opts: SpeakerOptions): Hono<SpeakerEnv> {
+  const app = new Hono<SpeakerEnv>();
+  const maxBytes = opts.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
+  const guard = linkGuard(opts);
+  const html = async (c: Context, node: unknown, status: 200 | 400 | 403 | 404 | 409 | 410 | 500 = 200) => c.html(await renderDocument(node), status, SPEAKER_HEADERS);
+  const now = () => opts.now?.() ?? new Date();
+  const field = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+
+  type Shown = { notice?: string; error?: { at: string; message: string }; typed?: Record<string, string> };
+  const page = async (c: C, shown: Shown = {}, status: 200 | 400 = 200) => {
+    const link = c.get('link');
+    const ctx = await speakerContext(opts.storage.db, link.appearance_id);
+    if (!ctx) throw new LinkClosed('revoked', link);
+    const sent = await submissionsOfLink(opts.storage.db, link.id);
+    const lang = langOf(ctx.eventLang);
+    return html(c, <SpeakerPage lang={lang} t={translator(lang)} ctx={ctx} link={link} csrf={linkCsrf(c.get('token'))} action={`/speak/${c.get('token')}`} sent={sent} maxMb={Math.round((maxBytes / 1024 / 1024) * 10) / 10} {...shown} />, status);
+  };
+
+  app.get('/:token', guard, async (c) => {
+    const sent = c.req.query('sent');
+    const t = translator(langOf((await speakerContext(opts.storage.db, c.get('link').appearance_id))?.eventLang ?? 'en'));
+    return page(c, sent === 'material' ? { notice: t('speakerLink.notice.material') } : sent === 'correction' ? { notice: t('speakerLink.notice.correction') } : {});
+  });
+
+  app.post('/:token/materials', uploadBodyLimit(maxBytes), guard, async (c) => {
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const typed = { kind: field(body, 'kind'), lang: field(body, 'lang'), label: field(body, 'label') };
+    try {
+      const file = body['file'];
+      if (!(file instanceof File) || (file.size === 0 && file.name === '')) throw new InvalidInput('file: choose a file to send');
+      const upload: Upload = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+      await submitMaterial(opts.storage, c.get('link'), { ...typed, upload }, { maxBytes }, now());
+    } catch (e) {
+      if (!(e instanceof InvalidInput)) throw e;
+      const at = /^(kind|lang|label): /.exec(e.message)?.[1] ?? 'file';
+      return page(c, { error: { at, message: e.message }, typed }, 400);
+    }
+    return c.redirect(`/speak/${c.get('token')}?sent=material#sent-heading`, 303);
+  });
+
+  app.post('/:token/correction', guard, async (c) => {
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const typed = Object.fromEntries(CORRECTION_FIELDS.map((f) => [f, field(body, f)]));
+    try {
+      await proposeCorrection(opts.storage, c.get('link'), typed, now());
+    } catch (e) {
+      if (!(e instanceof InvalidInput)) throw e;
+      return page(c, { error: { at: 'correction', message: e.message }, typed }, 400);
+    }
+    return c.redirect(`/speak/${c.get('token')}?sent=correction#sent-heading`, 303);
+  });
+
+  app.post('/:token/send', guard, async (c) => {
+    const link = c.get('link');
+    await finaliseLink(opts.storage, link, now());
+    const ctx = await speakerContext(opts.storage.db, link.appearance_id);
+    const lang = langOf(ctx?.eventLang ?? 'en');
+    const t = translator(lang);
+    return html(c, <Message lang={lang} t={t} title={t('speakerLink.done.title')} body={t('speakerLink.done.body')} />);
+  });
+
+  app.onError(async (err, c) => {
+    const t = translator(DEFAULT_LANGUAGE);
+    const lang = DEFAULT_LANGUAGE;
+    if (err instanceof LinkClosed) {
+      const s = err.state;
+      const body = s === 'expired' ? t('speakerLink.closed.expired.body', { date: utc(err.link.expires_at) }) : t(`speakerLink.closed.${s}.body`);
+      return html(c, <Message lang={lang} t={t} title={t(`speakerLink.closed.${s}.title`)} body={body} />, 410);
+    }
+    if (err instanceof PlenaryError) {
+      if (err.code === 'not_found') return html(c, <Message lang={lang} t={t} title={t('speakerLink.unknown.title')} body={t('speakerLink.unknown.body')} />, 404);
+      const status = err.code === 'invalid_input' ? 400 : err.code === 'conflict' ? 409 : 403;
+      return html(c, <Message lang={lang} t={t} title={t('speakerLink.refused.title')} body={t('speakerLink.error', { message: err.message })} />, status);
+    }
+    console.error(`plenary: ${c.req.method} /speak/… failed:`, err);
+    return html(c, <Message lang={lang} t={t} title={t('speakerLink.fault.title')} body={t('speakerLink.fault.body')} />, 500);
+  });
+
+  return app;
+}
+
+function Message(p: { lang: Language; t: Translate; title: string; body: string }) {
+  return (
+    <Layout lang={p.lang} t={p.t} title={p.title} noindex>
+      <h1>{p.title}</h1>
+      <p>{p.body}</p>
+    </Layout>
+  );
+}
+
+type Sent = Awaited<ReturnType<typeof submissionsOfLink>>[number];
+
+function SpeakerPage(p: {
+  lang: Language;
+  t: Translate;
+  ctx: SpeakerContext;
+  link: LinkRow;
+  csrf: string;
+  action: string;
+  sent: Sent[];
+  maxMb: number;
+  notice?: string;
+  error?: { at: string; message: string };
+  typed?: Record<string, string>;
+}) {
+  const { t, ctx } = p;
+  const title = t('speakerLink.title', { event: ctx.eventTitle });
+  const printed: Record<(typeof CORRECTION_FIELDS)[number], string | null> = { name: ctx.name, honorific: ctx.honorific, affiliation_position: ctx.position, organization: ctx.organization, country: ctx.country };
+  const err = (at: string) => (p.error?.at === at ? <strong class="field-error" id={`${at}-error`}>{t('speakerLink.error', { message: p.error.message })}{at === 'file' ? ` ${t('speakerLink.upload.chooseAgain')}` : ''}</strong> : null);
+  const correctionTyped = p.error?.at === 'correction' ? p.typed : undefined;
+  const uploadTyped = p.error && p.error.at !== 'correction' ? p.typed : undefined;
+  const when = ctx.start ? `${ctx.start}${ctx.end ? `–${ctx.end}` : ''} (${ctx.timeZone})` : t('speakerLink.noTime');
+  const day = ctx.date ? `${longDate(ctx.date, p.lang)}${ctx.dayLabel ? ` (${ctx.dayLabel})` : ''}` : (ctx.dayLabel ?? '');
+  const describe = (x: Sent) => {
+    const payload = JSON.parse(x.payload) as { kind?: string; proposed?: Record<string, string> };
+    if (x.kind === 'material') {
+      return t('speakerLink.sent.material', { kind: t(`speakerLink.kind.${payload.kind as 'statement' | 'presentation'}`), lang: t(`speakerLink.lang.${(x.lang ?? 'en') as Language}`), file: x.original_name ?? '' });
+    }
+    const changes = Object.entries(payload.proposed ?? {}).map(([f, v]) => `${t(`speakerLink.field.${f as (typeof CORRECTION_FIELDS)[number]}`)}: ${v === '' ? t('speakerLink.empty') : v}`);
+    return t('speakerLink.sent.correction', { changes: changes.join('; ') });
+  };
+  return (
+    <Layout lang={p.lang} t={t} title={title} noindex>
+      <h1>{title}</h1>
+      <p>{t('speakerLink.intro')}</p>
+      <p>{t('speakerLink.expires', { date: utc(p.link.expires_at) })}</p>
+      {p.notice ? (
+        <p role="status" class="saved" id="notice">
+          {p.notice}
+        </p>
+      ) : null}
+      {p.error ? (
+        <p class="form-error" role="alert" id="errors">
+          {t('speakerLink.error', { message: p.error.message })}
+        </p>
+      ) : null}
+      <h2>{t('speakerLink.session')}</h2>
+      <dl class="speaker-session">
+        <dt>{t('speakerLink.event')}</dt>
+        <dd>
+          <bdi>{ctx.eventTitle}</bdi>
+        </dd>
+        <dt>{t('speakerLink.day')}</dt>
+        <dd>
+          <bdi>{day}</bdi>
+        </dd>
+        <dt>{t('speakerLink.time')}</dt>
+        <dd>{when}</dd>
+        <dt>{t('speakerLink.sessionTitle')}</dt>
+        <dd>
+          <bdi>{ctx.sessionTitle ?? t('speakerLink.untitled')}</bdi>
+        </dd>
+      </dl>
+      <h2>{t('speakerLink.printed')}</h2>
+      <dl class="speaker-printed">
+        {CORRECTION_FIELDS.map((f) => (
+          <>
+            <dt>{t(`speakerLink.field.${f}`)}</dt>
+            <dd>
+              <bdi>{printed[f] || t('speakerLink.empty')}</bdi>
+            </dd>
+          </>
+        ))}
+      </dl>
+
+      <h2 id="sent-heading">{t('speakerLink.sent.heading')}</h2>
+      {p.sent.length === 0 ? (
+        <p>{t('speakerLink.sent.none')}</p>
+      ) : (
+        <ul class="speaker-sent">
+          {p.sent.map((x) => (
+            <li>
+              <bdi>{describe(x)}</bdi> · {t(`speakerLink.status.${x.status as 'pending' | 'approved' | 'rejected'}`)}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2 id="upload-heading">{t('speakerLink.upload.heading')}</h2>
+      <form method="post" action={`${p.action}/materials`} enctype="multipart/form-data" class="stack" aria-labelledby="upload-heading">
+        <input type="hidden" name="_csrf" value={p.csrf} />
+        <p id="upload-help">{t('speakerLink.upload.help', { mb: String(p.maxMb) })}</p>
+        <p>
+          <label for="s-file">{t('speakerLink.upload.file')}</label> {err('file')}
+          <input id="s-file" type="file" name="file" required aria-describedby={p.error?.at === 'file' ? 'file-error upload-help' : 'upload-help'} aria-invalid={p.error?.at === 'file' ? 'true' : undefined} accept=".pdf,.docx,.pptx,.odt,.jpg,.jpeg,.png,.webp" />
+        </p>
+        <p>
+          <label for="s-kind">{t('speakerLink.upload.kind')}</label> {err('kind')}
+          <select id="s-kind" name="kind">
+            {SPEAKER_MATERIAL_KINDS.map((k) => (
+              <option value={k} selected={uploadTyped?.kind === k}>
+                {t(`speakerLink.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </p>
+        <p>
+          <label for="s-lang">{t('speakerLink.upload.lang')}</label> {err('lang')}
+          <select id="s-lang" name="lang">
+            {LANGUAGES.map((l) => (
+              <option value={l} selected={(uploadTyped?.lang ?? p.lang) === l}>
+                {t(`speakerLink.lang.${l}`)}
+              </option>
+            ))}
+          </select>
+        </p>
+        <p>
+          <label for="s-label">{t('speakerLink.upload.label')}</label> {err('label')}
+          <input id="s-label" name="label" maxlength={300} value={uploadTyped?.label ?? ''} />
+        </p>
+        <p>
+          <button type="submit">{t('speakerLink.upload.submit')}</button>
+        </p>
+      </form>
+
+      <h2 id="correct-heading">{t('speakerLink.correct.heading')}</h2>
+      <form method="post" action={`${p.action}/correction`} class="stack" aria-labelledby="correct-heading">
+        <input type="hidden" name="_csrf" value={p.csrf} />
+        <p id="correct-help">{t('speakerLink.correct.help')}</p>
+        {CORRECTION_FIELDS.map((f) => (
+          <p>
+            <label for={`c-${f}`}>{t(`speakerLink.field.${f}`)}</label>
+            <input id={`c-${f}`} name={f} value={correctionTyped?.[f] ?? printed[f] ?? ''} maxlength={f === 'honorific' ? 100 : f === 'name' || f === 'country' ? 200 : 300} required={f === 'name' || undefined} />
+          </p>
+        ))}
+        <p>
+          <button type="submit">{t('speakerLink.correct.submit')}</button>
+        </p>
+      </form>
+
+      <h2 id="finish-heading">{t('speakerLink.finish.heading')}</h2>
+      <form method="post" action={`${p.action}/send`} class="stack" aria-labelledby="finish-heading">
+        <input type="hidden" name="_csrf" value={p.csrf} />
+        <p>{t('speakerLink.finish.help')}</p>
+        <p>
+          <button type="submit">{t('speakerLink.finish.submit')}</button>
+        </p>
+      </form>
+    </Layout>
+  );
+}

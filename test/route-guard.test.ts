@@ -1,10 +1,14 @@
 // Every state-changing route of the app, found by walking the app's own route table (so routes
 // added later are covered without editing this file), must refuse: no session, a foreign
-// Origin, a missing CSRF token, and an account whose role does not allow it.
+// Origin, a missing CSRF token, and an account whose role does not allow it. A speaker link's
+// routes (/speak/:token/…) are authorized by the link's token instead of a session: they must
+// refuse a token nobody was given, a revoked link, a foreign Origin, a missing CSRF token and
+// another link's CSRF token.
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { describe, test } from 'node:test';
 import { addAccount, signIn } from '../src/operations/accounts.ts';
+import { createSpeakerLink, linkCsrf, openLink, proposeCorrection, revokeSpeakerLink } from '../src/operations/speaker-links.ts';
 import { importAgenda } from '../src/operations/import-agenda.ts';
 import { createApp } from '../src/web/app.tsx';
 import { PageCache } from '../src/web/page-cache.ts';
@@ -23,6 +27,8 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 const ANY_SIGNED_IN: Record<string, string> = {
   'POST /admin/logout': 'everyone may sign out',
 };
+/** Routes authorized by a speaker link's token in the path (web/speaker/routes.tsx linkGuard). */
+const BY_LINK = /^\/speak\/:token(\/|$)/;
 /** Routes used before there is a session; they still check the Origin and their own token. */
 const BEFORE_SIGN_IN = new Set(['POST /admin/login']);
 
@@ -58,6 +64,12 @@ for (const engine of ENGINES) {
         const admin = await signIn(db.storage, { email: 'admin@example.org', password: PASSWORD, address: '192.0.2.1' });
         const viewer = await signIn(db.storage, { email: 'viewer@example.org', password: PASSWORD, address: '192.0.2.1' });
         const cookie = (token: string) => `plenary_session=${token}`;
+        // Speaker links (ids 1, 2, 3) of appearance 1, and a submission (id 1) for the queue's :id.
+        const link = await createSpeakerLink(db.storage, { appearanceId: 1, expires: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), accountId: 1 });
+        const other = await createSpeakerLink(db.storage, { appearanceId: 1, expires: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), accountId: 1 });
+        const revoked = await createSpeakerLink(db.storage, { appearanceId: 1, expires: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), accountId: 1 });
+        await proposeCorrection(db.storage, await openLink(db.storage, link.token), { name: 'Ana Silva', affiliation_position: 'Minister' });
+        await revokeSpeakerLink(db.storage, revoked.id);
 
         const app = createApp({ storage: db.storage, cache: new PageCache(db.storage.generation), baseUrl: () => base });
         const routes = [...new Map(app.routes.filter((r) => !SAFE.has(r.method) && !r.path.endsWith('*')).map((r) => [`${r.method} ${r.path}`, r])).values()];
@@ -68,6 +80,24 @@ for (const engine of ENGINES) {
           const methods = r.method === 'ALL' ? ['POST', 'PUT', 'PATCH', 'DELETE'] : [r.method];
           for (const method of methods) {
             const url = `${base}${concrete(r.path)}`;
+            if (BY_LINK.test(r.path)) {
+              const at = (token: string) => `${base}${r.path.replace(':token', token)}`;
+              const unknown = await http(method, url, { origin: base }, `_csrf=${linkCsrf('1')}`);
+              assert.equal(unknown.status, 404, `${name} with a token nobody was given`);
+              const closed = await http(method, at(revoked.token), { origin: base }, `_csrf=${linkCsrf(revoked.token)}`);
+              assert.equal(closed.status, 410, `${name} through a revoked link`);
+              const foreign = await http(method, at(link.token), { origin: 'https://evil.example' }, `_csrf=${linkCsrf(link.token)}`);
+              assert.equal(foreign.status, 403, `${name} from a foreign origin`);
+              assert.ok(foreign.body.includes('the request came from https://evil.example'), name);
+              const noToken = await http(method, at(link.token), { origin: base }, '');
+              assert.equal(noToken.status, 403, `${name} without the link's CSRF token`);
+              assert.ok(noToken.body.includes('security token'), name);
+              const wrongToken = await http(method, at(link.token), { origin: base }, `_csrf=${linkCsrf(other.token)}`);
+              assert.equal(wrongToken.status, 403, `${name} with another link's CSRF token`);
+              assert.ok(wrongToken.body.includes('security token'), name);
+              checked.push(name);
+              continue;
+            }
             if (BEFORE_SIGN_IN.has(name)) {
               const foreign = await http(method, url, { origin: 'https://evil.example' }, '');
               assert.equal(foreign.status, 403, `${name} from a foreign origin`);
@@ -95,6 +125,12 @@ for (const engine of ENGINES) {
           }
         }
         assert.ok(checked.includes('POST /admin/logout') && checked.includes('POST /admin/login'), checked.join(', '));
+        for (const speaker of ['POST /speak/:token/materials', 'POST /speak/:token/correction', 'POST /speak/:token/send', 'POST /admin/speaker-links/:id/revoke', 'POST /admin/speaker-submissions/:id/approve']) {
+          assert.ok(checked.includes(speaker), `${speaker} checked: ${checked.join(', ')}`);
+        }
+        // Nothing any of those refusals sent was stored, and no link was used.
+        assert.equal(Number((await db.storage.db.selectFrom('speaker_submission').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n), 1);
+        assert.deepEqual((await db.storage.db.selectFrom('speaker_link').select('used_at').execute()).map((l) => l.used_at), [null, null, null]);
       } finally {
         await server.close();
         await db.cleanup();

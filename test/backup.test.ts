@@ -62,6 +62,11 @@ async function seed(storage: Storage, bulk = 0): Promise<void> {
       .executeTakeFirstOrThrow();
     await trx.insertInto('account_series').values({ account_id: account.id, series_id: series.id }).execute();
     await trx.insertInto('auth_session').values({ id: 'a'.repeat(64), account_id: account.id, csrf_token: 'token', created_at: FIXED, last_seen_at: FIXED, expires_at: FIXED }).execute();
+    // An agenda it uploaded and has not confirmed: working data, left out like the session.
+    await trx
+      .insertInto('import_draft')
+      .values({ id: 'c'.repeat(24), account_id: account.id, series_id: series.id, event_id: null, source_name: 'agenda.txt', format: 'text', target: '{}', agenda: '{}', warnings: '[]', created_at: FIXED, expires_at: FIXED })
+      .execute();
     // Its API token (only the hash is stored) is kept like the account.
     await trx.insertInto('api_token').values({ id: 'b'.repeat(64), prefix: 'abcd1234', account_id: account.id, label: 'sync', created_at: FIXED, last_used_at: null, revoked_at: null }).execute();
   });
@@ -123,6 +128,9 @@ describe('backup and restore round trips', () => {
         // Sign-in sessions are not part of a backup: the restored site starts with everyone signed out.
         assert.deepEqual(await target.storage.db.selectFrom('auth_session').select('id').execute(), []);
         assert.equal((await source.storage.db.selectFrom('auth_session').select('id').execute()).length, 1);
+        // Nor are uploaded agendas waiting for their confirmation (import drafts).
+        assert.deepEqual(await target.storage.db.selectFrom('import_draft').select('id').execute(), []);
+        assert.equal((await source.storage.db.selectFrom('import_draft').select('id').execute()).length, 1);
 
         const second = await createBackup(target.storage);
         const a = await openArchive(first.bytes);

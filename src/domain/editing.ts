@@ -69,7 +69,6 @@ export const eventFormSchema = z
       .trim()
       .refine((s) => s === '' || EMAIL.test(s), EMAIL.message)
       .transform((s) => (s === '' ? null : s)),
-    status: z.enum(EVENT_STATUSES, { error: 'must be draft or published' }),
   })
   .refine((e) => e.end_date >= e.start_date, { path: ['end_date'], message: 'must not be before the start date' });
 

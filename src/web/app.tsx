@@ -28,6 +28,7 @@ import { calendarRoutes } from './routes/calendar.ts';
 import { fileRoutes } from './routes/files.ts';
 import { organizerRoutes } from './routes/organizer.ts';
 import { scheduleRoutes } from './routes/schedule.ts';
+import { changesRoutes } from './routes/changes.tsx';
 import { HTML_HEADERS, htmlHeadersWithStyles } from './security.ts';
 import { EventPage } from './views/event-page.tsx';
 import { renderDocument } from './views/layout.tsx';
@@ -147,6 +148,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', fileRoutes(deps));
   app.route('/', calendarRoutes(deps));
   app.route('/', scheduleRoutes(deps));
+  app.route('/', changesRoutes(deps));
   app.route('/', organizerRoutes(deps));
   app.route('/api', apiRoutes(deps));
   // The workspace: never cached, and the session is read before anything is answered.

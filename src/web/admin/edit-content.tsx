@@ -20,6 +20,7 @@ import { ActionButton, ConflictPage, DeletePage, FormPage, formValues, readOnly 
 import { deleteRecord } from '../../operations/edit-delete.ts';
 import { reachOf, similarPersons, suggestNames } from './suggest.ts';
 import { warningsForEvent } from '../../operations/event-warnings.ts';
+import { unpublishedChanges } from '../../operations/releases.ts';
 import { ADMIN_HEADERS } from './routes.tsx';
 import { speakerLinksSection } from './speaker-links.tsx';
 import { idParam, onNamed as onNamedOf, onRecord as onRecordOf } from '../record-access.ts';
@@ -29,7 +30,7 @@ type Status = 200 | 400 | 409;
 
 const EMPTY: Record<FormEntity, Record<string, string>> = {
   series: { slug: '', title: '', description: '' },
-  event: { slug: '', title: '', lang: 'en', start_date: '', end_date: '', time_zone: 'Europe/Zurich', venue: '', address: '', city: '', country_code: '', overview: '', themes: '', contact_email: '', status: 'draft' },
+  event: { slug: '', title: '', lang: 'en', start_date: '', end_date: '', time_zone: 'Europe/Zurich', venue: '', address: '', city: '', country_code: '', overview: '', themes: '', contact_email: '' },
   day: { date: '', label: '' },
   session: { kind: 'panel', number: '', title: '', start_time: '', end_time: '' },
   appearance: { role: 'speaker', role_label: '', honorific: '', affiliation_position: '', country: '', talk_title: '' },
@@ -175,6 +176,10 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     const viewer = viewerOf(c);
     // What to look at before publishing; nothing here blocks it.
     const warnings = await warningsForEvent(db, id);
+    // The release the public sees, and whether the working copy has changed since.
+    const changes = await unpublishedChanges(db, id);
+    const publicSlug = (await db.selectFrom('pub_event').select('slug').where('id', '=', id).executeTakeFirst())?.slug;
+    const pending = changes && publicSlug ? { ...changes, slug: publicSlug } : null;
     return (
       <FormPage
         {...base(c)}
@@ -199,15 +204,26 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
                 <a href={`/admin/events/${id}/import`}>{t('importPage.linkEvent')}</a>
               </>
             )}
-            {event.status === 'published' ? (
+            {' · '}
+            <a href={`/admin/events/${id}/preview`}>{t('publish.preview')}</a>
+            {' · '}
+            <a href={`/admin/events/${id}/publish`}>{t('publish.link')}</a>
+            {pending ? (
               <>
                 {' · '}
-                <a href={`/events/${event.slug}`}>{t('edit.view')}</a>
+                <a href={`/events/${pending.slug}`}>{t('edit.view')}</a>
               </>
             ) : null}
           </p>
         }
       >
+        <p role="status" class="release-state">
+          {pending === null
+            ? t('publish.never')
+            : pending.same
+              ? t('publish.upToDate', { n: pending.release })
+              : t('publish.unpublished', { n: pending.release })}
+        </p>
         <h2 id="warnings">{t('edit.warnings')}</h2>
         {warnings.length ? (
           <ul class="warnings">

@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // /admin: the organizers' workspace. Nothing here is cached or answered before the session is
 // read; every state-changing route is behind guard() (authentication, role, Origin, CSRF).
+import { publishRoutes } from './publish.tsx';
 import { randomBytes } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
@@ -140,6 +141,7 @@ export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxByt
   materialRoutes(app, opts);
   speakerLinkRoutes(app, opts);
   importRoutes(app, opts);
+  publishRoutes(app, opts);
   suggestRoutes(app, opts);
 
   // The workspace's own error pages: a visitor who is not signed in is sent to the form; a

@@ -32,7 +32,6 @@ const META: Record<string, FieldMeta> = {
   overview: { type: 'textarea' },
   themes: { type: 'textarea', hint: 'edit.hint.themes' },
   contact_email: { type: 'email' },
-  status: { type: 'select', options: EVENT_STATUSES },
   label: { type: 'text' },
   kind: { type: 'select', options: SESSION_KINDS },
   number: { type: 'number' },

@@ -15,7 +15,7 @@ import { Affiliation, Materials } from './people.tsx';
  * `data` is the same event as every export sees it: the page embeds it as JSON-LD. `printCss` is
  * the page's own style (the running title of the printed programme), allowed by its hash.
  */
-type Props = { lang: Language; t: Translate; event: EventRow; series: SeriesRow; agenda: EventAgenda; data: EventExport; printCss?: string };
+type Props = { lang: Language; t: Translate; event: EventRow; series: SeriesRow; agenda: EventAgenda; data: EventExport; printCss?: string; /** the workspace's preview: says what it is, kept out of search engines */ banner?: string; noindex?: boolean };
 
 /** Every export of an event, linked from the head (rel=alternate) and listed on the page. */
 export function eventDownloads(slug: string): Array<{ href: string; type: string; label: MessageKey }> {
@@ -124,6 +124,7 @@ export function EventPage(p: Props) {
       t={t}
       title={event.title}
       description={`${dateRange(event.start_date, event.end_date, lang)}${place ? `, ${place}` : ''}`}
+      noindex={p.noindex ?? false}
       crumbs={[
         { href: '/', label: t('nav.home') },
         { href: `/series/${series.slug}`, label: series.title },
@@ -136,9 +137,15 @@ export function EventPage(p: Props) {
           {/* A data block, not a script: CSP does not apply to it and nothing runs. */}
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScriptText(p.data, words) }} />
           {p.printCss ? <style dangerouslySetInnerHTML={{ __html: p.printCss }} /> : null}
+          {p.data.release ? <link rel="alternate" type="application/atom+xml" href={`/events/${event.slug}/changes.atom`} title={t('changes.feed')} /> : null}
         </>
       }
     >
+      {p.banner ? (
+        <p role="status" class="banner">
+          {p.banner}
+        </p>
+      ) : null}
       <h1>{event.title}</h1>
       <dl class="meta">
         <dt>{t('event.dates')}</dt>
@@ -243,6 +250,11 @@ export function EventPage(p: Props) {
             </li>
           ))}
         </ul>
+        {p.data.release ? (
+          <p>
+            <a href={`/events/${event.slug}/changes`}>{t('changes.link')}</a>
+          </p>
+        ) : null}
       </section>
     </Layout>
   );

@@ -258,6 +258,21 @@ for (const engine of ENGINES) {
         assert.equal((await t.storage.db.selectFrom('person').select('id').execute()).length, persons, 'no new person');
         const closing = (await canonicalDump(t.storage.db, 'idm-2017-new-york')).days.find((d) => d.date === '2017-04-20')!;
         assert.deepEqual(closing.sessions[0]!.appearances.map((a) => a.person), ['William Lacy Swing']);
+
+        // A reading not confirmed within a day expires: its page says so, and the next upload deletes it.
+        const late = await editor.postMultipart(`/admin/events/${event.id}/import`, uploadForm(editor, { name: 'closing.txt', bytes: small }));
+        const lateId = late.location!.split('/').pop()!;
+        await t.storage.db.updateTable('import_draft').set({ expires_at: '2020-01-01T00:00:00.000Z' }).where('id', '=', lateId).execute();
+        const expired = await editor.get(late.location!);
+        assert.equal(expired.status, 404);
+        assert.ok(decode(expired.body).includes('this import is no longer waiting: it was confirmed or discarded, or it expired (uploads wait a day); upload the file again'));
+        const fresh = await editor.postMultipart(`/admin/events/${event.id}/import`, uploadForm(editor, { name: 'closing.txt', bytes: small }));
+        assert.deepEqual((await t.storage.db.selectFrom('import_draft').select('id').execute()).map((r) => r.id), [fresh.location!.split('/').pop()]);
+        // Discarded, it is gone and nothing was stored.
+        const discarded = await editor.post(`${fresh.location}/discard`, {});
+        assert.equal(discarded.status, 303);
+        assert.equal(discarded.location, `/admin/events/${event.id}`);
+        assert.deepEqual(await t.storage.db.selectFrom('import_draft').select('id').execute(), []);
       } finally {
         await server.close();
         await t.cleanup();

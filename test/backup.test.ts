@@ -35,7 +35,7 @@ const FILE_BYTES = Buffer.from(Array.from({ length: 1024 }, (_, i) => (i * 7) % 
 const BULK = 14000;
 // The demo event's rows; its agenda lists 26 materials, and seed() adds one with a stored file;
 // the import's own entry in the audit log.
-const DEMO_ROWS = { series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, file_chunk: 2, file_variant: 0, material: 27, account: 1, account_series: 1, api_token: 1, audit_entry: 1 };
+const DEMO_ROWS = { series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, file_chunk: 2, file_variant: 0, material: 27, account: 1, account_series: 1, api_token: 1, audit_entry: 1, speaker_link: 1, speaker_submission: 1 };
 
 /** The demo event, two stored files (ids that sort differently by bytes and by locale), a material using one, translations. */
 async function seed(storage: Storage, bulk = 0): Promise<void> {
@@ -66,6 +66,17 @@ async function seed(storage: Storage, bulk = 0): Promise<void> {
     await trx
       .insertInto('import_draft')
       .values({ id: 'c'.repeat(24), account_id: account.id, series_id: series.id, event_id: null, source_name: 'agenda.txt', format: 'text', target: '{}', agenda: '{}', warnings: '[]', created_at: FIXED, expires_at: FIXED })
+      .execute();
+    // A speaker's link (only its hash is stored) and the correction sent through it are kept too.
+    const appearance = await trx.selectFrom('appearance').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const link = await trx
+      .insertInto('speaker_link')
+      .values({ appearance_id: appearance.id, token_hash: 'd'.repeat(64), expires_at: FIXED, created_by: account.id, created_at: FIXED, revoked_at: null, used_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('speaker_submission')
+      .values({ link_id: link.id, kind: 'correction', payload: JSON.stringify({ proposed: { affiliation_position: 'Minister' }, was: { affiliation_position: '' } }), file_id: null, lang: null, status: 'pending', decided_by: null, decided_at: null, created_at: FIXED })
       .execute();
     // Its API token (only the hash is stored) is kept like the account.
     await trx.insertInto('api_token').values({ id: 'b'.repeat(64), prefix: 'abcd1234', account_id: account.id, label: 'sync', created_at: FIXED, last_used_at: null, revoked_at: null }).execute();
@@ -271,7 +282,7 @@ function archive(): Promise<Buffer> {
   return validArchive;
 }
 
-const EMPTY = { series: 0, event: 0, day: 0, session: 0, person: 0, organization: 0, appearance: 0, file: 0, file_chunk: 0, file_variant: 0, material: 0, translation: 0, site_state: 1, account: 0, account_series: 0, api_token: 0, audit_entry: 0 };
+const EMPTY = { series: 0, event: 0, day: 0, session: 0, person: 0, organization: 0, appearance: 0, file: 0, file_chunk: 0, file_variant: 0, material: 0, translation: 0, site_state: 1, account: 0, account_series: 0, api_token: 0, audit_entry: 0, speaker_link: 0, speaker_submission: 0 };
 
 for (const engine of ENGINES) {
   describe(`restore refusals on ${engine}`, () => {
@@ -441,7 +452,7 @@ for (const engine of ENGINES) {
         const counts = await rowCounts(t.storage);
         const before = await generation(t.storage);
         await assert.rejects(restoreBackup(t.storage, await archive(), 'backup.tar.gz'), {
-          message: 'the database is not empty (series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, file_chunk: 2, material: 27, translation: 1, account: 1, account_series: 1, api_token: 1, audit_entry: 1); restore needs a new database',
+          message: 'the database is not empty (series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, file_chunk: 2, material: 27, translation: 1, account: 1, account_series: 1, api_token: 1, audit_entry: 1, speaker_link: 1, speaker_submission: 1); restore needs a new database',
         });
         assert.deepEqual(await rowCounts(t.storage), counts);
         assert.equal(await generation(t.storage), before);
@@ -503,7 +514,7 @@ describe('plenary backup and plenary restore', () => {
     assert.deepEqual(twice, {
       code: 1,
       out: '',
-      err: 'plenary: the database is not empty (series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, file_chunk: 2, material: 27, translation: 1, account: 1, account_series: 1, api_token: 1, audit_entry: 1); restore needs a new database\n',
+      err: 'plenary: the database is not empty (series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, file_chunk: 2, material: 27, translation: 1, account: 1, account_series: 1, api_token: 1, audit_entry: 1, speaker_link: 1, speaker_submission: 1); restore needs a new database\n',
     });
 
     // The restored database backs up to the same table entries.

@@ -1,7 +1,12 @@
 // /api/events, /api/events/:slug (the agenda, from the export model) and /api/sessions/:id
 import type { Hono } from 'hono';
 import { NotFound } from '../../domain/errors.ts';
+import { DEFAULT_LANGUAGE } from '../../domain/language.ts';
 import { loadEventExport } from '../../operations/event-export.ts';
+import { releasesOf } from '../../operations/releases.ts';
+import { publishedEventBySlug } from '../../storage/queries.ts';
+import { translator } from '../i18n/t.ts';
+import { changeText } from '../views/changes.tsx';
 import type { AppDeps } from '../deps.ts';
 import { pageBody, pageKey, pagination, parsePage } from './pagination.ts';
 import { parseSessionId } from './params.ts';
@@ -11,6 +16,8 @@ import { cachedJson } from './respond.ts';
 
 export function mountEvents(api: Hono, deps: AppDeps): void {
   const { db } = deps.storage;
+  const lang = DEFAULT_LANGUAGE;
+  const t = translator(lang);
 
   api.get('/events', (c) => {
     const req = parsePage(c.req.query());
@@ -26,6 +33,23 @@ export function mountEvents(api: Hono, deps: AppDeps): void {
       const x = await loadEventExport(db, c.req.param('slug'), deps.baseUrl(), generation);
       if (!x) throw new NotFound(`no published event "${c.req.param('slug')}"`);
       return { data: eventDetail(x), events: [x.event.id] };
+    }),
+  );
+
+  api.get('/events/:slug/releases', (c) =>
+    cachedJson(deps, c, c.req.path, async () => {
+      const found = await publishedEventBySlug(db, c.req.param('slug'));
+      if (!found) throw new NotFound(`no published event "${c.req.param('slug')}"`);
+      const page = `${deps.baseUrl()}/events/${found.event.slug}/changes`;
+      const data = (await releasesOf(db, found.event.id)).map((r) => ({
+        number: r.number,
+        createdAt: r.createdAt,
+        note: r.note,
+        url: `${page}#release-${r.number}`,
+        first: r.changes === null,
+        changes: (r.changes?.items ?? []).map((ch) => ({ ...ch, text: changeText(ch, t, lang) })),
+      }));
+      return { data: { data }, events: [found.event.id] };
     }),
   );
 

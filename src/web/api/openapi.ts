@@ -148,6 +148,33 @@ const schemas: Record<string, Schema> = {
   DayRef: object(dayRef),
   Session: object(session),
   SessionDetail: object({ ...session, day: ref('DayRef'), event: ref('EventRef') }, 'A session of a published event.'),
+  ReleaseList: object(
+    {
+      data: arrayOf(
+        object(
+          {
+            number: { type: 'integer', minimum: 1 },
+            createdAt: { type: 'string', format: 'date-time' },
+            note: nullStr,
+            url: { ...uri, description: 'this release on the public changelog' },
+            first: { type: 'boolean', description: 'the first release: it changed nothing, it made the event public' },
+            changes: arrayOf({
+              type: 'object',
+              required: ['type', 'text'],
+              properties: {
+                type: { type: 'string', enum: ['event-changed', 'session-added', 'session-removed', 'session-moved', 'session-retitled', 'person-added', 'person-removed', 'person-replaced', 'affiliation-changed', 'material-added', 'material-replaced', 'material-removed', 'other-changes'] },
+                text: { ...str, description: 'the change as one sentence, as the changelog page says it' },
+              },
+              additionalProperties: true,
+              description: 'What changed since the release before; the other fields depend on the type (session, from, person, role, fields, label…)',
+            }),
+          },
+          'One release of the programme.',
+        ),
+      ),
+    },
+    'The releases of a published event, newest first, with what each changed since the one before.',
+  ),
   SessionRef: object({
     id,
     guid: { type: 'string', format: 'uuid' },
@@ -305,6 +332,10 @@ export function openApiDocument(baseUrl: string) {
       '/api/events/{slug}': op('Get an event', 'EventDetail', {
         params: [slugParam('event')],
         description: 'The event with its full agenda: days, sessions with local times and instants, appearances with affiliations as printed, and materials.',
+      }),
+      '/api/events/{slug}/releases': op('List the releases of an event', 'ReleaseList', {
+        params: [slugParam('event')],
+        description: 'The changelog: every release of the programme, newest first, with what it changed since the one before.',
       }),
       '/api/sessions/{id}': op('Get a session', 'SessionDetail', {
         params: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1, maximum: 2147483647 } }],

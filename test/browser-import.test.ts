@@ -201,11 +201,13 @@ for (const engine of ENGINES) {
         } finally {
           await cliStorage.close();
         }
-        const entry = await t.storage.db.selectFrom('audit_entry').select(['action', 'entity', 'entity_id', 'after']).where('action', '=', 'import').executeTakeFirstOrThrow();
+        const entry = await t.storage.db.selectFrom('audit_entry').select(['action', 'entity', 'entity_id', 'after', 'account_id']).where('action', '=', 'import').executeTakeFirstOrThrow();
         assert.deepEqual({ ...entry, after: JSON.parse(entry.after!) }, {
           action: 'import',
           entity: 'event',
           entity_id: event.id,
+          // the editor who confirmed it (the command line's entry names no account)
+          account_id: (await t.storage.db.selectFrom('account').select('id').where('email', '=', 'editor@example.org').executeTakeFirstOrThrow()).id,
           after: { sessions_created: 10, sessions_updated: 0, sessions_removed: 0, appearances_created: 37, appearances_updated: 0, appearances_removed: 0, kept_as_edited: 0 },
         });
 

@@ -253,7 +253,8 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
     // One entry in the audit log says what the import did (its changes are not hand edits).
     await insertAuditEntry(trx, {
       at: ts,
-      account_id: null,
+      // who imported, when it was an account in the workspace (null: the command line)
+      account_id: opts.accountId ?? null,
       action: 'import',
       entity: 'event',
       entity_id: eventId,

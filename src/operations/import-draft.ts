@@ -417,9 +417,10 @@ export async function correctImportDraft(storage: Storage, id: string, form: Rec
 
 /**
  * Stores the draft's reading through importAgenda, exactly as `plenary import` would store it,
- * and deletes the draft. A new event is made as a draft; an existing event keeps its status.
+ * and deletes the draft. A new event is made as a draft; an existing event keeps its status. The
+ * audit log's `import` entry names the editor who confirmed it.
  */
-export async function confirmImportDraft(storage: Storage, id: string, clock: Clock = systemClock): Promise<{ eventId: number; report: ImportReport }> {
+export async function confirmImportDraft(storage: Storage, id: string, accountId: number, clock: Clock = systemClock): Promise<{ eventId: number; report: ImportReport }> {
   const draft = await loadImportDraft(storage, id, clock);
   const db = storage.db;
   const series = await db.selectFrom('series').select(['slug']).where('id', '=', draft.seriesId).executeTakeFirst();
@@ -444,7 +445,7 @@ export async function confirmImportDraft(storage: Storage, id: string, clock: Cl
       ...(draft.eventId === null ? { status: 'draft' as const, ...(t.title ? { title: t.title } : {}), ...(t.timeZone ? { timeZone: t.timeZone } : {}) } : {}),
       ...(t.startDate ? { startDate: t.startDate } : {}),
     },
-  });
+  }, { accountId });
   await deleteImportDraft(db, id);
   const event = await db.selectFrom('event').select('id').where('slug', '=', report.event.slug).executeTakeFirstOrThrow();
   return { eventId: event.id, report };

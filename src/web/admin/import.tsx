@@ -174,7 +174,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
     if (!r.ok) return draftPage(c, r.draft, 400, form, r.errors);
     if (form['do'] !== 'confirm') return c.redirect(`/admin/imports/${id}?corrected=1`, 303);
     try {
-      const { eventId } = await confirmImportDraft(opts.storage, id);
+      const { eventId } = await confirmImportDraft(opts.storage, id, c.get('auth')!.account.id);
       return c.redirect(`/admin/events/${eventId}?saved=1`, 303);
     } catch (e) {
       // What importAgenda refuses (a day without a date, a slug taken meanwhile) is said on the page, nothing stored.

@@ -25,6 +25,7 @@ import {
   previewImportDraft,
   UploadRefused,
 } from '../../operations/import-draft.ts';
+import type { ImportReport } from '../../operations/import-agenda.ts';
 import { importDraftSeries } from '../../storage/queries/import-drafts.ts';
 import { eventForMaterials } from '../../storage/queries/materials.ts';
 import { seriesBySlug } from '../../storage/queries/editing.ts';
@@ -174,8 +175,10 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
     if (!r.ok) return draftPage(c, r.draft, 400, form, r.errors);
     if (form['do'] !== 'confirm') return c.redirect(`/admin/imports/${id}?corrected=1`, 303);
     try {
-      const { eventId } = await confirmImportDraft(opts.storage, id, c.get('auth')!.account.id);
-      return c.redirect(`/admin/events/${eventId}?saved=1`, 303);
+      const { eventId, report } = await confirmImportDraft(opts.storage, id, c.get('auth')!.account.id);
+      // What was done, as the command line prints it: counts, what was kept as edited by hand, the import's warnings.
+      const event = (await eventForMaterials(db, eventId))!;
+      return html(c, <ImportedPage viewer={viewerOf(c)} event={event} report={report} />);
     } catch (e) {
       // What importAgenda refuses (a day without a date, a slug taken meanwhile) is said on the page, nothing stored.
       if (!(e instanceof InvalidInput)) throw e;
@@ -399,6 +402,54 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
         <Input name={f('country')} label={t('importPage.country')} value={p.person.country} {...common} />
         <Check name={f('remove')} label={t('importPage.removePerson', { name: p.person.name })} typed={p.typed} />
       </fieldset>
+    );
+  }
+
+  function ImportedPage(p: { viewer: Viewer; event: { id: number; title: string; status: string }; report: ImportReport }) {
+    const r = p.report;
+    const title = t('importPage.doneTitle', { title: p.event.title });
+    return (
+      <AdminLayout lang={lang} t={t} title={title} viewer={p.viewer}>
+        <h1>{title}</h1>
+        <p class="form-error" role="status" id="import-done">
+          {t(r.event.created ? 'importPage.doneNew' : 'importPage.doneExisting', { status: t(`admin.status.${p.event.status as 'draft' | 'published'}`) })}
+        </p>
+        <ul id="import-counts">
+          <li>{t('importPage.doneSessions', { created: r.sessions.created, updated: r.sessions.updated, removed: r.sessions.removed })}</li>
+          <li>{t('importPage.doneAppearances', { created: r.appearances.created, updated: r.appearances.updated, removed: r.appearances.removed })}</li>
+          <li>{t('importPage.donePersons', { created: r.persons.created, matched: r.persons.matched })}</li>
+          <li>{t('importPage.doneOrganizations', { created: r.organizations.created, matched: r.organizations.matched })}</li>
+        </ul>
+        {r.kept.length ? (
+          <>
+            <h2>{t('importPage.doneKept')}</h2>
+            <ul>
+              {r.kept.map((k) => (
+                <li>
+                  <bdi>{k}</bdi>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {r.warnings.length ? (
+          <>
+            <h2>{t('importPage.doneWarnings')}</h2>
+            <ul class="warnings">
+              {r.warnings.map((w) => (
+                <li>
+                  <bdi>{w}</bdi>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <p>
+          <a href={`/admin/events/${p.event.id}`} id="imported-event">
+            {t('importPage.doneOpen', { title: p.event.title })}
+          </a>
+        </p>
+      </AdminLayout>
     );
   }
 

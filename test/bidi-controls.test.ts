@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import JSZip from 'jszip';
 import { importAgenda } from '../src/operations/import-agenda.ts';
+import { publishEvent } from '../src/operations/releases.ts';
 import { write } from '../src/storage/write.ts';
 import { ENGINES } from './engines.ts';
 import { agenda, person, session, TARGET } from './factories.ts';
@@ -44,6 +45,7 @@ for (const engine of ENGINES) {
           },
         ]),
         TARGET,
+        { publish: true },
       );
       const db = site.storage.db;
       const { slug } = await db.selectFrom('person').select('slug').executeTakeFirstOrThrow();
@@ -88,6 +90,9 @@ for (const engine of ENGINES) {
         await trx.updateTable('organization').set({ name: `Office${ESC}[2J${BEL} of Migration` }).execute();
         await trx.updateTable('session').set({ title: `Routes${ESC}[31m and risks` }).execute();
       });
+      // The session's title reaches the public once published (the organization is shared).
+      const { id: eventId } = await db.selectFrom('event').select('id').where('slug', '=', 'test-event').executeTakeFirstOrThrow();
+      assert.equal((await publishEvent(site.storage, eventId)).changed, true);
       const pages = ['/', '/series/test-series', '/events/test-event', '/people', `/people/${slug}`, '/organizations', `/organizations/${org.slug}`];
       for (const path of pages) assert.doesNotMatch(await get(path), RAW_CONTROL, path);
       assert.ok((await get(`/organizations/${org.slug}`)).includes('<h1>Office[2J of Migration</h1>'));

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { type Kysely, sql } from 'kysely';
 import { stableGuid } from '../src/domain/guid.ts';
+import { publishEvent } from '../src/operations/releases.ts';
 import { migrate, migrateWithin, migrationNames } from '../src/storage/migrate.ts';
 import { openStorage } from '../src/storage/storage.ts';
 import { write } from '../src/storage/write.ts';
@@ -107,6 +108,8 @@ for (const engine of ENGINES) {
             scope.event(event);
             scope.person(ana);
           });
+          // The event's new title and address reach the public once published (the person is shared).
+          assert.equal((await publishEvent(storage, event)).changed, true);
           const renamed = await identifiers(base, 'idm-2017-new-york', 'ana-lee-park');
           assert.deepEqual(renamed, first);
           assert.equal((await fetch(`${base}/events/idm-2017`)).status, 404, 'the old address is gone, its identifiers are not');
@@ -123,6 +126,7 @@ for (const engine of ENGINES) {
           assert.match(added, UUID);
           assert.equal(added[14], '4', 'a version 4 UUID');
           assert.ok(!old.sessions.includes(added));
+          assert.equal((await publishEvent(storage, event)).changed, true);
           const after = await identifiers(base, 'idm-2017-new-york', 'ana-lee-park');
           assert.deepEqual(after.eventIcs, [...sessionUids, `${added}@${host}`]);
           // Every stored identifier is distinct within its table.

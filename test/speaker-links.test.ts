@@ -104,7 +104,7 @@ for (const engine of ENGINES) {
         const opened = await http('GET', url);
         assert.equal(opened.status, 200);
         assert.equal(opened.headers['cache-control'], 'no-store');
-        assert.equal(opened.headers['referrer-policy'], 'no-referrer');
+        assert.equal(opened.headers['referrer-policy'], 'same-origin');
         assert.equal(opened.headers['x-robots-tag'], 'noindex, nofollow');
         assert.ok(opened.body.includes('<meta name="robots" content="noindex"/>'));
         assert.equal(section(opened.body, 'speaker-session'), 'Event International Dialogue on Migration 2025 Day Tuesday, May 6, 2025 Time 10:00–11:30 (Europe/Zurich) Session Migration and health');

@@ -2,7 +2,7 @@
 // /speak/{token}: a speaker's personal link, opened without an account. The token in the path
 // is the authorization (only its SHA-256 is stored); every POST also carries a CSRF token bound
 // to the link (operations/speaker-links.ts linkCsrf) and must come from this site's Origin, as
-// the workspace's do. Pages are never cached, never indexed, and send no Referer (the token is
+// the workspace's do. Pages are never cached, never indexed, and send no Referer to other sites (the token is
 // in the address). An unknown token is a 404 page; an expired, revoked or used link a 410 page
 // that says which; no error shows a stack trace.
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
@@ -20,11 +20,16 @@ import { HTML_HEADERS } from '../security.ts';
 import { longDate } from '../views/format.ts';
 import { Layout, renderDocument } from '../views/layout.tsx';
 
-/** The token is in the address: no cache keeps the page, no search engine lists it, no Referer carries it away. */
+/**
+ * The token is in the address: no cache keeps the page, no search engine lists it, and no Referer
+ * carries it to another site. `same-origin` rather than `no-referrer`: under no-referrer a browser
+ * sends `Origin: null` with the page's own forms, and the Origin check could not tell them from a
+ * sandboxed page elsewhere; same-origin keeps the address from other sites all the same.
+ */
 export const SPEAKER_HEADERS: Record<string, string> = {
   ...HTML_HEADERS,
   'cache-control': 'no-store',
-  'referrer-policy': 'no-referrer',
+  'referrer-policy': 'same-origin',
   'x-robots-tag': 'noindex, nofollow',
 };
 

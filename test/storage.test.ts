@@ -90,11 +90,13 @@ for (const engine of ENGINES) {
     test('a person keeps one identity across events, matched by normalised name', async () => {
       const t = await migratedStorage(engine);
       try {
-        await importAgenda(t.storage, agenda([{ date: '2020-01-10', sessions: [session({ speakers: [person('José Müller', { honorific: 'Dr.' })] })] }]), TARGET);
+        // Both published: a person's page lists only published appearances.
+        await importAgenda(t.storage, agenda([{ date: '2020-01-10', sessions: [session({ speakers: [person('José Müller', { honorific: 'Dr.' })] })] }]), TARGET, { publish: true });
         const r = await importAgenda(
           t.storage,
           agenda([{ date: '2021-02-11', sessions: [session({ moderators: [person('JOSE  MULLER')] })] }]),
           { series: { slug: 'test-series' }, event: { slug: 'second', title: 'Second', timeZone: 'Asia/Bangkok' } },
+          { publish: true },
         );
         assert.deepEqual(r.persons, { created: 0, matched: 1 });
         const rows = await t.storage.db.selectFrom('person').select(['slug', 'name', 'honorific']).execute();
@@ -140,8 +142,9 @@ for (const engine of ENGINES) {
     test('a shorter agenda removes the sessions and appearances it no longer lists', async () => {
       const t = await migratedStorage(engine);
       try {
-        await importAgenda(t.storage, agenda([{ date: '2020-01-10', sessions: [session({ speakers: [person('A B'), person('C D')] }), session({ start: '12:00', end: null })] }, { date: '2020-01-11', sessions: [session()] }]), TARGET);
-        const r = await importAgenda(t.storage, agenda([{ date: '2020-01-10', sessions: [session({ speakers: [person('C D')] })] }]), TARGET);
+        // Both published: the public agenda shows the shorter one once it is published.
+        await importAgenda(t.storage, agenda([{ date: '2020-01-10', sessions: [session({ speakers: [person('A B'), person('C D')] }), session({ start: '12:00', end: null })] }, { date: '2020-01-11', sessions: [session()] }]), TARGET, { publish: true });
+        const r = await importAgenda(t.storage, agenda([{ date: '2020-01-10', sessions: [session({ speakers: [person('C D')] })] }]), TARGET, { publish: true });
         assert.deepEqual(r.sessions, { created: 0, updated: 1, removed: 2 });
         assert.deepEqual(r.appearances, { created: 0, updated: 1, removed: 1 });
         const event = await t.storage.db.selectFrom('event').select(['id', 'start_date', 'end_date']).executeTakeFirstOrThrow();

@@ -7,6 +7,7 @@ import { importDemo } from '../src/operations/demo.ts';
 import { addAccount } from '../src/operations/accounts.ts';
 import { saveForm } from '../src/operations/edit-record.ts';
 import { importAgenda } from '../src/operations/import-agenda.ts';
+import { publishEvent } from '../src/operations/releases.ts';
 import { ENGINES } from './engines.ts';
 import { agenda, person, session, TARGET } from './factories.ts';
 import { KHAL_SKIP, khalRead, LIBICAL_SKIP, libicalErrors, PY_ICALENDAR_SKIP, pythonIcalendarRead } from './calendar-clients.ts';
@@ -140,7 +141,7 @@ for (const engine of ENGINES) {
         const first = (await ics(url)).text;
         const seq = (t: string) => Number(/\r\nSEQUENCE:(\d+)\r\n/.exec(t)![1]);
         // Drop the cache without touching this event: an unrelated event is imported.
-        await importAgenda(site.storage, agenda([{ date: '2024-06-03', sessions: [session()] }]), TARGET);
+        await importAgenda(site.storage, agenda([{ date: '2024-06-03', sessions: [session()] }]), TARGET, { publish: true });
         const second = (await ics(url)).text;
         assert.equal(second, first, 'another event changed: this calendar is the same bytes');
         // The same page imported again changes nothing: the same bytes, SEQUENCE included.
@@ -152,6 +153,10 @@ for (const engine of ENGINES) {
         await addAccount(site.storage, { email: 'ed@example.org', role: 'admin', series: [], password: 'correct horse battery' });
         const actor = { accountId: (await site.storage.db.selectFrom('account').select('id').executeTakeFirstOrThrow()).id };
         await saveForm(site.storage, actor, 'session', panel.id, panel.version, { kind: panel.kind, number: panel.number === null ? '' : String(panel.number), title: `${panel.title} (revised)`, start_time: panel.start_time ?? '', end_time: panel.end_time ?? '' });
+        // Saved in the working copy only: the public calendar is the same bytes until it is published.
+        assert.equal((await ics(url)).text, first, 'not yet published: nothing moved');
+        const event = await site.storage.db.selectFrom('event').select('id').where('slug', '=', EVENT).executeTakeFirstOrThrow();
+        assert.equal((await publishEvent(site.storage, event.id, actor)).changed, true);
         const third = (await ics(url)).text;
         assert.deepEqual(events(third).map((e) => e.uid), events(first).map((e) => e.uid));
         assert.ok(seq(third) > seq(first), 'the event changed, so SEQUENCE grew');
@@ -185,7 +190,7 @@ for (const engine of ENGINES) {
           assert.equal((await fetch(`${site.base}${path}`)).status, 404, path);
         }
         // A session of another event is not found under this one.
-        await importAgenda(site.storage, agenda([{ date: '2024-06-03', sessions: [session()] }]), TARGET);
+        await importAgenda(site.storage, agenda([{ date: '2024-06-03', sessions: [session()] }]), TARGET, { publish: true });
         const other = events((await ics(`${site.base}/events/test-event/calendar.ics`)).text);
         assert.equal((await fetch(`${site.base}/events/${EVENT}/sessions/${sessionId(other[0]!)}/calendar.ics`)).status, 404);
       }));
@@ -260,7 +265,7 @@ for (const engine of ENGINES) {
           assert.deepEqual(one.map((e) => e.uid), [all.find((e) => sessionId(e) === Number(id))!.uid]);
         }
         // A session without a start time cannot be placed in a calendar: no link to a feed that would be 404.
-        await importAgenda(site.storage, agenda([{ date: '2024-06-03', sessions: [session({ title: 'Timed' }), session({ title: 'Untimed', start: null, end: null })] }]), TARGET);
+        await importAgenda(site.storage, agenda([{ date: '2024-06-03', sessions: [session({ title: 'Timed' }), session({ title: 'Untimed', start: null, end: null })] }]), TARGET, { publish: true });
         const other = await (await fetch(`${site.base}/events/test-event`)).text();
         assert.equal([...other.matchAll(/<a href="\/events\/test-event\/sessions\/\d+\/calendar\.ics"/g)].length, 1);
       }));
@@ -312,6 +317,7 @@ for (const engine of ENGINES) {
               { date: '2024-03-31', sessions: [session({ title: 'Sunday panel' })] },
             ]),
             TARGET,
+            { publish: true },
           );
           const text = (await ics(`${site.base}/events/test-event/calendar.ics`)).text;
           assertLineFormat(text);
@@ -334,7 +340,7 @@ for (const engine of ENGINES) {
           await importAgenda(site.storage, agenda([{ date: '2024-01-10', sessions: [session({ start: '10:00', end: '11:30' })] }]), {
             ...TARGET,
             event: { ...TARGET.event, timeZone: 'Asia/Kolkata' },
-          });
+          }, { publish: true });
           const got = events((await ics(`${site.base}/events/test-event/calendar.ics`)).text);
           assert.deepEqual(
             got.map((e) => [instant(e.startDate), instant(e.endDate), e.startDate.zone?.tzid]),

@@ -1,6 +1,6 @@
 // Editing in the workspace through HTTP, on every engine: an admin creates series, an editor
 // builds an event (days, sessions, speakers typed and found by search) through the forms and
-// publishes it; a save from an old version gets the conflict page; the audit log shows each
+// publishes it through the publish page; a save from an old version gets the conflict page; the audit log shows each
 // change with its values before and after; an admin reverts one; another series' editor is refused.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -76,7 +76,6 @@ for (const engine of ENGINES) {
           overview: 'Two days on migration and health.',
           themes: 'Health\nClimate',
           contact_email: 'idm@example.org',
-          status: 'draft',
         };
         const bad = await ed.post('/admin/series/idm/events', { ...eventForm, time_zone: 'Mars/Olympus', end_date: '2024-05-01', contact_email: 'nobody' });
         assert.equal(bad.status, 400);
@@ -174,10 +173,15 @@ for (const engine of ENGINES) {
         assert.ok(dash.body.includes(`<a href="${eventPath}">Edit: <bdi>IDM 2024</bdi></a>`));
         assert.ok(!dash.body.includes('href="/admin/new-series"'), 'an editor is not offered a new series');
 
-        // Not public while a draft; published through the event form.
+        // Not public while a draft; a status posted with the event form publishes nothing (the form
+        // has no such field any more); published through the publish page's form, as release 1.
         assert.equal((await http('GET', `${base}/events/idm-2024`)).status, 404);
-        const published = await ed.post(eventPath, { ...eventForm, status: 'published', version: '1' });
+        const saved = await ed.post(eventPath, { ...eventForm, status: 'published', version: '1' });
+        assert.equal(saved.status, 303, saved.body);
+        assert.equal((await http('GET', `${base}/events/idm-2024`)).status, 404, 'the event form does not publish');
+        const published = await ed.post(`${eventPath}/publish`, { note: '' });
         assert.equal(published.status, 303, published.body);
+        assert.equal(published.location, `${eventPath}/publish?published=1`);
         const page = await http('GET', `${base}/events/idm-2024`);
         assert.equal(page.status, 200);
         const text = decode(page.body);
@@ -279,8 +283,15 @@ for (const engine of ENGINES) {
           `kind: opening; number: —; title: Opening of the dialogue; end_time: 11:00; version: ${v + 3}`,
           `Revert entry ${latest + 1}`,
         ]);
+        // The public still shows release 1 (the opening as first published) until the next release.
+        const unpublished = await http('GET', `${base}/events/idm-2024`);
+        assert.equal(unpublished.status, 200);
+        assert.equal(unpublished.body, page.body, 'the workspace edits are not public before they are published');
+        const release2 = await ed.post(`${eventPath}/publish`, { note: 'Opening retitled' });
+        assert.equal(release2.status, 303, release2.body);
+        assert.equal(release2.location, `${eventPath}/publish?published=2`);
         const after = decode((await http('GET', `${base}/events/idm-2024`)).body);
-        assert.ok(after.includes('Opening, revised') && !after.includes('Welcome'), 'the public page shows the revert, then the later save');
+        assert.ok(after.includes('Opening, revised') && !after.includes('Welcome'), 'the public page shows the revert, then the later save, once published');
       } finally {
         await server.close();
         await db.cleanup();

@@ -1,8 +1,10 @@
-// /files/{id} through the running server: only files of published events, streamed a slice at
-// a time, byte ranges, revalidation by ETag. On every engine.
+// /files/{id} through the running server: only files of published events (as released: a file
+// added in the workspace is public once published), streamed a slice at a time, byte ranges,
+// revalidation by ETag. On every engine.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sha256 } from '../src/operations/archive-codec.ts';
+import { publishEvent, withdrawEvent } from '../src/operations/releases.ts';
 import type { Storage } from '../src/storage/storage.ts';
 import { insertFile } from '../src/storage/queries/files.ts';
 import { write } from '../src/storage/write.ts';
@@ -21,8 +23,8 @@ const IDS = {
   orphan: '3e0d6f7b-4444-5555-b666-777788889999',
 };
 
-/** Files on the demo event (published), on a draft event of the same series, and on nothing. */
-async function seedFiles(storage: Storage): Promise<{ draftEventId: number }> {
+/** Files on the demo event (published), on a draft event of the same series, and on nothing; in the working copy. */
+async function seedFiles(storage: Storage): Promise<{ demoEventId: number; draftEventId: number }> {
   return write(storage, async (trx) => {
     const published = await trx.selectFrom('event').select(['id', 'series_id']).where('status', '=', 'published').executeTakeFirstOrThrow();
     const draft = await trx
@@ -44,8 +46,16 @@ async function seedFiles(storage: Storage): Promise<{ draftEventId: number }> {
     }
     const material = (event_id: number, file_id: string, position: number) => ({ event_id, appearance_id: null, kind: 'other', label: 'Document', lang: 'en', position, url: null, file_id, created_at: T });
     await trx.insertInto('material').values([material(published.id, IDS.big, 90), material(published.id, IDS.small, 91), material(draft.id, IDS.draft, 0)]).execute();
-    return { draftEventId: draft.id };
+    return { demoEventId: published.id, draftEventId: draft.id };
   });
+}
+
+/** The same, with the demo event's files published as its next release. */
+async function seedPublishedFiles(storage: Storage): Promise<{ demoEventId: number; draftEventId: number }> {
+  const ids = await seedFiles(storage);
+  const r = await publishEvent(storage, ids.demoEventId);
+  assert.deepEqual([r.changed, r.number], [true, 2]);
+  return ids;
 }
 
 const bytesOf = async (r: Response) => Buffer.from(await r.arrayBuffer());
@@ -77,7 +87,11 @@ for (const engine of ENGINES) {
     test('a published event\'s file: exact bytes across slices, exact headers, revalidated by ETag, never immutable', async () => {
       const site = await demoSite(engine);
       try {
-        await seedFiles(site.storage);
+        const { demoEventId } = await seedFiles(site.storage);
+        // In the working copy only: not public until the event is published again.
+        for (const id of [IDS.big, IDS.small]) assert.equal((await fetch(`${site.base}/files/${id}`)).status, 404, `${id} before publishing`);
+        const release = await publishEvent(site.storage, demoEventId);
+        assert.deepEqual([release.changed, release.number], [true, 2]);
         const r = await fetch(`${site.base}/files/${IDS.big}`);
         assert.equal(r.status, 200);
         assert.deepEqual(Object.fromEntries([...r.headers].filter(([k]) => k !== 'date' && k !== 'connection' && k !== 'keep-alive')), {
@@ -114,7 +128,7 @@ for (const engine of ENGINES) {
     test('ranges: first byte, suffix, past the end, across slice boundaries, unsatisfiable, If-Range', async () => {
       const site = await demoSite(engine);
       try {
-        await seedFiles(site.storage);
+        await seedPublishedFiles(site.storage);
         const size = BIG.length;
         const get = (range: string, extra: Record<string, string> = {}) => fetch(`${site.base}/files/${IDS.big}`, { headers: { range, ...extra } });
         const cases: Array<[string, number, number]> = [
@@ -164,7 +178,7 @@ for (const engine of ENGINES) {
     test("a draft event's file and a file linked from nothing are 404 to the public, until the event is published, and again when it is withdrawn", async () => {
       const site = await demoSite(engine);
       try {
-        const { draftEventId } = await seedFiles(site.storage);
+        const { draftEventId } = await seedPublishedFiles(site.storage);
         for (const id of [IDS.draft, IDS.orphan, '9f9f9f9f-0000-5000-8000-000000000000']) {
           const r = await fetch(`${site.base}/files/${id}`);
           assert.equal(r.status, 404, id);
@@ -174,11 +188,15 @@ for (const engine of ENGINES) {
           assert.equal(ranged.status, 404, id);
           await ranged.arrayBuffer();
         }
+        // The status set by SQL is only a label: it publishes nothing.
         await write(site.storage, (trx) => trx.updateTable('event').set({ status: 'published' }).where('id', '=', draftEventId).execute());
+        assert.equal((await fetch(`${site.base}/files/${IDS.draft}`)).status, 404, 'a status is not a release');
+        const release = await publishEvent(site.storage, draftEventId);
+        assert.deepEqual([release.changed, release.number], [true, 1]);
         const published = await fetch(`${site.base}/files/${IDS.draft}`);
         assert.equal(published.status, 200);
         assert.ok((await bytesOf(published)).equals(SMALL));
-        await write(site.storage, (trx) => trx.updateTable('event').set({ status: 'draft' }).where('id', '=', draftEventId).execute());
+        assert.equal(await withdrawEvent(site.storage, draftEventId, null), true);
         // The cached copy is revalidated (no-cache), and the answer is now 404.
         const withdrawn = await fetch(`${site.base}/files/${IDS.draft}`, { headers: { 'if-none-match': `"${sha256(SMALL)}"` } });
         assert.equal(withdrawn.status, 404);

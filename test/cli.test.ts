@@ -36,6 +36,7 @@ test('import --json prints the seed exactly as the expected reading, and the sco
 
 test('import stores into a series and event, reports what it created, and a second import updates in place', { skip: SHARED_SKIP }, () => {
   const seed = sharedPath('seed/idm-2017-new-york.txt');
+  // Without --publish the agenda goes into the working copy of a new draft event.
   const first = plenary(['import', seed, ...STORE]);
   assert.equal(first.err, '');
   assert.equal(first.code, 0);
@@ -43,17 +44,20 @@ test('import stores into a series and event, reports what it created, and a seco
     first.out,
     [
       'series idm: created',
-      'event idm-2017-ny: created (published, 2017-04-18 to 2017-04-19)',
+      'event idm-2017-ny: created (draft, 2017-04-18 to 2017-04-19)',
       'days: 2',
       'sessions: 10 created, 0 updated, 0 removed',
       'appearances: 37 created, 0 updated, 0 removed',
       'persons: 35 created, 0 matched',
       'organizations: 24 created, 0 matched',
+      'not published: stored in the working copy (publish with: plenary publish --event idm-2017-ny)',
       'warning: line 113: line not understood: Event documents and photos',
       '',
     ].join('\n'),
   );
-  const second = plenary(['import', seed, ...STORE]);
+  // With --publish the second import updates in place and publishes it as release 1.
+  const second = plenary(['import', seed, ...STORE, '--publish']);
+  assert.equal(second.err, '');
   assert.equal(second.code, 0);
   assert.equal(
     second.out,
@@ -65,6 +69,7 @@ test('import stores into a series and event, reports what it created, and a seco
       'appearances: 0 created, 37 updated, 0 removed',
       'persons: 0 created, 35 matched',
       'organizations: 0 created, 24 matched',
+      'published: release 1',
       'warning: line 113: line not understood: Event documents and photos',
       '',
     ].join('\n'),

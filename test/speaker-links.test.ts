@@ -17,6 +17,7 @@ import { blocks, toDocx, toPdf } from './convert.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
 import { agenda, person, session } from './factories.ts';
 import { decode, type Got, hidden, http, signedIn } from './http-client.ts';
+import { runPlenary } from './plenary-cli.ts';
 
 const LIMIT = 1024 * 1024;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -227,6 +228,8 @@ for (const engine of ENGINES) {
         assert.ok(decode(decided.body).includes('Nothing waits for approval.'));
         assert.match(decode(decided.body), /4 Amina Diallo \( International Dialogue on Migration 2025 , Migration and health \) · through link 1 Presentation in Spanish: slides\.pdf · Open the file \S+ \S+ not accepted by ed@example\.org, \S+ \S+ UTC/);
         assert.equal((await q.selectFrom('material').select('id').where('appearance_id', '=', appearance.id).execute()).length, 2);
+        // A rejected submission keeps its file: `plenary files check` does not count it as unlinked.
+        assert.deepEqual(runPlenary(['files', 'check'], db.url, { env: { PLENARY_DEMO: 'off' } }), { code: 0, out: '0 files no material points to; 0 damaged\n', err: '' });
 
         // Sent to the organizers: the link is used and opens no more.
         const done = await http('POST', `${url}/send`, { origin: base }, { _csrf: csrf });

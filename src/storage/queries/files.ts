@@ -104,6 +104,9 @@ export async function deleteFileIfUnused(db: DbOrTx, id: string): Promise<boolea
   // The latest release still shows it: it goes when a release no longer does (operations/releases.ts).
   const released = await db.selectFrom('pub_material').select('id').where('file_id', '=', id).limit(1).executeTakeFirst();
   if (released) return false;
+  // A speaker's submission keeps its file (waiting, rejected, or approved and since removed from the programme).
+  const submitted = await db.selectFrom('speaker_submission').select('id').where('file_id', '=', id).limit(1).executeTakeFirst();
+  if (submitted) return false;
   const variants = await db.selectFrom('file_variant').select('variant_id').where('file_id', '=', id).execute();
   await db.deleteFrom('file').where('id', '=', id).execute();
   const ids = variants.map((v) => v.variant_id);
@@ -129,6 +132,10 @@ export async function unlinkedFiles(db: DbOrTx): Promise<StoredFile[]> {
         ),
       );
   }
+  // A speaker's submission (migration 0010) links its file, and a photo's resized copies, as a material does.
+  q = q
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('speaker_submission as x').select(sql`1`.as('one')).whereRef('x.file_id', '=', 'f.id'))))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('file_variant as v').innerJoin('speaker_submission as x', 'x.file_id', 'v.file_id').select(sql`1`.as('one')).whereRef('v.variant_id', '=', 'f.id'))));
   const rows = await q
     .orderBy('f.created_at')
     .orderBy('f.id')

@@ -278,6 +278,22 @@ for (const engine of ENGINES) {
         assert.ok(decode(expired.body).includes('this import is no longer waiting: it was confirmed or discarded, or it expired (uploads wait a day); upload the file again'));
         const fresh = await editor.postMultipart(`/admin/events/${event.id}/import`, uploadForm(editor, { name: 'closing.txt', bytes: small }));
         assert.deepEqual((await t.storage.db.selectFrom('import_draft').select('id').execute()).map((r) => r.id), [fresh.location!.split('/').pop()]);
+        // A page without dates and without a title: the confirmation says what is missing, in the page's terms.
+        const undated = await editor.postMultipart('/admin/series/idm/import', uploadForm(editor, { name: 'opening.txt', bytes: Buffer.from('09:00 - 10:00    Opening Session\n\n  • Ana Silva, Minister of Labour, Chile\n') }, { 'event.slug': 'undated-2025', 'event.timeZone': 'Europe/Zurich' }));
+        assert.equal(undated.status, 303, decode(undated.body).slice(0, 1000));
+        const undatedPage = await editor.get(undated.location!);
+        assert.equal(decode(/<h2 id="day-0">([\s\S]*?)<\/h2>/.exec(undatedPage.body)![1]!), 'Day 1: no date');
+        assert.equal(valueOf(undatedPage.body, 'f-p0-0-s0-country'), 'Chile');
+        const noDate = await editor.post(undated.location!, { ...formFields(undatedPage.body), 'event.title': 'Opening 2025', do: 'confirm' });
+        assert.equal(noDate.status, 400);
+        assert.ok(decode(noDate.body).includes('1 corrections could not be applied; nothing was changed: day 1 ("") has no date and no start date was given'), decode(noDate.body).slice(0, 2000));
+        const dated = await editor.post(undated.location!, { ...formFields(noDate.body), 'event.startDate': '2025-03-04', do: 'confirm' });
+        assert.equal(dated.status, 200, decode(dated.body).slice(0, 2000));
+        assert.deepEqual(
+          await t.storage.db.selectFrom('event').select(['title', 'start_date', 'status', 'time_zone']).where('slug', '=', 'undated-2025').executeTakeFirstOrThrow(),
+          { title: 'Opening 2025', start_date: '2025-03-04', status: 'draft', time_zone: 'Europe/Zurich' },
+        );
+
         // Discarded, it is gone and nothing was stored.
         const discarded = await editor.post(`${fresh.location}/discard`, {});
         assert.equal(discarded.status, 303);

@@ -58,6 +58,8 @@ export type ImportDraft = {
   warnings: AgendaWarning[];
   createdAt: string;
   expiresAt: string;
+  /** the agenda and target JSON as stored, for the compare-and-set of a correction */
+  stored: { agenda: string; target: string };
 };
 
 type Clock = () => Date;
@@ -76,6 +78,7 @@ function fromRow(r: ImportDraftRow): ImportDraft {
     warnings: z.array(agendaWarningSchema).parse(JSON.parse(r.warnings)),
     createdAt: r.created_at,
     expiresAt: r.expires_at,
+    stored: { agenda: r.agenda, target: r.target },
   };
 }
 
@@ -295,12 +298,15 @@ export function applyCorrections(
     if (v !== null && v.length > max) errors[k] = maxMessage(max);
     return v;
   };
-  const target: DraftTarget =
-    draft.eventId === null
-      ? { ...newEventTarget({ 'event.lang': draft.target.lang, ...form }), ...(has('event.slug') ? {} : { slug: draft.target.slug }) }
-      : { ...draft.target, startDate: has('event.startDate') ? blank(form['event.startDate']) : draft.target.startDate };
-  if (draft.eventId === null && !has('event.timeZone')) target.timeZone = draft.target.timeZone;
-  if (draft.eventId === null && !has('event.title')) target.title = draft.target.title;
+  // An existing event's slug, zone and language are its own; a new one's are in the form.
+  const typed = draft.eventId === null ? newEventTarget({ 'event.lang': draft.target.lang, ...form }) : draft.target;
+  const target: DraftTarget = {
+    slug: has('event.slug') && draft.eventId === null ? typed.slug : draft.target.slug,
+    title: has('event.title') && draft.eventId === null ? typed.title : draft.target.title,
+    timeZone: has('event.timeZone') && draft.eventId === null ? typed.timeZone : draft.target.timeZone,
+    lang: has('event.lang') && draft.eventId === null ? typed.lang : draft.target.lang,
+    startDate: has('event.startDate') ? blank(form['event.startDate']) : draft.target.startDate,
+  };
   Object.assign(errors, checkTarget(target, draft.eventId === null));
 
   const days = draft.agenda.days.map((day, d) => {
@@ -411,8 +417,10 @@ export async function correctImportDraft(storage: Storage, id: string, form: Rec
   }
   const r = applyCorrections(draft, form, await chosenMatches(storage, draft, form));
   if (Object.keys(r.errors).length) return { ok: false, draft, errors: r.errors };
-  await updateImportDraft(storage.db, id, { agenda: JSON.stringify(r.agenda), target: JSON.stringify(r.target) });
-  return { ok: true, draft: { ...draft, agenda: r.agenda, target: r.target } };
+  // Only over the reading this form was made from: of two forms sent at once, the second finds it changed.
+  const stored = await updateImportDraft(storage.db, id, draft.stored, { agenda: JSON.stringify(r.agenda), target: JSON.stringify(r.target) });
+  if (!stored) throw new Conflict('this reading was corrected in another window since this page was loaded: reload the page and make your corrections again');
+  return { ok: true, draft: { ...draft, agenda: r.agenda, target: r.target, stored: { agenda: JSON.stringify(r.agenda), target: JSON.stringify(r.target) } } };
 }
 
 /**

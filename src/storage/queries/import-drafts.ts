@@ -19,8 +19,10 @@ export async function importDraftSeries(db: DbOrTx, id: string): Promise<number 
   return (await db.selectFrom('import_draft').select('series_id').where('id', '=', id).executeTakeFirst())?.series_id;
 }
 
-export async function updateImportDraft(db: DbOrTx, id: string, values: Partial<Pick<ImportDraftRow, 'agenda' | 'target'>>): Promise<void> {
-  await db.updateTable('import_draft').set(values).where('id', '=', id).execute();
+/** Stores the corrected reading if the draft still holds `was` (compare-and-set); false when it moved meanwhile. */
+export async function updateImportDraft(db: DbOrTx, id: string, was: Pick<ImportDraftRow, 'agenda' | 'target'>, values: Pick<ImportDraftRow, 'agenda' | 'target'>): Promise<boolean> {
+  const r = await db.updateTable('import_draft').set(values).where('id', '=', id).where('agenda', '=', was.agenda).where('target', '=', was.target).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }
 
 /** Deletes the draft; false when it was gone already (confirmed or discarded meanwhile). */

@@ -182,7 +182,8 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
     } catch (e) {
       // What importAgenda refuses (a day without a date, a slug taken meanwhile) is said on the page, nothing stored.
       if (!(e instanceof InvalidInput)) throw e;
-      return draftPage(c, await loadImportDraft(opts.storage, id), 400, {}, { agenda: e.message });
+      // The command line's option names mean nothing here: "(--start-date)" is the First day field above.
+      return draftPage(c, await loadImportDraft(opts.storage, id), 400, {}, { agenda: e.message.replace(/ \(--[a-z-]+(?:, ([^)]*))?\)/g, (_m, eg: string | undefined) => (eg ? ` (${eg})` : '')) });
     }
   });
 

@@ -17,9 +17,10 @@
 // - A session is the same VEVENT in every feed that holds it (event, session, person): the same
 //   UID, SUMMARY ("Session — Event", which also reads right alone in someone's own calendar),
 //   SEQUENCE and DTSTAMP, so a calendar that holds two feeds never swaps one version for another.
-//   SEQUENCE and DTSTAMP come from the event's last change (updated_at), not from the site's
-//   generation, which moves with every other event's changes too; every write that changes what
-//   an event's calendar shows moves its updated_at.
+//   SEQUENCE and DTSTAMP come from the event's latest release (its time in seconds since 2000;
+//   each release at least a second after the one before), not from the site's generation, so
+//   they rise exactly when the public programme changes. A session a release dropped stays in the
+//   feeds under its UID with STATUS:CANCELLED, so subscribed calendars take it out.
 // - Speakers and moderators are ATTENDEEs (CN, ROLE=CHAIR for moderators, REQ-PARTICIPANT for
 //   speakers, PARTSTAT=ACCEPTED as the programme lists them), valued with their page's address:
 //   no e-mail address is published. The convening organization is the ORGANIZER, reached at the

@@ -80,36 +80,34 @@ export function openSqlite(path: string, opts: { writeWaitMs?: number } = {}): S
   raw.pragma('foreign_keys = ON');
   raw.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(raw, opts.writeWaitMs ?? WRITE_WAIT_MS) });
-  // Other processes may share the file, so the counter is read from it: once per turn of the
-  // event loop, which requests parsed in the same I/O phase share, and at most once a
-  // millisecond under load (turns are shorter then; another process's write shows at most 1 ms
-  // later). A write in this process sets it at once, so the next request after it always sees it.
-  let readGeneration: BetterSqlite3.Statement<[], { value: number }> | null = null;
+  // Other processes may share the file, so the counter is read from it, at most once a
+  // millisecond: a reading is kept until a 1 ms timer (one Timeout, re-armed, unref'd) marks it
+  // stale, so a cache hit only checks a flag and schedules nothing; requests in a busy turn share
+  // one reading, and another process's write shows about a millisecond later. A write in this
+  // process sets it at once, so the next request after it always sees it.
+  let readGeneration: BetterSqlite3.Statement<[], number> | null = null;
   // What the writes in between changed is read from cache_invalidation when the cache asks.
   let readInvalidations: BetterSqlite3.Statement<[number, number], { generation: number; events: string | null }> | null = null;
   const log = new InvalidationLog();
   let known = 0;
   let fresh = false;
-  let readAt = -Infinity;
-  const expire = () => {
-    fresh = false;
-  };
+  let expiry: NodeJS.Timeout | null = null;
   return {
     engine: 'sqlite',
     db,
     generation: {
       current() {
         if (fresh || !readGeneration) return known;
-        const now = performance.now();
-        if (now - readAt < 1) return known;
-        readAt = now;
         fresh = true;
-        setImmediate(expire);
-        known = readGeneration.get()?.value ?? 0;
+        expiry!.refresh();
+        known = readGeneration.get() ?? 0;
         return known;
       },
       async start() {
-        readGeneration = raw.prepare("SELECT value FROM site_state WHERE key = 'generation'");
+        readGeneration = raw.prepare<[], number>("SELECT value FROM site_state WHERE key = 'generation'").pluck();
+        expiry ??= setTimeout(() => {
+          fresh = false;
+        }, 1).unref();
         readInvalidations = raw.prepare('SELECT generation, events FROM cache_invalidation WHERE generation > ? AND generation <= ? ORDER BY generation');
       },
       noteLocalWrite(value: number, events: readonly number[] | null = null) {
@@ -125,6 +123,7 @@ export function openSqlite(path: string, opts: { writeWaitMs?: number } = {}): S
       },
     },
     async close() {
+      if (expiry) clearTimeout(expiry);
       await db.destroy();
     },
   };

@@ -1,5 +1,5 @@
 // Uploads through the workspace, over HTTP with a signed-in editor, on every engine: a PDF reaches
-// the public page and is served with its type, name, nosniff and ranges; a program named .pdf,
+// the public page once the event is published and is served with its type, name, nosniff and ranges; a program named .pdf,
 // an oversized file and an editor of another series are refused with exact messages; a photo's
 // location and camera data are gone from everything served; `plenary files check`.
 import assert from 'node:assert/strict';
@@ -87,6 +87,13 @@ for (const engine of ENGINES) {
           return http('POST', `${base}/admin/events/${event.id}/materials`, { cookie: who.cookie, origin: base, 'content-type': m.type, 'content-length': String(m.body.length) }, m.body);
         };
         const fields = { kind: 'statement', lang: 'en', label: 'Statement of Ms. Thompson', appearance: String(appearance.id) };
+        // The editor publishes the working copy as the next release, through the publish page's form.
+        let releases = 1; // the demo was imported published
+        const publish = async () => {
+          const r = await http('POST', `${base}/admin/events/${event.id}/publish`, { cookie: editor.cookie, origin: base }, new URLSearchParams({ _csrf: editor.csrf, note: '' }).toString());
+          releases += 1;
+          assert.deepEqual([r.status, r.headers.location], [303, `/admin/events/${event.id}/publish?published=${releases}`], r.body.toString());
+        };
 
         // The form is there, and works without JavaScript (a multipart form).
         const page = await http('GET', `${base}/admin/events/${event.id}/materials`, { cookie: editor.cookie });
@@ -99,6 +106,10 @@ for (const engine of ENGINES) {
         assert.deepEqual({ kind: material.kind, lang: material.lang }, { kind: 'statement', lang: 'en' });
         const fileId = material.file_id!;
 
+        // In the working copy only until it is published.
+        assert.ok(!(await http('GET', `${base}/events/${event.slug}`)).body.toString().includes(`/files/${fileId}`), 'not on the public page before publishing');
+        assert.equal((await http('GET', `${base}/files/${fileId}`)).status, 404, 'not served before publishing');
+        await publish();
         const publicPage = await http('GET', `${base}/events/${event.slug}`);
         assert.ok(publicPage.body.toString().includes(`/files/${fileId}`), 'the public event page links the uploaded statement');
         const served = await http('GET', `${base}/files/${fileId}`);
@@ -148,6 +159,8 @@ for (const engine of ENGINES) {
         const photoMaterial = await t.storage.db.selectFrom('material').select('file_id').where('label', '=', 'Group photo').executeTakeFirstOrThrow();
         const variants = await t.storage.db.selectFrom('file_variant').select(['width', 'variant_id']).where('file_id', '=', photoMaterial.file_id!).orderBy('width').execute();
         assert.deepEqual(variants.map((v) => Number(v.width)), [320, 960]);
+        for (const id of [photoMaterial.file_id!, ...variants.map((v) => v.variant_id)]) assert.equal((await http('GET', `${base}/files/${id}`)).status, 404, `${id} before publishing`);
+        await publish();
         for (const id of [photoMaterial.file_id!, ...variants.map((v) => v.variant_id)]) {
           const r = await http('GET', `${base}/files/${id}`);
           assert.equal(r.status, 200, id);
@@ -159,7 +172,10 @@ for (const engine of ENGINES) {
         assert.deepEqual((await sharp((await http('GET', `${base}/files/${variants[0]!.variant_id}`)).body).metadata()).width, 320);
 
         // A draft's files: not public, but the workspace opens them for those who may read its drafts.
-        await t.storage.db.updateTable('event').set({ status: 'draft' }).where('id', '=', event.id).execute();
+        // The event is withdrawn from the public site (its status by SQL would be only a label).
+        const withdrawn = await http('POST', `${base}/admin/events/${event.id}/withdraw`, { cookie: editor.cookie, origin: base }, new URLSearchParams({ _csrf: editor.csrf }).toString());
+        assert.deepEqual([withdrawn.status, withdrawn.headers.location], [303, `/admin/events/${event.id}/publish?withdrawn=1`]);
+        assert.equal((await http('GET', `${base}/events/${event.slug}`)).status, 404);
         assert.equal((await http('GET', `${base}/files/${fileId}`)).status, 404);
         const own = await http('GET', `${base}/admin/files/${fileId}`, { cookie: editor.cookie });
         assert.deepEqual([own.status, own.headers['cache-control'], own.headers['content-type']], [200, 'private, no-store', 'application/pdf']);
@@ -177,18 +193,28 @@ for (const engine of ENGINES) {
         assert.ok(viewerEvent.includes('Your account reads this series; it may not change it.'));
         assert.deepEqual([...viewerEvent.matchAll(/<button type="submit"[^>]*>([^<]*)</g)].map((m) => m[1]), ['Sign out']);
         assert.equal((await http('GET', `${base}/admin/files/${fileId}`, { cookie: stranger.cookie })).status, 403);
-        await t.storage.db.updateTable('event').set({ status: 'published' }).where('id', '=', event.id).execute();
+        await publish();
+        assert.equal((await http('GET', `${base}/files/${fileId}`)).status, 200, 'public again once published');
 
-        // Replace: a new URL; the old file is gone. Delete: the file goes with the material.
+        // Replace: a new URL; the old file is gone once the replacement is published. Delete: the
+        // file goes with the material, once published.
         const replace = multipart({ _csrf: editor.csrf }, { name: 'Déclaration révisée.pdf', type: 'application/pdf', bytes: PDF.subarray(0, 1000) });
         const replaced = await http('POST', `${base}/admin/materials/${material.id}/replace`, { cookie: editor.cookie, origin: base, 'content-type': replace.type, 'content-length': String(replace.body.length) }, replace.body);
         assert.equal(replaced.status, 303, replaced.body.toString());
         const after = await t.storage.db.selectFrom('material').select('file_id').where('id', '=', material.id).executeTakeFirstOrThrow();
         assert.notEqual(after.file_id, fileId);
+        // The public still has the release with the old file, and the new one is not public yet.
+        assert.equal((await http('GET', `${base}/files/${fileId}`)).status, 200, 'the released file stays until the next release');
+        assert.equal((await http('GET', `${base}/files/${after.file_id}`)).status, 404, 'the replacement is not public before publishing');
+        await publish();
         assert.equal((await http('GET', `${base}/files/${fileId}`)).status, 404);
+        assert.equal((await http('GET', `${base}/files/${after.file_id}`)).status, 200);
         assert.equal(await t.storage.db.selectFrom('file').select('id').where('id', '=', fileId).executeTakeFirst(), undefined);
         const del = await http('POST', `${base}/admin/materials/${material.id}/delete`, { cookie: editor.cookie, origin: base }, `_csrf=${editor.csrf}`);
         assert.equal(del.status, 303);
+        assert.ok(await t.storage.db.selectFrom('file').select('id').where('id', '=', after.file_id!).executeTakeFirst(), 'kept while the latest release shows it');
+        await publish();
+        assert.equal((await http('GET', `${base}/files/${after.file_id}`)).status, 404);
         assert.equal(await t.storage.db.selectFrom('file').select('id').where('id', '=', after.file_id!).executeTakeFirst(), undefined);
         assert.equal(await t.storage.db.selectFrom('file_chunk').select('file_id').where('file_id', '=', after.file_id!).executeTakeFirst(), undefined);
         // Each of those changes is in the audit log, under the editor who made it.

@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { eventExportOf } from '../src/operations/event-export.ts';
 import { importAgenda } from '../src/operations/import-agenda.ts';
+import { publishEvent } from '../src/operations/releases.ts';
 import type { DbOrTx, EventRow, SeriesRow } from '../src/storage/database.ts';
 import type { EventAgenda } from '../src/storage/queries.ts';
 import { startServer } from '../src/web/server.ts';
@@ -166,8 +167,12 @@ for (const engine of ENGINES) {
       try {
         const target = { series: { slug: 's', title: 'S' }, event: { slug: 'e', title: 'First title', timeZone: 'Europe/Zurich' } };
         await importAgenda(site.storage, agenda([{ date: '2024-03-30', sessions: [session({ speakers: [person('Ana Lee')] })] }]), target);
+        const { id: eventId } = await site.storage.db.selectFrom('event').select('id').where('slug', '=', 'e').executeTakeFirstOrThrow();
         const urlA = `${site.base}/events/e`;
         const urlB = `http://127.0.0.1:${other.port}/events/e`;
+        // Imported into the working copy: the public sees it once it is published.
+        assert.equal((await text(urlA)).status, 404);
+        assert.equal((await publishEvent(site.storage, eventId)).changed, true);
         assert.ok((await text(urlA)).html.includes('<h1>First title</h1>'));
         for (let i = 0; i < 100 && !(await text(urlB)).html.includes('<h1>First title</h1>'); i++) await new Promise((r) => setTimeout(r, 20));
         assert.ok((await text(urlB)).html.includes('<h1>First title</h1>'));
@@ -176,6 +181,8 @@ for (const engine of ENGINES) {
           ...target,
           event: { ...target.event, title: 'Second title' },
         });
+        assert.ok((await text(urlA)).html.includes('<h1>First title</h1>'), 'the release before, until the next is published');
+        assert.equal((await publishEvent(site.storage, eventId)).changed, true);
         const a = (await text(urlA)).html;
         assert.ok(a.includes('<h1>Second title</h1>'));
         assert.ok(a.includes('Ben &lt;b&gt;Bold&lt;/b&gt;'), 'names are escaped');

@@ -1,8 +1,10 @@
 // A write drops the cached pages it changes and leaves the others: two instances on one
-// database, an editor writing from a third connection (as another process would).
+// database, an editor writing from a third connection (as another process would). Edits of the
+// programme go to the working copy and reach the public when the editor publishes them.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { importAgenda } from '../src/operations/import-agenda.ts';
+import { publishEvent } from '../src/operations/releases.ts';
 import { openStorage, type Storage } from '../src/storage/storage.ts';
 import { declareChange, write } from '../src/storage/write.ts';
 import { startServer, type RunningServer } from '../src/web/server.ts';
@@ -44,11 +46,11 @@ for (const engine of ENGINES) {
         await importAgenda(site.storage, agenda([{ date: '2024-03-30', sessions: [session({ title: 'Old panel', speakers: [person('Ana Lee')] })] }]), {
           series,
           event: { slug: 'one', title: 'Event one', timeZone: 'Europe/Zurich' },
-        });
+        }, { publish: true });
         await importAgenda(site.storage, agenda([{ date: '2024-04-30', sessions: [session({ title: 'Other panel', speakers: [person('Ben Okafor')] })] }]), {
           series,
           event: { slug: 'two', title: 'Event two', timeZone: 'Europe/Zurich' },
-        });
+        }, { publish: true });
         const one = await eventId(site.storage, 'one');
         const instances = [
           { name: 'first', base: site.base, cache: site.server.cache },
@@ -63,12 +65,20 @@ for (const engine of ENGINES) {
           for (const path of kept) assert.ok(i.cache.holds(path), `${i.name} holds ${path}`);
         }
 
-        // The editor saves a session of event one, declaring what it changed.
+        // The editor saves a session of event one, declaring what it changed: event one's pages
+        // are dropped, event two's kept; the public still reads the release before until the
+        // editor publishes.
         await write(editor, async (trx, scope) => {
           const s = await trx.selectFrom('session').select('id').where('event_id', '=', one).executeTakeFirstOrThrow();
           await trx.updateTable('session').set({ title: 'New panel' }).where('id', '=', s.id).execute();
           scope.event(one);
         });
+        for (const i of instances) {
+          await until(`${i.name} instance drops event one's page`, () => !i.cache.holds('/events/one'));
+          assert.ok(i.cache.holds('/events/two'), `${i.name}: the other event's page is still cached`);
+          assert.equal(await html(`${i.base}/events/one`), before.get(`${i.name}/events/one`), `${i.name}: not published yet`);
+        }
+        assert.equal((await publishEvent(editor, one)).changed, true);
 
         for (const i of instances) {
           await until(`${i.name} instance shows the edit`, async () => (await html(`${i.base}/events/one`)).includes('New panel'));
@@ -97,23 +107,34 @@ for (const engine of ENGINES) {
 
         // An operation that passes only the transaction around declares what it changed by entity:
         // a session counts as its event.
-        for (const i of instances) await html(`${i.base}/events/one`);
+        const released = new Map<string, string>();
+        for (const i of instances) released.set(i.name, await html(`${i.base}/events/one`));
+        for (const i of instances) assert.ok(i.cache.holds('/events/one'), `${i.name} holds event one`);
         await write(editor, async (trx) => {
           const s = await trx.selectFrom('session').select('id').where('event_id', '=', one).executeTakeFirstOrThrow();
           await trx.updateTable('session').set({ title: 'Newer panel' }).where('id', '=', s.id).execute();
           await declareChange(trx, 'session', s.id);
         });
         for (const i of instances) {
+          await until(`${i.name} instance drops event one's page for the session declared by entity`, () => !i.cache.holds('/events/one'));
+          assert.ok(i.cache.holds('/events/two'), `${i.name}: event two stays cached`);
+          assert.equal(await html(`${i.base}/events/one`), released.get(i.name), `${i.name}: not published yet`);
+        }
+        assert.equal((await publishEvent(editor, one)).changed, true);
+        for (const i of instances) {
           await until(`${i.name} instance shows the session declared by entity`, async () => (await html(`${i.base}/events/one`)).includes('Newer panel'));
           assert.ok(i.cache.holds('/events/two'), `${i.name}: event two stays cached`);
         }
 
-        // A write that declares nothing may have changed anything: every page goes.
+        // A write that declares nothing may have changed anything: every page goes. (A person is
+        // shared by the working and the published copies: their new name shows without a release.)
+        for (const i of instances) assert.ok(i.cache.holds('/events/two') && i.cache.holds('/events/one'), `${i.name} holds both events`);
         await write(editor, async (trx) => {
-          await trx.updateTable('event').set({ title: 'Event two, renamed' }).where('slug', '=', 'two').execute();
+          await trx.updateTable('person').set({ name: 'Ben Okafor-Mensah' }).where('name', '=', 'Ben Okafor').execute();
         });
         for (const i of instances) {
-          await until(`${i.name} instance shows the undeclared write`, async () => (await html(`${i.base}/events/two`)).includes('Event two, renamed'));
+          await until(`${i.name} instance shows the undeclared write`, async () => (await html(`${i.base}/events/two`)).includes('Ben Okafor-Mensah'));
+          assert.equal(i.cache.holds('/events/one'), false, `${i.name}: event one, where the person does not appear, went too`);
         }
       } finally {
         await editor.close();

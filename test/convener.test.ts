@@ -50,8 +50,9 @@ for (const engine of ENGINES) {
       const db = await freshDatabase(engine);
       try {
         // A convener named by its acronym: a new organization, and the likeness warning when its full name appears.
+        // Each import here publishes, so that the public pages and calendar show what it stored.
         const first = plenary(
-          ['import', AGENDA, ...STORE, '--convener', 'IOM', '--venue', 'United Nations Headquarters', '--address', '405 East 42nd Street', '--city', 'New York', '--contact-email', 'idm@iom.example'],
+          ['import', AGENDA, ...STORE, '--publish', '--convener', 'IOM', '--venue', 'United Nations Headquarters', '--address', '405 East 42nd Street', '--city', 'New York', '--contact-email', 'idm@iom.example'],
           db.url,
         );
         assert.equal(first.err, '');
@@ -66,6 +67,7 @@ for (const engine of ENGINES) {
             'appearances: 37 created, 0 updated, 0 removed',
             'persons: 35 created, 0 matched',
             'organizations: 25 created, 0 matched',
+            'published: release 1',
             'warning: "International Organization for Migration" may be the same organization as "IOM" (/organizations/iom); stored as a new organization, not merged',
             '',
           ].join('\n'),
@@ -83,10 +85,12 @@ for (const engine of ENGINES) {
         assert.match(seen.orgHtml, /<h2>Convenes<\/h2><ul class="list"><li><a href="\/series\/idm">International Dialogue on Migration<\/a><\/li><\/ul>/);
 
         // The full name matches the organization the agenda's affiliations created: nothing new is stored.
-        const second = plenary(['import', AGENDA, ...STORE, '--convener', 'International  Organization for Migration'], db.url);
+        const second = plenary(['import', AGENDA, ...STORE, '--publish', '--convener', 'International  Organization for Migration'], db.url);
         assert.equal(second.err, '');
         assert.equal(second.code, 0);
         assert.match(second.out, /\norganizations: 0 created, 24 matched\n/);
+        // The convener belongs to the series, which is not part of a release: the event's programme is as published.
+        assert.match(second.out, /\npublished: nothing changed since release 1\n/);
         seen = await served(db.url, { page: '/events/idm-2017-ny', ics: '/events/idm-2017-ny/calendar.ics', org: '/organizations/iom' });
         assert.deepEqual(seen.organizer, { '@type': 'Organization', name: 'International Organization for Migration', url: `${seen.base}/organizations/international-organization-for-migration` });
         assert.deepEqual(seen.icsOrganizer, ['International Organization for Migration', 'mailto:idm@iom.example'], 'the contact address is kept');
@@ -94,7 +98,7 @@ for (const engine of ENGINES) {
         assert.equal(seen.orgStatus, 404);
 
         // An import that names no convener leaves it as it is.
-        assert.equal(plenary(['import', AGENDA, ...STORE], db.url).code, 0);
+        assert.equal(plenary(['import', AGENDA, ...STORE, '--publish'], db.url).code, 0);
         seen = await served(db.url, { page: '/events/idm-2017-ny', ics: '/events/idm-2017-ny/calendar.ics', org: '/organizations/iom' });
         assert.deepEqual(seen.icsOrganizer, ['International Organization for Migration', 'mailto:idm@iom.example']);
       } finally {

@@ -208,16 +208,20 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
     const common = { id, name: p.name, 'aria-describedby': [errorId, hintId].filter(Boolean).join(' ') || undefined, 'aria-invalid': error ? 'true' : undefined, required: p.required || undefined };
     return (
       <p class={error ? 'field invalid' : 'field'}>
-        <label for={id}>{p.label}</label>
+        <label for={id}>{p.label}</label>{' '}
         {p.hint ? (
-          <span class="hint" id={hintId}>
-            {p.hint}
-          </span>
+          <>
+            <span class="hint" id={hintId}>
+              ({p.hint})
+            </span>{' '}
+          </>
         ) : null}
         {error ? (
-          <strong class="field-error" id={errorId}>
-            {error}
-          </strong>
+          <>
+            <strong class="field-error" id={errorId}>
+              {error}
+            </strong>{' '}
+          </>
         ) : null}
         {p.options ? (
           <select {...common}>
@@ -254,14 +258,16 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
         <form method="post" action={actionOf(p.into)} enctype="multipart/form-data" class="stack">
           <Csrf viewer={p.viewer} />
           <p class={fileError ? 'field invalid' : 'field'}>
-            <label for="f-file">{t('importPage.file')}</label>
+            <label for="f-file">{t('importPage.file')}</label>{' '}
             <span class="hint" id="f-file-hint">
-              {t('importPage.fileHelp', { mb: String(maxMb) })}
-            </span>
+              ({t('importPage.fileHelp', { mb: String(maxMb) })})
+            </span>{' '}
             {fileError ? (
-              <strong class="field-error" id="f-file-error">
-                {fileError} {t('importPage.chooseAgain')}
-              </strong>
+              <>
+                <strong class="field-error" id="f-file-error">
+                  {fileError} {t('importPage.chooseAgain')}
+                </strong>{' '}
+              </>
             ) : null}
             <input id="f-file" type="file" name="file" required aria-describedby={fileError ? 'f-file-error f-file-hint' : 'f-file-hint'} aria-invalid={fileError ? 'true' : undefined} accept=".txt,.html,.htm,.docx,.pdf,text/plain,text/html,application/pdf" />
           </p>

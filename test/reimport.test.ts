@@ -62,13 +62,16 @@ for (const engine of ENGINES) {
       const base = `http://127.0.0.1:${server.port}`;
       try {
         const page = join(dir, 'agenda.txt');
-        const importPage = (text: string) => {
+        const importPage = (text: string, extra: string[] = []) => {
           writeFileSync(page, text);
-          const r = runPlenary(['import', page, '--series', 'labour', '--series-title', 'Labour Dialogues', '--event', 'labour-2025', '--title', 'Dialogue on Labour Mobility', '--time-zone', 'Europe/Zurich'], db.url);
+          const r = runPlenary(['import', page, '--series', 'labour', '--series-title', 'Labour Dialogues', '--event', 'labour-2025', '--title', 'Dialogue on Labour Mobility', '--time-zone', 'Europe/Zurich', ...extra], db.url);
           assert.equal(r.code, 0, r.err);
           return r.out;
         };
-        importPage(V1);
+        // The first reading goes to the working copy only; the re-import publishes (--publish).
+        const first = importPage(V1).trim().split('\n');
+        assert.deepEqual([first[1], first[7]], ['event labour-2025: created (draft, 2025-03-03 to 2025-03-04)', 'not published: stored in the working copy (publish with: plenary publish --event labour-2025)']);
+        assert.equal((await fetch(`${base}/events/labour-2025`)).status, 404);
 
         const q = db.storage.db;
         const sessionId = async (title: string) => (await q.selectFrom('session').select('id').where('title', '=', title).executeTakeFirstOrThrow()).id;
@@ -99,7 +102,7 @@ for (const engine of ENGINES) {
         // Someone opens panel 3's form before the import, and saves it after.
         const panel3Version = await version('session', panel3);
 
-        const out = importPage(V2).trim().split('\n');
+        const out = importPage(V2, ['--publish']).trim().split('\n');
         // (How many organizations the page names is the reader's business, tested elsewhere.)
         assert.deepEqual([...out.slice(0, 6), ...out.slice(7)], [
           'series labour: existing',
@@ -108,6 +111,7 @@ for (const engine of ENGINES) {
           'sessions: 0 created, 4 updated, 1 removed',
           'appearances: 1 created, 6 updated, 0 removed',
           'persons: 1 created, 6 matched',
+          'published: release 1',
           'not overwritten: session "Skills and talent partnerships" (2025-03-03 10:30): kept title "Skills and talent partnerships" as set in the workspace; the page gives "Skills partnerships"',
           `not overwritten: the order of the people of session ${panel1} was set in the workspace; kept it (people new on the page are at the end)`,
           'not overwritten: session "Fair recruitment" (2025-03-03 14:00): kept day "2025-03-04" as set in the workspace; the page gives "2025-03-03"',
@@ -152,7 +156,7 @@ for (const engine of ENGINES) {
         assert.equal(stale.status, 409);
         assert.ok(decode(stale.body).includes(`(you edited version ${panel3Version}; it is now at version ${panel3Version + 1})`), decode(stale.body).slice(0, 1500));
 
-        // The public page shows the hand title; the audit log says what the import did.
+        // The public page (release 1, the re-import's) shows the hand title; the audit log says what the import did.
         const pub = await fetch(`${base}/events/labour-2025`);
         const text = decode(await pub.text());
         assert.ok(text.includes('Skills and talent partnerships'));
@@ -161,9 +165,10 @@ for (const engine of ENGINES) {
         assert.ok(log.includes("plenary import (command line) import event 1: Dialogue on Labour Mobility sessions_created: 0; sessions_updated: 4; sessions_removed: 1; appearances_created: 1; appearances_updated: 6; appearances_removed: 0; kept_as_edited: 5"), log.slice(-2500));
 
         // Importing the same page again changes nothing more and reports the same kept edits.
-        const again = importPage(V2).trim().split('\n');
+        const again = importPage(V2, ['--publish']).trim().split('\n');
         assert.equal(again[3], 'sessions: 0 created, 4 updated, 0 removed');
-        assert.deepEqual(again.slice(7), out.slice(7));
+        assert.equal(again[7], 'published: nothing changed since release 1');
+        assert.deepEqual(again.slice(8), out.slice(8));
       } finally {
         await server.close();
         await db.cleanup();

@@ -33,11 +33,11 @@ const BY_LINK = /^\/speak\/:token(\/|$)/;
 const BEFORE_SIGN_IN = new Set(['POST /admin/login']);
 
 function http(method: string, url: string, headers: Record<string, string>, body: string) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+  return new Promise<{ status: number; body: string; location?: string }>((resolve, reject) => {
     const req = request(url, { method, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)), ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), location: res.headers.location }));
     });
     req.on('error', reject);
     req.end(body);
@@ -125,12 +125,27 @@ for (const engine of ENGINES) {
           }
         }
         assert.ok(checked.includes('POST /admin/logout') && checked.includes('POST /admin/login'), checked.join(', '));
+        for (const release of ['POST /admin/events/:id/publish', 'POST /admin/events/:id/withdraw']) assert.ok(checked.includes(release), `${release} checked: ${checked.join(', ')}`);
         for (const speaker of ['POST /speak/:token/materials', 'POST /speak/:token/correction', 'POST /speak/:token/send', 'POST /admin/speaker-links/:id/revoke', 'POST /admin/speaker-submissions/:id/approve']) {
           assert.ok(checked.includes(speaker), `${speaker} checked: ${checked.join(', ')}`);
         }
         // Nothing any of those refusals sent was stored, and no link was used.
         assert.equal(Number((await db.storage.db.selectFrom('speaker_submission').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n), 1);
         assert.deepEqual((await db.storage.db.selectFrom('speaker_link').select('used_at').execute()).map((l) => l.used_at), [null, null, null]);
+        assert.deepEqual(await db.storage.db.selectFrom('release').select('id').execute(), [], 'no release was made');
+        assert.deepEqual(await db.storage.db.selectFrom('pub_event').select('id').execute(), [], 'nothing was published');
+
+        // The release pages of the workspace are read by those who may read the series' drafts
+        // only; the public changelog of an event never published is not there.
+        for (const path of ['/admin/events/1/publish', '/admin/events/1/preview']) {
+          const anon = await http('GET', `${base}${path}`, {}, '');
+          assert.deepEqual([anon.status, anon.location], [303, `/admin/login?next=${encodeURIComponent(path)}`], `GET ${path} without a session: to the sign-in page`);
+          const stranger = await http('GET', `${base}${path}`, { cookie: cookie(viewer.token) }, '');
+          assert.equal(stranger.status, 403, `GET ${path} as a viewer of another series`);
+          assert.ok(stranger.body.includes('your account may not do this'), path);
+          assert.equal((await http('GET', `${base}${path}`, { cookie: cookie(admin.token) }, '')).status, 200, `GET ${path} as an admin`);
+        }
+        for (const path of ['/events/idm-2024/changes', '/events/idm-2024/changes.atom']) assert.equal((await http('GET', `${base}${path}`, {}, '')).status, 404, `GET ${path} of a draft`);
       } finally {
         await server.close();
         await db.cleanup();

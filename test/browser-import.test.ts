@@ -117,6 +117,8 @@ for (const engine of ENGINES) {
       });
       const server = await startServer(t.storage, { port: 0, host: '127.0.0.1' });
       const base = `http://127.0.0.1:${server.port}`;
+      const secondServer = await startServer(t.storage, { port: 0, host: '127.0.0.1' });
+      const secondBase = `http://127.0.0.1:${secondServer.port}`;
       try {
         const editor = await signedIn(t.storage, base, { email: 'editor@example.org', role: 'editor', series: ['idm'] });
         const stranger = await signedIn(t.storage, base, { email: 'stranger@example.org', role: 'editor', series: ['other'] });
@@ -279,15 +281,17 @@ for (const engine of ENGINES) {
         const fresh = await editor.postMultipart(`/admin/events/${event.id}/import`, uploadForm(editor, { name: 'closing.txt', bytes: small }));
         assert.deepEqual((await t.storage.db.selectFrom('import_draft').select('id').execute()).map((r) => r.id), [fresh.location!.split('/').pop()]);
         // A page without dates and without a title: the confirmation says what is missing, in the page's terms.
+        // Uploaded through one instance, continued through another (behind a load balancer) by another editor of the series.
         const undated = await editor.postMultipart('/admin/series/idm/import', uploadForm(editor, { name: 'opening.txt', bytes: Buffer.from('09:00 - 10:00    Opening Session\n\n  • Ana Silva, Minister of Labour, Chile\n') }, { 'event.slug': 'undated-2025', 'event.timeZone': 'Europe/Zurich' }));
         assert.equal(undated.status, 303, decode(undated.body).slice(0, 1000));
-        const undatedPage = await editor.get(undated.location!);
+        const colleague = await signedIn(t.storage, secondBase, { email: 'colleague@example.org', role: 'editor', series: ['idm'] });
+        const undatedPage = await colleague.get(undated.location!);
         assert.equal(decode(/<h2 id="day-0">([\s\S]*?)<\/h2>/.exec(undatedPage.body)![1]!), 'Day 1: no date');
         assert.equal(valueOf(undatedPage.body, 'f-p0-0-s0-country'), 'Chile');
-        const noDate = await editor.post(undated.location!, { ...formFields(undatedPage.body), 'event.title': 'Opening 2025', do: 'confirm' });
+        const noDate = await colleague.post(undated.location!, { ...formFields(undatedPage.body), 'event.title': 'Opening 2025', do: 'confirm' });
         assert.equal(noDate.status, 400);
         assert.ok(decode(noDate.body).includes('1 corrections could not be applied; nothing was changed: day 1 ("") has no date and no start date was given'), decode(noDate.body).slice(0, 2000));
-        const dated = await editor.post(undated.location!, { ...formFields(noDate.body), 'event.startDate': '2025-03-04', do: 'confirm' });
+        const dated = await colleague.post(undated.location!, { ...formFields(noDate.body), 'event.startDate': '2025-03-04', do: 'confirm' });
         assert.equal(dated.status, 200, decode(dated.body).slice(0, 2000));
         assert.deepEqual(
           await t.storage.db.selectFrom('event').select(['title', 'start_date', 'status', 'time_zone']).where('slug', '=', 'undated-2025').executeTakeFirstOrThrow(),
@@ -300,6 +304,7 @@ for (const engine of ENGINES) {
         assert.equal(discarded.location, `/admin/events/${event.id}`);
         assert.deepEqual(await t.storage.db.selectFrom('import_draft').select('id').execute(), []);
       } finally {
+        await secondServer.close();
         await server.close();
         await t.cleanup();
         await other.drop();

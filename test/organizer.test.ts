@@ -249,7 +249,7 @@ for (const engine of ENGINES) {
     test('CSV: a formula after a separator of any locale is defused and its field quoted (exact bytes)', async () => {
       const site = await demoSite(engine, { demo: false });
       try {
-        await importAgenda(site.storage, HOSTILE, TARGET);
+        await importAgenda(site.storage, HOSTILE, TARGET, { publish: true });
         const res = await fetch(`${site.base}/events/${TARGET.event.slug}/participants.csv`);
         assert.equal(res.status, 200);
         assert.equal(Buffer.from(await res.arrayBuffer()).toString('utf8'), `\uFEFF${HOSTILE_CSV}`);
@@ -349,7 +349,7 @@ describe('participants list in LibreOffice', { skip: SOFFICE_MISSING ? INSTALL :
   test('LibreOffice runs no formula from the CSV, whichever separator it splits on', async () => {
     const t = await demoSite(ENGINES[0], { demo: false });
     try {
-      await importAgenda(t.storage, HOSTILE, TARGET);
+      await importAgenda(t.storage, HOSTILE, TARGET, { publish: true });
       const res = await fetch(`${t.base}/events/${TARGET.event.slug}/participants.csv`);
       const file = join(dir, 'hostile.csv');
       writeFileSync(file, Buffer.from(await res.arrayBuffer()));

@@ -1,7 +1,9 @@
 // The workspace's editing pages in a real browser (Debian's Chromium through playwright-core),
 // signed in as an admin: axe-core finds no WCAG 2.2 A/AA violation and the Nu HTML Checker no
-// error on every form, the error page, the conflict page and the audit log. The error and
-// conflict pages are reached by keyboard alone (Tab, typing, Enter), in two tabs for the conflict.
+// error on every form, the error page, the conflict page, the audit log, and the publish and
+// preview pages. The error and conflict pages are reached by keyboard alone (Tab, typing, Enter),
+// in two tabs for the conflict; the retitled session is then published from the publish page by
+// keyboard.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -107,12 +109,17 @@ if (!existsSync(CHROMIUM)) {
       '/admin/events/1/materials',
       '/admin/sessions/2/delete',
       '/admin/appearances/1/delete',
+      '/admin/events/1/publish',
+      '/admin/events/1/preview',
     ];
+    /** Pages with links and buttons but no labelled field (the publish page has none while there is nothing to publish). */
+    const NO_FIELD = (path: string) => path === '/admin' || path.endsWith('/delete') || path.endsWith('/publish') || path.endsWith('/preview');
+    const LINK_RULES = ['color-contrast', 'document-title', 'html-has-lang', 'link-name'];
     for (const path of PAGES) {
       test(`${path}: no axe violation`, async () => {
         await keep(path, await page.goto(site.base + path, { waitUntil: 'load' }), 200);
-        // The dashboard and the delete pages hold links and buttons, no labelled field.
-        await axe(page, path, path === '/admin' || path.endsWith('/delete') ? ['color-contrast', 'document-title', 'html-has-lang', 'link-name'] : undefined);
+        // The dashboard, the delete pages, the publish page with nothing to publish and the preview hold links and buttons, no labelled field.
+        await axe(page, path, NO_FIELD(path) ? LINK_RULES : undefined);
       });
     }
 
@@ -156,8 +163,22 @@ if (!existsSync(CHROMIUM)) {
       }
     });
 
+    test('the publish page lists the retitled session; its note reached and sent by keyboard makes release 2; no axe violation', async () => {
+      await keep('publish page with changes', await page.goto(`${site.base}/admin/events/1/publish`, { waitUntil: 'load' }), 200);
+      assert.equal(await page.textContent('form[action="/admin/events/1/publish"] button'), 'Publish release 2');
+      assert.ok((await page.textContent('ul.changes'))?.includes('Opening of the dialogue'), await page.content());
+      await axe(page, 'publish page with changes');
+      await tabTo(page, 'note');
+      await page.keyboard.type('Opening retitled');
+      const [res] = await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      await keep('publish page after publishing', res, 200);
+      assert.equal(new URL(page.url()).pathname + new URL(page.url()).search, '/admin/events/1/publish?published=2');
+      assert.equal(await page.textContent('[role="status"]'), 'Published release 2.');
+      await axe(page, 'publish page after publishing', LINK_RULES);
+    });
+
     test('Nu HTML Checker finds no error in the workspace pages', () => {
-      assert.equal(served.size, PAGES.length + 3, 'every page was loaded before validation');
+      assert.equal(served.size, PAGES.length + 5, 'every page was loaded before validation');
       const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
       assert.ok(!java.error && java.status === 0, 'java is missing: the Nu HTML Checker needs it (apt-get install -y default-jre-headless)');
       const files = new Map<string, string>();

@@ -167,7 +167,7 @@ test('the running title is a CSS string of any title, escaped, and allowed by it
   const site = await demoSite('sqlite', { demo: false });
   try {
     const title = 'Forum "A\\B" </style><b>&amp; Türkiye';
-    await importAgenda(site.storage, agenda([{ date: '2024-03-05', sessions: [session({ speakers: [person('Ana Lee')] })] }]), { ...TARGET, event: { ...TARGET.event, title } });
+    await importAgenda(site.storage, agenda([{ date: '2024-03-05', sessions: [session({ speakers: [person('Ana Lee')] })] }]), { ...TARGET, event: { ...TARGET.event, title } }, { publish: true });
     const res = await fetch(`${site.base}/events/${TARGET.event.slug}`);
     assert.equal(res.status, 200);
     const styles = [...(await res.text()).matchAll(/<style>([^<]*)<\/style>/g)].map((m) => m[1]!);

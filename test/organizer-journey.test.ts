@@ -1,7 +1,7 @@
 // An organizer's day in the workspace, in Debian's Chromium through playwright-core, by clicks
 // and typing only: the account made with `plenary user add`; sign in; a series; an event with
 // two days, three sessions and four speakers, one of them an existing person found by the
-// search; a statement (a PDF printed by Chromium) and a photo uploaded; the event published and
+// search; a statement (a PDF printed by Chromium) and a photo uploaded; the event published from its publish page and
 // its public page showing both; one session saved from two tabs (the second gets the conflict
 // page); the audit log; one change reverted; sign out.
 import assert from 'node:assert/strict';
@@ -158,11 +158,18 @@ if (!existsSync(CHROMIUM)) {
         await page.fill('#upload-label', 'Group photo of the panellists');
         await submit(page, `/admin/events/${eventId}/materials`);
 
-        // Published, the public page shows the statement and the photo.
-        await page.goto(at(`/admin/events/${eventId}`));
-        await page.selectOption('#f-status', 'published');
-        await submit(page, `/admin/events/${eventId}`);
+        // Not public yet; published from the publish page (reached from the event's page), the
+        // public page shows the statement and the photo.
         const pub = await context.newPage();
+        assert.equal((await pub.goto(at('/events/health-2026'), { waitUntil: 'load' }))?.status(), 404);
+        await page.goto(at(`/admin/events/${eventId}`));
+        assert.equal(await page.textContent('p.release-state'), 'Not published: the public does not see this event yet.');
+        await Promise.all([page.waitForNavigation(), page.click(`a[href="/admin/events/${eventId}/publish"]`)]);
+        assert.ok((await page.textContent('main'))?.includes('Publishing makes release 1: the event becomes public.'));
+        await page.fill('#note', 'First programme');
+        await submit(page, `/admin/events/${eventId}/publish`);
+        assert.equal(new URL(page.url()).search, '?published=1');
+        assert.equal(await page.textContent('main [role="status"]'), 'Published release 1.');
         const res = await pub.goto(at('/events/health-2026'), { waitUntil: 'load' });
         assert.equal(res?.status(), 200);
         assert.ok((await pub.textContent('main'))?.includes('Kofi Mensah, Dr., Minister of Health, Ghana Health, Ghana'), (await pub.textContent('main'))?.slice(0, 3000));

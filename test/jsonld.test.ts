@@ -190,23 +190,26 @@ for (const engine of ENGINES) describe(`event page head (${engine})`, () => {
 
   test('the head links every export with its media type and a title of its own', () => {
     const links = [...html.matchAll(/<link rel="alternate" type="([^"]+)" href="([^"]+)" title="([^"]+)"\/>/g)].map((m) => [m[2], m[1], m[3]]);
-    assert.deepEqual(links, [
+    const downloads = [
       [`${EVENT}/calendar.ics`, 'text/calendar', 'Calendar (iCalendar)'],
       [`${EVENT}/schedule.xml`, 'application/xml', 'Schedule for conference apps (XML)'],
       [`${EVENT}/schedule.json`, 'application/json', 'Schedule for conference apps (JSON)'],
       ['/api/events/idm-2017-new-york', 'application/json', 'Event data (JSON API)'],
       [`${EVENT}/participants.csv`, 'text/csv', 'Participants (CSV)'],
       [`${EVENT}/participants.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Participants (Excel)'],
-    ]);
-    const section = /<section class="downloads" aria-labelledby="downloads"><h2 id="downloads">Downloads<\/h2><ul class="list">([\s\S]*?)<\/ul><\/section>/.exec(html);
-    assert.ok(section, 'a Downloads section headed by an h2');
+    ];
+    // The published demo (release 1) also links its changelog's feed.
+    assert.deepEqual(links, [...downloads, [`${EVENT}/changes.atom`, 'application/atom+xml', 'Changes as a feed (Atom)']]);
+    // After the list, the link to the changelog.
+    const section = /<section class="downloads" aria-labelledby="downloads"><h2 id="downloads">Downloads<\/h2><ul class="list">([\s\S]*?)<\/ul><p><a href="\/events\/idm-2017-new-york\/changes">Changes to the programme<\/a><\/p><\/section>/.exec(html);
+    assert.ok(section, 'a Downloads section headed by an h2, ending with the link to the changes');
     const listed = [...section[1]!.matchAll(/<li><a href="([^"]+)" type="([^"]+)">([^<]+)<\/a><\/li>/g)].map((m) => [m[1], m[2], m[3]]);
-    assert.deepEqual(listed, links);
+    assert.deepEqual(listed, downloads);
   });
 
   test('every linked export answers with the media type the link announces', async () => {
     const links = [...html.matchAll(/<link rel="alternate" type="([^"]+)" href="([^"]+)"/g)];
-    assert.equal(links.length, 6);
+    assert.equal(links.length, 7);
     for (const [, type, href] of links) {
       const res = await fetch(site.base + href!);
       await res.arrayBuffer();

@@ -263,6 +263,7 @@ for (const engine of ENGINES) {
         '/api/series/{slug}': `/api/series/${SERIES}`,
         '/api/events': '/api/events',
         '/api/events/{slug}': `/api/events/${EVENT}`,
+        '/api/events/{slug}/releases': `/api/events/${EVENT}/releases`,
         '/api/sessions/{id}': `/api/sessions/${sessionId}`,
         '/api/people': '/api/people?perPage=5',
         '/api/people/{slug}': '/api/people/william-lacy-swing',

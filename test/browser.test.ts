@@ -29,6 +29,7 @@ const PAGES: Checked[] = [
   { name: 'home', path: '/', status: 200 },
   { name: 'series', path: '/series/international-dialogue-on-migration', status: 200 },
   { name: 'event', path: EVENT, status: 200 },
+  { name: 'changelog', path: `${EVENT}/changes`, status: 200 },
   { name: 'people', path: '/people', status: 200 },
   { name: 'person', path: '/people/william-lacy-swing', status: 200 },
   { name: 'organizations', path: '/organizations', status: 200 },

@@ -79,6 +79,7 @@ export function ChangesPage(p: { lang: Language; t: Translate; event: EventRow; 
       crumbs={[{ href: '/', label: t('nav.home') }, { href: `/series/${p.series.slug}`, label: p.series.title }, { href: eventUrl, label: p.event.title }]}
       head={<link rel="alternate" type="application/atom+xml" href={`${eventUrl}/changes.atom`} title={t('changes.feed')} />}
     >
+      <h1>{t('changes.title', { event: p.event.title })}</h1>
       <p>
         {t('changes.intro')} <a href={`${eventUrl}/changes.atom`}>{t('changes.feed')}</a>
       </p>

@@ -81,7 +81,7 @@ if (!existsSync(CHROMIUM)) {
       if (work) rmSync(work, { recursive: true, force: true });
     });
 
-    test('editor makes a link, speaker sends a statement and a corrected position, editor approves: both in the working copy', async () => {
+    test('editor makes a link, speaker sends a statement and a corrected position, editor approves: both in the working copy, and public after the next release', async () => {
       const q = site.storage.db;
       const speaker = await q
         .selectFrom('appearance as a')
@@ -158,8 +158,23 @@ if (!existsSync(CHROMIUM)) {
         { entity: 'material', source: 'speaker link 1' },
         { entity: 'appearance', source: 'speaker link 1' },
       ]);
-      // TODO(releases): the issue's last step — publish the next release (web/admin/publish.tsx, being built by
-      // another agent) and check that the statement is then public on the event page and at /files/{id}.
+      // Not public until the next release: the event page shows the old position and no statement,
+      // and the file is not served; the editor publishes release 2 from the publish page, and then both are.
+      const statement = await q.selectFrom('material').select(['file_id']).where('appearance_id', '=', speaker.id).where('label', '=', 'Statement').executeTakeFirstOrThrow();
+      const eventOf = await q.selectFrom('session as s').innerJoin('event as e', 'e.id', 's.event_id').innerJoin('appearance as a', 'a.session_id', 's.id').select(['e.id', 'e.slug']).where('a.id', '=', speaker.id).executeTakeFirstOrThrow();
+      const publicPage = async () => (await page.goto(`${site.base}/events/${eventOf.slug}`))!.text();
+      const fileUrl = `/files/${statement.file_id}`;
+      assert.ok(!(await publicPage()).includes('Deputy Director-General'), 'the corrected position is not public before the release');
+      assert.equal((await page.request.get(`${site.base}${fileUrl}`)).status(), 404);
+      await page.goto(`${site.base}/admin/events/${eventOf.id}/publish`);
+      await page.fill('#note', 'Statement received');
+      await Promise.all([page.waitForURL(/\/publish\?published=2$/), page.getByRole('button', { name: 'Publish release 2' }).click()]);
+      const published = await publicPage();
+      assert.ok(published.includes('Deputy Director-General'), 'the corrected position is public after release 2');
+      assert.ok(published.includes(`href="${fileUrl}"`), 'the statement is linked from the public page after release 2');
+      const served = await page.request.get(`${site.base}${fileUrl}`);
+      assert.equal(served.status(), 200);
+      assert.equal(served.headers()['content-type'], 'application/pdf');
 
       // The speaker finishes; the link is then used, and says so.
       await context.clearCookies();

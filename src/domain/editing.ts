@@ -125,7 +125,7 @@ export const organizationFormSchema = z.object({
 /** The columns each form edits, in the order the form and the conflict page show them. */
 export const FORM_FIELDS = {
   series: ['slug', 'title', 'description'],
-  event: ['slug', 'title', 'lang', 'start_date', 'end_date', 'time_zone', 'venue', 'address', 'city', 'country_code', 'overview', 'themes', 'contact_email', 'status'],
+  event: ['slug', 'title', 'lang', 'start_date', 'end_date', 'time_zone', 'venue', 'address', 'city', 'country_code', 'overview', 'themes', 'contact_email'],
   day: ['date', 'label'],
   session: ['kind', 'number', 'title', 'start_time', 'end_time'],
   appearance: ['role', 'role_label', 'honorific', 'affiliation_position', 'organization', 'country', 'talk_title'],

@@ -1,10 +1,12 @@
 // An editor for `npm run bench:pages`: a separate process on the same database that saves a
 // session of another event once per second while it is told to (SIGUSR1 starts, SIGUSR2
 // pauses and prints how many saves it made), through write() with the event it changed
-// declared, as an editing operation does.
+// declared, as an editing operation does, and publishes it in the same write as the next release
+// (so that the public page shows each edit, and the bench can check it does).
 //   DATABASE_URL=... node --import tsx bench/editor.ts
 import type { Agenda } from '../src/domain/agenda.ts';
 import { importAgenda } from '../src/operations/import-agenda.ts';
+import { publishWithin } from '../src/operations/releases.ts';
 import { openStorage } from '../src/storage/storage.ts';
 import { write } from '../src/storage/write.ts';
 
@@ -38,7 +40,7 @@ async function main(): Promise<void> {
   await importAgenda(storage, agenda, {
     series: { slug: 'bench-series', title: 'Bench series' },
     event: { slug: OTHER_EVENT, title: 'Another event', timeZone: 'Europe/Zurich' },
-  });
+  }, { publish: true });
   const event = await storage.db.selectFrom('event').select('id').where('slug', '=', OTHER_EVENT).executeTakeFirstOrThrow();
   const session = await storage.db.selectFrom('session').select('id').where('event_id', '=', event.id).executeTakeFirstOrThrow();
 
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
     write(storage, async (trx, scope) => {
       await trx.updateTable('session').set({ title: `Edited panel ${n}` }).where('id', '=', session.id).execute();
       scope.event(event.id);
+      await publishWithin(trx, scope, event.id);
     }).then(
       () => void saves++,
       (e: Error) => {

@@ -30,7 +30,7 @@ export function lineFeatures(line: string, readPerson: ReadPerson, years: readon
   const p = readPerson(text, bullet);
   if (p !== null) f.person = 1 + (p.person.honorific !== null ? 1 : 0) + (p.warning === null ? 0.5 : 0) + (bullet ? 0.5 : 0);
   if (p === null && (isPositionLike(text) || isOrganizationLike(text))) f.affiliation = 1.5;
-  if (words.length <= 10 && words.some(isVenueWord) && p === null) f.venue = 2;
+  if (((words.length <= 10 && words.some(isVenueWord)) || (text.length <= 120 && ADDRESS.test(text))) && p === null) f.venue = 2;
   const lower = words.filter((w) => /^\p{Ll}/u.test(w)).length;
   if (/[.!?]$/.test(text) && words.length > 8) f.prose = 1 + lower / words.length;
   else if (words.length > 20) f.prose = 1;
@@ -67,9 +67,16 @@ export function endsOpen(line: string): boolean {
   return /,$/.test(line) || DANGLING.test(line) || (line.split('(').length > line.split(')').length && line.length < 300);
 }
 
+const ADDRESS = /^\d{1,5}[a-z]?,?\s(?:[\p{L}'’.-]{1,30}\s){0,4}(?:ave|avenue|street|st|road|rd|boulevard|blvd|lane|drive|place|square|rue|calle|avenida|av|paseo|plaza|via|viale|strasse|straße|chemin|quai|allée)(?![\p{L}])|^(?:rue|calle|avenida|avenue|av\.|paseo|boulevard|chemin|quai)\s[\p{L}'’ .-]{2,60}\d{1,5}\b/iu;
+
 /** A line that names where a session is held ("Room 7, Palais de l'Europe", "Hemicycle", "Venue: …"). */
 export function isVenueLine(t: string): boolean {
   if (/^(?:venue|lieu|lugar|location|room|salle|sala)\s?:/i.test(t)) return true;
+  // A street address: "1775 Massachusetts Ave., NW", "2 rue André Pascal", "Calle Mayor 12".
+  if (t.length <= 120 && ADDRESS.test(t)) return true;
+  // "Conference Centre", "Palais des Nations": a building named in a few words.
+  const ws = t.split(/\s+/);
+  if (ws.length <= 4 && /^(?:centre|center|centro|hotel|hôtel|palais|palacio|palace|auditorium|auditorio)$/i.test(ws[ws.length - 1]!.replace(/[,.]$/, ''))) return true;
   const words = t.split(/\s+/);
   // The room is what the line is about: a venue word among its first words, or a line of a few words.
   return words.length <= 10 && (words.length <= 4 ? words : words.slice(0, 3)).some(isVenueWord) && !/[.!?]$/.test(t);

@@ -19,16 +19,38 @@ function isChrome(el: Element): boolean {
   return cls.trim() !== '' && CHROME.test(cls);
 }
 
+// Type that sets a line apart: bold, strong, and (for short lines) italics.
+const EMPHASIS = new Set(['strong', 'b', 'em', 'i']);
+// A line set wholly in bold is a strong heading signal; it reaches the parser as "**text**" (after any bullet).
+const MAX_EMPHASIZED = 150;
+
 class Lines {
   out: string[] = [];
   private cur = '';
-  text(s: string) {
+  private emphasized = false;
+  private plain = false;
+  private bold = false;
+  constructor(private readonly mark = false) {}
+  text(s: string, emphasis: string | null = null) {
+    this.cur += s;
+    if (!/\S/.test(s)) return;
+    if (emphasis === null) this.plain = true;
+    else { this.emphasized = true; if (emphasis === 'strong' || emphasis === 'b') this.bold = true; }
+  }
+  /** Layout added by the reader (a list's bullet): it neither makes nor breaks a line's emphasis. */
+  neutral(s: string) {
     this.cur += s;
   }
   break() {
-    const line = this.cur.replace(/[ \t\r\n\f]+/g, ' ').trim();
+    let line = this.cur.replace(/[ \t\r\n\f]+/g, ' ').trim();
+    if (line && this.mark && this.emphasized && !this.plain && !line.includes('*')) {
+      const bullet = /^• /.exec(line)?.[0] ?? '';
+      const body = line.slice(bullet.length);
+      if (body.length <= (this.bold ? MAX_EMPHASIZED : 100)) line = `${bullet}**${body}**`;
+    }
     if (line) this.out.push(line);
     this.cur = '';
+    this.emphasized = this.plain = this.bold = false;
   }
   blank() {
     this.break();
@@ -46,10 +68,10 @@ function cellText(nodes: ChildNode[]): string {
   return l.out.filter(Boolean).join(' ');
 }
 
-function walk(nodes: ChildNode[], l: Lines): void {
+function walk(nodes: ChildNode[], l: Lines, emphasis: string | null = null): void {
   for (const node of nodes) {
     if (node.type === 'text') {
-      l.text((node as unknown as { data: string }).data);
+      l.text((node as unknown as { data: string }).data, emphasis);
       continue;
     }
     if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
@@ -62,8 +84,8 @@ function walk(nodes: ChildNode[], l: Lines): void {
     }
     if (name === 'li') {
       l.break();
-      l.text('• ');
-      walk(el.children, l);
+      l.neutral('• ');
+      walk(el.children, l, emphasis);
       l.break();
       continue;
     }
@@ -78,7 +100,7 @@ function walk(nodes: ChildNode[], l: Lines): void {
     }
     const block = BLOCK.has(name);
     if (block) (name.startsWith('h') || name === 'p' || name === 'table' ? l.blank() : l.break());
-    walk(el.children, l);
+    walk(el.children, l, emphasis === 'strong' || emphasis === 'b' ? emphasis : EMPHASIS.has(name) ? name : emphasis);
     if (block) (name.startsWith('h') || name === 'p' || name === 'table' ? l.blank() : l.break());
   }
 }
@@ -97,12 +119,12 @@ function findMain(nodes: ChildNode[]): Element | null {
 export function htmlToText(html: string): string {
   const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true });
   const main = findMain(doc.children);
-  const lines = new Lines();
+  const lines = new Lines(true);
   walk(main ? [main] : doc.children, lines);
   lines.break();
   // When <main> holds too little, the page did not use it for its content: read the whole body.
   if (main && lines.out.filter(Boolean).length < 3) {
-    const all = new Lines();
+    const all = new Lines(true);
     walk(doc.children, all);
     all.break();
     return all.out.join('\n').trim();

@@ -4,9 +4,10 @@ import { isContinuation, isHeadingOfItsOwn, isNameInRun, endsOpen, splitRunToget
 import { addDays, readDayHeading, yearHints } from './days.ts';
 import { nameStyleOf, readPageLanguage } from './page-language.ts';
 import { type PersonRead, readPerson as readPersonIn, stripBullet } from './people.ts';
+import { readProseProgramme } from './prose.ts';
 import { splitHonorific } from '../domain/names.ts';
 import { type Role, readCueLine, readRoleLine, roleOf } from './roles.ts';
-import { type SessionHeading, isDiscussionLine, readSessionHeading } from './sessions.ts';
+import { type SessionHeading, isDiscussionLine, readSentenceHeading, readSessionHeading } from './sessions.ts';
 import { readTimeAfterHeading, readTimeSlot, readTrailingTime, stripDuration } from './times.ts';
 
 const MAX_LINE = 2000;
@@ -17,6 +18,8 @@ const END_MARK = /^(?:end of\b|adjourn)/i;
 const OFF_STAGE = /^(?:interpr[eè]tes?|interpreters?|interpretation|int[ée]rpretes?|translators?|traducteurs?|traductores?|contacts?|press contact|contact presse|inscriptions?|registration)\s?:/i;
 const PAGE_END = /^(?:related (?:content|experts|events|articles|links|publications|news)|see also|share this(?: event| page)?\b|more events|you may also like|voir aussi|à lire aussi|ver también|noticias relacionadas|art[ií]culos relacionados)/i;
 const SPEAKERS: Role = { bucket: 'speakers', label: null };
+const ALL_DAY = /^(?:all[- ]day|all day long|throughout the day|toute la journ[ée]e|tout au long de la journ[ée]e|todo el d[ií]a|durante todo el d[ií]a)\s?:?$/i;
+const EMPHASIZED = /^((?:[•·▪◦‣∙–-]\s)?)\*\*([^*]{1,300})\*\*$/u;
 const CEREMONIES = /ceremonies|emcee|^mc$/i;
 // A slot named only by what it holds: "Conférences", "Workshops", "Mesas": the headings under it are its sessions.
 const GENERIC_PLURAL = /^(?:(?:thematic|parallel|concurrent|plenary|breakout|break-out|th[ée]matiques?|tem[áa]tic[oa]s)\s)?(?:conférences|conferences|conferencias|sessions|sesiones|séances|panels|paneles|ateliers|workshops|talleres|mesas|tables rondes|round ?tables|themes|thèmes|temas)$/i;
@@ -44,6 +47,15 @@ export function parseAgendaText(text: string): Agenda {
     .replace(/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
     .split(/\r\n|\r|\n|\u2028|\u2029/);
+  // "**Panel on water**": a line set wholly in bold (the HTML and DOCX readers mark it so, as Markdown does). The marks
+  // are taken off every line; that the line was bold is kept as one of its features.
+  const emphasized = new Set<number>();
+  lines.forEach((line, k) => {
+    const m = EMPHASIZED.exec(line.trim());
+    if (m === null) return;
+    lines[k] = `${m[1] ?? ''}${m[2]!.trim()}`;
+    emphasized.add(k);
+  });
   const warnings: AgendaWarning[] = [];
   const warn = (i: number, message: string): void => {
     const t = lines[i]!.trim();
@@ -171,6 +183,9 @@ export function parseAgendaText(text: string): Agenda {
         if (date !== null) prev.date = date;
         if (prev.sessions.length === 0 && (date !== null || prev.date === null)) prev.label = dh.label;
         if (dh.dayNumber !== null) dayNumber = dh.dayNumber;
+        // The same date written again before the next item ("Saturday, 13 October 2018" over each meeting): what
+        // follows is a new item, not more of the one above.
+        if (prev.sessions.length > 0) cur = null;
       } else {
         day = { date, label: dh.label, sessions: [] };
         days.push(day);
@@ -236,6 +251,13 @@ export function parseAgendaText(text: string): Agenda {
       return;
     }
 
+    // "All day", "Toute la journée", "Todo el día": a slot with no clock time; the next line is its title.
+    if (ALL_DAY.test(unbulleted.text)) {
+      const o = openSession(i, {});
+      o.awaitingTitle = true;
+      block = null;
+      return;
+    }
     if (END_MARK.test(t) && t.length < 60) { cur = null; return; }
     // "Related content", "Share this event": the site's furniture after the agenda; nothing after it is read.
     if (PAGE_END.test(t) && t.length < 60) { over = true; warn(i, 'page furniture after the agenda; not read'); return; }
@@ -256,6 +278,13 @@ export function parseAgendaText(text: string): Agenda {
       const wasTitleOnly = o.titleOnly;
       const own = wasTitleOnly ? isHeadingOfItsOwn(bare) : readTimeSlot(bare) !== null || readDayHeading(bare, years) !== null;
       o.titleOnly = false;
+      // "Trade after the pandemic. A conversation with X, Secretary-General": the title and its speaker.
+      const titled = role === null && !own && bare.length <= 300 ? readTitleAndPerson(bare, readPerson) : null;
+      if (titled !== null && !wasTitleOnly && isTitleLike(titled.title)) {
+        Object.assign(o.s, readSessionHeading(titled.title)!);
+        for (const p of [titled.read, ...titled.more]) addPerson(i, p, titled.role ?? SPEAKERS);
+        return;
+      }
       if (role === null && readPerson(bare, bulleted) === null && isTitleLike(bare) && !own && !isVenueLine(bare)) {
         const heading = readSessionHeading(bare)!;
         // "SESSION I" then its title: the number and kind stay the heading's.
@@ -281,6 +310,16 @@ export function parseAgendaText(text: string): Agenda {
         else if (cur === null) pending.push({ i, read: p, role: role.role });
         else addPerson(i, p, role.role);
       }
+      return;
+    }
+
+    // "For Thematic Session 1, Title, the following speakers were selected:": a session named inside a sentence.
+    const sentence = readSentenceHeading(unbulleted.text);
+    if (sentence !== null) {
+      openHeading(i, sentence.heading, t);
+      const said = sentence.tail.split(/\s+/).map((w) => roleOf(w)).find((r) => r !== null);
+      if (said != null) { cur!.role = said; cur!.roleFromLine = true; }
+      warn(i, 'session named inside a sentence; read as its heading (a guess)');
       return;
     }
 
@@ -333,6 +372,13 @@ export function parseAgendaText(text: string): Agenda {
 
     if (isVenueLine(t)) { warn(i, 'venue or room; not read'); return; }
 
+    // A short title set wholly in bold, on a line of its own, is a heading (layout), unless a time or a day follows it.
+    if (emphasized.has(i) && t === lines[i]!.trim() && isTitleLike(unbulleted.text) && !/^["“‘«]/.test(unbulleted.text) && !timeOrDayNext(i)) {
+      openHeading(i, readSessionHeading(unbulleted.text)!, unbulleted.text);
+      warn(i, 'read as a session heading from its bold type (a guess)');
+      return;
+    }
+
     // A short title on its own line followed by a role line or by people starts a session of its own
     // (layout: headings without times), unless it is quoted (a talk title).
     const hasPeople = cur === null || cur.s.speakers.length + cur.s.moderators.length > 0;
@@ -350,6 +396,14 @@ export function parseAgendaText(text: string): Agenda {
     warn(i, bulleted ? 'bulleted line not read as a person'
       : cur !== null && isDiscussionLine(t) ? 'discussion without a time of its own; kept in the session above'
       : /[.!?]$/.test(t) ? 'prose inside the agenda; not read' : 'line not understood');
+  }
+
+  function timeOrDayNext(i: number): boolean {
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.trim() === '') j++;
+    const next = (lines[j] ?? '').trim();
+    if (next === '' || next.length > MAX_LINE) return false;
+    return readDayHeading(next, years) !== null;
   }
 
   /** The text of a time slot after its time: a role and a person, a title and a person, or a title. */
@@ -446,6 +500,18 @@ export function parseAgendaText(text: string): Agenda {
     for (const run of splitRunTogether(t)) for (const piece of splitGluedHeadings(run)) handle(i, piece);
   }
   if (pending.length > 0) sessionFor(pending[0]!.i);
+  // No session in the lines: the programme may be written as prose ("The first panel, moderated by X, …").
+  if (days.every((d) => d.sessions.length === 0)) {
+    const prose = readProseProgramme(lines, (line, loose) => readPerson(line, loose));
+    if (prose.length > 0) {
+      const d = days[0] ?? { date: null, label: null, sessions: [] };
+      if (days.length === 0) days.push(d);
+      for (const { session, line } of prose) {
+        d.sessions.push(session);
+        warn(line, 'session read from prose (a guess)');
+      }
+    }
+  }
 
   dropSpans(days, (line, message) => warn(line - 1, message));
   guessUntitledKinds(opened.filter((o) => days.some((d) => d.sessions.includes(o.s))), days, (line, message) => warn(line - 1, message));
@@ -472,6 +538,13 @@ function findStart(lines: readonly string[], years: readonly number[]): { overvi
       (late !== null && readSessionHeading(late.head, true) !== null)) {
       return { overviewEnd: i, agendaStart: i };
     }
+  }
+  // No time, day or "Agenda" heading: the agenda starts at the first session heading, on its own line or inside a
+  // sentence ("For Thematic Session 1, …, the following speakers were selected:").
+  for (let i = 0; i < lines.length; i++) {
+    const t = stripBullet(lines[i]!.trim()).text;
+    if (t === '' || t.length > 400) continue;
+    if (readSessionHeading(t, true)?.number != null || readSentenceHeading(t) !== null) return { overviewEnd: i, agendaStart: i };
   }
   return { overviewEnd: lines.length, agendaStart: lines.length };
 }

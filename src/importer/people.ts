@@ -26,6 +26,8 @@ export function stripBullet(line: string): { text: string; bullet: boolean } {
   return m === null ? { text: t, bullet: false } : { text: t.slice(m[0].length).trim(), bullet: true };
 }
 
+const PLACE_AFTER_NAME = /^(?:centre|center|centro|hall|hotel|hôtel|palace|palais|palacio|auditorium|auditorio|building|house|stadium|arena|campus|pavilion|library|museum|theatre|theater|plaza|square)(?:$|\s(?!of\b|for\b|on\b|de\b|du\b|des\b|d['’]|para\b|pour\b|del\b))/i;
+
 const PARTICLES = new Set([
   'de', 'da', 'das', 'do', 'dos', 'del', 'della', 'der', 'den', 'di', 'du', 'van', 'von', 'la', 'le', 'bin', 'binti',
   'bint', 'ibn', 'al', 'el', 'y', 'e', 'ter', 'ten', 'zu', 'af', 'ap', 'mac', 'st', 'ould', 'ben', "d'", 'degli',
@@ -42,7 +44,8 @@ const NOT_NAME = new Set(
   nations office report day morning afternoon evening networking group working tbc tba tbd
   accueil intervention allocution discours présentation presentación ouverture clôture mot conférence débat
   inauguración clausura palabras intervención conferencia mesa bienvenida saludo sesión séance atelier taller
-  programme programa jornada journée colloque seminario séminaire`.split(/\s+/),
+  programme programa jornada journée colloque seminario séminaire committee sub-committee subcommittee board bureau
+  assembly comité comisión assemblée asamblea`.split(/\s+/),
 );
 const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}’'.-]*|(?:al|el|ad|as|ash|d|l)[-’']\p{Lu}[\p{L}\p{M}’'-]*)$/u;
 
@@ -198,6 +201,7 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}, t
     parenthesised = true;
   }
   let { name, honorific } = splitHonorific(nameRaw, style);
+  let splitAtDashOrGuess = false;
   const minWords = honorific !== null ? 1 : 2;
   // A job or institution word inside what reads as a name ("Tomás Herrera Senior Fellow") ends the name there.
   const glued = name.split(/\s+/).length > 2 ? segmentAtLexicon(name, minWords) : null;
@@ -207,6 +211,7 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}, t
     rest = [jobFirst[0], ...rest];
     warning = 'job written before the name; split guessed';
   } else if (glued !== null) {
+    splitAtDashOrGuess = true;
     name = glued[0];
     rest = [glued[1], ...rest];
     warning = 'no comma between the name and the position; split guessed';
@@ -223,11 +228,15 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}, t
       warning = 'job written before the name; split guessed';
     } else if (split === null) return titled ? titledPerson(raw, style, bullet) : null;
     else {
+    splitAtDashOrGuess = true;
     ({ name, honorific } = splitHonorific(split[0], style));
     rest = [split[1], ...rest];
     if (dash === null) warning = 'no comma between the name and the position; split guessed';
     }
   }
+  // "Lloyd Erskine Sandiford Centre - Bridgetown": a split guessed before a place word that no "of" or "for" follows
+  // names a building after a person, not a person.
+  if (splitAtDashOrGuess && honorific === null && (PLACE_AFTER_NAME.test(rest[0] ?? '') || PLACE_AFTER_NAME.test(name.split(/\s+/).pop() ?? ''))) return null;
   // Honorifics and "Jr." written as their own comma part after the name.
   while (rest.length > 0) {
     const next = rest[0]!;

@@ -256,3 +256,119 @@ test('a session heading with only its chair over timed talks groups them; interp
     '8: listed with the interpreters or contacts; not read as a speaker',
   ]);
 });
+
+test('no time and no day: a session named inside a sentence starts the agenda, and "The respondents are:" is a role', () => {
+  const r = read([
+    'Voices chosen for the informal hearings on water',
+    'A steering group of NGO networks proposed the names below.',
+    'For Panel 1, Rivers across borders, the following speakers were chosen:',
+    '  • Ms. Ingrid Valtonen, Baltic Water Alliance',
+    '  • Mr. Tomasz Wierzba, Vistula Basin Forum',
+    'The respondents are:',
+    '  • Dr. Samira Haddad, Levant Aquifer Network',
+    'For Panel 2, Drought and cities, the following moderators were named:',
+    '  • Mr. Pedro Quiroga, Andean Urban Water Council',
+  ]);
+  assert.deepEqual(r.days, [[null, 2]]);
+  assert.deepEqual(r.sessions, [[null, null, 'panel', 1, 'Rivers across borders'], [null, null, 'panel', 2, 'Drought and cities']]);
+  assert.deepEqual(r.people, [
+    [['s', 'Ingrid Valtonen', 'Ms.', null, 'Baltic Water Alliance', null], ['s', 'Tomasz Wierzba', 'Mr.', null, 'Vistula Basin Forum', null],
+      ['s', 'Samira Haddad', 'Dr.', null, 'Levant Aquifer Network', null]],
+    [['m', 'Pedro Quiroga', 'Mr.', null, 'Andean Urban Water Council', null]],
+  ]);
+  assert.deepEqual(r.warnings, [
+    '3: session named inside a sentence; read as its heading (a guess)',
+    '8: session named inside a sentence; read as its heading (a guess)',
+  ]);
+});
+
+test('a short line set wholly in bold in HTML is a session heading; bold names and bold within a line are not', async () => {
+  const { htmlToText } = await import('./extract-html.ts');
+  const text = htmlToText([
+    '<main><h2>Tuesday 3 March 2015</h2>',
+    '<p><strong>Chair: Oskar Lindqvist, Director of Programmes</strong></p>',
+    '<p><b>Informal exchange of views</b></p>',
+    '<p><strong>Rural roads and markets</strong></p>',
+    '<ul><li><strong>Ms. Adaeze Okafor</strong>, Senior Economist, Delta Growth Institute</li>',
+    '<li><b>Mr. Rui Cardoso</b></li></ul>',
+    '<p><strong>Ports</strong> and <strong>corridors</strong> in one paragraph, not a heading</p></main>',
+  ].join(''));
+  assert.match(text, /^\*\*Rural roads and markets\*\*$/m);
+  const r = read(text.split('\n'));
+  assert.deepEqual(r.days, [['2015-03-03', 2]]);
+  assert.deepEqual(r.sessions, [[null, null, 'other', null, 'Informal exchange of views'], [null, null, 'other', null, 'Rural roads and markets']]);
+  assert.deepEqual(r.people, [
+    [['m', 'Oskar Lindqvist', null, 'Director of Programmes', null, null]],
+    [['s', 'Adaeze Okafor', 'Ms.', 'Senior Economist', 'Delta Growth Institute', null], ['s', 'Rui Cardoso', 'Mr.', null, null, null]],
+  ]);
+  assert.deepEqual(r.warnings, [
+    '5: read as a session heading from its bold type (a guess)',
+    '7: read as a session heading from its bold type (a guess)',
+    '12: line not understood',
+  ]);
+});
+
+test('"All day" opens a slot without a clock time; arrival and coffee is a break; a building named after a person is no one', () => {
+  const r = read([
+    'Thursday 5 March 2015',
+    'Margaret Okonjo Hall - Kampala, Uganda',
+    'All day',
+    'Bilateral meetings on request',
+    'Arrival and coffee',
+    '09.00 - 10.15',
+    'Water after the drought. A conversation with Lindiwe Mabaso, Executive Secretary',
+  ]);
+  assert.deepEqual(r.sessions, [
+    [null, null, 'other', null, 'Bilateral meetings on request'],
+    [null, null, 'break', null, 'Arrival and coffee'],
+    ['09:00', '10:15', 'other', null, 'Water after the drought. A conversation'],
+  ]);
+  assert.deepEqual(r.people, [[], [], [['s', 'Lindiwe Mabaso', null, 'Executive Secretary', null, null]]]);
+  assert.deepEqual(r.warnings, ['2: venue or room; not read']);
+});
+
+test('a programme written as prose: sessions from ordinals and quoted titles, people after "with", "by", "moderated by"', () => {
+  const r = read([
+    'The forum opened with remarks by Dr. Hana Moravec, Director of the Lakes Institute.',
+    'The first panel, moderated by Ruth Achterberg, brought together Tomas Lindgren, Aiko Tanabe and Kofi Mensah.',
+    'The second panel, “Cities after the flood”, featured Ms. Inés Barragán, Mayor of Almería; and Mr. Olaf Brandt, Head of Planning.',
+    'La última mesa, «Ríos compartidos», contó con Julia Ferreyra, investigadora del Instituto del Agua, y Tomás Ibarra, como moderador.',
+  ]);
+  assert.deepEqual(r.sessions, [
+    [null, null, 'opening', null, null], [null, null, 'panel', 1, null], [null, null, 'panel', 2, 'Cities after the flood'],
+    [null, null, 'panel', null, 'Ríos compartidos'],
+  ]);
+  assert.deepEqual(r.people, [
+    [['s', 'Hana Moravec', 'Dr.', 'Director of the Lakes Institute', null, null]],
+    [['m', 'Ruth Achterberg', null, null, null, null], ['s', 'Tomas Lindgren', null, null, null, null], ['s', 'Aiko Tanabe', null, null, null, null],
+      ['s', 'Kofi Mensah', null, null, null, null]],
+    [['s', 'Inés Barragán', 'Ms.', 'Mayor of Almería', null, null], ['s', 'Olaf Brandt', 'Mr.', 'Head of Planning', null, null]],
+    [['m', 'Tomás Ibarra', null, null, null, null], ['s', 'Julia Ferreyra', null, 'investigadora del Instituto del Agua', null, null]],
+  ]);
+  assert.deepEqual(r.warnings, [1, 2, 3, 4].map((n) => `${n}: session read from prose (a guess)`));
+});
+
+test('a date written again before each item starts a new one; a street address is a venue; arrival of participants is a session', () => {
+  const r = read([
+    'Sunday 3 July 2011',
+    'Arrival of participants',
+    'Saturday, 9 July 2011',
+    'Budget Committee (closed meeting)',
+    'Main hall, Headquarters',
+    'Saturday, 9 July 2011',
+    'Steering Board (closed meeting)',
+    '1775 Lakeshore Ave., NW',
+  ]);
+  assert.deepEqual(r.days, [['2011-07-03', 1], ['2011-07-09', 2]]);
+  assert.deepEqual(r.sessions, [
+    [null, null, 'other', null, 'Arrival of participants'],
+    [null, null, 'other', null, 'Budget Committee (closed meeting)'],
+    [null, null, 'other', null, 'Steering Board (closed meeting)'],
+  ]);
+  assert.deepEqual(r.warnings, [
+    '4: read as a session heading from the people under it',
+    '5: venue or room; not read',
+    '7: read as a session heading from the people under it',
+    '8: venue or room; not read',
+  ]);
+});

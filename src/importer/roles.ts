@@ -53,7 +53,9 @@ const ROLES = new Map<string, RoleBucket>([
 
 /** The role a phrase names ("Moderator", "Co-chairs", "Opening remarks by"), or null. */
 export function roleOf(phrase: string): Role | null {
-  const written = phrase.trim().replace(/\s*\(s\)$/i, '').replace(/\s+/g, ' ');
+  // "The respondents are", "Les intervenants sont", "Los ponentes serán": an article before and a verb after the role.
+  const written = phrase.trim().replace(/\s*\(s\)$/i, '').replace(/\s+/g, ' ')
+    .replace(/^(?:the|our|les|nos|los|las|nuestros)\s(?=\p{L})/iu, '').replace(/\s(?:are|is|will be|were|sont|seront|son|serán|ser[áa]n)$/iu, '');
   const k = written.toLowerCase().replace(/[’']s$/, '').replace(/[:.]$/, '');
   const bucket = ROLES.get(k) ?? ROLES.get(k.replace(/\s+by$/, ''));
   if (bucket === undefined) return null;

@@ -24,7 +24,7 @@ const NUMBERED = new RegExp(
     '(?![\\p{L}\\d])[\\s.,:–—\\-|)]*(.*)$',
   'iu',
 );
-const BREAK = /^(?:(?:coffee|tea|health|networking|refreshment|lunch)\s)?(?:break|lunch|luncheon|coffee|refreshments)\b|\b(?:coffee|tea|lunch|health) break\b/i;
+const BREAK = /^(?:(?:coffee|tea|health|networking|refreshment|lunch|welcome)\s)?(?:break|lunch|luncheon|coffee|refreshments)\b|\b(?:coffee|tea|lunch|health) break\b|^(?:arrival|arrivals|registration|accueil|inscription|registro|llegada|recepci[oó]n)\s(?:and|&|et|y)\s(?:coffee|tea|caf[ée]|refreshments)\b/i;
 const CONTINUED = /^\((?:continued|cont\.?|cont['’]d|suite|continuación)\)[\s.:–—\-|]*/i;
 // Breaks as French and Spanish pages write them: "Pause café", "Déjeuner", "Almuerzo", "Receso".
 const BREAK_FR_ES = /^(?:pause|pausa|receso|d[ée]jeuner|almuerzo|refrigerio)(?:$|[\s-])/i;
@@ -32,7 +32,7 @@ const OPENING = /^(?:(?:official|formal|high-level)\s)?(?:opening|welcome|welcom
 const CLOSING = /^(?:closing|concluding|conclusions?|wrap[- ]up|closure|close of)\b|\bclosing (?:session|ceremony|remarks|statements?|plenary|segment)\b/i;
 const KEYNOTE = /\bkeynote\b/i;
 // Words that make a short line a session of its own even without a time: "Plenary Session (room G03)".
-const PLENARY = /^(?:plenary|plénière|plenaria|side event|special session|closed session|informal dinner|working dinner|high-level segment)\b|\bplenary session\b|\bséance plénière\b|\bsesión plenaria\b/i;
+const PLENARY = /^(?:arrival of (?:the )?(?:participants|delegates|delegations|guests)$|arrivals?$|registration(?: of (?:the )?participants)?$|check-in$|accueil des participants$|arriv[ée]e des participants$|inscription des participants$|llegada de (?:los )?participantes$|registro de (?:los )?participantes$|plenary|plénière|plenaria|side event|special session|closed session|informal dinner|working dinner|high-level segment)\b|\bplenary session\b|\bséance plénière\b|\bsesión plenaria\b/i;
 const PANEL = /\b(?:panel|round ?table|parallel session|breakout|break-out|working group|table ronde|mesa redonda|mesa de debate)\b/i;
 
 // French and Spanish: "Cérémonie d'ouverture", "Séance de clôture", "Clôture", "Apertura", "Clausura".
@@ -122,4 +122,23 @@ const DISCUSSION = /^(?:(?:open|plenary|general|interactive|floor|group|panel)\s
 export function isDiscussionLine(text: string): boolean {
   const t = text.trim();
   return t.length <= 80 && DISCUSSION.test(t);
+}
+
+// "For Thematic Session 1, Income security, the following speakers were selected:", "Pour la Table ronde 2, X, les
+// intervenants sont :": a numbered heading named inside a sentence, its title, and what introduces the people.
+const SENTENCE_LEAD = /^(?:for|in|under|during|at|pour|dans|lors de|durante|para|en)\s(?:the\s|la\s|le\s|l['’]|el\s)?/i;
+const SENTENCE_TAIL = /,\s(?:the following|these|the|les|los|las|the selected|who)\s([^,]{3,80}):$/i;
+
+/** A numbered heading inside a sentence that announces people, with the phrase naming them ("speakers were selected"). */
+export function readSentenceHeading(text: string): { heading: SessionHeading; tail: string } | null {
+  const t = text.trim();
+  if (t.length > 400 || !t.endsWith(':')) return null;
+  const lead = SENTENCE_LEAD.exec(t);
+  if (lead === null) return null;
+  const tail = SENTENCE_TAIL.exec(t);
+  if (tail === null) return null;
+  const inner = t.slice(lead[0].length, tail.index).trim();
+  const h = readSessionHeading(inner, true);
+  if (h === null || h.number === null) return null;
+  return { heading: h, tail: tail[1]!.trim() };
 }

@@ -1,0 +1,203 @@
+// A programme written as prose (a news article, a press release): "The first panel, moderated by X, brought together
+// A, B and C", "La primera mesa, «Título», con A, cargo; B, cargo; y C, cargo, como moderadora". Read only when the
+// page's lines give no session at all; every session read this way is a guess, and its warning says so.
+import { type AgendaPerson, type AgendaSession, type SessionKind } from '../domain/agenda.ts';
+import { splitPeople } from './classify.ts';
+import { type PersonRead, stripBullet } from './people.ts';
+
+type ReadPerson = (line: string, loose: boolean) => PersonRead | null;
+
+export interface ProseSession {
+  session: AgendaSession;
+  line: number;
+}
+
+const SESSION_WORD = /\b(?:panels?|sessions?|round ?tables?|workshops?|mesas?(?: de debate| redondas?)?|tables? rondes?|ateliers?|talleres?|sesi[oó]n(?:es)?|s[ée]ances?|conferencias?|conf[ée]rences?|debates?|d[ée]bats?|keynote)\b/iu;
+const ORDINAL = /(?<![\p{L}])(first|second|third|fourth|fifth|primera?|primero|primer|segundo|segunda|tercera?|tercero|tercer|cuarta?|cuarto|quinta?|quinto|premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me)(?![\p{L}])/iu;
+const ORDINAL_NUMBER: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, primera: 1, primero: 1, primer: 1, segundo: 2, segunda: 2,
+  tercera: 3, tercero: 3, tercer: 3, cuarta: 4, cuarto: 4, quinta: 5, quinto: 5, premier: 1, première: 1, premiere: 1,
+  deuxième: 2, deuxieme: 2, second_: 2, seconde: 2, troisième: 3, troisieme: 3, quatrième: 4, quatrieme: 4,
+};
+const HONORIFIC_START = /^(Dª|Dña\.|D\.|Sr\.|Sra\.|Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.|H\.E\.|Mme|M\.)\s(?=\p{Lu})/u;
+const OPENING = /(?<![\p{L}])(?:inaugural|inaugurar[áa]|abrir[áa]|abre|opening|opened|will open|opens|ouvrira|ouvre|ouverture|apertura|d['’]ouverture|welcome)(?![\p{L}])/iu;
+const CLOSING = /(?<![\p{L}])(?:closing|will close|closes|cerrar[áa]n?|clausurar[áa]|clausura|cl[ôo]turera|cl[ôo]ture|conclude)(?![\p{L}])/iu;
+const KEYNOTE = /(?<![\p{L}])(?:keynote|conferencia inaugural|conf[ée]rence inaugurale|conferencia magistral|lecture)(?![\p{L}])/iu;
+// Quoted titles: “…”, «…», "…".
+const QUOTED = /[“«"]\s?([^“”«»"]{2,200}?)\s?[”»"]/gu;
+const QUOTED_ONE = /[“«"][^“”«»"]{2,200}[”»"]/u;
+// What introduces the people of a session.
+const PEOPLE_AFTER = /\s(?:con|with|brought together|bringing together|featuring|featured|hablar[áa]n|intervendr[áa]n|participar[áa]n|estar[áa] a cargo de|a cargo de|será impartida por|ser[áa] impartida por|impartida por|by|por|par|avec|réunira|réunit|will hear from)\s/iu;
+const OPEN_CLOSE_VERB = /(?<![\p{L}])(?:abrir[áa]n?|inaugurar[áa]n?|cerrar[áa]n?|clausurar[áa]n?|will (?:open|close)|ouvrira|cl[ôo]turera)(?:\s(?:el acto|la jornada|the (?:event|meeting|day)|la journ[ée]e))?\s/iu;
+const MODERATED = /\s(?:moderated by|chaired by|moderada por|moderado por|que moderar[áa]|moderar[áa]|animée? par|modérée? par|présidée? par|presidida por|presidido por)\s/iu;
+const AS_MODERATOR = /,?\s(?:como|as|comme)\s(?:moderador|moderadora|moderator|chair|modérateur|modératrice)(?![\p{L}])/iu;
+const WILL_MODERATE = /^(.{3,200}?),?\s(?:ser[áa] (?:el|la) (?:moderador|moderadora)|will (?:moderate|chair)|moderar[áa]|sera (?:le|la) (?:modérateur|modératrice)|animera)\b/iu;
+const HONORIFIC_INSIDE = /(?:^|\s)(?=(?:Dª|Dña\.|D\.|Sr\.|Sra\.|Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.|H\.E\.|Mme|M\.)\s\p{Lu})/u;
+const OFFICE_THEN_NAME = /^(\p{Ll}[\p{L}-]{2,30}(?:\s\p{Ll}[\p{L}-]{1,30}){0,3})\s(\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+){1,3})$/u;
+const ARTICLE = /^(?:y|and|et|e|de|del|of)?\s?(?:la|el|los|las|the|le|les|l['’])?\s/iu;
+const LIST_SPLIT = /\s?;\s?(?:y\s|and\s|et\s|e\s)?|,\s(?:y|and|et|e)\s(?:de\s)?/iu;
+
+/** The text without the given characters at its end (a loop: a regex anchored at the end would backtrack). */
+function trimEnd(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && (chars.includes(text[end - 1]!) || /\s/.test(text[end - 1]!))) end--;
+  return text.slice(0, end);
+}
+
+/** Cuts a paragraph into sentences, not after an honorific or an initial ("D. Xurxo", "Dr. Ana"). */
+function sentences(text: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (const m of text.matchAll(/[.!?]\s+/g)) {
+    const before = text.slice(Math.max(from, m.index - 6), m.index);
+    const word = before.split(/\s/).pop() ?? '';
+    if (word.length <= 3 && /^\p{Lu}/u.test(word)) continue;
+    out.push(text.slice(from, m.index + 1).trim());
+    from = m.index + m[0].length;
+  }
+  out.push(text.slice(from).trim());
+  return out.filter((s) => s !== '');
+}
+
+/** One person written in prose: "la periodista Dª X", "la Presidenta de Y, Dª X", "A, cargo", "presidente X". */
+function proseReadPerson(chunk: string, readPerson: ReadPerson): { read: PersonRead; moderator: boolean } | null {
+  let t = trimEnd(chunk.trim(), '.,;:');
+  let moderator = false;
+  const as = AS_MODERATOR.exec(t);
+  if (as !== null) { moderator = true; t = t.slice(0, as.index).trim(); }
+  t = t.replace(ARTICLE, '').trim();
+  if (t.length < 3 || t.length > 300) return null;
+  const h = HONORIFIC_INSIDE.exec(t);
+  if (h !== null && h.index > 0) {
+    const position = trimEnd(t.slice(0, h.index), ' ,');
+    const p = readPerson(t.slice(h.index).trim(), true);
+    if (p !== null && position.length >= 3) {
+      if (p.person.position === null) p.person.position = position;
+      return { read: takeHonorific(p), moderator };
+    }
+  }
+  let p = readPerson(t, true);
+  // "vicepresidenta Nieves Tordesillas", "le ministre Jean Dupont": an office in lower case, then the name.
+  const office = p === null ? OFFICE_THEN_NAME.exec(t) : null;
+  if (office !== null) {
+    p = readPerson(office[2]!, true);
+    if (p !== null && p.person.position === null) p.person.position = office[1]!;
+  }
+  if (p === null || !/^\p{Lu}/u.test(p.person.name)) return null;
+  if (p.person.name.split(/\s+/).length > 4) return null;
+  return { read: takeHonorific(p), moderator };
+}
+
+/** "Dª Carmen Olazábal": an honorific the name reader left in the name. */
+function takeHonorific(p: PersonRead): PersonRead {
+  const hon = HONORIFIC_START.exec(p.person.name);
+  if (hon !== null && p.person.honorific === null) { p.person.honorific = hon[1]!; p.person.name = p.person.name.slice(hon[0].length); }
+  return p;
+}
+
+function readList(text: string, readPerson: ReadPerson): Array<{ read: PersonRead; moderator: boolean }> {
+  const out: Array<{ read: PersonRead; moderator: boolean }> = [];
+  for (const chunk of text.split(LIST_SPLIT)) {
+    if (chunk === undefined || chunk.trim() === '') continue;
+    // "A, B and C": names alone, set apart by commas and the last "and".
+    const names = trimEnd(chunk, '.;:').split(/,\s|\s(?:and|y|et|e)\s/);
+    const bare = names.length > 1 ? names.map((n) => proseReadPerson(n, readPerson)) : [];
+    if (bare.length > 1 && bare.every((b) => b !== null && b.read.person.position === null && b.read.person.organization === null && b.read.person.country === null)) {
+      for (const b of bare) out.push(b!);
+      continue;
+    }
+    const many = splitPeople(chunk).map((one) => proseReadPerson(one, readPerson));
+    if (many.length > 1 && many.every((m) => m !== null)) { for (const m of many) out.push(m!); continue; }
+    const p = proseReadPerson(chunk, readPerson);
+    if (p !== null) out.push(p);
+  }
+  return out;
+}
+
+const asPerson = (r: PersonRead, line: number): AgendaPerson => ({ ...r.person, roleLabel: null, line });
+
+/** Sessions read from prose lines, or none. `lines` are the page's lines, numbered from 0. */
+export function readProseProgramme(lines: readonly string[], readPerson: ReadPerson): ProseSession[] {
+  const out: ProseSession[] = [];
+  let last: AgendaSession | null = null;
+  const open = (kind: SessionKind, title: string | null, line: number, number: number | null): AgendaSession => {
+    const s: AgendaSession = { start: null, end: null, kind, number, title, moderators: [], speakers: [], line: line + 1 };
+    out.push({ session: s, line });
+    last = s;
+    return s;
+  };
+  let panels = 0;
+  lines.forEach((raw, li) => {
+    const text = stripBullet(raw.trim()).text;
+    if (text === '' || text.length > 2000) return;
+    for (const sentence of sentences(text)) {
+      if (sentence.length > 600) continue;
+      // "X, cargo, será la moderadora." — the moderator of the session just read.
+      const wm = WILL_MODERATE.exec(sentence);
+      if (wm !== null && last !== null) {
+        const p = proseReadPerson(wm[1]!, readPerson);
+        if (p !== null) { (last as AgendaSession).moderators.push(asPerson(p.read, li + 1)); continue; }
+      }
+      // Clauses joined by ";" that each open or close ("Abrirá el acto X; habrá tres mesas y cerrará Y").
+      const pieces = sentence.split(/;\s/);
+      const cued = (c: string): boolean => SESSION_WORD.test(c) || OPENING.test(c) || CLOSING.test(c) || QUOTED_ONE.test(c);
+      for (const clause of pieces.length > 1 && pieces.every(cued) ? pieces : [sentence]) readClause(clause, li);
+    }
+  });
+
+  function readClause(clause: string, li: number): void {
+    const titles = [...clause.matchAll(QUOTED)].map((m) => m[1]!.trim());
+    const named = SESSION_WORD.test(clause) || ORDINAL.test(clause.slice(0, 40));
+    const opening = OPENING.test(clause) && !ORDINAL.test(clause.slice(0, 40));
+    const closing = CLOSING.test(clause) && !ORDINAL.test(clause.slice(0, 40));
+    if (!named && titles.length === 0 && !opening && !closing) return;
+    // The people: after the moderator's cue, and after the word that introduces the speakers.
+    let body = clause;
+    let moderators: Array<{ read: PersonRead; moderator: boolean }> = [];
+    const mod = MODERATED.exec(body);
+    if (mod !== null) {
+      const after = body.slice(mod.index + mod[0].length);
+      const end = /,\s(?=[\p{Ll}])|$/u.exec(after);
+      const cut = end?.index ?? after.length;
+      moderators = readList(after.slice(0, cut), readPerson);
+      // "The first panel, moderated by X, brought together A and B": the speakers stand after the moderator.
+      body = `${body.slice(0, mod.index)} ${after.slice(cut)}`;
+    }
+    // Past the quoted titles: "por" inside «Contados por quienes…» introduces no one.
+    const quotedEnd = [...clause.matchAll(QUOTED)].reduce((e, m) => Math.max(e, m.index + m[0].length), 0);
+    const found = PEOPLE_AFTER.exec(body.slice(quotedEnd));
+    const intro = found === null ? null : Object.assign(found, { index: found.index + quotedEnd });
+    let people: Array<{ read: PersonRead; moderator: boolean }> = [];
+    // "Abrirá el acto el presidente X", "cerrará la vicepresidenta Y": the person after the verb opens or closes.
+    const verb = titles.length === 0 ? OPEN_CLOSE_VERB.exec(clause) : null;
+    let kindByVerb: SessionKind | null = null;
+    if (verb !== null) {
+      people = readList(clause.slice(verb.index + verb[0].length), readPerson);
+      if (people.length > 0) kindByVerb = CLOSING.test(verb[0]) ? 'closing' : 'opening';
+    }
+    if (kindByVerb === null && intro !== null) people = readList(body.slice(intro.index + intro[0].length), readPerson);
+    if (people.length + moderators.length === 0 && titles.length === 0) return;
+    if (titles.length === 0 && !named && people.length === 0) return;
+    const kind: SessionKind = kindByVerb ?? (KEYNOTE.test(clause) ? 'keynote' : opening ? 'opening' : closing && !named ? 'closing' : 'panel');
+    // Unquoted, the session is what the sentence opens with: "La sesión inaugural estará a cargo de …".
+    let phrase: string | null = null;
+    if (titles.length === 0 && kindByVerb === null && intro !== null) {
+      const head = body.slice(0, intro.index).replace(/^(?:la|el|los|las|the|le|les|l['’])\s/iu, '').trim();
+      if (head.split(/\s+/).length <= 5 && SESSION_WORD.test(head) && !ORDINAL.test(head)) {
+        phrase = trimEnd(head, ' ,;:').replace(/\s(?:estar[áa]|ser[áa]|will be|sera|is|was)$/iu, '');
+      }
+    }
+    const ord = ORDINAL.exec(clause.slice(0, 40));
+    const number = kind === 'panel' && ord !== null && titles.length <= 1 ? (ORDINAL_NUMBER[ord[1]!.toLowerCase()] ?? null) : null;
+    const heads = titles.length > 0 ? titles : [phrase];
+    for (const title of heads) {
+      if (kind === 'panel') panels++;
+      const s = open(kind, title, li, number);
+      for (const p of moderators) s.moderators.push(asPerson(p.read, li + 1));
+      for (const p of people) (p.moderator ? s.moderators : s.speakers).push(asPerson(p.read, li + 1));
+      // "Tres mesas, «A», «B» y «C», que moderará X": the one moderator goes with each.
+    }
+  }
+  void panels;
+  return out;
+}

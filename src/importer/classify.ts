@@ -1,6 +1,7 @@
 // Line features for the decisions the parser makes from layout rather than from one pattern: whether a line
 // continues the one above, whether a short line heads the people under it, whether it names a room, and how a
 // line that carries both a title and a person divides. Each feature is a score; the strongest class wins.
+import { findCountry } from '../domain/country.ts';
 import { splitHonorific } from '../domain/names.ts';
 import { isOrganizationLike, isPositionLike } from './affiliation.ts';
 import { readDayHeading } from './days.ts';
@@ -69,11 +70,16 @@ export function endsOpen(line: string): boolean {
 
 const ADDRESS = /^\d{1,5}[a-z]?,?\s(?:[\p{L}'’.-]{1,30}\s){0,4}(?:ave|avenue|street|st|road|rd|boulevard|blvd|lane|drive|place|square|rue|calle|avenida|av|paseo|plaza|via|viale|strasse|straße|chemin|quai|allée)(?![\p{L}])|^(?:rue|calle|avenida|avenue|av\.|paseo|boulevard|chemin|quai)\s[\p{L}'’ .-]{2,60}\d{1,5}\b/iu;
 
+const CITY_LINE = /^(\p{Lu}[\p{L}'’.-]{1,30}(?:\s\p{Lu}[\p{L}'’.-]{1,30}){0,2}),\s(\p{Lu}[\p{L}'’. -]{1,40})$/u;
+
 /** A line that names where a session is held ("Room 7, Palais de l'Europe", "Hemicycle", "Venue: …"). */
 export function isVenueLine(t: string): boolean {
   if (/^(?:venue|lieu|lugar|location|room|salle|sala)\s?:/i.test(t)) return true;
   // A street address: "1775 Massachusetts Ave., NW", "2 rue André Pascal", "Calle Mayor 12".
   if (t.length <= 120 && ADDRESS.test(t)) return true;
+  // "Washington, DC", "Accra, Ghana": a city and its state or country.
+  const place = CITY_LINE.exec(t);
+  if (place !== null && t.split(/\s+/).length <= 5 && (/^[A-Z]{2}$/.test(place[2]!) || findCountry(place[2]!) !== null)) return true;
   // "Conference Centre", "Palais des Nations": a building named in a few words.
   const ws = t.split(/\s+/);
   if (ws.length <= 4 && /^(?:centre|center|centro|hotel|hôtel|palais|palacio|palace|auditorium|auditorio)$/i.test(ws[ws.length - 1]!.replace(/[,.]$/, ''))) return true;

@@ -18,6 +18,8 @@ const END_MARK = /^(?:end of\b|adjourn)/i;
 const OFF_STAGE = /^(?:interpr[eè]tes?|interpreters?|interpretation|int[ée]rpretes?|translators?|traducteurs?|traductores?|contacts?|press contact|contact presse|inscriptions?|registration)\s?:/i;
 const PAGE_END = /^(?:related (?:content|experts|events|articles|links|publications|news)|see also|share this(?: event| page)?\b|more events|you may also like|voir aussi|à lire aussi|ver también|noticias relacionadas|art[ií]culos relacionados)/i;
 const SPEAKERS: Role = { bucket: 'speakers', label: null };
+// Badges and buttons a saved event page keeps: "Past Event", "Add to calendar", "Register now".
+const BADGE = /^(?:past event|upcoming event|add to (?:my )?calendar|register now|register here|watch live|watch the webcast|ajouter au calendrier|[ée]v[ée]nement pass[ée]|evento pasado|a[ñn]adir al calendario)$/i;
 const ALL_DAY = /^(?:all[- ]day|all day long|throughout the day|toute la journ[ée]e|tout au long de la journ[ée]e|todo el d[ií]a|durante todo el d[ií]a)\s?:?$/i;
 const EMPHASIZED = /^((?:[•·▪◦‣∙–-]\s)?)\*\*([^*]{1,300})\*\*$/u;
 const CEREMONIES = /ceremonies|emcee|^mc$/i;
@@ -179,9 +181,12 @@ export function parseAgendaText(text: string): Agenda {
       } else if (dh.warning !== null) warn(i, dh.warning);
       // A day heading repeated ("Day 1" then its date; a date header before the first day; an item's start and end
       // dates) is the same day: a day with no session yet, or with the same date, takes the heading over.
-      if (prev !== null && (prev.sessions.length === 0 || (date !== null && prev.date === date))) {
+      // So is an undated day that holds only a time span ("7:30 am - 11:30 am EDT" over the date): the span is the day's.
+      const spanOnly = prev !== null && prev.date === null && date !== null && prev.sessions.length > 0 &&
+        prev.sessions.every((x) => x.title === null && x.speakers.length + x.moderators.length === 0);
+      if (prev !== null && (prev.sessions.length === 0 || spanOnly || (date !== null && prev.date === date))) {
         if (date !== null) prev.date = date;
-        if (prev.sessions.length === 0 && (date !== null || prev.date === null)) prev.label = dh.label;
+        if ((prev.sessions.length === 0 || spanOnly) && (date !== null || prev.date === null)) prev.label = dh.label;
         if (dh.dayNumber !== null) dayNumber = dh.dayNumber;
         // The same date written again before the next item ("Saturday, 13 October 2018" over each meeting): what
         // follows is a new item, not more of the one above.
@@ -251,6 +256,7 @@ export function parseAgendaText(text: string): Agenda {
       return;
     }
 
+    if (BADGE.test(t)) { warn(i, 'page furniture; not read'); return; }
     // "All day", "Toute la journée", "Todo el día": a slot with no clock time; the next line is its title.
     if (ALL_DAY.test(unbulleted.text)) {
       const o = openSession(i, {});

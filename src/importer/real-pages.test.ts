@@ -372,3 +372,29 @@ test('a date written again before each item starts a new one; a street address i
     '8: venue or room; not read',
   ]);
 });
+
+test('a span with time zones before the date is the day\'s span; badges, a city and its state are not titles', () => {
+  const r = read([
+    'Rebuilding after the Storm',
+    '9:00 am EST - 12:30 pm EST',
+    'Past Event',
+    'Friday, March 6, 2015',
+    '9:00 am - 12:30 pm EST',
+    'Portland, OR',
+    '9:00 am Welcome and coffee',
+    '9:30 am Panel I, Insurance after the flood',
+    '11:00 am Panel II, Towns that moved',
+  ]);
+  assert.deepEqual(r.days, [['2015-03-06', 3]]);
+  assert.deepEqual(r.sessions, [
+    ['09:00', null, 'opening', null, 'Welcome and coffee'],
+    ['09:30', null, 'panel', 1, 'Insurance after the flood'],
+    ['11:00', null, 'panel', 2, 'Towns that moved'],
+  ]);
+  assert.deepEqual(r.warnings, [
+    '2: a time span over the sessions that follow, not a session of its own',
+    '3: page furniture; not read',
+    '5: a time span over the sessions that follow, not a session of its own',
+    '6: venue or room; not read',
+  ]);
+});

@@ -60,12 +60,13 @@ function finish(s: string, h: number, m: number | null, at: number, typo: boolea
     meridiem = 'pm';
     to += NOON.exec(s.slice(to))![0].length;
   }
-  // "7:30 am EDT", "14:00 CET", "10:00 (GMT+1)": a time zone after the time is part of it, not of the title.
+  // "7:30 am EDT", "14:00 CET", "10:00 (GMT+1)": a time zone after the time is part of it, not of the title. Its
+  // offset's sign is glued to the hours ("GMT+1"), so "7:30 am EDT - 11:30 am EDT" stays a range.
   const zone = ZONE.exec(s.slice(to));
   if (zone !== null) to += zone[0].length;
   return { h, m, meridiem, to, typo };
 }
-const ZONE = /^\s?\(?(?:[ECMPA][SD]T|GMT|UTC|CET|CEST|EET|EEST|WET|WEST|BST|EAT|WAT|CAT|SAST|IST|JST|KST|AEST|AEDT|NZST|NZDT)(?:\s?[+-]\s?\d{1,2}(?::\d\d)?)?\)?(?![\p{L}\d])/u;
+const ZONE = /^\s?\(?(?:[ECMPA][SD]T|GMT|UTC|CET|CEST|EET|EEST|WET|WEST|BST|EAT|WAT|CAT|SAST|IST|JST|KST|AEST|AEDT|NZST|NZDT)(?:\s?[+-]\d{1,2}(?::\d\d)?)?\)?(?![\p{L}\d])/u;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 

@@ -43,7 +43,8 @@ test('no regular expression in the importer or the domain is open to catastrophi
   assert.ok(found.length > 50, `only ${found.length} regular expressions found; the scan is broken`);
   const vulnerable: string[] = [];
   for (const r of found) {
-    const result = await check(r.source, r.flags.replace(/[gy]/g, ''), { timeout: 30_000 });
+    // A fixed seed: the analyser's fuzzing gives the same answer on every run (it once flagged a safe pattern by chance).
+    const result = await check(r.source, r.flags.replace(/[gy]/g, ''), { timeout: 30_000, randomSeed: 20261129 });
     // On bounded lines a polynomial pattern, or one the analyser cannot decide in time, stays bounded too.
     if (LINE_BOUNDED.has(r.file) && ((result.status === 'vulnerable' && result.complexity.type === 'polynomial') || result.status === 'unknown')) continue;
     if (result.status === 'vulnerable') vulnerable.push(`${r.file}:${r.line} /${r.source}/${r.flags} — ${result.complexity.type} (attack: ${JSON.stringify(result.attack.pattern)})`);

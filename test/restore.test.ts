@@ -121,6 +121,16 @@ describe('a backup taken at schema 0001-initial restores into this Plenary', () 
         assert.deepEqual(await rowsOf0001(storage), await rowsOf0001(source.storage));
         const generation = await storage.db.selectFrom('site_state').select('value').where('key', '=', 'generation').executeTakeFirstOrThrow();
         assert.equal(Number(generation.value), 42);
+        // Migration 0009 made the event, published before releases existed, release 1 as it stood,
+        // dated by its last change, with the same rows in the published copies.
+        const releases = await storage.db.selectFrom('release').select(['event_id', 'number', 'note', 'account_id', 'created_at', 'changes']).execute();
+        assert.deepEqual(releases, [{ event_id: 5, number: 1, note: null, account_id: null, created_at: T, changes: null }]);
+        for (const [table, ids] of [['pub_event', [5]], ['pub_day', [7]], ['pub_session', [11]], ['pub_appearance', [19]], ['pub_material', [23, 29]]] as const) {
+          assert.deepEqual((await storage.db.selectFrom(table).select('id').orderBy('id').execute()).map((r) => Number(r.id)), ids, table);
+        }
+        const pubSession = await storage.db.selectFrom('pub_session').selectAll().executeTakeFirstOrThrow();
+        const session = await storage.db.selectFrom('session').selectAll().executeTakeFirstOrThrow();
+        assert.deepEqual(pubSession, session);
 
         // The restored database is a current one: it backs up at the latest schema, and new rows get fresh ids.
         const again = await createBackup(storage);

@@ -67,7 +67,7 @@ const SPEC: Spec = {
   organization: {
     key: ['id'],
     identity: true,
-    columns: { id: 'integer', slug: 'text', name: 'text', name_key: 'text', kind: 'text', country_code: 'text?', uuid: 'text', created_at: 'text', updated_at: 'text', version: 'integer' },
+    columns: { id: 'integer', slug: 'text', name: 'text', name_key: 'text', kind: 'text', country_code: 'text?', uuid: 'text', created_at: 'text', updated_at: 'text', version: 'integer', kind_confirmed: 'integer' },
   },
   appearance: {
     key: ['id'],
@@ -141,6 +141,18 @@ const SPEC: Spec = {
     columns: {
       id: 'integer', at: 'text', account_id: 'integer?', action: 'text', entity: 'text', entity_id: 'integer', series_id: 'integer?', before: 'text?', after: 'text?',
       reverted_entry_id: 'integer?', source: 'text?',
+    },
+  },
+  // From schema 0012: names as aliases, old slugs, merges (after person, organization and account).
+  person_alias: { key: ['id'], identity: true, columns: { id: 'integer', person_id: 'integer', name: 'text', name_key: 'text', source: 'text', created_at: 'text' } },
+  organization_alias: { key: ['id'], identity: true, columns: { id: 'integer', organization_id: 'integer', name: 'text', name_key: 'text', source: 'text', created_at: 'text' } },
+  slug_redirect: { key: ['entity', 'slug'], identity: false, columns: { entity: 'text', slug: 'text', target_id: 'integer', created_at: 'text' } },
+  identity_merge: {
+    key: ['id'],
+    identity: true,
+    columns: {
+      id: 'integer', entity: 'text', survivor_id: 'integer', merged_id: 'integer', merged_row: 'text', moved: 'text', account_id: 'integer?', created_at: 'text', undone_at: 'text?',
+      undone_by: 'integer?',
     },
   },
   // From schema 0010; after appearance, account, file and audit_entry (nothing refers to them).

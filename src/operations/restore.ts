@@ -6,10 +6,10 @@
 // migrations that follow are run. Memory stays bounded by one chunk of rows, whatever the
 // archive's size. Nothing is written unless all of it is restored.
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { Conflict, InvalidInput } from '../domain/errors.ts';
-import { appliedMigrations, migrateWithin, migrationNames } from '../storage/migrate.ts';
+import { appliedMigrations, checkForeignKeys, migrateWithin, migrationNames, needsForeignKeysOff } from '../storage/migrate.ts';
 import { allFiles, damagedFileChunks, fileChunks } from '../storage/queries/files.ts';
 import { type ColumnType, deferredKeyViolation, insertRows, nonEmptyTables, replaceSiteState, resetIdentities, schemaColumns, siteGeneration, type TableShape } from '../storage/queries/archive.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -157,6 +157,29 @@ export async function restoreBackup(storage: Storage, source: ArchiveSource, lab
   const v = manifest.schemaVersion;
   const byEntry = new Map(manifest.tables.map((t) => [t.entry, t]));
 
+  // A migration that rebuilds tables over the archive's rows needs SQLite's foreign keys off
+  // (storage/migrate.ts); the pragma holds only outside a transaction, so it is set around it,
+  // and every key is checked before the commit instead.
+  const keysOff = storage.engine === 'sqlite' && needsForeignKeysOff(names.slice(names.indexOf(v) + 1));
+  if (keysOff) await sql`PRAGMA foreign_keys = OFF`.execute(storage.db);
+  try {
+    return await restoreWithin(storage, source, label, manifest, v, byEntry, maxLineBytes, keysOff);
+  } finally {
+    if (keysOff) await sql`PRAGMA foreign_keys = ON`.execute(storage.db);
+  }
+}
+
+async function restoreWithin(
+  storage: Storage,
+  source: ArchiveSource,
+  label: string,
+  manifest: Manifest,
+  v: string,
+  byEntry: Map<string, Manifest['tables'][number]>,
+  maxLineBytes: number,
+  keysOff: boolean,
+): Promise<RestoreReport> {
+  const names = migrationNames();
   const migrated = await write(storage, async (trx) => {
     const tx = trx as unknown as Kysely<any>;
     const applied = await appliedMigrations(tx, storage.engine);
@@ -212,6 +235,7 @@ export async function restoreBackup(storage: Storage, source: ArchiveSource, lab
     if (broken) throw new InvalidInput(`${label}: table ${broken.table} could not be restored: ${broken.detail}`);
     // The migrations that came after the archive, over its rows.
     const after = await migrateWithin(tx, storage.engine);
+    if (keysOff) await checkForeignKeys(tx, storage.engine, `restoring ${label}`);
     // Every file's chunks against its size and checksum, whether they came as chunks or were cut by migration 0005.
     await checkFiles(tx, label);
     // Rows came with their ids; new rows must not collide with them.

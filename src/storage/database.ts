@@ -77,6 +77,7 @@ export interface PersonTable {
   id: Generated<number>;
   slug: string;
   name: string;
+  /** the normalised key of `name`; not unique: two people may share a name (migration 0012); matching goes through person_alias */
   name_key: string;
   honorific: string | null;
   /** stable across renames: calendar UIDs, frab guids, JSON-LD ids (migration 0007; the database fills it) */
@@ -91,15 +92,64 @@ export interface OrganizationTable {
   id: Generated<number>;
   slug: string;
   name: string;
+  /** the normalised key of `name`; not unique (migration 0012); matching goes through organization_alias */
   name_key: string;
   kind: string;
   country_code: string | null;
+  /** 0 while `kind` is the importer's guess, 1 once an editor set or confirmed it (migration 0012) */
+  kind_confirmed: Generated<number>;
   /** stable across renames: calendar UIDs, frab guids, JSON-LD ids (migration 0007; the database fills it) */
   uuid: Generated<string>;
   created_at: string;
   updated_at: string;
   /** one more with every edit; a save names the version it was made from (migration 0006) */
   version: Generated<number>;
+}
+
+/** A name a person is known by, their own included (migration 0012). */
+export interface PersonAliasTable {
+  id: Generated<number>;
+  person_id: number;
+  name: string;
+  name_key: string;
+  /** 'name' (the record's own name, now or before a rename), 'import', 'editor', 'merge' */
+  source: string;
+  created_at: string;
+}
+
+/** A name an organization is known by, its own included (migration 0012). */
+export interface OrganizationAliasTable {
+  id: Generated<number>;
+  organization_id: number;
+  name: string;
+  name_key: string;
+  source: string;
+  created_at: string;
+}
+
+/** A slug a record answered to before: answered with a 301 to the record's current address (migration 0012). */
+export interface SlugRedirectTable {
+  /** 'series', 'event', 'person', 'organization' */
+  entity: string;
+  slug: string;
+  target_id: number;
+  created_at: string;
+}
+
+/** A merge of two persons or organizations, with what moved, so that it can be undone (migration 0012). */
+export interface IdentityMergeTable {
+  id: Generated<number>;
+  entity: 'person' | 'organization';
+  survivor_id: number;
+  merged_id: number;
+  /** JSON: the merged record's row as it was */
+  merged_row: string;
+  /** JSON: the ids of what moved to the survivor */
+  moved: string;
+  account_id: number | null;
+  created_at: string;
+  undone_at: string | null;
+  undone_by: number | null;
 }
 
 export interface AppearanceTable {
@@ -311,6 +361,10 @@ export interface Database {
   session: SessionTable;
   person: PersonTable;
   organization: OrganizationTable;
+  person_alias: PersonAliasTable;
+  organization_alias: OrganizationAliasTable;
+  slug_redirect: SlugRedirectTable;
+  identity_merge: IdentityMergeTable;
   appearance: AppearanceTable;
   file: FileTable;
   file_chunk: FileChunkTable;

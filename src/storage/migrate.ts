@@ -17,9 +17,27 @@ import * as m0006 from './migrations/0006-versions-audit.ts';
 import * as m0009 from './migrations/0009-releases.ts';
 import * as m0010 from './migrations/0010-speaker-links.ts';
 import * as m0011 from './migrations/0011-import-drafts.ts';
+import * as m0012 from './migrations/0012-identities.ts';
 import type { Engine, Storage } from './storage.ts';
 
-export type MigrationModule = { up(db: Kysely<any>, engine: Engine): Promise<void> };
+/**
+ * `sqliteForeignKeysOff`: the migration rebuilds tables that others refer to (SQLite's only way to
+ * drop a constraint), which foreign keys must not see as deletes. On SQLite it runs with foreign
+ * keys off (a pragma that holds only outside a transaction), and every key is checked before it
+ * commits; restore runs its whole transaction so (operations/restore.ts).
+ */
+export type MigrationModule = { up(db: Kysely<any>, engine: Engine): Promise<void>; sqliteForeignKeysOff?: boolean };
+
+/** Whether any migration still to apply needs SQLite's foreign keys off (restore asks before it begins). */
+export const needsForeignKeysOff = (names: string[], migrations: Migrations = MIGRATIONS): boolean => names.some((n) => migrations[n]?.sqliteForeignKeysOff === true);
+
+/** Fails with the first broken key, so that a rebuild run with SQLite's foreign keys off commits only whole. */
+export async function checkForeignKeys(db: Kysely<any>, engine: Engine, what: string): Promise<void> {
+  if (engine !== 'sqlite') return;
+  const r = await sql<{ table: string; rowid: number; parent: string }>`PRAGMA foreign_key_check`.execute(db);
+  const first = r.rows[0];
+  if (first) throw new Error(`${what} broke a foreign key: table ${first.table} row ${first.rowid} refers to a missing row of ${first.parent} (${r.rows.length} in all)`);
+}
 export type Migrations = Record<string, MigrationModule>;
 
 const MIGRATIONS: Migrations = {
@@ -33,6 +51,7 @@ const MIGRATIONS: Migrations = {
   '0009-releases': m0009,
   '0010-speaker-links': m0010,
   '0011-import-drafts': m0011,
+  '0012-identities': m0012,
 };
 
 /** The bookkeeping table, with the columns Kysely's Migrator gave it, so databases it migrated go on unchanged. */
@@ -108,16 +127,27 @@ export async function migrate(storage: Storage, opts: MigrateOptions = {}): Prom
   const names = migrationNames(migrations);
   const applied: string[] = [];
   for (const name of names) {
-    const done = await storage.db.transaction().execute(async (tx) => {
-      const trx = tx as unknown as Kysely<any>;
-      await lockAndPrepare(trx, storage.engine);
-      // Read again under the lock: another process may have applied it meanwhile.
-      if (!pending(await appliedMigrations(trx, storage.engine), names).includes(name)) return false;
-      opts.onApply?.(name);
-      await applyOne(trx, storage.engine, name, migrations[name]!);
-      return true;
-    });
-    if (done) applied.push(name);
+    const keysOff = storage.engine === 'sqlite' && migrations[name]!.sqliteForeignKeysOff === true;
+    if (keysOff) {
+      // Only when it is still to apply: the pragma is a no-op inside a transaction, so it is set before.
+      if (!pending(await appliedMigrations(storage.db as unknown as Kysely<any>, storage.engine), names).includes(name)) continue;
+      await sql`PRAGMA foreign_keys = OFF`.execute(storage.db);
+    }
+    try {
+      const done = await storage.db.transaction().execute(async (tx) => {
+        const trx = tx as unknown as Kysely<any>;
+        await lockAndPrepare(trx, storage.engine);
+        // Read again under the lock: another process may have applied it meanwhile.
+        if (!pending(await appliedMigrations(trx, storage.engine), names).includes(name)) return false;
+        opts.onApply?.(name);
+        await applyOne(trx, storage.engine, name, migrations[name]!);
+        if (keysOff) await checkForeignKeys(trx, storage.engine, `migration ${name}`);
+        return true;
+      });
+      if (done) applied.push(name);
+    } finally {
+      if (keysOff) await sql`PRAGMA foreign_keys = ON`.execute(storage.db);
+    }
   }
   return applied;
 }

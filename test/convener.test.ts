@@ -68,7 +68,7 @@ for (const engine of ENGINES) {
             'persons: 35 created, 0 matched',
             'organizations: 25 created, 0 matched',
             'published: release 1',
-            'warning: "International Organization for Migration" may be the same organization as "IOM" (/organizations/iom); stored as a new organization, not merged',
+            'doubtful: "International Organization for Migration" may be the same organization as "IOM" (/organizations/iom): one is the acronym of the other; stored as a new organization, not merged',
             '',
           ].join('\n'),
         );

@@ -133,6 +133,7 @@ export async function run(argv: string[]): Promise<number> {
             : `published: nothing changed since release ${r.release.number}`
           : `not published: stored in the working copy (publish with: plenary publish --event ${r.event.slug})`,
         ...r.kept.map((k) => `not overwritten: ${k}`),
+        ...r.doubtful.map((d) => `doubtful: ${d}`),
         ...[...agenda.warnings.map((w) => `warning: line ${w.line}: ${w.message}: ${w.text}`), ...r.warnings.map((w) => `warning: ${w}`)],
       ].join('\n'),
     ));

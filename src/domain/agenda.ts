@@ -39,6 +39,11 @@ export const agendaPersonSchema = z.object({
   talkTitle: z.string().nullable().optional(),
   /** the 1-based line number in the input where this person was read */
   line: z.number().int().optional(),
+  /**
+   * Never read from a page: an editor's answer in the browser import to a doubtful identity, the
+   * stored person this name is (their id), or "new" for a person of their own (operations/import-draft.ts).
+   */
+  personChoice: z.union([z.number().int().positive(), z.literal('new')]).optional(),
 });
 export type AgendaPerson = z.infer<typeof agendaPersonSchema>;
 

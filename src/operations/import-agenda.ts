@@ -4,6 +4,7 @@ import type { Agenda, AgendaPerson } from '../domain/agenda.ts';
 import { InvalidInput } from '../domain/errors.ts';
 import { describeIssues, eventTargetSchema, type EventTarget, type ParsedEventTarget } from '../domain/event.ts';
 import { OrganizationLikeness, PersonLikeness } from '../domain/likeness.ts';
+import { chooseByName, type MatchReason, organizationLikenessReason, type PersonCandidate, personLikenessReason, type Printed, reasonWords } from '../domain/identity.ts';
 import { normaliseName } from '../domain/names.ts';
 import { organizationIdentity } from '../domain/organization.ts';
 import { slugify } from '../domain/slug.ts';
@@ -13,8 +14,7 @@ import { HandEdits, type ImportedEntity } from './hand-edits.ts';
 import { publishWithin } from './releases.ts';
 import type { DbOrTx, EventTable, SeriesTable, Tx } from '../storage/database.ts';
 import type { Selectable } from 'kysely';
-import { organizationNames } from '../storage/queries/organizations.ts';
-import { personNames } from '../storage/queries/people.ts';
+import { addAlias, fillAppearances, organizationAliasNames, organizationsByAliasKeys, personAliasNames, personCandidatesByKeys } from '../storage/queries/identities.ts';
 import { insertAuditEntry } from '../storage/queries/editing.ts';
 import { freeSlug } from '../storage/queries/slugs.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -30,6 +30,12 @@ export type ImportReport = {
   organizations: { created: number; matched: number };
   /** What the page would have changed but was made or changed by hand in the workspace, so kept. */
   kept: string[];
+  /**
+   * Doubtful identities, each with its reasons: a name shared by several stored persons (which one
+   * was taken and why), a stored person of the same name not taken (another organization), a
+   * stored name like a new one (initials, an acronym). Never merged on a guess.
+   */
+  doubtful: string[];
   /** the release it published, when asked to publish (changed: false when the public already had all of it) */
   release?: { number: number; changed: boolean };
   warnings: string[];
@@ -316,11 +322,12 @@ function checkTarget(agenda: Agenda, t: EventTarget, found: Found): { dates: str
 /** Persons and organizations per transaction of their own; at most this many names in each. */
 const IDENTITY_BATCH = 200;
 
-/** Finds or stores everyone the page names, and the convener, in batches; the ids by name key. */
+/** Finds or stores everyone the page names, and the convener, in batches; their ids by what the page prints. */
 async function storeIdentities(storage: Storage, agenda: Agenda, t: ParsedEventTarget, report: ImportReport): Promise<{ personCache: PersonCache; orgCache: OrganizationCache }> {
   const everyone = agenda.days.flatMap((d) => d.sessions.flatMap((s) => [...s.moderators, ...s.speakers]));
-  const personCache: PersonCache = Object.assign(new Map<string, number>(), { stored: new Map() as Stored });
-  const orgCache: OrganizationCache = Object.assign(new Map<string, number>(), { stored: new Map() as Stored });
+  const eventId = (await storage.db.selectFrom('event').select('id').where('slug', '=', t.event.slug).executeTakeFirst())?.id;
+  const personCache: PersonCache = { memo: new Map(), byName: new Map(), counted: new Set(), stored: new Map(), eventId };
+  const orgCache: OrganizationCache = { memo: new Map(), counted: new Set(), stored: new Map() };
   const ts = now();
   // The convener first, as the series' own.
   const named: Array<Pick<AgendaPerson, 'organization' | 'countryCode'> & Partial<AgendaPerson>> = [...(t.series.convener ? [{ organization: t.series.convener, countryCode: null }] : []), ...everyone];
@@ -331,18 +338,24 @@ async function storeIdentities(storage: Storage, agenda: Agenda, t: ParsedEventT
       storage,
       async (trx, scope) => {
         // Who is stored already is read inside the write, so that an import running beside this one is seen.
-        const pc: PersonCache = Object.assign(new Map(personCache), {
-          stored: await storedByKey(trx, 'person', batch.flatMap((p) => (p.name !== undefined ? [normaliseName(p.name)] : []))),
-          ...(personCache.likeness ? { likeness: personCache.likeness } : {}),
-        });
-        const oc: OrganizationCache = Object.assign(new Map(orgCache), {
-          stored: await storedByKey(trx, 'organization', batch.flatMap((p) => (p.organization ? [organizationIdentity(p.organization, p.countryCode).key] : []))),
+        const oc: OrganizationCache = {
+          memo: new Map(orgCache.memo),
+          counted: new Set(orgCache.counted),
+          stored: await organizationsByAliasKeys(trx, batch.flatMap((p) => (p.organization ? [organizationIdentity(p.organization, p.countryCode).key] : []))),
           ...(orgCache.likeness ? { likeness: orgCache.likeness } : {}),
-        });
+        };
+        const pc: PersonCache = {
+          memo: new Map(personCache.memo),
+          byName: new Map([...personCache.byName].map(([k, v]) => [k, [...v]])),
+          counted: new Set(personCache.counted),
+          stored: await personCandidatesByKeys(trx, batch.flatMap((p) => (p.name !== undefined ? [normaliseName(p.name)] : [])), eventId),
+          eventId,
+          ...(personCache.likeness ? { likeness: personCache.likeness } : {}),
+        };
         const scratch = emptyReport(t);
         for (const p of batch) {
-          if (p.name !== undefined) await personId(trx, p as AgendaPerson, scratch, pc, ts);
-          await organizationId(trx, p, scratch, oc, ts);
+          const oid = await organizationId(trx, p, scratch, oc, ts);
+          if (p.name !== undefined) await personId(trx, p as AgendaPerson, oid, scratch, pc, ts);
         }
         // New persons and organizations are on no event's page yet.
         scope.noEvent();
@@ -350,8 +363,11 @@ async function storeIdentities(storage: Storage, agenda: Agenda, t: ParsedEventT
       },
       { exclusive: true },
     );
-    for (const [k, v] of done.pc) personCache.set(k, v);
-    for (const [k, v] of done.oc) orgCache.set(k, v);
+    personCache.memo = done.pc.memo;
+    personCache.byName = done.pc.byName;
+    personCache.counted = done.pc.counted;
+    orgCache.memo = done.oc.memo;
+    orgCache.counted = done.oc.counted;
     if (done.pc.likeness) personCache.likeness = done.pc.likeness;
     if (done.oc.likeness) orgCache.likeness = done.oc.likeness;
     report.persons.created += done.scratch.persons.created;
@@ -359,6 +375,7 @@ async function storeIdentities(storage: Storage, agenda: Agenda, t: ParsedEventT
     report.organizations.created += done.scratch.organizations.created;
     report.organizations.matched += done.scratch.organizations.matched;
     report.warnings.push(...done.scratch.warnings);
+    report.doubtful.push(...done.scratch.doubtful);
   }
   return { personCache, orgCache };
 }
@@ -373,6 +390,7 @@ function emptyReport(t: ParsedEventTarget): ImportReport {
     persons: { created: 0, matched: 0 },
     organizations: { created: 0, matched: 0 },
     kept: [],
+    doubtful: [],
     warnings: [],
   };
 }
@@ -426,33 +444,93 @@ async function placeDaysAndSessions(
 }
 
 /**
- * Per import: person ids by name key, and everyone stored by likeness, read once when the first
- * new person is compared (then each new one is added).
+ * Per import: who each printed person is. `memo` keys a name with what the page prints beside it
+ * (organization, country, and an editor's choice), so that the identities stored first and the
+ * event's write find the same ids; `byName` the persons this import already chose for a name,
+ * so that one name printed twice on a page with one organization is one person; `stored` the
+ * stored persons by alias key, read inside each batch's write.
  */
-type PersonCache = Map<string, number> & { stored: Stored; likeness?: PersonLikeness<{ name: string; slug: string; nameKey: string }> };
+type PersonCache = {
+  memo: Map<string, number>;
+  byName: Map<string, Array<{ organizationId: number | null; organizationName: string | null; countryCode: string | null; id: number; name: string; slug: string }>>;
+  counted: Set<number>;
+  stored: Map<string, PersonCandidate[]>;
+  eventId: number | undefined;
+  likeness?: PersonLikeness<{ id: number; name: string; slug: string; nameKey: string }>;
+};
 
-async function personId(trx: Tx, p: AgendaPerson, report: ImportReport, cache: PersonCache, ts: string): Promise<number> {
-  // Counted once per distinct person: created now, or matched to one already stored.
+const printedLabel = (name: string, organization: string | null) => `"${name}"${organization ? ` (${organization})` : ''}`;
+
+async function personId(trx: Tx, p: AgendaPerson, organizationId: number | null, report: ImportReport, cache: PersonCache, ts: string): Promise<number> {
   const key = normaliseName(p.name);
-  const cached = cache.get(key);
-  if (cached !== undefined) return cached;
-  const found = cache.stored.get(key);
-  let id: number;
-  if (found) {
-    id = found.id;
-    if (!found.honorific && p.honorific) {
-      await trx.updateTable('person').set({ honorific: p.honorific, updated_at: ts }).where('id', '=', id).execute();
-      await declareChange(trx, 'person', id);
+  const choice = p.personChoice;
+  const memoKey = `${key}|${organizationId ?? ''}|${p.countryCode ?? ''}|${choice ?? ''}`;
+  const memo = cache.memo.get(memoKey);
+  if (memo !== undefined) return memo;
+  const printed: Printed = { organizationId, organizationName: p.organization, countryCode: p.countryCode };
+  let id: number | undefined;
+  // An editor's choice in the browser import: that stored person, or a new one.
+  if (typeof choice === 'number' && (await trx.selectFrom('person').select('id').where('id', '=', choice).executeTakeFirst())) id = choice;
+  // The same name printed again on this page: the same person, unless the page gives another organization.
+  const earlier = choice === undefined ? cache.byName.get(key) : undefined;
+  if (id === undefined && earlier?.length) {
+    const same =
+      organizationId !== null
+        ? (earlier.find((e) => e.organizationId === organizationId) ?? earlier.find((e) => e.organizationId === null))
+        : (earlier.find((e) => p.countryCode !== null && e.countryCode === p.countryCode) ?? earlier[0]);
+    if (same) id = same.id;
+    else {
+      // Another organization than the one printed beside this name earlier on the page: someone else, said so.
+      for (const e of earlier) {
+        report.doubtful.push(`${printedLabel(p.name, p.organization)} has the name of "${e.name}" (/people/${e.slug}) of this import: ${reasonWords(['same-name', 'other-organization'], { organizationNames: e.organizationName ? [e.organizationName] : [] })}; stored as another person, not merged`);
+      }
     }
-    report.persons.matched++;
+  }
+  if (id === undefined && choice === undefined) {
+    const candidates = (cache.stored.get(key) ?? []).filter((c) => !(cache.byName.get(key) ?? []).some((e) => e.id === c.id && e.organizationId !== null && e.organizationId !== organizationId));
+    const decision = chooseByName(candidates, printed);
+    if (decision.take) {
+      id = decision.take.id;
+      if (decision.doubtful.length) {
+        const [taken, ...rest] = decision.doubtful;
+        report.doubtful.push(
+          `${printedLabel(p.name, p.organization)} is the name of ${decision.doubtful.length} stored persons: taken "${taken!.candidate.name}" (/people/${taken!.candidate.slug}): ${reasonWords(taken!.reasons, taken!.candidate, printed)}; ` +
+            rest.map((d) => `not "${d.candidate.name}" (/people/${d.candidate.slug}): ${reasonWords(d.reasons, d.candidate, printed)}`).join('; '),
+        );
+      }
+    } else {
+      for (const d of decision.doubtful) {
+        report.doubtful.push(`${printedLabel(p.name, p.organization)} has the name of "${d.candidate.name}" (/people/${d.candidate.slug}): ${reasonWords(d.reasons, d.candidate, printed)}; stored as a new person, not merged`);
+      }
+    }
+  }
+  if (id !== undefined) {
+    if (!cache.counted.has(id)) {
+      cache.counted.add(id);
+      report.persons.matched++;
+      const found = await trx.selectFrom('person').select('honorific').where('id', '=', id).executeTakeFirst();
+      if (found && !found.honorific && p.honorific) {
+        await trx.updateTable('person').set({ honorific: p.honorific, updated_at: ts }).where('id', '=', id).execute();
+        await declareChange(trx, 'person', id);
+      }
+    }
   } else {
     // A similar name already stored may be this person; say so rather than merge on a guess.
     if (!cache.likeness) {
       cache.likeness = new PersonLikeness();
-      for (const o of await personNames(trx)) cache.likeness.add(o);
+      for (const o of await personAliasNames(trx)) cache.likeness.add(o);
     }
+    const like: PersonCandidate[] = [];
     for (const other of cache.likeness.similarTo(key)) {
-      report.warnings.push(`"${p.name}" may be the same person as "${other.name}" (/people/${other.slug}); stored as a new person, not merged`);
+      if (like.some((c) => c.id === other.id)) continue;
+      like.push({ id: other.id, name: other.name, slug: other.slug, organizationIds: [], organizationNames: [], countryCodes: [], inEvent: false });
+    }
+    if (like.length) await fillAppearances(trx, like, cache.eventId);
+    for (const other of like) {
+      const reasons: MatchReason[] = [personLikenessReason(key, normaliseName(other.name)) ?? 'name-parts'];
+      if (organizationId !== null && other.organizationIds.includes(organizationId)) reasons.push('same-organization');
+      if (p.countryCode && other.countryCodes.includes(p.countryCode)) reasons.push('same-country');
+      report.doubtful.push(`"${p.name}" may be the same person as "${other.name}" (/people/${other.slug}): ${reasonWords(reasons, other, printed)}; stored as a new person, not merged`);
     }
     const slug = await uniqueSlug(trx, 'person', slugify(p.name));
     id = (
@@ -462,70 +540,78 @@ async function personId(trx: Tx, p: AgendaPerson, report: ImportReport, cache: P
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
-    cache.likeness.add({ name: p.name, slug, nameKey: key });
+    await addAlias(trx, 'person', id, p.name, key, 'name', ts);
+    cache.likeness.add({ id, name: p.name, slug, nameKey: key });
+    cache.counted.add(id);
     report.persons.created++;
   }
-  cache.set(key, id);
+  cache.memo.set(memoKey, id);
+  const list = cache.byName.get(key) ?? [];
+  if (!list.some((e) => e.id === id && e.organizationId === organizationId)) {
+    const r = await trx.selectFrom('person').select(['name', 'slug']).where('id', '=', id).executeTakeFirstOrThrow();
+    list.push({ organizationId, organizationName: p.organization, countryCode: p.countryCode, id, name: r.name, slug: r.slug });
+  }
+  cache.byName.set(key, list);
   return id;
 }
 
 /**
- * Per import: organization ids by identity key, and every stored organization by likeness,
- * read once when the first new organization is compared (then each new one is added).
+ * Per import: organization ids by identity key, the stored ones by alias key, and every stored
+ * organization's aliases by likeness, read once when the first new organization is compared.
  */
-type OrganizationCache = Map<string, number> & { stored: Stored; likeness?: OrganizationLikeness<{ name: string; slug: string }> };
-
-/** Stored persons or organizations by name key: the ones an import names, read before it writes. */
-type Stored = Map<string, { id: number; honorific: string | null }>;
-
-async function storedByKey(trx: DbOrTx, table: 'person' | 'organization', keys: string[]): Promise<Stored> {
-  const out: Stored = new Map();
-  const unique = [...new Set(keys)];
-  // Chunks well under both engines' limits on bound parameters.
-  for (let i = 0; i < unique.length; i += 500) {
-    const chunk = unique.slice(i, i + 500);
-    const rows =
-      table === 'person'
-        ? await trx.selectFrom('person').select(['id', 'name_key', 'honorific']).where('name_key', 'in', chunk).execute()
-        : (await trx.selectFrom('organization').select(['id', 'name_key']).where('name_key', 'in', chunk).execute()).map((r) => ({ ...r, honorific: null }));
-    for (const r of rows) out.set(r.name_key, { id: r.id, honorific: r.honorific });
-  }
-  return out;
-}
+type OrganizationCache = {
+  memo: Map<string, number>;
+  counted: Set<number>;
+  stored: Map<string, Array<{ id: number; slug: string; name: string }>>;
+  likeness?: OrganizationLikeness<{ id: number; name: string; slug: string }>;
+};
 
 async function organizationId(trx: Tx, p: Pick<AgendaPerson, 'organization' | 'countryCode'>, report: ImportReport, cache: OrganizationCache, ts: string): Promise<number | null> {
   if (!p.organization) return null;
   const { key, kind, countryCode } = organizationIdentity(p.organization, p.countryCode);
-  // Counted once per distinct organization, like persons.
-  const cached = cache.get(key);
-  if (cached !== undefined) return cached;
-  const found = cache.stored.get(key);
+  const memo = cache.memo.get(key);
+  if (memo !== undefined) return memo;
+  const found = cache.stored.get(key) ?? [];
   let id: number;
-  if (found) {
-    id = found.id;
-    report.organizations.matched++;
+  if (found.length) {
+    id = found[0]!.id;
+    if (found.length > 1) {
+      report.doubtful.push(
+        `"${p.organization}" is the name of ${found.length} stored organizations: taken "${found[0]!.name}" (/organizations/${found[0]!.slug}), the first stored; not ${found
+          .slice(1)
+          .map((o) => `"${o.name}" (/organizations/${o.slug})`)
+          .join(', ')}`,
+      );
+    }
+    if (!cache.counted.has(id)) report.organizations.matched++;
   } else {
     const organization = p.organization;
     if (!cache.likeness) {
       cache.likeness = new OrganizationLikeness();
-      for (const o of await organizationNames(trx)) cache.likeness.add(o);
+      for (const o of await organizationAliasNames(trx)) cache.likeness.add(o);
     }
+    const seen = new Set<number>();
     for (const other of cache.likeness.similarTo(organization)) {
-      report.warnings.push(`"${organization}" may be the same organization as "${other.name}" (/organizations/${other.slug}); stored as a new organization, not merged`);
+      if (seen.has(other.id)) continue;
+      seen.add(other.id);
+      report.doubtful.push(`"${organization}" may be the same organization as "${other.name}" (/organizations/${other.slug}): ${reasonWords([organizationLikenessReason(organization, other.name)])}; stored as a new organization, not merged`);
     }
     const base = slugify(countryCode ? `${p.organization} ${countryCode}` : p.organization);
     const slug = await uniqueSlug(trx, 'organization', base);
     id = (
       await trx
         .insertInto('organization')
-        .values({ slug, name: p.organization, name_key: key, kind, country_code: countryCode, created_at: ts, updated_at: ts })
+        // The kind is the importer's guess until an editor confirms it (kind_confirmed 0).
+        .values({ slug, name: p.organization, name_key: key, kind, country_code: countryCode, kind_confirmed: 0, created_at: ts, updated_at: ts })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
-    cache.likeness.add({ name: p.organization, slug });
+    await addAlias(trx, 'organization', id, p.organization, key, 'name', ts);
+    cache.likeness.add({ id, name: p.organization, slug });
     report.organizations.created++;
   }
-  cache.set(key, id);
+  cache.counted.add(id);
+  cache.memo.set(key, id);
   return id;
 }
 
@@ -554,8 +640,8 @@ async function syncAppearances(
   let next = byHand ? Math.max(-1, ...old.map((o) => o.position)) + 1 : 0;
   const pageOrder: number[] = [];
   for (const { p, role } of wanted) {
-    const pid = await personId(trx, p, report, personCache, ts);
     const oid = await organizationId(trx, p, report, orgCache, ts);
+    const pid = await personId(trx, p, oid, report, personCache, ts);
     const values = {
       role,
       role_label: p.roleLabel ?? null,

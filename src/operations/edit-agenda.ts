@@ -7,8 +7,9 @@ import { normaliseName, splitHonorific } from '../domain/names.ts';
 import { personNameSchema } from '../domain/editing.ts';
 import { InvalidInput, NotFound } from '../domain/errors.ts';
 import { slugify } from '../domain/slug.ts';
+import { dropSlugRedirect, freeSlug } from '../storage/queries/slugs.ts';
 import type { Tx } from '../storage/database.ts';
-import { insertRecord, nextPosition, personByNameKey, recordById, siblings, slugTaken } from '../storage/queries/editing.ts';
+import { insertRecord, nextPosition, personByNameKey, recordById, siblings } from '../storage/queries/editing.ts';
 import type { Storage } from '../storage/storage.ts';
 import { write } from '../storage/write.ts';
 import { type Actor, audit, changeRecord, FormInvalid, formInput, pick, validate, VersionConflict } from './edit-record.ts';
@@ -26,6 +27,7 @@ export async function createSeries(storage: Storage, actor: Actor, body: Record<
     const v = await validate(trx, 'series', input);
     const ts = now();
     const id = await insertRecord(trx, 'series', { ...v, lang: DEFAULT_LANGUAGE, created_at: ts, updated_at: ts });
+    await dropSlugRedirect(trx, 'series', String(v.slug)); // a slug chosen by hand: the new series wins over an old address
     await created(trx, actor, 'series', id, ['slug', 'title', 'description']);
     return { id, slug: String(v.slug) };
   });
@@ -37,6 +39,7 @@ export async function createEvent(storage: Storage, actor: Actor, seriesId: numb
     const v = await validate(trx, 'event', input);
     const ts = now();
     const id = await insertRecord(trx, 'event', { ...v, series_id: seriesId, created_at: ts, updated_at: ts });
+    await dropSlugRedirect(trx, 'event', String(v.slug)); // a slug chosen by hand: the new event wins over an old address
     await created(trx, actor, 'event', id, Object.keys(v));
     return id;
   });
@@ -159,9 +162,7 @@ export async function addAppearance(storage: Storage, actor: Actor, a: NewAppear
       const found = await personByNameKey(trx, key);
       if (found) personId = found.id;
       else {
-        const base = slugify(split.name) || 'person';
-        let slug = base;
-        for (let n = 2; await slugTaken(trx, 'person', slug); n++) slug = `${base}-${n}`;
+        const slug = await freeSlug(trx, 'person', slugify(split.name) || 'person');
         const ts = now();
         personId = await insertRecord(trx, 'person', { slug, name: split.name, name_key: key, honorific: null, created_at: ts, updated_at: ts });
         newPerson = true;

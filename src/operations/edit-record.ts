@@ -9,7 +9,7 @@ import { findCountry } from '../domain/country.ts';
 import { organizationIdentity } from '../domain/organization.ts';
 import { slugify } from '../domain/slug.ts';
 import type { DbOrTx, Tx } from '../storage/database.ts';
-import { freeSlug } from '../storage/queries/slugs.ts';
+import { dropSlugRedirect, freeSlug, recordSlugRedirect } from '../storage/queries/slugs.ts';
 import { changesOf, insertAuditEntry, insertRecord, nameKeyOwner, recordById, seriesIdOf, slugTaken, updateIfVersion } from '../storage/queries/editing.ts';
 import type { Storage } from '../storage/storage.ts';
 import { declareChange, write } from '../storage/write.ts';
@@ -135,6 +135,12 @@ export async function changeRecord(
   if (!fields.length) return version;
   const set = TIMESTAMPED.has(entity) ? { ...values, updated_at: now() } : values;
   if (!(await updateIfVersion(trx, entity, id, version, set))) throw new VersionConflict(entity as FormEntity, id, version, mine, (await recordById(trx, entity, id)) ?? before);
+  if ((entity === 'series' || entity === 'event') && fields.includes('slug') && typeof before.slug === 'string' && typeof values.slug === 'string') {
+    // The old address keeps answering (301 to the new one); a slug chosen by hand that led
+    // elsewhere before is this record's now.
+    await dropSlugRedirect(trx, entity, values.slug);
+    await recordSlugRedirect(trx, entity, before.slug, id);
+  }
   await audit(trx, actor, action, entity, id, { ...pick(before, fields), version }, { ...pick(values, fields), version: version + 1 }, opts.reverted);
   return version + 1;
 }

@@ -20,6 +20,7 @@ import {
 import type { Storage } from '../storage/storage.ts';
 import { translator } from './i18n/t.ts';
 import { cached } from './cached.ts';
+import { slugRedirects } from './slug-redirects.ts';
 import type { AppDeps } from './deps.ts';
 import { adminRoutes } from './admin/routes.tsx';
 import { speakerRoutes } from './speaker/routes.tsx';
@@ -46,6 +47,8 @@ export function createApp(deps: AppDeps) {
   const lang = DEFAULT_LANGUAGE;
   const t = translator(lang);
   const app = new Hono();
+  // Old slugs answer 301 to the current one (any public route under a slug): web/slug-redirects.ts.
+  app.use('*', slugRedirects(storage));
 
   const page = (c: Context, render: (event: (id: number) => void) => Promise<unknown>, headers: Record<string, string> | (() => Record<string, string>) = HTML_HEADERS) =>
     cached(cache, c, headers, async (event) => renderDocument(await render(event)));

@@ -62,14 +62,22 @@ export async function dropSlugRedirect(trx: DbOrTx, entity: SlugEntity, slug: st
   await trx.deleteFrom('slug_redirect').where('entity', '=', entity).where('slug', '=', slug).execute();
 }
 
-/** The current slug of the record an old slug leads to, or undefined (no such old slug, or its record is gone). */
+/**
+ * Where an old slug leads the public: the current slug of its record, or undefined when a record
+ * still holds the slug (it answers itself; for events, the working or the published copy), when no
+ * old slug is recorded, or when its record is gone (or, for an event, not published: the public
+ * address of an event is its published copy's slug).
+ */
 export async function redirectedSlug(db: DbOrTx, entity: SlugEntity, oldSlug: string): Promise<string | undefined> {
-  const r = await db
-    .selectFrom('slug_redirect as r')
-    .innerJoin(`${entity} as t` as 'person as t', 't.id', 'r.target_id')
-    .select('t.slug')
-    .where('r.entity', '=', entity)
-    .where('r.slug', '=', oldSlug)
+  const live = await db.selectFrom(entity).select('id').where('slug', '=', oldSlug).executeTakeFirst();
+  if (live) return undefined;
+  if (entity === 'event' && (await db.selectFrom('pub_event').select('id').where('slug', '=', oldSlug).executeTakeFirst())) return undefined;
+  const r = await db.selectFrom('slug_redirect').select('target_id').where('entity', '=', entity).where('slug', '=', oldSlug).executeTakeFirst();
+  if (!r) return undefined;
+  const target = await db
+    .selectFrom(entity === 'event' ? 'pub_event' : entity)
+    .select('slug')
+    .where('id', '=', r.target_id)
     .executeTakeFirst();
-  return r?.slug;
+  return target && target.slug !== oldSlug ? target.slug : undefined;
 }

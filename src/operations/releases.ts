@@ -9,6 +9,7 @@ import type { AppearanceRow, DayRow, DbOrTx, EventRow, MaterialRow, SessionRow, 
 import { deleteFileIfUnused } from '../storage/queries/files.ts';
 import { insertAuditEntry } from '../storage/queries/editing.ts';
 import { published } from '../storage/published.ts';
+import { namedByEvent, reindexEvent } from '../storage/queries/search.ts';
 import type { Storage } from '../storage/storage.ts';
 import { type WriteScope, write } from '../storage/write.ts';
 import { displayTitle } from './event-export.ts';
@@ -196,6 +197,8 @@ export async function publishWithin(trx: Tx, scope: WriteScope, eventId: number,
   const createdAt = new Date(at).toISOString();
   const number = (last?.number ?? 0) + 1;
 
+  // Search shows what the public sees: the event's documents follow its release in this write.
+  const named = await namedByEvent(trx, eventId);
   await removeCopies(trx, eventId);
   const copy = (table: keyof typeof COPIED_COLUMNS, where: ReturnType<typeof sql>) => {
     const cols = sql.join(COPIED_COLUMNS[table].map((c) => sql.ref(c)));
@@ -228,6 +231,7 @@ export async function publishWithin(trx: Tx, scope: WriteScope, eventId: number,
   // Files only the release before showed, and nothing links to now, go.
   const kept = new Set(work.materials.map((m) => m.file_id));
   for (const f of new Set(before?.materials.map((m) => m.file_id) ?? [])) if (f && !kept.has(f)) await deleteFileIfUnused(trx, f);
+  await reindexEvent(trx, eventId, named);
   scope.event(eventId);
   return { changed: true, number, changes };
 }
@@ -248,7 +252,9 @@ export async function withdrawEvent(storage: Storage, eventId: number, accountId
     const pub = await published(trx).selectFrom('material').select('file_id').where('event_id', '=', eventId).execute();
     const had = await trx.selectFrom('pub_event').select('id').where('id', '=', eventId).executeTakeFirst();
     if (!had) return false;
+    const named = await namedByEvent(trx, eventId);
     await removeCopies(trx, eventId);
+    await reindexEvent(trx, eventId, named);
     await trx.updateTable('event').set({ status: 'draft' }).where('id', '=', eventId).execute();
     await insertAuditEntry(trx, { at: new Date().toISOString(), account_id: accountId, action: 'withdraw', entity: 'event', entity_id: eventId, series_id: event.series_id, before: null, after: null, reverted_entry_id: null } as Parameters<typeof insertAuditEntry>[1]);
     for (const f of new Set(pub.map((m) => m.file_id))) if (f) await deleteFileIfUnused(trx, f);

@@ -17,6 +17,7 @@ import { write } from '../storage/write.ts';
 import { decodeLine, rowSchema } from './archive-codec.ts';
 import { FORMAT, FORMAT_VERSION, MANIFEST_ENTRY, MAX_LINE_BYTES, MAX_MANIFEST_BYTES, type Manifest, manifestSchema } from './archive-format.ts';
 import { type ArchiveSource, LineCounter, LineTooLong, lines, readArchive } from './archive-stream.ts';
+import { rebuildIndexWithin } from './search.ts';
 
 export type RestoreReport = { manifest: Manifest; rows: Record<string, number>; migrated: string[] };
 export type RestoreOptions = {
@@ -240,6 +241,8 @@ async function restoreWithin(
     await checkFiles(tx, label);
     // Rows came with their ids; new rows must not collide with them.
     await resetIdentities(tx, storage.engine);
+    // Backups leave the search index out: it is made again from the restored rows (files' text is queued for the worker).
+    await rebuildIndexWithin(tx);
     return after;
   }, { exclusive: true });
   return { manifest, rows: Object.fromEntries(manifest.tables.map((t) => [t.name, t.rows])), migrated };

@@ -2,6 +2,7 @@
 // records which pages it changed, so that every instance drops those pages (and only those).
 import { sql } from 'kysely';
 import type { Tx } from './database.ts';
+import { reindexIdentities } from './queries/search.ts';
 import { GENERATION_CHANNEL, type Storage } from './storage.ts';
 
 /** An arbitrary constant naming Plenary's write lock among PostgreSQL advisory locks. */
@@ -159,6 +160,8 @@ async function writeOnce<T>(storage: Storage, fn: (trx: Tx, scope: WriteScope) =
     const scope = scopeOf(declared);
     scopes.set(trx, scope);
     const out = await fn(trx, scope);
+    // Persons and organizations are shared and public at once: their search documents follow every edit, in this write.
+    if (declared.persons.size || declared.organizations.size) await reindexIdentities(trx, [...declared.persons], [...declared.organizations]);
     changed = await changedEvents(trx, declared);
     // Every change an event's pages show moves its updated_at, from which calendars take SEQUENCE
     // and DTSTAMP (exports/ical.ts): a session retitled in the workspace updates subscribers too.

@@ -19,6 +19,12 @@ export type TableShape = { name: string; key: string[]; columns: Record<string, 
  */
 export const EPHEMERAL_TABLES = ['auth_session', 'login_throttle', 'cache_invalidation', 'import_draft'] as const;
 export const BOOKKEEPING_TABLES: ReadonlySet<string> = new Set([MIGRATION_TABLE, MIGRATION_LOCK_TABLE, ...EPHEMERAL_TABLES]);
+/**
+ * The search index (migration 0014): search_doc, SQLite's FTS5 table search_fts and its shadow
+ * tables, and search_file_text (text read from stored files). All derived from the other tables
+ * and files: left out of backups, made again after a restore and by `plenary search rebuild`.
+ */
+export const isSearchTable = (name: string): boolean => name.startsWith('search_');
 
 /** Every table of this database (bookkeeping left out) with its columns in the order the database keeps them. */
 export async function schemaColumns(db: Kysely<any>, engine: Engine): Promise<Map<string, Record<string, ColumnType>>> {
@@ -37,7 +43,7 @@ export async function schemaColumns(db: Kysely<any>, engine: Engine): Promise<Ma
         ).rows;
   const out = new Map<string, Record<string, ColumnType>>();
   for (const r of rows) {
-    if (BOOKKEEPING_TABLES.has(r.t)) continue;
+    if (BOOKKEEPING_TABLES.has(r.t) || isSearchTable(r.t)) continue;
     const kind = valueKind(r.type);
     if (!kind) throw new Error(`column ${r.t}.${r.c} has type ${r.type}, which backups do not know how to write`);
     const columns = out.get(r.t) ?? {};

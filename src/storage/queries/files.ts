@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import { FILE_CHUNK_BYTES } from '../../domain/file.ts';
 import type { DbOrTx } from '../database.ts';
+import { forgetFileText, queueFileText } from './search.ts';
 
 export type StoredFile = { id: string; sha256: string; mediaType: string; size: number; originalName: string | null };
 export type PublicFile = StoredFile;
@@ -76,6 +77,8 @@ export async function insertFile(db: DbOrTx, file: NewFile, bytes: Uint8Array): 
   const rows: Array<{ file_id: string; n: number; data: Uint8Array }> = [];
   for (let n = 0; n * FILE_CHUNK_BYTES < bytes.length; n++) rows.push({ file_id: file.id, n, data: bytes.subarray(n * FILE_CHUNK_BYTES, (n + 1) * FILE_CHUNK_BYTES) });
   for (let i = 0; i < rows.length; i += 8) await db.insertInto('file_chunk').values(rows.slice(i, i + 8)).execute();
+  // A PDF or Word file waits for its text to be read for search, by a worker, never in this request.
+  await queueFileText(db, file.id, file.mediaType, file.createdAt);
 }
 
 export async function fileById(db: DbOrTx, id: string): Promise<StoredFile | null> {
@@ -109,6 +112,7 @@ export async function deleteFileIfUnused(db: DbOrTx, id: string): Promise<boolea
   if (submitted) return false;
   const variants = await db.selectFrom('file_variant').select('variant_id').where('file_id', '=', id).execute();
   await db.deleteFrom('file').where('id', '=', id).execute();
+  await forgetFileText(db, id);
   const ids = variants.map((v) => v.variant_id);
   if (ids.length) await db.deleteFrom('file').where('id', 'in', ids).execute();
   return true;

@@ -1,0 +1,237 @@
+// Search text: one folding and stemming for what is indexed and what is asked, so that a query
+// meets the index by the same function on both engines (the database only matches tokens).
+//
+// Folding: lower case, then letters that Unicode does not decompose are spelled out (ø → o,
+// ł → l, ß → ss, æ → ae, đ → d, ı → i, þ → th …), then NFKD and the combining marks dropped.
+// So "Gómez", "Sørensen", "Wałęsa", "Straße" index as gomez, sorensen, walesa, strasse.
+// Stemming: Snowball (snowball-stemmers) for English, French and Spanish, on the folded word,
+// by the language of the text; names and other languages are indexed folded only. A query does
+// not know its language: each word asks for any of its folded form and its three stems.
+// Han, Hiragana and Katakana are written without spaces: each character is a token of its own,
+// and a word of them is asked as a phrase.
+import * as snowballModule from 'snowball-stemmers';
+
+// A CommonJS module: its functions are on the namespace or on its default export, by loader.
+const snowball = ((snowballModule as unknown as { default?: typeof snowballModule }).default ?? snowballModule) as typeof snowballModule;
+
+const SPELLED: Record<string, string> = {
+  ø: 'o', ł: 'l', ß: 'ss', ẞ: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŀ: 'l', ŧ: 't', ſ: 's', ĸ: 'k', ŋ: 'n', ɲ: 'n', ƒ: 'f', ʒ: 'z', ɨ: 'i',
+};
+const SPELLED_RE = new RegExp(`[${Object.keys(SPELLED).join('')}]`, 'gu');
+const MARKS = /\p{Mn}+/gu;
+/** A word as written: letters, digits and the marks that go with them. */
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+/** Scripts written without spaces between words: one token per character. */
+const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const FOLDED_PART = /[\p{L}\p{N}]+/gu;
+/** Longer tokens are cut: nothing longer is a word anyone types. */
+const MAX_TOKEN = 64;
+/** What one document indexes at most (characters of text); the rest is kept for nobody to search. */
+export const MAX_INDEXED_CHARS = 400_000;
+
+/** A word folded: lower case, letters spelled out, marks dropped. */
+export function fold(word: string): string {
+  return word.toLowerCase().replace(SPELLED_RE, (c) => SPELLED[c]!).normalize('NFKD').replace(MARKS, '');
+}
+
+/** The folded tokens of one word as written (usually one; a word in Han characters gives one per character). */
+export function foldedTokens(word: string): string[] {
+  const out: string[] = [];
+  for (const m of fold(word).matchAll(FOLDED_PART)) {
+    const part = m[0];
+    if (NO_SPACES.test(part)) {
+      let run = '';
+      for (const ch of part) {
+        if (NO_SPACES.test(ch)) {
+          if (run) out.push(run.slice(0, MAX_TOKEN));
+          run = '';
+          out.push(ch);
+        } else run += ch;
+      }
+      if (run) out.push(run.slice(0, MAX_TOKEN));
+    } else out.push(part.slice(0, MAX_TOKEN));
+  }
+  return out;
+}
+
+export type StemLanguage = 'en' | 'fr' | 'es';
+export const STEM_LANGUAGES: readonly StemLanguage[] = ['en', 'fr', 'es'];
+const STEMMER_NAMES: Record<StemLanguage, string> = { en: 'english', fr: 'french', es: 'spanish' };
+const stemmers = new Map<StemLanguage, { stem(w: string): string }>();
+const stemCache = new Map<StemLanguage, Map<string, string>>();
+const CACHE_MAX = 200_000;
+
+/** The stem of a folded token in a language this module stems; the token itself otherwise. */
+export function stem(token: string, lang: string | null | undefined): string {
+  const l = stemLanguage(lang);
+  if (!l || /^\p{N}+$/u.test(token) || token.length < 3) return token;
+  let cache = stemCache.get(l);
+  if (!cache) stemCache.set(l, (cache = new Map()));
+  const hit = cache.get(token);
+  if (hit !== undefined) return hit;
+  let s = stemmers.get(l);
+  if (!s) stemmers.set(l, (s = snowball.newStemmer(STEMMER_NAMES[l])));
+  // The stemmers work on the folded word: a query typed without accents stems the same way.
+  const out = s.stem(token) || token;
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(token, out);
+  return out;
+}
+
+export function stemLanguage(lang: string | null | undefined): StemLanguage | null {
+  const l = (lang ?? '').slice(0, 2).toLowerCase();
+  return l === 'en' || l === 'fr' || l === 'es' ? l : null;
+}
+
+/** A word of a text with where it stands, and its tokens. */
+export type TextWord = { start: number; end: number; tokens: string[] };
+
+export function* wordsOf(text: string): Generator<TextWord> {
+  for (const m of text.matchAll(WORD)) yield { start: m.index!, end: m.index! + m[0].length, tokens: foldedTokens(m[0]) };
+}
+
+/** The index's tokens for a text in a language, space-separated, in order (positions make phrases). */
+export function indexTokens(text: string | null | undefined, lang: string | null | undefined): string[] {
+  if (!text) return [];
+  const out: string[] = [];
+  const t = text.length > MAX_INDEXED_CHARS ? text.slice(0, MAX_INDEXED_CHARS) : text;
+  for (const w of wordsOf(t)) for (const tok of w.tokens) out.push(stem(tok, lang));
+  return out;
+}
+
+/** One word of a query: any of these tokens (its folded form, its stems). */
+export type QueryTerm = string[];
+/** A query: every group must match; a group is a word (one term) or a phrase (terms in a row), in any of its readings. */
+export type QueryGroup = { phrase: boolean; readings: string[][] };
+export type ParsedQuery = { groups: QueryGroup[]; /** every token a match may hold, for highlighting */ tokens: Set<string> };
+
+const MAX_GROUPS = 12;
+
+/** The readings of a run of tokens: as folded, and stemmed in each language (duplicates removed). */
+function readingsOf(tokens: string[]): string[][] {
+  const seen = new Map<string, string[]>();
+  const add = (r: string[]) => seen.set(r.join(' '), r);
+  add(tokens);
+  for (const l of STEM_LANGUAGES) add(tokens.map((t) => stem(t, l)));
+  return [...seen.values()];
+}
+
+/** A query as typed: words, and "quoted phrases"; everything else is ignored. */
+export function parseQuery(q: string): ParsedQuery {
+  const groups: QueryGroup[] = [];
+  const tokens = new Set<string>();
+  const push = (toks: string[], phrase: boolean) => {
+    if (!toks.length || groups.length >= MAX_GROUPS) return;
+    const readings = readingsOf(toks);
+    const key = readings.map((r) => r.join(' ')).join('|');
+    if (groups.some((g) => g.readings.map((r) => r.join(' ')).join('|') === key)) return;
+    groups.push({ phrase: phrase || toks.length > 1, readings });
+    for (const r of readings) for (const t of r) tokens.add(t);
+  };
+  const text = q.slice(0, 500);
+  let rest = '';
+  let last = 0;
+  for (const m of text.matchAll(/["“”«»„]([^"“”«»„]*)["“”«»„]?/gu)) {
+    rest += `${text.slice(last, m.index)} `;
+    last = m.index! + m[0].length;
+    push([...wordsOf(m[1]!)].flatMap((w) => w.tokens), true);
+  }
+  rest += text.slice(last);
+  for (const w of wordsOf(rest)) push(w.tokens, false);
+  return { groups, tokens };
+}
+
+/** SQLite FTS5's MATCH expression for a query (tokens are letters and digits, so quoting is safe). */
+export function fts5Match(q: ParsedQuery): string {
+  return q.groups.map((g) => `(${g.readings.map((r) => `"${r.join(' ')}"`).join(' OR ')})`).join(' AND ');
+}
+
+const lexeme = (t: string) => `'${t.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`;
+
+/** PostgreSQL's tsquery text for a query (read with ::tsquery, no parser in between). */
+export function tsquery(q: ParsedQuery): string {
+  return q.groups.map((g) => `(${g.readings.map((r) => `(${r.map(lexeme).join(' <-> ')})`).join(' | ')})`).join(' & ');
+}
+
+/** The tokens as a tsvector literal with their positions (1…16383, PostgreSQL's limit), for ::tsvector. */
+export function tsvectorLiteral(tokens: string[]): string {
+  const positions = new Map<string, number[]>();
+  tokens.forEach((t, i) => {
+    const p = Math.min(i + 1, 16383);
+    const list = positions.get(t);
+    if (!list) positions.set(t, [p]);
+    else if (list.length < 256 && list[list.length - 1] !== p) list.push(p);
+  });
+  return [...positions].map(([t, ps]) => `${lexeme(t)}:${ps.join(',')}`).join(' ');
+}
+
+/** A piece of a snippet: text, marked when it matched. */
+export type SnippetPart = { text: string; mark: boolean };
+
+/** Whether a word of a text in `lang` is one the query asked for. */
+function hits(w: TextWord, lang: string | null, q: ParsedQuery): boolean {
+  return w.tokens.some((t) => q.tokens.has(t) || q.tokens.has(stem(t, lang)));
+}
+
+/** A text with the query's words marked, whole (for titles). */
+export function highlight(text: string, lang: string | null, q: ParsedQuery): SnippetPart[] {
+  return markRange(text, 0, text.length, lang, q);
+}
+
+function markRange(text: string, from: number, to: number, lang: string | null, q: ParsedQuery): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  let at = from;
+  for (const w of wordsOf(text.slice(from, to))) {
+    const start = from + w.start;
+    const end = from + w.end;
+    if (!hits(w, lang, q)) continue;
+    if (start > at) parts.push({ text: text.slice(at, start), mark: false });
+    parts.push({ text: text.slice(start, end), mark: true });
+    at = end;
+  }
+  if (to > at) parts.push({ text: text.slice(at, to), mark: false });
+  return parts;
+}
+
+/**
+ * About `length` characters of a text around its first words that the query asked for (the
+ * window with the most of them among the first few), with those words marked; the start of
+ * the text when none is in it. Computed in the application for the page's results only.
+ */
+export function snippet(text: string, lang: string | null, q: ParsedQuery, length = 220): SnippetPart[] {
+  if (!text) return [];
+  const found: number[] = [];
+  const limit = Math.min(text.length, MAX_INDEXED_CHARS);
+  for (const w of wordsOf(text.slice(0, limit))) {
+    if (hits(w, lang, q)) found.push(w.start);
+    if (found.length >= 64) break;
+  }
+  let from = 0;
+  if (found.length) {
+    // The window holding the most hits, starting a little before the first of them.
+    let best = found[0]!;
+    let bestCount = 0;
+    for (let i = 0; i < found.length; i++) {
+      let n = 0;
+      while (i + n < found.length && found[i + n]! - found[i]! < length * 0.7) n++;
+      if (n > bestCount) {
+        bestCount = n;
+        best = found[i]!;
+      }
+    }
+    from = Math.max(0, best - Math.floor(length * 0.3));
+    if (from > 0) {
+      const space = text.indexOf(' ', from);
+      from = space >= 0 && space < best ? space + 1 : from;
+    }
+  }
+  let to = Math.min(text.length, from + length);
+  if (to < text.length) {
+    const space = text.lastIndexOf(' ', to);
+    if (space > from + length / 2) to = space;
+  }
+  const parts = markRange(text, from, to, lang, q).map((p) => ({ ...p, text: p.text.replace(/\s+/g, ' ') }));
+  if (from > 0) parts.unshift({ text: '… ', mark: false });
+  if (to < text.length) parts.push({ text: ' …', mark: false });
+  return parts;
+}

@@ -1,0 +1,265 @@
+// Search (issue 12): one query over what the public sees, with exact facet counts and the page's
+// results with highlighted snippets; the index rebuilt; stored PDF and Word files read for their
+// text by a queue that any instance works through (never in the upload's request).
+import { parseQuery, highlight, snippet, type ParsedQuery, type SnippetPart } from '../domain/search-text.ts';
+import { docxToText } from '../importer/extract-docx.ts';
+import { pdfToText } from '../importer/extract-pdf.ts';
+import { sql } from 'kysely';
+import type { DbOrTx } from '../storage/database.ts';
+import { fileChunks } from '../storage/queries/files.ts';
+import {
+  bodiesById,
+  candidates,
+  claimFileText,
+  clearIndex,
+  comboValues,
+  countDocs,
+  docsById,
+  type DocKind,
+  eventDocs,
+  FACETS,
+  type Facet,
+  type FacetValues,
+  fileTextCounts,
+  finishFileText,
+  insertDocs,
+  matchCounts,
+  publicIdentities,
+  publishedEventIds,
+  queueMissingFileTexts,
+  reindexIdentities,
+  TEXT_MEDIA_TYPES,
+} from '../storage/queries/search.ts';
+import type { Storage } from '../storage/storage.ts';
+
+export { FACETS, type Facet } from '../storage/queries/search.ts';
+
+
+export type SearchFilters = Partial<Record<Facet, string>>;
+export type SearchParams = { q: string; filters?: SearchFilters; page?: number; perPage?: number };
+export type SearchHit = {
+  kind: DocKind;
+  id: number;
+  title: SnippetPart[];
+  href: string;
+  eventTitle: string | null;
+  personName: string | null;
+  date: string | null;
+  lang: string | null;
+  materialKind: string | null;
+  role: string | null;
+  snippet: SnippetPart[];
+};
+export type FacetCount = { value: string; count: number; selected: boolean };
+export type SearchOutcome = {
+  q: string;
+  filters: SearchFilters;
+  total: number;
+  page: number;
+  perPage: number;
+  pages: number;
+  hits: SearchHit[];
+  facets: Record<Facet, FacetCount[]>;
+  /** labels of the series and events the facets name (by id as text) */
+  labels: { series: Record<string, string>; event: Record<string, string> };
+};
+
+export const MAX_PER_PAGE = 50;
+/** Candidates ranked per query beyond the page asked for (newest matches, and newest title matches). */
+const CANDIDATES = 200;
+
+const emptyFacets = (): Record<Facet, FacetCount[]> => Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Record<Facet, FacetCount[]>;
+
+/** Ranking: a match in the title first, then records (events, persons, organizations, sessions) before statements, then the newest. */
+const KIND_WEIGHT: Record<DocKind, number> = { person: 3, organization: 3, event: 3, session: 2, material: 1 };
+
+const passes = (values: FacetValues, filters: SearchFilters, except?: Facet) =>
+  FACETS.every((f) => f === except || filters[f] === undefined || String(values[f] ?? '') === filters[f]);
+
+/**
+ * Runs a search: the matching documents' counts per combination of facets (one pass), from which
+ * the total and every facet's exact count under the filters follow; then the newest few hundred
+ * matches within the filters ranked, the page's documents read, and their snippets made.
+ */
+export async function search(storage: Storage, params: SearchParams): Promise<SearchOutcome> {
+  const q = params.q.trim();
+  const filters = Object.fromEntries(Object.entries(params.filters ?? {}).filter(([k, v]) => (FACETS as readonly string[]).includes(k) && v !== undefined && v !== '')) as SearchFilters;
+  const perPage = Math.min(Math.max(1, params.perPage ?? 20), MAX_PER_PAGE);
+  const page = Math.max(1, params.page ?? 1);
+  const parsed = parseQuery(q);
+  const outcome: SearchOutcome = { q, filters, total: 0, page, perPage, pages: 0, hits: [], facets: emptyFacets(), labels: { series: {}, event: {} } };
+  if (!parsed.groups.length) return outcome;
+  const run = async (db: DbOrTx) => {
+    const counts = await matchCounts(db, storage.engine, parsed);
+    const values = await comboValues(db, storage, counts.map((c) => c.combo));
+    const facetTotals = new Map<Facet, Map<string, number>>(FACETS.map((f) => [f, new Map()]));
+    const within: number[] = [];
+    for (const { combo, n } of counts) {
+      const v = values.get(combo);
+      if (!v || !passes(v, filters)) continue;
+      within.push(combo);
+      outcome.total += n;
+      for (const f of FACETS) {
+        const key = v[f];
+        if (key === null || key === undefined) continue;
+        const m = facetTotals.get(f)!;
+        m.set(String(key), (m.get(String(key)) ?? 0) + n);
+      }
+    }
+    for (const f of FACETS) {
+      outcome.facets[f] = [...facetTotals.get(f)!]
+        .map(([value, count]) => ({ value, count, selected: filters[f] === value }))
+        .sort((a, b) => b.count - a.count || (f === 'year' ? Number(b.value) - Number(a.value) : a.value < b.value ? -1 : 1));
+    }
+    outcome.pages = Math.ceil(outcome.total / perPage);
+    if (!outcome.total) return;
+    const offset = (page - 1) * perPage;
+    const all = within.length === counts.length;
+    const found = await candidates(db, storage.engine, parsed, all ? null : within, CANDIDATES + offset + perPage);
+    const docs = await docsById(db, found.map((c) => c.id));
+    const titleHit = new Map(found.map((c) => [c.id, c.titleHit]));
+    const order = new Map(found.map((c, i) => [c.id, i]));
+    docs.sort(
+      (a, b) =>
+        Number(titleHit.get(b.id)) - Number(titleHit.get(a.id)) ||
+        KIND_WEIGHT[b.kind] - KIND_WEIGHT[a.kind] ||
+        (b.date ?? '').localeCompare(a.date ?? '') ||
+        order.get(a.id)! - order.get(b.id)!,
+    );
+    const shown = docs.slice(offset, offset + perPage);
+    const bodies = await bodiesById(db, shown.map((d) => d.id));
+    outcome.hits = shown.map((d) => ({
+      kind: d.kind,
+      id: d.ref_id,
+      title: highlight(d.title, d.lang, parsed),
+      href: d.href,
+      eventTitle: d.event_title,
+      personName: d.person_name,
+      date: d.date,
+      lang: d.lang,
+      materialKind: d.material_kind,
+      role: d.role,
+      snippet: snippet(bodies.get(d.id) ?? '', d.lang, parsed),
+    }));
+    const seriesIds = outcome.facets.series.map((f) => Number(f.value));
+    const eventIds = outcome.facets.event.map((f) => Number(f.value));
+    if (seriesIds.length) for (const s of await db.selectFrom('series').select(['id', 'title']).where('id', 'in', seriesIds).execute()) outcome.labels.series[String(s.id)] = s.title;
+    if (eventIds.length) for (const e of await db.selectFrom('pub_event').select(['id', 'title']).where('id', 'in', eventIds).execute()) outcome.labels.event[String(e.id)] = e.title;
+  };
+  if (storage.engine === 'postgres') {
+    // A common word matches most rows, and the planner would read the whole table for it: the
+    // GIN index is always cheaper here, since only the small facet columns are read from the rows.
+    await storage.db.transaction().setAccessMode('read only').execute(async (trx) => {
+      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+      await run(trx);
+    });
+  } else await run(storage.db);
+  return outcome;
+}
+
+export type { ParsedQuery };
+
+/** Progress of a rebuild, for the command line. */
+export type RebuildProgress = { events: number; eventsDone: number; docs: number; phase: 'events' | 'identities' | 'files' | 'done'; files?: Record<string, number> };
+
+/**
+ * Makes the index again from the published copies, the persons and organizations they name,
+ * and the text already read from files; queues every readable file not yet read.
+ */
+export async function rebuildIndexWithin(trx: DbOrTx, progress?: (p: RebuildProgress) => void): Promise<number> {
+  await clearIndex(trx);
+  const events = await publishedEventIds(trx);
+  let docs = 0;
+  let done = 0;
+  for (const id of events) {
+    const d = await eventDocs(trx, id);
+    await insertDocs(trx, d);
+    docs += d.length;
+    done++;
+    progress?.({ events: events.length, eventsDone: done, docs, phase: 'events' });
+  }
+  const who = await publicIdentities(trx);
+  await reindexIdentities(trx, who.persons, who.organizations);
+  docs += who.persons.length + who.organizations.length;
+  progress?.({ events: events.length, eventsDone: done, docs, phase: 'identities' });
+  await queueMissingFileTexts(trx, new Date().toISOString());
+  return docs;
+}
+
+export async function rebuildIndex(storage: Storage, progress?: (p: RebuildProgress) => void): Promise<number> {
+  return storage.db.transaction().execute((trx) => rebuildIndexWithin(trx, progress));
+}
+
+/** Reads one stored file's text in the readers' child processes (their memory and time caps). */
+async function readFileText(storage: Storage, fileId: string, mediaType: string): Promise<string> {
+  const parts: Uint8Array[] = [];
+  for await (const c of fileChunks(storage.db, fileId)) parts.push(c);
+  const bytes = Buffer.concat(parts);
+  const kind = TEXT_MEDIA_TYPES[mediaType];
+  const name = `file ${fileId}`;
+  if (kind === 'pdf') return pdfToText(bytes, name);
+  if (kind === 'docx') return (await docxToText(bytes, name)).text;
+  return '';
+}
+
+/**
+ * Reads the next queued file, if any: claimed first (another instance never takes the same one),
+ * read outside any transaction, then its text stored and put in its materials' documents.
+ * Returns false when nothing was waiting.
+ */
+export async function extractNextFileText(storage: Storage, now: () => Date = () => new Date()): Promise<boolean> {
+  const claimed = await storage.db.transaction().execute((trx) => claimFileText(trx, storage.engine, now()));
+  if (!claimed) return false;
+  let outcome: { text: string } | { error: string; retry: boolean };
+  try {
+    outcome = { text: await readFileText(storage, claimed.fileId, claimed.mediaType) };
+  } catch (e) {
+    const invalid = (e as Error)?.name === 'InvalidInput' || (e as { constructor?: { name?: string } })?.constructor?.name === 'InvalidInput';
+    outcome = { error: e instanceof Error ? e.message : String(e), retry: !invalid };
+  }
+  await storage.db.transaction().execute((trx) => finishFileText(trx, claimed.fileId, outcome));
+  return true;
+}
+
+/** Reads every queued file (the command line's rebuild); returns how many were read. */
+export async function drainFileTexts(storage: Storage, progress?: (n: number) => void): Promise<number> {
+  let n = 0;
+  while (await extractNextFileText(storage)) progress?.(++n);
+  return n;
+}
+
+export { fileTextCounts, countDocs };
+
+/**
+ * The worker `plenary serve` runs: looks for queued files every `intervalMs` and reads them one
+ * at a time. Returns a function that stops it (and waits for the file being read).
+ */
+export function startFileTextWorker(storage: Storage, opts: { intervalMs?: number; log?: (m: string) => void } = {}): { stop(): Promise<void>; kick(): void } {
+  const intervalMs = opts.intervalMs ?? 2000;
+  let stopped = false;
+  let running: Promise<void> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  const tick = () => {
+    if (stopped || running) return;
+    running = (async () => {
+      try {
+        while (!stopped && (await extractNextFileText(storage)));
+      } catch (e) {
+        opts.log?.(`search: reading a stored file failed: ${e instanceof Error ? e.message : String(e)}`);
+      } finally {
+        running = null;
+      }
+    })();
+  };
+  timer = setInterval(tick, intervalMs);
+  timer.unref();
+  tick();
+  return {
+    kick: tick,
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,553 @@
+// The search index (migration 0014): documents made from what the public sees (published copies,
+// and the persons and organizations they name), kept in step inside the writes that change it,
+// and the queries that read it. Written once for both engines; the engine differences are the
+// token store (SQLite FTS5 search_fts, PostgreSQL tsvector columns with GIN) and the facets'
+// count (SQLite: from FTS5's rowids alone, whose upper bits are the document's combo of facets).
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type ParsedQuery, fts5Match, indexTokens, MAX_INDEXED_CHARS, tsquery, tsvectorLiteral } from '../../domain/search-text.ts';
+import { regionOf } from '../../domain/region.ts';
+import type { DbOrTx } from '../database.ts';
+import { published } from '../published.ts';
+import type { Engine } from '../storage.ts';
+
+export const DOC_KINDS = ['event', 'session', 'material', 'person', 'organization'] as const;
+export type DocKind = (typeof DOC_KINDS)[number];
+
+/** The facets, in the order of a combo's key. */
+export const FACETS = ['kind', 'year', 'series', 'event', 'country', 'region', 'orgKind', 'role', 'materialKind', 'lang'] as const;
+export type Facet = (typeof FACETS)[number];
+export type FacetValues = { [F in Facet]: string | number | null };
+
+/** A document as indexed. */
+export type SearchDoc = {
+  kind: DocKind;
+  refId: number;
+  facets: FacetValues;
+  personId: number | null;
+  fileId: string | null;
+  title: string;
+  personName: string | null;
+  eventTitle: string | null;
+  date: string | null;
+  href: string;
+  body: string;
+  /** the language its words are stemmed in (null: folded only, as names are) */
+  lang: string | null;
+};
+
+const SEQ_BITS = 2 ** 32;
+const any = (db: DbOrTx) => db as unknown as Kysely<any>;
+
+/** Facet values by combo id: rows never change or go, so a process may keep them (per database). */
+const combosById = new WeakMap<object, Map<number, FacetValues>>();
+
+const comboKey = (f: FacetValues) => JSON.stringify(FACETS.map((k) => f[k] ?? null));
+const valuesOfKey = (key: string): FacetValues => {
+  const a = JSON.parse(key) as Array<string | number | null>;
+  return Object.fromEntries(FACETS.map((k, i) => [k, a[i] ?? null])) as FacetValues;
+};
+
+/** The engine a database or transaction speaks (from its Kysely adapter). */
+export function engineOf(db: DbOrTx): Engine {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** The ids of these combos of facets, made where new (ON CONFLICT: instances may make one at once). */
+async function comboIds(trx: DbOrTx, facets: FacetValues[]): Promise<Map<string, number>> {
+  const keys = [...new Set(facets.map(comboKey))];
+  const out = new Map<string, number>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const part = keys.slice(i, i + 500);
+    await any(trx).insertInto('search_combo').values(part.map((key) => ({ key }))).onConflict((oc) => oc.column('key').doNothing()).execute();
+    for (const r of await any(trx).selectFrom('search_combo').select(['id', 'key']).where('key', 'in', part).execute()) out.set(r.key, Number(r.id));
+  }
+  return out;
+}
+
+/** Facet values of combos by id; `cacheKey` names the database (its Storage). */
+export async function comboValues(db: DbOrTx, cacheKey: object, ids: number[]): Promise<Map<number, FacetValues>> {
+  let cache = combosById.get(cacheKey);
+  if (!cache) combosById.set(cacheKey, (cache = new Map()));
+  const missing = ids.filter((id) => !cache.has(id));
+  for (let i = 0; i < missing.length; i += 500) {
+    const rows = await any(db).selectFrom('search_combo').select(['id', 'key']).where('id', 'in', missing.slice(i, i + 500)).execute();
+    for (const r of rows) cache.set(Number(r.id), valuesOfKey(r.key));
+  }
+  return new Map(ids.filter((id) => cache.has(id)).map((id) => [id, cache.get(id)!]));
+}
+
+/** Adds documents (the caller removed any earlier ones of the same records). */
+export async function insertDocs(trx: DbOrTx, docs: SearchDoc[]): Promise<void> {
+  if (!docs.length) return;
+  const db = any(trx);
+  const t = { engine: engineOf(trx) };
+  const combos = await comboIds(trx, docs.map((d) => d.facets));
+  let seq = 0;
+  if (t.engine === 'sqlite') {
+    const row = await db.updateTable('search_state').set((eb: any) => ({ value: eb('value', '+', docs.length) })).where('key', '=', 'seq').returning('value').executeTakeFirstOrThrow();
+    seq = Number(row.value) - docs.length;
+  }
+  const rows: Record<string, unknown>[] = [];
+  const fts: Array<{ rowid: number; title: string; body: string }> = [];
+  for (const d of docs) {
+    const combo = combos.get(comboKey(d.facets))!;
+    const titleTokens = indexTokens(d.title, d.lang);
+    const bodyTokens = indexTokens(d.body, d.lang);
+    const row: Record<string, unknown> = {
+      kind: d.kind,
+      ref_id: d.refId,
+      combo_id: combo,
+      event_id: d.facets.event,
+      series_id: d.facets.series,
+      year: d.facets.year,
+      country: d.facets.country,
+      region: d.facets.region,
+      org_kind: d.facets.orgKind,
+      role: d.facets.role,
+      material_kind: d.facets.materialKind,
+      lang: d.facets.lang,
+      person_id: d.personId,
+      file_id: d.fileId,
+      title: d.title,
+      person_name: d.personName,
+      event_title: d.eventTitle,
+      date: d.date,
+      href: d.href,
+      body: d.body.length > MAX_INDEXED_CHARS ? d.body.slice(0, MAX_INDEXED_CHARS) : d.body,
+    };
+    if (t.engine === 'sqlite') {
+      row.id = combo * SEQ_BITS + ++seq;
+      fts.push({ rowid: row.id as number, title: titleTokens.join(' '), body: bodyTokens.join(' ') });
+    } else {
+      row.tsv = sql`${tsvectorLiteral([...titleTokens, ...bodyTokens])}::tsvector`;
+      row.title_tsv = sql`${tsvectorLiteral(titleTokens)}::tsvector`;
+    }
+    rows.push(row);
+  }
+  // PostgreSQL allows 65,535 parameters a statement; SQLite 32,766.
+  const per = t.engine === 'sqlite' ? 400 : 1000;
+  for (let i = 0; i < rows.length; i += per) await db.insertInto('search_doc').values(rows.slice(i, i + per)).execute();
+  for (let i = 0; i < fts.length; i += 2000) await db.insertInto('search_fts').values(fts.slice(i, i + 2000)).execute();
+}
+
+/** Removes documents chosen by a condition on search_doc. */
+async function deleteDocs(trx: DbOrTx, where: ReturnType<typeof sql>): Promise<void> {
+  const engine = engineOf(trx);
+  if (engine === 'sqlite') await sql`DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_doc WHERE ${where})`.execute(trx);
+  await sql`DELETE FROM search_doc WHERE ${where}`.execute(trx);
+}
+
+const yearOf = (date: string | null | undefined) => (date ? Number(date.slice(0, 4)) : null);
+const themesText = (themes: string) => {
+  try {
+    const a = JSON.parse(themes) as unknown;
+    return Array.isArray(a) ? a.filter((x) => typeof x === 'string').join('. ') : '';
+  } catch {
+    return '';
+  }
+};
+const joinText = (...parts: Array<string | null | undefined>) => parts.filter((p) => p && p.trim()).join('\n');
+
+/** The documents of one event's published copy (none when it is not published). */
+export async function eventDocs(db: DbOrTx, eventId: number): Promise<SearchDoc[]> {
+  const p = published(db);
+  const e = await p.selectFrom('event').selectAll().where('id', '=', eventId).executeTakeFirst();
+  if (!e) return [];
+  const base = (kind: DocKind, lang: string | null, over: Partial<FacetValues> = {}): FacetValues => ({
+    kind,
+    year: yearOf(e.start_date),
+    series: e.series_id,
+    event: e.id,
+    country: e.country_code,
+    region: regionOf(e.country_code),
+    orgKind: null,
+    role: null,
+    materialKind: null,
+    lang,
+    ...over,
+  });
+  const href = `/events/${e.slug}`;
+  const docs: SearchDoc[] = [
+    {
+      kind: 'event',
+      refId: e.id,
+      facets: base('event', e.lang),
+      personId: null,
+      fileId: null,
+      title: e.title,
+      personName: null,
+      eventTitle: null,
+      date: e.start_date,
+      href,
+      body: joinText(e.overview, themesText(e.themes), e.venue, e.city),
+      lang: e.lang,
+    },
+  ];
+  const sessions = await p
+    .selectFrom('session as s')
+    .innerJoin('day as d', 'd.id', 's.day_id')
+    .select(['s.id', 's.kind', 's.number', 's.title', 's.lang', 'd.date'])
+    .where('s.event_id', '=', eventId)
+    .orderBy('d.position')
+    .orderBy('s.position')
+    .execute();
+  const appearances = await p
+    .selectFrom('appearance as a')
+    .innerJoin('session as s', 's.id', 'a.session_id')
+    .innerJoin('person as pe', 'pe.id', 'a.person_id')
+    .leftJoin('organization as o', 'o.id', 'a.organization_id')
+    .select(['a.id', 'a.session_id', 'a.role', 'a.talk_title', 'a.country_code', 'a.lang', 'pe.id as person_id', 'pe.name as person_name', 'o.kind as org_kind', 'o.country_code as org_country'])
+    .where('s.event_id', '=', eventId)
+    .orderBy('a.position')
+    .execute();
+  const bySession = new Map<number, typeof appearances>();
+  for (const a of appearances) bySession.set(a.session_id, [...(bySession.get(a.session_id) ?? []), a]);
+  const sessionDate = new Map<number, string>();
+  for (const s of sessions) {
+    sessionDate.set(s.id, s.date);
+    const title = s.title?.trim() || (s.number !== null ? `${s.kind} ${s.number}` : s.kind);
+    docs.push({
+      kind: 'session',
+      refId: s.id,
+      facets: base('session', s.lang),
+      personId: null,
+      fileId: null,
+      title,
+      personName: null,
+      eventTitle: e.title,
+      date: s.date,
+      href: `${href}#session-${s.id}`,
+      body: joinText(...(bySession.get(s.id) ?? []).map((a) => a.talk_title)),
+      lang: s.lang,
+    });
+  }
+  const byAppearance = new Map(appearances.map((a) => [a.id, a]));
+  const materials = await p
+    .selectFrom('material as m')
+    .leftJoin('search_file_text as ft' as any, 'ft.file_id' as any, 'm.file_id')
+    .select(['m.id', 'm.kind', 'm.label', 'm.lang', 'm.url', 'm.file_id', 'm.appearance_id', sql<string | null>`ft.text`.as('text')])
+    .where('m.event_id', '=', eventId)
+    .orderBy('m.position')
+    .execute();
+  for (const m of materials) {
+    const a = m.appearance_id !== null ? byAppearance.get(m.appearance_id) : undefined;
+    const country = a?.country_code ?? a?.org_country ?? e.country_code;
+    docs.push({
+      kind: 'material',
+      refId: m.id,
+      facets: base('material', m.lang, { country, region: regionOf(country), orgKind: a?.org_kind ?? null, role: a?.role ?? null, materialKind: m.kind }),
+      personId: a?.person_id ?? null,
+      fileId: m.file_id,
+      title: m.label,
+      personName: a?.person_name ?? null,
+      eventTitle: e.title,
+      date: (a && sessionDate.get(a.session_id)) ?? e.start_date,
+      href: m.file_id ? `/files/${m.file_id}` : (m.url ?? href),
+      body: m.text ?? '',
+      lang: m.lang,
+    });
+  }
+  return docs;
+}
+
+/** The persons and organizations an event's published copy names (its series' convener too). */
+async function namedBy(db: DbOrTx, eventId: number): Promise<{ persons: number[]; organizations: number[] }> {
+  const p = published(db);
+  const rows = await p
+    .selectFrom('appearance as a')
+    .innerJoin('session as s', 's.id', 'a.session_id')
+    .select(['a.person_id', 'a.organization_id'])
+    .where('s.event_id', '=', eventId)
+    .execute();
+  const conv = await p.selectFrom('event as e').innerJoin('series as se', 'se.id', 'e.series_id').select('se.convener_id').where('e.id', '=', eventId).executeTakeFirst();
+  const orgs = new Set(rows.map((r) => r.organization_id).filter((x): x is number => x !== null));
+  if (conv?.convener_id) orgs.add(conv.convener_id);
+  return { persons: [...new Set(rows.map((r) => r.person_id))], organizations: [...orgs] };
+}
+
+/** A person's document, if any published event names them. */
+async function personDoc(db: DbOrTx, id: number): Promise<SearchDoc | null> {
+  const person = await db.selectFrom('person').select(['id', 'slug', 'name']).where('id', '=', id).executeTakeFirst();
+  if (!person) return null;
+  const last = await published(db)
+    .selectFrom('appearance as a')
+    .innerJoin('session as s', 's.id', 'a.session_id')
+    .innerJoin('event as e', 'e.id', 's.event_id')
+    .select(['a.country_code', 'e.start_date'])
+    .where('a.person_id', '=', id)
+    .orderBy('e.start_date', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!last) return null;
+  const aliases = await any(db).selectFrom('person_alias').select('name').where('person_id', '=', id).where('name', '!=', person.name).execute().catch(() => []);
+  return {
+    kind: 'person',
+    refId: id,
+    facets: { kind: 'person', year: null, series: null, event: null, country: last.country_code, region: regionOf(last.country_code), orgKind: null, role: null, materialKind: null, lang: null },
+    personId: id,
+    fileId: null,
+    title: person.name,
+    personName: null,
+    eventTitle: null,
+    date: last.start_date,
+    href: `/people/${person.slug}`,
+    body: [...new Set(aliases.map((a: { name: string }) => a.name))].join('\n'),
+    lang: null,
+  };
+}
+
+/** An organization's document, if a published event names it or its series' convener is it. */
+async function organizationDoc(db: DbOrTx, id: number): Promise<SearchDoc | null> {
+  const org = await db.selectFrom('organization').select(['id', 'slug', 'name', 'kind', 'country_code']).where('id', '=', id).executeTakeFirst();
+  if (!org) return null;
+  const p = published(db);
+  const named = await p
+    .selectFrom('appearance as a')
+    .innerJoin('session as s', 's.id', 'a.session_id')
+    .innerJoin('event as e', 'e.id', 's.event_id')
+    .select('e.start_date')
+    .where('a.organization_id', '=', id)
+    .orderBy('e.start_date', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const convenes = named
+    ? undefined
+    : await p.selectFrom('event as e').innerJoin('series as se', 'se.id', 'e.series_id').select('e.start_date').where('se.convener_id', '=', id).orderBy('e.start_date', 'desc').limit(1).executeTakeFirst();
+  const date = named?.start_date ?? convenes?.start_date;
+  if (!date) return null;
+  const aliases = await any(db).selectFrom('organization_alias').select('name').where('organization_id', '=', id).where('name', '!=', org.name).execute().catch(() => []);
+  return {
+    kind: 'organization',
+    refId: id,
+    facets: { kind: 'organization', year: null, series: null, event: null, country: org.country_code, region: regionOf(org.country_code), orgKind: org.kind, role: null, materialKind: null, lang: null },
+    personId: null,
+    fileId: null,
+    title: org.name,
+    personName: null,
+    eventTitle: null,
+    date,
+    href: `/organizations/${org.slug}`,
+    body: [...new Set(aliases.map((a: { name: string }) => a.name))].join('\n'),
+    lang: null,
+  };
+}
+
+/** Persons' and organizations' documents made again from the rows as they are now (or removed). */
+export async function reindexIdentities(trx: DbOrTx, persons: number[], organizations: number[]): Promise<void> {
+  for (let i = 0; i < persons.length; i += 500) {
+    const ids = persons.slice(i, i + 500);
+    await deleteDocs(trx, sql`kind = 'person' AND ref_id IN (${sql.join(ids)})`);
+    const docs = (await Promise.all(ids.map((id) => personDoc(trx, id)))).filter((d): d is SearchDoc => d !== null);
+    await insertDocs(trx, docs);
+    // Statements show their speaker's name as it is now.
+    const names = await trx.selectFrom('person').select(['id', 'name']).where('id', 'in', ids).execute();
+    for (const n of names) await any(trx).updateTable('search_doc').set({ person_name: n.name }).where('person_id', '=', n.id).where('kind', '=', 'material').execute();
+  }
+  for (let i = 0; i < organizations.length; i += 500) {
+    const ids = organizations.slice(i, i + 500);
+    await deleteDocs(trx, sql`kind = 'organization' AND ref_id IN (${sql.join(ids)})`);
+    const docs = (await Promise.all(ids.map((id) => organizationDoc(trx, id)))).filter((d): d is SearchDoc => d !== null);
+    await insertDocs(trx, docs);
+  }
+}
+
+/**
+ * An event's documents made again from its published copy (none once withdrawn), with the
+ * persons and organizations it named before and names now. Called in the write that publishes
+ * or withdraws, so the index changes when the public pages do, on every instance.
+ */
+export async function reindexEvent(trx: DbOrTx, eventId: number, before?: { persons: number[]; organizations: number[] }): Promise<void> {
+  const was = before ?? { persons: [], organizations: [] };
+  await deleteDocs(trx, sql`event_id = ${eventId}`);
+  await insertDocs(trx, await eventDocs(trx, eventId));
+  const now = await namedBy(trx, eventId);
+  await reindexIdentities(trx, [...new Set([...was.persons, ...now.persons])], [...new Set([...was.organizations, ...now.organizations])]);
+}
+
+/** Who an event's published copy names, to be passed to reindexEvent after a change of it. */
+export const namedByEvent = namedBy;
+
+/** Every document removed (the combos stay: processes keep their ids). */
+export async function clearIndex(trx: DbOrTx): Promise<void> {
+  if (engineOf(trx) === 'sqlite') await sql`DELETE FROM search_fts`.execute(trx);
+  await sql`DELETE FROM search_doc`.execute(trx);
+}
+
+export async function publishedEventIds(db: DbOrTx): Promise<number[]> {
+  return (await published(db).selectFrom('event').select('id').orderBy('start_date').orderBy('id').execute()).map((r) => r.id);
+}
+
+/** Every person and organization a published event names (their documents, on a rebuild). */
+export async function publicIdentities(db: DbOrTx): Promise<{ persons: number[]; organizations: number[] }> {
+  const p = published(db);
+  const persons = await p.selectFrom('appearance').select('person_id').distinct().orderBy('person_id').execute();
+  const orgs = await p.selectFrom('appearance').select('organization_id').where('organization_id', 'is not', null).distinct().execute();
+  const conveners = await p.selectFrom('event as e').innerJoin('series as se', 'se.id', 'e.series_id').select('se.convener_id').where('se.convener_id', 'is not', null).distinct().execute();
+  const o = new Set<number>([...orgs.map((r) => r.organization_id!), ...conveners.map((r) => r.convener_id!)]);
+  return { persons: persons.map((r) => r.person_id), organizations: [...o].sort((a, b) => a - b) };
+}
+
+// ---- text read from stored files: the queue ----
+
+/** Media types whose text is read for search. */
+export const TEXT_MEDIA_TYPES: Record<string, 'pdf' | 'docx'> = {
+  'application/pdf': 'pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+};
+
+/** Queues a stored file for reading when its type has text (nothing happens for others, or twice). */
+export async function queueFileText(trx: DbOrTx, fileId: string, mediaType: string, now: string): Promise<void> {
+  if (!TEXT_MEDIA_TYPES[mediaType]) return;
+  await any(trx).insertInto('search_file_text').values({ file_id: fileId, state: 'pending', attempts: 0, created_at: now }).onConflict((oc) => oc.column('file_id').doNothing()).execute();
+}
+
+/** A deleted file's text goes with it. */
+export async function forgetFileText(trx: DbOrTx, fileId: string): Promise<void> {
+  await any(trx).deleteFrom('search_file_text').where('file_id', '=', fileId).execute();
+}
+
+/** Every stored file of a readable type without its text queued (after a restore, or files stored before search). */
+export async function queueMissingFileTexts(trx: DbOrTx, now: string): Promise<number> {
+  const types = Object.keys(TEXT_MEDIA_TYPES);
+  const r = await sql`
+    INSERT INTO search_file_text (file_id, state, attempts, created_at)
+    SELECT f.id, 'pending', 0, ${now} FROM file f
+    WHERE f.media_type IN (${sql.join(types)}) AND NOT EXISTS (SELECT 1 FROM search_file_text t WHERE t.file_id = f.id)`.execute(trx);
+  return Number(r.numAffectedRows ?? 0);
+}
+
+/** How long a claimed file may stay claimed before another instance takes it over (a crashed worker). */
+export const CLAIM_STALE_MS = 5 * 60_000;
+export const MAX_ATTEMPTS = 3;
+
+/**
+ * Claims the next file to read: pending, or claimed so long ago that its worker must have died.
+ * PostgreSQL: FOR UPDATE SKIP LOCKED, so instances never take the same file; SQLite has one
+ * writer, so the UPDATE … WHERE state is itself the claim.
+ */
+export async function claimFileText(db: DbOrTx, engine: Engine, now: Date): Promise<{ fileId: string; mediaType: string } | null> {
+  const stale = new Date(now.getTime() - CLAIM_STALE_MS).toISOString();
+  const at = now.toISOString();
+  const lock = engine === 'postgres' ? sql`FOR UPDATE SKIP LOCKED` : sql``;
+  const r = await sql<{ file_id: string }>`
+    UPDATE search_file_text SET state = 'running', claimed_at = ${at}, attempts = attempts + 1
+    WHERE file_id = (
+      SELECT file_id FROM search_file_text
+      WHERE (state = 'pending' OR (state = 'running' AND claimed_at < ${stale})) AND attempts < ${MAX_ATTEMPTS}
+      ORDER BY created_at, file_id LIMIT 1 ${lock})
+    RETURNING file_id`.execute(db);
+  const id = r.rows[0]?.file_id;
+  if (!id) return null;
+  const f = await db.selectFrom('file').select('media_type').where('id', '=', id).executeTakeFirst();
+  if (!f) {
+    await any(db).deleteFrom('search_file_text').where('file_id', '=', id).execute();
+    return claimFileText(db, engine, now);
+  }
+  return { fileId: id, mediaType: f.media_type };
+}
+
+/** Stores a file's text (or why it could not be read) and puts it in the documents of the materials that show it. */
+export async function finishFileText(trx: DbOrTx, fileId: string, outcome: { text: string } | { error: string; retry: boolean }): Promise<void> {
+  const db = any(trx);
+  if ('error' in outcome) {
+    await db.updateTable('search_file_text').set({ state: outcome.retry ? 'pending' : 'failed', error: outcome.error.slice(0, 2000) }).where('file_id', '=', fileId).execute();
+    return;
+  }
+  await db.updateTable('search_file_text').set({ state: 'done', text: outcome.text, error: null }).where('file_id', '=', fileId).execute();
+  // The materials' documents are made again, now with the text.
+  const events = await db.selectFrom('search_doc').select('event_id').where('file_id', '=', fileId).where('kind', '=', 'material').distinct().execute();
+  for (const e of events) {
+    if (e.event_id === null) continue;
+    const docs = (await eventDocs(trx, Number(e.event_id))).filter((d) => d.fileId === fileId);
+    await deleteDocs(trx, sql`kind = 'material' AND file_id = ${fileId} AND event_id = ${e.event_id}`);
+    await insertDocs(trx, docs);
+  }
+}
+
+export async function fileTextCounts(db: DbOrTx): Promise<Record<string, number>> {
+  const r = await sql<{ state: string; n: unknown }>`SELECT state, count(*) AS n FROM search_file_text GROUP BY state`.execute(db);
+  return Object.fromEntries(r.rows.map((x) => [x.state, Number(x.n)]));
+}
+
+// ---- reading ----
+
+export type MatchCounts = Array<{ combo: number; n: number }>;
+
+/** The number of matching documents per combo of facets: every facet's exact count, and the total, from one pass. */
+export async function matchCounts(db: DbOrTx, engine: Engine, q: ParsedQuery): Promise<MatchCounts> {
+  if (engine === 'sqlite') {
+    const r = await sql<{ c: number; n: number }>`SELECT rowid >> 32 AS c, count(*) AS n FROM search_fts WHERE search_fts MATCH ${fts5Match(q)} GROUP BY 1`.execute(db);
+    return r.rows.map((x) => ({ combo: Number(x.c), n: Number(x.n) }));
+  }
+  const r = await sql<{ c: number; n: string }>`SELECT combo_id AS c, count(*) AS n FROM search_doc WHERE tsv @@ ${tsquery(q)}::tsquery GROUP BY 1`.execute(db);
+  return r.rows.map((x) => ({ combo: Number(x.c), n: Number(x.n) }));
+}
+
+export type Candidate = { id: number; titleHit: boolean };
+
+/**
+ * The newest `limit` matching documents (insertion order, which a rebuild makes the order of
+ * events' dates), and the newest `limit` whose title matches, within the given combos (null: any).
+ */
+export async function candidates(db: DbOrTx, engine: Engine, q: ParsedQuery, combos: number[] | null, limit: number): Promise<Candidate[]> {
+  if (combos && !combos.length) return [];
+  const out = new Map<number, Candidate>();
+  if (engine === 'sqlite') {
+    const within = combos ? sql` AND (rowid >> 32) IN (SELECT value FROM json_each(${JSON.stringify(combos)}))` : sql``;
+    const m = fts5Match(q);
+    const title = await sql<{ id: number }>`SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${`{title} : (${m})`}${within} ORDER BY (rowid & 4294967295) DESC LIMIT ${limit}`.execute(db);
+    for (const r of title.rows) out.set(Number(r.id), { id: Number(r.id), titleHit: true });
+    const all = await sql<{ id: number }>`SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${m}${within} ORDER BY (rowid & 4294967295) DESC LIMIT ${limit}`.execute(db);
+    for (const r of all.rows) if (!out.has(Number(r.id))) out.set(Number(r.id), { id: Number(r.id), titleHit: false });
+    return [...out.values()];
+  }
+  const tq = tsquery(q);
+  const within = combos ? sql` AND combo_id = ANY(${combos})` : sql``;
+  const title = await sql<{ id: number }>`SELECT id FROM search_doc WHERE title_tsv @@ ${tq}::tsquery${within} ORDER BY id DESC LIMIT ${limit}`.execute(db);
+  for (const r of title.rows) out.set(Number(r.id), { id: Number(r.id), titleHit: true });
+  const all = await sql<{ id: number }>`SELECT id FROM search_doc WHERE tsv @@ ${tq}::tsquery${within} ORDER BY id DESC LIMIT ${limit}`.execute(db);
+  for (const r of all.rows) if (!out.has(Number(r.id))) out.set(Number(r.id), { id: Number(r.id), titleHit: false });
+  return [...out.values()];
+}
+
+export type StoredDoc = {
+  id: number;
+  kind: DocKind;
+  ref_id: number;
+  combo_id: number;
+  title: string;
+  person_name: string | null;
+  event_title: string | null;
+  date: string | null;
+  href: string;
+  lang: string | null;
+  event_id: number | null;
+  material_kind: string | null;
+  role: string | null;
+};
+
+export async function docsById(db: DbOrTx, ids: number[]): Promise<StoredDoc[]> {
+  if (!ids.length) return [];
+  return (await any(db)
+    .selectFrom('search_doc')
+    .select(['id', 'kind', 'ref_id', 'combo_id', 'title', 'person_name', 'event_title', 'date', 'href', 'lang', 'event_id', 'material_kind', 'role'])
+    .where('id', 'in', ids)
+    .execute()) as StoredDoc[];
+}
+
+/** The stored text of documents, for their snippets. */
+export async function bodiesById(db: DbOrTx, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await any(db).selectFrom('search_doc').select(['id', 'body']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r: { id: number; body: string }) => [Number(r.id), r.body]));
+}
+
+/** Every combo whose values are among those asked (the filters of a search). */
+export async function allCombos(db: DbOrTx): Promise<Array<{ id: number; key: string }>> {
+  return (await any(db).selectFrom('search_combo').select(['id', 'key']).execute()).map((r: { id: number; key: string }) => ({ id: Number(r.id), key: r.key }));
+}
+
+export async function countDocs(db: DbOrTx): Promise<number> {
+  const r = await sql<{ n: unknown }>`SELECT count(*) AS n FROM search_doc`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}

@@ -192,6 +192,11 @@ function appearanceFilter(f: AppearanceFilter) {
 
 /** The published appearances of a person, organization or country, each with where and when it happened. */
 export function publicAppearanceRows(db: DbOrTx, f: AppearanceFilter) {
+  return publicAppearanceRowsQuery(db, f).execute();
+}
+
+/** The query of publicAppearanceRows, in its order, before it runs (a page of it takes limit and offset). */
+export function publicAppearanceRowsQuery(db: DbOrTx, f: AppearanceFilter) {
   return publicAppearances(db)
     .where(appearanceFilter(f))
     .innerJoin('day as d', 'd.id', 's.day_id')
@@ -217,8 +222,7 @@ export function publicAppearanceRows(db: DbOrTx, f: AppearanceFilter) {
     .orderBy('e.id')
     .orderBy('s.position')
     .orderBy('a.position')
-    .orderBy('a.id')
-    .execute();
+    .orderBy('a.id');
 }
 
 /**
@@ -349,6 +353,45 @@ async function appearancesWhere(db: DbOrTx, filter: AppearanceFilter): Promise<A
       byAppearance.set(mat.appearance_id!, list);
     }
   }
+  return inContext(rows, byAppearance);
+}
+
+/** How many published appearances a person, organization or country has. */
+export async function countPublicAppearances(db: DbOrTx, filter: AppearanceFilter): Promise<number> {
+  const r = await publicAppearances(db)
+    .where(appearanceFilter(filter))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/**
+ * One page of the published appearances of a person, organization or country (the order of
+ * publicAppearanceRows), with its materials, and how many there are in all.
+ */
+export async function appearancesPage(db: DbOrTx, filter: AppearanceFilter, range: { offset: number; limit: number }): Promise<{ total: number; items: AppearanceInContext[] }> {
+  const total = await countPublicAppearances(db, filter);
+  if (total === 0 || range.offset >= total) return { total, items: [] };
+  const rows = await publicAppearanceRowsQuery(db, filter).limit(range.limit).offset(range.offset).execute();
+  const byAppearance = new Map<number, MaterialView[]>();
+  if (rows.length) {
+    const mats = await published(db)
+      .selectFrom('material as m')
+      .select(['m.id', 'm.appearance_id', 'm.kind', 'm.label', 'm.lang', 'm.url', 'm.file_id'])
+      .where('m.appearance_id', 'in', rows.map((r) => r.id))
+      .orderBy('m.position')
+      .orderBy('m.id')
+      .execute();
+    for (const mat of mats) {
+      const list = byAppearance.get(mat.appearance_id!) ?? [];
+      list.push(materialView(mat));
+      byAppearance.set(mat.appearance_id!, list);
+    }
+  }
+  return { total, items: inContext(rows, byAppearance) };
+}
+
+function inContext(rows: Awaited<ReturnType<typeof publicAppearanceRows>>, byAppearance: Map<number, MaterialView[]>): AppearanceInContext[] {
   return rows.map((r) => ({
     role: r.role,
     roleLabel: r.role_label,

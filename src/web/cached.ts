@@ -29,8 +29,9 @@ export async function cached(
   c: Context,
   headers: Record<string, string> | (() => Record<string, string>),
   render: (event: (id: number) => void) => Promise<string | Uint8Array | undefined>,
+  /** the cache key: the path, unless the route pages (`/people?page=2`: web/paging.ts) */
+  key: string = c.req.path,
 ): Promise<Response> {
-  const key = c.req.path;
   const hit = cache.get(key);
   if (hit) return respondCached(c, hit);
   const generation = cache.currentGeneration();

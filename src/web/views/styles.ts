@@ -43,12 +43,13 @@ ol.agenda>li{display:grid;grid-template-columns:8.5rem 1fr;gap:1rem;border-top:1
 .break{color:var(--muted)}
 .list{padding-left:1.25rem}
 .list li{margin:.45rem 0}
+.pager ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1rem}.pager a{display:inline-block;min-height:24px;padding:.1rem 0}
 .downloads a{display:inline-block;min-height:24px;padding:.1rem 0}fieldset.plain{border:0;margin:0;padding:0;min-width:0}.photos{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:1rem}.photos figure{margin:0}.photos img{display:block;width:100%;height:auto;border:1px solid var(--line)}.photos figcaption{font-size:.9rem;color:var(--muted);margin-top:.25rem}
 @media (max-width:40rem){ol.agenda>li{grid-template-columns:1fr;gap:.25rem}}
 @page{size:A4;margin:16mm 15mm;@top-center{font-size:8pt;color:#444;vertical-align:bottom;padding-bottom:2mm}@bottom-center{content:counter(page) " / " counter(pages);font-size:8pt;color:#444;vertical-align:top;padding-top:2mm}}
 @media print{
 :root{color:#000;background:#fff;font-size:10pt;line-height:1.4}
-header.site,footer.site,.skip,.crumbs,.downloads{display:none}
+header.site,footer.site,.skip,.crumbs,.downloads,.pager{display:none}
 .wrap{max-width:none;padding:0}
 a{color:inherit;text-decoration:none}
 a::after{content:none}

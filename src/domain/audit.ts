@@ -2,8 +2,13 @@
 // each other. Pure: what an entry may say, and how two versions of a record differ.
 import { z } from 'zod';
 
-/** `import`: what one `plenary import` did to an event, in counts (its changes are not hand edits). */
-export const AUDIT_ACTIONS = ['create', 'update', 'move', 'reorder', 'delete', 'revert', 'import', 'publish', 'withdraw'] as const;
+/**
+ * `import`: what one `plenary import` did to an event, in counts (its changes are not hand edits).
+ * `merge`, `unmerge`, `split`: an admin's merge of two persons or organizations (on the survivor),
+ * its undoing (on the record put back), a person split in two (on the new one); undone from the
+ * merge record, never reverted from the log (operations/identities.ts).
+ */
+export const AUDIT_ACTIONS = ['create', 'update', 'move', 'reorder', 'delete', 'revert', 'import', 'publish', 'withdraw', 'merge', 'unmerge', 'split'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The records an organizer edits; each but a material (logged, not versioned) carries a `version`. */

@@ -48,7 +48,11 @@ export function chooseByName(candidates: PersonCandidate[], printed: Printed): {
   const others = (taken: PersonCandidate) => candidates.filter((c) => c !== taken).map((c) => ({ candidate: c, reasons: reasonsOf(c) }));
   const shared = (taken: PersonCandidate) => (candidates.length > 1 ? [{ candidate: taken, reasons: reasonsOf(taken) }, ...others(taken)] : []);
   const inEvent = candidates.find((c) => c.inEvent);
-  if (inEvent) return { take: inEvent, doubtful: shared(inEvent) };
+  if (inEvent) {
+    // Printed again as before in this event (a re-import): nothing doubtful.
+    const asBefore = printed.organizationId === null || inEvent.organizationIds.includes(printed.organizationId);
+    return { take: inEvent, doubtful: asBefore ? [] : shared(inEvent) };
+  }
   if (printed.organizationId !== null) {
     const same = candidates.find((c) => c.organizationIds.includes(printed.organizationId!));
     if (same) return { take: same, doubtful: shared(same) };

@@ -34,6 +34,13 @@ export async function revertEntry(storage: Storage, actor: Actor, entryId: numbe
           : `entry ${entryId} is a reorder of ${e.entity} ${e.entity_id}: move it up or down again instead`,
       );
     }
+    if (e.action === 'merge' || e.action === 'unmerge' || e.action === 'split') {
+      throw new InvalidInput(
+        e.action === 'split'
+          ? `entry ${entryId} is a split of a person: merge the two persons again instead`
+          : `entry ${entryId} is ${e.action === 'merge' ? 'a merge' : 'the undoing of a merge'}: undo or redo it from the merge's page (/admin/${e.entity === 'person' ? 'persons' : 'organizations'}/${e.entity_id})`,
+      );
+    }
     if (e.entity === 'material') throw new InvalidInput(`entry ${entryId} is about a material: upload, replace or delete it on the event's materials page instead`);
     const already = await revertOf(trx, entryId);
     if (already !== undefined) throw new Conflict(`entry ${entryId} was already reverted by entry ${already}`);

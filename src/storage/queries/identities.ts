@@ -2,6 +2,7 @@
 // their appearances say of them, and the aliases kept up to date as names come and go.
 import type { PersonCandidate } from '../../domain/identity.ts';
 import type { DbOrTx } from '../database.ts';
+import { published } from '../published.ts';
 
 const CHUNK = 500;
 
@@ -123,4 +124,59 @@ export async function addAlias(db: DbOrTx, entity: 'person' | 'organization', id
 export async function aliasesOf(db: DbOrTx, entity: 'person' | 'organization', id: number): Promise<Array<{ id: number; name: string; name_key: string; source: string }>> {
   if (entity === 'person') return await db.selectFrom('person_alias').select(['id', 'name', 'name_key', 'source']).where('person_id', '=', id).orderBy('id').execute();
   return await db.selectFrom('organization_alias').select(['id', 'name', 'name_key', 'source']).where('organization_id', '=', id).orderBy('id').execute();
+}
+
+/** Persons or organizations one of whose names holds every word typed (normalised), at most `limit`, with the name that matched. */
+export async function searchByAlias(db: DbOrTx, entity: 'person' | 'organization', words: string[], limit: number): Promise<Array<{ id: number; name: string; slug: string; alias: string }>> {
+  if (!words.length) return [];
+  const like = (w: string) => `%${w.replace(/[%_\\]/g, '')}%`;
+  if (entity === 'person') {
+    let q = db.selectFrom('person_alias as x').innerJoin('person as r', 'r.id', 'x.person_id').select(['r.id', 'r.name', 'r.slug', 'x.name as alias']).orderBy('r.name').orderBy('r.id').orderBy('x.id').limit(limit * 4);
+    for (const w of words) q = q.where('x.name_key', 'like', like(w));
+    return firstPerRecord(await q.execute(), limit);
+  }
+  let q = db.selectFrom('organization_alias as x').innerJoin('organization as r', 'r.id', 'x.organization_id').select(['r.id', 'r.name', 'r.slug', 'x.name as alias']).orderBy('r.name').orderBy('r.id').orderBy('x.id').limit(limit * 4);
+  for (const w of words) q = q.where('x.name_key', 'like', like(w));
+  return firstPerRecord(await q.execute(), limit);
+}
+
+function firstPerRecord<T extends { id: number; name: string; alias: string }>(rows: T[], limit: number): T[] {
+  const out = new Map<number, T>();
+  // The record's own name wins over another alias that matched.
+  for (const r of rows) if (!out.has(r.id) || r.alias === r.name) out.set(r.id, r);
+  return [...out.values()].slice(0, limit);
+}
+
+/** A person's appearances for the split page: event, date, session, role and the affiliation printed. */
+export async function appearancesOfPerson(db: DbOrTx, personId: number) {
+  return await db
+    .selectFrom('appearance as a')
+    .innerJoin('session as s', 's.id', 'a.session_id')
+    .innerJoin('day as d', 'd.id', 's.day_id')
+    .innerJoin('event as e', 'e.id', 's.event_id')
+    .leftJoin('organization as o', 'o.id', 'a.organization_id')
+    .select(['a.id', 'a.role', 'a.affiliation_position', 'a.country', 'o.name as organization', 's.title', 's.kind', 'd.date', 'e.title as event'])
+    .where('a.person_id', '=', personId)
+    .orderBy('d.date')
+    .orderBy('a.id')
+    .execute();
+}
+
+/** What a person's public page adds (issue 12): the position and organization of each published appearance with its day's date, and their other names. */
+export async function personIdentity(db: DbOrTx, personId: number): Promise<{ rows: Array<{ position: string | null; organization: { slug: string; name: string } | null; date: string }>; aliases: string[] }> {
+  const rows = await published(db)
+    .selectFrom('appearance as a')
+    .innerJoin('session as s', 's.id', 'a.session_id')
+    .innerJoin('event as e', 'e.id', 's.event_id')
+    .innerJoin('day as d', 'd.id', 's.day_id')
+    .leftJoin('organization as o', 'o.id', 'a.organization_id')
+    .select(['a.affiliation_position', 'o.slug', 'o.name', 'd.date'])
+    .where('e.status', '=', 'published')
+    .where('a.person_id', '=', personId)
+    .orderBy('d.date')
+    .orderBy('a.id')
+    .execute();
+  const person = await db.selectFrom('person').select('name_key').where('id', '=', personId).executeTakeFirst();
+  const aliases = (await aliasesOf(db, 'person', personId)).filter((a) => a.name_key !== person?.name_key).map((a) => a.name);
+  return { rows: rows.map((r) => ({ position: r.affiliation_position, organization: r.slug !== null && r.name !== null ? { slug: r.slug, name: r.name } : null, date: r.date })), aliases };
 }

@@ -152,8 +152,19 @@ const WORDS = {
   },
 } as const;
 
+/** French and Spanish contract a preposition with the article: "de les" is "des", "a el" is "al". */
+const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bde les /g, 'des '],
+  [/\bde le /g, 'du '],
+  [/\bà les /g, 'aux '],
+  [/\bà le /g, 'au '],
+  [/\bde el /g, 'del '],
+  [/\ba el /g, 'al '],
+];
+
 const fill = (template: string, topic: string) => {
-  const s = template.replace('{t}', topic);
+  let s = template.replace('{t}', topic);
+  for (const [re, to] of CONTRACTIONS) s = s.replace(re, to);
   return s.charAt(0).toUpperCase() + s.slice(1);
 };
 
@@ -451,7 +462,7 @@ function eventAgenda(r: Rng, lang: Language, startDate: string, dayCount: number
 const PROSE = {
   en: {
     open: ['Excellencies, ladies and gentlemen,', 'Distinguished delegates, dear colleagues,', 'Madam Chair, excellencies, friends,'],
-    subject: ['My government', 'Our delegation', 'The region', 'Local authorities', 'Civil society', 'The international community', 'Young people', 'Our partners', 'National institutions', 'Women and girls'],
+    subject: ['My government', 'Our delegation', 'The region', 'The city council', 'Civil society', 'The international community', 'The youth council', 'Each partner', 'The national statistics office', 'The women’s movement'],
     verb: ['remains committed to', 'has invested in', 'continues to call for', 'welcomes progress on', 'recognises the urgency of', 'is ready to support', 'has learned much from', 'stands behind'],
     object: ['a coordinated response', 'predictable financing', 'better data', 'the protection of rights', 'regional cooperation', 'durable solutions', 'inclusive policies', 'shared early warning systems', 'the commitments made last year', 'stronger institutions'],
     tail: ['in the years to come', 'across borders', 'at every level of government', 'with full respect for human rights', 'before the next session', 'in close partnership with communities', 'despite limited resources', 'as a matter of priority'],
@@ -460,8 +471,8 @@ const PROSE = {
   },
   fr: {
     open: ['Excellences, Mesdames et Messieurs,', 'Mesdames et Messieurs les délégués, chers collègues,', 'Madame la Présidente, Excellences, chers amis,'],
-    subject: ['Mon gouvernement', 'Notre délégation', 'La région', 'Les autorités locales', 'La société civile', 'La communauté internationale', 'Les jeunes', 'Nos partenaires', 'Les institutions nationales', 'Les femmes et les filles'],
-    verb: ['reste attaché à', 'a investi dans', 'continue d’appeler à', 'salue les progrès vers', 'reconnaît l’urgence d’', 'est prêt à soutenir', 'a beaucoup appris d’', 'soutient pleinement'],
+    subject: ['Mon gouvernement', 'Notre délégation', 'La région', 'Le conseil municipal', 'La société civile', 'La communauté internationale', 'Le conseil de la jeunesse', 'Chaque partenaire', 'L’institut national de la statistique', 'Le mouvement des femmes'],
+    verb: ['défend', 'encourage', 'soutient pleinement', 'appelle de ses vœux', 'salue', 'place au premier plan', 'promeut', 'veut financer'],
     object: ['une réponse coordonnée', 'un financement prévisible', 'de meilleures données', 'la protection des droits', 'la coopération régionale', 'des solutions durables', 'des politiques inclusives', 'des systèmes d’alerte précoce communs', 'les engagements pris l’an dernier', 'des institutions plus solides'],
     tail: ['dans les années à venir', 'au-delà des frontières', 'à tous les niveaux de gouvernement', 'dans le plein respect des droits humains', 'avant la prochaine session', 'en étroit partenariat avec les communautés', 'malgré des ressources limitées', 'en priorité'],
     link: ['De plus,', 'En même temps,', 'C’est pourquoi', 'Dans cet esprit,', 'Enfin,', 'Surtout,'],
@@ -469,8 +480,8 @@ const PROSE = {
   },
   es: {
     open: ['Excelencias, señoras y señores,', 'Distinguidos delegados, estimados colegas,', 'Señora Presidenta, excelencias, amigos,'],
-    subject: ['Mi gobierno', 'Nuestra delegación', 'La región', 'Las autoridades locales', 'La sociedad civil', 'La comunidad internacional', 'Las personas jóvenes', 'Nuestros socios', 'Las instituciones nacionales', 'Las mujeres y las niñas'],
-    verb: ['sigue comprometido con', 'ha invertido en', 'continúa pidiendo', 'celebra los avances hacia', 'reconoce la urgencia de', 'está dispuesto a apoyar', 'ha aprendido mucho de', 'respalda plenamente'],
+    subject: ['Mi gobierno', 'Nuestra delegación', 'La región', 'El concejo municipal', 'La sociedad civil', 'La comunidad internacional', 'El consejo de la juventud', 'Cada socio', 'El instituto nacional de estadística', 'El movimiento de mujeres'],
+    verb: ['defiende', 'impulsa', 'respalda plenamente', 'promueve', 'celebra', 'financia', 'prioriza', 'reclama'],
     object: ['una respuesta coordinada', 'un financiamiento previsible', 'mejores datos', 'la protección de los derechos', 'la cooperación regional', 'soluciones duraderas', 'políticas inclusivas', 'sistemas de alerta temprana compartidos', 'los compromisos asumidos el año pasado', 'instituciones más sólidas'],
     tail: ['en los próximos años', 'más allá de las fronteras', 'en todos los niveles de gobierno', 'con pleno respeto de los derechos humanos', 'antes de la próxima sesión', 'en estrecha colaboración con las comunidades', 'a pesar de los recursos limitados', 'como prioridad'],
     link: ['Además,', 'Al mismo tiempo,', 'Por esta razón,', 'En este espíritu,', 'Por último,', 'Sobre todo,'],

@@ -272,6 +272,7 @@ for (const engine of ENGINES) {
         '/api/countries': '/api/countries',
         '/api/countries/{code}': '/api/countries/ca',
         '/api/openapi.json': '/api/openapi.json',
+        '/api/search': '/api/search?q=%22global+compact%22+migration&kind=session',
       };
       // The writes need a token or a sign-in: described here, exercised in test/api-writes.test.ts.
       assert.deepEqual(Object.keys(doc.paths['/api/workspace/{collection}/{id}']).sort(), ['get', 'parameters', 'patch']);
@@ -304,9 +305,9 @@ for (const engine of ENGINES) {
       assert.equal(levels.filter((l) => l === 1).length, 1);
       for (let i = 1; i < levels.length; i++) assert.ok(levels[i]! <= levels[i - 1]! + 1, `heading level jumps at ${i}`);
       const endpoints = [...html.matchAll(/<h3><code>GET ([^<]+)<\/code><\/h3>/g)].map((m) => m[1]);
-      assert.equal(endpoints.length, 11);
+      assert.equal(endpoints.length, 12);
       const links = [...html.matchAll(/<a href="(\/api\/[^"]*)">/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
-      assert.equal(links.length, 12);
+      assert.equal(links.length, 13);
       for (const link of links) assert.equal((await call(`${b}${link}`)).status, 200, link);
     });
   });

@@ -14,6 +14,7 @@ commands:
   user add|list|disable|enable|reset-password
                            accounts of the workspace (see "plenary user --help")
   files check              stored files no material points to (exits 1 when there are any)
+  search rebuild           make the search index again and read stored files' text
   demo-archive --events N  fill the database with a synthetic archive for benchmarks (--seed S)
 
 run "plenary COMMAND --help" for a command's options`;
@@ -27,6 +28,7 @@ const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   restore: () => import('./restore.ts'),
   user: () => import('./user.ts'),
   files: () => import('./files.ts'),
+  search: () => import('./search.ts'),
   'demo-archive': () => import('./demo-archive.ts'),
 };
 

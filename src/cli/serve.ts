@@ -4,6 +4,7 @@
 import cluster from 'node:cluster';
 import { type Config, loadConfig, publicUrlMissing } from '../config.ts';
 import { ensureDemo } from '../operations/demo.ts';
+import { startFileTextWorker } from '../operations/search.ts';
 import { listeningUrl, startServer } from '../web/server.ts';
 import { openMigrated } from './open.ts';
 
@@ -11,11 +12,14 @@ async function serveHere(): Promise<void> {
   const config = loadConfig();
   const storage = await openMigrated(config);
   const running = await startServer(storage, { port: config.port, host: config.host, publicUrl: config.publicUrl, cacheBytes: config.cacheBytes, session: config.session, uploadMaxBytes: config.uploadMaxBytes, trustedProxies: config.trustedProxies });
+  // Stored PDF and Word files are read for search here, one at a time, claimed from a queue that every instance shares.
+  const reader = startFileTextWorker(storage, { log: (m) => console.error(`plenary: ${m}`) });
   if (cluster.isPrimary) {
     console.log(`plenary: serving ${listeningUrl(config.host, running.port)} (${storage.engine})`);
     warnWithoutPublicUrl(config, running.port);
   }
   const stop = async () => {
+    await reader.stop();
     await running.close();
     await storage.close();
     process.exit(0);

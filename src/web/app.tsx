@@ -30,6 +30,7 @@ import { fileRoutes } from './routes/files.ts';
 import { organizerRoutes } from './routes/organizer.ts';
 import { scheduleRoutes } from './routes/schedule.ts';
 import { changesRoutes } from './routes/changes.tsx';
+import { searchRoutes } from './routes/search.tsx';
 import { HTML_HEADERS, htmlHeadersWithStyles } from './security.ts';
 import { EventPage } from './views/event-page.tsx';
 import { renderDocument } from './views/layout.tsx';
@@ -153,6 +154,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', scheduleRoutes(deps));
   app.route('/', changesRoutes(deps));
   app.route('/', organizerRoutes(deps));
+  app.route('/', searchRoutes(deps));
   app.route('/api', apiRoutes(deps));
   // The workspace: never cached, and the session is read before anything is answered.
   // Speakers' personal links: the token in the path authorizes, never cached (web/speaker/routes.tsx).

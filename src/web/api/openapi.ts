@@ -6,6 +6,10 @@ import { ORGANIZATION_KINDS } from '../../domain/organization.ts';
 import { API_ERROR_CODES } from './errors.ts';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './pagination.ts';
 
+/** Search's facets and kinds of result (operations/search.ts), named here so the document imports no storage. */
+export const SEARCH_FACETS = ['kind', 'year', 'series', 'event', 'country', 'region', 'orgKind', 'role', 'materialKind', 'lang'] as const;
+export const SEARCH_KINDS = ['event', 'session', 'material', 'person', 'organization'] as const;
+
 type Schema = Record<string, unknown>;
 type Props = Record<string, Schema>;
 
@@ -224,6 +228,38 @@ const schemas: Record<string, Schema> = {
   CountrySummary: object(countrySummary),
   CountryList: list('CountrySummary'),
   CountryDetail: object({ ...countrySummary, ...inContext }),
+  SnippetPart: object({ text: str, mark: { type: 'boolean', description: 'a word the query asked for' } }),
+  SearchHit: object(
+    {
+      kind: { type: 'string', enum: [...SEARCH_KINDS] },
+      id: { ...id, description: 'the id of the event, session, material, person or organization' },
+      title: str,
+      titleParts: { ...arrayOf(ref('SnippetPart')), description: 'the title with the words the query asked for marked' },
+      url: { ...uri, description: 'where the result is shown: its page, its session on the event page, or the file' },
+      event: { ...nullStr, description: 'the title of the event it belongs to' },
+      person: { ...nullStr, description: 'who made the statement' },
+      date: nullable(date),
+      lang: nullStr,
+      materialKind: { type: ['string', 'null'], enum: [...MATERIAL_KINDS, null] },
+      role: { type: ['string', 'null'], enum: ['moderator', 'speaker', null] },
+      snippet: { ...arrayOf(ref('SnippetPart')), description: 'about 220 characters of the text around the words found, with them marked; empty when the result has no text' },
+    },
+    'One result.',
+  ),
+  FacetValue: object({ value: str, label: str, count: { type: 'integer', minimum: 1, description: 'exact: the results with this value under the query and all filters' }, selected: { type: 'boolean' }, url: { ...uri, description: 'this search with the value added to the filters (removed, when selected)' } }),
+  SearchResults: object(
+    {
+      query: str,
+      filters: { type: 'object', propertyNames: { enum: [...SEARCH_FACETS] }, additionalProperties: str },
+      total: { type: 'integer', minimum: 0, description: 'exact number of results under the query and the filters' },
+      page: { type: 'integer', minimum: 1 },
+      perPage: { type: 'integer', minimum: 1, maximum: MAX_PER_PAGE },
+      pages: { type: 'integer', minimum: 0 },
+      results: arrayOf(ref('SearchHit')),
+      facets: object(Object.fromEntries(SEARCH_FACETS.map((f) => [f, arrayOf(ref('FacetValue'))]))),
+    },
+    'A page of results, ranked (a match in the title first, then events, persons and organizations, sessions, statements; then the newest), and every facet with its exact counts.',
+  ),
 };
 
 const json = (schema: Schema) => ({ 'application/json': { schema } });
@@ -306,6 +342,40 @@ function workspacePath() {
   };
 }
 
+/** GET /api/search: answered fresh for each query (no ETag, not cached). */
+function searchPath() {
+  const q = (name: string, description: string, schema: Schema = str) => ({ name, in: 'query', required: false, description, schema });
+  return {
+    get: {
+      summary: 'Search',
+      description:
+        'Events, sessions, persons, organizations and the text of statements (read from their PDF and Word files). Accents and letters such as ø, ł and ß do not matter; English, French and Spanish words match their other forms; "quoted words" match in a row. Facets are filters that combine with each other and with the query; each carries its exact count.',
+      operationId: 'search',
+      tags: ['archive'],
+      parameters: [
+        { name: 'q', in: 'query', required: true, description: 'the words to find; "quoted phrases" match in a row', schema: { type: 'string', maxLength: 500 } },
+        { name: 'page', in: 'query', required: false, description: 'page number, from 1', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 1 } },
+        { name: 'perPage', in: 'query', required: false, description: `results per page, at most ${MAX_PER_PAGE}`, schema: { type: 'integer', minimum: 1, maximum: MAX_PER_PAGE, default: 20 } },
+        q('kind', 'only results of this kind', { type: 'string', enum: [...SEARCH_KINDS] }),
+        q('year', "only events (and their sessions and statements) of this year, e.g. 2017"),
+        q('series', "only this series' events (its id)"),
+        q('event', 'only this event (its id)'),
+        q('country', 'ISO 3166-1 alpha-2: the speaker\'s country for statements, the venue\'s for events and sessions, the record\'s own for persons and organizations'),
+        q('region', 'africa, americas, asia, europe or oceania (of country)'),
+        q('orgKind', "the kind of the speaker's organization, or of the organization", { type: 'string', enum: [...ORGANIZATION_KINDS] }),
+        q('role', "the speaker's role, for statements", { type: 'string', enum: ['moderator', 'speaker'] }),
+        q('materialKind', 'the kind of material', { type: 'string', enum: [...MATERIAL_KINDS] }),
+        q('lang', 'the language of the text, e.g. en, fr, es'),
+      ],
+      responses: {
+        '200': { description: 'OK', headers: { 'Access-Control-Allow-Origin': { $ref: '#/components/headers/AccessControlAllowOrigin' } }, content: json(ref('SearchResults')) },
+        '400': { $ref: '#/components/responses/InvalidInput' },
+        '500': { $ref: '#/components/responses/Internal' },
+      },
+    },
+  };
+}
+
 const slugParam = (what: string) => ({ name: 'slug', in: 'path', required: true, description: `the ${what}’s slug`, schema: { type: 'string' } });
 
 export function openApiDocument(baseUrl: string) {
@@ -356,6 +426,7 @@ export function openApiDocument(baseUrl: string) {
           },
         ],
       }),
+      '/api/search': searchPath(),
       '/api/workspace/{collection}/{id}': workspacePath(),
       '/api/openapi.json': {
         get: {

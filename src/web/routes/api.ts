@@ -14,6 +14,7 @@ import { allCountries, listOrganizations, listPeople } from '../api/queries.ts';
 import { cachedJson } from '../api/respond.ts';
 import { mountSeries } from '../api/series.ts';
 import { workspaceApi } from '../api/workspace.ts';
+import { mountSearchApi } from './search.tsx';
 import { cached } from '../cached.ts';
 import type { AppDeps } from '../deps.ts';
 import { translator } from '../i18n/t.ts';
@@ -43,6 +44,7 @@ export function apiRoutes(deps: AppDeps): Hono {
   mountEvents(api, deps);
   mountPeople(api, deps);
   mountCountries(api, deps);
+  mountSearchApi(api, deps);
 
   // Hono does not use a mounted app's notFound, so the last route answers everything else.
   api.all('*', (c) => {

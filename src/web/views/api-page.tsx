@@ -31,6 +31,7 @@ function endpoints(x: ApiExamples): Endpoint[] {
     { path: '/api/organizations/{slug}', about: 'api.endpoint.organizationsOne', example: at('/api/organizations/', x.organization) },
     { path: '/api/countries', about: 'api.endpoint.countries', example: '/api/countries' },
     { path: '/api/countries/{code}', about: 'api.endpoint.countriesOne', example: at('/api/countries/', x.country) },
+    { path: '/api/search', about: 'api.endpoint.search', example: '/api/search?q=migration' },
   ];
 }
 

@@ -15,6 +15,8 @@ export type PageProps = {
   crumbs?: Crumb[];
   head?: Child;
   noindex?: boolean;
+  /** the search box's text (the search page's own query) */
+  query?: string;
   children?: Child;
 };
 
@@ -53,6 +55,10 @@ export function Layout(p: PageProps) {
                 </li>
               </ul>
             </nav>
+            <form class="site-search" method="get" action="/search" role="search">
+              <label for="site-search-q">{t('search.label')}</label> <input id="site-search-q" type="search" name="q" maxlength={500} value={p.query} />{' '}
+              <button type="submit">{t('search.button')}</button>
+            </form>
           </div>
         </header>
         <main id="main" class="wrap">

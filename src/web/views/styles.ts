@@ -20,6 +20,7 @@ footer.site{border-top:1px solid var(--line);border-bottom:0;margin-top:3rem;col
 header.site .wrap{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem 1.5rem;padding:.5rem 1rem}
 .brand{font-weight:700;font-size:1.2rem;text-decoration:none;color:var(--fg)}
 nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+.site-search{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem .5rem;margin-left:auto}.site-search input,.site-search button{min-height:28px;font:inherit}.results p{margin:.25rem 0 0}
 nav a,.brand,.crumbs a{display:inline-block;min-height:24px;min-width:24px;padding:.2rem 0}
 .crumbs{font-size:.9rem;margin:1rem 0 0}
 .crumbs ol{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.5rem}

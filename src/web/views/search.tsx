@@ -1,0 +1,179 @@
+/** @jsxImportSource hono/jsx */
+// The search page: the query, its results with highlighted snippets (<mark>, text escaped by
+// hono/jsx), facets as links with their exact counts (each adds to the filters, or removes
+// one), and the result pages.
+import { countryLabel } from '../../domain/country.ts';
+import type { Language } from '../../domain/language.ts';
+import type { SnippetPart } from '../../domain/search-text.ts';
+import { FACETS, type Facet, type SearchFilters, type SearchOutcome } from '../../operations/search.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+import type { Translate } from '../i18n/t.ts';
+import { Layout } from './layout.tsx';
+
+/** At most this many values are listed per facet (the most frequent; every count is exact). */
+export const FACET_VALUES_SHOWN = 12;
+
+/** A facet value's label in the page's language. */
+export function facetLabel(facet: Facet, value: string, outcome: Pick<SearchOutcome, 'labels'>, t: Translate, lang: Language): string {
+  const key = (k: string) => {
+    const text = t(k as MessageKey);
+    return text === undefined || text === k ? value : text;
+  };
+  switch (facet) {
+    case 'kind':
+      return key(`search.kind.${value}`);
+    case 'series':
+      return outcome.labels.series[value] ?? value;
+    case 'event':
+      return outcome.labels.event[value] ?? value;
+    case 'country':
+      return countryLabel(value, null, lang) ?? value;
+    case 'region':
+      return key(`search.region.${value}`);
+    case 'orgKind':
+      return key(`org.kind.${value}`);
+    case 'role':
+      return key(`role.${value}`);
+    case 'materialKind':
+      return key(`search.materialKind.${value}`);
+    case 'lang':
+      return key(`search.lang.${value}`);
+    default:
+      return value;
+  }
+}
+
+/** The address of a search: the query, the filters, and the page (1 is left out). */
+export function searchHref(q: string, filters: SearchFilters, page = 1): string {
+  const params = new URLSearchParams();
+  params.set('q', q);
+  for (const f of FACETS) if (filters[f] !== undefined) params.set(f, filters[f]!);
+  if (page > 1) params.set('page', String(page));
+  return `/search?${params.toString()}`;
+}
+
+function Marked(p: { parts: SnippetPart[] }) {
+  return <>{p.parts.map((x) => (x.mark ? <mark>{x.text}</mark> : x.text))}</>;
+}
+
+export function SearchPage(p: { lang: Language; t: Translate; outcome: SearchOutcome }) {
+  const { t, outcome: o, lang } = p;
+  const title = o.q ? t('search.titleFor', { q: o.q }) : t('search.title');
+  const shownFacets = FACETS.filter((f) => o.facets[f].length > 0 && !(o.facets[f].length === 1 && !o.facets[f][0]!.selected && o.facets[f][0]!.count === o.total && f !== 'kind'));
+  return (
+    <Layout lang={lang} t={t} title={title} noindex query={o.q} crumbs={[{ href: '/', label: t('nav.home') }]}>
+      <h1>{o.q ? <bdi>{title}</bdi> : title}</h1>
+      {!o.q ? <p>{t('search.intro')}</p> : null}
+      {o.q ? <p role="status">{o.total === 1 ? t('search.total.one') : t('search.total', { n: o.total })}</p> : null}
+      {o.q && !o.total ? <p>{t('search.none')}</p> : null}
+      {shownFacets.length ? (
+        <section aria-labelledby="search-facets">
+          <h2 id="search-facets">{t('search.facets')}</h2>
+          {shownFacets.map((f) => (
+            <>
+              <h3>{t(`search.facet.${f}` as MessageKey)}</h3>
+              <ul class="list">
+                {o.facets[f].slice(0, FACET_VALUES_SHOWN).map((v) => {
+                  const label = facetLabel(f, v.value, o, t, lang);
+                  if (v.selected) {
+                    const rest = { ...o.filters };
+                    delete rest[f];
+                    return (
+                      <li>
+                        <strong>
+                          <bdi>{label}</bdi>
+                        </strong>{' '}
+                        ({v.count}) <a href={searchHref(o.q, rest)}>{t('search.remove')}</a>
+                      </li>
+                    );
+                  }
+                  return (
+                    <li>
+                      <a href={searchHref(o.q, { ...o.filters, [f]: v.value })}>
+                        <bdi>{label}</bdi>
+                      </a>{' '}
+                      ({v.count})
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          ))}
+        </section>
+      ) : null}
+      {o.hits.length ? (
+        <section aria-labelledby="search-results">
+          <h2 id="search-results">{t('search.results')}</h2>
+          <ol class="list results" start={(o.page - 1) * o.perPage + 1}>
+            {o.hits.map((h) => (
+              <li>
+                <a href={h.href}>
+                  <bdi>
+                    <Marked parts={h.title} />
+                  </bdi>
+                </a>{' '}
+                <span class="aff">
+                  — {facetLabel('kind', h.kind, o, t, lang)}
+                  {h.personName ? (
+                    <>
+                      , {t('search.by')} <bdi>{h.personName}</bdi>
+                    </>
+                  ) : null}
+                  {h.eventTitle ? (
+                    <>
+                      , <bdi>{h.eventTitle}</bdi>
+                    </>
+                  ) : null}
+                  {h.date ? (
+                    <>
+                      , <time datetime={h.date}>{h.date}</time>
+                    </>
+                  ) : null}
+                </span>
+                {h.snippet.length ? (
+                  <p>
+                    <bdi>
+                      <Marked parts={h.snippet} />
+                    </bdi>
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      {o.pages > 1 ? (
+        <nav class="pager" aria-label={t('search.pages')}>
+          <p>{t('search.pageOf', { page: o.page, pages: o.pages })}</p>
+          <ul class="list">
+            {o.page > 1 ? (
+              <li>
+                <a href={searchHref(o.q, o.filters, o.page - 1)} rel="prev">
+                  {t('search.previous')}
+                </a>
+              </li>
+            ) : null}
+            {o.page < o.pages ? (
+              <li>
+                <a href={searchHref(o.q, o.filters, o.page + 1)} rel="next">
+                  {t('search.next')}
+                </a>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+    </Layout>
+  );
+}
+
+/** A search address with a malformed parameter (page=0, a 600-character query): said so, 400. */
+export function SearchErrorPage(p: { lang: Language; t: Translate; detail: string }) {
+  const { t } = p;
+  return (
+    <Layout lang={p.lang} t={t} title={t('search.title')} noindex crumbs={[{ href: '/', label: t('nav.home') }]}>
+      <h1>{t('search.title')}</h1>
+      <p>{t('search.invalid', { detail: p.detail })}</p>
+    </Layout>
+  );
+}

@@ -111,20 +111,63 @@ export function isHeadingOfItsOwn(t: string): boolean {
 // "A, job; B, job; and C", "Ms A (Norway), Mr B (Ghana) and Ms C (Bulgaria)": one person per item.
 const LIST_HONORIFIC = /(?:,|\sand|\set|\sy)\s(?=(?:H\.E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.|Mme|M\.|Sr\.|Sra\.|Dª|D\.)\s\p{Lu})/gu;
 
-/** Splits a list of people written on one line: on semicolons, and before an honorific after a comma or "and". */
+// "A (Org), B (Org) and C (Org)": a closing parenthesis, then a separator and a capital, ends one person.
+const AFTER_PAREN = /(?<=\))\s?(?:,|&|\sand|\set|\sy)\s(?=\p{Lu})/gu;
+// "A, Chair of X & B, Economist": "&" or "and" between two people, each a name and then their job after a comma.
+const PEOPLE_AND = /\s(?:&|and|et|y)\s(?=\p{Lu})/gu;
+
+/** A plain name of two to four words with no job or institution word in it ("Amina Diallo"). */
+function plainName(s: string): boolean {
+  const ws = s.trim().split(/\s+/);
+  return ws.length >= 2 && ws.length <= 4 && looksLikeName(s.trim()) && !ws.some((w) => isJobWord(w) || isOrgWord(w));
+}
+
+/** Cuts `one` at each match of `re` that the test accepts. */
+function cutAt(one: string, re: RegExp, ok: (before: string, after: string) => boolean): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (const m of one.matchAll(re)) {
+    const before = one.slice(from, m.index).trim();
+    const after = one.slice(m.index + m[0].length);
+    if (!ok(before, after)) continue;
+    out.push(before);
+    from = m.index + m[0].length;
+  }
+  out.push(one.slice(from).trim());
+  return out;
+}
+
+/**
+ * Splits a list of people written on one line: on semicolons, before an honorific after a comma or "and", after a
+ * closing parenthesis, at "&"/"and" between two people who each have a name before a comma, and a list of bare names
+ * ("A B, C D and E F").
+ */
 export function splitPeople(text: string): string[] {
   const out: string[] = [];
   for (const item of text.split(/\s*;\s*/)) {
     const one = item.replace(/^(?:and|et|y|e)\s+/i, '').trim();
     if (one === '') continue;
-    let from = 0;
-    for (const m of one.matchAll(LIST_HONORIFIC)) {
-      out.push(one.slice(from, m.index).trim());
-      from = m.index + m[0].length;
+    for (const byHonorific of cutAt(one, LIST_HONORIFIC, () => true)) {
+      const first = (x: string): string => splitHonorific((splitTopLevel(x)[0] ?? '').replace(/\s?\(.*$/, '')).name;
+      for (const byParen of cutAt(byHonorific, AFTER_PAREN, (before, after) => before.includes('(') && plainName(first(before)) && plainName(first(after)))) {
+        const pieces = cutAt(byParen, PEOPLE_AND, (before, after) =>
+          before.includes(',') && /,/.test(after) && plainName(first(before)) && plainName(first(after)) &&
+          (isGivenName(first(after).split(/\s+/)[0]!) || isJobWord((splitTopLevel(after)[1] ?? '').split(/\s+/)[0] ?? '')));
+        for (const piece of pieces) out.push(...bareNames(piece));
+      }
     }
-    out.push(one.slice(from).trim());
   }
   return out.map((x) => x.replace(/[\s,]+$/, '')).filter((x) => x !== '');
+}
+
+/** "Ana Ruiz, Li Wei and Omar Haddad": names alone, joined by a final "and", split; anything else comes back whole. */
+function bareNames(text: string): string[] {
+  if (!/\s(?:and|et|y)\s/.test(text) || text.length > 200) return [text];
+  const parts = text.split(/\s*,\s*(?:(?:and|et|y)\s+)?|\s+(?:and|et|y)\s+/).filter((x) => x !== '');
+  const names = parts.map((x) => splitHonorific(x).name);
+  // Most of them open with a known given name, so "Human Rights and Social Justice" stays one.
+  const given = names.filter((x) => isGivenName(x.split(/\s+/)[0]!)).length;
+  return parts.length >= 2 && names.every(plainName) && given * 2 >= names.length ? parts : [text];
 }
 
 const CEREMONIES = /c[ée]r[ée]moni|ceremonies|emcee|animat|modérat|moderat|maestr[oa] de ceremonias/i;

@@ -3,7 +3,7 @@ import { type AgendaMaterial, type AgendaPerson } from '../domain/agenda.ts';
 import { type NameStyle, isHonorific, splitHonorific } from '../domain/names.ts';
 import { isOrganizationLike, isPositionLike, splitAffiliation } from './affiliation.ts';
 import { takeMaterials } from './materials.ts';
-import { JOB_WORDS, isCjkName, isJobWord, isOrgWord, isUncasedWord } from './lexicon.ts';
+import { JOB_WORDS, isCjkName, isGivenName, isJobWord, isOrgWord, isUncasedWord } from './lexicon.ts';
 import { type Role, roleOf, takeRoleSuffix } from './roles.ts';
 import { stripDuration } from './times.ts';
 
@@ -185,6 +185,8 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}, t
   const stop = /^([^.,()]{3,80}?\p{Ll}{2})\.\s+(?=[\p{Lu}\p{Ll}])/u.exec(s);
   if (stop !== null && !isHonorific(stop[1]!) && looksLikeName(splitHonorific(stop[1]!, style).name)) s = `${stop[1]}, ${s.slice(stop[0].length)}`;
   let parts = splitTopLevel(s);
+  // "H.E., Ambassador X": an honorific set off by its own comma goes with the name after it.
+  if (parts.length > 1 && isHonorific(parts[0]!) && parts[0]!.includes('.')) parts = [`${parts[0]} ${parts[1]}`, ...parts.slice(2)];
   let nameRaw = parts[0] ?? '';
   let rest = parts.slice(1);
   let parenthesised = false;
@@ -217,6 +219,9 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}, t
     warning = 'no comma between the name and the position; split guessed';
   } else if (!looksLikeName(name, minWords)) {
     const dash = /^(.{2,80}?)\s[–—-]\s(.+)$/.exec(nameRaw);
+    // "FIRESIDE CHAT – THE GAP BETWEEN …": a line all in capitals, with no honorific and no known given name, that
+    // only a guessed split would make a person, is a heading.
+    if (honorific === null && !/\p{Ll}/u.test(raw) && /\p{Lu}/u.test(raw) && !isGivenName(name.split(/\s+/)[0]!)) return null;
     const split = dash !== null && looksLikeName(splitHonorific(dash[1]!, style).name, minWords)
       ? ([dash[1]!, dash[2]!] as [string, string])
       : splitNameFromJob(nameRaw);

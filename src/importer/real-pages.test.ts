@@ -398,3 +398,35 @@ test('a span with time zones before the date is the day\'s span; badges, a city 
     '6: venue or room; not read',
   ]);
 });
+
+test('times in brackets and "Uhr"; roles said of the day; "H.E.," ; people joined by "&", "et" after parentheses, and bare names with "and"', () => {
+  const r = read([
+    'Tuesday 14 March 2017',
+    '(09:00 – 09:30) Opening',
+    'Moderator for the day: Clara Montez, Broadcast Journalist',
+    '  • H.E., Ambassador Pieter Hols, Ambassador of the Netherlands to the UN',
+    '[09.30 - 10.45] FIRESIDE CHAT – THE GAP BETWEEN DATA AND DECISIONS',
+    'In dialogue with: Tom Ashworth, Chair of the Commonwealth Forum & Amina Diallo, Chief Economist, UNDP',
+    '11h00 – 12h45 : Table ronde 2 : Le logement',
+    'Animée par Pierre MARTIN, journaliste',
+    'Intervenants : Claire Petit (Université de Lyon), Marc Lefèvre (Habitat et Humanisme) et Nadia Cherif (Ville de Villeurbanne)',
+    '14.00 Uhr Closing',
+    'Speakers: Anna Berg, Luis Ortega and Kofi Mensah',
+  ]);
+  assert.deepEqual(r.sessions, [
+    ['09:00', '09:30', 'opening', null, 'Opening'],
+    ['09:30', '10:45', 'other', null, 'FIRESIDE CHAT – THE GAP BETWEEN DATA AND DECISIONS'],
+    ['11:00', '12:45', 'panel', 2, 'Le logement'],
+    ['14:00', null, 'closing', null, 'Closing'],
+  ]);
+  assert.deepEqual(r.people, [
+    [['m', 'Clara Montez', null, 'Broadcast Journalist', null, null], ['s', 'Pieter Hols', 'H.E. Ambassador', 'Ambassador of the Netherlands to the UN', null, null]],
+    [['s', 'Tom Ashworth', null, 'Chair of the Commonwealth Forum', null, null], ['s', 'Amina Diallo', null, 'Chief Economist', 'UNDP', null]],
+    [
+      ['m', 'Pierre MARTIN', null, 'journaliste', null, null], ['s', 'Claire Petit', null, null, 'Université de Lyon', null],
+      ['s', 'Marc Lefèvre', null, 'Habitat et Humanisme', null, null], ['s', 'Nadia Cherif', null, null, 'Ville de Villeurbanne', null],
+    ],
+    [['s', 'Anna Berg', null, null, null, null], ['s', 'Luis Ortega', null, null, null, null], ['s', 'Kofi Mensah', null, null, null, null]],
+  ]);
+  assert.deepEqual(r.warnings, []);
+});

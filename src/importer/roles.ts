@@ -37,7 +37,7 @@ const SPEAKING = [
   'intervenante', 'intervenantes', 'panélistes', 'panéliste', 'conférenciers', 'conférencier', 'panelistas', 'panelista',
   'orador', 'oradora', 'rapporteure', 'intervienen', 'interviene', 'participan', 'participa', 'interviennent',
   'intervient', 'avec la participation de', 'con la participación de', 'with the participation of', 'featuring',
-  'mot de bienvenue', "mot d'ouverture", 'allocution', "allocution d'ouverture", 'discours', 'palabras de bienvenida',
+  'with', 'avec', 'con', 'in dialogue with', 'in discussion with', 'en conversation avec', 'en diálogo con', 'mot de bienvenue', "mot d'ouverture", 'allocution', "allocution d'ouverture", 'discours', 'palabras de bienvenida',
 ];
 const PLAIN = new Set([
   'speakers', 'speaker', 'panelists', 'panelist', 'panellists', 'panellist', 'panel', 'presenters', 'presenter',
@@ -55,7 +55,9 @@ const ROLES = new Map<string, RoleBucket>([
 export function roleOf(phrase: string): Role | null {
   // "The respondents are", "Les intervenants sont", "Los ponentes serán": an article before and a verb after the role.
   const written = phrase.trim().replace(/\s*\(s\)$/i, '').replace(/\s+/g, ' ')
-    .replace(/^(?:the|our|les|nos|los|las|nuestros)\s(?=\p{L})/iu, '').replace(/\s(?:are|is|will be|were|sont|seront|son|serán|ser[áa]n)$/iu, '');
+    .replace(/^(?:the|our|les|nos|los|las|nuestros)\s(?=\p{L})/iu, '').replace(/\s(?:are|is|will be|were|sont|seront|son|serán|ser[áa]n)$/iu, '')
+    // "Moderator for the day", "Chair of the session", "Modérateur de la séance": the role, said of its session.
+    .replace(/\s(?:(?:for|of)\s(?:the|this)\s(?:day|session|panel|morning|afternoon|debate|discussion)|du jour|de la (?:séance|table ronde|journée)|de (?:la )?(?:sesión|mesa|jornada)|del (?:panel|día))$/iu, '');
   const k = written.toLowerCase().replace(/[’']s$/, '').replace(/[:.]$/, '');
   const bucket = ROLES.get(k) ?? ROLES.get(k.replace(/\s+by$/, ''));
   if (bucket === undefined) return null;
@@ -65,7 +67,7 @@ export function roleOf(phrase: string): Role | null {
 // A role word and then ":" (or a dash) and maybe the person: "Moderator: X", "Chair – X", "Co-chairs:".
 const ROLE_LINE = /^([\p{L}][\p{L}’' -]{0,40}?(?:\s?\(s\))?)\s?[:：]\s*(.*)$/u;
 const ROLE_DASH = /^([\p{L}][\p{L}’' -]{0,40}?)\s[–—-]\s(.+)$/u;
-const ROLE_BY = /^([\p{L}][\p{L}’' -]{0,40}?\sby):?\s+(.+)$/iu;
+const ROLE_BY = /^([\p{L}][\p{L}’' -]{0,40}?\s(?:by|par|por)):?\s+(.+)$/iu;
 
 /** A line that names a role, with the person (if any) written after it. */
 export function readRoleLine(line: string): { role: Role; rest: string } | null {

@@ -24,13 +24,16 @@ const CLOCK = /^(\d{1,2})(?:\s?([:.hH,])\s?(\d{2}))?(?!\d)/;
 const TYPO_CLOCK = /^(\d{1,2})-(\d{2})(?!\d)/;
 // "am", "p.m.", and "AM" glued to the text after it ("10:00AMRemarks", as calendar widgets print it).
 const MERIDIEM = /^\s?([aApP])\.?\s?[mM](?![a-z])\.?/;
-const HOURS_SUFFIX = /^\s?(?:hrs?\b\.?|hours\b|h\b)/i;
+const HOURS_SUFFIX = /^\s?(?:hrs?\b\.?|hours\b|h\b|uhr\b)/i;
 const NOON = /^\s?noon\b/i;
 // "9:00 to 10:00", "9:00 a 9:20" (Spanish), "de 9h à 10h" (French).
 const RANGE_SEP = /^\s{0,3}(?:[-–—‑]|to\b|until\b|till\b|à(?=\s)|a(?=\s)|al\b|hasta\b)\s{0,3}/i;
 const AFTER = /^[\s|:.,;/–—-]*/;
 // "de 9h à 10h", "from 9:00 to 10:00": a word that opens a range.
 const LEAD = /^(?:de|from|desde|dès|des)\s(?=\d)/i;
+// "(9:00-10:30) Title", "[09:00 – 10:30] Title": a time set in brackets.
+const BRACKET_OPEN = /^[([]\s?(?=\d{1,2}[:.hH]\d{2})/;
+const BRACKET_CLOSE = /^[)\]]/;
 // "0800 – 2400", "1330 hrs": four digits, read as a time only in a range of two or before "hrs".
 const MILITARY = /^([01]\d|2[0-4])([0-5]\d)(?!\d)/;
 
@@ -84,6 +87,13 @@ function fmt(h: number, m: number | null): string | null {
 /** The time slot at the start of `line`, or null when the line does not start with a time. */
 export function readTimeSlot(line: string): TimeSlot | null {
   let full = line.trimStart();
+  const bracket = BRACKET_OPEN.exec(full);
+  if (bracket !== null) {
+    const inner = readTimeSlot(full.slice(bracket[0].length));
+    const close = inner === null ? null : BRACKET_CLOSE.exec(inner.rest);
+    if (inner === null || close === null) return null;
+    return { ...inner, rest: inner.rest.slice(close[0].length).replace(AFTER, '').trim() };
+  }
   const lead = LEAD.exec(full);
   if (lead !== null) full = full.slice(lead[0].length);
   const s = full.slice(0, 200);

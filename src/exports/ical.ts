@@ -27,7 +27,7 @@
 //   event's contact address or else at its page. With ATTENDEEs there is no METHOD:PUBLISH: iTIP
 //   (RFC 5546 §3.2.1) forbids ATTENDEE in a PUBLISH, and libical marks such events INVALID-ITIP.
 //   Without a METHOD the file is a plain calendar object, not a scheduling message.
-import { foldLines, ICalCalendar, ICalEventStatus, ICalEventTransparency, type ICalEventData } from 'ical-generator';
+import { ICalCalendar, ICalEventStatus, ICalEventTransparency, type ICalEventData } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { EventExport, ExportAppearance, ExportDay, ExportSession } from './model.ts';
@@ -251,6 +251,11 @@ function render(meta: { name: string; url: string; source: string; timeZone: str
   if (meta.timeZone && zones.get(meta.timeZone)) cal.x('X-WR-TIMEZONE', meta.timeZone);
 
   const people = new Map<string, string[]>();
+  // Each VEVENT's text, unfolded: ical-generator folds the whole calendar in its toString() with a
+  // TextEncoder made for every character, which took seconds for a person's calendar of 600
+  // sessions; the calendar is rendered without its events and they are put in its place below.
+  const vevents: string[] = [];
+  const eventZones: Array<string | null> = [];
   for (const e of timed) {
     const { data, session: s } = e;
     const tz = data.event.timeZone;
@@ -277,12 +282,68 @@ function render(meta: { name: string; url: string; source: string; timeZone: str
       attachments: s.appearances.flatMap((a) => a.materials.flatMap((m) => (m.url ? [safeUri(m.url)] : []))),
     };
     if (s.kind === 'break') event.transparency = ICalEventTransparency.TRANSPARENT;
-    cal.createEvent(event);
+    const created = cal.createEvent(event);
+    vevents.push(created.toString());
+    eventZones.push(created.timezone());
     // ical-generator writes ORGANIZER and ATTENDEE only as mailto: addresses; these are added after it.
     const organizer = organizerLine(data);
     people.set(uid, [...(organizer ? [organizer] : []), ...attendeeLines(s)]);
   }
-  return finish(cal.toString(), people);
+  cal.clear();
+  return finish(withEvents(cal.toString(), eventZones, vevents), people);
+}
+
+/**
+ * The calendar as ical-generator's toString() would write it with these events, unfolded: the
+ * VTIMEZONE of each zone the events use (in the order they first use it, from the generator)
+ * before REFRESH-INTERVAL, the events after X-PUBLISHED-TTL, where its toString() puts them.
+ */
+function withEvents(empty: string, zones: Array<string | null>, vevents: string[]): string {
+  const lines = empty.replace(/\r\n[ \t]/g, '').split('\r\n');
+  const tz = [...new Set(zones)].filter((z): z is string => z !== null && !z.startsWith('/')).flatMap((z) => {
+    const block = vtimezone(z);
+    return block ? [block.replace(/\r\n/g, '\n').replace(/\n/g, '\r\n').trim()] : [];
+  });
+  const refresh = lines.findIndex((l) => l.startsWith('REFRESH-INTERVAL'));
+  const ttl = lines.findIndex((l) => l.startsWith('X-PUBLISHED-TTL'));
+  if (refresh < 0 || ttl < refresh) throw new Error('ical: the calendar has no REFRESH-INTERVAL and X-PUBLISHED-TTL to place its events by');
+  const events = vevents.join('').replace(/\r\n$/, '');
+  return [...lines.slice(0, refresh), ...tz, ...lines.slice(refresh, ttl + 1), ...(events ? [events] : []), ...lines.slice(ttl + 1)].join('\r\n');
+}
+
+/**
+ * RFC 5545 folding, as ical-generator's foldLines does it (a line longer than 75 octets goes on
+ * after CRLF and a space; a character is never split), counting octets without encoding.
+ */
+export function foldLines(text: string): string {
+  return text
+    .split('\r\n')
+    .map((line) => {
+      if (line.length <= 24) return line; // at most 3 octets a UTF-16 unit: 24 units stay within 74 octets
+      let out = '';
+      let n = 0;
+      for (let i = 0; i < line.length; i++) {
+        const code = line.charCodeAt(i);
+        let ch = line[i]!;
+        let octets: number;
+        if (code >= 0xd800 && code <= 0xdbff && i + 1 < line.length) {
+          ch += line[++i]!;
+          const next = ch.charCodeAt(1);
+          // A pair is 4 octets; a lone high surrogate becomes U+FFFD (3), then the unit after it.
+          octets = next >= 0xdc00 && next <= 0xdfff ? 4 : 3 + (next < 0x80 ? 1 : next < 0x800 ? 2 : 3);
+        } else if (code < 0x80) octets = 1;
+        else if (code < 0x800) octets = 2;
+        else octets = 3;
+        n += octets;
+        if (n > 74) {
+          out += '\r\n ';
+          n = octets;
+        }
+        out += ch;
+      }
+      return out;
+    })
+    .join('\r\n');
 }
 
 /**

@@ -9,8 +9,16 @@ import { loadEventExport } from './event-export.ts';
 export type PersonCalendar = { person: { name: string; url: string }; entries: CalendarEntry[] };
 
 /**
- * The person's sessions, oldest event first and in agenda order within an event; undefined for
- * an unknown person or one who appears in no published event (drafts stay private).
+ * A calendar holds the sessions of the person's latest this many events: what a subscription is
+ * for (what is coming, what just happened). A minister in 400 events over twenty years would
+ * otherwise get a calendar of a megabyte that takes seconds to make; the person's page lists all.
+ */
+export const PERSON_CALENDAR_EVENTS = 20;
+
+/**
+ * The person's sessions in their latest PERSON_CALENDAR_EVENTS events, oldest event first and in
+ * agenda order within an event; undefined for an unknown person or one who appears in no
+ * published event (drafts stay private).
  */
 export async function loadPersonCalendar(db: DbOrTx, slug: string, baseUrl: string, generation: number): Promise<PersonCalendar | undefined> {
   db = published(db);
@@ -24,9 +32,11 @@ export async function loadPersonCalendar(db: DbOrTx, slug: string, baseUrl: stri
     .where('e.status', '=', 'published')
     .select(['e.slug', 'e.start_date'])
     .distinct()
-    .orderBy('e.start_date')
-    .orderBy('e.slug')
-    .execute();
+    .orderBy('e.start_date', 'desc')
+    .orderBy('e.slug', 'desc')
+    .limit(PERSON_CALENDAR_EVENTS)
+    .execute()
+    .then((rows) => rows.reverse());
   if (events.length === 0) return undefined;
 
   const entries: CalendarEntry[] = [];

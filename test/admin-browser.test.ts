@@ -5,51 +5,23 @@
 // in two tabs for the conflict; the retitled session is then published from the publish page by
 // keyboard.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type BrowserContext, type Page, type Response } from 'playwright-core';
+import type { BrowserContext, Page, Response } from 'playwright-core';
 import { addAccount, signIn } from '../src/operations/accounts.ts';
+import { type Browser, checkAxe as axe, chromiumMissing, launchChromium, vnuErrors } from './browser-kit.ts';
 import { demoSite, type TestSite } from './server.ts';
 
-const require = createRequire(import.meta.url);
-const CHROMIUM = '/usr/bin/chromium';
-const AXE_SOURCE_PATH = require.resolve('axe-core/axe.min.js');
-const VNU_JAR = String(require('vnu-jar') as string);
 const PASSWORD = 'correct horse battery';
 
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> };
-type AxeResult = { violations: AxeViolation[]; passes: Array<{ id: string }> };
-
-if (!existsSync(CHROMIUM)) {
-  test('workspace browser checks', { skip: `${CHROMIUM} is missing: apt-get install -y chromium` }, () => {});
+if (chromiumMissing) {
+  test('workspace browser checks', { skip: chromiumMissing }, () => {});
 } else {
   describe('workspace editing pages in Chromium', () => {
     let site: TestSite;
+    let browser: Browser;
     let context: BrowserContext;
     let page: Page;
-    let profile: string;
-    let htmlDir: string;
-    let axeSource: string;
     const served = new Map<string, string>();
-
-    async function axe(p: Page, name: string, rules = ['color-contrast', 'document-title', 'html-has-lang', 'label']): Promise<void> {
-      await p.addScriptTag({ content: axeSource });
-      const r = (await p.evaluate(() =>
-        (globalThis as unknown as { axe: { run(o: unknown): Promise<AxeResult> } }).axe
-          .run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } })
-          .then((x) => ({ violations: x.violations, passes: x.passes.map((y) => ({ id: y.id })) })),
-      )) as AxeResult;
-      for (const rule of rules) assert.ok(r.passes.some((x) => x.id === rule), `axe checked ${rule} on ${name}`);
-      assert.deepEqual(
-        r.violations.map((v) => v.id),
-        [],
-        `axe violations on ${name}:\n${r.violations.map((v) => `  ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`).join('\n')}`,
-      );
-    }
 
     async function keep(name: string, res: Response | null, status: number): Promise<void> {
       assert.ok(res, `no response for ${name}`);
@@ -70,24 +42,15 @@ if (!existsSync(CHROMIUM)) {
       site = await demoSite();
       await addAccount(site.storage, { email: 'admin@example.org', role: 'admin', series: [], password: PASSWORD });
       const s = await signIn(site.storage, { email: 'admin@example.org', password: PASSWORD, address: '192.0.2.1' });
-      profile = mkdtempSync(join(tmpdir(), 'plenary-chromium-'));
-      htmlDir = mkdtempSync(join(tmpdir(), 'plenary-html-'));
-      axeSource = readFileSync(AXE_SOURCE_PATH, 'utf8');
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
-        bypassCSP: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      });
+      browser = await launchChromium();
+      context = browser.context;
       await context.addCookies([{ name: 'plenary_session', value: s.token, url: site.base, httpOnly: true, sameSite: 'Lax' }]);
-      page = context.pages()[0] ?? (await context.newPage());
+      page = browser.page;
     });
 
     after(async () => {
-      await context?.close();
+      await browser?.close();
       await site?.stop();
-      if (profile) rmSync(profile, { recursive: true, force: true });
-      if (htmlDir) rmSync(htmlDir, { recursive: true, force: true });
     });
 
     const PAGES = [
@@ -179,23 +142,7 @@ if (!existsSync(CHROMIUM)) {
 
     test('Nu HTML Checker finds no error in the workspace pages', () => {
       assert.equal(served.size, PAGES.length + 5, 'every page was loaded before validation');
-      const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
-      assert.ok(!java.error && java.status === 0, 'java is missing: the Nu HTML Checker needs it (apt-get install -y default-jre-headless)');
-      const files = new Map<string, string>();
-      let i = 0;
-      for (const [name, html] of served) {
-        const file = join(htmlDir, `${i++}.html`);
-        writeFileSync(file, html);
-        files.set(`file:${file}`, name);
-      }
-      const r = spawnSync('java', ['-jar', VNU_JAR, '--format', 'json', '--stdout', ...[...files.keys()].map((f) => f.slice('file:'.length))], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-      assert.ok(!r.error, `vnu did not run: ${r.error?.message}`);
-      const report = JSON.parse(r.stdout) as { messages: Array<{ type: string; url?: string; message: string; lastLine?: number; extract?: string }> };
-      const errors = report.messages.filter((m) => m.type === 'error' || m.type === 'non-document-error');
-      assert.deepEqual(
-        errors.map((m) => `${files.get(m.url ?? '') ?? m.url}:${m.lastLine ?? '?'}: ${m.message}`),
-        [],
-      );
+      assert.deepEqual(vnuErrors(served), []);
     });
   });
 }

@@ -4,80 +4,33 @@
 // in the workspace with that title, as a draft. The preview has no axe-core violation (WCAG 2.2
 // A/AA) and no Nu HTML Checker error, also when it shows a correction's error.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { chromium, type Page } from 'playwright-core';
 import { addAccount } from '../src/operations/accounts.ts';
+import { checkAxe, chromiumMissing, launchChromium, vnuErrors } from './browser-kit.ts';
 import { blocks, toDocx } from './convert.ts';
 import { demoSite } from './server.ts';
 
-const require = createRequire(import.meta.url);
-const CHROMIUM = '/usr/bin/chromium';
-const AXE_SOURCE_PATH = require.resolve('axe-core/axe.min.js');
-const VNU_JAR = String(require('vnu-jar') as string);
 const PASSWORD = 'a long editor password';
 const SERIES = 'international-dialogue-on-migration';
 
-type AxeResult = { violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }>; passes: Array<{ id: string }> };
-
-async function axe(p: Page, source: string, name: string, rules = ['color-contrast', 'document-title', 'html-has-lang', 'label']): Promise<void> {
-  await p.addScriptTag({ content: source });
-  const r = (await p.evaluate(() =>
-    (globalThis as unknown as { axe: { run(o: unknown): Promise<AxeResult> } }).axe
-      .run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } })
-      .then((x) => ({ violations: x.violations, passes: x.passes.map((y) => ({ id: y.id })) })),
-  )) as AxeResult;
-  for (const rule of rules) assert.ok(r.passes.some((x) => x.id === rule), `axe checked ${rule} on ${name}`);
-  assert.deepEqual(
-    r.violations.map((v) => v.id),
-    [],
-    `axe violations on ${name}:\n${r.violations.map((v) => `  ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`).join('\n')}`,
-  );
-}
-
-function vnuErrors(pages: Map<string, string>, dir: string): string[] {
-  const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
-  assert.ok(!java.error && java.status === 0, 'java is missing: the Nu HTML Checker needs it (apt-get install -y default-jre-headless)');
-  const files = new Map<string, string>();
-  let i = 0;
-  for (const [name, html] of pages) {
-    const file = join(dir, `${i++}.html`);
-    writeFileSync(file, html);
-    files.set(`file:${file}`, name);
-  }
-  const r = spawnSync('java', ['-jar', VNU_JAR, '--format', 'json', '--stdout', ...[...files.keys()].map((f) => f.slice('file:'.length))], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  assert.ok(!r.error, `vnu did not run: ${r.error?.message}`);
-  const report = JSON.parse(r.stdout) as { messages: Array<{ type: string; url?: string; message: string; lastLine?: number }> };
-  return report.messages.filter((m) => m.type === 'error' || m.type === 'non-document-error').map((m) => `${files.get(m.url ?? '') ?? m.url}:${m.lastLine ?? '?'}: ${m.message}`);
-}
-
-if (!existsSync(CHROMIUM)) {
-  test('import in the browser, in Chromium', { skip: `${CHROMIUM} is missing: apt-get install -y chromium` }, () => {});
+if (chromiumMissing) {
+  test('import in the browser, in Chromium', { skip: chromiumMissing }, () => {});
 } else {
   describe('import in the browser, in Chromium', () => {
     test('upload a Word agenda, correct a session title, confirm, see it in the workspace; the preview passes axe and the Nu HTML Checker', async () => {
       const site = await demoSite();
-      const profile = mkdtempSync(join(tmpdir(), 'plenary-import-chromium-'));
       const files = mkdtempSync(join(tmpdir(), 'plenary-import-files-'));
-      const context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
-        // axe is added to the page as a script of its own
-        bypassCSP: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      });
+      const browser = await launchChromium('plenary-import-chromium-');
       try {
-        const axeSource = readFileSync(AXE_SOURCE_PATH, 'utf8');
         await addAccount(site.storage, { email: 'editor@example.org', role: 'editor', series: [SERIES], password: PASSWORD });
         // The programme as an organizer's Word file, made on disk.
         const docx = join(files, 'programme-new-york.docx');
         writeFileSync(docx, await toDocx(blocks(readFileSync(new URL('../demo/idm-2017-new-york.agenda.txt', import.meta.url), 'utf8'))));
 
-        const page = context.pages()[0] ?? (await context.newPage());
+        const { page } = browser;
         const at = (path: string) => `${site.base}${path}`;
         const served = new Map<string, string>();
 
@@ -106,7 +59,7 @@ if (!existsSync(CHROMIUM)) {
         assert.equal(await page.inputValue('#f-p0-0-s0-name'), 'William Lacy Swing');
         const preview = await page.goto(draftUrl, { waitUntil: 'load' });
         served.set('preview', await preview!.text());
-        await axe(page, axeSource, 'the import preview');
+        await checkAxe(page, 'the import preview');
 
         // A correction with a mistake: said by its field, the page still accessible.
         await page.fill('#f-s0-1-start', '25:99');
@@ -115,7 +68,7 @@ if (!existsSync(CHROMIUM)) {
         served.set('preview with an error', await bad!.text());
         assert.equal(await page.getAttribute('#f-s0-1-start', 'aria-describedby'), 'f-s0-1-start-error f-s0-1-start-hint');
         assert.equal(await page.textContent('#f-s0-1-start-error'), 'must be a time of day written HH:MM, e.g. 09:30, or left empty');
-        await axe(page, axeSource, 'the import preview with an error');
+        await checkAxe(page, 'the import preview with an error');
 
         // Put right, one session retitled, confirmed.
         await page.fill('#f-s0-1-start', '11:30');
@@ -124,7 +77,7 @@ if (!existsSync(CHROMIUM)) {
         assert.equal(confirmed?.status(), 200, (await page.textContent('main'))?.slice(0, 800));
         assert.equal((await page.textContent('#import-done'))?.trim(), 'Stored in the workspace as a new event (Draft): the public sees nothing of it until it is published.');
         served.set('import result', await confirmed!.text());
-        await axe(page, axeSource, 'the import result', ['color-contrast', 'document-title', 'html-has-lang', 'link-name']);
+        await checkAxe(page, 'the import result', ['color-contrast', 'document-title', 'html-has-lang', 'link-name']);
         await Promise.all([page.waitForNavigation(), page.click('#imported-event')]);
         const eventId = Number(/\/admin\/events\/(\d+)$/.exec(page.url())?.[1]);
         assert.ok(eventId > 0, page.url());
@@ -136,11 +89,10 @@ if (!existsSync(CHROMIUM)) {
         await page.goto(at(`/admin/series/${SERIES}/edit`));
         assert.ok((await page.textContent('main'))?.includes('IDM 2017 (from the Word file) (2017-04-18, Draft)'), (await page.textContent('main'))?.slice(0, 1200));
 
-        assert.deepEqual(vnuErrors(served, files), []);
+        assert.deepEqual(vnuErrors(served), []);
       } finally {
-        await context.close();
+        await browser.close();
         await site.stop();
-        rmSync(profile, { recursive: true, force: true });
         rmSync(files, { recursive: true, force: true });
       }
     });

@@ -4,49 +4,29 @@
 // queue, and the working copy holds the statement and the new position. The speaker's page and the
 // queue have no axe-core violation (WCAG 2.2 A/AA) and no Nu HTML Checker error.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type BrowserContext, type Page, type Response } from 'playwright-core';
+import type { BrowserContext, Page, Response } from 'playwright-core';
 import { addAccount, signIn } from '../src/operations/accounts.ts';
+import { type Browser, checkAxe as axe, chromiumMissing, launchChromium, vnuErrors } from './browser-kit.ts';
 import { blocks, toPdf } from './convert.ts';
 import { demoSite, type TestSite } from './server.ts';
 
-const require = createRequire(import.meta.url);
-const CHROMIUM = '/usr/bin/chromium';
-const AXE_SOURCE_PATH = require.resolve('axe-core/axe.min.js');
-const VNU_JAR = String(require('vnu-jar') as string);
 const PASSWORD = 'correct horse battery';
 
-type AxeViolation = { id: string; help: string; nodes: Array<{ target: unknown[] }> };
-type AxeResult = { violations: AxeViolation[]; passes: Array<{ id: string }> };
-
-if (!existsSync(CHROMIUM)) {
-  test('speaker link in the browser', { skip: `${CHROMIUM} is missing: apt-get install -y chromium` }, () => {});
+if (chromiumMissing) {
+  test('speaker link in the browser', { skip: chromiumMissing }, () => {});
 } else {
   describe('a speaker link in Chromium', () => {
     let site: TestSite;
+    let browser: Browser;
     let context: BrowserContext;
     let page: Page;
-    let profile: string;
     let work: string;
-    let axeSource: string;
     let editorCookie: { name: string; value: string; url: string; httpOnly: boolean; sameSite: 'Lax' };
     const served = new Map<string, string>();
-
-    async function axe(p: Page, name: string, rules = ['color-contrast', 'document-title', 'html-has-lang', 'label']): Promise<void> {
-      await p.addScriptTag({ content: axeSource });
-      const r = (await p.evaluate(() =>
-        (globalThis as unknown as { axe: { run(o: unknown): Promise<AxeResult> } }).axe
-          .run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } })
-          .then((x) => ({ violations: x.violations, passes: x.passes.map((y) => ({ id: y.id })) })),
-      )) as AxeResult;
-      for (const rule of rules) assert.ok(r.passes.some((x) => x.id === rule), `axe checked ${rule} on ${name}`);
-      assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`), [], `axe violations on ${name}`);
-    }
 
     async function keep(name: string, res: Response | null, status = 200): Promise<void> {
       assert.ok(res, `no response for ${name}`);
@@ -62,22 +42,14 @@ if (!existsSync(CHROMIUM)) {
       await addAccount(site.storage, { email: 'editor@example.org', role: 'editor', series: [series.slug], password: PASSWORD });
       const s = await signIn(site.storage, { email: 'editor@example.org', password: PASSWORD, address: '192.0.2.1' });
       editorCookie = { name: 'plenary_session', value: s.token, url: site.base, httpOnly: true, sameSite: 'Lax' };
-      profile = mkdtempSync(join(tmpdir(), 'plenary-chromium-'));
       work = mkdtempSync(join(tmpdir(), 'plenary-speaker-'));
-      axeSource = readFileSync(AXE_SOURCE_PATH, 'utf8');
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
-        bypassCSP: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      });
-      page = context.pages()[0] ?? (await context.newPage());
+      browser = await launchChromium();
+      ({ context, page } = browser);
     });
 
     after(async () => {
-      await context?.close();
+      await browser?.close();
       await site?.stop();
-      if (profile) rmSync(profile, { recursive: true, force: true });
       if (work) rmSync(work, { recursive: true, force: true });
     });
 
@@ -187,21 +159,8 @@ if (!existsSync(CHROMIUM)) {
     });
 
     test('no Nu HTML Checker error on the speaker page and the queue', () => {
-      const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
-      assert.ok(!java.error && java.status === 0, 'java is missing: the Nu HTML Checker needs it (apt-get install -y default-jre-headless)');
       assert.deepEqual([...served.keys()], ['speaker page', 'speaker page with what was sent', 'queue', 'queue, decided']);
-      const files = new Map<string, string>();
-      let i = 0;
-      for (const [name, html] of served) {
-        const file = join(work, `${i++}.html`);
-        writeFileSync(file, html);
-        files.set(`file:${file}`, name);
-      }
-      const r = spawnSync('java', ['-jar', VNU_JAR, '--format', 'json', '--stdout', ...[...files.keys()].map((f) => f.slice('file:'.length))], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-      assert.ok(!r.error, `vnu did not run: ${r.error?.message}`);
-      const report = JSON.parse(r.stdout) as { messages: Array<{ type: string; url?: string; message: string; lastLine?: number }> };
-      const errors = report.messages.filter((m) => m.type === 'error' || m.type === 'non-document-error');
-      assert.deepEqual(errors.map((m) => `${files.get(m.url ?? '') ?? m.url}:${m.lastLine ?? '?'}: ${m.message}`), []);
+      assert.deepEqual(vnuErrors(served), []);
     });
   });
 }

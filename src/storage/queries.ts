@@ -460,8 +460,13 @@ export async function organizationsIndex(db: DbOrTx) {
 }
 
 export async function countriesIndex(db: DbOrTx) {
-  return publicAppearances(db)
+  // Appearances whose session is published (IN over the set, not joins per appearance: see
+  // queries/public-lists.ts), counted by country.
+  const pdb = published(db);
+  return pdb
+    .selectFrom('appearance as a')
     .where('a.country_code', 'is not', null)
+    .where('a.session_id', 'in', pdb.selectFrom('session as ps').innerJoin('event as pe', 'pe.id', 'ps.event_id').where('pe.status', '=', 'published').select('ps.id'))
     .select(['a.country_code', (eb) => eb.fn.count<number>('a.id').as('appearances')])
     .groupBy('a.country_code')
     .execute();

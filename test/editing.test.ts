@@ -155,14 +155,19 @@ for (const engine of ENGINES) {
         const twin = await ed.post(`/admin/appearances/${ana.id}`, { role: 'speaker', role_label: '', honorific: '', affiliation_position: '', country: '', talk_title: '', version: String(ana.version) });
         assert.equal(twin.status, 409, 'a save from the version before the affiliation was set');
 
-        // A person is renamed everywhere; a name that is another person's is refused at the field.
+        // A person is renamed everywhere (two people may share a name, issue 12: an admin merges them when they are one).
         const anaPerson = await db.storage.db.selectFrom('person').select(['id', 'version']).where('name', '=', 'Ana Silva').executeTakeFirstOrThrow();
-        const clash = await ed.post(`/admin/persons/${anaPerson.id}`, { name: 'Amina  DIALLO', honorific: '', version: String(anaPerson.version) });
-        assert.equal(clash.status, 400);
-        assert.ok(clash.body.includes('id="f-name-error">&quot;Amina Diallo&quot; (person 3) already has this name: the two are one person, which the workspace cannot merge yet</strong>'), clash.body);
         const renamed = await ed.post(`/admin/persons/${anaPerson.id}`, { name: 'Ana Maria Silva', honorific: '', version: String(anaPerson.version) });
         assert.equal(renamed.status, 303, renamed.body);
         assert.deepEqual(await db.storage.db.selectFrom('person').select(['name', 'name_key', 'slug']).where('id', '=', anaPerson.id).executeTakeFirstOrThrow(), { name: 'Ana Maria Silva', name_key: 'ana maria silva', slug: 'ana-silva' });
+        // The old name stays one of hers: an import that prints it finds her.
+        assert.deepEqual(
+          (await db.storage.db.selectFrom('person_alias').select(['name', 'source']).where('person_id', '=', anaPerson.id).orderBy('id').execute()).map((a) => [a.name, a.source]),
+          [
+            ['Ana Silva', 'name'],
+            ['Ana Maria Silva', 'name'],
+          ],
+        );
         assert.equal((await other.get(`/admin/persons/${anaPerson.id}`)).status, 403, 'a person of another series');
         assert.equal((await other.get('/admin/persons/999')).status, 403, 'a missing person is refused before it is reported missing');
         assert.equal((await admin.get('/admin/persons/999')).status, 404);

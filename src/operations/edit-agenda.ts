@@ -9,7 +9,8 @@ import { InvalidInput, NotFound } from '../domain/errors.ts';
 import { slugify } from '../domain/slug.ts';
 import { dropSlugRedirect, freeSlug } from '../storage/queries/slugs.ts';
 import type { Tx } from '../storage/database.ts';
-import { insertRecord, nextPosition, personByNameKey, recordById, siblings } from '../storage/queries/editing.ts';
+import { insertRecord, nextPosition, recordById, siblings } from '../storage/queries/editing.ts';
+import { addAlias, personCandidatesByKeys } from '../storage/queries/identities.ts';
 import type { Storage } from '../storage/storage.ts';
 import { write } from '../storage/write.ts';
 import { type Actor, audit, changeRecord, FormInvalid, formInput, pick, validate, VersionConflict } from './edit-record.ts';
@@ -137,7 +138,7 @@ export async function reorder(storage: Storage, actor: Actor, entity: 'session' 
   });
 }
 
-export type NewAppearance = { sessionId: number; role: 'moderator' | 'speaker'; personId?: number; name?: string };
+export type NewAppearance = { sessionId: number; role: 'moderator' | 'speaker'; personId?: number; name?: string; /** a new person even when the name is someone's already (the editor said so) */ newPerson?: boolean };
 
 /**
  * Adds a person to a session: an existing person chosen from the search, or a name typed anew,
@@ -159,12 +160,14 @@ export async function addAppearance(storage: Storage, actor: Actor, a: NewAppear
       honorific = split.honorific;
       const key = normaliseName(split.name);
       if (!key) throw new FormInvalid({ name: 'must hold letters' }, { name: a.name ?? '' });
-      const found = await personByNameKey(trx, key);
+      // Found by any of their names (aliases); two who share it were asked about before (web/admin/suggest.ts similarPersons).
+      const found = a.newPerson ? undefined : (await personCandidatesByKeys(trx, [key])).get(key)?.[0];
       if (found) personId = found.id;
       else {
         const slug = await freeSlug(trx, 'person', slugify(split.name) || 'person');
         const ts = now();
         personId = await insertRecord(trx, 'person', { slug, name: split.name, name_key: key, honorific: null, created_at: ts, updated_at: ts });
+        await addAlias(trx, 'person', personId, split.name, key, 'name', ts);
         newPerson = true;
         await created(trx, actor, 'person', personId, ['slug', 'name']);
       }

@@ -10,7 +10,8 @@ import { organizationIdentity } from '../domain/organization.ts';
 import { slugify } from '../domain/slug.ts';
 import type { DbOrTx, Tx } from '../storage/database.ts';
 import { dropSlugRedirect, freeSlug, recordSlugRedirect } from '../storage/queries/slugs.ts';
-import { changesOf, insertAuditEntry, insertRecord, nameKeyOwner, recordById, seriesIdOf, slugTaken, updateIfVersion } from '../storage/queries/editing.ts';
+import { addAlias, organizationsByAliasKeys } from '../storage/queries/identities.ts';
+import { changesOf, insertAuditEntry, insertRecord, recordById, seriesIdOf, slugTaken, updateIfVersion } from '../storage/queries/editing.ts';
 import type { Storage } from '../storage/storage.ts';
 import { declareChange, write } from '../storage/write.ts';
 
@@ -75,14 +76,13 @@ export async function validate<E extends FormEntity>(trx: Tx, entity: E, input: 
     if (twin) errors.role = `this person is already a ${values.role} of this session`;
   }
   if ((entity === 'person' || entity === 'organization') && !errors.name && typeof values.name === 'string') {
-    // The name decides who is who across events: it may not become another record's name.
+    // Two records may share a name (issue 12): a name is an alias, matched through the alias tables.
     const key = normaliseName(values.name);
     if (!key) errors.name = 'must hold letters';
-    else {
-      const other = await nameKeyOwner(trx, entity, key, exceptId);
-      if (other) errors.name = `"${other.name}" (${entity} ${other.id}) already has this name: the two are one ${entity}, which the workspace cannot merge yet`;
-      else values.name_key = key;
-    }
+    else values.name_key = entity === 'organization' ? organizationIdentity(values.name, typeof values.country_code === 'string' ? values.country_code : null).key : key;
+  }
+  if (entity === 'organization' && !errors.kind && values.kind === 'member-state' && !errors.country_code && (values.country_code ?? null) === null) {
+    errors.country_code = 'a Member State government body needs its country: give its two-letter code';
   }
   if (Object.keys(errors).length) throw new FormInvalid(errors, input);
   return values;
@@ -168,8 +168,15 @@ export async function saveFormWithin(trx: Tx, actor: Actor, entity: FormEntity, 
   const input = formInput(entity, body);
   let values = await validate(trx, entity, input, id);
   if (entity === 'appearance') values = await affiliation(trx, actor, values);
+  // An editor's organization form sets the kind: no longer the importer's guess.
+  if (entity === 'organization') values.kind_confirmed = 1;
   try {
-    return await changeRecord(trx, actor, 'update', entity, id, version, values, input);
+    const v = await changeRecord(trx, actor, 'update', entity, id, version, values, input);
+    // A rename keeps the old name as an alias (it is already one) and adds the new one.
+    if ((entity === 'person' || entity === 'organization') && typeof values.name === 'string' && typeof values.name_key === 'string') {
+      await addAlias(trx, entity, id, values.name, values.name_key, 'name', now());
+    }
+    return v;
   } catch (e) {
     // The conflict page shows the organization by name, as the form does.
     if (e instanceof VersionConflict && entity === 'appearance') e.theirs.organization = (await organizationName(trx, e.theirs.organization_id)) ?? null;
@@ -194,12 +201,14 @@ async function affiliation(trx: Tx, actor: Actor, values: Values): Promise<Value
   let organizationId: number | null = null;
   if (typeof organization === 'string' && organization !== '') {
     const who = organizationIdentity(organization, countryCode);
-    const found = await trx.selectFrom('organization').select('id').where('name_key', '=', who.key).executeTakeFirst();
+    // Found by any of its names (aliases); the first stored when several share it.
+    const found = (await organizationsByAliasKeys(trx, [who.key])).get(who.key)?.[0];
     if (found) organizationId = found.id;
     else {
       const ts = now();
       const slug = await freeSlug(trx, 'organization', slugify(who.countryCode ? `${organization} ${who.countryCode}` : organization) || 'organization');
       organizationId = await insertRecord(trx, 'organization', { slug, name: organization, name_key: who.key, kind: who.kind, country_code: who.countryCode, created_at: ts, updated_at: ts });
+      await addAlias(trx, 'organization', organizationId, organization, who.key, 'name', ts);
       await audit(trx, actor, 'create', 'organization', organizationId, null, { name: organization, kind: who.kind, country_code: who.countryCode, version: 1 });
     }
   }

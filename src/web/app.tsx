@@ -5,22 +5,13 @@ import { countryName } from '../domain/country.ts';
 import { NotFound, PlenaryError } from '../domain/errors.ts';
 import { DEFAULT_LANGUAGE } from '../domain/language.ts';
 import { eventExportOf } from '../operations/event-export.ts';
-import {
-  countriesIndex,
-  countryAppearances,
-  eventAgenda,
-  listSeriesWithEvents,
-  organizationBySlug,
-  organizationsIndex,
-  peopleIndex,
-  personBySlug,
-  publishedEventBySlug,
-  seriesBySlug,
-} from '../storage/queries.ts';
+import { appearancesPage, countriesIndex, eventAgenda, publishedEventBySlug } from '../storage/queries.ts';
+import { conveningSeries, eventsPage, organizationsPage, peoplePage, publicOrganization, publicPerson, publicSeries, seriesWithLatest } from '../storage/queries/public-lists.ts';
 import type { Storage } from '../storage/storage.ts';
 import { translator } from './i18n/t.ts';
 import { cached } from './cached.ts';
 import { slugRedirects } from './slug-redirects.ts';
+import { personIdentity } from '../storage/queries/identities.ts';
 import type { AppDeps } from './deps.ts';
 import { adminRoutes } from './admin/routes.tsx';
 import { speakerRoutes } from './speaker/routes.tsx';
@@ -35,7 +26,8 @@ import { HTML_HEADERS, htmlHeadersWithStyles } from './security.ts';
 import { EventPage } from './views/event-page.tsx';
 import { renderDocument } from './views/layout.tsx';
 import { renderWithoutAsyncContext } from './views/render-context.ts';
-import { CountryPage, ErrorPage, HomePage, IndexPage, OrganizationPage, PersonPage, SeriesPage } from './views/pages.tsx';
+import { CountryPage, ErrorPage, EventsPage, HomePage, IndexPage, OrganizationPage, PersonPage, SeriesPage } from './views/pages.tsx';
+import { htmlPage, htmlPageKey, isBadPage, pageInfo, type HtmlPage } from './paging.ts';
 import { runningTitleCss } from './views/styles.ts';
 
 export type { AppDeps } from './deps.ts';
@@ -53,14 +45,38 @@ export function createApp(deps: AppDeps) {
 
   const page = (c: Context, render: (event: (id: number) => void) => Promise<unknown>, headers: Record<string, string> | (() => Record<string, string>) = HTML_HEADERS) =>
     cached(cache, c, headers, async (event) => renderDocument(await render(event)));
+  // Long lists and pages ?page=N (web/paging.ts): a bad number is refused (400) before the cache is asked.
+  const paged = (c: Context, render: (p: HtmlPage) => Promise<unknown>) => {
+    const p = htmlPage(c.req.query());
+    return cached(cache, c, HTML_HEADERS, async () => renderDocument(await render(p)), htmlPageKey(c.req.path, p));
+  };
+  /** A list read whole (series, countries): the page's slice of it. */
+  const slice = <T,>(items: T[], p: HtmlPage) => items.slice(p.offset, p.offset + p.limit);
 
-  app.get('/', (c) => page(c, async () => <HomePage lang={lang} t={t} series={await listSeriesWithEvents(db)} />));
+  // Each series with its latest events; the series page and /events have the rest.
+  app.get('/', (c) => page(c, async () => <HomePage lang={lang} t={t} series={await seriesWithLatest(db, 5)} />));
+
+  app.get('/series', (c) =>
+    paged(c, async (p) => {
+      const all = await seriesWithLatest(db, 0);
+      const items = all.map((s) => ({ href: `/series/${s.slug}`, label: s.title, count: s.eventCount }));
+      return <IndexPage lang={lang} t={t} title={t('list.series')} items={slice(items, p)} counts="events" pager={pageInfo(p, items.length, c.req.path)} />;
+    }),
+  );
 
   app.get('/series/:slug', (c) =>
-    page(c, async () => {
-      const found = await seriesBySlug(db, c.req.param('slug'));
-      if (!found) throw new NotFound('no such series');
-      return <SeriesPage lang={lang} t={t} series={found.series} events={found.events} />;
+    paged(c, async (p) => {
+      const series = await publicSeries(db, c.req.param('slug'));
+      if (!series) throw new NotFound('no such series');
+      const { total, rows } = await eventsPage(db, p, series.id);
+      return <SeriesPage lang={lang} t={t} series={series} events={rows} pager={pageInfo(p, total, c.req.path)} />;
+    }),
+  );
+
+  app.get('/events', (c) =>
+    paged(c, async (p) => {
+      const { total, rows } = await eventsPage(db, p);
+      return <EventsPage lang={lang} t={t} events={rows} pager={pageInfo(p, total, c.req.path)} />;
     }),
   );
 
@@ -85,44 +101,49 @@ export function createApp(deps: AppDeps) {
   });
 
   app.get('/people', (c) =>
-    page(c, async () => {
-      const rows = await peopleIndex(db);
-      const items = rows.map((r) => ({ href: `/people/${r.slug}`, label: r.name, count: Number(r.appearances) }));
-      return <IndexPage lang={lang} t={t} title={t('list.people')} items={items} />;
+    paged(c, async (p) => {
+      const { total, rows } = await peoplePage(db, storage.engine, p);
+      const items = rows.map((r) => ({ href: `/people/${r.slug}`, label: r.name, count: r.appearances }));
+      return <IndexPage lang={lang} t={t} title={t('list.people')} items={items} pager={pageInfo(p, total, c.req.path)} />;
     }),
   );
 
   app.get('/people/:slug', (c) =>
-    page(c, async () => {
-      const found = await personBySlug(db, c.req.param('slug'));
-      if (!found) throw new NotFound('no such person');
-      return <PersonPage lang={lang} t={t} person={found.person} appearances={found.appearances} />;
+    paged(c, async (p) => {
+      const person = await publicPerson(db, c.req.param('slug'));
+      // Someone named only in unpublished programmes is not public yet.
+      const { total, items } = person ? await appearancesPage(db, { personId: person.id }, p) : { total: 0, items: [] };
+      if (!person || total === 0) throw new NotFound('no such person');
+      return <PersonPage lang={lang} t={t} person={person} appearances={items} pager={pageInfo(p, total, c.req.path)} identity={await personIdentity(db, person.id)} />;
     }),
   );
 
   app.get('/organizations', (c) =>
-    page(c, async () => {
-      const rows = await organizationsIndex(db);
+    paged(c, async (p) => {
+      const { total, rows } = await organizationsPage(db, storage.engine, p);
       const items = rows.map((r) => ({
         href: `/organizations/${r.slug}`,
         label: r.name,
         note: [t(`org.kind.${r.kind}` as Parameters<typeof t>[0]), r.country_code ? countryName(r.country_code, lang) : null].filter(Boolean).join(', '),
         count: Number(r.appearances),
       }));
-      return <IndexPage lang={lang} t={t} title={t('list.organizations')} items={items} />;
+      return <IndexPage lang={lang} t={t} title={t('list.organizations')} items={items} pager={pageInfo(p, total, c.req.path)} />;
     }),
   );
 
   app.get('/organizations/:slug', (c) =>
-    page(c, async () => {
-      const found = await organizationBySlug(db, c.req.param('slug'));
-      if (!found) throw new NotFound('no such organization');
-      return <OrganizationPage lang={lang} t={t} organization={found.organization} appearances={found.appearances} convenes={found.convenes} />;
+    paged(c, async (p) => {
+      const organization = await publicOrganization(db, c.req.param('slug'));
+      const { total, items } = organization ? await appearancesPage(db, { organizationId: organization.id }, p) : { total: 0, items: [] };
+      // A convener of a published series is public even when none of its people spoke.
+      const convenes = organization ? await conveningSeries(db, organization.id) : [];
+      if (!organization || (total === 0 && convenes.length === 0)) throw new NotFound('no such organization');
+      return <OrganizationPage lang={lang} t={t} organization={organization} appearances={items} convenes={convenes} pager={pageInfo(p, total, c.req.path)} />;
     }),
   );
 
   app.get('/countries', (c) =>
-    page(c, async () => {
+    paged(c, async (p) => {
       const rows = await countriesIndex(db);
       const items = rows
         .filter((r) => r.country_code !== null)
@@ -132,18 +153,19 @@ export function createApp(deps: AppDeps) {
           count: Number(r.appearances),
         }))
         .sort((a, b) => a.label.localeCompare(b.label, lang));
-      return <IndexPage lang={lang} t={t} title={t('list.countries')} items={items} />;
+      return <IndexPage lang={lang} t={t} title={t('list.countries')} items={slice(items, p)} pager={pageInfo(p, items.length, c.req.path)} />;
     }),
   );
 
   app.get('/countries/:code', (c) =>
-    page(c, async () => {
+    paged(c, async (p) => {
       const raw = c.req.param('code');
       if (!/^[a-z]{2}$/.test(raw)) throw new NotFound('country codes are two lowercase letters');
       const code = raw.toUpperCase();
       const name = countryName(code, lang);
       if (!name) throw new NotFound('no such country');
-      return <CountryPage lang={lang} t={t} code={code} name={name} appearances={await countryAppearances(db, code)} />;
+      const { total, items } = await appearancesPage(db, { countryCode: code }, p);
+      return <CountryPage lang={lang} t={t} code={code} name={name} appearances={items} pager={pageInfo(p, total, c.req.path)} />;
     }),
   );
 
@@ -168,8 +190,9 @@ export function createApp(deps: AppDeps) {
 
   app.onError(async (err, c) => {
     const notFound = err instanceof PlenaryError && err.code === 'not_found';
-    if (!notFound) console.error(`plenary: ${c.req.method} ${c.req.path} failed:`, err);
-    const status = notFound ? 404 : 500;
+    const badPage = isBadPage(err);
+    if (!notFound && !badPage) console.error(`plenary: ${c.req.method} ${c.req.path} failed:`, err);
+    const status = notFound ? 404 : badPage ? 400 : 500;
     const html = await renderDocument(<ErrorPage lang={lang} t={t} status={status} />);
     return c.html(html, status, { ...HTML_HEADERS });
   });

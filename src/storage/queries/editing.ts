@@ -144,7 +144,11 @@ function reachable(db: DbOrTx, table: 'person' | 'organization', reach: Reach) {
 export async function searchPersons(db: DbOrTx, words: string[], limit: number, reach: Reach = 'all') {
   if (!words.length) return [];
   let q = db.selectFrom('person').select(['id', 'name', 'honorific', 'slug']).orderBy('name').orderBy('id').limit(limit);
-  for (const w of words) q = q.where('name_key', 'like', `%${w.replace(/[%_\\]/g, '')}%`);
+  // Any of their names (aliases, migration 0012), the current one included.
+  for (const w of words) {
+    const pattern = `%${w.replace(/[%_\\]/g, '')}%`;
+    q = q.where((eb) => eb.or([eb('name_key', 'like', pattern), eb.exists(db.selectFrom('person_alias as pa').select('pa.id').whereRef('pa.person_id', '=', sql.ref('person.id') as never).where('pa.name_key', 'like', pattern) as never)]));
+  }
   if (reach !== 'all') q = q.where(reachable(db, 'person', reach) as never);
   return await q.execute();
 }
@@ -258,7 +262,11 @@ export async function auditRecords(db: DbOrTx, wanted: Array<{ entity: string; i
 
 /** Persons whose name holds this word (a surname), with their name keys, within reach. */
 export async function searchPersonsWithKeys(db: DbOrTx, word: string, limit: number, reach: Reach) {
-  let q = db.selectFrom('person').select(['id', 'name', 'name_key']).where('name_key', 'like', `%${word.replace(/[%_\\]/g, '')}%`).orderBy('name').orderBy('id').limit(limit);
+  const pattern = `%${word.replace(/[%_\\]/g, '')}%`;
+  let q = db.selectFrom('person').select(['id', 'name', 'name_key']).where('name_key', 'like', pattern).orderBy('name').orderBy('id').limit(limit);
   if (reach !== 'all') q = q.where(reachable(db, 'person', reach) as never);
-  return await q.execute();
+  // And their other names (aliases): a person is like a typed name by any of them.
+  let qa = db.selectFrom('person_alias as pa').innerJoin('person', 'person.id', 'pa.person_id').select(['person.id', 'person.name', 'pa.name_key']).where('pa.name_key', 'like', pattern).orderBy('person.name').orderBy('person.id').limit(limit);
+  if (reach !== 'all') qa = qa.where(reachable(db, 'person', reach) as never);
+  return [...(await q.execute()), ...(await qa.execute())];
 }

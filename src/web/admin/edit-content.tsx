@@ -24,6 +24,8 @@ import { unpublishedChanges } from '../../operations/releases.ts';
 import { ADMIN_HEADERS } from './routes.tsx';
 import { speakerLinksSection } from './speaker-links.tsx';
 import { idParam, onNamed as onNamedOf, onRecord as onRecordOf } from '../record-access.ts';
+import { IdentitySection } from './identities.tsx';
+import type { MatchReason } from '../../domain/identity.ts';
 
 type C = Context<AuthEnv>;
 type Status = 200 | 400 | 409;
@@ -438,7 +440,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     );
   });
 
-  const sessionPage = async (c: C, id: number, values?: Record<string, string>, errors: Record<string, string> = {}, typedName?: string, similar?: { name: string; role: string; people: Array<{ id: number; name: string }> }) => {
+  const sessionPage = async (c: C, id: number, values?: Record<string, string>, errors: Record<string, string> = {}, typedName?: string, similar?: { name: string; role: string; people: Array<{ id: number; name: string; reason?: MatchReason; organizations?: string[] }> }) => {
     const w = (await sessionForWorkspace(db, id))!;
     const { session: s } = w;
     const viewer = viewerOf(c);
@@ -564,7 +566,8 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
                 <li>
                   <ActionButton viewer={viewer} action={`/admin/sessions/${id}/appearances`} fields={{ person_id: String(p.id), role: similar.role }}>
                     {t('edit.addAs', { role: t(`edit.role.${similar.role as 'speaker' | 'moderator'}`) })}: <bdi>{p.name}</bdi>
-                  </ActionButton>
+                  </ActionButton>{' '}
+                  {p.reason ? <span class="hint">{t(`identity.reason.${p.reason}`)}{p.organizations?.length ? ` (${p.organizations.join(', ')})` : ''}</span> : null}
                 </li>
               ))}
             </ul>
@@ -659,7 +662,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
       if (people.length) return await html(c, await sessionPage(c, id, undefined, {}, b.name, { name: b.name.trim(), role, people }), 200);
     }
     try {
-      await addAppearance(opts.storage, actorOf(c), { sessionId: id, role, ...(personId !== undefined ? { personId } : { name: typeof b.name === 'string' ? b.name : '' }) });
+      await addAppearance(opts.storage, actorOf(c), { sessionId: id, role, ...(personId !== undefined ? { personId } : { name: typeof b.name === 'string' ? b.name : '', newPerson: b.confirm_new === '1' }) });
     } catch (e) {
       if (e instanceof FormInvalid) return await html(c, await sessionPage(c, id, undefined, e.errors, typeof b.name === 'string' ? b.name : ''), 400);
       throw e;
@@ -763,6 +766,8 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     const namedPage = async (c: C, id: number, values?: Record<string, string>, errors: Record<string, string> = {}) => {
       const r = await recordById(db, table, id);
       if (!r) throw new NotFound(`there is no ${table} ${id}`);
+      // Its aliases, merges, and an admin's merge and split (web/admin/identities.tsx).
+      const identity = await IdentitySection({ db, t, viewer: viewerOf(c), entity: table, id, name: String(r.name) });
       return (
         <FormPage
           {...base(c)}
@@ -773,8 +778,10 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
           errors={errors}
           version={Number(r.version)}
           submit={t('edit.save')}
-          saved={c.req.query('saved') === '1'}
-        />
+          saved={c.req.query('saved') === '1' || c.req.query('merged') !== undefined || c.req.query('unmerged') === '1' || c.req.query('split') === '1'}
+        >
+          {identity}
+        </FormPage>
       );
     };
     app.get(`${path}/:id`, guard(opts, onNamed(table)), async (c) => html(c, await namedPage(c, idParam(c))));

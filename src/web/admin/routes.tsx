@@ -22,6 +22,7 @@ import { editContentRoutes } from './edit-content.tsx';
 import { materialRoutes } from './materials.tsx';
 import { speakerLinkRoutes, waitingFor } from './speaker-links.tsx';
 import { importRoutes } from './import.tsx';
+import { identityRoutes } from './identities.tsx';
 import { suggestRoutes } from './suggest.ts';
 
 /** Workspace pages may show drafts: no shared cache keeps them, and no browser history restores them. */
@@ -142,6 +143,7 @@ export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxByt
   speakerLinkRoutes(app, opts);
   importRoutes(app, opts);
   publishRoutes(app, opts);
+  identityRoutes(app, opts);
   suggestRoutes(app, opts);
 
   // The workspace's own error pages: a visitor who is not signed in is sent to the form; a

@@ -3,7 +3,8 @@
 // same-name matching do the same work; with it, a script fills a <datalist> (the browser's own
 // accessible combobox) from /admin/suggest as the user types.
 import type { Hono } from 'hono';
-import { mayBeSamePerson } from '../../domain/likeness.ts';
+import { type MatchReason, type PersonCandidate, personLikenessReason } from '../../domain/identity.ts';
+import { fillAppearances, personCandidatesByKeys } from '../../storage/queries/identities.ts';
 import { normaliseName, splitHonorific } from '../../domain/names.ts';
 import { InvalidInput } from '../../domain/errors.ts';
 import type { DbOrTx } from '../../storage/database.ts';
@@ -57,16 +58,29 @@ export function suggestRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
 }
 
 /**
- * Persons already in the archive (within reach) who may be the one a typed name means, by the
- * likeness rules of imports (domain/likeness.ts): none when the name is exactly someone's, since
- * that one is joined anyway.
+ * Persons already in the archive (within reach) who may be the one a typed name means, each with
+ * its reason: when several share the typed name exactly (any of their names), all of them (the
+ * editor chooses, or makes a new one); when none has it, those alike by the likeness rules of
+ * imports (domain/likeness.ts: initials, parts left out). None when exactly one has the name: that
+ * one is joined.
  */
-export async function similarPersons(db: DbOrTx, typed: string, reach: Reach): Promise<Array<{ id: number; name: string }>> {
+export async function similarPersons(db: DbOrTx, typed: string, reach: Reach): Promise<Array<{ id: number; name: string; reason: MatchReason; organizations: string[] }>> {
   const key = normaliseName(splitHonorific(typed.trim()).name);
+  if (!key) return [];
+  const same = ((await personCandidatesByKeys(db, [key])).get(key) ?? []).slice(0, LIMIT);
+  if (same.length === 1) return [];
+  if (same.length > 1) return same.map((p) => ({ id: p.id, name: p.name, reason: 'same-name' as const, organizations: p.organizationNames }));
   const parts = key.split(' ').filter(Boolean);
   if (parts.length < 2) return [];
   const surname = parts[parts.length - 1]!;
   const candidates = await searchPersonsWithKeys(db, surname, 200, reach);
-  if (candidates.some((p) => p.name_key === key)) return [];
-  return candidates.filter((p) => mayBeSamePerson(key, p.name_key)).slice(0, LIMIT).map((p) => ({ id: p.id, name: p.name }));
+  const like = candidates.flatMap((p) => {
+    const reason = personLikenessReason(key, p.name_key);
+    return reason ? [{ id: p.id, name: p.name, name_key: p.name_key, reason }] : [];
+  });
+  const seen = new Set<number>();
+  const out = like.filter((p) => !seen.has(p.id) && seen.add(p.id)).slice(0, LIMIT);
+  const filled: PersonCandidate[] = out.map((p) => ({ id: p.id, name: p.name, slug: '', organizationIds: [], organizationNames: [], countryCodes: [], inEvent: false }));
+  await fillAppearances(db, filled);
+  return out.map((p, i) => ({ id: p.id, name: p.name, reason: p.reason, organizations: filled[i]!.organizationNames }));
 }

@@ -54,7 +54,10 @@ export { formValueOf, formValues };
 
 function Field(p: { t: Translate; entity: FormEntity; name: string; value: string; error?: string | undefined }) {
   // An organization's kind is not a session's.
-  const m = p.entity === 'organization' && p.name === 'kind' ? { type: 'select' as const, options: ORGANIZATION_KINDS } : (META[p.name] ?? { type: 'text' });
+  // Its options are labelled from the catalogue, and the hint says a government body needs its country.
+  const m: FieldMeta =
+    p.entity === 'organization' && p.name === 'kind' ? { type: 'select' as const, options: ORGANIZATION_KINDS, hint: 'edit.hint.kind.organization' } : (META[p.name] ?? { type: 'text' });
+  const optionLabel = (o: string) => (p.entity === 'organization' && p.name === 'kind' ? p.t(`org.kind.${o}` as MessageKey) : o);
   const id = `f-${p.name}`;
   const hintId = m.hint ? `${id}-hint` : undefined;
   const errorId = p.error ? `${id}-error` : undefined;
@@ -81,7 +84,7 @@ function Field(p: { t: Translate; entity: FormEntity; name: string; value: strin
         <select {...common}>
           {(m.options ?? []).map((o) => (
             <option value={o} selected={o === p.value}>
-              {o}
+              {optionLabel(o)}
             </option>
           ))}
         </select>

@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 // The public pages other than the event page. Each takes what it shows and the translator.
+import { PersonIdentity, type PersonIdentityView } from './person-identity.tsx';
 import { countryName } from '../../domain/country.ts';
 import type { Language } from '../../domain/language.ts';
 import type { EventRow, OrganizationRow, PersonRow, SeriesRow } from '../../storage/database.ts';
@@ -9,6 +10,8 @@ import type { Translate } from '../i18n/t.ts';
 import { AppearanceList } from './appearance-list.tsx';
 import { dateRange, isolate } from './format.ts';
 import { Layout } from './layout.tsx';
+import type { PageInfo } from '../paging.ts';
+import { Pager, pagedTitle } from './pager.tsx';
 
 type Base = { lang: Language; t: Translate };
 
@@ -35,7 +38,7 @@ function EventList(p: Base & { events: EventRow[] }) {
   );
 }
 
-export function HomePage(p: Base & { series: Array<SeriesRow & { events: EventRow[] }> }) {
+export function HomePage(p: Base & { series: Array<SeriesRow & { events: EventRow[]; eventCount?: number }> }) {
   const { t } = p;
   return (
     <Layout lang={p.lang} t={t} title={t('home.title')} description={t('site.tagline')}>
@@ -48,25 +51,55 @@ export function HomePage(p: Base & { series: Array<SeriesRow & { events: EventRo
             <a href={`/series/${s.slug}`}>{s.title}</a>
           </h2>
           <EventList lang={p.lang} t={t} events={s.events} />
+          <MoreEvents series={s} t={t} />
         </section>
       ))}
+      {p.series.length ? (
+        <p>
+          <a href="/events">{t('home.everything')}</a>
+        </p>
+      ) : null}
     </Layout>
   );
 }
 
-export function SeriesPage(p: Base & { series: SeriesRow; events: EventRow[] }) {
+/** On the home page, a series that has more events than it lists links to all of them. */
+function MoreEvents(p: { series: SeriesRow & { events: EventRow[]; eventCount?: number }; t: Translate }) {
+  const n = p.series.eventCount;
+  if (n === undefined || n <= p.series.events.length) return null;
+  return (
+    <p>
+      <a href={`/series/${p.series.slug}`}>{p.t('home.allEvents', { n })}</a>
+    </p>
+  );
+}
+
+/** Every published event, newest first, a page at a time. */
+export function EventsPage(p: Base & { events: EventRow[]; pager?: PageInfo }) {
   const { t } = p;
   return (
-    <Layout lang={p.lang} t={t} title={p.series.title} description={p.series.description ?? undefined} crumbs={[{ href: '/', label: t('nav.home') }]}>
+    <Layout lang={p.lang} t={t} title={pagedTitle(t('list.events'), p.pager, t)} crumbs={[{ href: '/', label: t('nav.home') }]}>
+      <h1>{t('list.events')}</h1>
+      {p.events.length ? <EventList lang={p.lang} t={t} events={p.events} /> : <p>{t('list.empty')}</p>}
+      <Pager info={p.pager} t={t} />
+    </Layout>
+  );
+}
+
+export function SeriesPage(p: Base & { series: SeriesRow; events: EventRow[]; pager?: PageInfo }) {
+  const { t } = p;
+  return (
+    <Layout lang={p.lang} t={t} title={pagedTitle(p.series.title, p.pager, t)} description={p.series.description ?? undefined} crumbs={[{ href: '/', label: t('nav.home') }]}>
       <h1>{p.series.title}</h1>
       {p.series.description ? <p>{p.series.description}</p> : null}
       <h2>{t('series.events')}</h2>
       {p.events.length ? <EventList lang={p.lang} t={t} events={p.events} /> : <p>{t('series.none')}</p>}
+      <Pager info={p.pager} t={t} />
     </Layout>
   );
 }
 
-export function PersonPage(p: Base & { person: PersonRow; appearances: AppearanceInContext[] }) {
+export function PersonPage(p: Base & { person: PersonRow; appearances: AppearanceInContext[]; pager?: PageInfo; identity?: PersonIdentityView }) {
   const { t, person } = p;
   // The page exists only for someone in a published event, and so does their calendar.
   const calendar = `/people/${person.slug}/calendar.ics`;
@@ -74,7 +107,7 @@ export function PersonPage(p: Base & { person: PersonRow; appearances: Appearanc
     <Layout
       lang={p.lang}
       t={t}
-      title={person.name}
+      title={pagedTitle(person.name, p.pager, t)}
       crumbs={[{ href: '/', label: t('nav.home') }, { href: '/people', label: t('nav.people') }]}
       head={<link rel="alternate" type="text/calendar" href={calendar} title={t('person.calendar')} />}
     >
@@ -86,8 +119,10 @@ export function PersonPage(p: Base & { person: PersonRow; appearances: Appearanc
           </span>
         ) : null}
       </h1>
+      {p.identity ? <PersonIdentity identity={p.identity} t={t} /> : null}
       <h2>{t('person.appearances')}</h2>
       {p.appearances.length ? <AppearanceList items={p.appearances} lang={p.lang} t={t} showPerson={false} /> : <p>{t('person.none')}</p>}
+      <Pager info={p.pager} t={t} />
       <p class="downloads">
         <a href={calendar} type="text/calendar">
           {t('person.calendar')}
@@ -97,11 +132,11 @@ export function PersonPage(p: Base & { person: PersonRow; appearances: Appearanc
   );
 }
 
-export function OrganizationPage(p: Base & { organization: OrganizationRow; appearances: AppearanceInContext[]; convenes?: SeriesRow[] }) {
+export function OrganizationPage(p: Base & { organization: OrganizationRow; appearances: AppearanceInContext[]; convenes?: SeriesRow[]; pager?: PageInfo }) {
   const { t, organization: o } = p;
   const country = o.country_code ? countryName(o.country_code, p.lang) : undefined;
   return (
-    <Layout lang={p.lang} t={t} title={country ? `${isolate(o.name)} (${country})` : o.name} crumbs={[{ href: '/', label: t('nav.home') }, { href: '/organizations', label: t('nav.organizations') }]}>
+    <Layout lang={p.lang} t={t} title={pagedTitle(country ? `${isolate(o.name)} (${country})` : o.name, p.pager, t)} crumbs={[{ href: '/', label: t('nav.home') }, { href: '/organizations', label: t('nav.organizations') }]}>
       <h1>{o.name}</h1>
       <dl class="meta">
         <dt>{t('org.kind')}</dt>
@@ -129,25 +164,29 @@ export function OrganizationPage(p: Base & { organization: OrganizationRow; appe
       ) : null}
       <h2>{t('person.appearances')}</h2>
       {p.appearances.length ? <AppearanceList items={p.appearances} lang={p.lang} t={t} showPerson={true} /> : <p>{t('person.none')}</p>}
+      <Pager info={p.pager} t={t} />
     </Layout>
   );
 }
 
-export function CountryPage(p: Base & { code: string; name: string; appearances: AppearanceInContext[] }) {
+export function CountryPage(p: Base & { code: string; name: string; appearances: AppearanceInContext[]; pager?: PageInfo }) {
   const { t } = p;
   return (
-    <Layout lang={p.lang} t={t} title={p.name} crumbs={[{ href: '/', label: t('nav.home') }, { href: '/countries', label: t('nav.countries') }]}>
+    <Layout lang={p.lang} t={t} title={pagedTitle(p.name, p.pager, t)} crumbs={[{ href: '/', label: t('nav.home') }, { href: '/countries', label: t('nav.countries') }]}>
       <h1>{p.name}</h1>
       <h2>{t('country.speakers', { country: p.name })}</h2>
       {p.appearances.length ? <AppearanceList items={p.appearances} lang={p.lang} t={t} showPerson={true} /> : <p>{t('person.none')}</p>}
+      <Pager info={p.pager} t={t} />
     </Layout>
   );
 }
 
-export function IndexPage(p: Base & { title: string; items: Array<{ href: string; label: string; count: number; note?: string }> }) {
+export function IndexPage(p: Base & { title: string; items: Array<{ href: string; label: string; count: number; note?: string }>; pager?: PageInfo; counts?: 'appearances' | 'events' }) {
   const { t } = p;
+  const count = (n: number) =>
+    p.counts === 'events' ? (n === 1 ? t('list.eventCount.one') : t('list.eventCount', { n })) : n === 1 ? t('list.count.one') : t('list.count', { n });
   return (
-    <Layout lang={p.lang} t={t} title={p.title} crumbs={[{ href: '/', label: t('nav.home') }]}>
+    <Layout lang={p.lang} t={t} title={pagedTitle(p.title, p.pager, t)} crumbs={[{ href: '/', label: t('nav.home') }]}>
       <h1>{p.title}</h1>
       {p.items.length ? (
         <ul class="list">
@@ -157,7 +196,7 @@ export function IndexPage(p: Base & { title: string; items: Array<{ href: string
                 <a href={i.href}>{i.label}</a>
               </bdi>
               <span class="aff">
-                {i.note ? ` — ${i.note}` : ''} ({i.count === 1 ? t('list.count.one') : t('list.count', { n: i.count })})
+                {i.note ? ` — ${i.note}` : ''} ({count(i.count)})
               </span>
             </li>
           ))}
@@ -165,17 +204,19 @@ export function IndexPage(p: Base & { title: string; items: Array<{ href: string
       ) : (
         <p>{t('list.empty')}</p>
       )}
+      <Pager info={p.pager} t={t} />
     </Layout>
   );
 }
 
-export function ErrorPage(p: Base & { status: 404 | 500 }) {
+export function ErrorPage(p: Base & { status: 400 | 404 | 500 }) {
   const { t } = p;
-  const title = p.status === 404 ? t('error.notFound.title') : t('error.server.title');
+  // 400: the only bad request a public page refuses is its ?page= number (web/paging.ts).
+  const title = p.status === 404 ? t('error.notFound.title') : p.status === 400 ? t('error.page.title') : t('error.server.title');
   return (
     <Layout lang={p.lang} t={t} title={title} noindex={true}>
       <h1>{title}</h1>
-      <p>{p.status === 404 ? t('error.notFound.body') : t('error.server.body')}</p>
+      <p>{p.status === 404 ? t('error.notFound.body') : p.status === 400 ? t('error.page.body') : t('error.server.body')}</p>
       <p>
         <a href="/">{t('error.back')}</a>
       </p>

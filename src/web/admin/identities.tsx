@@ -1,0 +1,278 @@
+/** @jsxImportSource hono/jsx */
+// Identities in the workspace (issue 12): an admin merges two persons or organizations (the one
+// whose page it is survives), undoes a merge, and splits a person by choosing appearances. Every
+// route is an admin's: guard(opts, 'edit-content') without a series passes for admins only, and
+// checks the Origin and CSRF token of every post.
+import type { Context, Hono } from 'hono';
+import { InvalidInput, NotFound } from '../../domain/errors.ts';
+import { DEFAULT_LANGUAGE } from '../../domain/language.ts';
+import { normaliseName } from '../../domain/names.ts';
+import { type IdentityEntity, mergePreview, mergeRecords, mergesOf, splitPerson, undoMerge } from '../../operations/identities.ts';
+import { aliasesOf, appearancesOfPerson, searchByAlias } from '../../storage/queries/identities.ts';
+import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
+import { translator, type Translate } from '../i18n/t.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+import { idParam } from '../record-access.ts';
+import { AdminLayout, type Viewer } from '../views/admin.tsx';
+import { renderDocument } from '../views/layout.tsx';
+import { ActionButton } from '../views/admin-edit.tsx';
+import { ADMIN_HEADERS } from './routes.tsx';
+
+type C = Context<AuthEnv>;
+const PATH: Record<IdentityEntity, string> = { person: 'persons', organization: 'organizations' };
+const PUBLIC: Record<IdentityEntity, string> = { person: 'people', organization: 'organizations' };
+
+/** The aliases and merges of a record, under its workspace form (edit-content.tsx), with the admin's links. */
+export async function IdentitySection(p: { db: AuthOptions['storage']['db']; t: Translate; viewer: Viewer; entity: IdentityEntity; id: number; name: string }) {
+  const { t } = p;
+  const aliases = await aliasesOf(p.db, p.entity, p.id);
+  const merges = await mergesOf(p.db, p.entity, p.id);
+  const admin = p.viewer.role === 'admin';
+  const others = aliases.filter((a) => a.name !== p.name);
+  const org = p.entity === 'organization' ? await p.db.selectFrom('organization').select(['name', 'kind', 'kind_confirmed', 'country_code', 'version']).where('id', '=', p.id).executeTakeFirst() : undefined;
+  return (
+    <section aria-labelledby="identity">
+      {org && !org.kind_confirmed ? (
+        <p class="notice" id="kind-guessed">
+          {t('org.kind')}: {t(`org.kind.${org.kind}` as MessageKey)} — {t('org.kindGuessed')}{' '}
+          {p.viewer.role !== 'viewer' ? (
+            <ActionButton viewer={p.viewer} action={`/admin/organizations/${p.id}`} fields={{ version: String(org.version), name: org.name, kind: org.kind, country_code: org.country_code ?? '' }}>
+              {t('org.kindConfirm')}
+            </ActionButton>
+          ) : null}
+        </p>
+      ) : null}
+      <h2 id="identity">{t('identity.heading')}</h2>
+      <p>
+        {t('identity.aliases')}:{' '}
+        {others.length ? (
+          others.map((a, i) => (
+            <>
+              {i ? ', ' : ''}
+              <bdi>{a.name}</bdi>
+            </>
+          ))
+        ) : (
+          <span>{t('identity.noAliases')}</span>
+        )}
+      </p>
+      {admin ? (
+        <ul>
+          <li>
+            <a href={`/admin/${PATH[p.entity]}/${p.id}/merge`}>{t(`identity.merge.link.${p.entity}`)}</a>
+          </li>
+          {p.entity === 'person' ? (
+            <li>
+              <a href={`/admin/persons/${p.id}/split`}>{t('identity.split.link')}</a>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+      {merges.length ? (
+        <>
+          <h3>{t('identity.merges')}</h3>
+          <ul>
+            {merges.map((m) => {
+              const row = JSON.parse(m.merged_row) as { name: string; slug: string };
+              return (
+                <li id={`merge-${m.id}`}>
+                  {t('identity.mergeLine', { id: String(m.id), at: m.created_at.slice(0, 16).replace('T', ' '), by: m.email ?? '?' })} <bdi>{row.name}</bdi> ({row.slug})
+                  {m.undone_at ? ` ${t('identity.undoneAt', { at: m.undone_at.slice(0, 16).replace('T', ' ') })}` : null}
+                  {admin && !m.undone_at ? (
+                    <>
+                      {' '}
+                      <ActionButton viewer={p.viewer} action={`/admin/merges/${m.id}/undo`}>
+                        {t('identity.undo')}
+                      </ActionButton>
+                    </>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
+  const lang = DEFAULT_LANGUAGE;
+  const t = translator(lang);
+  const db = opts.storage.db;
+  const viewerOf = (c: C): Viewer => {
+    const a = c.get('auth')!;
+    return { email: a.email, role: a.account.role, csrfToken: a.csrfToken };
+  };
+  const actorOf = (c: C) => ({ accountId: c.get('auth')!.account.id });
+  const html = async (c: C, node: unknown, status: 200 | 400 | 409 = 200) => c.html(await renderDocument(node), status, ADMIN_HEADERS);
+  const csrf = (c: C) => <input type="hidden" name="_csrf" value={viewerOf(c).csrfToken} />;
+  const recordOf = async (entity: IdentityEntity, id: number) =>
+    entity === 'person'
+      ? await db.selectFrom('person').select(['id', 'name', 'slug']).where('id', '=', id).executeTakeFirst()
+      : await db.selectFrom('organization').select(['id', 'name', 'slug']).where('id', '=', id).executeTakeFirst();
+  const otherParam = (raw: unknown): number | undefined => (typeof raw === 'string' && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : undefined);
+
+  for (const entity of ['person', 'organization'] as const) {
+    const base = `/${PATH[entity]}/:id/merge`;
+    const mergePage = async (c: C, id: number, error?: string) => {
+      const me = await recordOf(entity, id);
+      if (!me) throw new NotFound(`there is no ${entity} ${id}`);
+      const q = (c.req.query('q') ?? '').slice(0, 200);
+      const otherId = otherParam(c.req.query('other') ?? (c.req.method === 'POST' ? undefined : undefined));
+      const found = q ? (await searchByAlias(db, entity, normaliseName(q).split(' ').filter(Boolean).slice(0, 5), 20)).filter((r) => r.id !== id) : [];
+      const other = otherId !== undefined && otherId !== id ? await recordOf(entity, otherId) : undefined;
+      const preview = other ? await mergePreview(db, entity, id, other.id) : undefined;
+      const title = t(`identity.merge.title.${entity}`, { name: me.name });
+      return (
+        <AdminLayout lang={lang} t={t} title={title} viewer={viewerOf(c)}>
+          <h1>
+            <bdi>{title}</bdi>
+          </h1>
+          <p>
+            <a href={`/admin/${PATH[entity]}/${id}`}>{t('identity.back')}</a>
+          </p>
+          <p>{t(`identity.merge.intro.${entity}`, { name: me.name, slug: me.slug })}</p>
+          {error ? (
+            <p role="alert" class="error">
+              {error}
+            </p>
+          ) : null}
+          <form method="get" action={`/admin/${PATH[entity]}/${id}/merge`} class="stack" role="search">
+            <p>
+              <label for="f-q">{t('identity.merge.search')}</label>
+              <input id="f-q" name="q" type="search" value={q} />
+            </p>
+            <p>
+              <button type="submit">{t('identity.merge.find')}</button>
+            </p>
+          </form>
+          {q ? (
+            found.length ? (
+              <ul>
+                {found.map((r) => (
+                  <li>
+                    <a href={`/admin/${PATH[entity]}/${id}/merge?other=${r.id}`}>
+                      <bdi>{r.name}</bdi>
+                    </a>{' '}
+                    ({r.slug}
+                    {r.alias !== r.name ? (
+                      <>
+                        , {t('identity.knownAs')} <bdi>{r.alias}</bdi>
+                      </>
+                    ) : null}
+                    )
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t('identity.merge.none')}</p>
+            )
+          ) : null}
+          {other && preview ? (
+            <section aria-labelledby="confirm">
+              <h2 id="confirm">{t('identity.merge.confirm', { other: other.name, name: me.name })}</h2>
+              <ul>
+                <li>{t('identity.merge.moves.appearances', { n: String(preview.appearances), m: String(preview.materials) })}</li>
+                <li>
+                  {t('identity.merge.moves.aliases')}:{' '}
+                  {preview.aliases.map((a, i) => (
+                    <>
+                      {i ? ', ' : ''}
+                      <bdi>{a}</bdi>
+                    </>
+                  ))}
+                </li>
+                {entity === 'organization' && preview.convened ? <li>{t('identity.merge.moves.convened', { n: String(preview.convened) })}</li> : null}
+                <li>{t('identity.merge.moves.address', { from: `/${PUBLIC[entity]}/${other.slug}`, to: `/${PUBLIC[entity]}/${me.slug}` })}</li>
+                <li>{t('identity.merge.moves.undo')}</li>
+              </ul>
+              {preview.clashes.length ? (
+                <p role="alert">{t('identity.merge.clash', { sessions: preview.clashes.map((x) => String(x.sessionId)).join(', ') })}</p>
+              ) : (
+                <form method="post" action={`/admin/${PATH[entity]}/${id}/merge`}>
+                  {csrf(c)}
+                  <input type="hidden" name="other" value={String(other.id)} />
+                  <button type="submit">{t('identity.merge.submit', { other: other.name, name: me.name })}</button>
+                </form>
+              )}
+            </section>
+          ) : null}
+        </AdminLayout>
+      );
+    };
+    app.get(base, guard(opts, 'edit-content'), async (c) => html(c, await mergePage(c, idParam(c))));
+    app.post(base, guard(opts, 'edit-content'), async (c) => {
+      const id = idParam(c);
+      const b = (await c.req.parseBody()) as Record<string, unknown>;
+      const other = otherParam(b.other);
+      if (other === undefined) throw new InvalidInput(`other: choose the ${entity} to merge into this one`);
+      const r = await mergeRecords(opts.storage, actorOf(c), entity, id, other);
+      return c.redirect(`/admin/${PATH[entity]}/${id}?merged=${r.mergeId}#merge-${r.mergeId}`, 303);
+    });
+  }
+
+  app.post('/merges/:id/undo', guard(opts, 'edit-content'), async (c) => {
+    const r = await undoMerge(opts.storage, actorOf(c), idParam(c));
+    return c.redirect(`/admin/${PATH[r.entity]}/${r.id}?unmerged=1`, 303);
+  });
+
+  const splitPage = async (c: C, id: number, error?: string) => {
+    const me = await recordOf('person', id);
+    if (!me) throw new NotFound(`there is no person ${id}`);
+    const rows = await appearancesOfPerson(db, id);
+    const title = t('identity.split.title', { name: me.name });
+    return (
+      <AdminLayout lang={lang} t={t} title={title} viewer={viewerOf(c)}>
+        <h1>
+          <bdi>{title}</bdi>
+        </h1>
+        <p>
+          <a href={`/admin/persons/${id}`}>{t('identity.back')}</a>
+        </p>
+        <p>{t('identity.split.intro', { name: me.name })}</p>
+        {error ? (
+          <p role="alert" class="error">
+            {error}
+          </p>
+        ) : null}
+        <form method="post" action={`/admin/persons/${id}/split`} class="stack">
+          {csrf(c)}
+          <fieldset>
+            <legend>{t('identity.split.choose')}</legend>
+            {rows.map((a) => (
+              <p>
+                <input type="checkbox" id={`f-a${a.id}`} name="appearance" value={String(a.id)} />{' '}
+                <label for={`f-a${a.id}`}>
+                  <time datetime={a.date}>{a.date}</time>, <bdi>{a.event}</bdi>: <bdi>{a.title ?? a.kind}</bdi> ({a.role}){a.affiliation_position || a.organization ? ' — ' : ''}
+                  <bdi>{[a.affiliation_position, a.organization, a.country].filter(Boolean).join(', ')}</bdi>
+                </label>
+              </p>
+            ))}
+          </fieldset>
+          <p>
+            <label for="f-name">{t('identity.split.name')}</label>
+            <input id="f-name" name="name" type="text" value={me.name} />
+          </p>
+          <p>
+            <button type="submit">{t('identity.split.submit')}</button>
+          </p>
+        </form>
+      </AdminLayout>
+    );
+  };
+  app.get('/persons/:id/split', guard(opts, 'edit-content'), async (c) => html(c, await splitPage(c, idParam(c))));
+  app.post('/persons/:id/split', guard(opts, 'edit-content'), async (c) => {
+    const id = idParam(c);
+    const b = await c.req.parseBody({ all: true });
+    const raw = b.appearance;
+    const list = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((x): x is string => typeof x === 'string' && /^[1-9]\d{0,9}$/.test(x)).map(Number);
+    try {
+      const r = await splitPerson(opts.storage, actorOf(c), id, list, typeof b.name === 'string' ? b.name : undefined);
+      return c.redirect(`/admin/persons/${r.personId}?split=1`, 303);
+    } catch (e) {
+      if (e instanceof InvalidInput) return await html(c, await splitPage(c, id, e.message), 400);
+      throw e;
+    }
+  });
+}

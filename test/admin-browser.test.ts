@@ -42,7 +42,7 @@ if (chromiumMissing) {
       site = await demoSite();
       await addAccount(site.storage, { email: 'admin@example.org', role: 'admin', series: [], password: PASSWORD });
       const s = await signIn(site.storage, { email: 'admin@example.org', password: PASSWORD, address: '192.0.2.1' });
-      browser = await launchChromium();
+      browser = await launchChromium({ bypassCSP: true });
       context = browser.context;
       await context.addCookies([{ name: 'plenary_session', value: s.token, url: site.base, httpOnly: true, sameSite: 'Lax' }]);
       page = browser.page;

@@ -23,7 +23,7 @@ if (chromiumMissing) {
     test('upload a Word agenda, correct a session title, confirm, see it in the workspace; the preview passes axe and the Nu HTML Checker', async () => {
       const site = await demoSite();
       const files = mkdtempSync(join(tmpdir(), 'plenary-import-files-'));
-      const browser = await launchChromium('plenary-import-chromium-');
+      const browser = await launchChromium({ prefix: 'plenary-import-chromium-', bypassCSP: true });
       try {
         await addAccount(site.storage, { email: 'editor@example.org', role: 'editor', series: [SERIES], password: PASSWORD });
         // The programme as an organizer's Word file, made on disk.

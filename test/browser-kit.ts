@@ -21,12 +21,13 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
 export type Browser = { context: BrowserContext; page: Page; close(): Promise<void> };
 
 /**
- * A fresh profile in a temporary directory, removed on close. The CSP is bypassed because axe is
- * added to each page as a script of its own (the pages' CSP allows only the site's scripts).
+ * Chromium on a fresh profile in a temporary directory, removed on close. `bypassCSP` for tests that
+ * run axe, which is added to each page as a script of its own (the pages' CSP allows only the
+ * site's scripts); tests of how pages behave keep the CSP.
  */
-export async function launchChromium(prefix = 'plenary-chromium-'): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), prefix));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, bypassCSP: true, args: CHROMIUM_ARGS });
+export async function launchChromium(opts: { prefix?: string; bypassCSP?: boolean } = {}): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), opts.prefix ?? 'plenary-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, bypassCSP: opts.bypassCSP ?? false, args: CHROMIUM_ARGS });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,

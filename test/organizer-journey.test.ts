@@ -5,31 +5,27 @@
 // its public page showing both; one session saved from two tabs (the second gets the conflict
 // page); the audit log; one change reverted; sign out.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import sharp from 'sharp';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { chromiumMissing, launchChromium } from './browser-kit.ts';
 import { runPlenary } from './plenary-cli.ts';
 import { demoSite } from './server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PASSWORD = 'a long organizer password';
 
-if (!existsSync(CHROMIUM)) {
-  test('organizer journey', { skip: `${CHROMIUM} is missing: apt-get install -y chromium` }, () => {});
+if (chromiumMissing) {
+  test('organizer journey', { skip: chromiumMissing }, () => {});
 } else {
   describe('an organizer in Chromium', () => {
     test('signs in, builds and publishes an event with materials, meets a conflict, reads the log, reverts, signs out', async () => {
       const site = await demoSite();
-      const profile = mkdtempSync(join(tmpdir(), 'plenary-journey-'));
       const files = mkdtempSync(join(tmpdir(), 'plenary-journey-files-'));
-      const context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      });
+      const browser = await launchChromium({ prefix: 'plenary-journey-' });
+      const { context } = browser;
       try {
         const made = runPlenary(['user', 'add', '--email', 'organizer@example.org', '--role', 'admin'], site.url, { input: `${PASSWORD}\n` });
         assert.equal(made.code, 0, made.err);
@@ -217,9 +213,8 @@ if (!existsSync(CHROMIUM)) {
         await page.goto(at('/admin'));
         assert.match(page.url(), /\/admin\/login\?next=%2Fadmin$/);
       } finally {
-        await context.close();
+        await browser.close();
         await site.stop();
-        rmSync(profile, { recursive: true, force: true });
         rmSync(files, { recursive: true, force: true });
       }
     });

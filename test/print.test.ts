@@ -4,18 +4,16 @@
 // Content-Security-Policy (which allows the page's own running-title style by its hash).
 // PLENARY_PRINT_PDF=/tmp/x.pdf keeps the PDF to look at.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { type Browser, chromiumMissing, launchChromium } from './browser-kit.ts';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { createHash } from 'node:crypto';
 import { importAgenda } from '../src/operations/import-agenda.ts';
 import { agenda, person, session, TARGET } from './factories.ts';
 import { demoSite, type TestSite } from './server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const EVENT = '/events/idm-2017-new-york';
 const TITLE = 'International Dialogue on Migration 2017 — first workshop, New York';
 const DAYS = ['Tuesday, April 18, 2017', 'Wednesday, April 19, 2017'];
@@ -28,26 +26,20 @@ const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 const bare = (s: string) => s.replace(/\s+/g, '');
 const count = (text: string, part: string) => text.split(part).length - 1;
 
-if (!existsSync(CHROMIUM)) {
-  test('printed programme', { skip: `${CHROMIUM} is missing: apt-get install -y chromium` }, () => {});
+if (chromiumMissing) {
+  test('printed programme', { skip: chromiumMissing }, () => {});
 } else {
   describe('event page in print and under its CSP', () => {
     let site: TestSite;
-    let context: BrowserContext;
+    let browser: Browser;
     let page: Page;
-    let profile: string;
     const consoleErrors: string[] = [];
 
     before(async () => {
       site = await demoSite();
-      profile = mkdtempSync(join(tmpdir(), 'plenary-print-'));
       // No bypassCSP: the page is loaded exactly as a visitor's browser loads it.
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      });
-      page = context.pages()[0] ?? (await context.newPage());
+      browser = await launchChromium({ prefix: 'plenary-print-' });
+      page = browser.page;
       page.on('console', (m) => {
         if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(`${m.type()}: ${m.text()}`);
       });
@@ -57,9 +49,8 @@ if (!existsSync(CHROMIUM)) {
     });
 
     after(async () => {
-      await context?.close();
+      await browser?.close();
       await site?.stop();
-      if (profile) rmSync(profile, { recursive: true, force: true });
     });
 
     test('the Content-Security-Policy allows the page: no console error, the JSON-LD is in the DOM', async () => {

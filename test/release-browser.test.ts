@@ -5,15 +5,12 @@
 // carries it, and the calendar has SEQUENCE raised and the panel's new time.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { chromiumMissing, launchChromium } from './browser-kit.ts';
 import { runPlenary } from './plenary-cli.ts';
 import { demoSite } from './server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PASSWORD = 'a long editor password';
 const EVENT = '/events/idm-2017-new-york';
 const FEEDPARSER = spawnSync('/usr/bin/python3', ['-c', 'import feedparser'], { encoding: 'utf8' }).status === 0;
@@ -26,18 +23,14 @@ function vevent(ics: string, uuid: string): { sequence: number; start: string } 
   return { sequence: Number(/\r\nSEQUENCE:(\d+)/.exec(block)![1]), start: /\r\nDTSTART([^\r]*)/.exec(block)![1]! };
 }
 
-if (!existsSync(CHROMIUM)) {
-  test('release walk in Chromium', { skip: `${CHROMIUM} is missing: apt-get install -y chromium` }, () => {});
+if (chromiumMissing) {
+  test('release walk in Chromium', { skip: chromiumMissing }, () => {});
 } else {
   describe('a release in Chromium', () => {
     test('moves a session and replaces a speaker, the public keeps release 1 until release 2 is published, then the changelog, the feed and the calendar follow', async () => {
       const site = await demoSite();
-      const profile = mkdtempSync(join(tmpdir(), 'plenary-release-'));
-      const context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      });
+      const browser = await launchChromium({ prefix: 'plenary-release-' });
+      const { context } = browser;
       try {
         const made = runPlenary(['user', 'add', '--email', 'editor@example.org', '--role', 'editor', '--series', 'international-dialogue-on-migration'], site.url, { input: `${PASSWORD}\n` });
         assert.equal(made.code, 0, made.err);
@@ -133,9 +126,8 @@ if (!existsSync(CHROMIUM)) {
         assert.ok(after.sequence > before.sequence, `SEQUENCE ${after.sequence} > ${before.sequence}`);
         assert.equal(after.start, ';TZID=America/New_York:20170418T170000');
       } finally {
-        await context.close();
+        await browser.close();
         await site.stop();
-        rmSync(profile, { recursive: true, force: true });
       }
     });
   });

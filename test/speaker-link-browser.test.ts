@@ -43,7 +43,7 @@ if (chromiumMissing) {
       const s = await signIn(site.storage, { email: 'editor@example.org', password: PASSWORD, address: '192.0.2.1' });
       editorCookie = { name: 'plenary_session', value: s.token, url: site.base, httpOnly: true, sameSite: 'Lax' };
       work = mkdtempSync(join(tmpdir(), 'plenary-speaker-'));
-      browser = await launchChromium();
+      browser = await launchChromium({ bypassCSP: true });
       ({ context, page } = browser);
     });
 

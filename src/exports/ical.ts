@@ -208,6 +208,18 @@ function ruleOffset(obs: Observance[], at: Temporal.Instant): number | null {
 
 /** The VTIMEZONE text for a zone under its own name, or null when the library does not know it. */
 export function vtimezone(tzid: string): string | null {
+  // The library's data never changes while we run, and building a block takes milliseconds.
+  let block = vtimezones.get(tzid);
+  if (block === undefined) {
+    block = vtimezoneOf(tzid);
+    vtimezones.set(tzid, block);
+  }
+  return block;
+}
+
+const vtimezones = new Map<string, string | null>();
+
+function vtimezoneOf(tzid: string): string | null {
   const block = tzlib_get_ical_block(tzid);
   if (!Array.isArray(block) || !block[0]) return null;
   // The library answers aliases under their canonical name ("UTC" → "Etc/UTC"); TZID must match ours.

@@ -13,7 +13,7 @@ export type PersonCalendar = { person: { name: string; url: string }; entries: C
  * for (what is coming, what just happened). A minister in 400 events over twenty years would
  * otherwise get a calendar of a megabyte that takes seconds to make; the person's page lists all.
  */
-export const PERSON_CALENDAR_EVENTS = 20;
+export const PERSON_CALENDAR_EVENTS = 10;
 
 /**
  * The person's sessions in their latest PERSON_CALENDAR_EVENTS events, oldest event first and in

@@ -2,22 +2,18 @@
 // accessibility (axe-core, WCAG 2.2 AA), valid HTML (Nu HTML Checker), semantic markup,
 // and the event page's weight (HTML with its inlined CSS under 14 KB gzipped).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { type Browser, chromiumMissing, launchChromium, vnuMessages } from './browser-kit.ts';
 import { demoSite, type TestSite } from './server.ts';
 
 const require = createRequire(import.meta.url);
-const CHROMIUM = '/usr/bin/chromium';
 const AXE_SOURCE_PATH = require.resolve('axe-core/axe.min.js');
-const VNU_JAR = String(require('vnu-jar') as string);
 
 const EVENT = '/events/idm-2017-new-york';
 const MAX_EVENT_GZIP = 14 * 1024;
@@ -77,15 +73,13 @@ function rawGet(url: string, headers: Record<string, string>): Promise<{ status:
   });
 }
 
-if (!existsSync(CHROMIUM)) {
-  test('browser checks', { skip: `${CHROMIUM} is missing: apt-get install -y chromium` }, () => {});
+if (chromiumMissing) {
+  test('browser checks', { skip: chromiumMissing }, () => {});
 } else {
   describe('public pages in Chromium', () => {
     let site: TestSite;
-    let context: BrowserContext;
+    let browser: Browser;
     let page: Page;
-    let profile: string;
-    let htmlDir: string;
     let axeSource: string;
     const loaded = new Map<string, Loaded>();
 
@@ -102,17 +96,10 @@ if (!existsSync(CHROMIUM)) {
 
     before(async () => {
       site = await demoSite();
-      profile = mkdtempSync(join(tmpdir(), 'plenary-chromium-'));
-      htmlDir = mkdtempSync(join(tmpdir(), 'plenary-html-'));
       axeSource = readFileSync(AXE_SOURCE_PATH, 'utf8');
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
-        // The pages forbid scripts (CSP default-src 'none'); axe is injected as a script tag.
-        bypassCSP: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      });
-      page = context.pages()[0] ?? (await context.newPage());
+      // The pages forbid scripts (CSP default-src 'none'); axe is injected as a script tag.
+      browser = await launchChromium({ bypassCSP: true });
+      page = browser.page;
       // The organization page: the first link of the organizations index.
       const org = PAGES.find((p) => p.name === 'organization')!;
       await page.goto(`${site.base}/organizations`);
@@ -122,10 +109,8 @@ if (!existsSync(CHROMIUM)) {
     });
 
     after(async () => {
-      await context?.close();
+      await browser?.close();
       await site?.stop();
-      if (profile) rmSync(profile, { recursive: true, force: true });
-      if (htmlDir) rmSync(htmlDir, { recursive: true, force: true });
     });
 
     for (const c of PAGES) {
@@ -267,35 +252,18 @@ if (!existsSync(CHROMIUM)) {
 
     test('Nu HTML Checker finds no error', () => {
       assert.equal(loaded.size, PAGES.length, 'every page was loaded before validation');
-      const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
-      assert.ok(!java.error && java.status === 0, 'java is missing: the Nu HTML Checker needs it (apt-get install -y default-jre-headless)');
-      const files = new Map<string, string>();
-      for (const [name, l] of loaded) {
-        const file = join(htmlDir, `${name}.html`);
-        writeFileSync(file, l.html);
-        files.set(`file:${file}`, l.path);
-      }
-      const r = spawnSync('java', ['-jar', VNU_JAR, '--format', 'json', '--stdout', ...[...files.keys()].map((f) => f.slice('file:'.length))], {
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      assert.ok(!r.error, `vnu did not run: ${r.error?.message}`);
-      let report: { messages: Array<{ type: string; subType?: string; url?: string; message: string; lastLine?: number; extract?: string }> };
-      try {
-        report = JSON.parse(r.stdout);
-      } catch {
-        assert.fail(`vnu printed no JSON (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
-      }
-      const where = (m: { url?: string; lastLine?: number }) => `${files.get(m.url ?? '') ?? m.url}:${m.lastLine ?? '?'}`;
+      const pages = new Map([...loaded.values()].map((l) => [l.path, l.html]));
+      const messages = vnuMessages(pages);
+      const where = (m: { url?: string; lastLine?: number }) => `${m.url}:${m.lastLine ?? '?'}`;
       // Warnings one by one; informational notes once each, with where they occur.
-      const warnings = report.messages.filter((m) => m.type === 'info' && m.subType === 'warning');
+      const warnings = messages.filter((m) => m.type === 'info' && m.subType === 'warning');
       for (const m of warnings) console.log(`vnu warning: ${where(m)}: ${m.message}`);
       const notes = new Map<string, Set<string>>();
-      for (const m of report.messages.filter((x) => x.type === 'info' && x.subType !== 'warning')) {
-        notes.set(m.message, (notes.get(m.message) ?? new Set()).add(files.get(m.url ?? '') ?? m.url ?? '?'));
+      for (const m of messages.filter((x) => x.type === 'info' && x.subType !== 'warning')) {
+        notes.set(m.message, (notes.get(m.message) ?? new Set()).add(m.url ?? '?'));
       }
       for (const [message, paths] of notes) console.log(`vnu info (${paths.size} pages): ${message}`);
-      const errors = report.messages.filter((m) => m.type === 'error' || m.type === 'non-document-error');
+      const errors = messages.filter((m) => m.type === 'error' || m.type === 'non-document-error');
       assert.deepEqual(
         errors.map((m) => `${where(m)}: ${m.message}`),
         [],

@@ -41,14 +41,8 @@ export type TableSpec = TableShape & { name: TableName; identity: boolean };
 // Columns that older schemas had are kept too, for backups of databases still at those schemas (file.data before 0005).
 type Spec = { [T in TableName]: { key: Array<keyof Database[T] & string>; identity: boolean; columns: { [C in keyof Database[T]]-?: ColumnType } & { [older: string]: ColumnType } } };
 
-// In foreign-key order: restore inserts in this order.
-const SPEC: Spec = {
-  // series.convener_id refers forward to organization: that key is checked at commit (migration 0002).
-  series: {
-    key: ['id'],
-    identity: true,
-    columns: { id: 'integer', slug: 'text', title: 'text', lang: 'text', description: 'text?', convener_id: 'integer?', uuid: 'text', created_at: 'text', updated_at: 'text', version: 'integer' },
-  },
+// The programme's working tables; their published copies (pub_*, schema 0009) have the same columns.
+const WORKING: Pick<Spec, 'event' | 'day' | 'session' | 'appearance' | 'material'> = {
   event: {
     key: ['id'],
     identity: true,
@@ -63,12 +57,6 @@ const SPEC: Spec = {
     identity: true,
     columns: { id: 'integer', event_id: 'integer', day_id: 'integer', position: 'integer', kind: 'text', number: 'integer?', title: 'text?', lang: 'text', start_time: 'text?', end_time: 'text?', uuid: 'text', version: 'integer' },
   },
-  person: { key: ['id'], identity: true, columns: { id: 'integer', slug: 'text', name: 'text', name_key: 'text', honorific: 'text?', uuid: 'text', created_at: 'text', updated_at: 'text', version: 'integer' } },
-  organization: {
-    key: ['id'],
-    identity: true,
-    columns: { id: 'integer', slug: 'text', name: 'text', name_key: 'text', kind: 'text', country_code: 'text?', uuid: 'text', created_at: 'text', updated_at: 'text', version: 'integer', kind_confirmed: 'integer' },
-  },
   appearance: {
     key: ['id'],
     identity: true,
@@ -77,15 +65,36 @@ const SPEC: Spec = {
       affiliation_position: 'text?', organization_id: 'integer?', country: 'text?', country_code: 'text?', talk_title: 'text?', lang: 'text', version: 'integer',
     },
   },
-  // file.data: the bytes whole, in databases and backups before schema 0005; restore loads such a backup at its version, and migration 0005 cuts them into chunks.
-  file: { key: ['id'], identity: false, columns: { id: 'text', sha256: 'text', media_type: 'text', size: 'integer', original_name: 'text?', data: 'blob', created_at: 'text' } },
-  file_chunk: { key: ['file_id', 'n'], identity: false, columns: { file_id: 'text', n: 'integer', data: 'blob' } },
-  file_variant: { key: ['file_id', 'width'], identity: false, columns: { file_id: 'text', width: 'integer', variant_id: 'text' } },
   material: {
     key: ['id'],
     identity: true,
     columns: { id: 'integer', event_id: 'integer', appearance_id: 'integer?', kind: 'text', label: 'text', lang: 'text', position: 'integer', url: 'text?', file_id: 'text?', created_at: 'text' },
   },
+};
+
+// In foreign-key order: restore inserts in this order.
+const SPEC: Spec = {
+  // series.convener_id refers forward to organization: that key is checked at commit (migration 0002).
+  series: {
+    key: ['id'],
+    identity: true,
+    columns: { id: 'integer', slug: 'text', title: 'text', lang: 'text', description: 'text?', convener_id: 'integer?', uuid: 'text', created_at: 'text', updated_at: 'text', version: 'integer' },
+  },
+  event: WORKING.event,
+  day: WORKING.day,
+  session: WORKING.session,
+  person: { key: ['id'], identity: true, columns: { id: 'integer', slug: 'text', name: 'text', name_key: 'text', honorific: 'text?', uuid: 'text', created_at: 'text', updated_at: 'text', version: 'integer' } },
+  organization: {
+    key: ['id'],
+    identity: true,
+    columns: { id: 'integer', slug: 'text', name: 'text', name_key: 'text', kind: 'text', country_code: 'text?', uuid: 'text', created_at: 'text', updated_at: 'text', version: 'integer', kind_confirmed: 'integer' },
+  },
+  appearance: WORKING.appearance,
+  // file.data: the bytes whole, in databases and backups before schema 0005; restore loads such a backup at its version, and migration 0005 cuts them into chunks.
+  file: { key: ['id'], identity: false, columns: { id: 'text', sha256: 'text', media_type: 'text', size: 'integer', original_name: 'text?', data: 'blob', created_at: 'text' } },
+  file_chunk: { key: ['file_id', 'n'], identity: false, columns: { file_id: 'text', n: 'integer', data: 'blob' } },
+  file_variant: { key: ['file_id', 'width'], identity: false, columns: { file_id: 'text', width: 'integer', variant_id: 'text' } },
+  material: WORKING.material,
   translation: { key: ['entity', 'entity_id', 'field', 'lang'], identity: false, columns: { entity: 'text', entity_id: 'integer', field: 'text', lang: 'text', value: 'text' } },
   site_state: { key: ['key'], identity: false, columns: { key: 'text', value: 'integer' } },
   account: {
@@ -107,33 +116,11 @@ const SPEC: Spec = {
     identity: true,
     columns: { id: 'integer', event_id: 'integer', number: 'integer', note: 'text?', account_id: 'integer?', created_at: 'text', changes: 'text?' },
   },
-  pub_event: {
-    key: ['id'],
-    identity: false,
-    columns: {
-      id: 'integer', series_id: 'integer', slug: 'text', title: 'text', lang: 'text', start_date: 'text', end_date: 'text', venue: 'text?', address: 'text?', city: 'text?',
-      country_code: 'text?', time_zone: 'text', overview: 'text?', themes: 'text', contact_email: 'text?', status: 'text', uuid: 'text', room_uuid: 'text', created_at: 'text', updated_at: 'text', version: 'integer',
-    },
-  },
-  pub_day: { key: ['id'], identity: false, columns: { id: 'integer', event_id: 'integer', position: 'integer', date: 'text', label: 'text?', version: 'integer' } },
-  pub_session: {
-    key: ['id'],
-    identity: false,
-    columns: { id: 'integer', event_id: 'integer', day_id: 'integer', position: 'integer', kind: 'text', number: 'integer?', title: 'text?', lang: 'text', start_time: 'text?', end_time: 'text?', uuid: 'text', version: 'integer' },
-  },
-  pub_appearance: {
-    key: ['id'],
-    identity: false,
-    columns: {
-      id: 'integer', session_id: 'integer', person_id: 'integer', role: 'text', role_label: 'text?', position: 'integer', honorific: 'text?',
-      affiliation_position: 'text?', organization_id: 'integer?', country: 'text?', country_code: 'text?', talk_title: 'text?', lang: 'text', version: 'integer',
-    },
-  },
-  pub_material: {
-    key: ['id'],
-    identity: false,
-    columns: { id: 'integer', event_id: 'integer', appearance_id: 'integer?', kind: 'text', label: 'text', lang: 'text', position: 'integer', url: 'text?', file_id: 'text?', created_at: 'text' },
-  },
+  pub_event: { ...WORKING.event, identity: false },
+  pub_day: { ...WORKING.day, identity: false },
+  pub_session: { ...WORKING.session, identity: false },
+  pub_appearance: { ...WORKING.appearance, identity: false },
+  pub_material: { ...WORKING.material, identity: false },
   // After account (its author); an entry refers back only to earlier entries (reverted_entry_id).
   audit_entry: {
     key: ['id'],

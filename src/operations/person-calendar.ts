@@ -4,7 +4,8 @@
 import type { CalendarEntry } from '../exports/ical.ts';
 import type { DbOrTx } from '../storage/database.ts';
 import { published } from '../storage/published.ts';
-import { loadEventExport } from './event-export.ts';
+import { eventAgenda, publishedEventBySlug } from '../storage/queries.ts';
+import { eventExportOf } from './event-export.ts';
 
 export type PersonCalendar = { person: { name: string; url: string }; entries: CalendarEntry[] };
 
@@ -41,8 +42,13 @@ export async function loadPersonCalendar(db: DbOrTx, slug: string, baseUrl: stri
 
   const entries: CalendarEntry[] = [];
   for (const { slug: eventSlug } of events) {
-    const data = await loadEventExport(db, eventSlug, baseUrl, generation);
-    if (!data) continue; // unpublished between the two reads
+    const found = await publishedEventBySlug(db, eventSlug);
+    if (!found) continue; // unpublished between the two reads
+    // The event's export as its own calendar has it, made for the person's sessions alone (each
+    // session's entry depends on nothing else of the agenda; every day keeps its place).
+    const agenda = await eventAgenda(db, found.event.id);
+    const theirs = { ...agenda, days: agenda.days.map((d) => ({ ...d, sessions: d.sessions.filter((s) => s.appearances.some((a) => a.person.id === person.id)) })) };
+    const data = await eventExportOf(db, found, theirs, baseUrl, generation);
     for (const day of data.days) {
       for (const session of day.sessions) {
         if (session.appearances.some((a) => a.person.id === person.id)) entries.push({ data, day, session });

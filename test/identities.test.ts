@@ -11,7 +11,7 @@ import { startServer } from '../src/web/server.ts';
 import { write } from '../src/storage/write.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
 import { agenda, person, session } from './factories.ts';
-import { http, signedIn } from './http-client.ts';
+import { decode, http, signedIn } from './http-client.ts';
 
 const SERIES = { slug: 'idm', title: 'International Dialogue on Migration' };
 const target = (slug: string) => ({ series: SERIES, event: { slug, title: slug.toUpperCase(), timeZone: 'Europe/Zurich' } });
@@ -218,6 +218,46 @@ for (const engine of ENGINES) {
         // The split is undone by a merge.
         assert.equal((await admin.post(`/admin/persons/${maria}/merge`, { other: String(other.id) })).status, 303);
         assert.deepEqual((await db.selectFrom('appearance').select('id').where('person_id', '=', maria).orderBy('id').execute()).map((r) => r.id), rows.map((r) => r.id));
+      } finally {
+        await server.close();
+        await t.cleanup();
+      }
+    });
+
+    test('the browser import offers the records that share a name, with their reasons, and stores the one chosen', async () => {
+      const t = await migratedStorage(engine);
+      const server = await startServer(t.storage, { port: 0, host: '127.0.0.1' });
+      const base = `http://127.0.0.1:${server.port}`;
+      try {
+        await importAgenda(t.storage, agenda([{ date: '2018-05-02', sessions: [session({ speakers: [at('Maria Garcia', 'Head of Unit', 'Migration Policy Institute')] })] }]), target('idm-2018'));
+        await importAgenda(t.storage, agenda([{ date: '2019-05-02', sessions: [session({ speakers: [at('Maria Garcia', 'Advocacy Officer', 'Caritas Internationalis')] })] }]), target('idm-2019'));
+        const event = await t.storage.db.selectFrom('event').select('id').where('slug', '=', 'idm-2019').executeTakeFirstOrThrow();
+        const editor = await signedIn(t.storage, base, { email: 'editor@example.org', role: 'editor', series: ['idm'] });
+        const form = new FormData();
+        form.set('_csrf', editor.csrfToken);
+        form.set('file', new Blob([Buffer.from('DAY TWO – 3 May 2019\n\n10:00 - 11:00    Closing Session\n\n  • Maria Garcia, Director, Migration Policy Institute\n')]), 'closing.txt');
+        const upload = await editor.postMultipart(`/admin/events/${event.id}/import`, form);
+        assert.equal(upload.status, 303, upload.body);
+        const preview = await editor.get(upload.location!);
+        const text = decode(preview.body);
+        assert.ok(
+          text.includes('2 stored records are called Maria Garcia. Who is it? the same person as Maria Garcia (the same name, the same organization; Migration Policy Institute ) ( look ) the same person as Maria Garcia (the same name, already in this event, another organization; Caritas Internationalis ) ( look ) a new person, Maria Garcia'),
+          text.slice(text.indexOf('Persons')),
+        );
+        const fields: Record<string, string> = {};
+        for (const m of preview.body.matchAll(/<input ([^>]*)>/g)) {
+          const name = /name="([^"]*)"/.exec(m[1]!)?.[1];
+          const type = /type="([^"]*)"/.exec(m[1]!)?.[1];
+          if (!name || ((type === 'checkbox' || type === 'radio') && !/ checked/.test(m[1]!))) continue;
+          fields[decode(name)] = decode(/value="([^"]*)"/.exec(m[1]!)?.[1] ?? '');
+        }
+        assert.equal(fields['same-person.maria garcia'], 'maria-garcia', 'the import\'s own choice is the one checked');
+        const confirmed = await editor.post(upload.location!, { ...fields, 'same-person.maria garcia': 'maria-garcia-2', do: 'confirm' });
+        assert.equal(confirmed.status, 200, decode(confirmed.body).slice(0, 1500));
+        const rows = await t.storage.db.selectFrom('appearance as a').innerJoin('person as p', 'p.id', 'a.person_id').innerJoin('session as s', 's.id', 'a.session_id').select(['p.slug', 's.title']).where('s.event_id', '=', event.id).orderBy('a.id').execute();
+        // The page holds only the closing session now (the panel it no longer lists went); she is the one chosen.
+        assert.deepEqual(rows, [{ slug: 'maria-garcia-2', title: 'Closing Session' }]);
+        assert.equal((await t.storage.db.selectFrom('person').select('id').execute()).length, 2, 'no new person');
       } finally {
         await server.close();
         await t.cleanup();

@@ -48,8 +48,13 @@ export function chooseByName(candidates: PersonCandidate[], printed: Printed): {
   const others = (taken: PersonCandidate) => candidates.filter((c) => c !== taken).map((c) => ({ candidate: c, reasons: reasonsOf(c) }));
   const shared = (taken: PersonCandidate) => (candidates.length > 1 ? [{ candidate: taken, reasons: reasonsOf(taken) }, ...others(taken)] : []);
   const inEvent = candidates.find((c) => c.inEvent);
+  // The same organization first (among those already in this event, first of all): printed again as before, nothing doubtful.
+  if (printed.organizationId !== null) {
+    const same = candidates.filter((c) => c.organizationIds.includes(printed.organizationId!));
+    const pick = same.find((c) => c.inEvent) ?? same[0];
+    if (pick) return { take: pick, doubtful: pick.inEvent ? [] : shared(pick) };
+  }
   if (inEvent) {
-    // Printed again as before in this event (a re-import): nothing doubtful.
     const asBefore = printed.organizationId === null || inEvent.organizationIds.includes(printed.organizationId);
     return { take: inEvent, doubtful: asBefore ? [] : shared(inEvent) };
   }

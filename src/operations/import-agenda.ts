@@ -470,7 +470,11 @@ async function personId(trx: Tx, p: AgendaPerson, organizationId: number | null,
   const printed: Printed = { organizationId, organizationName: p.organization, countryCode: p.countryCode };
   let id: number | undefined;
   // An editor's choice in the browser import: that stored person, or a new one.
-  if (typeof choice === 'number' && (await trx.selectFrom('person').select('id').where('id', '=', choice).executeTakeFirst())) id = choice;
+  if (typeof choice === 'number' && (await trx.selectFrom('person').select('id').where('id', '=', choice).executeTakeFirst())) {
+    id = choice;
+    // The name as printed becomes one of theirs, so that the next import finds them by it.
+    await addAlias(trx, 'person', id, p.name, key, 'import', ts);
+  }
   // The same name printed again on this page: the same person, unless the page gives another organization.
   const earlier = choice === undefined ? cache.byName.get(key) : undefined;
   if (id === undefined && earlier?.length) {

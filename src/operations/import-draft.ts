@@ -27,7 +27,9 @@ import {
   personsByNameKeys,
   updateImportDraft,
 } from '../storage/queries/import-drafts.ts';
-import { personNames } from '../storage/queries/people.ts';
+import { nameOf } from '../storage/queries/import-drafts.ts';
+import { organizationsByAliasKeys, personAliasNames, personCandidatesByKeys } from '../storage/queries/identities.ts';
+import { chooseByName, type MatchReason, type PersonCandidate, personLikenessReason } from '../domain/identity.ts';
 import type { Storage } from '../storage/storage.ts';
 import { importAgenda, type ImportReport } from './import-agenda.ts';
 
@@ -185,7 +187,8 @@ export async function loadImportDraft(storage: Storage, id: string, clock: Clock
   return fromRow(row);
 }
 
-export type Identity = { id: number; slug: string; name: string };
+/** A stored record; `reasons` why it may be the one a name means (a doubtful match), `organizations` those of its appearances. */
+export type Identity = { id: number; slug: string; name: string; reasons?: MatchReason[]; organizations?: string[] };
 /** A distinct person or organization the reading names: stored already, or to be made (perhaps someone stored under another name). */
 export type NamedInDraft = { key: string; name: string; existing: Identity | null; similar: Identity[] };
 
@@ -209,27 +212,36 @@ export async function previewImportDraft(storage: Storage, draft: ImportDraft): 
     const k = organizationIdentity(p.organization, p.countryCode).key;
     if (!orgKeys.has(k)) orgKeys.set(k, p.organization);
   }
-  const [storedPersons, storedOrgs] = await Promise.all([personsByNameKeys(db, [...personKeys.keys()]), organizationsByNameKeys(db, [...orgKeys.keys()])]);
+  const [storedPersons, storedOrgs] = await Promise.all([personCandidatesByKeys(db, [...personKeys.keys()], draft.eventId ?? undefined), organizationsByNameKeys(db, [...orgKeys.keys()])]);
+  // The organization printed beside each name's first appearance, by its stored id when there is one.
+  const printedFor = new Map<string, AgendaPerson>();
+  for (const p of people) if (!printedFor.has(normaliseName(p.name))) printedFor.set(normaliseName(p.name), p);
+  const orgIds = await organizationsByAliasKeys(db, [...orgKeys.keys()]);
 
   const persons: NamedInDraft[] = [];
-  let personLikeness: PersonLikeness<{ name: string; slug: string; nameKey: string }> | undefined;
-  const storedSlugs = new Set<string>();
+  let personLikeness: PersonLikeness<{ id: number; name: string; slug: string; nameKey: string }> | undefined;
+  const asIdentity = (c: PersonCandidate, reasons: MatchReason[]): Identity => ({ id: c.id, slug: c.slug, name: c.name, reasons, organizations: c.organizationNames });
   for (const [key, name] of personKeys) {
-    const existing = storedPersons.get(key) ?? null;
+    const candidates = storedPersons.get(key) ?? [];
+    let existing: Identity | null = null;
     let similar: Identity[] = [];
-    if (!existing) {
+    if (candidates.length === 1) existing = asIdentity(candidates[0]!, ['same-name']);
+    else if (candidates.length > 1) {
+      // A name several stored persons share: the import's own choice, and the others to choose from.
+      const p = printedFor.get(key)!;
+      const orgKey = p.organization ? organizationIdentity(p.organization, p.countryCode).key : null;
+      const decision = chooseByName(candidates, { organizationId: orgKey ? (orgIds.get(orgKey)?.[0]?.id ?? null) : null, organizationName: p.organization, countryCode: p.countryCode });
+      const reasonsOf = (c: PersonCandidate) => decision.doubtful.find((d) => d.candidate.id === c.id)?.reasons ?? ['same-name'];
+      existing = decision.take ? asIdentity(decision.take, reasonsOf(decision.take)) : null;
+      similar = candidates.filter((c) => c !== decision.take).map((c) => asIdentity(c, reasonsOf(c)));
+    } else {
       if (!personLikeness) {
         personLikeness = new PersonLikeness();
-        for (const o of await personNames(db)) {
-          personLikeness.add(o);
-          storedSlugs.add(o.slug);
-        }
+        for (const o of await personAliasNames(db)) personLikeness.add(o);
       }
-      const like = personLikeness.similarTo(key).filter((o) => storedSlugs.has(o.slug));
-      if (like.length) {
-        const ids = await personsByNameKeys(db, like.map((o) => o.nameKey));
-        similar = like.flatMap((o) => (ids.get(o.nameKey) ? [ids.get(o.nameKey)!] : []));
-      }
+      const like = new Map<number, Identity>();
+      for (const o of personLikeness.similarTo(key)) if (!like.has(o.id)) like.set(o.id, { id: o.id, slug: o.slug, name: (await nameOf(db, 'person', o.id)) ?? o.name, reasons: [personLikenessReason(key, o.nameKey) ?? 'name-parts'] });
+      similar = [...like.values()];
     }
     persons.push({ key, name, existing, similar });
   }
@@ -288,7 +300,7 @@ const MAX_NAME = 300;
 export function applyCorrections(
   draft: Pick<ImportDraft, 'agenda' | 'target' | 'eventId'>,
   form: Record<string, string>,
-  chosen: { persons: Map<string, string>; organizations: Map<string, string> },
+  chosen: { persons: Map<string, number | 'new'>; organizations: Map<string, string> },
 ): { agenda: Agenda; target: DraftTarget; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const has = (k: string) => Object.hasOwn(form, k);
@@ -377,7 +389,7 @@ export function applyCorrections(
   const rename = (p: AgendaPerson): AgendaPerson => {
     const person = chosen.persons.get(normaliseName(p.name));
     const org = p.organization ? chosen.organizations.get(organizationIdentity(p.organization, p.countryCode).key) : undefined;
-    return { ...p, ...(person ? { name: person } : {}), ...(org ? { organization: org } : {}) };
+    return { ...p, ...(person !== undefined ? { personChoice: person } : {}), ...(org ? { organization: org } : {}) };
   };
   const agenda: Agenda = {
     ...draft.agenda,
@@ -393,7 +405,7 @@ export function applyCorrections(
 }
 
 /** The doubtful matches the form answered "the same as …": stored names by the key of the name read. */
-async function chosenMatches(storage: Storage, draft: ImportDraft, form: Record<string, string>): Promise<{ persons: Map<string, string>; organizations: Map<string, string> }> {
+async function chosenMatches(storage: Storage, draft: ImportDraft, form: Record<string, string>): Promise<{ persons: Map<string, number | 'new'>; organizations: Map<string, string> }> {
   const preview = await previewImportDraft(storage, draft);
   const pick = (list: NamedInDraft[], field: (k: string) => string) => {
     const out = new Map<string, string>();
@@ -404,7 +416,18 @@ async function chosenMatches(storage: Storage, draft: ImportDraft, form: Record<
     }
     return out;
   };
-  return { persons: pick(preview.persons, fieldName.samePerson), organizations: pick(preview.organizations, fieldName.sameOrganization) };
+  // A person answered is taken by id (a name several share cannot tell them apart), or made anew.
+  const persons = new Map<string, number | 'new'>();
+  for (const n of preview.persons) {
+    if (!n.similar.length) continue;
+    const v = form[fieldName.samePerson(n.key)];
+    if (v === 'new') persons.set(n.key, 'new');
+    else {
+      const match = [...(n.existing ? [n.existing] : []), ...n.similar].find((s) => s.slug === v);
+      if (match) persons.set(n.key, match.id);
+    }
+  }
+  return { persons, organizations: pick(preview.organizations, fieldName.sameOrganization) };
 }
 
 export type CorrectionResult = { ok: true; draft: ImportDraft } | { ok: false; draft: ImportDraft; errors: Record<string, string> };

@@ -21,6 +21,7 @@ import {
   type ImportDraft,
   loadImportDraft,
   type NamedInDraft,
+  type Identity,
   newEventTarget,
   previewImportDraft,
   UploadRefused,
@@ -31,6 +32,7 @@ import { eventForMaterials } from '../../storage/queries/materials.ts';
 import { seriesBySlug } from '../../storage/queries/editing.ts';
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 import { translator } from '../i18n/t.ts';
+import type { MessageKey } from '../i18n/messages.ts';
 import { AdminLayout, type Viewer } from '../views/admin.tsx';
 import { renderDocument } from '../views/layout.tsx';
 import { DEFAULT_UPLOAD_MAX_BYTES } from './materials.tsx';
@@ -329,6 +331,22 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
     );
   }
 
+  /** Why a stored record is offered: its reasons (domain/identity.ts) and the organizations of its appearances. */
+  function Reasons(p: { who: Identity }) {
+    if (!p.who.reasons?.length) return null;
+    return (
+      <span class="hint">
+        ({p.who.reasons.map((r) => t(`identity.reason.${r}` as MessageKey)).join(', ')}
+        {p.who.organizations?.length ? (
+          <>
+            ; <bdi>{p.who.organizations.join(', ')}</bdi>
+          </>
+        ) : null}
+        )
+      </span>
+    );
+  }
+
   function Named(p: { kind: 'person' | 'organization'; list: NamedInDraft[]; typed: Typed }) {
     const found = p.list.filter((n) => n.existing);
     const made = p.list.filter((n) => !n.existing);
@@ -341,13 +359,37 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
           <>
             <h3>{t('importPage.found')}</h3>
             <ul>
-              {found.map((n) => (
-                <li>
-                  <a href={`${path}/${n.existing!.id}`}>
-                    <bdi>{n.existing!.name}</bdi>
-                  </a>
-                </li>
-              ))}
+              {found.map((n, i) => {
+                if (!n.similar.length) return (
+                  <li>
+                    <a href={`${path}/${n.existing!.id}`}>
+                      <bdi>{n.existing!.name}</bdi>
+                    </a>
+                  </li>
+                );
+                // A name several stored records share: the import's choice first, the others, or a new one.
+                const name = field(n.key);
+                const chosen = p.typed[name] ?? n.existing!.slug;
+                const base = `shared-${p.kind}-${i}`;
+                return (
+                  <li>
+                    <fieldset>
+                      <legend>{t('importPage.sharedName', { name: n.name, n: String(n.similar.length + 1) })}</legend>
+                      {[n.existing!, ...n.similar].map((s, j) => (
+                        <p class="field">
+                          <input type="radio" id={`${base}-${j}`} name={name} value={s.slug} checked={chosen === s.slug} />{' '}
+                          <label for={`${base}-${j}`}>{t(p.kind === 'person' ? 'importPage.samePerson' : 'importPage.sameOrganization', { name: s.name })}</label> <Reasons who={s} />{' '}
+                          (<a href={`${path}/${s.id}`}>{t('importPage.look')}</a>)
+                        </p>
+                      ))}
+                      <p class="field">
+                        <input type="radio" id={`${base}-new`} name={name} value="new" checked={chosen === 'new'} />{' '}
+                        <label for={`${base}-new`}>{t(p.kind === 'person' ? 'importPage.newPerson' : 'importPage.newOrganization', { name: n.name })}</label>
+                      </p>
+                    </fieldset>
+                  </li>
+                );
+              })}
             </ul>
           </>
         ) : null}
@@ -371,7 +413,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
                       {n.similar.map((s, j) => (
                         <p class="field">
                           <input type="radio" id={`${base}-${j}`} name={name} value={s.slug} checked={chosen === s.slug} />{' '}
-                          <label for={`${base}-${j}`}>{t(p.kind === 'person' ? 'importPage.samePerson' : 'importPage.sameOrganization', { name: s.name })}</label>{' '}
+                          <label for={`${base}-${j}`}>{t(p.kind === 'person' ? 'importPage.samePerson' : 'importPage.sameOrganization', { name: s.name })}</label> <Reasons who={s} />{' '}
                           (<a href={`${path}/${s.id}`}>{t('importPage.look')}</a>)
                         </p>
                       ))}
@@ -434,6 +476,18 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
               {r.kept.map((k) => (
                 <li>
                   <bdi>{k}</bdi>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {r.doubtful.length ? (
+          <>
+            <h2>{t('importPage.doneDoubtful')}</h2>
+            <ul>
+              {r.doubtful.map((d) => (
+                <li>
+                  <bdi>{d}</bdi>
                 </li>
               ))}
             </ul>

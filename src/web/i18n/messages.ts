@@ -562,6 +562,8 @@ const en = {
   'org.kindGuessed': 'guessed from the name; not confirmed by an editor',
   'org.kindConfirm': 'Confirm this kind',
   'edit.hint.kind.organization': 'A Member State government body needs its country (the country code below).',
+  'importPage.doneDoubtful': 'Doubtful identities (none merged on a guess)',
+  'importPage.sharedName': '{n} stored records are called {name}. Who is it?',
   'identity.reason.same-name': 'the same name',
   'identity.reason.same-event': 'already in this event',
   'identity.reason.same-organization': 'the same organization',

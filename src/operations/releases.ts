@@ -9,6 +9,7 @@ import type { AppearanceRow, DayRow, DbOrTx, EventRow, MaterialRow, SessionRow, 
 import { deleteFileIfUnused } from '../storage/queries/files.ts';
 import { insertAuditEntry } from '../storage/queries/editing.ts';
 import { published } from '../storage/published.ts';
+import { programmeRows } from '../storage/queries.ts';
 import { namedByEvent, reindexEvent } from '../storage/queries/search.ts';
 import type { Storage } from '../storage/storage.ts';
 import { type WriteScope, write } from '../storage/write.ts';
@@ -60,22 +61,15 @@ export type Programme = { event: EventRow; days: DayRow[]; sessions: SessionRow[
 export async function readProgramme(db: DbOrTx, eventId: number): Promise<Programme | undefined> {
   const event = await db.selectFrom('event').selectAll().where('id', '=', eventId).executeTakeFirst();
   if (!event) return undefined;
-  const days = await db.selectFrom('day').selectAll().where('event_id', '=', eventId).orderBy('position').orderBy('id').execute();
-  const sessions = await db.selectFrom('session').selectAll().where('event_id', '=', eventId).orderBy('day_id').orderBy('position').orderBy('id').execute();
-  const appearances = await db
-    .selectFrom('appearance as a')
-    .innerJoin('session as s', 's.id', 'a.session_id')
-    .innerJoin('person as p', 'p.id', 'a.person_id')
-    .leftJoin('organization as o', 'o.id', 'a.organization_id')
-    .where('s.event_id', '=', eventId)
-    .selectAll('a')
-    .select(['p.name as person_name', 'o.name as org_name'])
-    .orderBy('a.session_id')
-    .orderBy('a.position')
-    .orderBy('a.id')
-    .execute();
-  const materials = await db.selectFrom('material').selectAll().where('event_id', '=', eventId).orderBy('position').orderBy('id').execute();
-  return { event, days, sessions, appearances, materials };
+  const { days, sessions, appearances, materials } = await programmeRows(db, eventId);
+  // The appearance's own columns and the two names the changelog prints (the rest of the join is
+  // the same in both copies: persons and organizations are not copied per release).
+  const own = appearances.map((a): AppearanceWithNames => ({
+    id: a.id, session_id: a.session_id, person_id: a.person_id, role: a.role, role_label: a.role_label, position: a.position, honorific: a.honorific,
+    affiliation_position: a.affiliation_position, organization_id: a.organization_id, country: a.country, country_code: a.country_code, talk_title: a.talk_title,
+    lang: a.lang, version: a.version, person_name: a.person_name, org_name: a.org_name,
+  }));
+  return { event, days, sessions, appearances: own, materials };
 }
 
 const IGNORED = new Set(['version', 'updated_at', 'created_at', 'status']);

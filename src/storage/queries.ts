@@ -254,34 +254,34 @@ async function photoVariants(db: DbOrTx, fileIds: string[]): Promise<Map<string,
   return out;
 }
 
-/** An event's programme as released (the default), or as the working copy has it (the workspace's preview). */
-export async function eventAgenda(db: DbOrTx, eventId: number, source: 'published' | 'working' = 'published'): Promise<EventAgenda> {
-  if (source === 'published') db = published(db);
-  const days = await db.selectFrom('day').selectAll().where('event_id', '=', eventId).orderBy('position').execute();
-  const sessions = await db
-    .selectFrom('session')
-    .selectAll()
-    .where('event_id', '=', eventId)
-    .orderBy('day_id')
-    .orderBy('position')
-    .execute();
+/**
+ * An event's rows as `db` holds them, in programme order: the one read behind the event page
+ * (eventAgenda) and behind publishing (operations/releases.ts readProgramme). Pass `published(db)`
+ * for the release the public sees. Each appearance has all its own columns and appearanceColumns'.
+ */
+export async function programmeRows(db: DbOrTx, eventId: number) {
+  const days = await db.selectFrom('day').selectAll().where('event_id', '=', eventId).orderBy('position').orderBy('id').execute();
+  const sessions = await db.selectFrom('session').selectAll().where('event_id', '=', eventId).orderBy('day_id').orderBy('position').orderBy('id').execute();
   const appearances = await db
     .selectFrom('appearance as a')
     .innerJoin('session as s', 's.id', 'a.session_id')
     .innerJoin('person as p', 'p.id', 'a.person_id')
     .leftJoin('organization as o', 'o.id', 'a.organization_id')
     .where('s.event_id', '=', eventId)
-    .select(['a.session_id', ...appearanceColumns])
+    .selectAll('a')
+    .select(appearanceColumns)
     .orderBy('a.session_id')
     .orderBy('a.position')
+    .orderBy('a.id')
     .execute();
-  const materials = await db
-    .selectFrom('material')
-    .selectAll()
-    .where('event_id', '=', eventId)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
+  const materials = await db.selectFrom('material').selectAll().where('event_id', '=', eventId).orderBy('position').orderBy('id').execute();
+  return { days, sessions, appearances, materials };
+}
+
+/** An event's programme as released (the default), or as the working copy has it (the workspace's preview). */
+export async function eventAgenda(db: DbOrTx, eventId: number, source: 'published' | 'working' = 'published'): Promise<EventAgenda> {
+  if (source === 'published') db = published(db);
+  const { days, sessions, appearances, materials } = await programmeRows(db, eventId);
 
   const matsByAppearance = new Map<number, MaterialView[]>();
   const documents: MaterialView[] = [];

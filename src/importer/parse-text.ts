@@ -3,7 +3,11 @@ import { type Agenda, type AgendaDay, type AgendaPerson, type AgendaSession, typ
 import { isContinuation, isHeadingOfItsOwn, isNameInRun, endsOpen, splitRunTogether, isVenueLine, readNamedAfterRole, readTitleAndPerson, splitGluedHeadings, splitPeople, startsGroup } from './classify.ts';
 import { addDays, readDayHeading, yearHints } from './days.ts';
 import { nameStyleOf, readPageLanguage } from './page-language.ts';
-import { type PersonRead, readPerson as readPersonIn, stripBullet } from './people.ts';
+import { type NameStyle } from '../domain/names.ts';
+import { type PersonRead, looksLikeName, readPerson as readPersonIn, splitTopLevel, stripBullet } from './people.ts';
+import { isOrganizationLike, isPositionLike } from './affiliation.ts';
+import { isJobWord, isOrgWord } from './lexicon.ts';
+import { findCountry } from '../domain/country.ts';
 import { readProseProgramme } from './prose.ts';
 import { splitHonorific } from '../domain/names.ts';
 import { type Role, readCueLine, readRoleLine, roleOf } from './roles.ts';
@@ -503,6 +507,18 @@ export function parseAgendaText(text: string): Agenda {
       joined++;
     }
     if (joined > 0) { for (const piece of splitGluedHeadings(t)) handle(i - joined, piece); continue; }
+    // A name alone on its line ("Mr. Lars Eriksson", often in bold), then its job and institution on the lines under
+    // it ("Director, Financing Office"): one person, read as if written on one line.
+    if (isNameAlone(t, style)) {
+      let k = i + 1;
+      const more: string[] = [];
+      while (more.length < 2 && k < lines.length && isAffiliationLine(lines[k]!.trim(), years, style)) more.push(lines[k++]!.trim().replace(/[\s|]+$/, ''));
+      if (more.length > 0) {
+        handle(i, `${stripBullet(t).bullet ? t : t.replace(/,$/, '')}, ${more.map((x) => x.replace(/,$/, '')).join(', ')}`);
+        i = k - 1;
+        continue;
+      }
+    }
     for (const run of splitRunTogether(t)) for (const piece of splitGluedHeadings(run)) handle(i, piece);
   }
   if (pending.length > 0) sessionFor(pending[0]!.i);
@@ -574,6 +590,31 @@ function readOverview(lines: readonly string[]): { overview: string[]; title: st
   }
   flush();
   return { overview, title };
+}
+
+/** A line that is a person's name and nothing else: "Mr. Lars Eriksson", "• Amina Diallo", "Kwame ASANTE". */
+function isNameAlone(t: string, style: NameStyle): boolean {
+  const { text } = stripBullet(t);
+  if (text.length > 80 || /[,;:()|]/.test(text.replace(/,$/, '')) || readTimeSlot(text) !== null) return false;
+  const { name, honorific } = splitHonorific(text.replace(/,$/, ''), style);
+  const ws = name.split(/\s+/);
+  return ws.length <= 5 && looksLikeName(name, honorific !== null ? 1 : 2) && !ws.some((w) => isJobWord(w) || isOrgWord(w));
+}
+
+/**
+ * A line that says only what a person is: a job, an institution or a country first ("Director, X", "Ministry of Y",
+ * "Ghana"), never a name, a time, a day, a role or a heading.
+ */
+function isAffiliationLine(t: string, years: readonly number[], style: NameStyle): boolean {
+  if (t === '' || t.length > 250 || stripBullet(t).bullet || /^["“‘«(]/.test(t)) return false;
+  if (readTimeSlot(t) !== null || readDayHeading(t, years) !== null || readRoleLine(t) !== null || readTimeAfterHeading(t) !== null) return false;
+  if (readSessionHeading(t, true)?.number != null || /[.!?]$/.test(t) && t.split(/\s+/).length > 8) return false;
+  if (isVenueLine(t)) return false;
+  const first = (splitTopLevel(t)[0] ?? '').replace(/\s?\([^()]*\)$/, '');
+  const ws = first.split(/\s+/);
+  if (first === '' || splitHonorific(first, style).honorific !== null) return false;
+  if (looksLikeName(first) && !ws.some((w) => isJobWord(w) || isOrgWord(w))) return findCountry(first) !== null;
+  return isJobWord(ws[0]!) || isPositionLike(first) || isOrganizationLike(first) || findCountry(first) !== null;
 }
 
 /** Short enough, and not a sentence, to be a session's title. */

@@ -430,3 +430,30 @@ test('times in brackets and "Uhr"; roles said of the day; "H.E.," ; people joine
   ]);
   assert.deepEqual(r.warnings, []);
 });
+
+test('a name alone on its line with its job and institution on the lines under it is one person', () => {
+  const r = read([
+    'DAY 1 – 10 April 2019',
+    'Session 1: Mobilizing domestic resources (9:30 – 11:00)',
+    'Chair',
+    'Ms. Priya Nair',
+    'Minister of Finance, Sri Lanka',
+    'Panellists',
+    'Kofi Boateng',
+    'Commissioner-General',
+    'Ghana Revenue Authority',
+    'Ms. Elena Ruiz',
+    'Head of Tax Policy, OECD',
+    'Rapporteur',
+    'Aldous Finch (moderator)',
+  ]);
+  assert.deepEqual(r.sessions, [['09:30', '11:00', 'panel', 1, 'Mobilizing domestic resources']]);
+  assert.deepEqual(r.people, [
+    [
+      ['m', 'Priya Nair', 'Ms.', 'Minister of Finance', null, 'Sri Lanka'],
+      ['m', 'Aldous Finch', null, null, null, null],
+      ['s', 'Kofi Boateng', null, 'Commissioner-General', 'Ghana Revenue Authority', null],
+      ['s', 'Elena Ruiz', 'Ms.', 'Head of Tax Policy', 'OECD', null],
+    ],
+  ]);
+});

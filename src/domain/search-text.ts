@@ -34,8 +34,22 @@ export function fold(word: string): string {
   return word.toLowerCase().replace(SPELLED_RE, (c) => SPELLED[c]!).normalize('NFKD').replace(MARKS, '');
 }
 
+/** Folded tokens by word as written: words follow Zipf's law, so most are met again (bounded). */
+const foldCache = new Map<string, string[]>();
+const FOLD_CACHE_MAX = 300_000;
+const ASCII_LOWER_WORD = /^[a-z0-9]+$/;
+
 /** The folded tokens of one word as written (usually one; a word in Han characters gives one per character). */
 export function foldedTokens(word: string): string[] {
+  const hit = foldCache.get(word);
+  if (hit) return hit;
+  const out = ASCII_LOWER_WORD.test(word) ? [word.slice(0, MAX_TOKEN)] : foldWord(word);
+  if (foldCache.size >= FOLD_CACHE_MAX) foldCache.clear();
+  foldCache.set(word, out);
+  return out;
+}
+
+function foldWord(word: string): string[] {
   const out: string[] = [];
   for (const m of fold(word).matchAll(FOLDED_PART)) {
     const part = m[0];
@@ -57,25 +71,36 @@ export function foldedTokens(word: string): string[] {
 export type StemLanguage = 'en' | 'fr' | 'es';
 export const STEM_LANGUAGES: readonly StemLanguage[] = ['en', 'fr', 'es'];
 const STEMMER_NAMES: Record<StemLanguage, string> = { en: 'english', fr: 'french', es: 'spanish' };
-const stemmers = new Map<StemLanguage, { stem(w: string): string }>();
-const stemCache = new Map<StemLanguage, Map<string, string>>();
 const CACHE_MAX = 200_000;
+
+type Stemmer = (token: string) => string;
+const identity: Stemmer = (t) => t;
+const stemmerFns = new Map<StemLanguage, Stemmer>();
+
+/** The stemming function of a language (the identity for languages this module does not stem), with its cache. */
+export function stemmerFor(lang: string | null | undefined): Stemmer {
+  const l = stemLanguage(lang);
+  if (!l) return identity;
+  let fn = stemmerFns.get(l);
+  if (fn) return fn;
+  const cache = new Map<string, string>();
+  const s = snowball.newStemmer(STEMMER_NAMES[l]);
+  fn = (token) => {
+    const hit = cache.get(token);
+    if (hit !== undefined) return hit;
+    // The stemmers work on the folded word: a query typed without accents stems the same way.
+    const out = token.length < 3 || /^\p{N}+$/u.test(token) ? token : s.stem(token) || token;
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(token, out);
+    return out;
+  };
+  stemmerFns.set(l, fn);
+  return fn;
+}
 
 /** The stem of a folded token in a language this module stems; the token itself otherwise. */
 export function stem(token: string, lang: string | null | undefined): string {
-  const l = stemLanguage(lang);
-  if (!l || /^\p{N}+$/u.test(token) || token.length < 3) return token;
-  let cache = stemCache.get(l);
-  if (!cache) stemCache.set(l, (cache = new Map()));
-  const hit = cache.get(token);
-  if (hit !== undefined) return hit;
-  let s = stemmers.get(l);
-  if (!s) stemmers.set(l, (s = snowball.newStemmer(STEMMER_NAMES[l])));
-  // The stemmers work on the folded word: a query typed without accents stems the same way.
-  const out = s.stem(token) || token;
-  if (cache.size >= CACHE_MAX) cache.clear();
-  cache.set(token, out);
-  return out;
+  return stemmerFor(lang)(token);
 }
 
 export function stemLanguage(lang: string | null | undefined): StemLanguage | null {
@@ -94,8 +119,9 @@ export function* wordsOf(text: string): Generator<TextWord> {
 export function indexTokens(text: string | null | undefined, lang: string | null | undefined): string[] {
   if (!text) return [];
   const out: string[] = [];
+  const st = stemmerFor(lang);
   const t = text.length > MAX_INDEXED_CHARS ? text.slice(0, MAX_INDEXED_CHARS) : text;
-  for (const w of wordsOf(t)) for (const tok of w.tokens) out.push(stem(tok, lang));
+  for (const m of t.matchAll(WORD)) for (const tok of foldedTokens(m[0])) out.push(st(tok));
   return out;
 }
 
@@ -168,29 +194,107 @@ export function tsvectorLiteral(tokens: string[]): string {
 /** A piece of a snippet: text, marked when it matched. */
 export type SnippetPart = { text: string; mark: boolean };
 
-/** Whether a word of a text in `lang` is one the query asked for. */
-function hits(w: TextWord, lang: string | null, q: ParsedQuery): boolean {
-  return w.tokens.some((t) => q.tokens.has(t) || q.tokens.has(stem(t, lang)));
+/**
+ * Where a text holds words the query asked for, as [start, end) offsets, at most `max`. The text
+ * is folded once, character by character; the words that begin like a token of the query (a stem
+ * keeps its word's first three letters) are found with indexOf, and only those are stemmed.
+ */
+function hitRanges(text: string, lang: string | null, q: ParsedQuery, max: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (!text || !q.tokens.size) return out;
+  const st = stemmerFor(lang);
+  const isHit = (folded: string) => {
+    for (const t of foldedTokens(folded)) if (q.tokens.has(t) || q.tokens.has(st(t))) return true;
+    return false;
+  };
+  const { folded, origin } = foldWithOrigins(text);
+  {
+    // Each token's first three letters are looked for with indexOf (native and fast), and only
+    // the words that start there are read and stemmed.
+    const seen = new Set<number>();
+    for (const p of new Set([...q.tokens].map((t) => t.slice(0, 3)))) {
+      const single = NO_SPACES.test(p);
+      for (let i = folded.indexOf(p); i >= 0; i = folded.indexOf(p, i + 1)) {
+        if (single) {
+          if (q.tokens.has(p) && !seen.has(i)) out.push([origin[i]!, origin[i + p.length]!]), seen.add(i);
+          continue;
+        }
+        if (i > 0 && isWordChar(folded, i - 1)) continue;
+        let j = i + p.length;
+        while (j < folded.length && isWordChar(folded, j)) j++;
+        if (!seen.has(i) && isHit(folded.slice(i, j))) out.push([origin[i]!, origin[j]!]), seen.add(i);
+        if (out.length >= max * 4) break;
+      }
+    }
+    out.sort((x, y) => x[0] - y[0]);
+    return out.slice(0, max);
+  }
 }
 
-/** A text with the query's words marked, whole (for titles). */
-export function highlight(text: string, lang: string | null, q: ParsedQuery): SnippetPart[] {
-  return markRange(text, 0, text.length, lang, q);
+/** A character folded on its own (the same rule as fold()). */
+const charFolds = new Map<string, string>();
+function foldChar(ch: string): string {
+  let f = charFolds.get(ch);
+  if (f === undefined) {
+    f = fold(ch);
+    if (charFolds.size < 50_000) charFolds.set(ch, f);
+  }
+  return f;
 }
 
-function markRange(text: string, from: number, to: number, lang: string | null, q: ParsedQuery): SnippetPart[] {
+/**
+ * A text folded character by character, with where each folded unit came from in the text
+ * (origin has one more entry, the text's end), so that matches found in the folded text mark
+ * the words as written, whatever folding did to lengths (ß → ss, a letter and its combining mark → one).
+ */
+function foldWithOrigins(text: string): { folded: string; origin: Int32Array } {
+  const origin = new Int32Array(text.length * 3 + 1);
+  let folded = '';
+  let n = 0;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      folded += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : text[i];
+      origin[n++] = i;
+      i++;
+      continue;
+    }
+    const width = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+    const f = foldChar(text.slice(i, i + width));
+    for (let k = 0; k < f.length && n < origin.length - 1; k++) origin[n++] = i;
+    folded += f;
+    i += width;
+  }
+  origin[n] = text.length;
+  return { folded, origin: origin.subarray(0, n + 1) };
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** Whether the UTF-16 unit at i belongs to a word (letters, digits, marks; a surrogate pair counts as a letter). */
+function isWordChar(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  if (c >= 0xd800 && c <= 0xdfff) return true;
+  return WORD_CHAR.test(s[i]!);
+}
+
+/** The parts of text[from, to) with the given ranges marked. */
+function marked(text: string, from: number, to: number, ranges: Array<[number, number]>): SnippetPart[] {
   const parts: SnippetPart[] = [];
   let at = from;
-  for (const w of wordsOf(text.slice(from, to))) {
-    const start = from + w.start;
-    const end = from + w.end;
-    if (!hits(w, lang, q)) continue;
+  for (const [start, end] of ranges) {
+    if (start < from || end > to) continue;
     if (start > at) parts.push({ text: text.slice(at, start), mark: false });
     parts.push({ text: text.slice(start, end), mark: true });
     at = end;
   }
   if (to > at) parts.push({ text: text.slice(at, to), mark: false });
   return parts;
+}
+
+/** A text with the query's words marked, whole (for titles). */
+export function highlight(text: string, lang: string | null, q: ParsedQuery): SnippetPart[] {
+  return marked(text, 0, text.length, hitRanges(text, lang, q, 1000));
 }
 
 /**
@@ -200,12 +304,9 @@ function markRange(text: string, from: number, to: number, lang: string | null, 
  */
 export function snippet(text: string, lang: string | null, q: ParsedQuery, length = 220): SnippetPart[] {
   if (!text) return [];
-  const found: number[] = [];
   const limit = Math.min(text.length, MAX_INDEXED_CHARS);
-  for (const w of wordsOf(text.slice(0, limit))) {
-    if (hits(w, lang, q)) found.push(w.start);
-    if (found.length >= 64) break;
-  }
+  const ranges = hitRanges(limit < text.length ? text.slice(0, limit) : text, lang, q, 64);
+  const found = ranges.map((r) => r[0]);
   let from = 0;
   if (found.length) {
     // The window holding the most hits, starting a little before the first of them.
@@ -230,7 +331,8 @@ export function snippet(text: string, lang: string | null, q: ParsedQuery, lengt
     const space = text.lastIndexOf(' ', to);
     if (space > from + length / 2) to = space;
   }
-  const parts = markRange(text, from, to, lang, q).map((p) => ({ ...p, text: p.text.replace(/\s+/g, ' ') }));
+  // A word cut at the window's edge is not marked.
+  const parts = marked(text, from, to, ranges).map((p) => ({ ...p, text: p.text.replace(/\s+/g, ' ') }));
   if (from > 0) parts.unshift({ text: '… ', mark: false });
   if (to < text.length) parts.push({ text: ' …', mark: false });
   return parts;

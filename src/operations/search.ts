@@ -36,7 +36,7 @@ export { FACETS, type Facet } from '../storage/queries/search.ts';
 
 
 export type SearchFilters = Partial<Record<Facet, string>>;
-export type SearchParams = { q: string; filters?: SearchFilters; page?: number; perPage?: number };
+export type SearchParams = { q: string; filters?: SearchFilters; page?: number; perPage?: number; /** milliseconds spent in each step are added here (the bench's profile) */ profile?: Record<string, number> };
 export type SearchHit = {
   kind: DocKind;
   id: number;
@@ -70,7 +70,7 @@ const CANDIDATES = 200;
 
 const emptyFacets = (): Record<Facet, FacetCount[]> => Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Record<Facet, FacetCount[]>;
 
-/** Ranking: a match in the title first, then records (events, persons, organizations, sessions) before statements, then the newest. */
+/** Ranking: a match in the title first, then records (events, persons, organizations, sessions) before statements, then the newest, then in the order of the agenda. */
 const KIND_WEIGHT: Record<DocKind, number> = { person: 3, organization: 3, event: 3, session: 2, material: 1 };
 
 const passes = (values: FacetValues, filters: SearchFilters, except?: Facet) =>
@@ -89,9 +89,18 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
   const parsed = parseQuery(q);
   const outcome: SearchOutcome = { q, filters, total: 0, page, perPage, pages: 0, hits: [], facets: emptyFacets(), labels: { series: {}, event: {} } };
   if (!parsed.groups.length) return outcome;
+  let t0 = performance.now();
+  const step = (name: string) => {
+    if (!params.profile) return;
+    const now = performance.now();
+    params.profile[name] = (params.profile[name] ?? 0) + now - t0;
+    t0 = now;
+  };
   const run = async (db: DbOrTx) => {
     const counts = await matchCounts(db, storage.engine, parsed);
+    step('counts');
     const values = await comboValues(db, storage, counts.map((c) => c.combo));
+    step('combos');
     const facetTotals = new Map<Facet, Map<string, number>>(FACETS.map((f) => [f, new Map()]));
     const within: number[] = [];
     for (const { combo, n } of counts) {
@@ -115,19 +124,24 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
     if (!outcome.total) return;
     const offset = (page - 1) * perPage;
     const all = within.length === counts.length;
+    step('facets');
     const found = await candidates(db, storage.engine, parsed, all ? null : within, CANDIDATES + offset + perPage);
+    step('candidates');
     const docs = await docsById(db, found.map((c) => c.id));
+    step('docs');
     const titleHit = new Map(found.map((c) => [c.id, c.titleHit]));
-    const order = new Map(found.map((c, i) => [c.id, i]));
+    // The order documents were indexed in (an event's in agenda order); SQLite's ids carry the combo of facets above it.
+    const seqOf = (id: number) => (storage.engine === 'sqlite' ? id % 2 ** 32 : id);
     docs.sort(
       (a, b) =>
         Number(titleHit.get(b.id)) - Number(titleHit.get(a.id)) ||
         KIND_WEIGHT[b.kind] - KIND_WEIGHT[a.kind] ||
         (b.date ?? '').localeCompare(a.date ?? '') ||
-        order.get(a.id)! - order.get(b.id)!,
+        seqOf(a.id) - seqOf(b.id),
     );
     const shown = docs.slice(offset, offset + perPage);
     const bodies = await bodiesById(db, shown.map((d) => d.id));
+    step('bodies');
     outcome.hits = shown.map((d) => ({
       kind: d.kind,
       id: d.ref_id,
@@ -141,10 +155,12 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
       role: d.role,
       snippet: snippet(bodies.get(d.id) ?? '', d.lang, parsed),
     }));
+    step('snippets');
     const seriesIds = outcome.facets.series.map((f) => Number(f.value));
     const eventIds = outcome.facets.event.map((f) => Number(f.value));
     if (seriesIds.length) for (const s of await db.selectFrom('series').select(['id', 'title']).where('id', 'in', seriesIds).execute()) outcome.labels.series[String(s.id)] = s.title;
     if (eventIds.length) for (const e of await db.selectFrom('pub_event').select(['id', 'title']).where('id', 'in', eventIds).execute()) outcome.labels.event[String(e.id)] = e.title;
+    step('labels');
   };
   if (storage.engine === 'postgres') {
     // A common word matches most rows, and the planner would read the whole table for it: the

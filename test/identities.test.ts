@@ -263,5 +263,63 @@ for (const engine of ENGINES) {
         await t.cleanup();
       }
     });
+
+    test('an admin merges two organizations (appearances, convened series, old address); an editor confirms a guessed kind, a Member State body needs its country', async () => {
+      const t = await migratedStorage(engine);
+      const server = await startServer(t.storage, { port: 0, host: '127.0.0.1' });
+      const base = `http://127.0.0.1:${server.port}`;
+      try {
+        await importAgenda(
+          t.storage,
+          agenda([{ date: '2018-05-02', sessions: [session({ speakers: [at('Ana Silva', 'Officer', 'IOM'), at('Juan Perez', 'Officer', 'International Organization for Migration')] })] }]),
+          { series: { ...SERIES, convener: 'IOM' }, event: { slug: 'idm-2018', title: 'IDM 2018', timeZone: 'Europe/Zurich' } },
+          { publish: true },
+        );
+        const db = t.storage.db;
+        const org = async (slug: string) => (await db.selectFrom('organization').select(['id', 'version', 'kind', 'kind_confirmed']).where('slug', '=', slug).executeTakeFirstOrThrow());
+        const full = await org('international-organization-for-migration');
+        const iom = await org('iom');
+        const admin = await signedIn(t.storage, base, { email: 'admin@example.org', role: 'admin' });
+        const editor = await signedIn(t.storage, base, { email: 'editor@example.org', role: 'editor', series: ['idm'] });
+        // A guessed kind is marked, with a button that confirms it.
+        const page = await editor.get(`/admin/organizations/${full.id}`);
+        assert.equal(page.status, 200);
+        assert.ok(decode(page.body).includes('Kind: UN or other intergovernmental organization — guessed from the name; not confirmed by an editor Confirm this kind'), decode(page.body));
+        assert.ok(page.body.includes('<option value="member-state">Member State government</option>'));
+        assert.equal((await editor.post(`/admin/organizations/${full.id}/merge`, { other: String(iom.id) })).status, 403);
+        const refused = await editor.post(`/admin/organizations/${full.id}`, { name: 'International Organization for Migration', kind: 'member-state', country_code: '', version: String(full.version) });
+        assert.equal(refused.status, 400);
+        assert.ok(refused.body.includes('id="f-country_code-error">a Member State government body needs its country: give its two-letter code</strong>'), refused.body);
+        const confirmed = await editor.post(`/admin/organizations/${full.id}`, { name: 'International Organization for Migration', kind: 'igo', country_code: '', version: String(full.version) });
+        assert.equal(confirmed.status, 303, confirmed.body);
+        assert.deepEqual(await db.selectFrom('organization').select(['kind', 'kind_confirmed']).where('id', '=', full.id).executeTakeFirstOrThrow(), { kind: 'igo', kind_confirmed: 1 });
+        assert.ok(!decode((await editor.get(`/admin/organizations/${full.id}`)).body).includes('guessed from the name'));
+
+        const merged = await admin.post(`/admin/organizations/${full.id}/merge`, { other: String(iom.id) });
+        assert.equal(merged.status, 303, merged.body);
+        assert.deepEqual((await db.selectFrom('appearance').select('organization_id').orderBy('id').execute()).map((r) => r.organization_id), [full.id, full.id]);
+        assert.deepEqual((await db.selectFrom('pub_appearance').select('organization_id').orderBy('id').execute()).map((r) => r.organization_id), [full.id, full.id]);
+        assert.equal((await db.selectFrom('series').select('convener_id').executeTakeFirstOrThrow()).convener_id, full.id);
+        assert.deepEqual((await db.selectFrom('organization_alias').select(['name', 'source']).where('organization_id', '=', full.id).orderBy('id').execute()).map((a) => [a.name, a.source]), [
+          ['IOM', 'merge'],
+          ['International Organization for Migration', 'name'],
+        ]);
+        const old = await http('GET', `${base}/organizations/iom`);
+        assert.equal(old.status, 301);
+        assert.equal(old.location, '/organizations/international-organization-for-migration');
+        // An import that prints the acronym now finds the organization by its alias.
+        const again = await importAgenda(t.storage, agenda([{ date: '2019-05-02', sessions: [session({ speakers: [at('Ana Silva', 'Officer', 'IOM')] })] }]), target('idm-2019'));
+        assert.deepEqual(again.organizations, { created: 0, matched: 1 });
+        assert.deepEqual(again.doubtful, []);
+        // Undo: the acronym's record comes back, with its appearance and the series it convenes.
+        const undone = await admin.post('/admin/merges/1/undo', {});
+        assert.equal(undone.status, 303, undone.body);
+        assert.equal((await db.selectFrom('series').select('convener_id').executeTakeFirstOrThrow()).convener_id, iom.id);
+        assert.equal((await http('GET', `${base}/organizations/iom`)).status, 200);
+      } finally {
+        await server.close();
+        await t.cleanup();
+      }
+    });
   });
 }

@@ -1,6 +1,7 @@
 // `npm run bench:cold`: how long every kind of public page takes to render when it is not in the
 // cache, with a synthetic archive of N events loaded (`plenary demo-archive`), on SQLite (and on
-// PostgreSQL with PLENARY_BENCH_PG=1). Prints p50/p95/max per kind against the 50 ms target;
+// PostgreSQL with PLENARY_BENCH_PG=1). Prints min/p50/p95/max per kind against the 50 ms target,
+// and the server's CPU time per request (from /proc, in clock ticks: the mean over the requests);
 // asserts nothing about timings.
 //
 // A server runs as `plenary serve` in its own process; this process asks it for each page through
@@ -15,7 +16,7 @@
 //   BENCH_DB=/path/x.db        reuse an SQLite archive made before (else a fresh one in a temp dir)
 //   PLENARY_BENCH_PG=1         PostgreSQL too (PLENARY_BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/test; a fresh schema)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -186,6 +187,23 @@ async function pagesOf(storage: Storage, base: string): Promise<Kind[]> {
   ];
 }
 
+/**
+ * The server process's CPU time so far (user + system, ms) from /proc: contention stretches wall
+ * times, hardly CPU times, so the CPU per request is the steadier figure on a shared machine.
+ * null where /proc is missing.
+ */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the line (11 and 12 after the command's name), in clock ticks
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
+  } catch {
+    return null;
+  }
+}
+const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 
 async function measure(engine: string, url: string): Promise<boolean> {
@@ -208,13 +226,17 @@ async function measure(engine: string, url: string): Promise<boolean> {
       if (r.status !== 200) throw new Error(`${k.path} answered ${r.status}`);
     }
     console.log(`\nbench: ${engine}, ${EVENTS} events: cold render (cache emptied before each request), ${REPEAT} requests per page, target ${TARGET_MS} ms`);
-    console.log(`${'page'.padEnd(42)} ${'min'.padStart(7)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'max'.padStart(7)}  ${'KB gz'.padStart(6)}`);
+    console.log(`${'page'.padEnd(42)} ${'min'.padStart(7)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'max'.padStart(7)} ${'cpu'.padStart(6)}  ${'KB gz'.padStart(6)}`);
     for (const k of kinds) {
       const times: number[] = [];
       let bytes = 0;
+      let cpu = 0;
       for (let i = 0; i < REPEAT; i++) {
         await emptyCache();
+        const before = cpuMs(child.pid);
         const r = await get(base, k.path);
+        const after = cpuMs(child.pid);
+        if (before !== null && after !== null) cpu += after - before;
         if (r.status !== 200) throw new Error(`${k.path} answered ${r.status}`);
         times.push(r.ms);
         bytes = r.bytes;
@@ -226,7 +248,7 @@ async function measure(engine: string, url: string): Promise<boolean> {
       const over = p95 > TARGET_MS;
       if (over) allUnder = false;
       console.log(
-        `${k.name.padEnd(42)} ${times[0]!.toFixed(1).padStart(7)} ${pct(times, 50).toFixed(1).padStart(7)} ${p95.toFixed(1).padStart(7)} ${times[times.length - 1]!.toFixed(1).padStart(7)}  ${(bytes / 1024).toFixed(1).padStart(6)}  ${over ? 'OVER' : 'ok'}  (cached: ${warm.ms.toFixed(2)} ms)`,
+        `${k.name.padEnd(42)} ${times[0]!.toFixed(1).padStart(7)} ${pct(times, 50).toFixed(1).padStart(7)} ${p95.toFixed(1).padStart(7)} ${times[times.length - 1]!.toFixed(1).padStart(7)} ${(cpu / REPEAT).toFixed(1).padStart(6)}  ${(bytes / 1024).toFixed(1).padStart(6)}  ${over ? 'OVER' : 'ok'}  (cached: ${warm.ms.toFixed(2)} ms)`,
       );
     }
   } finally {

@@ -258,6 +258,19 @@ for (const engine of ENGINES) {
         // The page holds only the closing session now (the panel it no longer lists went); she is the one chosen.
         assert.deepEqual(rows, [{ slug: 'maria-garcia-2', title: 'Closing Session' }]);
         assert.equal((await t.storage.db.selectFrom('person').select('id').execute()).length, 2, 'no new person');
+
+        // Adding "Maria Garcia" to a session by hand: the page asks which of the two, with the reason and their
+        // organizations (the second one's appearance is now the closing session's, printed with the Institute), or a new one.
+        const closing = (await t.storage.db.selectFrom('session').select('id').where('event_id', '=', event.id).executeTakeFirstOrThrow()).id;
+        const asked = await editor.post(`/admin/sessions/${closing}/appearances`, { name: 'Maria Garcia', role: 'moderator' });
+        assert.equal(asked.status, 200);
+        const question = decode(asked.body);
+        assert.ok(
+          question.includes('Is “Maria Garcia” someone already in the archive? Add as moderator: Maria Garcia the same name (Migration Policy Institute) Add as moderator: Maria Garcia the same name (Migration Policy Institute) No: add “Maria Garcia” as a new person'),
+          question,
+        );
+        assert.equal((await editor.post(`/admin/sessions/${closing}/appearances`, { name: 'Maria Garcia', role: 'moderator', confirm_new: '1' })).status, 303);
+        assert.deepEqual((await t.storage.db.selectFrom('person').select('slug').orderBy('id').execute()).map((r) => r.slug), ['maria-garcia', 'maria-garcia-2', 'maria-garcia-3']);
       } finally {
         await server.close();
         await t.cleanup();

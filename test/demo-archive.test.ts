@@ -210,6 +210,29 @@ for (const engine of ENGINES) {
           const home = await get(`${base}/`);
           assert.ok(home.html.includes('<a href="/events">All events, newest first</a>'));
           assert.match(home.html, /<a href="\/series\/[a-z-]+">All 6 events of this series<\/a>/);
+          // A person's calendar holds the sessions of their latest 10 events.
+          const busiest = await t.storage.db
+            .selectFrom('pub_appearance as a')
+            .innerJoin('pub_session as s', 's.id', 'a.session_id')
+            .innerJoin('person as p', 'p.id', 'a.person_id')
+            .select(['p.id', 'p.slug', (eb) => eb.fn.count('s.event_id').distinct().as('events')])
+            .groupBy(['p.id', 'p.slug'])
+            .orderBy('events', 'desc')
+            .orderBy('p.id')
+            .executeTakeFirstOrThrow();
+          assert.ok(Number(busiest.events) > 10, `${busiest.slug} is in ${busiest.events} events`);
+          const theirs = await t.storage.db
+            .selectFrom('pub_appearance as a')
+            .innerJoin('pub_session as s', 's.id', 'a.session_id')
+            .innerJoin('pub_event as e', 'e.id', 's.event_id')
+            .select(['s.uuid', 'e.slug', 'e.start_date'])
+            .where('a.person_id', '=', busiest.id)
+            .execute();
+          const latest = [...new Map(theirs.map((r) => [r.slug, r.start_date]))].sort((x, y) => y[1].localeCompare(x[1]) || y[0].localeCompare(x[0])).slice(0, 10).map(([slug]) => slug);
+          const ics = (await get(`${base}/people/${busiest.slug}/calendar.ics`)).html;
+          const uids = [...ics.matchAll(/^UID:([0-9a-f-]+)@/gm)].map((m) => m[1]!).sort();
+          assert.deepEqual(uids, theirs.filter((r) => latest.includes(r.slug)).map((r) => r.uuid).sort());
+
           // A page is kept under its path and page alone.
           assert.ok(server.cache.holds('/people?page=2'));
           assert.ok(server.cache.holds('/people'));

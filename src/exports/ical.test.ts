@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { beforeEach, test } from 'node:test';
 import ICAL from 'ical.js';
 import { zoned } from '../domain/time.ts';
-import { eventCalendar, personCalendar, sessionCalendar, sessionDescription, vtimezone } from './ical.ts';
+import { eventCalendar, personCalendar, sessionCalendar, sessionDescription } from './ical.ts';
+import { vtimezoneFor } from './vtimezone.ts';
 import type { EventExport, ExportAppearance, ExportSession } from './model.ts';
 
 // ical.js keeps registered zones process-wide; our files must resolve zones on their own.
@@ -184,26 +185,73 @@ test('Asia/Kolkata (+05:30, no daylight saving) and Australia/Sydney across its 
   ]);
 });
 
-test("a zone whose rules changed since the event is written in UTC, since the library's VTIMEZONE holds only today's rule", () => {
-  // In 2006 New York moved to daylight time on 2 April; today's rule (second Sunday of March) would say 12 March.
-  const ny = eventCalendar(fixture({ timeZone: 'America/New_York', days: [{ date: '2006-03-20', sessions: [{ id: 1, start: '10:00', end: '11:00' }] }] }));
-  assert.match(ny, /\r\nDTSTART:20060320T150000Z\r\n/);
-  assert.doesNotMatch(ny, /X-WR-TIMEZONE/);
-  const [e] = events(ny);
-  assert.equal(instant(e!.startDate), '2006-03-20T15:00:00Z');
+test("a zone whose rules changed since: local times with that year's VTIMEZONE, never UTC", () => {
+  // In 2006 New York moved to daylight time on 2 April and back on 29 October; today's rule (second
+  // Sunday of March, first Sunday of November) would put 20 March and 30 October in daylight time.
+  const ny = eventCalendar(
+    fixture({
+      timeZone: 'America/New_York',
+      days: [
+        { date: '2006-03-20', sessions: [{ id: 1, start: '10:00', end: '11:00' }] },
+        { date: '2006-10-27', sessions: [{ id: 2, start: '10:00', end: '11:00' }] },
+        { date: '2006-10-30', sessions: [{ id: 3, start: '10:00', end: '11:00' }] },
+      ],
+    }),
+  );
+  assert.match(ny, /\r\nDTSTART;TZID=America\/New_York:20060320T100000\r\n/);
+  assert.doesNotMatch(ny, /\r\nDT(START|END):\d{8}T\d{6}Z\r\n/);
+  assert.match(ny, /\r\nX-WR-TIMEZONE:America\/New_York\r\n/);
+  assert.deepEqual(
+    events(ny).map((e) => instant(e.startDate)),
+    ['2006-03-20T15:00:00Z', '2006-10-27T14:00:00Z', '2006-10-30T15:00:00Z'],
+  );
+  const block = /BEGIN:VTIMEZONE\r\n[\s\S]*?END:VTIMEZONE\r\n/.exec(ny)![0];
+  assert.equal(
+    block,
+    [
+      'BEGIN:VTIMEZONE',
+      'TZID:America/New_York',
+      'BEGIN:STANDARD',
+      'DTSTART:20060101T000000',
+      'TZOFFSETFROM:-0500',
+      'TZOFFSETTO:-0500',
+      'TZNAME:EST',
+      'END:STANDARD',
+      'BEGIN:DAYLIGHT',
+      'DTSTART:20060402T020000',
+      'TZOFFSETFROM:-0500',
+      'TZOFFSETTO:-0400',
+      'TZNAME:EDT',
+      'END:DAYLIGHT',
+      'BEGIN:STANDARD',
+      'DTSTART:20061029T020000',
+      'TZOFFSETFROM:-0400',
+      'TZOFFSETTO:-0500',
+      'TZNAME:EST',
+      'END:STANDARD',
+      'END:VTIMEZONE',
+      '',
+    ].join('\r\n'),
+  );
   // São Paulo kept daylight time until 2019; today it has none.
   const sp = events(eventCalendar(fixture({ timeZone: 'America/Sao_Paulo', days: [{ date: '2015-11-10', sessions: [{ id: 1, start: '10:00', end: '11:00' }] }] })));
-  assert.equal(instant(sp[0]!.startDate), '2015-11-10T12:00:00Z');
-  // The same zone in a year its current rule covers keeps local time.
-  assert.match(
-    eventCalendar(fixture({ timeZone: 'America/New_York', days: [{ date: '2006-12-20', sessions: [{ id: 1, start: '10:00', end: '11:00' }] }] })),
-    /\r\nDTSTART;TZID=America\/New_York:20061220T100000\r\n/,
-  );
+  assert.deepEqual([instant(sp[0]!.startDate), sp[0]!.startDate.zone?.tzid], ['2015-11-10T12:00:00Z', 'America/Sao_Paulo']);
 });
 
-test('an alias the library files under another name keeps our TZID', () => {
-  assert.match(vtimezone('UTC') ?? '', /^BEGIN:VTIMEZONE\r\nTZID:UTC\r\n/);
-  assert.equal(vtimezone('Not/AZone'), null);
+test('a VTIMEZONE keeps our TZID for an alias, and covers every year a calendar spans (RDATEs, no RRULE)', () => {
+  assert.match(vtimezoneFor('UTC', 2024, 2024), /^BEGIN:VTIMEZONE\r\nTZID:UTC\r\nBEGIN:STANDARD\r\nDTSTART:20240101T000000\r\nTZOFFSETFROM:\+0000\r\nTZOFFSETTO:\+0000\r\n/);
+  assert.throws(() => vtimezoneFor('Not/AZone', 2024, 2024));
+  const ny = vtimezoneFor('America/New_York', 2006, 2008);
+  assert.doesNotMatch(ny, /RRULE/);
+  assert.deepEqual(
+    [...ny.matchAll(/(?:DTSTART|RDATE):(\d{8}T\d{6})/g)].map((m) => m[1]),
+    ['20060101T000000', '20060402T020000', '20070311T020000', '20080309T020000', '20061029T020000', '20071104T020000', '20081102T020000'],
+  );
+  // Kathmandu: one observance at +05:45 (Intl names it only "GMT+5:45", so no TZNAME).
+  assert.equal(
+    vtimezoneFor('Asia/Kathmandu', 2024, 2024),
+    'BEGIN:VTIMEZONE\r\nTZID:Asia/Kathmandu\r\nBEGIN:STANDARD\r\nDTSTART:20240101T000000\r\nTZOFFSETFROM:+0545\r\nTZOFFSETTO:+0545\r\nEND:STANDARD\r\nEND:VTIMEZONE',
+  );
 });
 
 test('missing times: no start leaves the session out; no end ends at the next session, else after an hour', () => {

@@ -9,11 +9,10 @@
 //   after DEFAULT_MINUTES; clients need a DTEND to draw a block at all.
 // - Breaks are included, since they are part of the day a subscriber plans around, but marked
 //   TRANSP:TRANSPARENT so they do not show the subscriber as busy.
-// - Times are written in the venue's zone (TZID=…) with a VTIMEZONE from timezones-ical-library.
-//   That library gives only the zone's current rule, so before writing local times we check the
-//   rule against Temporal's history for every instant used; where they disagree (e.g. New York
-//   before the 2007 DST change) that zone's entries are written in UTC instead, which keeps the
-//   instant right at the cost of the "local meeting time" hint.
+// - Times are written in the venue's zone (TZID=…), always, with a VTIMEZONE made from the tz
+//   database's transitions over the local years the calendar's times of that zone fall in
+//   (exports/vtimezone.ts): New York in 2006 gets 2006's daylight time (2 April to 29 October),
+//   not today's rule, so every client computes the instants Temporal does.
 // - A session is the same VEVENT in every feed that holds it (event, session, person): the same
 //   UID, SUMMARY ("Session — Event", which also reads right alone in someone's own calendar),
 //   SEQUENCE and DTSTAMP, so a calendar that holds two feeds never swaps one version for another.
@@ -29,8 +28,8 @@
 //   Without a METHOD the file is a plain calendar object, not a scheduling message.
 import { ICalCalendar, ICalEventStatus, ICalEventTransparency, type ICalEventData } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
-import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { EventExport, ExportAppearance, ExportDay, ExportSession } from './model.ts';
+import { vtimezoneCovering } from './vtimezone.ts';
 
 export const DEFAULT_MINUTES = 60;
 /** Clients re-fetch subscribed calendars this often (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
@@ -133,107 +132,6 @@ function endInstant(day: ExportDay, s: ExportSession, start: Temporal.Instant): 
   return next ?? start.add({ minutes: DEFAULT_MINUTES });
 }
 
-// --- VTIMEZONE: the library's block, and a check that its rule matches the zone's history ---
-
-type Observance = { from: number; to: number; start: Temporal.PlainDateTime; rule: { month: number; nth: number; weekday: number } | null };
-const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
-
-/** ±HHMM[SS] → seconds */
-function offsetSeconds(v: string): number | null {
-  const m = /^([+-])(\d{2})(\d{2})(\d{2})?$/.exec(v);
-  if (!m) return null;
-  const secs = Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4] ?? 0);
-  return m[1] === '-' ? -secs : secs;
-}
-
-/** The library's observances, or null when the block uses anything beyond a yearly "nth weekday of month" rule. */
-function observances(block: string): Observance[] | null {
-  const result: Observance[] = [];
-  for (const part of block.split(/BEGIN:(?:STANDARD|DAYLIGHT)\r?\n/).slice(1)) {
-    const props = new Map<string, string>();
-    for (const line of part.split(/\r?\n/)) {
-      const i = line.indexOf(':');
-      if (i > 0) props.set(line.slice(0, i), line.slice(i + 1));
-    }
-    if ([...props.keys()].some((k) => !['TZNAME', 'TZOFFSETFROM', 'TZOFFSETTO', 'DTSTART', 'RRULE', 'END'].includes(k))) return null;
-    const from = offsetSeconds(props.get('TZOFFSETFROM') ?? '');
-    const to = offsetSeconds(props.get('TZOFFSETTO') ?? '');
-    const dt = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})$/.exec(props.get('DTSTART') ?? '');
-    if (from === null || to === null || !dt) return null;
-    const start = new Temporal.PlainDateTime(+dt[1]!, +dt[2]!, +dt[3]!, +dt[4]!, +dt[5]!, +dt[6]!);
-    const rrule = props.get('RRULE');
-    let rule: Observance['rule'] = null;
-    if (rrule) {
-      const r = /^FREQ=YEARLY;BYMONTH=(\d{1,2});BYDAY=(-?\d)(MO|TU|WE|TH|FR|SA|SU)$/.exec(rrule);
-      if (!r) return null;
-      rule = { month: Number(r[1]), nth: Number(r[2]), weekday: WEEKDAYS.indexOf(r[3]!) + 1 };
-    }
-    result.push({ from, to, start, rule });
-  }
-  return result.length ? result : null;
-}
-
-/** Onset of an observance in a given year, as an instant (its local time is in the previous offset). */
-function onset(o: Observance, year: number): Temporal.Instant | null {
-  let date: Temporal.PlainDate;
-  if (!o.rule) {
-    if (year !== o.start.year) return null;
-    date = o.start.toPlainDate();
-  } else {
-    const first = new Temporal.PlainDate(year, o.rule.month, 1);
-    if (o.rule.nth > 0) {
-      date = first.add({ days: ((o.rule.weekday - first.dayOfWeek + 7) % 7) + 7 * (o.rule.nth - 1) });
-    } else {
-      const last = first.add({ months: 1 }).subtract({ days: 1 });
-      date = last.subtract({ days: ((last.dayOfWeek - o.rule.weekday + 7) % 7) + 7 * (-o.rule.nth - 1) });
-    }
-    if (date.month !== o.rule.month) return null;
-  }
-  const local = date.toPlainDateTime(o.start.toPlainTime());
-  return Temporal.Instant.from(`${local.toString()}Z`).subtract({ seconds: o.from });
-}
-
-/** The UTC offset (seconds) the block's rule gives at an instant, or null when it says nothing. */
-function ruleOffset(obs: Observance[], at: Temporal.Instant): number | null {
-  const year = at.toZonedDateTimeISO('UTC').year;
-  let best: { at: Temporal.Instant; to: number } | null = null;
-  for (const o of obs) {
-    for (let y = o.rule ? year - 1 : o.start.year; y <= (o.rule ? year : o.start.year); y++) {
-      const t = onset(o, y);
-      if (t && Temporal.Instant.compare(t, at) <= 0 && (!best || Temporal.Instant.compare(t, best.at) > 0)) best = { at: t, to: o.to };
-    }
-  }
-  return best?.to ?? null;
-}
-
-/** The VTIMEZONE text for a zone under its own name, or null when the library does not know it. */
-export function vtimezone(tzid: string): string | null {
-  // The library's data never changes while we run, and building a block takes milliseconds.
-  let block = vtimezones.get(tzid);
-  if (block === undefined) {
-    block = vtimezoneOf(tzid);
-    vtimezones.set(tzid, block);
-  }
-  return block;
-}
-
-const vtimezones = new Map<string, string | null>();
-
-function vtimezoneOf(tzid: string): string | null {
-  const block = tzlib_get_ical_block(tzid);
-  if (!Array.isArray(block) || !block[0]) return null;
-  // The library answers aliases under their canonical name ("UTC" → "Etc/UTC"); TZID must match ours.
-  return block[0].replace(/^TZID:.*$/m, `TZID:${tzid}`);
-}
-
-/** Whether clients reading our VTIMEZONE for this zone will place every one of these instants right. */
-function zoneFits(tzid: string, instants: Temporal.Instant[]): boolean {
-  const block = vtimezone(tzid);
-  const obs = block ? observances(block) : null;
-  if (!obs) return false;
-  return instants.every((t) => ruleOffset(obs, t) === t.toZonedDateTimeISO(tzid).offsetNanoseconds / 1e9);
-}
-
 // --- Rendering ---
 
 type Timed = CalendarEntry & { start: Temporal.Instant; end: Temporal.Instant };
@@ -244,10 +142,10 @@ function render(meta: { name: string; url: string; source: string; timeZone: str
     const start = Temporal.Instant.from(e.session.startsAtUtc);
     return [{ ...e, start, end: endInstant(e.day, e.session, start) }];
   });
-  // Decide per zone whether local times with a VTIMEZONE are safe (see the top of this file).
-  const zones = new Map<string, boolean>();
+  // Each zone's VTIMEZONE covers the years of every instant written in it (see the top of this file).
+  const zones = new Map<string, string>();
   for (const tz of new Set(timed.map((e) => e.data.event.timeZone))) {
-    zones.set(tz, zoneFits(tz, timed.filter((e) => e.data.event.timeZone === tz).flatMap((e) => [e.start, e.end])));
+    zones.set(tz, vtimezoneCovering(tz, timed.filter((e) => e.data.event.timeZone === tz).flatMap((e) => [e.start, e.end])));
   }
 
   const cal = new ICalCalendar({
@@ -256,11 +154,11 @@ function render(meta: { name: string; url: string; source: string; timeZone: str
     url: safeUri(meta.url),
     source: safeUri(meta.source),
     ttl: REFRESH_SECONDS,
-    // No calendar-wide zone name: ical-generator would then write DTSTAMP in local time. The
-    // generator alone makes it emit one VTIMEZONE per zone the events use.
-    timezone: { name: null, generator: (tz) => vtimezone(tz) },
+    // No calendar-wide zone name: ical-generator would then write DTSTAMP in local time. Our
+    // VTIMEZONE blocks are put in by withEvents below.
+    timezone: { name: null, generator: () => null },
   });
-  if (meta.timeZone && zones.get(meta.timeZone)) cal.x('X-WR-TIMEZONE', meta.timeZone);
+  if (meta.timeZone && zones.has(meta.timeZone)) cal.x('X-WR-TIMEZONE', meta.timeZone);
 
   const people = new Map<string, string[]>();
   // Each VEVENT's text, unfolded: ical-generator folds the whole calendar in its toString() with a
@@ -271,7 +169,6 @@ function render(meta: { name: string; url: string; source: string; timeZone: str
   for (const e of timed) {
     const { data, session: s } = e;
     const tz = data.event.timeZone;
-    const local = zones.get(tz) === true;
     // DTSTAMP and LAST-MODIFIED come from the event's last change, never from the clock, so that
     // rendering unchanged data twice gives the same bytes.
     const stamp = new Date(data.release?.createdAt ?? data.updatedAt);
@@ -282,9 +179,9 @@ function render(meta: { name: string; url: string; source: string; timeZone: str
       sequence: sequenceOf(data.release?.createdAt ?? data.updatedAt),
       stamp,
       lastModified: stamp,
-      start: local ? e.start.toZonedDateTimeISO(tz) : new Date(e.start.epochMilliseconds),
-      end: local ? e.end.toZonedDateTimeISO(tz) : new Date(e.end.epochMilliseconds),
-      timezone: local ? tz : null,
+      start: e.start.toZonedDateTimeISO(tz),
+      end: e.end.toZonedDateTimeISO(tz),
+      timezone: tz,
       summary: `${s.displayTitle} — ${data.event.title}`,
       description: sessionDescription(s),
       location: [data.event.venue, data.event.city].filter(Boolean).join(', ') || null,
@@ -302,19 +199,19 @@ function render(meta: { name: string; url: string; source: string; timeZone: str
     people.set(uid, [...(organizer ? [organizer] : []), ...attendeeLines(s)]);
   }
   cal.clear();
-  return finish(withEvents(cal.toString(), eventZones, vevents), people);
+  return finish(withEvents(cal.toString(), eventZones, vevents, zones), people);
 }
 
 /**
  * The calendar as ical-generator's toString() would write it with these events, unfolded: the
- * VTIMEZONE of each zone the events use (in the order they first use it, from the generator)
+ * VTIMEZONE of each zone the events use (in the order they first use it; exports/vtimezone.ts)
  * before REFRESH-INTERVAL, the events after X-PUBLISHED-TTL, where its toString() puts them.
  */
-function withEvents(empty: string, zones: Array<string | null>, vevents: string[]): string {
+function withEvents(empty: string, zones: Array<string | null>, vevents: string[], blocks: ReadonlyMap<string, string>): string {
   const lines = empty.replace(/\r\n[ \t]/g, '').split('\r\n');
   const tz = [...new Set(zones)].filter((z): z is string => z !== null && !z.startsWith('/')).flatMap((z) => {
-    const block = vtimezone(z);
-    return block ? [block.replace(/\r\n/g, '\n').replace(/\n/g, '\r\n').trim()] : [];
+    const block = blocks.get(z);
+    return block ? [block] : [];
   });
   const refresh = lines.findIndex((l) => l.startsWith('REFRESH-INTERVAL'));
   const ttl = lines.findIndex((l) => l.startsWith('X-PUBLISHED-TTL'));

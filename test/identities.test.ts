@@ -176,6 +176,10 @@ for (const engine of ENGINES) {
           page.body,
         );
         assert.ok(page.body.includes('<p class="aliases">Also known as: <bdi>W. L. Swing</bdi></p>'), page.body);
+        // The merged person's calendar address leads to the survivor's, whose feed holds the same UIDs.
+        const oldFeed = await http('GET', `${base}/people/w-l-swing/calendar.ics`);
+        assert.equal(oldFeed.status, 301);
+        assert.equal(oldFeed.location, '/people/william-lacy-swing/calendar.ics');
         // Calendar UIDs come from sessions' uuids: the event's feed names the same sessions.
         assert.deepEqual(uids((await http('GET', `${base}/events/idm-2018/calendar.ics`)).body), uids(icsBefore));
         assert.deepEqual(uids((await http('GET', `${base}/people/william-lacy-swing/calendar.ics`)).body).filter((u) => uids(personIcsBefore).includes(u)), uids(personIcsBefore));

@@ -43,6 +43,17 @@ const themesJson = z.string().superRefine((text, ctx) => {
   if (!parsed.success) ctx.addIssue({ code: 'custom', message: `must be a JSON list of non-empty strings (${parsed.error.issues[0]?.message ?? 'invalid'})` });
 });
 
+/** Where an alias came from: the record's own name (now or before a rename), an import's choice, an editor, a merge. */
+const aliasSource = z.enum(['name', 'import', 'editor', 'merge']);
+const jsonObject = z.string().refine((text) => {
+  try {
+    const v: unknown = JSON.parse(text);
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+  } catch {
+    return false;
+  }
+}, 'must be a JSON object');
+
 const LIVE_FIELDS = {
   series: { slug, title, lang, uuid, created_at: timestamp, updated_at: timestamp, version },
   event: {
@@ -65,7 +76,23 @@ const LIVE_FIELDS = {
   day: { date, version },
   session: { kind: z.enum(SESSION_KINDS), lang, start_time: agendaSessionSchema.shape.start.unwrap(), end_time: agendaSessionSchema.shape.end.unwrap(), uuid, version },
   person: { slug, name: agendaPersonSchema.shape.name, name_key: title, uuid, created_at: timestamp, updated_at: timestamp, version },
-  organization: { slug, name: title, name_key: title, kind: z.enum(ORGANIZATION_KINDS), country_code: countryCode, uuid, created_at: timestamp, updated_at: timestamp, version },
+  organization: {
+    slug,
+    name: title,
+    name_key: title,
+    kind: z.enum(ORGANIZATION_KINDS),
+    country_code: countryCode,
+    uuid,
+    created_at: timestamp,
+    updated_at: timestamp,
+    version,
+    kind_confirmed: z.union([z.literal(0), z.literal(1)], { error: 'must be 0 (the importer’s guess) or 1 (set by an editor)' }),
+  },
+  // Migration 0012: names as aliases, old slugs, merges.
+  person_alias: { name: agendaPersonSchema.shape.name, name_key: title, source: aliasSource, created_at: timestamp },
+  organization_alias: { name: title, name_key: title, source: aliasSource, created_at: timestamp },
+  slug_redirect: { entity: z.enum(['series', 'event', 'person', 'organization']), slug, created_at: timestamp },
+  identity_merge: { entity: z.enum(['person', 'organization']), merged_row: jsonObject, moved: jsonObject, created_at: timestamp, undone_at: timestamp },
   appearance: { role: z.enum(['moderator', 'speaker']), lang, country_code: countryCode, version },
   file: { sha256: sha256HexSchema, media_type: mediaTypeSchema, size: fileSizeSchema, original_name: originalNameSchema, created_at: timestamp },
   file_chunk: { n: z.int().min(0, 'must be 0 or more') },

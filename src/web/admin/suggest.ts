@@ -67,7 +67,17 @@ export function suggestRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
 export async function similarPersons(db: DbOrTx, typed: string, reach: Reach): Promise<Array<{ id: number; name: string; reason: MatchReason; organizations: string[] }>> {
   const key = normaliseName(splitHonorific(typed.trim()).name);
   if (!key) return [];
-  const same = ((await personCandidatesByKeys(db, [key])).get(key) ?? []).slice(0, LIMIT);
+  let same = (await personCandidatesByKeys(db, [key])).get(key) ?? [];
+  if (reach !== 'all' && same.length > 1) {
+    // Only those within the account's reach are shown (another series' drafts stay private).
+    const words = key.split(' ').filter(Boolean);
+    const within = new Set((await searchPersonsWithKeys(db, words[words.length - 1]!, 500, reach)).map((p) => p.id));
+    const hidden = same.some((p) => !within.has(p.id));
+    same = same.filter((p) => within.has(p.id));
+    // Someone out of reach shares the name: asked about the others all the same, so no one is joined silently.
+    if (hidden && same.length === 1) return same.map((p) => ({ id: p.id, name: p.name, reason: 'same-name' as const, organizations: p.organizationNames }));
+  }
+  same = same.slice(0, LIMIT);
   if (same.length === 1) return [];
   if (same.length > 1) return same.map((p) => ({ id: p.id, name: p.name, reason: 'same-name' as const, organizations: p.organizationNames }));
   const parts = key.split(' ').filter(Boolean);

@@ -31,8 +31,9 @@ export type Proposal = { candidate: PersonCandidate; reasons: MatchReason[] };
  * The decision for a name that is an alias of stored persons:
  * - `take`: the record to use; `doubtful` says why it may be a wrong one (several share the name), or is empty;
  * - `take` null: a new person, and `doubtful` the stored ones of that name it may be.
- * Rules: one that already appears in this event, then one of the same organization, then, when the
- * page prints no organization, one of the same country, then the only one; a record whose
+ * Rules: one of the same organization (one already in this event first), then one already in this
+ * event, then one about whom nothing is known against (no organization yet), then, when the page
+ * prints no organization, one of the same country, then the first stored; a record whose
  * appearances are all with other organizations is not taken (two people may share a name).
  */
 export function chooseByName(candidates: PersonCandidate[], printed: Printed): { take: PersonCandidate | null; doubtful: Proposal[] } {

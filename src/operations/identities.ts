@@ -131,8 +131,10 @@ export async function mergeRecords(storage: Storage, actor: Actor, entity: Ident
     );
     if (entity === 'person') await trx.updateTable('person').set({ updated_at: ts, version: Number(survivor.version) + 1 }).where('id', '=', survivorId).execute();
     else await trx.updateTable('organization').set({ updated_at: ts, version: Number(survivor.version) + 1 }).where('id', '=', survivorId).execute();
-    // Every event that shows the survivor now (the merged one's events among them) changes.
+    // Every event that shows the survivor now (the merged one's events among them) changes; the
+    // merged one is declared too, so that what follows records (the search index) drops it.
     await declareChange(trx, entity, survivorId);
+    await declareChange(trx, entity, mergedId);
     await auditIdentity(trx, actor, 'merge', entity, survivorId, identityValues(merged, mergeId), { merge: mergeId, appearances: moved.appearances.length, version: Number(survivor.version) + 1 }, ts);
     return { mergeId };
   });

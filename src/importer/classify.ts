@@ -109,7 +109,8 @@ export function isHeadingOfItsOwn(t: string): boolean {
 }
 
 // "A, job; B, job; and C", "Ms A (Norway), Mr B (Ghana) and Ms C (Bulgaria)": one person per item.
-const LIST_HONORIFIC = /(?:,|\sand|\set|\sy)\s(?=(?:H\.E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.|Mme|M\.|Sr\.|Sra\.|Dª|D\.)\s\p{Lu})/gu;
+// "…; el Sr. X, … y la Sra. Y": an article may stand before the honorific (Spanish, French prose).
+const LIST_HONORIFIC = /(?:,|\sand|\set|\sy)\s(?:(?:el|la|le|the)\s)?(?=(?:H\.E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Dra\.|Prof\.|Mme|M\.|Sr\.|Sra\.|Dª|D\.|Lic\.|Pr)\s\p{Lu})/gu;
 
 // "A (Org), B (Org) and C (Org)": a closing parenthesis, then a separator and a capital, ends one person.
 const AFTER_PAREN = /(?<=\))\s?(?:,|&|\sand|\set|\sy)\s(?=\p{Lu})/gu;

@@ -1,15 +1,16 @@
 // Materials named in parentheses at the end of a person line: "(Statement)", "(Keynote address | Video)".
 import { type AgendaMaterial, type MaterialKind } from '../domain/agenda.ts';
 
+// English, and the French and Spanish words pages use for the same ("(Vídeo)", "(Presentación)", "(Discours)").
 const KINDS: ReadonlyArray<[RegExp, MaterialKind]> = [
-  [/\b(?:video|recording|webcast|film)/i, 'video'],
+  [/\b(?:video|vídeo|vidéo|recording|grabación|enregistrement|webcast|film)/i, 'video'],
   [/\b(?:opening|welcome|welcoming|introductory)\b/i, 'opening-remarks'],
   [/\b(?:closing|concluding)\b/i, 'closing-remarks'],
   [/\bkeynote/i, 'keynote-remarks'],
-  [/\b(?:presentation|slides|powerpoint|ppt)\b/i, 'presentation'],
-  [/\b(?:statement|intervention|declaration)s?\b/i, 'statement'],
-  [/\b(?:remarks|speech|address|message)\b/i, 'remarks'],
-  [/^(?:pdf|paper|report|audio|photos?|transcript|summary|background note|document|biography|bio|cv)$/i, 'other'],
+  [/(?:^|\s)(?:presentation|présentation|presentación|presentacion|diapositivas|slides|powerpoint|ppt)(?=\s|$)/i, 'presentation'],
+  [/(?:^|\s)(?:statement|intervention|intervención|declaration|déclaration|declaración)s?(?=\s|$)/i, 'statement'],
+  [/(?:^|\s)(?:remarks|speech|address|message|discours|discurso|ponencia|palabras)(?=\s|$)/i, 'remarks'],
+  [/^(?:pdf|paper|report|audio|photos?|transcript|summary|background note|document|documento|biography|bio|cv)$/i, 'other'],
 ];
 
 /** The kind of one material label, or null when the label is not a material at all. */

@@ -32,6 +32,9 @@ const GENERIC_PLURAL = /^(?:(?:thematic|parallel|concurrent|plenary|breakout|bre
 // A slot that holds several sessions at once: "Three Parallel Sessions", "Ateliers simultanés", "Sesiones paralelas".
 const PARALLEL = /\b(?:parallel|concurrent|simultaneous|breakout|break-out|discussion)\s(?:sessions|workshops|panels|tracks|roundtables|groups)\b|\b(?:sessions|ateliers|tables rondes)\s(?:parall[èe]les|simultan[ée]es)\b|\bateliers d['’][ée]changes simultan[ée]s\b|\b(?:sesiones|mesas|talleres)\s(?:paralelas|paralelos|simult[áa]neas|simult[áa]neos)\b/i;
 
+// A verb or phrase in a sentence after which the people taking the floor are listed.
+const SENTENCE_PEOPLE = /^(.{0,120}?\s)?(?:participar[áa]n|participar[áa]|intervendr[áa]n|intervendr[áa]|expondr[áa]n|interviendront|interviendra|participeront|participera|will speak|will participate|will take part|will be joined by|(?:speakers|panell?ists) (?:will )?include)\s?:?\s(.{3,})$/iu;
+
 interface Open {
   s: AgendaSession;
   /** a time slot with no title yet: the next title-like line is its title */
@@ -331,6 +334,19 @@ export function parseAgendaText(text: string): Agenda {
       if (said != null) { cur!.role = said; cur!.roleFromLine = true; }
       warn(i, 'session named inside a sentence; read as its heading (a guess)');
       return;
+    }
+
+    // "En esta mesa participarán la Sra. X, …; el Sr. Y, … y la Sra. Z.", "Speakers will include A and B": the people a
+    // sentence announces, when every one of them reads as a person.
+    const announced = SENTENCE_PEOPLE.exec(unbulleted.text);
+    if (announced !== null && announced[2]!.length <= 1200) {
+      const reads = splitPeople(announced[2]!.replace(/\.$/, '')).map((one) => readPerson(one, true));
+      if (reads.length > 0 && reads.every((p) => p !== null && p.person.name.split(/\s+/).length <= 5) &&
+        reads.some((p) => p!.person.honorific !== null || p!.person.position !== null || p!.person.organization !== null)) {
+        for (const p of reads) addPerson(i, p!, SPEAKERS);
+        warn(i, 'people read from a sentence that announces them (a guess)');
+        return;
+      }
     }
 
     const cue = readCueLine(t);

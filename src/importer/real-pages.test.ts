@@ -457,3 +457,29 @@ test('a name alone on its line with its job and institution on the lines under i
     ],
   ]);
 });
+
+test('people a sentence announces ("participarán la Sra. X; el Sr. Y, y la Sra. Z"), Spanish materials, "hoursCoffee", "1310GMT"', () => {
+  const r = read([
+    '10:00 a 12:00 hrs.: Primera mesa: Migración y trabajo',
+    'En esta mesa participarán la Sra. Inés Vargas, Directora de la OIT; el Sr. Tomás Reyes, investigador del CONICET, y la Sra. Paula Núñez (Presentación).',
+    'Moderado por el Sr. Hugo Bravo, periodista.',
+    '11:30 hoursCoffee',
+    '1300-1310GMT Wrap-up',
+  ]);
+  assert.deepEqual(r.sessions, [
+    ['10:00', '12:00', 'panel', 1, 'Migración y trabajo'],
+    ['11:30', null, 'break', null, 'Coffee'],
+    ['13:00', '13:10', 'closing', null, 'Wrap-up'],
+  ]);
+  assert.deepEqual(r.people, [
+    [
+      ['m', 'Hugo Bravo', 'Sr.', 'periodista', null, null],
+      ['s', 'Inés Vargas', 'Sra.', 'Directora de la OIT', null, null],
+      ['s', 'Tomás Reyes', 'Sr.', 'investigador del CONICET', null, null],
+      ['s', 'Paula Núñez', 'Sra.', null, null, null],
+    ],
+    [],
+    [],
+  ]);
+  assert.deepEqual(r.warnings, ['2: people read from a sentence that announces them (a guess)']);
+});

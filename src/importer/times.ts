@@ -24,7 +24,8 @@ const CLOCK = /^(\d{1,2})(?:\s?([:.hH,])\s?(\d{2}))?(?!\d)/;
 const TYPO_CLOCK = /^(\d{1,2})-(\d{2})(?!\d)/;
 // "am", "p.m.", and "AM" glued to the text after it ("10:00AMRemarks", as calendar widgets print it).
 const MERIDIEM = /^\s?([aApP])\.?\s?[mM](?![a-z])\.?/;
-const HOURS_SUFFIX = /^\s?(?:hrs?\b\.?|hours\b|h\b|uhr\b)/i;
+// "11:30 hoursCoffee": the hours word glued to a title that opens with a capital.
+const HOURS_SUFFIX = /^\s?(?:hrs?\b\.?|hours(?:\b|(?=\p{Lu}))|h\b|uhr\b)/iu;
 const NOON = /^\s?noon\b/i;
 // "9:00 to 10:00", "9:00 a 9:20" (Spanish), "de 9h à 10h" (French).
 const RANGE_SEP = /^\s{0,3}(?:[-–—‑]|to\b|until\b|till\b|à(?=\s)|a(?=\s)|al\b|hasta\b)\s{0,3}/i;
@@ -156,6 +157,9 @@ function readMilitary(full: string): TimeSlot | null {
     i += sep![0].length + b[0].length;
   }
   if (suffix !== null) i += suffix[0].length;
+  // "1300-1310GMT": a time zone after the range is part of it.
+  const zone = ZONE.exec(full.slice(i));
+  if (zone !== null) i += zone[0].length;
   const start = fmt(Number(a[1]), Number(a[2]));
   const end = b === null ? null : fmt(Number(b[1]), Number(b[2]));
   if (start === null || (b !== null && end === null)) return null;

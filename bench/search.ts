@@ -14,6 +14,7 @@ import { existsSync, statSync } from 'node:fs';
 import { sql } from 'kysely';
 import { ORGANIZATION_KINDS } from '../src/domain/organization.ts';
 import { regionOf } from '../src/domain/region.ts';
+import { COPIED_COLUMNS } from '../src/operations/releases.ts';
 import { search } from '../src/operations/search.ts';
 import { migrate } from '../src/storage/migrate.ts';
 import { type FacetValues, insertDocs, type SearchDoc } from '../src/storage/queries/search.ts';
@@ -179,7 +180,23 @@ const pct = (xs: number[], p: number) => {
 };
 const ms = (x: number) => x.toFixed(1).padStart(7);
 
+/** The series and published events the statements belong to (their year and series are facets). */
+async function events(storage: Storage): Promise<void> {
+  const now = new Date().toISOString();
+  await storage.db.transaction().execute(async (trx) => {
+    for (let i = 1; i <= SERIES; i++) await trx.insertInto('series').values({ id: i, slug: `series-${i}`, title: `Series ${i}`, lang: 'en', description: null, convener_id: null, created_at: now, updated_at: now } as never).execute();
+    const rows = Array.from({ length: EVENTS }, (_, i) => {
+      const year = 2006 + Math.floor((i * 20) / EVENTS);
+      return { id: i + 1, series_id: 1 + (i % SERIES), slug: `dialogue-${i + 1}`, title: `Dialogue ${i + 1}`, lang: 'en', start_date: `${year}-06-01`, end_date: `${year}-06-02`, time_zone: 'UTC', themes: '[]', status: 'published', created_at: now, updated_at: now };
+    });
+    for (let i = 0; i < rows.length; i += 200) await trx.insertInto('event').values(rows.slice(i, i + 200) as never).execute();
+    const cols = sql.join(COPIED_COLUMNS.event.map((c) => sql.ref(c)));
+    await sql`INSERT INTO pub_event (${cols}) SELECT ${cols} FROM event`.execute(trx);
+  });
+}
+
 async function load(storage: Storage): Promise<{ seconds: number; words: number; bytes: number }> {
+  await events(storage);
   const started = performance.now();
   let batch: SearchDoc[] = [];
   let words = 0;

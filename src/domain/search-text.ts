@@ -249,27 +249,33 @@ function foldChar(ch: string): string {
  */
 function foldWithOrigins(text: string): { folded: string; origin: Int32Array } {
   const origin = new Int32Array(text.length * 3 + 1);
-  let folded = '';
+  const parts: string[] = [];
   let n = 0;
-  for (let i = 0; i < text.length; ) {
-    const c = text.charCodeAt(i);
-    if (c < 128) {
-      folded += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : text[i];
-      origin[n++] = i;
-      i++;
-      continue;
+  let i = 0;
+  // Runs of ASCII are lower-cased whole; other characters are folded one by one.
+  for (const m of text.matchAll(NOT_ASCII)) {
+    const at = m.index!;
+    if (at > i) {
+      parts.push(text.slice(i, at).toLowerCase());
+      for (let k = i; k < at; k++) origin[n++] = k;
     }
-    const width = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
-    const f = foldChar(text.slice(i, i + width));
-    for (let k = 0; k < f.length && n < origin.length - 1; k++) origin[n++] = i;
-    folded += f;
-    i += width;
+    const ch = m[0];
+    const f = foldChar(ch);
+    for (let k = 0; k < f.length && n < origin.length - 1; k++) origin[n++] = at;
+    parts.push(f);
+    i = at + ch.length;
+  }
+  if (i < text.length) {
+    parts.push(text.slice(i).toLowerCase());
+    for (let k = i; k < text.length; k++) origin[n++] = k;
   }
   origin[n] = text.length;
-  return { folded, origin: origin.subarray(0, n + 1) };
+  return { folded: parts.join(''), origin: origin.subarray(0, n + 1) };
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** One character outside ASCII (a surrogate pair whole). */
+const NOT_ASCII = /[\u0080-\ud7ff\ue000-\uffff]|[\ud800-\udbff][\udc00-\udfff]?|[\udc00-\udfff]/g;
 /** Whether the UTF-16 unit at i belongs to a word (letters, digits, marks; a surrogate pair counts as a letter). */
 function isWordChar(s: string, i: number): boolean {
   const c = s.charCodeAt(i);

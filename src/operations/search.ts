@@ -12,14 +12,18 @@ import {
   candidates,
   claimFileText,
   clearIndex,
-  comboValues,
+  allComboValues,
+  COMBO_FACETS,
+  EVENT_FACETS,
+  eventFacets,
+  eventsWhere,
+  type Within,
   countDocs,
   docsById,
   type DocKind,
   eventDocs,
   FACETS,
   type Facet,
-  type FacetValues,
   fileTextCounts,
   finishFileText,
   insertDocs,
@@ -66,15 +70,13 @@ export type SearchOutcome = {
 
 export const MAX_PER_PAGE = 50;
 /** Candidates ranked per query beyond the page asked for (newest matches, and newest title matches). */
-const CANDIDATES = 200;
+const CANDIDATES = 100;
 
 const emptyFacets = (): Record<Facet, FacetCount[]> => Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Record<Facet, FacetCount[]>;
 
-/** Ranking: a match in the title first, then records (events, persons, organizations, sessions) before statements, then the newest, then in the order of the agenda. */
+/** Ranking: a match in the title first, then records (events, persons, organizations, sessions) before statements, then the newest, then by the record's id (an agenda's order). */
 const KIND_WEIGHT: Record<DocKind, number> = { person: 3, organization: 3, event: 3, session: 2, material: 1 };
 
-const passes = (values: FacetValues, filters: SearchFilters, except?: Facet) =>
-  FACETS.every((f) => f === except || filters[f] === undefined || String(values[f] ?? '') === filters[f]);
 
 /**
  * Runs a search: the matching documents' counts per combination of facets (one pass), from which
@@ -97,47 +99,58 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
     t0 = now;
   };
   const run = async (db: DbOrTx) => {
-    const counts = await matchCounts(db, storage.engine, parsed);
+    // The filters an event decides hold the search to those events; the others to the combos of facet values that pass them.
+    const byEvent = EVENT_FACETS.some((f) => filters[f] !== undefined);
+    const byCombo = COMBO_FACETS.some((f) => filters[f] !== undefined);
+    const combos = await allComboValues(db, storage);
+    const within: Within = {
+      events: byEvent ? await eventsWhere(db, { ...(filters.year !== undefined ? { year: filters.year } : {}), ...(filters.series !== undefined ? { series: filters.series } : {}), ...(filters.event !== undefined ? { event: filters.event } : {}) }) : null,
+      combos: byCombo ? [...combos].filter(([, v]) => COMBO_FACETS.every((f) => filters[f] === undefined || v[f] === filters[f])).map(([id]) => id) : null,
+    };
+    step('filters');
+    const counts = await matchCounts(db, storage.engine, parsed, within);
     step('counts');
-    const values = await comboValues(db, storage, counts.map((c) => c.combo));
-    step('combos');
-    const facetTotals = new Map<Facet, Map<string, number>>(FACETS.map((f) => [f, new Map()]));
-    const within: number[] = [];
-    for (const { combo, n } of counts) {
-      const v = values.get(combo);
-      if (!v || !passes(v, filters)) continue;
-      within.push(combo);
+    const totals = new Map<Facet, Map<string, number>>(FACETS.map((f) => [f, new Map()]));
+    const add = (f: Facet, value: string | number | null, n: number) => {
+      if (value === null) return;
+      const m = totals.get(f)!;
+      m.set(String(value), (m.get(String(value)) ?? 0) + n);
+    };
+    for (const [combo, n] of counts.byCombo) {
       outcome.total += n;
-      for (const f of FACETS) {
-        const key = v[f];
-        if (key === null || key === undefined) continue;
-        const m = facetTotals.get(f)!;
-        m.set(String(key), (m.get(String(key)) ?? 0) + n);
-      }
+      const v = combos.get(combo);
+      if (v) for (const f of COMBO_FACETS) add(f, v[f], n);
+    }
+    const events = await eventFacets(db, [...counts.byEvent.keys()].filter((e) => e !== 0));
+    for (const [event, n] of counts.byEvent) {
+      const e = events.get(event);
+      if (!e) continue;
+      add('event', event, n);
+      add('year', e.year, n);
+      add('series', e.series, n);
+      outcome.labels.event[String(event)] = e.title;
     }
     for (const f of FACETS) {
-      outcome.facets[f] = [...facetTotals.get(f)!]
+      outcome.facets[f] = [...totals.get(f)!]
         .map(([value, count]) => ({ value, count, selected: filters[f] === value }))
         .sort((a, b) => b.count - a.count || (f === 'year' ? Number(b.value) - Number(a.value) : a.value < b.value ? -1 : 1));
     }
+    step('facets');
     outcome.pages = Math.ceil(outcome.total / perPage);
     if (!outcome.total) return;
     const offset = (page - 1) * perPage;
-    const all = within.length === counts.length;
-    step('facets');
-    const found = await candidates(db, storage.engine, parsed, all ? null : within, CANDIDATES + offset + perPage);
+    const found = await candidates(db, storage.engine, parsed, within, CANDIDATES + offset + perPage);
     step('candidates');
     const docs = await docsById(db, found.map((c) => c.id));
     step('docs');
     const titleHit = new Map(found.map((c) => [c.id, c.titleHit]));
-    // The order documents were indexed in (an event's in agenda order); SQLite's ids carry the combo of facets above it.
-    const seqOf = (id: number) => (storage.engine === 'sqlite' ? id % 2 ** 32 : id);
     docs.sort(
       (a, b) =>
         Number(titleHit.get(b.id)) - Number(titleHit.get(a.id)) ||
         KIND_WEIGHT[b.kind] - KIND_WEIGHT[a.kind] ||
         (b.date ?? '').localeCompare(a.date ?? '') ||
-        seqOf(a.id) - seqOf(b.id),
+        a.ref_id - b.ref_id ||
+        a.id - b.id,
     );
     const shown = docs.slice(offset, offset + perPage);
     const bodies = await bodiesById(db, shown.map((d) => d.id));
@@ -157,9 +170,7 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
     }));
     step('snippets');
     const seriesIds = outcome.facets.series.map((f) => Number(f.value));
-    const eventIds = outcome.facets.event.map((f) => Number(f.value));
     if (seriesIds.length) for (const s of await db.selectFrom('series').select(['id', 'title']).where('id', 'in', seriesIds).execute()) outcome.labels.series[String(s.id)] = s.title;
-    if (eventIds.length) for (const e of await db.selectFrom('pub_event').select(['id', 'title']).where('id', 'in', eventIds).execute()) outcome.labels.event[String(e.id)] = e.title;
     step('labels');
   };
   if (storage.engine === 'postgres') {

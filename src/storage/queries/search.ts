@@ -2,7 +2,12 @@
 // and the persons and organizations they name), kept in step inside the writes that change it,
 // and the queries that read it. Written once for both engines; the engine differences are the
 // token store (SQLite FTS5 search_fts, PostgreSQL tsvector columns with GIN) and the facets'
-// count (SQLite: from FTS5's rowids alone, whose upper bits are the document's combo of facets).
+// count. Facets are counted in two groups: by event (year, series and event follow from it) and
+// by combo, the document's other facet values numbered in search_combo (few: kind, country,
+// region, organization kind, role, material kind, language). On SQLite both are bits of the
+// document's id, which is FTS5's rowid: event << 35 | combo << 21 | n, so a query counts them
+// from the full-text index alone, without reading a row; PostgreSQL counts both groups in one
+// pass (GROUPING SETS) over the small columns of the matching rows.
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { type ParsedQuery, fts5Match, indexTokens, MAX_INDEXED_CHARS, tsquery, tsvectorLiteral } from '../../domain/search-text.ts';
 import { regionOf } from '../../domain/region.ts';
@@ -13,9 +18,20 @@ import type { Engine } from '../storage.ts';
 export const DOC_KINDS = ['event', 'session', 'material', 'person', 'organization'] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
 
-/** The facets, in the order of a combo's key. */
 export const FACETS = ['kind', 'year', 'series', 'event', 'country', 'region', 'orgKind', 'role', 'materialKind', 'lang'] as const;
 export type Facet = (typeof FACETS)[number];
+/** The facets an event decides (counted by event). */
+export const EVENT_FACETS = ['year', 'series', 'event'] as const;
+/** The facets of a combo, in the order of its key. */
+export const COMBO_FACETS = ['kind', 'country', 'region', 'orgKind', 'role', 'materialKind', 'lang'] as const;
+export type ComboFacet = (typeof COMBO_FACETS)[number];
+export type ComboValues = { [F in ComboFacet]: string | null };
+
+/** SQLite ids: event (18 bits) << 35 | combo (14 bits) << 21 | n (21 bits), within 2^53 so that JavaScript holds them exactly. */
+const EVENT_SHIFT = 2 ** 35;
+const COMBO_SHIFT = 2 ** 21;
+export const MAX_EVENT_ID = 2 ** 18 - 1;
+export const MAX_COMBO_ID = 2 ** 14 - 1;
 export type FacetValues = { [F in Facet]: string | number | null };
 
 /** A document as indexed. */
@@ -35,16 +51,15 @@ export type SearchDoc = {
   lang: string | null;
 };
 
-const SEQ_BITS = 2 ** 32;
 const any = (db: DbOrTx) => db as unknown as Kysely<any>;
 
 /** Facet values by combo id: rows never change or go, so a process may keep them (per database). */
-const combosById = new WeakMap<object, Map<number, FacetValues>>();
+const combosById = new WeakMap<object, Map<number, ComboValues>>();
 
-const comboKey = (f: FacetValues) => JSON.stringify(FACETS.map((k) => f[k] ?? null));
-const valuesOfKey = (key: string): FacetValues => {
-  const a = JSON.parse(key) as Array<string | number | null>;
-  return Object.fromEntries(FACETS.map((k, i) => [k, a[i] ?? null])) as FacetValues;
+const comboKey = (f: FacetValues) => JSON.stringify(COMBO_FACETS.map((k) => (f[k] === null || f[k] === undefined ? null : String(f[k]))));
+const valuesOfKey = (key: string): ComboValues => {
+  const a = JSON.parse(key) as Array<string | null>;
+  return Object.fromEntries(COMBO_FACETS.map((k, i) => [k, a[i] ?? null])) as ComboValues;
 };
 
 /** The engine a database or transaction speaks (from its Kysely adapter). */
@@ -64,16 +79,18 @@ async function comboIds(trx: DbOrTx, facets: FacetValues[]): Promise<Map<string,
   return out;
 }
 
-/** Facet values of combos by id; `cacheKey` names the database (its Storage). */
-export async function comboValues(db: DbOrTx, cacheKey: object, ids: number[]): Promise<Map<number, FacetValues>> {
+/**
+ * Every combo of facet values by id; `cacheKey` names the database (its Storage). Combos are
+ * never changed or deleted, so the process keeps them and reads only those made since.
+ */
+export async function allComboValues(db: DbOrTx, cacheKey: object): Promise<Map<number, ComboValues>> {
   let cache = combosById.get(cacheKey);
   if (!cache) combosById.set(cacheKey, (cache = new Map()));
-  const missing = ids.filter((id) => !cache.has(id));
-  for (let i = 0; i < missing.length; i += 500) {
-    const rows = await any(db).selectFrom('search_combo').select(['id', 'key']).where('id', 'in', missing.slice(i, i + 500)).execute();
-    for (const r of rows) cache.set(Number(r.id), valuesOfKey(r.key));
-  }
-  return new Map(ids.filter((id) => cache.has(id)).map((id) => [id, cache.get(id)!]));
+  let last = 0;
+  for (const id of cache.keys()) if (id > last) last = id;
+  const rows = await any(db).selectFrom('search_combo').select(['id', 'key']).where('id', '>', last).execute();
+  for (const r of rows) cache.set(Number(r.id), valuesOfKey(r.key));
+  return cache;
 }
 
 /** Adds documents (the caller removed any earlier ones of the same records). */
@@ -82,11 +99,23 @@ export async function insertDocs(trx: DbOrTx, docs: SearchDoc[]): Promise<void> 
   const db = any(trx);
   const t = { engine: engineOf(trx) };
   const combos = await comboIds(trx, docs.map((d) => d.facets));
-  let seq = 0;
-  if (t.engine === 'sqlite') {
-    const row = await db.updateTable('search_state').set((eb: any) => ({ value: eb('value', '+', docs.length) })).where('key', '=', 'seq').returning('value').executeTakeFirstOrThrow();
-    seq = Number(row.value) - docs.length;
-  }
+  // SQLite: the next free n under each event and combo (ids are never reused while they stand).
+  const next = new Map<number, number>();
+  const sqliteId = async (event: number | null, combo: number): Promise<number> => {
+    const e = event ?? 0;
+    if (e > MAX_EVENT_ID) throw new Error(`search: event id ${e} is past ${MAX_EVENT_ID}, the most the SQLite index can number`);
+    if (combo > MAX_COMBO_ID) throw new Error(`search: more than ${MAX_COMBO_ID} combinations of facets, the most the SQLite index can number`);
+    const prefix = e * EVENT_SHIFT + combo * COMBO_SHIFT;
+    let n = next.get(prefix);
+    if (n === undefined) {
+      const r = await sql<{ m: number | null }>`SELECT max(id) AS m FROM search_doc WHERE id >= ${prefix} AND id < ${prefix + COMBO_SHIFT}`.execute(trx);
+      const m = r.rows[0]?.m;
+      n = m === null || m === undefined ? 0 : Number(m) - prefix + 1;
+    }
+    if (n >= COMBO_SHIFT) throw new Error('search: too many documents under one event and combination of facets');
+    next.set(prefix, n + 1);
+    return prefix + n;
+  };
   const rows: Record<string, unknown>[] = [];
   const fts: Array<{ rowid: number; title: string; body: string }> = [];
   for (const d of docs) {
@@ -116,7 +145,7 @@ export async function insertDocs(trx: DbOrTx, docs: SearchDoc[]): Promise<void> 
       body: d.body.length > MAX_INDEXED_CHARS ? d.body.slice(0, MAX_INDEXED_CHARS) : d.body,
     };
     if (t.engine === 'sqlite') {
-      row.id = combo * SEQ_BITS + ++seq;
+      row.id = await sqliteId(d.facets.event === null ? null : Number(d.facets.event), combo);
       fts.push({ rowid: row.id as number, title: titleTokens.join(' '), body: bodyTokens.join(' ') });
     } else {
       row.tsv = sql`${tsvectorLiteral([...titleTokens, ...bodyTokens])}::tsvector`;
@@ -471,43 +500,105 @@ export async function fileTextCounts(db: DbOrTx): Promise<Record<string, number>
 
 // ---- reading ----
 
-export type MatchCounts = Array<{ combo: number; n: number }>;
+/** What a search is held to: events (from the year, series and event filters) and combos (from the others); null: any. */
+export type Within = { events: number[] | null; combos: number[] | null };
+/** Matching documents counted by event (0: documents of no event) and by combo. */
+export type MatchCounts = { byEvent: Map<number, number>; byCombo: Map<number, number> };
 
-/** The number of matching documents per combo of facets: every facet's exact count, and the total, from one pass. */
-export async function matchCounts(db: DbOrTx, engine: Engine, q: ParsedQuery): Promise<MatchCounts> {
+function sqliteWithin(w: Within) {
+  const parts = [];
+  if (w.events) parts.push(sql` AND (rowid >> 35) IN (SELECT value FROM json_each(${JSON.stringify(w.events)}))`);
+  if (w.combos) parts.push(sql` AND ((rowid >> 21) & ${MAX_COMBO_ID}) IN (SELECT value FROM json_each(${JSON.stringify(w.combos)}))`);
+  return sql.join(parts, sql``);
+}
+function pgWithin(w: Within) {
+  const parts = [];
+  if (w.events) parts.push(sql` AND coalesce(event_id, 0) = ANY(${w.events})`);
+  if (w.combos) parts.push(sql` AND combo_id = ANY(${w.combos})`);
+  return sql.join(parts, sql``);
+}
+
+/**
+ * The matching documents within the filters, counted by event and by combo: the total and every
+ * facet's exact count follow. SQLite: two passes over the full-text index's rowids, no row read;
+ * PostgreSQL: one pass over the GIN index's matches and their small columns, grouped both ways.
+ */
+export async function matchCounts(db: DbOrTx, engine: Engine, q: ParsedQuery, within: Within): Promise<MatchCounts> {
+  const byEvent = new Map<number, number>();
+  const byCombo = new Map<number, number>();
+  if ((within.events && !within.events.length) || (within.combos && !within.combos.length)) return { byEvent, byCombo };
   if (engine === 'sqlite') {
-    const r = await sql<{ c: number; n: number }>`SELECT rowid >> 32 AS c, count(*) AS n FROM search_fts WHERE search_fts MATCH ${fts5Match(q)} GROUP BY 1`.execute(db);
-    return r.rows.map((x) => ({ combo: Number(x.c), n: Number(x.n) }));
+    const m = fts5Match(q);
+    const w = sqliteWithin(within);
+    const e = await sql<{ k: number; n: number }>`SELECT rowid >> 35 AS k, count(*) AS n FROM search_fts WHERE search_fts MATCH ${m}${w} GROUP BY 1`.execute(db);
+    for (const r of e.rows) byEvent.set(Number(r.k), Number(r.n));
+    const c = await sql<{ k: number; n: number }>`SELECT (rowid >> 21) & ${MAX_COMBO_ID} AS k, count(*) AS n FROM search_fts WHERE search_fts MATCH ${m}${w} GROUP BY 1`.execute(db);
+    for (const r of c.rows) byCombo.set(Number(r.k), Number(r.n));
+    return { byEvent, byCombo };
   }
-  const r = await sql<{ c: number; n: string }>`SELECT combo_id AS c, count(*) AS n FROM search_doc WHERE tsv @@ ${tsquery(q)}::tsquery GROUP BY 1`.execute(db);
-  return r.rows.map((x) => ({ combo: Number(x.c), n: Number(x.n) }));
+  const r = await sql<{ e: number | null; c: number | null; by_event: number; n: string }>`
+    SELECT coalesce(event_id, 0) AS e, combo_id AS c, GROUPING(combo_id) AS by_event, count(*) AS n
+    FROM search_doc WHERE tsv @@ ${tsquery(q)}::tsquery${pgWithin(within)}
+    GROUP BY GROUPING SETS ((coalesce(event_id, 0)), (combo_id))`.execute(db);
+  for (const x of r.rows) {
+    if (Number(x.by_event) === 1) byEvent.set(Number(x.e), Number(x.n));
+    else byCombo.set(Number(x.c), Number(x.n));
+  }
+  return { byEvent, byCombo };
 }
 
 export type Candidate = { id: number; titleHit: boolean };
 
 /**
- * The newest `limit` matching documents (insertion order, which a rebuild makes the order of
- * events' dates), and the newest `limit` whose title matches, within the given combos (null: any).
+ * The last `limit` matching documents by id (on SQLite the newest events first, as ids begin with
+ * the event's; on PostgreSQL the latest indexed), and the last `limit` whose title matches.
  */
-export async function candidates(db: DbOrTx, engine: Engine, q: ParsedQuery, combos: number[] | null, limit: number): Promise<Candidate[]> {
-  if (combos && !combos.length) return [];
+export async function candidates(db: DbOrTx, engine: Engine, q: ParsedQuery, within: Within, limit: number): Promise<Candidate[]> {
+  if ((within.events && !within.events.length) || (within.combos && !within.combos.length)) return [];
   const out = new Map<number, Candidate>();
   if (engine === 'sqlite') {
-    const within = combos ? sql` AND (rowid >> 32) IN (SELECT value FROM json_each(${JSON.stringify(combos)}))` : sql``;
+    const w = sqliteWithin(within);
     const m = fts5Match(q);
-    const title = await sql<{ id: number }>`SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${`{title} : (${m})`}${within} ORDER BY (rowid & 4294967295) DESC LIMIT ${limit}`.execute(db);
+    const title = await sql<{ id: number }>`SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${`{title} : (${m})`}${w} ORDER BY rowid DESC LIMIT ${limit}`.execute(db);
     for (const r of title.rows) out.set(Number(r.id), { id: Number(r.id), titleHit: true });
-    const all = await sql<{ id: number }>`SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${m}${within} ORDER BY (rowid & 4294967295) DESC LIMIT ${limit}`.execute(db);
+    const all = await sql<{ id: number }>`SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${m}${w} ORDER BY rowid DESC LIMIT ${limit}`.execute(db);
     for (const r of all.rows) if (!out.has(Number(r.id))) out.set(Number(r.id), { id: Number(r.id), titleHit: false });
     return [...out.values()];
   }
   const tq = tsquery(q);
-  const within = combos ? sql` AND combo_id = ANY(${combos})` : sql``;
-  const title = await sql<{ id: number }>`SELECT id FROM search_doc WHERE title_tsv @@ ${tq}::tsquery${within} ORDER BY id DESC LIMIT ${limit}`.execute(db);
+  const w = pgWithin(within);
+  const title = await sql<{ id: number }>`SELECT id FROM search_doc WHERE title_tsv @@ ${tq}::tsquery${w} ORDER BY id DESC LIMIT ${limit}`.execute(db);
   for (const r of title.rows) out.set(Number(r.id), { id: Number(r.id), titleHit: true });
-  const all = await sql<{ id: number }>`SELECT id FROM search_doc WHERE tsv @@ ${tq}::tsquery${within} ORDER BY id DESC LIMIT ${limit}`.execute(db);
+  const all = await sql<{ id: number }>`SELECT id FROM search_doc WHERE tsv @@ ${tq}::tsquery${w} ORDER BY id DESC LIMIT ${limit}`.execute(db);
   for (const r of all.rows) if (!out.has(Number(r.id))) out.set(Number(r.id), { id: Number(r.id), titleHit: false });
   return [...out.values()];
+}
+
+/** Published events' year and series, and title, by id (for facets and their labels). */
+export async function eventFacets(db: DbOrTx, ids: number[]): Promise<Map<number, { year: number; series: number; title: string }>> {
+  const out = new Map<number, { year: number; series: number; title: string }>();
+  if (ids.length > 200) {
+    // Many: every published event at once, cheaper than a long list of ids.
+    for (const e of await published(db).selectFrom('event').select(['id', 'start_date', 'series_id', 'title']).execute()) out.set(e.id, { year: Number(e.start_date.slice(0, 4)), series: e.series_id, title: e.title });
+    return out;
+  }
+  for (let i = 0; i < ids.length; i += 1000) {
+    const part = ids.slice(i, i + 1000);
+    if (!part.length) continue;
+    for (const e of await published(db).selectFrom('event').select(['id', 'start_date', 'series_id', 'title']).where('id', 'in', part).execute()) {
+      out.set(e.id, { year: Number(e.start_date.slice(0, 4)), series: e.series_id, title: e.title });
+    }
+  }
+  return out;
+}
+
+/** Published events of these years, series and event (the filters that an event decides). */
+export async function eventsWhere(db: DbOrTx, f: { year?: string; series?: string; event?: string }): Promise<number[]> {
+  let q = published(db).selectFrom('event').select('id');
+  if (f.year !== undefined) q = q.where('start_date', '>=', `${f.year}-01-01`).where('start_date', '<=', `${f.year}-12-31`);
+  if (f.series !== undefined) q = q.where('series_id', '=', /^\d{1,9}$/.test(f.series) ? Number(f.series) : -1);
+  if (f.event !== undefined) q = q.where('id', '=', /^\d{1,9}$/.test(f.event) ? Number(f.event) : -1);
+  return (await q.execute()).map((r) => r.id);
 }
 
 export type StoredDoc = {
@@ -542,10 +633,6 @@ export async function bodiesById(db: DbOrTx, ids: number[]): Promise<Map<number,
   return new Map(rows.map((r: { id: number; body: string }) => [Number(r.id), r.body]));
 }
 
-/** Every combo whose values are among those asked (the filters of a search). */
-export async function allCombos(db: DbOrTx): Promise<Array<{ id: number; key: string }>> {
-  return (await any(db).selectFrom('search_combo').select(['id', 'key']).execute()).map((r: { id: number; key: string }) => ({ id: Number(r.id), key: r.key }));
-}
 
 export async function countDocs(db: DbOrTx): Promise<number> {
   const r = await sql<{ n: unknown }>`SELECT count(*) AS n FROM search_doc`.execute(db);

@@ -14,8 +14,8 @@ export async function up(db: Kysely<any>, engine: 'sqlite' | 'postgres'): Promis
     // event, session, material, person, organization; ref_id is that record's id
     .addColumn('kind', 'text', (c: any) => c.notNull())
     .addColumn('ref_id', 'integer', (c: any) => c.notNull())
-    // its facets' values as one row of search_combo (on SQLite also the id's upper 32 bits, so
-    // that facets are counted from FTS5's rowids alone)
+    // its facet values other than those its event decides, as one row of search_combo (on SQLite
+    // the id is event << 35 | combo << 21 | n, so that facets are counted from FTS5's rowids alone)
     .addColumn('combo_id', 'integer', (c: any) => c.notNull())
     // the facets, denormalised so that counting them needs no join
     .addColumn('event_id', 'integer')

@@ -74,8 +74,11 @@ print(json.dumps(out))`,
   return JSON.parse(r.stdout) as PyEvent[];
 }
 
-/** `khal import` of the file into an empty calendar, then `khal list` of the given days: one "title|organizer|attendees" line per event. */
-export function khalRead(ics: string, from: string, days: number): { imported: string; listed: string[] } {
+/**
+ * `khal import` of the file into an empty calendar, then `khal list` of the given days: one line per
+ * event in `format` (default "title|organizer|attendees"; times shown in UTC as 2006-10-30 15:00).
+ */
+export function khalRead(ics: string, from: string, days: number, format = '{title}|{organizer}|{attendees}'): { imported: string; listed: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'plenary-khal-'));
   try {
     const config = join(dir, 'config');
@@ -102,10 +105,70 @@ export function khalRead(ics: string, from: string, days: number): { imported: s
     const env = { ...process.env, XDG_CONFIG_HOME: dir, XDG_DATA_HOME: dir };
     const imp = spawnSync('khal', ['-c', config, 'import', '--batch', '-a', 'plenary', file], { encoding: 'utf8', env });
     if (imp.status !== 0) throw new Error(`khal import: ${imp.stderr}`);
-    const list = spawnSync('khal', ['-c', config, 'list', '--format', '{title}|{organizer}|{attendees}', from, `${days}d`], { encoding: 'utf8', env });
+    const list = spawnSync('khal', ['-c', config, 'list', '--format', format, from, `${days}d`], { encoding: 'utf8', env });
     if (list.status !== 0) throw new Error(`khal list: ${list.stderr}`);
     return { imported: (imp.stdout + imp.stderr).trim(), listed: list.stdout.split('\n').filter((l) => l.includes('|')) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export type Times = { summary: string; start: string; end: string };
+
+/**
+ * Each VEVENT's start and end as UTC instants (2006-10-30T15:00:00Z) as python-icalendar computes
+ * them, twice: from the TZID by name (its own zone database) and from the file's VTIMEZONE
+ * (Timezone.to_tz), so that the file's own zone rules are checked too.
+ */
+export function pythonIcalendarTimes(ics: string): { byName: Times[]; byVtimezone: Times[] } {
+  const r = python(
+    `import json, sys, icalendar, datetime
+cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
+zones = {str(z['TZID']): z.to_tz() for z in cal.walk('VTIMEZONE')}
+utc = datetime.timezone.utc
+iso = lambda d: d.astimezone(utc).strftime('%Y-%m-%dT%H:%M:%SZ')
+def own(prop):
+    tzid = prop.params.get('TZID')
+    naive = prop.dt.replace(tzinfo=None)
+    return iso(zones[tzid].localize(naive)) if tzid else iso(prop.dt)
+by_name, by_vtz = [], []
+for v in cal.walk('VEVENT'):
+    s, e = v['DTSTART'], v['DTEND']
+    by_name.append({'summary': str(v['SUMMARY']), 'start': iso(s.dt), 'end': iso(e.dt)})
+    by_vtz.append({'summary': str(v['SUMMARY']), 'start': own(s), 'end': own(e)})
+print(json.dumps({'byName': by_name, 'byVtimezone': by_vtz}))`,
+    ics,
+  );
+  if (r.status !== 0) throw new Error(`python-icalendar: ${r.stderr}`);
+  return JSON.parse(r.stdout) as { byName: Times[]; byVtimezone: Times[] };
+}
+
+/** Each VEVENT's start and end as UTC instants as libical computes them from the file's own VTIMEZONE. */
+export function libicalTimes(ics: string): Times[] {
+  const r = python(
+    `${LIBICAL_PRELUDE}
+import json, sys, datetime
+from gi.repository import ICalGLib as I
+cal = I.Component.new_from_string(sys.stdin.read())
+def instant(t, tzid):
+    zone = cal.get_timezone(tzid) if tzid else I.Timezone.get_utc_timezone()
+    if zone is None: raise Exception('no VTIMEZONE for ' + tzid)
+    secs = t.as_timet_with_zone(zone)
+    return datetime.datetime.fromtimestamp(secs, datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M:%SZ')
+def tzid(v, kind):
+    p = v.get_first_property(kind)
+    param = p.get_first_parameter(I.ParameterKind.TZID_PARAMETER)
+    return param.get_tzid() if param else None
+out = []
+v = cal.get_first_component(I.ComponentKind.VEVENT_COMPONENT)
+while v:
+    out.append({'summary': v.get_summary(),
+      'start': instant(v.get_dtstart(), tzid(v, I.PropertyKind.DTSTART_PROPERTY)),
+      'end': instant(v.get_dtend(), tzid(v, I.PropertyKind.DTEND_PROPERTY))})
+    v = cal.get_next_component(I.ComponentKind.VEVENT_COMPONENT)
+print(json.dumps(out))`,
+    ics,
+  );
+  if (r.status !== 0) throw new Error(`libical: ${r.stderr}`);
+  return JSON.parse(r.stdout) as Times[];
 }

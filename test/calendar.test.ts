@@ -1,6 +1,9 @@
 // The iCalendar routes over a real server and database: every file parsed with ical.js and
 // checked for exact instants, VTIMEZONEs, line format, stable UIDs and the 404s.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import { importDemo } from '../src/operations/demo.ts';
@@ -10,7 +13,9 @@ import { importAgenda } from '../src/operations/import-agenda.ts';
 import { publishEvent } from '../src/operations/releases.ts';
 import { ENGINES } from './engines.ts';
 import { agenda, person, session, TARGET } from './factories.ts';
-import { KHAL_SKIP, khalRead, LIBICAL_SKIP, libicalErrors, PY_ICALENDAR_SKIP, pythonIcalendarRead } from './calendar-clients.ts';
+import { KHAL_SKIP, khalRead, LIBICAL_SKIP, libicalErrors, libicalTimes, PY_ICALENDAR_SKIP, pythonIcalendarRead, pythonIcalendarTimes } from './calendar-clients.ts';
+import { runPlenary } from './plenary-cli.ts';
+import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { demoSite, type TestSite } from './server.ts';
 
 // ical.js keeps registered zones process-wide; each file must resolve its zones by itself.
@@ -75,6 +80,51 @@ async function withSite(engine: (typeof ENGINES)[number], fn: (site: TestSite) =
     await site.stop();
   }
 }
+
+
+/** `plenary import FILE --publish` of an agenda page into a zone, as a user runs it, then wait until the site has seen the write. */
+async function importPage(site: TestSite, page: string, event: string, timeZone: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'plenary-cal-'));
+  try {
+    const file = join(dir, 'agenda.txt');
+    writeFileSync(file, page);
+    const r = runPlenary(['import', file, '--series', 'dialogues', '--series-title', 'Dialogues', '--event', event, '--title', event, '--time-zone', timeZone, '--publish'], site.url);
+    assert.equal(r.code, 0, r.err);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const stored = Number((await site.storage.db.selectFrom('site_state').select('value').where('key', '=', 'generation').executeTakeFirstOrThrow()).value);
+  for (let i = 0; i < 200 && site.server.cache.currentGeneration() < stored; i++) await new Promise((res) => setTimeout(res, 50));
+  return (await ics(`${site.base}/events/${event}/calendar.ics`)).text;
+}
+
+// New York in 2006: daylight time from 2 April to 29 October (today's rule would run to 5 November).
+const NY_2006 = `Dialogue on Migration 2006
+
+Friday, 27 October 2006
+10:00 – 11:00 Opening Session
+Speaker: Jane Roe, Director, Ministry of Labour, Canada
+
+Monday, 30 October 2006
+10:00 – 11:30 Closing Session
+Speaker: John Doe, Director, Ministry of Labour, Mexico
+`;
+const NY_2006_TIMES = [
+  { summary: 'Opening Session — ny-2006', start: '2006-10-27T14:00:00Z', end: '2006-10-27T15:00:00Z' },
+  { summary: 'Closing Session — ny-2006', start: '2006-10-30T15:00:00Z', end: '2006-10-30T16:30:00Z' },
+];
+// Kathmandu: UTC+05:45 all year.
+const KATHMANDU = `Regional Consultation 2024
+
+Wednesday, 10 January 2024
+10:00 – 11:30 Opening Session
+Speaker: Jane Roe, Director, Ministry of Labour, Nepal
+`;
+/** The file with its VTIMEZONE swapped for one carrying today's rule only (as timezones-ical-library gives it): a control. */
+const withTodaysRule = (text: string) =>
+  text.replace(/BEGIN:VTIMEZONE\r\n[\s\S]*?END:VTIMEZONE\r\n/, `${tzlib_get_ical_block('America/New_York')[0]!.trim().replace(/\r?\n/g, '\r\n')}\r\n`);
+const TODAYS_RULE_TIMES = [NY_2006_TIMES[0]!, { ...NY_2006_TIMES[1]!, start: '2006-10-30T14:00:00Z', end: '2006-10-30T15:30:00Z' }];
+const KATHMANDU_TIMES = [{ summary: 'Opening Session — ktm-2024', start: '2024-01-10T04:15:00Z', end: '2024-01-10T05:45:00Z' }];
 
 for (const engine of ENGINES) {
   describe(`calendars on ${engine}`, () => {
@@ -329,6 +379,82 @@ for (const engine of ENGINES) {
             ],
           );
           assert.match(text, /\r\nDTSTART;TZID=Europe\/Zurich:20240331T100000\r\n/);
+        },
+        { demo: false },
+      ));
+
+    test('New York 2006 (before the 2007 rule) and Kathmandu (+05:45), imported with plenary import --publish: exact instants in ical.js, with each zone\'s VTIMEZONE and no UTC times', () =>
+      withSite(
+        engine,
+        async (site) => {
+          for (const [page, event, zone, expected] of [
+            [NY_2006, 'ny-2006', 'America/New_York', NY_2006_TIMES],
+            [KATHMANDU, 'ktm-2024', 'Asia/Kathmandu', KATHMANDU_TIMES],
+          ] as const) {
+            const text = await importPage(site, page, event, zone);
+            assertLineFormat(text);
+            assert.deepEqual(
+              events(text).map((e) => ({ summary: e.summary, start: instant(e.startDate), end: instant(e.endDate) })),
+              expected,
+            );
+            assert.deepEqual(events(text).map((e) => e.startDate.zone?.tzid), expected.map(() => zone));
+            assert.doesNotMatch(text, /\r\nDT(START|END)[:;][^\r]*Z\r\n/);
+          }
+          const ny = (await ics(`${site.base}/events/ny-2006/calendar.ics`)).text;
+          assert.deepEqual(events(withTodaysRule(ny)).map((e) => instant(e.startDate)), TODAYS_RULE_TIMES.map((t) => t.start));
+          assert.match(ny, /\r\nBEGIN:DAYLIGHT\r\nDTSTART:20060402T020000\r\nTZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\nTZNAME:EDT\r\nEND:DAYLIGHT\r\nBEGIN:STANDARD\r\nDTSTART:20061029T020000\r\n/);
+          // The session's own calendar and the person's carry the same zone block.
+          const person = (await ics(`${site.base}/people/john-doe/calendar.ics`)).text;
+          assert.deepEqual(events(person).map((e) => instant(e.startDate)), ['2006-10-30T15:00:00Z']);
+        },
+        { demo: false },
+      ));
+
+    test('python-icalendar computes the same instants, by the zone\'s name and from the file\'s VTIMEZONE', { skip: PY_ICALENDAR_SKIP }, () =>
+      withSite(
+        engine,
+        async (site) => {
+          for (const [page, event, zone, expected] of [
+            [NY_2006, 'ny-2006', 'America/New_York', NY_2006_TIMES],
+            [KATHMANDU, 'ktm-2024', 'Asia/Kathmandu', KATHMANDU_TIMES],
+          ] as const) {
+            const text = await importPage(site, page, event, zone);
+            assert.deepEqual(pythonIcalendarTimes(text), { byName: expected, byVtimezone: expected });
+            // Control: today's rule alone puts 30 October 2006 in daylight time, an hour early.
+            if (event === 'ny-2006') assert.deepEqual(pythonIcalendarTimes(withTodaysRule(text)).byVtimezone, TODAYS_RULE_TIMES);
+          }
+        },
+        { demo: false },
+      ));
+
+    test('libical computes the same instants from the file\'s VTIMEZONE', { skip: LIBICAL_SKIP }, () =>
+      withSite(
+        engine,
+        async (site) => {
+          for (const [page, event, zone, expected] of [
+            [NY_2006, 'ny-2006', 'America/New_York', NY_2006_TIMES],
+            [KATHMANDU, 'ktm-2024', 'Asia/Kathmandu', KATHMANDU_TIMES],
+          ] as const) {
+            const text = await importPage(site, page, event, zone);
+            assert.deepEqual(libicalTimes(text), expected);
+            assert.deepEqual(libicalErrors(text), []);
+            if (event === 'ny-2006') assert.deepEqual(libicalTimes(withTodaysRule(text)), TODAYS_RULE_TIMES);
+          }
+        },
+        { demo: false },
+      ));
+
+    test('khal lists the same instants (shown in UTC)', { skip: KHAL_SKIP }, () =>
+      withSite(
+        engine,
+        async (site) => {
+          for (const [page, event, zone, from, days, expected] of [
+            [NY_2006, 'ny-2006', 'America/New_York', '2006-10-27', 4, ['Opening Session — ny-2006|2006-10-27 14:00|2006-10-27 15:00', 'Closing Session — ny-2006|2006-10-30 15:00|2006-10-30 16:30']],
+            [KATHMANDU, 'ktm-2024', 'Asia/Kathmandu', '2024-01-10', 1, ['Opening Session — ktm-2024|2024-01-10 04:15|2024-01-10 05:45']],
+          ] as const) {
+            const { listed } = khalRead(await importPage(site, page, event, zone), from, days, '{title}|{start-long}|{end-long}');
+            assert.deepEqual(listed, expected);
+          }
         },
         { demo: false },
       ));

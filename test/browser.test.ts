@@ -33,6 +33,9 @@ const PAGES: Checked[] = [
   { name: 'countries', path: '/countries', status: 200 },
   { name: 'api', path: '/api', status: 200 },
   { name: 'country', path: '/countries/ca', status: 200 },
+  { name: 'search', path: '/search?q=migration', status: 200 },
+  { name: 'search with facets', path: '/search?q=%22global+compact%22&kind=session', status: 200 },
+  { name: 'search without results', path: '/search?q=zzzz', status: 200 },
   { name: 'not-found', path: '/no-such-page', status: 404 },
 ];
 
@@ -189,6 +192,23 @@ if (chromiumMissing) {
         });
       });
     }
+
+    test('the search box: typed in the header, Enter, results with marked words, a facet followed', async () => {
+      await page.goto(site.base + '/');
+      await page.getByLabel('Search the archive').fill('gomez');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/search\?q=gomez$/);
+      assert.equal(await page.locator('h1').textContent(), 'Search: gomez');
+      assert.equal(await page.getByLabel('Search the archive').inputValue(), 'gomez');
+      assert.deepEqual(await page.locator('ol.results > li > a').allTextContents(), ['Juan José Gómez Camacho']);
+      assert.deepEqual(await page.locator('ol.results mark').allTextContents(), ['Gómez']);
+      await page.goto(site.base + '/search?q=migration');
+      const before = await page.locator('p[role="status"]').textContent();
+      await page.locator('a', { hasText: 'Session' }).first().click();
+      await page.waitForURL(/kind=session/);
+      assert.notEqual(await page.locator('p[role="status"]').textContent(), before);
+      assert.equal(await page.locator('strong', { hasText: 'Session' }).count(), 1);
+    });
 
     test('event page: agenda markup', async () => {
       await page.goto(site.base + EVENT);

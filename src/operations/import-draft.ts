@@ -28,8 +28,8 @@ import {
   updateImportDraft,
 } from '../storage/queries/import-drafts.ts';
 import { nameOf } from '../storage/queries/import-drafts.ts';
-import { organizationsByAliasKeys, personAliasNames, personCandidatesByKeys } from '../storage/queries/identities.ts';
-import { chooseByName, type MatchReason, type PersonCandidate, personLikenessReason } from '../domain/identity.ts';
+import { organizationAliasNames, organizationsByAliasKeys, personAliasNames, personCandidatesByKeys } from '../storage/queries/identities.ts';
+import { chooseByName, type MatchReason, organizationLikenessReason, type PersonCandidate, personLikenessReason } from '../domain/identity.ts';
 import type { Storage } from '../storage/storage.ts';
 import { importAgenda, type ImportReport } from './import-agenda.ts';
 
@@ -212,7 +212,7 @@ export async function previewImportDraft(storage: Storage, draft: ImportDraft): 
     const k = organizationIdentity(p.organization, p.countryCode).key;
     if (!orgKeys.has(k)) orgKeys.set(k, p.organization);
   }
-  const [storedPersons, storedOrgs] = await Promise.all([personCandidatesByKeys(db, [...personKeys.keys()], draft.eventId ?? undefined), organizationsByNameKeys(db, [...orgKeys.keys()])]);
+  const storedPersons = await personCandidatesByKeys(db, [...personKeys.keys()], draft.eventId ?? undefined);
   // The organization printed beside each name's first appearance, by its stored id when there is one.
   const printedFor = new Map<string, AgendaPerson>();
   for (const p of people) if (!printedFor.has(normaliseName(p.name))) printedFor.set(normaliseName(p.name), p);
@@ -247,21 +247,26 @@ export async function previewImportDraft(storage: Storage, draft: ImportDraft): 
   }
 
   const organizations: NamedInDraft[] = [];
-  let orgLikeness: OrganizationLikeness<{ name: string; slug: string }> | undefined;
-  const orgSlugs = new Map<string, Identity>();
+  let orgLikeness: OrganizationLikeness<{ id: number; name: string; slug: string }> | undefined;
+  const orgNames = new Map<number, string>();
   for (const [key, name] of orgKeys) {
-    const existing = storedOrgs.get(key) ?? null;
+    // Found by any of its names (aliases), the first stored when several share one, as the import does.
+    const found = orgIds.get(key)?.[0];
+    const existing: Identity | null = found ? { id: found.id, slug: found.slug, name: found.name } : null;
     let similar: Identity[] = [];
     if (!existing) {
       if (!orgLikeness) {
         orgLikeness = new OrganizationLikeness();
-        const rows = await db.selectFrom('organization').select(['id', 'slug', 'name']).orderBy('id').execute();
-        for (const o of rows) {
+        for (const o of await organizationAliasNames(db)) {
           orgLikeness.add(o);
-          orgSlugs.set(o.slug, o);
+          if (!orgNames.has(o.id)) orgNames.set(o.id, o.name);
         }
       }
-      similar = orgLikeness.similarTo(name).flatMap((o) => (orgSlugs.get(o.slug) ? [orgSlugs.get(o.slug)!] : []));
+      const like = new Map<number, Identity>();
+      for (const o of orgLikeness.similarTo(name)) {
+        if (!like.has(o.id)) like.set(o.id, { id: o.id, slug: o.slug, name: orgNames.get(o.id) ?? o.name, reasons: [organizationLikenessReason(name, o.name)] });
+      }
+      similar = [...like.values()];
     }
     organizations.push({ key, name, existing, similar });
   }

@@ -12,6 +12,8 @@ import {
   candidates,
   claimFileText,
   clearIndex,
+  engineOf,
+  GIN_INDEXES,
   allComboValues,
   COMBO_FACETS,
   EVENT_FACETS,
@@ -195,6 +197,10 @@ export type RebuildProgress = { events: number; eventsDone: number; docs: number
  */
 export async function rebuildIndexWithin(trx: DbOrTx, progress?: (p: RebuildProgress) => void): Promise<number> {
   await clearIndex(trx);
+  // PostgreSQL: GIN indexes are built once at the end rather than row by row (other instances'
+  // searches wait for the rebuild's commit meanwhile).
+  const pg = engineOf(trx) === 'postgres';
+  if (pg) for (const i of GIN_INDEXES) await sql`DROP INDEX IF EXISTS ${sql.ref(i.name)}`.execute(trx);
   const events = await publishedEventIds(trx);
   let docs = 0;
   let done = 0;
@@ -209,6 +215,7 @@ export async function rebuildIndexWithin(trx: DbOrTx, progress?: (p: RebuildProg
   await reindexIdentities(trx, who.persons, who.organizations);
   docs += who.persons.length + who.organizations.length;
   progress?.({ events: events.length, eventsDone: done, docs, phase: 'identities' });
+  if (pg) for (const i of GIN_INDEXES) await sql`CREATE INDEX ${sql.ref(i.name)} ON search_doc USING gin (${sql.ref(i.column)}) WITH (fastupdate = off)`.execute(trx);
   await queueMissingFileTexts(trx, new Date().toISOString());
   return docs;
 }

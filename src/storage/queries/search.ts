@@ -396,6 +396,12 @@ export async function reindexEvent(trx: DbOrTx, eventId: number, before?: { pers
 /** Who an event's published copy names, to be passed to reindexEvent after a change of it. */
 export const namedByEvent = namedBy;
 
+/** PostgreSQL's GIN indexes of search_doc (migration 0014), for a rebuild that makes them again at its end. */
+export const GIN_INDEXES = [
+  { name: 'search_doc_tsv_idx', column: 'tsv' },
+  { name: 'search_doc_title_tsv_idx', column: 'title_tsv' },
+] as const;
+
 /** Every document removed (the combos stay: processes keep their ids). */
 export async function clearIndex(trx: DbOrTx): Promise<void> {
   if (engineOf(trx) === 'sqlite') await sql`DELETE FROM search_fts`.execute(trx);

@@ -183,6 +183,10 @@ for (const engine of ENGINES) {
         // Calendar UIDs come from sessions' uuids: the event's feed names the same sessions.
         assert.deepEqual(uids((await http('GET', `${base}/events/idm-2018/calendar.ics`)).body), uids(icsBefore));
         assert.deepEqual(uids((await http('GET', `${base}/people/william-lacy-swing/calendar.ics`)).body).filter((u) => uids(personIcsBefore).includes(u)), uids(personIcsBefore));
+        // The editor's search finds the survivor by the merged name, and says so.
+        const sessionId = (await db.selectFrom('session').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+        const search = decode((await editor.get(`/admin/sessions/${sessionId}?q=${encodeURIComponent('W. L. Swing')}`)).body);
+        assert.ok(search.includes('William Lacy Swing (known as W. L. Swing ) Add as speaker: William Lacy Swing'), search);
         // The workspace page lists the merge with its undo button; the audit log has it.
         const workspace = await admin.get(`/admin/persons/${william}`);
         assert.ok(workspace.body.includes('<form method="post" action="/admin/merges/1/undo" class="inline">'), workspace.body);

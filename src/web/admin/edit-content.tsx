@@ -448,6 +448,15 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     const q = (c.req.query('q') ?? '').trim().slice(0, 200);
     const words = normaliseName(q).split(' ').filter(Boolean);
     const found = words.length ? await searchPersons(db, words, 20, reachOf(c.get('auth')!.account)) : [];
+    // A person found by another of their names says which (the reason they are listed).
+    const knownAs = new Map<number, string>();
+    if (found.length) {
+      const own = new Map(found.map((p) => [p.id, normaliseName(p.name)]));
+      for (const a of await db.selectFrom('person_alias').select(['person_id', 'name', 'name_key']).where('person_id', 'in', found.map((p) => p.id)).orderBy('id').execute()) {
+        const holds = (k: string) => words.every((w) => k.split(' ').includes(w));
+        if (!holds(own.get(a.person_id) ?? '') && holds(a.name_key) && !knownAs.has(a.person_id)) knownAs.set(a.person_id, a.name);
+      }
+    }
     const roleGroups = (['moderator', 'speaker'] as const).map((role) => ({ role, list: w.appearances.filter((a) => a.role === role) }));
     return (
       <FormPage
@@ -544,7 +553,10 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
               <ul>
                 {found.map((p) => (
                   <li>
-                    <bdi>{p.name}</bdi>{' '}
+                    <bdi>{p.name}</bdi>
+                    {knownAs.has(p.id) ? (
+                      <span class="hint">{` (${t('identity.knownAs')} `}<bdi>{knownAs.get(p.id)}</bdi>)</span>
+                    ) : null}{' '}
                     {(['speaker', 'moderator'] as const).map((role) => (
                       <ActionButton viewer={viewer} action={`/admin/sessions/${id}/appearances`} fields={{ person_id: String(p.id), role }}>
                         {t('edit.addAs', { role: t(`edit.role.${role}`) })}: <bdi>{p.name}</bdi>

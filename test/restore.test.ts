@@ -131,6 +131,18 @@ describe('a backup taken at schema 0001-initial restores into this Plenary', () 
         const pubSession = await storage.db.selectFrom('pub_session').selectAll().executeTakeFirstOrThrow();
         const session = await storage.db.selectFrom('session').selectAll().executeTakeFirstOrThrow();
         assert.deepEqual(pubSession, session);
+        // Migration 0012 gave every person and organization its own name as an alias, and the kind is a guess.
+        const persons = await storage.db.selectFrom('person').select(['id', 'name', 'name_key']).orderBy('id').execute();
+        assert.deepEqual(
+          (await storage.db.selectFrom('person_alias').select(['person_id', 'name', 'name_key', 'source']).orderBy('id').execute()).map((a) => ({ ...a, person_id: Number(a.person_id) })),
+          persons.map((p) => ({ person_id: Number(p.id), name: p.name, name_key: p.name_key, source: 'name' })),
+        );
+        const orgs = await storage.db.selectFrom('organization').select(['id', 'name', 'name_key', 'kind_confirmed']).orderBy('id').execute();
+        assert.deepEqual(
+          (await storage.db.selectFrom('organization_alias').select(['organization_id', 'name', 'name_key', 'source']).orderBy('id').execute()).map((a) => ({ ...a, organization_id: Number(a.organization_id) })),
+          orgs.map((o) => ({ organization_id: Number(o.id), name: o.name, name_key: o.name_key, source: 'name' })),
+        );
+        assert.ok(orgs.length > 0 && orgs.every((o) => Number(o.kind_confirmed) === 0));
 
         // The restored database is a current one: it backs up at the latest schema, and new rows get fresh ids.
         const again = await createBackup(storage);

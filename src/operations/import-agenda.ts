@@ -469,6 +469,8 @@ async function personId(trx: Tx, p: AgendaPerson, organizationId: number | null,
   if (memo !== undefined) return memo;
   const printed: Printed = { organizationId, organizationName: p.organization, countryCode: p.countryCode };
   let id: number | undefined;
+  /** the chosen record's name and slug, when already at hand */
+  let known: { name: string; slug: string } | undefined;
   // An editor's choice in the browser import: that stored person, or a new one.
   if (typeof choice === 'number' && (await trx.selectFrom('person').select('id').where('id', '=', choice).executeTakeFirst())) {
     id = choice;
@@ -495,6 +497,7 @@ async function personId(trx: Tx, p: AgendaPerson, organizationId: number | null,
     const decision = chooseByName(candidates, printed);
     if (decision.take) {
       id = decision.take.id;
+      known = { name: decision.take.name, slug: decision.take.slug };
       if (decision.doubtful.length) {
         const [taken, ...rest] = decision.doubtful;
         report.doubtful.push(
@@ -546,13 +549,14 @@ async function personId(trx: Tx, p: AgendaPerson, organizationId: number | null,
     ).id;
     await addAlias(trx, 'person', id, p.name, key, 'name', ts);
     cache.likeness.add({ id, name: p.name, slug, nameKey: key });
+    known = { name: p.name, slug };
     cache.counted.add(id);
     report.persons.created++;
   }
   cache.memo.set(memoKey, id);
   const list = cache.byName.get(key) ?? [];
   if (!list.some((e) => e.id === id && e.organizationId === organizationId)) {
-    const r = await trx.selectFrom('person').select(['name', 'slug']).where('id', '=', id).executeTakeFirstOrThrow();
+    const r = known ?? (await trx.selectFrom('person').select(['name', 'slug']).where('id', '=', id).executeTakeFirstOrThrow());
     list.push({ organizationId, organizationName: p.organization, countryCode: p.countryCode, id, name: r.name, slug: r.slug });
   }
   cache.byName.set(key, list);

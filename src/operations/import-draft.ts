@@ -23,8 +23,6 @@ import {
   importDraftById,
   type ImportDraftRow,
   insertImportDraft,
-  organizationsByNameKeys,
-  personsByNameKeys,
   updateImportDraft,
 } from '../storage/queries/import-drafts.ts';
 import { nameOf } from '../storage/queries/import-drafts.ts';

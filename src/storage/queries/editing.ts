@@ -162,10 +162,6 @@ export async function searchNames(db: DbOrTx, table: 'person' | 'organization', 
   return [...new Set((await q.execute()).map((r) => r.name))];
 }
 
-export async function personByNameKey(db: DbOrTx, nameKey: string) {
-  return await db.selectFrom('person').select(['id', 'name']).where('name_key', '=', nameKey).executeTakeFirst();
-}
-
 export async function slugTaken(db: DbOrTx, table: 'person' | 'series' | 'event', slug: string, exceptId?: number): Promise<boolean> {
   let q = db.selectFrom(table).select('id').where('slug', '=', slug);
   if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
@@ -183,16 +179,6 @@ export async function siblings(db: DbOrTx, table: 'session' | 'appearance', pare
   let q = anyDb(db).selectFrom(table).select(['id', 'position', 'version']).where(parent, '=', parentId).orderBy('position').orderBy('id');
   if (role !== undefined) q = q.where('role', '=', role);
   return (await q.execute()) as { id: number; position: number; version: number }[];
-}
-
-/** The person or organization that already has this normalised name, other than `exceptId`. */
-export async function nameKeyOwner(db: DbOrTx, table: 'person' | 'organization', nameKey: string, exceptId: number | undefined): Promise<{ id: number; name: string } | undefined> {
-  return (await anyDb(db)
-    .selectFrom(table)
-    .select(['id', 'name'])
-    .where('name_key', '=', nameKey)
-    .where('id', '!=', exceptId ?? -1)
-    .executeTakeFirst()) as { id: number; name: string } | undefined;
 }
 
 /** The series in whose events a person or organization appears (or which an organization convenes). */

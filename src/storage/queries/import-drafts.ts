@@ -37,28 +37,6 @@ export async function deleteExpiredImportDrafts(db: DbOrTx, now: string): Promis
   return Number(r.numDeletedRows);
 }
 
-/** Stored persons by name key, for the preview's matches. */
-export async function personsByNameKeys(db: DbOrTx, keys: string[]): Promise<Map<string, { id: number; slug: string; name: string }>> {
-  const out = new Map<string, { id: number; slug: string; name: string }>();
-  const unique = [...new Set(keys)];
-  for (let i = 0; i < unique.length; i += 500) {
-    const rows = await db.selectFrom('person').select(['id', 'slug', 'name', 'name_key']).where('name_key', 'in', unique.slice(i, i + 500)).execute();
-    for (const r of rows) out.set(r.name_key, { id: r.id, slug: r.slug, name: r.name });
-  }
-  return out;
-}
-
-/** Stored organizations by identity key, for the preview's matches. */
-export async function organizationsByNameKeys(db: DbOrTx, keys: string[]): Promise<Map<string, { id: number; slug: string; name: string }>> {
-  const out = new Map<string, { id: number; slug: string; name: string }>();
-  const unique = [...new Set(keys)];
-  for (let i = 0; i < unique.length; i += 500) {
-    const rows = await db.selectFrom('organization').select(['id', 'slug', 'name', 'name_key']).where('name_key', 'in', unique.slice(i, i + 500)).execute();
-    for (const r of rows) out.set(r.name_key, { id: r.id, slug: r.slug, name: r.name });
-  }
-  return out;
-}
-
 /** A person's or organization's name by id (a doubtful match chosen in the form). */
 export async function nameOf(db: DbOrTx, table: 'person' | 'organization', id: number): Promise<string | undefined> {
   return (await db.selectFrom(table).select('name').where('id', '=', id).executeTakeFirst())?.name;

@@ -15,6 +15,7 @@
 //   BENCH_REPEAT=15            cold requests per page (default 15)
 //   BENCH_DB=/path/x.db        reuse an SQLite archive made before (else a fresh one in a temp dir)
 //   PLENARY_BENCH_PG=1         PostgreSQL too (PLENARY_BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/test; a fresh schema)
+//   BENCH_PG_KEEP=1            keep that schema and print its address; BENCH_PG_ARCHIVE_URL=… measures it again
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -266,7 +267,10 @@ async function main(): Promise<void> {
     const file = process.env.BENCH_DB ?? join(tmp, 'archive.db');
     if (!process.env.BENCH_DB || !existsSync(file)) makeArchive(`sqlite:${file}`);
     ok = (await measure('sqlite', `sqlite:${file}`)) && ok;
-    if (process.env.PLENARY_BENCH_PG === '1') {
+    if (process.env.PLENARY_BENCH_PG === '1' && process.env.BENCH_PG_ARCHIVE_URL) {
+      // An archive made before (BENCH_PG_KEEP=1 printed its address): measured as it is.
+      ok = (await measure('postgres', process.env.BENCH_PG_ARCHIVE_URL)) && ok;
+    } else if (process.env.PLENARY_BENCH_PG === '1') {
       const pgUrl = process.env.PLENARY_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
       const schema = `bench_${randomBytes(5).toString('hex')}`;
       const admin = new pg.Client({ connectionString: pgUrl });
@@ -277,7 +281,8 @@ async function main(): Promise<void> {
         makeArchive(url);
         ok = (await measure('postgres', url)) && ok;
       } finally {
-        await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+        if (process.env.BENCH_PG_KEEP === '1') console.log(`bench: kept the PostgreSQL archive: BENCH_PG_ARCHIVE_URL='${url}' (DROP SCHEMA ${schema} CASCADE when done)`);
+        else await admin.query(`DROP SCHEMA ${schema} CASCADE`);
         await admin.end();
       }
     }

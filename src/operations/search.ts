@@ -110,7 +110,11 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
       combos: byCombo ? [...combos].filter(([, v]) => COMBO_FACETS.every((f) => filters[f] === undefined || v[f] === filters[f])).map(([id]) => id) : null,
     };
     step('filters');
+    // A common word matches most rows, and the planner would read the whole table for it: the
+    // GIN index is always cheaper here, since only the small facet columns are read from the rows.
+    if (storage.engine === 'postgres') await sql`SET LOCAL enable_seqscan = off`.execute(db);
     const counts = await matchCounts(db, storage.engine, parsed, within);
+    if (storage.engine === 'postgres') await sql`SET LOCAL enable_seqscan = on`.execute(db);
     step('counts');
     const totals = new Map<Facet, Map<string, number>>(FACETS.map((f) => [f, new Map()]));
     const add = (f: Facet, value: string | number | null, n: number) => {
@@ -141,7 +145,9 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
     outcome.pages = Math.ceil(outcome.total / perPage);
     if (!outcome.total) return;
     const offset = (page - 1) * perPage;
+    if (storage.engine === 'postgres') await sql`SET LOCAL enable_seqscan = off`.execute(db);
     const found = await candidates(db, storage.engine, parsed, within, CANDIDATES + offset + perPage);
+    if (storage.engine === 'postgres') await sql`SET LOCAL enable_seqscan = on`.execute(db);
     step('candidates');
     const docs = await docsById(db, found.map((c) => c.id));
     step('docs');
@@ -176,12 +182,8 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
     step('labels');
   };
   if (storage.engine === 'postgres') {
-    // A common word matches most rows, and the planner would read the whole table for it: the
-    // GIN index is always cheaper here, since only the small facet columns are read from the rows.
-    await storage.db.transaction().setAccessMode('read only').execute(async (trx) => {
-      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
-      await run(trx);
-    });
+    // One snapshot for the counts and the page.
+    await storage.db.transaction().setAccessMode('read only').execute((trx) => run(trx));
   } else await run(storage.db);
   return outcome;
 }

@@ -15,7 +15,7 @@ export async function up(db: Kysely<any>, engine: 'sqlite' | 'postgres'): Promis
     .addColumn('kind', 'text', (c: any) => c.notNull())
     .addColumn('ref_id', 'integer', (c: any) => c.notNull())
     // its facet values other than those its event decides, as one row of search_combo (on SQLite
-    // the id is event << 35 | combo << 21 | n, so that facets are counted from FTS5's rowids alone)
+    // the id is event << 37 | combo << 21 | n, so that facets are counted from FTS5's rowids alone)
     .addColumn('combo_id', 'integer', (c: any) => c.notNull())
     // the facets, denormalised so that counting them needs no join
     .addColumn('event_id', 'integer')

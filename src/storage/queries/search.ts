@@ -5,7 +5,7 @@
 // count. Facets are counted in two groups: by event (year, series and event follow from it) and
 // by combo, the document's other facet values numbered in search_combo (few: kind, country,
 // region, organization kind, role, material kind, language). On SQLite both are bits of the
-// document's id, which is FTS5's rowid: event << 35 | combo << 21 | n, so a query counts them
+// document's id, which is FTS5's rowid: event << 37 | combo << 21 | n, so a query counts them
 // from the full-text index alone, without reading a row; PostgreSQL counts both groups in one
 // pass (GROUPING SETS) over the small columns of the matching rows.
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
@@ -27,11 +27,11 @@ export const COMBO_FACETS = ['kind', 'country', 'region', 'orgKind', 'role', 'ma
 export type ComboFacet = (typeof COMBO_FACETS)[number];
 export type ComboValues = { [F in ComboFacet]: string | null };
 
-/** SQLite ids: event (18 bits) << 35 | combo (14 bits) << 21 | n (21 bits), within 2^53 so that JavaScript holds them exactly. */
-const EVENT_SHIFT = 2 ** 35;
+/** SQLite ids: event (16 bits) << 37 | combo (16 bits) << 21 | n (21 bits), within 2^53 so that JavaScript holds them exactly. */
+const EVENT_SHIFT = 2 ** 37;
 const COMBO_SHIFT = 2 ** 21;
-export const MAX_EVENT_ID = 2 ** 18 - 1;
-export const MAX_COMBO_ID = 2 ** 14 - 1;
+export const MAX_EVENT_ID = 2 ** 16 - 1;
+export const MAX_COMBO_ID = 2 ** 16 - 1;
 export type FacetValues = { [F in Facet]: string | number | null };
 
 /** A document as indexed. */
@@ -73,8 +73,15 @@ async function comboIds(trx: DbOrTx, facets: FacetValues[]): Promise<Map<string,
   const out = new Map<string, number>();
   for (let i = 0; i < keys.length; i += 500) {
     const part = keys.slice(i, i + 500);
-    await any(trx).insertInto('search_combo').values(part.map((key) => ({ key }))).onConflict((oc) => oc.column('key').doNothing()).execute();
-    for (const r of await any(trx).selectFrom('search_combo').select(['id', 'key']).where('key', 'in', part).execute()) out.set(r.key, Number(r.id));
+    const read = async (ks: string[]) => {
+      for (const r of await any(trx).selectFrom('search_combo').select(['id', 'key']).where('key', 'in', ks).execute()) out.set(r.key, Number(r.id));
+    };
+    await read(part);
+    // Only the new ones are inserted: a conflicting insert would still use up an id (PostgreSQL's identity, SQLite's AUTOINCREMENT).
+    const missing = part.filter((k) => !out.has(k));
+    if (!missing.length) continue;
+    await any(trx).insertInto('search_combo').values(missing.map((key) => ({ key }))).onConflict((oc) => oc.column('key').doNothing()).execute();
+    await read(missing);
   }
   return out;
 }
@@ -106,16 +113,18 @@ export async function insertDocs(trx: DbOrTx, docs: SearchDoc[]): Promise<void> 
     if (e > MAX_EVENT_ID) throw new Error(`search: event id ${e} is past ${MAX_EVENT_ID}, the most the SQLite index can number`);
     if (combo > MAX_COMBO_ID) throw new Error(`search: more than ${MAX_COMBO_ID} combinations of facets, the most the SQLite index can number`);
     const prefix = e * EVENT_SHIFT + combo * COMBO_SHIFT;
-    let n = next.get(prefix);
-    if (n === undefined) {
-      const r = await sql<{ m: number | null }>`SELECT max(id) AS m FROM search_doc WHERE id >= ${prefix} AND id < ${prefix + COMBO_SHIFT}`.execute(trx);
-      const m = r.rows[0]?.m;
-      n = m === null || m === undefined ? 0 : Number(m) - prefix + 1;
-    }
+    const n = next.get(prefix) ?? 0;
     if (n >= COMBO_SHIFT) throw new Error('search: too many documents under one event and combination of facets');
     next.set(prefix, n + 1);
     return prefix + n;
   };
+  if (t.engine === 'sqlite') {
+    // The last id under each event and combo of this batch, in one statement.
+    const prefixes = [...new Set(docs.map((d) => (Number(d.facets.event ?? 0) % (MAX_EVENT_ID + 1)) * EVENT_SHIFT + (combos.get(comboKey(d.facets))! % (MAX_COMBO_ID + 1)) * COMBO_SHIFT))];
+    const r = await sql<{ p: number; m: number | null }>`
+      SELECT value AS p, (SELECT max(id) FROM search_doc WHERE id >= value AND id < value + ${COMBO_SHIFT}) AS m FROM json_each(${JSON.stringify(prefixes)})`.execute(trx);
+    for (const x of r.rows) next.set(Number(x.p), x.m === null ? 0 : Number(x.m) - Number(x.p) + 1);
+  }
   const rows: Record<string, unknown>[] = [];
   const fts: Array<{ rowid: number; title: string; body: string }> = [];
   for (const d of docs) {
@@ -513,14 +522,15 @@ export type MatchCounts = { byEvent: Map<number, number>; byCombo: Map<number, n
 
 function sqliteWithin(w: Within) {
   const parts = [];
-  if (w.events) parts.push(sql` AND (rowid >> 35) IN (SELECT value FROM json_each(${JSON.stringify(w.events)}))`);
+  if (w.events) parts.push(sql` AND (rowid >> 37) IN (SELECT value FROM json_each(${JSON.stringify(w.events)}))`);
   if (w.combos) parts.push(sql` AND ((rowid >> 21) & ${MAX_COMBO_ID}) IN (SELECT value FROM json_each(${JSON.stringify(w.combos)}))`);
   return sql.join(parts, sql``);
 }
 function pgWithin(w: Within) {
   const parts = [];
-  if (w.events) parts.push(sql` AND coalesce(event_id, 0) = ANY(${w.events})`);
-  if (w.combos) parts.push(sql` AND combo_id = ANY(${w.combos})`);
+  // A list as a set (hashed), not `= ANY(array)`, which compares each row with every element.
+  if (w.events) parts.push(sql` AND coalesce(event_id, 0) IN (SELECT unnest(${w.events}::int[]))`);
+  if (w.combos) parts.push(sql` AND combo_id IN (SELECT unnest(${w.combos}::int[]))`);
   return sql.join(parts, sql``);
 }
 
@@ -536,7 +546,7 @@ export async function matchCounts(db: DbOrTx, engine: Engine, q: ParsedQuery, wi
   if (engine === 'sqlite') {
     const m = fts5Match(q);
     const w = sqliteWithin(within);
-    const e = await sql<{ k: number; n: number }>`SELECT rowid >> 35 AS k, count(*) AS n FROM search_fts WHERE search_fts MATCH ${m}${w} GROUP BY 1`.execute(db);
+    const e = await sql<{ k: number; n: number }>`SELECT rowid >> 37 AS k, count(*) AS n FROM search_fts WHERE search_fts MATCH ${m}${w} GROUP BY 1`.execute(db);
     for (const r of e.rows) byEvent.set(Number(r.k), Number(r.n));
     const c = await sql<{ k: number; n: number }>`SELECT (rowid >> 21) & ${MAX_COMBO_ID} AS k, count(*) AS n FROM search_fts WHERE search_fts MATCH ${m}${w} GROUP BY 1`.execute(db);
     for (const r of c.rows) byCombo.set(Number(r.k), Number(r.n));

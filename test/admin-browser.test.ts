@@ -69,6 +69,11 @@ if (chromiumMissing) {
       '/admin/appearances/1?oq=international',
       '/admin/persons/1',
       '/admin/organizations/1',
+      // Identities (issue 12): merge (search, confirmation), split.
+      '/admin/persons/1/merge?q=swing',
+      '/admin/persons/1/merge?other=2',
+      '/admin/persons/1/split',
+      '/admin/organizations/1/merge?q=migration',
       '/admin/events/1/materials',
       '/admin/sessions/2/delete',
       '/admin/appearances/1/delete',

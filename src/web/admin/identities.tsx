@@ -33,14 +33,14 @@ export async function IdentitySection(p: { db: AuthOptions['storage']['db']; t: 
   return (
     <section aria-labelledby="identity">
       {org && !org.kind_confirmed ? (
-        <p class="notice" id="kind-guessed">
+        <div class="notice" id="kind-guessed">
           {t('org.kind')}: {t(`org.kind.${org.kind}` as MessageKey)} — {t('org.kindGuessed')}{' '}
           {p.viewer.role !== 'viewer' ? (
             <ActionButton viewer={p.viewer} action={`/admin/organizations/${p.id}`} fields={{ version: String(org.version), name: org.name, kind: org.kind, country_code: org.country_code ?? '' }}>
               {t('org.kindConfirm')}
             </ActionButton>
           ) : null}
-        </p>
+        </div>
       ) : null}
       <h2 id="identity">{t('identity.heading')}</h2>
       <p>

@@ -239,10 +239,10 @@ function feminine(position: string, lang: Language): string {
   }
   if (lang === 'es') {
     return position
-      .replace(/^Consejero/, 'Consejera').replace(/^Directora? General Adjunto/, 'Directora General Adjunta').replace(/^Director/, 'Directora').replace(/^Viceministro/, 'Viceministra')
+      .replace(/^Consejero/, 'Consejera').replace(/^Director General Adjunto/, 'Directora General Adjunta').replace(/^Director/, 'Directora').replace(/^Viceministro/, 'Viceministra')
       .replace(/^Ministro/, 'Ministra').replace(/^Asesor/, 'Asesora').replace(/^Jefe/, 'Jefa').replace(/^Investigador/, 'Investigadora').replace(/^Profesor/, 'Profesora')
       .replace(/^Decano/, 'Decana').replace(/^Coordinador/, 'Coordinadora').replace(/^Presidente/, 'Presidenta').replace(/^Diputado/, 'Diputada').replace(/^Alcalde/, 'Alcaldesa')
-      .replace(/^Vicepresidente/, 'Vicepresidenta').replace(/^Oficial/, 'Oficial').replace(/^Concejal$/, 'Concejala');
+      .replace(/^Vicepresidente/, 'Vicepresidenta').replace(/^Concejal$/, 'Concejala');
   }
   return position;
 }

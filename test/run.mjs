@@ -20,6 +20,7 @@ const UNIT = [
   'src/importer/days.test.ts',
   'src/importer/parse-text.test.ts',
   'src/importer/real-pages.test.ts',
+  'src/importer/extract-html.test.ts',
   'src/importer/fixtures.test.ts',
   'src/importer/read-input.test.ts',
   'src/importer/clean-text.test.ts',

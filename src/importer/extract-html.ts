@@ -89,12 +89,23 @@ function walk(nodes: ChildNode[], l: Lines, emphasis: string | null = null): voi
       l.break();
       continue;
     }
+    if (name === 'table' && readTable(el, l)) continue;
     if (name === 'tr') {
       l.break();
       const cells = el.children.filter((c): c is Element => c.type === 'tag' && (c.name === 'td' || c.name === 'th'));
       const texts = cells.map((c) => cellText(c.children)).filter(Boolean);
-      // A time in the first cell heads a slot ("10:00 - 11:30    Title"); other rows read as a sentence.
-      if (texts.length) l.text(texts.join(TIME_CELL.test(texts[0]!) ? '    ' : ', '));
+      // A time in the first cell heads a slot: the time and the next cell's first line make the slot's line, and
+      // every other line of the cells (people in paragraphs, a list, the next cell) is a line of its own. Other rows
+      // read as a sentence.
+      const parts = cells.map((c) => cellLines(c.children)).filter((x) => x.length > 0);
+      if (texts.length > 1 && TIME_CELL.test(texts[0]!)) {
+        const [time, title = [], ...rest] = parts;
+        l.text([time!.join(' '), title[0] ?? ''].join(' ').trim());
+        l.break();
+        for (const x of [...title.slice(1), ...rest.flat()]) { l.text(x); l.break(); }
+        continue;
+      }
+      if (texts.length) l.text(texts.join(', '));
       l.break();
       continue;
     }
@@ -103,6 +114,88 @@ function walk(nodes: ChildNode[], l: Lines, emphasis: string | null = null): voi
     walk(el.children, l, emphasis === 'strong' || emphasis === 'b' ? emphasis : EMPHASIS.has(name) ? name : emphasis);
     if (block) (name.startsWith('h') || name === 'p' || name === 'table' ? l.blank() : l.break());
   }
+}
+
+// What a table's column holds, from its header cell: "Time", "Session", "Speakers", "Moderator", "Venue".
+type Column = 'time' | 'title' | 'speakers' | 'moderators' | 'other';
+const TIME_HEAD = /^(?:time|times|hour|hours|heure|heures|horaire|horaires|hora|horas|horario|schedule|when|start|début|inicio)$/;
+const TITLE_HEAD = /^(?:session|sessions|topic|topics|title|titre|título|programme|program|programa|agenda|agenda item|item|items|activity|activities|activité|activités|actividad|actividades|theme|thème|tema|event|événement|evento|séance|sesión|panel|description|details|subject|sujet|asunto)$/;
+const SPEAKER_HEAD = /^(?:speakers?|speaker\(s\)|presenters?|presenter\(s\)|panell?ists?|participants|resource persons?|intervenants?|intervenant\(e\)s|orateurs?|conférenciers?|ponentes?|oradores?|panelistas?|expositores?|who|people|led by|presented by|responsible|responsable|responsables|lead|leads)$/;
+const MODERATOR_HEAD = /^(?:moderators?|moderator\(s\)|chairs?|chair\(s\)|chairpersons?|co-chairs|facilitators?|facilitator\(s\)|host|hosts|modérateurs?|modératrices?|animateurs?|animatrices?|président(?:e)? de séance|moderador(?:a|es|as)?|facilitador(?:a|es)?)$/;
+
+function columnOf(head: string): Column | null {
+  if (head.length > 60) return null;
+  const h = head.toLowerCase().replace(/\s+/g, ' ').trim().replace(/[:*]$/, '').trim();
+  if (TIME_HEAD.test(h)) return 'time';
+  if (TITLE_HEAD.test(h)) return 'title';
+  if (SPEAKER_HEAD.test(h)) return 'speakers';
+  if (MODERATOR_HEAD.test(h)) return 'moderators';
+  if (/^(?:venue|room|location|place|salle|lieu|sala|lugar|format|language|langue|idioma|notes?|remarks|documents?|materials?)$/.test(h)) return 'other';
+  return null;
+}
+
+/** A cell's own lines: its paragraphs, line breaks and list items, each as one line (no emphasis marks). */
+function cellLines(nodes: ChildNode[]): string[] {
+  const l = new Lines();
+  walk(nodes, l);
+  l.break();
+  return l.out.filter((x) => x !== '');
+}
+
+function rowsOf(el: Element): Element[] {
+  const rows: Element[] = [];
+  for (const c of el.children) {
+    if (c.type !== 'tag') continue;
+    const e = c as Element;
+    if (e.name === 'tr') rows.push(e);
+    else if (e.name === 'thead' || e.name === 'tbody' || e.name === 'tfoot') rows.push(...rowsOf(e));
+  }
+  return rows;
+}
+
+/**
+ * A table read as rows × columns when a header row names its columns (Time, Session, Speakers, Moderator): each
+ * row becomes the time and title on one line, then "Moderator:" and "Speakers:" with one person a line, so the
+ * parser reads the people of a column in that column's role. Tables without such a header are left to the rows.
+ */
+function readTable(el: Element, l: Lines): boolean {
+  const rows = rowsOf(el);
+  const cellsOf = (tr: Element): Element[] => tr.children.filter((c): c is Element => c.type === 'tag' && (c.name === 'td' || c.name === 'th'));
+  const headAt = rows.findIndex((tr) => {
+    const cells = cellsOf(tr);
+    return cells.length >= 2 && cells.every((c) => { const t = cellText(c.children); return t === '' || columnOf(t) !== null; }) &&
+      cells.filter((c) => columnOf(cellText(c.children)) !== null).length >= 2;
+  });
+  if (headAt < 0 || headAt > 2) return false;
+  const columns: Array<Column | null> = [];
+  for (const c of cellsOf(rows[headAt]!)) {
+    const span = Math.min(Math.max(Number(c.attribs.colspan ?? 1) || 1, 1), 20);
+    for (let k = 0; k < span; k++) columns.push(columnOf(cellText(c.children)));
+  }
+  if (!columns.includes('speakers') && !columns.includes('moderators') && !columns.includes('title')) return false;
+  l.blank();
+  for (const tr of rows.slice(0, headAt)) { const t = cellText(tr.children); if (t !== '') { l.text(t); l.break(); } }
+  for (const tr of rows.slice(headAt + 1)) {
+    const byColumn: Record<Column, string[]> = { time: [], title: [], speakers: [], moderators: [], other: [] };
+    let at = 0;
+    for (const c of cellsOf(tr)) {
+      const span = Math.min(Math.max(Number(c.attribs.colspan ?? 1) || 1, 1), 20);
+      // A cell that spans several columns ("Coffee break" across the row) is the row's title.
+      const kind = span > 1 && columns[at] !== 'time' ? 'title' : columns[at] ?? 'other';
+      byColumn[kind].push(...cellLines(c.children));
+      at += span;
+    }
+    const head = [byColumn.time.join(' '), byColumn.title[0] ?? ''].filter((x) => x !== '').join(' ');
+    if (head !== '') { l.text(head); l.break(); }
+    for (const x of byColumn.title.slice(1)) { l.text(x); l.break(); }
+    if (byColumn.moderators.length > 0) { l.text('Moderator:'); l.break(); }
+    for (const x of byColumn.moderators) { l.text(x); l.break(); }
+    if (byColumn.speakers.length > 0) { l.text('Speakers:'); l.break(); }
+    for (const x of byColumn.speakers) { l.text(x); l.break(); }
+    for (const x of byColumn.other) { l.text(x); l.break(); }
+    l.blank();
+  }
+  return true;
 }
 
 function findMain(nodes: ChildNode[]): Element | null {

@@ -14,6 +14,7 @@ const UNIT = [
   'src/domain/time.test.ts',
   'src/operations/materials.test.ts',
   'src/domain/likeness.test.ts',
+  'src/domain/identity.test.ts',
   'src/domain/slug.test.ts',
   'src/domain/clashes.test.ts',
   'src/importer/times.test.ts',

@@ -22,7 +22,9 @@ import { organizerRoutes } from './routes/organizer.ts';
 import { scheduleRoutes } from './routes/schedule.ts';
 import { changesRoutes } from './routes/changes.tsx';
 import { searchRoutes } from './routes/search.tsx';
-import { HTML_HEADERS, htmlHeadersWithStyles } from './security.ts';
+import { HTML_HEADERS, HTML_HEADERS_WITH_SCRIPTS, htmlHeadersWithStyles } from './security.ts';
+import { TIME_ZONE_JS, viewerZone, zoneKey } from './viewer-zone.ts';
+import { TimeZonePage } from './views/time-zone-page.tsx';
 import { EventPage } from './views/event-page.tsx';
 import { renderDocument } from './views/layout.tsx';
 import { renderWithoutAsyncContext } from './views/render-context.ts';
@@ -80,11 +82,15 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  app.get('/events/:slug', (c) => {
+  app.get('/events/:slug', async (c) => {
     // The printed programme's running title is a style of the page's own: the CSP allows its hash.
     let printCss = '';
-    return page(
+    // The reader's own zone, if they chose one (web/viewer-zone.ts): a page of its own in the cache.
+    const choice = viewerZone(c, deps.baseUrl().startsWith('https:'));
+    const res = await cached(
+      cache,
       c,
+      () => ({ ...htmlHeadersWithStyles([printCss], { scripts: true }), ...(choice.zone ? { 'cache-control': 'private, no-cache' } : {}) }),
       async (event) => {
         const found = await publishedEventBySlug(db, c.req.param('slug'));
         if (!found) throw new NotFound('no such event');
@@ -94,11 +100,28 @@ export function createApp(deps: AppDeps) {
         // The export data too, from the same agenda, for the page's JSON-LD: the same facts the downloads carry.
         const data = await eventExportOf(db, found, agenda, deps.baseUrl(), cache.currentGeneration());
         printCss = runningTitleCss(found.event.title);
-        return <EventPage lang={lang} t={t} event={found.event} series={found.series} agenda={agenda} data={data} printCss={printCss} />;
+        return renderDocument(<EventPage lang={lang} t={t} event={found.event} series={found.series} agenda={agenda} data={data} printCss={printCss} viewerZone={choice.zone} />);
       },
-      () => htmlHeadersWithStyles([printCss]),
+      choice.zone ? zoneKey(c.req.path, choice.zone) : c.req.path,
     );
+    if (choice.setCookie) res.headers.append('set-cookie', choice.setCookie);
+    return res;
   });
+
+  // The form that chooses the reader's zone, and the script that offers the browser's (web/viewer-zone.ts).
+  app.get('/events/:slug/time-zone', (c) =>
+    page(
+      c,
+      async (event) => {
+        const found = await publishedEventBySlug(db, c.req.param('slug'));
+        if (!found) throw new NotFound('no such event');
+        event(found.event.id);
+        return <TimeZonePage lang={lang} t={t} event={found.event} series={found.series} />;
+      },
+      HTML_HEADERS_WITH_SCRIPTS,
+    ),
+  );
+  app.get('/time-zone.js', (c) => c.body(TIME_ZONE_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }));
 
   app.get('/people', (c) =>
     paged(c, async (p) => {

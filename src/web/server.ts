@@ -6,6 +6,7 @@ import type { SessionPolicy } from '../operations/accounts.ts';
 import type { Storage } from '../storage/storage.ts';
 import { createApp } from './app.tsx';
 import { PageCache, sendCached } from './page-cache.ts';
+import { hasZoneCookie } from './viewer-zone.ts';
 
 export type RunningServer = {
   server: Server;
@@ -34,7 +35,8 @@ export async function startServer(
   // Pages are larger than the default 16 KB stream buffer; a larger one writes each in one go.
   const server = createServer({ highWaterMark: 64 * 1024 }, (req, res) => {
     const url = req.url ?? '/';
-    if ((req.method === 'GET' || req.method === 'HEAD') && !url.includes('?')) {
+    // A reader who chose a time zone (its cookie) may see another page at the same path: web/viewer-zone.ts.
+    if ((req.method === 'GET' || req.method === 'HEAD') && !url.includes('?') && !hasZoneCookie(req.headers.cookie)) {
       const hit = cache.get(url);
       if (hit) return sendCached(req, res, hit);
     }

@@ -10,12 +10,26 @@ import type { Translate } from '../i18n/t.ts';
 import { dateRange, longDate, sessionHeading } from './format.ts';
 import { Layout } from './layout.tsx';
 import { Affiliation, Materials } from './people.tsx';
+import { inZone, zoneCity } from '../viewer-zone.ts';
 
 /**
  * `data` is the same event as every export sees it: the page embeds it as JSON-LD. `printCss` is
  * the page's own style (the running title of the printed programme), allowed by its hash.
  */
-type Props = { lang: Language; t: Translate; event: EventRow; series: SeriesRow; agenda: EventAgenda; data: EventExport; printCss?: string; /** the workspace's preview: says what it is, kept out of search engines */ banner?: string; noindex?: boolean };
+type Props = {
+  lang: Language;
+  t: Translate;
+  event: EventRow;
+  series: SeriesRow;
+  agenda: EventAgenda;
+  data: EventExport;
+  printCss?: string;
+  /** the workspace's preview: says what it is, kept out of search engines */
+  banner?: string;
+  noindex?: boolean;
+  /** the reader's own zone (web/viewer-zone.ts): each time is shown in it too, labelled, beside the venue's */
+  viewerZone?: string | null;
+};
 
 /** Every export of an event, linked from the head (rel=alternate) and listed on the page. */
 export function eventDownloads(slug: string): Array<{ href: string; type: string; label: MessageKey }> {
@@ -61,10 +75,22 @@ function Person(p: { a: AgendaAppearance; lang: Language; t: Translate }) {
   );
 }
 
-function Session(p: { s: AgendaSessionView; date: string; tz: string; lang: Language; t: Translate; slug: string }) {
+/** "14:00", or "14:00 (March 21)" when the reader's date is not the one before it (the venue's, for a start). */
+function ViewerTime(p: { at: ReturnType<typeof inZone>; date: string; lang: Language }) {
+  const day = p.at.toPlainDate();
+  const hhmm = p.at.toPlainTime().toString({ smallestUnit: 'minute' });
+  return (
+    <time datetime={p.at.toString({ timeZoneName: 'never', smallestUnit: 'second' })}>
+      {day.toString() === p.date ? hhmm : `${hhmm} (${day.toLocaleString(p.lang, { day: 'numeric', month: 'long' })})`}
+    </time>
+  );
+}
+
+function Session(p: { s: AgendaSessionView; date: string; tz: string; lang: Language; t: Translate; slug: string; viewerZone?: string | null | undefined }) {
   const { s, t } = p;
   const moderators = s.appearances.filter((a) => a.role === 'moderator');
   const speakers = s.appearances.filter((a) => a.role === 'speaker');
+  const viewer = p.viewerZone && p.viewerZone !== p.tz ? p.viewerZone : null;
   return (
     <li id={`session-${s.id}`} class={s.kind === 'break' ? 'break' : undefined}>
       <p class="slot">
@@ -73,6 +99,23 @@ function Session(p: { s: AgendaSessionView; date: string; tz: string; lang: Lang
           <>
             {'–'}
             <time datetime={isoWithOffset(p.date, s.end, p.tz)}>{s.end}</time>
+          </>
+        ) : null}
+        {viewer && s.start ? (
+          <>
+            {' '}
+            <span class="zl">{zoneCity(p.tz)}</span>
+            <br />
+            <span class="viewer">
+              <ViewerTime at={inZone(p.date, s.start, p.tz, viewer)} date={p.date} lang={p.lang} />
+              {s.end ? (
+                <>
+                  {'–'}
+                  <ViewerTime at={inZone(p.date, s.end, p.tz, viewer)} date={inZone(p.date, s.start, p.tz, viewer).toPlainDate().toString()} lang={p.lang} />
+                </>
+              ) : null}{' '}
+              <span class="zl">{zoneCity(viewer)}</span>
+            </span>
           </>
         ) : null}
       </p>
@@ -118,6 +161,8 @@ export function EventPage(p: Props) {
   const convener = p.data.series.convener;
   const downloads = eventDownloads(event.slug);
   const words = { moderator: t('role.moderator'), moderators: t('role.moderators'), speakers: t('role.speakers') };
+  const viewer = p.viewerZone && p.viewerZone !== event.time_zone ? p.viewerZone : null;
+  const zonePage = `/events/${event.slug}/time-zone`;
   return (
     <Layout
       lang={lang}
@@ -138,6 +183,7 @@ export function EventPage(p: Props) {
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScriptText(p.data, words) }} />
           {p.printCss ? <style dangerouslySetInnerHTML={{ __html: p.printCss }} /> : null}
           {p.data.release ? <link rel="alternate" type="application/atom+xml" href={`/events/${event.slug}/changes.atom`} title={t('changes.feed')} /> : null}
+          <script src="/time-zone.js" defer></script>
         </>
       }
     >
@@ -195,6 +241,12 @@ export function EventPage(p: Props) {
       ) : null}
       <section aria-labelledby="agenda">
         <h2 id="agenda">{t('event.agenda')}</h2>
+        <p class="tz-choice">
+          {viewer ? <>{t('zone.shown', { zone: viewer })} </> : null}
+          <a href={zonePage} data-event-path={`/events/${event.slug}`} data-venue-zone={event.time_zone} data-shown-zone={viewer ?? undefined} data-detected-label={t('zone.detected')}>
+            {viewer ? t('zone.change') : t('zone.link')}
+          </a>
+        </p>
         {agenda.days.map((d, i) => {
           const firstStart = d.sessions.find((s) => s.start)?.start ?? '12:00';
           return (
@@ -202,10 +254,13 @@ export function EventPage(p: Props) {
               <h3 id={`day-${i + 1}`}>
                 <time datetime={d.date}>{longDate(d.date, lang)}</time>
               </h3>
-              <p class="tz">{t('event.timesIn', { zone: event.time_zone, offset: offsetLabel(d.date, firstStart, event.time_zone) })}</p>
+              <p class="tz">
+                {t('event.timesIn', { zone: event.time_zone, offset: offsetLabel(d.date, firstStart, event.time_zone) })}
+                {viewer ? <> {t('zone.alsoIn', { zone: viewer, offset: viewerOffset(d.date, firstStart, event.time_zone, viewer) })}</> : null}
+              </p>
               <ol class="agenda">
                 {d.sessions.map((s) => (
-                  <Session s={s} date={d.date} tz={event.time_zone} lang={lang} t={t} slug={event.slug} />
+                  <Session s={s} date={d.date} tz={event.time_zone} lang={lang} t={t} slug={event.slug} viewerZone={viewer} />
                 ))}
               </ol>
             </section>
@@ -258,6 +313,11 @@ export function EventPage(p: Props) {
       </section>
     </Layout>
   );
+}
+
+/** The reader's zone's offset at a venue's local time, as offsetLabel writes it: "UTC+01:00". */
+function viewerOffset(date: string, time: string, venue: string, viewer: string): string {
+  return `UTC${inZone(date, time, venue, viewer).offset.replace('-', '\u2212')}`;
 }
 
 /** An event's photo: the narrowest variant at least 320 px wide, the others for wider screens, linked to the original. */

@@ -35,6 +35,7 @@ h3{font-size:1.15rem;margin:1.5rem 0 .5rem}
 ol.agenda{list-style:none;padding:0;margin:0}
 ol.agenda>li{display:grid;grid-template-columns:8.5rem 1fr;gap:1rem;border-top:1px solid var(--line);padding:1rem 0}
 .slot{font-variant-numeric:tabular-nums;font-weight:600}
+.slot .zl{font-weight:400;font-size:.85rem;color:var(--muted)}.slot .viewer{font-weight:400}.tz-choice,.tz-detected{margin:.25rem 0}.tz-choice a,.tz-detected a{display:inline-block;min-height:24px;padding:.1rem 0}
 .session h4{margin:0 0 .5rem;font-size:1.05rem}
 .session h5{margin:.75rem 0 .25rem;font-size:.95rem;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}
 .people{margin:0;padding-left:1.25rem}
@@ -50,7 +51,7 @@ ol.agenda>li{display:grid;grid-template-columns:8.5rem 1fr;gap:1rem;border-top:1
 @page{size:A4;margin:16mm 15mm;@top-center{font-size:8pt;color:#444;vertical-align:bottom;padding-bottom:2mm}@bottom-center{content:counter(page) " / " counter(pages);font-size:8pt;color:#444;vertical-align:top;padding-top:2mm}}
 @media print{
 :root{color:#000;background:#fff;font-size:10pt;line-height:1.4}
-header.site,footer.site,.skip,.crumbs,.downloads,.pager{display:none}
+header.site,footer.site,.skip,.crumbs,.downloads,.pager,.tz-choice,.tz-detected{display:none}
 .wrap{max-width:none;padding:0}
 a{color:inherit;text-decoration:none}
 a::after{content:none}

@@ -3,7 +3,7 @@ import { type Agenda, type AgendaDay, type AgendaPerson, type AgendaSession, typ
 import { isContinuation, isHeadingOfItsOwn, isNameInRun, endsOpen, splitRunTogether, isVenueLine, readNamedAfterRole, readTitleAndPerson, splitGluedHeadings, splitPeople, startsGroup } from './classify.ts';
 import { addDays, readDayHeading, yearHints } from './days.ts';
 import { nameStyleOf, readPageLanguage } from './page-language.ts';
-import { type NameStyle } from '../domain/names.ts';
+import { type NameStyle, normaliseName } from '../domain/names.ts';
 import { type PersonRead, looksLikeName, readPerson as readPersonIn, splitTopLevel, stripBullet } from './people.ts';
 import { isOrganizationLike, isPositionLike } from './affiliation.ts';
 import { isJobWord, isOrgWord } from './lexicon.ts';
@@ -34,6 +34,17 @@ const PARALLEL = /\b(?:parallel|concurrent|simultaneous|breakout|break-out|discu
 
 // A verb or phrase in a sentence after which the people taking the floor are listed.
 const SENTENCE_PEOPLE = /^(.{0,120}?\s)?(?:participar[áa]n|participar[áa]|intervendr[áa]n|intervendr[áa]|expondr[áa]n|interviendront|interviendra|participeront|participera|will speak|will participate|will take part|will be joined by|(?:speakers|panell?ists) (?:will )?include)\s?:?\s(.{3,})$/iu;
+
+// A field of the event's details that gives its hours: "Time: 10:00 am – 11:30 am EDT".
+const TIME_FIELD = /^(?:time|times|hours|when|heure|heures|horaire|hora|horario)\s?:\s?/i;
+// Headings of the speakers' biographies that follow an agenda.
+const BIOS = /^(?:speakers?['’]? (?:bios|biographies|profiles)|(?:speaker )?biographies|bios|about the speakers|meet the speakers|biographies des intervenant(?:e|\(e\))?s|notes biographiques|biograf[ií]as(?: de (?:los|las) (?:ponentes|panelistas|participantes))?|semblanzas)\s?:?$/i;
+
+/** A sentence about a person ("X is a researcher at …", "Elle dirige …"): a biography, not a person line. */
+export function isBiography(t: string): boolean {
+  return t.length >= 60 && t.split(/\s+/).length >= 10 && BIO_SENTENCE.test(t);
+}
+const BIO_SENTENCE = /^[^,.;:()]{2,80}?\s(?:is|was|has|serves|served|joined|leads|holds|est|était|a été|dirige|es|fue|ha sido|dirige|se desempeña)\s/u;
 
 interface Open {
   s: AgendaSession;
@@ -129,6 +140,9 @@ export function parseAgendaText(text: string): Agenda {
   const addPerson = (i: number, read: PersonRead, role: Role): void => {
     const o = sessionFor(i);
     const r = read.role ?? role;
+    // The same person named twice in the same part of one session (a photo caption, a repeated card) is one appearance.
+    const key = normaliseName(read.person.name);
+    if (key !== '' && o.s[r.bucket].some((q) => normaliseName(q.name) === key)) { warn(i, 'person named again in the same session; read once'); return; }
     const p: AgendaPerson = { ...read.person, roleLabel: r.label, line: i + 1 };
     if (p.talkTitle === null && talkTitle !== null) p.talkTitle = talkTitle;
     talkTitle = null;
@@ -244,6 +258,18 @@ export function parseAgendaText(text: string): Agenda {
       return;
     }
 
+    // "Time: 10:00 am – 11:30 am EDT", "Horario: 9 a 13 h": the event's own hours in its details, a span, not a session.
+    const field = TIME_FIELD.exec(t);
+    const fieldSlot = field !== null ? readTimeSlot(t.slice(field[0].length)) : null;
+    if (fieldSlot !== null && fieldSlot.rest === '') {
+      // Under a session heading with no time yet ("Session 1: Title", "Time: 10:00 – 11:00"), it is that session's.
+      const here: Open | null = cur;
+      if (here !== null && here.s.start === null) { here.s.start = fieldSlot.start; here.s.end = fieldSlot.end; return; }
+      openSession(i, { start: fieldSlot.start, end: fieldSlot.end });
+      cur = null;
+      block = null;
+      return;
+    }
     // "Session 1 – 10h00-11h30: Title", "Coffee Break – 10h00-10h30": the time after a heading.
     const late = readTimeAfterHeading(t);
     if (late !== null && readRoleLine(late.head) === null && readPerson(late.head) === null) {
@@ -274,6 +300,12 @@ export function parseAgendaText(text: string): Agenda {
     if (END_MARK.test(t) && t.length < 60) { cur = null; return; }
     // "Related content", "Share this event": the site's furniture after the agenda; nothing after it is read.
     if (PAGE_END.test(t) && t.length < 60) { over = true; warn(i, 'page furniture after the agenda; not read'); return; }
+    // "Speaker biographies", or "Speakers" over a name and a paragraph about that person: the bios after the agenda.
+    if (BIOS.test(t) || (roleOf(stripBullet(t).text)?.bucket === 'speakers' && biographyNext(i))) {
+      over = true;
+      warn(i, 'speakers\' biographies after the agenda; not read');
+      return;
+    }
     // "(environ 20 mn)", "(45 min)": the length of the item above, already placed by its time.
     if (t.startsWith('(') && stripDuration(t) === '') return;
 
@@ -422,6 +454,17 @@ export function parseAgendaText(text: string): Agenda {
     warn(i, bulleted ? 'bulleted line not read as a person'
       : cur !== null && isDiscussionLine(t) ? 'discussion without a time of its own; kept in the session above'
       : /[.!?]$/.test(t) ? 'prose inside the agenda; not read' : 'line not understood');
+  }
+
+  /** A bare name on the next line and a sentence about that person under it ("X is a researcher at …"). */
+  function biographyNext(i: number): boolean {
+    const next = (from: number): number => { let j = from + 1; while (j < lines.length && lines[j]!.trim() === '') j++; return j; };
+    const a = next(i);
+    const b = next(a);
+    const name = (lines[a] ?? '').trim();
+    const bio = (lines[b] ?? '').trim();
+    if (name === '' || bio === '' || name.length > 80 || /[,;:]/.test(name)) return false;
+    return looksLikeName(splitHonorific(name, style).name) && isBiography(bio);
   }
 
   function timeOrDayNext(i: number): boolean {

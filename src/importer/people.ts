@@ -142,6 +142,7 @@ function takeDeliveredBy(s: string): { text: string; by: string | null; material
   return { text: s.slice(0, at).replace(/[\s,;–-]+$/, ''), by: s.slice(at + 13).trim(), material: null };
 }
 
+const BIO_VERB = /^[^,.;:()]{2,80}?\s(?:is|was|has|serves|served|joined|leads|holds|est|était|a été|dirige|es|fue|ha sido|se desempeña)\s\p{Ll}/u;
 const LEADING_ARTICLE = /^(?:el|la|los|las|le|les|the)\s(?=(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Dra\.|Prof\.|Mme|M\.|Sr\.|Sra\.|Srta\.|Lic\.|Pr|Excmo\.|Excma\.)\s\p{Lu})/u;
 const EMPTY = { honorific: null, position: null, organization: null, country: null, countryCode: null } as const;
 
@@ -153,6 +154,8 @@ const EMPTY = { honorific: null, position: null, organization: null, country: nu
 export function readPerson(line: string, loose = false, style: NameStyle = {}, titled = true): PersonRead | null {
   const { text: raw, bullet } = stripBullet(line);
   if (raw.length === 0 || raw.length > 2000) return null;
+  // "Aïcha Diallo is a researcher at IRD, where …": a sentence about a person, not a person line.
+  if (raw.length >= 60 && raw.split(/\s+/).length >= 10 && /[.!]$/.test(raw) && BIO_VERB.test(raw)) return null;
   // "el Sr. Hugo Bravo, periodista.": an article before the honorific, and a sentence's full stop after a parenthesis.
   let s = raw.replace(LEADING_ARTICLE, '').replace(/\)\.$/, ')');
   let talkTitle: string | null = null;

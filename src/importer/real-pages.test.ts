@@ -483,3 +483,31 @@ test('people a sentence announces ("participarán la Sra. X; el Sr. Y, y la Sra.
   ]);
   assert.deepEqual(r.warnings, ['2: people read from a sentence that announces them (a guess)']);
 });
+
+test('"Time:" in the event\'s details is a span; speakers\' biographies after the agenda are not read; a person named twice in a session is one', () => {
+  const r = read([
+    'Date: Thursday, March 18, 2021',
+    'Time: 10:00 am – 11:30 am EDT',
+    '10:00 am Welcome',
+    'Karen Holt, Vice President, Center for Global Policy',
+    'Karen Holt',
+    '10:10 am Panel discussion',
+    'Moussa Traoré, Minister of Water, Mali',
+    'Moderated by Brian Cole, Senior Fellow, Center for Global Policy',
+    'Speakers',
+    'Moussa Traoré',
+    'Moussa Traoré is Minister of Water of Mali. He previously led the national water agency for five years.',
+  ]);
+  assert.deepEqual(r.sessions, [['10:00', null, 'opening', null, 'Welcome'], ['10:10', null, 'panel', null, 'Panel discussion']]);
+  assert.deepEqual(r.people, [
+    [['s', 'Karen Holt', null, 'Vice President', 'Center for Global Policy', null]],
+    [['m', 'Brian Cole', null, 'Senior Fellow', 'Center for Global Policy', null], ['s', 'Moussa Traoré', null, 'Minister of Water', null, 'Mali']],
+  ]);
+  assert.deepEqual(r.warnings, [
+    '2: a time span over the sessions that follow, not a session of its own',
+    '5: person named again in the same session; read once',
+    '9: speakers\' biographies after the agenda; not read',
+    '10: after the end of the agenda; not read',
+    '11: after the end of the agenda; not read',
+  ]);
+});

@@ -328,6 +328,9 @@ for (const engine of ENGINES) {
         const old = await http('GET', `${base}/organizations/iom`);
         assert.equal(old.status, 301);
         assert.equal(old.location, '/organizations/international-organization-for-migration');
+        // Suggestions as the editor types the acronym name the organization stored under its full name.
+        const suggested = await editor.get('/admin/suggest?kind=organization&q=IOM');
+        assert.deepEqual(JSON.parse(suggested.body), ['International Organization for Migration']);
         // An import that prints the acronym now finds the organization by its alias.
         const again = await importAgenda(t.storage, agenda([{ date: '2019-05-02', sessions: [session({ speakers: [at('Ana Silva', 'Officer', 'IOM')] })] }]), target('idm-2019'));
         assert.deepEqual(again.organizations, { created: 0, matched: 1 });

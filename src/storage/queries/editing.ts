@@ -157,7 +157,15 @@ export async function searchPersons(db: DbOrTx, words: string[], limit: number, 
 export async function searchNames(db: DbOrTx, table: 'person' | 'organization', words: string[], limit: number, reach: Reach): Promise<string[]> {
   if (!words.length) return [];
   let q = db.selectFrom(table).select('name').orderBy('name').orderBy('id').limit(limit);
-  for (const w of words) q = q.where('name_key', 'like', `%${w.replace(/[%_\\]/g, '')}%`);
+  // Any of their names (aliases): "IOM" suggests the organization stored under its full name.
+  const alias = table === 'person' ? ('person_alias' as const) : ('organization_alias' as const);
+  const owner = table === 'person' ? 'person_id' : 'organization_id';
+  for (const w of words) {
+    const pattern = `%${w.replace(/[%_\\]/g, '')}%`;
+    q = q.where((eb) =>
+      eb.or([eb('name_key', 'like', pattern), eb.exists((db as Kysely<any>).selectFrom(`${alias} as x`).select('x.id').whereRef(`x.${owner}`, '=', sql.ref(`${table}.id`) as never).where('x.name_key', 'like', pattern) as never)]),
+    );
+  }
   if (reach !== 'all') q = q.where(reachable(db, table, reach) as never);
   return [...new Set((await q.execute()).map((r) => r.name))];
 }

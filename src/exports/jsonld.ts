@@ -46,6 +46,8 @@ function performer(a: ExportAppearance): Json {
     honorificPrefix: a.honorific,
     jobTitle: a.affiliation.position,
     affiliation: org ? { '@type': 'Organization', name: org.name, url: org.url } : null,
+    // The country of the affiliation as printed that day, by the one name every output gives it (countryLabel).
+    workLocation: a.affiliation.country ? compact({ '@type': 'Country', name: a.affiliation.country, identifier: a.affiliation.countryCode }) : null,
     url: a.person.url,
   });
 }

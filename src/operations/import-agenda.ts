@@ -14,7 +14,7 @@ import { HandEdits, type ImportedEntity } from './hand-edits.ts';
 import { publishWithin } from './releases.ts';
 import type { DbOrTx, EventTable, SeriesTable, Tx } from '../storage/database.ts';
 import type { Selectable } from 'kysely';
-import { addAlias, fillAppearances, organizationAliasNames, organizationsByAliasKeys, personAliasNames, personCandidatesByKeys } from '../storage/queries/identities.ts';
+import { addAlias, appearanceFacts, organizationAliasNames, organizationsByAliasKeys, personAliasNames, personCandidatesByKeys } from '../storage/queries/identities.ts';
 import { insertAuditEntry } from '../storage/queries/editing.ts';
 import { freeSlug } from '../storage/queries/slugs.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -532,7 +532,8 @@ async function personId(trx: Tx, p: AgendaPerson, organizationId: number | null,
       if (like.some((c) => c.id === other.id)) continue;
       like.push({ id: other.id, name: other.name, slug: other.slug, organizationIds: [], organizationNames: [], countryCodes: [], inEvent: false });
     }
-    if (like.length) await fillAppearances(trx, like, cache.eventId);
+    // Whether they share the organization or country printed: asked only when the page prints one.
+    if (like.length && (organizationId !== null || p.countryCode)) await appearanceFacts(trx, like);
     for (const other of like) {
       const reasons: MatchReason[] = [personLikenessReason(key, normaliseName(other.name)) ?? 'name-parts'];
       if (organizationId !== null && other.organizationIds.includes(organizationId)) reasons.push('same-organization');

@@ -58,6 +58,20 @@ export async function fillAppearances(db: DbOrTx, candidates: PersonCandidate[],
   }
 }
 
+/** Organizations and countries of these persons' appearances (working copy), read from the appearance rows alone: the likeness reasons' facts. */
+export async function appearanceFacts(db: DbOrTx, candidates: PersonCandidate[]): Promise<void> {
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const ids = [...byId.keys()];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await db.selectFrom('appearance').select(['person_id', 'organization_id', 'country_code']).where('person_id', 'in', ids.slice(i, i + CHUNK)).execute();
+    for (const r of rows) {
+      const c = byId.get(r.person_id)!;
+      if (r.organization_id !== null && !c.organizationIds.includes(r.organization_id)) c.organizationIds.push(r.organization_id);
+      if (r.country_code && !c.countryCodes.includes(r.country_code)) c.countryCodes.push(r.country_code);
+    }
+  }
+}
+
 /** Stored organizations per alias key (their identity key), oldest first. */
 export async function organizationsByAliasKeys(db: DbOrTx, keys: string[]): Promise<Map<string, Array<{ id: number; slug: string; name: string }>>> {
   const out = new Map<string, Array<{ id: number; slug: string; name: string }>>();

@@ -529,6 +529,7 @@ export function parseAgendaText(text: string): Agenda {
   const columns: string[] = [];
   let column = -1;
   let cellRole = null as Role | null;
+  let tabColumns = null as string[] | null;
 
   // Lines as the page wrote them, cut where a table flattened two cells into one ("… Institute Panel One: …"),
   // joined where a person's line wrapped after a comma; each piece keeps its line number.
@@ -556,6 +557,19 @@ export function parseAgendaText(text: string): Agenda {
       cellRole = name === '' ? null : roleOf(name);
     } else if (columns.length >= 2 && !cell) { columns.length = 0; cellRole = null; }
     if (t === '') continue;
+    // A table copied with tabs between its cells: a header row ("Time⇥Session⇥Speakers⇥Moderator") names the columns,
+    // and each row under it is read as its time and title, then the people of each column in that column's role.
+    if (raw.includes('\t')) {
+      const cells = raw.split('\t').map((c) => c.trim());
+      if (cells.filter((c) => c !== '').length >= 2 && cells.every((c) => c === '' || HEADER_CELLS.has(c.toLowerCase()))) {
+        tabColumns = cells.map((c) => c.toLowerCase());
+        continue;
+      }
+      if (tabColumns !== null && readTimeSlot(cells[0] ?? '') !== null) {
+        for (const line of tabRow(cells, tabColumns)) handle(i, line);
+        continue;
+      }
+    } else if (tabColumns !== null && readTimeSlot(t) !== null) tabColumns = null;
     // A line that wraps on to the next ("…, administrateur honoraire du" / "Conservatoire et …") is read whole.
     let joined = 0;
     // A line may go on when it ends open ("…, ", "… du", "(…") or when the next line opens with a comma.
@@ -613,6 +627,9 @@ function findStart(lines: readonly string[], years: readonly number[]): { overvi
       continue;
     }
     if (AGENDA_HEADING.test(t)) return { overviewEnd: i, agendaStart: i + 1 };
+    // A table's header row copied with tabs ("Time⇥Session⇥Speakers") starts the agenda it heads.
+    const cells = t.includes('\t') ? t.split('\t').map((c) => c.trim().toLowerCase()).filter((c) => c !== '') : [];
+    if (cells.length >= 2 && cells.every((c) => HEADER_CELLS.has(c))) return { overviewEnd: i, agendaStart: i };
     const dh = readDayHeading(t, years);
     const late = readTimeAfterHeading(t);
     if ((dh !== null && (dh.date !== null || dh.dayNumber !== null)) || readTimeSlot(t) !== null ||
@@ -730,7 +747,26 @@ const HEADER_CELLS = new Set([
   'moderators', 'responsible', 'resource person', 'resource persons', 'presenter', 'presenters', 'remarks', 'details',
   'heure', 'horaire', 'intervenants', 'activité', 'hora', 'actividad', 'ponentes', 'tema', 'facilitator', 'facilitators',
   'chair', 'chairs', 'start', 'finish', 'end', 'led by', 'animateur', 'modérateur', 'moderador', 'title', 'titre', 'título',
+  'room', 'salle', 'lieu', 'sala', 'panelists', 'panellists', 'intervenant', 'ponente', 'oradores', 'horario', 'sesión', 'séance',
 ]);
+
+/** One row of a table copied with tabs, as the lines the parser reads: "time title", then "Role: people" per column. */
+function tabRow(cells: readonly string[], columns: readonly string[]): string[] {
+  let head = '';
+  const title: string[] = [];
+  const people: string[] = [];
+  const rest: string[] = [];
+  cells.forEach((cell, k) => {
+    if (cell === '') return;
+    const name = columns[k] ?? '';
+    const role = roleOf(name);
+    if (k === 0) head = cell;
+    else if (role !== null) people.push(`${role.bucket === 'moderators' ? 'Moderator' : 'Speakers'}: ${cell}`);
+    else if (/^(?:venue|room|salle|lieu|sala|lugar)$/.test(name)) rest.push(cell);
+    else title.push(cell);
+  });
+  return [`${head} ${title.shift() ?? ''}`.trim(), ...title, ...people, ...rest];
+}
 
 /** "Time | Programme | Speaker": a table's header row, every cell a column name. */
 function isTableHeader(t: string): boolean {

@@ -511,3 +511,21 @@ test('"Time:" in the event\'s details is a span; speakers\' biographies after th
     '11: after the end of the agenda; not read',
   ]);
 });
+
+test('a table copied with tabs: its header row names the columns, so a moderator column gives moderators', () => {
+  const r = read([
+    'Time\tSession\tSpeakers\tModerator',
+    '09:30 – 11:00\tPanel 1: Adaptation finance\tDr. Helen Mburu, University of Nairobi; Mr. Samuel Otieno, Kenya Red Cross\tMs. Joy Kamau, Journalist',
+    '11:00 – 11:30\tCoffee break',
+  ]);
+  assert.deepEqual(r.sessions, [['09:30', '11:00', 'panel', 1, 'Adaptation finance'], ['11:00', '11:30', 'break', null, 'Coffee break']]);
+  assert.deepEqual(r.people, [
+    [
+      ['m', 'Joy Kamau', 'Ms.', 'Journalist', null, null],
+      ['s', 'Helen Mburu', 'Dr.', null, 'University of Nairobi', null],
+      ['s', 'Samuel Otieno', 'Mr.', null, 'Kenya Red Cross', null],
+    ],
+    [],
+  ]);
+  assert.deepEqual(r.warnings, []);
+});

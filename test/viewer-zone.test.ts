@@ -87,6 +87,9 @@ for (const engine of ENGINES) {
           ],
         });
         assert.ok(zurich.body.includes('<p class="tz-choice">Times are also shown in Europe/Zurich. <a href="/events/test-event/time-zone"'));
+        // Search engines keep the shared page; a reader's copy says noindex.
+        assert.ok(zurich.body.includes('<meta name="robots" content="noindex"/>'));
+        assert.ok(!shared.body.includes('name="robots"'));
 
         // The cookie alone brings the same page at the bare address (past the server's fast path).
         const remembered = await get(s.base, EVENT, { cookie: 'other=1; plenary_tz=Europe%2FZurich' });

@@ -169,7 +169,8 @@ export function EventPage(p: Props) {
       t={t}
       title={event.title}
       description={`${dateRange(event.start_date, event.end_date, lang)}${place ? `, ${place}` : ''}`}
-      noindex={p.noindex ?? false}
+      // A page for one reader's zone is the shared page's copy: search engines keep the shared one.
+      noindex={p.noindex ?? viewer !== null}
       crumbs={[
         { href: '/', label: t('nav.home') },
         { href: `/series/${series.slug}`, label: series.title },
@@ -241,12 +242,15 @@ export function EventPage(p: Props) {
       ) : null}
       <section aria-labelledby="agenda">
         <h2 id="agenda">{t('event.agenda')}</h2>
-        <p class="tz-choice">
-          {viewer ? <>{t('zone.shown', { zone: viewer })} </> : null}
-          <a href={zonePage} data-event-path={`/events/${event.slug}`} data-venue-zone={event.time_zone} data-shown-zone={viewer ?? undefined} data-detected-label={t('zone.detected')}>
-            {viewer ? t('zone.change') : t('zone.link')}
-          </a>
-        </p>
+        {/* Not in the workspace's preview: the form is the published event's. */}
+        {p.banner ? null : (
+          <p class="tz-choice">
+            {viewer ? <>{t('zone.shown', { zone: viewer })} </> : null}
+            <a href={zonePage} data-event-path={`/events/${event.slug}`} data-venue-zone={event.time_zone} data-shown-zone={viewer ?? undefined} data-detected-label={t('zone.detected')}>
+              {viewer ? t('zone.change') : t('zone.link')}
+            </a>
+          </p>
+        )}
         {agenda.days.map((d, i) => {
           const firstStart = d.sessions.find((s) => s.start)?.start ?? '12:00';
           return (

@@ -53,6 +53,25 @@ describe("the reader's time zone in Chromium", { skip: chromiumMissing ?? false 
     }
   });
 
+  test("a zone Chromium's ICU files under an old name (Asia/Calcutta) is offered and preselected under the current one", async () => {
+    const site = await demoSite('sqlite');
+    const profile = mkdtempSync(join(tmpdir(), 'plenary-tz-'));
+    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timezoneId: 'Asia/Kolkata' });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(site.base + EVENT);
+      const offer = page.locator('p.tz-detected a');
+      await offer.waitFor();
+      assert.equal(await offer.textContent(), 'Show the times in Asia/Kolkata too');
+      await page.goto(`${site.base}${EVENT}/time-zone`);
+      assert.equal(await page.locator('select#tz').inputValue(), 'Asia/Kolkata');
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+      await site.stop();
+    }
+  });
+
   test('axe and the Nu HTML Checker: the event page with and without a zone, and the form', async () => {
     const site = await demoSite('sqlite');
     const browser = await launchChromium({ prefix: 'plenary-tz-axe-', bypassCSP: true });

@@ -127,6 +127,7 @@ export const TIME_ZONE_JS = `'use strict';
   var zone = '';
   try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) { return; }
   if (!zone) return;
+  zone = (${JSON.stringify(CURRENT_NAMES)})[zone] || zone;
   var select = document.querySelector('select[data-viewer-zone]');
   if (select && !select.value) {
     for (var i = 0; i < select.options.length; i++) if (select.options[i].value === zone) select.value = zone;

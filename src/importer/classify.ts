@@ -293,7 +293,10 @@ const RUN_BREAKS = new RegExp(
     '\\s(?=\\d{1,2}(?:[:.h]\\d{2}|h)(?:\\s?[-–]\\s?\\d{1,2}(?:[:.h]\\d{2}|h)?\\d{0,2})?\\s?[:–]\\s)',
     '(?<=\\.)\\s(?=\\d{1,2}/\\d{1,2},\\s\\d)',
     '(?<=[.;])\\s(?=[\\p{Lu}][\\p{Ll}]{2,15}(?:\\s[\\p{Ll}]{2,12})?\\s?:\\s)',
-    '\\s(?=(?:Atelier|Workshop|Panel|Session|Mesa|Taller|Table ronde)\\s(?:#\\s?)?\\d{1,2}\\s?:\\s)',
+    '(?<!\\d)\\s(?=(?:Atelier|Workshop|Panel|Session|Mesa|Taller|Table ronde)\\s(?:#\\s?)?\\d{1,2}\\s?:\\s)',
+    // A role label anywhere ("… Philippines Panellists: Mr. X"), and a day heading ("… Lunch Day 2 – Wednesday").
+    '\\s(?=(?:Chairs?|Co-chairs?|Chairpersons?|Moderators?|Panell?ists?|Speakers?|Discussants?|Facilitators?|Rapporteurs?|Presenters?|Respondents?|Welcome remarks|Opening remarks|Opening address|Keynote address|Keynote speech|Closing remarks|Modérat(?:eur|rice)s?|Intervenant(?:e)?s?|Président(?:e)? de séance|Moderador(?:a)?|Modera|Ponentes?|Panelistas?)\\s?:\\s)',
+    '\\s(?=(?:Day|DAY|Jour|JOUR|Día|DÍA)\\s\\d{1,2}\\s?[:–—-]\\s)',
     '\\s(?=(?:M\\.|Mme|Mlle|Dr|Pr|Mr\\.?|Ms\\.?|Mrs\\.?|H\\.E\\.|Sr\\.|Sra\\.)\\s\\p{Lu}[\\p{Ll}\\p{Lu}-]+\\s\\p{Lu}{2,})',
   ].join('|'),
   'gu',

@@ -224,9 +224,9 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}, t
     warning = 'no comma between the name and the position; split guessed';
   } else if (!looksLikeName(name, minWords)) {
     const dash = /^(.{2,80}?)\s[–—-]\s(.+)$/.exec(nameRaw);
-    // "FIRESIDE CHAT – THE GAP BETWEEN …": a line all in capitals, with no honorific and no known given name, that
-    // only a guessed split would make a person, is a heading.
-    if (honorific === null && !/\p{Ll}/u.test(raw) && /\p{Lu}/u.test(raw) && !isGivenName(name.split(/\s+/)[0]!)) return null;
+    // "FIRESIDE CHAT – THE GAP BETWEEN …": words all in capitals up to the first comma, with no honorific and no known
+    // given name, that only a guessed split would make a person, are a heading.
+    if (honorific === null && !/\p{Ll}/u.test(nameRaw) && /\p{Lu}/u.test(nameRaw) && !isGivenName(name.split(/\s+/)[0]!)) return null;
     const split = dash !== null && looksLikeName(splitHonorific(dash[1]!, style).name, minWords)
       ? ([dash[1]!, dash[2]!] as [string, string])
       : splitNameFromJob(nameRaw);

@@ -529,3 +529,20 @@ test('a table copied with tabs: its header row names the columns, so a moderator
   ]);
   assert.deepEqual(r.warnings, []);
 });
+
+test('a programme flattened into one paragraph is cut before role labels and day headings, not between a time and its session', () => {
+  const r = read([
+    'Day 1 – Tuesday 14 June 2016 08:30 – 09:00 Registration 09:00 – 09:30 Opening session Welcome remarks: Mr. Jan Larsen, Regional Director, ILO 09:30 – 10:45 Session 1: Recruitment practices Chair: Ms. Maria Santos, Ministry of Labour, Philippines Panellists: Mr. Rahul Mehta, Ministry of Overseas Indians, India; Ms. Siti Rahman, BNP2TKI, Indonesia 10:45 – 11:00 Coffee break Day 2 – Wednesday 15 June 2016 09:00 – 10:30 Session 2: Way forward Chair: Mr. Jan Larsen, ILO',
+  ]);
+  assert.deepEqual(r.days, [['2016-06-14', 4], ['2016-06-15', 1]]);
+  assert.deepEqual(r.sessions, [
+    ['08:30', '09:00', 'other', null, 'Registration'],
+    ['09:00', '09:30', 'opening', null, 'Opening session'],
+    ['09:30', '10:45', 'panel', 1, 'Recruitment practices'],
+    ['10:45', '11:00', 'break', null, 'Coffee break'],
+    ['09:00', '10:30', 'panel', 2, 'Way forward'],
+  ]);
+  assert.deepEqual(r.people.map((s) => s.map((p) => `${p[0]} ${p[1]}`)), [
+    [], ['s Jan Larsen'], ['m Maria Santos', 's Rahul Mehta', 's Siti Rahman'], [], ['m Jan Larsen'],
+  ]);
+});

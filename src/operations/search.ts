@@ -146,7 +146,9 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
     if (!outcome.total) return;
     const offset = (page - 1) * perPage;
     if (storage.engine === 'postgres') await sql`SET LOCAL enable_seqscan = off`.execute(db);
-    const found = await candidates(db, storage.engine, parsed, within, CANDIDATES + offset + perPage);
+    // PostgreSQL: a word in a good part of the documents is found fastest walking the ids backwards.
+    const common = storage.engine === 'postgres' && outcome.total > 100 * (CANDIDATES + offset + perPage) && !parsed.groups.some((g) => g.phrase);
+    const found = await candidates(db, storage.engine, parsed, within, CANDIDATES + offset + perPage, common);
     if (storage.engine === 'postgres') await sql`SET LOCAL enable_seqscan = on`.execute(db);
     step('candidates');
     const docs = await docsById(db, found.map((c) => c.id));

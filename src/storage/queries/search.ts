@@ -569,7 +569,7 @@ export type Candidate = { id: number; titleHit: boolean };
  * The last `limit` matching documents by id (on SQLite the newest events first, as ids begin with
  * the event's; on PostgreSQL the latest indexed), and the last `limit` whose title matches.
  */
-export async function candidates(db: DbOrTx, engine: Engine, q: ParsedQuery, within: Within, limit: number): Promise<Candidate[]> {
+export async function candidates(db: DbOrTx, engine: Engine, q: ParsedQuery, within: Within, limit: number, common = false): Promise<Candidate[]> {
   if ((within.events && !within.events.length) || (within.combos && !within.combos.length)) return [];
   const out = new Map<number, Candidate>();
   if (engine === 'sqlite') {
@@ -583,9 +583,14 @@ export async function candidates(db: DbOrTx, engine: Engine, q: ParsedQuery, wit
   }
   const tq = tsquery(q);
   const w = pgWithin(within);
-  const title = await sql<{ id: number }>`SELECT id FROM search_doc WHERE title_tsv @@ ${tq}::tsquery${w} ORDER BY id DESC LIMIT ${limit}`.execute(db);
+  // The planner would walk the primary key backwards and test every row's tsvector until it has
+  // `limit` matches: fast for a common word, a scan of the whole table for a rare one. The matches
+  // are taken from the GIN index first (OFFSET 0 keeps the subquery apart), then the last ones kept;
+  // only a word that most documents hold (`common`) is left to the ordered walk.
+  const viaGin = (column: 'tsv' | 'title_tsv') => sql`SELECT id FROM (SELECT id FROM search_doc WHERE ${sql.ref(column)} @@ ${tq}::tsquery${w} OFFSET 0) m ORDER BY id DESC LIMIT ${limit}`;
+  const title = await sql<{ id: number }>`${viaGin('title_tsv')}`.execute(db);
   for (const r of title.rows) out.set(Number(r.id), { id: Number(r.id), titleHit: true });
-  const all = await sql<{ id: number }>`SELECT id FROM search_doc WHERE tsv @@ ${tq}::tsquery${w} ORDER BY id DESC LIMIT ${limit}`.execute(db);
+  const all = await sql<{ id: number }>`${common ? sql`SELECT id FROM search_doc WHERE tsv @@ ${tq}::tsquery${w} ORDER BY id DESC LIMIT ${limit}` : viaGin('tsv')}`.execute(db);
   for (const r of all.rows) if (!out.has(Number(r.id))) out.set(Number(r.id), { id: Number(r.id), titleHit: false });
   return [...out.values()];
 }

@@ -546,3 +546,13 @@ test('a programme flattened into one paragraph is cut before role labels and day
     [], ['s Jan Larsen'], ['m Maria Santos', 's Rahul Mehta', 's Siti Rahman'], [], ['m Jan Larsen'],
   ]);
 });
+
+test('"Participants:" and "Guests:" name the people who take the floor', () => {
+  const r = read([
+    'ROUNDTABLE: Youth and security',
+    'Facilitator: Mr. Omar Farouk, Youth Network',
+    'Participants: Ms. Julia Stein, Berghof Foundation; Mr. Ali Hassan, Search for Common Ground',
+    'Guests: Ms. Rita Kaur, UN Women',
+  ]);
+  assert.deepEqual(r.people.map((s) => s.map((p) => `${p[0]} ${p[1]}`)), [['m Omar Farouk', 's Julia Stein', 's Ali Hassan', 's Rita Kaur']]);
+});

@@ -37,7 +37,7 @@ const SPEAKING = [
   'intervenante', 'intervenantes', 'panélistes', 'panéliste', 'conférenciers', 'conférencier', 'panelistas', 'panelista',
   'orador', 'oradora', 'rapporteure', 'intervienen', 'interviene', 'participan', 'participa', 'interviennent',
   'intervient', 'avec la participation de', 'con la participación de', 'with the participation of', 'featuring',
-  'with', 'avec', 'con', 'in dialogue with', 'in discussion with', 'en conversation avec', 'en diálogo con', 'mot de bienvenue', "mot d'ouverture", 'allocution', "allocution d'ouverture", 'discours', 'palabras de bienvenida',
+  'with', 'avec', 'con', 'participants', 'participantes', 'guests', 'invités', 'invitées', 'invitados', 'in dialogue with', 'in discussion with', 'en conversation avec', 'en diálogo con', 'mot de bienvenue', "mot d'ouverture", 'allocution', "allocution d'ouverture", 'discours', 'palabras de bienvenida',
 ];
 const PLAIN = new Set([
   'speakers', 'speaker', 'panelists', 'panelist', 'panellists', 'panellist', 'panel', 'presenters', 'presenter',

@@ -549,6 +549,7 @@ test('a programme flattened into one paragraph is cut before role labels and day
 
 test('"Participants:" and "Guests:" name the people who take the floor', () => {
   const r = read([
+    'DAY TWO – Tuesday, 3 October 2017',
     'ROUNDTABLE: Youth and security',
     'Facilitator: Mr. Omar Farouk, Youth Network',
     'Participants: Ms. Julia Stein, Berghof Foundation; Mr. Ali Hassan, Search for Common Ground',

@@ -185,13 +185,14 @@ for (const engine of ENGINES) {
         assert.equal((await http('GET', `${base}/admin/files/${fileId}`, { cookie: viewer.cookie })).status, 200, 'a viewer reads drafts');
         assert.equal((await http('GET', `${base}/admin/events/${event.id}/materials`, { cookie: viewer.cookie })).status, 200);
         assert.equal((await upload(viewer, fields, { name: 'v.pdf', type: 'application/pdf', bytes: PDF })).status, 403, 'a viewer uploads nothing');
-        // A viewer is shown no control it may not use: no upload form, fields disabled, no buttons but sign-out.
+        // A viewer is shown no control it may not use: no upload form, fields disabled, no buttons but
+        // the site's search (public content) and sign-out.
         const viewerMaterials = (await http('GET', `${base}/admin/events/${event.id}/materials`, { cookie: viewer.cookie })).body.toString();
         assert.ok(!viewerMaterials.includes('multipart/form-data') && !viewerMaterials.includes('/delete'), 'no upload, replace or delete');
         const viewerEvent = (await http('GET', `${base}/admin/events/${event.id}`, { cookie: viewer.cookie })).body.toString();
         assert.ok(viewerEvent.includes('<fieldset class="plain" disabled="">'));
         assert.ok(viewerEvent.includes('Your account reads this series; it may not change it.'));
-        assert.deepEqual([...viewerEvent.matchAll(/<button type="submit"[^>]*>([^<]*)</g)].map((m) => m[1]), ['Sign out']);
+        assert.deepEqual([...viewerEvent.matchAll(/<button type="submit"[^>]*>([^<]*)</g)].map((m) => m[1]), ['Search', 'Sign out']);
         assert.equal((await http('GET', `${base}/admin/files/${fileId}`, { cookie: stranger.cookie })).status, 403);
         await publish();
         assert.equal((await http('GET', `${base}/files/${fileId}`)).status, 200, 'public again once published');

@@ -644,6 +644,20 @@ function findStart(lines: readonly string[], years: readonly number[]): { overvi
     if (t === '' || t.length > 400) continue;
     if (readSessionHeading(t, true)?.number != null || readSentenceHeading(t) !== null) return { overviewEnd: i, agendaStart: i };
   }
+  // Nor a numbered one: the first heading of a session's kind ("OPENING CEREMONY", "Roundtable: Youth") with a role
+  // line or a person under it.
+  for (let i = 0; i < lines.length; i++) {
+    const t = stripBullet(lines[i]!.trim()).text;
+    if (t === '' || t.length > 100 || /[.,;]$/.test(t)) continue;
+    const h = readSessionHeading(t);
+    if (h === null || h.kind === 'other' || h.kind === 'break') continue;
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.trim() === '') j++;
+    const next = (lines[j] ?? '').trim();
+    if (next.length <= MAX_LINE && (readRoleLine(next) !== null || readCueLine(next) !== null || readPersonIn(next, false) !== null)) {
+      return { overviewEnd: i, agendaStart: i };
+    }
+  }
   return { overviewEnd: lines.length, agendaStart: lines.length };
 }
 

@@ -557,3 +557,27 @@ test('"Participants:" and "Guests:" name the people who take the floor', () => {
   ]);
   assert.deepEqual(r.people.map((s) => s.map((p) => `${p[0]} ${p[1]}`)), [['m Omar Farouk', 's Julia Stein', 's Ali Hassan', 's Rita Kaur']]);
 });
+
+test('with no time, day or numbered heading, the agenda starts at the first heading of a session\'s kind with people under it', () => {
+  const r = read([
+    'Annual Conference on Peacebuilding',
+    '',
+    'The conference meets every year.',
+    '',
+    'OPENING CEREMONY',
+    'Welcome: Dr. Sarah Whitman, President, Peace Institute',
+    '',
+    'ROUNDTABLE: Youth and security',
+    'Facilitator: Mr. Omar Farouk, Youth Network',
+    '',
+    'CLOSING SESSION',
+    'Mr. Peter Novak, Executive Director, Peace Institute',
+  ]);
+  assert.deepEqual(r.sessions, [
+    [null, null, 'opening', null, 'OPENING CEREMONY'],
+    [null, null, 'panel', null, 'Youth and security'],
+    [null, null, 'closing', null, 'CLOSING SESSION'],
+  ]);
+  assert.deepEqual(r.people.map((s) => s.map((p) => `${p[0]} ${p[1]}`)), [['s Sarah Whitman'], ['m Omar Farouk'], ['s Peter Novak']]);
+  assert.deepEqual(r.warnings, []);
+});

@@ -20,7 +20,7 @@ type BlockKind = 'para' | 'item' | 'cell';
  * A text run. In a tagged PDF, `block` numbers the paragraph, heading, list item or table cell
  * (within its page) that the run belongs to, and `kind` says which of these it is.
  */
-type Item = { str: string; x: number; y: number; width: number; fontSize: number; block?: number | null; kind?: BlockKind | null };
+type Item = { str: string; x: number; y: number; width: number; fontSize: number; block?: number | null; kind?: BlockKind | null; continued?: boolean };
 type Line = {
   y: number;
   x: number;
@@ -81,8 +81,9 @@ function linesOfPage(items: Item[], page: number): Line[] {
       const word = /^\S+/.exec(text.trimStart())?.[0].length ?? 0;
       const charWidth = text.length ? (end - rs[0]!.x) / text.length : l.size / 2;
       // A tagged list item whose marker is drawn, not written (Chromium draws its bullets):
-      // its first line gets the bullet that a reader sees.
-      if (head.kind === 'item' && head.block !== null && head.block !== undefined && !started.has(head.block)) {
+      // its first line gets the bullet that a reader sees; not the rest of an item begun on the
+      // page before (its label is there), which the page-break rule joins to it.
+      if (head.kind === 'item' && head.block !== null && head.block !== undefined && !head.continued && !started.has(head.block)) {
         started.add(head.block);
         if (!LIST_MARKER.test(text.trimStart())) text = `• ${text.trimStart()}`;
       }

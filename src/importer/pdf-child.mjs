@@ -14,7 +14,12 @@ import { getDocumentProxy } from 'unpdf';
 const BLOCK_ROLES = new Set(['P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'TD', 'TH', 'Caption', 'Title', 'TOCI', 'Note']);
 /** @param {string} role @returns {'para' | 'item' | 'cell'} */
 const kindOf = (role) => (role === 'LI' || role === 'TOCI' ? 'item' : role === 'TD' || role === 'TH' ? 'cell' : 'para');
-/** @typedef {{ block: number, kind: 'para' | 'item' | 'cell' }} Owner */
+/**
+ * `continued`: a list item whose label (Lbl) has no content on this page while its body has: it
+ * began on the page before (a page's structure tree still names the label, empty), so its first
+ * line here goes on from there; it is no new item. An item written with no label at all is not.
+ * @typedef {{ block: number, kind: 'para' | 'item' | 'cell', continued?: boolean, label?: 'empty' | 'here', body?: boolean }} Owner
+ */
 
 /**
  * Marked-content id → the block element it belongs to, numbered in the page's order, and
@@ -26,20 +31,27 @@ function blocksOf(root) {
   /** @type {Map<string, Owner>} */
   const out = new Map();
   let next = 0;
-  /** @type {Array<[any, Owner | null]>} */
-  const stack = [[root, null]];
+  /** @type {Array<[any, Owner | null, boolean]>} */
+  const stack = [[root, null, false]];
   // Depth-first in document order, without recursion (a crafted tree may be deep).
   while (stack.length) {
-    const [node, owner] = /** @type {[any, Owner | null]} */ (stack.pop());
+    const [node, owner, inLabel] = /** @type {[any, Owner | null, boolean]} */ (stack.pop());
     if (!node || typeof node !== 'object') continue;
     if (node.type === 'content' && typeof node.id === 'string') {
       if (owner) out.set(node.id, owner);
+      if (owner?.kind === 'item') {
+        if (inLabel) owner.label = 'here';
+        else owner.body = true;
+      }
       continue;
     }
     const mine = typeof node.role === 'string' && BLOCK_ROLES.has(node.role) ? { block: next++, kind: kindOf(node.role) } : owner;
+    const label = node.role === 'Lbl';
+    if (label && mine?.kind === 'item' && mine.label === undefined) mine.label = 'empty';
     const children = Array.isArray(node.children) ? node.children : [];
-    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], mine]);
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], mine, inLabel || label]);
   }
+  for (const o of out.values()) if (o.kind === 'item') o.continued = o.body === true && o.label === 'empty';
   return out;
 }
 
@@ -56,7 +68,7 @@ async function pageItems(page) {
   }
   /** @type {Array<{ tag: string, id: string | null }>} */
   const marks = [];
-  /** @type {Array<{ str: string, x: number, y: number, width: number, fontSize: number, block: number | null, kind: 'para' | 'item' | 'cell' | null }>} */
+  /** @type {Array<{ str: string, x: number, y: number, width: number, fontSize: number, block: number | null, kind: 'para' | 'item' | 'cell' | null, continued?: boolean }>} */
   const out = [];
   for (const i of content.items) {
     if (i.type === 'beginMarkedContent' || i.type === 'beginMarkedContentProps') {
@@ -77,7 +89,7 @@ async function pageItems(page) {
       if (id !== null) owner = blocks.get(id) ?? null;
     }
     const [, , c, d, e, f] = i.transform;
-    out.push({ str: i.str, x: e, y: f, width: i.width, fontSize: Math.hypot(c, d), block: owner ? owner.block : null, kind: owner ? owner.kind : null });
+    out.push({ str: i.str, x: e, y: f, width: i.width, fontSize: Math.hypot(c, d), block: owner ? owner.block : null, kind: owner ? owner.kind : null, ...(owner?.continued ? { continued: true } : {}) });
   }
   return out;
 }

@@ -18,8 +18,8 @@ import * as m0009 from './migrations/0009-releases.ts';
 import * as m0010 from './migrations/0010-speaker-links.ts';
 import * as m0011 from './migrations/0011-import-drafts.ts';
 import * as m0012 from './migrations/0012-identities.ts';
-import * as m0014 from './migrations/0014-search.ts';
 import * as m0013 from './migrations/0013-slugs-every-script.ts';
+import * as m0014 from './migrations/0014-search.ts';
 import type { Engine, Storage } from './storage.ts';
 
 /**
@@ -54,8 +54,8 @@ const MIGRATIONS: Migrations = {
   '0010-speaker-links': m0010,
   '0011-import-drafts': m0011,
   '0012-identities': m0012,
-  '0014-search': m0014,
   '0013-slugs-every-script': m0013,
+  '0014-search': m0014,
 };
 
 /** The bookkeeping table, with the columns Kysely's Migrator gave it, so databases it migrated go on unchanged. */

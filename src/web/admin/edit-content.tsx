@@ -21,7 +21,7 @@ import { deleteRecord } from '../../operations/edit-delete.ts';
 import { reachOf, similarPersons, suggestNames } from './suggest.ts';
 import { warningsForEvent } from '../../operations/event-warnings.ts';
 import { unpublishedChanges } from '../../operations/releases.ts';
-import { ADMIN_HEADERS } from './routes.tsx';
+import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 import { speakerLinksSection } from './speaker-links.tsx';
 import { idParam, onNamed as onNamedOf, onRecord as onRecordOf } from '../record-access.ts';
 import { IdentitySection } from './identities.tsx';
@@ -45,10 +45,6 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   const t = translator(lang);
   const db = opts.storage.db;
   const html = async (c: C, node: unknown, status: Status = 200) => c.html(await renderDocument(node), status, ADMIN_HEADERS);
-  const viewerOf = (c: C): Viewer => {
-    const a = c.get('auth')!;
-    return { email: a.email, role: a.account.role, csrfToken: a.csrfToken };
-  };
   const actorOf = (c: C): Actor => ({ accountId: c.get('auth')!.account.id });
   const base = (c: C) => ({ lang, t, viewer: viewerOf(c) });
   const body = async (c: C) => (await c.req.parseBody()) as Record<string, unknown>;

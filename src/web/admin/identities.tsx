@@ -16,7 +16,7 @@ import { idParam } from '../record-access.ts';
 import { AdminLayout, type Viewer } from '../views/admin.tsx';
 import { renderDocument } from '../views/layout.tsx';
 import { ActionButton } from '../views/admin-edit.tsx';
-import { ADMIN_HEADERS } from './routes.tsx';
+import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 
 type C = Context<AuthEnv>;
 const PATH: Record<IdentityEntity, string> = { person: 'persons', organization: 'organizations' };
@@ -100,10 +100,6 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   const lang = DEFAULT_LANGUAGE;
   const t = translator(lang);
   const db = opts.storage.db;
-  const viewerOf = (c: C): Viewer => {
-    const a = c.get('auth')!;
-    return { email: a.email, role: a.account.role, csrfToken: a.csrfToken };
-  };
   const actorOf = (c: C) => ({ accountId: c.get('auth')!.account.id });
   const html = async (c: C, node: unknown, status: 200 | 400 | 409 = 200) => c.html(await renderDocument(node), status, ADMIN_HEADERS);
   const csrf = (c: C) => <input type="hidden" name="_csrf" value={viewerOf(c).csrfToken} />;

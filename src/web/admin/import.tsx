@@ -36,7 +36,7 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { AdminLayout, type Viewer } from '../views/admin.tsx';
 import { renderDocument } from '../views/layout.tsx';
 import { DEFAULT_UPLOAD_MAX_BYTES } from './materials.tsx';
-import { ADMIN_HEADERS } from './routes.tsx';
+import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 
 /** Room for the form's other fields and the multipart framing around the file. */
 const FORM_OVERHEAD = 64 * 1024;
@@ -57,10 +57,6 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
   const maxBytes = Math.min(opts.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES, MAX_INPUT_BYTES);
   const maxMb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
   const html = async (c: C, node: unknown, status: Status = 200) => c.html(await renderDocument(node), status, ADMIN_HEADERS);
-  const viewerOf = (c: C): Viewer => {
-    const a = c.get('auth')!;
-    return { email: a.email, role: a.account.role, csrfToken: a.csrfToken };
-  };
   const isAdmin = (c: C) => c.get('auth')?.account.role === 'admin';
   const intParam = (c: C, name: string) => {
     const v = c.req.param(name) ?? '';

@@ -13,7 +13,7 @@ import { translator } from '../i18n/t.ts';
 import { AdminLayout, type Viewer } from '../views/admin.tsx';
 import { readOnly } from '../views/admin-edit.tsx';
 import { renderDocument } from '../views/layout.tsx';
-import { ADMIN_HEADERS } from './routes.tsx';
+import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 import { sendFile } from '../routes/files.ts';
 import { fileWithSeries } from '../../storage/queries/files.ts';
 
@@ -49,10 +49,6 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
   const db = opts.storage.db;
   const maxBytes = opts.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
   const limits = { maxBytes };
-  const viewerOf = (c: C): Viewer => {
-    const a = c.get('auth')!;
-    return { email: a.email, role: a.account.role, csrfToken: a.csrfToken };
-  };
   const intParam = (c: C, name: string) => {
     const v = c.req.param(name) ?? '';
     if (!/^\d{1,9}$/.test(v)) throw new NotFound('no such page');

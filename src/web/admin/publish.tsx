@@ -20,7 +20,7 @@ import { changeText, releaseHeading, releaseLines } from '../views/changes.tsx';
 import { EventPage } from '../views/event-page.tsx';
 import { renderDocument } from '../views/layout.tsx';
 import { runningTitleCss } from '../views/styles.ts';
-import { ADMIN_HEADERS } from './routes.tsx';
+import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 
 type C = Context<AuthEnv>;
 
@@ -28,10 +28,6 @@ export function publishRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   const lang = DEFAULT_LANGUAGE;
   const t = translator(lang);
   const db = opts.storage.db;
-  const viewerOf = (c: C): Viewer => {
-    const a = c.get('auth')!;
-    return { email: a.email, role: a.account.role, csrfToken: a.csrfToken };
-  };
   const eventOf = async (id: number) => {
     const event = await db.selectFrom('event').selectAll().where('id', '=', id).executeTakeFirst();
     if (!event) throw new NotFound(`no event with id ${id}`);

@@ -58,6 +58,12 @@ function refererPath(c: Context): string | undefined {
 }
 
 /** Only a path on this site may follow sign-in, never another host ("//evil", "/\\evil"). */
+/** Who is signed in, as the workspace's pages show them (the guard has run: `auth` is set). */
+export function viewerOf(c: Context<AuthEnv>): Viewer {
+  const a = c.get('auth')!;
+  return { email: a.email, role: a.account.role, csrfToken: a.csrfToken };
+}
+
 export function safeNext(raw: unknown): string {
   return typeof raw === 'string' && /^\/(?![\/\\])[\x21-\x7e]*$/.test(raw) && raw.startsWith('/admin') ? raw : '/admin';
 }
@@ -68,10 +74,6 @@ export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxByt
   const app = new Hono<AuthEnv>();
   const html = async (c: Context, node: unknown, status: 200 | 400 | 401 | 403 | 429 = 200) => c.html(await renderDocument(node), status, ADMIN_HEADERS);
   const secure = () => isSecure(opts.baseUrl());
-  const viewerOf = (c: Context<AuthEnv>): Viewer => {
-    const a = c.get('auth')!;
-    return { email: a.email, role: a.account.role, csrfToken: a.csrfToken };
-  };
 
   app.use('*', readSession(opts));
 

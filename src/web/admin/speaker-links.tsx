@@ -20,7 +20,7 @@ import { AdminLayout, type Viewer } from '../views/admin.tsx';
 import { ActionButton, readOnly } from '../views/admin-edit.tsx';
 import { longDate } from '../views/format.ts';
 import { renderDocument } from '../views/layout.tsx';
-import { ADMIN_HEADERS } from './routes.tsx';
+import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 
 type C = Context<AuthEnv>;
 const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
@@ -47,10 +47,6 @@ export function speakerLinkRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { now?
   const db = opts.storage.db;
   const now = () => opts.now?.() ?? new Date();
   const html = async (c: C, node: unknown, status: 200 | 400 = 200) => c.html(await renderDocument(node), status, ADMIN_HEADERS);
-  const viewerOf = (c: C): Viewer => {
-    const a = c.get('auth')!;
-    return { email: a.email, role: a.account.role, csrfToken: a.csrfToken };
-  };
   const onLink = onSeriesOf(db, seriesOfLink, 'speaker link');
   const onSubmission = onSeriesOf(db, seriesOfSubmission, 'submission');
 

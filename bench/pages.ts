@@ -207,7 +207,32 @@ function stopChild(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SI
   });
 }
 
-type WrkResult = { requestsPerSec: number; p50Ms: number; p99Ms: number; errors: string[]; raw: string };
+type WrkResult = { requestsPerSec: number; p50Ms: number; p99Ms: number; errors: string[]; raw: string; requests: number; cpuUsPerRequest: number };
+
+/**
+ * The CPU time (user + system, in clock ticks of 10 ms) that a process and its waited-for
+ * children have used, from /proc: a figure that a busy neighbour on a shared machine hardly
+ * moves, unlike requests per second. NaN where /proc is not there.
+ */
+function cpuTicks(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) in its brackets.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    let ticks = Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+    // Running children (nginx's workers, Plenary's with PLENARY_WORKERS > 1) count too.
+    let children: string[] = [];
+    try {
+      children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    } catch {
+      // kernels without CONFIG_PROC_CHILDREN: the process alone
+    }
+    for (const c of children) ticks += cpuTicks(Number(c));
+    return ticks;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 function toMs(value: string, unit: string): number {
   const n = Number(value);
@@ -230,8 +255,9 @@ function parseWrk(raw: string): WrkResult {
   const p50 = /^\s+50(?:\.0+)?%\s+([\d.]+)(us|ms|s|m)\s*$/m.exec(raw);
   const p99 = /^\s+99(?:\.0+)?%\s+([\d.]+)(us|ms|s|m)\s*$/m.exec(raw);
   if (!rps || !p50 || !p99) throw new Error(`could not read wrk's output:\n${raw}`);
+  const count = /^\s*(\d+) requests in/m.exec(raw);
   const errors = raw.split('\n').filter((l) => /Socket errors|Non-2xx or 3xx/.test(l)).map((l) => l.trim());
-  return { requestsPerSec: Number(rps[1]), p50Ms: toMs(p50[1]!, p50[2]!), p99Ms: toMs(p99[1]!, p99[2]!), errors, raw };
+  return { requestsPerSec: Number(rps[1]), p50Ms: toMs(p50[1]!, p50[2]!), p99Ms: toMs(p99[1]!, p99[2]!), errors, raw, requests: count ? Number(count[1]) : Number.NaN, cpuUsPerRequest: Number.NaN };
 }
 
 /** The wrk run in progress, stopped with everything else on a signal. */
@@ -264,7 +290,11 @@ function wrk(wrkPath: string, layout: Layout, taskset: string | null, url: strin
 /** One measured run: wrk against a server pinned as the layout says. */
 async function measureOnce(wrkPath: string, taskset: string | null, layout: Layout, pid: number, url: string, seconds: number, gzip: boolean): Promise<WrkResult> {
   if (taskset) pin(taskset, pid, layout.serverCpus);
-  return parseWrk(await wrk(wrkPath, layout, taskset, url, seconds, gzip));
+  const before = cpuTicks(pid);
+  const result = parseWrk(await wrk(wrkPath, layout, taskset, url, seconds, gzip));
+  // Ticks are 10 ms (USER_HZ 100 on Linux): over a run of seconds and tens of thousands of requests, fine enough.
+  result.cpuUsPerRequest = ((cpuTicks(pid) - before) * 10_000) / result.requests;
+  return result;
 }
 
 function median(xs: number[]): number {
@@ -467,7 +497,7 @@ async function main(): Promise<number> {
         if (secs > WARMUP_SECONDS) console.log(`bench: ${layout.name}, ${gz ? 'gzip' : 'identity'}: ${last ?? 'the editor did not report'}`);
       }
     };
-    const rows = [['layout', 'encoding', 'server', 'req/s', 'p50 ms', 'p99 ms', 'ratio', '/floor', 'p99/fl', 'rounds: req/s p99 ms']];
+    const rows = [['layout', 'encoding', 'server', 'req/s', 'p50 ms', 'p99 ms', 'ratio', '/floor', 'p99/fl', 'µs/req', 'cpu/fl', 'rounds: req/s p99 ms cpu']];
     for (const layout of plan) {
       for (const encoding of encodings()) {
         const gz = encoding === 'gzip';
@@ -485,6 +515,7 @@ async function main(): Promise<number> {
         const nginxRps = median(results.get('nginx')!.map((r) => r.requestsPerSec));
         const floorRps = median(results.get('floor')!.map((r) => r.requestsPerSec));
         const floorP99 = median(results.get('floor')!.map((r) => r.p99Ms));
+        const floorCpu = median(results.get('floor')!.map((r) => r.cpuUsPerRequest));
         for (const x of servers) {
           const rs = results.get(x.name)!;
           const rps = median(rs.map((r) => r.requestsPerSec));
@@ -498,15 +529,18 @@ async function main(): Promise<number> {
             fmt(rps / nginxRps, 2),
             fmt(rps / floorRps, 2),
             fmt(median(rs.map((r) => r.p99Ms)) / floorP99, 2),
-            rs.map((r) => `${fmt(r.requestsPerSec, 0)} ${fmt(r.p99Ms, 2)}`).join(' | '),
+            fmt(median(rs.map((r) => r.cpuUsPerRequest)), 1),
+            fmt(median(rs.map((r) => r.cpuUsPerRequest)) / floorCpu, 2),
+            rs.map((r) => `${fmt(r.requestsPerSec, 0)} ${fmt(r.p99Ms, 2)} ${fmt(r.cpuUsPerRequest, 1)}µs`).join(' | '),
           ]);
         }
       }
     }
     console.log('');
-    const widths = [9, 8, 12, 8, 7, 7, 6, 6, 6];
-    for (const r of rows) console.log([...widths.map((w, i) => (i < 3 ? r[i]!.padEnd(w) : r[i]!.padStart(w))), r[9]].join(' '));
+    const widths = [9, 8, 12, 8, 7, 7, 6, 6, 6, 7, 6];
+    for (const r of rows) console.log([...widths.map((w, i) => (i < 3 ? r[i]!.padEnd(w) : r[i]!.padStart(w))), r[11]].join(' '));
     console.log('Medians of the rounds; ratio = req/s / nginx req/s, /floor = req/s / floor req/s, p99/fl = p99 / floor p99, in the same layout and encoding.');
+    console.log('µs/req = the server process\'s own CPU time (user + system, from /proc) per request answered, cpu/fl = that against the floor\'s: on a machine shared with others, the steadier comparison.');
     console.log('Targets: plenary/nginx ratio ≥ 0.5 and plenary p99 ≤ 5 ms; plenary+edit ≥ 0.9× the floor\'s req/s with p99 ≤ 1.5× the floor\'s.');
     // The edits did land: the other event's page shows the editor's latest save.
     const other = await get(`${plenaryBase}/events/bench-other-event`);

@@ -3,10 +3,12 @@ import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import fr from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
 import es from 'i18n-iso-countries/langs/es.json' with { type: 'json' };
+import ar from 'i18n-iso-countries/langs/ar.json' with { type: 'json' };
 
 countries.registerLocale(en);
 countries.registerLocale(fr);
 countries.registerLocale(es);
+countries.registerLocale(ar);
 
 // Names that meetings use but the package does not list.
 const EXTRA: Record<string, string[]> = {
@@ -137,7 +139,7 @@ const SHORT_EN: Record<string, string> = {
   VI: 'United States Virgin Islands',
 };
 
-type SiteLanguage = 'en' | 'fr' | 'es';
+type SiteLanguage = 'en' | 'fr' | 'es' | 'ar';
 
 /** The country's short name ("Türkiye", "Azerbaijan") in one of the site's languages. */
 export function countryName(code: string, lang: SiteLanguage): string | undefined {

@@ -3,10 +3,48 @@ import { CATALOGUES, type MessageKey } from './messages.ts';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+/** The parameters that carry the count a message's plural form depends on, in order of preference. */
+const COUNT_PARAMS = ['n', 'count'] as const;
+
+const rulesOf = new Map<string, Intl.PluralRules>();
+function pluralCategory(lang: string, count: number): Intl.LDMLPluralRule {
+  let rules = rulesOf.get(lang);
+  if (!rules) rulesOf.set(lang, (rules = new Intl.PluralRules(lang)));
+  return rules.select(count);
+}
+
+/** The count a message is about: the first of {n} or {count} given as a finite number (or numeric string). */
+function countOf(params: Record<string, string | number>): number | null {
+  for (const name of COUNT_PARAMS) {
+    const v = params[name];
+    if (typeof v === 'number' && Number.isFinite(v)) return v;
+    if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)) return Number(v);
+  }
+  return null;
+}
+
+/**
+ * The message for `key` in `lang`. With a count ({n} or {count}) the plural form is chosen by
+ * Intl.PluralRules for the language: `key.zero`, `.one`, `.two`, `.few` or `.many` when the
+ * catalogue has that variant, else `key` itself (which is the "other" form). A language that lacks
+ * the key altogether falls back to English, with English plural rules.
+ */
 export function translator(lang: Language): Translate {
-  const cat: Partial<Record<MessageKey, string>> = CATALOGUES[lang];
+  const own: Partial<Record<string, string>> = CATALOGUES[lang];
+  const en: Partial<Record<string, string>> = CATALOGUES.en;
   return (key, params) => {
-    const template = cat[key] ?? CATALOGUES.en[key];
+    const count = params ? countOf(params) : null;
+    const pick = (cat: Partial<Record<string, string>>, catLang: string): string | undefined => {
+      if (count !== null) {
+        const category = pluralCategory(catLang, count);
+        if (category !== 'other') {
+          const variant = cat[`${key}.${category}`];
+          if (variant !== undefined) return variant;
+        }
+      }
+      return cat[key];
+    };
+    const template = (lang === 'en' ? undefined : pick(own, lang)) ?? pick(en, 'en') ?? key;
     if (!params) return template;
     return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
   };

@@ -2,7 +2,7 @@
 // The public pages other than the event page. Each takes what it shows and the translator.
 import { PersonIdentity, type PersonIdentityView } from './person-identity.tsx';
 import { countryName } from '../../domain/country.ts';
-import type { Language } from '../../domain/language.ts';
+import type { InterfaceLanguage } from '../../domain/language.ts';
 import type { EventRow, OrganizationRow, PersonRow, SeriesRow } from '../../storage/database.ts';
 import type { AppearanceInContext } from '../../storage/queries.ts';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -12,8 +12,9 @@ import { dateRange, isolate } from './format.ts';
 import { Layout } from './layout.tsx';
 import type { PageInfo } from '../paging.ts';
 import { Pager, pagedTitle } from './pager.tsx';
+import { href } from './render-context.ts';
 
-type Base = { lang: Language; t: Translate };
+type Base = { lang: InterfaceLanguage; t: Translate };
 
 function EventList(p: Base & { events: EventRow[] }) {
   return (
@@ -21,7 +22,7 @@ function EventList(p: Base & { events: EventRow[] }) {
       {p.events.map((e) => (
         <li>
           <bdi>
-            <a href={`/events/${e.slug}`}>{e.title}</a>
+            <a href={href(`/events/${e.slug}`)}>{e.title}</a>
           </bdi>
           <span class="aff">
             {' '}
@@ -48,7 +49,7 @@ export function HomePage(p: Base & { series: Array<SeriesRow & { events: EventRo
       {p.series.map((s) => (
         <section aria-labelledby={`series-${s.slug}`}>
           <h2 id={`series-${s.slug}`}>
-            <a href={`/series/${s.slug}`}>{s.title}</a>
+            <a href={href(`/series/${s.slug}`)}>{s.title}</a>
           </h2>
           <EventList lang={p.lang} t={t} events={s.events} />
           <MoreEvents series={s} t={t} />
@@ -56,7 +57,7 @@ export function HomePage(p: Base & { series: Array<SeriesRow & { events: EventRo
       ))}
       {p.series.length ? (
         <p>
-          <a href="/events">{t('home.everything')}</a>
+          <a href={href('/events')}>{t('home.everything')}</a>
         </p>
       ) : null}
     </Layout>
@@ -69,7 +70,7 @@ function MoreEvents(p: { series: SeriesRow & { events: EventRow[]; eventCount?: 
   if (n === undefined || n <= p.series.events.length) return null;
   return (
     <p>
-      <a href={`/series/${p.series.slug}`}>{p.t('home.allEvents', { n })}</a>
+      <a href={href(`/series/${p.series.slug}`)}>{p.t('home.allEvents', { n })}</a>
     </p>
   );
 }
@@ -145,7 +146,7 @@ export function OrganizationPage(p: Base & { organization: OrganizationRow; appe
           <>
             <dt>{t('org.country')}</dt>
             <dd>
-              <a href={`/countries/${o.country_code.toLowerCase()}`}>{country}</a>
+              <a href={href(`/countries/${o.country_code.toLowerCase()}`)}>{country}</a>
             </dd>
           </>
         ) : null}
@@ -156,7 +157,7 @@ export function OrganizationPage(p: Base & { organization: OrganizationRow; appe
           <ul class="list">
             {p.convenes.map((s) => (
               <li>
-                <a href={`/series/${s.slug}`}>{s.title}</a>
+                <a href={href(`/series/${s.slug}`)}>{s.title}</a>
               </li>
             ))}
           </ul>
@@ -184,7 +185,7 @@ export function CountryPage(p: Base & { code: string; name: string; appearances:
 export function IndexPage(p: Base & { title: string; items: Array<{ href: string; label: string; count: number; note?: string }>; pager?: PageInfo; counts?: 'appearances' | 'events' }) {
   const { t } = p;
   const count = (n: number) =>
-    p.counts === 'events' ? (n === 1 ? t('list.eventCount.one') : t('list.eventCount', { n })) : n === 1 ? t('list.count.one') : t('list.count', { n });
+    p.counts === 'events' ? t('list.eventCount', { n }) : t('list.count', { n });
   return (
     <Layout lang={p.lang} t={t} title={pagedTitle(p.title, p.pager, t)} crumbs={[{ href: '/', label: t('nav.home') }]}>
       <h1>{p.title}</h1>
@@ -218,7 +219,7 @@ export function ErrorPage(p: Base & { status: 400 | 404 | 500 }) {
       <h1>{title}</h1>
       <p>{p.status === 404 ? t('error.notFound.body') : p.status === 400 ? t('error.page.body') : t('error.server.body')}</p>
       <p>
-        <a href="/">{t('error.back')}</a>
+        <a href={href('/')}>{t('error.back')}</a>
       </p>
     </Layout>
   );

@@ -3,7 +3,7 @@
 // hono/jsx), facets as links with their exact counts (each adds to the filters, or removes
 // one), and the result pages.
 import { countryLabel } from '../../domain/country.ts';
-import type { Language } from '../../domain/language.ts';
+import type { InterfaceLanguage } from '../../domain/language.ts';
 import type { SnippetPart } from '../../domain/search-text.ts';
 import { FACETS, type Facet, type SearchFilters, type SearchOutcome } from '../../operations/search.ts';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -14,7 +14,7 @@ import { Layout } from './layout.tsx';
 export const FACET_VALUES_SHOWN = 12;
 
 /** A facet value's label in the page's language. */
-export function facetLabel(facet: Facet, value: string, outcome: Pick<SearchOutcome, 'labels'>, t: Translate, lang: Language): string {
+export function facetLabel(facet: Facet, value: string, outcome: Pick<SearchOutcome, 'labels'>, t: Translate, lang: InterfaceLanguage): string {
   const key = (k: string) => {
     const text = t(k as MessageKey);
     return text === undefined || text === k ? value : text;
@@ -56,7 +56,7 @@ function Marked(p: { parts: SnippetPart[] }) {
   return <>{p.parts.map((x) => (x.mark ? <mark>{x.text}</mark> : x.text))}</>;
 }
 
-export function SearchPage(p: { lang: Language; t: Translate; outcome: SearchOutcome }) {
+export function SearchPage(p: { lang: InterfaceLanguage; t: Translate; outcome: SearchOutcome }) {
   const { t, outcome: o, lang } = p;
   const title = o.q ? t('search.titleFor', { q: o.q }) : t('search.title');
   const shownFacets = FACETS.filter((f) => o.facets[f].length > 0 && !(o.facets[f].length === 1 && !o.facets[f][0]!.selected && o.facets[f][0]!.count === o.total && f !== 'kind'));
@@ -64,7 +64,7 @@ export function SearchPage(p: { lang: Language; t: Translate; outcome: SearchOut
     <Layout lang={lang} t={t} title={title} noindex query={o.q} crumbs={[{ href: '/', label: t('nav.home') }]}>
       <h1>{o.q ? <bdi>{title}</bdi> : title}</h1>
       {!o.q ? <p>{t('search.intro')}</p> : null}
-      {o.q ? <p role="status">{o.total === 1 ? t('search.total.one') : t('search.total', { n: o.total })}</p> : null}
+      {o.q ? <p role="status">{t('search.total', { n: o.total })}</p> : null}
       {o.q && !o.total ? <p>{t('search.none')}</p> : null}
       {shownFacets.length ? (
         <section aria-labelledby="search-facets">
@@ -168,7 +168,7 @@ export function SearchPage(p: { lang: Language; t: Translate; outcome: SearchOut
 }
 
 /** A search address with a malformed parameter (page=0, a 600-character query): said so, 400. */
-export function SearchErrorPage(p: { lang: Language; t: Translate; detail: string }) {
+export function SearchErrorPage(p: { lang: InterfaceLanguage; t: Translate; detail: string }) {
   const { t } = p;
   return (
     <Layout lang={p.lang} t={t} title={t('search.title')} noindex crumbs={[{ href: '/', label: t('nav.home') }]}>

@@ -1,5 +1,13 @@
 // English: the complete catalogue and the fallback. Every key the interface uses is here;
-// every other language's file (fr.ts, es.ts, …) gives the same keys (test/catalogues.test.ts).
+// every other language's file (fr.ts, es.ts, ar.ts, …) gives the same keys (test/catalogues.test.ts).
+//
+// Plurals: a message with a count takes it as {n} (or {count}) and is called with the plain key,
+// t('list.eventCount', { n }). The plain key is the general ("other") form; a catalogue may add
+// variants for the other CLDR plural categories of its language by suffixing the key with
+// .zero, .one, .two, .few or .many, and t() picks the one Intl.PluralRules gives for the count,
+// falling back to the plain key. English needs only .one; French uses .one for 0 and 1; Arabic
+// may give all six (zero, one, two, few = 3–10, many = 11–99, plain key = 100, 101, 102, …).
+// A variant may leave out the count ('1 event', 'حدثان') but uses no other placeholder than its key's.
 export const en = {
   'pager.label': 'Pages',
   'pager.prev': 'Previous page',
@@ -635,4 +643,6 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
-export type Catalogue = Partial<Record<MessageKey, string>>;
+/** The plural variants a catalogue may add to a message (see the note at the top). */
+export type PluralVariant = `${MessageKey}.${'zero' | 'one' | 'two' | 'few' | 'many'}`;
+export type Catalogue = Partial<Record<MessageKey | PluralVariant, string>>;

@@ -640,6 +640,25 @@ export const en = {
   'search.lang.en': 'English',
   'search.lang.fr': 'French',
   'search.lang.es': 'Spanish',
+  // content in several languages (issue 13)
+  'translate.into': 'Translations:',
+  'translate.title': '{title} in {language}',
+  'translate.intro': 'Each text is shown with its original. Leave a field empty where there is no translation: pages then show the original, marked with its language.',
+  'translate.original': 'Original ({language}):',
+  'translate.group.event': 'The event',
+  'translate.group.session': 'Session titles',
+  'translate.group.material': 'Document labels',
+  'translate.theme': 'Theme {n}',
+  'translate.sessionTitle': 'Session title',
+  'translate.materialLabel': 'Document label',
+  'translate.save': 'Save the translations',
+  'translate.conflict': 'The form below holds the stored translations with what you typed kept: check it and save again to apply yours.',
+  'translate.nothing': 'Nothing of this event is written in another language than {language}.',
+  'material.original': 'Original: {language}',
+  'material.versions': 'Language versions',
+  'upload.addVersion': 'Add a version in another language',
+  'upload.versionLang': 'Language of the version',
+  'upload.versionOf': 'Version in {language}',
 } as const;
 
 export type MessageKey = keyof typeof en;

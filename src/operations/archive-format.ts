@@ -49,13 +49,14 @@ const WORKING: Pick<Spec, 'event' | 'day' | 'session' | 'appearance' | 'material
     columns: {
       id: 'integer', series_id: 'integer', slug: 'text', title: 'text', lang: 'text', start_date: 'text', end_date: 'text', venue: 'text?', address: 'text?', city: 'text?',
       country_code: 'text?', time_zone: 'text', overview: 'text?', themes: 'text', contact_email: 'text?', status: 'text', uuid: 'text', room_uuid: 'text', created_at: 'text', updated_at: 'text', version: 'integer',
+      translations: 'text',
     },
   },
   day: { key: ['id'], identity: true, columns: { id: 'integer', event_id: 'integer', position: 'integer', date: 'text', label: 'text?', version: 'integer' } },
   session: {
     key: ['id'],
     identity: true,
-    columns: { id: 'integer', event_id: 'integer', day_id: 'integer', position: 'integer', kind: 'text', number: 'integer?', title: 'text?', lang: 'text', start_time: 'text?', end_time: 'text?', uuid: 'text', version: 'integer' },
+    columns: { id: 'integer', event_id: 'integer', day_id: 'integer', position: 'integer', kind: 'text', number: 'integer?', title: 'text?', lang: 'text', start_time: 'text?', end_time: 'text?', uuid: 'text', version: 'integer', translations: 'text' },
   },
   appearance: {
     key: ['id'],
@@ -68,7 +69,7 @@ const WORKING: Pick<Spec, 'event' | 'day' | 'session' | 'appearance' | 'material
   material: {
     key: ['id'],
     identity: true,
-    columns: { id: 'integer', event_id: 'integer', appearance_id: 'integer?', kind: 'text', label: 'text', lang: 'text', position: 'integer', url: 'text?', file_id: 'text?', created_at: 'text' },
+    columns: { id: 'integer', event_id: 'integer', appearance_id: 'integer?', kind: 'text', label: 'text', lang: 'text', position: 'integer', url: 'text?', file_id: 'text?', created_at: 'text', translations: 'text', original_id: 'integer?', version: 'integer' },
   },
 };
 
@@ -78,12 +79,12 @@ const SPEC: Spec = {
   series: {
     key: ['id'],
     identity: true,
-    columns: { id: 'integer', slug: 'text', title: 'text', lang: 'text', description: 'text?', convener_id: 'integer?', uuid: 'text', created_at: 'text', updated_at: 'text', version: 'integer' },
+    columns: { id: 'integer', slug: 'text', title: 'text', lang: 'text', description: 'text?', convener_id: 'integer?', uuid: 'text', created_at: 'text', updated_at: 'text', version: 'integer', translations: 'text' },
   },
   event: WORKING.event,
   day: WORKING.day,
   session: WORKING.session,
-  person: { key: ['id'], identity: true, columns: { id: 'integer', slug: 'text', name: 'text', name_key: 'text', honorific: 'text?', uuid: 'text', created_at: 'text', updated_at: 'text', version: 'integer' } },
+  person: { key: ['id'], identity: true, columns: { id: 'integer', slug: 'text', name: 'text', name_key: 'text', honorific: 'text?', uuid: 'text', created_at: 'text', updated_at: 'text', version: 'integer', gender: 'text', gender_term: 'text?' } },
   organization: {
     key: ['id'],
     identity: true,
@@ -152,6 +153,20 @@ const SPEC: Spec = {
     key: ['id'],
     identity: true,
     columns: { id: 'integer', link_id: 'integer', kind: 'text', payload: 'text', file_id: 'text?', lang: 'text?', status: 'text', decided_by: 'integer?', decided_at: 'text?', created_at: 'text' },
+  },
+  // From schema 0017: publications and their frozen editions (after series, event, account and file).
+  publication: {
+    key: ['id'],
+    identity: true,
+    columns: {
+      id: 'integer', slug: 'text', series_id: 'integer', event_id: 'integer?', year: 'integer?', title: 'text', subtitle: 'text?', lang: 'text', foreword: 'text?', summary: 'text?',
+      excerpts: 'text', created_at: 'text', updated_at: 'text', version: 'integer',
+    },
+  },
+  publication_edition: {
+    key: ['id'],
+    identity: true,
+    columns: { id: 'integer', publication_id: 'integer', number: 'integer', note: 'text?', account_id: 'integer?', created_at: 'text', html_file_id: 'text', pdf_file_id: 'text', metadata: 'text' },
   },
 };
 

@@ -7,6 +7,8 @@ export interface SeriesTable {
   title: string;
   lang: string;
   description: string | null;
+  /** JSON: field → language → text, the texts entered in other languages than `lang`, the original (migration 0015; domain/translations.ts) */
+  translations: Generated<string>;
   /** the organization that convenes the series (organization.id), if recorded */
   convener_id: number | null;
   /** stable across renames: calendar UIDs, frab guids, JSON-LD ids (migration 0007; the database fills it) */
@@ -34,6 +36,8 @@ export interface EventTable {
   overview: string | null;
   /** JSON array of strings */
   themes: string;
+  /** JSON: field → language → text, the texts entered in other languages than `lang`, the original (migration 0015; domain/translations.ts) */
+  translations: Generated<string>;
   contact_email: string | null;
   status: 'draft' | 'published';
   /** stable across renames: calendar UIDs, frab guids, JSON-LD ids (migration 0007; the database fills it) */
@@ -67,6 +71,8 @@ export interface SessionTable {
   lang: string;
   start_time: string | null;
   end_time: string | null;
+  /** JSON: field → language → text, the texts entered in other languages than `lang`, the original (migration 0015; domain/translations.ts) */
+  translations: Generated<string>;
   /** stable across renames: calendar UIDs, frab guids, JSON-LD ids (migration 0007; the database fills it) */
   uuid: Generated<string>;
   /** one more with every edit; a save names the version it was made from (migration 0006) */
@@ -80,6 +86,9 @@ export interface PersonTable {
   /** the normalised key of `name`; not unique: two people may share a name (migration 0012); matching goes through person_alias */
   name_key: string;
   honorific: string | null;
+  /** female, male, another (their own term in gender_term), not-known (the default), declined: personal data, public only as counts (migration 0016; domain/gender.ts) */
+  gender: Generated<string>;
+  gender_term: string | null;
   /** stable across renames: calendar UIDs, frab guids, JSON-LD ids (migration 0007; the database fills it) */
   uuid: Generated<string>;
   created_at: string;
@@ -204,6 +213,12 @@ export interface MaterialTable {
   url: string | null;
   file_id: string | null;
   created_at: string;
+  /** JSON: field → language → text, the texts entered in other languages than `lang`, the original (migration 0015; domain/translations.ts) */
+  translations: Generated<string>;
+  /** the original this material is another language's version of; null for an original (migration 0015) */
+  original_id: number | null;
+  /** one more with every save of its translations (migration 0015) */
+  version: Generated<number>;
 }
 
 /**
@@ -354,6 +369,43 @@ export interface ImportDraftTable {
   expires_at: string;
 }
 
+/** A publication compiled from published records (migration 0017): one event, or a series' events of one year. */
+export interface PublicationTable {
+  id: Generated<number>;
+  slug: string;
+  series_id: number;
+  /** set for a publication of one event */
+  event_id: number | null;
+  /** set for a publication of a series' year */
+  year: number | null;
+  title: string;
+  subtitle: string | null;
+  lang: string;
+  /** Markdown (markdown-it, raw HTML off), in `lang` */
+  foreword: string | null;
+  summary: string | null;
+  /** JSON: { "<material id>": "full" | "<excerpt>" } */
+  excerpts: Generated<string>;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+/** A frozen edition of a publication: its HTML and PDF are stored files whose bytes never change. */
+export interface PublicationEditionTable {
+  id: Generated<number>;
+  publication_id: number;
+  number: number;
+  /** what changed since the edition before */
+  note: string | null;
+  account_id: number | null;
+  created_at: string;
+  html_file_id: string;
+  pdf_file_id: string;
+  /** JSON: operations/publications.ts EditionMetadata */
+  metadata: string;
+}
+
 export interface Database {
   series: SeriesTable;
   event: EventTable;
@@ -388,6 +440,8 @@ export interface Database {
   speaker_submission: SpeakerSubmissionTable;
   cache_invalidation: CacheInvalidationTable;
   import_draft: ImportDraftTable;
+  publication: PublicationTable;
+  publication_edition: PublicationEditionTable;
 }
 
 export type Db = Kysely<Database>;

@@ -69,7 +69,7 @@ export async function* fileChunks(db: DbOrTx, id: string, batch = 8): AsyncGener
 export type NewFile = { id: string; sha256: string; mediaType: string; originalName: string | null; createdAt: string };
 
 /** Stores a file under a new id: its row, then its bytes cut into chunks (a few chunks per statement). */
-export async function insertFile(db: DbOrTx, file: NewFile, bytes: Uint8Array): Promise<void> {
+export async function insertFile(db: DbOrTx, file: NewFile, bytes: Uint8Array, opts: { readText?: boolean } = {}): Promise<void> {
   await db
     .insertInto('file')
     .values({ id: file.id, sha256: file.sha256, media_type: file.mediaType, size: bytes.length, original_name: file.originalName, created_at: file.createdAt })
@@ -78,7 +78,8 @@ export async function insertFile(db: DbOrTx, file: NewFile, bytes: Uint8Array): 
   for (let n = 0; n * FILE_CHUNK_BYTES < bytes.length; n++) rows.push({ file_id: file.id, n, data: bytes.subarray(n * FILE_CHUNK_BYTES, (n + 1) * FILE_CHUNK_BYTES) });
   for (let i = 0; i < rows.length; i += 8) await db.insertInto('file_chunk').values(rows.slice(i, i + 8)).execute();
   // A PDF or Word file waits for its text to be read for search, by a worker, never in this request.
-  await queueFileText(db, file.id, file.mediaType, file.createdAt);
+  // (A publication's own PDF is not: its text is the records', already indexed.)
+  if (opts.readText !== false) await queueFileText(db, file.id, file.mediaType, file.createdAt);
 }
 
 export async function fileById(db: DbOrTx, id: string): Promise<StoredFile | null> {
@@ -140,6 +141,9 @@ export async function unlinkedFiles(db: DbOrTx): Promise<StoredFile[]> {
   q = q
     .where((eb) => eb.not(eb.exists(eb.selectFrom('speaker_submission as x').select(sql`1`.as('one')).whereRef('x.file_id', '=', 'f.id'))))
     .where((eb) => eb.not(eb.exists(eb.selectFrom('file_variant as v').innerJoin('speaker_submission as x', 'x.file_id', 'v.file_id').select(sql`1`.as('one')).whereRef('v.variant_id', '=', 'f.id'))));
+  // A publication's frozen edition (migration 0017) keeps its HTML and PDF for good.
+  q = q
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('publication_edition as pe').select(sql`1`.as('one')).where((eb2) => eb2.or([eb2('pe.html_file_id', '=', eb2.ref('f.id')), eb2('pe.pdf_file_id', '=', eb2.ref('f.id'))])))));
   const rows = await q
     .orderBy('f.created_at')
     .orderBy('f.id')

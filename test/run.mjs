@@ -39,6 +39,8 @@ const UNIT = [
   'test/import-hostile.test.ts',
   'test/sqlite-writers.test.ts',
   'test/serve-config.test.ts',
+  'test/catalogues.test.ts',
+  'test/plurals.test.ts',
 ];
 
 const BROWSER = ['test/browser.test.ts', 'test/admin-browser.test.ts', 'test/print.test.ts', 'test/organizer-journey.test.ts', 'test/release-browser.test.ts', 'test/browser-import-chromium.test.ts', 'test/speaker-link-browser.test.ts', 'test/paging-browser.test.ts', 'test/viewer-zone-browser.test.ts'];

@@ -124,7 +124,7 @@ test('one row per person, in the order of first appearance, roles and sessions l
 
 test('French words come from the same catalogue', () => {
   const fr = participantWords(sample(), 'fr');
-  assert.deepEqual(participantRows(sample(), fr)[3]!.slice(4, 8), ['ONU ou autre organisation intergouvernementale', '', '', 'Intervenant·e']);
+  assert.deepEqual(participantRows(sample(), fr)[3]!.slice(4, 8), ['ONU ou autre organisation intergouvernementale', '', '', 'Intervenant(e)']);
   assert.equal(fr.columns.organizationKind, 'Type d’organisation');
 });
 

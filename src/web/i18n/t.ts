@@ -1,4 +1,4 @@
-import type { Language } from '../../domain/language.ts';
+import type { InterfaceLanguage } from '../../domain/language.ts';
 import { CATALOGUES, type MessageKey } from './messages.ts';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -29,7 +29,7 @@ function countOf(params: Record<string, string | number>): number | null {
  * catalogue has that variant, else `key` itself (which is the "other" form). A language that lacks
  * the key altogether falls back to English, with English plural rules.
  */
-export function translator(lang: Language): Translate {
+export function translator(lang: InterfaceLanguage): Translate {
   const own: Partial<Record<string, string>> = CATALOGUES[lang];
   const en: Partial<Record<string, string>> = CATALOGUES.en;
   return (key, params) => {

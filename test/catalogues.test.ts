@@ -82,7 +82,7 @@ test('fr: a no-break space (U+00A0) before : ; ? ! and inside « », never a pla
   const wrong = (v: string) => {
     const s = v.replace(/\{\w+\}/g, 'X');
     return (
-      / [:;?!»]/.test(s) || // a plain space
+      / [:;!»]| \?(?![\w=])/.test(s) || // a plain space (not the ?q= of an address)
       /«[^\u00a0]/.test(s) ||
       /[^\s\u00a0][;!»](?=\s|$)/.test(s) || // no space at all
       /[^\s\u00a0]\?(?=\s|$)/.test(s) ||

@@ -11,7 +11,7 @@ import { InvalidInput, NotFound } from '../domain/errors.ts';
 import { originalNameSchema } from '../domain/file.ts';
 import { LANGUAGES } from '../domain/language.ts';
 import { deleteFileIfUnused, insertFile, insertVariant } from '../storage/queries/files.ts';
-import { eventForMaterials, insertMaterial, materialById, nextMaterialPosition, deleteMaterialRow, setMaterialFile } from '../storage/queries/materials.ts';
+import { eventForMaterials, insertMaterial, materialById, nextMaterialPosition, deleteMaterialRow, promoteVersion, setMaterialFile, versionsOf } from '../storage/queries/materials.ts';
 import type { Tx } from '../storage/database.ts';
 import type { Storage } from '../storage/storage.ts';
 import { declareChange, write } from '../storage/write.ts';
@@ -169,8 +169,42 @@ export async function deleteMaterial(storage: Storage, materialId: number, actor
     const m = await materialById(trx, materialId);
     if (!m) throw new NotFound('no such material');
     await declareChange(trx, 'event', m.eventId);
-    if (actor) await audit(trx, actor, 'delete', 'material', materialId, { kind: m.kind, label: m.label, lang: m.lang, appearance_id: m.appearanceId, file_id: m.fileId }, null);
+    if (actor) await audit(trx, actor, 'delete', 'material', materialId, { kind: m.kind, label: m.label, lang: m.lang, appearance_id: m.appearanceId, file_id: m.fileId, original_id: m.originalId }, null);
+    // An original with language versions: the oldest version becomes the document's original.
+    const versions = m.originalId === null ? await versionsOf(trx, materialId) : [];
+    if (versions.length) await promoteVersion(trx, versions[0]!.id, versions.slice(1).map((v) => v.id), m.translations);
     await deleteMaterialRow(trx, materialId);
     return { fileDeleted: m.fileId ? await deleteFileIfUnused(trx, m.fileId) : false };
+  });
+}
+
+/**
+ * Another language's version of a document (issue 13): a new material under the original (the
+ * one given, or the original of the version given), with its own file through the same content
+ * checks as any upload, so its own address; same kind, label and owner. One version per language.
+ */
+export async function addMaterialVersion(
+  storage: Storage,
+  input: { materialId: number; lang: string; upload: Upload; actor?: Actor },
+  limits: UploadLimits,
+  clock: () => Date = () => new Date(),
+): Promise<{ materialId: number; fileId: string }> {
+  const lang = materialFieldsSchema.shape.lang.safeParse(input.lang);
+  if (!lang.success) throw new InvalidInput(`lang: must be one of ${LANGUAGES.join(', ')}`);
+  const prepared = await prepareUpload(input.upload, limits);
+  const now = clock().toISOString();
+  return write(storage, async (trx) => {
+    const given = await materialById(trx, input.materialId);
+    if (!given) throw new NotFound('no such material');
+    const original = given.originalId === null ? given : await materialById(trx, given.originalId);
+    if (!original) throw new NotFound('no such material');
+    const versions = await versionsOf(trx, original.id);
+    if (original.lang === lang.data || versions.some((v) => v.lang === lang.data)) throw new InvalidInput(`lang: this document already has a version in ${lang.data}; replace that version's file instead`);
+    await declareChange(trx, 'event', original.eventId);
+    const fileId = await storePrepared(trx, prepared, now);
+    const position = await nextMaterialPosition(trx, original.eventId, original.appearanceId);
+    const materialId = await insertMaterial(trx, { eventId: original.eventId, appearanceId: original.appearanceId, kind: original.kind, label: original.label, lang: lang.data, position, fileId, createdAt: now, originalId: original.id });
+    if (input.actor) await audit(trx, input.actor, 'create', 'material', materialId, null, { kind: original.kind, label: original.label, lang: lang.data, appearance_id: original.appearanceId, original_id: original.id, file: input.upload.name });
+    return { materialId, fileId };
   });
 }

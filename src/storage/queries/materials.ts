@@ -2,7 +2,7 @@
 import type { DbOrTx } from '../database.ts';
 
 export type EventForMaterials = { id: number; seriesId: number; slug: string; title: string; status: string };
-export type MaterialRow = { id: number; eventId: number; appearanceId: number | null; kind: string; label: string; lang: string; position: number; url: string | null; fileId: string | null; mediaType: string | null; originalName: string | null; size: number | null; createdAt: string };
+export type MaterialRow = { id: number; eventId: number; appearanceId: number | null; kind: string; label: string; lang: string; position: number; url: string | null; fileId: string | null; mediaType: string | null; originalName: string | null; size: number | null; createdAt: string; originalId: number | null; translations: string; version: number };
 export type AppearanceChoice = { id: number; person: string; sessionTitle: string | null; role: string };
 
 export async function eventForMaterials(db: DbOrTx, eventId: number): Promise<EventForMaterials | null> {
@@ -14,7 +14,7 @@ export async function materialsOfEvent(db: DbOrTx, eventId: number): Promise<Mat
   const rows = await db
     .selectFrom('material as m')
     .leftJoin('file as f', 'f.id', 'm.file_id')
-    .select(['m.id', 'm.event_id', 'm.appearance_id', 'm.kind', 'm.label', 'm.lang', 'm.position', 'm.url', 'm.file_id', 'm.created_at', 'f.media_type', 'f.original_name', 'f.size'])
+    .select(['m.id', 'm.event_id', 'm.appearance_id', 'm.kind', 'm.label', 'm.lang', 'm.position', 'm.url', 'm.file_id', 'm.created_at', 'm.original_id', 'm.translations', 'm.version', 'f.media_type', 'f.original_name', 'f.size'])
     .where('m.event_id', '=', eventId)
     .orderBy('m.appearance_id')
     .orderBy('m.position')
@@ -23,6 +23,7 @@ export async function materialsOfEvent(db: DbOrTx, eventId: number): Promise<Mat
   return rows.map((r) => ({
     id: r.id, eventId: r.event_id, appearanceId: r.appearance_id, kind: r.kind, label: r.label, lang: r.lang, position: r.position, url: r.url, fileId: r.file_id,
     mediaType: r.media_type, originalName: r.original_name, size: r.size === null ? null : Number(r.size), createdAt: r.created_at,
+    originalId: r.original_id, translations: r.translations, version: r.version,
   }));
 }
 
@@ -30,11 +31,11 @@ export async function materialById(db: DbOrTx, id: number): Promise<MaterialRow 
   const r = await db
     .selectFrom('material as m')
     .leftJoin('file as f', 'f.id', 'm.file_id')
-    .select(['m.id', 'm.event_id', 'm.appearance_id', 'm.kind', 'm.label', 'm.lang', 'm.position', 'm.url', 'm.file_id', 'm.created_at', 'f.media_type', 'f.original_name', 'f.size'])
+    .select(['m.id', 'm.event_id', 'm.appearance_id', 'm.kind', 'm.label', 'm.lang', 'm.position', 'm.url', 'm.file_id', 'm.created_at', 'm.original_id', 'm.translations', 'm.version', 'f.media_type', 'f.original_name', 'f.size'])
     .where('m.id', '=', id)
     .executeTakeFirst();
   return r
-    ? { id: r.id, eventId: r.event_id, appearanceId: r.appearance_id, kind: r.kind, label: r.label, lang: r.lang, position: r.position, url: r.url, fileId: r.file_id, mediaType: r.media_type, originalName: r.original_name, size: r.size === null ? null : Number(r.size), createdAt: r.created_at }
+    ? { id: r.id, eventId: r.event_id, appearanceId: r.appearance_id, kind: r.kind, label: r.label, lang: r.lang, position: r.position, url: r.url, fileId: r.file_id, mediaType: r.media_type, originalName: r.original_name, size: r.size === null ? null : Number(r.size), createdAt: r.created_at, originalId: r.original_id, translations: r.translations, version: r.version }
     : null;
 }
 
@@ -63,11 +64,14 @@ export async function nextMaterialPosition(db: DbOrTx, eventId: number, appearan
 
 export async function insertMaterial(
   db: DbOrTx,
-  m: { eventId: number; appearanceId: number | null; kind: string; label: string; lang: string; position: number; fileId: string; createdAt: string },
+  m: { eventId: number; appearanceId: number | null; kind: string; label: string; lang: string; position: number; fileId: string; createdAt: string; originalId?: number | null; translations?: string },
 ): Promise<number> {
   const r = await db
     .insertInto('material')
-    .values({ event_id: m.eventId, appearance_id: m.appearanceId, kind: m.kind, label: m.label, lang: m.lang, position: m.position, url: null, file_id: m.fileId, created_at: m.createdAt })
+    .values({
+      event_id: m.eventId, appearance_id: m.appearanceId, kind: m.kind, label: m.label, lang: m.lang, position: m.position, url: null, file_id: m.fileId, created_at: m.createdAt,
+      original_id: m.originalId ?? null, ...(m.translations ? { translations: m.translations } : {}),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
@@ -79,4 +83,15 @@ export async function setMaterialFile(db: DbOrTx, id: number, fileId: string): P
 
 export async function deleteMaterialRow(db: DbOrTx, id: number): Promise<void> {
   await db.deleteFrom('material').where('id', '=', id).execute();
+}
+
+/** A document's language versions (issue 13): the materials whose original is `originalId`, oldest first. */
+export async function versionsOf(db: DbOrTx, originalId: number): Promise<Array<{ id: number; lang: string }>> {
+  return await db.selectFrom('material').select(['id', 'lang']).where('original_id', '=', originalId).orderBy('id').execute();
+}
+
+/** Makes `id` the original of the others (when the original is deleted): it takes the document's label translations. */
+export async function promoteVersion(db: DbOrTx, id: number, others: number[], translations: string): Promise<void> {
+  await db.updateTable('material').set({ original_id: null, translations }).where('id', '=', id).execute();
+  if (others.length) await db.updateTable('material').set({ original_id: id }).where('id', 'in', others).execute();
 }

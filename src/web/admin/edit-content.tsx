@@ -23,6 +23,7 @@ import { warningsForEvent } from '../../operations/event-warnings.ts';
 import { unpublishedChanges } from '../../operations/releases.ts';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 import { speakerLinksSection } from './speaker-links.tsx';
+import { TranslationLinks } from './translations.tsx';
 import { idParam, onNamed as onNamedOf, onRecord as onRecordOf } from '../record-access.ts';
 import { IdentitySection } from './identities.tsx';
 import type { MatchReason } from '../../domain/identity.ts';
@@ -36,7 +37,7 @@ const EMPTY: Record<FormEntity, Record<string, string>> = {
   day: { date: '', label: '' },
   session: { kind: 'panel', number: '', title: '', start_time: '', end_time: '' },
   appearance: { role: 'speaker', role_label: '', honorific: '', affiliation_position: '', country: '', talk_title: '' },
-  person: { name: '', honorific: '' },
+  person: { name: '', honorific: '', gender: 'not-known', gender_term: '' },
   organization: { name: '', kind: 'other', country_code: '' },
 };
 
@@ -196,6 +197,8 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
             </a>
             {' · '}
             <a href={`/admin/events/${id}/materials`}>{t('materials.label')}</a>
+            {' · '}
+            <TranslationLinks t={t} uiLang={lang} eventId={id} eventLang={event.lang} />
             {readOnly(viewer) ? null : (
               <>
                 {' · '}

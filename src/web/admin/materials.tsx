@@ -6,7 +6,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { MATERIAL_KINDS } from '../../domain/agenda.ts';
 import { InvalidInput, NotFound } from '../../domain/errors.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../../domain/language.ts';
-import { addMaterialFile, deleteMaterial, materialFieldsSchema, replaceMaterialFile, type Upload } from '../../operations/materials.ts';
+import { addMaterialFile, addMaterialVersion, deleteMaterial, materialFieldsSchema, replaceMaterialFile, type Upload } from '../../operations/materials.ts';
+import { languageName } from '../views/content-text.tsx';
 import { appearancesOfEvent, eventForMaterials, materialById, materialsOfEvent, type AppearanceChoice, type MaterialRow } from '../../storage/queries/materials.ts';
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 import { translator } from '../i18n/t.ts';
@@ -122,6 +123,27 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
     return c.redirect(`/admin/events/${m.eventId}/materials`, 303);
   });
 
+  // Another language's version of a document (issue 13): the same upload checks, a file of its own.
+  app.post('/materials/:id/versions', limitBody, guard(opts, materialSeries), async (c) => {
+    const id = intParam(c, 'id');
+    const m = (await materialById(db, id))!;
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const versionLang = field(body, 'lang');
+    try {
+      const file = body['file'];
+      if (!(file instanceof File) || (file.size === 0 && file.name === '')) throw new InvalidInput('file: choose a file to upload');
+      await addMaterialVersion(opts.storage, { materialId: id, lang: versionLang, upload: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, actor: { accountId: c.get('auth')!.account.id } }, limits);
+    } catch (e) {
+      if (!(e instanceof InvalidInput)) throw e;
+      const event = (await eventForMaterials(db, m.eventId))!;
+      const [materials, appearances] = await Promise.all([materialsOfEvent(db, event.id), appearancesOfEvent(db, event.id)]);
+      const at = /^lang: /.test(e.message) ? 'lang' : 'file';
+      const page = <MaterialsPage viewer={viewerOf(c)} title={event.title} eventId={event.id} materials={materials} appearances={appearances} maxMb={Math.round((maxBytes / 1024 / 1024) * 10) / 10} versionError={{ id, at, lang: versionLang, message: e.message }} />;
+      return c.html(await renderDocument(page), 400, ADMIN_HEADERS);
+    }
+    return c.redirect(`/admin/events/${m.eventId}/materials`, 303);
+  });
+
   app.post('/materials/:id/delete', guard(opts, materialSeries), async (c) => {
     const id = intParam(c, 'id');
     const m = (await materialById(db, id))!;
@@ -138,7 +160,9 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
     maxMb: number;
     typed?: { kind: string; lang: string; label: string; appearance: string };
     error?: { at: string; message: string };
+    versionError?: { id: number; at: string; lang: string; message: string };
   }) {
+    const label = new Map(p.materials.map((m) => [m.id, m.label]));
     const err = (at: string) =>
       p.error?.at === at ? (
         <strong class="field-error" id="upload-error">
@@ -147,6 +171,39 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
         </strong>
       ) : null;
     const described = (at: string, base?: string) => [base, p.error?.at === at ? 'upload-error' : undefined].filter(Boolean).join(' ') || undefined;
+    /** A version in another language: a file and its language, posted as an upload. */
+    const VersionForm = (q: { m: MaterialRow }) => {
+      const e = p.versionError?.id === q.m.id ? p.versionError : undefined;
+      const id = `version-${q.m.id}`;
+      const errorId = e ? `${id}-error` : undefined;
+      return (
+        <form method="post" action={`/admin/materials/${q.m.id}/versions`} enctype="multipart/form-data">
+          <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
+          <fieldset>
+            <legend>
+              {t('upload.addVersion')}: <bdi>{q.m.label}</bdi>
+            </legend>
+            {e ? (
+              <strong class="field-error" id={errorId}>
+                {e.message}
+                {e.at === 'file' ? ` ${t('upload.chooseAgain')}` : ''}
+              </strong>
+            ) : null}
+            <label for={`${id}-file`}>{t('upload.file')}</label>{' '}
+            <input id={`${id}-file`} type="file" name="file" required aria-describedby={e?.at === 'file' ? errorId : undefined} aria-invalid={e?.at === 'file' ? 'true' : undefined} accept=".pdf,.docx,.pptx,.odt" />{' '}
+            <label for={`${id}-lang`}>{t('upload.versionLang')}</label>{' '}
+            <select id={`${id}-lang`} name="lang" aria-describedby={e?.at === 'lang' ? errorId : undefined} aria-invalid={e?.at === 'lang' ? 'true' : undefined}>
+              {LANGUAGES.filter((l) => l !== q.m.lang && !p.materials.some((x) => x.originalId === q.m.id && x.lang === l)).map((l) => (
+                <option value={l} selected={e?.lang === l}>
+                  {languageName(l, lang)}
+                </option>
+              ))}
+            </select>{' '}
+            <button type="submit">{t('upload.upload')}</button>
+          </fieldset>
+        </form>
+      );
+    };
     // The role too: one person may both moderate and speak in a session.
     const who = new Map(p.appearances.map((a) => [a.id, `${a.person} (${t(`edit.role.${a.role as 'speaker' | 'moderator'}`)})${a.sessionTitle ? ` — ${a.sessionTitle}` : ''}`]));
     return (
@@ -157,7 +214,8 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
           {p.materials.map((m) => (
             <li>
               <p>
-                <bdi>{m.label}</bdi> · {m.kind} · {m.lang} · <bdi>{m.appearanceId === null ? t('upload.eventDocuments') : (who.get(m.appearanceId) ?? '')}</bdi>
+                {m.originalId !== null ? <>{t('upload.versionOf', { language: languageName(m.lang, lang) })}: </> : null}
+                <bdi>{m.originalId !== null ? (label.get(m.originalId) ?? m.label) : m.label}</bdi> · {m.kind} · {m.lang} · <bdi>{m.appearanceId === null ? t('upload.eventDocuments') : (who.get(m.appearanceId) ?? '')}</bdi>
                 {m.fileId ? (
                   <>
                     {' · '}
@@ -174,6 +232,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
                   <button type="submit">{t('upload.replace')}</button>
                 </form>
               ) : null}
+              {m.fileId && m.originalId === null && !readOnly(p.viewer) ? <VersionForm m={m} /> : null}
               {readOnly(p.viewer) ? null : (
                 <form method="post" action={`/admin/materials/${m.id}/delete`}>
                   <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />

@@ -20,6 +20,7 @@ import { AdminErrorPage, DashboardPage, LoginPage, type Viewer } from '../views/
 import { editAuditRoutes } from './edit-audit.tsx';
 import { editContentRoutes } from './edit-content.tsx';
 import { materialRoutes } from './materials.tsx';
+import { translationRoutes } from './translations.tsx';
 import { speakerLinkRoutes, waitingFor } from './speaker-links.tsx';
 import { importRoutes } from './import.tsx';
 import { identityRoutes } from './identities.tsx';
@@ -142,6 +143,7 @@ export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxByt
   editContentRoutes(app, opts);
   editAuditRoutes(app, opts);
   materialRoutes(app, opts);
+  translationRoutes(app, opts);
   speakerLinkRoutes(app, opts);
   importRoutes(app, opts);
   publishRoutes(app, opts);

@@ -1,0 +1,195 @@
+/** @jsxImportSource hono/jsx */
+// /admin/events/{id}/translations/{lang}: an event's texts in another language (issue 13): its
+// title, overview and themes, its sessions' titles and its documents' labels, each beside its
+// original. A plain form (no JavaScript); errors beside their fields with what was typed kept;
+// a save from an older version of any record is the 409 page, the form again over the stored
+// texts with the typed ones kept. Behind guard() like every workspace route.
+import type { Context, Hono } from 'hono';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '../../domain/language.ts';
+import { FormInvalid, VersionConflict } from '../../operations/edit-record.ts';
+import { saveTranslations, translationForm, type TranslationForm, type TranslationItem, typedTexts, versionName } from '../../operations/edit-translations.ts';
+import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
+import { translator, type Translate } from '../i18n/t.ts';
+import { AdminLayout, type Viewer } from '../views/admin.tsx';
+import { readOnly } from '../views/admin-edit.tsx';
+import { languageName, textAttrs } from '../views/content-text.tsx';
+import { renderDocument } from '../views/layout.tsx';
+import { idParam, onRecord } from '../record-access.ts';
+import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
+
+type C = Context<AuthEnv>;
+
+export function translationRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
+  const lang = DEFAULT_LANGUAGE;
+  const t = translator(lang);
+  const db = opts.storage.db;
+  const langParam = (c: C) => c.req.param('lang') ?? '';
+  const show = async (c: C, form: TranslationForm, extra: { typed?: Record<string, string>; errors?: Record<string, string>; conflict?: string; status?: 200 | 400 | 409 } = {}) =>
+    c.html(await renderDocument(<TranslationPage t={t} uiLang={lang} viewer={viewerOf(c)} form={form} saved={c.req.query('saved') === '1'} {...extra} />), extra.status ?? 200, ADMIN_HEADERS);
+
+  app.get('/events/:id/translations/:lang', guard(opts, onRecord(db, 'event')), async (c) => show(c, await translationForm(db, idParam(c), langParam(c))));
+  app.post('/events/:id/translations/:lang', guard(opts, onRecord(db, 'event')), async (c) => {
+    const id = idParam(c);
+    const target = langParam(c);
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    try {
+      await saveTranslations(opts.storage, { accountId: c.get('auth')!.account.id }, id, target, body);
+      return c.redirect(`/admin/events/${id}/translations/${target}?saved=1`, 303);
+    } catch (e) {
+      if (e instanceof FormInvalid) return show(c, await translationForm(db, id, target), { typed: e.input, errors: e.errors, status: 400 });
+      if (e instanceof VersionConflict) {
+        // The form over the stored texts and versions, the typed ones kept: saving again applies them.
+        const form = await translationForm(db, id, target);
+        return show(c, form, { typed: typedTexts(form, body), conflict: e.message, status: 409 });
+      }
+      throw e;
+    }
+  });
+}
+
+/** Links to an event's translation pages, one per language other than its own. */
+export function TranslationLinks(p: { t: Translate; uiLang: string; eventId: number; eventLang: string }) {
+  return (
+    <span>
+      {p.t('translate.into')}{' '}
+      {LANGUAGES.filter((l) => l !== p.eventLang).map((l, i) => (
+        <>
+          {i > 0 ? ', ' : null}
+          <a href={`/admin/events/${p.eventId}/translations/${l}`}>{languageName(l, p.uiLang)}</a>
+        </>
+      ))}
+    </span>
+  );
+}
+
+function TranslationPage(p: {
+  t: Translate;
+  uiLang: string;
+  viewer: Viewer;
+  form: TranslationForm;
+  saved: boolean;
+  typed?: Record<string, string>;
+  errors?: Record<string, string>;
+  conflict?: string;
+}) {
+  const { t, form } = p;
+  const target = languageName(form.lang, p.uiLang);
+  const title = t('translate.title', { title: form.eventTitle, language: target });
+  const errors = p.errors ?? {};
+  const byName = new Map(form.items.map((i) => [i.name, i]));
+  const value = (i: TranslationItem) => p.typed?.[i.name] ?? i.stored;
+  const group = (entity: TranslationItem['entity']) => form.items.filter((i) => i.entity === entity);
+  const errorList = Object.entries(errors);
+  return (
+    <AdminLayout lang={p.uiLang as 'en'} t={t} title={title} viewer={p.viewer}>
+      <h1>
+        <bdi>{title}</bdi>
+      </h1>
+      <p>
+        <a href={`/admin/events/${form.eventId}`}>
+          <bdi>{form.eventTitle}</bdi>
+        </a>
+      </p>
+      <p>
+        <TranslationLinks t={t} uiLang={p.uiLang} eventId={form.eventId} eventLang={form.eventLang} />
+      </p>
+      {p.saved ? (
+        <p role="status" class="saved">
+          {t('edit.saved')}
+        </p>
+      ) : null}
+      {p.conflict ? (
+        <div class="form-error" role="alert">
+          <p>{p.conflict}</p>
+          <p>{t('translate.conflict')}</p>
+        </div>
+      ) : null}
+      {errorList.length ? (
+        <div class="form-error" role="alert" id="errors">
+          <p>{t('edit.errors', { count: errorList.length })}</p>
+          <ul>
+            {errorList.map(([name, m]) => (
+              <li>
+                <a href={`#${fieldId(name)}`}>{itemLabel(t, byName.get(name))}</a>: {m}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {form.items.length === 0 ? (
+        <p>{t('translate.nothing', { language: target })}</p>
+      ) : (
+        <>
+          <p>{t('translate.intro', { language: target })}</p>
+          {readOnly(p.viewer) ? <p class="hint">{t('edit.readOnly')}</p> : null}
+          <form method="post" action={`/admin/events/${form.eventId}/translations/${form.lang}`} class="stack" novalidate>
+            <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
+            {form.records.map((r) => (
+              <input type="hidden" name={versionName(r)} value={String(r.version)} />
+            ))}
+            {(['event', 'session', 'material'] as const).map((entity) =>
+              group(entity).length ? (
+                <fieldset disabled={readOnly(p.viewer)}>
+                  <legend>{t(`translate.group.${entity}`)}</legend>
+                  {group(entity).map((i) => (
+                    <Field t={t} uiLang={p.uiLang} item={i} target={form.lang} value={value(i)} error={errors[i.name]} />
+                  ))}
+                </fieldset>
+              ) : null,
+            )}
+            {readOnly(p.viewer) ? null : (
+              <p>
+                <button type="submit">{t('translate.save')}</button>
+              </p>
+            )}
+          </form>
+        </>
+      )}
+    </AdminLayout>
+  );
+}
+
+const fieldId = (name: string) => `f-${name.replace(/[^A-Za-z0-9-]/g, '-')}`;
+
+function itemLabel(t: Translate, i: TranslationItem | undefined): string {
+  if (!i) return '';
+  if (i.field.startsWith('theme:')) return t('translate.theme', { n: Number(i.name.split('.').pop()) + 1 });
+  if (i.entity === 'session') return t('translate.sessionTitle');
+  if (i.entity === 'material') return t('translate.materialLabel');
+  return i.field === 'overview' ? t('edit.field.overview') : t('edit.field.title');
+}
+
+function Field(p: { t: Translate; uiLang: string; item: TranslationItem; target: string; value: string; error?: string | undefined }) {
+  const { t, item } = p;
+  const id = fieldId(item.name);
+  const origId = `${id}-original`;
+  const errorId = p.error ? `${id}-error` : undefined;
+  const common = {
+    id,
+    name: item.name,
+    lang: p.target,
+    'aria-describedby': [errorId, origId].filter(Boolean).join(' '),
+    'aria-invalid': p.error ? 'true' : undefined,
+  };
+  return (
+    <div class={p.error ? 'field invalid' : 'field'}>
+      <label for={id}>{itemLabel(t, item)}</label>
+      <p class="hint" id={origId}>
+        {t('translate.original', { language: languageName(item.originalLang, p.uiLang) })}{' '}
+        <q {...textAttrs({ lang: item.originalLang }, p.uiLang)}>{item.multiline ? item.original.slice(0, 400) + (item.original.length > 400 ? '…' : '') : item.original}</q>
+      </p>
+      {p.error ? (
+        <strong class="field-error" id={errorId}>
+          {p.error}
+        </strong>
+      ) : null}
+      {item.multiline ? (
+        <textarea {...common} rows={8}>
+          {p.value}
+        </textarea>
+      ) : (
+        <input {...common} type="text" value={p.value} />
+      )}
+    </div>
+  );
+}

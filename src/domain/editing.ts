@@ -6,6 +6,7 @@ import { SESSION_KINDS } from './agenda.ts';
 import { EVENT_STATUSES } from './event.ts';
 import { LANGUAGES } from './language.ts';
 import { ORGANIZATION_KINDS } from './organization.ts';
+import { genderShape, keepTerm, TERM_MISSING, termGiven } from './gender.ts';
 import { COUNTRY_CODE, EMAIL, ISO_DATE, MAX, SLUG, TIME_ZONE } from './fields.ts';
 
 /** An empty field is "not given": stored as null. */
@@ -111,10 +112,14 @@ const countryCode = z
   .refine((s) => s === '' || COUNTRY_CODE.test(s), COUNTRY_CODE.message)
   .transform((s) => (s === '' ? null : s));
 
-export const personFormSchema = z.object({
-  name: personNameSchema,
-  honorific: optionalText(100),
-});
+export const personFormSchema = z
+  .object({
+    name: personNameSchema,
+    honorific: optionalText(100),
+    ...genderShape,
+  })
+  .refine(termGiven, TERM_MISSING)
+  .transform(keepTerm);
 
 export const organizationFormSchema = z.object({
   name: requiredText(300),
@@ -129,7 +134,7 @@ export const FORM_FIELDS = {
   day: ['date', 'label'],
   session: ['kind', 'number', 'title', 'start_time', 'end_time'],
   appearance: ['role', 'role_label', 'honorific', 'affiliation_position', 'organization', 'country', 'talk_title'],
-  person: ['name', 'honorific'],
+  person: ['name', 'honorific', 'gender', 'gender_term'],
   organization: ['name', 'kind', 'country_code'],
 } as const;
 export type FormEntity = keyof typeof FORM_FIELDS;

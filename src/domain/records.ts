@@ -11,6 +11,7 @@ import { FILE_CHUNK_BYTES, fileSizeSchema, mediaTypeSchema, originalNameSchema, 
 import { LANGUAGES } from './language.ts';
 import { materialUrlSchema } from './material.ts';
 import { ORGANIZATION_KINDS } from './organization.ts';
+import { genderSchema, MAX_GENDER_TERM } from './gender.ts';
 
 /**
  * The highest cache generation a restore accepts. Every write adds one to it, in an int4
@@ -42,6 +43,8 @@ const themesJson = z.string().superRefine((text, ctx) => {
   const parsed = themesList.safeParse(value);
   if (!parsed.success) ctx.addIssue({ code: 'custom', message: `must be a JSON list of non-empty strings (${parsed.error.issues[0]?.message ?? 'invalid'})` });
 });
+
+const genderTerm = z.string().trim().min(1, 'must not be empty').max(MAX_GENDER_TERM, `must be at most ${MAX_GENDER_TERM} characters`);
 
 /** Where an alias came from: the record's own name (now or before a rename), an import's choice, an editor, a merge. */
 const aliasSource = z.enum(['name', 'import', 'editor', 'merge']);
@@ -75,7 +78,7 @@ const LIVE_FIELDS = {
   },
   day: { date, version },
   session: { kind: z.enum(SESSION_KINDS), lang, start_time: agendaSessionSchema.shape.start.unwrap(), end_time: agendaSessionSchema.shape.end.unwrap(), uuid, version },
-  person: { slug, name: agendaPersonSchema.shape.name, name_key: title, uuid, created_at: timestamp, updated_at: timestamp, version },
+  person: { slug, name: agendaPersonSchema.shape.name, name_key: title, uuid, created_at: timestamp, updated_at: timestamp, version, gender: genderSchema, gender_term: genderTerm },
   organization: {
     slug,
     name: title,

@@ -20,6 +20,7 @@ import * as m0011 from './migrations/0011-import-drafts.ts';
 import * as m0012 from './migrations/0012-identities.ts';
 import * as m0013 from './migrations/0013-slugs-every-script.ts';
 import * as m0014 from './migrations/0014-search.ts';
+import * as m0016 from './migrations/0016-person-gender.ts';
 import * as m0015 from './migrations/0015-content-languages.ts';
 import * as m0017 from './migrations/0017-publications.ts';
 import type { Engine, Storage } from './storage.ts';
@@ -58,6 +59,7 @@ const MIGRATIONS: Migrations = {
   '0012-identities': m0012,
   '0013-slugs-every-script': m0013,
   '0014-search': m0014,
+  '0016-person-gender': m0016,
   '0015-content-languages': m0015,
   '0017-publications': m0017,
 };

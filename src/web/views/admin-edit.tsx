@@ -9,6 +9,7 @@ import { FORM_FIELDS, type FieldErrors, type FormEntity } from '../../domain/edi
 import { EVENT_STATUSES } from '../../domain/event.ts';
 import { LANGUAGES, type Language } from '../../domain/language.ts';
 import { ORGANIZATION_KINDS } from '../../domain/organization.ts';
+import { GENDERS } from '../../domain/gender.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { Translate } from '../i18n/t.ts';
 import { AdminLayout, type Viewer } from './admin.tsx';
@@ -45,6 +46,8 @@ const META: Record<string, FieldMeta> = {
   country: { type: 'text', hint: 'edit.hint.country' },
   talk_title: { type: 'text' },
   name: { type: 'text', required: true },
+  gender: { type: 'select', options: GENDERS, hint: 'edit.hint.gender' },
+  gender_term: { type: 'text', hint: 'edit.hint.gender_term' },
 };
 
 const fieldLabel = (t: Translate, f: string) => t(`edit.field.${f}` as MessageKey);
@@ -57,7 +60,8 @@ function Field(p: { t: Translate; entity: FormEntity; name: string; value: strin
   // Its options are labelled from the catalogue, and the hint says a government body needs its country.
   const m: FieldMeta =
     p.entity === 'organization' && p.name === 'kind' ? { type: 'select' as const, options: ORGANIZATION_KINDS, hint: 'edit.hint.kind.organization' } : (META[p.name] ?? { type: 'text' });
-  const optionLabel = (o: string) => (p.entity === 'organization' && p.name === 'kind' ? p.t(`org.kind.${o}` as MessageKey) : o);
+  const optionLabel = (o: string) =>
+    p.entity === 'organization' && p.name === 'kind' ? p.t(`org.kind.${o}` as MessageKey) : p.name === 'gender' ? p.t(`gender.${o}` as MessageKey) : o;
   const id = `f-${p.name}`;
   const hintId = m.hint ? `${id}-hint` : undefined;
   const errorId = p.error ? `${id}-error` : undefined;

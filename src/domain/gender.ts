@@ -1,0 +1,40 @@
+// A person's gender as recorded for the representation figures (issue 14). Pure.
+//
+// Recorded by an editor or given by the person through their speaker link; never guessed from
+// a name. "not-known" is where every person starts; "declined" is a person's own choice not to
+// say, counted as its own group; "another" keeps the person's own term as they gave it.
+// It is personal data: the workspace shows it, the public sees only aggregated counts.
+import { z } from 'zod';
+
+export const GENDERS = ['female', 'male', 'another', 'not-known', 'declined'] as const;
+export type Gender = (typeof GENDERS)[number];
+export const DEFAULT_GENDER: Gender = 'not-known';
+export const MAX_GENDER_TERM = 100;
+
+export const genderSchema = z.enum(GENDERS, { error: `must be one of ${GENDERS.join(', ')}` });
+
+/** The two form fields: the answer (empty is "not known") and the person's own term. */
+export const genderShape = {
+  gender: z
+    .string()
+    .trim()
+    .transform((s) => (s === '' ? DEFAULT_GENDER : s))
+    .pipe(genderSchema),
+  gender_term: z
+    .string()
+    .trim()
+    .max(MAX_GENDER_TERM, `must be at most ${MAX_GENDER_TERM} characters`)
+    .refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), 'must not hold control characters'),
+};
+
+/** "Another term" needs the term. */
+export const termGiven = (g: { gender: Gender; gender_term: string }) => g.gender !== 'another' || g.gender_term !== '';
+export const TERM_MISSING = { path: ['gender_term'], message: 'give the term the person uses, or choose another answer' };
+
+/** The term is kept only with "another": changing the answer clears it. */
+export const keepTerm = <T extends { gender: Gender; gender_term: string }>(g: T): Omit<T, 'gender_term'> & { gender_term: string | null } => ({
+  ...g,
+  gender_term: g.gender === 'another' ? g.gender_term : null,
+});
+
+export const genderFieldsSchema = z.object(genderShape).refine(termGiven, TERM_MISSING).transform(keepTerm);

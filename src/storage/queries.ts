@@ -44,6 +44,10 @@ export type MaterialView = {
   fileId: string | null;
   /** an event's photo (a stored JPEG, PNG or WebP): its resized variants, narrowest first */
   photo?: { variants: Array<{ width: number; fileId: string }> };
+  /** the label in other languages (domain/translations.ts; migration 0015) */
+  translations?: string;
+  /** the document's versions in other languages, when this is their original (issue 13) */
+  versions?: MaterialView[];
 };
 export type AgendaSessionView = {
   id: number;
@@ -54,6 +58,8 @@ export type AgendaSessionView = {
   number: number | null;
   title: string | null;
   lang: string;
+  /** the title in other languages (domain/translations.ts; migration 0015) */
+  translations: string;
   start: string | null;
   end: string | null;
   appearances: AgendaAppearance[];
@@ -113,8 +119,31 @@ export async function publishedEventBySlug(db: DbOrTx, slug: string) {
   return { event, series, convener } as Published<{ event: typeof event; series: typeof series; convener: typeof convener }>;
 }
 
-export function materialView(m: { id: number; kind: string; label: string; lang: string; url: string | null; file_id: string | null }): MaterialView {
-  return { id: m.id, kind: m.kind, label: m.label, lang: m.lang, url: m.url, fileId: m.file_id };
+export function materialView(m: { id: number; kind: string; label: string; lang: string; url: string | null; file_id: string | null; translations?: string }): MaterialView {
+  return { id: m.id, kind: m.kind, label: m.label, lang: m.lang, url: m.url, fileId: m.file_id, ...(m.translations && m.translations !== '{}' ? { translations: m.translations } : {}) };
+}
+
+/**
+ * Materials as documents (issue 13): each language version under its original (`versions`, in
+ * upload order), the originals in the order given. A version whose original is not among them
+ * stands on its own.
+ */
+export function asDocuments<M extends { id: number; original_id?: number | null }>(rows: readonly M[], view: (m: M) => MaterialView): MaterialView[] {
+  const ids = new Set(rows.map((m) => m.id));
+  const out: MaterialView[] = [];
+  const byId = new Map<number, MaterialView>();
+  for (const m of rows) {
+    if (m.original_id != null && ids.has(m.original_id)) continue;
+    const v = view(m);
+    byId.set(m.id, v);
+    out.push(v);
+  }
+  for (const m of [...rows].sort((a, b) => a.id - b.id)) {
+    if (m.original_id == null || !ids.has(m.original_id)) continue;
+    const o = byId.get(m.original_id);
+    if (o) (o.versions ??= []).push(view(m));
+  }
+  return out;
 }
 
 /**
@@ -289,12 +318,16 @@ export async function eventAgenda(db: DbOrTx, eventId: number, source: 'publishe
     db,
     materials.flatMap((m) => (m.appearance_id === null && m.file_id ? [m.file_id] : [])),
   );
-  for (const m of materials) {
-    if (m.appearance_id === null) documents.push({ ...materialView(m), ...(m.file_id && photos.has(m.file_id) ? { photo: { variants: photos.get(m.file_id)! } } : {}) });
+  // One entry per document, its language versions under it (issue 13).
+  const view = (m: (typeof materials)[number]): MaterialView => ({ ...materialView(m), ...(m.appearance_id === null && m.file_id && photos.has(m.file_id) ? { photo: { variants: photos.get(m.file_id)! } } : {}) });
+  const rowOf = new Map(materials.map((m) => [m.id, m]));
+  for (const m of asDocuments(materials, view)) {
+    const row = rowOf.get(m.id)!;
+    if (row.appearance_id === null) documents.push(m);
     else {
-      const list = matsByAppearance.get(m.appearance_id) ?? [];
-      list.push(materialView(m));
-      matsByAppearance.set(m.appearance_id, list);
+      const list = matsByAppearance.get(row.appearance_id) ?? [];
+      list.push(m);
+      matsByAppearance.set(row.appearance_id, list);
     }
   }
   const apBySession = new Map<number, AgendaAppearance[]>();
@@ -318,6 +351,7 @@ export async function eventAgenda(db: DbOrTx, eventId: number, source: 'publishe
           number: s.number,
           title: s.title,
           lang: s.lang,
+          translations: s.translations,
           start: s.start_time,
           end: s.end_time,
           appearances: apBySession.get(s.id) ?? [],

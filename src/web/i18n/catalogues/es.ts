@@ -26,6 +26,7 @@ export const es: Catalogue = {
   'nav.countries': 'Países',
   'nav.breadcrumb': 'Ruta de navegación',
   'nav.skip': 'Ir al contenido',
+  'nav.languages': 'Idiomas',
   'home.title': 'Diálogos',
   'home.empty': 'Todavía no se ha publicado ningún evento.',
   'series.events': 'Eventos',

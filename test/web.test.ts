@@ -57,7 +57,7 @@ for (const engine of ENGINES) {
         const { status, html, headers } = await text(`${site.base}/events/idm-2017-new-york`);
         assert.equal(status, 200);
         assert.equal(headers['content-type'], 'text/html; charset=utf-8');
-        assert.ok(html.startsWith('<!DOCTYPE html><html lang="en">'));
+        assert.ok(html.startsWith('<!DOCTYPE html><html lang="en" dir="ltr">'));
         assert.ok(html.includes(`<h1>${DEMO_TITLE}</h1>`));
         assert.equal((html.match(/<h3 id="day-\d">/g) ?? []).length, 2);
         assert.ok(html.includes('<time datetime="2017-04-18">Tuesday, April 18, 2017</time>'));

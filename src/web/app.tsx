@@ -3,12 +3,14 @@
 import { Hono, type Context } from 'hono';
 import { countryName } from '../domain/country.ts';
 import { NotFound, PlenaryError } from '../domain/errors.ts';
-import { DEFAULT_LANGUAGE } from '../domain/language.ts';
+import { INTERFACE_LANGUAGES, type InterfaceLanguage } from '../domain/language.ts';
 import { eventExportOf } from '../operations/event-export.ts';
 import { appearancesPage, countriesIndex, eventAgenda, publishedEventBySlug } from '../storage/queries.ts';
 import { conveningSeries, eventsPage, organizationsPage, peoplePage, publicOrganization, publicPerson, publicSeries, seriesWithLatest } from '../storage/queries/public-lists.ts';
 import type { Storage } from '../storage/storage.ts';
+import { preferredLanguage } from './i18n/accept-language.ts';
 import { translator } from './i18n/t.ts';
+
 import { cached } from './cached.ts';
 import { slugRedirects } from './slug-redirects.ts';
 import { personIdentity } from '../storage/queries/identities.ts';
@@ -27,7 +29,7 @@ import { TIME_ZONE_JS, viewerZone, zoneKey } from './viewer-zone.ts';
 import { TimeZonePage } from './views/time-zone-page.tsx';
 import { EventPage } from './views/event-page.tsx';
 import { renderDocument } from './views/layout.tsx';
-import { renderWithoutAsyncContext } from './views/render-context.ts';
+import { languageOfPath, placeOf, prefixOf, renderWithoutAsyncContext } from './views/render-context.ts';
 import { CountryPage, ErrorPage, EventsPage, HomePage, IndexPage, OrganizationPage, PersonPage, SeriesPage } from './views/pages.tsx';
 import { htmlPage, htmlPageKey, isBadPage, pageInfo, type HtmlPage } from './paging.ts';
 import { runningTitleCss } from './views/styles.ts';
@@ -38,25 +40,84 @@ export function createApp(deps: AppDeps) {
   // Before any page is rendered: see views/render-context.ts.
   renderWithoutAsyncContext();
   const { storage, cache } = deps;
-  const db = storage.db;
-  const lang = DEFAULT_LANGUAGE;
-  const t = translator(lang);
   const app = new Hono();
   // Old slugs answer 301 to the current one (any public route under a slug): web/slug-redirects.ts.
   app.use('*', slugRedirects(storage));
 
+  // The language is in the URL: English at the root, the others under /fr/, /es/, /ar/ (the same
+  // routes, each with its own catalogue). Accept-Language only sends a visitor of the bare root to
+  // their language (server.ts leaves such requests to this route instead of the cached page).
+  const homes = {} as Record<InterfaceLanguage, (c: Context) => Promise<Response>>;
+  for (const lang of INTERFACE_LANGUAGES) {
+    const sub = publicRoutes(deps, lang);
+    homes[lang] = sub.home;
+    if (lang === 'en') {
+      app.route('/', sub.app);
+    } else {
+      const prefix = prefixOf(lang);
+      app.get(`${prefix}/`, sub.home);
+      app.get(prefix, (c) => c.redirect(`${prefix}/`, 301));
+      app.route(prefix, sub.app);
+    }
+  }
+  app.get('/', (c) => {
+    const lang = preferredLanguage(c.req.header('accept-language'));
+    if (lang === 'en') return homes.en(c);
+    return c.body(null, 302, { location: `${prefixOf(lang)}/`, vary: 'accept-language', 'cache-control': 'no-cache' });
+  });
+
+  app.get('/time-zone.js', (c) => c.body(TIME_ZONE_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }));
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  // The same in every language: files and the JSON API.
+  app.route('/', fileRoutes(deps));
+  app.route('/api', apiRoutes(deps));
+  // Speakers' personal links: the token in the path authorizes, never cached (web/speaker/routes.tsx).
+  app.route('/speak', speakerRoutes({ storage: deps.storage, baseUrl: deps.baseUrl, uploadMaxBytes: deps.uploadMaxBytes }));
+  // The workspace, in every interface language: never cached, and the session is read before anything is answered.
+  for (const lang of INTERFACE_LANGUAGES) {
+    app.route(`${prefixOf(lang)}/admin`, adminRoutes({ storage: deps.storage, baseUrl: deps.baseUrl, session: deps.session, uploadMaxBytes: deps.uploadMaxBytes, trustedProxies: deps.trustedProxies, lang }));
+  }
+
+  // Error pages in the language of the address asked for.
+  const errorPage = async (c: Context, status: 400 | 404 | 500) => {
+    const lang = languageOfPath(c.req.path);
+    const html = await renderDocument(<ErrorPage lang={lang} t={translator(lang)} status={status} />, placeOf(c.req.path, deps.baseUrl()));
+    return c.html(html, status, { ...HTML_HEADERS });
+  };
+  app.notFound((c) => errorPage(c, 404));
+
+  app.onError(async (err, c) => {
+    const notFound = err instanceof PlenaryError && err.code === 'not_found';
+    const badPage = isBadPage(err);
+    if (!notFound && !badPage) console.error(`plenary: ${c.req.method} ${c.req.path} failed:`, err);
+    return errorPage(c, notFound ? 404 : badPage ? 400 : 500);
+  });
+
+  return app;
+}
+
+/** The public pages and exports in one interface language, mounted at its prefix; the home page apart (its address is "/fr/"). */
+function publicRoutes(deps: AppDeps, lang: InterfaceLanguage): { app: Hono; home: (c: Context) => Promise<Response> } {
+  const { storage, cache } = deps;
+  const db = storage.db;
+  const t = translator(lang);
+  const app = new Hono();
+
   const page = (c: Context, render: (event: (id: number) => void) => Promise<unknown>, headers: Record<string, string> | (() => Record<string, string>) = HTML_HEADERS) =>
-    cached(cache, c, headers, async (event) => renderDocument(await render(event)));
+    cached(cache, c, headers, async (event) => renderDocument(await render(event), placeOf(c.req.path, deps.baseUrl())));
   // Long lists and pages ?page=N (web/paging.ts): a bad number is refused (400) before the cache is asked.
   const paged = (c: Context, render: (p: HtmlPage) => Promise<unknown>) => {
     const p = htmlPage(c.req.query());
-    return cached(cache, c, HTML_HEADERS, async () => renderDocument(await render(p)), htmlPageKey(c.req.path, p));
+    const key = htmlPageKey(c.req.path, p);
+    return cached(cache, c, HTML_HEADERS, async () => renderDocument(await render(p), placeOf(key, deps.baseUrl())), key);
   };
   /** A list read whole (series, countries): the page's slice of it. */
   const slice = <T,>(items: T[], p: HtmlPage) => items.slice(p.offset, p.offset + p.limit);
 
-  // Each series with its latest events; the series page and /events have the rest.
-  app.get('/', (c) => page(c, async () => <HomePage lang={lang} t={t} series={await seriesWithLatest(db, 5)} />));
+  // Each series with its latest events; the series page and /events have the rest. English's at "/"
+  // depends on Accept-Language (a French browser is redirected), so shared caches must know.
+  const homeHeaders = lang === 'en' ? { ...HTML_HEADERS, vary: 'accept-language' } : HTML_HEADERS;
+  const home = (c: Context) => page(c, async () => <HomePage lang={lang} t={t} series={await seriesWithLatest(db, 5)} />, homeHeaders);
 
   app.get('/series', (c) =>
     paged(c, async (p) => {
@@ -100,7 +161,10 @@ export function createApp(deps: AppDeps) {
         // The export data too, from the same agenda, for the page's JSON-LD: the same facts the downloads carry.
         const data = await eventExportOf(db, found, agenda, deps.baseUrl(), cache.currentGeneration());
         printCss = runningTitleCss(found.event.title);
-        return renderDocument(<EventPage lang={lang} t={t} event={found.event} series={found.series} agenda={agenda} data={data} printCss={printCss} viewerZone={choice.zone} />);
+        return renderDocument(
+          <EventPage lang={lang} t={t} event={found.event} series={found.series} agenda={agenda} data={data} printCss={printCss} viewerZone={choice.zone} />,
+          placeOf(c.req.path, deps.baseUrl()),
+        );
       },
       choice.zone ? zoneKey(c.req.path, choice.zone) : c.req.path,
     );
@@ -121,8 +185,6 @@ export function createApp(deps: AppDeps) {
       HTML_HEADERS_WITH_SCRIPTS,
     ),
   );
-  app.get('/time-zone.js', (c) => c.body(TIME_ZONE_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }));
-
   app.get('/people', (c) =>
     paged(c, async (p) => {
       const { total, rows } = await peoplePage(db, storage.engine, p);
@@ -192,33 +254,11 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  app.get('/healthz', (c) => c.json({ ok: true }));
-
-  app.route('/', fileRoutes(deps));
-  app.route('/', calendarRoutes(deps));
+  app.route('/', calendarRoutes(deps, lang));
   app.route('/', scheduleRoutes(deps));
-  app.route('/', changesRoutes(deps));
-  app.route('/', organizerRoutes(deps));
-  app.route('/', searchRoutes(deps));
-  app.route('/api', apiRoutes(deps));
-  // The workspace: never cached, and the session is read before anything is answered.
-  // Speakers' personal links: the token in the path authorizes, never cached (web/speaker/routes.tsx).
-  app.route('/speak', speakerRoutes({ storage: deps.storage, baseUrl: deps.baseUrl, uploadMaxBytes: deps.uploadMaxBytes }));
-  app.route('/admin', adminRoutes({ storage: deps.storage, baseUrl: deps.baseUrl, session: deps.session, uploadMaxBytes: deps.uploadMaxBytes, trustedProxies: deps.trustedProxies }));
+  app.route('/', changesRoutes(deps, lang));
+  app.route('/', organizerRoutes(deps, lang));
+  app.route('/', searchRoutes(deps, lang));
 
-  app.notFound(async (c) => {
-    const html = await renderDocument(<ErrorPage lang={lang} t={t} status={404} />);
-    return c.html(html, 404, { ...HTML_HEADERS });
-  });
-
-  app.onError(async (err, c) => {
-    const notFound = err instanceof PlenaryError && err.code === 'not_found';
-    const badPage = isBadPage(err);
-    if (!notFound && !badPage) console.error(`plenary: ${c.req.method} ${c.req.path} failed:`, err);
-    const status = notFound ? 404 : badPage ? 400 : 500;
-    const html = await renderDocument(<ErrorPage lang={lang} t={t} status={status} />);
-    return c.html(html, status, { ...HTML_HEADERS });
-  });
-
-  return app;
+  return { app, home };
 }

@@ -8,6 +8,7 @@ import { Forbidden, PlenaryError } from '../domain/errors.ts';
 import { type CurrentSession, currentSession, type SessionPolicy } from '../operations/accounts.ts';
 import { tokenAccount } from '../operations/api-tokens.ts';
 import type { Storage } from '../storage/storage.ts';
+import type { InterfaceLanguage } from '../domain/language.ts';
 
 /** `sessionEnded`: the request carries a session cookie that no longer opens a session. */
 /** `bearer`: the account comes from an API token, which a browser never sends by itself (no CSRF to fear). */
@@ -18,6 +19,8 @@ export type AuthOptions = {
   /** the site's absolute address: its origin is the only one allowed to post */
   baseUrl(): string;
   session?: SessionPolicy;
+  /** the interface language of the workspace mounted at its prefix (/fr/admin…); English when absent */
+  lang?: InterfaceLanguage;
 };
 
 /** `__Host-` pins the cookie to this host and path, which browsers only allow over https. */

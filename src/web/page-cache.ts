@@ -100,7 +100,8 @@ export class PageCache {
     const gzip = gzipSync(body, { level: 9 });
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
     // Flat [name, value, …] arrays: Node writes them without walking an object per request.
-    const common = Object.entries({ ...headers, etag, vary: 'accept-encoding' }).flat();
+    // A page that varies on more than the encoding (the root: Accept-Language) names it too.
+    const common = Object.entries({ ...headers, etag, vary: headers.vary ? `${headers.vary}, accept-encoding` : 'accept-encoding' }).flat();
     const page: CachedPage = {
       generation,
       events,

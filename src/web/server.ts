@@ -5,6 +5,7 @@ import { getRequestListener } from '@hono/node-server';
 import type { SessionPolicy } from '../operations/accounts.ts';
 import type { Storage } from '../storage/storage.ts';
 import { createApp } from './app.tsx';
+import { preferredLanguage } from './i18n/accept-language.ts';
 import { PageCache, sendCached } from './page-cache.ts';
 import { hasZoneCookie } from './viewer-zone.ts';
 
@@ -36,7 +37,9 @@ export async function startServer(
   const server = createServer({ highWaterMark: 64 * 1024 }, (req, res) => {
     const url = req.url ?? '/';
     // A reader who chose a time zone (its cookie) may see another page at the same path: web/viewer-zone.ts.
-    if ((req.method === 'GET' || req.method === 'HEAD') && !url.includes('?') && !hasZoneCookie(req.headers.cookie)) {
+    // At the bare root a browser that prefers French, Spanish or Arabic is redirected by the app
+    // (i18n/accept-language.ts); every other address, /fr/… included, is answered from memory.
+    if ((req.method === 'GET' || req.method === 'HEAD') && !url.includes('?') && !hasZoneCookie(req.headers.cookie) && (url.length > 1 || preferredLanguage(req.headers['accept-language']) === 'en')) {
       const hit = cache.get(url);
       if (hit) return sendCached(req, res, hit);
     }

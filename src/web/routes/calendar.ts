@@ -6,6 +6,7 @@ import { loadEventExport } from '../../operations/event-export.ts';
 import { loadPersonCalendar } from '../../operations/person-calendar.ts';
 import { cached } from '../cached.ts';
 import type { AppDeps } from '../deps.ts';
+import type { InterfaceLanguage } from '../../domain/language.ts';
 
 function icsHeaders(name: string): Record<string, string> {
   return {
@@ -17,7 +18,8 @@ function icsHeaders(name: string): Record<string, string> {
   };
 }
 
-export function calendarRoutes(deps: AppDeps): Hono {
+export function calendarRoutes(deps: AppDeps, lang: InterfaceLanguage = 'en'): Hono {
+  void lang;
   const { storage, cache } = deps;
   const app = new Hono();
 

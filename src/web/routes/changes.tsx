@@ -3,7 +3,7 @@
 // (Atom, written by the `feed` package), one entry per release with what it changed.
 import { Feed } from 'feed';
 import { Hono } from 'hono';
-import { DEFAULT_LANGUAGE } from '../../domain/language.ts';
+import type { InterfaceLanguage } from '../../domain/language.ts';
 import { releasesOf } from '../../operations/releases.ts';
 import { publishedEventBySlug } from '../../storage/queries.ts';
 import { cached } from '../cached.ts';
@@ -12,11 +12,11 @@ import { translator } from '../i18n/t.ts';
 import { HTML_HEADERS } from '../security.ts';
 import { ChangesPage, releaseHeading, releaseLines } from '../views/changes.tsx';
 import { renderDocument } from '../views/layout.tsx';
+import { placeOf } from '../views/render-context.ts';
 
-export function changesRoutes(deps: AppDeps): Hono {
+export function changesRoutes(deps: AppDeps, lang: InterfaceLanguage = 'en'): Hono {
   const { storage, cache } = deps;
   const db = storage.db;
-  const lang = DEFAULT_LANGUAGE;
   const t = translator(lang);
   const app = new Hono();
 
@@ -30,7 +30,7 @@ export function changesRoutes(deps: AppDeps): Hono {
   app.get('/events/:slug/changes', (c) =>
     cached(cache, c, HTML_HEADERS, async (event) => {
       const x = await load(c.req.param('slug'), event);
-      return x && renderDocument(<ChangesPage lang={lang} t={t} event={x.event} series={x.series} releases={x.releases} />);
+      return x && renderDocument(<ChangesPage lang={lang} t={t} event={x.event} series={x.series} releases={x.releases} />, placeOf(c.req.path, deps.baseUrl()));
     }),
   );
 

@@ -2,20 +2,21 @@
 // Rendered once per change through cached(), like the pages.
 import { Hono, type Context } from 'hono';
 import { NotFound } from '../../domain/errors.ts';
-import { DEFAULT_LANGUAGE, type Language } from '../../domain/language.ts';
+import type { InterfaceLanguage } from '../../domain/language.ts';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../../domain/organization.ts';
 import type { EventExport } from '../../exports/model.ts';
 import { PARTICIPANT_COLUMNS, participantsCsv, participantsXlsx, type ParticipantColumn, type ParticipantWords } from '../../exports/participants.ts';
 import { loadEventExport } from '../../operations/event-export.ts';
 import { cached } from '../cached.ts';
 import type { AppDeps } from '../deps.ts';
+
 import { translator, type Translate } from '../i18n/t.ts';
 import { dateRange } from '../views/format.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The participants lists' words, from the message catalogue. */
-export function participantWords(x: EventExport, lang: Language, t: Translate = translator(lang)): ParticipantWords {
+export function participantWords(x: EventExport, lang: InterfaceLanguage, t: Translate = translator(lang)): ParticipantWords {
   return {
     columns: Object.fromEntries(PARTICIPANT_COLUMNS.map((c) => [c.key, t(`participants.column.${c.key}`)])) as Record<ParticipantColumn, string>,
     kinds: Object.fromEntries(ORGANIZATION_KINDS.map((k) => [k, t(`org.kind.${k}`)])) as Record<OrganizationKind, string>,
@@ -68,9 +69,8 @@ function download(type: string, disposition: string): Record<string, string> {
   };
 }
 
-export function organizerRoutes(deps: AppDeps): Hono {
+export function organizerRoutes(deps: AppDeps, lang: InterfaceLanguage = 'en'): Hono {
   const app = new Hono();
-  const lang = DEFAULT_LANGUAGE;
   const t = translator(lang);
 
   /** One export of one event: the slug is checked before the database is asked. */

@@ -4,13 +4,15 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { InvalidInput } from '../../domain/errors.ts';
-import { DEFAULT_LANGUAGE } from '../../domain/language.ts';
+import { DEFAULT_LANGUAGE, type InterfaceLanguage } from '../../domain/language.ts';
 import { FACETS, MAX_PER_PAGE, search, type SearchFilters, type SearchOutcome } from '../../operations/search.ts';
 import { API_HEADERS } from '../api/respond.ts';
 import type { AppDeps } from '../deps.ts';
 import { translator } from '../i18n/t.ts';
 import { HTML_HEADERS } from '../security.ts';
 import { renderDocument } from '../views/layout.tsx';
+import { placeOf } from '../views/render-context.ts';
+
 import { facetLabel, FACET_VALUES_SHOWN, SearchErrorPage, SearchPage, searchHref } from '../views/search.tsx';
 
 const whole = (max: number) => z.string().regex(/^[1-9][0-9]{0,5}$/, 'must be a positive whole number').transform(Number).pipe(z.number().max(max, `must be at most ${max}`));
@@ -68,9 +70,8 @@ export function searchJson(o: SearchOutcome, baseUrl: string) {
 
 const withoutFacet = (filters: SearchFilters, f: string) => Object.fromEntries(Object.entries(filters).filter(([k]) => k !== f)) as SearchFilters;
 
-export function searchRoutes(deps: AppDeps): Hono {
+export function searchRoutes(deps: AppDeps, lang: InterfaceLanguage = 'en'): Hono {
   const app = new Hono();
-  const lang = DEFAULT_LANGUAGE;
   const t = translator(lang);
   app.get('/search', async (c: Context) => {
     let p: ReturnType<typeof parseSearch>;
@@ -78,10 +79,10 @@ export function searchRoutes(deps: AppDeps): Hono {
       p = parseSearch(c.req.query());
     } catch (e) {
       if (!(e instanceof InvalidInput)) throw e;
-      return c.body(await renderDocument(<SearchErrorPage lang={lang} t={t} detail={e.message} />), 400, { ...HTML_HEADERS, 'cache-control': 'no-store' });
+      return c.body(await renderDocument(<SearchErrorPage lang={lang} t={t} detail={e.message} />, placeOf(c.req.path, deps.baseUrl())), 400, { ...HTML_HEADERS, 'cache-control': 'no-store' });
     }
     const outcome = await search(deps.storage, p);
-    const html = await renderDocument(<SearchPage lang={lang} t={t} outcome={outcome} />);
+    const html = await renderDocument(<SearchPage lang={lang} t={t} outcome={outcome} />, placeOf(c.req.url.slice(c.req.url.indexOf('/', 8)), deps.baseUrl()));
     return c.body(html, 200, { ...HTML_HEADERS, 'cache-control': 'no-store' });
   });
   return app;

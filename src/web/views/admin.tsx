@@ -2,11 +2,11 @@
 // The workspace's pages. Never cached, never indexed; forms work without JavaScript.
 import type { Child } from 'hono/jsx';
 import type { AccountRole } from '../../domain/account.ts';
-import type { Language } from '../../domain/language.ts';
+import type { InterfaceLanguage } from '../../domain/language.ts';
 import type { Translate } from '../i18n/t.ts';
 import { Layout } from './layout.tsx';
 
-type Base = { lang: Language; t: Translate };
+type Base = { lang: InterfaceLanguage; t: Translate };
 export type Viewer = { email: string; role: AccountRole; csrfToken: string };
 
 /** The sign-out button is a form: signing out changes state, so it is a POST with the token. */

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // The readable API page at /api: conventions, then every endpoint with a working example link.
 // Examples use real slugs from the archive when there are any, so each link answers 200.
-import type { Language } from '../../domain/language.ts';
+import type { InterfaceLanguage } from '../../domain/language.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { Translate } from '../i18n/t.ts';
 import { Layout, renderDocument } from './layout.tsx';
@@ -37,7 +37,7 @@ function endpoints(x: ApiExamples): Endpoint[] {
 
 const ERROR_EXAMPLE = JSON.stringify({ error: { code: 'invalid_input', message: 'page must be a whole number from 1' } }, null, 2);
 
-export type ApiPageProps = { lang: Language; t: Translate; baseUrl: string; maxPerPage: number; defaultPerPage: number; examples: ApiExamples };
+export type ApiPageProps = { lang: InterfaceLanguage; t: Translate; baseUrl: string; maxPerPage: number; defaultPerPage: number; examples: ApiExamples };
 
 /** The complete document, so that routes/api.ts stays free of JSX. */
 export function renderApiPage(p: ApiPageProps): Promise<string> {

@@ -1,12 +1,13 @@
 /** @jsxImportSource hono/jsx */
 // Appearances seen from a person, organization or country: grouped by event, newest first.
-import type { Language } from '../../domain/language.ts';
+import type { InterfaceLanguage } from '../../domain/language.ts';
 import type { AppearanceInContext } from '../../storage/queries.ts';
 import type { Translate } from '../i18n/t.ts';
 import { longDate, sessionHeading } from './format.ts';
 import { Affiliation, Materials, roleName } from './people.tsx';
+import { href } from './render-context.ts';
 
-export function AppearanceList(p: { items: AppearanceInContext[]; lang: Language; t: Translate; showPerson: boolean }) {
+export function AppearanceList(p: { items: AppearanceInContext[]; lang: InterfaceLanguage; t: Translate; showPerson: boolean }) {
   const { t } = p;
   const byEvent = new Map<string, AppearanceInContext[]>();
   for (const a of p.items) {
@@ -21,7 +22,7 @@ export function AppearanceList(p: { items: AppearanceInContext[]; lang: Language
         return (
           <section aria-label={ev.title}>
             <h3>
-              <a href={`/events/${ev.slug}`}>{ev.title}</a>
+              <a href={href(`/events/${ev.slug}`)}>{ev.title}</a>
             </h3>
             <ul class="list">
               {list.map((a) => (
@@ -29,7 +30,7 @@ export function AppearanceList(p: { items: AppearanceInContext[]; lang: Language
                   {p.showPerson ? (
                     <>
                       <bdi>
-                        <a href={`/people/${a.person.slug}`}>{a.person.name}</a>
+                        <a href={href(`/people/${a.person.slug}`)}>{a.person.name}</a>
                       </bdi>
                       ,{' '}
                     </>

@@ -1,14 +1,15 @@
 /** @jsxImportSource hono/jsx */
 // What releases changed, as sentences: the public changelog, its Atom feed, the API's text and
 // the workspace's "unpublished changes" all say it the same way.
-import type { Language } from '../../domain/language.ts';
+import type { InterfaceLanguage } from '../../domain/language.ts';
 import type { Release, ReleaseChange, SessionRef, SlotRef } from '../../operations/releases.ts';
 import type { EventRow, SeriesRow } from '../../storage/database.ts';
 import type { Translate } from '../i18n/t.ts';
 import { longDate } from './format.ts';
 import { Layout } from './layout.tsx';
+import { href } from './render-context.ts';
 
-function slot(s: SlotRef, lang: Language): string {
+function slot(s: SlotRef, lang: InterfaceLanguage): string {
   const date = s.date ? longDate(s.date, lang) : '';
   const time = s.start ? (s.end ? `${s.start}–${s.end}` : s.start) : '';
   return [date, time].filter(Boolean).join(', ');
@@ -21,7 +22,7 @@ const EVENT_FIELD_KEYS: Record<string, string> = {
 };
 
 /** One change as a sentence in the reader's language. */
-export function changeText(c: ReleaseChange, t: Translate, lang: Language): string {
+export function changeText(c: ReleaseChange, t: Translate, lang: InterfaceLanguage): string {
   const name = (s: SessionRef) => s.displayTitle;
   const role = (r: 'moderator' | 'speaker') => t(`changes.role.${r}`);
   const owner = (x: { person: string | null; session: SessionRef | null }) =>
@@ -57,18 +58,18 @@ export function changeText(c: ReleaseChange, t: Translate, lang: Language): stri
 }
 
 /** A release's changes as sentences; the first release says so. */
-export function releaseLines(r: Pick<Release, 'changes'>, t: Translate, lang: Language): string[] {
+export function releaseLines(r: Pick<Release, 'changes'>, t: Translate, lang: InterfaceLanguage): string[] {
   if (!r.changes) return [t('changes.first')];
   return r.changes.items.map((c) => changeText(c, t, lang));
 }
 
-export function releaseHeading(r: Pick<Release, 'number' | 'createdAt'>, t: Translate, lang: Language): string {
+export function releaseHeading(r: Pick<Release, 'number' | 'createdAt'>, t: Translate, lang: InterfaceLanguage): string {
   const at = new Date(r.createdAt);
   const when = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(at);
   return t('changes.release', { n: r.number, when });
 }
 
-export function ChangesPage(p: { lang: Language; t: Translate; event: EventRow; series: SeriesRow; releases: Release[] }) {
+export function ChangesPage(p: { lang: InterfaceLanguage; t: Translate; event: EventRow; series: SeriesRow; releases: Release[] }) {
   const { t, lang } = p;
   const eventUrl = `/events/${p.event.slug}`;
   return (
@@ -77,11 +78,11 @@ export function ChangesPage(p: { lang: Language; t: Translate; event: EventRow; 
       t={t}
       title={t('changes.title', { event: p.event.title })}
       crumbs={[{ href: '/', label: t('nav.home') }, { href: `/series/${p.series.slug}`, label: p.series.title }, { href: eventUrl, label: p.event.title }]}
-      head={<link rel="alternate" type="application/atom+xml" href={`${eventUrl}/changes.atom`} title={t('changes.feed')} />}
+      head={<link rel="alternate" type="application/atom+xml" href={href(`${eventUrl}/changes.atom`)} title={t('changes.feed')} />}
     >
       <h1>{t('changes.title', { event: p.event.title })}</h1>
       <p>
-        {t('changes.intro')} <a href={`${eventUrl}/changes.atom`}>{t('changes.feed')}</a>
+        {t('changes.intro')} <a href={href(`${eventUrl}/changes.atom`)}>{t('changes.feed')}</a>
       </p>
       {p.releases.map((r) => (
         <section id={`release-${r.number}`} aria-labelledby={`release-${r.number}-h`}>

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import type { Language } from '../../domain/language.ts';
+import type { InterfaceLanguage } from '../../domain/language.ts';
 import { jsonLdScriptText } from '../../exports/jsonld.ts';
 import type { EventExport } from '../../exports/model.ts';
 import { isoWithOffset, offsetLabel } from '../../domain/time.ts';
@@ -11,13 +11,14 @@ import { dateRange, longDate, sessionHeading } from './format.ts';
 import { Layout } from './layout.tsx';
 import { Affiliation, Materials } from './people.tsx';
 import { inZone, zoneCity } from '../viewer-zone.ts';
+import { href } from './render-context.ts';
 
 /**
  * `data` is the same event as every export sees it: the page embeds it as JSON-LD. `printCss` is
  * the page's own style (the running title of the printed programme), allowed by its hash.
  */
 type Props = {
-  lang: Language;
+  lang: InterfaceLanguage;
   t: Translate;
   event: EventRow;
   series: SeriesRow;
@@ -43,7 +44,7 @@ export function eventDownloads(slug: string): Array<{ href: string; type: string
   ];
 }
 
-function Person(p: { a: AgendaAppearance; lang: Language; t: Translate }) {
+function Person(p: { a: AgendaAppearance; lang: InterfaceLanguage; t: Translate }) {
   const { a } = p;
   return (
     <li>
@@ -53,7 +54,7 @@ function Person(p: { a: AgendaAppearance; lang: Language; t: Translate }) {
         </>
       ) : null}
       <bdi>
-        <a href={`/people/${a.person.slug}`}>{a.person.name}</a>
+        <a href={href(`/people/${a.person.slug}`)}>{a.person.name}</a>
       </bdi>
       {a.honorific ? (
         <>
@@ -76,7 +77,7 @@ function Person(p: { a: AgendaAppearance; lang: Language; t: Translate }) {
 }
 
 /** "14:00", or "14:00 (March 21)" when the reader's date is not the one before it (the venue's, for a start). */
-function ViewerTime(p: { at: ReturnType<typeof inZone>; date: string; lang: Language }) {
+function ViewerTime(p: { at: ReturnType<typeof inZone>; date: string; lang: InterfaceLanguage }) {
   const day = p.at.toPlainDate();
   const hhmm = p.at.toPlainTime().toString({ smallestUnit: 'minute' });
   return (
@@ -86,7 +87,7 @@ function ViewerTime(p: { at: ReturnType<typeof inZone>; date: string; lang: Lang
   );
 }
 
-function Session(p: { s: AgendaSessionView; date: string; tz: string; lang: Language; t: Translate; slug: string; viewerZone?: string | null | undefined }) {
+function Session(p: { s: AgendaSessionView; date: string; tz: string; lang: InterfaceLanguage; t: Translate; slug: string; viewerZone?: string | null | undefined }) {
   const { s, t } = p;
   const moderators = s.appearances.filter((a) => a.role === 'moderator');
   const speakers = s.appearances.filter((a) => a.role === 'speaker');
@@ -144,7 +145,7 @@ function Session(p: { s: AgendaSessionView; date: string; tz: string; lang: Lang
         {/* A session without a start cannot be placed in a calendar (its feed is 404). */}
         {s.start ? (
           <p class="downloads">
-            <a href={`/events/${p.slug}/sessions/${s.id}/calendar.ics`} type="text/calendar">
+            <a href={href(`/events/${p.slug}/sessions/${s.id}/calendar.ics`)} type="text/calendar">
               {t('session.calendar')}
             </a>
           </p>
@@ -162,7 +163,7 @@ export function EventPage(p: Props) {
   const downloads = eventDownloads(event.slug);
   const words = { moderator: t('role.moderator'), moderators: t('role.moderators'), speakers: t('role.speakers') };
   const viewer = p.viewerZone && p.viewerZone !== event.time_zone ? p.viewerZone : null;
-  const zonePage = `/events/${event.slug}/time-zone`;
+  const zonePage = href(`/events/${event.slug}/time-zone`);
   return (
     <Layout
       lang={lang}
@@ -178,12 +179,12 @@ export function EventPage(p: Props) {
       head={
         <>
           {downloads.map((d) => (
-            <link rel="alternate" type={d.type} href={d.href} title={t(d.label)} />
+            <link rel="alternate" type={d.type} href={href(d.href)} title={t(d.label)} />
           ))}
           {/* A data block, not a script: CSP does not apply to it and nothing runs. */}
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScriptText(p.data, words) }} />
           {p.printCss ? <style dangerouslySetInnerHTML={{ __html: p.printCss }} /> : null}
-          {p.data.release ? <link rel="alternate" type="application/atom+xml" href={`/events/${event.slug}/changes.atom`} title={t('changes.feed')} /> : null}
+          {p.data.release ? <link rel="alternate" type="application/atom+xml" href={href(`/events/${event.slug}/changes.atom`)} title={t('changes.feed')} /> : null}
           <script src="/time-zone.js" defer></script>
         </>
       }
@@ -209,7 +210,7 @@ export function EventPage(p: Props) {
           <>
             <dt>{t('event.convener')}</dt>
             <dd>
-              <a href={`/organizations/${convener.slug}`}>{convener.name}</a>
+              <a href={href(`/organizations/${convener.slug}`)}>{convener.name}</a>
             </dd>
           </>
         ) : null}
@@ -246,7 +247,7 @@ export function EventPage(p: Props) {
         {p.banner ? null : (
           <p class="tz-choice">
             {viewer ? <>{t('zone.shown', { zone: viewer })} </> : null}
-            <a href={zonePage} data-event-path={`/events/${event.slug}`} data-venue-zone={event.time_zone} data-shown-zone={viewer ?? undefined} data-detected-label={t('zone.detected')}>
+            <a href={zonePage} data-event-path={href(`/events/${event.slug}`)} data-venue-zone={event.time_zone} data-shown-zone={viewer ?? undefined} data-detected-label={t('zone.detected')}>
               {viewer ? t('zone.change') : t('zone.link')}
             </a>
           </p>
@@ -303,7 +304,7 @@ export function EventPage(p: Props) {
         <ul class="list">
           {downloads.map((d) => (
             <li>
-              <a href={d.href} type={d.type}>
+              <a href={href(d.href)} type={d.type}>
                 {t(d.label)}
               </a>
             </li>
@@ -311,7 +312,7 @@ export function EventPage(p: Props) {
         </ul>
         {p.data.release ? (
           <p>
-            <a href={`/events/${event.slug}/changes`}>{t('changes.link')}</a>
+            <a href={href(`/events/${event.slug}/changes`)}>{t('changes.link')}</a>
           </p>
         ) : null}
       </section>

@@ -1,12 +1,12 @@
 // Presentation helpers shared by the views: dates, times and labels in the reader's language.
 import { Temporal } from 'temporal-polyfill';
-import type { Language } from '../../domain/language.ts';
+import type { InterfaceLanguage } from '../../domain/language.ts';
 import type { Translate } from '../i18n/t.ts';
 
 // Formatters are made once per language: making one takes a tenth of a millisecond, and a page
 // of a hundred appearances or events formats a hundred dates.
 const formats = new Map<string, Intl.DateTimeFormat>();
-function format(lang: Language, kind: 'long' | 'range'): Intl.DateTimeFormat {
+function format(lang: InterfaceLanguage, kind: 'long' | 'range'): Intl.DateTimeFormat {
   const key = `${lang} ${kind}`;
   let f = formats.get(key);
   if (!f) {
@@ -26,11 +26,11 @@ function utcDate(date: string): Date {
   return out;
 }
 
-export function longDate(date: string, lang: Language): string {
+export function longDate(date: string, lang: InterfaceLanguage): string {
   return format(lang, 'long').format(utcDate(date));
 }
 
-export function dateRange(start: string, end: string, lang: Language): string {
+export function dateRange(start: string, end: string, lang: InterfaceLanguage): string {
   const fmt = format(lang, 'range');
   return start === end ? fmt.format(utcDate(start)) : fmt.formatRange(utcDate(start), utcDate(end));
 }

@@ -1,14 +1,15 @@
 /** @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx';
-import type { Language } from '../../domain/language.ts';
+import { directionOf, INTERFACE_LANGUAGES, type InterfaceLanguage } from '../../domain/language.ts';
 import type { Translate } from '../i18n/t.ts';
 import { isolate } from './format.ts';
+import { absoluteIn, currentPlace, href, hrefIn, type Place, renderingAt } from './render-context.ts';
 import { CSS } from './styles.ts';
 
 export type Crumb = { href: string; label: string };
 
 export type PageProps = {
-  lang: Language;
+  lang: InterfaceLanguage;
   t: Translate;
   title: string;
   description?: string;
@@ -20,10 +21,56 @@ export type PageProps = {
   children?: Child;
 };
 
+/** Each interface language's name in itself ("Français", "العربية"), from Intl, as a language switch shows it. */
+const OWN_NAMES = Object.fromEntries(
+  INTERFACE_LANGUAGES.map((l) => {
+    const name = new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l;
+    return [l, name.charAt(0).toLocaleUpperCase(l) + name.slice(1)];
+  }),
+) as Record<InterfaceLanguage, string>;
+
+export function languageName(lang: InterfaceLanguage): string {
+  return OWN_NAMES[lang];
+}
+
+/**
+ * The same page in each interface language: alternates in <head> for search engines (absolute, with
+ * x-default at the English root), and a visible switch, each link in its own language.
+ */
+function Alternates() {
+  const place = currentPlace();
+  if (!place.base) return null;
+  return (
+    <>
+      {INTERFACE_LANGUAGES.map((l) => (
+        <link rel="alternate" hreflang={l} href={absoluteIn(l)} />
+      ))}
+      <link rel="alternate" hreflang="x-default" href={absoluteIn('en')} />
+    </>
+  );
+}
+
+function LanguageSwitch(p: { lang: InterfaceLanguage; t: Translate }) {
+  const place = currentPlace();
+  return (
+    <nav class="langs" aria-label={p.t('nav.languages')}>
+      <ul>
+        {INTERFACE_LANGUAGES.map((l) => (
+          <li>
+            <a href={hrefIn(l, place.path)} lang={l} hreflang={l} dir={directionOf(l)} aria-current={l === p.lang ? 'true' : undefined}>
+              {OWN_NAMES[l]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export function Layout(p: PageProps) {
   const { t } = p;
   return (
-    <html lang={p.lang}>
+    <html lang={p.lang} dir={directionOf(p.lang)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -31,6 +78,7 @@ export function Layout(p: PageProps) {
         {p.description ? <meta name="description" content={p.description} /> : null}
         {p.noindex ? <meta name="robots" content="noindex" /> : null}
         <style dangerouslySetInnerHTML={{ __html: CSS }} />
+        <Alternates />
         {p.head}
       </head>
       <body>
@@ -39,26 +87,27 @@ export function Layout(p: PageProps) {
         </a>
         <header class="site">
           <div class="wrap">
-            <a class="brand" href="/">
+            <a class="brand" href={href('/')}>
               {t('site.name')}
             </a>
             <nav aria-label={t('nav.main')}>
               <ul>
                 <li>
-                  <a href="/people">{t('nav.people')}</a>
+                  <a href={href('/people')}>{t('nav.people')}</a>
                 </li>
                 <li>
-                  <a href="/organizations">{t('nav.organizations')}</a>
+                  <a href={href('/organizations')}>{t('nav.organizations')}</a>
                 </li>
                 <li>
-                  <a href="/countries">{t('nav.countries')}</a>
+                  <a href={href('/countries')}>{t('nav.countries')}</a>
                 </li>
               </ul>
             </nav>
-            <form class="site-search" method="get" action="/search" role="search">
+            <form class="site-search" method="get" action={href('/search')} role="search">
               <label for="site-search-q">{t('search.label')}</label> <input id="site-search-q" type="search" name="q" maxlength={500} value={p.query} />{' '}
               <button type="submit">{t('search.button')}</button>
             </form>
+            <LanguageSwitch lang={p.lang} t={t} />
           </div>
         </header>
         <main id="main" class="wrap">
@@ -67,7 +116,7 @@ export function Layout(p: PageProps) {
               <ol>
                 {p.crumbs.map((c) => (
                   <li>
-                    <a href={c.href}>{c.label}</a>
+                    <a href={href(c.href)}>{c.label}</a>
                   </li>
                 ))}
               </ol>
@@ -91,8 +140,13 @@ export function Layout(p: PageProps) {
  */
 const NOT_IN_HTML = /[\u0000-\u0008\u000B-\u000D\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]/g;
 
-/** Renders a page component to a complete HTML document. */
-export async function renderDocument(node: unknown): Promise<string> {
-  const html = await String(await (node as { toString(): string | Promise<string> }).toString());
+/**
+ * Renders a page component to a complete HTML document, at `place` (its language and address: links
+ * through href() keep the language; the layout links the page in the others). Views are synchronous,
+ * so the whole tree is rendered while `place` is set (views/render-context.ts).
+ */
+export async function renderDocument(node: unknown, place?: Place): Promise<string> {
+  const render = () => (node as { toString(): string | Promise<string> }).toString();
+  const html = await String(await (place ? renderingAt(place, render) : render()));
   return `<!DOCTYPE html>${html.replace(NOT_IN_HTML, '')}`;
 }

@@ -103,7 +103,7 @@ export function SeriesPage(p: Base & { series: SeriesRow; events: EventRow[]; pa
 export function PersonPage(p: Base & { person: PersonRow; appearances: AppearanceInContext[]; pager?: PageInfo; identity?: PersonIdentityView }) {
   const { t, person } = p;
   // The page exists only for someone in a published event, and so does their calendar.
-  const calendar = `/people/${person.slug}/calendar.ics`;
+  const calendar = href(`/people/${person.slug}/calendar.ics`);
   return (
     <Layout
       lang={p.lang}
@@ -194,7 +194,7 @@ export function IndexPage(p: Base & { title: string; items: Array<{ href: string
           {p.items.map((i) => (
             <li>
               <bdi>
-                <a href={i.href}>{i.label}</a>
+                <a href={href(i.href)}>{i.label}</a>
               </bdi>
               <span class="aff">
                 {i.note ? ` — ${i.note}` : ''} ({count(i.count)})

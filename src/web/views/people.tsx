@@ -3,9 +3,10 @@
 // Text from the database that shares a line with other text sits in <bdi>, so that a name in a
 // right-to-left script, or one holding a direction override (U+202E), cannot reorder its neighbours.
 import { countryLabel } from '../../domain/country.ts';
-import type { Language } from '../../domain/language.ts';
+import type { InterfaceLanguage } from '../../domain/language.ts';
 import type { MaterialView } from '../../storage/queries.ts';
 import type { Translate } from '../i18n/t.ts';
+import { href } from './render-context.ts';
 
 export function Materials(p: { materials: MaterialView[]; t: Translate }) {
   if (!p.materials.length) return null;
@@ -34,13 +35,13 @@ export function Affiliation(p: {
   organization: { slug: string; name: string } | null;
   country: string | null;
   countryCode: string | null;
-  lang: Language;
+  lang: InterfaceLanguage;
 }) {
   const parts: unknown[] = [];
   if (p.position) parts.push(p.position);
-  if (p.organization) parts.push(<a href={`/organizations/${p.organization.slug}`}>{p.organization.name}</a>);
+  if (p.organization) parts.push(<a href={href(`/organizations/${p.organization.slug}`)}>{p.organization.name}</a>);
   const country = countryLabel(p.countryCode, p.country, p.lang);
-  if (p.countryCode) parts.push(<a href={`/countries/${p.countryCode.toLowerCase()}`}>{country}</a>);
+  if (p.countryCode) parts.push(<a href={href(`/countries/${p.countryCode.toLowerCase()}`)}>{country}</a>);
   else if (country) parts.push(country);
   if (!parts.length) return null;
   return (

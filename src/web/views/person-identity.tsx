@@ -4,6 +4,7 @@
 // and the other names they are known by. A component of its own, beside the paginated list.
 import { positionsOverTime } from '../../domain/identity.ts';
 import type { Translate } from '../i18n/t.ts';
+import { href } from './render-context.ts';
 
 export type PersonIdentityView = { rows: Array<{ position: string | null; organization: { slug: string; name: string } | null; date: string }>; aliases: string[] };
 
@@ -22,7 +23,7 @@ export function PersonIdentity(p: { identity: PersonIdentityView; t: Translate }
                 {s.position && s.organization ? ', ' : null}
                 {s.organization ? (
                   <bdi>
-                    <a href={`/organizations/${s.organization.slug}`}>{s.organization.name}</a>
+                    <a href={href(`/organizations/${s.organization.slug}`)}>{s.organization.name}</a>
                   </bdi>
                 ) : null}
                 , <span class="years">{s.from === s.to ? s.from : `${s.from}–${s.to}`}</span>

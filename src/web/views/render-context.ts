@@ -15,6 +15,7 @@
 // test/render-context.test.ts checks, in fresh processes (an ES module entry and a CommonJS
 // one) that serve every kind of page, that promises still run without async hooks afterwards.
 import { jsx } from 'hono/jsx';
+import { directionOf, isInterfaceLanguage, type InterfaceLanguage } from '../../domain/language.ts';
 
 let probed = false;
 
@@ -35,3 +36,96 @@ export function renderWithoutAsyncContext(): void {
     }
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The reader's language and the page's place, for the duration of one render.
+//
+// The language is in the URL: English at the root, every other interface language under its own
+// prefix (/fr/…, /es/…, /ar/…). Views print every internal link through href(), which keeps the
+// reader's language, and the layout links the same page in the other languages (hrefIn). Renders
+// are synchronous (see above), so a module-level value set by renderDocument for the duration of
+// one render is exact, as hono's own fallback store is; no AsyncLocalStorage is needed.
+
+/** Where a page is shown: its language, its address without the language prefix, the site's base. */
+export type Place = {
+  lang: InterfaceLanguage;
+  /** the path and query without the language's prefix ("/events/x", "/people?page=2", "/") */
+  path: string;
+  /** the site's absolute address without a trailing slash (for hreflang links) */
+  base: string;
+};
+
+/** "" for English (the root), "/fr" for French… */
+export function prefixOf(lang: InterfaceLanguage): string {
+  return lang === 'en' ? '' : `/${lang}`;
+}
+
+/** The language a path is in: its prefix (/fr, /fr/…), else English. */
+export function languageOfPath(path: string): InterfaceLanguage {
+  if (path.length >= 3 && path.charCodeAt(0) === 47 && (path.length === 3 || path.charCodeAt(3) === 47 || path.charCodeAt(3) === 63)) {
+    const l = path.slice(1, 3);
+    if (l !== 'en' && isInterfaceLanguage(l)) return l;
+  }
+  return 'en';
+}
+
+/** A path (and query) with its language prefix taken off: "/fr/events/x" → "/events/x", "/fr/" → "/". */
+export function withoutPrefix(path: string): string {
+  const lang = languageOfPath(path);
+  if (lang === 'en') return path;
+  const rest = path.slice(3);
+  return rest === '' || rest.startsWith('?') ? `/${rest}` : rest;
+}
+
+/** Addresses that are the same in every language: stored files, the JSON API, speakers' links, scripts. */
+const LANGUAGE_NEUTRAL = /^\/(?:files|api|speak)(?:\/|$)|^\/[\w-]+\.js$/;
+
+/** The address of `path` (a site path, "/" or "/events/x?…") in `lang`. Anything else is returned as is. */
+export function hrefIn(lang: InterfaceLanguage, path: string): string {
+  if (lang === 'en' || path.charCodeAt(0) !== 47 || path.charCodeAt(1) === 47 || LANGUAGE_NEUTRAL.test(path)) return path;
+  return `/${lang}${path}`;
+}
+
+export function placeOf(prefixedPath: string, base: string): Place {
+  return { lang: languageOfPath(prefixedPath), path: withoutPrefix(prefixedPath), base };
+}
+
+const ENGLISH_ROOT: Place = { lang: 'en', path: '/', base: '' };
+let current: Place = ENGLISH_ROOT;
+
+/** Runs a synchronous render at `place`: href(), readerLanguage() and the layout read it meanwhile. */
+export function renderingAt<T>(place: Place, render: () => T): T {
+  const before = current;
+  current = place;
+  try {
+    return render();
+  } finally {
+    current = before;
+  }
+}
+
+/** The language of the page being rendered (the reader's). */
+export function readerLanguage(): InterfaceLanguage {
+  return current.lang;
+}
+
+/** The writing direction of the page being rendered. */
+export function readerDirection(): 'ltr' | 'rtl' {
+  return directionOf(current.lang);
+}
+
+/** The page being rendered. */
+export function currentPlace(): Place {
+  return current;
+}
+
+/** A link to a site path in the reader's language: href('/people') is "/fr/people" on a French page. */
+export function href(path: string): string {
+  return hrefIn(current.lang, path);
+}
+
+/** The absolute address of the page being rendered in `lang` (hreflang alternates). */
+export function absoluteIn(lang: InterfaceLanguage): string {
+  return `${current.base}${hrefIn(lang, current.path)}`;
+}
+

@@ -9,6 +9,7 @@ import { FACETS, type Facet, type SearchFilters, type SearchOutcome } from '../.
 import type { MessageKey } from '../i18n/messages.ts';
 import type { Translate } from '../i18n/t.ts';
 import { Layout } from './layout.tsx';
+import { href } from './render-context.ts';
 
 /** At most this many values are listed per facet (the most frequent; every count is exact). */
 export const FACET_VALUES_SHOWN = 12;
@@ -83,13 +84,13 @@ export function SearchPage(p: { lang: InterfaceLanguage; t: Translate; outcome: 
                         <strong>
                           <bdi>{label}</bdi>
                         </strong>{' '}
-                        ({v.count}) <a href={searchHref(o.q, rest)}>{t('search.remove')}</a>
+                        ({v.count}) <a href={href(searchHref(o.q, rest))}>{t('search.remove')}</a>
                       </li>
                     );
                   }
                   return (
                     <li>
-                      <a href={searchHref(o.q, { ...o.filters, [f]: v.value })}>
+                      <a href={href(searchHref(o.q, { ...o.filters, [f]: v.value }))}>
                         <bdi>{label}</bdi>
                       </a>{' '}
                       ({v.count})
@@ -107,7 +108,7 @@ export function SearchPage(p: { lang: InterfaceLanguage; t: Translate; outcome: 
           <ol class="list results" start={(o.page - 1) * o.perPage + 1}>
             {o.hits.map((h) => (
               <li>
-                <a href={h.href}>
+                <a href={href(h.href)}>
                   <bdi>
                     <Marked parts={h.title} />
                   </bdi>
@@ -148,14 +149,14 @@ export function SearchPage(p: { lang: InterfaceLanguage; t: Translate; outcome: 
           <ul class="list">
             {o.page > 1 ? (
               <li>
-                <a href={searchHref(o.q, o.filters, o.page - 1)} rel="prev">
+                <a href={href(searchHref(o.q, o.filters, o.page - 1))} rel="prev">
                   {t('search.previous')}
                 </a>
               </li>
             ) : null}
             {o.page < o.pages ? (
               <li>
-                <a href={searchHref(o.q, o.filters, o.page + 1)} rel="next">
+                <a href={href(searchHref(o.q, o.filters, o.page + 1))} rel="next">
                   {t('search.next')}
                 </a>
               </li>

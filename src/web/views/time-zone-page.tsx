@@ -1,13 +1,14 @@
 /** @jsxImportSource hono/jsx */
 // The form that chooses the reader's own time zone for an event's programme (web/viewer-zone.ts):
 // a GET form, so it works without JavaScript; /time-zone.js preselects the browser's zone.
-import type { Language } from '../../domain/language.ts';
+import type { InterfaceLanguage } from '../../domain/language.ts';
 import type { EventRow, SeriesRow } from '../../storage/database.ts';
 import type { Translate } from '../i18n/t.ts';
 import { zonesByRegion } from '../viewer-zone.ts';
 import { Layout } from './layout.tsx';
+import { href } from './render-context.ts';
 
-export function TimeZonePage(p: { lang: Language; t: Translate; event: EventRow; series: SeriesRow }) {
+export function TimeZonePage(p: { lang: InterfaceLanguage; t: Translate; event: EventRow; series: SeriesRow }) {
   const { t, event } = p;
   return (
     <Layout
@@ -24,7 +25,7 @@ export function TimeZonePage(p: { lang: Language; t: Translate; event: EventRow;
     >
       <h1>{t('zone.title')}</h1>
       <p>{t('zone.intro', { event: event.title, zone: event.time_zone })}</p>
-      <form method="get" action={`/events/${event.slug}`}>
+      <form method="get" action={href(`/events/${event.slug}`)}>
         <p>
           <label for="tz">{t('zone.label')}</label>{' '}
           <select id="tz" name="tz" data-viewer-zone="">

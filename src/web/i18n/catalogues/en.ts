@@ -31,6 +31,7 @@ export const en = {
   'nav.countries': 'Countries',
   'nav.breadcrumb': 'Breadcrumb',
   'nav.skip': 'Skip to content',
+  'nav.languages': 'Languages',
   'home.title': 'Dialogues',
   'home.empty': 'No events have been published yet.',
   'series.events': 'Events',

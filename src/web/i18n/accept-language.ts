@@ -1,0 +1,41 @@
+// Accept-Language decides only where the URL says nothing: a visitor at the bare root "/" is sent
+// to /fr/, /es/ or /ar/ when their browser prefers that language to English. Everywhere else the
+// URL decides (a shared or bookmarked address shows the same page to everyone).
+import { INTERFACE_LANGUAGES, type InterfaceLanguage } from '../../domain/language.ts';
+
+/**
+ * The answers for the Accept-Language values seen lately: browsers send a handful of distinct
+ * values, so the root looks the answer up instead of parsing each time.
+ */
+const answers = new Map<string, InterfaceLanguage>();
+const ANSWERS_MAX = 256;
+
+/** Our language the header ranks first (its highest q; the earlier among equals), English when none or English ranks first. */
+export function preferredLanguage(header: string | undefined | null): InterfaceLanguage {
+  if (!header) return 'en';
+  let answer = answers.get(header);
+  if (answer === undefined) {
+    answer = parse(header);
+    if (answers.size >= ANSWERS_MAX) answers.clear();
+    answers.set(header, answer);
+  }
+  return answer;
+}
+
+function parse(header: string): InterfaceLanguage {
+  let best: InterfaceLanguage = 'en';
+  let bestQ = -1;
+  for (const part of header.split(',').slice(0, 50)) {
+    const [range = '', ...params] = part.trim().toLowerCase().split(';');
+    const primary = range.trim().split('-')[0]!;
+    const qParam = params.map((x) => x.trim()).find((x) => x.startsWith('q='));
+    const q = qParam === undefined ? 1 : Number(qParam.slice(2));
+    if (!(q > 0) || q > 1) continue;
+    if (!(INTERFACE_LANGUAGES as readonly string[]).includes(primary)) continue;
+    if (q > bestQ) {
+      best = primary as InterfaceLanguage;
+      bestQ = q;
+    }
+  }
+  return best;
+}

@@ -13,12 +13,21 @@ function pluralCategory(lang: string, count: number): Intl.LDMLPluralRule {
   return rules.select(count);
 }
 
-/** The count a message is about: the first of {n} or {count} given as a finite number (or numeric string). */
+/**
+ * The count a message is about: the first of {n} or {count} given as a finite number, or as a whole
+ * number already formatted for display (Arabic-Indic digits, group separators: "١٢", "1 000", "1,000").
+ */
 function countOf(params: Record<string, string | number>): number | null {
   for (const name of COUNT_PARAMS) {
     const v = params[name];
     if (typeof v === 'number' && Number.isFinite(v)) return v;
-    if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)) return Number(v);
+    if (typeof v === 'string') {
+      const digits = v
+        .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+        .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+        .replace(/[\s,\u066c\u00a0\u202f'’]/g, '');
+      if (/^-?\d+$/.test(digits)) return Number(digits);
+    }
   }
   return null;
 }

@@ -11,6 +11,8 @@ const STORAGE = ['test/storage.test.ts', 'test/accounts.test.ts', 'test/route-gu
 const UNIT = [
   'src/domain/names.test.ts',
   'src/domain/country.test.ts',
+  'src/domain/region.test.ts',
+  'src/domain/representation.test.ts',
   'src/domain/time.test.ts',
   'src/operations/materials.test.ts',
   'src/domain/likeness.test.ts',

@@ -46,7 +46,7 @@ export const ar: Catalogue = {
   'event.convener': 'الجهة الداعية',
   'session.calendar': 'إضافة إلى التقويم',
   'person.calendar': 'تقويم هذه الجلسات (iCalendar)',
-  'org.convenes': 'تدعو إلى',
+  'org.convenes': 'السلاسل التي تدعو إليها',
   'event.timesIn': 'الأوقات مبيّنة بالمنطقة الزمنية لمكان الانعقاد: {zone} ({offset}).',
   'zone.link': 'عرض الأوقات بمنطقتك الزمنية أيضًا',
   'zone.detected': 'عرض الأوقات بتوقيت {zone} أيضًا',

@@ -8,6 +8,8 @@ commands:
   serve                    serve the site (PORT, DATABASE_URL; see README)
   import FILE [options]    read an agenda page; --json prints it, otherwise it is stored
   publish --event SLUG     publish an event's working copy as its next release (--note TEXT)
+  publication compile --event SLUG | --series SLUG --year YYYY
+                           freeze the next edition of a publication (HTML and PDF); prints its URL and SHA-256
   migrate                  bring the database schema up to date
   backup FILE [--force]    write every table, stored files included, into FILE (.tar.gz)
   restore FILE             load a backup into an empty database, keeping every id
@@ -23,6 +25,7 @@ const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   serve: () => import('./serve.ts'),
   import: () => import('./import.ts'),
   publish: () => import('./publish.ts'),
+  publication: () => import('./publication.ts'),
   migrate: () => import('./migrate.ts'),
   backup: () => import('./backup.ts'),
   restore: () => import('./restore.ts'),

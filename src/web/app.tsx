@@ -24,6 +24,7 @@ import { organizerRoutes } from './routes/organizer.ts';
 import { scheduleRoutes } from './routes/schedule.ts';
 import { changesRoutes } from './routes/changes.tsx';
 import { searchRoutes } from './routes/search.tsx';
+import { publicationRoutes } from './routes/publications.tsx';
 import { HTML_HEADERS, HTML_HEADERS_WITH_SCRIPTS, htmlHeadersWithStyles } from './security.ts';
 import { TIME_ZONE_JS, viewerZone, zoneKey } from './viewer-zone.ts';
 import { TimeZonePage } from './views/time-zone-page.tsx';

@@ -105,7 +105,34 @@ const countrySummary: Props = {
 const inContext: Props = { appearances: arrayOf(ref('AppearanceInContext')) };
 const list = (item: string): Schema => object({ data: arrayOf(ref(item)), pagination: ref('Pagination') });
 
+const sha256: Schema = { type: 'string', pattern: '^[0-9a-f]{64}$' };
 const schemas: Record<string, Schema> = {
+  PublicationDetail: object(
+    {
+      slug: str,
+      title: str,
+      url: { ...uri, description: 'leads to the latest edition' },
+      apiUrl: uri,
+      latestEdition: { type: 'integer', minimum: 1 },
+      editions: arrayOf(
+        object({
+          number: { type: 'integer', minimum: 1 },
+          date,
+          note: { ...nullStr, description: 'what changed since the edition before' },
+          superseded: { type: 'boolean' },
+          url: { ...uri, description: 'the edition’s permanent page' },
+          pdfUrl: uri,
+          htmlUrl: { ...uri, description: 'the frozen HTML document' },
+          pdfSha256: sha256,
+          htmlSha256: sha256,
+          pages: { type: 'integer', minimum: 1 },
+          events: arrayOf(object({ slug: str, title: str, release: { type: 'integer', minimum: 1, description: 'the release of the event the edition was compiled from' } })),
+          jsonLd: { type: 'object', description: 'schema.org Report, as in the edition’s page', required: ['@context', '@type', '@id', 'name', 'version', 'datePublished'] },
+        }),
+      ),
+    },
+    'A publication compiled from published records, and its frozen editions, newest first.',
+  ),
   Error: object(
     {
       error: {
@@ -425,6 +452,10 @@ export function openApiDocument(baseUrl: string) {
             schema: { type: 'string', pattern: '^[A-Za-z]{2}$' },
           },
         ],
+      }),
+      '/api/publications/{slug}': op('Get a publication', 'PublicationDetail', {
+        params: [slugParam('publication')],
+        description: 'A publication and its frozen editions (newest first): files, SHA-256, what changed, and schema.org Report metadata.',
       }),
       '/api/search': searchPath(),
       '/api/workspace/{collection}/{id}': workspacePath(),

@@ -10,6 +10,7 @@ import { mountEvents } from '../api/events.ts';
 import { openApiDocument } from '../api/openapi.ts';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from '../api/pagination.ts';
 import { mountPeople } from '../api/people.ts';
+import { mountPublications } from '../api/publications.ts';
 import { allCountries, listOrganizations, listPeople } from '../api/queries.ts';
 import { cachedJson } from '../api/respond.ts';
 import { mountSeries } from '../api/series.ts';
@@ -45,6 +46,7 @@ export function apiRoutes(deps: AppDeps): Hono {
   mountPeople(api, deps);
   mountCountries(api, deps);
   mountSearchApi(api, deps);
+  mountPublications(api, deps);
 
   // Hono does not use a mounted app's notFound, so the last route answers everything else.
   api.all('*', (c) => {

@@ -66,11 +66,19 @@ function sessionDescription(s: ExportSession, w: JsonLdWords): string | null {
   return parts.length ? parts.join(' ') : null;
 }
 
+/**
+ * A text in another language than the document's (a translation shown to the reader, or an
+ * original kept where none exists): a JSON-LD value object with its @language (issue 13).
+ */
+function inLang(text: string, lang: string | undefined, documentLang: string): Json {
+  return lang && lang !== documentLang ? { '@value': text, '@language': lang } : text;
+}
+
 function subEvent(s: ExportSession, location: Json | undefined, lang: string, w: JsonLdWords): Json {
   return compact({
     '@type': 'Event',
     '@id': urn(s.guid),
-    name: s.displayTitle,
+    name: inLang(s.displayTitle, s.lang, lang),
     description: sessionDescription(s, w),
     startDate: s.startsAt ?? s.date,
     endDate: s.endsAt,
@@ -96,8 +104,8 @@ export function eventJsonLd(x: EventExport, words: JsonLdWords = ENGLISH): Json 
     '@context': 'https://schema.org',
     '@type': 'Event',
     '@id': urn(e.guid),
-    name: e.title,
-    description: e.overview ? e.overview.replace(/\s+/g, ' ').trim() : null,
+    name: inLang(e.title, e.titleLang, e.lang),
+    description: e.overview ? inLang(e.overview.replace(/\s+/g, ' ').trim(), e.overviewLang, e.lang) : null,
     // Times with the venue's offset when the agenda gives them, else the dates alone.
     startDate: timed[0]?.startsAt ?? e.startDate,
     endDate: timed.map((s) => s.endsAt ?? s.startsAt).at(-1) ?? e.endDate,

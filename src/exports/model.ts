@@ -4,8 +4,13 @@
 export type ExportMaterial = {
   id: number;
   kind: string;
+  /** in the reader's language where an editor gave one, else as entered (labelLang says which) */
   label: string;
+  labelLang?: string;
+  /** the document's language */
   lang: string;
+  /** the original this is another language's version of (issue 13), null for an original */
+  originalId?: number | null;
   /** absolute URL of the file or link, or null when the material is only named on the page */
   url: string | null;
   mediaType: string | null;
@@ -42,9 +47,11 @@ export type ExportSession = {
   guid: string;
   kind: 'opening' | 'panel' | 'keynote' | 'break' | 'closing' | 'other';
   number: number | null;
+  /** in the reader's language where an editor gave one, else the original (`lang` says which) */
   title: string | null;
   /** "Panel 1: Title", or the title, or the kind's name */
   displayTitle: string;
+  /** the language of `title` */
   lang: string;
   date: string;
   /** local wall time HH:MM in the event's zone, null when the page gave none */
@@ -83,7 +90,11 @@ export type EventExport = {
     /** the frab room's guid, stored likewise */
     roomGuid: string;
     slug: string;
+    /** title, overview and themes in the reader's language where an editor gave one, else the original */
     title: string;
+    /** the language of `title` (of `overview`: overviewLang) */
+    titleLang?: string;
+    /** the language the event's texts were written in (the original) */
     lang: string;
     startDate: string;
     endDate: string;
@@ -95,7 +106,10 @@ export type EventExport = {
     countryCode: string | null;
     countryName: string | null;
     overview: string | null;
+    overviewLang?: string;
     themes: string[];
+    /** the language of each theme, in order */
+    themeLangs?: string[];
     contactEmail: string | null;
     status: 'draft' | 'published';
     url: string;

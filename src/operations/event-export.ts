@@ -3,6 +3,7 @@ import { countryLabel } from '../domain/country.ts';
 import { zoned } from '../domain/time.ts';
 import type { EventExport, ExportAppearance, ExportMaterial, ExportSession } from '../exports/model.ts';
 import type { DbOrTx } from '../storage/database.ts';
+import { parseTranslations, pickText, themeField } from '../domain/translations.ts';
 import { cancelledSessions, releasesOf } from './releases.ts';
 import { eventAgenda, publishedEventBySlug, type AgendaAppearance, type EventAgenda, type MaterialView, type PublishedEvent } from '../storage/queries.ts';
 
@@ -29,20 +30,32 @@ export function sessionInstants(date: string, start: string | null, end: string 
   };
 }
 
-/** A material with an absolute URL; `mediaTypes` maps stored files' ids to their media types. */
-export function exportMaterial(m: MaterialView, baseUrl: string, mediaTypes: ReadonlyMap<string, string>): ExportMaterial {
+/**
+ * A material with an absolute URL; `mediaTypes` maps stored files' ids to their media types. Its
+ * label in `reader`'s language where an editor gave one (a version shows its original's).
+ */
+export function exportMaterial(m: MaterialView, baseUrl: string, mediaTypes: ReadonlyMap<string, string>, reader = 'en', original?: MaterialView): ExportMaterial {
+  const doc = original ?? m;
+  const label = pickText({ text: doc.label, lang: doc.lang }, parseTranslations(doc.translations), 'label', reader) ?? { text: m.label, lang: m.lang };
   return {
     id: m.id,
     kind: m.kind,
-    label: m.label,
+    label: label.text,
+    labelLang: label.lang,
     lang: m.lang,
+    originalId: original ? original.id : null,
     url: m.fileId ? `${baseUrl}/files/${m.fileId}` : m.url,
     mediaType: m.fileId ? (mediaTypes.get(m.fileId) ?? null) : null,
   };
 }
 
 /** An appearance as every export (and the API) carries it: absolute URLs, the affiliation also as one text. */
-export function exportAppearance(a: AgendaAppearance, baseUrl: string, mediaTypes: ReadonlyMap<string, string>): ExportAppearance {
+/** A document and its language versions, each an ExportMaterial (the original first). */
+export function exportDocuments(list: readonly MaterialView[], baseUrl: string, mediaTypes: ReadonlyMap<string, string>, reader = 'en'): ExportMaterial[] {
+  return list.flatMap((m) => [exportMaterial(m, baseUrl, mediaTypes, reader), ...(m.versions ?? []).map((v) => exportMaterial(v, baseUrl, mediaTypes, reader, m))]);
+}
+
+export function exportAppearance(a: AgendaAppearance, baseUrl: string, mediaTypes: ReadonlyMap<string, string>, reader = 'en'): ExportAppearance {
   // The same name in every export and the API: see countryLabel.
   const country = countryLabel(a.countryCode, a.country);
   return {
@@ -60,7 +73,7 @@ export function exportAppearance(a: AgendaAppearance, baseUrl: string, mediaType
       text: [a.affiliationPosition, a.organization?.name, country].filter(Boolean).join(', '),
     },
     talkTitle: a.talkTitle,
-    materials: a.materials.map((m) => exportMaterial(m, baseUrl, mediaTypes)),
+    materials: exportDocuments(a.materials, baseUrl, mediaTypes, reader),
   };
 }
 
@@ -74,9 +87,12 @@ export async function eventExportOf(
   agenda: EventAgenda,
   baseUrl: string,
   generation: number,
+  /** the reader's language: titles, overview, themes and labels in it where an editor gave them (issue 13) */
+  reader = 'en',
 ): Promise<EventExport> {
   const { event, series, convener } = found;
   const fileIds = [...agenda.documents, ...agenda.days.flatMap((d) => d.sessions.flatMap((s) => s.appearances.flatMap((a) => a.materials)))]
+    .flatMap((m) => [m, ...(m.versions ?? [])])
     .map((m) => m.fileId)
     .filter((x): x is string => x !== null);
   const mediaTypes = new Map(
@@ -105,6 +121,11 @@ export async function eventExportOf(
     }),
   );
 
+  const tr = parseTranslations(event.translations);
+  const original = (text: string | null) => ({ text, lang: event.lang });
+  const title = pickText(original(event.title), tr, 'title', reader) ?? { text: event.title, lang: event.lang };
+  const overview = pickText(original(event.overview), tr, 'overview', reader);
+  const themes = (JSON.parse(event.themes) as string[]).map((x) => pickText(original(x), tr, themeField(x), reader) ?? { text: x, lang: event.lang });
   return {
     baseUrl,
     generation,
@@ -121,7 +142,8 @@ export async function eventExportOf(
       guid: event.uuid,
       roomGuid: event.room_uuid,
       slug: event.slug,
-      title: event.title,
+      title: title.text,
+      titleLang: title.lang,
       lang: event.lang,
       startDate: event.start_date,
       endDate: event.end_date,
@@ -131,8 +153,10 @@ export async function eventExportOf(
       city: event.city,
       countryCode: event.country_code,
       countryName: countryLabel(event.country_code, null),
-      overview: event.overview,
-      themes: JSON.parse(event.themes) as string[],
+      overview: overview?.text ?? null,
+      overviewLang: overview?.lang ?? event.lang,
+      themes: themes.map((x) => x.text),
+      themeLangs: themes.map((x) => x.lang),
       contactEmail: event.contact_email,
       status: event.status,
       url: eventUrl,
@@ -141,32 +165,33 @@ export async function eventExportOf(
       index: i + 1,
       date: d.date,
       label: d.label,
-      sessions: d.sessions.map(
-        (s): ExportSession => ({
+      sessions: d.sessions.map((s): ExportSession => {
+        const picked = pickText({ text: s.title, lang: s.lang }, parseTranslations(s.translations), 'title', reader);
+        return {
           id: s.id,
           guid: s.uuid,
           kind: s.kind as ExportSession['kind'],
           number: s.number,
-          title: s.title,
-          displayTitle: displayTitle(s),
-          lang: s.lang,
+          title: picked?.text ?? s.title,
+          displayTitle: displayTitle({ ...s, title: picked?.text ?? s.title }),
+          lang: picked?.lang ?? s.lang,
           date: d.date,
           start: s.start,
           end: s.end,
           ...sessionInstants(d.date, s.start, s.end, tz),
           url: `${eventUrl}#session-${s.id}`,
-          appearances: s.appearances.map((a) => exportAppearance(a, baseUrl, mediaTypes)),
-        }),
-      ),
+          appearances: s.appearances.map((a) => exportAppearance(a, baseUrl, mediaTypes, reader)),
+        };
+      }),
     })),
-    documents: agenda.documents.map((m) => exportMaterial(m, baseUrl, mediaTypes)),
+    documents: exportDocuments(agenda.documents, baseUrl, mediaTypes, reader),
     release: latest ? { number: latest.number, createdAt: latest.createdAt, note: latest.note } : null,
     cancelled,
   };
 }
 
-export async function loadEventExport(db: DbOrTx, slug: string, baseUrl: string, generation: number): Promise<EventExport | undefined> {
+export async function loadEventExport(db: DbOrTx, slug: string, baseUrl: string, generation: number, reader = 'en'): Promise<EventExport | undefined> {
   const found = await publishedEventBySlug(db, slug);
   if (!found) return undefined;
-  return eventExportOf(db, found, await eventAgenda(db, found.event.id), baseUrl, generation);
+  return eventExportOf(db, found, await eventAgenda(db, found.event.id), baseUrl, generation, reader);
 }

@@ -14,21 +14,22 @@ import { namedByEvent, reindexEvent } from '../storage/queries/search.ts';
 import type { Storage } from '../storage/storage.ts';
 import { type WriteScope, write } from '../storage/write.ts';
 import { displayTitle } from './event-export.ts';
+import { changedLanguages, parseTranslations } from '../domain/translations.ts';
 
 // The columns copied from each working table to its published copy. A migration that adds a
 // column to one adds it to both, and here (test/releases.test.ts compares the tables' columns).
 export const COPIED_COLUMNS = {
   event: [
     'id', 'series_id', 'slug', 'title', 'lang', 'start_date', 'end_date', 'venue', 'address', 'city', 'country_code', 'time_zone',
-    'overview', 'themes', 'contact_email', 'status', 'uuid', 'room_uuid', 'created_at', 'updated_at', 'version',
+    'overview', 'themes', 'contact_email', 'status', 'uuid', 'room_uuid', 'created_at', 'updated_at', 'version', 'translations',
   ],
   day: ['id', 'event_id', 'position', 'date', 'label', 'version'],
-  session: ['id', 'event_id', 'day_id', 'position', 'kind', 'number', 'title', 'lang', 'start_time', 'end_time', 'uuid', 'version'],
+  session: ['id', 'event_id', 'day_id', 'position', 'kind', 'number', 'title', 'lang', 'start_time', 'end_time', 'uuid', 'version', 'translations'],
   appearance: [
     'id', 'session_id', 'person_id', 'role', 'role_label', 'position', 'honorific', 'affiliation_position', 'organization_id', 'country',
     'country_code', 'talk_title', 'lang', 'version',
   ],
-  material: ['id', 'event_id', 'appearance_id', 'kind', 'label', 'lang', 'position', 'url', 'file_id', 'created_at'],
+  material: ['id', 'event_id', 'appearance_id', 'kind', 'label', 'lang', 'position', 'url', 'file_id', 'created_at', 'translations', 'original_id', 'version'],
 } as const;
 
 /** A session as a change names it: enough to show it and to send it cancelled to calendars. */
@@ -47,6 +48,7 @@ export type ReleaseChange =
   | { type: 'person-replaced'; session: SessionRef; role: Role; from: string; person: string }
   | { type: 'affiliation-changed'; session: SessionRef; person: string; from: string; to: string }
   | { type: 'material-added' | 'material-replaced' | 'material-removed'; label: string; kind: string; lang: string; person: string | null; session: SessionRef | null }
+  | { type: 'translations-changed'; of: 'event' | 'session' | 'material'; label: string; languages: string[] }
   | { type: 'other-changes' };
 
 export type ReleaseChanges = { items: ReleaseChange[] };
@@ -161,6 +163,21 @@ export function diffProgrammes(before: Programme, after: Programme): ReleaseChan
     else if (o.file_id !== m.file_id || o.url !== m.url) items.push({ type: 'material-replaced', ...base });
   }
   for (const m of before.materials) if (!newMaterials.has(m.id)) items.push({ type: 'material-removed', label: m.label, kind: m.kind, lang: m.lang, ...ownerOf(before, m) });
+
+  // Texts in other languages (issue 13): each record whose translations changed, with the languages.
+  const translated = (of: 'event' | 'session' | 'material', label: string, a: string, b: string) => {
+    const languages = changedLanguages(parseTranslations(a), parseTranslations(b));
+    if (languages.length) items.push({ type: 'translations-changed', of, label, languages });
+  };
+  translated('event', after.event.title, before.event.translations, after.event.translations);
+  for (const s of after.sessions) {
+    const o = oldSessions.get(s.id);
+    if (o) translated('session', sessionRef(after, s).displayTitle, o.translations, s.translations);
+  }
+  for (const m of after.materials) {
+    const o = oldMaterials.get(m.id);
+    if (o) translated('material', m.label, o.translations, m.translations);
+  }
 
   if (!items.length && !sameProgramme(before, after)) items.push({ type: 'other-changes' });
   return { items };

@@ -52,6 +52,8 @@ export function changeText(c: ReleaseChange, t: Translate, lang: InterfaceLangua
       return t('changes.materialReplaced', { label: c.label, lang: c.lang, owner: owner(c) });
     case 'material-removed':
       return t('changes.materialRemoved', { label: c.label, lang: c.lang, owner: owner(c) });
+    case 'translations-changed':
+      return t('changes.translations', { label: c.label, languages: new Intl.ListFormat(lang, { type: 'conjunction' }).format(c.languages.map((l) => new Intl.DisplayNames([lang], { type: 'language' }).of(l) ?? l)) });
     case 'other-changes':
       return t('changes.other');
   }

@@ -46,17 +46,19 @@ export async function run(argv: string[]): Promise<number> {
   const storage = await openMigrated(config);
   try {
     let pub;
+    let edition;
     try {
       pub = await ensurePublication(storage, values.event ? { event: values.event } : { series: values.series!, year: Number(values.year) });
+      edition = await freezeEdition(storage, pub.id, { ...publicationOptions(config.publicUrl ?? listeningUrl(config.host, config.port), pub.lang), note: values.note ?? null });
     } catch (e) {
-      // An unknown slug or an unpublished event is a mistake in what was asked: exit code 2.
+      // An unknown slug, an unpublished event or a second edition without its note is a mistake in
+      // what was asked: exit code 2, and nothing was stored.
       if (e instanceof Error && 'code' in e && (e.code === 'not_found' || e.code === 'invalid_input')) {
         console.error(forTerminal(`plenary publication: ${e.message}`));
         return 2;
       }
       throw e;
     }
-    const edition = await freezeEdition(storage, pub.id, { ...publicationOptions(config.publicUrl ?? listeningUrl(config.host, config.port), pub.lang), note: values.note ?? null });
     const m = edition.metadata;
     console.log(forTerminal(`publication ${pub.slug}: edition ${edition.number} frozen`));
     console.log(forTerminal(`url: ${m.url}`));

@@ -1,0 +1,268 @@
+/** @jsxImportSource hono/jsx */
+// The workspace's publications (issue 14), plain forms without JavaScript, for the editors of the
+// series (viewers read them; other series get 403): /admin/series/{slug}/publications lists them
+// and starts one (an event, or every published event of a year); /admin/publications/{id} edits
+// the title page, the foreword and summary (Markdown, in a language), chooses each extracted
+// statement's whole text, an excerpt or nothing, and freezes the next edition (with what changed).
+import type { Context, Hono } from 'hono';
+import { InvalidInput, NotFound } from '../../domain/errors.ts';
+import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage } from '../../domain/language.ts';
+import { editionsOf, ensurePublication, extractedStatements, freezeEdition, publicationById, publicationEvents, publicationsOfSeries, savePublication } from '../../operations/publications.ts';
+import { seriesIdsBySlugs } from '../../storage/queries/accounts.ts';
+import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
+import { translator } from '../i18n/t.ts';
+import { idParam } from '../record-access.ts';
+import { AdminLayout } from '../views/admin.tsx';
+import { readOnly } from '../views/admin-edit.tsx';
+import { renderDocument, languageName } from '../views/layout.tsx';
+import { placeOfRequest } from '../views/render-context.ts';
+import { publicationOptions } from '../views/publication-words.ts';
+import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
+
+type C = Context<AuthEnv>;
+const actionOf = (c: C) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? ('read-drafts' as const) : ('edit-content' as const));
+const MAX_TEXT = 100_000;
+
+export function publicationAdminRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
+  const lang = DEFAULT_LANGUAGE;
+  const t = translator(lang);
+  const db = opts.storage.db;
+  const html = async (c: Context, node: unknown) => c.html(await renderDocument(node, placeOfRequest(c.req, opts.baseUrl())), 200, ADMIN_HEADERS);
+
+  const seriesOf = async (c: C) => {
+    const slug = c.req.param('slug') ?? '';
+    const id = (await seriesIdsBySlugs(db, [slug])).get(slug);
+    if (id === undefined) throw new NotFound('no such series');
+    return { action: actionOf(c), seriesId: id };
+  };
+  const publicationOf = async (c: C) => {
+    const p = await publicationById(db, idParam(c));
+    if (!p) throw new NotFound('no such publication');
+    return { action: actionOf(c), seriesId: p.seriesId };
+  };
+
+  app.get('/series/:slug/publications', guard(opts, seriesOf), async (c) => {
+    const { seriesId } = await seriesOf(c);
+    const series = await db.selectFrom('series').selectAll().where('id', '=', seriesId).executeTakeFirstOrThrow();
+    const viewer = viewerOf(c);
+    const pubs = await publicationsOfSeries(db, seriesId);
+    const events = await publicationEvents(db, { seriesId, eventId: null, year: null });
+    return html(
+      c,
+      <AdminLayout lang={lang} t={t} title={t('publication.admin.title', { series: series.title })} viewer={viewer}>
+        {pubs.length ? (
+          <ul>
+            {pubs.map((p) => (
+              <li>
+                <a href={`/admin/publications/${p.id}`}>
+                  <bdi>{p.title}</bdi>
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('publication.admin.none')}</p>
+        )}
+        {readOnly(viewer) || !events.length ? null : (
+          <>
+            <h2>{t('publication.admin.new')}</h2>
+            <form method="post" action={`/admin/series/${series.slug}/publications`}>
+              <input type="hidden" name="_csrf" value={viewer.csrfToken} />
+              <fieldset>
+                <legend>{t('publication.admin.scope')}</legend>
+                <p>
+                  <input type="radio" id="scope-event" name="scope" value="event" checked />
+                  <label for="scope-event">{t('publication.admin.event')}</label>{' '}
+                  <select name="event" aria-label={t('publication.admin.event')}>
+                    {events.map((e) => (
+                      <option value={e.slug}>{e.title}</option>
+                    ))}
+                  </select>
+                </p>
+                <p>
+                  <input type="radio" id="scope-year" name="scope" value="year" />
+                  <label for="scope-year">{t('publication.admin.year')}</label>{' '}
+                  <label for="year">{t('publication.admin.yearLabel')}</label>{' '}
+                  <input id="year" name="year" type="number" min={1900} max={2999} value={events[0]!.start_date.slice(0, 4)} />
+                </p>
+              </fieldset>
+              <button type="submit">{t('publication.admin.create')}</button>
+            </form>
+          </>
+        )}
+      </AdminLayout>,
+    );
+  });
+
+  app.post('/series/:slug/publications', guard(opts, seriesOf), async (c) => {
+    const form = (await c.req.parseBody()) as Record<string, unknown>;
+    const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).trim() : '');
+    const slug = c.req.param('slug');
+    const p =
+      str('scope') === 'year'
+        ? await ensurePublication(opts.storage, { series: slug, year: /^\d{4}$/.test(str('year')) ? Number(str('year')) : Number.NaN })
+        : await ensurePublication(opts.storage, { event: str('event') });
+    if (p.seriesId !== (await seriesOf(c)).seriesId) throw new InvalidInput('that event belongs to another series');
+    return c.redirect(`/admin/publications/${p.id}`, 303);
+  });
+
+  app.get('/publications/:id', guard(opts, publicationOf), async (c) => {
+    const p = await publicationById(db, idParam(c));
+    if (!p) throw new NotFound('no such publication');
+    const viewer = viewerOf(c);
+    const events = await publicationEvents(db, p);
+    const statements = await extractedStatements(db, events.map((e) => e.id));
+    const editions = await editionsOf(db, p.id);
+    const next = (editions[0]?.number ?? 0) + 1;
+    const notice = c.req.query('saved') === '1' ? t('publication.admin.saved') : /^\d{1,9}$/.test(c.req.query('frozen') ?? '') ? t('publication.admin.frozen', { n: c.req.query('frozen')! }) : null;
+    const ro = readOnly(viewer);
+    return html(
+      c,
+      <AdminLayout lang={lang} t={t} title={t('publication.admin.edit', { title: p.title })} viewer={viewer}>
+        {notice ? <p role="status">{notice}</p> : null}
+        {editions.length ? (
+          <>
+            <h2>{t('publication.editions')}</h2>
+            <ul>
+              {editions.map((e) => (
+                <li>
+                  <a href={`/publications/${p.slug}/${e.number}`}>{t('publication.edition', { n: e.number })}</a> <time datetime={e.metadata.date}>{e.metadata.date}</time>
+                  {e.note ? (
+                    <>
+                      {' — '}
+                      <bdi>{e.note}</bdi>
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <form method="post" action={`/admin/publications/${p.id}`}>
+          <input type="hidden" name="_csrf" value={viewer.csrfToken} />
+          <input type="hidden" name="version" value={String(p.version)} />
+          <fieldset class="plain" disabled={ro}>
+            <h2>{t('publication.admin.fields')}</h2>
+            <p>
+              <label for="title">{t('publication.admin.titleLabel')}</label>
+              <input id="title" name="title" type="text" required maxlength={300} value={p.title} />
+            </p>
+            <p>
+              <label for="subtitle">{t('publication.admin.subtitle')}</label>
+              <input id="subtitle" name="subtitle" type="text" maxlength={300} value={p.subtitle ?? ''} />
+            </p>
+            <p>
+              <label for="lang">{t('publication.admin.lang')}</label>
+              <select id="lang" name="lang">
+                {LANGUAGES.map((l) => (
+                  <option value={l} selected={l === p.lang}>
+                    {languageName(l)}
+                  </option>
+                ))}
+              </select>
+            </p>
+            <p>
+              <label for="foreword">{t('publication.foreword')}</label>
+              <textarea id="foreword" name="foreword" rows={10} maxlength={MAX_TEXT} aria-describedby="markdown-help">
+                {p.foreword ?? ''}
+              </textarea>
+            </p>
+            <p>
+              <label for="summary">{t('publication.summary')}</label>
+              <textarea id="summary" name="summary" rows={10} maxlength={MAX_TEXT} aria-describedby="markdown-help">
+                {p.summary ?? ''}
+              </textarea>
+            </p>
+            <p id="markdown-help" class="hint">
+              {t('publication.admin.markdown')}
+            </p>
+            <h2>{t('publication.admin.statements')}</h2>
+            {statements.size === 0 ? <p>{t('publication.admin.noStatements')}</p> : null}
+            {[...statements.entries()].map(([id, s]) => {
+              const choice = p.excerpts[String(id)] ?? 'full';
+              const excerpt = choice === 'full' || choice === 'none' ? '' : choice;
+              return (
+                <fieldset>
+                  <legend>
+                    <bdi>{s.person}</bdi>: <bdi>{s.label}</bdi>
+                  </legend>
+                  <p>
+                    <input type="radio" id={`m${id}-full`} name={`choice-${id}`} value="full" checked={choice === 'full'} />
+                    <label for={`m${id}-full`}>{t('publication.admin.full')}</label>{' '}
+                    <input type="radio" id={`m${id}-excerpt`} name={`choice-${id}`} value="excerpt" checked={excerpt !== ''} />
+                    <label for={`m${id}-excerpt`}>{t('publication.admin.excerptOnly')}</label>{' '}
+                    <input type="radio" id={`m${id}-none`} name={`choice-${id}`} value="none" checked={choice === 'none'} />
+                    <label for={`m${id}-none`}>{t('publication.admin.leaveOut')}</label>
+                  </p>
+                  <p>
+                    <label for={`m${id}-text`}>{t('publication.admin.excerptText')}</label>
+                    <textarea id={`m${id}-text`} name={`excerpt-${id}`} rows={4} maxlength={MAX_TEXT} lang={s.lang}>
+                      {excerpt || s.text.slice(0, 600)}
+                    </textarea>
+                  </p>
+                </fieldset>
+              );
+            })}
+            {ro ? null : <button type="submit">{t('publication.admin.save')}</button>}
+          </fieldset>
+        </form>
+        {ro ? null : (
+          <>
+            <h2>{t('publication.admin.freeze')}</h2>
+            <p>{t('publication.admin.freezeHelp')}</p>
+            <form method="post" action={`/admin/publications/${p.id}/freeze`}>
+              <input type="hidden" name="_csrf" value={viewer.csrfToken} />
+              {editions.length ? (
+                <p>
+                  <label for="note">{t('publication.admin.note')}</label>
+                  <textarea id="note" name="note" rows={3} maxlength={2000} required></textarea>
+                </p>
+              ) : null}
+              <button type="submit">{t('publication.admin.freezeSubmit', { n: next })}</button>
+            </form>
+          </>
+        )}
+      </AdminLayout>,
+    );
+  });
+
+  app.post('/publications/:id', guard(opts, publicationOf), async (c) => {
+    const id = idParam(c);
+    const p = await publicationById(db, id);
+    if (!p) throw new NotFound('no such publication');
+    const form = (await c.req.parseBody()) as Record<string, unknown>;
+    const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '');
+    const title = str('title').trim();
+    if (!title || title.length > 300) throw new InvalidInput('title: must be 1 to 300 characters');
+    const lang = str('lang');
+    if (!isLanguage(lang)) throw new InvalidInput(`language: must be one of ${LANGUAGES.join(', ')}`);
+    for (const k of ['foreword', 'summary']) if (str(k).length > MAX_TEXT) throw new InvalidInput(`${k}: at most ${MAX_TEXT} characters`);
+    const version = Number(str('version'));
+    if (!Number.isInteger(version) || version < 1) throw new InvalidInput('the form has no version: reload it');
+    const excerpts: Record<string, string> = {};
+    for (const [k, v] of Object.entries(form)) {
+      const m = /^choice-(\d{1,9})$/.exec(k);
+      if (!m || typeof v !== 'string') continue;
+      if (v === 'none') excerpts[m[1]!] = 'none';
+      else if (v === 'excerpt') {
+        const text = str(`excerpt-${m[1]}`).trim();
+        if (!text) throw new InvalidInput(`the excerpt of statement ${m[1]} is empty: type it, or choose the whole statement`);
+        excerpts[m[1]!] = text;
+      }
+    }
+    const text = (k: string) => str(k).replace(/\r\n/g, '\n').trim() || null;
+    await savePublication(opts.storage, id, version, { title, subtitle: str('subtitle').trim() || null, lang, foreword: text('foreword'), summary: text('summary'), excerpts }, c.get('auth')!.account.id);
+    return c.redirect(`/admin/publications/${id}?saved=1`, 303);
+  });
+
+  app.post('/publications/:id/freeze', guard(opts, publicationOf), async (c) => {
+    const id = idParam(c);
+    const p = await publicationById(db, id);
+    if (!p) throw new NotFound('no such publication');
+    const form = (await c.req.parseBody()) as Record<string, unknown>;
+    const note = typeof form.note === 'string' ? form.note.slice(0, 2000) : null;
+    const e = await freezeEdition(opts.storage, id, { ...publicationOptions(opts.baseUrl(), p.lang), note, accountId: c.get('auth')!.account.id });
+    return c.redirect(`/admin/publications/${id}?frozen=${e.number}`, 303);
+  });
+}
+

@@ -91,14 +91,16 @@ for (const engine of ENGINES) {
         const published = runPlenary(['publish', '--event', 'labour-2019'], db.url);
         assert.equal(published.code, 0, published.err);
 
-        // Accents and letters Unicode does not decompose.
-        assert.deepEqual(await titles('gomez'), ['person: Ana Gómez']);
-        assert.deepEqual(await titles('GÓMEZ'), ['person: Ana Gómez']);
-        assert.deepEqual(await titles('sorensen'), ['person: Ingrid Sørensen']);
-        assert.deepEqual(await titles('walesa'), ['person: Lech Wałęsa']);
-        assert.deepEqual(await titles('strasse'), ['person: Hans Straße']);
+        // Accents and letters Unicode does not decompose; a session names its moderators and speakers.
+        assert.deepEqual(await titles('gomez'), ['person: Ana Gómez', 'session: Les négociations sur la migration de travail']);
+        assert.deepEqual(await titles('GÓMEZ'), ['person: Ana Gómez', 'session: Les négociations sur la migration de travail']);
+        assert.deepEqual(await titles('sorensen'), ['person: Ingrid Sørensen', 'session: Les négociations sur la migration de travail']);
+        assert.deepEqual(await titles('walesa'), ['person: Lech Wałęsa', 'session: Les négociations sur la migration de travail']);
+        assert.deepEqual(await titles('strasse'), ['person: Hans Straße', 'session: Les négociations sur la migration de travail']);
         assert.deepEqual(await titles('solidarnosc'), ['organization: Solidarność Foundation']);
-        assert.deepEqual(await titles('王毅'), ['person: 王毅']);
+        assert.deepEqual(await titles('王毅'), ['person: 王毅', 'session: Le travail décent']);
+        const moderator = await ask('q=gomez&kind=session');
+        assert.deepEqual(moderator.results[0]!.snippet, [{ text: 'Ana ', mark: false }, { text: 'Gómez', mark: true }, { text: ', Ingrid Sørensen, Lech Wałęsa, Hans Straße', mark: false }]);
         // French stems: négociations / negociation; words in a row.
         assert.deepEqual(await titles('negociation'), ['session: Les négociations sur la migration de travail']);
         // (the stem is the same for migrations)
@@ -200,7 +202,7 @@ for (const engine of ENGINES) {
         assert.equal(rebuilt.code, 0, rebuilt.err);
         assert.match(rebuilt.out, /^search: indexed 1\d documents in \d+\.\d s$/m);
         assert.match(rebuilt.out, /^search: read 0 stored files \(2 with text, 0 unreadable\); 1\d documents in the index$/m);
-        assert.deepEqual(await titles('walesa'), ['person: Lech Wałęsa']);
+        assert.deepEqual(await titles('walesa'), ['person: Lech Wałęsa', 'session: Les négociations sur la migration de travail']);
         assert.deepEqual(await titles('negotiating'), ['material: Statement on fair recruitment']);
 
         // Backup, restore into a new database: search works there, statements once their files are read again.
@@ -228,8 +230,8 @@ for (const engine of ENGINES) {
           const stmt = JSON.parse((await http('GET', `${rb}/api/search?q=trabajador`)).body) as Answer;
           assert.deepEqual(stmt.results.map((h) => h.title), ['Declaración sobre los derechos']);
           const person = JSON.parse((await http('GET', `${rb}/api/search?q=sorensen`)).body) as Answer;
-          // her statement names her too
-          assert.deepEqual(person.results.map((h) => h.title), ['Ingrid Sørensen', 'Declaración sobre los derechos']);
+          // her session and her statement name her too
+          assert.deepEqual(person.results.map((h) => h.title), ['Ingrid Sørensen', 'Les négociations sur la migration de travail', 'Declaración sobre los derechos']);
         } finally {
           await restoredServer.close();
           await restoredStorage.close();

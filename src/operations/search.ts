@@ -9,7 +9,6 @@ import type { DbOrTx } from '../storage/database.ts';
 import { fileChunks } from '../storage/queries/files.ts';
 import {
   bodiesById,
-  candidates,
   claimFileText,
   clearIndex,
   engineOf,
@@ -17,7 +16,7 @@ import {
   allComboValues,
   COMBO_FACETS,
   EVENT_FACETS,
-  eventFacets,
+  publishedFacets,
   eventsWhere,
   type Within,
   countDocs,
@@ -29,7 +28,7 @@ import {
   fileTextCounts,
   finishFileText,
   insertDocs,
-  matchCounts,
+  matches,
   publicIdentities,
   publishedEventIds,
   queueMissingFileTexts,
@@ -110,12 +109,9 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
       combos: byCombo ? [...combos].filter(([, v]) => COMBO_FACETS.every((f) => filters[f] === undefined || v[f] === filters[f])).map(([id]) => id) : null,
     };
     step('filters');
-    // A common word matches most rows, and the planner would read the whole table for it: the
-    // GIN index is always cheaper here, since only the small facet columns are read from the rows.
-    if (storage.engine === 'postgres') await sql`SET LOCAL enable_seqscan = off`.execute(db);
-    const counts = await matchCounts(db, storage.engine, parsed, within);
-    if (storage.engine === 'postgres') await sql`SET LOCAL enable_seqscan = on`.execute(db);
-    step('counts');
+    const offset = (page - 1) * perPage;
+    const counts = await matches(db, storage.engine, parsed, within, CANDIDATES + offset + perPage);
+    step('matches');
     const totals = new Map<Facet, Map<string, number>>(FACETS.map((f) => [f, new Map()]));
     const add = (f: Facet, value: string | number | null, n: number) => {
       if (value === null) return;
@@ -127,7 +123,8 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
       const v = combos.get(combo);
       if (v) for (const f of COMBO_FACETS) add(f, v[f], n);
     }
-    const events = await eventFacets(db, [...counts.byEvent.keys()].filter((e) => e !== 0));
+    const known = await publishedFacets(db, storage);
+    const events = known.events;
     for (const [event, n] of counts.byEvent) {
       const e = events.get(event);
       if (!e) continue;
@@ -144,13 +141,7 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
     step('facets');
     outcome.pages = Math.ceil(outcome.total / perPage);
     if (!outcome.total) return;
-    const offset = (page - 1) * perPage;
-    if (storage.engine === 'postgres') await sql`SET LOCAL enable_seqscan = off`.execute(db);
-    // PostgreSQL: a word in a good part of the documents is found fastest walking the ids backwards.
-    const common = storage.engine === 'postgres' && outcome.total > 100 * (CANDIDATES + offset + perPage) && !parsed.groups.some((g) => g.phrase);
-    const found = await candidates(db, storage.engine, parsed, within, CANDIDATES + offset + perPage, common);
-    if (storage.engine === 'postgres') await sql`SET LOCAL enable_seqscan = on`.execute(db);
-    step('candidates');
+    const found = counts.candidates;
     const docs = await docsById(db, found.map((c) => c.id));
     step('docs');
     const titleHit = new Map(found.map((c) => [c.id, c.titleHit]));
@@ -179,8 +170,10 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
       snippet: snippet(bodies.get(d.id) ?? '', d.lang, parsed),
     }));
     step('snippets');
-    const seriesIds = outcome.facets.series.map((f) => Number(f.value));
-    if (seriesIds.length) for (const s of await db.selectFrom('series').select(['id', 'title']).where('id', 'in', seriesIds).execute()) outcome.labels.series[String(s.id)] = s.title;
+    for (const f of outcome.facets.series) {
+      const title = known.series.get(Number(f.value));
+      if (title !== undefined) outcome.labels.series[f.value] = title;
+    }
     step('labels');
   };
   if (storage.engine === 'postgres') {

@@ -187,7 +187,7 @@ const themesText = (themes: string) => {
 const joinText = (...parts: Array<string | null | undefined>) => parts.filter((p) => p && p.trim()).join('\n');
 
 /** The documents of one event's published copy (none when it is not published). */
-export async function eventDocs(db: DbOrTx, eventId: number): Promise<SearchDoc[]> {
+export async function eventDocs(db: DbOrTx, eventId: number, only?: 'session'): Promise<SearchDoc[]> {
   const p = published(db);
   const e = await p.selectFrom('event').selectAll().where('id', '=', eventId).executeTakeFirst();
   if (!e) return [];
@@ -255,10 +255,12 @@ export async function eventDocs(db: DbOrTx, eventId: number): Promise<SearchDoc[
       eventTitle: e.title,
       date: s.date,
       href: `${href}#session-${s.id}`,
-      body: joinText(...(bySession.get(s.id) ?? []).map((a) => a.talk_title)),
+      // Who spoke and who moderated, by name ("Swing" finds the sessions he spoke in), then the talks' titles.
+      body: joinText([...new Set((bySession.get(s.id) ?? []).map((a) => a.person_name))].join(', '), ...(bySession.get(s.id) ?? []).map((a) => a.talk_title)),
       lang: s.lang,
     });
   }
+  if (only === 'session') return docs.filter((d) => d.kind === 'session');
   const byAppearance = new Map(appearances.map((a) => [a.id, a]));
   const materials = await p
     .selectFrom('material as m')
@@ -370,10 +372,22 @@ async function organizationDoc(db: DbOrTx, id: number): Promise<SearchDoc | null
   };
 }
 
-/** Persons' and organizations' documents made again from the rows as they are now (or removed). */
-export async function reindexIdentities(trx: DbOrTx, persons: number[], organizations: number[]): Promise<void> {
+/**
+ * Persons' and organizations' documents made again from the rows as they are now (or removed).
+ * `sessions`: the documents of the sessions they appear in too (a session's text names its
+ * speakers and moderators), after an edit of the persons themselves (a rename, merge or split);
+ * a publish or a rebuild makes those with the event's.
+ */
+export async function reindexIdentities(trx: DbOrTx, persons: number[], organizations: number[], opts: { sessions?: boolean } = {}): Promise<void> {
   for (let i = 0; i < persons.length; i += 500) {
     const ids = persons.slice(i, i + 500);
+    if (opts.sessions) {
+      const events = await published(trx).selectFrom('appearance as a').innerJoin('session as s', 's.id', 'a.session_id').select('s.event_id').where('a.person_id', 'in', ids).distinct().execute();
+      for (const e of events) {
+        await deleteDocs(trx, sql`kind = 'session' AND event_id = ${e.event_id}`);
+        await insertDocs(trx, await eventDocs(trx, e.event_id, 'session'));
+      }
+    }
     await deleteDocs(trx, sql`kind = 'person' AND ref_id IN (${sql.join(ids)})`);
     const docs = (await Promise.all(ids.map((id) => personDoc(trx, id)))).filter((d): d is SearchDoc => d !== null);
     await insertDocs(trx, docs);
@@ -534,65 +548,95 @@ function pgWithin(w: Within) {
   return sql.join(parts, sql``);
 }
 
+export type Candidate = { id: number; titleHit: boolean };
+/** What a query matched: counted by event and by combo, and the candidates to rank for the page. */
+export type Matches = MatchCounts & { candidates: Candidate[] };
+
 /**
- * The matching documents within the filters, counted by event and by combo: the total and every
- * facet's exact count follow. SQLite: two passes over the full-text index's rowids, no row read;
- * PostgreSQL: one pass over the GIN index's matches and their small columns, grouped both ways.
+ * The matching documents within the filters, counted by event and by combo (the total and every
+ * facet's exact count follow), and the candidates for ranking: the last `limit` matches by id (on
+ * SQLite the newest events first, as ids begin with the event's; on PostgreSQL the latest indexed)
+ * and the last `limit` whose title matches.
+ *
+ * SQLite: one pass over the full-text index's rowids counts both ways (an aggregate of the
+ * connection; no row is read), then FTS5 walks the matches backwards for the candidates.
+ * PostgreSQL: one statement; the matches are taken once from the GIN index (a phrase's positions
+ * are checked once, reading each candidate's tsvector: the costly part), kept (MATERIALIZED), and
+ * counted, grouped both ways, and their last ids taken from that set; the title's matches come
+ * from the title's own GIN index.
  */
-export async function matchCounts(db: DbOrTx, engine: Engine, q: ParsedQuery, within: Within): Promise<MatchCounts> {
+export async function matches(db: DbOrTx, engine: Engine, q: ParsedQuery, within: Within, limit: number): Promise<Matches> {
   const byEvent = new Map<number, number>();
   const byCombo = new Map<number, number>();
-  if ((within.events && !within.events.length) || (within.combos && !within.combos.length)) return { byEvent, byCombo };
-  if (engine === 'sqlite') {
-    const m = fts5Match(q);
-    const w = sqliteWithin(within);
-    const e = await sql<{ k: number; n: number }>`SELECT rowid >> 37 AS k, count(*) AS n FROM search_fts WHERE search_fts MATCH ${m}${w} GROUP BY 1`.execute(db);
-    for (const r of e.rows) byEvent.set(Number(r.k), Number(r.n));
-    const c = await sql<{ k: number; n: number }>`SELECT (rowid >> 21) & ${MAX_COMBO_ID} AS k, count(*) AS n FROM search_fts WHERE search_fts MATCH ${m}${w} GROUP BY 1`.execute(db);
-    for (const r of c.rows) byCombo.set(Number(r.k), Number(r.n));
-    return { byEvent, byCombo };
-  }
-  const r = await sql<{ e: number | null; c: number | null; by_event: number; n: string }>`
-    SELECT coalesce(event_id, 0) AS e, combo_id AS c, GROUPING(combo_id) AS by_event, count(*) AS n
-    FROM search_doc WHERE tsv @@ ${tsquery(q)}::tsquery${pgWithin(within)}
-    GROUP BY GROUPING SETS ((coalesce(event_id, 0)), (combo_id))`.execute(db);
-  for (const x of r.rows) {
-    if (Number(x.by_event) === 1) byEvent.set(Number(x.e), Number(x.n));
-    else byCombo.set(Number(x.c), Number(x.n));
-  }
-  return { byEvent, byCombo };
-}
-
-export type Candidate = { id: number; titleHit: boolean };
-
-/**
- * The last `limit` matching documents by id (on SQLite the newest events first, as ids begin with
- * the event's; on PostgreSQL the latest indexed), and the last `limit` whose title matches.
- */
-export async function candidates(db: DbOrTx, engine: Engine, q: ParsedQuery, within: Within, limit: number, common = false): Promise<Candidate[]> {
-  if ((within.events && !within.events.length) || (within.combos && !within.combos.length)) return [];
   const out = new Map<number, Candidate>();
+  const done = () => ({ byEvent, byCombo, candidates: [...out.values()] });
+  if ((within.events && !within.events.length) || (within.combos && !within.combos.length)) return done();
   if (engine === 'sqlite') {
-    const w = sqliteWithin(within);
     const m = fts5Match(q);
+    const w = sqliteWithin(within);
+    // One pass over the matches' rowids, counted both ways by an aggregate of the connection (dialects/sqlite.ts).
+    const r = await sql<{ j: string | null }>`SELECT search_facet_counts(rowid) AS j FROM search_fts WHERE search_fts MATCH ${m}${w}`.execute(db);
+    const j = r.rows[0]?.j;
+    let total = 0;
+    if (j) {
+      const counts = JSON.parse(j) as { e: Array<[number, number]>; c: Array<[number, number]> };
+      for (const [k, n] of counts.e) byEvent.set(k, n), (total += n);
+      for (const [k, n] of counts.c) byCombo.set(k, n);
+    }
+    if (!total) return done();
     const title = await sql<{ id: number }>`SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${`{title} : (${m})`}${w} ORDER BY rowid DESC LIMIT ${limit}`.execute(db);
-    for (const r of title.rows) out.set(Number(r.id), { id: Number(r.id), titleHit: true });
+    for (const x of title.rows) out.set(Number(x.id), { id: Number(x.id), titleHit: true });
     const all = await sql<{ id: number }>`SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${m}${w} ORDER BY rowid DESC LIMIT ${limit}`.execute(db);
-    for (const r of all.rows) if (!out.has(Number(r.id))) out.set(Number(r.id), { id: Number(r.id), titleHit: false });
-    return [...out.values()];
+    for (const x of all.rows) if (!out.has(Number(x.id))) out.set(Number(x.id), { id: Number(x.id), titleHit: false });
+    return done();
   }
   const tq = tsquery(q);
   const w = pgWithin(within);
-  // The planner would walk the primary key backwards and test every row's tsvector until it has
-  // `limit` matches: fast for a common word, a scan of the whole table for a rare one. The matches
-  // are taken from the GIN index first (OFFSET 0 keeps the subquery apart), then the last ones kept;
-  // only a word that most documents hold (`common`) is left to the ordered walk.
-  const viaGin = (column: 'tsv' | 'title_tsv') => sql`SELECT id FROM (SELECT id FROM search_doc WHERE ${sql.ref(column)} @@ ${tq}::tsquery${w} OFFSET 0) m ORDER BY id DESC LIMIT ${limit}`;
-  const title = await sql<{ id: number }>`${viaGin('title_tsv')}`.execute(db);
-  for (const r of title.rows) out.set(Number(r.id), { id: Number(r.id), titleHit: true });
-  const all = await sql<{ id: number }>`${common ? sql`SELECT id FROM search_doc WHERE tsv @@ ${tq}::tsquery${w} ORDER BY id DESC LIMIT ${limit}` : viaGin('tsv')}`.execute(db);
-  for (const r of all.rows) if (!out.has(Number(r.id))) out.set(Number(r.id), { id: Number(r.id), titleHit: false });
-  return [...out.values()];
+  // A common word matches most rows, and the planner would read the whole table for it (testing
+  // every row's tsvector, out of line): the GIN index is always cheaper here, since only the small
+  // facet columns are read from the matching rows.
+  await sql`SET LOCAL enable_seqscan = off`.execute(db);
+  const r = await sql<{ t: number; k: number; n: string }>`
+    WITH m AS MATERIALIZED (SELECT id, coalesce(event_id, 0) AS e, combo_id AS c FROM search_doc WHERE tsv @@ ${tq}::tsquery${w})
+    SELECT 0 AS t, e AS k, count(*) AS n FROM m GROUP BY e
+    UNION ALL SELECT 1, c, count(*) FROM m GROUP BY c
+    UNION ALL (SELECT 2, id, 0 FROM m ORDER BY id DESC LIMIT ${limit})
+    UNION ALL (SELECT 3, id, 0 FROM (SELECT id FROM search_doc WHERE title_tsv @@ ${tq}::tsquery${w} OFFSET 0) x ORDER BY id DESC LIMIT ${limit})`.execute(db);
+  await sql`SET LOCAL enable_seqscan = on`.execute(db);
+  const all: number[] = [];
+  for (const x of r.rows) {
+    const t = Number(x.t);
+    if (t === 0) byEvent.set(Number(x.k), Number(x.n));
+    else if (t === 1) byCombo.set(Number(x.k), Number(x.n));
+    else if (t === 2) all.push(Number(x.k));
+    else out.set(Number(x.k), { id: Number(x.k), titleHit: true });
+  }
+  for (const id of all) if (!out.has(id)) out.set(id, { id, titleHit: false });
+  return done();
+}
+
+type EventFacetRow = { year: number; series: number; title: string };
+/** Every published event's facets and every series' title, per database, as of a generation of the site. */
+const publishedCache = new WeakMap<object, { generation: number; events: Map<number, EventFacetRow>; series: Map<number, string> }>();
+
+/**
+ * Every published event's year, series and title, and every series' title (facets and their
+ * labels), kept by the process while the site's generation (site_state, moved by every write) is
+ * the same: read again once after each write rather than at every search (2,000 events: 19 ms a
+ * search on the shared machine).
+ */
+export async function publishedFacets(db: DbOrTx, cacheKey: object): Promise<{ events: Map<number, EventFacetRow>; series: Map<number, string> }> {
+  const g = await sql<{ value: unknown }>`SELECT value FROM site_state WHERE key = 'generation'`.execute(db);
+  const generation = Number(g.rows[0]?.value ?? 0);
+  const hit = publishedCache.get(cacheKey);
+  if (hit && hit.generation === generation) return hit;
+  const events = new Map<number, EventFacetRow>();
+  for (const e of await published(db).selectFrom('event').select(['id', 'start_date', 'series_id', 'title']).execute()) events.set(e.id, { year: Number(e.start_date.slice(0, 4)), series: e.series_id, title: e.title });
+  const series = new Map<number, string>();
+  for (const x of await db.selectFrom('series').select(['id', 'title']).execute()) series.set(x.id, x.title);
+  const fresh = { generation, events, series };
+  publishedCache.set(cacheKey, fresh);
+  return fresh;
 }
 
 /** Published events' year and series, and title, by id (for facets and their labels). */

@@ -1,5 +1,5 @@
 // Merging two persons (or organizations) an admin knows to be one, undoing such a merge, and
-// splitting a person an import took for one (issue 12). Each is one write() with its audit entry.
+// splitting a person or an organization an import took for one (issue 12). Each is one write() with its audit entry.
 // A merge moves every reference (appearances in the working and published copies, hence their
 // materials and speaker links; aliases; a series' convener; old slugs) to the survivor, deletes
 // the merged row and keeps it whole in identity_merge, so that undo puts it back under its own
@@ -255,6 +255,72 @@ export async function splitPerson(storage: Storage, actor: Actor, personId: numb
     await declareChange(trx, 'person', personId);
     await auditIdentity(trx, actor, 'split', 'person', id, { from_person: personId, from_name: p.name }, { name: newName, slug, appearances: chosen.length, version: 1 }, ts);
     return { personId: id, slug };
+  });
+}
+
+/**
+ * Splits an organization: the chosen appearances (in the working and published copies) and the
+ * chosen aliases go to a new organization of `name` (by default the first chosen alias's, else the
+ * same name), of the same kind (marked as a guess again) and country, with a new slug; the rest
+ * stay. The organization's own name stays with it. A merge undoes it.
+ */
+export async function splitOrganization(
+  storage: Storage,
+  actor: Actor,
+  orgId: number,
+  choice: { appearances: number[]; aliases: number[]; name?: string },
+): Promise<{ organizationId: number; slug: string }> {
+  const appearances = [...new Set(choice.appearances)];
+  const aliases = [...new Set(choice.aliases)];
+  if (!appearances.length && !aliases.length) throw new InvalidInput('choose the appearances or the names that belong to the other organization');
+  return await write(storage, async (trx) => {
+    const o = await trx.selectFrom('organization').selectAll().where('id', '=', orgId).executeTakeFirst();
+    if (!o) throw new NotFound(`there is no organization ${orgId}`);
+    const all = (await trx.selectFrom('appearance').select('id').where('organization_id', '=', orgId).execute()).map((r) => r.id);
+    const foreign = appearances.filter((id) => !all.includes(id));
+    if (foreign.length) throw new InvalidInput(`appearance ${foreign.join(', ')} is not ${o.name}'s (any more): reload the page and choose again`);
+    if (all.length && appearances.length === all.length) {
+      throw new InvalidInput('every appearance was chosen: leave at least one with this organization (to give it another name, edit the organization instead)');
+    }
+    const own = await trx.selectFrom('organization_alias').select(['id', 'name', 'name_key']).where('organization_id', '=', orgId).orderBy('id').execute();
+    const strange = aliases.filter((id) => !own.some((a) => a.id === id));
+    if (strange.length) throw new InvalidInput(`name ${strange.join(', ')} is not one of ${o.name}'s (any more): reload the page and choose again`);
+    const moving = own.filter((a) => aliases.includes(a.id));
+    if (moving.some((a) => a.name_key === o.name_key)) throw new InvalidInput(`"${o.name}" is this organization's own name: it stays; choose its other names`);
+    const newName = (choice.name ?? '').trim() || moving[0]?.name || o.name;
+    const key = normaliseName(newName);
+    if (!key) throw new InvalidInput('name: must hold letters');
+    const ts = now();
+    const slug = await freeSlug(trx, 'organization', slugify(newName) || 'organization');
+    const id = Number(
+      (
+        await trx
+          .insertInto('organization')
+          .values({ slug, name: newName, name_key: key, kind: o.kind, country_code: o.country_code, kind_confirmed: 0, created_at: ts, updated_at: ts })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+    if (moving.length) await trx.updateTable('organization_alias').set({ organization_id: id }).where('id', 'in', moving.map((a) => a.id)).execute();
+    if (!moving.some((a) => a.name_key === key)) await addAlias(trx, 'organization', id, newName, key, 'name', ts);
+    if (appearances.length) {
+      await trx.updateTable('appearance').set({ organization_id: id }).where('id', 'in', appearances).execute();
+      await trx.updateTable('pub_appearance').set({ organization_id: id }).where('id', 'in', appearances).where('organization_id', '=', orgId).execute();
+    }
+    await trx.updateTable('organization').set({ updated_at: ts, version: o.version + 1 }).where('id', '=', orgId).execute();
+    await declareChange(trx, 'organization', id);
+    await declareChange(trx, 'organization', orgId);
+    await auditIdentity(
+      trx,
+      actor,
+      'split',
+      'organization',
+      id,
+      { from_organization: orgId, from_name: o.name },
+      { name: newName, slug, appearances: appearances.length, aliases: moving.map((a) => a.name).join(', '), version: 1 },
+      ts,
+    );
+    return { organizationId: id, slug };
   });
 }
 

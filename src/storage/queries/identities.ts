@@ -176,6 +176,21 @@ export async function appearancesOfPerson(db: DbOrTx, personId: number) {
     .execute();
 }
 
+/** An organization's appearances in the working copy, by date, for its split page. */
+export async function appearancesOfOrganization(db: DbOrTx, organizationId: number) {
+  return await db
+    .selectFrom('appearance as a')
+    .innerJoin('session as s', 's.id', 'a.session_id')
+    .innerJoin('day as d', 'd.id', 's.day_id')
+    .innerJoin('event as e', 'e.id', 's.event_id')
+    .innerJoin('person as p', 'p.id', 'a.person_id')
+    .select(['a.id', 'a.role', 'a.affiliation_position', 'a.country', 'p.name as person', 's.title', 's.kind', 'd.date', 'e.title as event'])
+    .where('a.organization_id', '=', organizationId)
+    .orderBy('d.date')
+    .orderBy('a.id')
+    .execute();
+}
+
 /** What a person's public page adds (issue 12): the position and organization of each published appearance with its day's date, and their other names. */
 export async function personIdentity(db: DbOrTx, personId: number): Promise<{ rows: Array<{ position: string | null; organization: { slug: string; name: string } | null; date: string }>; aliases: string[] }> {
   const rows = await published(db)

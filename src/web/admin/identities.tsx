@@ -1,14 +1,15 @@
 /** @jsxImportSource hono/jsx */
 // Identities in the workspace (issue 12): an admin merges two persons or organizations (the one
-// whose page it is survives), undoes a merge, and splits a person by choosing appearances. Every
+// whose page it is survives), undoes a merge, and splits a person (appearances) or an organization
+// (appearances and names) by choosing what goes to a new record. Every
 // route is an admin's: guard(opts, 'edit-content') without a series passes for admins only, and
 // checks the Origin and CSRF token of every post.
 import type { Context, Hono } from 'hono';
 import { InvalidInput, NotFound } from '../../domain/errors.ts';
 import { DEFAULT_LANGUAGE } from '../../domain/language.ts';
 import { normaliseName } from '../../domain/names.ts';
-import { type IdentityEntity, mergePreview, mergeRecords, mergesOf, splitPerson, undoMerge } from '../../operations/identities.ts';
-import { aliasesOf, appearancesOfPerson, searchByAlias } from '../../storage/queries/identities.ts';
+import { type IdentityEntity, mergePreview, mergeRecords, mergesOf, splitOrganization, splitPerson, undoMerge } from '../../operations/identities.ts';
+import { aliasesOf, appearancesOfOrganization, appearancesOfPerson, searchByAlias } from '../../storage/queries/identities.ts';
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 import { translator, type Translate } from '../i18n/t.ts';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -61,11 +62,9 @@ export async function IdentitySection(p: { db: AuthOptions['storage']['db']; t: 
           <li>
             <a href={`/admin/${PATH[p.entity]}/${p.id}/merge`}>{t(`identity.merge.link.${p.entity}`)}</a>
           </li>
-          {p.entity === 'person' ? (
-            <li>
-              <a href={`/admin/persons/${p.id}/split`}>{t('identity.split.link')}</a>
-            </li>
-          ) : null}
+          <li>
+            <a href={`/admin/${PATH[p.entity]}/${p.id}/split`}>{t(p.entity === 'person' ? 'identity.split.link' : 'identity.splitOrg.link')}</a>
+          </li>
         </ul>
       ) : null}
       {merges.length ? (
@@ -257,6 +256,83 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
       </AdminLayout>
     );
   };
+  const ids = (raw: unknown) => (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((x): x is string => typeof x === 'string' && /^[1-9]\d{0,9}$/.test(x)).map(Number);
+  const splitOrgPage = async (c: C, id: number, error?: string) => {
+    const me = await recordOf('organization', id);
+    if (!me) throw new NotFound(`there is no organization ${id}`);
+    const rows = await appearancesOfOrganization(db, id);
+    const ownKey = (await db.selectFrom('organization').select('name_key').where('id', '=', id).executeTakeFirst())?.name_key;
+    const names = (await aliasesOf(db, 'organization', id)).filter((a) => a.name_key !== ownKey);
+    const title = t('identity.split.title', { name: me.name });
+    return (
+      <AdminLayout lang={lang} t={t} title={title} viewer={viewerOf(c)}>
+        <h1>
+          <bdi>{title}</bdi>
+        </h1>
+        <p>
+          <a href={`/admin/organizations/${id}`}>{t('identity.back')}</a>
+        </p>
+        <p>{t('identity.splitOrg.intro', { name: me.name })}</p>
+        {error ? (
+          <p role="alert" class="error">
+            {error}
+          </p>
+        ) : null}
+        <form method="post" action={`/admin/organizations/${id}/split`} class="stack">
+          {csrf(c)}
+          <fieldset>
+            <legend>{t('identity.splitOrg.chooseAppearances')}</legend>
+            {rows.map((a) => (
+              <p>
+                <input type="checkbox" id={`f-a${a.id}`} name="appearance" value={String(a.id)} />{' '}
+                <label for={`f-a${a.id}`}>
+                  <time datetime={a.date}>{a.date}</time>, <bdi>{a.event}</bdi>: <bdi>{a.title ?? a.kind}</bdi> — <bdi>{a.person}</bdi> ({a.role})
+                  {a.affiliation_position ? (
+                    <>
+                      , <bdi>{a.affiliation_position}</bdi>
+                    </>
+                  ) : null}
+                </label>
+              </p>
+            ))}
+          </fieldset>
+          {names.length ? (
+            <fieldset>
+              <legend>{t('identity.splitOrg.chooseNames')}</legend>
+              {names.map((a) => (
+                <p>
+                  <input type="checkbox" id={`f-n${a.id}`} name="alias" value={String(a.id)} />{' '}
+                  <label for={`f-n${a.id}`}>
+                    <bdi>{a.name}</bdi>
+                  </label>
+                </p>
+              ))}
+            </fieldset>
+          ) : null}
+          <p>
+            <label for="f-name">{t('identity.splitOrg.name')}</label>
+            <input id="f-name" name="name" type="text" value="" />
+          </p>
+          <p>
+            <button type="submit">{t('identity.splitOrg.submit')}</button>
+          </p>
+        </form>
+      </AdminLayout>
+    );
+  };
+  app.get('/organizations/:id/split', guard(opts, 'edit-content'), async (c) => html(c, await splitOrgPage(c, idParam(c))));
+  app.post('/organizations/:id/split', guard(opts, 'edit-content'), async (c) => {
+    const id = idParam(c);
+    const b = await c.req.parseBody({ all: true });
+    try {
+      const r = await splitOrganization(opts.storage, actorOf(c), id, { appearances: ids(b.appearance), aliases: ids(b.alias), ...(typeof b.name === 'string' ? { name: b.name } : {}) });
+      return c.redirect(`/admin/organizations/${r.organizationId}?split=1`, 303);
+    } catch (e) {
+      if (e instanceof InvalidInput) return await html(c, await splitOrgPage(c, id, e.message), 400);
+      throw e;
+    }
+  });
+
   app.get('/persons/:id/split', guard(opts, 'edit-content'), async (c) => html(c, await splitPage(c, idParam(c))));
   app.post('/persons/:id/split', guard(opts, 'edit-content'), async (c) => {
     const id = idParam(c);

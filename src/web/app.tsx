@@ -160,8 +160,8 @@ function publicRoutes(deps: AppDeps, lang: InterfaceLanguage): { app: Hono; home
         event(found.event.id);
         const agenda = await eventAgenda(db, found.event.id);
         // The export data too, from the same agenda, for the page's JSON-LD: the same facts the downloads carry.
-        const data = await eventExportOf(db, found, agenda, deps.baseUrl(), cache.currentGeneration());
-        printCss = runningTitleCss(found.event.title);
+        const data = await eventExportOf(db, found, agenda, deps.baseUrl(), cache.currentGeneration(), lang);
+        printCss = runningTitleCss(data.event.title);
         return renderDocument(
           <EventPage lang={lang} t={t} event={found.event} series={found.series} agenda={agenda} data={data} printCss={printCss} viewerZone={choice.zone} />,
           placeOf(c.req.path, deps.baseUrl()),
@@ -256,7 +256,7 @@ function publicRoutes(deps: AppDeps, lang: InterfaceLanguage): { app: Hono; home
   );
 
   app.route('/', calendarRoutes(deps, lang));
-  app.route('/', scheduleRoutes(deps));
+  app.route('/', scheduleRoutes(deps, lang));
   app.route('/', changesRoutes(deps, lang));
   app.route('/', organizerRoutes(deps, lang));
   app.route('/', searchRoutes(deps, lang));

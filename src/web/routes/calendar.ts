@@ -1,7 +1,8 @@
 // iCalendar feeds: a whole event, one session, one person. Rendered once per change through
 // cached(), like the pages, and 404 for anything unknown or unpublished.
 import { Hono } from 'hono';
-import { eventCalendar, personCalendar, sessionCalendar } from '../../exports/ical.ts';
+import { type CalendarWords, eventCalendar, personCalendar, sessionCalendar } from '../../exports/ical.ts';
+import { translator } from '../i18n/t.ts';
 import { loadEventExport } from '../../operations/event-export.ts';
 import { loadPersonCalendar } from '../../operations/person-calendar.ts';
 import { cached } from '../cached.ts';
@@ -19,16 +20,18 @@ function icsHeaders(name: string): Record<string, string> {
 }
 
 export function calendarRoutes(deps: AppDeps, lang: InterfaceLanguage = 'en'): Hono {
-  void lang;
   const { storage, cache } = deps;
   const app = new Hono();
+  const t = translator(lang);
+  // The descriptions' words in the language of the address (/fr/events/x/calendar.ics).
+  const words: CalendarWords = { lang, moderator: t('role.moderator'), speaker: t('role.speaker') };
 
   app.get('/events/:slug/calendar.ics', (c) => {
     const slug = c.req.param('slug');
     return cached(cache, c, icsHeaders(slug), async (event) => {
-      const data = await loadEventExport(storage.db, slug, deps.baseUrl(), cache.currentGeneration());
+      const data = await loadEventExport(storage.db, slug, deps.baseUrl(), cache.currentGeneration(), lang);
       if (data) event(data.event.id);
-      return data && eventCalendar(data);
+      return data && eventCalendar(data, words);
     });
   });
 
@@ -37,9 +40,9 @@ export function calendarRoutes(deps: AppDeps, lang: InterfaceLanguage = 'en'): H
     const id = c.req.param('id');
     return cached(cache, c, icsHeaders(`${slug}-session-${id}`), async (event) => {
       if (!/^[1-9][0-9]{0,14}$/.test(id)) return undefined;
-      const data = await loadEventExport(storage.db, slug, deps.baseUrl(), cache.currentGeneration());
+      const data = await loadEventExport(storage.db, slug, deps.baseUrl(), cache.currentGeneration(), lang);
       if (data) event(data.event.id);
-      return data && sessionCalendar(data, Number(id));
+      return data && sessionCalendar(data, Number(id), words);
     });
   });
 
@@ -47,7 +50,7 @@ export function calendarRoutes(deps: AppDeps, lang: InterfaceLanguage = 'en'): H
     const slug = c.req.param('slug');
     return cached(cache, c, icsHeaders(slug), async () => {
       const found = await loadPersonCalendar(storage.db, slug, deps.baseUrl(), cache.currentGeneration());
-      return found && personCalendar(found.person, found.entries);
+      return found && personCalendar(found.person, found.entries, words);
     });
   });
 

@@ -88,7 +88,7 @@ export function organizerRoutes(deps: AppDeps, lang: InterfaceLanguage = 'en'): 
       c,
       () => download(type, disposition),
       async () => {
-        const x = await loadEventExport(deps.storage.db, slug, deps.baseUrl(), deps.cache.currentGeneration());
+        const x = await loadEventExport(deps.storage.db, slug, deps.baseUrl(), deps.cache.currentGeneration(), lang);
         if (!x) return undefined;
         disposition = contentDisposition(downloadName(x, t, ext));
         return render(x, participantWords(x, lang, t));

@@ -27,11 +27,12 @@ function headers(contentType: string): Record<string, string> {
   };
 }
 
-export function scheduleRoutes(deps: AppDeps): Hono {
+/** `lang`: the reader's (the address's prefix): titles in it where an editor translated them. */
+export function scheduleRoutes(deps: AppDeps, lang = 'en'): Hono {
   const app = new Hono();
   const serve = (c: Context, contentType: string, render: (x: EventExport) => string) =>
     cached(deps.cache, c, headers(contentType), async (event) => {
-      const x = await loadEventExport(deps.storage.db, c.req.param('slug')!, deps.baseUrl(), deps.cache.currentGeneration());
+      const x = await loadEventExport(deps.storage.db, c.req.param('slug')!, deps.baseUrl(), deps.cache.currentGeneration(), lang);
       if (x) event(x.event.id);
       return x && render(x);
     });

@@ -10,6 +10,8 @@ import type { Translate } from '../i18n/t.ts';
 import { dateRange, longDate, sessionHeading } from './format.ts';
 import { Layout } from './layout.tsx';
 import { Affiliation, Materials } from './people.tsx';
+import { parseTranslations, pickField, pickText, themeField } from '../../domain/translations.ts';
+import { textAttrs } from './content-text.tsx';
 import { inZone, zoneCity } from '../viewer-zone.ts';
 import { href } from './render-context.ts';
 
@@ -71,7 +73,7 @@ function Person(p: { a: AgendaAppearance; lang: InterfaceLanguage; t: Translate 
           </bdi>
         </>
       ) : null}
-      <Materials materials={a.materials} t={p.t} />
+      <Materials materials={a.materials} t={p.t} lang={p.lang} />
     </li>
   );
 }
@@ -92,6 +94,8 @@ function Session(p: { s: AgendaSessionView; date: string; tz: string; lang: Inte
   const moderators = s.appearances.filter((a) => a.role === 'moderator');
   const speakers = s.appearances.filter((a) => a.role === 'speaker');
   const viewer = p.viewerZone && p.viewerZone !== p.tz ? p.viewerZone : null;
+  // The title in the reader's language where an editor gave one, else the original (issue 13).
+  const title = pickField(s, 'title', s.title, p.lang);
   return (
     <li id={`session-${s.id}`} class={s.kind === 'break' ? 'break' : undefined}>
       <p class="slot">
@@ -120,8 +124,17 @@ function Session(p: { s: AgendaSessionView; date: string; tz: string; lang: Inte
           </>
         ) : null}
       </p>
-      <article class="session" aria-label={sessionHeading(s, t)}>
-        <h4 lang={s.lang === p.lang ? undefined : s.lang}>{sessionHeading(s, t)}</h4>
+      <article class="session" aria-label={sessionHeading({ ...s, title: title?.text ?? null }, t)}>
+        <h4>
+          {title ? (
+            <>
+              {s.number !== null ? `${t('session.panel', { n: s.number })}: ` : null}
+              <span {...textAttrs(title, p.lang)}>{title.text}</span>
+            </>
+          ) : (
+            sessionHeading(s, t)
+          )}
+        </h4>
         {moderators.length ? (
           <>
             <h5>{moderators.length > 1 ? t('role.moderators') : t('role.moderator')}</h5>
@@ -157,7 +170,12 @@ function Session(p: { s: AgendaSessionView; date: string; tz: string; lang: Inte
 
 export function EventPage(p: Props) {
   const { t, event, series, agenda, lang } = p;
-  const themes = JSON.parse(event.themes) as string[];
+  // Texts in the reader's language where an editor gave them, else the original, each marked with its language (issue 13).
+  const tr = parseTranslations(event.translations);
+  const original = (text: string | null) => ({ text, lang: event.lang });
+  const title = pickText(original(event.title), tr, 'title', lang) ?? { text: event.title, lang: event.lang, translated: false };
+  const overview = pickText(original(event.overview), tr, 'overview', lang);
+  const themes = (JSON.parse(event.themes) as string[]).map((x) => pickText(original(x), tr, themeField(x), lang) ?? { text: x, lang: event.lang, translated: false });
   const place = [event.venue, event.address, event.city].filter(Boolean).join(', ');
   const convener = p.data.series.convener;
   const downloads = eventDownloads(event.slug);
@@ -168,7 +186,7 @@ export function EventPage(p: Props) {
     <Layout
       lang={lang}
       t={t}
-      title={event.title}
+      title={title.text}
       description={`${dateRange(event.start_date, event.end_date, lang)}${place ? `, ${place}` : ''}`}
       // A page for one reader's zone is the shared page's copy: search engines keep the shared one.
       noindex={p.noindex ?? viewer !== null}
@@ -194,7 +212,7 @@ export function EventPage(p: Props) {
           {p.banner}
         </p>
       ) : null}
-      <h1>{event.title}</h1>
+      <h1 {...textAttrs(title, lang)}>{title.text}</h1>
       <dl class="meta">
         <dt>{t('event.dates')}</dt>
         <dd>
@@ -223,12 +241,14 @@ export function EventPage(p: Props) {
           </>
         ) : null}
       </dl>
-      {event.overview ? (
+      {overview ? (
         <section aria-labelledby="overview">
           <h2 id="overview">{t('event.overview')}</h2>
-          {event.overview.split(/\n{2,}/).map((para) => (
-            <p>{para}</p>
-          ))}
+          <div {...textAttrs(overview, lang)}>
+            {overview.text.split(/\n{2,}/).map((para) => (
+              <p>{para}</p>
+            ))}
+          </div>
         </section>
       ) : null}
       {themes.length ? (
@@ -236,7 +256,7 @@ export function EventPage(p: Props) {
           <h2 id="themes">{t('event.themes')}</h2>
           <ul class="list">
             {themes.map((x) => (
-              <li>{x}</li>
+              <li {...textAttrs(x, lang)}>{x.text}</li>
             ))}
           </ul>
         </section>
@@ -281,7 +301,7 @@ export function EventPage(p: Props) {
                 .filter((m) => !m.photo)
                 .map((m) => (
                   <li>
-                    <Materials materials={[m]} t={t} />
+                    <Materials materials={[m]} t={t} lang={lang} />
                   </li>
                 ))}
             </ul>

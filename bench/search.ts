@@ -9,8 +9,12 @@
 // fresh SQLite file and a fresh PostgreSQL schema (dropped after), and the indexing rate printed.
 // Then a fixed mix of queries runs through search() — the whole request: exact facet counts, the
 // top 20 ranked, their snippets — and p50/p95/p99 are printed per class of query.
-// The machine is shared: figures are noisy. Asserts nothing.
-import { existsSync, statSync } from 'node:fs';
+// The machine is shared (load 10 and more): wall-clock figures are inflated by waiting for a core,
+// so the CPU time each query took is printed beside them: this process's (process.cpuUsage) and,
+// on PostgreSQL, the server backends' (their /proc/<pid>/schedstat, nanoseconds on a core: the
+// server runs on this machine). The indexing rate is given per second of wall clock and per
+// second of CPU. Asserts nothing.
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { sql } from 'kysely';
 import { ORGANIZATION_KINDS } from '../src/domain/organization.ts';
 import { regionOf } from '../src/domain/region.ts';
@@ -174,6 +178,31 @@ function queries(df: Map<string, number>): Record<string, Query[]> {
   };
 }
 
+/** The PostgreSQL backends of a storage's pool (10 connections opened at once, so each is one of them). */
+async function backendPids(storage: Storage): Promise<number[]> {
+  if (storage.engine !== 'postgres') return [];
+  const rows = await Promise.all(Array.from({ length: 10 }, () => sql<{ pid: number }>`SELECT pg_backend_pid() AS pid, pg_sleep(0.2)`.execute(storage.db)));
+  return [...new Set(rows.map((r) => Number(r.rows[0]!.pid)))];
+}
+/** Nanoseconds these processes have run on a core (0 for one gone). */
+function schedNs(pids: number[]): number {
+  let ns = 0;
+  for (const pid of pids) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // gone, or another machine's
+    }
+  }
+  return ns;
+}
+/** CPU milliseconds of this process and of the server's backends since `from`. */
+function cpuSince(from: { own: NodeJS.CpuUsage; server: number }, pids: number[]): { own: number; server: number } {
+  const own = process.cpuUsage(from.own);
+  return { own: (own.user + own.system) / 1000, server: (schedNs(pids) - from.server) / 1e6 };
+}
+const cpuNow = (pids: number[]) => ({ own: process.cpuUsage(), server: schedNs(pids) });
+
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
@@ -195,17 +224,29 @@ async function events(storage: Storage): Promise<void> {
   });
 }
 
-async function load(storage: Storage): Promise<{ seconds: number; words: number; bytes: number }> {
+type Loaded = { seconds: number; indexing: number; ownCpu: number; serverCpu: number; words: number; bytes: number };
+
+async function load(storage: Storage, pids: number[]): Promise<Loaded> {
   await events(storage);
   const started = performance.now();
   let batch: SearchDoc[] = [];
   let words = 0;
   let bytes = 0;
   let done = 0;
+  // Only the index's own work is counted (not the making of the text): wall clock and CPU inside insertDocs.
+  let indexing = 0;
+  let ownCpu = 0;
+  let serverCpu = 0;
   const flush = async () => {
     const docs = batch;
     batch = [];
+    const t0 = performance.now();
+    const c0 = cpuNow(pids);
     await storage.db.transaction().execute((trx) => insertDocs(trx, docs));
+    const c = cpuSince(c0, pids);
+    indexing += performance.now() - t0;
+    ownCpu += c.own;
+    serverCpu += c.server;
     done += docs.length;
     if (done % 10000 === 0) process.stderr.write(`\r  ${storage.engine}: ${done}/${N} statements, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   };
@@ -221,6 +262,8 @@ async function load(storage: Storage): Promise<{ seconds: number; words: number;
     if (batch.length === BATCH) await flush();
   }
   if (batch.length) await flush();
+  const t0 = performance.now();
+  const c0 = cpuNow(pids);
   if (storage.engine === 'postgres') {
     await storage.db.connection().execute(async (c) => {
       await sql`SET maintenance_work_mem = '512MB'`.execute(c);
@@ -232,8 +275,13 @@ async function load(storage: Storage): Promise<{ seconds: number; words: number;
     await sql`INSERT INTO search_fts(search_fts) VALUES ('optimize')`.execute(storage.db);
     await sql`ANALYZE`.execute(storage.db);
   }
+  // The GIN indexes built at the end (PostgreSQL), FTS5's segments merged (SQLite), statistics.
+  const c = cpuSince(c0, pids);
+  indexing += performance.now() - t0;
+  ownCpu += c.own;
+  serverCpu += c.server;
   process.stderr.write('\n');
-  return { seconds: (performance.now() - started) / 1000, words, bytes };
+  return { seconds: (performance.now() - started) / 1000, indexing: indexing / 1000, ownCpu: ownCpu / 1000, serverCpu: serverCpu / 1000, words, bytes };
 }
 
 async function run(engine: Engine, mix: Record<string, Query[]>): Promise<void> {
@@ -244,44 +292,67 @@ async function run(engine: Engine, mix: Record<string, Query[]>): Promise<void> 
   const storage = await openStorage(fresh.url);
   try {
     await migrate(storage);
-    const l = reuse ? { seconds: NaN, words: NaN, bytes: NaN } : await load(storage);
+    // PostgreSQL's backends are this machine's processes: their CPU time is read from /proc.
+    // (Collected again after the load, whose transactions may have used other connections.)
+    let pids = await backendPids(storage);
+    const l = reuse ? { seconds: NaN, indexing: NaN, ownCpu: NaN, serverCpu: NaN, words: NaN, bytes: NaN } : await load(storage, pids);
+    pids = await backendPids(storage);
     let size = '';
     if (engine === 'sqlite') size = `, database file ${(statSync(fresh.url.slice('sqlite:'.length)).size / 1024 / 1024).toFixed(0)} MB`;
     else {
       const r = await sql<{ s: string }>`SELECT pg_size_pretty(pg_total_relation_size('search_doc')) AS s`.execute(storage.db);
       size = `, search_doc with its indexes ${r.rows[0]!.s}`;
     }
+    const load1 = (await import('node:os')).loadavg()[0]!.toFixed(1);
     console.log(
-      `\n${engine}: indexed ${N.toLocaleString('en')} statements (${(l.words / 1e6).toFixed(1)} M words, ${(l.bytes / 1024 / 1024).toFixed(0)} MB of text) in ${l.seconds.toFixed(1)} s: ` +
-        `${Math.round(N / l.seconds).toLocaleString('en')} statements/s, ${(l.bytes / 1024 / 1024 / l.seconds).toFixed(1)} MB/s${size}`,
+      `\n${engine}: indexed ${N.toLocaleString('en')} statements (${(l.words / 1e6).toFixed(1)} M words, ${(l.bytes / 1024 / 1024).toFixed(0)} MB of text) in ${l.indexing.toFixed(1)} s of indexing (${l.seconds.toFixed(1)} s with making the text): ` +
+        `${Math.round(N / l.indexing).toLocaleString('en')} statements/s, ${(l.bytes / 1024 / 1024 / l.indexing).toFixed(1)} MB/s${size}`,
+    );
+    console.log(
+      `  CPU while indexing: this process ${l.ownCpu.toFixed(1)} s${engine === 'postgres' ? `, the server's backends ${l.serverCpu.toFixed(1)} s` : ''}: ` +
+        `${Math.round(N / (l.ownCpu + l.serverCpu)).toLocaleString('en')} statements per CPU-second; load average ${load1}`,
     );
     // Warm-up: every query once (caches, prepared plans), not counted.
     for (const qs of Object.values(mix)) for (const q of qs) await search(storage, { q: q.q, filters: q.filters ?? {} });
     const overall: number[] = [];
-    console.log(`  ${'class'.padEnd(24)} ${'n'.padStart(4)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)}  matches (min–max)`);
+    const overallCpu: number[] = [];
+    const pg = engine === 'postgres';
+    console.log(
+      `  ${'class'.padEnd(24)} ${'n'.padStart(4)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)}   CPU ms${pg ? ' (node + server)' : ''}: ${'p50'.padStart(5)} ${'p95'.padStart(6)} ${'p99'.padStart(6)}  matches (min–max)`,
+    );
     for (const [cls, qs] of Object.entries(mix)) {
+      if (!qs.length) continue;
       const times: number[] = [];
+      const cpus: number[] = [];
       let min = Infinity;
       let max = 0;
       for (let round = 0; round < ROUNDS; round++) {
         for (const q of qs) {
+          const c0 = cpuNow(pids);
           const t0 = performance.now();
           const r = await search(storage, { q: q.q, filters: q.filters ?? {}, ...(PROFILE ? { profile: PROFILE } : {}) });
           const dt = performance.now() - t0;
+          const c = cpuSince(c0, pids);
           times.push(dt);
           overall.push(dt);
+          cpus.push(c.own + c.server);
+          overallCpu.push(c.own + c.server);
           min = Math.min(min, r.total);
           max = Math.max(max, r.total);
           if (round === 0 && r.total && r.hits.length !== Math.min(20, r.total)) throw new Error(`${q.label}: ${r.hits.length} hits of ${r.total}`);
         }
       }
-      console.log(`  ${cls.padEnd(24)} ${String(times.length).padStart(4)} ${ms(pct(times, 50))} ${ms(pct(times, 95))} ${ms(pct(times, 99))}  ${min.toLocaleString('en')}–${max.toLocaleString('en')}`);
+      const cpuCols = `${' '.repeat(pg ? 25 : 9)}${ms(pct(cpus, 50)).slice(1)} ${ms(pct(cpus, 95))} ${ms(pct(cpus, 99))}`;
+      console.log(`  ${cls.padEnd(24)} ${String(times.length).padStart(4)} ${ms(pct(times, 50))} ${ms(pct(times, 95))} ${ms(pct(times, 99))}${cpuCols}  ${min.toLocaleString('en')}–${max.toLocaleString('en')}`);
       if (PROFILE) {
         console.log(`    steps (ms per request): ${Object.entries(PROFILE).map(([k, v]) => `${k} ${(v / times.length).toFixed(1)}`).join(', ')}`);
         for (const k of Object.keys(PROFILE)) delete PROFILE[k];
       }
     }
-    console.log(`  ${'all'.padEnd(24)} ${String(overall.length).padStart(4)} ${ms(pct(overall, 50))} ${ms(pct(overall, 95))} ${ms(pct(overall, 99))}`);
+    console.log(
+      `  ${'all'.padEnd(24)} ${String(overall.length).padStart(4)} ${ms(pct(overall, 50))} ${ms(pct(overall, 95))} ${ms(pct(overall, 99))}${' '.repeat(pg ? 25 : 9)}${ms(pct(overallCpu, 50)).slice(1)} ${ms(pct(overallCpu, 95))} ${ms(pct(overallCpu, 99))}`,
+    );
+    console.log(`  load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   } finally {
     await storage.close();
     await fresh.drop();

@@ -269,31 +269,29 @@ function foldWithOrigins(text: string): { folded: string; origin: Int32Array } {
   const origin = new Int32Array(text.length * 3 + 1);
   const parts: string[] = [];
   let n = 0;
-  let i = 0;
-  // Runs of ASCII are lower-cased whole; other characters are folded one by one.
-  for (const m of text.matchAll(NOT_ASCII)) {
-    const at = m.index!;
-    if (at > i) {
-      parts.push(text.slice(i, at).toLowerCase());
-      for (let k = i; k < at; k++) origin[n++] = k;
+  let run = 0;
+  // Runs of ASCII are lower-cased whole; other characters (a surrogate pair whole) are folded one by
+  // one. A loop over char codes: a regular expression's match object per accented letter cost more.
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      origin[n++] = i++;
+      continue;
     }
-    const ch = m[0];
-    const f = foldChar(ch);
-    for (let k = 0; k < f.length && n < origin.length - 1; k++) origin[n++] = at;
+    if (i > run) parts.push(text.slice(run, i).toLowerCase());
+    const len = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    const f = foldChar(text.slice(i, i + len));
+    for (let k = 0; k < f.length && n < origin.length - 1; k++) origin[n++] = i;
     parts.push(f);
-    i = at + ch.length;
+    i += len;
+    run = i;
   }
-  if (i < text.length) {
-    parts.push(text.slice(i).toLowerCase());
-    for (let k = i; k < text.length; k++) origin[n++] = k;
-  }
+  if (run < text.length) parts.push(text.slice(run).toLowerCase());
   origin[n] = text.length;
   return { folded: parts.join(''), origin: origin.subarray(0, n + 1) };
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-/** One character outside ASCII (a surrogate pair whole). */
-const NOT_ASCII = /[\u0080-\ud7ff\ue000-\uffff]|[\ud800-\udbff][\udc00-\udfff]?|[\udc00-\udfff]/g;
 /** Whether the UTF-16 unit at i belongs to a word (letters, digits, marks; a surrogate pair counts as a letter). */
 function isWordChar(s: string, i: number): boolean {
   const c = s.charCodeAt(i);

@@ -149,7 +149,8 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
       (a, b) =>
         Number(titleHit.get(b.id)) - Number(titleHit.get(a.id)) ||
         KIND_WEIGHT[b.kind] - KIND_WEIGHT[a.kind] ||
-        (b.date ?? '').localeCompare(a.date ?? '') ||
+        // ISO dates: compared as strings (localeCompare asks ICU, a microsecond each)
+        ((b.date ?? '') > (a.date ?? '') ? 1 : (b.date ?? '') < (a.date ?? '') ? -1 : 0) ||
         a.ref_id - b.ref_id ||
         a.id - b.id,
     );

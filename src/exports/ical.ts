@@ -48,13 +48,22 @@ const KIND_CATEGORY: Record<ExportSession['kind'], string> = {
   other: 'Session',
 };
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+/**
+ * The words of the descriptions, in the language of the address the calendar is fetched from
+ * (/fr/events/x/calendar.ics): the web layer passes them from its catalogue; English by default.
+ */
+export type CalendarWords = { lang: string; moderator: string; speaker: string };
+export const ENGLISH_CALENDAR_WORDS: CalendarWords = { lang: 'en', moderator: 'Moderator', speaker: 'Speaker' };
 
-/** "English" for "en"; the code itself where Intl has no name or rejects it (it throws on malformed tags, and names "" "root"). */
-function languageName(code: string): string | null {
+const languageNamesIn = new Map<string, Intl.DisplayNames>();
+
+/** "English" for "en" (in `lang`: "anglais"); the code itself where Intl has no name or rejects it (it throws on malformed tags, and names "" "root"). */
+function languageName(code: string, lang: string): string | null {
   if (!/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(code)) return code || null;
   try {
-    return languageNames.of(code) ?? code;
+    let names = languageNamesIn.get(lang);
+    if (!names) languageNamesIn.set(lang, (names = new Intl.DisplayNames([lang], { type: 'language' })));
+    return names.of(code) ?? code;
   } catch {
     return code;
   }
@@ -70,14 +79,14 @@ function safeUri(u: string): string {
   return u.replace(/[\\;,]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-function personLine(a: ExportAppearance): string {
-  const role = a.roleLabel ?? (a.role === 'moderator' ? 'Moderator' : 'Speaker');
+function personLine(a: ExportAppearance, w: CalendarWords): string {
+  const role = a.roleLabel ?? (a.role === 'moderator' ? w.moderator : w.speaker);
   const name = [a.honorific, a.person.name].filter(Boolean).join(' ');
   let line = `${role}: ${[name, a.affiliation.text].filter(Boolean).join(', ')}`;
   if (a.talkTitle) line += ` — “${a.talkTitle}”`;
   const lines = [line];
   for (const m of a.materials) {
-    const lang = languageName(m.lang);
+    const lang = languageName(m.lang, w.lang);
     lines.push(`  ${m.label}${lang ? ` (${lang})` : ''}${m.url ? `: ${m.url}` : ''}`);
   }
   return lines.join('\n');
@@ -116,9 +125,9 @@ export function sequenceOf(updatedAt: string): number {
 }
 
 /** Moderators first, then speakers, each in the order printed; materials under their speaker; the page last. */
-export function sessionDescription(s: ExportSession): string {
+export function sessionDescription(s: ExportSession, w: CalendarWords = ENGLISH_CALENDAR_WORDS): string {
   const ordered = [...s.appearances.filter((a) => a.role === 'moderator'), ...s.appearances.filter((a) => a.role === 'speaker')];
-  const people = ordered.map(personLine);
+  const people = ordered.map((a) => personLine(a, w));
   return [...people, ...(people.length ? [''] : []), s.url].join('\n');
 }
 
@@ -136,7 +145,7 @@ function endInstant(day: ExportDay, s: ExportSession, start: Temporal.Instant): 
 
 type Timed = CalendarEntry & { start: Temporal.Instant; end: Temporal.Instant };
 
-function render(meta: { name: string; url: string; source: string; timeZone: string | null }, entries: CalendarEntry[]): string {
+function render(meta: { name: string; url: string; source: string; timeZone: string | null }, entries: CalendarEntry[], w: CalendarWords): string {
   const timed: Timed[] = entries.flatMap((e) => {
     if (!e.session.startsAtUtc) return []; // no start time: cannot be placed (see the top of this file)
     const start = Temporal.Instant.from(e.session.startsAtUtc);
@@ -149,7 +158,7 @@ function render(meta: { name: string; url: string; source: string; timeZone: str
   }
 
   const cal = new ICalCalendar({
-    prodId: PRODID,
+    prodId: { ...PRODID, language: w.lang.toUpperCase() },
     name: escapeText(meta.name),
     url: safeUri(meta.url),
     source: safeUri(meta.source),
@@ -183,7 +192,7 @@ function render(meta: { name: string; url: string; source: string; timeZone: str
       end: e.end.toZonedDateTimeISO(tz),
       timezone: tz,
       summary: `${s.displayTitle} — ${data.event.title}`,
-      description: sessionDescription(s),
+      description: sessionDescription(s, w),
       location: [data.event.venue, data.event.city].filter(Boolean).join(', ') || null,
       url: safeUri(s.url),
       categories: [{ name: KIND_CATEGORY[s.kind] }],
@@ -292,15 +301,16 @@ function entriesOf(data: EventExport): CalendarEntry[] {
 }
 
 /** The whole event: every timed session, breaks included. */
-export function eventCalendar(data: EventExport): string {
+export function eventCalendar(data: EventExport, words: CalendarWords = ENGLISH_CALENDAR_WORDS): string {
   return render(
     { name: data.event.title, url: data.event.url, source: `${data.event.url}/calendar.ics`, timeZone: data.event.timeZone },
     entriesOf(data),
+    words,
   );
 }
 
 /** One session of the event ("add to my calendar"); undefined when the event has no such session or it has no start time. */
-export function sessionCalendar(data: EventExport, sessionId: number): string | undefined {
+export function sessionCalendar(data: EventExport, sessionId: number, words: CalendarWords = ENGLISH_CALENDAR_WORDS): string | undefined {
   const entries = entriesOf(data).filter((e) => e.session.id === sessionId && e.session.startsAtUtc !== null);
   if (entries.length === 0) return undefined;
   return render(
@@ -311,6 +321,7 @@ export function sessionCalendar(data: EventExport, sessionId: number): string | 
       timeZone: data.event.timeZone,
     },
     entries,
+    words,
   );
 }
 
@@ -318,10 +329,11 @@ export function sessionCalendar(data: EventExport, sessionId: number): string | 
  * One person's sessions across events, each exactly as in its event's own calendar.
  * `entries` are the sessions they appear in, in the order to list them.
  */
-export function personCalendar(person: { name: string; url: string }, entries: CalendarEntry[]): string {
+export function personCalendar(person: { name: string; url: string }, entries: CalendarEntry[], words: CalendarWords = ENGLISH_CALENDAR_WORDS): string {
   const zones = new Set(entries.map((e) => e.data.event.timeZone));
   return render(
     { name: person.name, url: person.url, source: `${person.url}/calendar.ics`, timeZone: zones.size === 1 ? [...zones][0]! : null },
     entries,
+    words,
   );
 }

@@ -12,9 +12,10 @@ import { renderDocument } from '../views/layout.tsx';
 import { AuditPage } from '../views/admin-edit.tsx';
 import { ADMIN_HEADERS } from './routes.tsx';
 import { auditRecords } from '../../storage/queries/editing.ts';
+import { placeOfRequest } from '../views/render-context.ts';
 
 export function editAuditRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
-  const lang = DEFAULT_LANGUAGE;
+  const lang = opts.lang ?? DEFAULT_LANGUAGE;
   const t = translator(lang);
 
   // Any signed-in account: what it reads is limited to its series below.
@@ -41,7 +42,7 @@ export function editAuditRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         {...(last && rows.length === AUDIT_PAGE_SIZE ? { older: `/admin/audit?before=${last.id}` } : {})}
       />
     );
-    return c.html(await renderDocument(node), 200, ADMIN_HEADERS);
+    return c.html(await renderDocument(node, placeOfRequest(c.req, opts.baseUrl())), 200, ADMIN_HEADERS);
   });
 
   // Reverting is an admin's: 'edit-content' without a series passes for admins only.

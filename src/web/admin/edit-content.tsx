@@ -27,6 +27,7 @@ import { TranslationLinks } from './translations.tsx';
 import { idParam, onNamed as onNamedOf, onRecord as onRecordOf } from '../record-access.ts';
 import { IdentitySection } from './identities.tsx';
 import type { MatchReason } from '../../domain/identity.ts';
+import { href, placeOfRequest } from '../views/render-context.ts';
 
 type C = Context<AuthEnv>;
 type Status = 200 | 400 | 409;
@@ -42,10 +43,10 @@ const EMPTY: Record<FormEntity, Record<string, string>> = {
 };
 
 export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
-  const lang = DEFAULT_LANGUAGE;
+  const lang = opts.lang ?? DEFAULT_LANGUAGE;
   const t = translator(lang);
   const db = opts.storage.db;
-  const html = async (c: C, node: unknown, status: Status = 200) => c.html(await renderDocument(node), status, ADMIN_HEADERS);
+  const html = async (c: C, node: unknown, status: Status = 200) => c.html(await renderDocument(node, placeOfRequest(c.req, opts.baseUrl())), status, ADMIN_HEADERS);
   const actorOf = (c: C): Actor => ({ accountId: c.get('auth')!.account.id });
   const base = (c: C) => ({ lang, t, viewer: viewerOf(c) });
   const body = async (c: C) => (await c.req.parseBody()) as Record<string, unknown>;
@@ -76,7 +77,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   // Creating a series is an admin's (an editor's rights start at a series given to them):
   // 'edit-content' without a series passes for admins only.
   const newSeriesPage = (c: C, values: Record<string, string>, errors: Record<string, string> = {}) => (
-    <FormPage {...base(c)} entity="series" title={t('edit.newSeries')} action="/admin/series" values={values} errors={errors} submit={t('edit.create')} />
+    <FormPage {...base(c)} entity="series" title={t('edit.newSeries')} action={href('/admin/series')} values={values} errors={errors} submit={t('edit.create')} />
   );
   app.get('/new-series', guard(opts, 'edit-content'), (c) => html(c, newSeriesPage(c, EMPTY.series)));
   app.post('/series', guard(opts, 'edit-content'), async (c) =>
@@ -102,7 +103,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         {...base(c)}
         entity="series"
         title={t('edit.editSeries', { title: s.title })}
-        action={`/admin/series/${s.slug}/edit`}
+        action={href(`/admin/series/${s.slug}/edit`)}
         values={values ?? formValues('series', s)}
         errors={errors}
         version={s.version}
@@ -113,7 +114,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         <ul>
           {events.map((e) => (
             <li>
-              <a href={`/admin/events/${e.id}`}>
+              <a href={href(`/admin/events/${e.id}`)}>
                 <bdi>{e.title}</bdi>
               </a>{' '}
               (<time datetime={e.start_date}>{e.start_date}</time>, {t(`admin.status.${e.status}`)})
@@ -122,9 +123,9 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         </ul>
         {readOnly(viewerOf(c)) ? null : (
           <p>
-            <a href={`/admin/series/${s.slug}/events/new`}>{t('edit.newEvent', { title: s.title })}</a>
+            <a href={href(`/admin/series/${s.slug}/events/new`)}>{t('edit.newEvent', { title: s.title })}</a>
             {' · '}
-            <a href={`/admin/series/${s.slug}/import`}>{t('importPage.link')}</a>
+            <a href={href(`/admin/series/${s.slug}/import`)}>{t('importPage.link')}</a>
           </p>
         )}
       </FormPage>
@@ -152,7 +153,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   // ---- events -------------------------------------------------------------------------------
   const newEventPage = async (c: C, slug: string, values: Record<string, string>, errors: Record<string, string> = {}) => {
     const s = (await seriesBySlug(db, slug))!;
-    return <FormPage {...base(c)} entity="event" title={t('edit.newEvent', { title: s.title })} action={`/admin/series/${s.slug}/events`} values={values} errors={errors} submit={t('edit.create')} />;
+    return <FormPage {...base(c)} entity="event" title={t('edit.newEvent', { title: s.title })} action={href(`/admin/series/${s.slug}/events`)} values={values} errors={errors} submit={t('edit.create')} />;
   };
   app.get('/series/:slug/events/new', guard(opts, onSeries), async (c) => html(c, await newEventPage(c, c.req.param('slug'), EMPTY.event)));
   app.post('/series/:slug/events', guard(opts, onSeries), async (c) => {
@@ -184,7 +185,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         {...base(c)}
         entity="event"
         title={t('edit.editEvent', { title: event.title })}
-        action={`/admin/events/${id}`}
+        action={href(`/admin/events/${id}`)}
         values={values ?? formValues('event', event)}
         errors={errors}
         version={event.version}
@@ -192,27 +193,27 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         saved={c.req.query('saved') === '1'}
         nav={
           <p>
-            <a href={`/admin/series/${w.series.slug}/edit`}>
+            <a href={href(`/admin/series/${w.series.slug}/edit`)}>
               <bdi>{w.series.title}</bdi>
             </a>
             {' · '}
-            <a href={`/admin/events/${id}/materials`}>{t('materials.label')}</a>
+            <a href={href(`/admin/events/${id}/materials`)}>{t('materials.label')}</a>
             {' · '}
             <TranslationLinks t={t} uiLang={lang} eventId={id} eventLang={event.lang} />
             {readOnly(viewer) ? null : (
               <>
                 {' · '}
-                <a href={`/admin/events/${id}/import`}>{t('importPage.linkEvent')}</a>
+                <a href={href(`/admin/events/${id}/import`)}>{t('importPage.linkEvent')}</a>
               </>
             )}
             {' · '}
-            <a href={`/admin/events/${id}/preview`}>{t('publish.preview')}</a>
+            <a href={href(`/admin/events/${id}/preview`)}>{t('publish.preview')}</a>
             {' · '}
-            <a href={`/admin/events/${id}/publish`}>{t('publish.link')}</a>
+            <a href={href(`/admin/events/${id}/publish`)}>{t('publish.link')}</a>
             {pending ? (
               <>
                 {' · '}
-                <a href={`/events/${pending.slug}`}>{t('edit.view')}</a>
+                <a href={href(`/events/${pending.slug}`)}>{t('edit.view')}</a>
               </>
             ) : null}
           </p>
@@ -234,7 +235,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
                 {w.sessionId !== undefined ? (
                   <>
                     {' '}
-                    <a href={`/admin/sessions/${w.sessionId}`}>{t('edit.warnings.open')}</a>
+                    <a href={href(`/admin/sessions/${w.sessionId}`)}>{t('edit.warnings.open')}</a>
                   </>
                 ) : null}
               </li>
@@ -249,7 +250,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
           return (
             <section aria-labelledby={`day-${d.id}`}>
               <h3 id={`day-${d.id}`}>
-                <a href={`/admin/days/${d.id}`}>
+                <a href={href(`/admin/days/${d.id}`)}>
                   <time datetime={d.date}>{d.date}</time>
                   {d.label ? (
                     <>
@@ -264,16 +265,16 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
                   const name = s.title ?? t('edit.untitled');
                   return (
                     <li id={`s-${s.id}`}>
-                      <a href={`/admin/sessions/${s.id}`}>
+                      <a href={href(`/admin/sessions/${s.id}`)}>
                         {s.start_time ?? ''} <bdi>{name}</bdi>
                       </a>{' '}
                       {i > 0 ? (
-                        <ActionButton viewer={viewer} action={`/admin/sessions/${s.id}/order`} fields={{ version: String(s.version) }} name="direction" value="up">
+                        <ActionButton viewer={viewer} action={href(`/admin/sessions/${s.id}/order`)} fields={{ version: String(s.version) }} name="direction" value="up">
                           {t('edit.moveUp')}: <bdi>{name}</bdi>
                         </ActionButton>
                       ) : null}
                       {i < list.length - 1 ? (
-                        <ActionButton viewer={viewer} action={`/admin/sessions/${s.id}/order`} fields={{ version: String(s.version) }} name="direction" value="down">
+                        <ActionButton viewer={viewer} action={href(`/admin/sessions/${s.id}/order`)} fields={{ version: String(s.version) }} name="direction" value="down">
                           {t('edit.moveDown')}: <bdi>{name}</bdi>
                         </ActionButton>
                       ) : null}
@@ -283,7 +284,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
               </ol>
               {readOnly(viewer) ? null : (
                 <p>
-                  <a href={`/admin/days/${d.id}/sessions/new`}>
+                  <a href={href(`/admin/days/${d.id}/sessions/new`)}>
                     {t('edit.addSession')} (<time datetime={d.date}>{d.date}</time>)
                   </a>
                 </p>
@@ -293,7 +294,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         })}
         {readOnly(viewer) ? null : (
           <p>
-            <a href={`/admin/events/${id}/days/new`}>{t('edit.addDay')}</a>
+            <a href={href(`/admin/events/${id}/days/new`)}>{t('edit.addDay')}</a>
           </p>
         )}
       </FormPage>
@@ -326,13 +327,13 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         {...base(c)}
         entity="day"
         title={t('edit.newDay', { title: String(e.title) })}
-        action={`/admin/events/${eventId}/days`}
+        action={href(`/admin/events/${eventId}/days`)}
         values={values}
         errors={errors}
         submit={t('edit.create')}
         nav={
           <p>
-            <a href={`/admin/events/${eventId}`}>
+            <a href={href(`/admin/events/${eventId}`)}>
               <bdi>{String(e.title)}</bdi>
             </a>
           </p>
@@ -365,7 +366,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         {...base(c)}
         entity="day"
         title={t('edit.editDay', { date: String(d.date) })}
-        action={`/admin/days/${id}`}
+        action={href(`/admin/days/${id}`)}
         values={values ?? formValues('day', d)}
         errors={errors}
         version={Number(d.version)}
@@ -373,11 +374,11 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         saved={c.req.query('saved') === '1'}
         nav={
           <p>
-            <a href={`/admin/events/${d.event_id}`}>{t('admin.events')}</a>
+            <a href={href(`/admin/events/${d.event_id}`)}>{t('admin.events')}</a>
             {readOnly(viewerOf(c)) ? null : (
               <>
                 {' · '}
-                <a href={`/admin/days/${id}/delete`}>{t('edit.delete.day')}</a>
+                <a href={href(`/admin/days/${id}/delete`)}>{t('edit.delete.day')}</a>
               </>
             )}
           </p>
@@ -412,13 +413,13 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         {...base(c)}
         entity="session"
         title={t('edit.newSession', { date: String(d.date) })}
-        action={`/admin/days/${dayId}/sessions`}
+        action={href(`/admin/days/${dayId}/sessions`)}
         values={values}
         errors={errors}
         submit={t('edit.create')}
         nav={
           <p>
-            <a href={`/admin/events/${d.event_id}`}>{t('admin.events')}</a>
+            <a href={href(`/admin/events/${d.event_id}`)}>{t('admin.events')}</a>
           </p>
         }
       />
@@ -462,7 +463,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         {...base(c)}
         entity="session"
         title={t('edit.editSession', { title: name })}
-        action={`/admin/sessions/${id}`}
+        action={href(`/admin/sessions/${id}`)}
         values={values ?? formValues('session', s)}
         errors={errors}
         version={s.version}
@@ -470,13 +471,13 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         saved={c.req.query('saved') === '1'}
         nav={
           <p>
-            <a href={`/admin/events/${w.event.id}`}>
+            <a href={href(`/admin/events/${w.event.id}`)}>
               <bdi>{w.event.title}</bdi>
             </a>
             {readOnly(viewer) ? null : (
               <>
                 {' · '}
-                <a href={`/admin/sessions/${id}/delete`}>{t('edit.delete.session')}</a>
+                <a href={href(`/admin/sessions/${id}/delete`)}>{t('edit.delete.session')}</a>
               </>
             )}
           </p>
@@ -485,7 +486,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         {readOnly(viewer) ? null : (
           <>
         <h2>{t('edit.moveToDay')}</h2>
-        <form method="post" action={`/admin/sessions/${id}/move`} class="stack">
+        <form method="post" action={href(`/admin/sessions/${id}/move`)} class="stack">
           <input type="hidden" name="_csrf" value={viewer.csrfToken} />
           <input type="hidden" name="version" value={String(s.version)} />
           <p>
@@ -514,16 +515,16 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
               <ol>
                 {g.list.map((a, i) => (
                   <li id={`a-${a.id}`}>
-                    <a href={`/admin/appearances/${a.id}`}>
+                    <a href={href(`/admin/appearances/${a.id}`)}>
                       <bdi>{a.name}</bdi>
                     </a>{' '}
                     {i > 0 ? (
-                      <ActionButton viewer={viewer} action={`/admin/appearances/${a.id}/order`} fields={{ version: String(a.version) }} name="direction" value="up">
+                      <ActionButton viewer={viewer} action={href(`/admin/appearances/${a.id}/order`)} fields={{ version: String(a.version) }} name="direction" value="up">
                         {t('edit.moveUp')}: <bdi>{a.name}</bdi>
                       </ActionButton>
                     ) : null}
                     {i < g.list.length - 1 ? (
-                      <ActionButton viewer={viewer} action={`/admin/appearances/${a.id}/order`} fields={{ version: String(a.version) }} name="direction" value="down">
+                      <ActionButton viewer={viewer} action={href(`/admin/appearances/${a.id}/order`)} fields={{ version: String(a.version) }} name="direction" value="down">
                         {t('edit.moveDown')}: <bdi>{a.name}</bdi>
                       </ActionButton>
                     ) : null}
@@ -536,7 +537,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         {readOnly(viewer) ? null : (
           <>
         <h3 id="search-heading">{t('edit.search')}</h3>
-        <form method="get" action={`/admin/sessions/${id}#search-heading`} class="stack" role="search" aria-labelledby="search-heading">
+        <form method="get" action={href(`/admin/sessions/${id}#search-heading`)} class="stack" role="search" aria-labelledby="search-heading">
           <p>
             <label for="f-q">{t('edit.field.name')}</label>
             <input id="f-q" name="q" type="search" value={q} />
@@ -557,7 +558,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
                       <span class="hint">{` (${t('identity.knownAs')} `}<bdi>{knownAs.get(p.id)}</bdi>)</span>
                     ) : null}{' '}
                     {(['speaker', 'moderator'] as const).map((role) => (
-                      <ActionButton viewer={viewer} action={`/admin/sessions/${id}/appearances`} fields={{ person_id: String(p.id), role }}>
+                      <ActionButton viewer={viewer} action={href(`/admin/sessions/${id}/appearances`)} fields={{ person_id: String(p.id), role }}>
                         {t('edit.addAs', { role: t(`edit.role.${role}`) })}: <bdi>{p.name}</bdi>
                       </ActionButton>
                     ))}
@@ -575,20 +576,20 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
             <ul>
               {similar.people.map((p) => (
                 <li>
-                  <ActionButton viewer={viewer} action={`/admin/sessions/${id}/appearances`} fields={{ person_id: String(p.id), role: similar.role }}>
+                  <ActionButton viewer={viewer} action={href(`/admin/sessions/${id}/appearances`)} fields={{ person_id: String(p.id), role: similar.role }}>
                     {t('edit.addAs', { role: t(`edit.role.${similar.role as 'speaker' | 'moderator'}`) })}: <bdi>{p.name}</bdi>
                   </ActionButton>{' '}
                   {p.reason ? <span class="hint">{t(`identity.reason.${p.reason}`)}{p.organizations?.length ? ` (${p.organizations.join(', ')})` : ''}</span> : null}
                 </li>
               ))}
             </ul>
-            <ActionButton viewer={viewer} action={`/admin/sessions/${id}/appearances`} fields={{ name: similar.name, role: similar.role, confirm_new: '1' }}>
+            <ActionButton viewer={viewer} action={href(`/admin/sessions/${id}/appearances`)} fields={{ name: similar.name, role: similar.role, confirm_new: '1' }}>
               {t('edit.similar.new', { name: similar.name })}
             </ActionButton>
           </section>
         ) : null}
         <h3 id="new-person">{t('edit.addNew')}</h3>
-        <form method="post" action={`/admin/sessions/${id}/appearances`} class="stack" aria-labelledby="new-person">
+        <form method="post" action={href(`/admin/sessions/${id}/appearances`)} class="stack" aria-labelledby="new-person">
           <input type="hidden" name="_csrf" value={viewer.csrfToken} />
           <p>
             <label for="f-name">{t('edit.field.name')}</label>
@@ -694,7 +695,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         {...base(c)}
         entity="appearance"
         title={t('edit.editAppearance', { name: String(person.name) })}
-        action={`/admin/appearances/${id}`}
+        action={href(`/admin/appearances/${id}`)}
         values={values ?? { ...formValues('appearance', a), organization }}
         errors={errors}
         version={Number(a.version)}
@@ -702,28 +703,28 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         saved={c.req.query('saved') === '1'}
         nav={
           <p>
-            <a href={`/admin/sessions/${a.session_id}`}>{t('edit.people')}</a>
+            <a href={href(`/admin/sessions/${a.session_id}`)}>{t('edit.people')}</a>
             {readOnly(viewerOf(c)) ? null : (
               <>
                 {' · '}
-                <a href={`/admin/appearances/${id}/delete`}>{t('edit.delete.appearance')}</a>
+                <a href={href(`/admin/appearances/${id}/delete`)}>{t('edit.delete.appearance')}</a>
               </>
             )}
             {' · '}
-            <a href={`/admin/persons/${a.person_id}`}>
+            <a href={href(`/admin/persons/${a.person_id}`)}>
               {t('edit.editPerson')}: <bdi>{String(person.name)}</bdi>
             </a>
             {a.organization_id !== null ? (
               <>
                 {' · '}
-                <a href={`/admin/organizations/${a.organization_id}`}>{t('edit.editOrganization')}</a>
+                <a href={href(`/admin/organizations/${a.organization_id}`)}>{t('edit.editOrganization')}</a>
               </>
             ) : null}
           </p>
         }
       >
         <h2 id="org-search-heading">{t('edit.orgSearch')}</h2>
-        <form method="get" action={`/admin/appearances/${id}#org-search-heading`} class="stack" role="search" aria-labelledby="org-search-heading">
+        <form method="get" action={href(`/admin/appearances/${id}#org-search-heading`)} class="stack" role="search" aria-labelledby="org-search-heading">
           <p>
             <label for="f-oq">{t('edit.field.organization')}</label>
             <input id="f-oq" name="oq" type="search" value={oq} />
@@ -737,7 +738,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
             <ul aria-label={t('edit.orgSearch.results', { q: oq })}>
               {found.map((name) => (
                 <li>
-                  <a href={`/admin/appearances/${id}?organization=${encodeURIComponent(name)}#f-organization`}>
+                  <a href={href(`/admin/appearances/${id}?organization=${encodeURIComponent(name)}#f-organization`)}>
                     {t('edit.useOrganization')}: <bdi>{name}</bdi>
                   </a>
                 </li>
@@ -784,7 +785,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
           {...base(c)}
           entity={table}
           title={String(r.name)}
-          action={`/admin${path}/${id}`}
+          action={href(`/admin${path}/${id}`)}
           values={values ?? formValues(table, r)}
           errors={errors}
           version={Number(r.version)}
@@ -847,7 +848,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
           title={t(`edit.delete.${entity}.title`, { what })}
           body={held ? t('edit.delete.day.held', { n: String(held) }) : t(`edit.delete.${entity}.body`, { n: String(people) })}
           blocked={held > 0}
-          action={`/admin${path}/${id}/delete`}
+          action={href(`/admin${path}/${id}/delete`)}
           version={Number(row.version)}
           back={`/admin${path}/${id}`}
         />,

@@ -37,6 +37,7 @@ import { AdminLayout, type Viewer } from '../views/admin.tsx';
 import { renderDocument } from '../views/layout.tsx';
 import { DEFAULT_UPLOAD_MAX_BYTES } from './materials.tsx';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
+import { href, placeOfRequest } from '../views/render-context.ts';
 
 /** Room for the form's other fields and the multipart framing around the file. */
 const FORM_OVERHEAD = 64 * 1024;
@@ -50,13 +51,13 @@ type Typed = Record<string, string>;
 const idOf = (name: string) => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
 export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMaxBytes?: number | undefined }): void {
-  const lang = DEFAULT_LANGUAGE;
+  const lang = opts.lang ?? DEFAULT_LANGUAGE;
   const t = translator(lang);
   const db = opts.storage.db;
   // The workspace's upload limit, and never more than the reader takes (importer/read-input.ts).
   const maxBytes = Math.min(opts.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES, MAX_INPUT_BYTES);
   const maxMb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
-  const html = async (c: C, node: unknown, status: Status = 200) => c.html(await renderDocument(node), status, ADMIN_HEADERS);
+  const html = async (c: C, node: unknown, status: Status = 200) => c.html(await renderDocument(node, placeOfRequest(c.req, opts.baseUrl())), status, ADMIN_HEADERS);
   const isAdmin = (c: C) => c.get('auth')?.account.role === 'admin';
   const intParam = (c: C, name: string) => {
     const v = c.req.param(name) ?? '';
@@ -131,7 +132,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
           ? newEventTarget(typed)
           : await (async () => {
               const e = (await db.selectFrom('event').select(['slug', 'lang']).where('id', '=', into.eventId).executeTakeFirstOrThrow());
-              return { slug: e.slug, title: null, timeZone: null, startDate: null, lang: LANGUAGES.find((l) => l === e.lang) ?? lang };
+              return { slug: e.slug, title: null, timeZone: null, startDate: null, lang: LANGUAGES.find((l) => l === e.lang) ?? DEFAULT_LANGUAGE };
             })();
       const id = await createImportDraft(opts.storage, {
         accountId: c.get('auth')!.account.id,
@@ -253,7 +254,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
       <AdminLayout lang={lang} t={t} title={title} viewer={p.viewer}>
         <h1>{title}</h1>
         <p>{t(p.into.kind === 'series' ? 'importPage.intro' : 'importPage.introEvent')}</p>
-        <form method="post" action={actionOf(p.into)} enctype="multipart/form-data" class="stack">
+        <form method="post" action={href(actionOf(p.into))} enctype="multipart/form-data" class="stack">
           <Csrf viewer={p.viewer} />
           <p class={fileError ? 'field invalid' : 'field'}>
             <label for="f-file">{t('importPage.file')}</label>{' '}
@@ -502,7 +503,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
           </>
         ) : null}
         <p>
-          <a href={`/admin/events/${p.event.id}`} id="imported-event">
+          <a href={href(`/admin/events/${p.event.id}`)} id="imported-event">
             {t('importPage.doneOpen', { title: p.event.title })}
           </a>
         </p>
@@ -537,7 +538,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
           {p.event ? (
             <>
               {t('importPage.intoEvent')}{' '}
-              <a href={`/admin/events/${p.event.id}`}>
+              <a href={href(`/admin/events/${p.event.id}`)}>
                 <bdi>{p.event.title}</bdi>
               </a>{' '}
               ({t(`admin.status.${p.event.status as 'draft' | 'published'}`)}). {t('importPage.keepsStatus')}
@@ -545,7 +546,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
           ) : (
             <>
               {t('importPage.intoNew')}{' '}
-              <a href={`/admin/series/${p.series.slug}/edit`}>
+              <a href={href(`/admin/series/${p.series.slug}/edit`)}>
                 <bdi>{p.series.title}</bdi>
               </a>
               . {t('importPage.asDraft')}
@@ -571,7 +572,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
             </ul>
           </div>
         ) : null}
-        <form method="post" action={`/admin/imports/${draft.id}`}>
+        <form method="post" action={href(`/admin/imports/${draft.id}`)}>
           <Csrf viewer={p.viewer} />
           <input type="hidden" name="digest" value={draftDigest(draft)} />
           <h2>{t('importPage.eventHeading')}</h2>
@@ -642,7 +643,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
             </button>
           </p>
         </form>
-        <form method="post" action={`/admin/imports/${draft.id}/discard`}>
+        <form method="post" action={href(`/admin/imports/${draft.id}/discard`)}>
           <Csrf viewer={p.viewer} />
           <button type="submit">{t('importPage.discard')}</button>
         </form>

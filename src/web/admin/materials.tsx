@@ -17,6 +17,7 @@ import { renderDocument } from '../views/layout.tsx';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 import { sendFile } from '../routes/files.ts';
 import { fileWithSeries } from '../../storage/queries/files.ts';
+import { href, placeOfRequest } from '../views/render-context.ts';
 
 /** PLENARY_UPLOAD_MAX_MB's default. */
 export const DEFAULT_UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
@@ -45,7 +46,7 @@ export function uploadBodyLimit(maxBytes: number): MiddlewareHandler {
 }
 
 export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMaxBytes?: number | undefined }): void {
-  const lang = DEFAULT_LANGUAGE;
+  const lang = opts.lang ?? DEFAULT_LANGUAGE;
   const t = translator(lang);
   const db = opts.storage.db;
   const maxBytes = opts.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
@@ -87,7 +88,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
     const event = (await eventForMaterials(db, intParam(c, 'eventId')))!;
     const [materials, appearances] = await Promise.all([materialsOfEvent(db, event.id), appearancesOfEvent(db, event.id)]);
     const page = <MaterialsPage viewer={viewerOf(c)} title={event.title} eventId={event.id} materials={materials} appearances={appearances} maxMb={Math.round((maxBytes / 1024 / 1024) * 10) / 10} />;
-    return c.html(await renderDocument(page), 200, ADMIN_HEADERS);
+    return c.html(await renderDocument(page, placeOfRequest(c.req, opts.baseUrl())), 200, ADMIN_HEADERS);
   });
 
   app.post('/events/:eventId/materials', limitBody, guard(opts, eventSeries), async (c) => {
@@ -110,7 +111,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
       const [materials, appearances] = await Promise.all([materialsOfEvent(db, event.id), appearancesOfEvent(db, event.id)]);
       const at = /^(label|kind|lang|appearance): /.exec(e.message)?.[1] ?? 'file';
       const page = <MaterialsPage viewer={viewerOf(c)} title={event.title} eventId={event.id} materials={materials} appearances={appearances} maxMb={Math.round((maxBytes / 1024 / 1024) * 10) / 10} typed={typed} error={{ at, message: e.message }} />;
-      return c.html(await renderDocument(page), 400, ADMIN_HEADERS);
+      return c.html(await renderDocument(page, placeOfRequest(c.req, opts.baseUrl())), 400, ADMIN_HEADERS);
     }
     return c.redirect(`/admin/events/${eventId}/materials`, 303);
   });
@@ -139,7 +140,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
       const [materials, appearances] = await Promise.all([materialsOfEvent(db, event.id), appearancesOfEvent(db, event.id)]);
       const at = /^lang: /.test(e.message) ? 'lang' : 'file';
       const page = <MaterialsPage viewer={viewerOf(c)} title={event.title} eventId={event.id} materials={materials} appearances={appearances} maxMb={Math.round((maxBytes / 1024 / 1024) * 10) / 10} versionError={{ id, at, lang: versionLang, message: e.message }} />;
-      return c.html(await renderDocument(page), 400, ADMIN_HEADERS);
+      return c.html(await renderDocument(page, placeOfRequest(c.req, opts.baseUrl())), 400, ADMIN_HEADERS);
     }
     return c.redirect(`/admin/events/${m.eventId}/materials`, 303);
   });
@@ -177,7 +178,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
       const id = `version-${q.m.id}`;
       const errorId = e ? `${id}-error` : undefined;
       return (
-        <form method="post" action={`/admin/materials/${q.m.id}/versions`} enctype="multipart/form-data">
+        <form method="post" action={href(`/admin/materials/${q.m.id}/versions`)} enctype="multipart/form-data">
           <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
           <fieldset>
             <legend>
@@ -219,14 +220,14 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
                 {m.fileId ? (
                   <>
                     {' · '}
-                    <a href={`/admin/files/${m.fileId}`}>
+                    <a href={href(`/admin/files/${m.fileId}`)}>
                       {t('upload.open')} <bdi>{m.originalName ?? ''}</bdi>
                     </a>
                   </>
                 ) : null}
               </p>
               {m.fileId && !readOnly(p.viewer) ? (
-                <form method="post" action={`/admin/materials/${m.id}/replace`} enctype="multipart/form-data">
+                <form method="post" action={href(`/admin/materials/${m.id}/replace`)} enctype="multipart/form-data">
                   <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
                   <label for={`replace-${m.id}`}>{t('upload.replace')}</label> <input id={`replace-${m.id}`} type="file" name="file" required />
                   <button type="submit">{t('upload.replace')}</button>
@@ -234,7 +235,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
               ) : null}
               {m.fileId && m.originalId === null && !readOnly(p.viewer) ? <VersionForm m={m} /> : null}
               {readOnly(p.viewer) ? null : (
-                <form method="post" action={`/admin/materials/${m.id}/delete`}>
+                <form method="post" action={href(`/admin/materials/${m.id}/delete`)}>
                   <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
                   <button type="submit">{t('upload.delete')}</button>
                 </form>
@@ -245,7 +246,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
         {readOnly(p.viewer) ? null : (
           <>
         <h2>{t('upload.uploadHeading')}</h2>
-        <form method="post" action={`/admin/events/${p.eventId}/materials`} enctype="multipart/form-data">
+        <form method="post" action={href(`/admin/events/${p.eventId}/materials`)} enctype="multipart/form-data">
           <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
           <p id="upload-help">{t('upload.uploadHelp', { mb: String(p.maxMb) })}</p>
           <p>

@@ -21,11 +21,12 @@ import { EventPage } from '../views/event-page.tsx';
 import { renderDocument } from '../views/layout.tsx';
 import { runningTitleCss } from '../views/styles.ts';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
+import { href, placeOfRequest } from '../views/render-context.ts';
 
 type C = Context<AuthEnv>;
 
 export function publishRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
-  const lang = DEFAULT_LANGUAGE;
+  const lang = opts.lang ?? DEFAULT_LANGUAGE;
   const t = translator(lang);
   const db = opts.storage.db;
   const eventOf = async (id: number) => {
@@ -48,15 +49,15 @@ export function publishRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     const page = (
       <AdminLayout lang={lang} t={t} title={t('publish.title', { event: event.title })} viewer={viewer}>
         <p>
-          <a href={`/admin/events/${id}`}>
+          <a href={href(`/admin/events/${id}`)}>
             <bdi>{event.title}</bdi>
           </a>
           {' · '}
-          <a href={`/admin/events/${id}/preview`}>{t('publish.preview')}</a>
+          <a href={href(`/admin/events/${id}/preview`)}>{t('publish.preview')}</a>
           {releases.length ? (
             <>
               {' · '}
-              <a href={`/events/${event.slug}/changes`}>{t('publish.changelog')}</a>
+              <a href={href(`/events/${event.slug}/changes`)}>{t('publish.changelog')}</a>
             </>
           ) : null}
         </p>
@@ -90,7 +91,7 @@ export function publishRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
           </>
         ) : null}
         {readOnly(viewer) || (pending !== null && pending.same) ? null : (
-          <form method="post" action={`/admin/events/${id}/publish`}>
+          <form method="post" action={href(`/admin/events/${id}/publish`)}>
             <input type="hidden" name="_csrf" value={viewer.csrfToken} />
             <p>
               <label for="note">{t('publish.note')}</label>
@@ -126,14 +127,14 @@ export function publishRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
           <>
             <h2>{t('publish.withdraw')}</h2>
             <p>{t('publish.withdrawHelp')}</p>
-            <ActionButton viewer={viewer} action={`/admin/events/${id}/withdraw`}>
+            <ActionButton viewer={viewer} action={href(`/admin/events/${id}/withdraw`)}>
               {t('publish.withdraw')}
             </ActionButton>
           </>
         ) : null}
       </AdminLayout>
     );
-    return c.html(await renderDocument(page), 200, ADMIN_HEADERS);
+    return c.html(await renderDocument(page, placeOfRequest(c.req, opts.baseUrl())), 200, ADMIN_HEADERS);
   });
 
   app.post('/events/:id/publish', guard(opts, onRecord(db, 'event')), async (c) => {
@@ -167,6 +168,7 @@ export function publishRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     const banner = last ? t('publish.previewBanner', { n: last.number }) : t('publish.previewBannerNever');
     const html = await renderDocument(
       <EventPage lang={lang} t={t} event={event} series={series} agenda={agenda} data={data} printCss={printCss} banner={banner} noindex />,
+      placeOfRequest(c.req, opts.baseUrl()),
     );
     return c.html(html, 200, { ...htmlHeadersWithStyles([printCss]), 'cache-control': 'no-store' });
   });

@@ -25,6 +25,7 @@ import { speakerLinkRoutes, waitingFor } from './speaker-links.tsx';
 import { importRoutes } from './import.tsx';
 import { identityRoutes } from './identities.tsx';
 import { suggestRoutes } from './suggest.ts';
+import { hrefIn, placeOfRequest } from '../views/render-context.ts';
 
 /** Workspace pages may show drafts: no shared cache keeps them, and no browser history restores them. */
 // Workspace pages may load the suggestions script from this site and ask it for names.
@@ -66,16 +67,25 @@ export function viewerOf(c: Context<AuthEnv>): Viewer {
 }
 
 export function safeNext(raw: unknown): string {
-  return typeof raw === 'string' && /^\/(?![\/\\])[\x21-\x7e]*$/.test(raw) && raw.startsWith('/admin') ? raw : '/admin';
+  return typeof raw === 'string' && /^\/(?![\/\\])[\x21-\x7e]*$/.test(raw) && /^(?:\/(?:fr|es|ar))?\/admin(?:[/?]|$)/.test(raw) ? raw : '/admin';
 }
 
 export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxBytes?: number | undefined; trustedProxies?: number | undefined }) {
-  const lang = DEFAULT_LANGUAGE;
+  const lang = opts.lang ?? DEFAULT_LANGUAGE;
   const t = translator(lang);
   const app = new Hono<AuthEnv>();
-  const html = async (c: Context, node: unknown, status: 200 | 400 | 401 | 403 | 429 = 200) => c.html(await renderDocument(node), status, ADMIN_HEADERS);
+  const html = async (c: Context, node: unknown, status: 200 | 400 | 401 | 403 | 429 = 200) => c.html(await renderDocument(node, placeOfRequest(c.req, opts.baseUrl())), status, ADMIN_HEADERS);
   const secure = () => isSecure(opts.baseUrl());
 
+  // The workspace in another language (/fr/admin…): every redirect its routes give to a site path
+  // ("/admin/events/3", "/") stays in that language.
+  if (lang !== 'en') {
+    app.use('*', async (c, next) => {
+      await next();
+      const location = c.res.headers.get('location');
+      if (location?.startsWith('/')) c.res.headers.set('location', hrefIn(lang, location));
+    });
+  }
   app.use('*', readSession(opts));
 
   // Sign-in has no session yet, so its form is protected by a token also set as a cookie
@@ -170,13 +180,14 @@ export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxByt
       return c.html(
         await renderDocument(
           <AdminErrorPage lang={lang} t={t} status={status} title={title} message={err.message} {...(viewer ? { viewer } : {})} {...(kept.length ? { kept } : {})} {...(signInAgain ? { signInAgain } : {})} />,
+          placeOfRequest(c.req, opts.baseUrl()),
         ),
         status,
         ADMIN_HEADERS,
       );
     }
     console.error(`plenary: ${c.req.method} ${c.req.path} failed:`, err);
-    return c.html(await renderDocument(<AdminErrorPage lang={lang} t={t} status={500} title={t('error.server.title')} message={t('error.server.body')} />), 500, ADMIN_HEADERS);
+    return c.html(await renderDocument(<AdminErrorPage lang={lang} t={t} status={500} title={t('error.server.title')} message={t('error.server.body')} />, placeOfRequest(c.req, opts.baseUrl())), 500, ADMIN_HEADERS);
   });
 
   return app;

@@ -6,7 +6,7 @@
 import type { Context, Hono } from 'hono';
 import { type Account, may } from '../../domain/account.ts';
 import { NotFound } from '../../domain/errors.ts';
-import { DEFAULT_LANGUAGE, type Language } from '../../domain/language.ts';
+import { DEFAULT_LANGUAGE, type InterfaceLanguage, type Language } from '../../domain/language.ts';
 import { CORRECTION_FIELDS, type LinkState, linkState } from '../../domain/speaker-link.ts';
 import { approveSubmission, createSpeakerLink, rejectSubmission, revokeSpeakerLink } from '../../operations/speaker-links.ts';
 import { fileById } from '../../storage/queries/files.ts';
@@ -21,6 +21,7 @@ import { ActionButton, readOnly } from '../views/admin-edit.tsx';
 import { longDate } from '../views/format.ts';
 import { renderDocument } from '../views/layout.tsx';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
+import { href, placeOfRequest } from '../views/render-context.ts';
 
 type C = Context<AuthEnv>;
 const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
@@ -42,11 +43,11 @@ export async function waitingFor(db: DbOrTx, account: Account): Promise<number> 
 }
 
 export function speakerLinkRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { now?: () => Date }): void {
-  const lang = DEFAULT_LANGUAGE;
+  const lang = opts.lang ?? DEFAULT_LANGUAGE;
   const t = translator(lang);
   const db = opts.storage.db;
   const now = () => opts.now?.() ?? new Date();
-  const html = async (c: C, node: unknown, status: 200 | 400 = 200) => c.html(await renderDocument(node), status, ADMIN_HEADERS);
+  const html = async (c: C, node: unknown, status: 200 | 400 = 200) => c.html(await renderDocument(node, placeOfRequest(c.req, opts.baseUrl())), status, ADMIN_HEADERS);
   const onLink = onSeriesOf(db, seriesOfLink, 'speaker link');
   const onSubmission = onSeriesOf(db, seriesOfSubmission, 'submission');
 
@@ -131,7 +132,7 @@ export async function speakerLinksSection(db: DbOrTx, t: Translate, viewer: View
                   {readOnly(viewer) ? null : (
                     <td>
                       {state === 'active' ? (
-                        <ActionButton viewer={viewer} action={`/admin/speaker-links/${l.id}/revoke`}>
+                        <ActionButton viewer={viewer} action={href(`/admin/speaker-links/${l.id}/revoke`)}>
                           {t('speakerLink.admin.revoke', { id: l.id })}
                         </ActionButton>
                       ) : null}
@@ -144,10 +145,10 @@ export async function speakerLinksSection(db: DbOrTx, t: Translate, viewer: View
         </table>
       )}
       <p>
-        <a href="/admin/speaker-submissions">{t('speakerLink.admin.queue')}</a>
+        <a href={href('/admin/speaker-submissions')}>{t('speakerLink.admin.queue')}</a>
       </p>
       {readOnly(viewer) ? null : (
-        <form method="post" action={`/admin/appearances/${appearanceId}/speaker-links`} class="stack" aria-labelledby="speaker-links">
+        <form method="post" action={href(`/admin/appearances/${appearanceId}/speaker-links`)} class="stack" aria-labelledby="speaker-links">
           <input type="hidden" name="_csrf" value={viewer.csrfToken} />
           <p>
             <label for="f-link-expires">{t('speakerLink.admin.expires')}</label>
@@ -162,7 +163,7 @@ export async function speakerLinksSection(db: DbOrTx, t: Translate, viewer: View
   );
 }
 
-function CreatedPage(p: { t: Translate; lang: Language; viewer: Viewer; name: string; url: string; mailto: string; appearanceId: number }) {
+function CreatedPage(p: { t: Translate; lang: InterfaceLanguage; viewer: Viewer; name: string; url: string; mailto: string; appearanceId: number }) {
   const { t } = p;
   const title = t('speakerLink.admin.created.title', { name: p.name });
   return (
@@ -181,7 +182,7 @@ function CreatedPage(p: { t: Translate; lang: Language; viewer: Viewer; name: st
         </a>
       </p>
       <p>
-        <a href={`/admin/appearances/${p.appearanceId}#speaker-links`}>{t('speakerLink.admin.back')}</a>
+        <a href={href(`/admin/appearances/${p.appearanceId}#speaker-links`)}>{t('speakerLink.admin.back')}</a>
       </p>
     </AdminLayout>
   );
@@ -216,7 +217,7 @@ function QueueTable(p: { t: Translate; viewer: Viewer; account: Account; rows: Q
           <tr id={`submission-${x.id}`}>
             <td>{x.id}</td>
             <td>
-              <a href={`/admin/appearances/${x.appearance_id}`}>
+              <a href={href(`/admin/appearances/${x.appearance_id}`)}>
                 <bdi>{x.person}</bdi>
               </a>{' '}
               (<bdi>{x.event_title}</bdi>
@@ -233,7 +234,7 @@ function QueueTable(p: { t: Translate; viewer: Viewer; account: Account; rows: Q
               {x.file_id ? (
                 <>
                   {' · '}
-                  <a href={`/admin/speaker-submissions/${x.id}/file`}>{t('speakerLink.queue.open')}</a>
+                  <a href={href(`/admin/speaker-submissions/${x.id}/file`)}>{t('speakerLink.queue.open')}</a>
                 </>
               ) : null}
             </td>
@@ -243,10 +244,10 @@ function QueueTable(p: { t: Translate; viewer: Viewer; account: Account; rows: Q
                 t('speakerLink.queue.decidedBy', { status: t(`speakerLink.status.${x.status as 'approved' | 'rejected'}`), who: x.decider ?? '', at: x.decided_at ? utc(x.decided_at) : '' })
               ) : may(p.account, 'edit-content', x.series_id) ? (
                 <>
-                  <ActionButton viewer={p.viewer} action={`/admin/speaker-submissions/${x.id}/approve`}>
+                  <ActionButton viewer={p.viewer} action={href(`/admin/speaker-submissions/${x.id}/approve`)}>
                     {t('speakerLink.queue.approve', { id: x.id })}
                   </ActionButton>{' '}
-                  <ActionButton viewer={p.viewer} action={`/admin/speaker-submissions/${x.id}/reject`}>
+                  <ActionButton viewer={p.viewer} action={href(`/admin/speaker-submissions/${x.id}/reject`)}>
                     {t('speakerLink.queue.reject', { id: x.id })}
                   </ActionButton>
                 </>
@@ -261,7 +262,7 @@ function QueueTable(p: { t: Translate; viewer: Viewer; account: Account; rows: Q
   );
 }
 
-function QueuePage(p: { t: Translate; lang: Language; viewer: Viewer; account: Account; pending: QueueRow[]; decided: QueueRow[] }) {
+function QueuePage(p: { t: Translate; lang: InterfaceLanguage; viewer: Viewer; account: Account; pending: QueueRow[]; decided: QueueRow[] }) {
   const { t } = p;
   return (
     <AdminLayout lang={p.lang} t={t} title={t('speakerLink.queue.title')} viewer={p.viewer}>

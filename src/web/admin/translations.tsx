@@ -16,11 +16,12 @@ import { languageName, textAttrs } from '../views/content-text.tsx';
 import { renderDocument } from '../views/layout.tsx';
 import { idParam, onRecord } from '../record-access.ts';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
+import { href } from '../views/render-context.ts';
 
 type C = Context<AuthEnv>;
 
 export function translationRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
-  const lang = DEFAULT_LANGUAGE;
+  const lang = opts.lang ?? DEFAULT_LANGUAGE;
   const t = translator(lang);
   const db = opts.storage.db;
   const langParam = (c: C) => c.req.param('lang') ?? '';
@@ -55,7 +56,7 @@ export function TranslationLinks(p: { t: Translate; uiLang: string; eventId: num
       {LANGUAGES.filter((l) => l !== p.eventLang).map((l, i) => (
         <>
           {i > 0 ? ', ' : null}
-          <a href={`/admin/events/${p.eventId}/translations/${l}`}>{languageName(l, p.uiLang)}</a>
+          <a href={href(`/admin/events/${p.eventId}/translations/${l}`)}>{languageName(l, p.uiLang)}</a>
         </>
       ))}
     </span>
@@ -86,7 +87,7 @@ function TranslationPage(p: {
         <bdi>{title}</bdi>
       </h1>
       <p>
-        <a href={`/admin/events/${form.eventId}`}>
+        <a href={href(`/admin/events/${form.eventId}`)}>
           <bdi>{form.eventTitle}</bdi>
         </a>
       </p>
@@ -122,7 +123,7 @@ function TranslationPage(p: {
         <>
           <p>{t('translate.intro', { language: target })}</p>
           {readOnly(p.viewer) ? <p class="hint">{t('edit.readOnly')}</p> : null}
-          <form method="post" action={`/admin/events/${form.eventId}/translations/${form.lang}`} class="stack" novalidate>
+          <form method="post" action={href(`/admin/events/${form.eventId}/translations/${form.lang}`)} class="stack" novalidate>
             <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
             {form.records.map((r) => (
               <input type="hidden" name={versionName(r)} value={String(r.version)} />

@@ -7,14 +7,14 @@ import { SESSION_KINDS } from '../../domain/agenda.ts';
 import type { Values } from '../../domain/audit.ts';
 import { FORM_FIELDS, type FieldErrors, type FormEntity } from '../../domain/editing.ts';
 import { EVENT_STATUSES } from '../../domain/event.ts';
-import { LANGUAGES, type Language } from '../../domain/language.ts';
+import { type InterfaceLanguage, LANGUAGES, type Language } from '../../domain/language.ts';
 import { ORGANIZATION_KINDS } from '../../domain/organization.ts';
 import { GENDERS } from '../../domain/gender.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { Translate } from '../i18n/t.ts';
 import { AdminLayout, type Viewer } from './admin.tsx';
 
-type Base = { lang: Language; t: Translate; viewer: Viewer };
+type Base = { lang: InterfaceLanguage; t: Translate; viewer: Viewer };
 
 type FieldMeta = { type: 'text' | 'textarea' | 'date' | 'time' | 'email' | 'select' | 'number'; options?: readonly string[]; hint?: MessageKey; required?: boolean; suggest?: 'person' | 'organization' };
 const META: Record<string, FieldMeta> = {
@@ -53,6 +53,7 @@ const META: Record<string, FieldMeta> = {
 const fieldLabel = (t: Translate, f: string) => t(`edit.field.${f}` as MessageKey);
 
 import { formValueOf, formValues } from '../../domain/editing.ts';
+import { href } from './render-context.ts';
 export { formValueOf, formValues };
 
 function Field(p: { t: Translate; entity: FormEntity; name: string; value: string; error?: string | undefined }) {
@@ -154,7 +155,7 @@ export function FormPage(p: FormProps) {
       ) : null}
       <ErrorSummary t={t} errors={errors} />
       {readOnly(p.viewer) ? <p class="hint">{t('edit.readOnly')}</p> : null}
-      <form method="post" action={p.action} class="stack" novalidate>
+      <form method="post" action={href(p.action)} class="stack" novalidate>
         <Csrf viewer={p.viewer} />
         {p.version !== undefined ? <input type="hidden" name="version" value={String(p.version)} /> : null}
         {/* A viewer reads the same form, its fields disabled and without the button. */}
@@ -178,7 +179,7 @@ export function FormPage(p: FormProps) {
 export function ActionButton(p: { viewer: Viewer; action: string; fields?: Record<string, string>; name?: string; value?: string; children?: Child }) {
   if (readOnly(p.viewer)) return null;
   return (
-    <form method="post" action={p.action} class="inline">
+    <form method="post" action={href(p.action)} class="inline">
       <Csrf viewer={p.viewer} />
       {Object.entries(p.fields ?? {}).map(([k, v]) => (
         <input type="hidden" name={k} value={v} />
@@ -235,9 +236,9 @@ export function ConflictPage(p: Base & { entity: FormEntity; title: string; acti
         </tbody>
       </table>
       <p>
-        <a href={p.editUrl}>{t('edit.conflict.keepTheirs')}</a>
+        <a href={href(p.editUrl)}>{t('edit.conflict.keepTheirs')}</a>
       </p>
-      <ActionButton viewer={p.viewer} action={p.action} fields={{ ...p.mine, version: String(version) }}>
+      <ActionButton viewer={p.viewer} action={href(p.action)} fields={{ ...p.mine, version: String(version) }}>
         {t('edit.conflict.applyMine')}
       </ActionButton>
     </AdminLayout>
@@ -311,7 +312,7 @@ export function AuditPage(p: Base & { rows: AuditRow[]; canRevert: boolean; reve
                   {r.record ? (
                     <>
                       {': '}
-                      <a href={r.record.href}>
+                      <a href={href(r.record.href)}>
                         <bdi>{r.record.label}</bdi>
                       </a>
                     </>
@@ -326,7 +327,7 @@ export function AuditPage(p: Base & { rows: AuditRow[]; canRevert: boolean; reve
                 {p.canRevert ? (
                   <td>
                     {revertable(r.action, r.entity) ? (
-                      <ActionButton viewer={p.viewer} action={`/admin/audit/${r.id}/revert`}>
+                      <ActionButton viewer={p.viewer} action={href(`/admin/audit/${r.id}/revert`)}>
                         {t('audit.revert', { id: r.id })}
                       </ActionButton>
                     ) : null}
@@ -339,7 +340,7 @@ export function AuditPage(p: Base & { rows: AuditRow[]; canRevert: boolean; reve
       )}
       {p.older ? (
         <p>
-          <a href={p.older}>{t('audit.older')}</a>
+          <a href={href(p.older)}>{t('audit.older')}</a>
         </p>
       ) : null}
     </AdminLayout>
@@ -355,14 +356,14 @@ export function DeletePage(p: Base & { title: string; body: string; action: stri
       <p>{p.body}</p>
       {p.blocked ? (
         <p>
-          <a href={p.back}>{t('edit.delete.cancel')}</a>
+          <a href={href(p.back)}>{t('edit.delete.cancel')}</a>
         </p>
       ) : (
-      <form method="post" action={p.action} class="stack">
+      <form method="post" action={href(p.action)} class="stack">
         <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
         <input type="hidden" name="version" value={String(p.version)} />
         <p>
-          <button type="submit">{t('edit.delete.confirm')}</button> <a href={p.back}>{t('edit.delete.cancel')}</a>
+          <button type="submit">{t('edit.delete.confirm')}</button> <a href={href(p.back)}>{t('edit.delete.cancel')}</a>
         </p>
       </form>
       )}

@@ -5,6 +5,7 @@ import type { AccountRole } from '../../domain/account.ts';
 import type { InterfaceLanguage } from '../../domain/language.ts';
 import type { Translate } from '../i18n/t.ts';
 import { Layout } from './layout.tsx';
+import { href } from './render-context.ts';
 
 type Base = { lang: InterfaceLanguage; t: Translate };
 export type Viewer = { email: string; role: AccountRole; csrfToken: string };
@@ -17,7 +18,7 @@ function AccountBar(p: Base & { viewer: Viewer }) {
       <p>
         {t('admin.signedInAs', { email: p.viewer.email })} · {t(`admin.role.${p.viewer.role}`)}
       </p>
-      <form method="post" action="/admin/logout">
+      <form method="post" action={href('/admin/logout')}>
         <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
         <button type="submit">{t('admin.signOut')}</button>
       </form>
@@ -57,7 +58,7 @@ export function LoginPage(p: Base & { csrf: string; next: string; email?: string
           {p.error}
         </p>
       ) : null}
-      <form method="post" action="/admin/login" class="stack">
+      <form method="post" action={href('/admin/login')} class="stack">
         <input type="hidden" name="_csrf" value={p.csrf} />
         <input type="hidden" name="next" value={p.next} />
         <p>
@@ -85,16 +86,16 @@ export function DashboardPage(p: Base & { viewer: Viewer; series: DashboardSerie
       <h1>{t('admin.title')}</h1>
       <ul>
         <li>
-          <a href="/admin/audit">{t('audit.title')}</a>
+          <a href={href('/admin/audit')}>{t('audit.title')}</a>
         </li>
         {p.speakerWaiting !== undefined ? (
           <li>
-            <a href="/admin/speaker-submissions">{t('speakerLink.dashboard', { n: p.speakerWaiting })}</a>
+            <a href={href('/admin/speaker-submissions')}>{t('speakerLink.dashboard', { n: p.speakerWaiting })}</a>
           </li>
         ) : null}
         {p.viewer.role === 'admin' ? (
           <li>
-            <a href="/admin/new-series">{t('edit.newSeries')}</a>
+            <a href={href('/admin/new-series')}>{t('edit.newSeries')}</a>
           </li>
         ) : null}
       </ul>
@@ -106,7 +107,7 @@ export function DashboardPage(p: Base & { viewer: Viewer; series: DashboardSerie
             <bdi>{s.title}</bdi>
           </h3>
           <p>
-            <a href={`/admin/series/${s.slug}/edit`}>
+            <a href={href(`/admin/series/${s.slug}/edit`)}>
               {t('edit.openSeries')}: <bdi>{s.title}</bdi>
             </a>
           </p>
@@ -117,14 +118,14 @@ export function DashboardPage(p: Base & { viewer: Viewer; series: DashboardSerie
               {s.events.map((e) => (
                 <li>
                   {e.status === 'published' ? (
-                    <a href={`/events/${e.slug}`}>
+                    <a href={href(`/events/${e.slug}`)}>
                       <bdi>{e.title}</bdi>
                     </a>
                   ) : (
                     <bdi>{e.title}</bdi>
                   )}{' '}
                   (<time datetime={e.startDate}>{e.startDate}</time>, {t(`admin.status.${e.status}`)}){' '}
-                  <a href={`/admin/events/${e.id}`}>
+                  <a href={href(`/admin/events/${e.id}`)}>
                     {t('edit.openEvent')}: <bdi>{e.title}</bdi>
                   </a>
                 </li>
@@ -157,7 +158,7 @@ export function AdminErrorPage(p: Base & { status: number; title: string; messag
           </dl>
         </section>
       ) : null}
-      <p>{p.signInAgain ? <a href={p.signInAgain}>{p.t('admin.signIn')}</a> : <a href="/admin">{p.t('admin.error.back')}</a>}</p>
+      <p>{p.signInAgain ? <a href={href(p.signInAgain)}>{p.t('admin.signIn')}</a> : <a href={href('/admin')}>{p.t('admin.error.back')}</a>}</p>
     </AdminLayout>
   );
 }

@@ -82,12 +82,19 @@ const LANGUAGE_NEUTRAL = /^\/(?:files|api|speak)(?:\/|$)|^\/[\w-]+\.js$/;
 
 /** The address of `path` (a site path, "/" or "/events/x?…") in `lang`. Anything else is returned as is. */
 export function hrefIn(lang: InterfaceLanguage, path: string): string {
-  if (lang === 'en' || path.charCodeAt(0) !== 47 || path.charCodeAt(1) === 47 || LANGUAGE_NEUTRAL.test(path)) return path;
+  if (lang === 'en' || path.charCodeAt(0) !== 47 || path.charCodeAt(1) === 47 || LANGUAGE_NEUTRAL.test(path) || languageOfPath(path) !== 'en') return path;
   return `/${lang}${path}`;
 }
 
 export function placeOf(prefixedPath: string, base: string): Place {
   return { lang: languageOfPath(prefixedPath), path: withoutPrefix(prefixedPath), base };
+}
+
+/** The place of a request that is never cached (the workspace, search): its own path and query. */
+export function placeOfRequest(req: { url: string }, base: string): Place {
+  const url = req.url;
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  return placeOf(start < 0 ? '/' : url.slice(start), base);
 }
 
 const ENGLISH_ROOT: Place = { lang: 'en', path: '/', base: '' };

@@ -71,6 +71,8 @@ export function createApp(deps: AppDeps) {
   app.get('/healthz', (c) => c.json({ ok: true }));
   // The same in every language: files and the JSON API.
   app.route('/', fileRoutes(deps));
+  // Publications' editions (frozen files and their pages), the page's words in each language.
+  for (const lang of INTERFACE_LANGUAGES) app.route(prefixOf(lang) || '/', publicationRoutes(deps, lang));
   app.route('/api', apiRoutes(deps));
   // Speakers' personal links: the token in the path authorizes, never cached (web/speaker/routes.tsx).
   app.route('/speak', speakerRoutes({ storage: deps.storage, baseUrl: deps.baseUrl, uploadMaxBytes: deps.uploadMaxBytes }));

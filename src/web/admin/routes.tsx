@@ -2,6 +2,7 @@
 // /admin: the organizers' workspace. Nothing here is cached or answered before the session is
 // read; every state-changing route is behind guard() (authentication, role, Origin, CSRF).
 import { publishRoutes } from './publish.tsx';
+import { publicationAdminRoutes } from './publications.tsx';
 import { randomBytes } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
@@ -157,6 +158,7 @@ export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxByt
   speakerLinkRoutes(app, opts);
   importRoutes(app, opts);
   publishRoutes(app, opts);
+  publicationAdminRoutes(app, opts);
   identityRoutes(app, opts);
   suggestRoutes(app, opts);
 

@@ -8,7 +8,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { NotFound } from '../../domain/errors.ts';
-import { DEFAULT_LANGUAGE } from '../../domain/language.ts';
+import { DEFAULT_LANGUAGE, type InterfaceLanguage } from '../../domain/language.ts';
 import { citations, type CitationInput } from '../../exports/citation.ts';
 import { PUBLICATION_CSS } from '../../exports/publication-html.ts';
 import { type Edition, editionsOf, publicationBySlug, type PublicationRow, storedBytes } from '../../operations/publications.ts';
@@ -56,10 +56,9 @@ export function editionJsonLd(p: PublicationRow, e: Edition, latest: Edition): R
 const jsonLdText = (x: unknown) => JSON.stringify(x).replace(/[<>&]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
-export function publicationRoutes(deps: AppDeps) {
+export function publicationRoutes(deps: AppDeps, lang: InterfaceLanguage = DEFAULT_LANGUAGE) {
   const { storage, cache } = deps;
   const db = storage.db;
-  const lang = DEFAULT_LANGUAGE;
   const t = translator(lang);
   const app = new Hono();
 
@@ -77,7 +76,7 @@ export function publicationRoutes(deps: AppDeps) {
     const p = await publicationBySlug(db, c.req.param('slug'));
     const latest = p ? (await editionsOf(db, p.id))[0] : undefined;
     if (!p || !latest) throw new NotFound('no such publication');
-    return c.redirect(`/publications/${p.slug}/${latest.number}`, 302);
+    return c.redirect(`${c.req.path.replace(/\/+$/, "")}/${latest.number}`, 302);
   });
 
   // The edition's page, or (N.pdf) its frozen PDF.

@@ -88,6 +88,21 @@ for (const engine of ENGINES) {
       }
     });
 
+    test('the event page stays under 14 KB gzipped in every language (one TCP initial window)', async () => {
+      const site = await demoSite(engine);
+      try {
+        for (const l of INTERFACE_LANGUAGES) {
+          const r = await http('GET', `${site.base}${l === 'en' ? '' : `/${l}`}${EVENT}`, { 'accept-encoding': 'gzip' });
+          assert.equal(r.status, 200);
+          assert.equal(r.headers['content-encoding'], 'gzip');
+          assert.ok(r.bytes.length < 14336, `${l}: ${r.bytes.length} bytes gzipped`);
+          assert.ok(gunzipSync(r.bytes).toString('utf8').includes(`<html lang="${l}"`));
+        }
+      } finally {
+        await site.stop();
+      }
+    });
+
     test('Accept-Language decides at the bare root only', async () => {
       const site = await demoSite(engine);
       try {

@@ -4,6 +4,10 @@
 // text, link targets not printed; a session may break between speakers (never inside one, and
 // never right after a heading), days follow on without a forced page break; page numbers at the
 // foot of every page and, from the second page, the event's title at the head (runningTitleCss).
+// Logical properties only (margin-inline-start, inset-inline-start, float:inline-start…), so that
+// an Arabic page (<html dir="rtl">) mirrors the layout, the navigation included. On such a page the
+// texts from the database (titles, names, affiliations) take their direction from their own first
+// letter (unicode-bidi: plaintext, as dir="auto" would), so a Latin name reads left to right.
 import { createHash } from 'node:crypto';
 
 export const CSS = `
@@ -12,38 +16,40 @@ export const CSS = `
 body{margin:0}
 a{color:var(--accent);text-underline-offset:2px}
 a:focus-visible{outline:3px solid #f5b400;outline-offset:2px}
-.skip{position:absolute;left:-999px}
-.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:9}
+.skip{position:absolute;inset-inline-start:-999px}
+.skip:focus{inset-inline-start:1rem;top:1rem;background:#fff;padding:.5rem;z-index:9}
 header.site,footer.site{background:var(--soft);border-bottom:1px solid var(--line)}
 footer.site{border-top:1px solid var(--line);border-bottom:0;margin-top:3rem;color:var(--muted);font-size:.9rem}
 .wrap{max-width:60rem;margin:0 auto;padding:0 1rem}
 header.site .wrap{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem 1.5rem;padding:.5rem 1rem}
 .brand{font-weight:700;font-size:1.2rem;text-decoration:none;color:var(--fg)}
 nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
-.site-search{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem .5rem;margin-left:auto}.site-search input,.site-search button{min-height:28px;font:inherit}.results p{margin:.25rem 0 0}
+.langs{font-size:.9rem}
+[dir=rtl] :is(h1,.session h4,.people a,.aff,.list a,.crumbs a,.results a){unicode-bidi:plaintext}
+.site-search{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem .5rem;margin-inline-start:auto}.site-search input,.site-search button{min-height:28px;font:inherit}.results p{margin:.25rem 0 0}
 nav a,.brand,.crumbs a{display:inline-block;min-height:24px;min-width:24px;padding:.2rem 0}
 .crumbs{font-size:.9rem;margin:1rem 0 0}
 .crumbs ol{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.5rem}
-.crumbs li+li::before{content:"/";margin-right:.5rem;color:var(--muted)}
+.crumbs li+li::before{content:"/";margin-inline-end:.5rem;color:var(--muted)}
 h1{font-size:1.9rem;line-height:1.25;margin:.75rem 0}
 h2{font-size:1.4rem;margin:2rem 0 .5rem;border-bottom:2px solid var(--line);padding-bottom:.25rem}
 h3{font-size:1.15rem;margin:1.5rem 0 .5rem}
 .meta{color:var(--muted);margin:.25rem 0}
 .meta dt{font-weight:600;display:inline}
-.meta dd{display:inline;margin:0 1rem 0 .25rem}
-.tz{background:var(--soft);border-left:4px solid var(--accent);padding:.5rem .75rem}
+.meta dd{display:inline;margin:0;margin-inline:.25rem 1rem}
+.tz{background:var(--soft);border-inline-start:4px solid var(--accent);padding:.5rem .75rem}
 ol.agenda{list-style:none;padding:0;margin:0}
 ol.agenda>li{display:grid;grid-template-columns:8.5rem 1fr;gap:1rem;border-top:1px solid var(--line);padding:1rem 0}
 .slot{font-variant-numeric:tabular-nums;font-weight:600}
 .slot .zl{font-weight:400;font-size:.85rem;color:var(--muted)}.slot .viewer{font-weight:400}.tz-choice,.tz-detected{margin:.25rem 0}.tz-choice a,.tz-detected a{display:inline-block;min-height:24px;padding:.1rem 0}
 .session h4{margin:0 0 .5rem;font-size:1.05rem}
 .session h5{margin:.75rem 0 .25rem;font-size:.95rem;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}
-.people{margin:0;padding-left:1.25rem}
+.people{margin:0;padding-inline-start:1.25rem}
 .people li{margin:.35rem 0}
 .aff{color:var(--muted)}
-.mat{display:inline-block;font-size:.85rem;border:1px solid var(--line);border-radius:3px;padding:0 .35rem;margin-left:.25rem}
+.mat{display:inline-block;font-size:.85rem;border:1px solid var(--line);border-radius:3px;padding:0 .35rem;margin-inline-start:.25rem}
 .break{color:var(--muted)}
-.list{padding-left:1.25rem}
+.list{padding-inline-start:1.25rem}
 .list li{margin:.45rem 0}
 .pager ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1rem}.pager a{display:inline-block;min-height:24px;padding:.1rem 0}
 .downloads a{display:inline-block;min-height:24px;padding:.1rem 0}fieldset.plain{border:0;margin:0;padding:0;min-width:0}.photos{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:1rem}.photos figure{margin:0}.photos img{display:block;width:100%;height:auto;border:1px solid var(--line)}.photos figcaption{font-size:.9rem;color:var(--muted);margin-top:.25rem}
@@ -63,8 +69,8 @@ h2,h3,h4,h5,.tz{break-after:avoid}
 ol.agenda>li{display:block;padding:.4rem 0;border-color:#888}
 .people li{margin:.2rem 0;break-inside:avoid}
 .session h5{margin:.4rem 0 .1rem}
-.slot{float:left;width:7.5rem;margin:0;white-space:nowrap;break-inside:avoid}
-.session{margin-left:7.5rem}
+.slot{float:inline-start;width:7.5rem;margin:0;white-space:nowrap;break-inside:avoid}
+.session{margin-inline-start:7.5rem}
 p,li{orphans:2;widows:2}
 .mat{border-color:#888}
 }

@@ -13,16 +13,23 @@ import { Layout } from './layout.tsx';
 import type { PageInfo } from '../paging.ts';
 import { Pager, pagedTitle } from './pager.tsx';
 import { href } from './render-context.ts';
+import { pickField } from '../../domain/translations.ts';
+import { textAttrs } from './content-text.tsx';
 
 type Base = { lang: InterfaceLanguage; t: Translate };
 
 function EventList(p: Base & { events: EventRow[] }) {
   return (
     <ul class="list">
-      {p.events.map((e) => (
+      {p.events.map((e) => {
+        // The title in the reader's language where an editor gave one, marked with its language (issue 13).
+        const title = pickField(e, 'title', e.title, p.lang) ?? { text: e.title, lang: e.lang };
+        return (
         <li>
           <bdi>
-            <a href={href(`/events/${e.slug}`)}>{e.title}</a>
+            <a href={href(`/events/${e.slug}`)} {...textAttrs(title, p.lang)}>
+              {title.text}
+            </a>
           </bdi>
           <span class="aff">
             {' '}
@@ -34,7 +41,8 @@ function EventList(p: Base & { events: EventRow[] }) {
             ) : ''}
           </span>
         </li>
-      ))}
+        );
+      })}
     </ul>
   );
 }

@@ -25,6 +25,7 @@
 //   BENCH_WORKERS=2                           (server processes on each side; default 1)
 //   BENCH_LAYOUT=separate|shared|both         (default both; separate needs 2 cores and taskset)
 //   BENCH_ENCODING=identity|gzip|both         (default both)
+//   BENCH_PAGE=/fr/events/idm-2017-new-york      (the page measured; default the English event page)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -34,7 +35,16 @@ import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const PAGE = '/events/idm-2017-new-york';
+/** The page measured: BENCH_PAGE (a site path, e.g. /fr/events/idm-2017-new-york), by default the English event page. */
+const PAGE = benchPage(process.env.BENCH_PAGE);
+
+function benchPage(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return '/events/idm-2017-new-york';
+  if (!/^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(raw) || raw.includes('..') || raw.endsWith('/')) {
+    throw new Error(`BENCH_PAGE must be a site path without a query or a trailing slash, such as /fr/events/idm-2017-new-york; got ${JSON.stringify(raw)}`);
+  }
+  return raw;
+}
 const HOST = '127.0.0.1';
 const WARMUP_SECONDS = 1;
 const CONNECTIONS = 50;

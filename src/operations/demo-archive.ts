@@ -14,9 +14,15 @@ import type { Language } from '../domain/language.ts';
 import { normaliseName } from '../domain/names.ts';
 import { organizationIdentity } from '../domain/organization.ts';
 import { slugify } from '../domain/slug.ts';
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import { insertFile } from '../storage/queries/files.ts';
+import { PLAIN_TEXT, storeFileText } from '../storage/queries/search.ts';
 import type { Storage } from '../storage/storage.ts';
+import { declareChange, write } from '../storage/write.ts';
+import { sha256 } from './archive-codec.ts';
 import { importAgenda } from './import-agenda.ts';
+import { publishEvent } from './releases.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Randomness: a small seeded generator (mulberry32), so that a seed gives the same archive on
@@ -576,10 +582,13 @@ export function planTotals(plan: ArchivePlan): Omit<ArchiveTotals, 'personsCreat
 export async function storeArchive(storage: Storage, plan: ArchivePlan, progress?: Progress): Promise<ArchiveTotals> {
   const totals: ArchiveTotals = { ...planTotals(plan), personsCreated: 0, organizationsCreated: 0, releases: 0 };
   for (const [i, e] of plan.events.entries()) {
-    const report = await importAgenda(storage, e.agenda, e.target, { publish: true, note: 'demo archive' });
+    // As an editor would: the agenda imported, the statements' files stored beside it, then published.
+    const report = await importAgenda(storage, e.agenda, e.target, { publish: false, note: 'demo archive' });
     totals.personsCreated += report.persons.created;
     totals.organizationsCreated += report.organizations.created;
-    if (report.release?.changed) totals.releases++;
+    const eventId = await attachStatementFiles(storage, plan.seed, e.target.event.slug);
+    const release = await publishEvent(storage, eventId, { note: 'demo archive' });
+    if (release.changed) totals.releases++;
     progress?.(i + 1, plan.events.length);
   }
   // A bulk load leaves PostgreSQL without statistics on the tables it filled until autovacuum
@@ -589,6 +598,48 @@ export async function storeArchive(storage: Storage, plan: ArchivePlan, progress
     for (const table of ANALYZED) await sql`ANALYZE ${sql.table(table)}`.execute(storage.db);
   }
   return totals;
+}
+
+/** A UUID-shaped id (version 4's bits) from a hash: the same seed and key give the same file id. */
+function uuidOf(key: string): string {
+  const h = createHash('sha256').update(key).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((Number.parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * Each statement of an event's working copy that has no file yet gets one: its text
+ * (statementText, from the seed and its place in the programme) stored as a UTF-8 plain-text file,
+ * with that text already read for search (search_file_text, as the worker leaves an uploaded
+ * PDF's), so that the archive is searched by what was said exactly as uploaded statements are;
+ * after a restore the worker reads them again like any file. Returns the event's id.
+ */
+async function attachStatementFiles(storage: Storage, seed: number, slug: string): Promise<number> {
+  return await write(storage, async (trx) => {
+    const e = await trx.selectFrom('event').select(['id', 'lang']).where('slug', '=', slug).executeTakeFirstOrThrow();
+    const rows = await trx
+      .selectFrom('material as m')
+      .innerJoin('appearance as a', 'a.id', 'm.appearance_id')
+      .innerJoin('session as s', 's.id', 'a.session_id')
+      .innerJoin('day as d', 'd.id', 's.day_id')
+      .select(['m.id', 'm.lang', 'd.position as dp', 's.position as sp', 'a.position as ap', 'm.position as mp'])
+      .where('m.event_id', '=', e.id)
+      .where('m.kind', '=', 'statement')
+      .where('m.file_id', 'is', null)
+      .execute();
+    const at = new Date().toISOString();
+    for (const m of rows) {
+      const key = `${slug}/${m.dp}/${m.sp}/${m.ap}/${m.mp}`;
+      const lang = (m.lang === 'fr' || m.lang === 'es' ? m.lang : 'en') as Language;
+      const text = statementText(seed, key, lang);
+      const bytes = new TextEncoder().encode(text);
+      const id = uuidOf(`plenary-demo:${seed}:${key}`);
+      await insertFile(trx, { id, sha256: sha256(bytes), mediaType: PLAIN_TEXT, originalName: `${slug}-statement-${m.dp}-${m.sp}-${m.ap}.txt`, createdAt: at }, bytes, { readText: false });
+      await storeFileText(trx, id, text, at);
+      await trx.updateTable('material').set({ file_id: id }).where('id', '=', m.id).execute();
+      await declareChange(trx, 'material', m.id);
+    }
+    return e.id;
+  });
 }
 
 /** The tables an archive fills, analyzed after it on PostgreSQL. */

@@ -7,7 +7,7 @@
 import type { Values } from '../domain/audit.ts';
 import { Conflict, InvalidInput, NotFound } from '../domain/errors.ts';
 import { normaliseName } from '../domain/names.ts';
-import { ORGANIZATION_KINDS } from '../domain/organization.ts';
+import { ORGANIZATION_KINDS, organizationIdentity } from '../domain/organization.ts';
 import { slugify } from '../domain/slug.ts';
 import type { Tx } from '../storage/database.ts';
 import { insertAuditEntry } from '../storage/queries/editing.ts';
@@ -288,8 +288,9 @@ export async function splitOrganization(
     const moving = own.filter((a) => aliases.includes(a.id));
     if (moving.some((a) => a.name_key === o.name_key)) throw new InvalidInput(`"${o.name}" is this organization's own name: it stays; choose its other names`);
     const newName = (choice.name ?? '').trim() || moving[0]?.name || o.name;
-    const key = normaliseName(newName);
-    if (!key) throw new InvalidInput('name: must hold letters');
+    if (!normaliseName(newName)) throw new InvalidInput('name: must hold letters');
+    // The import's identity key (a government body's includes its country), as every alias has it.
+    const key = organizationIdentity(newName, o.country_code).key;
     const ts = now();
     const slug = await freeSlug(trx, 'organization', slugify(newName) || 'organization');
     const id = Number(

@@ -231,6 +231,7 @@ async function readFileText(storage: Storage, fileId: string, mediaType: string)
   const name = `file ${fileId}`;
   if (kind === 'pdf') return pdfToText(bytes, name);
   if (kind === 'docx') return (await docxToText(bytes, name)).text;
+  if (kind === 'text') return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   return '';
 }
 

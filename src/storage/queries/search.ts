@@ -447,11 +447,20 @@ export async function publicIdentities(db: DbOrTx): Promise<{ persons: number[];
 
 // ---- text read from stored files: the queue ----
 
+/** Plain text in UTF-8 (the demo archive's statements: operations/demo-archive.ts). */
+export const PLAIN_TEXT = 'text/plain; charset=utf-8';
+
 /** Media types whose text is read for search. */
-export const TEXT_MEDIA_TYPES: Record<string, 'pdf' | 'docx'> = {
+export const TEXT_MEDIA_TYPES: Record<string, 'pdf' | 'docx' | 'text'> = {
   'application/pdf': 'pdf',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  [PLAIN_TEXT]: 'text',
 };
+
+/** A file's text known when it is stored (plain text): kept as read, as the worker would leave it. */
+export async function storeFileText(trx: DbOrTx, fileId: string, text: string, now: string): Promise<void> {
+  await any(trx).insertInto('search_file_text').values({ file_id: fileId, state: 'done', text, attempts: 0, created_at: now }).onConflict((oc) => oc.column('file_id').doNothing()).execute();
+}
 
 /** Queues a stored file for reading when its type has text (nothing happens for others, or twice). */
 export async function queueFileText(trx: DbOrTx, fileId: string, mediaType: string, now: string): Promise<void> {

@@ -611,7 +611,7 @@ export async function matches(db: DbOrTx, engine: Engine, q: ParsedQuery, within
     UNION ALL SELECT 1, c, count(*) FROM m GROUP BY c
     UNION ALL (SELECT 2, id, 0 FROM m ORDER BY id DESC LIMIT ${limit})
     UNION ALL (SELECT 3, id, 0 FROM (SELECT id FROM search_doc WHERE title_tsv @@ ${tq}::tsquery${w} OFFSET 0) x ORDER BY id DESC LIMIT ${limit})`.execute(db);
-  await sql`SET LOCAL enable_seqscan = on`.execute(db);
+  // (left off for the rest of the read-only transaction: what follows reads rows by their ids)
   const all: number[] = [];
   for (const x of r.rows) {
     const t = Number(x.t);

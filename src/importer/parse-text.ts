@@ -82,6 +82,7 @@ export function parseAgendaText(text: string): Agenda {
     warnings.push({ line: i + 1, text: t.length > MAX_LINE ? `${t.slice(0, MAX_LINE)}…` : t, message });
   };
   const years = yearHints(lines);
+  const doubleSpaced = isDoubleSpaced(lines);
   const start = findStart(lines, years);
   // One reading of the page's language, before any person is read: "M. Diop" is "Monsieur Diop" on a French page.
   const style = nameStyleOf(readPageLanguage(lines));
@@ -112,7 +113,7 @@ export function parseAgendaText(text: string): Agenda {
   };
   const openSession = (i: number, fields: Partial<AgendaSession>): Open => {
     // "12:00 …", then "1:00 …": a time with no am/pm that goes back before the day's last start is in the afternoon.
-    const last = day?.sessions[day.sessions.length - 1]?.start ?? null;
+    const last = day?.sessions.findLast((x) => x.start !== null)?.start ?? null;
     if (fields.start != null && last !== null && fields.start < last && fields.start < '08:00' && fields.start >= '01:00' &&
       !/[ap]\.?\s?m\b/i.test(lines[i]!)) {
       const pm = (x: string): string => `${String(Number(x.slice(0, 2)) + 12).padStart(2, '0')}${x.slice(2)}`;
@@ -582,12 +583,23 @@ export function parseAgendaText(text: string): Agenda {
     if (joined > 0) { for (const piece of splitGluedHeadings(t)) handle(i - joined, piece); continue; }
     // A name alone on its line ("Mr. Lars Eriksson", often in bold), then its job and institution on the lines under
     // it ("Director, Financing Office"): one person, read as if written on one line.
-    if (isNameAlone(t, style)) {
+    // "Moderator: Jane Doe" or "Keynote Speaker, Dr. X" with the job on the lines under it: the same.
+    const roleRest = readRoleLine(stripBullet(t).text)?.rest ?? '';
+    if (isNameAlone(t, style) || (roleRest !== '' && isNameAlone(roleRest, style))) {
       let k = i + 1;
       const more: string[] = [];
-      while (more.length < 2 && k < lines.length && isAffiliationLine(lines[k]!.trim(), years, style)) more.push(lines[k++]!.trim().replace(/[\s|]+$/, ''));
+      // On a page set with a blank line after every line, the blank line between a name and its job is layout.
+      const skipBlank = (): void => { if (doubleSpaced && lines[k]?.trim() === '' && (lines[k + 1]?.trim() ?? '') !== '') k++; };
+      skipBlank();
+      while (more.length < 2 && k < lines.length && isAffiliationLine(lines[k]!.trim(), years, style)) {
+        more.push(lines[k++]!.trim().replace(/[\s|]+$/, ''));
+        const at = k;
+        skipBlank();
+        if (!isAffiliationLine(lines[k]?.trim() ?? '', years, style)) k = at;
+      }
       if (more.length > 0) {
-        handle(i, `${stripBullet(t).bullet ? t : t.replace(/,$/, '')}, ${more.map((x) => x.replace(/,$/, '')).join(', ')}`);
+        // "Oceanographer; Senior Fellow at X": a semicolon inside one person's job is not a list of people.
+        handle(i, `${stripBullet(t).bullet ? t : t.replace(/,$/, '')}, ${more.map((x) => x.replace(/,$/, '').replace(/\s?;\s/g, ', ')).join(', ')}`);
         i = k - 1;
         continue;
       }
@@ -632,7 +644,8 @@ function findStart(lines: readonly string[], years: readonly number[]): { overvi
     if (cells.length >= 2 && cells.every((c) => HEADER_CELLS.has(c))) return { overviewEnd: i, agendaStart: i };
     const dh = readDayHeading(t, years);
     const late = readTimeAfterHeading(t);
-    if ((dh !== null && (dh.date !== null || dh.dayNumber !== null)) || readTimeSlot(t) !== null ||
+    // "• De 9h30 à 12h30", "> 9h30 Ouverture": a time behind a bullet or a quote mark starts it too.
+    if ((dh !== null && (dh.date !== null || dh.dayNumber !== null)) || readTimeSlot(t) !== null || readTimeSlot(stripBullet(t).text) !== null ||
       (late !== null && readSessionHeading(late.head, true) !== null)) {
       return { overviewEnd: i, agendaStart: i };
     }
@@ -682,6 +695,18 @@ function readOverview(lines: readonly string[]): { overview: string[]; title: st
   return { overview, title };
 }
 
+/** Most lines followed by a blank line (a page copied with a paragraph gap after every line). */
+function isDoubleSpaced(lines: readonly string[]): boolean {
+  let filled = 0;
+  let gapped = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (lines[i]!.trim() === '') continue;
+    filled++;
+    if (lines[i + 1]!.trim() === '') gapped++;
+  }
+  return filled >= 10 && gapped >= 0.7 * filled;
+}
+
 /** A line that is a person's name and nothing else: "Mr. Lars Eriksson", "• Amina Diallo", "Kwame ASANTE". */
 function isNameAlone(t: string, style: NameStyle): boolean {
   const { text } = stripBullet(t);
@@ -702,7 +727,10 @@ function isAffiliationLine(t: string, years: readonly number[], style: NameStyle
   if (isVenueLine(t)) return false;
   const first = (splitTopLevel(t)[0] ?? '').replace(/\s?\([^()]*\)$/, '');
   const ws = first.split(/\s+/);
-  if (first === '' || splitHonorific(first, style).honorific !== null) return false;
+  if (first === '') return false;
+  // "Mr. X" is a person; "Professor of Economics" is a job that opens with a word honorifics share.
+  const titled = splitHonorific(first, style);
+  if (titled.honorific !== null && looksLikeName(titled.name, 1)) return false;
   if (looksLikeName(first) && !ws.some((w) => isJobWord(w) || isOrgWord(w))) return findCountry(first) !== null;
   return isJobWord(ws[0]!) || isPositionLike(first) || isOrganizationLike(first) || findCountry(first) !== null;
 }

@@ -18,7 +18,7 @@ export interface PersonRead {
 }
 
 // Marks, and list letters or numbers: "a)", "(b)", "iii)", "2)", "c." (lowercase, so "M. Riaz" stays a name).
-const BULLET = /^(?:[•·▪◦○●■□➢►‣⁃∙*–—-]|o(?=\s)|\(?(?:[a-z]|[ivx]{2,4}|\d{1,2})\)(?=\s)|[a-z]\.(?=\s))\s*/;
+const BULLET = /^(?:[•·▪◦○●■□➢►‣⁃∙*–—‐‑‒-]|>+(?=\s)|»(?=\s)|o(?=\s)|\(?(?:[a-z]|[ivx]{2,4}|\d{1,2})\)(?=\s)|[a-z]\.(?=\s))\s*/;
 /** The line without a leading bullet, and whether it had one. */
 export function stripBullet(line: string): { text: string; bullet: boolean } {
   const t = line.trim();
@@ -45,7 +45,8 @@ const NOT_NAME = new Set(
   accueil intervention allocution discours présentation presentación ouverture clôture mot conférence débat
   inauguración clausura palabras intervención conferencia mesa bienvenida saludo sesión séance atelier taller
   programme programa jornada journée colloque seminario séminaire committee sub-committee subcommittee board bureau
-  assembly comité comisión assemblée asamblea`.split(/\s+/),
+  assembly comité comisión assemblée asamblea auditorium auditorio ballroom amphithéâtre amphitheatre amphitheater
+  centre center hotel hôtel room salle`.split(/\s+/),
 );
 const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}’'.-]*|(?:al|el|ad|as|ash|d|l)[-’']\p{Lu}[\p{L}\p{M}’'-]*)$/u;
 
@@ -186,6 +187,14 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}, t
 
   let warning: string | null = null;
   s = stripDuration(s);
+  // "X, sociologue. Il enseigne à Y": a sentence about the person after their line (a pronoun opens it) is not theirs.
+  const aside = /[.;]\s(?:il|elle|ils|elles|he|she|they|his|her|él|ella|su|son|sa|ses)\s\p{Ll}/iu.exec(s);
+  if (aside !== null && aside.index > 0) s = s.slice(0, aside.index);
+  s = s.replace(/\s?[.;]$/, '');
+  // "Farid Oubaha : docteur en sciences politiques": a colon after the name sets it apart, as a comma would (not
+  // before a quoted talk title, and not after a role: "Moderator: X" is read as a role line).
+  const colon = /^([^:,()«"“]{3,80}?)\s?:\s+(?![«"“‘])(?=\S)/u.exec(s);
+  if (colon !== null && roleOf(colon[1]!) === null && looksLikeName(splitHonorific(colon[1]!, style).name)) s = `${colon[1]}, ${s.slice(colon[0].length)}`;
   // "Mariana Quiroga. Subsecretaria de Hábitat, …": a full stop after the name sets it apart, as a comma would.
   const stop = /^([^.,()]{3,80}?\p{Ll}{2})\.\s+(?=[\p{Lu}\p{Ll}])/u.exec(s);
   if (stop !== null && !isHonorific(stop[1]!) && looksLikeName(splitHonorific(stop[1]!, style).name)) s = `${stop[1]}, ${s.slice(stop[0].length)}`;

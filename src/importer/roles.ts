@@ -60,8 +60,40 @@ export function roleOf(phrase: string): Role | null {
     .replace(/\s(?:(?:for|of)\s(?:the|this)\s(?:day|session|panel|morning|afternoon|debate|discussion)|du jour|de la (?:séance|table ronde|journée)|de (?:la )?(?:sesión|mesa|jornada)|del (?:panel|día))$/iu, '');
   const k = written.toLowerCase().replace(/[’']s$/, '').replace(/[:.]$/, '');
   const bucket = ROLES.get(k) ?? ROLES.get(k.replace(/\s+by$/, ''));
-  if (bucket === undefined) return null;
+  if (bucket === undefined) return roleInLabel(written);
   return { bucket, label: PLAIN.has(k) ? null : written.replace(/[:]$/, '').replace(/\s+by$/i, '') };
+}
+
+// Nouns that name only a person's part in a session, never a session: found anywhere in a short label they give its
+// role ("Invited Panellists", "Intervenants Table ronde", "Présentation du sujet par la modératrice").
+const ROLE_NOUNS = new Map<string, RoleBucket>([
+  ...`moderator moderators co-moderator co-moderators modérateur modérateurs modératrice modératrices moderador
+  moderadora moderadores moderadoras chairperson chairpersons co-chair co-chairs facilitator facilitators
+  co-facilitator co-facilitators animateur animatrice animateurs animatrices`.split(/\s+/).map((w): [string, RoleBucket] => [w, 'moderators']),
+  ...`speaker speakers panelist panelists panellist panellists presenter presenters discussant discussants intervenant
+  intervenants intervenante intervenantes panéliste panélistes ponente ponentes panelista panelistas conférencier
+  conférenciers conférencière conférencières respondent respondents commentator commentators`.split(/\s+/)
+    .map((w): [string, RoleBucket] => [w, 'speakers']),
+]);
+
+/** A short label (up to six words, no digits) holding one role noun: that role, with the label as written. */
+function roleInLabel(written: string): Role | null {
+  const label = written.replace(/[:.]$/, '').trim();
+  const ws = label.split(/\s+/);
+  if (ws.length < 2 || ws.length > 6 || /\d/.test(label)) return null;
+  const found = [...new Set(ws.map((w) => ROLE_NOUNS.get(w.toLowerCase())).filter((b) => b !== undefined))];
+  return found.length === 1 ? { bucket: found[0]!, label } : null;
+}
+
+/** "Keynote Speaker, Dr. X": a role label, a comma, then the person. */
+export function readRoleComma(line: string): { role: Role; rest: string } | null {
+  const m = /^([\p{L}][\p{L}’' -]{0,40}?),\s(.+)$/u.exec(line.trim().slice(0, 2000));
+  if (m === null) return null;
+  const ws = m[1]!.trim().split(/\s+/);
+  // Two words at least: "Speaker, National Assembly" is a position, "Keynote Speaker, Dr. X" a role and its person.
+  if (ws.length < 2 || ws.length > 4 || !ws.some((w) => ROLE_NOUNS.has(w.toLowerCase()))) return null;
+  const role = roleOf(m[1]!);
+  return role === null ? null : { role, rest: m[2]!.trim() };
 }
 
 // A role word and then ":" (or a dash) and maybe the person: "Moderator: X", "Chair – X", "Co-chairs:".
@@ -78,6 +110,8 @@ export function readRoleLine(line: string): { role: Role; rest: string } | null 
     const role = roleOf(m[1]!);
     if (role !== null) return { role, rest: m[2]!.trim() };
   }
+  const comma = readRoleComma(s);
+  if (comma !== null) return comma;
   // "Par SEM X, ministre …", "By Dr. Y": a speaker introduced by "by" alone.
   const by = /^(?:by|par|por)\s(.{3,})$/i.exec(s);
   if (by !== null) return { role: { bucket: 'speakers', label: null }, rest: by[1]!.trim() };

@@ -25,7 +25,7 @@ const TYPO_CLOCK = /^(\d{1,2})-(\d{2})(?!\d)/;
 // "am", "p.m.", and "AM" glued to the text after it ("10:00AMRemarks", as calendar widgets print it).
 const MERIDIEM = /^\s?([aApP])\.?\s?[mM](?![a-z])\.?/;
 // "11:30 hoursCoffee": the hours word glued to a title that opens with a capital.
-const HOURS_SUFFIX = /^\s?(?:hrs?\b\.?|hours(?:\b|(?=\p{Lu}))|h\b|uhr\b)/iu;
+const HOURS_SUFFIX = /^\s?(?:hrs?\b\.?|hours(?:\b|(?=\p{Lu}))|h\b|uhr\b|heures?\b|horas\b)/iu;
 const NOON = /^\s?noon\b/i;
 // "9:00 to 10:00", "9:00 a 9:20" (Spanish), "de 9h à 10h" (French).
 const RANGE_SEP = /^\s{0,3}(?:[-–—‑]|to\b|until\b|till\b|à(?=\s)|a(?=\s)|al\b|hasta\b)\s{0,3}/i;
@@ -128,7 +128,9 @@ export function readTimeSlot(line: string): TimeSlot | null {
   const suffix = HOURS_SUFFIX.exec(s.slice(i));
   if (suffix !== null) i += suffix[0].length;
   const hoursOnly = a.m === null && (b === null || b.m === null);
-  if (hoursOnly && a.meridiem === null && (b === null || b.meridiem === null) && suffix === null) return null;
+  // "16h - Ouverture": the "h" read after the start counts as well as one after the end.
+  const marked = suffix !== null || (startSuffix !== null && b === null);
+  if (hoursOnly && a.meridiem === null && (b === null || b.meridiem === null) && !marked) return null;
   if (b !== null && b.m === null && b.meridiem === null && a.m !== null && suffix === null) return null;
   // Only the end carries am/pm ("1:00 - 2:30 pm"): the start shares it unless that would put it after the end.
   let aMer = a.meridiem;

@@ -226,5 +226,29 @@ export function computeTrend(list: RepresentationAppearance[], eventsByYear: Map
     });
 }
 
+/** What the figures are of: an event, a series, or one year of a series. */
+export type RepresentationScope = { kind: 'event'; slug: string } | { kind: 'series'; slug: string; year?: number };
+
+export type Representation = {
+  scope: {
+    kind: 'event' | 'series';
+    /** the event's or the series' slug */
+    slug: string;
+    title: string;
+    /** the series (for an event: the one it belongs to) */
+    series: { slug: string; title: string };
+    /** only the events of this year (a series by year) */
+    year: number | null;
+    /** the first and last day of the events counted (null: none published) */
+    from: string | null;
+    to: string | null;
+    /** the published events counted */
+    events: Array<{ id: number; slug: string; title: string; startDate: string }>;
+  };
+  figures: Figures;
+  /** a series' years, oldest first (absent for an event and for one year) */
+  years?: YearFigures[];
+};
+
 /** A share as a percentage with one decimal (null when there is nothing to share). */
 export const percent = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);

@@ -1,32 +1,11 @@
 // The representation figures (issue 14) of an event, a series, or one year of a series, from
 // their published appearances: what the public pages, the downloads and the publication's
 // appendix show. Counting is domain/representation.ts's; this reads and assembles.
-import { computeFigures, computeTrend, type Figures, type YearFigures } from '../domain/representation.ts';
+import { computeFigures, computeTrend, type Representation, type RepresentationScope } from '../domain/representation.ts';
+
+export type { Representation, RepresentationScope } from '../domain/representation.ts';
 import type { DbOrTx } from '../storage/database.ts';
 import { representationAppearances, representationEvents } from '../storage/queries/representation.ts';
-
-export type RepresentationScope = { kind: 'event'; slug: string } | { kind: 'series'; slug: string; year?: number };
-
-export type Representation = {
-  scope: {
-    kind: 'event' | 'series';
-    /** the event's or the series' slug */
-    slug: string;
-    title: string;
-    /** the series (for an event: the one it belongs to) */
-    series: { slug: string; title: string };
-    /** only the events of this year (a series by year) */
-    year: number | null;
-    /** the first and last day of the events counted (null: none published) */
-    from: string | null;
-    to: string | null;
-    /** the published events counted */
-    events: Array<{ id: number; slug: string; title: string; startDate: string }>;
-  };
-  figures: Figures;
-  /** a series' years, oldest first (absent for an event and for one year) */
-  years?: YearFigures[];
-};
 
 /**
  * The figures of an event (published), a series (every published event), or a series' year;

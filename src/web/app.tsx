@@ -21,6 +21,7 @@ import { apiRoutes } from './routes/api.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { fileRoutes } from './routes/files.ts';
 import { organizerRoutes } from './routes/organizer.ts';
+import { representationRoutes } from './routes/representation.tsx';
 import { scheduleRoutes } from './routes/schedule.ts';
 import { changesRoutes } from './routes/changes.tsx';
 import { searchRoutes } from './routes/search.tsx';
@@ -261,6 +262,7 @@ function publicRoutes(deps: AppDeps, lang: InterfaceLanguage): { app: Hono; home
   app.route('/', scheduleRoutes(deps, lang));
   app.route('/', changesRoutes(deps, lang));
   app.route('/', organizerRoutes(deps, lang));
+  app.route('/', representationRoutes(deps, lang));
   app.route('/', searchRoutes(deps, lang));
 
   return { app, home };

@@ -238,12 +238,16 @@ export function publicAppearanceRowsQuery(db: DbOrTx, f: AppearanceFilter) {
       's.kind as session_kind',
       's.number as session_number',
       's.title as session_title',
+      's.lang as session_lang',
+      's.translations as session_translations',
       's.start_time',
       's.end_time',
       'd.date',
       'e.id as event_id',
       'e.slug as event_slug',
       'e.title as event_title',
+      'e.lang as event_lang',
+      'e.translations as event_translations',
       'e.time_zone',
     ])
     // Latest day first, then the day's sessions and each session's people in programme order: the same on both engines.
@@ -371,9 +375,10 @@ export type AppearanceInContext = {
   countryCode: string | null;
   person: { slug: string; name: string };
   organization: { slug: string; name: string } | null;
-  session: { kind: string; number: number | null; title: string | null; start: string | null; end: string | null };
+  /** `lang` and `translations`: the title's language and its other languages (issue 13) */
+  session: { kind: string; number: number | null; title: string | null; lang?: string; translations?: string; start: string | null; end: string | null };
   date: string;
-  event: { slug: string; title: string; timeZone: string };
+  event: { slug: string; title: string; lang?: string; translations?: string; timeZone: string };
   materials: MaterialView[];
 };
 
@@ -435,9 +440,9 @@ function inContext(rows: Awaited<ReturnType<typeof publicAppearanceRows>>, byApp
     countryCode: r.country_code,
     person: { slug: r.person_slug, name: r.person_name },
     organization: r.org_slug !== null && r.org_name !== null ? { slug: r.org_slug, name: r.org_name } : null,
-    session: { kind: r.session_kind, number: r.session_number, title: r.session_title, start: r.start_time, end: r.end_time },
+    session: { kind: r.session_kind, number: r.session_number, title: r.session_title, lang: r.session_lang, translations: r.session_translations, start: r.start_time, end: r.end_time },
     date: r.date,
-    event: { slug: r.event_slug, title: r.event_title, timeZone: r.time_zone },
+    event: { slug: r.event_slug, title: r.event_title, lang: r.event_lang, translations: r.event_translations, timeZone: r.time_zone },
     materials: byAppearance.get(r.id) ?? [],
   }));
 }

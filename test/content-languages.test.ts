@@ -3,7 +3,7 @@
 // (signed in, CSRF token), a stale save gets 409 and a too-long text its message beside the
 // field; the audit log has the change; after publishing, /fr/ shows the French title marked
 // lang="fr" and the original overview marked lang="en" where no French exists, /es/ the Spanish
-// overview; calendars and JSON-LD carry the translated titles; a statement with an English
+// overview; calendars and JSON-LD carry the translated titles; search finds the translations; a statement with an English
 // original and a Spanish version offers the Spanish reader Spanish first and says "Original:
 // inglés"; a backup restored elsewhere keeps the translations and the versions.
 import assert from 'node:assert/strict';
@@ -64,19 +64,19 @@ for (const engine of ENGINES) {
         const empty = { 'event.overview': '', 'event.theme.0': '', 'event.theme.1': '', [`session.${opening.id}.title`]: '' };
 
         // Too long: the message beside its field, what was typed kept, nothing saved.
-        const tooLong = await ed.post(`/admin/events/${event.id}/translations/fr`, { ...v1, ...empty, 'event.title': 'x'.repeat(301), [`session.${panel.id}.title`]: 'Migrations et climat' });
+        const tooLong = await ed.post(`/admin/events/${event.id}/translations/fr`, { ...v1, ...empty, 'event.title': 'x'.repeat(301), [`session.${panel.id}.title`]: 'Migrations et changement climatique' });
         assert.equal(tooLong.status, 400);
         assert.match(tooLong.body, /<strong class="field-error" id="f-event-title-error">must be at most 300 characters<\/strong>/);
-        assert.match(tooLong.body, /name="session\.\d+\.title" lang="fr" aria-describedby="[^"]*" type="text" value="Migrations et climat"/);
+        assert.match(tooLong.body, /name="session\.\d+\.title" lang="fr" aria-describedby="[^"]*" type="text" value="Migrations et changement climatique"/);
 
         const fr = await ed.post(`/admin/events/${event.id}/translations/fr`, {
-          ...v1, ...empty, 'event.title': 'Dialogue international sur la migration 2025', 'event.theme.0': 'Mobilité climatique', [`session.${panel.id}.title`]: 'Migrations et climat',
+          ...v1, ...empty, 'event.title': 'Dialogue international sur la migration 2025', 'event.theme.0': 'Mobilité climatique', [`session.${panel.id}.title`]: 'Migrations et changement climatique',
         });
         assert.equal(fr.status, 303, fr.body);
         assert.equal(fr.location, `/admin/events/${event.id}/translations/fr?saved=1`);
 
         // A save from the versions the form had before: 409, the stored text kept.
-        const stale = await ed.post(`/admin/events/${event.id}/translations/fr`, { ...v1, ...empty, 'event.title': 'Un autre titre', [`session.${panel.id}.title`]: 'Migrations et climat' });
+        const stale = await ed.post(`/admin/events/${event.id}/translations/fr`, { ...v1, ...empty, 'event.title': 'Un autre titre', [`session.${panel.id}.title`]: 'Migrations et changement climatique' });
         assert.equal(stale.status, 409);
         assert.match(stale.body, /was changed by someone else after you opened it/);
         assert.match(stale.body, /value="Un autre titre"/, 'what was typed is kept');
@@ -139,7 +139,7 @@ for (const engine of ENGINES) {
         assert.match(pageFr.body, /<h1 lang="fr">Dialogue international sur la migration 2025<\/h1>/);
         assert.match(pageFr.body, /<div lang="en"><p>Two days on mobility and climate.<\/p><\/div>/);
         assert.match(pageFr.body, /<li lang="fr">Mobilité climatique<\/li><li lang="en">Labour migration<\/li>/);
-        assert.match(pageFr.body, /<span lang="fr">Migrations et climat<\/span>/);
+        assert.match(pageFr.body, /<span lang="fr">Migrations et changement climatique<\/span>/);
         assert.match(pageFr.body, /<span lang="en">Opening remarks<\/span>/);
         // Spanish readers: the original title, the Spanish overview, the Spanish statement first.
         const pageEs = await http('GET', `${base}/es/events/idm-2025`);
@@ -157,15 +157,20 @@ for (const engine of ENGINES) {
         assert.match(docEn, /Original: English\)$/);
         for (const lang of ['en', 'es', 'fr']) assert.equal((await http('GET', `${base}/files/${fileOf(lang)}`)).status, 200);
 
+        // Search finds the translated texts, each stemmed in its language ("changements" finds "changement").
+        const searched = async (q: string) => (JSON.parse((await http('GET', `${base}/api/search?q=${encodeURIComponent(q)}`)).body) as { results: Array<{ kind: string; title: string }> }).results.map((r) => `${r.kind}: ${r.title}`);
+        assert.deepEqual(await searched('changements'), ['session: Migration and climate']);
+        assert.deepEqual(await searched('movilidad'), ['event: International Dialogue on Migration 2025']);
+
         // Exports under /fr/: the calendar's SUMMARY and JSON-LD carry the French titles.
         const ics = await http('GET', `${base}/fr/events/idm-2025/calendar.ics`);
         assert.equal(ics.status, 200);
-        assert.match(ics.body.replace(/\r\n[ \t]/g, ''), /\r\nSUMMARY:Migrations et climat — Dialogue international sur la migration 2025\r\n/);
+        assert.match(ics.body.replace(/\r\n[ \t]/g, ''), /\r\nSUMMARY:Migrations et changement climatique — Dialogue international sur la migration 2025\r\n/);
         const ld = JSON.parse(pageFr.body.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1]!);
         assert.deepEqual(ld.name, { '@value': 'Dialogue international sur la migration 2025', '@language': 'fr' });
         assert.deepEqual(
           ld.subEvent.map((s: { name: unknown }) => s.name),
-          ['Opening remarks', { '@value': 'Migrations et climat', '@language': 'fr' }],
+          ['Opening remarks', { '@value': 'Migrations et changement climatique', '@language': 'fr' }],
         );
         assert.match((await http('GET', `${base}/es/events/idm-2025/schedule.xml`)).body, /<title>Migration and climate<\/title>/);
 
@@ -177,7 +182,7 @@ for (const engine of ENGINES) {
           assert.equal(row.translations, stored.translations, table);
         }
         const pubSession = await target.storage.db.selectFrom('pub_session').select('translations').where('id', '=', panel.id).executeTakeFirstOrThrow();
-        assert.deepEqual(JSON.parse(pubSession.translations), { title: { fr: 'Migrations et climat' } });
+        assert.deepEqual(JSON.parse(pubSession.translations), { title: { fr: 'Migrations et changement climatique' } });
         const restored = await target.storage.db.selectFrom('pub_material').select(['lang', 'original_id', 'file_id']).orderBy('id').execute();
         assert.deepEqual(restored.map((m) => [m.lang, m.original_id, m.file_id]), mats.map((m) => [m.lang, m.original_id, m.file_id]));
       } finally {

@@ -11,6 +11,7 @@
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { type ParsedQuery, fts5Match, indexTokens, MAX_INDEXED_CHARS, tsquery, tsvectorLiteral } from '../../domain/search-text.ts';
 import { regionOf } from '../../domain/region.ts';
+import { parseTranslations, translationsOf } from '../../domain/translations.ts';
 import type { DbOrTx } from '../database.ts';
 import { published } from '../published.ts';
 import type { Engine } from '../storage.ts';
@@ -49,7 +50,13 @@ export type SearchDoc = {
   body: string;
   /** the language its words are stemmed in (null: folded only, as names are) */
   lang: string | null;
+  /** the title (and text) in other languages an editor entered (issue 13), each indexed in its own language */
+  titleIn?: Array<{ text: string; lang: string }>;
+  bodyIn?: Array<{ text: string; lang: string }>;
 };
+
+/** A row's translations of `field`, for titleIn/bodyIn. */
+const translated = (json: string | null | undefined, field: string) => translationsOf(parseTranslations(json), field);
 
 const any = (db: DbOrTx) => db as unknown as Kysely<any>;
 
@@ -129,8 +136,8 @@ export async function insertDocs(trx: DbOrTx, docs: SearchDoc[]): Promise<void> 
   const fts: Array<{ rowid: number; title: string; body: string }> = [];
   for (const d of docs) {
     const combo = combos.get(comboKey(d.facets))!;
-    const titleTokens = indexTokens(d.title, d.lang);
-    const bodyTokens = indexTokens(d.body, d.lang);
+    const titleTokens = [...indexTokens(d.title, d.lang), ...(d.titleIn ?? []).flatMap((x) => indexTokens(x.text, x.lang))];
+    const bodyTokens = [...indexTokens(d.body, d.lang), ...(d.bodyIn ?? []).flatMap((x) => indexTokens(x.text, x.lang))];
     const row: Record<string, unknown> = {
       kind: d.kind,
       ref_id: d.refId,
@@ -219,12 +226,14 @@ export async function eventDocs(db: DbOrTx, eventId: number, only?: 'session'): 
       href,
       body: joinText(e.overview, themesText(e.themes), e.venue, e.city),
       lang: e.lang,
+      titleIn: translated(e.translations, 'title'),
+      bodyIn: translated(e.translations, 'overview'),
     },
   ];
   const sessions = await p
     .selectFrom('session as s')
     .innerJoin('day as d', 'd.id', 's.day_id')
-    .select(['s.id', 's.kind', 's.number', 's.title', 's.lang', 'd.date'])
+    .select(['s.id', 's.kind', 's.number', 's.title', 's.lang', 's.translations', 'd.date'])
     .where('s.event_id', '=', eventId)
     .orderBy('d.position')
     .orderBy('s.position')
@@ -258,6 +267,7 @@ export async function eventDocs(db: DbOrTx, eventId: number, only?: 'session'): 
       // Who spoke and who moderated, by name ("Swing" finds the sessions he spoke in), then the talks' titles.
       body: joinText([...new Set((bySession.get(s.id) ?? []).map((a) => a.person_name))].join(', '), ...(bySession.get(s.id) ?? []).map((a) => a.talk_title)),
       lang: s.lang,
+      titleIn: translated(s.translations, 'title'),
     });
   }
   if (only === 'session') return docs.filter((d) => d.kind === 'session');
@@ -265,7 +275,7 @@ export async function eventDocs(db: DbOrTx, eventId: number, only?: 'session'): 
   const materials = await p
     .selectFrom('material as m')
     .leftJoin('search_file_text as ft' as any, 'ft.file_id' as any, 'm.file_id')
-    .select(['m.id', 'm.kind', 'm.label', 'm.lang', 'm.url', 'm.file_id', 'm.appearance_id', sql<string | null>`ft.text`.as('text')])
+    .select(['m.id', 'm.kind', 'm.label', 'm.lang', 'm.url', 'm.file_id', 'm.appearance_id', 'm.translations', sql<string | null>`ft.text`.as('text')])
     .where('m.event_id', '=', eventId)
     .orderBy('m.position')
     .execute();
@@ -285,6 +295,7 @@ export async function eventDocs(db: DbOrTx, eventId: number, only?: 'session'): 
       href: m.file_id ? `/files/${m.file_id}` : (m.url ?? href),
       body: m.text ?? '',
       lang: m.lang,
+      titleIn: translated(m.translations, 'label'),
     });
   }
   return docs;

@@ -19,6 +19,8 @@ export type CheckedMaterial = { id: number; label: string; hasFileOrLink: boolea
 export type Warning = {
   code: 'person-overlap' | 'outside-dates' | 'session-overlap' | 'no-title' | 'nobody' | 'no-affiliation' | 'material-empty';
   message: string;
+  /** the message's parts, for saying it in another language (web/i18n: warning.{code}) */
+  params: Record<string, string>;
   /** the session (of this event) the warning is about, when there is one */
   sessionId?: number;
 };
@@ -62,10 +64,10 @@ export function eventWarnings(input: {
 
   for (const s of input.sessions) {
     if (s.date < input.event.startDate || s.date > input.event.endDate) {
-      out.push({ code: 'outside-dates', sessionId: s.id, message: `session ${label(s)} is outside the event's dates (${input.event.startDate} to ${input.event.endDate})` });
+      out.push({ code: 'outside-dates', sessionId: s.id, message: `session ${label(s)} is outside the event's dates (${input.event.startDate} to ${input.event.endDate})`, params: { session: label(s), start: input.event.startDate, end: input.event.endDate } });
     }
-    if (s.title === null && NEEDS_TITLE.has(s.kind)) out.push({ code: 'no-title', sessionId: s.id, message: `session ${label(s)} has no title` });
-    if (NEEDS_PEOPLE.has(s.kind) && !input.appearances.some((a) => a.sessionId === s.id)) out.push({ code: 'nobody', sessionId: s.id, message: `session ${label(s)} has nobody in it` });
+    if (s.title === null && NEEDS_TITLE.has(s.kind)) out.push({ code: 'no-title', sessionId: s.id, message: `session ${label(s)} has no title`, params: { session: label(s) } });
+    if (NEEDS_PEOPLE.has(s.kind) && !input.appearances.some((a) => a.sessionId === s.id)) out.push({ code: 'nobody', sessionId: s.id, message: `session ${label(s)} has nobody in it`, params: { session: label(s) } });
   }
   // The event has one room: two sessions of it at the same time clash.
   const timed = input.sessions.filter((s) => spans.get(s.id));
@@ -74,7 +76,7 @@ export function eventWarnings(input: {
       const a = timed[i]!;
       const b = timed[j]!;
       if (a.kind === 'break' || b.kind === 'break') continue;
-      if (overlaps(spans.get(a.id)!, spans.get(b.id)!)) out.push({ code: 'session-overlap', sessionId: b.id, message: `session ${label(b)} overlaps session ${label(a)} in the same room` });
+      if (overlaps(spans.get(a.id)!, spans.get(b.id)!)) out.push({ code: 'session-overlap', sessionId: b.id, message: `session ${label(b)} overlaps session ${label(a)} in the same room`, params: { session: label(b), other: label(a) } });
     }
   }
   // A person in two sessions at once, here or in any other event (instants, across time zones).
@@ -86,7 +88,7 @@ export function eventWarnings(input: {
     for (let i = 0; i < here.length; i++) {
       for (let j = i + 1; j < here.length; j++) {
         if (overlaps(spans.get(here[i]!.id)!, spans.get(here[j]!.id)!)) {
-          out.push({ code: 'person-overlap', sessionId: here[j]!.id, message: `${name} is in session ${label(here[i]!)} and in session ${label(here[j]!)} at the same time` });
+          out.push({ code: 'person-overlap', sessionId: here[j]!.id, message: `${name} is in session ${label(here[i]!)} and in session ${label(here[j]!)} at the same time`, params: { person: name, session: label(here[i]!), other: label(here[j]!) } });
         }
       }
     }
@@ -95,7 +97,7 @@ export function eventWarnings(input: {
       if (!o) continue;
       for (const s of here) {
         if (overlaps(spans.get(s.id)!, o)) {
-          out.push({ code: 'person-overlap', sessionId: s.id, message: `${name} is in session ${label(s)} and, at the same time, in session ${label(other)} of ${other.eventTitle}` });
+          out.push({ code: 'person-overlap', sessionId: s.id, message: `${name} is in session ${label(s)} and, at the same time, in session ${label(other)} of ${other.eventTitle}`, params: { person: name, session: label(s), other: label(other), event: other.eventTitle } });
         }
       }
     }
@@ -103,9 +105,9 @@ export function eventWarnings(input: {
   for (const a of input.appearances) {
     if (a.role === 'speaker' && !a.hasOrganization && !a.hasCountry) {
       const s = byId.get(a.sessionId)!;
-      out.push({ code: 'no-affiliation', sessionId: s.id, message: `${a.personName} speaks in session ${label(s)} without an organization or a country` });
+      out.push({ code: 'no-affiliation', sessionId: s.id, message: `${a.personName} speaks in session ${label(s)} without an organization or a country`, params: { person: a.personName, session: label(s) } });
     }
   }
-  for (const m of input.materials) if (!m.hasFileOrLink) out.push({ code: 'material-empty', message: `the material “${m.label}” has no file or link yet` });
+  for (const m of input.materials) if (!m.hasFileOrLink) out.push({ code: 'material-empty', message: `the material “${m.label}” has no file or link yet`, params: { label: m.label } });
   return out;
 }

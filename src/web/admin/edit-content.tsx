@@ -16,7 +16,7 @@ import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 import { translator } from '../i18n/t.ts';
 import { renderDocument } from '../views/layout.tsx';
 import type { Viewer } from '../views/admin.tsx';
-import { ActionButton, ConflictPage, DeletePage, FormPage, formValues, readOnly } from '../views/admin-edit.tsx';
+import { warningText, ActionButton, ConflictPage, DeletePage, FormPage, formValues, readOnly } from '../views/admin-edit.tsx';
 import { deleteRecord } from '../../operations/edit-delete.ts';
 import { reachOf, similarPersons, suggestNames } from './suggest.ts';
 import { warningsForEvent } from '../../operations/event-warnings.ts';
@@ -231,7 +231,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
           <ul class="warnings">
             {warnings.map((w) => (
               <li>
-                <bdi>{w.message}</bdi>
+                <bdi>{warningText(w, t)}</bdi>
                 {w.sessionId !== undefined ? (
                   <>
                     {' '}

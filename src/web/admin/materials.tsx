@@ -12,7 +12,7 @@ import { appearancesOfEvent, eventForMaterials, materialById, materialsOfEvent, 
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 import { translator } from '../i18n/t.ts';
 import { AdminLayout, type Viewer } from '../views/admin.tsx';
-import { readOnly } from '../views/admin-edit.tsx';
+import { languageLabel, readOnly } from '../views/admin-edit.tsx';
 import { renderDocument } from '../views/layout.tsx';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 import { sendFile } from '../routes/files.ts';
@@ -259,7 +259,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
             <select id="upload-kind" name="kind" aria-describedby={described('kind')}>
               {MATERIAL_KINDS.filter((k) => k !== 'video').map((k) => (
                 <option value={k} selected={p.typed?.kind === k}>
-                  {k}
+                  {t(`search.materialKind.${k}`)}
                 </option>
               ))}
             </select>
@@ -270,7 +270,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
             <select id="upload-lang" name="lang" aria-describedby={described('lang')}>
               {LANGUAGES.map((l) => (
                 <option value={l} selected={p.typed?.lang === l}>
-                  {l}
+                  {languageLabel(l)}
                 </option>
               ))}
             </select>

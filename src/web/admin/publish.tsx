@@ -15,7 +15,7 @@ import { translator } from '../i18n/t.ts';
 import { idParam, onRecord } from '../record-access.ts';
 import { htmlHeadersWithStyles } from '../security.ts';
 import { AdminLayout, type Viewer } from '../views/admin.tsx';
-import { ActionButton, readOnly } from '../views/admin-edit.tsx';
+import { warningText, ActionButton, readOnly } from '../views/admin-edit.tsx';
 import { changeText, releaseHeading, releaseLines } from '../views/changes.tsx';
 import { EventPage } from '../views/event-page.tsx';
 import { renderDocument } from '../views/layout.tsx';
@@ -84,7 +84,7 @@ export function publishRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
             <ul class="warnings">
               {warnings.map((w) => (
                 <li>
-                  <bdi>{w.message}</bdi>
+                  <bdi>{warningText(w, t)}</bdi>
                 </li>
               ))}
             </ul>

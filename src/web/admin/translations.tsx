@@ -16,7 +16,7 @@ import { languageName, textAttrs } from '../views/content-text.tsx';
 import { renderDocument } from '../views/layout.tsx';
 import { idParam, onRecord } from '../record-access.ts';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
-import { href } from '../views/render-context.ts';
+import { href, placeOfRequest } from '../views/render-context.ts';
 
 type C = Context<AuthEnv>;
 
@@ -26,7 +26,7 @@ export function translationRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   const db = opts.storage.db;
   const langParam = (c: C) => c.req.param('lang') ?? '';
   const show = async (c: C, form: TranslationForm, extra: { typed?: Record<string, string>; errors?: Record<string, string>; conflict?: string; status?: 200 | 400 | 409 } = {}) =>
-    c.html(await renderDocument(<TranslationPage t={t} uiLang={lang} viewer={viewerOf(c)} form={form} saved={c.req.query('saved') === '1'} {...extra} />), extra.status ?? 200, ADMIN_HEADERS);
+    c.html(await renderDocument(<TranslationPage t={t} uiLang={lang} viewer={viewerOf(c)} form={form} saved={c.req.query('saved') === '1'} {...extra} />, placeOfRequest(c.req, opts.baseUrl())), extra.status ?? 200, ADMIN_HEADERS);
 
   app.get('/events/:id/translations/:lang', guard(opts, onRecord(db, 'event')), async (c) => show(c, await translationForm(db, idParam(c), langParam(c))));
   app.post('/events/:id/translations/:lang', guard(opts, onRecord(db, 'event')), async (c) => {

@@ -53,7 +53,8 @@ const META: Record<string, FieldMeta> = {
 const fieldLabel = (t: Translate, f: string) => t(`edit.field.${f}` as MessageKey);
 
 import { formValueOf, formValues } from '../../domain/editing.ts';
-import { href } from './render-context.ts';
+import { href, readerLanguage } from './render-context.ts';
+import type { Warning } from '../../domain/clashes.ts';
 export { formValueOf, formValues };
 
 function Field(p: { t: Translate; entity: FormEntity; name: string; value: string; error?: string | undefined }) {
@@ -61,8 +62,19 @@ function Field(p: { t: Translate; entity: FormEntity; name: string; value: strin
   // Its options are labelled from the catalogue, and the hint says a government body needs its country.
   const m: FieldMeta =
     p.entity === 'organization' && p.name === 'kind' ? { type: 'select' as const, options: ORGANIZATION_KINDS, hint: 'edit.hint.kind.organization' } : (META[p.name] ?? { type: 'text' });
+  // Every option in the reader's words: kinds, roles and genders from the catalogue, languages by Intl.
   const optionLabel = (o: string) =>
-    p.entity === 'organization' && p.name === 'kind' ? p.t(`org.kind.${o}` as MessageKey) : p.name === 'gender' ? p.t(`gender.${o}` as MessageKey) : o;
+    p.entity === 'organization' && p.name === 'kind'
+      ? p.t(`org.kind.${o}` as MessageKey)
+      : p.name === 'gender'
+        ? p.t(`gender.${o}` as MessageKey)
+        : p.name === 'kind'
+          ? p.t(`session.kind.${o}` as MessageKey)
+          : p.name === 'role'
+            ? p.t(`role.${o}` as MessageKey)
+            : p.name === 'lang'
+              ? languageLabel(o)
+              : o;
   const id = `f-${p.name}`;
   const hintId = m.hint ? `${id}-hint` : undefined;
   const errorId = p.error ? `${id}-error` : undefined;
@@ -307,7 +319,7 @@ export function AuditPage(p: Base & { rows: AuditRow[]; canRevert: boolean; reve
                   {r.source ? ` (${t('speakerLink.audit.source', { source: r.source })})` : ''}
                 </td>
                 <td>
-                  {r.action} {r.entity} {r.entityId}
+                  {t(`audit.action.${r.action}` as MessageKey)} {t(`audit.entity.${r.entity}` as MessageKey)} {r.entityId}
                   {r.reverts !== null ? ` (${t('audit.reverts', { id: r.reverts })})` : ''}
                   {r.record ? (
                     <>
@@ -376,4 +388,16 @@ function revertable(action: string, entity: string): boolean {
   if (entity === 'material') return false;
   if (action === 'update' || action === 'move' || action === 'revert') return true;
   return (action === 'create' || action === 'delete') && (entity === 'day' || entity === 'session' || entity === 'appearance');
+}
+
+/** A content language's name in the reader's language ("espagnol" on a French page), from Intl. */
+export function languageLabel(code: string): string {
+  const lang = readerLanguage();
+  const name = new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code;
+  return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+}
+
+/** A warning before publishing (domain/clashes.ts), said in the reader's language. */
+export function warningText(w: Warning, t: Translate): string {
+  return t((w.code === 'person-overlap' && w.params.event !== undefined ? 'warning.person-overlap.elsewhere' : `warning.${w.code}`) as MessageKey, w.params);
 }

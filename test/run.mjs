@@ -11,6 +11,7 @@ const STORAGE = ['test/storage.test.ts', 'test/accounts.test.ts', 'test/route-gu
 const UNIT = [
   'test/pseudo-locale.test.ts',
   'src/domain/names.test.ts',
+  'src/domain/translations.test.ts',
   'src/domain/country.test.ts',
   'src/domain/region.test.ts',
   'src/domain/representation.test.ts',

@@ -136,7 +136,7 @@ const LIVE_FIELDS = {
     used_at: timestamp,
   },
   speaker_submission: {
-    kind: z.enum(['material', 'correction']),
+    kind: z.enum(['material', 'correction', 'gender']),
     payload: z.string().refine((text) => {
       try {
         const v: unknown = JSON.parse(text);

@@ -19,7 +19,9 @@ export function linkState(link: { expires_at: string; revoked_at: string | null;
 
 /** The kinds of material a speaker hands in. */
 export const SPEAKER_MATERIAL_KINDS = ['statement', 'presentation'] as const;
-export const SUBMISSION_KINDS = ['material', 'correction'] as const;
+export const SUBMISSION_KINDS = ['material', 'correction', 'gender'] as const;
+/** What a speaker may answer about their gender (optional): 'declined' is "prefer not to say"; 'not-known' is nobody's answer. */
+export const SPEAKER_GENDERS = ['female', 'male', 'another', 'declined'] as const;
 export const SUBMISSION_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 

@@ -12,7 +12,8 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { formValues } from '../domain/editing.ts';
 import { Conflict, InvalidInput, NotFound } from '../domain/errors.ts';
 import { LANGUAGES } from '../domain/language.ts';
-import { type Correction, CORRECTION_FIELDS, correctionSchema, type LinkState, linkState, MAX_LINK_DAYS, SPEAKER_MATERIAL_KINDS } from '../domain/speaker-link.ts';
+import { type Correction, CORRECTION_FIELDS, correctionSchema, type LinkState, linkState, MAX_LINK_DAYS, SPEAKER_GENDERS, SPEAKER_MATERIAL_KINDS } from '../domain/speaker-link.ts';
+import { genderFieldsSchema } from '../domain/gender.ts';
 import { recordById } from '../storage/queries/editing.ts';
 import { type LinkRow, linkByHash, linkById, speakerContext, submissionById } from '../storage/queries/speaker-links.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -134,6 +135,24 @@ export async function proposeCorrection(storage: Storage, link: LinkRow, body: R
   return Number(r.id);
 }
 
+/**
+ * The speaker's own answer about their gender (optional; "prefer not to say" is 'declined', a
+ * term of their own goes with 'another'). It waits for an editor like every submission, and an
+ * approval records it on the person: the figures count it, no page shows it.
+ */
+export async function submitGender(storage: Storage, link: LinkRow, body: Record<string, string>, now = new Date()): Promise<number> {
+  const gender = (body.gender ?? '').trim();
+  if (!(SPEAKER_GENDERS as readonly string[]).includes(gender)) throw new InvalidInput('gender: choose one of the answers, or “prefer not to say”');
+  const parsed = genderFieldsSchema.safeParse({ gender, gender_term: body.gender_term ?? '' });
+  if (!parsed.success) throw new InvalidInput(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  const r = await storage.db
+    .insertInto('speaker_submission')
+    .values({ link_id: link.id, kind: 'gender', payload: JSON.stringify(parsed.data), file_id: null, lang: null, status: 'pending', decided_by: null, decided_at: null, created_at: now.toISOString() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
 /** "Send to the organizers": the link is used and opens no more. */
 export async function finaliseLink(storage: Storage, link: LinkRow, now = new Date()): Promise<void> {
   const r = await storage.db.updateTable('speaker_link').set({ used_at: now.toISOString() }).where('id', '=', link.id).where('used_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
@@ -167,6 +186,11 @@ export async function approveSubmission(storage: Storage, submissionId: number, 
       const kind = payload.kind as 'statement' | 'presentation';
       const label = typeof payload.label === 'string' && payload.label !== '' ? payload.label : kind === 'statement' ? 'Statement' : 'Presentation';
       await attachStoredFile(trx, { eventId: ctx.eventId, appearanceId: ctx.appearanceId, fields: { kind, label, lang: x.lang as 'en' | 'fr' | 'es' }, fileId: x.file_id, fileName: file.original_name ?? 'file', actor }, now.toISOString());
+      return;
+    }
+    if (x.kind === 'gender') {
+      const p = (await recordById(trx, 'person', ctx.personId))!;
+      await saveFormWithin(trx, actor, 'person', ctx.personId, Number(p.version), { ...formValues('person', p), gender: String(payload.gender ?? ''), gender_term: String(payload.gender_term ?? '') });
       return;
     }
     const proposed = (payload.proposed ?? {}) as Correction;

@@ -16,6 +16,7 @@ import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 import { type Translate, translator } from '../i18n/t.ts';
 import { idParam, onRecord } from '../record-access.ts';
 import { sendFile } from '../routes/files.ts';
+import { describeGender } from '../speaker/routes.tsx';
 import { AdminLayout, type Viewer } from '../views/admin.tsx';
 import { ActionButton, readOnly } from '../views/admin-edit.tsx';
 import { longDate } from '../views/format.ts';
@@ -190,6 +191,7 @@ function CreatedPage(p: { t: Translate; lang: InterfaceLanguage; viewer: Viewer;
 
 function describe(t: Translate, x: QueueRow): string {
   const payload = JSON.parse(x.payload) as { kind?: string; label?: string; proposed?: Record<string, string>; was?: Record<string, string> };
+  if (x.kind === 'gender') return describeGender(t, payload);
   if (x.kind === 'material') {
     return t('speakerLink.sent.material', { kind: t(`speakerLink.kind.${payload.kind as 'statement' | 'presentation'}`), lang: t(`speakerLink.lang.${(x.lang ?? 'en') as Language}`), file: x.original_name ?? '' });
   }

@@ -8,8 +8,9 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { Forbidden, InvalidInput, PlenaryError } from '../../domain/errors.ts';
 import { DEFAULT_LANGUAGE, type Language, LANGUAGES } from '../../domain/language.ts';
-import { CORRECTION_FIELDS, SPEAKER_MATERIAL_KINDS } from '../../domain/speaker-link.ts';
-import { finaliseLink, LinkClosed, linkCsrf, openLink, proposeCorrection, submitMaterial } from '../../operations/speaker-links.ts';
+import { CORRECTION_FIELDS, SPEAKER_GENDERS, SPEAKER_MATERIAL_KINDS } from '../../domain/speaker-link.ts';
+import { finaliseLink, LinkClosed, linkCsrf, openLink, proposeCorrection, submitGender, submitMaterial } from '../../operations/speaker-links.ts';
+import type { MessageKey } from '../i18n/messages.ts';
 import type { Upload } from '../../operations/materials.ts';
 import { type SpeakerContext, speakerContext, submissionsOfLink, type LinkRow } from '../../storage/queries/speaker-links.ts';
 import type { Storage } from '../../storage/storage.ts';
@@ -81,7 +82,7 @@ export function speakerRoutes(opts: SpeakerOptions): Hono<SpeakerEnv> {
   app.get('/:token', guard, async (c) => {
     const sent = c.req.query('sent');
     const t = translator(langOf((await speakerContext(opts.storage.db, c.get('link').appearance_id))?.eventLang ?? 'en'));
-    return page(c, sent === 'material' ? { notice: t('speakerLink.notice.material') } : sent === 'correction' ? { notice: t('speakerLink.notice.correction') } : {});
+    return page(c, sent === 'material' ? { notice: t('speakerLink.notice.material') } : sent === 'correction' ? { notice: t('speakerLink.notice.correction') } : sent === 'gender' ? { notice: t('speakerLink.notice.gender') } : {});
   });
 
   app.post('/:token/materials', uploadBodyLimit(maxBytes), guard, async (c) => {
@@ -110,6 +111,19 @@ export function speakerRoutes(opts: SpeakerOptions): Hono<SpeakerEnv> {
       return page(c, { error: { at: 'correction', message: e.message }, typed }, 400);
     }
     return c.redirect(`/speak/${c.get('token')}?sent=correction#sent-heading`, 303);
+  });
+
+  // The speaker's gender, if they wish to give it: only ever counted (issue 14).
+  app.post('/:token/gender', guard, async (c) => {
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const typed = { gender: field(body, 'gender'), gender_term: field(body, 'gender_term') };
+    try {
+      await submitGender(opts.storage, c.get('link'), typed, now());
+    } catch (e) {
+      if (!(e instanceof InvalidInput)) throw e;
+      return page(c, { error: { at: 'gender', message: e.message }, typed }, 400);
+    }
+    return c.redirect(`/speak/${c.get('token')}?sent=gender#sent-heading`, 303);
   });
 
   app.post('/:token/send', guard, async (c) => {
@@ -152,6 +166,14 @@ function Message(p: { lang: Language; t: Translate; title: string; body: string 
 
 type Sent = Awaited<ReturnType<typeof submissionsOfLink>>[number];
 
+/** A gender answer as the speaker's page and the editors' queue list it. */
+export function describeGender(t: Translate, payload: object): string {
+  const { gender, gender_term: term } = payload as { gender?: unknown; gender_term?: unknown };
+  const g = typeof gender === 'string' ? gender : 'not-known';
+  const answer = g === 'another' && typeof term === 'string' ? `${t('gender.another')}: “${term}”` : t(`gender.${g}` as MessageKey);
+  return t('speakerLink.sent.gender', { answer });
+}
+
 function SpeakerPage(p: {
   lang: Language;
   t: Translate;
@@ -170,11 +192,13 @@ function SpeakerPage(p: {
   const printed: Record<(typeof CORRECTION_FIELDS)[number], string | null> = { name: ctx.name, honorific: ctx.honorific, affiliation_position: ctx.position, organization: ctx.organization, country: ctx.country };
   const err = (at: string) => (p.error?.at === at ? <strong class="field-error" id={`${at}-error`}>{t('speakerLink.error', { message: p.error.message })}{at === 'file' ? ` ${t('speakerLink.upload.chooseAgain')}` : ''}</strong> : null);
   const correctionTyped = p.error?.at === 'correction' ? p.typed : undefined;
-  const uploadTyped = p.error && p.error.at !== 'correction' ? p.typed : undefined;
+  const genderTyped = p.error?.at === 'gender' ? p.typed : undefined;
+  const uploadTyped = p.error && p.error.at !== 'correction' && p.error.at !== 'gender' ? p.typed : undefined;
   const when = ctx.start ? `${ctx.start}${ctx.end ? `–${ctx.end}` : ''} (${ctx.timeZone})` : t('speakerLink.noTime');
   const day = ctx.date ? `${longDate(ctx.date, p.lang)}${ctx.dayLabel ? ` (${ctx.dayLabel})` : ''}` : (ctx.dayLabel ?? '');
   const describe = (x: Sent) => {
     const payload = JSON.parse(x.payload) as { kind?: string; proposed?: Record<string, string> };
+    if (x.kind === 'gender') return describeGender(t, payload);
     if (x.kind === 'material') {
       return t('speakerLink.sent.material', { kind: t(`speakerLink.kind.${payload.kind as 'statement' | 'presentation'}`), lang: t(`speakerLink.lang.${(x.lang ?? 'en') as Language}`), file: x.original_name ?? '' });
     }
@@ -287,6 +311,29 @@ function SpeakerPage(p: {
         ))}
         <p>
           <button type="submit">{t('speakerLink.correct.submit')}</button>
+        </p>
+      </form>
+
+      <h2 id="gender-heading">{t('speakerLink.gender.heading')}</h2>
+      <form method="post" action={`${p.action}/gender`} class="stack" aria-labelledby="gender-heading">
+        <input type="hidden" name="_csrf" value={p.csrf} />
+        <p id="gender-help">{t('speakerLink.gender.help')}</p>
+        <fieldset aria-describedby={p.error?.at === 'gender' ? 'gender-error gender-help' : 'gender-help'}>
+          <legend>{t('speakerLink.gender.question')}</legend>
+          {err('gender')}
+          {SPEAKER_GENDERS.map((g) => (
+            <p>
+              <input type="radio" id={`g-${g}`} name="gender" value={g} checked={genderTyped?.gender === g} />{' '}
+              <label for={`g-${g}`}>{t(`speakerLink.gender.${g}`)}</label>
+            </p>
+          ))}
+          <p>
+            <label for="g-term">{t('speakerLink.gender.term')}</label>
+            <input id="g-term" name="gender_term" maxlength={100} value={genderTyped?.gender_term ?? ''} />
+          </p>
+        </fieldset>
+        <p>
+          <button type="submit">{t('speakerLink.gender.submit')}</button>
         </p>
       </form>
 

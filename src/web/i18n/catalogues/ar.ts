@@ -210,6 +210,7 @@ export const ar: Catalogue = {
   'rep.trend.note': 'المشاركون في حلقات النقاش هم المتحدثون في الجلسات من نوع «حلقة نقاش»؛ وتُحسب حصتا النساء والنوع الاجتماعي غير المعروف من الأشخاص الذين تحدّثوا في تلك السنة.',
   'rep.download.csv': 'الأرقام بصيغة CSV',
   'rep.download.json': 'الأرقام بصيغة JSON',
+  'rep.m49': 'M49 {code}',
   'country.speakers': 'المشاركات باسم {country}',
   'list.people': 'الأشخاص',
   'list.organizations': 'المنظمات',

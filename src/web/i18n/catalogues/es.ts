@@ -204,6 +204,7 @@ export const es: Catalogue = {
   'rep.trend.note': 'Los panelistas son los oradores de las sesiones de tipo «mesa redonda»; las proporciones de mujeres y de género desconocido se calculan sobre las personas que tomaron la palabra ese año.',
   'rep.download.csv': 'Cifras en formato CSV',
   'rep.download.json': 'Cifras en formato JSON',
+  'rep.m49': 'M49 {code}',
   'country.speakers': 'Participaciones en representación de {country}',
   'list.people': 'Personas',
   'list.organizations': 'Organizaciones',

@@ -204,6 +204,7 @@ export const fr: Catalogue = {
   'rep.trend.note': 'Les participants aux tables rondes sont les intervenants des séances de type « table ronde » ; les parts des femmes et du genre inconnu sont calculées sur les personnes ayant pris la parole cette année-là.',
   'rep.download.csv': 'Statistiques au format CSV',
   'rep.download.json': 'Statistiques au format JSON',
+  'rep.m49': 'M49 {code}',
   'country.speakers': 'Participations pour le pays : {country}',
   'list.people': 'Personnes',
   'list.organizations': 'Organisations',

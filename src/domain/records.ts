@@ -10,6 +10,7 @@ import { EVENT_STATUSES, eventTargetSchema } from './event.ts';
 import { FILE_CHUNK_BYTES, fileSizeSchema, mediaTypeSchema, originalNameSchema, sha256HexSchema } from './file.ts';
 import { LANGUAGES } from './language.ts';
 import { materialUrlSchema } from './material.ts';
+import { translationsSchema } from './translations.ts';
 import { ORGANIZATION_KINDS } from './organization.ts';
 import { genderSchema, MAX_GENDER_TERM } from './gender.ts';
 
@@ -57,8 +58,17 @@ const jsonObject = z.string().refine((text) => {
   }
 }, 'must be a JSON object');
 
+/** Texts in other languages (migration 0015): field → language → text. */
+const translations = z.string().refine((text) => {
+  try {
+    return translationsSchema.safeParse(JSON.parse(text)).success;
+  } catch {
+    return false;
+  }
+}, 'must be a JSON object of texts by field and language, such as {"title":{"fr":"…"}}');
+
 const LIVE_FIELDS = {
-  series: { slug, title, lang, uuid, created_at: timestamp, updated_at: timestamp, version },
+  series: { slug, title, lang, uuid, created_at: timestamp, updated_at: timestamp, version, translations },
   event: {
     slug,
     title,
@@ -75,9 +85,10 @@ const LIVE_FIELDS = {
     created_at: timestamp,
     updated_at: timestamp,
     version,
+    translations,
   },
   day: { date, version },
-  session: { kind: z.enum(SESSION_KINDS), lang, start_time: agendaSessionSchema.shape.start.unwrap(), end_time: agendaSessionSchema.shape.end.unwrap(), uuid, version },
+  session: { kind: z.enum(SESSION_KINDS), lang, start_time: agendaSessionSchema.shape.start.unwrap(), end_time: agendaSessionSchema.shape.end.unwrap(), uuid, version, translations },
   person: { slug, name: agendaPersonSchema.shape.name, name_key: title, uuid, created_at: timestamp, updated_at: timestamp, version, gender: genderSchema, gender_term: genderTerm },
   organization: {
     slug,
@@ -100,7 +111,7 @@ const LIVE_FIELDS = {
   file: { sha256: sha256HexSchema, media_type: mediaTypeSchema, size: fileSizeSchema, original_name: originalNameSchema, created_at: timestamp },
   file_chunk: { n: z.int().min(0, 'must be 0 or more') },
   file_variant: { width: z.int().min(1, 'must be at least 1 pixel').max(10000, 'must be at most 10000 pixels') },
-  material: { kind: z.enum(MATERIAL_KINDS), label: title, lang, url: materialUrlSchema, created_at: timestamp },
+  material: { kind: z.enum(MATERIAL_KINDS), label: title, lang, url: materialUrlSchema, created_at: timestamp, translations, version },
   release: {
     number: z.int().min(1, 'must be 1 or more'),
     created_at: timestamp,

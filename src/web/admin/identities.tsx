@@ -18,6 +18,7 @@ import { AdminLayout, type Viewer } from '../views/admin.tsx';
 import { renderDocument } from '../views/layout.tsx';
 import { ActionButton } from '../views/admin-edit.tsx';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
+import { href, placeOfRequest } from '../views/render-context.ts';
 
 type C = Context<AuthEnv>;
 const PATH: Record<IdentityEntity, string> = { person: 'persons', organization: 'organizations' };
@@ -37,7 +38,7 @@ export async function IdentitySection(p: { db: AuthOptions['storage']['db']; t: 
         <div class="notice" id="kind-guessed">
           {t('org.kind')}: {t(`org.kind.${org.kind}` as MessageKey)} — {t('org.kindGuessed')}{' '}
           {p.viewer.role !== 'viewer' ? (
-            <ActionButton viewer={p.viewer} action={`/admin/organizations/${p.id}`} fields={{ version: String(org.version), name: org.name, kind: org.kind, country_code: org.country_code ?? '' }}>
+            <ActionButton viewer={p.viewer} action={href(`/admin/organizations/${p.id}`)} fields={{ version: String(org.version), name: org.name, kind: org.kind, country_code: org.country_code ?? '' }}>
               {t('org.kindConfirm')}
             </ActionButton>
           ) : null}
@@ -60,10 +61,10 @@ export async function IdentitySection(p: { db: AuthOptions['storage']['db']; t: 
       {admin ? (
         <ul>
           <li>
-            <a href={`/admin/${PATH[p.entity]}/${p.id}/merge`}>{t(`identity.merge.link.${p.entity}`)}</a>
+            <a href={href(`/admin/${PATH[p.entity]}/${p.id}/merge`)}>{t(`identity.merge.link.${p.entity}`)}</a>
           </li>
           <li>
-            <a href={`/admin/${PATH[p.entity]}/${p.id}/split`}>{t(p.entity === 'person' ? 'identity.split.link' : 'identity.splitOrg.link')}</a>
+            <a href={href(`/admin/${PATH[p.entity]}/${p.id}/split`)}>{t(p.entity === 'person' ? 'identity.split.link' : 'identity.splitOrg.link')}</a>
           </li>
         </ul>
       ) : null}
@@ -80,7 +81,7 @@ export async function IdentitySection(p: { db: AuthOptions['storage']['db']; t: 
                   {admin && !m.undone_at ? (
                     <>
                       {' '}
-                      <ActionButton viewer={p.viewer} action={`/admin/merges/${m.id}/undo`}>
+                      <ActionButton viewer={p.viewer} action={href(`/admin/merges/${m.id}/undo`)}>
                         {t('identity.undo')}
                       </ActionButton>
                     </>
@@ -96,11 +97,11 @@ export async function IdentitySection(p: { db: AuthOptions['storage']['db']; t: 
 }
 
 export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
-  const lang = DEFAULT_LANGUAGE;
+  const lang = opts.lang ?? DEFAULT_LANGUAGE;
   const t = translator(lang);
   const db = opts.storage.db;
   const actorOf = (c: C) => ({ accountId: c.get('auth')!.account.id });
-  const html = async (c: C, node: unknown, status: 200 | 400 | 409 = 200) => c.html(await renderDocument(node), status, ADMIN_HEADERS);
+  const html = async (c: C, node: unknown, status: 200 | 400 | 409 = 200) => c.html(await renderDocument(node, placeOfRequest(c.req, opts.baseUrl())), status, ADMIN_HEADERS);
   const csrf = (c: C) => <input type="hidden" name="_csrf" value={viewerOf(c).csrfToken} />;
   const recordOf = async (entity: IdentityEntity, id: number) =>
     entity === 'person'
@@ -125,7 +126,7 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
             <bdi>{title}</bdi>
           </h1>
           <p>
-            <a href={`/admin/${PATH[entity]}/${id}`}>{t('identity.back')}</a>
+            <a href={href(`/admin/${PATH[entity]}/${id}`)}>{t('identity.back')}</a>
           </p>
           <p>{t(`identity.merge.intro.${entity}`, { name: me.name, slug: me.slug })}</p>
           {error ? (
@@ -133,7 +134,7 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
               {error}
             </p>
           ) : null}
-          <form method="get" action={`/admin/${PATH[entity]}/${id}/merge`} class="stack" role="search">
+          <form method="get" action={href(`/admin/${PATH[entity]}/${id}/merge`)} class="stack" role="search">
             <p>
               <label for="f-q">{t('identity.merge.search')}</label>
               <input id="f-q" name="q" type="search" value={q} />
@@ -147,7 +148,7 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
               <ul>
                 {found.map((r) => (
                   <li>
-                    <a href={`/admin/${PATH[entity]}/${id}/merge?other=${r.id}`}>
+                    <a href={href(`/admin/${PATH[entity]}/${id}/merge?other=${r.id}`)}>
                       <bdi>{r.name}</bdi>
                     </a>{' '}
                     ({r.slug}
@@ -185,7 +186,7 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
               {preview.clashes.length ? (
                 <p role="alert">{t('identity.merge.clash', { sessions: preview.clashes.map((x) => String(x.sessionId)).join(', ') })}</p>
               ) : (
-                <form method="post" action={`/admin/${PATH[entity]}/${id}/merge`}>
+                <form method="post" action={href(`/admin/${PATH[entity]}/${id}/merge`)}>
                   {csrf(c)}
                   <input type="hidden" name="other" value={String(other.id)} />
                   <button type="submit">{t('identity.merge.submit', { other: other.name, name: me.name })}</button>
@@ -223,7 +224,7 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
           <bdi>{title}</bdi>
         </h1>
         <p>
-          <a href={`/admin/persons/${id}`}>{t('identity.back')}</a>
+          <a href={href(`/admin/persons/${id}`)}>{t('identity.back')}</a>
         </p>
         <p>{t('identity.split.intro', { name: me.name })}</p>
         {error ? (
@@ -231,7 +232,7 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
             {error}
           </p>
         ) : null}
-        <form method="post" action={`/admin/persons/${id}/split`} class="stack">
+        <form method="post" action={href(`/admin/persons/${id}/split`)} class="stack">
           {csrf(c)}
           <fieldset>
             <legend>{t('identity.split.choose')}</legend>
@@ -270,7 +271,7 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
           <bdi>{title}</bdi>
         </h1>
         <p>
-          <a href={`/admin/organizations/${id}`}>{t('identity.back')}</a>
+          <a href={href(`/admin/organizations/${id}`)}>{t('identity.back')}</a>
         </p>
         <p>{t('identity.splitOrg.intro', { name: me.name })}</p>
         {error ? (
@@ -278,7 +279,7 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
             {error}
           </p>
         ) : null}
-        <form method="post" action={`/admin/organizations/${id}/split`} class="stack">
+        <form method="post" action={href(`/admin/organizations/${id}/split`)} class="stack">
           {csrf(c)}
           <fieldset>
             <legend>{t('identity.splitOrg.chooseAppearances')}</legend>

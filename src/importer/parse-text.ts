@@ -607,17 +607,20 @@ export function parseAgendaText(text: string): Agenda {
     for (const run of splitRunTogether(t)) for (const piece of splitGluedHeadings(run)) handle(i, piece);
   }
   if (pending.length > 0) sessionFor(pending[0]!.i);
-  // No session in the lines: the programme may be written as prose ("The first panel, moderated by X, …").
-  if (days.every((d) => d.sessions.length === 0)) {
-    const prose = readProseProgramme(lines, (line, loose) => readPerson(line, loose));
-    if (prose.length > 0) {
-      const d = days[0] ?? { date: null, label: null, sessions: [] };
-      if (days.length === 0) days.push(d);
-      for (const { session, line } of prose) {
-        d.sessions.push(session);
-        warn(line, 'session read from prose (a guess)');
-      }
+  // Two readings of the page: by its lines (above) and as prose ("The first panel, moderated by X, …", "a las 10.45
+  // horas se desarrollará la primera mesa… Participarán A, B y C"). The one that explains more of the page is kept:
+  // prose when the lines give no session, or when it is clearly the more consistent reading of a single-day page.
+  const lineSessions = days.flatMap((d) => d.sessions);
+  const prose = lineSessions.length <= 3 && days.length <= 1 ? readProseProgramme(lines, (line, loose) => readPerson(line, loose)) : [];
+  const proseScore = readingScore(prose.map((p) => p.session));
+  if (prose.length > 0 && (lineSessions.length === 0 || proseScore > 2 * readingScore(lineSessions) + 2)) {
+    const d = days[0] ?? { date: null, label: null, sessions: [] };
+    if (days.length === 0) days.push(d);
+    for (const s of d.sessions) {
+      if (s.line !== undefined) warn(s.line - 1, 'read as prose instead: the page reads better so (a guess)');
     }
+    d.sessions = prose.map((p) => p.session);
+    for (const { line } of prose) warn(line, 'session read from prose (a guess)');
   }
 
   dropSpans(days, (line, message) => warn(line - 1, message));
@@ -693,6 +696,24 @@ function readOverview(lines: readonly string[]): { overview: string[]; title: st
   }
   flush();
   return { overview, title };
+}
+
+/**
+ * How consistent a reading is: each session counts when it has a title or a time, more with a time, and each person
+ * read counts; a session with neither title, time nor people counts against it, as does a time earlier than the one
+ * before it.
+ */
+function readingScore(sessions: readonly AgendaSession[]): number {
+  let score = 0;
+  let last: string | null = null;
+  for (const s of sessions) {
+    const people = s.speakers.length + s.moderators.length;
+    if (s.title === null && s.start === null && people === 0) score -= 1;
+    else score += 1 + (s.start !== null ? 0.5 : 0);
+    score += people;
+    if (s.start !== null) { if (last !== null && s.start < last) score -= 1; last = s.start; }
+  }
+  return score;
 }
 
 /** Most lines followed by a blank line (a page copied with a paragraph gap after every line). */

@@ -20,20 +20,21 @@ const ORDINAL_NUMBER: Record<string, number> = {
   deuxième: 2, deuxieme: 2, second_: 2, seconde: 2, troisième: 3, troisieme: 3, quatrième: 4, quatrieme: 4,
 };
 const HONORIFIC_START = /^(Dª|Dña\.|D\.|Sr\.|Sra\.|Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.|H\.E\.|Mme|M\.)\s(?=\p{Lu})/u;
-const OPENING = /(?<![\p{L}])(?:inaugural|inaugurar[áa]|abrir[áa]|abre|opening|opened|will open|opens|ouvrira|ouvre|ouverture|apertura|d['’]ouverture|welcome)(?![\p{L}])/iu;
+const OPENING = /(?<![\p{L}])(?:inaugural|inauguraci[óo]n|inauguration|inaugurar[áa]|abrir[áa]|abre|opening|opened|will open|opens|ouvrira|ouvre|ouverture|apertura|d['’]ouverture|welcome)(?![\p{L}])/iu;
 const CLOSING = /(?<![\p{L}])(?:closing|will close|closes|cerrar[áa]n?|clausurar[áa]|clausura|cl[ôo]turera|cl[ôo]ture|conclude)(?![\p{L}])/iu;
 const KEYNOTE = /(?<![\p{L}])(?:keynote|conferencia inaugural|conf[ée]rence inaugurale|conferencia magistral|lecture)(?![\p{L}])/iu;
 // Quoted titles: “…”, «…», "…".
 const QUOTED = /[“«"]\s?([^“”«»"]{2,200}?)\s?[”»"]/gu;
 const QUOTED_ONE = /[“«"][^“”«»"]{2,200}[”»"]/u;
 // What introduces the people of a session.
-const PEOPLE_AFTER = /\s(?:con|with|brought together|bringing together|featuring|featured|hablar[áa]n|intervendr[áa]n|participar[áa]n|estar[áa] a cargo de|a cargo de|será impartida por|ser[áa] impartida por|impartida por|by|por|par|avec|réunira|réunit|will hear from)\s/iu;
+const PEOPLE_AFTER = /\s(?:con la participaci[óo]n de(?:l|\sla|\slos|\slas)?|avec la participation de|with the participation of|correr[áa] a cargo de(?:l)?|a cargo del|con|with|brought together|bringing together|featuring|featured|hablar[áa]n|intervendr[áa]n|participar[áa]n|estar[áa] a cargo de|a cargo de|será impartida por|ser[áa] impartida por|impartida por|by|por|par|avec|réunira|réunit|will hear from)\s/iu;
 const OPEN_CLOSE_VERB = /(?<![\p{L}])(?:abrir[áa]n?|inaugurar[áa]n?|cerrar[áa]n?|clausurar[áa]n?|will (?:open|close)|ouvrira|cl[ôo]turera)(?:\s(?:el acto|la jornada|the (?:event|meeting|day)|la journ[ée]e))?\s/iu;
+const SPEAKER_BEFORE_TITLE = /\s(?:(?:conferencia|conf[ée]rence|ponencia|charla|lecci[óo]n|lecture|address|talk|keynote)(?:\s(?:inaugural|inaugurale|magistral|de clausura))?\s(?:de(?:l)?|d['’]|by|par|por))\s/iu;
 const MODERATED = /\s(?:moderated by|chaired by|moderada por|moderado por|que moderar[áa]|moderar[áa]|animée? par|modérée? par|présidée? par|presidida por|presidido por)\s/iu;
 const AS_MODERATOR = /,?\s(?:como|as|comme)\s(?:moderador|moderadora|moderator|chair|modérateur|modératrice)(?![\p{L}])/iu;
 const WILL_MODERATE = /^(.{3,200}?),?\s(?:ser[áa] (?:el|la) (?:moderador|moderadora)|will (?:moderate|chair)|moderar[áa]|sera (?:le|la) (?:modérateur|modératrice)|animera)\b/iu;
 const HONORIFIC_INSIDE = /(?:^|\s)(?=(?:Dª|Dña\.|D\.|Sr\.|Sra\.|Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.|H\.E\.|Mme|M\.)\s\p{Lu})/u;
-const OFFICE_THEN_NAME = /^(\p{Ll}[\p{L}-]{2,30}(?:\s\p{Ll}[\p{L}-]{1,30}){0,3})\s(\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+){1,3})$/u;
+const OFFICE_THEN_NAME = /^(\p{Ll}[\p{L}-]{2,30}(?:\s\p{Ll}[\p{L}-]{0,30}){0,3})\s(\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+){1,3})$/u;
 const ARTICLE = /^(?:y|and|et|e|de|del|of)?\s?(?:la|el|los|las|the|le|les|l['’])?\s/iu;
 const LIST_SPLIT = /\s?;\s?(?:y\s|and\s|et\s|e\s)?|,\s(?:y|and|et|e)\s(?:de\s)?/iu;
 
@@ -77,11 +78,23 @@ function proseReadPerson(chunk: string, readPerson: ReadPerson): { read: PersonR
     }
   }
   let p = readPerson(t, true);
-  // "vicepresidenta Nieves Tordesillas", "le ministre Jean Dupont": an office in lower case, then the name.
-  const office = p === null ? OFFICE_THEN_NAME.exec(t) : null;
+  // "vicepresidenta Nieves Tordesillas", "le ministre Jean Dupont": an office in lower case, then the name; and
+  // "la médica Beatriz Castiñeira, jefa de servicio de X": the same before the rest of the person's line.
+  const comma = t.indexOf(',');
+  const office = p === null ? OFFICE_THEN_NAME.exec(t) ?? (comma > 0 ? OFFICE_THEN_NAME.exec(t.slice(0, comma)) : null) : null;
   if (office !== null) {
-    p = readPerson(office[2]!, true);
-    if (p !== null && p.person.position === null) p.person.position = office[1]!;
+    const rest = office[0].length < t.length ? t.slice(office[0].length) : '';
+    p = readPerson(`${office[2]!}${rest}`, true);
+    if (p !== null) p.person.position = p.person.position === null ? office[1]! : `${office[1]!}, ${p.person.position}`;
+  }
+  // "el obispo de Lugo, Alfonso Meilán": the office first, then the name after the last comma.
+  const last = t.lastIndexOf(', ');
+  if ((p === null || !/^\p{Lu}/u.test(p.person.name)) && last > 0 && /^\p{Ll}/u.test(t)) {
+    const q = readPerson(t.slice(last + 2), true);
+    if (q !== null && q.person.position === null && q.person.organization === null && /^\p{Lu}/u.test(q.person.name)) {
+      q.person.position = t.slice(0, last);
+      p = q;
+    }
   }
   if (p === null || !/^\p{Lu}/u.test(p.person.name)) return null;
   if (p.person.name.split(/\s+/).length > 4) return null;
@@ -97,6 +110,9 @@ function takeHonorific(p: PersonRead): PersonRead {
 
 function readList(text: string, readPerson: ReadPerson): Array<{ read: PersonRead; moderator: boolean }> {
   const out: Array<{ read: PersonRead; moderator: boolean }> = [];
+  // "…, titulada «…»", "…, entitled “…”": the talk's title after the speaker is not part of them.
+  const titled = /,?\s(?:titulad[ao]|titled|entitled|intitul[ée]e?)\s/iu.exec(text);
+  if (titled !== null) text = text.slice(0, titled.index);
   for (const chunk of text.split(LIST_SPLIT)) {
     if (chunk === undefined || chunk.trim() === '') continue;
     // "A, B and C": names alone, set apart by commas and the last "and".
@@ -115,6 +131,25 @@ function readList(text: string, readPerson: ReadPerson): Array<{ read: PersonRea
 }
 
 const asPerson = (r: PersonRead, line: number): AgendaPerson => ({ ...r.person, roleLabel: null, line });
+
+// A time inside a sentence: "a las 10.45 horas", "à 14 h 30", "at 2 p.m.", "a partir de las 9:00".
+const PROSE_TIME = /(?<![\p{L}\d])(?:a las|desde las|a partir de las|hacia las|à|dès|vers|at|from)\s(\d{1,2})(?:\s?([.:h])\s?(\d{2}))?\s?(horas|hrs?\.?|h|heures|[ap]\.?\s?m\.?)?(?![\p{L}\d])/iu;
+/** The first time a clause names, as HH:MM, or null ("a las 13.45 horas" → 13:45; an hour alone needs its word). */
+export function proseTime(clause: string): string | null {
+  const m = PROSE_TIME.exec(clause);
+  if (m === null) return null;
+  let h = Number(m[1]);
+  const min = m[3] === undefined ? 0 : Number(m[3]);
+  const word = (m[4] ?? '').toLowerCase().replace(/[.\s]/g, '');
+  if (m[3] === undefined && word === '') return null;
+  if (word === 'pm' && h < 12) h += 12;
+  if (word === 'am' && h === 12) h = 0;
+  if (h > 23 || min > 59) return null;
+  return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
+}
+// "Participarán A; B, y C.", "Modera la periodista X.": a sentence that only names people, for the session just read.
+const THEN_SPEAKERS = /^(?:participar[áa]n|intervendr[áa]n|hablar[áa]n|expondr[áa]n|participeront|interviendront|(?:the )?(?:speakers|panell?ists) (?:are|will be|include)|les intervenants seront|los ponentes ser[áa]n)\s?:?\s/iu;
+const THEN_MODERATOR = /^(?:modera|moderar[áa]|modère|animera|moderated by|chaired by|moderates)\s/iu;
 
 /** Sessions read from prose lines, or none. `lines` are the page's lines, numbered from 0. */
 export function readProseProgramme(lines: readonly string[], readPerson: ReadPerson): ProseSession[] {
@@ -138,6 +173,17 @@ export function readProseProgramme(lines: readonly string[], readPerson: ReadPer
         const p = proseReadPerson(wm[1]!, readPerson);
         if (p !== null) { (last as AgendaSession).moderators.push(asPerson(p.read, li + 1)); continue; }
       }
+      const follow = THEN_SPEAKERS.exec(sentence) ?? THEN_MODERATOR.exec(sentence);
+      if (follow !== null && last !== null) {
+        const moderating = THEN_MODERATOR.test(sentence);
+        for (const p of readList(sentence.slice(follow[0].length), readPerson)) {
+          ((moderating || p.moderator) ? (last as AgendaSession).moderators : (last as AgendaSession).speakers).push(asPerson(p.read, li + 1));
+        }
+        continue;
+      }
+      // "… a las 09.30 horas con la inauguración, seguido a las 10.00 por la conferencia de X": one clause a time.
+      const timed = sentence.split(/,\s(?=(?:seguid[oa]s?|followed|suivie?s?|y luego|puis|then)\s(?:[^,]{0,20}\s)?(?:a las|à|at)\s\d)/iu);
+      if (timed.length > 1) { for (const clause of timed) readClause(clause, li); continue; }
       // Clauses joined by ";" that each open or close ("Abrirá el acto X; habrá tres mesas y cerrará Y").
       const pieces = sentence.split(/;\s/);
       const cued = (c: string): boolean => SESSION_WORD.test(c) || OPENING.test(c) || CLOSING.test(c) || QUOTED_ONE.test(c);
@@ -151,6 +197,7 @@ export function readProseProgramme(lines: readonly string[], readPerson: ReadPer
     const opening = OPENING.test(clause) && !ORDINAL.test(clause.slice(0, 40));
     const closing = CLOSING.test(clause) && !ORDINAL.test(clause.slice(0, 40));
     if (!named && titles.length === 0 && !opening && !closing) return;
+    const start = proseTime(clause);
     // The people: after the moderator's cue, and after the word that introduces the speakers.
     let body = clause;
     let moderators: Array<{ read: PersonRead; moderator: boolean }> = [];
@@ -166,7 +213,10 @@ export function readProseProgramme(lines: readonly string[], readPerson: ReadPer
     // Past the quoted titles: "por" inside «Contados por quienes…» introduces no one.
     const quotedEnd = [...clause.matchAll(QUOTED)].reduce((e, m) => Math.max(e, m.index + m[0].length), 0);
     const found = PEOPLE_AFTER.exec(body.slice(quotedEnd));
-    const intro = found === null ? null : Object.assign(found, { index: found.index + quotedEnd });
+    // "la conferencia inaugural de X, catedrática, titulada «…»": the speaker may stand before the title too.
+    const quotedStart = clause.search(QUOTED_ONE);
+    const before = found === null && quotedStart > 0 ? SPEAKER_BEFORE_TITLE.exec(body.slice(0, quotedStart)) : null;
+    const intro = found !== null ? Object.assign(found, { index: found.index + quotedEnd }) : before;
     let people: Array<{ read: PersonRead; moderator: boolean }> = [];
     // "Abrirá el acto el presidente X", "cerrará la vicepresidenta Y": the person after the verb opens or closes.
     const verb = titles.length === 0 ? OPEN_CLOSE_VERB.exec(clause) : null;
@@ -176,8 +226,9 @@ export function readProseProgramme(lines: readonly string[], readPerson: ReadPer
       if (people.length > 0) kindByVerb = CLOSING.test(verb[0]) ? 'closing' : 'opening';
     }
     if (kindByVerb === null && intro !== null) people = readList(body.slice(intro.index + intro[0].length), readPerson);
-    if (people.length + moderators.length === 0 && titles.length === 0) return;
-    if (titles.length === 0 && !named && people.length === 0) return;
+    // A clause with a time and a session's word ("a las 09.30 horas con el acto de inauguración") is a session alone.
+    if (people.length + moderators.length === 0 && titles.length === 0 && start === null) return;
+    if (titles.length === 0 && !named && people.length === 0 && start === null) return;
     const kind: SessionKind = kindByVerb ?? (KEYNOTE.test(clause) ? 'keynote' : opening ? 'opening' : closing && !named ? 'closing' : 'panel');
     // Unquoted, the session is what the sentence opens with: "La sesión inaugural estará a cargo de …".
     let phrase: string | null = null;
@@ -193,6 +244,7 @@ export function readProseProgramme(lines: readonly string[], readPerson: ReadPer
     for (const title of heads) {
       if (kind === 'panel') panels++;
       const s = open(kind, title, li, number);
+      s.start = start;
       for (const p of moderators) s.moderators.push(asPerson(p.read, li + 1));
       for (const p of people) (p.moderator ? s.moderators : s.speakers).push(asPerson(p.read, li + 1));
       // "Tres mesas, «A», «B» y «C», que moderará X": the one moderator goes with each.

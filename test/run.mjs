@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 // Tests that touch the database: they loop over PLENARY_TEST_ENGINES.
-const STORAGE = ['test/storage.test.ts', 'test/accounts.test.ts', 'test/route-guard.test.ts', 'test/editing.test.ts', 'test/web.test.ts', 'test/calendar.test.ts', 'test/organizer.test.ts', 'test/jsonld.test.ts', 'test/schedule.test.ts', 'test/convener.test.ts', 'test/api.test.ts', 'test/backup.test.ts', 'test/restore.test.ts', 'test/migrate.test.ts', 'test/files.test.ts', 'test/materials.test.ts', 'test/pg-faults.test.ts', 'test/cache-budget.test.ts', 'test/bidi-controls.test.ts', 'test/import-likeness.test.ts', 'test/stable-ids.test.ts', 'test/scoped-cache.test.ts', 'test/reimport.test.ts', 'test/rejections.test.ts', 'test/affiliation.test.ts', 'test/api-writes.test.ts', 'test/deleting.test.ts', 'test/clashes.test.ts', 'test/access-admin.test.ts', 'test/concurrent-fields.test.ts', 'test/releases.test.ts', 'test/browser-import.test.ts', 'test/speaker-links.test.ts', 'test/slugs.test.ts', 'test/demo-archive.test.ts', 'test/search.test.ts', 'test/search-archive.test.ts', 'test/identities.test.ts', 'test/viewer-zone.test.ts', 'test/country-names.test.ts', 'test/content-languages.test.ts', 'test/interface-languages.test.ts'];
+const STORAGE = ['test/storage.test.ts', 'test/representation.test.ts', 'test/accounts.test.ts', 'test/route-guard.test.ts', 'test/editing.test.ts', 'test/web.test.ts', 'test/calendar.test.ts', 'test/organizer.test.ts', 'test/jsonld.test.ts', 'test/schedule.test.ts', 'test/convener.test.ts', 'test/api.test.ts', 'test/backup.test.ts', 'test/restore.test.ts', 'test/migrate.test.ts', 'test/files.test.ts', 'test/materials.test.ts', 'test/pg-faults.test.ts', 'test/cache-budget.test.ts', 'test/bidi-controls.test.ts', 'test/import-likeness.test.ts', 'test/stable-ids.test.ts', 'test/scoped-cache.test.ts', 'test/reimport.test.ts', 'test/rejections.test.ts', 'test/affiliation.test.ts', 'test/api-writes.test.ts', 'test/deleting.test.ts', 'test/clashes.test.ts', 'test/access-admin.test.ts', 'test/concurrent-fields.test.ts', 'test/releases.test.ts', 'test/browser-import.test.ts', 'test/speaker-links.test.ts', 'test/slugs.test.ts', 'test/demo-archive.test.ts', 'test/search.test.ts', 'test/search-archive.test.ts', 'test/identities.test.ts', 'test/viewer-zone.test.ts', 'test/country-names.test.ts', 'test/content-languages.test.ts', 'test/interface-languages.test.ts'];
 
 const UNIT = [
   'test/pseudo-locale.test.ts',
@@ -47,7 +47,7 @@ const UNIT = [
   'test/plurals.test.ts',
 ];
 
-const BROWSER = ['test/browser.test.ts', 'test/admin-browser.test.ts', 'test/print.test.ts', 'test/organizer-journey.test.ts', 'test/release-browser.test.ts', 'test/browser-import-chromium.test.ts', 'test/speaker-link-browser.test.ts', 'test/paging-browser.test.ts', 'test/viewer-zone-browser.test.ts'];
+const BROWSER = ['test/browser.test.ts', 'test/representation-browser.test.ts', 'test/admin-browser.test.ts', 'test/print.test.ts', 'test/organizer-journey.test.ts', 'test/release-browser.test.ts', 'test/browser-import-chromium.test.ts', 'test/speaker-link-browser.test.ts', 'test/paging-browser.test.ts', 'test/viewer-zone-browser.test.ts', 'test/content-languages-browser.test.ts'];
 
 const which = process.argv[2] ?? 'all';
 const files = which === 'storage' ? STORAGE : which === 'all' ? [...UNIT, ...STORAGE, ...BROWSER] : null;

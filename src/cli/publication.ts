@@ -34,14 +34,18 @@ export async function run(argv: string[]): Promise<number> {
     throw usageError((e as Error).message, HELP);
   }
   const { values, positionals } = parsed;
+  const refuse = (message: string) => {
+    console.error(forTerminal(`plenary publication: ${message}\n\n${HELP}`));
+    return 2;
+  };
   if (values.help) {
     console.log(HELP);
     return 0;
   }
-  if (positionals[0] !== 'compile' || positionals.length !== 1) throw usageError(positionals.length ? `unknown subcommand "${positionals.join(' ')}"` : 'say what to do: compile', HELP);
-  if (values.event && (values.series || values.year)) throw usageError('give --event SLUG, or --series SLUG with --year YYYY, not both', HELP);
-  if (!values.event && !(values.series && values.year)) throw usageError(values.series ? '--year YYYY is missing' : values.year ? '--series SLUG is missing' : '--event SLUG (or --series SLUG --year YYYY) is missing', HELP);
-  if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw usageError(`--year must be a year of four digits such as 2017, not "${values.year}"`, HELP);
+  if (positionals[0] !== 'compile' || positionals.length !== 1) return refuse(positionals.length ? `unknown subcommand "${positionals.join(' ')}"` : 'say what to do: compile');
+  if (values.event && (values.series || values.year)) return refuse('give --event SLUG, or --series SLUG with --year YYYY, not both');
+  if (!values.event && !(values.series && values.year)) return refuse(values.series ? '--year YYYY is missing' : values.year ? '--series SLUG is missing' : '--event SLUG (or --series SLUG --year YYYY) is missing');
+  if (values.year !== undefined && !/^\d{4}$/.test(values.year)) return refuse(`--year must be a year of four digits such as 2017, not "${values.year}"`);
   const config = loadConfig();
   const storage = await openMigrated(config);
   try {

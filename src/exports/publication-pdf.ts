@@ -123,6 +123,11 @@ export async function publicationPdf(m: PublicationModel, w: PublicationWords): 
     for (const s of spans) for (const r of fontRuns(s.text)) pieces.push({ face: r.face, bold: !!s.bold, text: r.text, ...(s.link ? { link: s.link } : {}), ...(s.goTo ? { goTo: s.goTo } : {}) });
     if (!pieces.length) return;
     doc.fillColor(o.color ?? '#1a1a1a');
+    if (pieces.some((p) => p.face === 'arabic')) {
+      mixedLines(pieces, size, o);
+      doc.moveDown(o.gap ?? 0.4);
+      return;
+    }
     pieces.forEach((p, i) => {
       doc.font(`${p.face}-${p.bold ? 'b' : 'r'}`).fontSize(size);
       const last = i === pieces.length - 1;
@@ -133,6 +138,68 @@ export async function publicationPdf(m: PublicationModel, w: PublicationWords): 
       else doc.text(p.text, opts);
     });
     doc.moveDown(o.gap ?? 0.4);
+  };
+
+  /**
+   * A paragraph with right-to-left runs, laid out here: pdfkit's flow draws a run's glyphs in
+   * visual order, which readers extract backwards word by word. Each Arabic run stays whole on its
+   * line; its words are drawn in reading order, each at its place from the right, with the spaces
+   * between them, so the text extracted reads in order (pdf.js drops the spaces between words set
+   * right to left: it places spaces by the left-to-right advance).
+   */
+  const mixedLines = (pieces: Array<{ face: string; bold: boolean; text: string; link?: string; goTo?: string }>, size: number, o: TextOpts) => {
+    type Token = { face: string; bold: boolean; text: string; link?: string; goTo?: string; width: number };
+    const measure = (t: Omit<Token, 'width'>) => {
+      doc.font(`${t.face}-${t.bold ? 'b' : 'r'}`).fontSize(size);
+      return doc.widthOfString(t.text);
+    };
+    const tokens: Token[] = [];
+    for (const p of pieces) {
+      const parts = p.face === 'arabic' ? [p.text] : p.text.split(/(?<= )/);
+      for (const text of parts) if (text) tokens.push({ ...p, text, width: measure({ ...p, text }) });
+    }
+    const left = MARGIN.left + (o.indent ?? 0);
+    const max = width() - (o.indent ?? 0);
+    const lines: Token[][] = [[]];
+    let used = 0;
+    for (const t of tokens) {
+      const line = lines.at(-1)!;
+      if (line.length && used + t.width > max && t.text.trim()) {
+        lines.push([t]);
+        used = t.width;
+      } else {
+        line.push(t);
+        used += t.width;
+      }
+    }
+    for (const line of lines) {
+      doc.font(`${line[0]!.face}-r`).fontSize(size);
+      const h = doc.currentLineHeight(true) + 2;
+      if (doc.y + h > bottom()) doc.addPage();
+      const y = doc.y;
+      let x = left;
+      for (const t of line) {
+        doc.font(`${t.face}-${t.bold ? 'b' : 'r'}`).fontSize(size);
+        const opts: PDFKit.Mixins.TextOptions = { lineBreak: false, ...(t.link ? { link: t.link } : {}), ...(t.goTo ? { goTo: t.goTo } : {}) };
+        if (t.face !== 'arabic') doc.text(t.text, x, y, opts);
+        else {
+          const space = doc.widthOfString(' ');
+          let right = x + t.width;
+          t.text.split(' ').forEach((word, i, all) => {
+            const w = doc.widthOfString(word);
+            right -= w;
+            if (word) doc.text(word, right, y, opts);
+            if (i < all.length - 1) {
+              right -= space;
+              doc.text(' ', right, y, { lineBreak: false });
+            }
+          });
+        }
+        x += t.width;
+      }
+      doc.x = left;
+      doc.y = y + h;
+    }
   };
 
   const pages = new Map<string, number>();
@@ -331,6 +398,12 @@ export async function publicationPdf(m: PublicationModel, w: PublicationWords): 
     doc.page.margins.bottom = keep;
   }
   const count = range.count;
+  // A glyph that stands for no letter of its own (Noto Sans Arabic draws ب as a dotless beh and a
+  // dot below, the dot mapped to nothing) is given a zero-width space in the text readers extract,
+  // which they drop; an empty mapping made pdf.js put out a control character inside the word.
+  for (const font of Object.values((doc as unknown as { _fontFamilies: Record<string, { unicode?: number[][] }> })._fontFamilies)) {
+    if (font.unicode) font.unicode = font.unicode.map((u) => (u && u.length === 0 ? [0x200b] : u));
+  }
   doc.end();
   await done;
   return { bytes: new Uint8Array(Buffer.concat(chunks)), pages: count };

@@ -1,0 +1,254 @@
+// Publications (issue 14), through the doors a secretariat and a reader open: the seed event's
+// publication compiled with `plenary publication compile` on the server's own database, frozen,
+// downloaded again over HTTP byte for byte (SHA-256 as printed), its PDF's text read back with
+// unpdf (every speaker's name, in programme order; an Arabic name readable), its fonts embedded;
+// a second edition supersedes the first and both answer; the citation downloads parsed back by
+// citation-js; the API; the workspace's forms (an editor of another series gets 403). Every engine.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+import '@citation-js/plugin-csl';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { ENGINES } from './engines.ts';
+import { decode, hidden, http, signedIn } from './http-client.ts';
+import { runPlenary } from './plenary-cli.ts';
+import { demoSite, type TestSite } from './server.ts';
+
+const EVENT = 'idm-2017-new-york';
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+async function pdfText(bytes: Uint8Array): Promise<string[]> {
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  const { text } = await extractText(pdf, { mergePages: false });
+  return text as string[];
+}
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+
+/** The lines `plenary publication compile` printed, by their label. */
+function printed(out: string): Record<string, string> {
+  return Object.fromEntries(out.split('\n').flatMap((l) => { const m = /^(url|pdf|pdf sha256|html sha256): (.*)$/.exec(l); return m ? [[m[1]!, m[2]!]] : []; }));
+}
+
+const ARABIC_AGENDA = `Regional consultation on labour migration
+Amman, 5 May 2024
+
+DAY 1 – Sunday, 5 May 2024
+
+10:00 – 11:00 Opening session
+Moderator: Ms. Lina Haddad, Director, Regional Office, Jordan
+Speakers:
+H.E. Mr. محمد عبد الله, Minister of Labour, Jordan
+Mr. Peter Lang, Director, International Labour Office
+`;
+
+for (const engine of ENGINES) {
+  describe(`publications (${engine})`, () => {
+    let site: TestSite;
+    let env: Record<string, string>;
+    const dir = mkdtempSync(join(tmpdir(), 'plenary-pub-'));
+    before(async () => {
+      site = await demoSite(engine);
+      env = { PUBLIC_URL: site.base };
+    });
+    after(async () => {
+      await site.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('unknown slugs, unpublished events and a year without events: exit code 2, saying what and where; nothing stored', async () => {
+      let r = runPlenary(['publication', 'compile', '--event', 'no-such-event'], site.url, { env });
+      assert.equal(r.code, 2, r.err);
+      assert.match(r.err, /no event "no-such-event"/);
+      r = runPlenary(['publication', 'compile', '--series', 'no-such-series', '--year', '2017'], site.url, { env });
+      assert.equal(r.code, 2, r.err);
+      assert.match(r.err, /no series "no-such-series"/);
+      r = runPlenary(['publication', 'compile', '--series', 'international-dialogue-on-migration', '--year', '2016'], site.url, { env });
+      assert.equal(r.code, 2, r.err);
+      assert.match(r.err, /series "international-dialogue-on-migration" has no published event that starts in 2016/);
+      const file = join(dir, 'draft.txt');
+      writeFileSync(file, ARABIC_AGENDA);
+      r = runPlenary(['import', file, '--series', 'amman-consultations', '--series-title', 'Amman consultations', '--event', 'amman-draft', '--title', 'Draft', '--time-zone', 'Asia/Amman'], site.url);
+      assert.equal(r.code, 0, r.err);
+      r = runPlenary(['publication', 'compile', '--event', 'amman-draft'], site.url, { env });
+      assert.equal(r.code, 2, r.err);
+      assert.match(r.err, /event "amman-draft" is not published: .*plenary publish --event amman-draft/);
+      r = runPlenary(['publication', 'compile'], site.url, { env });
+      assert.equal(r.code, 2);
+      assert.match(r.err, /--event SLUG \(or --series SLUG --year YYYY\) is missing/);
+      const rows = await site.storage.db.selectFrom('publication_edition').select('id').execute();
+      assert.equal(rows.length, 0);
+    });
+
+    let first: Record<string, string>;
+    test('the seed event compiled by the CLI: frozen, downloaded byte for byte, every speaker in programme order in the PDF, fonts embedded', async () => {
+      const r = runPlenary(['publication', 'compile', '--event', EVENT], site.url, { env });
+      assert.equal(r.code, 0, r.err);
+      first = printed(r.out);
+      assert.equal(first.url, `${site.base}/publications/${EVENT}/1`);
+      assert.equal(first.pdf, `${site.base}/publications/${EVENT}/1.pdf`);
+
+      const pdf = await http('GET', first.pdf!);
+      assert.equal(pdf.status, 200);
+      assert.equal(pdf.headers['content-type'], 'application/pdf');
+      assert.equal(pdf.headers['cache-control'], 'public, max-age=31536000, immutable');
+      assert.equal(sha(pdf.bytes), first['pdf sha256']);
+      const html = await http('GET', `${first.url}/publication.html`);
+      assert.equal(html.status, 200);
+      assert.equal(sha(html.bytes), first['html sha256']);
+      // The same bytes again: frozen.
+      assert.equal(sha((await http('GET', first.pdf!)).bytes), first['pdf sha256']);
+
+      // Every speaker and moderator of the published programme, in its order, in the PDF's text.
+      const api = JSON.parse((await http('GET', `${site.base}/api/events/${EVENT}`)).body);
+      const names: string[] = api.days.flatMap((d: any) => d.sessions.flatMap((s: any) => [...s.appearances.filter((a: any) => a.role === 'moderator'), ...s.appearances.filter((a: any) => a.role === 'speaker')].map((a: any) => a.person.name)));
+      assert.ok(names.length >= 30, `${names.length} names`);
+      const pages = await pdfText(pdf.bytes);
+      // The programme: from the event's own title page on (the title page and contents come first), before the index.
+      const text = flat(pages.join('\n'));
+      const start = text.indexOf('Compiled from release 1');
+      const end = text.lastIndexOf('Index Persons');
+      assert.ok(start > 0 && end > start, 'the programme and the index are there');
+      const programme = text.slice(start, end);
+      let at = 0;
+      for (const name of names) {
+        const i = programme.indexOf(name, at);
+        assert.ok(i >= 0, `${name} after position ${at} in programme order`);
+        at = i + name.length;
+      }
+      // The contents and the index carry page numbers; every page but the title page a running head and its number.
+      assert.match(flat(pages[1]!), /Contents International Dialogue on Migration 2017 — first workshop, New York 3/);
+      for (let i = 1; i < pages.length; i++) assert.match(flat(pages[i]!), new RegExp(`Page ${i + 1}`));
+
+      // Fonts: every font is a Type0/CIDFontType2 with its program embedded (FontFile2), none left to the reader.
+      const raw = Buffer.from(pdf.bytes).toString('latin1');
+      const descriptors = raw.match(/\/Type \/FontDescriptor/g)?.length ?? 0;
+      const embedded = raw.match(/\/FontFile[23] /g)?.length ?? 0;
+      assert.ok(descriptors >= 2, `${descriptors} font descriptors`);
+      assert.equal(embedded, descriptors, 'every font descriptor has its font file');
+      assert.doesNotMatch(raw, /\/Subtype \/Type1|\/BaseFont \/(Helvetica|Times|Courier)/, 'no standard font');
+      // Title and language in the document's metadata, and an outline.
+      const doc = await getDocumentProxy(new Uint8Array(pdf.bytes));
+      const meta = (await doc.getMetadata()).info as Record<string, string>;
+      assert.equal(meta.Title, 'International Dialogue on Migration 2017 — first workshop, New York (Edition 1)');
+      assert.equal(meta.Language, 'en');
+      const outline = await doc.getOutline();
+      assert.deepEqual(outline.map((o) => o.title), ['Contents', 'International Dialogue on Migration 2017 — first workshop, New York', 'Index']);
+    });
+
+    test('an Arabic name comes back readable from the PDF (shaped, in reading order)', async () => {
+      const file = join(dir, 'amman.txt');
+      writeFileSync(file, ARABIC_AGENDA);
+      let r = runPlenary(['import', file, '--series', 'amman-consultations', '--event', 'amman-2024', '--title', 'Regional consultation on labour migration', '--time-zone', 'Asia/Amman', '--publish'], site.url);
+      assert.equal(r.code, 0, r.err);
+      r = runPlenary(['publication', 'compile', '--event', 'amman-2024'], site.url, { env });
+      assert.equal(r.code, 0, r.err);
+      const out = printed(r.out);
+      const pdf = await http('GET', out.pdf!);
+      assert.equal(sha(pdf.bytes), out['pdf sha256']);
+      const text = flat((await pdfText(pdf.bytes)).join('\n'));
+      // Its words in reading order, each word's letters in order, no stray code: pdf.js drops the
+      // spaces between words set right to left (it places spaces by the left-to-right advance).
+      const context = text.slice(text.indexOf('Speakers'), text.indexOf('Speakers') + 160);
+      assert.ok(text.replace(/\s+/g, '').includes('H.E.Mr.محمدعبدالله,MinisterofLabour,Jordan'), `the Arabic name in reading order; the PDF reads: ${context}`);
+      assert.doesNotMatch(context, /[\u0000-\u001f]/);
+      assert.ok(text.includes('Lina Haddad') && text.includes('Peter Lang'));
+      // And in the frozen HTML, isolated in <bdi>.
+      const html = await http('GET', `${out.url}/publication.html`);
+      assert.match(html.body, /<bdi>H\.E\. Mr\. محمد عبد الله<\/bdi>|<bdi>محمد عبد الله<\/bdi>|<strong><bdi>[^<]*محمد عبد الله<\/bdi><\/strong>/);
+    });
+
+    test('a second edition needs its note, supersedes the first, and both answer', async () => {
+      let r = runPlenary(['publication', 'compile', '--event', EVENT], site.url, { env });
+      assert.equal(r.code, 2, r.err);
+      assert.match(r.err, /edition 2 of "idm-2017-new-york" corrects edition 1: say what changed/);
+      r = runPlenary(['publication', 'compile', '--event', EVENT, '--note', 'Affiliations corrected'], site.url, { env });
+      assert.equal(r.code, 0, r.err);
+      const second = printed(r.out);
+      assert.equal(second.url, `${site.base}/publications/${EVENT}/2`);
+      const latest = await http('GET', `${site.base}/publications/${EVENT}`);
+      assert.equal(latest.status, 302);
+      assert.equal(latest.location, `/publications/${EVENT}/2`);
+      const one = await http('GET', first.url!);
+      assert.equal(one.status, 200);
+      const page1 = one.body;
+      assert.match(page1, /This edition has been superseded\.<\/strong> <a href="\/publications\/idm-2017-new-york\/2">Read edition 2, the latest<\/a>/);
+      assert.ok(page1.includes(`SHA-256: ${first['pdf sha256']}`));
+      const two = (await http('GET', second.url!)).body;
+      assert.match(two, /This is the latest edition\./);
+      assert.match(two, /What changed since edition 1<\/h2><p><bdi>Affiliations corrected<\/bdi>/);
+      // The first edition's files are unchanged.
+      assert.equal(sha((await http('GET', first.pdf!)).bytes), first['pdf sha256']);
+      assert.equal((await http('GET', second.pdf!)).status, 200);
+      // schema.org Report in the page.
+      const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(one.body)![1]!);
+      assert.equal(ld['@type'], 'Report');
+      assert.equal(ld.version, '1');
+      assert.equal(ld.url, first.url);
+      assert.equal(ld.author.name, 'International Organization for Migration');
+      assert.equal(ld.workExample['@id'], second.url);
+      // The API.
+      const api = JSON.parse((await http('GET', `${site.base}/api/publications/${EVENT}`)).body);
+      assert.equal(api.latestEdition, 2);
+      assert.deepEqual(api.editions.map((e: any) => [e.number, e.superseded, e.pdfSha256]), [[2, false, second['pdf sha256']], [1, true, first['pdf sha256']]]);
+    });
+
+    test('the citation downloads parse back with citation-js: title, date, edition and URL', async () => {
+      const url = `${site.base}/publications/${EVENT}/2`;
+      const today = new Date().toISOString().slice(0, 10).split('-').map(Number);
+      for (const ext of ['bib', 'ris', 'csl.json']) {
+        const r = await http('GET', `${url}.${ext}`);
+        assert.equal(r.status, 200, ext);
+        const [item] = (await Cite.async(r.body)).data;
+        assert.equal(item!.title, 'International Dialogue on Migration 2017 — first workshop, New York', ext);
+        assert.equal(item!.URL, url, ext);
+        assert.deepEqual(item!.issued['date-parts'][0].slice(0, ext === 'bib' ? 2 : 3), today.slice(0, ext === 'bib' ? 2 : 3), ext);
+        assert.equal(String(item!.edition), '2', ext);
+      }
+      const page = decode((await http('GET', url)).body);
+      assert.match(page, new RegExp(`International Organization for Migration\\. \\(${today[0]}\\)\\. International Dialogue on Migration 2017 — first workshop, New York \\(2nd ed\\.`));
+      assert.match(page, new RegExp(`International Organization for Migration\\. ${today[0]}\\. International Dialogue on Migration 2017 — first workshop, New York\\. 2nd ed\\.`));
+    });
+
+    test('the workspace: an editor of the series writes the texts and freezes; an editor of another series gets 403', async () => {
+      const editor = await signedIn(site.storage, site.base, { email: 'ed@example.org', role: 'editor', series: ['international-dialogue-on-migration'] });
+      const other = await signedIn(site.storage, site.base, { email: 'other@example.org', role: 'editor', series: ['amman-consultations'] });
+      const list = await editor.get('/admin/series/international-dialogue-on-migration/publications');
+      assert.equal(list.status, 200);
+      const pub = await site.storage.db.selectFrom('publication').select(['id', 'version']).where('slug', '=', EVENT).executeTakeFirstOrThrow();
+      assert.equal((await other.get(`/admin/publications/${pub.id}`)).status, 403);
+      assert.equal((await other.get('/admin/series/international-dialogue-on-migration/publications')).status, 403);
+      assert.equal((await other.post(`/admin/publications/${pub.id}/freeze`, { note: 'x' })).status, 403);
+      const form = await editor.get(`/admin/publications/${pub.id}`);
+      assert.equal(form.status, 200);
+      const version = hidden(form.body, 'version')[0]!;
+      const saved = await editor.post(`/admin/publications/${pub.id}`, {
+        version,
+        title: 'IDM 2017: New York',
+        subtitle: 'Global compact',
+        lang: 'en',
+        foreword: 'The **first** workshop.\n\n<script>alert(1)</script>\n\n- one\n- two',
+        summary: 'See [the event](https://example.org/e) and [this](javascript:alert(1)).',
+      });
+      assert.equal(saved.status, 303, saved.body);
+      // Without the CSRF token: refused, nothing frozen.
+      const noToken = await http('POST', `${site.base}/admin/publications/${pub.id}/freeze`, { origin: site.base }, { note: 'x' });
+      assert.ok(noToken.status === 401 || noToken.status === 403, String(noToken.status));
+      const frozen = await editor.post(`/admin/publications/${pub.id}/freeze`, { note: 'Foreword and summary' });
+      assert.equal(frozen.status, 303);
+      assert.equal(frozen.location, `/admin/publications/${pub.id}?frozen=3`);
+      const html = (await http('GET', `${site.base}/publications/${EVENT}/3/publication.html`)).body;
+      assert.match(html, /<h1><bdi>IDM 2017: New York<\/bdi><\/h1>/);
+      assert.match(html, /<p>The <strong>first<\/strong> workshop\.<\/p>\n<p>&lt;script&gt;alert\(1\)&lt;\/script&gt;<\/p>/);
+      assert.match(html, /<a href="https:\/\/example\.org\/e">the event<\/a>/);
+      assert.doesNotMatch(html, /href="javascript:/);
+      const audit = await site.storage.db.selectFrom('audit_entry').select(['action', 'entity']).where('entity', '=', 'publication').where('entity_id', '=', pub.id).orderBy('id').execute();
+      assert.deepEqual(audit.map((a) => a.action), ['publish', 'publish', 'update', 'publish']);
+    });
+  });
+}

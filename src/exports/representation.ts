@@ -50,13 +50,14 @@ function figureRows(rep: Representation, year: number | null, f: Figures, label:
 
 /**
  * One row per group of every dimension, after a total row; a series has its rows for all its
- * years (year empty), then each year's. Labels are ours (the catalogue's), never a person's text,
+ * years (year empty), then each year's. UTF-8 with a byte-order mark (so spreadsheets read the
+ * labels' accents), CRLF. Labels are ours (the catalogue's), never a person's text,
  * so no cell can start a spreadsheet formula.
  */
 export function representationCsv(rep: Representation, label: GroupLabel, total: string): Uint8Array {
   const rows: string[][] = [[...CSV_COLUMNS], ...figureRows(rep, rep.scope.year, rep.figures, label, total)];
   for (const y of rep.years ?? []) rows.push(...figureRows(rep, y.year, y.figures, label, total));
-  return new TextEncoder().encode(stringify(rows, { record_delimiter: 'windows' }));
+  return new TextEncoder().encode(stringify(rows, { record_delimiter: 'windows', bom: true }));
 }
 
 function figuresJson(f: Figures, label: GroupLabel) {

@@ -179,7 +179,7 @@ function DimensionTable(p: Base & { id: string; dimension: Dimension; figures: F
             <tr>
               <th scope="row">
                 {groupLabel(t, p.dimension, g.key)}
-                {p.dimension === 'subregion' && g.key !== NOT_KNOWN ? <span class="aff"> (M49 {m49Code(g.key as Subregion)})</span> : null}
+                {p.dimension === 'subregion' && g.key !== NOT_KNOWN ? <span class="aff"> ({t('rep.m49', { code: m49Code(g.key as Subregion) })})</span> : null}
               </th>
               {COLUMNS.map((c) => (
                 <td>{f.n(g[c])}</td>

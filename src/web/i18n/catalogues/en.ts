@@ -209,6 +209,7 @@ export const en = {
   'rep.trend.note': 'Panellists are the speakers of sessions of the kind “panel”; the shares of women and of gender not known are of the persons who spoke that year.',
   'rep.download.csv': 'Figures as CSV',
   'rep.download.json': 'Figures as JSON',
+  'rep.m49': 'M49 {code}',
   'country.speakers': 'Appearances for {country}',
   'list.people': 'People',
   'list.organizations': 'Organizations',

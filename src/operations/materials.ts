@@ -169,7 +169,7 @@ export async function deleteMaterial(storage: Storage, materialId: number, actor
     const m = await materialById(trx, materialId);
     if (!m) throw new NotFound('no such material');
     await declareChange(trx, 'event', m.eventId);
-    if (actor) await audit(trx, actor, 'delete', 'material', materialId, { kind: m.kind, label: m.label, lang: m.lang, appearance_id: m.appearanceId, file_id: m.fileId, original_id: m.originalId }, null);
+    if (actor) await audit(trx, actor, 'delete', 'material', materialId, { kind: m.kind, label: m.label, lang: m.lang, appearance_id: m.appearanceId, file_id: m.fileId, ...(m.originalId !== null ? { original_id: m.originalId } : {}) }, null);
     // An original with language versions: the oldest version becomes the document's original.
     const versions = m.originalId === null ? await versionsOf(trx, materialId) : [];
     if (versions.length) await promoteVersion(trx, versions[0]!.id, versions.slice(1).map((v) => v.id), m.translations);

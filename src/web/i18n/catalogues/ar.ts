@@ -895,4 +895,6 @@ export const ar: Catalogue = {
   'publication.admin.freezeSubmit': 'تثبيت الطبعة {n}',
   'publication.admin.frozen': 'ثُبّتت الطبعة {n}.',
   'publication.admin.open': 'المنشورات',
+  'publication.appendixFigures': 'من تحدّث: أرقام التمثيل',
+  'publication.appearances': 'المشاركات',
 };

@@ -318,6 +318,9 @@ for (const engine of ENGINES) {
       assert.ok(decode(series.body).includes('Over the years'));
       assert.equal([...series.body.matchAll(/<svg /g)].length, 8, 'the years add two line charts');
       assert.equal([...series.body.matchAll(/<table class="figures">/g)].length, 6, 'and a table of the years');
+      // The event's page and the series' page link to their figures.
+      assert.ok((await http('GET', `${site.base}/events/idm-2017-new-york`)).body.includes(`<a href="${EVENT}">Who was heard: representation figures</a>`));
+      assert.ok((await http('GET', `${site.base}/series/international-dialogue-on-migration`)).body.includes(`<a href="${SERIES}">Who was heard: representation figures</a>`));
       const fr = await http('GET', `${site.base}/fr${EVENT}`);
       assert.equal(fr.status, 200);
       assert.ok(fr.body.includes('<html lang="fr"'));

@@ -335,6 +335,11 @@ export function EventPage(p: Props) {
             <a href={href(`/events/${event.slug}/changes`)}>{t('changes.link')}</a>
           </p>
         ) : null}
+        {p.banner ? null : (
+          <p>
+            <a href={href(`/events/${event.slug}/representation`)}>{t('rep.link')}</a>
+          </p>
+        )}
       </section>
     </Layout>
   );

@@ -104,6 +104,11 @@ export function SeriesPage(p: Base & { series: SeriesRow; events: EventRow[]; pa
       <h2>{t('series.events')}</h2>
       {p.events.length ? <EventList lang={p.lang} t={t} events={p.events} /> : <p>{t('series.none')}</p>}
       <Pager info={p.pager} t={t} />
+      {p.events.length ? (
+        <p>
+          <a href={href(`/series/${p.series.slug}/representation`)}>{t('rep.link')}</a>
+        </p>
+      ) : null}
     </Layout>
   );
 }

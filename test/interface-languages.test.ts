@@ -228,6 +228,9 @@ for (const engine of ENGINES) {
         const form = await admin.get(`/fr/admin/events/${id}`);
         assert.equal(form.status, 200);
         assert.ok(form.body.includes(`action="/fr/admin/events/${id}"`), 'the form posts under /fr/admin');
+        // Links and forms written in the route's own JSX too (the days and sessions of the event).
+        assert.deepEqual(links(form.body).filter((h) => /^\/admin\b/.test(h)), []);
+        assert.ok(links(form.body).includes(`/fr/admin/sessions/1`));
         // A post's redirect stays in French: signing out leads to the French home.
         const out = await admin.post('/fr/admin/logout', {});
         assert.equal(out.status, 303);

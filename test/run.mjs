@@ -47,7 +47,7 @@ const UNIT = [
   'test/plurals.test.ts',
 ];
 
-const BROWSER = ['test/browser.test.ts', 'test/representation-browser.test.ts', 'test/representation-browser.test.ts', 'test/admin-browser.test.ts', 'test/print.test.ts', 'test/organizer-journey.test.ts', 'test/release-browser.test.ts', 'test/browser-import-chromium.test.ts', 'test/speaker-link-browser.test.ts', 'test/paging-browser.test.ts', 'test/viewer-zone-browser.test.ts', 'test/content-languages-browser.test.ts'];
+const BROWSER = ['test/browser.test.ts', 'test/representation-browser.test.ts', 'test/representation-browser.test.ts', 'test/admin-browser.test.ts', 'test/print.test.ts', 'test/organizer-journey.test.ts', 'test/release-browser.test.ts', 'test/browser-import-chromium.test.ts', 'test/speaker-link-browser.test.ts', 'test/paging-browser.test.ts', 'test/viewer-zone-browser.test.ts', 'test/content-languages-browser.test.ts', 'test/interface-languages-browser.test.ts'];
 
 const which = process.argv[2] ?? 'all';
 const files = which === 'storage' ? STORAGE : which === 'all' ? [...UNIT, ...STORAGE, ...BROWSER] : null;

@@ -147,6 +147,10 @@ const NOT_IN_HTML = /[\u0000-\u0008\u000B-\u000D\u000E-\u001F\u007F-\u009F\uFDD0
  */
 export async function renderDocument(node: unknown, place?: Place): Promise<string> {
   const render = () => (node as { toString(): string | Promise<string> }).toString();
-  const html = await String(await (place ? renderingAt(place, render) : render()));
+  let html = await String(await (place ? renderingAt(place, render) : render()));
+  // JSX written inside a route handler (rather than in a component) is evaluated before the render,
+  // so an href() there saw no place: the workspace builds many pages so. Its links are put in the
+  // reader's language here (only "/admin…" attributes; nothing else starts so).
+  if (place && place.lang !== 'en') html = html.replace(/(\s(?:href|action)=")\/admin(?=[/"?#])/g, `$1/${place.lang}/admin`);
   return `<!DOCTYPE html>${html.replace(NOT_IN_HTML, '')}`;
 }

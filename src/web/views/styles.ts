@@ -25,6 +25,7 @@ header.site .wrap{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem 1.5r
 .brand{font-weight:700;font-size:1.2rem;text-decoration:none;color:var(--fg)}
 nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
 .langs{font-size:.9rem}
+form.inline{margin:.3rem 0}
 [dir=rtl] :is(h1,.session h4,.people a,.aff,.list a,.crumbs a,.results a){unicode-bidi:plaintext}
 .site-search{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem .5rem;margin-inline-start:auto}.site-search input,.site-search button{min-height:28px;font:inherit}.results p{margin:.25rem 0 0}
 nav a,.brand,.crumbs a{display:inline-block;min-height:24px;min-width:24px;padding:.2rem 0}

@@ -870,4 +870,6 @@ export const es: Catalogue = {
   'publication.admin.freezeSubmit': 'Fijar la edición {n}',
   'publication.admin.frozen': 'La edición {n} está fijada.',
   'publication.admin.open': 'Publicaciones',
+  'publication.appendixFigures': 'Quién tomó la palabra: cifras de representación',
+  'publication.appearances': 'Participaciones',
 };

@@ -870,4 +870,6 @@ export const fr: Catalogue = {
   'publication.admin.freezeSubmit': 'Figer l’édition {n}',
   'publication.admin.frozen': 'L’édition {n} est figée.',
   'publication.admin.open': 'Publications',
+  'publication.appendixFigures': 'Qui a pris la parole : statistiques de représentation',
+  'publication.appearances': 'Participations',
 };

@@ -41,7 +41,7 @@ for (const engine of ENGINES) {
         );
         const event = await db.storage.db.selectFrom('event').select(['id', 'version']).where('slug', '=', 'idm-2025').executeTakeFirstOrThrow();
         const sessions = await db.storage.db.selectFrom('session').select(['id', 'title']).where('event_id', '=', event.id).orderBy('start_time').execute();
-        const [opening, panel] = sessions as [{ id: number }, { id: number }];
+        const [opening, panel] = [sessions[0]!, sessions[1]!];
         const ed = await signedIn(db.storage, base, { email: 'ed@example.org', role: 'editor', series: ['idm'] });
 
         // The original overview and themes, through the event's own form.

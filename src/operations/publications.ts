@@ -70,7 +70,7 @@ export type Edition = {
 };
 
 /** Another part of Plenary's appendix (the representation figures): given the events, its parts or null. */
-export type AppendixProvider = (db: DbOrTx, eventIds: number[], lang: string) => Promise<PublicationAppendix | null>;
+export type AppendixProvider = (db: DbOrTx, scope: { eventSlug: string | null; seriesSlug: string; year: number | null }, lang: string) => Promise<PublicationAppendix | null>;
 
 export type CompileOptions = {
   baseUrl: string;
@@ -299,7 +299,7 @@ export async function publicationModel(db: DbOrTx, p: PublicationRow, edition: n
     summary: p.summary,
     events: pubEvents,
     index: { persons: sorted(persons), organizations: sorted(orgs), countries: sorted(countries) },
-    appendix: opts.appendix ? await opts.appendix(db, eventIds, p.lang) : null,
+    appendix: opts.appendix ? await opts.appendix(db, { eventSlug: p.eventId !== null ? (events[0]?.slug ?? null) : null, seriesSlug: series.slug, year: p.year }, p.lang) : null,
   };
   return { model, eventIds, releases };
 }

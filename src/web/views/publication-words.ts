@@ -5,6 +5,30 @@ import type { PublicationWords } from '../../exports/publication-model.ts';
 import { type InterfaceLanguage, isInterfaceLanguage } from '../../domain/language.ts';
 import { translator } from '../i18n/t.ts';
 import { dateRange, longDate, sessionHeading } from './format.ts';
+import type { AppendixProvider } from '../../operations/publications.ts';
+import { representationOf } from '../../operations/representation.ts';
+import { groupLabel, representationHtml } from './representation.tsx';
+
+/**
+ * The appendix: the representation figures (operations/representation.ts, views/representation.tsx)
+ * of the publication's event or series' year, as their own HTML fragment (charts with tables) for
+ * the page, and as tables of counts for the PDF.
+ */
+export const representationAppendix: AppendixProvider = async (db, scope, lang) => {
+  const l: InterfaceLanguage = isInterfaceLanguage(lang) ? lang : 'en';
+  const t = translator(l);
+  const rep = await representationOf(db, scope.eventSlug ? { kind: 'event', slug: scope.eventSlug } : { kind: 'series', slug: scope.seriesSlug, ...(scope.year !== null ? { year: scope.year } : {}) });
+  if (!rep || rep.figures.appearances === 0) return null;
+  return {
+    title: t('publication.appendixFigures'),
+    html: await representationHtml(rep, l, { headingLevel: 3, idPrefix: 'rep-' }),
+    pdf: rep.figures.dimensions.map((d) => ({
+      heading: t(`rep.table.${d.dimension}` as Parameters<typeof t>[0]),
+      columns: [t('rep.col.group'), t('publication.persons'), t('publication.appearances')],
+      rows: d.groups.map((g) => [groupLabel(t, d.dimension, g.key), String(g.persons), String(g.appearances)]),
+    })),
+  };
+};
 
 export function publicationWords(lang: InterfaceLanguage): PublicationWords {
   const t = translator(lang);
@@ -43,5 +67,6 @@ export function publicationOptions(baseUrl: string, lang: string): CompileOption
     longDate: (d) => longDate(d, l),
     dateRange: (a, b) => dateRange(a, b, l),
     sessionHeading: (s) => sessionHeading(s, t),
+    appendix: representationAppendix,
   };
 }

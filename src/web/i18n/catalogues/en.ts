@@ -870,6 +870,8 @@ export const en = {
   'publication.admin.freezeSubmit': 'Freeze edition {n}',
   'publication.admin.frozen': 'Edition {n} is frozen.',
   'publication.admin.open': 'Publications',
+  'publication.appendixFigures': 'Who was heard: representation figures',
+  'publication.appearances': 'Appearances',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,7 @@
 // The read-only JSON API over a real server: exact results for the demo, paging, ETags, CORS,
 // JSON errors, drafts kept out, and the OpenAPI document checked against real responses.
+import { ensurePublication, freezeEdition } from '../src/operations/publications.ts';
+import { publicationOptions } from '../src/web/views/publication-words.ts';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
@@ -257,6 +259,9 @@ for (const engine of ENGINES) {
       ajv.addKeyword('components');
       ajv.addSchema({ $id: 'plenary-api', components: { schemas: doc.components.schemas } });
       const sessionId = (await call(`${b}/api/events/${EVENT}`)).json.days[0].sessions[0].id;
+      // A publication's first edition, for /api/publications/{slug}.
+      const pub = await ensurePublication(site.storage, { event: EVENT });
+      await freezeEdition(site.storage, pub.id, publicationOptions(b, pub.lang));
       // One real URL per documented path: the document lists exactly the endpoints that answer.
       const examples: Record<string, string> = {
         '/api/series': '/api/series',
@@ -273,6 +278,7 @@ for (const engine of ENGINES) {
         '/api/countries/{code}': '/api/countries/ca',
         '/api/openapi.json': '/api/openapi.json',
         '/api/search': '/api/search?q=%22global+compact%22+migration&kind=session',
+        '/api/publications/{slug}': `/api/publications/${EVENT}`,
       };
       // The writes need a token or a sign-in: described here, exercised in test/api-writes.test.ts.
       assert.deepEqual(Object.keys(doc.paths['/api/workspace/{collection}/{id}']).sort(), ['get', 'parameters', 'patch']);

@@ -39,7 +39,8 @@ function isHonorificWords(words: string[]): boolean {
 }
 
 // Spanish "Sr." (señor) opens a name; after a name the same word is "Senior", so it is an honorific only in front.
-const LEADING_ONLY = new Set(['Sr.', 'Sr', 'Sres.']);
+// "D." and "Dª" (don, doña) likewise, before a name of two words at least ("D. Luis Martínez"), never an initial after.
+const LEADING_ONLY = new Set(['Sr.', 'Sr', 'Sres.', 'D.', 'Dª']);
 
 /** How a page writes names: on French pages "M." in front is "Monsieur", elsewhere an initial ("M. Riaz Hamidullah"). */
 export interface NameStyle {

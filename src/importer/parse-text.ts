@@ -313,7 +313,7 @@ export function parseAgendaText(text: string): Agenda {
     // "Interprètes : …", "Contact: …": people who do not take the floor; neither they nor the names under them are read.
     if (OFF_STAGE.test(unbulleted.text)) { offStage = true; warn(i, 'interpreters or contacts, not speakers; not read'); return; }
     // "– Moderador: X": a role line may be bulleted too.
-    const role = readRoleLine(unbulleted.bullet ? unbulleted.text : t);
+    const role = readRoleLine(unbulleted.bullet ? unbulleted.text : t) ?? gluedRole(unbulleted.text);
     const bulleted = unbulleted.bullet;
     const o: Open | null = cur;
     // A bare name in a list of names, or opening with a known given name, is a person, not a title.
@@ -455,6 +455,23 @@ export function parseAgendaText(text: string): Agenda {
     warn(i, bulleted ? 'bulleted line not read as a person'
       : cur !== null && isDiscussionLine(t) ? 'discussion without a time of its own; kept in the session above'
       : /[.!?]$/.test(t) ? 'prose inside the agenda; not read' : 'line not understood');
+  }
+
+  /**
+   * "Keynote speech Jean-Pierre DUMONT Secretary General OECD": a role phrase with the person glued to it, no colon
+   * between. Read only when the rest reads as a person on its own (not loosely).
+   */
+  function gluedRole(text: string): { role: Role; rest: string } | null {
+    if (text.length > 300 || readTimeSlot(text) !== null) return null;
+    const ws = text.split(/\s+/);
+    for (let k = Math.min(4, ws.length - 2); k >= 1; k--) {
+      const r = roleOf(ws.slice(0, k).join(' '));
+      if (r === null || /^(?:with|avec|con)$/i.test(ws.slice(0, k).join(' '))) continue;
+      const rest = ws.slice(k).join(' ');
+      if (!/^\p{Lu}/u.test(rest)) return null;
+      return readPerson(rest) !== null ? { role: r, rest } : null;
+    }
+    return null;
   }
 
   /** A bare name on the next line and a sentence about that person under it ("X is a researcher at …"). */

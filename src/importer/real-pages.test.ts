@@ -581,3 +581,16 @@ test('with no time, day or numbered heading, the agenda starts at the first head
   assert.deepEqual(r.people.map((s) => s.map((p) => `${p[0]} ${p[1]}`)), [['s Sarah Whitman'], ['m Omar Farouk'], ['s Peter Novak']]);
   assert.deepEqual(r.warnings, []);
 });
+
+test('a role phrase with the person glued to it, "Modera X" with no colon, and "D." (don) before a Spanish name', () => {
+  const r = read([
+    '10:00 – 11:00 Panel 1: Water',
+    'Keynote speech Jean-Pierre DUMONT Secretary General OECD',
+    'D. Luis Martínez, Rector de la Universidad de Cádiz',
+    'Modera Rosa Vidal, directora del Observatorio de Empleo',
+  ]);
+  assert.deepEqual(r.sessions, [['10:00', '11:00', 'panel', 1, 'Water']]);
+  assert.deepEqual(r.people.map((s) => s.map((p) => `${p[0]} ${p[1]} ${p[2]}`)), [
+    ['m Rosa Vidal null', 's Jean-Pierre DUMONT null', 's Luis Martínez D.'],
+  ]);
+});

@@ -63,7 +63,10 @@ describe('interface languages in Chromium', { skip: chromiumMissing ?? false }, 
       let reached = false;
       for (let i = 0; i < 30 && !reached; i++) {
         await page.keyboard.press('Tab');
-        reached = await page.evaluate(() => document.activeElement?.closest('nav.langs') !== null && document.activeElement?.getAttribute('hreflang') === 'es');
+        reached = await page.evaluate(() => {
+          const active = (globalThis as unknown as { document: { activeElement: { closest(s: string): unknown; getAttribute(n: string): string | null } | null } }).document.activeElement;
+          return !!active && active.closest('nav.langs') !== null && active.getAttribute('hreflang') === 'es';
+        });
       }
       assert.ok(reached, 'the Spanish link of the switch is reached with Tab');
       await page.keyboard.press('Enter');

@@ -92,22 +92,6 @@ export function openSqlite(path: string, opts: { writeWaitMs?: number } = {}): S
   // for what is beyond it.
   raw.pragma('cache_size = -65536');
   raw.pragma('mmap_size = 1073741824');
-  // Search (storage/queries/search.ts): the matching documents counted by event and by combination
-  // of facets from FTS5's rowids (event << 37 | combo << 21 | n) in one pass, without the sort of a
-  // GROUP BY; the answer is JSON: {"e": [[event, n]…], "c": [[combo, n]…]}.
-  type FacetCounts = { e: Map<number, number>; c: Map<number, number> };
-  raw.aggregate<FacetCounts>('search_facet_counts', {
-    start: () => ({ e: new Map<number, number>(), c: new Map<number, number>() }),
-    step: (acc: FacetCounts, rowid: unknown) => {
-      const id = Number(rowid);
-      const e = Math.floor(id / 137438953472);
-      const c = Math.floor(id / 2097152) % 65536;
-      acc.e.set(e, (acc.e.get(e) ?? 0) + 1);
-      acc.c.set(c, (acc.c.get(c) ?? 0) + 1);
-      return acc;
-    },
-    result: (acc: FacetCounts) => JSON.stringify({ e: [...acc.e], c: [...acc.c] }),
-  });
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(raw, opts.writeWaitMs ?? WRITE_WAIT_MS) });
   // Other processes may share the file, so the counter is read from it, at most once every
   // GENERATION_READ_MS (by the clock; another process's write shows at most that much later). A cache hit

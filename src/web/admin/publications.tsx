@@ -37,7 +37,11 @@ export function publicationAdminRoutes(app: Hono<AuthEnv>, opts: AuthOptions): v
   };
   const publicationOf = async (c: C) => {
     const p = await publicationById(db, idParam(c));
-    if (!p) throw new NotFound('no such publication');
+    // A missing record is said so to admins only; anyone else is refused as for another series' record.
+    if (!p) {
+      if (c.get('auth')?.account.role === 'admin') throw new NotFound('no such publication');
+      return { action: actionOf(c) };
+    }
     return { action: actionOf(c), seriesId: p.seriesId };
   };
 

@@ -37,7 +37,7 @@ const BULK = 14000;
 // the import's own entry in the audit log. The demo is published as it is imported: release 1,
 // its copies of the days, sessions, appearances and the agenda's 26 materials (seed() adds the
 // stored file's material to the working copy only), and the publication's audit entry.
-const DEMO_ROWS = { series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, file_chunk: 2, file_variant: 0, material: 27, account: 1, account_series: 1, api_token: 1, release: 1, pub_event: 1, pub_day: 2, pub_session: 10, pub_appearance: 37, pub_material: 26, audit_entry: 2, person_alias: 35, organization_alias: 24, slug_redirect: 0, identity_merge: 0, speaker_link: 1, speaker_submission: 1 };
+const DEMO_ROWS = { series: 1, event: 1, day: 2, session: 10, person: 35, organization: 24, appearance: 37, file: 2, file_chunk: 2, file_variant: 0, material: 27, account: 1, account_series: 1, api_token: 1, release: 1, pub_event: 1, pub_day: 2, pub_session: 10, pub_appearance: 37, pub_material: 26, audit_entry: 2, person_alias: 35, organization_alias: 24, slug_redirect: 0, identity_merge: 0, speaker_link: 1, speaker_submission: 1, publication: 0, publication_edition: 0 };
 
 /** The demo event, two stored files (ids that sort differently by bytes and by locale), a material using one, translations. */
 async function seed(storage: Storage, bulk = 0): Promise<void> {
@@ -284,7 +284,7 @@ function archive(): Promise<Buffer> {
   return validArchive;
 }
 
-const EMPTY = { series: 0, event: 0, day: 0, session: 0, person: 0, organization: 0, appearance: 0, file: 0, file_chunk: 0, file_variant: 0, material: 0, translation: 0, site_state: 1, account: 0, account_series: 0, api_token: 0, release: 0, pub_event: 0, pub_day: 0, pub_session: 0, pub_appearance: 0, pub_material: 0, audit_entry: 0, person_alias: 0, organization_alias: 0, slug_redirect: 0, identity_merge: 0, speaker_link: 0, speaker_submission: 0 };
+const EMPTY = { series: 0, event: 0, day: 0, session: 0, person: 0, organization: 0, appearance: 0, file: 0, file_chunk: 0, file_variant: 0, material: 0, translation: 0, site_state: 1, account: 0, account_series: 0, api_token: 0, release: 0, pub_event: 0, pub_day: 0, pub_session: 0, pub_appearance: 0, pub_material: 0, audit_entry: 0, person_alias: 0, organization_alias: 0, slug_redirect: 0, identity_merge: 0, speaker_link: 0, speaker_submission: 0, publication: 0, publication_edition: 0 };
 
 for (const engine of ENGINES) {
   describe(`restore refusals on ${engine}`, () => {

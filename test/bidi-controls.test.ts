@@ -76,7 +76,7 @@ for (const engine of ENGINES) {
       assert.equal(page.slice(page.indexOf('<h1>'), page.indexOf('</h1>') + 5), `<h1><bdi>${strip(name)}</bdi><span class="aff">, <bdi>Dr.</bdi></span></h1>`);
       assert.ok(
         page.includes(
-          `<time datetime="2020-01-10">Friday, January 10, 2020</time>, 10:00: <bdi>Routes ${RLO}and[31m risks</bdi> (<bdi>Keynote${RLO}</bdi>) — ` +
+          `<time datetime="2020-01-10">Friday, January 10, 2020</time>, 10:00: <bdi lang="en">Routes ${RLO}and[31m risks</bdi> (<bdi>Keynote${RLO}</bdi>) — ` +
             `<span class="aff"><bdi>Director${RLO} of policy</bdi>, <bdi><a href="/organizations/${org.slug}">Office ${RLO}of Migration</a></bdi></span></li>`,
         ),
       );

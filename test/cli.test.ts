@@ -143,7 +143,7 @@ test('serve, started from any directory on an empty database, imports the demo e
     assert.equal(out.split('\n')[0], 'plenary: the database held no events; imported the demo event');
     const res = await fetch(`${url}/events/idm-2017-new-york`);
     assert.equal(res.status, 200);
-    assert.ok((await res.text()).includes('<h1>International Dialogue on Migration 2017 — first workshop, New York</h1>'));
+    assert.ok((await res.text()).includes('<h1 lang="en">International Dialogue on Migration 2017 — first workshop, New York</h1>'));
     assert.equal(err, '');
   } finally {
     child.kill('SIGTERM');

@@ -29,7 +29,7 @@ export function calendarRoutes(deps: AppDeps, lang: InterfaceLanguage = 'en'): H
   app.get('/events/:slug/calendar.ics', (c) => {
     const slug = c.req.param('slug');
     return cached(cache, c, icsHeaders(slug), async (event) => {
-      const data = await loadEventExport(storage.db, slug, deps.baseUrl(), cache.currentGeneration());
+      const data = await loadEventExport(storage.db, slug, deps.baseUrl(), cache.currentGeneration(), lang);
       if (data) event(data.event.id);
       return data && eventCalendar(data, words);
     });
@@ -40,7 +40,7 @@ export function calendarRoutes(deps: AppDeps, lang: InterfaceLanguage = 'en'): H
     const id = c.req.param('id');
     return cached(cache, c, icsHeaders(`${slug}-session-${id}`), async (event) => {
       if (!/^[1-9][0-9]{0,14}$/.test(id)) return undefined;
-      const data = await loadEventExport(storage.db, slug, deps.baseUrl(), cache.currentGeneration());
+      const data = await loadEventExport(storage.db, slug, deps.baseUrl(), cache.currentGeneration(), lang);
       if (data) event(data.event.id);
       return data && sessionCalendar(data, Number(id), words);
     });

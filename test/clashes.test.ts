@@ -51,7 +51,7 @@ for (const engine of ENGINES) {
         assert.deepEqual(items, [
           'session (untitled panel) (2025-03-10 16:30–17:00) has no title Open the session',
           'session (untitled panel) (2025-03-10 16:30–17:00) has nobody in it Open the session',
-          'session “Closing panel” (2025-03-11 10:00–11:00) is outside the event\'s dates (2025-03-10 to 2025-03-10) Open the session',
+          'session “Closing panel” (2025-03-11 10:00–11:00) is outside the event’s dates (2025-03-10 to 2025-03-10) Open the session',
           'session “Skills” (2025-03-10 15:30–16:30) overlaps session “Labour pathways” (2025-03-10 15:00–16:00) in the same room Open the session',
           'Amina Diallo is in session “Labour pathways” (2025-03-10 15:00–16:00) and, at the same time, in session “Regional review” (2025-03-10 09:30–10:30) of New York review Open the session',
           'Kofi Mensah speaks in session “Skills” (2025-03-10 15:30–16:30) without an organization or a country Open the session',

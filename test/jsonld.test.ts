@@ -201,8 +201,8 @@ for (const engine of ENGINES) describe(`event page head (${engine})`, () => {
     // The published demo (release 1) also links its changelog's feed.
     assert.deepEqual(links, [...downloads, [`${EVENT}/changes.atom`, 'application/atom+xml', 'Changes as a feed (Atom)']]);
     // After the list, the link to the changelog.
-    const section = /<section class="downloads" aria-labelledby="downloads"><h2 id="downloads">Downloads<\/h2><ul class="list">([\s\S]*?)<\/ul><p><a href="\/events\/idm-2017-new-york\/changes">Changes to the programme<\/a><\/p><\/section>/.exec(html);
-    assert.ok(section, 'a Downloads section headed by an h2, ending with the link to the changes');
+    const section = /<section class="downloads" aria-labelledby="downloads"><h2 id="downloads">Downloads<\/h2><ul class="list">([\s\S]*?)<\/ul><p><a href="\/events\/idm-2017-new-york\/changes">Changes to the programme<\/a><\/p><p><a href="\/events\/idm-2017-new-york\/representation">Who was heard: representation figures<\/a><\/p><\/section>/.exec(html);
+    assert.ok(section, 'a Downloads section headed by an h2, then the links to the changes and to the representation figures');
     const listed = [...section[1]!.matchAll(/<li><a href="([^"]+)" type="([^"]+)">([^<]+)<\/a><\/li>/g)].map((m) => [m[1], m[2], m[3]]);
     assert.deepEqual(listed, downloads);
   });

@@ -41,8 +41,10 @@ const text = async (url: string) => {
 
 /** The person links of one session, in page order, taken from its article. */
 function namesInSession(html: string, heading: string): string[] {
-  const start = html.indexOf(`<h4>${heading}</h4>`);
-  assert.ok(start >= 0, `no session headed "${heading}"`);
+  // The heading's text, whatever marks its parts (the title carries its language: <span lang>).
+  const h4 = [...html.matchAll(/<h4>([\s\S]*?)<\/h4>/g)].find((m) => m[1]!.replace(/<[^>]+>/g, '') === heading);
+  assert.ok(h4, `no session headed "${heading}"`);
+  const start = h4.index!;
   const end = html.indexOf('</article>', start);
   return [...html.slice(start, end).matchAll(/<a href="\/people\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]!);
 }
@@ -58,7 +60,7 @@ for (const engine of ENGINES) {
         assert.equal(status, 200);
         assert.equal(headers['content-type'], 'text/html; charset=utf-8');
         assert.ok(html.startsWith('<!DOCTYPE html><html lang="en" dir="ltr">'));
-        assert.ok(html.includes(`<h1>${DEMO_TITLE}</h1>`));
+        assert.ok(html.includes(`<h1 lang="en">${DEMO_TITLE}</h1>`));
         assert.equal((html.match(/<h3 id="day-\d">/g) ?? []).length, 2);
         assert.ok(html.includes('<time datetime="2017-04-18">Tuesday, April 18, 2017</time>'));
         assert.ok(html.includes('<time datetime="2017-04-19">Wednesday, April 19, 2017</time>'));
@@ -74,7 +76,7 @@ for (const engine of ENGINES) {
         ]);
         assert.deepEqual(namesInSession(html, 'Closing session'), ['Peter Thomson', 'Amina J. Mohammed', 'Laura Thompson']);
         assert.equal((html.match(/<li id="session-\d+" class="break">/g) ?? []).length, 2);
-        assert.ok(html.includes('<span class="mat">Statement</span>'));
+        assert.ok(html.includes('<span class="mat" lang="en">Statement</span>'));
         assert.ok(html.includes('<h2 id="overview">Overview</h2>'));
         assert.ok(html.includes('<h2 id="themes">Themes</h2>'));
       } finally {
@@ -88,16 +90,16 @@ for (const engine of ENGINES) {
         const home = await text(`${site.base}/`);
         assert.equal(home.status, 200);
         assert.ok(home.html.includes('<a href="/series/international-dialogue-on-migration">International Dialogue on Migration</a>'));
-        assert.ok(home.html.includes(`<a href="/events/idm-2017-new-york">${DEMO_TITLE}</a>`));
+        assert.ok(home.html.includes(`<a href="/events/idm-2017-new-york" lang="en">${DEMO_TITLE}</a>`));
         const series = await text(`${site.base}/series/international-dialogue-on-migration`);
         assert.equal(series.status, 200);
-        assert.ok(series.html.includes(`<a href="/events/idm-2017-new-york">${DEMO_TITLE}</a>`));
+        assert.ok(series.html.includes(`<a href="/events/idm-2017-new-york" lang="en">${DEMO_TITLE}</a>`));
 
         const swing = await text(`${site.base}/people/william-lacy-swing`);
         assert.equal(swing.status, 200);
         assert.ok(swing.html.includes('<h1><bdi>William Lacy Swing</bdi></h1>'));
-        assert.ok(swing.html.includes('10:00: <bdi>Opening Session</bdi> (<bdi>Speaker</bdi>)'));
-        assert.ok(swing.html.includes('11:30: <bdi>Panel 1: Implementing the SDGs'));
+        assert.ok(swing.html.includes('10:00: <bdi lang="en">Opening Session</bdi> (<bdi>Speaker</bdi>)'));
+        assert.ok(swing.html.includes('11:30: <bdi lang="en">Panel 1: Implementing the SDGs'));
         assert.ok(swing.html.includes('(<bdi>Moderator</bdi>)'));
 
         const people = await text(`${site.base}/people`);
@@ -173,25 +175,25 @@ for (const engine of ENGINES) {
         // Imported into the working copy: the public sees it once it is published.
         assert.equal((await text(urlA)).status, 404);
         assert.equal((await publishEvent(site.storage, eventId)).changed, true);
-        assert.ok((await text(urlA)).html.includes('<h1>First title</h1>'));
-        for (let i = 0; i < 100 && !(await text(urlB)).html.includes('<h1>First title</h1>'); i++) await new Promise((r) => setTimeout(r, 20));
-        assert.ok((await text(urlB)).html.includes('<h1>First title</h1>'));
+        assert.ok((await text(urlA)).html.includes('<h1 lang="en">First title</h1>'));
+        for (let i = 0; i < 100 && !(await text(urlB)).html.includes('<h1 lang="en">First title</h1>'); i++) await new Promise((r) => setTimeout(r, 20));
+        assert.ok((await text(urlB)).html.includes('<h1 lang="en">First title</h1>'));
 
         await importAgenda(site.storage, agenda([{ date: '2024-03-30', sessions: [session({ speakers: [person('Ana Lee'), person('Ben <b>Bold</b>')] })] }]), {
           ...target,
           event: { ...target.event, title: 'Second title' },
         });
-        assert.ok((await text(urlA)).html.includes('<h1>First title</h1>'), 'the release before, until the next is published');
+        assert.ok((await text(urlA)).html.includes('<h1 lang="en">First title</h1>'), 'the release before, until the next is published');
         assert.equal((await publishEvent(site.storage, eventId)).changed, true);
         const a = (await text(urlA)).html;
-        assert.ok(a.includes('<h1>Second title</h1>'));
+        assert.ok(a.includes('<h1 lang="en">Second title</h1>'));
         assert.ok(a.includes('Ben &lt;b&gt;Bold&lt;/b&gt;'), 'names are escaped');
         let b = (await text(urlB)).html;
-        for (let i = 0; i < 100 && !b.includes('<h1>Second title</h1>'); i++) {
+        for (let i = 0; i < 100 && !b.includes('<h1 lang="en">Second title</h1>'); i++) {
           await new Promise((r) => setTimeout(r, 20));
           b = (await text(urlB)).html;
         }
-        assert.ok(b.includes('<h1>Second title</h1>'));
+        assert.ok(b.includes('<h1 lang="en">Second title</h1>'));
       } finally {
         await other.close();
         await otherStorage.close();

@@ -5,6 +5,7 @@
 // route is an admin's: guard(opts, 'edit-content') without a series passes for admins only, and
 // checks the Origin and CSRF token of every post.
 import type { Context, Hono } from 'hono';
+import type { Child } from 'hono/jsx';
 import { InvalidInput, NotFound } from '../../domain/errors.ts';
 import { DEFAULT_LANGUAGE } from '../../domain/language.ts';
 import { normaliseName } from '../../domain/names.ts';
@@ -213,57 +214,50 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     return c.redirect(`/admin/${PATH[r.entity]}/${r.id}?unmerged=1`, 303);
   });
 
-  const splitPage = async (c: C, id: number, error?: string) => {
-    const me = await recordOf('person', id);
-    if (!me) throw new NotFound(`there is no person ${id}`);
-    const rows = await appearancesOfPerson(db, id);
-    const title = t('identity.split.title', { name: me.name });
-    return (
-      <AdminLayout lang={lang} t={t} title={title} viewer={viewerOf(c)}>
-        <h1>
-          <bdi>{title}</bdi>
-        </h1>
-        <p>
-          <a href={href(`/admin/persons/${id}`)}>{t('identity.back')}</a>
-        </p>
-        <p>{t('identity.split.intro', { name: me.name })}</p>
-        {error ? (
-          <p role="alert" class="error">
-            {error}
-          </p>
-        ) : null}
-        <form method="post" action={href(`/admin/persons/${id}/split`)} class="stack">
-          {csrf(c)}
-          <fieldset>
-            <legend>{t('identity.split.choose')}</legend>
-            {rows.map((a) => (
-              <p>
-                <input type="checkbox" id={`f-a${a.id}`} name="appearance" value={String(a.id)} />{' '}
-                <label for={`f-a${a.id}`}>
-                  <time datetime={a.date}>{a.date}</time>, <bdi>{a.event}</bdi>: <bdi>{a.title ?? a.kind}</bdi> ({a.role}){a.affiliation_position || a.organization ? ' — ' : ''}
-                  <bdi>{[a.affiliation_position, a.organization, a.country].filter(Boolean).join(', ')}</bdi>
-                </label>
-              </p>
-            ))}
-          </fieldset>
-          <p>
-            <label for="f-name">{t('identity.split.name')}</label>
-            <input id="f-name" name="name" type="text" value={me.name} />
-          </p>
-          <p>
-            <button type="submit">{t('identity.split.submit')}</button>
-          </p>
-        </form>
-      </AdminLayout>
-    );
-  };
-  const ids = (raw: unknown) => (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((x): x is string => typeof x === 'string' && /^[1-9]\d{0,9}$/.test(x)).map(Number);
-  const splitOrgPage = async (c: C, id: number, error?: string) => {
-    const me = await recordOf('organization', id);
-    if (!me) throw new NotFound(`there is no organization ${id}`);
+  // The split pages of a person (appearances) and of an organization (appearances and names) are one
+  // page: only their words, how an appearance reads, the names offered and the new record's name differ.
+  const SPLIT_WORDS = {
+    person: { intro: 'identity.split.intro', choose: 'identity.split.choose', name: 'identity.split.name', submit: 'identity.split.submit' },
+    organization: { intro: 'identity.splitOrg.intro', choose: 'identity.splitOrg.chooseAppearances', name: 'identity.splitOrg.name', submit: 'identity.splitOrg.submit' },
+  } as const satisfies Record<IdentityEntity, Record<string, MessageKey>>;
+  type SplitChoices = { appearances: Array<{ id: number; label: Child }>; names: Array<{ id: number; name: string }>; newName: string };
+  const splitChoices = async (entity: IdentityEntity, id: number, name: string): Promise<SplitChoices> => {
+    if (entity === 'person') {
+      const rows = await appearancesOfPerson(db, id);
+      const appearances = rows.map((a) => ({
+        id: a.id,
+        label: (
+          <>
+            <time datetime={a.date}>{a.date}</time>, <bdi>{a.event}</bdi>: <bdi>{a.title ?? a.kind}</bdi> ({a.role}){a.affiliation_position || a.organization ? ' — ' : ''}
+            <bdi>{[a.affiliation_position, a.organization, a.country].filter(Boolean).join(', ')}</bdi>
+          </>
+        ),
+      }));
+      return { appearances, names: [], newName: name };
+    }
     const rows = await appearancesOfOrganization(db, id);
     const ownKey = (await db.selectFrom('organization').select('name_key').where('id', '=', id).executeTakeFirst())?.name_key;
     const names = (await aliasesOf(db, 'organization', id)).filter((a) => a.name_key !== ownKey);
+    const appearances = rows.map((a) => ({
+      id: a.id,
+      label: (
+        <>
+          <time datetime={a.date}>{a.date}</time>, <bdi>{a.event}</bdi>: <bdi>{a.title ?? a.kind}</bdi> — <bdi>{a.person}</bdi> ({a.role})
+          {a.affiliation_position ? (
+            <>
+              , <bdi>{a.affiliation_position}</bdi>
+            </>
+          ) : null}
+        </>
+      ),
+    }));
+    return { appearances, names, newName: '' };
+  };
+  const splitPage = async (c: C, entity: IdentityEntity, id: number, error?: string) => {
+    const me = await recordOf(entity, id);
+    if (!me) throw new NotFound(`there is no ${entity} ${id}`);
+    const words = SPLIT_WORDS[entity];
+    const { appearances, names, newName } = await splitChoices(entity, id, me.name);
     const title = t('identity.split.title', { name: me.name });
     return (
       <AdminLayout lang={lang} t={t} title={title} viewer={viewerOf(c)}>
@@ -271,29 +265,22 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
           <bdi>{title}</bdi>
         </h1>
         <p>
-          <a href={href(`/admin/organizations/${id}`)}>{t('identity.back')}</a>
+          <a href={href(`/admin/${PATH[entity]}/${id}`)}>{t('identity.back')}</a>
         </p>
-        <p>{t('identity.splitOrg.intro', { name: me.name })}</p>
+        <p>{t(words.intro, { name: me.name })}</p>
         {error ? (
           <p role="alert" class="error">
             {error}
           </p>
         ) : null}
-        <form method="post" action={href(`/admin/organizations/${id}/split`)} class="stack">
+        <form method="post" action={href(`/admin/${PATH[entity]}/${id}/split`)} class="stack">
           {csrf(c)}
           <fieldset>
-            <legend>{t('identity.splitOrg.chooseAppearances')}</legend>
-            {rows.map((a) => (
+            <legend>{t(words.choose)}</legend>
+            {appearances.map((a) => (
               <p>
                 <input type="checkbox" id={`f-a${a.id}`} name="appearance" value={String(a.id)} />{' '}
-                <label for={`f-a${a.id}`}>
-                  <time datetime={a.date}>{a.date}</time>, <bdi>{a.event}</bdi>: <bdi>{a.title ?? a.kind}</bdi> — <bdi>{a.person}</bdi> ({a.role})
-                  {a.affiliation_position ? (
-                    <>
-                      , <bdi>{a.affiliation_position}</bdi>
-                    </>
-                  ) : null}
-                </label>
+                <label for={`f-a${a.id}`}>{a.label}</label>
               </p>
             ))}
           </fieldset>
@@ -311,41 +298,36 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
             </fieldset>
           ) : null}
           <p>
-            <label for="f-name">{t('identity.splitOrg.name')}</label>
-            <input id="f-name" name="name" type="text" value="" />
+            <label for="f-name">{t(words.name)}</label>
+            <input id="f-name" name="name" type="text" value={newName} />
           </p>
           <p>
-            <button type="submit">{t('identity.splitOrg.submit')}</button>
+            <button type="submit">{t(words.submit)}</button>
           </p>
         </form>
       </AdminLayout>
     );
   };
-  app.get('/organizations/:id/split', guard(opts, 'edit-content'), async (c) => html(c, await splitOrgPage(c, idParam(c))));
-  app.post('/organizations/:id/split', guard(opts, 'edit-content'), async (c) => {
-    const id = idParam(c);
-    const b = await c.req.parseBody({ all: true });
-    try {
-      const r = await splitOrganization(opts.storage, actorOf(c), id, { appearances: ids(b.appearance), aliases: ids(b.alias), ...(typeof b.name === 'string' ? { name: b.name } : {}) });
-      return c.redirect(`/admin/organizations/${r.organizationId}?split=1`, 303);
-    } catch (e) {
-      if (e instanceof InvalidInput) return await html(c, await splitOrgPage(c, id, e.message), 400);
-      throw e;
-    }
-  });
-
-  app.get('/persons/:id/split', guard(opts, 'edit-content'), async (c) => html(c, await splitPage(c, idParam(c))));
-  app.post('/persons/:id/split', guard(opts, 'edit-content'), async (c) => {
-    const id = idParam(c);
-    const b = await c.req.parseBody({ all: true });
-    const raw = b.appearance;
-    const list = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((x): x is string => typeof x === 'string' && /^[1-9]\d{0,9}$/.test(x)).map(Number);
-    try {
-      const r = await splitPerson(opts.storage, actorOf(c), id, list, typeof b.name === 'string' ? b.name : undefined);
-      return c.redirect(`/admin/persons/${r.personId}?split=1`, 303);
-    } catch (e) {
-      if (e instanceof InvalidInput) return await html(c, await splitPage(c, id, e.message), 400);
-      throw e;
-    }
-  });
+  const ids = (raw: unknown) => (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((x): x is string => typeof x === 'string' && /^[1-9]\d{0,9}$/.test(x)).map(Number);
+  /** Moves what was chosen to a new record; the id of the new one. */
+  const split = async (c: C, entity: IdentityEntity, id: number, b: Record<string, unknown>) => {
+    const name = typeof b.name === 'string' ? b.name : undefined;
+    if (entity === 'person') return (await splitPerson(opts.storage, actorOf(c), id, ids(b.appearance), name)).personId;
+    return (await splitOrganization(opts.storage, actorOf(c), id, { appearances: ids(b.appearance), aliases: ids(b.alias), ...(name !== undefined ? { name } : {}) })).organizationId;
+  };
+  for (const entity of ['organization', 'person'] as const) {
+    const path = `/${PATH[entity]}/:id/split`;
+    app.get(path, guard(opts, 'edit-content'), async (c) => html(c, await splitPage(c, entity, idParam(c))));
+    app.post(path, guard(opts, 'edit-content'), async (c) => {
+      const id = idParam(c);
+      const b = await c.req.parseBody({ all: true });
+      try {
+        const newId = await split(c, entity, id, b);
+        return c.redirect(`/admin/${PATH[entity]}/${newId}?split=1`, 303);
+      } catch (e) {
+        if (e instanceof InvalidInput) return await html(c, await splitPage(c, entity, id, e.message), 400);
+        throw e;
+      }
+    });
+  }
 }

@@ -54,6 +54,7 @@ export function publicationAdminRoutes(app: Hono<AuthEnv>, opts: AuthOptions): v
     return html(
       c,
       <AdminLayout lang={lang} t={t} title={t('publication.admin.title', { series: series.title })} viewer={viewer}>
+        <h1>{t('publication.admin.title', { series: series.title })}</h1>
         {pubs.length ? (
           <ul>
             {pubs.map((p) => (
@@ -123,6 +124,7 @@ export function publicationAdminRoutes(app: Hono<AuthEnv>, opts: AuthOptions): v
     return html(
       c,
       <AdminLayout lang={lang} t={t} title={t('publication.admin.edit', { title: p.title })} viewer={viewer}>
+        <h1>{t('publication.admin.edit', { title: p.title })}</h1>
         {notice ? <p role="status">{notice}</p> : null}
         {editions.length ? (
           <>

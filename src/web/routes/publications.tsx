@@ -155,7 +155,8 @@ export function publicationRoutes(deps: AppDeps, lang: InterfaceLanguage = DEFAU
             ) : (
               <p>{t('publication.current')}</p>
             )}
-          <div dangerouslySetInnerHTML={{ __html: body }} />
+          {/* The frozen publication keeps its own language (and direction) inside a page of another. */}
+          <div lang={m.lang} dir={m.lang === 'ar' ? 'rtl' : 'ltr'} class="pub-frozen" dangerouslySetInnerHTML={{ __html: body }} />
           <aside class="edition" aria-labelledby="edition-files">
             {e.note && previous ? (
               <>

@@ -82,7 +82,7 @@ for (const engine of ENGINES) {
         assert.deepEqual(seen.icsOrganizer, ['IOM', 'mailto:idm@iom.example']);
         // IOM appears on no agenda line; as a convener it still has its page, naming the series.
         assert.equal(seen.orgStatus, 200);
-        assert.match(seen.orgHtml, /<h2>Convenes<\/h2><ul class="list"><li><a href="\/series\/idm">International Dialogue on Migration<\/a><\/li><\/ul>/);
+        assert.match(seen.orgHtml, /<h2>Convenes<\/h2><ul class="list"><li><a href="\/series\/idm" lang="en">International Dialogue on Migration<\/a><\/li><\/ul>/);
 
         // The full name matches the organization the agenda's affiliations created: nothing new is stored.
         const second = plenary(['import', AGENDA, ...STORE, '--publish', '--convener', 'International  Organization for Migration'], db.url);

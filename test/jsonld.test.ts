@@ -185,7 +185,7 @@ for (const engine of ENGINES) describe(`event page head (${engine})`, () => {
     const org = await fetch(`${site.base}/organizations/international-organization-for-migration`);
     assert.equal(org.status, 200);
     const orgHtml = await org.text();
-    assert.match(orgHtml, /<h2>Convenes<\/h2><ul class="list"><li><a href="\/series\/international-dialogue-on-migration">International Dialogue on Migration<\/a><\/li><\/ul>/);
+    assert.match(orgHtml, /<h2>Convenes<\/h2><ul class="list"><li><a href="\/series\/international-dialogue-on-migration" lang="en">International Dialogue on Migration<\/a><\/li><\/ul>/);
   });
 
   test('the head links every export with its media type and a title of its own', () => {

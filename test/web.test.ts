@@ -89,7 +89,7 @@ for (const engine of ENGINES) {
       try {
         const home = await text(`${site.base}/`);
         assert.equal(home.status, 200);
-        assert.ok(home.html.includes('<a href="/series/international-dialogue-on-migration">International Dialogue on Migration</a>'));
+        assert.ok(home.html.includes('<a href="/series/international-dialogue-on-migration" lang="en">International Dialogue on Migration</a>'));
         assert.ok(home.html.includes(`<a href="/events/idm-2017-new-york" lang="en">${DEMO_TITLE}</a>`));
         const series = await text(`${site.base}/series/international-dialogue-on-migration`);
         assert.equal(series.status, 200);

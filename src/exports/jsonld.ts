@@ -14,6 +14,13 @@ const urn = (guid: string) => `urn:uuid:${guid}`;
 export type JsonLdWords = { moderator: string; moderators: string; speakers: string };
 const ENGLISH: JsonLdWords = { moderator: 'Moderator', moderators: 'Moderators', speakers: 'Speakers' };
 
+/**
+ * The page the markup sits in (issue 13): its absolute address and the reader's language. The
+ * Event's own `inLanguage` stays the language(s) the event's texts were written in; the page that
+ * shows it in French says so as the Event's `mainEntityOfPage`, a WebPage in `fr`.
+ */
+export type JsonLdPage = { url: string; lang: string };
+
 const SCHEDULED = 'https://schema.org/EventScheduled';
 // Dialogues are held in a room; the archive records no online participation.
 const OFFLINE = 'https://schema.org/OfflineEventAttendanceMode';
@@ -74,12 +81,14 @@ function inLang(text: string, lang: string | undefined, documentLang: string): J
   return lang && lang !== documentLang ? { '@value': text, '@language': lang } : text;
 }
 
-function subEvent(s: ExportSession, location: Json | undefined, lang: string, w: JsonLdWords): Json {
+function subEvent(s: ExportSession, location: Json | undefined, lang: string, w: JsonLdWords, wordsLang: string): Json {
+  const description = sessionDescription(s, w);
   return compact({
     '@type': 'Event',
     '@id': urn(s.guid),
     name: inLang(s.displayTitle, s.lang, lang),
-    description: sessionDescription(s, w),
+    // Role words in the page's language, names as printed: the sentence is in the page's language.
+    description: description === null ? null : inLang(description, wordsLang, lang),
     startDate: s.startsAt ?? s.date,
     endDate: s.endsAt,
     eventStatus: SCHEDULED,
@@ -91,8 +100,11 @@ function subEvent(s: ExportSession, location: Json | undefined, lang: string, w:
   });
 }
 
-/** The event as one schema.org Event with its sessions as sub-events. */
-export function eventJsonLd(x: EventExport, words: JsonLdWords = ENGLISH): Json {
+/**
+ * The event as one schema.org Event with its sessions as sub-events. `page`: the page it is
+ * embedded in (its address and the reader's language), given as the Event's mainEntityOfPage.
+ */
+export function eventJsonLd(x: EventExport, words: JsonLdWords = ENGLISH, page?: JsonLdPage): Json {
   const e = x.event;
   const sessions = x.days.flatMap((d) => d.sessions);
   const timed = sessions.filter((s) => s.startsAt);
@@ -114,11 +126,13 @@ export function eventJsonLd(x: EventExport, words: JsonLdWords = ENGLISH): Json 
     location,
     // The body that convenes the series; the series itself is the superEvent, not an organizer.
     organizer: x.series.convener ? { '@type': 'Organization', name: x.series.convener.name, url: x.series.convener.url } : undefined,
-    superEvent: { '@type': 'EventSeries', name: x.series.title, url: x.series.url },
+    superEvent: { '@type': 'EventSeries', name: inLang(x.series.title, x.series.titleLang, e.lang), url: x.series.url },
     url: e.url,
+    // The language the event's texts were written in, whatever the page's language.
     inLanguage: e.lang,
+    mainEntityOfPage: page ? { '@type': 'WebPage', '@id': page.url, url: page.url, inLanguage: page.lang } : undefined,
     performer: people.size ? [...people.values()] : undefined,
-    subEvent: sessions.map((s) => subEvent(s, location, e.lang, words)),
+    subEvent: sessions.map((s) => subEvent(s, location, e.lang, words, page?.lang ?? 'en')),
   });
 }
 
@@ -126,6 +140,6 @@ export function eventJsonLd(x: EventExport, words: JsonLdWords = ENGLISH): Json 
  * The markup as the text of a `<script type="application/ld+json">`: `<`, `>` and `&` are
  * escaped as JSON \u escapes, so no value (a title containing `</script>`) can end the element.
  */
-export function jsonLdScriptText(x: EventExport, words?: JsonLdWords): string {
-  return JSON.stringify(eventJsonLd(x, words)).replace(/[<>&]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+export function jsonLdScriptText(x: EventExport, words?: JsonLdWords, page?: JsonLdPage): string {
+  return JSON.stringify(eventJsonLd(x, words, page)).replace(/[<>&]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -78,7 +78,9 @@ export type EventExport = {
   series: {
     id: number;
     slug: string;
+    /** in the reader's language where an editor gave one, else the original (`titleLang` says which) */
     title: string;
+    titleLang?: string;
     url: string;
     /** the organization that convenes the series: the events' organizer in every export; null when not recorded */
     convener: ExportOrganization | null;

@@ -1,5 +1,6 @@
 // Translations of an event's texts into one language (issue 13): the event's title, overview and
-// each theme, each session's title and each document's label, entered on one workspace form.
+// each theme, each session's title and each document's label, entered on one workspace form; and
+// of a series' texts (its title and description) on a form of its own.
 // Each record's `translations` column is saved through changeRecord, so a save is checked
 // against the version the form was made from (409 when someone changed the translations since),
 // logged in the audit log, reverted from it, published with the event and frozen in its release.
@@ -32,7 +33,22 @@ export type TranslationItem = {
 /** A record the form saves, with the version the form was made from. */
 export type TranslatedRecord = { entity: TranslatedEntity; id: number; version: number; lang: string; translations: string; heading: string };
 
-export type TranslationForm = { eventId: number; lang: string; eventTitle: string; eventLang: string; records: TranslatedRecord[]; items: TranslationItem[] };
+/**
+ * One form: what it translates (an event with its sessions and documents, or a series), where it
+ * lives in the workspace (`path`, the form's address; `back`, the record's own page), the owner's
+ * title and language, and its records and texts.
+ */
+export type TranslationForm = {
+  scope: 'event' | 'series';
+  ownerId: number;
+  path: string;
+  back: string;
+  lang: string;
+  ownerTitle: string;
+  ownerLang: string;
+  records: TranslatedRecord[];
+  items: TranslationItem[];
+};
 
 const versionName = (r: { entity: string; id: number }) => `version.${r.entity}.${r.id}`;
 export { versionName };
@@ -62,17 +78,7 @@ export async function translationForm(db: DbOrTx, eventId: number, lang: string)
     .orderBy('position')
     .orderBy('id')
     .execute();
-  const records: TranslatedRecord[] = [];
-  const items: TranslationItem[] = [];
-  const add = (entity: TranslatedEntity, row: { id: number; lang: string; translations: string; version: number }, heading: string, fields: Array<{ name: string; field: string; original: string | null; max: number; multiline?: boolean }>) => {
-    // A record written in this language has nothing to translate into it.
-    if (row.lang === lang) return;
-    const stored = textsIn(parseTranslations(row.translations), lang);
-    const present = fields.filter((f) => f.original);
-    if (!present.length) return;
-    records.push({ entity, id: row.id, version: row.version, lang: row.lang, translations: row.translations, heading });
-    for (const f of present) items.push({ name: f.name, entity, id: row.id, field: f.field, original: f.original!, originalLang: row.lang, stored: stored[f.field] ?? '', max: f.max, multiline: f.multiline ?? false });
-  };
+  const { records, items, add } = collector(lang);
   const themes = JSON.parse(event.themes) as string[];
   add('event', event, event.title, [
     { name: 'event.title', field: 'title', original: event.title, max: MAX.title },
@@ -81,7 +87,38 @@ export async function translationForm(db: DbOrTx, eventId: number, lang: string)
   ]);
   for (const s of sessions) add('session', s, `${s.date} ${s.start_time ?? ''}`.trim(), [{ name: `session.${s.id}.title`, field: 'title', original: s.title, max: 1000 }]);
   for (const m of materials) add('material', m, m.label, [{ name: `material.${m.id}.label`, field: 'label', original: m.label, max: 300 }]);
-  return { eventId, lang, eventTitle: event.title, eventLang: event.lang, records, items };
+  return { scope: 'event', ownerId: eventId, path: `/admin/events/${eventId}/translations/${lang}`, back: `/admin/events/${eventId}`, lang, ownerTitle: event.title, ownerLang: event.lang, records, items };
+}
+
+type FieldSpec = { name: string; field: string; original: string | null; max: number; multiline?: boolean };
+
+/** The records and texts of a form, gathered record by record. */
+function collector(lang: string) {
+  const records: TranslatedRecord[] = [];
+  const items: TranslationItem[] = [];
+  const add = (entity: TranslatedEntity, row: { id: number; lang: string; translations: string; version: number }, heading: string, fields: FieldSpec[]) => {
+    // A record written in this language has nothing to translate into it.
+    if (row.lang === lang) return;
+    const stored = textsIn(parseTranslations(row.translations), lang);
+    const present = fields.filter((f) => f.original);
+    if (!present.length) return;
+    records.push({ entity, id: row.id, version: row.version, lang: row.lang, translations: row.translations, heading });
+    for (const f of present) items.push({ name: f.name, entity, id: row.id, field: f.field, original: f.original!, originalLang: row.lang, stored: stored[f.field] ?? '', max: f.max, multiline: f.multiline ?? false });
+  };
+  return { records, items, add };
+}
+
+/** A series' texts (its title and description: TRANSLATED_FIELDS.series) that can be translated into `lang`. */
+export async function seriesTranslationForm(db: DbOrTx, seriesId: number, lang: string): Promise<TranslationForm> {
+  if (!isLanguage(lang)) throw new NotFound(`"${lang}" is not a language Plenary's content is written in`);
+  const series = await db.selectFrom('series').select(['id', 'slug', 'title', 'lang', 'description', 'translations', 'version']).where('id', '=', seriesId).executeTakeFirst();
+  if (!series) throw new NotFound(`there is no series ${seriesId}`);
+  const { records, items, add } = collector(lang);
+  add('series', series, series.title, [
+    { name: 'series.title', field: 'title', original: series.title, max: MAX.title },
+    { name: 'series.description', field: 'description', original: series.description, max: MAX.description, multiline: true },
+  ]);
+  return { scope: 'series', ownerId: seriesId, path: `/admin/series/${series.slug}/translations/${lang}`, back: `/admin/series/${series.slug}/edit`, lang, ownerTitle: series.title, ownerLang: series.lang, records, items };
 }
 
 /** The form's typed texts, by field name (kept to show again). */
@@ -107,8 +144,18 @@ function check(form: TranslationForm, typed: Record<string, string>): Record<str
  * many records changed. One write: a conflict on any record saves nothing.
  */
 export async function saveTranslations(storage: Storage, actor: Actor, eventId: number, lang: string, body: Record<string, unknown>): Promise<number> {
+  return await saveForm(storage, actor, (trx) => translationForm(trx, eventId, lang), body);
+}
+
+/** The same for a series' title and description. */
+export async function saveSeriesTranslations(storage: Storage, actor: Actor, seriesId: number, lang: string, body: Record<string, unknown>): Promise<number> {
+  return await saveForm(storage, actor, (trx) => seriesTranslationForm(trx, seriesId, lang), body);
+}
+
+async function saveForm(storage: Storage, actor: Actor, load: (trx: Tx) => Promise<TranslationForm>, body: Record<string, unknown>): Promise<number> {
   return await write(storage, async (trx: Tx) => {
-    const form = await translationForm(trx, eventId, lang);
+    const form = await load(trx);
+    const lang = form.lang;
     const typed = typedTexts(form, body);
     const errors = check(form, typed);
     if (Object.keys(errors).length) throw new FormInvalid(errors, typed);

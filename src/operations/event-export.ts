@@ -126,6 +126,7 @@ export async function eventExportOf(
   const title = pickText(original(event.title), tr, 'title', reader) ?? { text: event.title, lang: event.lang };
   const overview = pickText(original(event.overview), tr, 'overview', reader);
   const themes = (JSON.parse(event.themes) as string[]).map((x) => pickText(original(x), tr, themeField(x), reader) ?? { text: x, lang: event.lang });
+  const seriesTitle = pickText({ text: series.title, lang: series.lang }, parseTranslations(series.translations), 'title', reader) ?? { text: series.title, lang: series.lang };
   return {
     baseUrl,
     generation,
@@ -133,7 +134,8 @@ export async function eventExportOf(
     series: {
       id: series.id,
       slug: series.slug,
-      title: series.title,
+      title: seriesTitle.text,
+      titleLang: seriesTitle.lang,
       url: `${baseUrl}/series/${series.slug}`,
       convener: convener && { id: convener.id, slug: convener.slug, name: convener.name, kind: convener.kind, url: `${baseUrl}/organizations/${convener.slug}` },
     },

@@ -109,6 +109,11 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         version={s.version}
         submit={t('edit.save')}
         saved={c.req.query('saved') === '1'}
+        nav={
+          <p>
+            <TranslationLinks t={t} uiLang={lang} base={`/admin/series/${s.slug}/translations`} eventLang={s.lang} />
+          </p>
+        }
       >
         <h2>{t('edit.events')}</h2>
         <ul>

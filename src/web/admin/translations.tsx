@@ -7,7 +7,9 @@
 import type { Context, Hono } from 'hono';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../../domain/language.ts';
 import { FormInvalid, VersionConflict } from '../../operations/edit-record.ts';
-import { saveTranslations, translationForm, type TranslationForm, type TranslationItem, typedTexts, versionName } from '../../operations/edit-translations.ts';
+import { saveSeriesTranslations, saveTranslations, seriesTranslationForm, translationForm, type TranslationForm, type TranslationItem, typedTexts, versionName } from '../../operations/edit-translations.ts';
+import { NotFound } from '../../domain/errors.ts';
+import { seriesBySlug } from '../../storage/queries/editing.ts';
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 import { translator, type Translate } from '../i18n/t.ts';
 import { AdminLayout, type Viewer } from '../views/admin.tsx';
@@ -28,35 +30,58 @@ export function translationRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   const show = async (c: C, form: TranslationForm, extra: { typed?: Record<string, string>; errors?: Record<string, string>; conflict?: string; status?: 200 | 400 | 409 } = {}) =>
     c.html(await renderDocument(<TranslationPage t={t} uiLang={lang} viewer={viewerOf(c)} form={form} saved={c.req.query('saved') === '1'} {...extra} />, placeOfRequest(c.req, opts.baseUrl())), extra.status ?? 200, ADMIN_HEADERS);
 
-  app.get('/events/:id/translations/:lang', guard(opts, onRecord(db, 'event')), async (c) => show(c, await translationForm(db, idParam(c), langParam(c))));
-  app.post('/events/:id/translations/:lang', guard(opts, onRecord(db, 'event')), async (c) => {
-    const id = idParam(c);
-    const target = langParam(c);
+  /** A save: back to the form with "saved", or the form again with the errors (400) or over the stored texts (409). */
+  const save = async (c: C, load: () => Promise<TranslationForm>, run: (body: Record<string, unknown>) => Promise<unknown>) => {
     const body = (await c.req.parseBody()) as Record<string, unknown>;
     try {
-      await saveTranslations(opts.storage, { accountId: c.get('auth')!.account.id }, id, target, body);
-      return c.redirect(`/admin/events/${id}/translations/${target}?saved=1`, 303);
+      await run(body);
+      return c.redirect(`${(await load()).path}?saved=1`, 303);
     } catch (e) {
-      if (e instanceof FormInvalid) return show(c, await translationForm(db, id, target), { typed: e.input, errors: e.errors, status: 400 });
+      if (e instanceof FormInvalid) return show(c, await load(), { typed: e.input, errors: e.errors, status: 400 });
       if (e instanceof VersionConflict) {
         // The form over the stored texts and versions, the typed ones kept: saving again applies them.
-        const form = await translationForm(db, id, target);
+        const form = await load();
         return show(c, form, { typed: typedTexts(form, body), conflict: e.message, status: 409 });
       }
       throw e;
     }
+  };
+  const actor = (c: C) => ({ accountId: c.get('auth')!.account.id });
+
+  app.get('/events/:id/translations/:lang', guard(opts, onRecord(db, 'event')), async (c) => show(c, await translationForm(db, idParam(c), langParam(c))));
+  app.post('/events/:id/translations/:lang', guard(opts, onRecord(db, 'event')), async (c) =>
+    save(c, () => translationForm(db, idParam(c), langParam(c)), (body) => saveTranslations(opts.storage, actor(c), idParam(c), langParam(c), body)),
+  );
+
+  // A series' title and description (issue 13): the series' editors (and admins) only, as its own form.
+  const seriesId = async (c: C) => {
+    const s = await seriesBySlug(db, c.req.param('slug') ?? '');
+    if (!s) throw new NotFound(`there is no series "${c.req.param('slug')}"`);
+    return s.id;
+  };
+  const onSeries = async (c: C) => {
+    const action = c.req.method === 'GET' ? ('read-drafts' as const) : ('edit-content' as const);
+    const s = await seriesBySlug(db, c.req.param('slug') ?? '');
+    if (!s && c.get('auth')?.account.role === 'admin') throw new NotFound(`there is no series "${c.req.param('slug')}"`);
+    return s ? { action, seriesId: s.id } : { action };
+  };
+  app.get('/series/:slug/translations/:lang', guard(opts, onSeries), async (c) => show(c, await seriesTranslationForm(db, await seriesId(c), langParam(c))));
+  app.post('/series/:slug/translations/:lang', guard(opts, onSeries), async (c) => {
+    const id = await seriesId(c);
+    return save(c, () => seriesTranslationForm(db, id, langParam(c)), (body) => saveSeriesTranslations(opts.storage, actor(c), id, langParam(c), body));
   });
 }
 
-/** Links to an event's translation pages, one per language other than its own. */
-export function TranslationLinks(p: { t: Translate; uiLang: string; eventId: number; eventLang: string }) {
+/** Links to an event's (or, with `base`, a series') translation pages, one per language other than its own. */
+export function TranslationLinks(p: { t: Translate; uiLang: string; eventId?: number; base?: string; eventLang: string }) {
+  const base = p.base ?? `/admin/events/${p.eventId}/translations`;
   return (
     <span>
       {p.t('translate.into')}{' '}
       {LANGUAGES.filter((l) => l !== p.eventLang).map((l, i) => (
         <>
           {i > 0 ? ', ' : null}
-          <a href={href(`/admin/events/${p.eventId}/translations/${l}`)}>{languageName(l, p.uiLang)}</a>
+          <a href={href(`${base}/${l}`)}>{languageName(l, p.uiLang)}</a>
         </>
       ))}
     </span>
@@ -75,7 +100,7 @@ function TranslationPage(p: {
 }) {
   const { t, form } = p;
   const target = languageName(form.lang, p.uiLang);
-  const title = t('translate.title', { title: form.eventTitle, language: target });
+  const title = t('translate.title', { title: form.ownerTitle, language: target });
   const errors = p.errors ?? {};
   const byName = new Map(form.items.map((i) => [i.name, i]));
   const value = (i: TranslationItem) => p.typed?.[i.name] ?? i.stored;
@@ -87,12 +112,12 @@ function TranslationPage(p: {
         <bdi>{title}</bdi>
       </h1>
       <p>
-        <a href={href(`/admin/events/${form.eventId}`)}>
-          <bdi>{form.eventTitle}</bdi>
+        <a href={href(form.back)}>
+          <bdi>{form.ownerTitle}</bdi>
         </a>
       </p>
       <p>
-        <TranslationLinks t={t} uiLang={p.uiLang} eventId={form.eventId} eventLang={form.eventLang} />
+        <TranslationLinks t={t} uiLang={p.uiLang} base={form.path.replace(/\/[^/]+$/, '')} eventLang={form.ownerLang} />
       </p>
       {p.saved ? (
         <p role="status" class="saved">
@@ -118,17 +143,17 @@ function TranslationPage(p: {
         </div>
       ) : null}
       {form.items.length === 0 ? (
-        <p>{t('translate.nothing', { language: target })}</p>
+        <p>{form.scope === 'series' ? t('translate.nothingSeries', { language: target }) : t('translate.nothing', { language: target })}</p>
       ) : (
         <>
           <p>{t('translate.intro', { language: target })}</p>
           {readOnly(p.viewer) ? <p class="hint">{t('edit.readOnly')}</p> : null}
-          <form method="post" action={href(`/admin/events/${form.eventId}/translations/${form.lang}`)} class="stack" novalidate>
+          <form method="post" action={href(form.path)} class="stack" novalidate>
             <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
             {form.records.map((r) => (
               <input type="hidden" name={versionName(r)} value={String(r.version)} />
             ))}
-            {(['event', 'session', 'material'] as const).map((entity) =>
+            {(['series', 'event', 'session', 'material'] as const).map((entity) =>
               group(entity).length ? (
                 <fieldset disabled={readOnly(p.viewer)}>
                   <legend>{t(`translate.group.${entity}`)}</legend>
@@ -157,6 +182,7 @@ function itemLabel(t: Translate, i: TranslationItem | undefined): string {
   if (i.field.startsWith('theme:')) return t('translate.theme', { n: Number(i.name.split('.').pop()) + 1 });
   if (i.entity === 'session') return t('translate.sessionTitle');
   if (i.entity === 'material') return t('translate.materialLabel');
+  if (i.field === 'description') return t('edit.field.description');
   return i.field === 'overview' ? t('edit.field.overview') : t('edit.field.title');
 }
 

@@ -13,7 +13,7 @@ import { Affiliation, Materials } from './people.tsx';
 import { parseTranslations, pickField, pickText, themeField } from '../../domain/translations.ts';
 import { textAttrs } from './content-text.tsx';
 import { inZone, zoneCity } from '../viewer-zone.ts';
-import { href } from './render-context.ts';
+import { href, hrefIn } from './render-context.ts';
 
 /**
  * `data` is the same event as every export sees it: the page embeds it as JSON-LD. `printCss` is
@@ -179,6 +179,7 @@ export function EventPage(p: Props) {
   const place = [event.venue, event.address, event.city].filter(Boolean).join(', ');
   const convener = p.data.series.convener;
   const downloads = eventDownloads(event.slug);
+  const seriesTitle = pickField(series, 'title', series.title, lang) ?? { text: series.title, lang: series.lang };
   const words = { moderator: t('role.moderator'), moderators: t('role.moderators'), speakers: t('role.speakers') };
   const viewer = p.viewerZone && p.viewerZone !== event.time_zone ? p.viewerZone : null;
   const zonePage = href(`/events/${event.slug}/time-zone`);
@@ -192,7 +193,7 @@ export function EventPage(p: Props) {
       noindex={p.noindex ?? viewer !== null}
       crumbs={[
         { href: '/', label: t('nav.home') },
-        { href: `/series/${series.slug}`, label: series.title },
+        { href: `/series/${series.slug}`, label: seriesTitle.text, lang: seriesTitle.lang },
       ]}
       head={
         <>
@@ -200,7 +201,7 @@ export function EventPage(p: Props) {
             <link rel="alternate" type={d.type} href={href(d.href)} title={t(d.label)} />
           ))}
           {/* A data block, not a script: CSP does not apply to it and nothing runs. */}
-          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScriptText(p.data, words) }} />
+          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScriptText(p.data, words, { url: `${p.data.baseUrl}${hrefIn(lang, `/events/${event.slug}`)}`, lang }) }} />
           {p.printCss ? <style dangerouslySetInnerHTML={{ __html: p.printCss }} /> : null}
           {p.data.release ? <link rel="alternate" type="application/atom+xml" href={href(`/events/${event.slug}/changes.atom`)} title={t('changes.feed')} /> : null}
           <script src="/time-zone.js" defer></script>

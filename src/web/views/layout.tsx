@@ -5,8 +5,10 @@ import type { Translate } from '../i18n/t.ts';
 import { isolate } from './format.ts';
 import { absoluteIn, currentPlace, href, hrefIn, type Place, renderingAt } from './render-context.ts';
 import { CSS } from './styles.ts';
+import { textAttrs } from './content-text.tsx';
 
-export type Crumb = { href: string; label: string };
+/** A link of the breadcrumb; `lang` where its label is content in a language of its own (a series' title, issue 13). */
+export type Crumb = { href: string; label: string; lang?: string };
 
 export type PageProps = {
   lang: InterfaceLanguage;
@@ -116,7 +118,9 @@ export function Layout(p: PageProps) {
               <ol>
                 {p.crumbs.map((c) => (
                   <li>
-                    <a href={href(c.href)}>{c.label}</a>
+                    <a href={href(c.href)} {...(c.lang ? textAttrs({ lang: c.lang }, p.lang) : {})}>
+                      {c.label}
+                    </a>
                   </li>
                 ))}
               </ol>

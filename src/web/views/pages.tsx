@@ -54,15 +54,20 @@ export function HomePage(p: Base & { series: Array<SeriesRow & { events: EventRo
       <h1>{t('home.title')}</h1>
       <p>{t('site.tagline')}</p>
       {p.series.length === 0 ? <p>{t('home.empty')}</p> : null}
-      {p.series.map((s) => (
+      {p.series.map((s) => {
+        const title = seriesTitle(s, p.lang);
+        return (
         <section aria-labelledby={`series-${s.slug}`}>
           <h2 id={`series-${s.slug}`}>
-            <a href={href(`/series/${s.slug}`)}>{s.title}</a>
+            <a href={href(`/series/${s.slug}`)} {...textAttrs(title, p.lang)}>
+              {title.text}
+            </a>
           </h2>
           <EventList lang={p.lang} t={t} events={s.events} />
           <MoreEvents series={s} t={t} />
         </section>
-      ))}
+        );
+      })}
       {p.series.length ? (
         <p>
           <a href={href('/events')}>{t('home.everything')}</a>
@@ -95,12 +100,19 @@ export function EventsPage(p: Base & { events: EventRow[]; pager?: PageInfo }) {
   );
 }
 
+/** A series' title in the reader's language where an editor gave one, else the original (issue 13). */
+export function seriesTitle(s: SeriesRow, lang: string) {
+  return pickField(s, 'title', s.title, lang) ?? { text: s.title, lang: s.lang, translated: false };
+}
+
 export function SeriesPage(p: Base & { series: SeriesRow; events: EventRow[]; pager?: PageInfo }) {
   const { t } = p;
+  const title = seriesTitle(p.series, p.lang);
+  const description = pickField(p.series, 'description', p.series.description, p.lang);
   return (
-    <Layout lang={p.lang} t={t} title={pagedTitle(p.series.title, p.pager, t)} description={p.series.description ?? undefined} crumbs={[{ href: '/', label: t('nav.home') }]}>
-      <h1>{p.series.title}</h1>
-      {p.series.description ? <p>{p.series.description}</p> : null}
+    <Layout lang={p.lang} t={t} title={pagedTitle(title.text, p.pager, t)} description={description?.text} crumbs={[{ href: '/', label: t('nav.home') }]}>
+      <h1 {...textAttrs(title, p.lang)}>{title.text}</h1>
+      {description ? <p {...textAttrs(description, p.lang)}>{description.text}</p> : null}
       <h2>{t('series.events')}</h2>
       {p.events.length ? <EventList lang={p.lang} t={t} events={p.events} /> : <p>{t('series.none')}</p>}
       <Pager info={p.pager} t={t} />
@@ -168,11 +180,16 @@ export function OrganizationPage(p: Base & { organization: OrganizationRow; appe
         <>
           <h2>{t('org.convenes')}</h2>
           <ul class="list">
-            {p.convenes.map((s) => (
-              <li>
-                <a href={href(`/series/${s.slug}`)}>{s.title}</a>
-              </li>
-            ))}
+            {p.convenes.map((s) => {
+              const title = seriesTitle(s, p.lang);
+              return (
+                <li>
+                  <a href={href(`/series/${s.slug}`)} {...textAttrs(title, p.lang)}>
+                    {title.text}
+                  </a>
+                </li>
+              );
+            })}
           </ul>
         </>
       ) : null}
@@ -195,7 +212,7 @@ export function CountryPage(p: Base & { code: string; name: string; appearances:
   );
 }
 
-export function IndexPage(p: Base & { title: string; items: Array<{ href: string; label: string; count: number; note?: string }>; pager?: PageInfo; counts?: 'appearances' | 'events' }) {
+export function IndexPage(p: Base & { title: string; items: Array<{ href: string; label: string; count: number; note?: string; lang?: string }>; pager?: PageInfo; counts?: 'appearances' | 'events' }) {
   const { t } = p;
   const count = (n: number) =>
     p.counts === 'events' ? t('list.eventCount', { n }) : t('list.count', { n });
@@ -207,7 +224,9 @@ export function IndexPage(p: Base & { title: string; items: Array<{ href: string
           {p.items.map((i) => (
             <li>
               <bdi>
-                <a href={href(i.href)}>{i.label}</a>
+                <a href={href(i.href)} {...(i.lang ? textAttrs({ lang: i.lang }, p.lang) : {})}>
+                  {i.label}
+                </a>
               </bdi>
               <span class="aff">
                 {i.note ? ` — ${i.note}` : ''} ({count(i.count)})

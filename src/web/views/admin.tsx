@@ -111,6 +111,11 @@ export function DashboardPage(p: Base & { viewer: Viewer; series: DashboardSerie
               {t('edit.openSeries')}: <bdi>{s.title}</bdi>
             </a>
           </p>
+          <p>
+            <a href={href(`/admin/series/${s.slug}/publications`)}>
+              {t('publication.admin.open')}: <bdi>{s.title}</bdi>
+            </a>
+          </p>
           {s.events.length === 0 ? (
             <p>{t('admin.events.none')}</p>
           ) : (

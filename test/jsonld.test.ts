@@ -178,6 +178,49 @@ for (const engine of ENGINES) describe(`event page head (${engine})`, () => {
     assert.equal('performer' in ld.subEvent[2]!, false, 'a break has no performers');
   });
 
+  test('JSON-LD under /fr/ and /ar/: the Event keeps its own language, the page (mainEntityOfPage) is in the reader’s, and texts in another language carry @language', async () => {
+    const english = JSON.parse(html.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1]!) as Ld;
+    assert.deepEqual(english.mainEntityOfPage, { '@type': 'WebPage', '@id': `${site.base}${EVENT}`, url: `${site.base}${EVENT}`, inLanguage: 'en' });
+    // Google's schema as above, where a name or description may also be a JSON-LD value with its language.
+    const tagged = { oneOf: [{ type: 'string', minLength: 1 }, { type: 'object', required: ['@value', '@language'], additionalProperties: false, properties: { '@value': { type: 'string', minLength: 1 }, '@language': { type: 'string', pattern: '^[a-z]{2}$' } } }] };
+    const sub = SCHEMA.properties.subEvent;
+    const LOCALISED = {
+      ...SCHEMA,
+      properties: {
+        ...SCHEMA.properties,
+        name: tagged,
+        description: tagged,
+        mainEntityOfPage: { type: 'object', required: ['@type', '@id', 'url', 'inLanguage'], properties: { '@type': { const: 'WebPage' }, '@id': { type: 'string', format: 'uri' }, url: { type: 'string', format: 'uri' }, inLanguage: { type: 'string', pattern: '^[a-z]{2}$' } } },
+        subEvent: { ...sub, items: { ...sub.items, properties: { ...eventCore, name: tagged, description: tagged } } },
+      },
+      required: [...SCHEMA.required, 'mainEntityOfPage'],
+    };
+    const ajv = new Ajv({ allErrors: true, strict: true });
+    ajv.addFormat('uri', /^https?:\/\/\S+$/);
+    const validate = ajv.compile(LOCALISED);
+    const people = 'William Lacy Swing. {speakers}: Ahmed Hussen, Isata Kabia, Juan José Gómez Camacho, Robert J. Vitillo, Gregory Maniatis.';
+    const expected = {
+      fr: `Modération: ${people.replace('{speakers}', 'Intervenant(e)s')}`,
+      ar: `إدارة الجلسة: ${people.replace('{speakers}', 'المتحدثون')}`,
+    };
+    for (const lang of ['fr', 'ar'] as const) {
+      const res = await fetch(`${site.base}/${lang}${EVENT}`);
+      assert.equal(res.status, 200);
+      const page = await res.text();
+      const ld = JSON.parse(page.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1]!) as Ld;
+      assert.ok(validate(ld), `${lang}: ${JSON.stringify(validate.errors, null, 1)}`);
+      // The event's texts were written in English: its inLanguage says so on every page.
+      assert.equal(ld.inLanguage, 'en', lang);
+      assert.deepEqual(ld.mainEntityOfPage, { '@type': 'WebPage', '@id': `${site.base}/${lang}${EVENT}`, url: `${site.base}/${lang}${EVENT}`, inLanguage: lang });
+      // No translation in the demo: the names are the English originals, untagged like the Event's language.
+      assert.equal(ld.name, english.name);
+      assert.equal(ld.subEvent[1]!.name, PANEL_1);
+      // The sub-events' descriptions are sentences in the page's language: tagged with it.
+      assert.deepEqual(ld.subEvent[1]!.description, { '@value': expected[lang], '@language': lang });
+      assert.deepEqual(ld.subEvent.map((s) => s['@id']), english.subEvent.map((s) => s['@id']), 'the same nodes in every language');
+    }
+  });
+
   test('the page shows what the markup says: the convener, linked, and the venue with its street; the convener page names the series', async () => {
     const meta = /<dl class="meta">([\s\S]*?)<\/dl>/.exec(html)![1]!;
     assert.match(meta, /<dt>Venue<\/dt><dd>United Nations Headquarters, 405 East 42nd Street, New York<\/dd>/);

@@ -112,3 +112,17 @@ test('no place at all: no location rather than an empty one', () => {
   const ld = eventJsonLd(sample({ city: null, countryCode: null, countryName: null })) as Record<string, unknown>;
   assert.equal('location' in ld, false);
 });
+
+test('the page it sits in: a WebPage in the reader’s language, while the Event keeps the language of its texts', () => {
+  const x = sample({ title: 'Dialogue', titleLang: 'fr' });
+  x.series.titleLang = 'en';
+  x.days[0]!.sessions[0]!.appearances = [];
+  const ld = eventJsonLd(x, { moderator: 'Moderación', moderators: 'Moderación', speakers: 'Oradores' }, { url: 'https://x.test/es/events/e', lang: 'es' }) as Record<string, unknown>;
+  assert.equal(ld.inLanguage, 'fr');
+  assert.deepEqual(ld.mainEntityOfPage, { '@type': 'WebPage', '@id': 'https://x.test/es/events/e', url: 'https://x.test/es/events/e', inLanguage: 'es' });
+  assert.equal(ld.name, 'Dialogue');
+  // The series' title is in English, the event's texts in French: the title carries its language.
+  assert.deepEqual(ld.superEvent, { '@type': 'EventSeries', name: { '@value': 'Series', '@language': 'en' }, url: 'https://x.test/series/s' });
+  // Without a page, no WebPage is claimed.
+  assert.equal('mainEntityOfPage' in (eventJsonLd(x) as Record<string, unknown>), false);
+});

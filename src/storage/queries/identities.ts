@@ -161,31 +161,18 @@ function firstPerRecord<T extends { id: number; name: string; alias: string }>(r
   return [...out.values()].slice(0, limit);
 }
 
-/** A person's appearances for the split page: event, date, session, role and the affiliation printed. */
-export async function appearancesOfPerson(db: DbOrTx, personId: number) {
-  return await db
-    .selectFrom('appearance as a')
-    .innerJoin('session as s', 's.id', 'a.session_id')
-    .innerJoin('day as d', 'd.id', 's.day_id')
-    .innerJoin('event as e', 'e.id', 's.event_id')
-    .leftJoin('organization as o', 'o.id', 'a.organization_id')
-    .select(['a.id', 'a.role', 'a.affiliation_position', 'a.country', 'o.name as organization', 's.title', 's.kind', 'd.date', 'e.title as event'])
-    .where('a.person_id', '=', personId)
-    .orderBy('d.date')
-    .orderBy('a.id')
-    .execute();
-}
-
-/** An organization's appearances in the working copy, by date, for its split page. */
-export async function appearancesOfOrganization(db: DbOrTx, organizationId: number) {
+/** A person's or an organization's appearances in the working copy for its split page, by date: event, date,
+ *  session, role, the person and the affiliation printed (every appearance has a person, so joining it drops none). */
+export async function appearancesOf(db: DbOrTx, entity: 'person' | 'organization', id: number) {
   return await db
     .selectFrom('appearance as a')
     .innerJoin('session as s', 's.id', 'a.session_id')
     .innerJoin('day as d', 'd.id', 's.day_id')
     .innerJoin('event as e', 'e.id', 's.event_id')
     .innerJoin('person as p', 'p.id', 'a.person_id')
-    .select(['a.id', 'a.role', 'a.affiliation_position', 'a.country', 'p.name as person', 's.title', 's.kind', 'd.date', 'e.title as event'])
-    .where('a.organization_id', '=', organizationId)
+    .leftJoin('organization as o', 'o.id', 'a.organization_id')
+    .select(['a.id', 'a.role', 'a.affiliation_position', 'a.country', 'p.name as person', 'o.name as organization', 's.title', 's.kind', 'd.date', 'e.title as event'])
+    .where(entity === 'person' ? 'a.person_id' : 'a.organization_id', '=', id)
     .orderBy('d.date')
     .orderBy('a.id')
     .execute();

@@ -10,7 +10,7 @@ import { InvalidInput, NotFound } from '../../domain/errors.ts';
 import { DEFAULT_LANGUAGE } from '../../domain/language.ts';
 import { normaliseName } from '../../domain/names.ts';
 import { type IdentityEntity, mergePreview, mergeRecords, mergesOf, splitOrganization, splitPerson, undoMerge } from '../../operations/identities.ts';
-import { aliasesOf, appearancesOfOrganization, appearancesOfPerson, searchByAlias } from '../../storage/queries/identities.ts';
+import { aliasesOf, appearancesOf, searchByAlias } from '../../storage/queries/identities.ts';
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 import { translator, type Translate } from '../i18n/t.ts';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -223,7 +223,7 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   type SplitChoices = { appearances: Array<{ id: number; label: Child }>; names: Array<{ id: number; name: string }>; newName: string };
   const splitChoices = async (entity: IdentityEntity, id: number, name: string): Promise<SplitChoices> => {
     if (entity === 'person') {
-      const rows = await appearancesOfPerson(db, id);
+      const rows = await appearancesOf(db, 'person', id);
       const appearances = rows.map((a) => ({
         id: a.id,
         label: (
@@ -235,7 +235,7 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
       }));
       return { appearances, names: [], newName: name };
     }
-    const rows = await appearancesOfOrganization(db, id);
+    const rows = await appearancesOf(db, 'organization', id);
     const ownKey = (await db.selectFrom('organization').select('name_key').where('id', '=', id).executeTakeFirst())?.name_key;
     const names = (await aliasesOf(db, 'organization', id)).filter((a) => a.name_key !== ownKey);
     const appearances = rows.map((a) => ({

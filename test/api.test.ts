@@ -66,7 +66,7 @@ for (const engine of ENGINES) {
       assert.equal(e.timeZone, 'America/New_York');
       assert.equal(e.url, `${b}/events/${EVENT}`);
       assert.equal(e.apiUrl, `${b}/api/events/${EVENT}`);
-      assert.deepEqual(e.series, { id: 1, slug: SERIES, title: 'International Dialogue on Migration', url: `${b}/series/${SERIES}`, apiUrl: `${b}/api/series/${SERIES}` });
+      assert.deepEqual(e.series, { id: 1, slug: SERIES, title: 'International Dialogue on Migration', titleLang: 'en', url: `${b}/series/${SERIES}`, apiUrl: `${b}/api/series/${SERIES}` });
       assert.deepEqual(e.days.map((d: any) => [d.index, d.date, d.label, d.sessions.length]), [
         [1, '2017-04-18', 'DAY ONE – 18 April 2017', 5],
         [2, '2017-04-19', 'DAY TWO – 19 April 2017', 5],
@@ -102,7 +102,7 @@ for (const engine of ENGINES) {
           text: 'Director General, International Organization for Migration',
         },
         talkTitle: null,
-        materials: [{ id: opening.appearances[0].materials[0].id, kind: 'opening-remarks', label: 'Opening remarks', lang: 'en', url: null, mediaType: null }],
+        materials: [{ id: opening.appearances[0].materials[0].id, kind: 'opening-remarks', label: 'Opening remarks', labelLang: 'en', lang: 'en', url: null, mediaType: null }],
       });
       // The export's bookkeeping stays out of the API.
       assert.equal('status' in e || 'baseUrl' in e || 'generation' in e, false);
@@ -115,7 +115,7 @@ for (const engine of ENGINES) {
       assert.equal(r.status, 200);
       assert.equal(r.json.displayTitle, PANEL_1);
       assert.deepEqual(r.json.day, { index: 1, date: '2017-04-18', label: 'DAY ONE – 18 April 2017' });
-      assert.deepEqual(r.json.event, { id: 1, slug: EVENT, title: (await call(`${b}/api/events/${EVENT}`)).json.title, timeZone: 'America/New_York', url: `${b}/events/${EVENT}`, apiUrl: `${b}/api/events/${EVENT}` });
+      assert.deepEqual(r.json.event, { id: 1, slug: EVENT, title: (await call(`${b}/api/events/${EVENT}`)).json.title, titleLang: 'en', timeZone: 'America/New_York', url: `${b}/events/${EVENT}`, apiUrl: `${b}/api/events/${EVENT}` });
       const { day: _d, event: _e, ...same } = r.json;
       assert.deepEqual(same, panel1);
       assert.deepEqual((await call(`${b}/api/sessions/abc`)).json, { error: { code: 'invalid_input', message: 'id must be a positive whole number' } });

@@ -267,7 +267,7 @@ export function publicAppearanceMaterials(db: DbOrTx, f: AppearanceFilter) {
     .where(appearanceFilter(f))
     .innerJoin('material as m', 'm.appearance_id', 'a.id')
     .leftJoin('file as f', 'f.id', 'm.file_id')
-    .select(['m.id', 'm.appearance_id', 'm.kind', 'm.label', 'm.lang', 'm.url', 'm.file_id', 'f.media_type'])
+    .select(['m.id', 'm.appearance_id', 'm.kind', 'm.label', 'm.lang', 'm.url', 'm.file_id', 'm.translations', 'f.media_type'])
     .orderBy('m.position')
     .orderBy('m.id')
     .execute();

@@ -9,7 +9,8 @@ import { translator } from '../i18n/t.ts';
 import { changeText } from '../views/changes.tsx';
 import type { AppDeps } from '../deps.ts';
 import { pageBody, pageKey, pagination, parsePage } from './pagination.ts';
-import { parseSessionId } from './params.ts';
+import { langHeaders, langKey, parseLang, parseSessionId } from './params.ts';
+import { API_HEADERS } from './respond.ts';
 import { eventDetail, eventSummary, sessionDetail } from './presenters.ts';
 import { listEvents, publishedEventOfSession } from './queries.ts';
 import { cachedJson } from './respond.ts';
@@ -21,20 +22,22 @@ export function mountEvents(api: Hono, deps: AppDeps): void {
 
   api.get('/events', (c) => {
     const req = parsePage(c.req.query());
-    return cachedJson(deps, c, pageKey(c.req.path, req), async () => {
+    const reader = parseLang(c.req.query());
+    return cachedJson(deps, c, langKey(pageKey(c.req.path, req), reader), async () => {
       const base = deps.baseUrl();
       const { total, rows } = await listEvents(db, req);
-      return pageBody(rows.map((e) => eventSummary(base, e)), pagination(req, total), `${base}/api/events`);
-    });
+      return pageBody(rows.map((e) => eventSummary(base, e, reader)), pagination(req, total), `${base}/api/events`);
+    }, { ...API_HEADERS, ...langHeaders(reader) });
   });
 
-  api.get('/events/:slug', (c) =>
-    cachedJson(deps, c, c.req.path, async (generation) => {
-      const x = await loadEventExport(db, c.req.param('slug'), deps.baseUrl(), generation);
+  api.get('/events/:slug', (c) => {
+    const reader = parseLang(c.req.query());
+    return cachedJson(deps, c, langKey(c.req.path, reader), async (generation) => {
+      const x = await loadEventExport(db, c.req.param('slug'), deps.baseUrl(), generation, reader);
       if (!x) throw new NotFound(`no published event "${c.req.param('slug')}"`);
-      return { data: eventDetail(x), events: [x.event.id] };
-    }),
-  );
+      return { data: eventDetail(x, reader), events: [x.event.id] };
+    }, { ...API_HEADERS, ...langHeaders(reader) });
+  });
 
   api.get('/events/:slug/releases', (c) =>
     cachedJson(deps, c, c.req.path, async () => {
@@ -55,12 +58,13 @@ export function mountEvents(api: Hono, deps: AppDeps): void {
 
   api.get('/sessions/:id', (c) => {
     const id = parseSessionId(c.req.param('id'));
-    return cachedJson(deps, c, c.req.path, async (generation) => {
+    const reader = parseLang(c.req.query());
+    return cachedJson(deps, c, langKey(c.req.path, reader), async (generation) => {
       const slug = await publishedEventOfSession(db, id);
       if (!slug) throw new NotFound(`no session ${id} in a published event`);
-      const x = await loadEventExport(db, slug, deps.baseUrl(), generation);
-      const s = x && sessionDetail(x, id);
+      const x = await loadEventExport(db, slug, deps.baseUrl(), generation, reader);
+      const s = x && sessionDetail(x, id, reader);
       return s && x && { data: s, events: [x.event.id] };
-    });
+    }, { ...API_HEADERS, ...langHeaders(reader) });
   });
 }

@@ -3,6 +3,7 @@
 // real responses against them with Ajv, fails as soon as code and description drift apart.
 import { MATERIAL_KINDS, SESSION_KINDS } from '../../domain/agenda.ts';
 import { ORGANIZATION_KINDS } from '../../domain/organization.ts';
+import { INTERFACE_LANGUAGES } from '../../domain/language.ts';
 import { API_ERROR_CODES } from './errors.ts';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './pagination.ts';
 
@@ -33,13 +34,16 @@ const object = (properties: Props, description?: string): Schema => ({
 });
 
 const links: Props = { url: { ...uri, description: 'the public web page' }, apiUrl: { ...uri, description: 'this resource in the API' } };
-const seriesRef: Props = { id, slug: str, title: str, ...links };
-const seriesSummary: Props = { ...seriesRef, lang: str, description: nullStr, eventCount: { type: 'integer', minimum: 0 } };
+/** The language a text is in (issue 13): the one asked for with ?lang= where an editor entered it, else the original's. */
+const textLang = (what: string): Schema => ({ type: 'string', pattern: '^[a-z]{2,3}$', description: `the language ${what} is in: the one asked for with lang where an editor translated it, else the original's` });
+const seriesRef: Props = { id, slug: str, title: str, titleLang: textLang('title'), ...links };
+const seriesSummary: Props = { ...seriesRef, lang: { type: 'string', description: 'the language the series’ texts were written in (the original)' }, description: nullStr, descriptionLang: textLang('description'), eventCount: { type: 'integer', minimum: 0 } };
 const eventSummary: Props = {
   id,
   slug: str,
   title: str,
-  lang: str,
+  titleLang: textLang('title'),
+  lang: { type: 'string', description: 'the language the event’s texts were written in (the original)' },
   startDate: date,
   endDate: date,
   timeZone: { type: 'string', description: 'IANA time zone of the venue, e.g. America/New_York' },
@@ -59,7 +63,7 @@ const session: Props = {
   number: nullInt,
   title: nullStr,
   displayTitle: { type: 'string', description: '"Panel 1: Title", or the title, or the kind’s name' },
-  lang: str,
+  lang: textLang('title'),
   date,
   start: localTime,
   end: localTime,
@@ -158,16 +162,18 @@ const schemas: Record<string, Schema> = {
   SeriesSummary: object(seriesSummary),
   SeriesDetail: object({ ...seriesSummary, events: arrayOf(ref('EventSummary')) }, 'A series with its published events, newest first.'),
   SeriesList: list('SeriesSummary'),
-  EventRef: object({ id, slug: str, title: str, timeZone: str, ...links }),
+  EventRef: object({ id, slug: str, title: str, titleLang: textLang('title'), timeZone: str, ...links }),
   EventSummary: object(eventSummary),
   EventList: list('EventSummary'),
   EventDetail: object(
     {
       ...eventSummary,
       guid: { type: 'string', format: 'uuid' },
-      countryName: nullStr,
+      countryName: { type: ['string', 'null'], description: 'the short name of countryCode in the language asked for' },
       overview: nullStr,
+      overviewLang: nullable(textLang('overview')),
       themes: arrayOf(str),
+      themeLangs: { ...arrayOf(textLang('theme')), description: 'the language of each theme, in order' },
       contactEmail: nullable({ type: 'string', format: 'email' }),
       updatedAt: { type: 'string', format: 'date-time' },
       days: arrayOf(ref('Day')),
@@ -213,6 +219,7 @@ const schemas: Record<string, Schema> = {
     number: nullInt,
     title: nullStr,
     displayTitle: str,
+    lang: textLang('title'),
     date,
     start: localTime,
     end: localTime,
@@ -225,7 +232,8 @@ const schemas: Record<string, Schema> = {
     id,
     kind: { type: 'string', enum: [...MATERIAL_KINDS] },
     label: str,
-    lang: str,
+    labelLang: textLang('label'),
+    lang: { type: 'string', description: 'the language of the document itself' },
     url: { type: ['string', 'null'], description: 'where to read or watch it; null when the programme only names it' },
     mediaType: { type: ['string', 'null'], description: 'for stored files' },
   }),
@@ -235,9 +243,9 @@ const schemas: Record<string, Schema> = {
     {
       position: nullStr,
       organization: { oneOf: [ref('OrganizationRef'), { type: 'null' }] },
-      country: { type: ['string', 'null'], description: 'the short name of countryCode (the same name on the page and in every export); as printed where no code was recognised' },
+      country: { type: ['string', 'null'], description: 'the short name of countryCode in the language asked for (the same name on the page and in every export); as printed where no code was recognised' },
       countryCode: nullable({ type: 'string', pattern: '^[A-Z]{2}$' }),
-      text: { type: 'string', description: '"Position, Organization, Country" as printed' },
+      text: { type: 'string', description: '"Position, Organization, Country" as printed, the country by its short name' },
     },
     'The affiliation as printed for this appearance.',
   ),
@@ -294,7 +302,7 @@ const errorResponse = (description: string) => ({ description, headers: { 'Acces
 const common = { ETag: { $ref: '#/components/headers/ETag' }, 'Access-Control-Allow-Origin': { $ref: '#/components/headers/AccessControlAllowOrigin' } };
 const conditional = { $ref: '#/components/parameters/IfNoneMatch' };
 
-function op(summary: string, schema: string, extra: { params?: Schema[]; list?: boolean; description?: string } = {}) {
+function op(summary: string, schema: string, extra: { params?: Schema[]; list?: boolean; description?: string; lang?: boolean } = {}) {
   return {
     get: {
       summary,
@@ -304,16 +312,17 @@ function op(summary: string, schema: string, extra: { params?: Schema[]; list?: 
       parameters: [
         ...(extra.params ?? []),
         ...(extra.list ? [{ $ref: '#/components/parameters/Page' }, { $ref: '#/components/parameters/PerPage' }] : []),
+        ...(extra.lang ? [{ $ref: '#/components/parameters/Lang' }] : []),
         conditional,
       ],
       responses: {
         '200': {
           description: 'OK',
-          headers: extra.list ? { ...common, Link: { $ref: '#/components/headers/Link' } } : common,
+          headers: { ...common, ...(extra.list ? { Link: { $ref: '#/components/headers/Link' } } : {}), ...(extra.lang ? { 'Content-Language': { $ref: '#/components/headers/ContentLanguage' } } : {}) },
           content: json(ref(schema)),
         },
         '304': { $ref: '#/components/responses/NotModified' },
-        ...(extra.list || extra.params ? { '400': { $ref: '#/components/responses/InvalidInput' } } : {}),
+        ...(extra.list || extra.params || extra.lang ? { '400': { $ref: '#/components/responses/InvalidInput' } } : {}),
         ...(extra.list ? {} : { '404': { $ref: '#/components/responses/NotFound' } }),
         '500': { $ref: '#/components/responses/Internal' },
       },
@@ -423,11 +432,12 @@ export function openApiDocument(baseUrl: string) {
       { name: 'workspace', description: 'Records as organizers edit them: read with their version, changed with PATCH' },
     ],
     paths: {
-      '/api/series': op('List series', 'SeriesList', { list: true, description: 'Series with at least one published event, by slug.' }),
-      '/api/series/{slug}': op('Get a series', 'SeriesDetail', { params: [slugParam('series')] }),
-      '/api/events': op('List events', 'EventList', { list: true, description: 'Published events, newest first.' }),
+      '/api/series': op('List series', 'SeriesList', { list: true, lang: true, description: 'Series with at least one published event, by slug.' }),
+      '/api/series/{slug}': op('Get a series', 'SeriesDetail', { params: [slugParam('series')], lang: true }),
+      '/api/events': op('List events', 'EventList', { list: true, lang: true, description: 'Published events, newest first.' }),
       '/api/events/{slug}': op('Get an event', 'EventDetail', {
         params: [slugParam('event')],
+        lang: true,
         description: 'The event with its full agenda: days, sessions with local times and instants, appearances with affiliations as printed, and materials.',
       }),
       '/api/events/{slug}/releases': op('List the releases of an event', 'ReleaseList', {
@@ -436,13 +446,15 @@ export function openApiDocument(baseUrl: string) {
       }),
       '/api/sessions/{id}': op('Get a session', 'SessionDetail', {
         params: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1, maximum: 2147483647 } }],
+        lang: true,
       }),
-      '/api/people': op('List people', 'PersonList', { list: true, description: 'People appearing in published events, alphabetically.' }),
-      '/api/people/{slug}': op('Get a person', 'PersonDetail', { params: [slugParam('person')] }),
-      '/api/organizations': op('List organizations', 'OrganizationList', { list: true, description: 'Organizations appearing in published events, alphabetically.' }),
-      '/api/organizations/{slug}': op('Get an organization', 'OrganizationDetail', { params: [slugParam('organization')] }),
-      '/api/countries': op('List countries', 'CountryList', { list: true, description: 'Countries of appearances in published events, by English name.' }),
+      '/api/people': op('List people', 'PersonList', { list: true, lang: true, description: 'People appearing in published events, alphabetically.' }),
+      '/api/people/{slug}': op('Get a person', 'PersonDetail', { params: [slugParam('person')], lang: true }),
+      '/api/organizations': op('List organizations', 'OrganizationList', { list: true, lang: true, description: 'Organizations appearing in published events, alphabetically.' }),
+      '/api/organizations/{slug}': op('Get an organization', 'OrganizationDetail', { params: [slugParam('organization')], lang: true }),
+      '/api/countries': op('List countries', 'CountryList', { list: true, lang: true, description: 'Countries of appearances in published events, by name in the language asked for (English by default).' }),
       '/api/countries/{code}': op('Get a country', 'CountryDetail', {
+        lang: true,
         params: [
           {
             name: 'code',
@@ -481,10 +493,19 @@ export function openApiDocument(baseUrl: string) {
           schema: { type: 'integer', minimum: 1, maximum: MAX_PER_PAGE, default: DEFAULT_PER_PAGE },
         },
         IfNoneMatch: { name: 'If-None-Match', in: 'header', required: false, description: 'an ETag from an earlier response', schema: { type: 'string' } },
+        Lang: {
+          name: 'lang',
+          in: 'query',
+          required: false,
+          description:
+            'the language to read in: titles, overviews, themes, session titles, material labels and series’ texts in it where an editor entered a translation (each with the language it is in: titleLang, overviewLang, themeLangs, a session’s lang, a material’s labelLang), else the original; country names always in it. Names, honorifics and positions are never translated. Without it, English.',
+          schema: { type: 'string', enum: [...INTERFACE_LANGUAGES], default: 'en' },
+        },
       },
       headers: {
         ETag: { description: 'version of this response; changes whenever the archive changes', schema: { type: 'string' } },
         Link: { description: 'RFC 8288 links to the first, previous, next and last pages', schema: { type: 'string' } },
+        ContentLanguage: { description: 'the language asked for with lang (en without it)', schema: { type: 'string', enum: [...INTERFACE_LANGUAGES] } },
         AccessControlAllowOrigin: { description: 'always *', schema: { type: 'string', const: '*' } },
       },
       securitySchemes: {

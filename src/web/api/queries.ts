@@ -20,8 +20,8 @@ export async function listSeries(db: DbOrTx, engine: Engine, req: PageRequest) {
     .selectFrom('series as s')
     .innerJoin('event as e', 'e.series_id', 's.id')
     .where('e.status', '=', 'published')
-    .select(['s.id', 's.slug', 's.title', 's.lang', 's.description', (eb) => eb.fn.count('e.id').as('event_count')])
-    .groupBy(['s.id', 's.slug', 's.title', 's.lang', 's.description'])
+    .select(['s.id', 's.slug', 's.title', 's.lang', 's.description', 's.translations', (eb) => eb.fn.count('e.id').as('event_count')])
+    .groupBy(['s.id', 's.slug', 's.title', 's.lang', 's.description', 's.translations'])
     .orderBy(bytewise(engine, 's.slug'))
     .orderBy('s.id')
     .limit(req.perPage)
@@ -65,6 +65,9 @@ async function listEventsWhere(db: DbOrTx, seriesId: number | undefined, req: Pa
     's.id as series_id',
     's.slug as series_slug',
     's.title as series_title',
+    's.lang as series_lang',
+    's.translations as series_translations',
+    'e.translations',
   ]);
   if (seriesId !== undefined) q = q.where('s.id', '=', seriesId);
   // Newest first; the id breaks ties between events that start on the same day.

@@ -15,6 +15,10 @@ import { countryName } from '../src/domain/country.ts';
 import { INTERFACE_LANGUAGES, LANGUAGES } from '../src/domain/language.ts';
 import { VIEWER_ZONES, zoneCity } from '../src/web/viewer-zone.ts';
 import { addAccount } from '../src/operations/accounts.ts';
+import { citations } from '../src/exports/citation.ts';
+import { editionsOf, ensurePublication, freezeEdition, savePublication } from '../src/operations/publications.ts';
+import { citationInput } from '../src/web/routes/publications.tsx';
+import { citationWords, publicationOptions } from '../src/web/views/publication-words.ts';
 import { CATALOGUES } from '../src/web/i18n/messages.ts';
 import { http } from './http-client.ts';
 import { demoSite } from './server.ts';
@@ -82,7 +86,11 @@ describe('pseudo-locale', () => {
           }
         }
       };
-      for (const table of ['series', 'event', 'day', 'session', 'appearance', 'material', 'person', 'organization', 'person_alias', 'organization_alias', 'translation', 'account', 'audit_entry', 'search_doc'] as const) {
+      // The seed event's publication (issue 14), written and frozen in the pseudo-locale: its words come from the catalogue too.
+      const seed = await ensurePublication(site.storage, { event: 'idm-2017-new-york' });
+      await savePublication(site.storage, seed.id, seed.version, { title: seed.title, subtitle: 'Rapport de l’atelier', lang: 'fr', foreword: 'Avant-propos des éditeurs.', summary: 'Résumé des débats.', excerpts: {} }, null);
+      await freezeEdition(site.storage, seed.id, publicationOptions(site.base, 'fr'));
+      for (const table of ['series', 'event', 'day', 'session', 'appearance', 'material', 'person', 'organization', 'person_alias', 'organization_alias', 'translation', 'account', 'audit_entry', 'search_doc', 'publication'] as const) {
         for (const row of await db.selectFrom(table as 'series').selectAll().execute()) for (const v of Object.values(row)) addValue(v);
       }
       const codes = (await db.selectFrom('appearance').select('country_code').distinct().execute()).map((r) => r.country_code).filter((c): c is string => !!c);
@@ -119,6 +127,12 @@ describe('pseudo-locale', () => {
       intl.add(new Intl.DateTimeFormat('fr', { timeZone: 'UTC', timeZoneName: 'short' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')!.value);
       // Every country's short name, and the content languages' names (Intl), in every interface language.
       for (const code of Object.keys(countries.getAlpha2Codes())) for (const l of INTERFACE_LANGUAGES) addValue(countryName(code, l));
+      // The site's own address, shown as text where a publication names its sources; the APA reference,
+      // whose words are citation-js's CSL locale of the language (the Chicago one's are the catalogue's).
+      intl.add(site.base);
+      const edition = (await editionsOf(db, seed.id))[0]!;
+      intl.add(edition.metadata.url);
+      intl.add(citations(citationInput(seed, edition), citationWords('fr')).apa);
       const allowed = [...content, ...intl].filter((s) => /\p{L}/u.test(s)).sort((a, b) => b.length - a.length);
       const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       const patterns = new Map(allowed.map((a) => [a, new RegExp(`(?<!\\p{L})${escape(a)}(?!\\p{L})`, 'gu')]));
@@ -157,6 +171,7 @@ describe('pseudo-locale', () => {
         ...orgs.map((o) => `/organizations/${o.slug}`),
         '/search',
         '/search?q=migration',
+        `/publications/${seed.slug}/1`,
         '/no-such-page',
         '/people?page=0',
       ];
@@ -189,6 +204,8 @@ describe('pseudo-locale', () => {
         '/admin/audit',
         '/admin/new-series',
         '/admin/speaker-submissions',
+        `/admin/series/${series.slug}/publications`,
+        `/admin/publications/${seed.id}`,
       ];
 
       const misses: string[] = [];

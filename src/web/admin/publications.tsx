@@ -15,7 +15,7 @@ import { idParam } from '../record-access.ts';
 import { AdminLayout } from '../views/admin.tsx';
 import { readOnly } from '../views/admin-edit.tsx';
 import { renderDocument, languageName } from '../views/layout.tsx';
-import { placeOfRequest } from '../views/render-context.ts';
+import { hrefIn, placeOfRequest } from '../views/render-context.ts';
 import { publicationOptions } from '../views/publication-words.ts';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 
@@ -24,8 +24,11 @@ const actionOf = (c: C) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? 
 const MAX_TEXT = 100_000;
 
 export function publicationAdminRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
-  const lang = DEFAULT_LANGUAGE;
+  const lang = opts.lang ?? DEFAULT_LANGUAGE;
   const t = translator(lang);
+  // JSX built in a handler is made before the render sets the page's place: public links are put
+  // in the reader's language here (the workspace's own /admin links are by renderDocument).
+  const pub = (path: string) => hrefIn(lang, path);
   const db = opts.storage.db;
   const html = async (c: Context, node: unknown) => c.html(await renderDocument(node, placeOfRequest(c.req, opts.baseUrl())), 200, ADMIN_HEADERS);
 
@@ -132,7 +135,7 @@ export function publicationAdminRoutes(app: Hono<AuthEnv>, opts: AuthOptions): v
             <ul>
               {editions.map((e) => (
                 <li>
-                  <a href={`/publications/${p.slug}/${e.number}`}>{t('publication.edition', { n: e.number })}</a> <time datetime={e.metadata.date}>{e.metadata.date}</time>
+                  <a href={pub(`/publications/${p.slug}/${e.number}`)}>{t('publication.edition', { n: e.number })}</a> <time datetime={e.metadata.date}>{e.metadata.date}</time>
                   {e.note ? (
                     <>
                       {' — '}

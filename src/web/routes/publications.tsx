@@ -18,6 +18,8 @@ import type { AppDeps } from '../deps.ts';
 import { translator } from '../i18n/t.ts';
 import { htmlHeadersWithStyles } from '../security.ts';
 import { renderDocument, Layout } from '../views/layout.tsx';
+import { hrefIn, placeOf } from '../views/render-context.ts';
+import { citationWords } from '../views/publication-words.ts';
 import { sendFile } from './files.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -131,9 +133,10 @@ export function publicationRoutes(deps: AppDeps, lang: InterfaceLanguage = DEFAU
       const start = html.indexOf('<div class="pub">');
       const end = html.lastIndexOf('</main>');
       const body = start >= 0 && end > start ? html.slice(start, end) : '';
-      const cite = citations(citationInput(p, e));
+      const cite = citations(citationInput(p, e), citationWords(lang));
       const base = `/publications/${p.slug}/${e.number}`;
       const previous = editions.find((x) => x.number === e.number - 1);
+      const page = (path: string) => hrefIn(lang, path);
       return renderDocument(
         <Layout
           lang={lang}
@@ -150,7 +153,7 @@ export function publicationRoutes(deps: AppDeps, lang: InterfaceLanguage = DEFAU
         >
           {latest.number !== e.number ? (
               <p role="note" class="superseded">
-                <strong>{t('publication.superseded')}</strong> <a href={`/publications/${p.slug}/${latest.number}`}>{t('publication.latest', { n: latest.number })}</a>
+                <strong>{t('publication.superseded')}</strong> <a href={page(`/publications/${p.slug}/${latest.number}`)}>{t('publication.latest', { n: latest.number })}</a>
               </p>
             ) : (
               <p>{t('publication.current')}</p>
@@ -203,7 +206,7 @@ export function publicationRoutes(deps: AppDeps, lang: InterfaceLanguage = DEFAU
                       {x.number === e.number ? (
                         <span aria-current="page">{t('publication.edition', { n: x.number })}</span>
                       ) : (
-                        <a href={`/publications/${p.slug}/${x.number}`}>{t('publication.edition', { n: x.number })}</a>
+                        <a href={page(`/publications/${p.slug}/${x.number}`)}>{t('publication.edition', { n: x.number })}</a>
                       )}{' '}
                       <time datetime={x.metadata.date}>{x.metadata.date}</time>
                     </li>
@@ -213,6 +216,7 @@ export function publicationRoutes(deps: AppDeps, lang: InterfaceLanguage = DEFAU
             ) : null}
           </aside>
         </Layout>,
+        placeOf(c.req.path, deps.baseUrl()),
       );
     });
 

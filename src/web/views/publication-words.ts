@@ -2,6 +2,7 @@
 // the workspace, the CLI (`plenary publication compile`) and the tests.
 import type { CompileOptions } from '../../operations/publications.ts';
 import type { PublicationWords } from '../../exports/publication-model.ts';
+import { type CitationWords, englishOrdinal } from '../../exports/citation.ts';
 import { type InterfaceLanguage, isInterfaceLanguage } from '../../domain/language.ts';
 import { translator } from '../i18n/t.ts';
 import { dateRange, longDate, sessionHeading } from './format.ts';
@@ -68,5 +69,16 @@ export function publicationOptions(baseUrl: string, lang: string): CompileOption
     dateRange: (a, b) => dateRange(a, b, l),
     sessionHeading: (s) => sessionHeading(s, t),
     appendix: representationAppendix,
+  };
+}
+
+/** "Cite this" in the reader's language: the APA reference's CSL locale, Chicago's words from the catalogue. */
+export function citationWords(lang: InterfaceLanguage): CitationWords {
+  const t = translator(lang);
+  return {
+    lang,
+    edition: (n) => t('publication.cite.edition', { n: lang === 'en' ? englishOrdinal(n) : n }),
+    // A date without its weekday, as references give it ("November 29, 2026", "29 novembre 2026").
+    published: (date) => t('publication.cite.published', { date: new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`)) }),
   };
 }

@@ -900,6 +900,12 @@ export const ar: Catalogue = {
   'publication.admin.open': 'المنشورات',
   'publication.appendixFigures': 'من تحدّث: أرقام التمثيل',
   'publication.appearances': 'المشاركات',
+  // Publications (issue 14): audit entries, "Cite this" in the reader's language, the editors' texts in several languages
+  'audit.entity.publication': 'منشور',
+  'publication.cite.edition': 'ط. {n}',
+  'publication.cite.published': 'نُشر في {date}',
+  'publication.admin.textsIn': 'التصدير والموجز باللغة {language}',
+  'publication.admin.textsHint': 'اكتب التصدير والموجز بكل لغة يقدّمهما بها المنشور؛ واللغة التي تُترك فارغة لا تُدرج فيه.',
   // Form errors (issue 13): the domain's field messages (domain/form-messages.ts), shown in the reader's language
   'formError.separator': '؛ ',
   'formError.empty': 'يجب ألا يكون فارغًا',
@@ -934,4 +940,11 @@ export const ar: Catalogue = {
   'formError.uploadUnknownClaimed': 'الملف {name} ليس من أنواع الملفات التي يتعرف عليها Plenary رغم أن اسمه ينتهي بـ .{ext}؛ أرسل ملفًا بصيغة PDF أو DOCX أو PPTX أو ODT أو JPEG أو PNG أو WebP',
   'formError.uploadUnknown': 'الملف {name} ليس من أنواع الملفات التي يتعرف عليها Plenary؛ أرسل ملفًا بصيغة PDF أو DOCX أو PPTX أو ODT أو JPEG أو PNG أو WebP',
   'formError.uploadTooLarge': 'يتجاوز الملف المرسل {mb} ميغابايت، وهو الحد الأقصى لحجم الملف',
+  // Punctuation built around interface text (issue 13): French no-break spaces, the Arabic comma and semicolon
+  'formError.csrf': 'رمز الأمان الخاص بالنموذج مفقود أو منتهي الصلاحية: أعد تحميل الصفحة وحاول مرة أخرى',
+  'punct.colon': ': ',
+  'punct.comma': '، ',
+  'punct.semicolon': '؛ ',
+  'session.heading': '{panel}: {title}',
+  'speakerLink.admin.lang': 'لغة صفحة المتحدث(ة)',
 };

@@ -875,6 +875,12 @@ export const en = {
   'publication.admin.open': 'Publications',
   'publication.appendixFigures': 'Who was heard: representation figures',
   'publication.appearances': 'Appearances',
+  // Publications (issue 14): audit entries, "Cite this" in the reader's language, the editors' texts in several languages
+  'audit.entity.publication': 'publication',
+  'publication.cite.edition': '{n} ed.',
+  'publication.cite.published': 'Published {date}',
+  'publication.admin.textsIn': 'Foreword and summary in {language}',
+  'publication.admin.textsHint': 'Write the foreword and the summary in each language the publication gives them in; a language left empty is left out.',
   // Form errors (issue 13): the domain's field messages (domain/form-messages.ts), shown in the reader's language
   'formError.separator': '; ',
   'formError.empty': 'must not be empty',
@@ -909,6 +915,13 @@ export const en = {
   'formError.uploadUnknownClaimed': '{name} is not a file type Plenary recognises although its name ends in .{ext}; upload a PDF, DOCX, PPTX, ODT, JPEG, PNG or WebP file',
   'formError.uploadUnknown': '{name} is not a file type Plenary recognises; upload a PDF, DOCX, PPTX, ODT, JPEG, PNG or WebP file',
   'formError.uploadTooLarge': 'the upload is larger than {mb} MB, the most a file may be',
+  // Punctuation built around interface text (issue 13): French no-break spaces, the Arabic comma and semicolon
+  'formError.csrf': 'the form is missing its security token or it is out of date: reload the page and try again',
+  'punct.colon': ': ',
+  'punct.comma': ', ',
+  'punct.semicolon': '; ',
+  'session.heading': '{panel}: {title}',
+  'speakerLink.admin.lang': 'Language of the speaker’s page',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -875,6 +875,12 @@ export const es: Catalogue = {
   'publication.admin.open': 'Publicaciones',
   'publication.appendixFigures': 'Quién tomó la palabra: cifras de representación',
   'publication.appearances': 'Participaciones',
+  // Publications (issue 14): audit entries, "Cite this" in the reader's language, the editors' texts in several languages
+  'audit.entity.publication': 'publicación',
+  'publication.cite.edition': '{n}.ª ed.',
+  'publication.cite.published': 'Publicado el {date}',
+  'publication.admin.textsIn': 'Prólogo y resumen en {language}',
+  'publication.admin.textsHint': 'Redacte el prólogo y el resumen en cada idioma en que la publicación los ofrece; un idioma que se deje vacío no figurará en ella.',
   // Form errors (issue 13): the domain's field messages (domain/form-messages.ts), shown in the reader's language
   'formError.separator': '; ',
   'formError.empty': 'no debe estar vacío',
@@ -909,4 +915,11 @@ export const es: Catalogue = {
   'formError.uploadUnknownClaimed': '{name} no es un tipo de archivo que Plenary reconozca, aunque su nombre termine en .{ext}; envíe un archivo PDF, DOCX, PPTX, ODT, JPEG, PNG o WebP',
   'formError.uploadUnknown': '{name} no es un tipo de archivo que Plenary reconozca; envíe un archivo PDF, DOCX, PPTX, ODT, JPEG, PNG o WebP',
   'formError.uploadTooLarge': 'el archivo enviado supera {mb} MB, el tamaño máximo permitido',
+  // Punctuation built around interface text (issue 13): French no-break spaces, the Arabic comma and semicolon
+  'formError.csrf': 'falta el token de seguridad del formulario o ha caducado: vuelva a cargar la página e inténtelo de nuevo',
+  'punct.colon': ': ',
+  'punct.comma': ', ',
+  'punct.semicolon': '; ',
+  'session.heading': '{panel}: {title}',
+  'speakerLink.admin.lang': 'Idioma de la página del orador(a)',
 };

@@ -875,6 +875,12 @@ export const fr: Catalogue = {
   'publication.admin.open': 'Publications',
   'publication.appendixFigures': 'Qui a pris la parole : statistiques de représentation',
   'publication.appearances': 'Participations',
+  // Publications (issue 14): audit entries, "Cite this" in the reader's language, the editors' texts in several languages
+  'audit.entity.publication': 'publication',
+  'publication.cite.edition': '{n}ᵉ éd.',
+  'publication.cite.published': 'Publié le {date}',
+  'publication.admin.textsIn': 'Avant-propos et synthèse en {language}',
+  'publication.admin.textsHint': 'Rédigez l’avant-propos et la synthèse dans chaque langue où la publication les donne ; une langue laissée vide n’y figure pas.',
   // Form errors (issue 13): the domain's field messages (domain/form-messages.ts), shown in the reader's language
   'formError.separator': ' ; ',
   'formError.empty': 'ne doit pas être vide',
@@ -909,4 +915,11 @@ export const fr: Catalogue = {
   'formError.uploadUnknownClaimed': '{name} n’est pas un type de fichier que Plenary reconnaît, bien que son nom se termine par .{ext} ; envoyez un fichier PDF, DOCX, PPTX, ODT, JPEG, PNG ou WebP',
   'formError.uploadUnknown': '{name} n’est pas un type de fichier que Plenary reconnaît ; envoyez un fichier PDF, DOCX, PPTX, ODT, JPEG, PNG ou WebP',
   'formError.uploadTooLarge': 'le fichier envoyé dépasse {mb} Mo, la taille maximale autorisée',
+  // Punctuation built around interface text (issue 13): French no-break spaces, the Arabic comma and semicolon
+  'formError.csrf': 'le jeton de sécurité du formulaire est absent ou périmé : rechargez la page et réessayez',
+  'punct.colon': ' : ',
+  'punct.comma': ', ',
+  'punct.semicolon': ' ; ',
+  'session.heading': '{panel} : {title}',
+  'speakerLink.admin.lang': 'Langue de la page de l’intervenant(e)',
 };

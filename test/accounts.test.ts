@@ -12,6 +12,7 @@ import { openStorage } from '../src/storage/storage.ts';
 import { startServer } from '../src/web/server.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
 import { agenda, person, session } from './factories.ts';
+import { cookiesOf, signInThroughForm } from './http-client.ts';
 import { runPlenary } from './plenary-cli.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -37,20 +38,7 @@ function http(method: string, url: string, headers: Record<string, string> = {},
     req.end(body);
   });
 }
-const cookiesOf = (r: Got) => ((r.headers['set-cookie'] as string[] | undefined) ?? []).map((c) => c.split(';')[0]!).join('; ');
 const hidden = (html: string, name: string) => html.match(new RegExp(`name="${name}" value="([^"]*)"`))?.[1];
-
-/** Signs in through the form, as a browser does; returns the session cookie and the page's CSRF token. */
-async function browserSignIn(base: string, email: string, password: string) {
-  const form = await http('GET', `${base}/admin/login`);
-  const loginCookie = cookiesOf(form);
-  const csrf = hidden(form.body, '_csrf')!;
-  const body = new URLSearchParams({ _csrf: csrf, next: '/admin', email, password }).toString();
-  const r = await http('POST', `${base}/admin/login`, { cookie: loginCookie, origin: base }, body);
-  const cookie = cookiesOf(r);
-  const dash = await http('GET', `${base}/admin`, { cookie });
-  return { response: r, cookie, csrf: hidden(dash.body, '_csrf'), dashboard: dash };
-}
 
 for (const engine of ENGINES) {
   describe(`accounts on ${engine}`, () => {
@@ -222,11 +210,11 @@ for (const engine of ENGINES) {
         assert.equal((await http('GET', `${base}/admin`)).status, 303);
         assert.equal((await http('GET', `${base}/admin`)).headers.location, '/admin/login?next=%2Fadmin');
 
-        const bad = await browserSignIn(base, 'ed@example.org', 'not the password');
+        const bad = await signInThroughForm(base, 'ed@example.org', 'not the password');
         assert.equal(bad.response.status, 401);
         assert.ok(bad.response.body.includes('The e-mail address or the password is wrong, or the account is disabled.'));
 
-        const ok = await browserSignIn(base, 'ed@example.org', PASSWORD);
+        const ok = await signInThroughForm(base, 'ed@example.org', PASSWORD);
         assert.equal(ok.response.status, 303);
         assert.equal(ok.response.headers.location, '/admin');
         const setCookie = (ok.response.headers['set-cookie'] as string[]).find((c) => c.startsWith('plenary_session='))!;

@@ -7,11 +7,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page, Response } from 'playwright-core';
-import { addAccount, signIn } from '../src/operations/accounts.ts';
 import { type Browser, checkAxe as axe, chromiumMissing, launchChromium, vnuErrors } from './browser-kit.ts';
+import { signedIn } from './http-client.ts';
 import { demoSite, type TestSite } from './server.ts';
 
-const PASSWORD = 'correct horse battery';
 
 if (chromiumMissing) {
   test('workspace browser checks', { skip: chromiumMissing }, () => {});
@@ -40,11 +39,10 @@ if (chromiumMissing) {
 
     before(async () => {
       site = await demoSite();
-      await addAccount(site.storage, { email: 'admin@example.org', role: 'admin', series: [], password: PASSWORD });
-      const s = await signIn(site.storage, { email: 'admin@example.org', password: PASSWORD, address: '192.0.2.1' });
+      const admin = await signedIn(site.storage, site.base, { email: 'admin@example.org', role: 'admin' });
       browser = await launchChromium({ bypassCSP: true });
       context = browser.context;
-      await context.addCookies([{ name: 'plenary_session', value: s.token, url: site.base, httpOnly: true, sameSite: 'Lax' }]);
+      await context.addCookies([admin.browserCookie]);
       page = browser.page;
     });
 

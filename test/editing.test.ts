@@ -4,12 +4,9 @@
 // change with its values before and after; an admin reverts one; another series' editor is refused.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { addAccount, signIn } from '../src/operations/accounts.ts';
 import { startServer } from '../src/web/server.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
-import { http } from './http-client.ts';
-
-const PASSWORD = 'correct horse battery';
+import { hidden, http, signedIn } from './http-client.ts';
 
 const decode = (s: string) =>
   s
@@ -28,7 +25,6 @@ function tableRows(html: string, cls: string): string[][] {
 }
 /** The audit log's rows, the record's name after "What" left out (it is checked on its own). */
 const auditRows = (html: string) => tableRows(html, 'audit').map((r) => r.map((c, i) => (i === 3 ? c.replace(/: .*$/, '') : c)));
-const hidden = (html: string, name: string) => [...html.matchAll(new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`, 'g'))].map((m) => m[1]!);
 
 for (const engine of ENGINES) {
   describe(`workspace editing on ${engine}`, () => {
@@ -37,13 +33,7 @@ for (const engine of ENGINES) {
       const server = await startServer(db.storage, { port: 0, host: '127.0.0.1' });
       const base = `http://127.0.0.1:${server.port}`;
       try {
-        await addAccount(db.storage, { email: 'admin@example.org', role: 'admin', series: [], password: PASSWORD });
-        const adminSession = await signIn(db.storage, { email: 'admin@example.org', password: PASSWORD, address: '192.0.2.1' });
-        const as = (s: { token: string; csrfToken: string }) => ({
-          get: (path: string) => http('GET', `${base}${path}`, { cookie: `plenary_session=${s.token}` }),
-          post: (path: string, body: Record<string, string>) => http('POST', `${base}${path}`, { cookie: `plenary_session=${s.token}`, origin: base }, { _csrf: s.csrfToken, ...body }),
-        });
-        const admin = as(adminSession);
+        const admin = await signedIn(db.storage, base, { email: 'admin@example.org', role: 'admin' });
 
         // Series: an admin's to create.
         assert.equal((await admin.get('/admin/new-series')).status, 200);
@@ -55,10 +45,8 @@ for (const engine of ENGINES) {
         assert.equal(dupSeries.status, 400);
         assert.ok(dupSeries.body.includes('<strong class="field-error" id="f-slug-error">&quot;idm&quot; is already the address of another series: choose another</strong>'), dupSeries.body.slice(dupSeries.body.indexOf("<h1>")));
 
-        await addAccount(db.storage, { email: 'ed@example.org', role: 'editor', series: ['idm'], password: PASSWORD });
-        await addAccount(db.storage, { email: 'other@example.org', role: 'editor', series: ['gfmd'], password: PASSWORD });
-        const ed = as(await signIn(db.storage, { email: 'ed@example.org', password: PASSWORD, address: '192.0.2.2' }));
-        const other = as(await signIn(db.storage, { email: 'other@example.org', password: PASSWORD, address: '192.0.2.3' }));
+        const ed = await signedIn(db.storage, base, { email: 'ed@example.org', role: 'editor', series: ['idm'] }, '192.0.2.2');
+        const other = await signedIn(db.storage, base, { email: 'other@example.org', role: 'editor', series: ['gfmd'] }, '192.0.2.3');
         assert.equal((await ed.post('/admin/series', { slug: 'mine', title: 'Mine', description: '' })).status, 403, 'an editor creates no series');
 
         // The event: errors next to their fields, with what was typed kept.

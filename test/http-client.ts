@@ -38,7 +38,26 @@ export const decode = (s: string) =>
 /** The values of the hidden inputs of this name, in page order. */
 export const hidden = (html: string, name: string) => [...html.matchAll(new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`, 'g'))].map((m) => m[1]!);
 
+/** The cookies a response sets, as the Cookie header that sends them back. */
+export const cookiesOf = (r: { headers: IncomingHttpHeaders }) => (r.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!).join('; ');
+
+const formValue = (html: string, name: string) => html.match(new RegExp(`name="${name}" value="([^"]*)"`))?.[1];
+
+/** Signs in through the form, as a browser does: the sign-in response, the session cookie, the dashboard and its CSRF token. */
+export async function signInThroughForm(base: string, email: string, password: string): Promise<{ response: Got; cookie: string; csrf: string | undefined; dashboard: Got }> {
+  const form = await http('GET', `${base}/admin/login`);
+  const csrf = formValue(form.body, '_csrf')!;
+  const response = await http('POST', `${base}/admin/login`, { cookie: cookiesOf(form), origin: base }, { _csrf: csrf, next: '/admin', email, password });
+  const cookie = cookiesOf(response);
+  const dashboard = await http('GET', `${base}/admin`, { cookie });
+  return { response, cookie, csrf: formValue(dashboard.body, '_csrf'), dashboard };
+}
+
 export type Signed = {
+  /** the session's token, its Cookie header and the same cookie as Chromium holds it (context.addCookies) */
+  token: string;
+  cookie: string;
+  browserCookie: { name: string; value: string; url: string; httpOnly: boolean; sameSite: 'Lax' };
   csrfToken: string;
   get(path: string): Promise<Got>;
   /** a form as the page sends it: the session cookie, this site's Origin and the CSRF token */
@@ -49,13 +68,17 @@ export type Signed = {
   postMultipart(path: string, form: FormData): Promise<Got>;
 };
 
-/** An account made now and signed in; its requests carry the cookie, the Origin and the CSRF token. */
-export async function signedIn(storage: Storage, base: string, account: { email: string; role: 'admin' | 'editor' | 'viewer'; series?: string[] }): Promise<Signed> {
-  const password = 'correct horse battery';
-  await addAccount(storage, { email: account.email, role: account.role, series: account.series ?? [], password });
-  const s = await signIn(storage, { email: account.email, password, address: '192.0.2.1' });
+const PASSWORD = 'correct horse battery';
+
+/** An account made now (password PASSWORD) and signed in from `address`; its requests carry the cookie, the Origin and the CSRF token. */
+export async function signedIn(storage: Storage, base: string, account: { email: string; role: 'admin' | 'editor' | 'viewer'; series?: string[] }, address = '192.0.2.1'): Promise<Signed> {
+  await addAccount(storage, { email: account.email, role: account.role, series: account.series ?? [], password: PASSWORD });
+  const s = await signIn(storage, { email: account.email, password: PASSWORD, address });
   const cookie = `plenary_session=${s.token}`;
   return {
+    token: s.token,
+    cookie,
+    browserCookie: { name: 'plenary_session', value: s.token, url: base, httpOnly: true, sameSite: 'Lax' },
     csrfToken: s.csrfToken,
     get: (path) => http('GET', `${base}${path}`, { cookie }),
     post: (path, body) => http('POST', `${base}${path}`, { cookie, origin: base }, { _csrf: s.csrfToken, ...body }),

@@ -12,6 +12,7 @@ import { insertFile, insertVariant } from '../src/storage/queries/files.ts';
 import { write } from '../src/storage/write.ts';
 import { startServer } from '../src/web/server.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
+import { signInThroughForm } from './http-client.ts';
 import { runPlenary } from './plenary-cli.ts';
 
 const PASSWORD = 'correct horse battery staple';
@@ -31,16 +32,9 @@ function http(method: string, url: string, headers: Record<string, string> = {},
     req.end(body);
   });
 }
-const cookiesOf = (r: Got) => ((r.headers['set-cookie'] as string[] | undefined) ?? []).map((c) => c.split(';')[0]!).join('; ');
-const hidden = (html: string, name: string) => html.match(new RegExp(`name="${name}" value="([^"]*)"`))?.[1];
-
 async function signIn(base: string, email: string) {
-  const form = await http('GET', `${base}/admin/login`);
-  const csrf = hidden(form.body.toString(), '_csrf')!;
-  const r = await http('POST', `${base}/admin/login`, { cookie: cookiesOf(form), origin: base }, new URLSearchParams({ _csrf: csrf, next: '/admin', email, password: PASSWORD }).toString());
-  const cookie = cookiesOf(r);
-  const dash = await http('GET', `${base}/admin`, { cookie });
-  return { cookie, csrf: hidden(dash.body.toString(), '_csrf')! };
+  const s = await signInThroughForm(base, email, PASSWORD);
+  return { cookie: s.cookie, csrf: s.csrf! };
 }
 
 /** A multipart/form-data body as a browser sends it. */

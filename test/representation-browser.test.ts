@@ -5,9 +5,9 @@
 // with a name and a description, and each is followed by a table a screen reader can walk.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addAccount, signIn } from '../src/operations/accounts.ts';
 import { createSpeakerLink } from '../src/operations/speaker-links.ts';
 import { type Browser, checkAxe, chromiumMissing, launchChromium, vnuErrors } from './browser-kit.ts';
+import { signedIn } from './http-client.ts';
 import { demoSite, type TestSite } from './server.ts';
 
 const EVENT = '/events/idm-2017-new-york/representation';
@@ -57,7 +57,7 @@ describe('representation figures in Chromium', { skip: chromiumMissing ?? false 
     const { page, context } = browser;
     const db = site.storage.db;
     const a = await db.selectFrom('appearance as a').innerJoin('person as p', 'p.id', 'a.person_id').select(['a.id', 'p.id as personId']).where('p.name', '=', 'Bart Somers').executeTakeFirstOrThrow();
-    await addAccount(site.storage, { email: 'admin@example.org', role: 'admin', series: [], password: 'correct horse battery' });
+    const admin = await signedIn(site.storage, site.base, { email: 'admin@example.org', role: 'admin' });
     const adminId = Number((await db.selectFrom('account').select('id').where('email', '=', 'admin@example.org').executeTakeFirstOrThrow()).id);
     const { token } = await createSpeakerLink(site.storage, { appearanceId: Number(a.id), expires: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), accountId: adminId });
     const res = await page.goto(`${site.base}/speak/${token}`);
@@ -72,8 +72,7 @@ describe('representation figures in Chromium', { skip: chromiumMissing ?? false 
     served.set('speaker link, answered', await page.content().then((h) => `<!DOCTYPE html>${h.replace(/^<!DOCTYPE html>/i, '')}`));
     assert.ok((await page.locator('.speaker-sent').innerText()).startsWith('Gender: Another term: “non-binary” · '));
 
-    const s = await signIn(site.storage, { email: 'admin@example.org', password: 'correct horse battery', address: '192.0.2.1' });
-    await context.addCookies([{ name: 'plenary_session', value: s.token, url: site.base, httpOnly: true, sameSite: 'Lax' }]);
+    await context.addCookies([admin.browserCookie]);
     const form = await page.goto(`${site.base}/admin/persons/${a.personId}`);
     assert.equal(form?.status(), 200);
     served.set('person form', await form!.text());

@@ -13,7 +13,7 @@ import { openStorage } from '../src/storage/storage.ts';
 import { startServer } from '../src/web/server.ts';
 import { blocks, toDocx, toPdf } from './convert.ts';
 import { ENGINES, freshDatabase, migratedStorage } from './engines.ts';
-import { http } from './http-client.ts';
+import { http, signInThroughForm } from './http-client.ts';
 import { runPlenary } from './plenary-cli.ts';
 
 const PASSWORD = 'correct horse battery staple';
@@ -57,8 +57,6 @@ function multipart(fields: Record<string, string>, file: { name: string; type: s
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
 }
-const cookiesOf = (headers: Record<string, unknown>) => ((headers['set-cookie'] as string[] | undefined) ?? []).map((c) => c.split(';')[0]!).join('; ');
-const hiddenValue = (html: string, name: string) => html.match(new RegExp(`name="${name}" value="([^"]*)"`))?.[1];
 
 type Hit = { kind: string; title: string; person: string | null; event: string | null; snippet: Array<{ text: string; mark: boolean }> };
 type Facet = { value: string; label: string; count: number; selected: boolean };
@@ -128,10 +126,9 @@ for (const engine of ENGINES) {
 
         // Statements uploaded through the workspace as PDF and DOCX, then published.
         await addAccount(db.storage, { email: 'editor@example.org', role: 'editor', series: ['labour'], password: PASSWORD });
-        const login = await http('GET', `${base}/admin/login`);
-        const signed = await http('POST', `${base}/admin/login`, { cookie: cookiesOf(login.headers), origin: base }, { _csrf: hiddenValue(login.body, '_csrf')!, next: '/admin', email: 'editor@example.org', password: PASSWORD });
-        const cookie = cookiesOf(signed.headers);
-        const csrf = hiddenValue((await http('GET', `${base}/admin`, { cookie })).body, '_csrf')!;
+        const signed = await signInThroughForm(base, 'editor@example.org', PASSWORD);
+        const { cookie } = signed;
+        const csrf = signed.csrf!;
         const event = await db.storage.db.selectFrom('event').select('id').where('slug', '=', 'labour-2019').executeTakeFirstOrThrow();
         const appearanceOf = async (name: string) =>
           (await db.storage.db.selectFrom('appearance as a').innerJoin('person as p', 'p.id', 'a.person_id').select('a.id').where('p.name', '=', name).executeTakeFirstOrThrow()).id;

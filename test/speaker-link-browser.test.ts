@@ -9,12 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page, Response } from 'playwright-core';
-import { addAccount, signIn } from '../src/operations/accounts.ts';
 import { type Browser, checkAxe as axe, chromiumMissing, launchChromium, vnuErrors } from './browser-kit.ts';
 import { blocks, toPdf } from './convert.ts';
+import { type Signed, signedIn } from './http-client.ts';
 import { demoSite, type TestSite } from './server.ts';
 
-const PASSWORD = 'correct horse battery';
 
 if (chromiumMissing) {
   test('speaker link in the browser', { skip: chromiumMissing }, () => {});
@@ -25,7 +24,7 @@ if (chromiumMissing) {
     let context: BrowserContext;
     let page: Page;
     let work: string;
-    let editorCookie: { name: string; value: string; url: string; httpOnly: boolean; sameSite: 'Lax' };
+    let editorCookie: Signed['browserCookie'];
     const served = new Map<string, string>();
 
     async function keep(name: string, res: Response | null, status = 200): Promise<void> {
@@ -39,9 +38,7 @@ if (chromiumMissing) {
     before(async () => {
       site = await demoSite();
       const series = await site.storage.db.selectFrom('series').select('slug').executeTakeFirstOrThrow();
-      await addAccount(site.storage, { email: 'editor@example.org', role: 'editor', series: [series.slug], password: PASSWORD });
-      const s = await signIn(site.storage, { email: 'editor@example.org', password: PASSWORD, address: '192.0.2.1' });
-      editorCookie = { name: 'plenary_session', value: s.token, url: site.base, httpOnly: true, sameSite: 'Lax' };
+      editorCookie = (await signedIn(site.storage, site.base, { email: 'editor@example.org', role: 'editor', series: [series.slug] })).browserCookie;
       work = mkdtempSync(join(tmpdir(), 'plenary-speaker-'));
       browser = await launchChromium({ bypassCSP: true });
       ({ context, page } = browser);

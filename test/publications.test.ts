@@ -261,5 +261,76 @@ for (const engine of ENGINES) {
       const audit = await site.storage.db.selectFrom('audit_entry').select(['action', 'entity']).where('entity', '=', 'publication').where('entity_id', '=', pub.id).orderBy('id').execute();
       assert.deepEqual(audit.map((a) => a.action), ['publish', 'publish', 'update', 'publish']);
     });
+
+    test('the foreword and summary in several languages: each version in the edition, marked with its language in the HTML, its text in the PDF', async () => {
+      const editor = await signedIn(site.storage, site.base, { email: 'ed2@example.org', role: 'editor', series: ['international-dialogue-on-migration'] });
+      const pub = await site.storage.db.selectFrom('publication').select(['id', 'version']).where('slug', '=', EVENT).executeTakeFirstOrThrow();
+      const form = await editor.get(`/admin/publications/${pub.id}`);
+      // One pair of fields per language, the publication's own first, each field in its language.
+      assert.deepEqual([...form.body.matchAll(/<textarea id="(foreword-\w+)"[^>]* lang="(\w+)" dir="(\w+)"/g)].map((m) => [m[1], m[2], m[3]]), [
+        ['foreword-en', 'en', 'ltr'],
+        ['foreword-fr', 'fr', 'ltr'],
+        ['foreword-es', 'es', 'ltr'],
+        ['foreword-ar', 'ar', 'rtl'],
+      ]);
+      const saved = await editor.post(`/admin/publications/${pub.id}`, {
+        version: hidden(form.body, 'version')[0]!,
+        title: 'IDM 2017: New York',
+        subtitle: '',
+        lang: 'en',
+        'foreword-en': 'The first workshop of the year.',
+        'foreword-fr': 'Le premier atelier de l’année.',
+        'foreword-es': '',
+        'foreword-ar': 'ورشة العمل الأولى لهذا العام.',
+        'summary-en': 'Cities asked to be heard.',
+        'summary-fr': '',
+        'summary-es': 'Las ciudades pidieron ser escuchadas.',
+        'summary-ar': '',
+      });
+      assert.equal(saved.status, 303, saved.body);
+      const rows = await site.storage.db.selectFrom('translation').select(['field', 'lang', 'value']).where('entity', '=', 'publication').where('entity_id', '=', pub.id).orderBy('field').orderBy('lang').execute();
+      assert.deepEqual(rows.map((r) => [r.field, r.lang, r.value]), [
+        ['foreword', 'ar', 'ورشة العمل الأولى لهذا العام.'],
+        ['foreword', 'fr', 'Le premier atelier de l’année.'],
+        ['summary', 'es', 'Las ciudades pidieron ser escuchadas.'],
+      ]);
+      // The form shows them back, each in its field.
+      const again = await editor.get(`/admin/publications/${pub.id}`);
+      assert.match(again.body, /<textarea id="foreword-fr"[^>]*>Le premier atelier de l’année\.<\/textarea>/);
+      assert.match(again.body, /<textarea id="summary-es"[^>]*>Las ciudades pidieron ser escuchadas\.<\/textarea>/);
+      const frozen = await editor.post(`/admin/publications/${pub.id}/freeze`, { note: 'Foreword in French and Arabic, summary in Spanish' });
+      assert.equal(frozen.status, 303, frozen.body);
+      assert.equal(frozen.location, `/admin/publications/${pub.id}?frozen=4`);
+      const html = (await get(`${site.base}/publications/${EVENT}/4/publication.html`)).body;
+      const section = (id: string) => {
+        const at = html.indexOf(`<section aria-labelledby="${id}">`);
+        return html.slice(at, html.indexOf('</section>', at));
+      };
+      assert.equal(
+        section('foreword'),
+        '<section aria-labelledby="foreword"><h2 id="foreword">Foreword</h2>' +
+          '<h3 id="foreword-en">English</h3><div class="text-version" lang="en" dir="ltr"><p>The first workshop of the year.</p>\n</div>' +
+          '<h3 id="foreword-fr">French</h3><div class="text-version" lang="fr" dir="ltr"><p>Le premier atelier de l’année.</p>\n</div>' +
+          '<h3 id="foreword-ar">Arabic</h3><div class="text-version" lang="ar" dir="rtl"><p>ورشة العمل الأولى لهذا العام.</p>\n</div>',
+      );
+      assert.equal(
+        section('summary'),
+        '<section aria-labelledby="summary"><h2 id="summary">Summary</h2>' +
+          '<h3 id="summary-en">English</h3><div class="text-version" lang="en" dir="ltr"><p>Cities asked to be heard.</p>\n</div>' +
+          '<h3 id="summary-es">Spanish</h3><div class="text-version" lang="es" dir="ltr"><p>Las ciudades pidieron ser escuchadas.</p>\n</div>',
+      );
+      // The edition's page shows the same frozen body.
+      const page = (await get(`${site.base}/publications/${EVENT}/4`)).body;
+      assert.ok(page.includes('<div class="text-version" lang="ar" dir="rtl"><p>ورشة العمل الأولى لهذا العام.</p>'));
+      // The PDF: each version under its language's name, the Arabic one's words in reading order with their spaces.
+      const pdf = await get(`${site.base}/publications/${EVENT}/4.pdf`);
+      const text = flat((await pdfText(pdf.bytes)).join('\n'));
+      const foreword = text.slice(text.indexOf('Foreword English'), text.indexOf('Summary English'));
+      assert.ok(foreword.startsWith('Foreword English The first workshop of the year. French Le premier atelier de l’année. Arabic '), foreword);
+      assert.ok(foreword.replace(/\s+/g, '').includes('ورشةالعملالأولىلهذاالعام.'), `the Arabic foreword: ${foreword}`);
+      assert.ok(text.includes('Summary English Cities asked to be heard. Spanish Las ciudades pidieron ser escuchadas.'), text.slice(text.indexOf('Summary English'), text.indexOf('Summary English') + 120));
+      const outline = await (await getDocumentProxy(new Uint8Array(pdf.bytes))).getOutline();
+      assert.deepEqual(outline.map((o) => o.title).slice(0, 3), ['Contents', 'Foreword', 'Summary']);
+    });
   });
 }

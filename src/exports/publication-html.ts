@@ -4,7 +4,8 @@
 // from the records is escaped here; the editors' texts are Markdown rendered by markdown-it with
 // raw HTML off (so a typed <script> stays text) and only http(s)/mailto links.
 import MarkdownIt from 'markdown-it';
-import type { IndexEntry, PubPerson, PublicationModel, PublicationWords } from './publication-model.ts';
+import { textDirection } from '../domain/translations.ts';
+import type { IndexEntry, PubPerson, PubText, PublicationModel, PublicationWords } from './publication-model.ts';
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 // markdown-it already refuses javascript:, vbscript:, file: and most data: links; allow fewer still.
@@ -56,17 +57,27 @@ function indexList(entries: IndexEntry[]): string {
     .join('')}</ul>`;
 }
 
+/**
+ * An editor's text in each language it was written in, each marked with its language (and
+ * direction); with more than one, each under a heading naming its language.
+ */
+function textVersionsHtml(anchor: string, versions: PubText[], w: PublicationWords): string {
+  return versions
+    .map((v) => {
+      const heading = versions.length > 1 ? `<h3 id="${anchor}-${esc(v.lang)}">${esc(w.languages[v.lang] ?? v.lang)}</h3>` : '';
+      return `${heading}<div class="text-version" lang="${esc(v.lang)}" dir="${textDirection(v.lang)}">${markdownHtml(v.text)}</div>`;
+    })
+    .join('');
+}
+
 /** The publication's body: title page, contents, texts, programme, documents, index, appendix. */
 export function publicationBody(m: PublicationModel, w: PublicationWords): string {
   const toc: Array<{ anchor: string; label: string; sub?: Array<{ anchor: string; label: string }> }> = [];
   const out: string[] = [];
-  if (m.foreword) {
-    toc.push({ anchor: 'foreword', label: w.foreword });
-    out.push(`<section aria-labelledby="foreword"><h2 id="foreword">${esc(w.foreword)}</h2>${markdownHtml(m.foreword)}</section>`);
-  }
-  if (m.summary) {
-    toc.push({ anchor: 'summary', label: w.summary });
-    out.push(`<section aria-labelledby="summary"><h2 id="summary">${esc(w.summary)}</h2>${markdownHtml(m.summary)}</section>`);
+  for (const [anchor, label, versions] of [['foreword', w.foreword, m.foreword], ['summary', w.summary, m.summary]] as const) {
+    if (!versions.length) continue;
+    toc.push({ anchor, label });
+    out.push(`<section aria-labelledby="${anchor}"><h2 id="${anchor}">${esc(label)}</h2>${textVersionsHtml(anchor, versions, w)}</section>`);
   }
   for (const e of m.events) {
     toc.push({ anchor: e.anchor, label: e.title, sub: e.days.map((d) => ({ anchor: d.anchor, label: d.heading })) });

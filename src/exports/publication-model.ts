@@ -1,6 +1,9 @@
 // A publication as its renderers (publication-html.ts, publication-pdf.ts) take it: everything
 // already read from the published records and put into words, so that both outputs show the same.
 
+/** An editor's text (Markdown) in one language. */
+export type PubText = { lang: string; text: string };
+
 export type PubStatement = { materialId: number; label: string; lang: string; text: string; excerpt: boolean };
 
 export type PubPerson = {
@@ -61,9 +64,9 @@ export type PublicationModel = {
   /** the edition's permanent address and its PDF's */
   url: string;
   pdfUrl: string;
-  /** the editors' texts as Markdown */
-  foreword: string | null;
-  summary: string | null;
+  /** the editors' texts as Markdown, each in every language it was written in (the publication's own first); none: left out */
+  foreword: PubText[];
+  summary: PubText[];
   events: PubEvent[];
   index: { persons: IndexEntry[]; organizations: IndexEntry[]; countries: IndexEntry[] };
   appendix: PublicationAppendix | null;
@@ -91,4 +94,6 @@ export type PublicationWords = {
   publishedBy: string;
   page: string;
   madeFrom: string;
+  /** the names of the languages the editors' texts are in, in the publication's language */
+  languages: Record<string, string>;
 };

@@ -234,8 +234,8 @@ export async function publicationPdf(m: PublicationModel, w: PublicationWords): 
   // The contents: its pages are kept now and written at the end, when every page number is known.
   type TocEntry = { label: string; anchor: string; depth: number };
   const toc: TocEntry[] = [];
-  if (m.foreword) toc.push({ label: w.foreword, anchor: 'foreword', depth: 0 });
-  if (m.summary) toc.push({ label: w.summary, anchor: 'summary', depth: 0 });
+  if (m.foreword.length) toc.push({ label: w.foreword, anchor: 'foreword', depth: 0 });
+  if (m.summary.length) toc.push({ label: w.summary, anchor: 'summary', depth: 0 });
   for (const e of m.events) {
     toc.push({ label: e.title, anchor: e.anchor, depth: 0 });
     for (const d of e.days) toc.push({ label: d.heading, anchor: d.anchor, depth: 1 });
@@ -260,15 +260,15 @@ export async function publicationPdf(m: PublicationModel, w: PublicationWords): 
     }
   };
 
-  if (m.foreword) {
-    heading(w.foreword, 1, 'foreword');
-    doc.outline.addItem(w.foreword);
-    markdown(m.foreword);
-  }
-  if (m.summary) {
-    heading(w.summary, 1, 'summary');
-    doc.outline.addItem(w.summary);
-    markdown(m.summary);
+  // The editors' texts in each language written, each under its language's name when there are several.
+  for (const [anchor, label, versions] of [['foreword', w.foreword, m.foreword], ['summary', w.summary, m.summary]] as const) {
+    if (!versions.length) continue;
+    heading(label, 1, anchor);
+    doc.outline.addItem(label);
+    for (const v of versions) {
+      if (versions.length > 1) heading(w.languages[v.lang] ?? v.lang, 2, `${anchor}-${v.lang}`);
+      markdown(v.text);
+    }
   }
 
   const person = (p: PubPerson) => {

@@ -12,7 +12,10 @@ import { Conflict, InvalidInput, NotFound } from '../domain/errors.ts';
 import type { IndexEntry, PubEvent, PubPerson, PublicationAppendix, PublicationModel, PublicationWords } from '../exports/publication-model.ts';
 import { publicationDocument } from '../exports/publication-html.ts';
 import { publicationPdf } from '../exports/publication-pdf.ts';
-import type { DbOrTx } from '../storage/database.ts';
+import type { Selectable } from 'kysely';
+import { INTERFACE_LANGUAGES } from '../domain/language.ts';
+import { serializeTranslations, type Translations } from '../domain/translations.ts';
+import type { DbOrTx, PublicationTable } from '../storage/database.ts';
 import { published } from '../storage/published.ts';
 import { eventAgenda } from '../storage/queries.ts';
 import { fileSlice, insertFile } from '../storage/queries/files.ts';
@@ -33,6 +36,8 @@ export type PublicationRow = {
   lang: string;
   foreword: string | null;
   summary: string | null;
+  /** the foreword and summary in other languages than `lang`: field → language → Markdown */
+  translations: Translations;
   /** material id → "full" | "none" | an excerpt */
   excerpts: Record<string, string>;
   version: number;
@@ -83,25 +88,44 @@ export type CompileOptions = {
   clock?: () => Date;
 };
 
-const rowOf = (r: {
-  id: number; slug: string; series_id: number; event_id: number | null; year: number | null; title: string; subtitle: string | null; lang: string; foreword: string | null; summary: string | null; excerpts: string; version: number;
-}): PublicationRow => ({
+const rowOf = (r: Selectable<PublicationTable>, translations: Translations = {}): PublicationRow => ({
   id: r.id, slug: r.slug, seriesId: r.series_id, eventId: r.event_id, year: r.year === null ? null : Number(r.year), title: r.title, subtitle: r.subtitle, lang: r.lang,
-  foreword: r.foreword, summary: r.summary, excerpts: JSON.parse(r.excerpts) as Record<string, string>, version: Number(r.version),
+  foreword: r.foreword, summary: r.summary, translations, excerpts: JSON.parse(r.excerpts) as Record<string, string>, version: Number(r.version),
 });
+
+/**
+ * The foreword and summary in other languages are kept in `translation` (migration 0001's table of
+ * texts by entity, id, field and language: entity "publication"), written with the row's save.
+ */
+async function translationsOf(db: DbOrTx, ids: number[]): Promise<Map<number, Translations>> {
+  const out = new Map<number, Translations>();
+  if (!ids.length) return out;
+  const rows = await db.selectFrom('translation').selectAll().where('entity', '=', 'publication').where('entity_id', 'in', ids).orderBy('entity_id').orderBy('field').orderBy('lang').execute();
+  for (const r of rows) {
+    const t = out.get(r.entity_id) ?? {};
+    (t[r.field] ??= {})[r.lang] = r.value;
+    out.set(r.entity_id, t);
+  }
+  return out;
+}
+
+async function withTranslations(db: DbOrTx, rows: Array<Selectable<PublicationTable>>): Promise<PublicationRow[]> {
+  const t = await translationsOf(db, rows.map((r) => r.id));
+  return rows.map((r) => rowOf(r, t.get(r.id) ?? {}));
+}
 
 export async function publicationBySlug(db: DbOrTx, slug: string): Promise<PublicationRow | undefined> {
   const r = await db.selectFrom('publication').selectAll().where('slug', '=', slug).executeTakeFirst();
-  return r ? rowOf(r) : undefined;
+  return r ? (await withTranslations(db, [r]))[0] : undefined;
 }
 
 export async function publicationById(db: DbOrTx, id: number): Promise<PublicationRow | undefined> {
   const r = await db.selectFrom('publication').selectAll().where('id', '=', id).executeTakeFirst();
-  return r ? rowOf(r) : undefined;
+  return r ? (await withTranslations(db, [r]))[0] : undefined;
 }
 
 export async function publicationsOfSeries(db: DbOrTx, seriesId: number): Promise<PublicationRow[]> {
-  return (await db.selectFrom('publication').selectAll().where('series_id', '=', seriesId).orderBy('id').execute()).map(rowOf);
+  return withTranslations(db, await db.selectFrom('publication').selectAll().where('series_id', '=', seriesId).orderBy('id').execute());
 }
 
 /** The published events a publication is made from, in date order (none: not yet publishable). */
@@ -141,7 +165,7 @@ export async function ensurePublication(storage: Storage, scope: Scope, clock: (
     .where('series_id', '=', target.seriesId)
     .where((eb) => (target.eventId !== null ? eb('event_id', '=', target.eventId) : eb.and([eb('event_id', 'is', null), eb('year', '=', target.year)])))
     .executeTakeFirst();
-  if (existing) return rowOf(existing);
+  if (existing) return (await withTranslations(db, [existing]))[0]!;
   const now = clock().toISOString();
   return write(storage, async (trx, writeScope) => {
     const taken = await trx.selectFrom('publication').select('id').where('slug', '=', target.slug).executeTakeFirst();
@@ -156,7 +180,20 @@ export async function ensurePublication(storage: Storage, scope: Scope, clock: (
   });
 }
 
-export type PublicationFields = { title: string; subtitle: string | null; lang: string; foreword: string | null; summary: string | null; excerpts: Record<string, string> };
+export type PublicationFields = {
+  title: string;
+  subtitle: string | null;
+  lang: string;
+  foreword: string | null;
+  summary: string | null;
+  /** the foreword and summary in other languages (field → language → Markdown); `lang`'s own are the fields above */
+  translations?: Translations;
+  excerpts: Record<string, string>;
+};
+
+/** The languages editors may write the foreword and summary in: the interface's, Arabic included. */
+export const PUBLICATION_TEXT_LANGUAGES = INTERFACE_LANGUAGES;
+export const PUBLICATION_TEXT_FIELDS = ['foreword', 'summary'] as const;
 
 /** Saves the editors' texts, only over the version the form was made from; logged. */
 export async function savePublication(storage: Storage, id: number, version: number, fields: PublicationFields, accountId: number | null, clock: () => Date = () => new Date()): Promise<PublicationRow> {
@@ -172,14 +209,40 @@ export async function savePublication(storage: Storage, id: number, version: num
       .returningAll()
       .executeTakeFirst();
     if (!r) throw new Conflict(`the publication was changed by someone else since this form was opened (it is at version ${before.version}, the form at ${version}): reload it and apply your changes again`);
-    const changed = (['title', 'subtitle', 'lang', 'foreword', 'summary', 'excerpts'] as const).filter((k) => before[k] !== r[k]);
+    // The other languages' texts: only the fields and languages editors write, never the row's own language.
+    const beforeTranslations = (await translationsOf(trx, [id])).get(id) ?? {};
+    const kept: Translations = {};
+    for (const field of PUBLICATION_TEXT_FIELDS) {
+      for (const [l, text] of Object.entries(fields.translations?.[field] ?? {})) {
+        if (l === fields.lang || !(PUBLICATION_TEXT_LANGUAGES as readonly string[]).includes(l) || !text.trim()) continue;
+        (kept[field] ??= {})[l] = text;
+      }
+    }
+    await trx.deleteFrom('translation').where('entity', '=', 'publication').where('entity_id', '=', id).execute();
+    const rows = Object.entries(kept).flatMap(([field, byLang]) => Object.entries(byLang).map(([l, value]) => ({ entity: 'publication', entity_id: id, field, lang: l, value })));
+    if (rows.length) await trx.insertInto('translation').values(rows).execute();
+    const changed: Array<[string, unknown, unknown]> = (['title', 'subtitle', 'lang', 'foreword', 'summary', 'excerpts'] as const).filter((k) => before[k] !== r[k]).map((k) => [k, before[k], r[k]]);
+    const [tb, ta] = [serializeTranslations(beforeTranslations), serializeTranslations(kept)];
+    if (tb !== ta) changed.push(['translations', tb, ta]);
     await insertAuditEntry(trx, {
       at: now, account_id: accountId, action: 'update', entity: 'publication', entity_id: id, series_id: before.series_id,
-      before: JSON.stringify(Object.fromEntries(changed.map((k) => [k, before[k]]))), after: JSON.stringify(Object.fromEntries(changed.map((k) => [k, r[k]]))), reverted_entry_id: null,
+      before: JSON.stringify(Object.fromEntries(changed.map(([k, b]) => [k, b]))), after: JSON.stringify(Object.fromEntries(changed.map(([k, , a]) => [k, a]))), reverted_entry_id: null,
     } as Parameters<typeof insertAuditEntry>[1]);
     scope.series(before.series_id);
-    return rowOf(r);
+    return rowOf(r, kept);
   });
+}
+
+/** A text of the publication in every language it was written in: its own language first, then the others in the interface's order. */
+export function textVersions(p: PublicationRow, field: (typeof PUBLICATION_TEXT_FIELDS)[number]): Array<{ lang: string; text: string }> {
+  const out: Array<{ lang: string; text: string }> = [];
+  const own = p[field];
+  if (own?.trim()) out.push({ lang: p.lang, text: own });
+  for (const l of PUBLICATION_TEXT_LANGUAGES) {
+    const text = p.translations[field]?.[l];
+    if (l !== p.lang && text?.trim()) out.push({ lang: l, text });
+  }
+  return out;
 }
 
 /** Statements whose text was read from their file, by material id (what the excerpt form offers). */
@@ -295,8 +358,8 @@ export async function publicationModel(db: DbOrTx, p: PublicationRow, edition: n
     seriesTitle: series.title,
     url,
     pdfUrl: `${url}.pdf`,
-    foreword: p.foreword,
-    summary: p.summary,
+    foreword: textVersions(p, 'foreword'),
+    summary: textVersions(p, 'summary'),
     events: pubEvents,
     index: { persons: sorted(persons), organizations: sorted(orgs), countries: sorted(countries) },
     appendix: opts.appendix ? await opts.appendix(db, { eventSlug: p.eventId !== null ? (events[0]?.slug ?? null) : null, seriesSlug: series.slug, year: p.year }, p.lang) : null,

@@ -2,12 +2,25 @@
 // The workspace's publications (issue 14), plain forms without JavaScript, for the editors of the
 // series (viewers read them; other series get 403): /admin/series/{slug}/publications lists them
 // and starts one (an event, or every published event of a year); /admin/publications/{id} edits
-// the title page, the foreword and summary (Markdown, in a language), chooses each extracted
+// the title page, the foreword and summary (Markdown, in the publication's language and in any other
+// of the interface's: en, fr, es, ar), chooses each extracted
 // statement's whole text, an excerpt or nothing, and freezes the next edition (with what changed).
 import type { Context, Hono } from 'hono';
 import { InvalidInput, NotFound } from '../../domain/errors.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage } from '../../domain/language.ts';
-import { editionsOf, ensurePublication, extractedStatements, freezeEdition, publicationById, publicationEvents, publicationsOfSeries, savePublication } from '../../operations/publications.ts';
+import { textDirection, type Translations } from '../../domain/translations.ts';
+import {
+  editionsOf,
+  ensurePublication,
+  extractedStatements,
+  freezeEdition,
+  PUBLICATION_TEXT_FIELDS,
+  PUBLICATION_TEXT_LANGUAGES,
+  publicationById,
+  publicationEvents,
+  publicationsOfSeries,
+  savePublication,
+} from '../../operations/publications.ts';
 import { seriesIdsBySlugs } from '../../storage/queries/accounts.ts';
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 import { translator } from '../i18n/t.ts';
@@ -16,12 +29,14 @@ import { AdminLayout } from '../views/admin.tsx';
 import { readOnly } from '../views/admin-edit.tsx';
 import { renderDocument, languageName } from '../views/layout.tsx';
 import { hrefIn, placeOfRequest } from '../views/render-context.ts';
-import { publicationOptions } from '../views/publication-words.ts';
+import { languageNameIn, publicationOptions } from '../views/publication-words.ts';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 
 type C = Context<AuthEnv>;
 const actionOf = (c: C) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? ('read-drafts' as const) : ('edit-content' as const));
 const MAX_TEXT = 100_000;
+/** The languages the texts are offered in: the publication's own first, then the others. */
+const textLanguages = (own: string) => [own, ...PUBLICATION_TEXT_LANGUAGES.filter((l) => l !== own)];
 
 export function publicationAdminRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   const lang = opts.lang ?? DEFAULT_LANGUAGE;
@@ -170,18 +185,22 @@ export function publicationAdminRoutes(app: Hono<AuthEnv>, opts: AuthOptions): v
                 ))}
               </select>
             </p>
-            <p>
-              <label for="foreword">{t('publication.foreword')}</label>
-              <textarea id="foreword" name="foreword" rows={10} maxlength={MAX_TEXT} aria-describedby="markdown-help">
-                {p.foreword ?? ''}
-              </textarea>
+            <p id="texts-help" class="hint">
+              {t('publication.admin.textsHint')}
             </p>
-            <p>
-              <label for="summary">{t('publication.summary')}</label>
-              <textarea id="summary" name="summary" rows={10} maxlength={MAX_TEXT} aria-describedby="markdown-help">
-                {p.summary ?? ''}
-              </textarea>
-            </p>
+            {textLanguages(p.lang).map((l) => (
+              <fieldset>
+                <legend>{t('publication.admin.textsIn', { language: languageNameIn(l, lang) })}</legend>
+                {(['foreword', 'summary'] as const).map((field) => (
+                  <p>
+                    <label for={`${field}-${l}`}>{t(`publication.${field}`)}</label>
+                    <textarea id={`${field}-${l}`} name={`${field}-${l}`} rows={l === p.lang ? 10 : 6} maxlength={MAX_TEXT} lang={l} dir={textDirection(l)} aria-describedby="texts-help markdown-help">
+                      {(l === p.lang ? p[field] : p.translations[field]?.[l]) ?? ''}
+                    </textarea>
+                  </p>
+                ))}
+              </fieldset>
+            ))}
             <p id="markdown-help" class="hint">
               {t('publication.admin.markdown')}
             </p>
@@ -245,7 +264,19 @@ export function publicationAdminRoutes(app: Hono<AuthEnv>, opts: AuthOptions): v
     if (!title || title.length > 300) throw new InvalidInput('title: must be 1 to 300 characters');
     const lang = str('lang');
     if (!isLanguage(lang)) throw new InvalidInput(`language: must be one of ${LANGUAGES.join(', ')}`);
-    for (const k of ['foreword', 'summary']) if (str(k).length > MAX_TEXT) throw new InvalidInput(`${k}: at most ${MAX_TEXT} characters`);
+    // The texts by language (foreword-fr…); a plain "foreword"/"summary" is the publication's own language's.
+    const text = (k: string) => {
+      if (str(k).length > MAX_TEXT) throw new InvalidInput(`${k}: at most ${MAX_TEXT} characters`);
+      return str(k).replace(/\r\n/g, '\n').trim() || null;
+    };
+    const own = { foreword: text(`foreword-${lang}`) ?? text('foreword'), summary: text(`summary-${lang}`) ?? text('summary') };
+    const translations: Translations = {};
+    for (const field of PUBLICATION_TEXT_FIELDS) {
+      for (const l of PUBLICATION_TEXT_LANGUAGES) {
+        const v = l === lang ? null : text(`${field}-${l}`);
+        if (v) (translations[field] ??= {})[l] = v;
+      }
+    }
     const version = Number(str('version'));
     if (!Number.isInteger(version) || version < 1) throw new InvalidInput('the form has no version: reload it');
     const excerpts: Record<string, string> = {};
@@ -259,8 +290,7 @@ export function publicationAdminRoutes(app: Hono<AuthEnv>, opts: AuthOptions): v
         excerpts[m[1]!] = text;
       }
     }
-    const text = (k: string) => str(k).replace(/\r\n/g, '\n').trim() || null;
-    await savePublication(opts.storage, id, version, { title, subtitle: str('subtitle').trim() || null, lang, foreword: text('foreword'), summary: text('summary'), excerpts }, c.get('auth')!.account.id);
+    await savePublication(opts.storage, id, version, { title, subtitle: str('subtitle').trim() || null, lang, ...own, translations, excerpts }, c.get('auth')!.account.id);
     return c.redirect(`/admin/publications/${id}?saved=1`, 303);
   });
 

@@ -3,7 +3,7 @@
 import type { CompileOptions } from '../../operations/publications.ts';
 import type { PublicationWords } from '../../exports/publication-model.ts';
 import { type CitationWords, englishOrdinal } from '../../exports/citation.ts';
-import { type InterfaceLanguage, isInterfaceLanguage } from '../../domain/language.ts';
+import { INTERFACE_LANGUAGES, type InterfaceLanguage, isInterfaceLanguage } from '../../domain/language.ts';
 import { translator } from '../i18n/t.ts';
 import { dateRange, longDate, sessionHeading } from './format.ts';
 import type { AppendixProvider } from '../../operations/publications.ts';
@@ -31,6 +31,12 @@ export const representationAppendix: AppendixProvider = async (db, scope, lang) 
   };
 };
 
+/** A language's name in another ("French", "anglais"), capitalised as a heading. */
+export function languageNameIn(l: string, inLang: InterfaceLanguage): string {
+  const name = new Intl.DisplayNames([inLang], { type: 'language' }).of(l) ?? l;
+  return name.charAt(0).toLocaleUpperCase(inLang) + name.slice(1);
+}
+
 export function publicationWords(lang: InterfaceLanguage): PublicationWords {
   const t = translator(lang);
   // Placeholders stay in ({n}, {publisher}): the renderers fill them.
@@ -55,6 +61,8 @@ export function publicationWords(lang: InterfaceLanguage): PublicationWords {
     publishedBy: t('publication.publishedBy', { publisher: '{publisher}' }),
     page: t('publication.page', { n: '{n}' }),
     madeFrom: t('publication.madeFrom', { n: '{n}' }),
+    // Language names from Intl, in the publication's language (as the language switch names them).
+    languages: Object.fromEntries(INTERFACE_LANGUAGES.map((l) => [l, languageNameIn(l, lang)])),
   };
 }
 

@@ -239,5 +239,56 @@ for (const engine of ENGINES) {
         await site.stop();
       }
     });
+
+    test("a speaker's page in the language its link carries, the switch keeping the token; the API's page in every language", async () => {
+      const site = await demoSite(engine);
+      try {
+        const admin = await signedIn(site.storage, site.base, { email: 'admin@example.org', role: 'admin' });
+        const appearance = (await site.storage.db.selectFrom('appearance').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+        const expires = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+        // The form offers the languages, the event's (English) chosen.
+        const page = await admin.get(`/fr/admin/appearances/${appearance}`);
+        assert.match(page.body, /<select id="f-link-lang" name="lang"><option value="en" lang="en" selected="">English<\/option><option value="fr" lang="fr">Français<\/option><option value="es" lang="es">Español<\/option><option value="ar" lang="ar">العربية<\/option><\/select>/);
+        // Made from the French workspace for an Arabic-speaking speaker: /ar/speak/{token}, the e-mail in Arabic.
+        const made = await admin.post(`/fr/admin/appearances/${appearance}/speaker-links`, { expires, lang: 'ar' });
+        assert.equal(made.status, 200, made.body);
+        const url = /id="f-link-url" type="text" readonly="" value="([^"]+)"/.exec(made.body)?.[1] ?? '';
+        assert.match(url, new RegExp(`^${site.base}/ar/speak/[A-Za-z0-9_-]{43}$`));
+        const token = url.slice(url.lastIndexOf('/') + 1);
+        const mailto = /id="link-mail"|href="(mailto:[^"]+)"/.exec(made.body.slice(made.body.indexOf('mailto:') - 6))?.[1] ?? '';
+        assert.ok(decodeURIComponent(mailto.replace(/&amp;/g, '&')).includes(`subject=${ar['speakerLink.mail.subject']!.replace('{event}', '')}`), mailto);
+        // Without a choice, the event's language: English at the root.
+        const plain = await admin.post(`/fr/admin/appearances/${appearance}/speaker-links`, { expires });
+        assert.match(/id="f-link-url" type="text" readonly="" value="([^"]+)"/.exec(plain.body)?.[1] ?? '', new RegExp(`^${site.base}/speak/[A-Za-z0-9_-]{43}$`));
+
+        const arabic = await http('GET', url);
+        assert.equal(arabic.status, 200);
+        assert.ok(arabic.body.startsWith('<!DOCTYPE html><html lang="ar" dir="rtl">'));
+        assert.ok(arabic.body.includes(`<h2>${ar['speakerLink.session']}</h2>`));
+        assert.ok(arabic.body.includes(`action="/ar/speak/${token}/materials"`));
+        assert.ok(arabic.body.includes(`action="/ar/speak/${token}/correction"`));
+        const nav = /<nav class="langs" aria-label="[^"]+">(.*?)<\/nav>/.exec(arabic.body)?.[1] ?? '';
+        assert.deepEqual([...nav.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]), [`/speak/${token}`, `/fr/speak/${token}`, `/es/speak/${token}`, `/ar/speak/${token}`]);
+        assert.doesNotMatch(arabic.body, /rel="alternate"/, 'no alternates for a page that carries a token');
+        const english = await http('GET', `${site.base}/speak/${token}`);
+        assert.ok(english.body.startsWith('<!DOCTYPE html><html lang="en" dir="ltr">'));
+        const french = await http('GET', `${site.base}/fr/speak/${token}`);
+        assert.ok(french.body.includes(`<h2>${fr['speakerLink.session']}</h2>`));
+        assert.equal((await http('GET', `${site.base}/fr/speak/${'A'.repeat(43)}`)).status, 404);
+
+        // The API's page: /api, /fr/api, /es/api, /ar/api, each in its language; the endpoints stay at /api/….
+        for (const lang of INTERFACE_LANGUAGES) {
+          const prefix = lang === 'en' ? '' : `/${lang}`;
+          const api = await http('GET', `${site.base}${prefix}/api`);
+          assert.equal(api.status, 200, `${prefix}/api`);
+          assert.ok(api.body.startsWith(`<!DOCTYPE html><html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`));
+          assert.ok(api.body.includes(`<h1>${(CATALOGUES[lang] as Record<string, string>)['api.title']}</h1>`));
+          assert.ok(api.body.includes(`<link rel="alternate" hreflang="fr" href="${site.base}/fr/api"/>`));
+          assert.ok(api.body.includes('href="/api/openapi.json"'));
+        }
+      } finally {
+        await site.stop();
+      }
+    });
   });
 }

@@ -14,6 +14,8 @@ import { createApp } from '../src/web/app.tsx';
 import { PageCache } from '../src/web/page-cache.ts';
 import { startServer } from '../src/web/server.ts';
 import { write } from '../src/storage/write.ts';
+import { translator } from '../src/web/i18n/t.ts';
+import { languageOfPath } from '../src/web/views/render-context.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
 import { agenda, person, session } from './factories.ts';
 
@@ -27,8 +29,8 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 const ANY_SIGNED_IN: Record<string, string> = {
   'POST /admin/logout': 'everyone may sign out',
 };
-/** Routes authorized by a speaker link's token in the path (web/speaker/routes.tsx linkGuard). */
-const BY_LINK = /^\/speak\/:token(\/|$)/;
+/** Routes authorized by a speaker link's token in the path (web/speaker/routes.tsx linkGuard), under every language's prefix too. */
+const BY_LINK = /^(?:\/[a-z]{2})?\/speak\/:token(\/|$)/;
 /** Routes used before there is a session; they still check the Origin and their own token. */
 /** Sign-in itself, at the root and under every interface language's prefix (/fr/admin/login, …). */
 const BEFORE_SIGN_IN = { has: (name: string) => /^POST (?:\/[a-z]{2})?\/admin\/login$/.test(name) };
@@ -92,10 +94,12 @@ for (const engine of ENGINES) {
               assert.ok(foreign.body.includes('the request came from https://evil.example'), name);
               const noToken = await http(method, at(link.token), { origin: base }, '');
               assert.equal(noToken.status, 403, `${name} without the link's CSRF token`);
-              assert.ok(noToken.body.includes('security token'), name);
+              // Said in the page's language (/fr/speak/… in French).
+              const securityToken = translator(languageOfPath(r.path))('formError.csrf');
+              assert.ok(noToken.body.includes(securityToken), name);
               const wrongToken = await http(method, at(link.token), { origin: base }, `_csrf=${linkCsrf(other.token)}`);
               assert.equal(wrongToken.status, 403, `${name} with another link's CSRF token`);
-              assert.ok(wrongToken.body.includes('security token'), name);
+              assert.ok(wrongToken.body.includes(securityToken), name);
               checked.push(name);
               continue;
             }

@@ -150,7 +150,7 @@ for (const engine of ENGINES) {
         const printed = { name: 'Amina Diallo', honorific: 'H.E. Ms.', affiliation_position: 'Minister of Health', organization: 'Ministry of Health', country: 'Senegal' };
         const same = await http('POST', `${url}/correction`, { origin: base }, { _csrf: csrf, ...printed });
         assert.equal(same.status, 400);
-        assert.ok(decode(same.body).includes('Nothing was sent: correction: nothing differs from what is printed'));
+        assert.ok(decode(same.body).includes('Nothing was sent: nothing differs from what is printed'));
         const corrected = await http('POST', `${url}/correction`, { origin: base }, { _csrf: csrf, ...printed, affiliation_position: 'Minister of Health and Social Action' });
         assert.equal(corrected.status, 303, corrected.body);
         assert.equal(corrected.location, `/speak/${token}?sent=correction#sent-heading`);

@@ -7,16 +7,17 @@ import { EVENT_STATUSES } from './event.ts';
 import { LANGUAGES } from './language.ts';
 import { ORGANIZATION_KINDS } from './organization.ts';
 import { genderShape, keepTerm, TERM_MISSING, termGiven } from './gender.ts';
-import { COUNTRY_CODE, EMAIL, ISO_DATE, MAX, SLUG, TIME_ZONE } from './fields.ts';
+import { COUNTRY_CODE, EMAIL, ISO_DATE, MAX, maxMessage, SLUG, TIME_ZONE } from './fields.ts';
+import { formText } from './form-messages.ts';
 
 /** An empty field is "not given": stored as null. */
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `must be at most ${max} characters`)
+    .max(max, maxMessage(max))
     .transform((s) => (s === '' ? null : s));
-const requiredText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const requiredText = (max: number) => z.string().trim().min(1, formText('empty')).max(max, maxMessage(max));
 const slug = z.string().trim().refine(SLUG.test, SLUG.message);
 const isoDate = z.string().trim().refine(ISO_DATE.test, ISO_DATE.message);
 const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
@@ -24,10 +25,10 @@ const isTime = (s: string | null) => s !== null && TIME.test(s);
 const time = z
   .string()
   .trim()
-  .refine((s) => s === '' || TIME.test(s), 'must be a time written HH:MM (24 hours), e.g. 09:30')
+  .refine((s) => s === '' || TIME.test(s), formText('time'))
   .transform((s) => (s === '' ? null : s));
 
-export const personNameSchema = requiredText(200).refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), 'must not hold control characters');
+export const personNameSchema = requiredText(200).refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), formText('controlChars'));
 
 export const seriesFormSchema = z.object({
   slug,
@@ -39,7 +40,7 @@ export const eventFormSchema = z
   .object({
     slug,
     title: requiredText(MAX.title),
-    lang: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }),
+    lang: z.enum(LANGUAGES, { error: formText('oneOf', { options: LANGUAGES.join(', ') }) }),
     start_date: isoDate,
     end_date: isoDate,
     time_zone: z.string().trim().refine(TIME_ZONE.test, TIME_ZONE.message),
@@ -56,7 +57,7 @@ export const eventFormSchema = z
     /** one theme per line in the form; a JSON list in the column */
     themes: z
       .string()
-      .max(5000, 'must be at most 5000 characters')
+      .max(5000, maxMessage(5000))
       .transform((s) =>
         JSON.stringify(
           s
@@ -71,7 +72,7 @@ export const eventFormSchema = z
       .refine((s) => s === '' || EMAIL.test(s), EMAIL.message)
       .transform((s) => (s === '' ? null : s)),
   })
-  .refine((e) => e.end_date >= e.start_date, { path: ['end_date'], message: 'must not be before the start date' });
+  .refine((e) => e.end_date >= e.start_date, { path: ['end_date'], message: formText('endDate') });
 
 export const dayFormSchema = z.object({
   date: isoDate,
@@ -80,21 +81,21 @@ export const dayFormSchema = z.object({
 
 export const sessionFormSchema = z
   .object({
-    kind: z.enum(SESSION_KINDS, { error: `must be one of ${SESSION_KINDS.join(', ')}` }),
+    kind: z.enum(SESSION_KINDS, { error: formText('oneOf', { options: SESSION_KINDS.join(', ') }) }),
     number: z
       .string()
       .trim()
-      .refine((s) => s === '' || /^\d{1,4}$/.test(s), 'must be a whole number from 0 to 9999, or empty')
+      .refine((s) => s === '' || /^\d{1,4}$/.test(s), formText('panelNumber'))
       .transform((s) => (s === '' ? null : Number(s))),
     title: optionalText(1000),
     start_time: time,
     end_time: time,
   })
   // Compared only when both are times: a start that is not one has its own message already.
-  .refine((s) => !isTime(s.start_time) || !isTime(s.end_time) || s.end_time! > s.start_time!, { path: ['end_time'], message: 'must be after the start time' });
+  .refine((s) => !isTime(s.start_time) || !isTime(s.end_time) || s.end_time! > s.start_time!, { path: ['end_time'], message: formText('endTime') });
 
 export const appearanceFormSchema = z.object({
-  role: z.enum(['moderator', 'speaker'], { error: 'must be moderator or speaker' }),
+  role: z.enum(['moderator', 'speaker'], { error: formText('role') }),
   role_label: optionalText(100),
   honorific: optionalText(100),
   affiliation_position: optionalText(300),
@@ -123,7 +124,7 @@ export const personFormSchema = z
 
 export const organizationFormSchema = z.object({
   name: requiredText(300),
-  kind: z.enum(ORGANIZATION_KINDS, { error: `must be one of ${ORGANIZATION_KINDS.join(', ')}` }),
+  kind: z.enum(ORGANIZATION_KINDS, { error: formText('oneOf', { options: ORGANIZATION_KINDS.join(', ') }) }),
   country_code: countryCode,
 });
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from './language.ts';
 import { COUNTRY_CODE, EMAIL, ISO_DATE, MAX, maxMessage, SLUG, TIME_ZONE } from './fields.ts';
+import { formText } from './form-messages.ts';
 
 export const EVENT_STATUSES = ['draft', 'published'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
@@ -10,7 +11,7 @@ export type EventStatus = (typeof EVENT_STATUSES)[number];
 const slug = z.string().refine(SLUG.test, SLUG.message);
 const isoDate = z.string().refine(ISO_DATE.test, ISO_DATE.message);
 const timeZone = z.string().refine(TIME_ZONE.test, TIME_ZONE.message);
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, maxMessage(max));
+const text = (max: number) => z.string().trim().min(1, formText('empty')).max(max, maxMessage(max));
 
 export const eventTargetSchema = z.object({
   series: z.object({

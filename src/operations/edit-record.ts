@@ -4,6 +4,7 @@
 import { type AuditAction, type AuditedEntity, changedFields, type Values } from '../domain/audit.ts';
 import { type FieldErrors, FORM_FIELDS, type FormEntity, parseForm } from '../domain/editing.ts';
 import { Conflict, InvalidInput, NotFound } from '../domain/errors.ts';
+import { formText } from '../domain/form-messages.ts';
 import { normaliseName } from '../domain/names.ts';
 import { findCountry } from '../domain/country.ts';
 import { organizationIdentity } from '../domain/organization.ts';
@@ -68,21 +69,21 @@ export async function validate<E extends FormEntity>(trx: Tx, entity: E, input: 
   const errors: FieldErrors = r.ok ? {} : { ...r.errors };
   const values = (r.ok ? r.values : {}) as Values;
   if ((entity === 'series' || entity === 'event') && !errors.slug && typeof values.slug === 'string' && (await slugTaken(trx, entity, values.slug, exceptId))) {
-    errors.slug = `"${values.slug}" is already the address of another ${entity}: choose another`;
+    errors.slug = formText(entity === 'series' ? 'slugTakenSeries' : 'slugTakenEvent', { slug: values.slug });
   }
   if (entity === 'appearance' && exceptId !== undefined && !errors.role) {
     const a = await trx.selectFrom('appearance').select(['session_id', 'person_id']).where('id', '=', exceptId).executeTakeFirst();
     const twin = a && (await trx.selectFrom('appearance').select('id').where('session_id', '=', a.session_id).where('person_id', '=', a.person_id).where('role', '=', values.role as 'moderator' | 'speaker').where('id', '!=', exceptId).executeTakeFirst());
-    if (twin) errors.role = `this person is already a ${values.role} of this session`;
+    if (twin) errors.role = formText(values.role === 'moderator' ? 'alreadyModerator' : 'alreadySpeaker');
   }
   if ((entity === 'person' || entity === 'organization') && !errors.name && typeof values.name === 'string') {
     // Two records may share a name (issue 12): a name is an alias, matched through the alias tables.
     const key = normaliseName(values.name);
-    if (!key) errors.name = 'must hold letters';
+    if (!key) errors.name = formText('letters');
     else values.name_key = entity === 'organization' ? organizationIdentity(values.name, typeof values.country_code === 'string' ? values.country_code : null).key : key;
   }
   if (entity === 'organization' && !errors.kind && values.kind === 'member-state' && !errors.country_code && (values.country_code ?? null) === null) {
-    errors.country_code = 'a Member State government body needs its country: give its two-letter code';
+    errors.country_code = formText('memberStateCountry');
   }
   if (Object.keys(errors).length) throw new FormInvalid(errors, input);
   return values;

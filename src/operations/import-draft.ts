@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type Agenda, type AgendaPerson, type AgendaSession, type AgendaWarning, agendaSchema, agendaWarningSchema, SESSION_KINDS, type SessionKind } from '../domain/agenda.ts';
 import { findCountry } from '../domain/country.ts';
 import { Conflict, InvalidInput, NotFound } from '../domain/errors.ts';
+import { formText } from '../domain/form-messages.ts';
 import { ISO_DATE, MAX, maxMessage, SLUG, TIME_ZONE } from '../domain/fields.ts';
 import { isLanguage, type Language } from '../domain/language.ts';
 import { OrganizationLikeness, PersonLikeness } from '../domain/likeness.ts';
@@ -291,7 +292,7 @@ function parseTime(raw: string): string | null {
   return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
 }
 
-const TIME_MESSAGE = 'must be a time of day written HH:MM, e.g. 09:30, or left empty';
+const TIME_MESSAGE = formText('importTime');
 const MAX_NAME = 300;
 
 /**
@@ -340,7 +341,7 @@ export function applyCorrections(
       let kind: SessionKind = session.kind;
       if (has(kindKey)) {
         if ((SESSION_KINDS as readonly string[]).includes(form[kindKey]!)) kind = form[kindKey] as SessionKind;
-        else errors[kindKey] = `must be one of ${SESSION_KINDS.join(', ')}`;
+        else errors[kindKey] = formText('oneOf', { options: SESSION_KINDS.join(', ') });
       }
       const time = (f: 'start' | 'end', current: string | null) => {
         const k = fieldName.session(d, s, f);
@@ -368,7 +369,7 @@ export function applyCorrections(
           let newRole: 'moderator' | 'speaker' = role;
           if (has(roleKey)) {
             if (form[roleKey] === 'moderator' || form[roleKey] === 'speaker') newRole = form[roleKey];
-            else errors[roleKey] = 'must be moderator or speaker';
+            else errors[roleKey] = formText('role');
           }
           const corrected: AgendaPerson = {
             ...p,

@@ -8,6 +8,7 @@ import sharp, { type Sharp } from 'sharp';
 import { z } from 'zod';
 import { MATERIAL_KINDS } from '../domain/agenda.ts';
 import { InvalidInput, NotFound } from '../domain/errors.ts';
+import { formText } from '../domain/form-messages.ts';
 import { originalNameSchema } from '../domain/file.ts';
 import { LANGUAGES } from '../domain/language.ts';
 import { deleteFileIfUnused, insertFile, insertVariant } from '../storage/queries/files.ts';
@@ -57,7 +58,7 @@ function keptName(name: string): string {
 /** The upload's media type as its content shows it, or an InvalidInput that says what it is instead. */
 export async function recogniseUpload(upload: Upload, limits: UploadLimits): Promise<string> {
   const name = keptName(upload.name);
-  if (upload.bytes.length === 0) throw new InvalidInput(`${name} is empty`);
+  if (upload.bytes.length === 0) throw new InvalidInput(formText('uploadEmpty', { name }));
   if (upload.bytes.length > limits.maxBytes) throw new InvalidInput(`${name} is ${upload.bytes.length} bytes; an upload may be at most ${limits.maxBytes} bytes (${mb(limits.maxBytes)})`);
   const found = await fileTypeFromBuffer(upload.bytes);
   if (found && UPLOAD_TYPES[found.mime]) return found.mime;
@@ -65,7 +66,7 @@ export async function recogniseUpload(upload: Upload, limits: UploadLimits): Pro
   const claim = claimed ? ` although its name ends in .${claimed}` : '';
   if (found && EXECUTABLES[found.ext]) throw new InvalidInput(`${name} is ${EXECUTABLES[found.ext]}${claim}: it was refused; upload a ${ALLOWED} file`);
   if (found) throw new InvalidInput(`${name} is a ${found.ext.toUpperCase()} file (${found.mime})${claim}; upload a ${ALLOWED} file`);
-  throw new InvalidInput(`${name} is not a file type Plenary recognises${claim}; upload a ${ALLOWED} file`);
+  throw new InvalidInput(claimed ? formText('uploadUnknownClaimed', { name, ext: claimed }) : formText('uploadUnknown', { name }));
 }
 
 type Prepared = { mediaType: string; bytes: Uint8Array; variants: Array<{ width: number; bytes: Uint8Array }> };

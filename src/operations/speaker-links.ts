@@ -11,6 +11,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { formValues } from '../domain/editing.ts';
 import { Conflict, InvalidInput, NotFound } from '../domain/errors.ts';
+import { formText } from '../domain/form-messages.ts';
 import { LANGUAGES } from '../domain/language.ts';
 import { type Correction, CORRECTION_FIELDS, correctionSchema, type LinkState, linkState, MAX_LINK_DAYS, SPEAKER_GENDERS, SPEAKER_MATERIAL_KINDS } from '../domain/speaker-link.ts';
 import { genderFieldsSchema } from '../domain/gender.ts';
@@ -82,10 +83,10 @@ export async function submitMaterial(
   now = new Date(),
 ): Promise<number> {
   const kind = (SPEAKER_MATERIAL_KINDS as readonly string[]).includes(input.kind) ? input.kind : null;
-  if (!kind) throw new InvalidInput(`kind: must be ${SPEAKER_MATERIAL_KINDS.join(' or ')}`);
-  if (!(LANGUAGES as readonly string[]).includes(input.lang)) throw new InvalidInput(`lang: must be one of ${LANGUAGES.join(', ')}`);
+  if (!kind) throw new InvalidInput(`kind: ${formText('speakerKind')}`);
+  if (!(LANGUAGES as readonly string[]).includes(input.lang)) throw new InvalidInput(`lang: ${formText('oneOf', { options: LANGUAGES.join(', ') })}`);
   const label = input.label.trim();
-  if (label.length > 300) throw new InvalidInput('label: must be at most 300 characters');
+  if (label.length > 300) throw new InvalidInput(`label: ${formText('tooLong', { max: 300 })}`);
   const prepared = await prepareUpload(input.upload, limits);
   const at = now.toISOString();
   return await storage.db.transaction().execute(async (trx) => {
@@ -116,7 +117,7 @@ export async function proposeCorrection(storage: Storage, link: LinkRow, body: R
     const v = parsed.data[f] ?? '';
     if (v !== was[f]) proposed[f] = v;
   }
-  if (Object.keys(proposed).length === 0) throw new InvalidInput('correction: nothing differs from what is printed');
+  if (Object.keys(proposed).length === 0) throw new InvalidInput(`correction: ${formText('nothingDiffers')}`);
   const r = await storage.db
     .insertInto('speaker_submission')
     .values({
@@ -142,7 +143,7 @@ export async function proposeCorrection(storage: Storage, link: LinkRow, body: R
  */
 export async function submitGender(storage: Storage, link: LinkRow, body: Record<string, string>, now = new Date()): Promise<number> {
   const gender = (body.gender ?? '').trim();
-  if (!(SPEAKER_GENDERS as readonly string[]).includes(gender)) throw new InvalidInput('gender: choose one of the answers, or “prefer not to say”');
+  if (!(SPEAKER_GENDERS as readonly string[]).includes(gender)) throw new InvalidInput(`gender: ${formText('speakerGender')}`);
   const parsed = genderFieldsSchema.safeParse({ gender, gender_term: body.gender_term ?? '' });
   if (!parsed.success) throw new InvalidInput(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const r = await storage.db

@@ -17,7 +17,7 @@ import { personIdentity } from '../storage/queries/identities.ts';
 import type { AppDeps } from './deps.ts';
 import { adminRoutes } from './admin/routes.tsx';
 import { speakerRoutes } from './speaker/routes.tsx';
-import { apiRoutes } from './routes/api.ts';
+import { apiPage, apiRoutes } from './routes/api.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { fileRoutes } from './routes/files.ts';
 import { organizerRoutes } from './routes/organizer.ts';
@@ -32,7 +32,7 @@ import { TimeZonePage } from './views/time-zone-page.tsx';
 import { EventPage } from './views/event-page.tsx';
 import { renderDocument } from './views/layout.tsx';
 import { languageOfPath, placeOf, prefixOf, renderWithoutAsyncContext } from './views/render-context.ts';
-import { CountryPage, ErrorPage, EventsPage, HomePage, IndexPage, OrganizationPage, PersonPage, SeriesPage } from './views/pages.tsx';
+import { CountryPage, ErrorPage, EventsPage, HomePage, IndexPage, OrganizationPage, PersonPage, SeriesPage, seriesTitle } from './views/pages.tsx';
 import { htmlPage, htmlPageKey, isBadPage, pageInfo, type HtmlPage } from './paging.ts';
 import { runningTitleCss } from './views/styles.ts';
 
@@ -74,9 +74,14 @@ export function createApp(deps: AppDeps) {
   app.route('/', fileRoutes(deps));
   // Publications' editions (frozen files and their pages), the page's words in each language.
   for (const lang of INTERFACE_LANGUAGES) app.route(prefixOf(lang) || '/', publicationRoutes(deps, lang));
+  // The API's own page is in every language (/fr/api); its endpoints are at the root only.
+  for (const lang of INTERFACE_LANGUAGES) if (lang !== 'en') app.get(`${prefixOf(lang)}/api`, apiPage(deps, lang));
   app.route('/api', apiRoutes(deps));
-  // Speakers' personal links: the token in the path authorizes, never cached (web/speaker/routes.tsx).
-  app.route('/speak', speakerRoutes({ storage: deps.storage, baseUrl: deps.baseUrl, uploadMaxBytes: deps.uploadMaxBytes }));
+  // Speakers' personal links: the token in the path authorizes, never cached (web/speaker/routes.tsx);
+  // the page in the address's language, as everywhere (/speak/{token} English, /fr/speak/{token} French…).
+  for (const lang of INTERFACE_LANGUAGES) {
+    app.route(`${prefixOf(lang)}/speak`, speakerRoutes({ storage: deps.storage, baseUrl: deps.baseUrl, uploadMaxBytes: deps.uploadMaxBytes, lang }));
+  }
   // The workspace, in every interface language: never cached, and the session is read before anything is answered.
   for (const lang of INTERFACE_LANGUAGES) {
     app.route(`${prefixOf(lang)}/admin`, adminRoutes({ storage: deps.storage, baseUrl: deps.baseUrl, session: deps.session, uploadMaxBytes: deps.uploadMaxBytes, trustedProxies: deps.trustedProxies, lang }));
@@ -126,7 +131,10 @@ function publicRoutes(deps: AppDeps, lang: InterfaceLanguage): { app: Hono; home
   app.get('/series', (c) =>
     paged(c, async (p) => {
       const all = await seriesWithLatest(db, 0);
-      const items = all.map((s) => ({ href: `/series/${s.slug}`, label: s.title, count: s.eventCount }));
+      const items = all.map((s) => {
+        const title = seriesTitle(s, lang);
+        return { href: `/series/${s.slug}`, label: title.text, lang: title.lang, count: s.eventCount };
+      });
       return <IndexPage lang={lang} t={t} title={t('list.series')} items={slice(items, p)} counts="events" pager={pageInfo(p, items.length, c.req.path)} />;
     }),
   );

@@ -32,6 +32,7 @@ import { eventForMaterials } from '../../storage/queries/materials.ts';
 import { seriesBySlug } from '../../storage/queries/editing.ts';
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 import { translator } from '../i18n/t.ts';
+import { fieldError } from '../i18n/form-errors.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { AdminLayout, type Viewer } from '../views/admin.tsx';
 import { renderDocument } from '../views/layout.tsx';
@@ -218,7 +219,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
         {error ? (
           <>
             <strong class="field-error" id={errorId}>
-              {error}
+              {fieldError(t, error)}
             </strong>{' '}
           </>
         ) : null}
@@ -264,7 +265,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
             {fileError ? (
               <>
                 <strong class="field-error" id="f-file-error">
-                  {fileError} {t('importPage.chooseAgain')}
+                  {fieldError(t, fileError)} {t('importPage.chooseAgain')}
                 </strong>{' '}
               </>
             ) : null}
@@ -567,7 +568,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
             <p>{t('importPage.errors', { count: errorList.length })}</p>
             <ul>
               {errorList.map(([f, m]) => (
-                <li>{f === 'agenda' ? m : <a href={`#${idOf(f)}`}>{m}</a>}</li>
+                <li>{f === 'agenda' ? fieldError(t, m) : <a href={`#${idOf(f)}`}>{fieldError(t, m)}</a>}</li>
               ))}
             </ul>
           </div>

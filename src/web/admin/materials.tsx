@@ -5,12 +5,14 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MATERIAL_KINDS } from '../../domain/agenda.ts';
 import { InvalidInput, NotFound } from '../../domain/errors.ts';
+import { formText } from '../../domain/form-messages.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../../domain/language.ts';
 import { addMaterialFile, addMaterialVersion, deleteMaterial, materialFieldsSchema, replaceMaterialFile, type Upload } from '../../operations/materials.ts';
 import { languageName } from '../views/content-text.tsx';
 import { appearancesOfEvent, eventForMaterials, materialById, materialsOfEvent, type AppearanceChoice, type MaterialRow } from '../../storage/queries/materials.ts';
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 import { translator } from '../i18n/t.ts';
+import { fieldError } from '../i18n/form-errors.ts';
 import { AdminLayout, type Viewer } from '../views/admin.tsx';
 import { languageLabel, readOnly } from '../views/admin-edit.tsx';
 import { renderDocument } from '../views/layout.tsx';
@@ -31,7 +33,7 @@ type C = Context<AuthEnv>;
  * too large is refused before it is read; one without a length is cut off past the limit as it arrives.
  */
 export function uploadBodyLimit(maxBytes: number): MiddlewareHandler {
-  const tooLarge = () => new InvalidInput(`the upload is larger than ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB, the most a file may be`);
+  const tooLarge = () => new InvalidInput(formText('uploadTooLarge', { mb: Math.round((maxBytes / 1024 / 1024) * 10) / 10 }));
   const cutOff = bodyLimit({
     maxSize: maxBytes + FORM_OVERHEAD,
     onError: () => {
@@ -167,7 +169,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
     const err = (at: string) =>
       p.error?.at === at ? (
         <strong class="field-error" id="upload-error">
-          {p.error.message}
+          {fieldError(t, p.error.message)}
           {at === 'file' ? ` ${t('upload.chooseAgain')}` : ''}
         </strong>
       ) : null;
@@ -186,7 +188,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
             </legend>
             {e ? (
               <strong class="field-error" id={errorId}>
-                {e.message}
+                {fieldError(t, e.message)}
                 {e.at === 'file' ? ` ${t('upload.chooseAgain')}` : ''}
               </strong>
             ) : null}

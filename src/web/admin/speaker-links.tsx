@@ -6,7 +6,7 @@
 import type { Context, Hono } from 'hono';
 import { type Account, may } from '../../domain/account.ts';
 import { NotFound } from '../../domain/errors.ts';
-import { DEFAULT_LANGUAGE, type InterfaceLanguage, type Language } from '../../domain/language.ts';
+import { DEFAULT_LANGUAGE, INTERFACE_LANGUAGES, type InterfaceLanguage, isInterfaceLanguage, type Language } from '../../domain/language.ts';
 import { CORRECTION_FIELDS, type LinkState, linkState } from '../../domain/speaker-link.ts';
 import { approveSubmission, createSpeakerLink, rejectSubmission, revokeSpeakerLink } from '../../operations/speaker-links.ts';
 import { fileById } from '../../storage/queries/files.ts';
@@ -20,9 +20,9 @@ import { describeGender } from '../speaker/routes.tsx';
 import { AdminLayout, type Viewer } from '../views/admin.tsx';
 import { ActionButton, readOnly } from '../views/admin-edit.tsx';
 import { longDate } from '../views/format.ts';
-import { renderDocument } from '../views/layout.tsx';
+import { languageName, renderDocument } from '../views/layout.tsx';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
-import { href, placeOfRequest } from '../views/render-context.ts';
+import { href, hrefIn, placeOfRequest } from '../views/render-context.ts';
 
 type C = Context<AuthEnv>;
 const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
@@ -58,10 +58,13 @@ export function speakerLinkRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { now?
     const expires = typeof body.expires === 'string' ? body.expires : '';
     const made = await createSpeakerLink(opts.storage, { appearanceId: id, expires, accountId: c.get('auth')!.account.id }, now());
     const ctx = (await speakerContext(db, id))!;
-    const url = `${opts.baseUrl().replace(/\/$/, '')}/speak/${made.token}`;
-    const when = [ctx.date ? longDate(ctx.date, lang) : ctx.dayLabel, ctx.start ? `${ctx.start}${ctx.end ? `–${ctx.end}` : ''}` : null].filter(Boolean).join(', ');
-    const subject = t('speakerLink.mail.subject', { event: ctx.eventTitle });
-    const mailBody = t('speakerLink.mail.body', { name: [ctx.honorific, ctx.name].filter(Boolean).join(' '), session: ctx.sessionTitle ?? t('speakerLink.untitled'), when, event: ctx.eventTitle, url, expires: utc(made.expiresAt) });
+    // The speaker's page and the prepared e-mail in the language chosen (the event's by default): /fr/speak/{token}.
+    const linkLang: InterfaceLanguage = typeof body.lang === 'string' && isInterfaceLanguage(body.lang) ? body.lang : isInterfaceLanguage(ctx.eventLang) ? ctx.eventLang : DEFAULT_LANGUAGE;
+    const tl = translator(linkLang);
+    const url = `${opts.baseUrl().replace(/\/$/, '')}${hrefIn(linkLang, `/speak/${made.token}`)}`;
+    const when = [ctx.date ? longDate(ctx.date, linkLang) : ctx.dayLabel, ctx.start ? `${ctx.start}${ctx.end ? `–${ctx.end}` : ''}` : null].filter(Boolean).join(tl('punct.comma'));
+    const subject = tl('speakerLink.mail.subject', { event: ctx.eventTitle });
+    const mailBody = tl('speakerLink.mail.body', { name: [ctx.honorific, ctx.name].filter(Boolean).join(' '), session: ctx.sessionTitle ?? tl('speakerLink.untitled'), when, event: ctx.eventTitle, url, expires: utc(made.expiresAt) });
     const mailto = `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(mailBody)}`;
     return html(c, <CreatedPage t={t} lang={lang} viewer={viewerOf(c)} name={ctx.name} url={url} mailto={mailto} appearanceId={id} />);
   });
@@ -98,6 +101,7 @@ export function speakerLinkRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { now?
 /** The links of one appearance, for its workspace page: each with its state, and a form to make another. */
 export async function speakerLinksSection(db: DbOrTx, t: Translate, viewer: Viewer, appearanceId: number, now = new Date()) {
   const links = await linksOfAppearance(db, appearanceId);
+  const eventLang = (await speakerContext(db, appearanceId))?.eventLang ?? DEFAULT_LANGUAGE;
   const inDays = (n: number) => new Date(now.getTime() + n * 86_400_000).toISOString().slice(0, 10);
   return (
     <section aria-labelledby="speaker-links">
@@ -154,6 +158,16 @@ export async function speakerLinksSection(db: DbOrTx, t: Translate, viewer: View
           <p>
             <label for="f-link-expires">{t('speakerLink.admin.expires')}</label>
             <input id="f-link-expires" name="expires" type="date" required value={inDays(30)} min={inDays(0)} max={inDays(366)} />
+          </p>
+          <p>
+            <label for="f-link-lang">{t('speakerLink.admin.lang')}</label>
+            <select id="f-link-lang" name="lang">
+              {INTERFACE_LANGUAGES.map((l) => (
+                <option value={l} lang={l} selected={l === eventLang}>
+                  {languageName(l)}
+                </option>
+              ))}
+            </select>
           </p>
           <p>
             <button type="submit">{t('speakerLink.admin.create')}</button>

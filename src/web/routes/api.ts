@@ -1,9 +1,9 @@
 // The JSON API under /api, its OpenAPI description and its readable page; writes under /api/workspace.
 // Errors here are JSON (own onError and a final catch-all), never the site's HTML error page.
 import { published } from '../../storage/published.ts';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { DEFAULT_LANGUAGE } from '../../domain/language.ts';
+import { DEFAULT_LANGUAGE, type InterfaceLanguage } from '../../domain/language.ts';
 import { mountCountries } from '../api/countries.ts';
 import { apiError, apiOnError } from '../api/errors.ts';
 import { mountEvents } from '../api/events.ts';
@@ -21,8 +21,14 @@ import type { AppDeps } from '../deps.ts';
 import { translator } from '../i18n/t.ts';
 import { HTML_HEADERS } from '../security.ts';
 import { renderApiPage, type ApiExamples } from '../views/api-page.tsx';
+import { placeOf } from '../views/render-context.ts';
 
 const ALLOWED = 'GET, HEAD, OPTIONS';
+
+/** The readable page about the API in one interface language (/api, /fr/api…), cached like any page. */
+export function apiPage(deps: AppDeps, lang: InterfaceLanguage): (c: Context) => Promise<Response> {
+  return (c) => cached(deps.cache, c, HTML_HEADERS, async () => renderApiPage({ lang, t: translator(lang), baseUrl: deps.baseUrl(), maxPerPage: MAX_PER_PAGE, defaultPerPage: DEFAULT_PER_PAGE, examples: await examples(deps) }, placeOf(c.req.path, deps.baseUrl())));
+}
 
 export function apiRoutes(deps: AppDeps): Hono {
   const api = new Hono();
@@ -30,12 +36,7 @@ export function apiRoutes(deps: AppDeps): Hono {
   api.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Link'], maxAge: 86400 }));
   api.onError(apiOnError);
 
-  api.get('/', (c) =>
-    cached(deps.cache, c, HTML_HEADERS, async () => {
-      const lang = DEFAULT_LANGUAGE;
-      return renderApiPage({ lang, t: translator(lang), baseUrl: deps.baseUrl(), maxPerPage: MAX_PER_PAGE, defaultPerPage: DEFAULT_PER_PAGE, examples: await examples(deps) });
-    }),
-  );
+  api.get('/', apiPage(deps, DEFAULT_LANGUAGE));
 
   api.get('/openapi.json', (c) => cachedJson(deps, c, c.req.path, async () => ({ data: JSON.stringify(openApiDocument(deps.baseUrl()), null, 2) })));
 

@@ -7,7 +7,8 @@
 // that says which; no error shows a stack trace.
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { Forbidden, InvalidInput, PlenaryError } from '../../domain/errors.ts';
-import { DEFAULT_LANGUAGE, type Language, LANGUAGES } from '../../domain/language.ts';
+import { formText } from '../../domain/form-messages.ts';
+import { DEFAULT_LANGUAGE, type InterfaceLanguage, isLanguage, type Language, LANGUAGES } from '../../domain/language.ts';
 import { CORRECTION_FIELDS, SPEAKER_GENDERS, SPEAKER_MATERIAL_KINDS } from '../../domain/speaker-link.ts';
 import { finaliseLink, LinkClosed, linkCsrf, openLink, proposeCorrection, submitGender, submitMaterial } from '../../operations/speaker-links.ts';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -16,10 +17,12 @@ import { type SpeakerContext, speakerContext, submissionsOfLink, type LinkRow } 
 import type { Storage } from '../../storage/storage.ts';
 import { DEFAULT_UPLOAD_MAX_BYTES, uploadBodyLimit } from '../admin/materials.tsx';
 import { checkOrigin, csrfTokenOf, sameToken } from '../auth.ts';
+import { fieldError } from '../i18n/form-errors.ts';
 import { type Translate, translator } from '../i18n/t.ts';
 import { HTML_HEADERS } from '../security.ts';
 import { longDate } from '../views/format.ts';
 import { Layout, renderDocument } from '../views/layout.tsx';
+import { hrefIn, placeOf, prefixOf } from '../views/render-context.ts';
 
 /**
  * The token is in the address: no cache keeps the page, no search engine lists it, and no Referer
@@ -38,7 +41,8 @@ type SpeakerEnv = { Variables: { link: LinkRow; token: string } };
 type C = Context<SpeakerEnv>;
 const SAFE = new Set(['GET', 'HEAD']);
 
-export type SpeakerOptions = { storage: Storage; baseUrl(): string; uploadMaxBytes?: number | undefined; now?: () => Date };
+/** `lang`: the page's language, from the address it is mounted at (/speak English, /fr/speak French…). */
+export type SpeakerOptions = { storage: Storage; baseUrl(): string; uploadMaxBytes?: number | undefined; now?: () => Date; lang?: InterfaceLanguage };
 
 /**
  * The link's guard: the token must open an active link, and a POST must carry the link's CSRF
@@ -65,7 +69,13 @@ export function speakerRoutes(opts: SpeakerOptions): Hono<SpeakerEnv> {
   const app = new Hono<SpeakerEnv>();
   const maxBytes = opts.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
   const guard = linkGuard(opts);
-  const html = async (c: Context, node: unknown, status: 200 | 400 | 403 | 404 | 409 | 410 | 500 = 200) => c.html(await renderDocument(node), status, SPEAKER_HEADERS);
+  // The address decides the language, as everywhere else: the language switch links the link's page in the others.
+  const lang: InterfaceLanguage = opts.lang ?? DEFAULT_LANGUAGE;
+  const t = translator(lang);
+  const prefix = prefixOf(lang);
+  /** The link's page (whatever form was posted), so the switch offers a page that answers a GET. */
+  const pageOf = (c: Context) => placeOf(new URL(c.req.url).pathname, '').path.replace(/^(\/speak\/[^/]+).*$/s, '$1');
+  const html = async (c: Context, node: unknown, status: 200 | 400 | 403 | 404 | 409 | 410 | 500 = 200) => c.html(await renderDocument(node, { lang, path: pageOf(c), base: '' }), status, SPEAKER_HEADERS);
   const now = () => opts.now?.() ?? new Date();
   const field = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
 
@@ -75,13 +85,11 @@ export function speakerRoutes(opts: SpeakerOptions): Hono<SpeakerEnv> {
     const ctx = await speakerContext(opts.storage.db, link.appearance_id);
     if (!ctx) throw new LinkClosed('revoked', link);
     const sent = await submissionsOfLink(opts.storage.db, link.id);
-    const lang = langOf(ctx.eventLang);
-    return html(c, <SpeakerPage lang={lang} t={translator(lang)} ctx={ctx} link={link} csrf={linkCsrf(c.get('token'))} action={`/speak/${c.get('token')}`} sent={sent} maxMb={Math.round((maxBytes / 1024 / 1024) * 10) / 10} {...shown} />, status);
+    return html(c, <SpeakerPage lang={lang} t={t} ctx={ctx} link={link} csrf={linkCsrf(c.get('token'))} action={hrefIn(lang, `/speak/${c.get('token')}`)} sent={sent} maxMb={Math.round((maxBytes / 1024 / 1024) * 10) / 10} {...shown} />, status);
   };
 
   app.get('/:token', guard, async (c) => {
     const sent = c.req.query('sent');
-    const t = translator(langOf((await speakerContext(opts.storage.db, c.get('link').appearance_id))?.eventLang ?? 'en'));
     return page(c, sent === 'material' ? { notice: t('speakerLink.notice.material') } : sent === 'correction' ? { notice: t('speakerLink.notice.correction') } : sent === 'gender' ? { notice: t('speakerLink.notice.gender') } : {});
   });
 
@@ -90,7 +98,7 @@ export function speakerRoutes(opts: SpeakerOptions): Hono<SpeakerEnv> {
     const typed = { kind: field(body, 'kind'), lang: field(body, 'lang'), label: field(body, 'label') };
     try {
       const file = body['file'];
-      if (!(file instanceof File) || (file.size === 0 && file.name === '')) throw new InvalidInput('file: choose a file to send');
+      if (!(file instanceof File) || (file.size === 0 && file.name === '')) throw new InvalidInput(`file: ${formText('chooseFile')}`);
       const upload: Upload = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
       await submitMaterial(opts.storage, c.get('link'), { ...typed, upload }, { maxBytes }, now());
     } catch (e) {
@@ -98,7 +106,7 @@ export function speakerRoutes(opts: SpeakerOptions): Hono<SpeakerEnv> {
       const at = /^(kind|lang|label): /.exec(e.message)?.[1] ?? 'file';
       return page(c, { error: { at, message: e.message }, typed }, 400);
     }
-    return c.redirect(`/speak/${c.get('token')}?sent=material#sent-heading`, 303);
+    return c.redirect(`${prefix}/speak/${c.get('token')}?sent=material#sent-heading`, 303);
   });
 
   app.post('/:token/correction', guard, async (c) => {
@@ -110,7 +118,7 @@ export function speakerRoutes(opts: SpeakerOptions): Hono<SpeakerEnv> {
       if (!(e instanceof InvalidInput)) throw e;
       return page(c, { error: { at: 'correction', message: e.message }, typed }, 400);
     }
-    return c.redirect(`/speak/${c.get('token')}?sent=correction#sent-heading`, 303);
+    return c.redirect(`${prefix}/speak/${c.get('token')}?sent=correction#sent-heading`, 303);
   });
 
   // The speaker's gender, if they wish to give it: only ever counted (issue 14).
@@ -123,21 +131,16 @@ export function speakerRoutes(opts: SpeakerOptions): Hono<SpeakerEnv> {
       if (!(e instanceof InvalidInput)) throw e;
       return page(c, { error: { at: 'gender', message: e.message }, typed }, 400);
     }
-    return c.redirect(`/speak/${c.get('token')}?sent=gender#sent-heading`, 303);
+    return c.redirect(`${prefix}/speak/${c.get('token')}?sent=gender#sent-heading`, 303);
   });
 
   app.post('/:token/send', guard, async (c) => {
     const link = c.get('link');
     await finaliseLink(opts.storage, link, now());
-    const ctx = await speakerContext(opts.storage.db, link.appearance_id);
-    const lang = langOf(ctx?.eventLang ?? 'en');
-    const t = translator(lang);
     return html(c, <Message lang={lang} t={t} title={t('speakerLink.done.title')} body={t('speakerLink.done.body')} />);
   });
 
   app.onError(async (err, c) => {
-    const t = translator(DEFAULT_LANGUAGE);
-    const lang = DEFAULT_LANGUAGE;
     if (err instanceof LinkClosed) {
       const s = err.state;
       const body = s === 'expired' ? t('speakerLink.closed.expired.body', { date: utc(err.link.expires_at) }) : t(`speakerLink.closed.${s}.body`);
@@ -146,7 +149,7 @@ export function speakerRoutes(opts: SpeakerOptions): Hono<SpeakerEnv> {
     if (err instanceof PlenaryError) {
       if (err.code === 'not_found') return html(c, <Message lang={lang} t={t} title={t('speakerLink.unknown.title')} body={t('speakerLink.unknown.body')} />, 404);
       const status = err.code === 'invalid_input' ? 400 : err.code === 'conflict' ? 409 : 403;
-      return html(c, <Message lang={lang} t={t} title={t('speakerLink.refused.title')} body={t('speakerLink.error', { message: err.message })} />, status);
+      return html(c, <Message lang={lang} t={t} title={t('speakerLink.refused.title')} body={t('speakerLink.error', { message: fieldError(t, err.message) })} />, status);
     }
     console.error(`plenary: ${c.req.method} /speak/… failed:`, err);
     return html(c, <Message lang={lang} t={t} title={t('speakerLink.fault.title')} body={t('speakerLink.fault.body')} />, 500);
@@ -155,7 +158,7 @@ export function speakerRoutes(opts: SpeakerOptions): Hono<SpeakerEnv> {
   return app;
 }
 
-function Message(p: { lang: Language; t: Translate; title: string; body: string }) {
+function Message(p: { lang: InterfaceLanguage; t: Translate; title: string; body: string }) {
   return (
     <Layout lang={p.lang} t={p.t} title={p.title} noindex>
       <h1>{p.title}</h1>
@@ -175,7 +178,7 @@ export function describeGender(t: Translate, payload: object): string {
 }
 
 function SpeakerPage(p: {
-  lang: Language;
+  lang: InterfaceLanguage;
   t: Translate;
   ctx: SpeakerContext;
   link: LinkRow;
@@ -190,7 +193,9 @@ function SpeakerPage(p: {
   const { t, ctx } = p;
   const title = t('speakerLink.title', { event: ctx.eventTitle });
   const printed: Record<(typeof CORRECTION_FIELDS)[number], string | null> = { name: ctx.name, honorific: ctx.honorific, affiliation_position: ctx.position, organization: ctx.organization, country: ctx.country };
-  const err = (at: string) => (p.error?.at === at ? <strong class="field-error" id={`${at}-error`}>{t('speakerLink.error', { message: p.error.message })}{at === 'file' ? ` ${t('speakerLink.upload.chooseAgain')}` : ''}</strong> : null);
+  const err = (at: string) => (p.error?.at === at ? <strong class="field-error" id={`${at}-error`}>{t('speakerLink.error', { message: fieldError(t, p.error.message) })}{at === 'file' ? ` ${t('speakerLink.upload.chooseAgain')}` : ''}</strong> : null);
+  /** A document's language offered first: the reader's where documents can be in it, else the event's. */
+  const materialLang: Language = isLanguage(p.lang) ? p.lang : langOf(ctx.eventLang);
   const correctionTyped = p.error?.at === 'correction' ? p.typed : undefined;
   const genderTyped = p.error?.at === 'gender' ? p.typed : undefined;
   const uploadTyped = p.error && p.error.at !== 'correction' && p.error.at !== 'gender' ? p.typed : undefined;
@@ -217,7 +222,7 @@ function SpeakerPage(p: {
       ) : null}
       {p.error ? (
         <p class="form-error" role="alert" id="errors">
-          {t('speakerLink.error', { message: p.error.message })}
+          {t('speakerLink.error', { message: fieldError(t, p.error.message) })}
         </p>
       ) : null}
       <h2>{t('speakerLink.session')}</h2>
@@ -284,7 +289,7 @@ function SpeakerPage(p: {
           <label for="s-lang">{t('speakerLink.upload.lang')}</label> {err('lang')}
           <select id="s-lang" name="lang">
             {LANGUAGES.map((l) => (
-              <option value={l} selected={(uploadTyped?.lang ?? p.lang) === l}>
+              <option value={l} selected={(uploadTyped?.lang ?? materialLang) === l}>
                 {t(`speakerLink.lang.${l}`)}
               </option>
             ))}

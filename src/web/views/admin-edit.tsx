@@ -12,6 +12,7 @@ import { ORGANIZATION_KINDS } from '../../domain/organization.ts';
 import { GENDERS } from '../../domain/gender.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { Translate } from '../i18n/t.ts';
+import { fieldError } from '../i18n/form-errors.ts';
 import { AdminLayout, type Viewer } from './admin.tsx';
 
 type Base = { lang: InterfaceLanguage; t: Translate; viewer: Viewer };
@@ -90,7 +91,7 @@ function Field(p: { t: Translate; entity: FormEntity; name: string; value: strin
       ) : null}
       {p.error ? (
         <strong class="field-error" id={errorId}>
-          {p.error}
+          {fieldError(p.t, p.error)}
         </strong>
       ) : null}
       {m.type === 'textarea' ? (
@@ -122,7 +123,9 @@ function ErrorSummary(p: { t: Translate; errors: FieldErrors }) {
       <ul>
         {entries.map(([f, m]) => (
           <li>
-            <a href={`#f-${f}`}>{fieldLabel(p.t, f)}</a>: {m}
+            <a href={`#f-${f}`}>{fieldLabel(p.t, f)}</a>
+            {p.t('punct.colon')}
+            {fieldError(p.t, m)}
           </li>
         ))}
       </ul>

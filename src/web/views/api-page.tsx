@@ -5,6 +5,7 @@ import type { InterfaceLanguage } from '../../domain/language.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { Translate } from '../i18n/t.ts';
 import { Layout, renderDocument } from './layout.tsx';
+import type { Place } from './render-context.ts';
 
 export type ApiExamples = {
   series?: string | undefined;
@@ -40,8 +41,8 @@ const ERROR_EXAMPLE = JSON.stringify({ error: { code: 'invalid_input', message: 
 export type ApiPageProps = { lang: InterfaceLanguage; t: Translate; baseUrl: string; maxPerPage: number; defaultPerPage: number; examples: ApiExamples };
 
 /** The complete document, so that routes/api.ts stays free of JSX. */
-export function renderApiPage(p: ApiPageProps): Promise<string> {
-  return renderDocument(<ApiPage {...p} />);
+export function renderApiPage(p: ApiPageProps, place?: Place): Promise<string> {
+  return renderDocument(<ApiPage {...p} />, place);
 }
 
 export function ApiPage(p: ApiPageProps) {

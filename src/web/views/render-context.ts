@@ -77,8 +77,8 @@ export function withoutPrefix(path: string): string {
   return rest === '' || rest.startsWith('?') ? `/${rest}` : rest;
 }
 
-/** Addresses that are the same in every language: stored files, the JSON API, speakers' links, scripts. */
-const LANGUAGE_NEUTRAL = /^\/(?:files|api|speak)(?:\/|$)|^\/[\w-]+\.js$/;
+/** Addresses that are the same in every language: stored files, the JSON API (its page /api is not), scripts. */
+const LANGUAGE_NEUTRAL = /^\/files(?:\/|$)|^\/api\/(?=.)|^\/[\w-]+\.js$/;
 
 /** The address of `path` (a site path, "/" or "/events/x?…") in `lang`. Anything else is returned as is. */
 export function hrefIn(lang: InterfaceLanguage, path: string): string {

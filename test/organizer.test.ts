@@ -16,6 +16,7 @@ import type { EventExport } from '../src/exports/model.ts';
 import { importAgenda } from '../src/operations/import-agenda.ts';
 import { translator } from '../src/web/i18n/t.ts';
 import { contentDisposition, downloadName } from '../src/web/routes/organizer.ts';
+import { parseCsvBytes } from './csv.ts';
 import { ENGINES } from './engines.ts';
 import { agenda, person, session, TARGET } from './factories.ts';
 import { demoSite, type TestSite } from './server.ts';
@@ -49,32 +50,8 @@ const ASCII_NAME = 'International-Dialogue-on-Migration-2017-first-workshop-New-
 const UTF8_NAME = 'International%20Dialogue%20on%20Migration%202017%20%E2%80%94%20first%20workshop%2C%20New%20York%202017-04-18%E2%80%932017-04-19%20participants';
 const disposition = (ext: string) => `attachment; filename="${ASCII_NAME}.${ext}"; filename*=UTF-8''${UTF8_NAME}.${ext}`;
 
-/** RFC 4180: fields split on commas, records on CRLF, quoted fields with "" for a quote. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else if (ch === '\n' || ch === '\r') assert.fail(`a bare line break outside quotes at ${i}`);
-    else field += ch;
-  }
-  assert.equal(field + row.join(''), '', 'the last record ends with CRLF');
-  return rows;
-}
-
 async function csvRows(base: string, path = `${PATH}.csv`): Promise<string[][]> {
-  const bytes = Buffer.from(await (await fetch(base + path)).arrayBuffer());
-  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte-order mark');
-  return parseCsv(bytes.subarray(3).toString('utf8'));
+  return parseCsvBytes(Buffer.from(await (await fetch(base + path)).arrayBuffer()));
 }
 
 async function sheetOf(bytes: ArrayBuffer | Uint8Array): Promise<ExcelJS.Worksheet> {

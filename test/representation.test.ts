@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { CSV_COLUMNS } from '../src/exports/representation.ts';
 import { createSpeakerLink, linkCsrf } from '../src/operations/speaker-links.ts';
+import { parseCsvBytes } from './csv.ts';
 import { ENGINES } from './engines.ts';
 import { decode, http, signedIn, type Signed } from './http-client.ts';
 import { demoSite, type TestSite } from './server.ts';
@@ -104,30 +105,6 @@ const HAND = {
   role: { moderator: [6, 6, 0, 6, 0], keynote: [1, 1, 1, 0, 2700], opening: [1, 1, 1, 0, 2700], closing: [3, 3, 3, 0, 1800], speaker: [26, 26, 26, 0, 32400] },
 };
 
-/** RFC 4180 read strictly: a byte-order mark, fields split on commas, records ended by CRLF, "" for a quote. */
-function parseCsv(bytes: Buffer): string[][] {
-  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte-order mark');
-  const text = bytes.subarray(3).toString('utf8');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else if (ch === '\n' || ch === '\r') assert.fail(`a bare line break outside quotes at ${i}`);
-    else field += ch;
-  }
-  assert.equal(field + row.join(''), '', 'the last record ends with CRLF');
-  return rows;
-}
-
 for (const engine of ENGINES) {
   describe(`representation figures (${engine})`, () => {
     let site: TestSite;
@@ -188,7 +165,7 @@ for (const engine of ENGINES) {
       assert.equal(r.status, 200);
       assert.equal(r.headers['content-type'], 'text/csv; charset=utf-8');
       assert.equal(r.headers['content-disposition'], 'attachment; filename="idm-2017-new-york-representation.csv"');
-      const rows = parseCsv(r.bytes);
+      const rows = parseCsvBytes(r.bytes);
       assert.deepEqual(rows[0], [...CSV_COLUMNS]);
       assert.deepEqual(rows[1], ['event', 'idm-2017-new-york', '', 'total', 'all', 'All', '', '35', '37', '31', '31', '6', '6', '39600']);
       assert.equal(rows.length, 2 + 5 + 6 + 18 + 9 + 5);
@@ -199,10 +176,10 @@ for (const engine of ENGINES) {
       assert.deepEqual(row('role', 'keynote')?.slice(5), ['Keynote', '', '1', '1', '1', '1', '0', '0', '2700']);
       assert.deepEqual(row('gender', 'not-known')?.slice(5), ['Not known', '', '35', '37', '31', '31', '6', '6', '39600']);
       // The series' CSV: its rows for all years, then 2017's.
-      const series = parseCsv((await http('GET', `${site.base}${SERIES}.csv`)).bytes);
+      const series = parseCsvBytes((await http('GET', `${site.base}${SERIES}.csv`)).bytes);
       assert.deepEqual(series.filter((x) => x[3] === 'total').map((x) => [x[0], x[2], x[8]]), [['series', '', '37'], ['series', '2017', '37']]);
       // In French the labels are French, the columns the same.
-      const fr = parseCsv((await http('GET', `${site.base}/fr${EVENT}.csv`)).bytes);
+      const fr = parseCsvBytes((await http('GET', `${site.base}/fr${EVENT}.csv`)).bytes);
       assert.deepEqual(fr[0], [...CSV_COLUMNS]);
     });
 

@@ -109,6 +109,24 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
       ? await db.selectFrom('person').select(['id', 'name', 'slug']).where('id', '=', id).executeTakeFirst()
       : await db.selectFrom('organization').select(['id', 'name', 'slug']).where('id', '=', id).executeTakeFirst();
   const otherParam = (raw: unknown): number | undefined => (typeof raw === 'string' && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : undefined);
+  /** The frame of the merge and split pages: the title, the way back to the record, what the page does, and a refusal. */
+  const IdentityPage = (p: { c: C; entity: IdentityEntity; id: number; title: string; intro: string; error: string | undefined; children?: Child }) => (
+    <AdminLayout lang={lang} t={t} title={p.title} viewer={viewerOf(p.c)}>
+      <h1>
+        <bdi>{p.title}</bdi>
+      </h1>
+      <p>
+        <a href={href(`/admin/${PATH[p.entity]}/${p.id}`)}>{t('identity.back')}</a>
+      </p>
+      <p>{p.intro}</p>
+      {p.error ? (
+        <p role="alert" class="error">
+          {p.error}
+        </p>
+      ) : null}
+      {p.children}
+    </AdminLayout>
+  );
 
   for (const entity of ['person', 'organization'] as const) {
     const base = `/${PATH[entity]}/:id/merge`;
@@ -122,19 +140,7 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
       const preview = other ? await mergePreview(db, entity, id, other.id) : undefined;
       const title = t(`identity.merge.title.${entity}`, { name: me.name });
       return (
-        <AdminLayout lang={lang} t={t} title={title} viewer={viewerOf(c)}>
-          <h1>
-            <bdi>{title}</bdi>
-          </h1>
-          <p>
-            <a href={href(`/admin/${PATH[entity]}/${id}`)}>{t('identity.back')}</a>
-          </p>
-          <p>{t(`identity.merge.intro.${entity}`, { name: me.name, slug: me.slug })}</p>
-          {error ? (
-            <p role="alert" class="error">
-              {error}
-            </p>
-          ) : null}
+        <IdentityPage c={c} entity={entity} id={id} title={title} intro={t(`identity.merge.intro.${entity}`, { name: me.name, slug: me.slug })} error={error}>
           <form method="get" action={href(`/admin/${PATH[entity]}/${id}/merge`)} class="stack" role="search">
             <p>
               <label for="f-q">{t('identity.merge.search')}</label>
@@ -195,7 +201,7 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
               )}
             </section>
           ) : null}
-        </AdminLayout>
+        </IdentityPage>
       );
     };
     app.get(base, guard(opts, 'edit-content'), async (c) => html(c, await mergePage(c, idParam(c))));
@@ -260,19 +266,7 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     const { appearances, names, newName } = await splitChoices(entity, id, me.name);
     const title = t('identity.split.title', { name: me.name });
     return (
-      <AdminLayout lang={lang} t={t} title={title} viewer={viewerOf(c)}>
-        <h1>
-          <bdi>{title}</bdi>
-        </h1>
-        <p>
-          <a href={href(`/admin/${PATH[entity]}/${id}`)}>{t('identity.back')}</a>
-        </p>
-        <p>{t(words.intro, { name: me.name })}</p>
-        {error ? (
-          <p role="alert" class="error">
-            {error}
-          </p>
-        ) : null}
+      <IdentityPage c={c} entity={entity} id={id} title={title} intro={t(words.intro, { name: me.name })} error={error}>
         <form method="post" action={href(`/admin/${PATH[entity]}/${id}/split`)} class="stack">
           {csrf(c)}
           <fieldset>
@@ -305,7 +299,7 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
             <button type="submit">{t(words.submit)}</button>
           </p>
         </form>
-      </AdminLayout>
+      </IdentityPage>
     );
   };
   const ids = (raw: unknown) => (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((x): x is string => typeof x === 'string' && /^[1-9]\d{0,9}$/.test(x)).map(Number);

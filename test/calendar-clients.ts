@@ -3,8 +3,9 @@
 //   parse, then icalrestriction_check, which adds X-LIC-ERROR properties (INVALID-ITIP, …);
 // - python3-icalendar (Debian python3-icalendar);
 // - khal (Debian khal): `khal import` into a fresh calendar, then `khal list`.
+// And spreadsheets as LibreOffice Calc reads them (Debian libreoffice-calc-nogui): libreOfficeCells.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -76,9 +77,10 @@ print(json.dumps(out))`,
 
 /**
  * `khal import` of the file into an empty calendar, then `khal list` of the given days: one line per
- * event in `format` (default "title|organizer|attendees"; times shown in UTC as 2006-10-30 15:00).
+ * event in `format` (default "title|organizer|attendees"; times shown in UTC as 2006-10-30 15:00);
+ * `raw`, khal's output as printed (a description's lines are printed as lines).
  */
-export function khalRead(ics: string, from: string, days: number, format = '{title}|{organizer}|{attendees}'): { imported: string; listed: string[] } {
+export function khalRead(ics: string, from: string, days: number, format = '{title}|{organizer}|{attendees}'): { imported: string; listed: string[]; raw: string } {
   const dir = mkdtempSync(join(tmpdir(), 'plenary-khal-'));
   try {
     const config = join(dir, 'config');
@@ -107,7 +109,7 @@ export function khalRead(ics: string, from: string, days: number, format = '{tit
     if (imp.status !== 0) throw new Error(`khal import: ${imp.stderr}`);
     const list = spawnSync('khal', ['-c', config, 'list', '--format', format, from, `${days}d`], { encoding: 'utf8', env });
     if (list.status !== 0) throw new Error(`khal list: ${list.stderr}`);
-    return { imported: (imp.stdout + imp.stderr).trim(), listed: list.stdout.split('\n').filter((l) => l.includes('|')) };
+    return { imported: (imp.stdout + imp.stderr).trim(), listed: list.stdout.split('\n').filter((l) => l.includes('|')), raw: list.stdout };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -171,4 +173,87 @@ print(json.dumps(out))`,
   );
   if (r.status !== 0) throw new Error(`libical: ${r.stderr}`);
   return JSON.parse(r.stdout) as Times[];
+}
+
+export type PyFullEvent = { summary: string; description: string | null; location: string | null; url: string | null; start: string; end: string };
+
+/**
+ * Each VEVENT's SUMMARY, DESCRIPTION, LOCATION and URL as python-icalendar decodes them (unfolded,
+ * unescaped, UTF-8), with its start and end as UTC instants (2017-04-18T14:00:00Z).
+ */
+export function pythonIcalendarEvents(ics: string): PyFullEvent[] {
+  const r = python(
+    `import json, sys, icalendar, datetime
+cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
+utc = datetime.timezone.utc
+iso = lambda d: d.astimezone(utc).strftime('%Y-%m-%dT%H:%M:%SZ')
+text = lambda v: None if v is None else str(v)
+out = []
+for v in cal.walk('VEVENT'):
+    out.append({'summary': str(v['SUMMARY']), 'description': text(v.get('DESCRIPTION')), 'location': text(v.get('LOCATION')),
+      'url': text(v.get('URL')), 'start': iso(v['DTSTART'].dt), 'end': iso(v['DTEND'].dt)})
+print(json.dumps(out, ensure_ascii=False))`,
+    ics,
+  );
+  if (r.status !== 0) throw new Error(`python-icalendar: ${r.stderr}`);
+  return JSON.parse(r.stdout) as PyFullEvent[];
+}
+
+/** The LibreOffice program (Debian libreoffice-calc-nogui), or why a test that needs it is skipped. */
+export const LIBREOFFICE_SKIP = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).status === 0 ? false : 'LibreOffice is missing: apt-get install -y libreoffice-calc-nogui';
+
+/**
+ * A spreadsheet file (CSV in UTF-8, or XLSX) opened by LibreOffice Calc headless and saved as CSV
+ * (UTF-8, comma, every text cell quoted): the cells as Calc read them, row by row. `csv` files are
+ * read as a person opening them would choose: UTF-8, comma-separated; numbers and dates detected as
+ * Calc does. Runs in its own profile so that other LibreOffice processes do not take the file.
+ */
+export function libreOfficeCells(bytes: Buffer, ext: 'csv' | 'xlsx'): string[][] {
+  const dir = mkdtempSync(join(tmpdir(), 'plenary-calc-'));
+  try {
+    const file = join(dir, `in.${ext}`);
+    writeFileSync(file, bytes);
+    const out = join(dir, 'out');
+    const args = [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', ...(ext === 'csv' ? ['--infilter=CSV:44,34,76,1'] : []), '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', out, file];
+    const r = spawnSync('soffice', args, { encoding: 'utf8', timeout: 300_000 });
+    const converted = join(out, 'in.csv');
+    if (r.status !== 0 || !existsSync(converted)) throw new Error(`soffice: ${r.status} ${r.stderr}`);
+    return parseCsv(readFileSync(converted, 'utf8'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** RFC 4180 CSV (quotes doubled inside quoted fields, CRLF or LF between records) into rows of cells; a leading BOM is dropped. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
 }

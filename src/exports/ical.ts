@@ -52,7 +52,12 @@ const KIND_CATEGORY: Record<ExportSession['kind'], string> = {
  * The words of the descriptions, in the language of the address the calendar is fetched from
  * (/fr/events/x/calendar.ics): the web layer passes them from its catalogue; English by default.
  */
-export type CalendarWords = { lang: string; moderator: string; speaker: string };
+/**
+ * The words a calendar is written in (the address's language): role words, and `heading`, a session's
+ * title as the page heads it ("Table ronde 1: …" in French); without it, `displayTitle` (English).
+ */
+export type CalendarWords = { lang: string; moderator: string; speaker: string; heading?: (s: Pick<ExportSession, 'kind' | 'number' | 'title'>) => string };
+const headingOf = (s: ExportSession, w: CalendarWords) => (w.heading ? w.heading(s) : s.displayTitle);
 export const ENGLISH_CALENDAR_WORDS: CalendarWords = { lang: 'en', moderator: 'Moderator', speaker: 'Speaker' };
 
 const languageNamesIn = new Map<string, Intl.DisplayNames>();
@@ -191,7 +196,7 @@ function render(meta: { name: string; url: string; source: string; timeZone: str
       start: e.start.toZonedDateTimeISO(tz),
       end: e.end.toZonedDateTimeISO(tz),
       timezone: tz,
-      summary: `${s.displayTitle} — ${data.event.title}`,
+      summary: `${headingOf(s, w)} — ${data.event.title}`,
       description: sessionDescription(s, w),
       location: [data.event.venue, data.event.city].filter(Boolean).join(', ') || null,
       url: safeUri(s.url),
@@ -315,7 +320,7 @@ export function sessionCalendar(data: EventExport, sessionId: number, words: Cal
   if (entries.length === 0) return undefined;
   return render(
     {
-      name: `${entries[0]!.session.displayTitle} — ${data.event.title}`,
+      name: `${headingOf(entries[0]!.session, words)} — ${data.event.title}`,
       url: entries[0]!.session.url,
       source: `${data.event.url}/sessions/${sessionId}/calendar.ics`,
       timeZone: data.event.timeZone,

@@ -5,7 +5,7 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { OrganizationKind } from '../domain/organization.ts';
-import type { EventExport, ExportAppearance } from './model.ts';
+import type { EventExport, ExportAppearance, ExportSession } from './model.ts';
 
 /** Columns in order; widths in characters, chosen so that the sheet fits A4 landscape at a legible scale. */
 export const PARTICIPANT_COLUMNS = [
@@ -31,6 +31,8 @@ export type ParticipantWords = {
   speaker: string;
   /** the event's dates as the site writes them ("April 18 – 19, 2017"), for the XLSX heading */
   dates: string;
+  /** a session's title as the page heads it in the list's language ("Table ronde 1: …"); without it, displayTitle */
+  heading?: (s: Pick<ExportSession, 'kind' | 'number' | 'title'>) => string;
 };
 
 /** What one cell lists when a person's appearances differ (two positions, two roles). */
@@ -47,7 +49,7 @@ export function participantRows(x: EventExport, words: ParticipantWords): string
     for (const s of d.sessions) {
       for (const a of s.appearances) {
         const list = people.get(a.person.id) ?? [];
-        list.push({ a, session: s.displayTitle, date: s.date });
+        list.push({ a, session: words.heading ? words.heading(s) : s.displayTitle, date: s.date });
         people.set(a.person.id, list);
       }
     }

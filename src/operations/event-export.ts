@@ -1,11 +1,15 @@
 // Loads one published event as the data every export renders (exports/model.ts).
 import { countryLabel } from '../domain/country.ts';
+import { isInterfaceLanguage } from '../domain/language.ts';
 import { zoned } from '../domain/time.ts';
 import type { EventExport, ExportAppearance, ExportMaterial, ExportSession } from '../exports/model.ts';
 import type { DbOrTx } from '../storage/database.ts';
 import { parseTranslations, pickText, themeField } from '../domain/translations.ts';
 import { cancelledSessions, releasesOf } from './releases.ts';
 import { eventAgenda, publishedEventBySlug, type AgendaAppearance, type EventAgenda, type MaterialView, type PublishedEvent } from '../storage/queries.ts';
+
+/** The language country names are given in for a reader: theirs where the country list has it, else English. */
+const countryLanguage = (reader: string) => (isInterfaceLanguage(reader) ? reader : 'en');
 
 const KIND_NAMES: Record<string, string> = { opening: 'Opening', panel: 'Panel', keynote: 'Keynote', break: 'Break', closing: 'Closing', other: 'Session' };
 
@@ -56,8 +60,9 @@ export function exportDocuments(list: readonly MaterialView[], baseUrl: string, 
 }
 
 export function exportAppearance(a: AgendaAppearance, baseUrl: string, mediaTypes: ReadonlyMap<string, string>, reader = 'en'): ExportAppearance {
-  // The same name in every export and the API: see countryLabel.
-  const country = countryLabel(a.countryCode, a.country);
+  // The same name in every export and the API: see countryLabel; in the reader's language (a French
+  // calendar or participants list says "Maroc", issue 13).
+  const country = countryLabel(a.countryCode, a.country, countryLanguage(reader));
   return {
     id: a.id,
     role: a.role,
@@ -154,7 +159,7 @@ export async function eventExportOf(
       address: event.address,
       city: event.city,
       countryCode: event.country_code,
-      countryName: countryLabel(event.country_code, null),
+      countryName: countryLabel(event.country_code, null, countryLanguage(reader)),
       overview: overview?.text ?? null,
       overviewLang: overview?.lang ?? event.lang,
       themes: themes.map((x) => x.text),

@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { type CalendarWords, eventCalendar, personCalendar, sessionCalendar } from '../../exports/ical.ts';
 import { translator } from '../i18n/t.ts';
+import { sessionHeading } from '../views/format.ts';
 import { loadEventExport } from '../../operations/event-export.ts';
 import { loadPersonCalendar } from '../../operations/person-calendar.ts';
 import { cached } from '../cached.ts';
@@ -24,7 +25,7 @@ export function calendarRoutes(deps: AppDeps, lang: InterfaceLanguage = 'en'): H
   const app = new Hono();
   const t = translator(lang);
   // The descriptions' words in the language of the address (/fr/events/x/calendar.ics).
-  const words: CalendarWords = { lang, moderator: t('role.moderator'), speaker: t('role.speaker') };
+  const words: CalendarWords = { lang, moderator: t('role.moderator'), speaker: t('role.speaker'), heading: (s) => sessionHeading(s, t) };
 
   app.get('/events/:slug/calendar.ics', (c) => {
     const slug = c.req.param('slug');

@@ -11,7 +11,7 @@ import { cached } from '../cached.ts';
 import type { AppDeps } from '../deps.ts';
 
 import { translator, type Translate } from '../i18n/t.ts';
-import { dateRange } from '../views/format.ts';
+import { dateRange, sessionHeading } from '../views/format.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -23,6 +23,7 @@ export function participantWords(x: EventExport, lang: InterfaceLanguage, t: Tra
     moderator: t('role.moderator'),
     speaker: t('role.speaker'),
     dates: dateRange(x.event.startDate, x.event.endDate, lang),
+    heading: (s) => sessionHeading(s, t),
   };
 }
 

@@ -1,0 +1,183 @@
+// The seed event in French and Arabic as real programs read it (issue 13), on every engine: an
+// admin enters French titles on the translation form and publishes; then
+// - the /fr/ and /ar/ iCalendar files are read by Python's icalendar (SUMMARY, DESCRIPTION,
+//   LOCATION, instants) and by khal (imported into a fresh calendar, `khal list`), with exact French
+//   titles and descriptions (sessions headed as the French page heads them: "Table ronde 1: …"),
+//   country names in French and Arabic, Arabic role words, and the venue's times as UTC instants;
+// - the French participants CSV and XLSX, the Arabic participants CSV and the representation
+//   figures CSV in French and Arabic are opened by LibreOffice Calc (headless, saved as CSV): every
+//   cell as the file has it, accents and Arabic script intact, dates kept as written.
+// Each program is skipped, visibly, where it is not installed.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { KHAL_SKIP, khalRead, LIBREOFFICE_SKIP, libreOfficeCells, parseCsv, PY_ICALENDAR_SKIP, pythonIcalendarEvents } from './calendar-clients.ts';
+import { ENGINES } from './engines.ts';
+import { http, signedIn } from './http-client.ts';
+import { demoSite, type TestSite } from './server.ts';
+
+const EVENT = '/events/idm-2017-new-york';
+/** khal's records (each format ended by ␞), without the day headings it prints ("Tuesday, 2017-04-18"). */
+const khalRecords = (raw: string) => raw.replace(/^[A-Z][a-z]+day, \d{4}-\d{2}-\d{2}\n/gm, '').split('␞').map((x) => x.trim()).filter(Boolean);
+const versions = (html: string) => Object.fromEntries([...html.matchAll(/<input type="hidden" name="(version\.[a-z]+\.\d+)" value="(\d+)"/g)].map((m) => [m[1]!, m[2]!]));
+
+const EVENT_FR = 'Dialogue international sur la migration 2017 — premier atelier, New York';
+const OPENING_FR = 'Séance d’ouverture';
+const PANEL_1_FR = 'Mettre en œuvre les ODD et les autres grands cadres : comment le Pacte mondial sur les migrations peut aider à tenir les engagements pris';
+const REMARKS_FR = 'Allocution d’ouverture';
+const PANEL_1 = 'Implementing the SDGs and other major frameworks: how the Global Compact on Migration can help meet commitments made';
+const EVENT_EN = 'International Dialogue on Migration 2017 — first workshop, New York';
+
+for (const engine of ENGINES) {
+  describe(`the seed event in French and Arabic, read by real programs (${engine})`, () => {
+    let site: TestSite;
+    const files: Record<string, Buffer> = {};
+    before(async () => {
+      site = await demoSite(engine);
+      const admin = await signedIn(site.storage, site.base, { email: 'admin@example.org', role: 'admin' });
+      const event = await site.storage.db.selectFrom('event').select('id').where('slug', '=', 'idm-2017-new-york').executeTakeFirstOrThrow();
+      const sessions = await site.storage.db.selectFrom('session').select(['id', 'title']).where('event_id', '=', event.id).execute();
+      const id = (title: string) => sessions.find((s) => s.title === title)!.id;
+      const remarks = await site.storage.db.selectFrom('material').select('id').where('event_id', '=', event.id).where('label', '=', 'Opening remarks').executeTakeFirstOrThrow();
+      const form = await admin.get(`/admin/events/${event.id}/translations/fr`);
+      assert.equal(form.status, 200);
+      // Every field of the form is sent (empty where nothing is translated), as a browser sends it.
+      const fields = Object.fromEntries([...form.body.matchAll(/<(?:input|textarea) id="[^"]+" name="([^"]+)"/g)].map((m) => [m[1]!, '']));
+      const saved = await admin.post(`/admin/events/${event.id}/translations/fr`, {
+        ...fields,
+        ...versions(form.body),
+        'event.title': EVENT_FR,
+        [`session.${id('Opening Session')}.title`]: OPENING_FR,
+        [`session.${id(PANEL_1)}.title`]: PANEL_1_FR,
+        [`material.${remarks.id}.label`]: REMARKS_FR,
+      });
+      assert.equal(saved.status, 303, saved.body);
+      assert.equal((await admin.post(`/admin/events/${event.id}/publish`, { note: 'Titres en français' })).status, 303);
+      for (const [name, path] of [
+        ['fr.ics', `/fr${EVENT}/calendar.ics`],
+        ['ar.ics', `/ar${EVENT}/calendar.ics`],
+        ['fr-participants.csv', `/fr${EVENT}/participants.csv`],
+        ['fr-participants.xlsx', `/fr${EVENT}/participants.xlsx`],
+        ['ar-participants.csv', `/ar${EVENT}/participants.csv`],
+        ['fr-representation.csv', `/fr${EVENT}/representation.csv`],
+        ['ar-representation.csv', `/ar${EVENT}/representation.csv`],
+      ] as const) {
+        const r = await http('GET', site.base + path);
+        assert.equal(r.status, 200, path);
+        files[name] = r.bytes;
+      }
+    });
+    after(() => site?.stop());
+
+    const text = (name: string) => files[name]!.toString('utf8');
+    const page = (n: number) => `${site.base}${EVENT}#session-${n}`;
+
+    test('python-icalendar reads the French titles, descriptions and the venue’s times, and the Arabic role words', { skip: PY_ICALENDAR_SKIP }, () => {
+      const fr = pythonIcalendarEvents(text('fr.ics'));
+      assert.equal(fr.length, 10);
+      assert.deepEqual(fr[0], {
+        summary: `${OPENING_FR} — ${EVENT_FR}`,
+        description: [
+          'Intervenant(e): William Lacy Swing, Director General, International Organization for Migration',
+          `  ${REMARKS_FR} (anglais)`,
+          'Intervenant(e): Louise Arbour, Special Representative of the Secretary General for International Migration',
+          '  Keynote remarks (anglais)',
+          '',
+          page(1),
+        ].join('\n'),
+        location: 'United Nations Headquarters, New York',
+        url: page(1),
+        start: '2017-04-18T14:00:00Z',
+        end: '2017-04-18T15:30:00Z',
+      });
+      assert.equal(fr[1]!.summary, `Table ronde 1: ${PANEL_1_FR} — ${EVENT_FR}`);
+      assert.match(fr[1]!.description!, /^Modération: William Lacy Swing, Director General, International Organization for Migration\nIntervenant\(e\): Ahmed Hussen, Minister of Immigration, Refugees, and Citizenship, Canada\n {2}Statement \(anglais\)\n/);
+      assert.deepEqual([fr[1]!.start, fr[1]!.end], ['2017-04-18T15:30:00Z', '2017-04-18T17:00:00Z']);
+      // Country names in the calendar's language: Morocco is Maroc (and المغرب below).
+      assert.match(fr[3]!.description!, /^Modération: El Habib Nadir, Secretary General, Ministry in Charge of Moroccans living abroad and migration affairs, Maroc\n/);
+      // A session without a translation keeps its original title; the event's is French in every summary.
+      assert.equal(fr[2]!.summary, `Break — ${EVENT_FR}`);
+      assert.deepEqual(fr.map((e) => e.start), ['2017-04-18T14:00:00Z', '2017-04-18T15:30:00Z', '2017-04-18T17:00:00Z', '2017-04-18T19:00:00Z', '2017-04-18T20:30:00Z', '2017-04-19T14:00:00Z', '2017-04-19T15:30:00Z', '2017-04-19T17:00:00Z', '2017-04-19T19:00:00Z', '2017-04-19T20:30:00Z']);
+
+      // Arabic: no content is written in Arabic, so the original titles, with the Arabic role words and language names.
+      const ar = pythonIcalendarEvents(text('ar.ics'));
+      assert.equal(ar[0]!.summary, `Opening Session — ${EVENT_EN}`);
+      assert.equal(
+        ar[0]!.description,
+        ['متحدث(ة): William Lacy Swing, Director General, International Organization for Migration', '  Opening remarks (الإنجليزية)', 'متحدث(ة): Louise Arbour, Special Representative of the Secretary General for International Migration', '  Keynote remarks (الإنجليزية)', '', page(1)].join('\n'),
+      );
+      assert.match(ar[1]!.description!, /^إدارة الجلسة: William Lacy Swing, /);
+      assert.match(ar[3]!.description!, /^إدارة الجلسة: El Habib Nadir, Secretary General, Ministry in Charge of Moroccans living abroad and migration affairs, المغرب\n/);
+      assert.deepEqual(ar.map((e) => [e.start, e.end]), fr.map((e) => [e.start, e.end]));
+    });
+
+    test('khal imports the French and Arabic calendars and lists the French titles and descriptions at the venue’s times (in UTC)', { skip: KHAL_SKIP }, () => {
+      const fr = khalRead(text('fr.ics'), '2017-04-18', 2, '{title}|{start-long}|{end-long}|{location}|{description}␞');
+      const events = khalRecords(fr.raw);
+      assert.equal(events.length, 10);
+      assert.equal(
+        events[0],
+        [
+          `${OPENING_FR} — ${EVENT_FR}|2017-04-18 14:00|2017-04-18 15:30|United Nations Headquarters, New York|Intervenant(e): William Lacy Swing, Director General, International Organization for Migration`,
+          `  ${REMARKS_FR} (anglais)`,
+          'Intervenant(e): Louise Arbour, Special Representative of the Secretary General for International Migration',
+          '  Keynote remarks (anglais)',
+          '',
+          page(1),
+        ].join('\n'),
+      );
+      assert.ok(events[1]!.startsWith(`Table ronde 1: ${PANEL_1_FR} — ${EVENT_FR}|2017-04-18 15:30|2017-04-18 17:00|United Nations Headquarters, New York|Modération: William Lacy Swing,`), events[1]);
+      assert.equal(events[9]!.split('|').slice(1, 3).join('|'), '2017-04-19 20:30|2017-04-19 21:00');
+      const ar = khalRead(text('ar.ics'), '2017-04-18', 2, '{title}|{start-long}|{description}␞');
+      const arEvents = khalRecords(ar.raw);
+      assert.equal(arEvents.length, 10);
+      assert.ok(arEvents[0]!.startsWith(`Opening Session — ${EVENT_EN}|2017-04-18 14:00|متحدث(ة): William Lacy Swing, `), arEvents[0]);
+      assert.ok(arEvents[0]!.includes('\n  Opening remarks (الإنجليزية)\n'), arEvents[0]);
+    });
+
+    test('LibreOffice Calc opens the French and Arabic participants lists (CSV and XLSX) and representation figures with every cell as written', { skip: LIBREOFFICE_SKIP }, () => {
+      // The French participants CSV: Calc reads exactly the cells the file holds.
+      const csvFr = parseCsv(text('fr-participants.csv'));
+      const calcCsvFr = libreOfficeCells(files['fr-participants.csv']!, 'csv');
+      assert.deepEqual(calcCsvFr, csvFr);
+      assert.deepEqual(calcCsvFr[0], ['Titre', 'Nom', 'Fonction', 'Organisation', 'Type d’organisation', 'Pays', 'Code pays', 'Rôles', 'Séances', 'Jours', 'Documents']);
+      assert.deepEqual(calcCsvFr[1], [
+        '', 'William Lacy Swing', 'Director General', 'International Organization for Migration', 'ONU ou autre organisation intergouvernementale', '', '',
+        'Intervenant(e); Modération', `${OPENING_FR}; Table ronde 1: ${PANEL_1_FR}`, '2017-04-18', REMARKS_FR,
+      ]);
+      const gomez = calcCsvFr.find((r) => r[1] === 'Juan José Gómez Camacho');
+      assert.ok(gomez, 'the accented name is read intact');
+      // Country names in French (countryLabel in the reader's language): Morocco is Maroc.
+      assert.deepEqual(calcCsvFr.find((r) => r[1] === 'El Habib Nadir')!.slice(5, 7), ['Maroc', 'MA']);
+
+      // The XLSX: its heading (the event's French title, the dates and place in French), then the same table.
+      const calcXlsxFr = libreOfficeCells(files['fr-participants.xlsx']!, 'xlsx');
+      const width = csvFr[0]!.length;
+      const pad = (cells: string[]) => [...cells, ...Array(width - cells.length).fill('')];
+      assert.deepEqual(calcXlsxFr.slice(0, 3), [pad([EVENT_FR]), pad(['18–19 avril 2017 · United Nations Headquarters, New York']), pad([])]);
+      assert.deepEqual(calcXlsxFr.slice(3), csvFr);
+
+      // Arabic: the headers and words in Arabic script, intact.
+      const csvAr = parseCsv(text('ar-participants.csv'));
+      const calcCsvAr = libreOfficeCells(files['ar-participants.csv']!, 'csv');
+      assert.deepEqual(calcCsvAr, csvAr);
+      assert.deepEqual(calcCsvAr[0], ['اللقب', 'الاسم', 'المنصب', 'المنظمة', 'نوع المنظمة', 'البلد', 'رمز البلد', 'الأدوار', 'الجلسات', 'الأيام', 'الوثائق']);
+      assert.equal(calcCsvAr.find((r) => r[1] === 'Ahmed Hussen')![5], 'كندا');
+
+      // The representation figures: the labels in French and in Arabic as written; the counts as numbers.
+      for (const name of ['fr-representation.csv', 'ar-representation.csv']) {
+        const written = parseCsv(text(name));
+        const calc = libreOfficeCells(files[name]!, 'csv');
+        assert.equal(calc.length, written.length, name);
+        const m49 = written[0]!.indexOf('m49');
+        // Every cell as written, but the M49 codes, which Calc reads as the numbers they are ("002" is 2).
+        assert.deepEqual(calc.map((r) => r.filter((_, i) => i !== m49)), written.map((r) => r.filter((_, i) => i !== m49)), name);
+        assert.deepEqual(calc.map((r) => r[m49]), written.map((r, i) => (i === 0 || r[m49] === '' ? r[m49] : String(Number(r[m49])))), name);
+      }
+      const fr = libreOfficeCells(files['fr-representation.csv']!, 'csv');
+      assert.deepEqual(fr[1], ['event', 'idm-2017-new-york', '', 'total', 'all', 'Ensemble', '', '35', '37', '31', '31', '6', '6', '39600']);
+      assert.deepEqual(fr.find((r) => r[4] === 'declined')!.slice(5, 6), ['Préfère ne pas répondre']);
+      const ar = libreOfficeCells(files['ar-representation.csv']!, 'csv');
+      assert.deepEqual(ar.find((r) => r[4] === 'africa')!.slice(5, 8), ['أفريقيا', '2', '6']);
+    });
+  });
+}

@@ -1,11 +1,12 @@
 // The interface's languages in Chromium (issue 13): the event page, home, a person, search and a
-// workspace form in French, Spanish and Arabic pass axe-core (WCAG 2.2 AA) and the Nu HTML Checker;
+// workspace form in French, Spanish and Arabic, a speaker's page in Arabic and the API's page in French pass axe-core (WCAG 2.2 AA) and the Nu HTML Checker;
 // the language switch, reached from the keyboard, keeps the reader on the same page; in Arabic the
 // header's navigation is mirrored (its boxes compared with the English page's).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addAccount } from '../src/operations/accounts.ts';
+import { createSpeakerLink } from '../src/operations/speaker-links.ts';
 import { checkAxe, chromiumMissing, launchChromium, vnuErrors } from './browser-kit.ts';
 import { demoSite } from './server.ts';
 
@@ -55,6 +56,16 @@ describe('interface languages in Chromium', { skip: chromiumMissing ?? false }, 
         await checkAxe(page, `/${lang}/admin/events/${eventId}`);
         // The page as served (page.content() would hold the axe script just added).
         kept.set(`/${lang}/admin/events/${eventId}`, await (await page.request.get(`${site.base}/${lang}/admin/events/${eventId}`)).text());
+      }
+      // A speaker's page in Arabic (its link made for /ar/speak/{token}) and the API's page in French.
+      const appearance = (await site.storage.db.selectFrom('appearance').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+      const link = await createSpeakerLink(site.storage, { appearanceId: appearance, expires: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), accountId: 1 });
+      for (const [path, lang] of [[`/ar/speak/${link.token}`, 'ar'], ['/fr/api', 'fr']] as const) {
+        await page.goto(`${site.base}${path}`);
+        assert.equal(await page.getAttribute('html', 'lang'), lang);
+        assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');
+        await checkAxe(page, path);
+        kept.set(path, await (await page.request.get(`${site.base}${path}`)).text());
       }
       assert.deepEqual(vnuErrors(kept), []);
 

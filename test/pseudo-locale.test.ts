@@ -15,6 +15,7 @@ import { countryName } from '../src/domain/country.ts';
 import { INTERFACE_LANGUAGES, LANGUAGES } from '../src/domain/language.ts';
 import { VIEWER_ZONES, zoneCity } from '../src/web/viewer-zone.ts';
 import { addAccount } from '../src/operations/accounts.ts';
+import { createSpeakerLink, linkCsrf } from '../src/operations/speaker-links.ts';
 import { citations } from '../src/exports/citation.ts';
 import { editionsOf, ensurePublication, freezeEdition, savePublication } from '../src/operations/publications.ts';
 import { citationInput } from '../src/web/routes/publications.tsx';
@@ -90,6 +91,11 @@ describe('pseudo-locale', () => {
       const seed = await ensurePublication(site.storage, { event: 'idm-2017-new-york' });
       await savePublication(site.storage, seed.id, seed.version, { title: seed.title, subtitle: 'Rapport de l’atelier', lang: 'fr', foreword: 'Avant-propos des éditeurs.', summary: 'Résumé des débats.', excerpts: {} }, null);
       await freezeEdition(site.storage, seed.id, publicationOptions(site.base, 'fr'));
+      // The account that signs in below and a speaker's link it made (its page and the appearance's list of links).
+      const firstAppearance = await db.selectFrom('appearance').select('id').orderBy('id').executeTakeFirstOrThrow();
+      const password = 'correct horse battery staple';
+      const account = await addAccount(site.storage, { email: 'pseudo@example.org', role: 'admin', series: [], password });
+      const speakerLink = await createSpeakerLink(site.storage, { appearanceId: firstAppearance.id, expires: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), accountId: account.id });
       for (const table of ['series', 'event', 'day', 'session', 'appearance', 'material', 'person', 'organization', 'person_alias', 'organization_alias', 'translation', 'account', 'audit_entry', 'search_doc', 'publication'] as const) {
         for (const row of await db.selectFrom(table as 'series').selectAll().execute()) for (const v of Object.values(row)) addValue(v);
       }
@@ -140,6 +146,8 @@ describe('pseudo-locale', () => {
       /** What is left of a text once every catalogue string (⟦…⟧) and every allowed value is taken out. */
       const corpus = [...content].join('\n');
       const leftover = (text: string, where: string) => {
+        // Code is literal in every language: the API's paths, its curl line and JSON answers (English, as the API speaks).
+        if (/> (?:code|pre)\b/.test(where)) return '';
         let rest = decode(text).replace(/⟦[^⟧]*⟧/g, ' ');
         if (!/\p{L}/u.test(rest)) return '';
         for (const a of allowed) if (rest.includes(a)) rest = rest.replace(patterns.get(a)!, ' ');
@@ -174,11 +182,12 @@ describe('pseudo-locale', () => {
         `/publications/${seed.slug}/1`,
         '/no-such-page',
         '/people?page=0',
+        // The API's own page, and a speaker's page (the token authorizes; /fr/speak/{token}).
+        '/api',
+        `/speak/${speakerLink.token}`,
       ];
 
       // Signed in through the real form.
-      const password = 'correct horse battery staple';
-      await addAccount(site.storage, { email: 'pseudo@example.org', role: 'admin', series: [], password });
       const form = await http('GET', `${site.base}/fr/admin/login`);
       const loginCookie = (form.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!).join('; ');
       const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
@@ -221,6 +230,25 @@ describe('pseudo-locale', () => {
           if (left && !seen.has(left)) {
             seen.add(left);
             misses.push(`${path} ${where}: "${left}" (in "${decode(text).trim().slice(0, 120)}")`);
+          }
+        }
+      }
+      // Forms sent back with errors: every message beside a field comes from the catalogue too.
+      const eventForm = await http('GET', `${site.base}/fr/admin/events/${event.id}`, { cookie });
+      const hidden = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(eventForm.body)![1]!;
+      const refused = [
+        ['POST /admin/events/{id}', await http('POST', `${site.base}/fr/admin/events/${event.id}`, { cookie, origin: site.base }, { _csrf: hidden('_csrf'), version: hidden('version'), slug: 'Not A Slug', title: '', lang: 'en', start_date: '2017-13-01', end_date: '2017-07-18', time_zone: 'Mars/Olympus', venue: '', address: '', city: '', country_code: 'ZZ', overview: '', themes: '', contact_email: 'nobody' })],
+        ['POST /speak/{token}/correction', await http('POST', `${site.base}/fr/speak/${speakerLink.token}/correction`, { origin: site.base }, { _csrf: linkCsrf(speakerLink.token), name: '' })],
+      ] as const;
+      for (const [what, r] of refused) {
+        assert.equal(r.status, 400, what);
+        assert.ok(r.body.includes('class="field-error"') || r.body.includes('class="form-error"'), `${what} shows its errors`);
+        pages++;
+        for (const { where, text } of visibleTexts(r.body)) {
+          const left = leftover(text, where);
+          if (left && !seen.has(left)) {
+            seen.add(left);
+            misses.push(`${what} ${where}: "${left}" (in "${decode(text).trim().slice(0, 120)}")`);
           }
         }
       }

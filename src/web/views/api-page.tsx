@@ -83,7 +83,11 @@ export function ApiPage(p: ApiPageProps) {
             <p>{t(e.about)}</p>
             {e.example ? (
               <p>
-                {t('api.example')}: <a href={e.example}>{e.example}</a>
+                {t('api.example')}
+                {t('punct.colon')}
+                <a href={e.example}>
+                  <code>{e.example}</code>
+                </a>
               </p>
             ) : null}
           </div>

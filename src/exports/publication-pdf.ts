@@ -141,17 +141,21 @@ export async function publicationPdf(m: PublicationModel, w: PublicationWords): 
   };
 
   /**
-   * A paragraph with right-to-left runs, laid out here: pdfkit's flow draws a run's glyphs in
-   * visual order, which readers extract backwards word by word. Each Arabic run stays whole on its
-   * line; its words are drawn in reading order, each at its place from the right, with the spaces
-   * between them, so the text extracted reads in order (pdf.js drops the spaces between words set
-   * right to left: it places spaces by the left-to-right advance).
+   * A paragraph with right-to-left runs, laid out here: each Arabic run stays whole on its line and
+   * is drawn as one piece, its glyphs in the visual order fontkit lays them out, space glyphs
+   * included, so that a PDF reader puts the run back in reading order with its spaces. fontkit's
+   * glyph composition (the font's `ccmp`) is left off for Arabic: Noto Sans Arabic decomposes
+   * letters into a dotless form and its dots, and pdf.js then split the run at the dots, dropped the
+   * spaces between words and gave the words backwards. Drawing each word on its own, in reading
+   * order, kept the words' order but not their spaces (pdf.js places spaces by the left-to-right advance).
    */
+  const ARABIC_FEATURES = { ccmp: false } as unknown as PDFKit.Mixins.TextOptions['features'];
   const mixedLines = (pieces: Array<{ face: string; bold: boolean; text: string; link?: string; goTo?: string }>, size: number, o: TextOpts) => {
     type Token = { face: string; bold: boolean; text: string; link?: string; goTo?: string; width: number };
+    const featuresOf = (face: string) => (face === 'arabic' ? { features: ARABIC_FEATURES } : {});
     const measure = (t: Omit<Token, 'width'>) => {
       doc.font(`${t.face}-${t.bold ? 'b' : 'r'}`).fontSize(size);
-      return doc.widthOfString(t.text);
+      return doc.widthOfString(t.text, featuresOf(t.face));
     };
     const tokens: Token[] = [];
     for (const p of pieces) {
@@ -181,20 +185,7 @@ export async function publicationPdf(m: PublicationModel, w: PublicationWords): 
       for (const t of line) {
         doc.font(`${t.face}-${t.bold ? 'b' : 'r'}`).fontSize(size);
         const opts: PDFKit.Mixins.TextOptions = { lineBreak: false, ...(t.link ? { link: t.link } : {}), ...(t.goTo ? { goTo: t.goTo } : {}) };
-        if (t.face !== 'arabic') doc.text(t.text, x, y, opts);
-        else {
-          const space = doc.widthOfString(' ');
-          let right = x + t.width;
-          t.text.split(' ').forEach((word, i, all) => {
-            const w = doc.widthOfString(word);
-            right -= w;
-            if (word) doc.text(word, right, y, opts);
-            if (i < all.length - 1) {
-              right -= space;
-              doc.text(' ', right, y, { lineBreak: false });
-            }
-          });
-        }
+        doc.text(t.text, x, y, { ...opts, ...featuresOf(t.face) });
         x += t.width;
       }
       doc.x = left;

@@ -117,6 +117,12 @@ for (const engine of ENGINES) {
         assert.match(listFr.body, new RegExp(`<bdi><a href="/fr/series/idm" lang="fr">${TITLE_FR}</a></bdi>`));
         const eventFr = await http('GET', `${base}/fr/events/idm-2025`);
         assert.match(eventFr.body, new RegExp(`<li><a href="/fr/series/idm" lang="fr">${TITLE_FR}</a></li>`));
+        // The changelog's and the time-zone form's breadcrumbs too: the series in French, the event (not translated) in English.
+        for (const path of ['/fr/events/idm-2025/changes', '/fr/events/idm-2025/time-zone']) {
+          const r = await http('GET', `${base}${path}`);
+          assert.equal(r.status, 200, path);
+          assert.match(r.body, new RegExp(`<li><a href="/fr/series/idm" lang="fr">${TITLE_FR}</a></li><li><a href="/fr/events/idm-2025" lang="en">International Dialogue on Migration 2025</a></li>`), path);
+        }
         const ld = JSON.parse(eventFr.body.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1]!);
         assert.deepEqual(ld.superEvent, { '@type': 'EventSeries', name: { '@value': TITLE_FR, '@language': 'fr' }, url: `${base}/series/idm` });
         const ldEn = JSON.parse((await http('GET', `${base}/events/idm-2025`)).body.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1]!);

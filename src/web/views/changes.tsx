@@ -1,13 +1,14 @@
 /** @jsxImportSource hono/jsx */
 // What releases changed, as sentences: the public changelog, its Atom feed, the API's text and
 // the workspace's "unpublished changes" all say it the same way.
-import type { InterfaceLanguage } from '../../domain/language.ts';
+import { type InterfaceLanguage, intlLocale } from '../../domain/language.ts';
 import type { Release, ReleaseChange, SessionRef, SlotRef } from '../../operations/releases.ts';
 import type { EventRow, SeriesRow } from '../../storage/database.ts';
 import type { Translate } from '../i18n/t.ts';
 import { longDate } from './format.ts';
 import { Layout } from './layout.tsx';
 import { href } from './render-context.ts';
+import { pickField } from '../../domain/translations.ts';
 
 function slot(s: SlotRef, lang: InterfaceLanguage): string {
   const date = s.date ? longDate(s.date, lang) : '';
@@ -67,22 +68,25 @@ export function releaseLines(r: Pick<Release, 'changes'>, t: Translate, lang: In
 
 export function releaseHeading(r: Pick<Release, 'number' | 'createdAt'>, t: Translate, lang: InterfaceLanguage): string {
   const at = new Date(r.createdAt);
-  const when = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(at);
+  const when = new Intl.DateTimeFormat(intlLocale(lang), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(at);
   return t('changes.release', { n: r.number, when });
 }
 
 export function ChangesPage(p: { lang: InterfaceLanguage; t: Translate; event: EventRow; series: SeriesRow; releases: Release[] }) {
   const { t, lang } = p;
   const eventUrl = `/events/${p.event.slug}`;
+  // The series' and event's titles in the reader's language where an editor gave them (issue 13).
+  const seriesTitle = pickField(p.series, 'title', p.series.title, lang) ?? { text: p.series.title, lang: p.series.lang };
+  const eventTitle = pickField(p.event, 'title', p.event.title, lang) ?? { text: p.event.title, lang: p.event.lang };
   return (
     <Layout
       lang={lang}
       t={t}
-      title={t('changes.title', { event: p.event.title })}
-      crumbs={[{ href: '/', label: t('nav.home') }, { href: `/series/${p.series.slug}`, label: p.series.title }, { href: eventUrl, label: p.event.title }]}
+      title={t('changes.title', { event: eventTitle.text })}
+      crumbs={[{ href: '/', label: t('nav.home') }, { href: `/series/${p.series.slug}`, label: seriesTitle.text, lang: seriesTitle.lang }, { href: eventUrl, label: eventTitle.text, lang: eventTitle.lang }]}
       head={<link rel="alternate" type="application/atom+xml" href={href(`${eventUrl}/changes.atom`)} title={t('changes.feed')} />}
     >
-      <h1>{t('changes.title', { event: p.event.title })}</h1>
+      <h1>{t('changes.title', { event: eventTitle.text })}</h1>
       <p>
         {t('changes.intro')} <a href={href(`${eventUrl}/changes.atom`)}>{t('changes.feed')}</a>
       </p>

@@ -55,12 +55,24 @@ function splitAt(part: string): [string, string] | null {
   return [m[1]!, m[2]!];
 }
 
+// Words that make a country's name part of a longer one ("República Argentina", "the Kingdom Netherlands").
+const COUNTRY_LEAD = /^(?:the|a|an|le|la|les|el|los|las|republic|rep[úu]blica|r[ée]publique|kingdom|reino|royaume|states?|estados?|[ée]tats?|federation|federal|commonwealth|union|uni[óo]n|embassy|embajada|ambassade|islamic|isl[áa]mica|democratic|democr[áa]tica|d[ée]mocratique|united|unidos|unis|people['’]s|popular|populaire|plurinational|bolivarian|bolivariana|arab|[áa]rabe|socialist|sultanate|sultanato|sultanat|principality|principado|principaut[ée]|grand|duchy|ducado|oriental|eastern|sovereign)$/i;
+
 /** Splits comma parts after a name. Jobs come first and institutions after the last job; a trailing country is taken off. */
 export function splitAffiliation(input: readonly string[]): Affiliation {
   // A sentence's full stop is no part of the last name in it ("..., Perú."); "Inc." and "U.S." keep theirs.
   const parts = input.map((p) => p.trim().replace(/(?<=\p{Ll}{3})\.$/u, '')).filter(Boolean);
   let country: string | null = null;
   let countryCode: string | null = null;
+  // "Pedro Alvarez (Spain) Director General, …": the country in parentheses before the job.
+  parts.forEach((p, k) => {
+    const m = /^\(([^()]{2,60})\)\s+(\S.*)$/u.exec(p);
+    const found = m === null || country !== null ? null : findCountry(m[1]!);
+    if (found === null) return;
+    country = m![1]!.trim();
+    countryCode = found.code;
+    parts[k] = m![2]!;
+  });
   const last = parts[parts.length - 1];
   if (last !== undefined) {
     const found = findCountry(last);
@@ -68,6 +80,21 @@ export function splitAffiliation(input: readonly string[]): Affiliation {
       country = last;
       countryCode = found.code;
       parts.pop();
+    }
+  }
+  // "Minister of Health Morocco": a country written after the job with no comma, not after "of", "to" or "the".
+  if (country === null && last !== undefined) {
+    const ws = last.split(/\s+/);
+    for (let k = Math.min(4, ws.length - 2); k >= 1; k--) {
+      const found = findCountry(ws.slice(-k).join(' '));
+      const head = ws.slice(0, -k).join(' ');
+      const before = ws[ws.length - k - 1]!;
+      if (found === null || HEAD_STOP.has(before.toLowerCase()) || COUNTRY_LEAD.test(before)) continue;
+      if (!/^\p{Lu}/u.test(ws[ws.length - k]!) || !(isPositionLike(head) || isOrganizationLike(head)) || head.split(/\s+/).length < 2) continue;
+      country = ws.slice(-k).join(' ');
+      countryCode = found.code;
+      parts[parts.length - 1] = head;
+      break;
     }
   }
   // "Ms X, Finland, Professor, …": some pages name the country first, right after the name.

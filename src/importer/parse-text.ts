@@ -23,7 +23,7 @@ const OFF_STAGE = /^(?:interpr[eè]tes?|interpreters?|interpretation|int[ée]rpr
 const PAGE_END = /^(?:related (?:content|experts|events|articles|links|publications|news)|see also|share this(?: event| page)?\b|more events|you may also like|voir aussi|à lire aussi|ver también|noticias relacionadas|art[ií]culos relacionados)/i;
 const SPEAKERS: Role = { bucket: 'speakers', label: null };
 // Badges and buttons a saved event page keeps: "Past Event", "Add to calendar", "Register now".
-const BADGE = /^(?:past event|upcoming event|add to (?:my )?calendar|register now|register here|watch live|watch the webcast|ajouter au calendrier|[ée]v[ée]nement pass[ée]|evento pasado|a[ñn]adir al calendario)$/i;
+const BADGE = /^(?:(?:previous page|next page|top of page|back to top|table of contents)(?:\s(?:previous page|next page|top of page|back to top|table of contents))*|past event|upcoming event|add to (?:my )?calendar|register now|register here|watch live|watch the webcast|ajouter au calendrier|[ée]v[ée]nement pass[ée]|evento pasado|a[ñn]adir al calendario)$/i;
 const ALL_DAY = /^(?:all[- ]day|all day long|throughout the day|toute la journ[ée]e|tout au long de la journ[ée]e|todo el d[ií]a|durante todo el d[ií]a)\s?:?$/i;
 const EMPHASIZED = /^((?:[•·▪◦‣∙–-]\s)?)\*\*([^*]{1,300})\*\*$/u;
 const CEREMONIES = /ceremonies|emcee|^mc$/i;
@@ -58,6 +58,8 @@ interface Open {
   role: Role;
   roleFromLine: boolean;
   hasCeremonies: boolean;
+  /** its title is a part's label alone on its line ("Welcome Remarks", "Keynote"): the next such label is a new part */
+  partTitle: boolean;
 }
 
 /** Reads the text of one event page into an agenda. Never throws. */
@@ -124,7 +126,7 @@ export function parseAgendaText(text: string): Agenda {
       start: null, end: null, kind: 'other', number: null, title: null, moderators: [], speakers: [], line: i + 1, ...fields,
     };
     ensureDay().sessions.push(s);
-    const o: Open = { s, awaitingTitle: false, titleOnly: false, umbrella: false, role: SPEAKERS, roleFromLine: false, hasCeremonies: false };
+    const o: Open = { s, awaitingTitle: false, titleOnly: false, umbrella: false, role: SPEAKERS, roleFromLine: false, hasCeremonies: false, partTitle: false };
     cur = o;
     opened.push(o);
     talkTitle = null;
@@ -176,7 +178,7 @@ export function parseAgendaText(text: string): Agenda {
   };
 
   function handle(i: number, line: string): void {
-    let t = line;
+    let t = unglue(line);
     if (over) { warn(i, 'after the end of the agenda; not read'); return; }
     if (t === '') return;
     if (isTableHeader(t)) return;
@@ -245,9 +247,20 @@ export function parseAgendaText(text: string): Agenda {
         opened.splice(opened.indexOf(header!), 1);
         warn(header!.s.line! - 1, 'heading over timed slots read as their group; its chair goes to the first');
       }
+      // "Theme 1: Trust in health" with no one under it, then a time alone on its line: a heading over the slot (a
+      // track), not a session; the heading's title is the slot's until the next line gives the slot one of its own.
+      const group: Open | null = moved === null && rest === '' && header !== null && header.s.start === null && header.s.title !== null &&
+        header.s.number !== null && header.s.kind !== 'break' && header.s.speakers.length + header.s.moderators.length === 0 &&
+        day !== null && day.sessions[day.sessions.length - 1] === header.s && day.sessions.some((x) => x.start !== null) ? header : null;
+      if (group !== null) {
+        day!.sessions.pop();
+        opened.splice(opened.indexOf(group), 1);
+        warn(group.s.line! - 1, 'heading with no one under it over a timed slot; read as their group, not a session');
+      }
       const o = openSession(i, { start: slot.start, end: slot.end });
       offStage = false;
       if (moved !== null) o.s.moderators.push(...moved);
+      if (group !== null) Object.assign(o.s, { kind: group.s.kind, number: group.s.number, title: group.s.title });
       lastLine = i;
       block = rest === '' ? { start: slot.start, end: slot.end } : null;
       if (rest.includes('|')) { readTableRow(i, o, rest.split('|')); return; }
@@ -318,9 +331,41 @@ export function parseAgendaText(text: string): Agenda {
     const o: Open | null = cur;
     // A bare name in a list of names, or opening with a known given name, is a person, not a title.
     const nameLine = role === null && isNameInRun(lines, i, readPerson);
+    // "Welcome Remarks", "Keynote", "Closing Remarks" alone on a line without a colon, under a time: the slot's title
+    // when it has none yet; after the people of such a part, the next part of the same slot (two parts, one time).
+    const here: Open | null = cur;
+    if (role !== null && role.rest === '' && here !== null && here.s.start !== null && !/[:：]$/.test(t)) {
+      const part = readSessionHeading(unbulleted.text);
+      const people = here.s.speakers.length + here.s.moderators.length;
+      if (part !== null && (part.kind === 'opening' || part.kind === 'closing' || part.kind === 'keynote') &&
+        ((here.s.title === null && here.s.speakers.length === 0) || (here.partTitle && here.s.speakers.length > 0))) {
+        const o2 = here.s.title === null ? here : openSession(i, { start: here.s.start, end: here.s.end });
+        o2.awaitingTitle = false;
+        o2.titleOnly = false;
+        Object.assign(o2.s, part);
+        o2.partTitle = true;
+        o2.role = role.role;
+        o2.roleFromLine = true;
+        if (o2 !== here || people > 0) warn(i, 'a part\'s label alone on its line read as the title of a part of its time slot');
+        return;
+      }
+    }
+    // With no times, the same label after a blank line, over people, after a session that has its own: a session heading.
+    if (role !== null && role.rest === '' && here !== null && here.s.start === null && !/[:：]$/.test(t) && i > 0 &&
+      (lines[i - 1]!.trim() === '' || isCapitalsLine(t)) && here.s.speakers.length + here.s.moderators.length > 0 && peopleBlockUnder(i, 1, false)) {
+      const part = readSessionHeading(unbulleted.text);
+      if (part !== null && (part.kind === 'opening' || part.kind === 'closing' || part.kind === 'keynote')) {
+        openHeading(i, part, t);
+        cur!.role = role.role;
+        cur!.roleFromLine = true;
+        warn(i, 'read as a session heading from the people under it');
+        return;
+      }
+    }
+
     if (o !== null && o.awaitingTitle && !nameLine) {
       o.awaitingTitle = false;
-      const bare = stripDuration(t);
+      const bare = withoutPlace(stripDuration(t));
       const wasTitleOnly = o.titleOnly;
       const own = wasTitleOnly ? isHeadingOfItsOwn(bare) : readTimeSlot(bare) !== null || readDayHeading(bare, years) !== null;
       o.titleOnly = false;
@@ -356,6 +401,15 @@ export function parseAgendaText(text: string): Agenda {
         else if (cur === null) pending.push({ i, read: p, role: role.role });
         else addPerson(i, p, role.role);
       }
+      return;
+    }
+
+    // "14:00 “Title”" over "(Keynote Address)": the kind of the slot above, said in parentheses, not a session.
+    const kindNote = /^\(([^()]{3,60})\)$/.exec(t);
+    const noted = kindNote !== null ? readSessionHeading(kindNote[1]!, true) : null;
+    if (noted != null && noted.kind !== 'other' && noted.kind !== 'break' && noted.number === null && cur !== null && cur.s.title !== null &&
+      cur.s.speakers.length + cur.s.moderators.length === 0) {
+      cur.s.kind = noted.kind;
       return;
     }
 
@@ -440,8 +494,10 @@ export function parseAgendaText(text: string): Agenda {
 
     // A short title on its own line followed by a role line or by people starts a session of its own
     // (layout: headings without times), unless it is quoted (a talk title).
-    const hasPeople = cur === null || cur.s.speakers.length + cur.s.moderators.length > 0;
-    if (hasPeople && isTitleLike(t) && !/^["“‘«]/.test(t) && startsGroup(lines, i, readPerson, true)) {
+    // After a break ("Lunch"), which has no one, the same holds.
+    const hasPeople = cur === null || cur.s.speakers.length + cur.s.moderators.length > 0 || cur.s.kind === 'break';
+    if (hasPeople && isTitleLike(t) && !/^["“‘«]/.test(t) &&
+      (startsGroup(lines, i, readPerson, true) || peopleBlockUnder(i) || (isCapitalsLine(t) && peopleBlockUnder(i, 1, false)))) {
       openHeading(i, readSessionHeading(t)!, t);
       warn(i, 'read as a session heading from the people under it');
       return;
@@ -474,6 +530,25 @@ export function parseAgendaText(text: string): Agenda {
     return null;
   }
 
+  /**
+   * A title that opens a block of its own (a blank line above it) with two person lines straight under it: the
+   * block's heading, not the talk title of the first ("The future of remittances", then "A, job" and "B, job").
+   */
+  function peopleBlockUnder(i: number, least = 2, blankAbove = true): boolean {
+    if (blankAbove && i > 0 && lines[i - 1]!.trim() !== '' && i - 1 >= start.agendaStart) return false;
+    const person = (j: number): boolean => {
+      const t = (lines[j] ?? '').trim();
+      return t !== '' && t.length <= MAX_LINE && readRoleLine(t) === null && readTimeSlot(t) === null && readPerson(t, false) !== null;
+    };
+    return person(i + 1) && (least < 2 || person(i + 2));
+  }
+
+  /** "Cocktail Reception - Palm Court Hotel": the place after a dash is the venue, not part of the title. */
+  function withoutPlace(title: string): string {
+    const placed = /^(.{3,200}?)\s[–—-]\s([^–—-]{3,120})$/.exec(title);
+    return placed !== null && isVenueLine(placed[2]!.trim()) && readPerson(placed[2]!.trim()) === null ? placed[1]!.trim() : title;
+  }
+
   /** A bare name on the next line and a sentence about that person under it ("X is a researcher at …"). */
   function biographyNext(i: number): boolean {
     const next = (from: number): number => { let j = from + 1; while (j < lines.length && lines[j]!.trim() === '') j++; return j; };
@@ -495,6 +570,10 @@ export function parseAgendaText(text: string): Agenda {
 
   /** The text of a time slot after its time: a role and a person, a title and a person, or a title. */
   function readSlotText(i: number, o: Open, rest: string): void {
+    // "19:00 (Reception hosted by the Government)": an item set in parentheses is still the slot's title.
+    const wrapped = /^\(([^()]{3,300})\)$/.exec(rest);
+    if (wrapped !== null) rest = wrapped[1]!.trim();
+    rest = withoutPlace(rest);
     const byRole = readRoleLine(rest);
     const by = byRole !== null && byRole.rest !== '' ? readPerson(byRole.rest, true) : null;
     if (by !== null) {
@@ -601,6 +680,17 @@ export function parseAgendaText(text: string): Agenda {
     // A name alone on its line ("Mr. Lars Eriksson", often in bold), then its job and institution on the lines under
     // it ("Director, Financing Office"): one person, read as if written on one line.
     // "Moderator: Jane Doe" or "Keynote Speaker, Dr. X" with the job on the lines under it: the same.
+    // "MP Jim Fitzgerald" over "(Member of the British Parliament)": the job in parentheses on the line under.
+    const inParens = /^\(([^()]{3,250})\)$/.exec(lines[i + 1]?.trim() ?? '');
+    if (inParens !== null && !/[()]/.test(t) && t.length <= 120 && readTimeSlot(t) === null && readRoleLine(t) === null &&
+      isAffiliationLine(inParens[1]!.trim(), years, style)) {
+      const alone = readPerson(t, true);
+      if (alone !== null && alone.person.organization === null && alone.person.country === null && alone.person.talkTitle === null) {
+        handle(i, `${t.replace(/,$/, '')} (${inParens[1]!.trim()})`);
+        i++;
+        continue;
+      }
+    }
     const roleRest = readRoleLine(stripBullet(t).text)?.rest ?? '';
     if (isNameAlone(t, style) || (roleRest !== '' && isNameAlone(roleRest, style))) {
       let k = i + 1;
@@ -646,6 +736,20 @@ export function parseAgendaText(text: string): Agenda {
   const agenda: Agenda = { title, days, warnings };
   if (overview.length > 0) agenda.overview = overview;
   return agenda;
+}
+
+// "Opening remarksMs. Jane Doe", "Keynote addressProf. X": an honorific glued to the word before it.
+const GLUED_HONORIFIC = /(?<=\p{Ll}{2})(?=(?:Mr|Mrs|Ms|Dr|Prof|Amb|Hon|Sra?|Mme)\.\s\p{Lu}|H\.\s?E\.\s\p{Lu})/gu;
+// "Welcome remarksJane Doe": a role phrase glued to the name after it (a word that turns to a capital mid-way).
+const GLUED_WORD = /^((?:[\p{L}’'-]+\s){0,4}\p{Ll}+?)(\p{Lu}\p{Ll}+\s\p{Lu})/u;
+
+/** A line with the space put back where a role or a title was glued to the person after it. */
+export function unglue(line: string): string {
+  if (line.length > MAX_LINE) return line;
+  const t = line.replace(GLUED_HONORIFIC, ' ');
+  const m = GLUED_WORD.exec(t);
+  if (m === null || roleOf(m[1]!) === null) return t;
+  return `${m[1]} ${t.slice(m[1]!.length)}`;
 }
 
 /** Where the overview ends and the agenda starts: after an "Agenda" heading, else at the first day or time line. */
@@ -771,6 +875,12 @@ function isAffiliationLine(t: string, years: readonly number[], style: NameStyle
   if (titled.honorific !== null && looksLikeName(titled.name, 1)) return false;
   if (looksLikeName(first) && !ws.some((w) => isJobWord(w) || isOrgWord(w))) return findCountry(first) !== null;
   return isJobWord(ws[0]!) || isPositionLike(first) || isOrganizationLike(first) || findCountry(first) !== null;
+}
+
+/** "THE STATE OF GLOBAL MIGRATION": a line in capitals, of words (not an acronym alone), set as a heading. */
+function isCapitalsLine(t: string): boolean {
+  const { text } = stripBullet(t);
+  return text.length <= 150 && !/\p{Ll}/u.test(text) && /\p{Lu}{3}/u.test(text) && text.split(/\s+/).length >= 1 && /\p{Lu}{2,}\s+\p{Lu}|\p{Lu}{4,}/u.test(text);
 }
 
 /** Short enough, and not a sentence, to be a session's title. */

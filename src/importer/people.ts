@@ -3,6 +3,7 @@ import { type AgendaMaterial, type AgendaPerson } from '../domain/agenda.ts';
 import { type NameStyle, isHonorific, splitHonorific } from '../domain/names.ts';
 import { isOrganizationLike, isPositionLike, splitAffiliation } from './affiliation.ts';
 import { takeMaterials } from './materials.ts';
+import { findCountry } from '../domain/country.ts';
 import { JOB_WORDS, isCjkName, isGivenName, isJobWord, isOrgWord, isUncasedWord } from './lexicon.ts';
 import { type Role, roleOf, takeRoleSuffix } from './roles.ts';
 import { stripDuration } from './times.ts';
@@ -81,7 +82,7 @@ export function splitTopLevel(s: string): string[] {
     const c = s[i];
     if (c === '(' || c === '[') depth++;
     else if ((c === ')' || c === ']') && depth > 0) depth--;
-    else if (c === ',' && depth === 0) {
+    else if ((c === ',' || c === '،') && depth === 0) {
       out.push(s.slice(from, i).trim());
       from = i + 1;
     }
@@ -144,7 +145,7 @@ function takeDeliveredBy(s: string): { text: string; by: string | null; material
 }
 
 const BIO_VERB = /^[^,.;:()]{2,80}?\s(?:is|was|has|serves|served|joined|leads|holds|est|était|a été|dirige|es|fue|ha sido|se desempeña)\s\p{Ll}/u;
-const LEADING_ARTICLE = /^(?:el|la|los|las|le|les|the)\s(?=(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Dra\.|Prof\.|Mme|M\.|Sr\.|Sra\.|Srta\.|Lic\.|Pr|Excmo\.|Excma\.)\s\p{Lu})/u;
+const LEADING_ARTICLE = /^(?:el|la|los|las|le|les|the)\s(?=(?:Honou?rable|Hon\.|Rt\.?\s?Hon\.?|Right Honou?rable|Reverend|Rev\.|H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Dra\.|Prof\.|Mme|M\.|Sr\.|Sra\.|Srta\.|Lic\.|Pr|Excmo\.|Excma\.)\s\p{Lu})/u;
 const EMPTY = { honorific: null, position: null, organization: null, country: null, countryCode: null } as const;
 
 /**
@@ -198,6 +199,24 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}, t
   // "Mariana Quiroga. Subsecretaria de Hábitat, …": a full stop after the name sets it apart, as a comma would.
   const stop = /^([^.,()]{3,80}?\p{Ll}{2})\.\s+(?=[\p{Lu}\p{Ll}])/u.exec(s);
   if (stop !== null && !isHonorific(stop[1]!) && looksLikeName(splitHonorific(stop[1]!, style).name)) s = `${stop[1]}, ${s.slice(stop[0].length)}`;
+  // "NZAID (Mr. Graham Whitcombe)", "Land tenure and investment (Dr. Aleki Fonua, University of the South Pacific)":
+  // the person in parentheses, after their institution or the title of their talk.
+  const inner = /^([^()]{2,300}?)\s?\(([^()]{4,400})\)$/.exec(s);
+  const acronym = inner !== null && /^[\p{Lu}\d&-]{2,10}$/u.test(inner[1]!.trim());
+  if (inner !== null && titled && (acronym || findCountry(inner[1]!) !== null || !looksLikeName(splitHonorific(inner[1]!, style).name, 1))) {
+    const p = readPerson(inner[2]!, false, style, false);
+    if (p !== null && p.person.honorific !== null && looksLikeName(p.person.name, 1) && p.role === null) {
+      const head = inner[1]!.trim().replace(/[\s,:;–—-]+$/, '');
+      const country = findCountry(head);
+      if (country !== null) { if (p.person.country === null) { p.person.country = head; p.person.countryCode = country.code; } }
+      else if (acronym || (isOrganizationLike(head) && !isPositionLike(head))) {
+        if (p.person.organization === null) p.person.organization = head;
+      } else p.person.talkTitle = head.replace(/^["“‘«]\s?|\s?["”’»]$/g, '');
+      p.person.materials.push(...materials);
+      if (talkTitle !== null && p.person.talkTitle === null) p.person.talkTitle = talkTitle;
+      return p;
+    }
+  }
   let parts = splitTopLevel(s);
   // "H.E., Ambassador X": an honorific set off by its own comma goes with the name after it.
   if (parts.length > 1 && isHonorific(parts[0]!) && parts[0]!.includes('.')) parts = [`${parts[0]} ${parts[1]}`, ...parts.slice(2)];
@@ -210,6 +229,9 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}, t
     nameRaw = paren[1]!;
     rest = splitTopLevel(paren[2]!);
     parenthesised = true;
+  } else if (paren !== null && paren[1]!.split(/\s+/).every(isUncasedWord) && looksLikeName(paren[2]!.trim())) {
+    // "王毅 (Wang Yi), Counsellor, …": the name in Latin letters after the name in its own script is the same name.
+    nameRaw = paren[1]!;
   } else if (paren !== null && looksLikeName(splitHonorific(paren[1]!, style).name)) {
     // "Mme Sophie Grondin (LCF, CNRS), Responsable du programme": the institution in parentheses, the job after.
     nameRaw = paren[1]!;
@@ -268,6 +290,13 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}, t
   const hasMore = rest.length > 0 || parenthesised || materials.length > 0 || talkTitle !== null ||
     suffix.role !== null || honorific !== null || delivered.by !== null;
   if (!hasMore && !loose && !bullet) return null;
+  // "Statement by New Zealand": a country that takes the floor is not a person.
+  if (honorific === null && rest.length === 0 && !parenthesised && findCountry(name) !== null) return null;
+  // "FAO Representative", "Regional Office", "Water Resources Commission": a function or an institution, not a person
+  // (a name does not end in a job or institution word).
+  const lastOfName = name.split(/\s+/).pop() ?? '';
+  if (honorific === null && (isJobWord(lastOfName) || isOrgWord(lastOfName) || isOrgWord(rest[0]?.split(/\s+/)[0] ?? '') && splitAtDashOrGuess && rest.length === 1 && !/\s/.test(rest[0]!)) &&
+    !isGivenName(name.split(/\s+/)[0]!)) return null;
 
   // "… la Sra. Francisca Valdivia." ends a sentence: the full stop is not the name's (an initial keeps its own).
   const lastWord = name.split(' ').pop() ?? '';

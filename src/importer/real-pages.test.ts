@@ -594,3 +594,233 @@ test('a role phrase with the person glued to it, "Modera X" with no colon, and "
     ['m Rosa Vidal null', 's Jean-Pierre DUMONT null', 's Luis Martínez D.'],
   ]);
 });
+
+test('under a time alone, "Welcome Remarks" and "Keynote" on lines of their own are two parts of the slot; "Closing Remarks" a title', () => {
+  const r = read([
+    '09.00 – 09.50',
+    'Moderator: Clara Nwosu, Broadcast Journalist',
+    'Welcome Remarks',
+    'Anders Lindqvist, Chair, Health Finance Alliance',
+    'Keynote',
+    'Dr Miguel Santos, Director-General, Vaccine Institute',
+    'H.E. Prof Lorenzo Bianchi, Minister of Health, Italy',
+    '13.30 – 14.00',
+    'Closing Remarks',
+    'Rosa Benedetti, Executive Director, Health Finance Alliance',
+  ]);
+  assert.deepEqual(r.sessions, [
+    ['09:00', '09:50', 'opening', null, 'Welcome Remarks'],
+    ['09:00', '09:50', 'keynote', null, 'Keynote'],
+    ['13:30', '14:00', 'closing', null, 'Closing Remarks'],
+  ]);
+  assert.deepEqual(r.people, [
+    [['m', 'Clara Nwosu', null, 'Broadcast Journalist', null, null], ['s', 'Anders Lindqvist', null, 'Chair', 'Health Finance Alliance', null]],
+    [['s', 'Miguel Santos', 'Dr', 'Director-General', 'Vaccine Institute', null], ['s', 'Lorenzo Bianchi', 'H.E. Prof', 'Minister of Health', null, 'Italy']],
+    [['s', 'Rosa Benedetti', null, 'Executive Director', 'Health Finance Alliance', null]],
+  ]);
+  assert.deepEqual(r.warnings, [
+    '3: a part\'s label alone on its line read as the title of a part of its time slot',
+    '5: a part\'s label alone on its line read as the title of a part of its time slot',
+  ]);
+});
+
+test('"Theme 1: …" with no one under it, over a time alone on its line, heads the slot and is not a session', () => {
+  const r = read([
+    '09.50 – 10.15',
+    'Family Photo',
+    'Theme 1: Trust in global health',
+    '10.15 – 11.10',
+    'Panel 1: Health on the multilateral agenda',
+    'Chair: Tomás Herrera, Senior Fellow, Centre for Health Policy',
+    'Session 2: Financing primary care',
+    '11.30 – 12.20',
+    'Chair: Nadia Rahimi, CEO, Health Equity Fund',
+  ]);
+  assert.deepEqual(r.sessions, [
+    ['09:50', '10:15', 'other', null, 'Family Photo'],
+    ['10:15', '11:10', 'panel', 1, 'Health on the multilateral agenda'],
+    ['11:30', '12:20', 'panel', 2, 'Financing primary care'],
+  ]);
+  assert.deepEqual(r.people.map((s) => s.map((p) => `${p[0]} ${p[1]}`)), [[], ['m Tomás Herrera'], ['m Nadia Rahimi']]);
+  assert.deepEqual(r.warnings, [
+    '3: heading with no one under it over a timed slot; read as their group, not a session',
+    '7: heading with no one under it over a timed slot; read as their group, not a session',
+  ]);
+});
+
+test('the person in parentheses after an institution or a talk title; "… address by the Honourable X"; a country is no person', () => {
+  const r = read([
+    'MONDAY, 6 MAY 2002',
+    '09:00 Opening Ceremony',
+    '- Welcome and opening address by the Honourable Tavita Leaupepe, Minister of Agriculture, Samoa',
+    '- Opening remarks by SPC (Ms. Mereani Vakacegu, Deputy Director)',
+    '- Statement by New Zealand',
+    '11:30 Presentation of Background Papers',
+    '- Fisheries and Food Security (Ms. Hannah Lindgren, FAO)',
+    '- NZAID (Mr. Graham Whitcombe)',
+    '19:00 (Reception hosted by the Government of Samoa)',
+    'Previous Page Top Of Page Next Page',
+  ]);
+  assert.deepEqual(r.sessions, [
+    ['09:00', null, 'opening', null, 'Opening Ceremony'],
+    ['11:30', null, 'other', null, 'Presentation of Background Papers'],
+    ['19:00', null, 'other', null, 'Reception hosted by the Government of Samoa'],
+  ]);
+  assert.deepEqual(r.people, [
+    [['s', 'Tavita Leaupepe', 'Honourable', 'Minister of Agriculture', null, 'Samoa'], ['s', 'Mereani Vakacegu', 'Ms.', 'Deputy Director', 'SPC', null]],
+    [['s', 'Hannah Lindgren', 'Ms.', null, 'FAO', null], ['s', 'Graham Whitcombe', 'Mr.', null, 'NZAID', null]],
+    [],
+  ]);
+  const agenda = parseAgendaText('11:30 Papers\n- Fisheries and Food Security (Ms. Hannah Lindgren, FAO)\n- Timor-Leste (Mr. Jose Soares)');
+  assert.deepEqual(agenda.days[0]!.sessions[0]!.speakers.map((p) => [p.name, p.talkTitle, p.country, p.countryCode]), [
+    ['Hannah Lindgren', 'Fisheries and Food Security', null, null], ['Jose Soares', null, 'Timor-Leste', 'TL'],
+  ]);
+  assert.deepEqual(r.warnings, ['5: "Statement" followed by something that is not a person', '10: page furniture; not read']);
+});
+
+test('no times: a title over two person lines after a blank line is a heading, also after a break; a part label over people too', () => {
+  const r = read([
+    'Programme',
+    '',
+    'Welcome and introduction',
+    'Ambassador Helena KOWALSKA, Permanent Representative of Poland to the United Nations',
+    'Dr. Samuel Okafor, Director, Centre for Migration Studies',
+    '',
+    'The future of remittances',
+    'Ana María Torres, Chief Economist, Inter-American Development Bank',
+    'Yusuf Demir, Turkey',
+    '',
+    'Lunch',
+    '',
+    'Climate mobility and displacement',
+    'Moderated by Mr. Tom Becker, IOM',
+    'Nadia Haddad, UNHCR',
+    '',
+    'Closing remarks',
+    'Ms. Ingrid Olsen, Deputy Director-General, IOM',
+  ]);
+  assert.deepEqual(r.sessions, [
+    [null, null, 'opening', null, 'Welcome and introduction'],
+    [null, null, 'other', null, 'The future of remittances'],
+    [null, null, 'break', null, 'Lunch'],
+    [null, null, 'other', null, 'Climate mobility and displacement'],
+    [null, null, 'closing', null, 'Closing remarks'],
+  ]);
+  assert.deepEqual(r.people.map((s) => s.map((p) => `${p[0]} ${p[1]}`)), [
+    ['s Helena KOWALSKA', 's Samuel Okafor'], ['s Ana María Torres', 's Yusuf Demir'], [], ['m Tom Becker', 's Nadia Haddad'], ['s Ingrid Olsen'],
+  ]);
+  assert.deepEqual(r.warnings, [
+    '3: read as a session heading from the people under it',
+    '7: read as a session heading from the people under it',
+    '13: read as a session heading from the people under it',
+    '17: read as a session heading from the people under it',
+  ]);
+});
+
+test('a talk title over one speaker, with no blank line above it, stays the talk title', () => {
+  const agenda = parseAgendaText([
+    'Session 1: Remittances',
+    'Chair: Ms. Ana Torres, IDB',
+    'Costs of sending money home',
+    'Mr. Yusuf Demir, Central Bank, Turkey',
+    'Digital transfers',
+    'Dr. Sophie Laurent, OECD',
+  ].join('\n'));
+  const s = agenda.days[0]!.sessions;
+  assert.equal(s.length, 1);
+  assert.deepEqual(s[0]!.speakers.map((p) => [p.name, p.talkTitle]), [['Yusuf Demir', 'Costs of sending money home'], ['Sophie Laurent', 'Digital transfers']]);
+});
+
+test('a country after the job with no comma ("Minister of Health Morocco"), and in parentheses before the job', () => {
+  const p = (line: string) => { const r = readPerson(line, false); return r === null ? null : [r.person.name, r.person.position, r.person.organization, r.person.country, r.person.countryCode]; };
+  assert.deepEqual(p('H.E. Dr. Amina El Fassi, Minister of Health Morocco'), ['Amina El Fassi', 'Minister of Health', null, 'Morocco', 'MA']);
+  assert.deepEqual(p('Mr. Omar Haddad, Ministry of Foreign Affairs Jordan'), ['Omar Haddad', null, 'Ministry of Foreign Affairs', 'Jordan', 'JO']);
+  assert.deepEqual(p('Mr. Pedro Alvarez (Spain) Director General, Ministry of Labour'), ['Pedro Alvarez', 'Director General', 'Ministry of Labour', 'Spain', 'ES']);
+  // A country after "of", "to" or inside a longer name stays where it is.
+  assert.deepEqual(p('Ms. Helena Kowalska, Permanent Representative of Poland'), ['Helena Kowalska', 'Permanent Representative of Poland', null, null, null]);
+  assert.deepEqual(p('Sr. Luis Gómez, Consejero, Embajada de la República Argentina'), ['Luis Gómez', 'Consejero', 'Embajada de la República Argentina', null, null]);
+});
+
+test('a role glued to the person after it, an Arabic comma between the parts, a Latin spelling after a Chinese name', () => {
+  const r = read([
+    '10:00 – 11:30 Panel 1: Labour mobility',
+    'Moderator: 王毅 (Wang Yi), Counsellor, Ministry of Foreign Affairs, China',
+    'محمد عبد الله، مدير، وزارة العمل',
+    'Opening remarksMs. Jane Doe, President, ECOSOC',
+    'Keynote addressJane Roe, Director, ILO',
+  ]);
+  assert.deepEqual(r.people, [[
+    ['m', '王毅', null, 'Counsellor', 'Ministry of Foreign Affairs', 'China'],
+    ['s', 'محمد عبد الله', null, 'مدير, وزارة العمل', null, null],
+    ['s', 'Jane Doe', 'Ms.', 'President', 'ECOSOC', null],
+    ['s', 'Jane Roe', null, 'Director', 'ILO', null],
+  ]]);
+  assert.deepEqual(r.warnings, []);
+});
+
+test('an office or an institution after a role phrase is no person; a venue after a dash is not in the title', () => {
+  const r = read([
+    'TUESDAY, 12 OCTOBER 2004',
+    '08.30 – 09.30',
+    'Opening Session',
+    '    • Welcome address - Water Resources Commission (Host)',
+    '    • Opening Statement - FAO Representative',
+    '    • Closing remarks – FAO Regional Office',
+    '18.30',
+    'Cocktail Reception - Palm Court Hotel',
+    '19.30 Dinner – Conference Room 2',
+  ]);
+  assert.deepEqual(r.sessions, [
+    ['08:30', '09:30', 'opening', null, 'Opening Session'],
+    ['18:30', null, 'other', null, 'Cocktail Reception'],
+    ['19:30', null, 'other', null, 'Dinner'],
+  ]);
+  assert.deepEqual(r.people, [[], [], []]);
+  assert.equal(r.warnings.length, 3);
+  assert.equal(readPerson('Water Resources Commission', true), null);
+  assert.equal(readPerson('FAO Representative', true), null);
+  assert.deepEqual(readPerson('Dean Smith', true)?.person.name, 'Dean Smith');
+});
+
+test('no times: a heading in capitals over a person line is a session, a part label in capitals too', () => {
+  const r = read([
+    'Programme',
+    'WELCOME AND INTRODUCTION',
+    'Mr. Peter HALL, President, Policy Forum',
+    'THE STATE OF GLOBAL MIGRATION',
+    'Ms. Ana GARCIA, Director, Migration Policy Institute, Spain',
+    'Mr. Kenji ITO, Professor, Keio University, Japan',
+    'CONCLUDING REMARKS',
+    'Mr. Peter HALL, President, Policy Forum',
+  ]);
+  assert.deepEqual(r.sessions, [
+    [null, null, 'opening', null, 'WELCOME AND INTRODUCTION'],
+    [null, null, 'other', null, 'THE STATE OF GLOBAL MIGRATION'],
+    [null, null, 'closing', null, 'CONCLUDING REMARKS'],
+  ]);
+  assert.deepEqual(r.people.map((s) => s.map((p) => `${p[0]} ${p[1]} ${p[5]}`)), [
+    ['s Peter HALL null'], ['s Ana GARCIA Spain', 's Kenji ITO Japan'], ['s Peter HALL null'],
+  ]);
+  assert.deepEqual(r.warnings, [2, 4, 7].map((n) => `${n}: read as a session heading from the people under it`));
+});
+
+test('"(Keynote Address)" under a titled slot is its kind; a job in parentheses on the line under a name is theirs', () => {
+  const r = read([
+    'Thursday, July 16th, 2015',
+    '14:00 “Culture and Good Governance”',
+    '(Keynote Address)',
+    'Deborah Finch (Director, Culture at King\'s College, London)',
+    '11:30  Keynote Address',
+    'Jim Fitzgerald',
+    '(Member of the British Parliament)',
+  ]);
+  assert.deepEqual(r.sessions, [
+    ['14:00', null, 'keynote', null, '“Culture and Good Governance”'],
+    ['11:30', null, 'keynote', null, 'Keynote Address'],
+  ]);
+  assert.deepEqual(r.people, [
+    [['s', 'Deborah Finch', null, 'Director', 'Culture at King\'s College, London', null]],
+    [['s', 'Jim Fitzgerald', null, 'Member of the British Parliament', null, null]],
+  ]);
+  assert.deepEqual(r.warnings, []);
+});

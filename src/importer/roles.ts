@@ -76,6 +76,22 @@ const ROLE_NOUNS = new Map<string, RoleBucket>([
     .map((w): [string, RoleBucket] => [w, 'speakers']),
 ]);
 
+// Nouns of what is said, not of who says it: a short phrase holding one and ending in "by" ("Welcome and opening
+// address by", "Mot d'accueil par", "Palabras de apertura por") gives the person after it the floor.
+const SPEECH_NOUNS = new Set(`address addresses remarks statement statements speech speeches prayer presentation
+  presentations introduction briefing message lecture keynote allocution discours mot intervention interventions exposé
+  présentation conférence intervención intervenciones palabras presentación conferencia ponencia saludo saludos
+  bienvenida mensaje`.split(/\s+/));
+
+/** "Welcome and opening address by": a phrase of up to six words, one of them a speech noun, ending in by/par/por. */
+function spokenBy(written: string): Role | null {
+  const m = /^(.{3,60}?)\s(?:by|par|por)$/iu.exec(written.replace(/[:.]$/, '').trim());
+  if (m === null) return null;
+  const ws = m[1]!.split(/\s+/);
+  if (ws.length > 6 || /\d/.test(m[1]!) || !ws.some((w) => SPEECH_NOUNS.has(w.toLowerCase().replace(/^(?:d|l)['’]/, '')))) return null;
+  return { bucket: 'speakers', label: m[1]! };
+}
+
 /** A short label (up to six words, no digits) holding one role noun: that role, with the label as written. */
 function roleInLabel(written: string): Role | null {
   const label = written.replace(/[:.]$/, '').trim();
@@ -107,7 +123,9 @@ export function readRoleLine(line: string): { role: Role; rest: string } | null 
   for (const re of [ROLE_LINE, ROLE_BY, ROLE_DASH]) {
     const m = re.exec(s);
     if (m === null) continue;
-    const role = roleOf(m[1]!);
+    // "Welcome and opening address by the Honourable X": a speech noun before "by", when a name (or an article and
+    // a capital) follows; "Présentation … par la maîtresse des cérémonies, X" is read elsewhere.
+    const role = roleOf(m[1]!) ?? (re === ROLE_BY && /^(?:(?:the|la|le|el|l['’])\s?)?\p{Lu}/u.test(m[2]!.trim()) ? spokenBy(m[1]!) : null);
     if (role !== null) return { role, rest: m[2]!.trim() };
   }
   const comma = readRoleComma(s);

@@ -4,6 +4,7 @@
 // an event's are tied to that event (its writes, and those of its people and organizations,
 // drop them); a series' to none, so any write drops them.
 import { type Context, Hono } from 'hono';
+import { NotFound } from '../../domain/errors.ts';
 import type { InterfaceLanguage } from '../../domain/language.ts';
 import type { Dimension } from '../../domain/representation.ts';
 import { representationCsv, representationJson } from '../../exports/representation.ts';
@@ -76,5 +77,34 @@ export function representationRoutes(deps: AppDeps, lang: InterfaceLanguage = 'e
       });
     });
   }
+  // One year of a series: /series/{slug}/representation/{year} (and .csv, .json), the figures of the
+  // events it held that year; cached as the series' page (any write drops it).
+  const yearPath = (slug: string, year: number) => `/series/${slug}/representation/${year}`;
+  const loadYear = async (c: Context, year: number): Promise<Representation | undefined> => {
+    const slug = c.req.param('slug') ?? '';
+    if (!SLUG.test(slug)) return undefined;
+    const rep = await representationOf(db, { kind: 'series', slug, year });
+    return rep && rep.scope.events.length ? rep : undefined;
+  };
+  app.get('/series/:slug/representation/:year', (c) => {
+    const m = /^(\d{4})(\.csv|\.json)?$/.exec(c.req.param('year'));
+    if (!m) throw new NotFound(`no figures at ${c.req.path}: a year is written YYYY`);
+    const year = Number(m[1]);
+    const slug = c.req.param('slug');
+    if (m[2] === '.csv')
+      return cached(cache, c, download('text/csv; charset=utf-8', `${slug}-${year}-representation.csv`), async () => {
+        const rep = await loadYear(c, year);
+        return rep && representationCsv(rep, label, t('rep.total'));
+      });
+    if (m[2] === '.json')
+      return cached(cache, c, download('application/json; charset=utf-8', `${slug}-${year}-representation.json`), async () => {
+        const rep = await loadYear(c, year);
+        return rep && representationJson(rep, label, notes(rep), `${deps.baseUrl()}${hrefIn(lang, yearPath(rep.scope.slug, year))}`);
+      });
+    return cached(cache, c, HTML_HEADERS, async () => {
+      const rep = await loadYear(c, year);
+      return rep && renderDocument(<RepresentationPage lang={lang} t={t} rep={rep} path={yearPath(rep.scope.slug, year)} />, placeOf(c.req.path, deps.baseUrl()));
+    });
+  });
   return app;
 }

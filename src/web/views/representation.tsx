@@ -2,7 +2,7 @@
 // The representation figures (issue 14): charts drawn on the server as SVG (no script), each
 // with its data in a real table beside it, and the notes that say what was counted. The same
 // fragment is the public page's body and the publication's appendix (representationHtml).
-import type { InterfaceLanguage } from '../../domain/language.ts';
+import { type InterfaceLanguage, intlLocale } from '../../domain/language.ts';
 import { type Dimension, type Figures, GROUPS, NOT_KNOWN, percent, type YearFigures } from '../../domain/representation.ts';
 import { m49Code, type Subregion } from '../../domain/region.ts';
 import type { Representation } from '../../operations/representation.ts';
@@ -35,8 +35,8 @@ export function groupLabel(t: Translate, d: Dimension, key: string): string {
 }
 
 const numberIn = (lang: InterfaceLanguage) => {
-  const whole = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
-  const one = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const whole = new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 0 });
+  const one = new Intl.NumberFormat(intlLocale(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return { n: (v: number) => whole.format(v), pct: (v: number | null) => (v === null ? '–' : `${one.format(v)} %`), min: (seconds: number) => one.format(seconds / 60) };
 };
 
@@ -211,6 +211,8 @@ export type FragmentOptions = {
   headingLevel?: 2 | 3 | 4;
   /** prefixes every id, so that several fragments can share one document */
   idPrefix?: string;
+  /** the address of a year's own figures, linked from its row of the trend table (a series' page) */
+  yearHref?: (year: number) => string;
 };
 
 function Heading(p: { level: 2 | 3 | 4 | 5; id?: string; children: unknown }) {
@@ -259,7 +261,7 @@ export function RepresentationFigures(p: Base & { rep: Representation } & Fragme
           </section>
         );
       })}
-      {rep.years && rep.years.length ? <Trend lang={p.lang} t={t} years={rep.years} level={level} id={id} /> : null}
+      {rep.years && rep.years.length ? <Trend lang={p.lang} t={t} years={rep.years} level={level} id={id} {...(p.yearHref ? { yearHref: p.yearHref } : {})} /> : null}
       <Heading level={level} id={id('notes-h')}>
         {t('rep.notes')}
       </Heading>
@@ -289,7 +291,7 @@ function TimeChart(p: Base & { rep: Representation; id: string }) {
   );
 }
 
-function Trend(p: Base & { years: YearFigures[]; level: 2 | 3 | 4; id: (s: string) => string }) {
+function Trend(p: Base & { years: YearFigures[]; level: 2 | 3 | 4; id: (s: string) => string; yearHref?: (year: number) => string }) {
   const { t } = p;
   const f = numberIn(p.lang);
   const years = p.years.map((y) => y.year);
@@ -346,7 +348,15 @@ function Trend(p: Base & { years: YearFigures[]; level: 2 | 3 | 4; id: (s: strin
           <tbody>
             {p.years.map((y, i) => (
               <tr>
-                <th scope="row">{String(y.year)}</th>
+                <th scope="row">
+                  {p.yearHref ? (
+                    <a href={href(p.yearHref(y.year))} aria-label={t('rep.trend.yearLink', { year: String(y.year) })}>
+                      {String(y.year)}
+                    </a>
+                  ) : (
+                    String(y.year)
+                  )}
+                </th>
                 <td>{f.n(y.events)}</td>
                 <td>{f.n(y.speakers.persons)}</td>
                 <td>{f.n(y.speakers.female)}</td>
@@ -381,12 +391,18 @@ function Downloads(p: Base & { base: string }) {
   );
 }
 
-/** /events/{slug}/representation and /series/{slug}/representation. */
+/** /events/{slug}/representation, /series/{slug}/representation and a series' year, /series/{slug}/representation/{year}. */
 export function RepresentationPage(p: Base & { rep: Representation; path: string }) {
   const { t, rep } = p;
   const s = rep.scope;
-  const crumbs = [{ href: '/', label: t('nav.home') }, { href: `/series/${s.series.slug}`, label: s.series.title }, ...(s.kind === 'event' ? [{ href: `/events/${s.slug}`, label: s.title }] : [])];
-  const title = t('rep.title', { title: s.title });
+  const year = s.kind === 'series' ? s.year : null;
+  const crumbs = [
+    { href: '/', label: t('nav.home') },
+    { href: `/series/${s.series.slug}`, label: s.series.title },
+    ...(s.kind === 'event' ? [{ href: `/events/${s.slug}`, label: s.title }] : []),
+    ...(year !== null ? [{ href: `/series/${s.slug}/representation`, label: t('rep.title', { title: s.title }) }] : []),
+  ];
+  const title = year !== null ? t('rep.title.year', { title: s.title, year: String(year) }) : t('rep.title', { title: s.title });
   return (
     <Layout lang={p.lang} t={t} title={title} description={t('rep.intro')} crumbs={crumbs}>
       <h1>{title}</h1>
@@ -396,7 +412,7 @@ export function RepresentationPage(p: Base & { rep: Representation; path: string
         </p>
       ) : null}
       <Downloads lang={p.lang} t={t} base={p.path} />
-      <RepresentationFigures lang={p.lang} t={t} rep={rep} />
+      <RepresentationFigures lang={p.lang} t={t} rep={rep} {...(s.kind === 'series' && year === null ? { yearHref: (y: number) => `/series/${s.slug}/representation/${y}` } : {})} />
     </Layout>
   );
 }

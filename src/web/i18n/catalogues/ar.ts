@@ -208,6 +208,9 @@ export const ar: Catalogue = {
   'rep.trend.col.civil': 'باسم المجتمع المدني',
   'rep.trend.col.civilShare': 'المجتمع المدني (الحصة)',
   'rep.trend.note': 'المشاركون في حلقات النقاش هم المتحدثون في الجلسات من نوع «حلقة نقاش»؛ وتُحسب حصتا النساء والنوع الاجتماعي غير المعروف من الأشخاص الذين تحدّثوا في تلك السنة.',
+  // Representation figures of one year of a series (issue 14)
+  'rep.title.year': 'من تحدّث: {title}، {year}',
+  'rep.trend.yearLink': 'أرقام عام {year}',
   'rep.download.csv': 'الأرقام بصيغة CSV',
   'rep.download.json': 'الأرقام بصيغة JSON',
   'rep.m49': 'M49 {code}',

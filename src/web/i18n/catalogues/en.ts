@@ -207,6 +207,9 @@ export const en = {
   'rep.trend.col.civil': 'For civil society',
   'rep.trend.col.civilShare': 'Civil society (share)',
   'rep.trend.note': 'Panellists are the speakers of sessions of the kind “panel”; the shares of women and of gender not known are of the persons who spoke that year.',
+  // Representation figures of one year of a series (issue 14)
+  'rep.title.year': 'Who was heard: {title}, {year}',
+  'rep.trend.yearLink': 'The figures of {year}',
   'rep.download.csv': 'Figures as CSV',
   'rep.download.json': 'Figures as JSON',
   'rep.m49': 'M49 {code}',

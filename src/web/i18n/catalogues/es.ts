@@ -202,6 +202,9 @@ export const es: Catalogue = {
   'rep.trend.col.civil': 'En nombre de la sociedad civil',
   'rep.trend.col.civilShare': 'Sociedad civil (proporción)',
   'rep.trend.note': 'Los panelistas son los oradores de las sesiones de tipo «mesa redonda»; las proporciones de mujeres y de género desconocido se calculan sobre las personas que tomaron la palabra ese año.',
+  // Representation figures of one year of a series (issue 14)
+  'rep.title.year': 'Quién tomó la palabra: {title}, {year}',
+  'rep.trend.yearLink': 'Las cifras de {year}',
   'rep.download.csv': 'Cifras en formato CSV',
   'rep.download.json': 'Cifras en formato JSON',
   'rep.m49': 'M49 {code}',

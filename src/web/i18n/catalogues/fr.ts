@@ -202,6 +202,9 @@ export const fr: Catalogue = {
   'rep.trend.col.civil': 'Pour la société civile',
   'rep.trend.col.civilShare': 'Société civile (part)',
   'rep.trend.note': 'Les participants aux tables rondes sont les intervenants des séances de type « table ronde » ; les parts des femmes et du genre inconnu sont calculées sur les personnes ayant pris la parole cette année-là.',
+  // Representation figures of one year of a series (issue 14)
+  'rep.title.year': 'Qui a pris la parole : {title}, {year}',
+  'rep.trend.yearLink': 'Les chiffres de {year}',
   'rep.download.csv': 'Statistiques au format CSV',
   'rep.download.json': 'Statistiques au format JSON',
   'rep.m49': 'M49 {code}',

@@ -22,3 +22,13 @@ export function isInterfaceLanguage(x: string): x is InterfaceLanguage {
 export function directionOf(lang: InterfaceLanguage): 'ltr' | 'rtl' {
   return lang === 'ar' ? 'rtl' : 'ltr';
 }
+
+/**
+ * The locale Intl formats dates, times and numbers with on a page in `lang`. Arabic pages write
+ * Latin (European) digits, pinned with the `nu` extension, whatever the ICU's default for `ar` (which
+ * changed between CLDR versions): the same digits as the times, dates and numbers in the archive's own
+ * texts, in the forms' fields and in the exports (see ARCHITECTURE.md, "Digits in Arabic").
+ */
+export function intlLocale(lang: InterfaceLanguage): string {
+  return lang === 'ar' ? 'ar-u-nu-latn' : lang;
+}

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import type { InterfaceLanguage } from '../../domain/language.ts';
+import { type InterfaceLanguage, intlLocale } from '../../domain/language.ts';
 import { jsonLdScriptText } from '../../exports/jsonld.ts';
 import type { EventExport } from '../../exports/model.ts';
 import { isoWithOffset, offsetLabel } from '../../domain/time.ts';
@@ -84,7 +84,7 @@ function ViewerTime(p: { at: ReturnType<typeof inZone>; date: string; lang: Inte
   const hhmm = p.at.toPlainTime().toString({ smallestUnit: 'minute' });
   return (
     <time datetime={p.at.toString({ timeZoneName: 'never', smallestUnit: 'second' })}>
-      {day.toString() === p.date ? hhmm : `${hhmm} (${day.toLocaleString(p.lang, { day: 'numeric', month: 'long' })})`}
+      {day.toString() === p.date ? hhmm : `${hhmm} (${day.toLocaleString(intlLocale(p.lang), { day: 'numeric', month: 'long' })})`}
     </time>
   );
 }

@@ -1,6 +1,6 @@
 // Presentation helpers shared by the views: dates, times and labels in the reader's language.
 import { Temporal } from 'temporal-polyfill';
-import type { InterfaceLanguage } from '../../domain/language.ts';
+import { type InterfaceLanguage, intlLocale } from '../../domain/language.ts';
 import type { Translate } from '../i18n/t.ts';
 
 // Formatters are made once per language: making one takes a tenth of a millisecond, and a page
@@ -10,7 +10,7 @@ function format(lang: InterfaceLanguage, kind: 'long' | 'range'): Intl.DateTimeF
   const key = `${lang} ${kind}`;
   let f = formats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(lang, { ...(kind === 'long' ? { weekday: 'long' as const } : {}), day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    f = new Intl.DateTimeFormat(intlLocale(lang), { ...(kind === 'long' ? { weekday: 'long' as const } : {}), day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
     formats.set(key, f);
   }
   return f;

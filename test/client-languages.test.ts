@@ -3,7 +3,8 @@
 // - the /fr/ and /ar/ iCalendar files are read by Python's icalendar (SUMMARY, DESCRIPTION,
 //   LOCATION, instants) and by khal (imported into a fresh calendar, `khal list`), with exact French
 //   titles and descriptions (sessions headed as the French page heads them: "Table ronde 1: …"),
-//   country names in French and Arabic, Arabic role words, and the venue's times as UTC instants;
+//   country names in French and Arabic, Arabic role words, links to the French and Arabic pages,
+//   and the venue's times as UTC instants;
 // - the French participants CSV and XLSX, the Arabic participants CSV and the representation
 //   figures CSV in French and Arabic are opened by LibreOffice Calc (headless, saved as CSV): every
 //   cell as the file has it, accents and Arabic script intact, dates kept as written.
@@ -14,8 +15,19 @@ import { KHAL_SKIP, khalRead, LIBREOFFICE_SKIP, libreOfficeCells, parseCsv, PY_I
 import { ENGINES } from './engines.ts';
 import { http, signedIn } from './http-client.ts';
 import { demoSite, type TestSite } from './server.ts';
+import { translator } from '../src/web/i18n/t.ts';
+import { sessionHeading } from '../src/web/views/format.ts';
 
 const EVENT = '/events/idm-2017-new-york';
+// The words the files take from the catalogue: role words, the colon after them (French puts a
+// no-break space before it), a numbered panel's heading.
+const tFr = translator('fr');
+const tAr = translator('ar');
+const SPEAKER_FR = `${tFr('role.speaker')}${tFr('punct.colon')}`;
+const MODERATOR_FR = `${tFr('role.moderator')}${tFr('punct.colon')}`;
+const SPEAKER_AR = `${tAr('role.speaker')}${tAr('punct.colon')}`;
+const MODERATOR_AR = `${tAr('role.moderator')}${tAr('punct.colon')}`;
+
 /** khal's records (each format ended by ␞), without the day headings it prints ("Tuesday, 2017-04-18"). */
 const khalRecords = (raw: string) => raw.replace(/^[A-Z][a-z]+day, \d{4}-\d{2}-\d{2}\n/gm, '').split('␞').map((x) => x.trim()).filter(Boolean);
 const versions = (html: string) => Object.fromEntries([...html.matchAll(/<input type="hidden" name="(version\.[a-z]+\.\d+)" value="(\d+)"/g)].map((m) => [m[1]!, m[2]!]));
@@ -23,6 +35,8 @@ const versions = (html: string) => Object.fromEntries([...html.matchAll(/<input 
 const EVENT_FR = 'Dialogue international sur la migration 2017 — premier atelier, New York';
 const OPENING_FR = 'Séance d’ouverture';
 const PANEL_1_FR = 'Mettre en œuvre les ODD et les autres grands cadres : comment le Pacte mondial sur les migrations peut aider à tenir les engagements pris';
+/** Panel 1 headed as the French page heads it ("Table ronde 1 : …"). */
+const panel1Fr = sessionHeading({ kind: 'panel', number: 1, title: PANEL_1_FR }, tFr);
 const REMARKS_FR = 'Allocution d’ouverture';
 const PANEL_1 = 'Implementing the SDGs and other major frameworks: how the Global Compact on Migration can help meet commitments made';
 const EVENT_EN = 'International Dialogue on Migration 2017 — first workshop, New York';
@@ -69,7 +83,8 @@ for (const engine of ENGINES) {
     after(() => site?.stop());
 
     const text = (name: string) => files[name]!.toString('utf8');
-    const page = (n: number) => `${site.base}${EVENT}#session-${n}`;
+    // The calendar's links open the page in its own language.
+    const page = (n: number, lang: 'fr' | 'ar' = 'fr') => `${site.base}/${lang}${EVENT}#session-${n}`;
 
     test('python-icalendar reads the French titles, descriptions and the venue’s times, and the Arabic role words', { skip: PY_ICALENDAR_SKIP }, () => {
       const fr = pythonIcalendarEvents(text('fr.ics'));
@@ -77,9 +92,9 @@ for (const engine of ENGINES) {
       assert.deepEqual(fr[0], {
         summary: `${OPENING_FR} — ${EVENT_FR}`,
         description: [
-          'Intervenant(e): William Lacy Swing, Director General, International Organization for Migration',
+          `${SPEAKER_FR}William Lacy Swing, Director General, International Organization for Migration`,
           `  ${REMARKS_FR} (anglais)`,
-          'Intervenant(e): Louise Arbour, Special Representative of the Secretary General for International Migration',
+          `${SPEAKER_FR}Louise Arbour, Special Representative of the Secretary General for International Migration`,
           '  Keynote remarks (anglais)',
           '',
           page(1),
@@ -89,11 +104,11 @@ for (const engine of ENGINES) {
         start: '2017-04-18T14:00:00Z',
         end: '2017-04-18T15:30:00Z',
       });
-      assert.equal(fr[1]!.summary, `Table ronde 1: ${PANEL_1_FR} — ${EVENT_FR}`);
-      assert.match(fr[1]!.description!, /^Modération: William Lacy Swing, Director General, International Organization for Migration\nIntervenant\(e\): Ahmed Hussen, Minister of Immigration, Refugees, and Citizenship, Canada\n {2}Statement \(anglais\)\n/);
+      assert.equal(fr[1]!.summary, `${panel1Fr} — ${EVENT_FR}`);
+      assert.ok(fr[1]!.description!.startsWith(`${MODERATOR_FR}William Lacy Swing, Director General, International Organization for Migration\n${SPEAKER_FR}Ahmed Hussen, Minister of Immigration, Refugees, and Citizenship, Canada\n  Statement (anglais)\n`), fr[1]!.description!);
       assert.deepEqual([fr[1]!.start, fr[1]!.end], ['2017-04-18T15:30:00Z', '2017-04-18T17:00:00Z']);
       // Country names in the calendar's language: Morocco is Maroc (and المغرب below).
-      assert.match(fr[3]!.description!, /^Modération: El Habib Nadir, Secretary General, Ministry in Charge of Moroccans living abroad and migration affairs, Maroc\n/);
+      assert.ok(fr[3]!.description!.startsWith(`${MODERATOR_FR}El Habib Nadir, Secretary General, Ministry in Charge of Moroccans living abroad and migration affairs, Maroc\n`), fr[3]!.description!);
       // A session without a translation keeps its original title; the event's is French in every summary.
       assert.equal(fr[2]!.summary, `Break — ${EVENT_FR}`);
       assert.deepEqual(fr.map((e) => e.start), ['2017-04-18T14:00:00Z', '2017-04-18T15:30:00Z', '2017-04-18T17:00:00Z', '2017-04-18T19:00:00Z', '2017-04-18T20:30:00Z', '2017-04-19T14:00:00Z', '2017-04-19T15:30:00Z', '2017-04-19T17:00:00Z', '2017-04-19T19:00:00Z', '2017-04-19T20:30:00Z']);
@@ -103,10 +118,11 @@ for (const engine of ENGINES) {
       assert.equal(ar[0]!.summary, `Opening Session — ${EVENT_EN}`);
       assert.equal(
         ar[0]!.description,
-        ['متحدث(ة): William Lacy Swing, Director General, International Organization for Migration', '  Opening remarks (الإنجليزية)', 'متحدث(ة): Louise Arbour, Special Representative of the Secretary General for International Migration', '  Keynote remarks (الإنجليزية)', '', page(1)].join('\n'),
+        [`${SPEAKER_AR}William Lacy Swing, Director General, International Organization for Migration`, '  Opening remarks (الإنجليزية)', `${SPEAKER_AR}Louise Arbour, Special Representative of the Secretary General for International Migration`, '  Keynote remarks (الإنجليزية)', '', page(1, 'ar')].join('\n'),
       );
-      assert.match(ar[1]!.description!, /^إدارة الجلسة: William Lacy Swing, /);
-      assert.match(ar[3]!.description!, /^إدارة الجلسة: El Habib Nadir, Secretary General, Ministry in Charge of Moroccans living abroad and migration affairs, المغرب\n/);
+      assert.ok(ar[1]!.description!.startsWith(`${MODERATOR_AR}William Lacy Swing, `), ar[1]!.description!);
+      assert.equal(ar[0]!.url, page(1, 'ar'));
+      assert.ok(ar[3]!.description!.startsWith(`${MODERATOR_AR}El Habib Nadir, Secretary General, Ministry in Charge of Moroccans living abroad and migration affairs, المغرب\n`), ar[3]!.description!);
       assert.deepEqual(ar.map((e) => [e.start, e.end]), fr.map((e) => [e.start, e.end]));
     });
 
@@ -117,20 +133,20 @@ for (const engine of ENGINES) {
       assert.equal(
         events[0],
         [
-          `${OPENING_FR} — ${EVENT_FR}|2017-04-18 14:00|2017-04-18 15:30|United Nations Headquarters, New York|Intervenant(e): William Lacy Swing, Director General, International Organization for Migration`,
+          `${OPENING_FR} — ${EVENT_FR}|2017-04-18 14:00|2017-04-18 15:30|United Nations Headquarters, New York|${SPEAKER_FR}William Lacy Swing, Director General, International Organization for Migration`,
           `  ${REMARKS_FR} (anglais)`,
-          'Intervenant(e): Louise Arbour, Special Representative of the Secretary General for International Migration',
+          `${SPEAKER_FR}Louise Arbour, Special Representative of the Secretary General for International Migration`,
           '  Keynote remarks (anglais)',
           '',
           page(1),
         ].join('\n'),
       );
-      assert.ok(events[1]!.startsWith(`Table ronde 1: ${PANEL_1_FR} — ${EVENT_FR}|2017-04-18 15:30|2017-04-18 17:00|United Nations Headquarters, New York|Modération: William Lacy Swing,`), events[1]);
+      assert.ok(events[1]!.startsWith(`${panel1Fr} — ${EVENT_FR}|2017-04-18 15:30|2017-04-18 17:00|United Nations Headquarters, New York|${MODERATOR_FR}William Lacy Swing,`), events[1]);
       assert.equal(events[9]!.split('|').slice(1, 3).join('|'), '2017-04-19 20:30|2017-04-19 21:00');
       const ar = khalRead(text('ar.ics'), '2017-04-18', 2, '{title}|{start-long}|{description}␞');
       const arEvents = khalRecords(ar.raw);
       assert.equal(arEvents.length, 10);
-      assert.ok(arEvents[0]!.startsWith(`Opening Session — ${EVENT_EN}|2017-04-18 14:00|متحدث(ة): William Lacy Swing, `), arEvents[0]);
+      assert.ok(arEvents[0]!.startsWith(`Opening Session — ${EVENT_EN}|2017-04-18 14:00|${SPEAKER_AR}William Lacy Swing, `), arEvents[0]);
       assert.ok(arEvents[0]!.includes('\n  Opening remarks (الإنجليزية)\n'), arEvents[0]);
     });
 
@@ -142,7 +158,7 @@ for (const engine of ENGINES) {
       assert.deepEqual(calcCsvFr[0], ['Titre', 'Nom', 'Fonction', 'Organisation', 'Type d’organisation', 'Pays', 'Code pays', 'Rôles', 'Séances', 'Jours', 'Documents']);
       assert.deepEqual(calcCsvFr[1], [
         '', 'William Lacy Swing', 'Director General', 'International Organization for Migration', 'ONU ou autre organisation intergouvernementale', '', '',
-        'Intervenant(e); Modération', `${OPENING_FR}; Table ronde 1: ${PANEL_1_FR}`, '2017-04-18', REMARKS_FR,
+        `${tFr('role.speaker')}; ${tFr('role.moderator')}`, `${OPENING_FR}; ${panel1Fr}`, '2017-04-18', REMARKS_FR,
       ]);
       const gomez = calcCsvFr.find((r) => r[1] === 'Juan José Gómez Camacho');
       assert.ok(gomez, 'the accented name is read intact');

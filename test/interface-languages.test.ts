@@ -188,7 +188,7 @@ for (const engine of ENGINES) {
         const ics = await http('GET', `${site.base}/fr${EVENT}/calendar.ics`);
         assert.equal(ics.status, 200);
         const text = ics.body.replace(/\r\n[ \t]/g, '');
-        assert.ok(text.includes(`${fr['role.moderator']}: `.replace(/,/g, '\\,')), 'moderators named in French');
+        assert.ok(text.includes(`${fr['role.moderator']}${fr['punct.colon']}`.replace(/,/g, '\\,')), 'moderators named in French');
         assert.ok(!text.includes('Moderator: '), 'no English role word');
         assert.match(text, /PRODID:-\/\/Plenary\/\/Plenary\/\/FR/);
         const en = await http('GET', `${site.base}${EVENT}/calendar.ics`);

@@ -56,7 +56,7 @@ const KIND_CATEGORY: Record<ExportSession['kind'], string> = {
  * The words a calendar is written in (the address's language): role words, and `heading`, a session's
  * title as the page heads it ("Table ronde 1: …" in French); without it, `displayTitle` (English).
  */
-export type CalendarWords = { lang: string; moderator: string; speaker: string; heading?: (s: Pick<ExportSession, 'kind' | 'number' | 'title'>) => string };
+export type CalendarWords = { lang: string; moderator: string; speaker: string; heading?: (s: Pick<ExportSession, 'kind' | 'number' | 'title'>) => string; /** after a role word: ": ", French " : " (no-break space) */ colon?: string };
 const headingOf = (s: ExportSession, w: CalendarWords) => (w.heading ? w.heading(s) : s.displayTitle);
 export const ENGLISH_CALENDAR_WORDS: CalendarWords = { lang: 'en', moderator: 'Moderator', speaker: 'Speaker' };
 
@@ -87,7 +87,7 @@ function safeUri(u: string): string {
 function personLine(a: ExportAppearance, w: CalendarWords): string {
   const role = a.roleLabel ?? (a.role === 'moderator' ? w.moderator : w.speaker);
   const name = [a.honorific, a.person.name].filter(Boolean).join(' ');
-  let line = `${role}: ${[name, a.affiliation.text].filter(Boolean).join(', ')}`;
+  let line = `${role}${w.colon ?? ': '}${[name, a.affiliation.text].filter(Boolean).join(', ')}`;
   if (a.talkTitle) line += ` — “${a.talkTitle}”`;
   const lines = [line];
   for (const m of a.materials) {

@@ -9,6 +9,8 @@ import { loadPersonCalendar } from '../../operations/person-calendar.ts';
 import { cached } from '../cached.ts';
 import type { AppDeps } from '../deps.ts';
 import type { InterfaceLanguage } from '../../domain/language.ts';
+import type { EventExport, ExportSession } from '../../exports/model.ts';
+import { hrefIn } from '../views/render-context.ts';
 
 function icsHeaders(name: string): Record<string, string> {
   return {
@@ -25,14 +27,14 @@ export function calendarRoutes(deps: AppDeps, lang: InterfaceLanguage = 'en'): H
   const app = new Hono();
   const t = translator(lang);
   // The descriptions' words in the language of the address (/fr/events/x/calendar.ics).
-  const words: CalendarWords = { lang, moderator: t('role.moderator'), speaker: t('role.speaker'), heading: (s) => sessionHeading(s, t) };
+  const words: CalendarWords = { lang, moderator: t('role.moderator'), speaker: t('role.speaker'), heading: (s) => sessionHeading(s, t), colon: t('punct.colon') };
 
   app.get('/events/:slug/calendar.ics', (c) => {
     const slug = c.req.param('slug');
     return cached(cache, c, icsHeaders(slug), async (event) => {
       const data = await loadEventExport(storage.db, slug, deps.baseUrl(), cache.currentGeneration(), lang);
       if (data) event(data.event.id);
-      return data && eventCalendar(data, words);
+      return data && eventCalendar(pagesIn(data, lang), words);
     });
   });
 
@@ -43,7 +45,7 @@ export function calendarRoutes(deps: AppDeps, lang: InterfaceLanguage = 'en'): H
       if (!/^[1-9][0-9]{0,14}$/.test(id)) return undefined;
       const data = await loadEventExport(storage.db, slug, deps.baseUrl(), cache.currentGeneration(), lang);
       if (data) event(data.event.id);
-      return data && sessionCalendar(data, Number(id), words);
+      return data && sessionCalendar(pagesIn(data, lang), Number(id), words);
     });
   });
 
@@ -56,4 +58,21 @@ export function calendarRoutes(deps: AppDeps, lang: InterfaceLanguage = 'en'): H
   });
 
   return app;
+}
+
+/**
+ * The export with the event's and its sessions' page addresses in the calendar's language: a French
+ * calendar's links (URL, the description's last line, the feed's SOURCE) open the French page
+ * (/fr/events/x#session-2). UIDs, people's and organizations' addresses (ATTENDEE, ORGANIZER) stay as they are.
+ */
+export function pagesIn(x: EventExport, lang: InterfaceLanguage): EventExport {
+  if (lang === 'en') return x;
+  const local = (url: string) => (url.startsWith(`${x.baseUrl}/`) ? `${x.baseUrl}${hrefIn(lang, url.slice(x.baseUrl.length))}` : url);
+  const session = (s: ExportSession): ExportSession => ({ ...s, url: local(s.url) });
+  return {
+    ...x,
+    event: { ...x.event, url: local(x.event.url) },
+    days: x.days.map((d) => ({ ...d, sessions: d.sessions.map(session) })),
+    cancelled: x.cancelled.map(session),
+  };
 }

@@ -27,7 +27,7 @@ export function toHtml(bs: Block[]): string {
       if (bs[i + 1]?.kind !== 'bullet') body.push('</ul>');
     } else body.push(b.kind === 'heading' ? `<h2>${esc(b.text)}</h2>` : `<p>${esc(b.text)}</p>`);
   }
-  return `<!DOCTYPE html><html lang="en"><head><title>IDM</title><style>p{margin:0}</style><script>var x = "<p>Not agenda</p>";</script></head>
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>IDM</title><style>p{margin:0}</style><script>var x = "<p>Not agenda</p>";</script></head>
 <body><header class="site-header"><a href="/">Home</a></header>
 <nav><ul><li>About IOM</li><li>Where we work</li><li>10:00 - 11:00 Menu item</li></ul></nav>
 <div class="breadcrumb">Home / Events</div>

@@ -61,29 +61,23 @@ export type RepresentationAppearance = {
   year: number;
 };
 
-export type GroupFigures = {
-  key: string;
+/** The counts of a group, and of the whole. */
+export type Counts = {
   persons: number;
   appearances: number;
   speakingPersons: number;
   speakingAppearances: number;
   moderatingPersons: number;
   moderatingAppearances: number;
-  /** the group's share of the speaking time, in whole seconds */
+  /** the share of the speaking time, in whole seconds (of the sessions that record both times) */
   speakingSeconds: number;
 };
 
+export type GroupFigures = { key: string } & Counts;
+
 export type DimensionFigures = { dimension: Dimension; groups: GroupFigures[] };
 
-export type Figures = {
-  persons: number;
-  appearances: number;
-  speakingPersons: number;
-  speakingAppearances: number;
-  moderatingPersons: number;
-  moderatingAppearances: number;
-  /** speaking time of the sessions that record both times, in whole seconds */
-  speakingSeconds: number;
+export type Figures = Counts & {
   /** speaking appearances in sessions that record both times (their time is counted) */
   timedSpeakingAppearances: number;
   dimensions: DimensionFigures[];
@@ -140,18 +134,16 @@ export function speakingShares(list: RepresentationAppearance[]): Map<number, nu
   return shares;
 }
 
-type Tally = { persons: Set<number>; appearances: number; speaking: Set<number>; speakingAppearances: number; moderating: Set<number>; moderatingAppearances: number; seconds: number };
-const tally = (): Tally => ({ persons: new Set(), appearances: 0, speaking: new Set(), speakingAppearances: 0, moderating: new Set(), moderatingAppearances: 0, seconds: 0 });
+/** Persons (distinct) and appearances: kept for everyone, for those speaking and for those moderating. */
+type Count = { persons: Set<number>; appearances: number };
+type Tally = { all: Count; speaker: Count; moderator: Count; seconds: number };
+const count = (): Count => ({ persons: new Set(), appearances: 0 });
+const tally = (): Tally => ({ all: count(), speaker: count(), moderator: count(), seconds: 0 });
 
 function add(t: Tally, a: RepresentationAppearance, share: number | undefined): void {
-  t.persons.add(a.personId);
-  t.appearances++;
-  if (a.role === 'speaker') {
-    t.speaking.add(a.personId);
-    t.speakingAppearances++;
-  } else {
-    t.moderating.add(a.personId);
-    t.moderatingAppearances++;
+  for (const c of [t.all, t[a.role === 'speaker' ? 'speaker' : 'moderator']]) {
+    c.persons.add(a.personId);
+    c.appearances++;
   }
   t.seconds += share ?? 0;
 }
@@ -166,25 +158,18 @@ export function computeFigures(list: RepresentationAppearance[]): Figures {
     add(all, a, share);
     for (const d of DIMENSIONS) add(by[d].get(groupOf(a, d))!, a, share);
   }
-  const out = (key: string, t: Tally): GroupFigures => ({
-    key,
-    persons: t.persons.size,
-    appearances: t.appearances,
-    speakingPersons: t.speaking.size,
-    speakingAppearances: t.speakingAppearances,
-    moderatingPersons: t.moderating.size,
-    moderatingAppearances: t.moderatingAppearances,
+  const counts = (t: Tally): Counts => ({
+    persons: t.all.persons.size,
+    appearances: t.all.appearances,
+    speakingPersons: t.speaker.persons.size,
+    speakingAppearances: t.speaker.appearances,
+    moderatingPersons: t.moderator.persons.size,
+    moderatingAppearances: t.moderator.appearances,
     speakingSeconds: Math.round(t.seconds),
   });
-  const total = out('all', all);
+  const out = (key: string, t: Tally): GroupFigures => ({ key, ...counts(t) });
   return {
-    persons: total.persons,
-    appearances: total.appearances,
-    speakingPersons: total.speakingPersons,
-    speakingAppearances: total.speakingAppearances,
-    moderatingPersons: total.moderatingPersons,
-    moderatingAppearances: total.moderatingAppearances,
-    speakingSeconds: total.speakingSeconds,
+    ...counts(all),
     timedSpeakingAppearances: shares.size,
     dimensions: DIMENSIONS.map((d) => ({ dimension: d, groups: GROUPS[d].map((g) => out(g, by[d].get(g)!)) })),
   };

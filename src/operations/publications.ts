@@ -15,7 +15,7 @@ import { publicationPdf } from '../exports/publication-pdf.ts';
 import type { Selectable } from 'kysely';
 import { INTERFACE_LANGUAGES } from '../domain/language.ts';
 import { serializeTranslations, type Translations } from '../domain/translations.ts';
-import type { DbOrTx, PublicationTable } from '../storage/database.ts';
+import type { DbOrTx, PublicationEditionTable, PublicationTable } from '../storage/database.ts';
 import { published } from '../storage/published.ts';
 import { eventAgenda } from '../storage/queries.ts';
 import { fileSlice, insertFile } from '../storage/queries/files.ts';
@@ -375,7 +375,7 @@ export async function compilePublication(db: DbOrTx, p: PublicationRow, edition:
   return { model, releases, html, pdf: pdf.bytes, pages: pdf.pages };
 }
 
-const editionOf = (r: { id: number; publication_id: number; number: number; note: string | null; created_at: string; html_file_id: string; pdf_file_id: string; metadata: string }): Edition => ({
+const editionOf = (r: Selectable<PublicationEditionTable>): Edition => ({
   id: r.id, publicationId: r.publication_id, number: Number(r.number), note: r.note, createdAt: r.created_at, htmlFileId: r.html_file_id, pdfFileId: r.pdf_file_id, metadata: JSON.parse(r.metadata) as EditionMetadata,
 });
 

@@ -536,11 +536,20 @@ export function parseAgendaText(text: string): Agenda {
    */
   function peopleBlockUnder(i: number, least = 2, blankAbove = true): boolean {
     if (blankAbove && i > 0 && lines[i - 1]!.trim() !== '' && i - 1 >= start.agendaStart) return false;
-    const person = (j: number): boolean => {
-      const t = (lines[j] ?? '').trim();
-      return t !== '' && t.length <= MAX_LINE && readRoleLine(t) === null && readTimeSlot(t) === null && readPerson(t, false) !== null;
-    };
-    return person(i + 1) && (least < 2 || person(i + 2));
+    // A person is one line ("Name, job") or a name alone over the lines of its job ("Mr. X" / "Director, Y").
+    let count = 0;
+    let j = i + 1;
+    while (count < least && j < lines.length) {
+      const t = lines[j]!.trim();
+      if (t === '' || t.length > MAX_LINE || readRoleLine(t) !== null || readTimeSlot(t) !== null) break;
+      if (isNameAlone(t, style) && isAffiliationLine(lines[j + 1]?.trim() ?? '', years, style)) {
+        j += 2;
+        while (j < lines.length && j < i + 8 && isAffiliationLine(lines[j]!.trim(), years, style)) j++;
+      } else if (readPerson(t, false) !== null) j++;
+      else break;
+      count++;
+    }
+    return count >= least;
   }
 
   /** "Cocktail Reception - Palm Court Hotel": the place after a dash is the venue, not part of the title. */

@@ -824,3 +824,27 @@ test('"(Keynote Address)" under a titled slot is its kind; a job in parentheses 
   ]);
   assert.deepEqual(r.warnings, []);
 });
+
+test('no times: a title after a blank line over names alone, each with its job on the line under, is a session heading', () => {
+  const r = read([
+    'Programme',
+    '',
+    'Welcome and introduction',
+    'Mr. Lars Eriksson',
+    'Director, Financing Office',
+    'Ms. Amina Diallo',
+    'Minister of Labour, Senegal',
+    '',
+    'The future of remittances',
+    'Ana María Torres',
+    'Chief Economist, Inter-American Development Bank',
+    'Dr. Yusuf Demir',
+    'Professor, Bogazici University',
+  ]);
+  assert.deepEqual(r.sessions, [[null, null, 'opening', null, 'Welcome and introduction'], [null, null, 'other', null, 'The future of remittances']]);
+  assert.deepEqual(r.people, [
+    [['s', 'Lars Eriksson', 'Mr.', 'Director', 'Financing Office', null], ['s', 'Amina Diallo', 'Ms.', 'Minister of Labour', null, 'Senegal']],
+    [['s', 'Ana María Torres', null, 'Chief Economist', 'Inter-American Development Bank', null], ['s', 'Yusuf Demir', 'Dr.', 'Professor', 'Bogazici University', null]],
+  ]);
+  assert.deepEqual(r.warnings, ['3: read as a session heading from the people under it', '9: read as a session heading from the people under it']);
+});

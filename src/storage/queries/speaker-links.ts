@@ -1,8 +1,9 @@
 // Speakers' personal links and what was sent through them (migration 0010): reads for the
 // speaker's page, the appearance's page and the editors' queue.
-import type { DbOrTx } from '../database.ts';
+import type { Selectable } from 'kysely';
+import type { DbOrTx, SpeakerLinkTable, SpeakerSubmissionTable } from '../database.ts';
 
-export type LinkRow = { id: number; appearance_id: number; token_hash: string; expires_at: string; created_by: number | null; created_at: string; revoked_at: string | null; used_at: string | null };
+export type LinkRow = Selectable<SpeakerLinkTable>;
 
 export async function linkByHash(db: DbOrTx, hash: string): Promise<LinkRow | undefined> {
   return await db.selectFrom('speaker_link').selectAll().where('token_hash', '=', hash).executeTakeFirst();
@@ -72,18 +73,7 @@ export async function speakerContext(db: DbOrTx, appearanceId: number): Promise<
   return r ? { ...r, appearanceVersion: Number(r.appearanceVersion), personVersion: Number(r.personVersion) } : undefined;
 }
 
-export type SubmissionRow = {
-  id: number;
-  link_id: number;
-  kind: string;
-  payload: string;
-  file_id: string | null;
-  lang: string | null;
-  status: string;
-  decided_by: number | null;
-  decided_at: string | null;
-  created_at: string;
-};
+export type SubmissionRow = Selectable<SpeakerSubmissionTable>;
 
 export async function submissionById(db: DbOrTx, id: number): Promise<SubmissionRow | undefined> {
   return await db.selectFrom('speaker_submission').selectAll().where('id', '=', id).executeTakeFirst();

@@ -125,68 +125,57 @@ export async function run(argv: string[]): Promise<number> {
     return values.email;
   };
   const config = loadConfig();
-  const open = () => openMigrated(config);
+  /** Runs one subcommand on the migrated database, closed afterwards whatever happens; 0 when it succeeds. */
+  const withStorage = async (run: (storage: Awaited<ReturnType<typeof openMigrated>>) => Promise<void>): Promise<number> => {
+    const storage = await openMigrated(config);
+    try {
+      await run(storage);
+    } finally {
+      await storage.close();
+    }
+    return 0;
+  };
   switch (sub) {
     case 'add': {
       const email = needEmail();
       if (!values.role) throw usageError('--role is missing', HELP);
       const role = parseRole(values.role);
       const { password, generated } = await obtainPassword(values.generate ?? false);
-      const storage = await open();
-      try {
+      return await withStorage(async (storage) => {
         const a = await addAccount(storage, { email, role, series: values.series ?? [], password });
         console.log(`created ${a.role} ${a.email}${a.series.length ? ` for ${a.series.join(', ')}` : ''}`);
         if (generated) console.log(`password: ${password}`);
-      } finally {
-        await storage.close();
-      }
-      return 0;
+      });
     }
     case 'list': {
-      const storage = await open();
-      try {
+      return await withStorage(async (storage) => {
         const all = await listAccounts(storage);
         if (!all.length) console.log('no accounts');
         for (const a of all) console.log([a.email, a.role, a.series.join(',') || '-', a.disabled ? 'disabled' : 'active'].join('\t'));
-      } finally {
-        await storage.close();
-      }
-      return 0;
+      });
     }
     case 'disable': {
       const email = needEmail();
-      const storage = await open();
-      try {
+      return await withStorage(async (storage) => {
         const { endedSessions } = await disableAccount(storage, email);
         console.log(`disabled ${email.trim().toLowerCase()}; ended ${endedSessions} session${endedSessions === 1 ? '' : 's'}`);
-      } finally {
-        await storage.close();
-      }
-      return 0;
+      });
     }
     case 'enable': {
       const email = needEmail();
-      const storage = await open();
-      try {
+      return await withStorage(async (storage) => {
         await enableAccount(storage, email);
         console.log(`enabled ${email.trim().toLowerCase()}`);
-      } finally {
-        await storage.close();
-      }
-      return 0;
+      });
     }
     case 'reset-password': {
       const email = needEmail();
       const { password, generated } = await obtainPassword(values.generate ?? false);
-      const storage = await open();
-      try {
+      return await withStorage(async (storage) => {
         const { endedSessions } = await resetPassword(storage, email, password);
         console.log(`new password set for ${email.trim().toLowerCase()}; ended ${endedSessions} session${endedSessions === 1 ? '' : 's'}`);
         if (generated) console.log(`password: ${password}`);
-      } finally {
-        await storage.close();
-      }
-      return 0;
+      });
     }
     case 'grant':
     case 'withdraw':
@@ -194,63 +183,45 @@ export async function run(argv: string[]): Promise<number> {
       const email = needEmail();
       if (sub !== 'set-role' && !values.series?.length) throw usageError('--series is missing', HELP);
       if (sub === 'set-role' && !values.role) throw usageError('--role is missing', HELP);
-      const storage = await open();
-      try {
+      return await withStorage(async (storage) => {
         const a = await changeAccess(storage, email, {
           ...(sub === 'set-role' ? { role: parseRole(values.role!), grant: values.series ?? [] } : {}),
           ...(sub === 'grant' ? { grant: values.series! } : {}),
           ...(sub === 'withdraw' ? { revoke: values.series! } : {}),
         });
         console.log(forTerminal(`${a.email}: ${a.role}${a.series.length ? ` of ${a.series.join(', ')}` : ''}`));
-      } finally {
-        await storage.close();
-      }
-      return 0;
+      });
     }
     case 'unlock': {
-      const storage = await open();
-      try {
+      return await withStorage(async (storage) => {
         const cleared = await unlockSignIn(storage, { ...(values.email ? { email: values.email } : {}), ...(values.address ? { address: values.address } : {}) });
         console.log(forTerminal(cleared.length ? `unlocked ${cleared.join(', ')}` : 'nothing to unlock: no failed sign-ins are counted for it'));
-      } finally {
-        await storage.close();
-      }
-      return 0;
+      });
     }
     case 'token': {
       const email = needEmail();
-      if (values.label === undefined) throw usageError('--label is missing: say what the token is for', HELP);
-      const storage = await open();
-      try {
-        const { token, prefix } = await createToken(storage, { email, label: values.label });
+      const label = values.label;
+      if (label === undefined) throw usageError('--label is missing: say what the token is for', HELP);
+      return await withStorage(async (storage) => {
+        const { token, prefix } = await createToken(storage, { email, label });
         console.log(`token ${prefix} for ${email.trim().toLowerCase()} (shown once; keep it secret):`);
         console.log(token);
-      } finally {
-        await storage.close();
-      }
-      return 0;
+      });
     }
     case 'tokens': {
-      const storage = await open();
-      try {
+      return await withStorage(async (storage) => {
         const all = await listTokens(storage);
         if (!all.length) console.log('no tokens');
         for (const t of all) console.log(forTerminal([t.prefix, t.email, t.label, `made ${t.createdAt}`, t.lastUsedAt ? `used ${t.lastUsedAt}` : 'never used', t.revokedAt ? `revoked ${t.revokedAt}` : 'valid'].join('\t')));
-      } finally {
-        await storage.close();
-      }
-      return 0;
+      });
     }
     case 'revoke-token': {
-      if (!values.prefix) throw usageError('--prefix is missing (see plenary user tokens)', HELP);
-      const storage = await open();
-      try {
-        await revokeToken(storage, values.prefix);
-        console.log(`revoked token ${values.prefix}`);
-      } finally {
-        await storage.close();
-      }
-      return 0;
+      const prefix = values.prefix;
+      if (!prefix) throw usageError('--prefix is missing (see plenary user tokens)', HELP);
+      return await withStorage(async (storage) => {
+        await revokeToken(storage, prefix);
+        console.log(`revoked token ${prefix}`);
+      });
     }
     default:
       throw usageError(`unknown subcommand "${sub}"`, HELP);

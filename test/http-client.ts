@@ -38,6 +38,18 @@ export const decode = (s: string) =>
 /** The values of the hidden inputs of this name, in page order. */
 export const hidden = (html: string, name: string) => [...html.matchAll(new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`, 'g'))].map((m) => m[1]!);
 
+/** A multipart/form-data body as a browser sends it: the fields, then the file if any (as the field "file"). */
+export function multipart(fields: Record<string, string>, file?: { name: string; type: string; bytes: Uint8Array }): { body: Buffer; type: string } {
+  const boundary = '----plenary-test-boundary-7d1f';
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  if (file) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), Buffer.from(file.bytes), Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
+}
+
 /** The cookies a response sets, as the Cookie header that sends them back. */
 export const cookiesOf = (r: { headers: IncomingHttpHeaders }) => (r.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!).join('; ');
 

@@ -12,7 +12,7 @@ import { insertFile, insertVariant } from '../src/storage/queries/files.ts';
 import { write } from '../src/storage/write.ts';
 import { startServer } from '../src/web/server.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
-import { signInThroughForm } from './http-client.ts';
+import { multipart, signInThroughForm } from './http-client.ts';
 import { runPlenary } from './plenary-cli.ts';
 
 const PASSWORD = 'correct horse battery staple';
@@ -35,18 +35,6 @@ function http(method: string, url: string, headers: Record<string, string> = {},
 async function signIn(base: string, email: string) {
   const s = await signInThroughForm(base, email, PASSWORD);
   return { cookie: s.cookie, csrf: s.csrf! };
-}
-
-/** A multipart/form-data body as a browser sends it. */
-function multipart(fields: Record<string, string>, file?: { name: string; type: string; bytes: Buffer }): { body: Buffer; type: string } {
-  const boundary = '----plenary-test-boundary-7d1f';
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.bytes, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
 }
 
 /** A PDF-shaped file of three chunks (256 KiB each), every byte position telling. */

@@ -13,7 +13,7 @@ import { openStorage } from '../src/storage/storage.ts';
 import { startServer } from '../src/web/server.ts';
 import { blocks, toDocx, toPdf } from './convert.ts';
 import { ENGINES, freshDatabase, migratedStorage } from './engines.ts';
-import { http, signInThroughForm } from './http-client.ts';
+import { http, multipart, signInThroughForm } from './http-client.ts';
 import { runPlenary } from './plenary-cli.ts';
 
 const PASSWORD = 'correct horse battery staple';
@@ -47,16 +47,6 @@ We call on every delegation to finish the text before the summer.`;
 const STATEMENT_ES = `Declaración de Ingrid Sørensen
 
 Los derechos de los trabajadores migrantes no admiten excepciones. La contratación equitativa protege a quienes cruzan fronteras para trabajar.`;
-
-/** A multipart/form-data body as a browser sends it. */
-function multipart(fields: Record<string, string>, file: { name: string; type: string; bytes: Uint8Array }): { body: Buffer; type: string } {
-  const boundary = '----plenary-search-boundary-3c9e';
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), Buffer.from(file.bytes), Buffer.from('\r\n'));
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
-}
 
 type Hit = { kind: string; title: string; person: string | null; event: string | null; snippet: Array<{ text: string; mark: boolean }> };
 type Facet = { value: string; label: string; count: number; selected: boolean };

@@ -125,6 +125,11 @@ const withTodaysRule = (text: string) =>
   text.replace(/BEGIN:VTIMEZONE\r\n[\s\S]*?END:VTIMEZONE\r\n/, `${tzlib_get_ical_block('America/New_York')[0]!.trim().replace(/\r?\n/g, '\r\n')}\r\n`);
 const TODAYS_RULE_TIMES = [NY_2006_TIMES[0]!, { ...NY_2006_TIMES[1]!, start: '2006-10-30T14:00:00Z', end: '2006-10-30T15:30:00Z' }];
 const KATHMANDU_TIMES = [{ summary: 'Opening Session — ktm-2024', start: '2024-01-10T04:15:00Z', end: '2024-01-10T05:45:00Z' }];
+/** The two pages every calendar client reads: the agenda, its event, its zone, and the instants it must give. */
+const ZONE_PAGES = [
+  [NY_2006, 'ny-2006', 'America/New_York', NY_2006_TIMES],
+  [KATHMANDU, 'ktm-2024', 'Asia/Kathmandu', KATHMANDU_TIMES],
+] as const;
 
 for (const engine of ENGINES) {
   describe(`calendars on ${engine}`, () => {
@@ -387,10 +392,7 @@ for (const engine of ENGINES) {
       withSite(
         engine,
         async (site) => {
-          for (const [page, event, zone, expected] of [
-            [NY_2006, 'ny-2006', 'America/New_York', NY_2006_TIMES],
-            [KATHMANDU, 'ktm-2024', 'Asia/Kathmandu', KATHMANDU_TIMES],
-          ] as const) {
+          for (const [page, event, zone, expected] of ZONE_PAGES) {
             const text = await importPage(site, page, event, zone);
             assertLineFormat(text);
             assert.deepEqual(
@@ -414,10 +416,7 @@ for (const engine of ENGINES) {
       withSite(
         engine,
         async (site) => {
-          for (const [page, event, zone, expected] of [
-            [NY_2006, 'ny-2006', 'America/New_York', NY_2006_TIMES],
-            [KATHMANDU, 'ktm-2024', 'Asia/Kathmandu', KATHMANDU_TIMES],
-          ] as const) {
+          for (const [page, event, zone, expected] of ZONE_PAGES) {
             const text = await importPage(site, page, event, zone);
             assert.deepEqual(pythonIcalendarTimes(text), { byName: expected, byVtimezone: expected });
             // Control: today's rule alone puts 30 October 2006 in daylight time, an hour early.
@@ -431,10 +430,7 @@ for (const engine of ENGINES) {
       withSite(
         engine,
         async (site) => {
-          for (const [page, event, zone, expected] of [
-            [NY_2006, 'ny-2006', 'America/New_York', NY_2006_TIMES],
-            [KATHMANDU, 'ktm-2024', 'Asia/Kathmandu', KATHMANDU_TIMES],
-          ] as const) {
+          for (const [page, event, zone, expected] of ZONE_PAGES) {
             const text = await importPage(site, page, event, zone);
             assert.deepEqual(libicalTimes(text), expected);
             assert.deepEqual(libicalErrors(text), []);

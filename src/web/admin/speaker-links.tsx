@@ -210,8 +210,8 @@ function describe(t: Translate, x: QueueRow): string {
     return t('speakerLink.sent.material', { kind: t(`speakerLink.kind.${payload.kind as 'statement' | 'presentation'}`), lang: t(`speakerLink.lang.${(x.lang ?? 'en') as Language}`), file: x.original_name ?? '' });
   }
   const shown = (v: string | undefined) => (v ? `“${v}”` : t('speakerLink.empty'));
-  const changes = Object.entries(payload.proposed ?? {}).map(([f, v]) => `${t(`speakerLink.field.${f as (typeof CORRECTION_FIELDS)[number]}`)}: ${shown(payload.was?.[f])} → ${shown(v)}`);
-  return t('speakerLink.sent.correction', { changes: changes.join('; ') });
+  const changes = Object.entries(payload.proposed ?? {}).map(([f, v]) => `${t(`speakerLink.field.${f as (typeof CORRECTION_FIELDS)[number]}`)}${t('punct.colon')}${shown(payload.was?.[f])} → ${shown(v)}`);
+  return t('speakerLink.sent.correction', { changes: changes.join(t('punct.semicolon')) });
 }
 
 function QueueTable(p: { t: Translate; viewer: Viewer; account: Account; rows: QueueRow[]; caption: string; decided?: boolean }) {

@@ -173,7 +173,7 @@ type Sent = Awaited<ReturnType<typeof submissionsOfLink>>[number];
 export function describeGender(t: Translate, payload: object): string {
   const { gender, gender_term: term } = payload as { gender?: unknown; gender_term?: unknown };
   const g = typeof gender === 'string' ? gender : 'not-known';
-  const answer = g === 'another' && typeof term === 'string' ? `${t('gender.another')}: “${term}”` : t(`gender.${g}` as MessageKey);
+  const answer = g === 'another' && typeof term === 'string' ? `${t('gender.another')}${t('punct.colon')}“${term}”` : t(`gender.${g}` as MessageKey);
   return t('speakerLink.sent.gender', { answer });
 }
 
@@ -207,8 +207,8 @@ function SpeakerPage(p: {
     if (x.kind === 'material') {
       return t('speakerLink.sent.material', { kind: t(`speakerLink.kind.${payload.kind as 'statement' | 'presentation'}`), lang: t(`speakerLink.lang.${(x.lang ?? 'en') as Language}`), file: x.original_name ?? '' });
     }
-    const changes = Object.entries(payload.proposed ?? {}).map(([f, v]) => `${t(`speakerLink.field.${f as (typeof CORRECTION_FIELDS)[number]}`)}: ${v === '' ? t('speakerLink.empty') : v}`);
-    return t('speakerLink.sent.correction', { changes: changes.join('; ') });
+    const changes = Object.entries(payload.proposed ?? {}).map(([f, v]) => `${t(`speakerLink.field.${f as (typeof CORRECTION_FIELDS)[number]}`)}${t('punct.colon')}${v === '' ? t('speakerLink.empty') : v}`);
+    return t('speakerLink.sent.correction', { changes: changes.join(t('punct.semicolon')) });
   };
   return (
     <Layout lang={p.lang} t={t} title={title} noindex>

@@ -128,7 +128,7 @@ function Session(p: { s: AgendaSessionView; date: string; tz: string; lang: Inte
         <h4>
           {title ? (
             <>
-              {s.number !== null ? `${t('session.panel', { n: s.number })}: ` : null}
+              {s.number !== null ? `${t('session.panel', { n: s.number })}${t('punct.colon')}` : null}
               <span {...textAttrs(title, p.lang)}>{title.text}</span>
             </>
           ) : (
@@ -176,7 +176,7 @@ export function EventPage(p: Props) {
   const title = pickText(original(event.title), tr, 'title', lang) ?? { text: event.title, lang: event.lang, translated: false };
   const overview = pickText(original(event.overview), tr, 'overview', lang);
   const themes = (JSON.parse(event.themes) as string[]).map((x) => pickText(original(x), tr, themeField(x), lang) ?? { text: x, lang: event.lang, translated: false });
-  const place = [event.venue, event.address, event.city].filter(Boolean).join(', ');
+  const place = [event.venue, event.address, event.city].filter(Boolean).join(t('punct.comma'));
   const convener = p.data.series.convener;
   const downloads = eventDownloads(event.slug);
   const seriesTitle = pickField(series, 'title', series.title, lang) ?? { text: series.title, lang: series.lang };

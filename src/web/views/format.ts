@@ -37,7 +37,8 @@ export function dateRange(start: string, end: string, lang: InterfaceLanguage): 
 
 export function sessionHeading(s: { kind: string; number: number | null; title: string | null }, t: Translate): string {
   const prefix = s.number !== null ? t('session.panel', { n: s.number }) : null;
-  if (prefix && s.title) return `${prefix}: ${s.title}`;
+  // "Table ronde 1 : …" (a no-break space in French): the catalogue joins them.
+  if (prefix && s.title) return t('session.heading', { panel: prefix, title: s.title });
   return prefix ?? s.title ?? t(`session.kind.${s.kind}` as Parameters<Translate>[0]);
 }
 

@@ -253,7 +253,7 @@ export function RepresentationFigures(p: Base & { rep: Representation } & Fragme
               {t(`rep.dimension.${d}` as MessageKey)}
             </Heading>
             <figure class="chart">
-              <BarChart id={id(`${d}-chart`)} title={title} desc={items.map((i) => `${i.label}: ${i.text}`).join('; ')} items={items} />
+              <BarChart id={id(`${d}-chart`)} title={title} desc={items.map((i) => `${i.label}${t('punct.colon')}${i.text}`).join(t('punct.semicolon'))} items={items} />
               <figcaption>{title}</figcaption>
             </figure>
             <DimensionTable lang={p.lang} t={t} id={id(`${d}-table`)} dimension={d} figures={fig} />
@@ -285,7 +285,7 @@ function TimeChart(p: Base & { rep: Representation; id: string }) {
   const title = t('rep.chart.time');
   return (
     <figure class="chart">
-      <BarChart id={p.id} title={title} desc={items.map((i) => `${i.label}: ${i.text}`).join('; ')} items={items} />
+      <BarChart id={p.id} title={title} desc={items.map((i) => `${i.label}${t('punct.colon')}${i.text}`).join(t('punct.semicolon'))} items={items} />
       <figcaption>{title}</figcaption>
     </figure>
   );
@@ -298,7 +298,7 @@ function Trend(p: Base & { years: YearFigures[]; level: 2 | 3 | 4; id: (s: strin
   const women = p.years.map((y) => percent(y.speakers.female, y.speakers.persons));
   const notKnown = p.years.map((y) => percent(y.speakers.notKnown, y.speakers.persons));
   const civil = p.years.map((y) => percent(y.panellists.civilSociety, y.panellists.appearances));
-  const describe = (values: Array<number | null>) => years.map((yr, i) => `${yr}: ${f.pct(values[i] ?? null)}`).join('; ');
+  const describe = (values: Array<number | null>) => years.map((yr, i) => `${yr}${t('punct.colon')}${f.pct(values[i] ?? null)}`).join(t('punct.semicolon'));
   const pctAxis = (v: number) => `${v} %`;
   const sub = (p.level + 1) as 3 | 4 | 5;
   return (
@@ -311,7 +311,7 @@ function Trend(p: Base & { years: YearFigures[]; level: 2 | 3 | 4; id: (s: strin
         <LineChart
           id={p.id('trend-women')}
           title={t('rep.trend.women.title')}
-          desc={`${t('rep.trend.women.line')}: ${describe(women)}. ${t('rep.trend.notKnown.line')}: ${describe(notKnown)}.`}
+          desc={`${t('rep.trend.women.line')}${t('punct.colon')}${describe(women)}. ${t('rep.trend.notKnown.line')}${t('punct.colon')}${describe(notKnown)}.`}
           years={years}
           lines={[
             { label: t('rep.trend.women.line'), values: women },
@@ -327,7 +327,7 @@ function Trend(p: Base & { years: YearFigures[]; level: 2 | 3 | 4; id: (s: strin
         <LineChart
           id={p.id('trend-civil')}
           title={t('rep.trend.civil.title')}
-          desc={`${t('rep.trend.civil.line')}: ${describe(civil)}.`}
+          desc={`${t('rep.trend.civil.line')}${t('punct.colon')}${describe(civil)}.`}
           years={years}
           lines={[{ label: t('rep.trend.civil.line'), values: civil }]}
           axis={t('rep.trend.axis.panellists')}

@@ -848,3 +848,9 @@ test('no times: a title after a blank line over names alone, each with its job o
   ]);
   assert.deepEqual(r.warnings, ['3: read as a session heading from the people under it', '9: read as a session heading from the people under it']);
 });
+
+test('"Panel: Title" and "Keynote: Title" lose the kind word as "Roundtable: Title" does', () => {
+  const r = read(['11:00 – 12:30 Panel: Financing water utilities', 'Moderator: Ms. Grace Owusu, WaterAid', '14:00 Keynote: The future of water', 'Dr. Ousmane DIALLO, University of Dakar']);
+  assert.deepEqual(r.sessions, [['11:00', '12:30', 'panel', null, 'Financing water utilities'], ['14:00', null, 'keynote', null, 'The future of water']]);
+  assert.deepEqual(r.people.map((s) => s.map((p) => `${p[0]} ${p[1]}`)), [['m Grace Owusu'], ['s Ousmane DIALLO']]);
+});

@@ -65,7 +65,7 @@ const ORDINAL_HEADING = new RegExp(
   'iu',
 );
 // "Panel discussion: X", "Table ronde : X", "Mesa redonda – X": the kind of session, then its title.
-const KIND_PREFIX = /^(panel discussion|panel debate|high-level panel|working session|thematic session|special session|round ?table|roundtable discussion|table ronde|mesa redonda|mesa de debate|débat|debate|keynote (?:address|speech|lecture)|conférence|conferencia)\s?[:–—]\s?(.{3,})$/iu;
+const KIND_PREFIX = /^(panel|keynote|panel discussion|panel debate|high-level panel|working session|thematic session|special session|round ?table|roundtable discussion|table ronde|mesa redonda|mesa de debate|débat|debate|keynote (?:address|speech|lecture)|conférence|conferencia)\s?[:–—]\s?(.{3,})$/iu;
 // A numbered agenda item, "1. Welcome remarks", "2) Adoption of the agenda": the number is the item's, not a panel's.
 const ITEM_NUMBER = /^\d{1,2}[.)]\s+(?=\p{L})/u;
 const LETTERED = /^(?:conference|conférence|conferencia|workshop|atelier|taller|panel|session|group|groupe|grupo|track|table|mesa|forum)\s[A-H]\s?[:.–—-]\s?(.{3,})$/iu;

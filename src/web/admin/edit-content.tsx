@@ -14,6 +14,7 @@ import { eventForWorkspace, recordById, searchPersons, seriesBySlug, sessionForW
 import { normaliseName } from '../../domain/names.ts';
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 import { translator } from '../i18n/t.ts';
+import { fieldError } from '../i18n/form-errors.ts';
 import { renderDocument } from '../views/layout.tsx';
 import type { Viewer } from '../views/admin.tsx';
 import { warningText, ActionButton, ConflictPage, DeletePage, FormPage, formValues, readOnly } from '../views/admin-edit.tsx';
@@ -600,7 +601,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
             <label for="f-name">{t('edit.field.name')}</label>
             {errors.name ? (
               <strong class="field-error" id="f-name-error">
-                {errors.name}
+                {fieldError(t, errors.name)}
               </strong>
             ) : null}
             <input id="f-name" name="name" type="text" data-suggest="person" value={typedName ?? q} aria-describedby={errors.name ? 'f-name-error' : undefined} aria-invalid={errors.name ? 'true' : undefined} />

@@ -12,6 +12,7 @@ import { NotFound } from '../../domain/errors.ts';
 import { seriesBySlug } from '../../storage/queries/editing.ts';
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 import { translator, type Translate } from '../i18n/t.ts';
+import { fieldError } from '../i18n/form-errors.ts';
 import { AdminLayout, type Viewer } from '../views/admin.tsx';
 import { readOnly } from '../views/admin-edit.tsx';
 import { languageName, textAttrs } from '../views/content-text.tsx';
@@ -136,7 +137,9 @@ function TranslationPage(p: {
           <ul>
             {errorList.map(([name, m]) => (
               <li>
-                <a href={`#${fieldId(name)}`}>{itemLabel(t, byName.get(name))}</a>: {m}
+                <a href={`#${fieldId(name)}`}>{itemLabel(t, byName.get(name))}</a>
+                {t('punct.colon')}
+                {fieldError(t, m)}
               </li>
             ))}
           </ul>
@@ -207,7 +210,7 @@ function Field(p: { t: Translate; uiLang: string; item: TranslationItem; target:
       </p>
       {p.error ? (
         <strong class="field-error" id={errorId}>
-          {p.error}
+          {fieldError(t, p.error)}
         </strong>
       ) : null}
       {item.multiline ? (

@@ -27,25 +27,16 @@
 //   BENCH_ENCODING=identity|gzip|both         (default both)
 //   BENCH_PAGE=/fr/events/idm-2017-new-york      (the page measured; default the English event page)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
-import { createServer } from 'node:net';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchPage, findProgram, FLOOR_SERVER, freePort, get, HOST, startChild, stopChild, waitUntilUp } from './kit.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The page measured: BENCH_PAGE (a site path, e.g. /fr/events/idm-2017-new-york), by default the English event page. */
 const PAGE = benchPage(process.env.BENCH_PAGE);
 
-function benchPage(raw: string | undefined): string {
-  if (raw === undefined || raw === '') return '/events/idm-2017-new-york';
-  if (!/^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(raw) || raw.includes('..') || raw.endsWith('/')) {
-    throw new Error(`BENCH_PAGE must be a site path without a query or a trailing slash, such as /fr/events/idm-2017-new-york; got ${JSON.stringify(raw)}`);
-  }
-  return raw;
-}
-const HOST = '127.0.0.1';
 const WARMUP_SECONDS = 1;
 const CONNECTIONS = 50;
 
@@ -136,86 +127,12 @@ function encodings(): Array<'identity' | 'gzip'> {
   return process.exit(2);
 }
 
-/** The program's path on PATH (and the sbin directories, where Debian puts nginx), or null. */
-function findProgram(name: string): string | null {
-  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin', '/sbin'].filter(Boolean);
-  for (const d of dirs) {
-    const p = join(d, name);
-    try {
-      accessSync(p, constants.X_OK);
-      return p;
-    } catch {
-      // not here
-    }
-  }
-  return null;
-}
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, HOST, () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
-type Fetched = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
 
-function get(url: string, timeoutMs = 5000, headers: Record<string, string> = {}): Promise<Fetched> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { timeout: timeoutMs, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(new Error(`timed out: ${url}`)));
-    req.on('error', reject);
-    req.end();
-  });
-}
 
-/** Polls until the URL answers 200, the process has exited, or the time is up. */
-async function waitUntilUp(url: string, child: ChildProcess, what: string, log: () => string, timeoutMs = 60_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${what} exited (${child.exitCode ?? child.signalCode}) before answering:\n${log()}`);
-    try {
-      if ((await get(url, 1000)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > until) throw new Error(`${what} did not answer ${url} within ${timeoutMs / 1000} s:\n${log()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
-/** Starts a long-running child, keeping the tail of its output for error messages. */
-function startChild(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): { child: ChildProcess; log: () => string } {
-  const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const keep = (c: Buffer) => {
-    out = (out + c.toString('utf8')).slice(-8000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  return { child, log: () => out };
-}
 
-function stopChild(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill(signal);
-  });
-}
 
 type WrkResult = { requestsPerSec: number; p50Ms: number; p99Ms: number; errors: string[]; raw: string; requests: number; cpuUsPerRequest: number };
 
@@ -313,32 +230,6 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/**
- * The floor: the least any Node.js server can do for this page, a bare node:http server
- * answering every request with the same prepared bytes and headers. What Plenary costs
- * beyond it is what Plenary's own code adds.
- */
-const FLOOR_SERVER = `
-import cluster from 'node:cluster';
-import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
-const env = process.env;
-const workers = Number(env.FLOOR_WORKERS);
-if (cluster.isPrimary && workers > 1) {
-  for (let i = 0; i < workers; i++) cluster.fork();
-} else {
-  const body = readFileSync(env.FLOOR_BODY);
-  const gz = readFileSync(env.FLOOR_GZIP);
-  const headers = JSON.parse(env.FLOOR_HEADERS);
-  const plain = [...headers, 'content-length', String(body.length)];
-  const zipped = [...headers, 'content-encoding', 'gzip', 'content-length', String(gz.length)];
-  createServer({ highWaterMark: 64 * 1024 }, (req, res) => {
-    const z = (req.headers['accept-encoding'] ?? '').includes('gzip');
-    res.writeHead(200, z ? zipped : plain);
-    res.end(z ? gz : body);
-  }).listen(Number(env.FLOOR_PORT), env.FLOOR_HOST);
-}
-`;
 
 /** The headers Plenary sends that nginx should send too, so both answers weigh the same. */
 const COPIED_HEADERS = ['cache-control', 'content-security-policy', 'x-content-type-options', 'referrer-policy', 'vary'];

@@ -228,8 +228,12 @@ for (const engine of ENGINES) {
         const form = await admin.get(`/fr/admin/events/${id}`);
         assert.equal(form.status, 200);
         assert.ok(form.body.includes(`action="/fr/admin/events/${id}"`), 'the form posts under /fr/admin');
-        // Links and forms written in the route's own JSX too (the days and sessions of the event).
-        assert.deepEqual(links(form.body).filter((h) => /^\/admin\b/.test(h)), []);
+        // Links and forms written in the route's own JSX too (the days and sessions of the event);
+        // the language switch alone leads to the English workspace, and to the others in theirs.
+        const switchLinks = [...form.body.matchAll(/<a href="([^"]*)" lang="([a-z]+)" hreflang="\2"/g)].map((m) => [m[2], m[1]]);
+        assert.deepEqual(switchLinks, [['en', `/admin/events/${id}`], ['fr', `/fr/admin/events/${id}`], ['es', `/es/admin/events/${id}`], ['ar', `/ar/admin/events/${id}`]]);
+        const withoutSwitch = form.body.replace(/<a href="[^"]*" lang="[a-z]+" hreflang="[a-z]+"/g, '');
+        assert.deepEqual(links(withoutSwitch).filter((h) => /^\/admin\b/.test(h)), []);
         assert.ok(links(form.body).includes(`/fr/admin/sessions/1`));
         // A post's redirect stays in French: signing out leads to the French home.
         const out = await admin.post('/fr/admin/logout', {});

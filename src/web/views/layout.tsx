@@ -154,7 +154,8 @@ export async function renderDocument(node: unknown, place?: Place): Promise<stri
   let html = await String(await (place ? renderingAt(place, render) : render()));
   // JSX written inside a route handler (rather than in a component) is evaluated before the render,
   // so an href() there saw no place: the workspace builds many pages so. Its links are put in the
-  // reader's language here (only "/admin…" attributes; nothing else starts so).
-  if (place && place.lang !== 'en') html = html.replace(/(\s(?:href|action)=")\/admin(?=[/"?#])/g, `$1/${place.lang}/admin`);
+  // reader's language here (only "/admin…" attributes; nothing else starts so). The language switch's
+  // links (they carry hreflang) already point at their own languages and are left as they are.
+  if (place && place.lang !== 'en') html = html.replace(/(\s(?:href|action)=")\/admin(?=[/"?#])(?![^>]*\shreflang=")/g, `$1/${place.lang}/admin`);
   return `<!DOCTYPE html>${html.replace(NOT_IN_HTML, '')}`;
 }

@@ -197,6 +197,102 @@ export function tsquery(q: ParsedQuery): string {
   return q.groups.map((g) => `(${g.readings.map((r) => `(${r.map(lexeme).join(' <-> ')})`).join(' | ')})`).join(' & ');
 }
 
+/**
+ * PostgreSQL's phrase queries (issue 12, scale): besides `tsv` (tokens with positions), a document
+ * has `pair_tsv`, its distinct tokens and its distinct pairs of adjacent *common* tokens
+ * ("human right"), without positions. Common tokens are those a rebuild found in many documents
+ * (storage/queries/search.ts, search_pair_token); every document is indexed with the same set.
+ * A word, and a two-token phrase of common tokens, is then a lookup in pair_tsv's GIN index, exact
+ * without reading a row's tsvector (a phrase's positions were checked by reading the out-of-line
+ * tsv of every document holding its words: 0.4 s for a common phrase at 30,000 statements). Other
+ * phrases have their positions checked in tsv, on the documents that hold their pairs and tokens:
+ * few, since a token that is not common is in few documents. Pairs of rare tokens are not indexed:
+ * they would be most of the index's keys (373 MB for 5,000 statements with every pair).
+ * A tsvector holds at most 1 MB of lexemes: a document whose pairs would pass PAIR_BUDGET keeps
+ * its tokens and the pairs that fit, and is marked partial (this lexeme, and pairs_partial): its
+ * phrases are checked in tsv. Tokens are letters and digits only, so neither a pair (with its
+ * space) nor this lexeme can be a token.
+ */
+export const PARTIAL_PAIRS = '~partial';
+/** Characters of lexemes a document's pair_tsv holds at most (a character may take 3 bytes: within the 1 MB a tsvector holds). */
+const PAIR_BUDGET = 300_000;
+
+/** A document's pair_tsv as a tsvector literal: distinct tokens and distinct adjacent pairs of common tokens, no positions. */
+export function pairTsvectorLiteral(tokens: string[], common: ReadonlySet<string>): { literal: string; partial: boolean } {
+  const seen = new Set<string>();
+  let size = 0;
+  for (const t of tokens) {
+    if (seen.has(t)) continue;
+    seen.add(t);
+    size += t.length + 3;
+  }
+  let partial = false;
+  if (common.size) {
+    for (let i = 1; i < tokens.length; i++) {
+      const a = tokens[i - 1]!;
+      const b = tokens[i]!;
+      if (!common.has(a) || !common.has(b)) continue;
+      const p = `${a} ${b}`;
+      if (seen.has(p)) continue;
+      if (size + p.length + 3 > PAIR_BUDGET) {
+        partial = true;
+        break;
+      }
+      seen.add(p);
+      size += p.length + 3;
+    }
+  }
+  if (partial) seen.add(PARTIAL_PAIRS);
+  let out = '';
+  for (const t of seen) out += out ? ` ${lexeme(t)}` : lexeme(t);
+  return { literal: out, partial };
+}
+
+/**
+ * PostgreSQL's query of a search, given the common tokens the index was made with. `pairs`, for
+ * pair_tsv's index: every group must match, a word by any of its readings, a phrase by any
+ * reading's pairs of common tokens and its other tokens (or, on a partial document, its tokens).
+ * `checks`, one per phrase that pairs alone do not make exact (of three tokens or more, or with a
+ * reading holding a token that is not common, such as the unstemmed reading of a stemmed word):
+ * a document passes by `byPairs` (the readings exact by their pair, asked of the index once) or
+ * else by `byPositions` (the other readings, by position in tsv, read for those documents only).
+ * `phrases`: every phrase by position, for partial documents. Null where there is nothing.
+ */
+export function pgQuery(q: ParsedQuery, common: ReadonlySet<string>): { pairs: string; checks: Array<{ byPairs: string | null; byPositions: string }>; phrases: string | null } {
+  const pairs: string[] = [];
+  const checks: Array<{ byPairs: string | null; byPositions: string }> = [];
+  const phrases: string[] = [];
+  const phrase = (r: string[]) => `(${r.map(lexeme).join(' <-> ')})`;
+  for (const g of q.groups) {
+    const n = g.readings[0]!.length;
+    if (n === 1) {
+      pairs.push(`(${g.readings.map((r) => lexeme(r[0]!)).join(' | ')})`);
+      continue;
+    }
+    const exact: string[] = [];
+    const positional: string[][] = [];
+    const arms = g.readings.map((r) => {
+      const terms = new Set<string>();
+      let all = true;
+      for (let i = 1; i < r.length; i++) {
+        if (common.has(r[i - 1]!) && common.has(r[i]!)) terms.add(`${r[i - 1]} ${r[i]}`);
+        else {
+          all = false;
+          terms.add(r[i - 1]!).add(r[i]!);
+        }
+      }
+      if (all && n === 2) exact.push(lexeme(`${r[0]} ${r[1]}`));
+      else positional.push(r);
+      return `(${[...terms].map(lexeme).join(' & ')})`;
+    });
+    arms.push(`(${lexeme(PARTIAL_PAIRS)} & (${g.readings.map((r) => `(${r.map(lexeme).join(' & ')})`).join(' | ')}))`);
+    pairs.push(`(${arms.join(' | ')})`);
+    phrases.push(`(${g.readings.map(phrase).join(' | ')})`);
+    if (positional.length) checks.push({ byPairs: exact.length ? exact.join(' | ') : null, byPositions: positional.map(phrase).join(' | ') });
+  }
+  return { pairs: pairs.join(' & '), checks, phrases: phrases.length ? phrases.join(' & ') : null };
+}
+
 /** The tokens as a tsvector literal with their positions (1…16383, PostgreSQL's limit), for ::tsvector. */
 export function tsvectorLiteral(tokens: string[]): string {
   const positions = new Map<string, number[]>();

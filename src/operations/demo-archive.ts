@@ -16,8 +16,8 @@ import { organizationIdentity } from '../domain/organization.ts';
 import { slugify } from '../domain/slug.ts';
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import { insertFile } from '../storage/queries/files.ts';
-import { PLAIN_TEXT, storeFileText } from '../storage/queries/search.ts';
+import { insertFiles } from '../storage/queries/files.ts';
+import { PLAIN_TEXT, storeFileTexts } from '../storage/queries/search.ts';
 import type { Storage } from '../storage/storage.ts';
 import { declareChange, write } from '../storage/write.ts';
 import { sha256 } from './archive-codec.ts';
@@ -653,16 +653,20 @@ async function attachStatementFiles(storage: Storage, seed: number, slug: string
       .where('m.file_id', 'is', null)
       .execute();
     const at = new Date().toISOString();
-    for (const m of rows) {
+    // The event's files and their texts in multi-row statements (a bulk load), then each material linked.
+    const made = rows.map((m) => {
       const key = `${slug}/${m.dp}/${m.sp}/${m.ap}/${m.mp}`;
       const lang = (m.lang === 'fr' || m.lang === 'es' ? m.lang : 'en') as Language;
       const text = statementText(seed, key, lang);
       const bytes = new TextEncoder().encode(text);
       const id = uuidOf(`plenary-demo:${seed}:${key}`);
-      await insertFile(trx, { id, sha256: sha256(bytes), mediaType: PLAIN_TEXT, originalName: `${slug}-statement-${m.dp}-${m.sp}-${m.ap}.txt`, createdAt: at }, bytes, { readText: false });
-      await storeFileText(trx, id, text, at);
-      await trx.updateTable('material').set({ file_id: id }).where('id', '=', m.id).execute();
-      await declareChange(trx, 'material', m.id);
+      return { material: m.id, text, bytes, file: { id, sha256: sha256(bytes), mediaType: PLAIN_TEXT, originalName: `${slug}-statement-${m.dp}-${m.sp}-${m.ap}.txt`, createdAt: at } };
+    });
+    await insertFiles(trx, made);
+    await storeFileTexts(trx, made.map((x) => ({ fileId: x.file.id, text: x.text })), at);
+    for (const x of made) {
+      await trx.updateTable('material').set({ file_id: x.file.id }).where('id', '=', x.material).execute();
+      await declareChange(trx, 'material', x.material);
     }
     return e.id;
   });

@@ -11,6 +11,8 @@ import {
   bodiesById,
   claimFileText,
   clearIndex,
+  commonTokens,
+  setPairTokens,
   engineOf,
   GIN_INDEXES,
   allComboValues,
@@ -194,29 +196,52 @@ export type RebuildProgress = { events: number; eventsDone: number; docs: number
  * and the text already read from files; queues every readable file not yet read.
  */
 export async function rebuildIndexWithin(trx: DbOrTx, progress?: (p: RebuildProgress) => void): Promise<number> {
-  await clearIndex(trx);
-  // PostgreSQL: GIN indexes are built once at the end rather than row by row (other instances'
-  // searches wait for the rebuild's commit meanwhile).
   const pg = engineOf(trx) === 'postgres';
-  if (pg) for (const i of GIN_INDEXES) await sql`DROP INDEX IF EXISTS ${sql.ref(i.name)}`.execute(trx);
-  const events = await publishedEventIds(trx);
-  let docs = 0;
-  let done = 0;
-  for (const id of events) {
-    const d = await eventDocs(trx, id);
-    await insertDocs(trx, d);
-    docs += d.length;
-    done++;
-    progress?.({ events: events.length, eventsDone: done, docs, phase: 'events' });
+  // PostgreSQL: the common tokens, whose pairs are indexed, chosen from the index as it stands
+  // (when it is empty, from the documents made below, which are then made again with them).
+  const chosen = pg ? await setPairTokens(trx, await commonTokens(trx)) : 0;
+  const make = async () => {
+    await clearIndex(trx);
+    // PostgreSQL: GIN indexes are built once at the end rather than row by row (other instances'
+    // searches wait for the rebuild's commit meanwhile).
+    if (pg) for (const i of GIN_INDEXES) await sql`DROP INDEX IF EXISTS ${sql.ref(i.name)}`.execute(trx);
+    const events = await publishedEventIds(trx);
+    let docs = 0;
+    let done = 0;
+    // Several events' documents are inserted together (multi-row statements of up to REBUILD_BATCH documents).
+    let batch: Awaited<ReturnType<typeof eventDocs>> = [];
+    for (const id of events) {
+      const d = await eventDocs(trx, id);
+      batch.push(...d);
+      docs += d.length;
+      done++;
+      if (batch.length >= REBUILD_BATCH || done === events.length) {
+        await insertDocs(trx, batch);
+        batch = [];
+      }
+      progress?.({ events: events.length, eventsDone: done, docs, phase: 'events' });
+    }
+    const who = await publicIdentities(trx);
+    await reindexIdentities(trx, who.persons, who.organizations);
+    docs += who.persons.length + who.organizations.length;
+    progress?.({ events: events.length, eventsDone: done, docs, phase: 'identities' });
+    if (pg) for (const i of GIN_INDEXES) await sql`CREATE INDEX ${sql.ref(i.name)} ON search_doc USING gin (${sql.ref(i.column)}) WITH (fastupdate = off)`.execute(trx);
+    return docs;
+  };
+  let docs = await make();
+  if (pg && !chosen) {
+    const common = await commonTokens(trx);
+    if (common.length) {
+      await setPairTokens(trx, common);
+      docs = await make();
+    }
   }
-  const who = await publicIdentities(trx);
-  await reindexIdentities(trx, who.persons, who.organizations);
-  docs += who.persons.length + who.organizations.length;
-  progress?.({ events: events.length, eventsDone: done, docs, phase: 'identities' });
-  if (pg) for (const i of GIN_INDEXES) await sql`CREATE INDEX ${sql.ref(i.name)} ON search_doc USING gin (${sql.ref(i.column)}) WITH (fastupdate = off)`.execute(trx);
   await queueMissingFileTexts(trx, new Date().toISOString());
   return docs;
 }
+
+/** Documents inserted together by a rebuild. */
+const REBUILD_BATCH = 500;
 
 export async function rebuildIndex(storage: Storage, progress?: (p: RebuildProgress) => void): Promise<number> {
   return storage.db.transaction().execute((trx) => rebuildIndexWithin(trx, progress));

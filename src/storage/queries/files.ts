@@ -82,6 +82,37 @@ export async function insertFile(db: DbOrTx, file: NewFile, bytes: Uint8Array, o
   if (opts.readText !== false) await queueFileText(db, file.id, file.mediaType, file.createdAt);
 }
 
+/**
+ * Stores several files at once (a bulk load: the demo archive), in multi-row statements: the same
+ * rows as insertFile's for each, without queueing their text (the caller stores it when known).
+ */
+export async function insertFiles(db: DbOrTx, files: Array<{ file: NewFile; bytes: Uint8Array }>): Promise<void> {
+  for (let i = 0; i < files.length; i += 500) {
+    const part = files.slice(i, i + 500);
+    await db
+      .insertInto('file')
+      .values(part.map(({ file, bytes }) => ({ id: file.id, sha256: file.sha256, media_type: file.mediaType, size: bytes.length, original_name: file.originalName, created_at: file.createdAt })))
+      .execute();
+  }
+  // Chunks in statements of at most about 4 MB.
+  let rows: Array<{ file_id: string; n: number; data: Uint8Array }> = [];
+  let bytes = 0;
+  const flush = async () => {
+    if (rows.length) await db.insertInto('file_chunk').values(rows).execute();
+    rows = [];
+    bytes = 0;
+  };
+  for (const f of files) {
+    for (let n = 0; n * FILE_CHUNK_BYTES < f.bytes.length; n++) {
+      const data = f.bytes.subarray(n * FILE_CHUNK_BYTES, (n + 1) * FILE_CHUNK_BYTES);
+      rows.push({ file_id: f.file.id, n, data });
+      bytes += data.length;
+      if (bytes >= 4 * 1024 * 1024 || rows.length >= 1000) await flush();
+    }
+  }
+  await flush();
+}
+
 export async function fileById(db: DbOrTx, id: string): Promise<StoredFile | null> {
   const row = await db.selectFrom('file').select(['id', 'sha256', 'media_type', 'size', 'original_name']).where('id', '=', id).executeTakeFirst();
   return row ? { id: row.id, sha256: row.sha256, mediaType: row.media_type, size: Number(row.size), originalName: row.original_name } : null;

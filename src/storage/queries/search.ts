@@ -9,7 +9,7 @@
 // from the full-text index alone, without reading a row; PostgreSQL counts both groups in one
 // pass (GROUPING SETS) over the small columns of the matching rows.
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
-import { type ParsedQuery, fts5Match, indexTokens, MAX_INDEXED_CHARS, tsquery, tsvectorLiteral } from '../../domain/search-text.ts';
+import { type ParsedQuery, fts5Match, indexTokens, MAX_INDEXED_CHARS, pairTsvectorLiteral, pgQuery, tsquery, tsvectorLiteral } from '../../domain/search-text.ts';
 import { regionOf } from '../../domain/region.ts';
 import { parseTranslations, translationsOf } from '../../domain/translations.ts';
 import type { DbOrTx } from '../database.ts';
@@ -107,12 +107,66 @@ export async function allComboValues(db: DbOrTx, cacheKey: object): Promise<Map<
   return cache;
 }
 
+/** The common tokens by the number of their set (search_state 'pairs': a random number given by each rebuild that chooses them; 0: none). */
+const pairSets = new Map<number, ReadonlySet<string>>();
+const NO_PAIRS: ReadonlySet<string> = new Set();
+
+/**
+ * PostgreSQL: the tokens whose adjacent pairs pair_tsv holds (migration 0018), kept by the process
+ * per set. `hold`: the set's row is locked for share, so that a rebuild choosing another set waits
+ * for this transaction (and this one, begun after it, sees the new set).
+ */
+export async function pairTokens(db: DbOrTx, hold: boolean): Promise<ReadonlySet<string>> {
+  const r = await sql<{ value: unknown }>`SELECT value FROM search_state WHERE key = 'pairs'${hold ? sql` FOR SHARE` : sql``}`.execute(db);
+  const v = Number(r.rows[0]?.value ?? 0);
+  if (!v) return NO_PAIRS;
+  let set = pairSets.get(v);
+  if (!set) {
+    const rows = await sql<{ token: string }>`SELECT token FROM search_pair_token`.execute(db);
+    set = new Set(rows.rows.map((x) => x.token));
+    if (pairSets.size > 16) pairSets.clear();
+    pairSets.set(v, set);
+  }
+  return set;
+}
+
+/** A token is common (its pairs are indexed) when at least this share of the documents hold it, and at least PAIR_MIN_DOCS. */
+export const PAIR_SHARE = 0.01;
+export const PAIR_MIN_DOCS = 5;
+
+/**
+ * PostgreSQL: sets the common tokens (a rebuild, before it makes every document again; the bench).
+ * The set gets a new random number, so that processes holding another database's set of the same
+ * number is improbable (1 in 2^31).
+ */
+export async function setPairTokens(trx: DbOrTx, tokens: Iterable<string>): Promise<number> {
+  await sql`UPDATE search_state SET value = value WHERE key = 'pairs'`.execute(trx);
+  await sql`DELETE FROM search_pair_token`.execute(trx);
+  const list = [...new Set(tokens)];
+  for (let i = 0; i < list.length; i += 5000) await any(trx).insertInto('search_pair_token').values(list.slice(i, i + 5000).map((token) => ({ token }))).execute();
+  const v = list.length ? 1 + Math.floor(Math.random() * (2 ** 31 - 2)) : 0;
+  await sql`UPDATE search_state SET value = ${v} WHERE key = 'pairs'`.execute(trx);
+  return list.length;
+}
+
+/** PostgreSQL: the tokens of the index as it stands that PAIR_SHARE of its documents hold (none when it is empty). */
+export async function commonTokens(trx: DbOrTx): Promise<string[]> {
+  const c = await sql<{ n: unknown }>`SELECT count(*) AS n FROM search_doc`.execute(trx);
+  const n = Number(c.rows[0]?.n ?? 0);
+  const min = Math.max(PAIR_MIN_DOCS, Math.ceil(n * PAIR_SHARE));
+  if (n < min) return [];
+  const r = await sql<{ word: string }>`SELECT word FROM ts_stat('SELECT strip(tsv) FROM search_doc') WHERE ndoc >= ${min} ORDER BY word`.execute(trx);
+  return r.rows.map((x) => x.word);
+}
+
 /** Adds documents (the caller removed any earlier ones of the same records). */
 export async function insertDocs(trx: DbOrTx, docs: SearchDoc[]): Promise<void> {
   if (!docs.length) return;
   const db = any(trx);
   const t = { engine: engineOf(trx) };
   const combos = await comboIds(trx, docs.map((d) => d.facets));
+  // PostgreSQL: the common tokens whose pairs are indexed (held: a rebuild changing them waits for this write).
+  const common = t.engine === 'postgres' ? await pairTokens(trx, true) : new Set<string>();
   // SQLite: the next free n under each event and combo (ids are never reused while they stand).
   const next = new Map<number, number>();
   const sqliteId = async (event: number | null, combo: number): Promise<number> => {
@@ -164,8 +218,12 @@ export async function insertDocs(trx: DbOrTx, docs: SearchDoc[]): Promise<void> 
       row.id = await sqliteId(d.facets.event === null ? null : Number(d.facets.event), combo);
       fts.push({ rowid: row.id as number, title: titleTokens.join(' '), body: bodyTokens.join(' ') });
     } else {
-      row.tsv = sql`${tsvectorLiteral([...titleTokens, ...bodyTokens])}::tsvector`;
+      const all = [...titleTokens, ...bodyTokens];
+      const pairs = pairTsvectorLiteral(all, common);
+      row.tsv = sql`${tsvectorLiteral(all)}::tsvector`;
       row.title_tsv = sql`${tsvectorLiteral(titleTokens)}::tsvector`;
+      row.pair_tsv = sql`${pairs.literal}::tsvector`;
+      row.pairs_partial = pairs.partial;
     }
     rows.push(row);
   }
@@ -430,9 +488,9 @@ export async function reindexEvent(trx: DbOrTx, eventId: number, before?: { pers
 /** Who an event's published copy names, to be passed to reindexEvent after a change of it. */
 export const namedByEvent = namedBy;
 
-/** PostgreSQL's GIN indexes of search_doc (migration 0014), for a rebuild that makes them again at its end. */
+/** PostgreSQL's GIN indexes of search_doc (migrations 0014 and 0018), for a rebuild that makes them again at its end. */
 export const GIN_INDEXES = [
-  { name: 'search_doc_tsv_idx', column: 'tsv' },
+  { name: 'search_doc_pair_tsv_idx', column: 'pair_tsv' },
   { name: 'search_doc_title_tsv_idx', column: 'title_tsv' },
 ] as const;
 
@@ -471,6 +529,14 @@ export const TEXT_MEDIA_TYPES: Record<string, 'pdf' | 'docx' | 'text'> = {
 /** A file's text known when it is stored (plain text): kept as read, as the worker would leave it. */
 export async function storeFileText(trx: DbOrTx, fileId: string, text: string, now: string): Promise<void> {
   await any(trx).insertInto('search_file_text').values({ file_id: fileId, state: 'done', text, attempts: 0, created_at: now }).onConflict((oc) => oc.column('file_id').doNothing()).execute();
+}
+
+/** Several files' texts known when they are stored (a bulk load), in multi-row statements. */
+export async function storeFileTexts(trx: DbOrTx, texts: Array<{ fileId: string; text: string }>, now: string): Promise<void> {
+  for (let i = 0; i < texts.length; i += 200) {
+    const part = texts.slice(i, i + 200);
+    await any(trx).insertInto('search_file_text').values(part.map((x) => ({ file_id: x.fileId, state: 'done', text: x.text, attempts: 0, created_at: now }))).onConflict((oc) => oc.column('file_id').doNothing()).execute();
+  }
 }
 
 /** Queues a stored file for reading when its type has text (nothing happens for others, or twice). */
@@ -568,6 +634,55 @@ function pgWithin(w: Within) {
   return sql.join(parts, sql``);
 }
 
+/** Counts by event and by combo, per search (SQLite): 2^16 of each, zeroed again after use. */
+const eventCounts = new Int32Array(MAX_EVENT_ID + 1);
+const comboCounts = new Int32Array(MAX_COMBO_ID + 1);
+
+/**
+ * SQLite: the matching rowids (group_concat's decimal list) counted by event and by combo, the
+ * last `limit` of them returned, newest first. FTS5 gives rowids in ascending order; should they
+ * come otherwise, they are sorted.
+ */
+export function countRowids(ids: string, byEvent: Map<number, number>, byCombo: Map<number, number>, limit: number): number[] {
+  const ring = new Float64Array(Math.max(1, limit));
+  let n = 0;
+  let sorted = true;
+  let prev = -1;
+  const touchedE: number[] = [];
+  const touchedC: number[] = [];
+  let v = 0;
+  const take = (id: number) => {
+    const e = Math.floor(id / EVENT_SHIFT);
+    const c = Math.floor(id / COMBO_SHIFT) % (MAX_COMBO_ID + 1);
+    const ne = eventCounts[e]!;
+    if (ne === 0) touchedE.push(e);
+    eventCounts[e] = ne + 1;
+    const nc = comboCounts[c]!;
+    if (nc === 0) touchedC.push(c);
+    comboCounts[c] = nc + 1;
+    if (id < prev) sorted = false;
+    prev = id;
+    ring[n++ % ring.length] = id;
+  };
+  for (let i = 0; i < ids.length; i++) {
+    const ch = ids.charCodeAt(i);
+    if (ch === 44) {
+      take(v);
+      v = 0;
+    } else v = v * 10 + (ch - 48);
+  }
+  take(v);
+  for (const e of touchedE) byEvent.set(e, eventCounts[e]!), (eventCounts[e] = 0);
+  for (const c of touchedC) byCombo.set(c, comboCounts[c]!), (comboCounts[c] = 0);
+  if (!sorted) {
+    const all = ids.split(',').map(Number).sort((a, b) => b - a);
+    return all.slice(0, limit);
+  }
+  const out: number[] = [];
+  for (let k = 0; k < Math.min(n, ring.length, limit); k++) out.push(ring[(n - 1 - k) % ring.length]!);
+  return out;
+}
+
 export type Candidate = { id: number; titleHit: boolean };
 /** What a query matched: counted by event and by combo, and the candidates to rank for the page. */
 export type Matches = MatchCounts & { candidates: Candidate[] };
@@ -594,30 +709,43 @@ export async function matches(db: DbOrTx, engine: Engine, q: ParsedQuery, within
   if (engine === 'sqlite') {
     const m = fts5Match(q);
     const w = sqliteWithin(within);
-    // Counted by SQLite itself, by event and by combo: two passes over the rowids, no row read. (One
-    // pass through an aggregate written in JavaScript cost more CPU, a call per row: bench:search
-    // CPU p50 18 ms against 14 on 20,000 statements.)
-    let total = 0;
-    const e = await sql<{ k: number; n: number }>`SELECT rowid >> 37 AS k, count(*) AS n FROM search_fts WHERE search_fts MATCH ${m}${w} GROUP BY 1`.execute(db);
-    for (const x of e.rows) byEvent.set(Number(x.k), Number(x.n)), (total += Number(x.n));
-    if (!total) return done();
-    const c = await sql<{ k: number; n: number }>`SELECT (rowid >> 21) & ${MAX_COMBO_ID} AS k, count(*) AS n FROM search_fts WHERE search_fts MATCH ${m}${w} GROUP BY 1`.execute(db);
-    for (const x of c.rows) byCombo.set(Number(x.k), Number(x.n));
-    if (!total) return done();
+    // One pass over the matches: their rowids, as one string (SQLite makes it in C), counted here
+    // by event and by combo (bits of the rowid), the last ones kept as candidates. (Two GROUP BY
+    // passes and a third walk for the candidates read a common word's doclist three times, with
+    // two sorts; a JavaScript aggregate cost a call per row.)
+    const r = await sql<{ ids: string | null }>`SELECT group_concat(rowid) AS ids FROM search_fts WHERE search_fts MATCH ${m}${w}`.execute(db);
+    const ids = r.rows[0]?.ids;
+    if (!ids) return done();
+    const last = countRowids(String(ids), byEvent, byCombo, limit);
     const title = await sql<{ id: number }>`SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${`{title} : (${m})`}${w} ORDER BY rowid DESC LIMIT ${limit}`.execute(db);
     for (const x of title.rows) out.set(Number(x.id), { id: Number(x.id), titleHit: true });
-    const all = await sql<{ id: number }>`SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${m}${w} ORDER BY rowid DESC LIMIT ${limit}`.execute(db);
-    for (const x of all.rows) if (!out.has(Number(x.id))) out.set(Number(x.id), { id: Number(x.id), titleHit: false });
+    for (const id of last) if (!out.has(id)) out.set(id, { id, titleHit: false });
     return done();
   }
+  const pq = pgQuery(q, await pairTokens(db, false));
   const tq = tsquery(q);
   const w = pgWithin(within);
-  // A common word matches most rows, and the planner would read the whole table for it (testing
-  // every row's tsvector, out of line): the GIN index is always cheaper here, since only the small
-  // facet columns are read from the matching rows.
+  // Words, and two-token phrases of common tokens, are exact in pair_tsv's GIN index (migration
+  // 0018); other phrases, and phrases on the rare document too long for all its pairs, have their
+  // positions checked in tsv, read only for the documents that hold their pairs and tokens.
+  // A phrase exact by some readings' pairs and not by others: the documents holding those pairs
+  // are asked of the index once (a hashed set), and only the others are read for positions.
+  const exact = sql.join(
+    [
+      ...pq.checks.map((c) =>
+        c.byPairs
+          ? sql` AND (id IN (SELECT id FROM search_doc WHERE pair_tsv @@ ${c.byPairs}::tsquery) OR tsv @@ ${c.byPositions}::tsquery)`
+          : sql` AND tsv @@ ${c.byPositions}::tsquery`,
+      ),
+      ...(pq.phrases ? [sql` AND (NOT pairs_partial OR tsv @@ ${pq.phrases}::tsquery)`] : []),
+    ],
+    sql``,
+  );
+  // A common word matches most rows, and the planner would read the whole table for it: the GIN
+  // index is always cheaper here, since only the small facet columns are read from the matching rows.
   await sql`SET LOCAL enable_seqscan = off`.execute(db);
   const r = await sql<{ t: number; k: number; n: string }>`
-    WITH m AS MATERIALIZED (SELECT id, coalesce(event_id, 0) AS e, combo_id AS c FROM search_doc WHERE tsv @@ ${tq}::tsquery${w})
+    WITH m AS MATERIALIZED (SELECT id, coalesce(event_id, 0) AS e, combo_id AS c FROM search_doc WHERE pair_tsv @@ ${pq.pairs}::tsquery${exact}${w})
     SELECT 0 AS t, e AS k, count(*) AS n FROM m GROUP BY e
     UNION ALL SELECT 1, c, count(*) FROM m GROUP BY c
     UNION ALL (SELECT 2, id, 0 FROM m ORDER BY id DESC LIMIT ${limit})

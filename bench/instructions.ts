@@ -92,12 +92,25 @@ async function load(url: string, n: number, gzip: boolean): Promise<number> {
   return retried;
 }
 
-/** The instructions of one callgrind dump: the main thread's and all threads'. */
-function readDump(dir: string, prefix: string): { main: number; all: number } {
+/**
+ * The instructions of one callgrind dump: the main thread's and all threads'. callgrind_control
+ * returns once the command is taken; valgrind writes the files when it next looks, which on a busy
+ * machine may be seconds later, so the files are waited for until their list stays the same and each
+ * has its summary line (written last).
+ */
+async function readDump(dir: string, prefix: string): Promise<{ main: number; all: number }> {
   let main = 0;
   let all = 0;
-  const files = readdirSync(dir).filter((f) => f.startsWith(prefix));
-  if (files.length === 0) throw new Error(`callgrind wrote no dump named ${prefix}* in ${dir}`);
+  const list = () => readdirSync(dir).filter((f) => f.startsWith(prefix)).sort();
+  let files = list();
+  for (let waited = 0; ; waited += 500) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = list();
+    const complete = now.every((f) => /^summary:\s+\d+/m.test(readFileSync(join(dir, f), 'utf8')));
+    if (now.length > 0 && now.join() === files.join() && complete) break;
+    files = now;
+    if (waited > 300_000) throw new Error(`callgrind wrote no dump named ${prefix}* in ${dir} within 5 minutes`);
+  }
   for (const f of files) {
     const m = /^summary:\s+(\d+)/m.exec(readFileSync(join(dir, f), 'utf8'));
     if (!m) throw new Error(`no summary line in callgrind's ${f}`);
@@ -175,7 +188,7 @@ async function main(): Promise<number> {
         if (retried) console.log(`bench: ${s.name}, ${encoding}: ${retried} request(s) made again after the server closed an idle connection`);
         control(callgrindControl, '-d', pid);
         dump++;
-        const d = readDump(dir, `cg.${s.name}.${pid}.${dump}-`);
+        const d = await readDump(dir, `cg.${s.name}.${pid}.${dump}-`);
         results.set(`${s.name} ${encoding}`, { main: d.main / requests, all: d.all / requests });
         console.log(`bench: ${s.name}, ${encoding}: ${Math.round(d.main / requests)} instructions per request on the main thread, ${Math.round(d.all / requests)} in all threads`);
       }

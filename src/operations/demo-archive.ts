@@ -386,11 +386,13 @@ function eventAgenda(r: Rng, lang: Language, startDate: string, dayCount: number
   const topics = TOPICS[lang];
   const inEvent = new Map<number, number>();
   // Often the same few people: a heavy-tailed pick, so a minister speaks at many events over the years.
+  // At most twice in one event; a small archive's few people may not fill a long programme so, and
+  // then (after 1,000 draws without a free person) a third appearance is allowed, and so on.
   const pickPerson = (taken: Set<number>): number => {
-    for (;;) {
+    for (let draws = 0; ; draws++) {
       const u = r.next();
       const idx = r.chance(0.35) ? Math.floor(persons.length * u * u * u) : Math.floor(persons.length * u);
-      if (!taken.has(idx) && (inEvent.get(idx) ?? 0) < 2) {
+      if (!taken.has(idx) && (inEvent.get(idx) ?? 0) < 2 + Math.floor(draws / 1000)) {
         taken.add(idx);
         inEvent.set(idx, (inEvent.get(idx) ?? 0) + 1);
         return idx;

@@ -24,7 +24,7 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchPage, findProgram, FLOOR_SERVER, freePort, get, HOST, startChild, stopChild, waitUntilUp } from './kit.ts';
+import { benchPage, findProgram, floorHeadersOf, FLOOR_SERVER, freePort, get, HOST, runBench, startChild, stopChild, waitUntilUp } from './kit.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PAGE = benchPage(process.env.BENCH_PAGE);
@@ -160,7 +160,7 @@ async function main(): Promise<number> {
     await stopChild(native.child);
     writeFileSync(join(dir, 'floor.html'), page.body);
     writeFileSync(join(dir, 'floor.html.gz'), gzipped.body);
-    const floorHeaders = Object.entries(page.headers).filter(([k, v]) => typeof v === 'string' && !['content-length', 'date', 'connection', 'keep-alive'].includes(k)).flat();
+    const floorHeaders = floorHeadersOf(page.headers);
     console.log(`bench: ${PAGE}: ${page.body.length} bytes, ${gzipped.body.length} gzipped; ${warmup} requests to warm up, ${requests} counted, ${CONNECTIONS} connections`);
 
     const servers = [
@@ -219,10 +219,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error('bench:', err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+runBench(main);

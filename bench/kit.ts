@@ -126,3 +126,19 @@ if (cluster.isPrimary && workers > 1) {
   server.listen(Number(env.FLOOR_PORT), env.FLOOR_HOST);
 }
 `;
+
+/** Runs a bench's main and exits with its code; a failure prints its message and exits 1. */
+export function runBench(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error('bench:', err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
+}
+
+/** The headers the floor sends: Plenary's own, without those node:http writes itself. */
+export function floorHeadersOf(headers: Record<string, string | string[] | undefined>): string[] {
+  return Object.entries(headers).filter((e): e is [string, string] => typeof e[1] === 'string' && !['content-length', 'date', 'connection', 'keep-alive'].includes(e[0])).flat();
+}

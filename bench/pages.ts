@@ -31,7 +31,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, w
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchPage, findProgram, FLOOR_SERVER, freePort, get, HOST, startChild, stopChild, waitUntilUp } from './kit.ts';
+import { benchPage, findProgram, floorHeadersOf, FLOOR_SERVER, freePort, get, HOST, runBench, startChild, stopChild, waitUntilUp } from './kit.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The page measured: BENCH_PAGE (a site path, e.g. /fr/events/idm-2017-new-york), by default the English event page. */
@@ -360,7 +360,7 @@ async function main(): Promise<number> {
     // The floor: a bare node:http server with the same bytes and headers.
     writeFileSync(join(dir, 'floor.html'), page.body);
     writeFileSync(join(dir, 'floor.html.gz'), gzipped.body);
-    const floorHeaders = Object.entries(page.headers).filter(([k, v]) => typeof v === 'string' && !['content-length', 'date', 'connection', 'keep-alive'].includes(k)).flat();
+    const floorHeaders = floorHeadersOf(page.headers);
     const floorPort = await freePort();
     floor = startChild(process.execPath, ['--input-type=module', '-e', FLOOR_SERVER], {
       ...process.env,
@@ -455,10 +455,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error('bench:', err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+runBench(main);

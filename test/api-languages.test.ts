@@ -10,13 +10,12 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { importAgenda } from '../src/operations/import-agenda.ts';
-import { startServer } from '../src/web/server.ts';
-import { ENGINES, migratedStorage } from './engines.ts';
+import { demoSite } from './server.ts';
+import { ENGINES } from './engines.ts';
 import { agenda, person, session } from './factories.ts';
-import { http, signedIn } from './http-client.ts';
+import { http, signedIn, versions } from './http-client.ts';
 
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (a: Ajv2020) => Ajv2020;
-const versions = (html: string) => Object.fromEntries([...html.matchAll(/<input type="hidden" name="(version\.[a-z]+\.\d+)" value="(\d+)"/g)].map((m) => [m[1]!, m[2]!]));
 
 const EVENT_FR = 'Dialogue international sur la migration 2025';
 const SERIES_FR = 'Dialogue international sur la migration';
@@ -26,9 +25,8 @@ const LABEL_FR = 'Déclaration d’Amina Diallo';
 for (const engine of ENGINES) {
   describe(`the API in the client's language on ${engine}`, () => {
     test('?lang=: translated texts with their languages, country names in the language, 400 for an unknown one, one cache entry each, the OpenAPI schemas', async () => {
-      const db = await migratedStorage(engine);
-      const server = await startServer(db.storage, { port: 0, host: '127.0.0.1' });
-      const base = `http://127.0.0.1:${server.port}`;
+      const db = await demoSite(engine, { demo: false });
+      const base = db.base;
       const get = async (path: string) => {
         const r = await http('GET', `${base}${path}`);
         return { status: r.status, headers: r.headers, json: JSON.parse(r.body) };
@@ -193,8 +191,7 @@ for (const engine of ENGINES) {
           assert.ok(validate(r.json), `${url}: ${ajv.errorsText(validate.errors)}`);
         }
       } finally {
-        await server.close();
-        await db.cleanup();
+        await db.stop();
       }
     });
   });

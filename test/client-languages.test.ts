@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { KHAL_SKIP, khalRead, LIBREOFFICE_SKIP, libreOfficeCells, parseCsv, PY_ICALENDAR_SKIP, pythonIcalendarEvents } from './calendar-clients.ts';
 import { ENGINES } from './engines.ts';
-import { http, signedIn } from './http-client.ts';
+import { http, signedIn, versions } from './http-client.ts';
 import { demoSite, type TestSite } from './server.ts';
 import { translator } from '../src/web/i18n/t.ts';
 import { sessionHeading } from '../src/web/views/format.ts';
@@ -30,7 +30,6 @@ const MODERATOR_AR = `${tAr('role.moderator')}${tAr('punct.colon')}`;
 
 /** khal's records (each format ended by ␞), without the day headings it prints ("Tuesday, 2017-04-18"). */
 const khalRecords = (raw: string) => raw.replace(/^[A-Z][a-z]+day, \d{4}-\d{2}-\d{2}\n/gm, '').split('␞').map((x) => x.trim()).filter(Boolean);
-const versions = (html: string) => Object.fromEntries([...html.matchAll(/<input type="hidden" name="(version\.[a-z]+\.\d+)" value="(\d+)"/g)].map((m) => [m[1]!, m[2]!]));
 
 const EVENT_FR = 'Dialogue international sur la migration 2017 — premier atelier, New York';
 const OPENING_FR = 'Séance d’ouverture';

@@ -14,12 +14,11 @@ import { restoreBackup } from '../src/operations/restore.ts';
 import { startServer } from '../src/web/server.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
 import { agenda, person, session } from './factories.ts';
-import { http, signedIn } from './http-client.ts';
+import { http, signedIn, versions } from './http-client.ts';
 
 const PDF = (text: string) => Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(`% ${text}\n`), Buffer.from('\n%%EOF\n')]);
 
 /** The hidden inputs named version.<entity>.<id> of a translation form. */
-const versions = (html: string) => Object.fromEntries([...html.matchAll(/<input type="hidden" name="(version\.[a-z]+\.\d+)" value="(\d+)"/g)].map((m) => [m[1]!, m[2]!]));
 
 for (const engine of ENGINES) {
   describe(`content in several languages on ${engine}`, () => {

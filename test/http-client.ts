@@ -36,6 +36,8 @@ export const decode = (s: string) =>
     .trim();
 
 /** The values of the hidden inputs of this name, in page order. */
+/** A form's record versions (`version.<entity>.<id>` hidden fields), as the form sends them back. */
+export const versions = (html: string) => Object.fromEntries([...html.matchAll(/<input type="hidden" name="(version\.[a-z]+\.\d+)" value="(\d+)"/g)].map((m) => [m[1]!, m[2]!]));
 export const hidden = (html: string, name: string) => [...html.matchAll(new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`, 'g'))].map((m) => m[1]!);
 
 /** A multipart/form-data body as a browser sends it: the fields, then the file if any (as the field "file"). */

@@ -8,12 +8,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { importAgenda } from '../src/operations/import-agenda.ts';
-import { startServer } from '../src/web/server.ts';
-import { ENGINES, migratedStorage } from './engines.ts';
+import { demoSite } from './server.ts';
+import { ENGINES } from './engines.ts';
 import { agenda, person, session } from './factories.ts';
-import { http, signedIn } from './http-client.ts';
-
-const versions = (html: string) => Object.fromEntries([...html.matchAll(/<input type="hidden" name="(version\.[a-z]+\.\d+)" value="(\d+)"/g)].map((m) => [m[1]!, m[2]!]));
+import { http, signedIn, versions } from './http-client.ts';
 
 const TITLE_FR = 'Dialogue international sur la migration';
 const DESCRIPTION_FR = 'Le dialogue des États Membres sur la migration, deux fois l’an.';
@@ -21,9 +19,8 @@ const DESCRIPTION_FR = 'Le dialogue des États Membres sur la migration, deux fo
 for (const engine of ENGINES) {
   describe(`series translations on ${engine}`, () => {
     test('the series form: 403 elsewhere, CSRF, 400, 409, audit; public pages and lists in the reader’s language with lang', async () => {
-      const db = await migratedStorage(engine);
-      const server = await startServer(db.storage, { port: 0, host: '127.0.0.1' });
-      const base = `http://127.0.0.1:${server.port}`;
+      const db = await demoSite(engine, { demo: false });
+      const base = db.base;
       try {
         await importAgenda(
           db.storage,
@@ -128,8 +125,7 @@ for (const engine of ENGINES) {
         const ldEn = JSON.parse((await http('GET', `${base}/events/idm-2025`)).body.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1]!);
         assert.deepEqual(ldEn.superEvent, { '@type': 'EventSeries', name: 'International Dialogue on Migration', url: `${base}/series/idm` });
       } finally {
-        await server.close();
-        await db.cleanup();
+        await db.stop();
       }
     });
   });

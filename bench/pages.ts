@@ -17,8 +17,9 @@
 // measured twice: as is, and as "plenary+edit" while an editor (bench/editor.ts, a separate
 // process on the same database, pinned with the servers) saves a session of another event once
 // per second through write(), as organizers do while the public reads. Runs are interleaved
-// (Plenary, Plenary with edits, nginx, floor, then again) so that a slow spell of a shared
-// machine hits all alike, and the medians of the rounds are printed beside every round.
+// (Plenary, Plenary with edits, nginx, floor; the next round starts one server further on) so
+// that a slow spell of a shared machine hits all alike and no server always runs after the same
+// one, and the medians of the rounds are printed beside every round.
 //
 //   BENCH_DURATION=10 npm run bench:pages     (seconds per measured run; default 5)
 //   BENCH_ROUNDS=5                            (runs per server, layout and encoding; default 3)
@@ -407,7 +408,8 @@ async function main(): Promise<number> {
         const results = new Map<string, WrkResult[]>(servers.map((x) => [x.name, []]));
         for (const x of servers) await measure(layout, x, WARMUP_SECONDS, gz);
         for (let r = 0; r < rounds; r++) {
-          for (const x of servers) {
+          // Each round starts one server further on, so that no server always follows the same one.
+          for (const x of [...servers.slice(r % servers.length), ...servers.slice(0, r % servers.length)]) {
             const res = await measure(layout, x, seconds, gz);
             for (const e of res.errors) console.log(`bench: ${layout.name}, ${encoding}: ${x.name}: ${e}`);
             results.get(x.name)!.push(res);

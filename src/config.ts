@@ -23,8 +23,8 @@ const configSchema = z.object({
   PLENARY_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
   /** and every sign-in ends this many hours after it began */
   PLENARY_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-  /** the largest file an organizer may upload, in MB (at most 128: the largest stored file) */
-  PLENARY_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(128).default(50),
+  /** the largest file an organizer or speaker may upload, in MB (at most 1024: the largest stored file, domain/file.ts) */
+  PLENARY_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(50),
   /** reverse proxies in front of each instance (load balancer, nginx): the client is the address X-Forwarded-For gives that many hops back */
   PLENARY_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
 });

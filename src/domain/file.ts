@@ -2,11 +2,12 @@
 import { z } from 'zod';
 
 /**
- * The largest file Plenary stores. Statements and slide decks are a few MB; 128 MiB leaves room
- * for a scanned report or a photo set while one file, its base64 line in a backup (about 171 MiB)
- * and the decoded bytes still fit in memory at once when a backup is restored.
+ * The largest file Plenary stores: 1 GiB, within both engines' integer `size` column. Files are
+ * kept in chunks (FILE_CHUNK_BYTES) and pass through memory a chunk at a time when they are
+ * uploaded (web/multipart.ts spools them to disk), stored, served and backed up, so the limit is
+ * not set by memory. PLENARY_UPLOAD_MAX_MB (50 by default) sets what organizers may upload.
  */
-export const MAX_FILE_BYTES = 128 * 1024 * 1024;
+export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
 /**
  * Stored files are cut into chunks of this size (every chunk but the last is full), so that a
@@ -29,4 +30,4 @@ export const originalNameSchema = z
 
 export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hexadecimal digits');
 
-export const fileSizeSchema = z.int().min(0).max(MAX_FILE_BYTES, `must be at most ${MAX_FILE_BYTES} bytes (128 MiB)`);
+export const fileSizeSchema = z.int().min(0).max(MAX_FILE_BYTES, `must be at most ${MAX_FILE_BYTES} bytes (1 GiB)`);

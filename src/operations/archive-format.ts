@@ -15,7 +15,6 @@
 // Archives are written and read as streams (archive-stream.ts), a batch of rows at a time, so
 // their size is bounded by the disk, not by memory.
 import { z } from 'zod';
-import { MAX_FILE_BYTES } from '../domain/file.ts';
 import type { Database } from '../storage/database.ts';
 import type { ColumnType, EPHEMERAL_TABLES, TableShape } from '../storage/queries/archive.ts';
 
@@ -25,14 +24,17 @@ export const FORMAT = 'plenary-backup';
 export const FORMAT_VERSION = 1;
 export const MANIFEST_ENTRY = 'manifest.json';
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
+/** The largest stored file before schema 0005, when a backup held a file's bytes in one line. */
+const LEGACY_MAX_FILE_BYTES = 128 * 1024 * 1024;
 
 /**
- * The longest line an archive may hold. The longest a backup writes is a `file` row: its bytes
- * in base64 (4/3 of the largest stored file, MAX_FILE_BYTES) and a few short fields. A line is
- * one string in memory when it is read (V8 allows about 512 MiB), so a longer one is refused
- * with a message before it is gathered, instead of failing deep inside JSON parsing.
+ * The longest line an archive may hold. Since schema 0005 a stored file's bytes are written a
+ * chunk (FILE_CHUNK_BYTES) per line; the longest lines are those of older archives, whose `file`
+ * rows held the whole file in base64 when a stored file could be at most 128 MiB. A line is one
+ * string in memory when it is read (V8 allows about 512 MiB), so a longer one is refused with a
+ * message before it is gathered, instead of failing deep inside JSON parsing.
  */
-export const MAX_LINE_BYTES = 4 * Math.ceil(MAX_FILE_BYTES / 3) + 64 * 1024;
+export const MAX_LINE_BYTES = 4 * Math.ceil(LEGACY_MAX_FILE_BYTES / 3) + 64 * 1024;
 
 export type TableName = Exclude<keyof Database, (typeof EPHEMERAL_TABLES)[number]>;
 export type TableSpec = TableShape & { name: TableName; identity: boolean };

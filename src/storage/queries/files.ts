@@ -2,6 +2,7 @@
 // back only in the chunks a byte range covers, so that no file passes through this process whole.
 // Public only while a material of the event's latest release (pub_material) links to the file, or
 // to the photo it is a resized copy of; kept while the working copy or a release links to it.
+import { open } from 'node:fs/promises';
 import { sql } from 'kysely';
 import { FILE_CHUNK_BYTES } from '../../domain/file.ts';
 import type { DbOrTx } from '../database.ts';
@@ -66,6 +67,13 @@ export async function* fileChunks(db: DbOrTx, id: string, batch = 8): AsyncGener
   }
 }
 
+/**
+ * The largest file whose text is read for search: the reader holds a file whole in memory (PDF
+ * and DOCX parsers need it so), in a child process with its own memory cap. Larger files are
+ * stored and served, but their words are not searched.
+ */
+export const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
+
 export type NewFile = { id: string; sha256: string; mediaType: string; originalName: string | null; createdAt: string };
 
 /** Stores a file under a new id: its row, then its bytes cut into chunks (a few chunks per statement). */
@@ -79,7 +87,47 @@ export async function insertFile(db: DbOrTx, file: NewFile, bytes: Uint8Array, o
   for (let i = 0; i < rows.length; i += 8) await db.insertInto('file_chunk').values(rows.slice(i, i + 8)).execute();
   // A PDF or Word file waits for its text to be read for search, by a worker, never in this request.
   // (A publication's own PDF is not: its text is the records', already indexed.)
-  if (opts.readText !== false) await queueFileText(db, file.id, file.mediaType, file.createdAt);
+  if (opts.readText !== false && bytes.length <= MAX_TEXT_FILE_BYTES) await queueFileText(db, file.id, file.mediaType, file.createdAt);
+}
+
+/**
+ * Stores a file that waits on this instance's disk (an upload spooled by web/multipart.ts) a
+ * chunk at a time, so that no more than a few chunks are in memory whatever its size. `size` is
+ * the length the upload counted; a file that has changed since is refused.
+ */
+export async function insertFileFromPath(db: DbOrTx, file: NewFile, path: string, size: number): Promise<void> {
+  await db
+    .insertInto('file')
+    .values({ id: file.id, sha256: file.sha256, media_type: file.mediaType, size, original_name: file.originalName, created_at: file.createdAt })
+    .execute();
+  const handle = await open(path, 'r');
+  try {
+    let n = 0;
+    let total = 0;
+    for (;;) {
+      // A few chunks per statement, each read whole (every chunk but the last is full).
+      const rows: Array<{ file_id: string; n: number; data: Uint8Array }> = [];
+      while (rows.length < 8) {
+        const buf = Buffer.allocUnsafe(FILE_CHUNK_BYTES);
+        let filled = 0;
+        while (filled < FILE_CHUNK_BYTES) {
+          const { bytesRead } = await handle.read(buf, filled, FILE_CHUNK_BYTES - filled, null);
+          if (bytesRead === 0) break;
+          filled += bytesRead;
+        }
+        if (filled === 0) break;
+        rows.push({ file_id: file.id, n: n++, data: buf.subarray(0, filled) });
+        total += filled;
+        if (filled < FILE_CHUNK_BYTES) break;
+      }
+      if (rows.length) await db.insertInto('file_chunk').values(rows).execute();
+      if (rows.length < 8 || rows.at(-1)!.data.length < FILE_CHUNK_BYTES) break;
+    }
+    if (total !== size) throw new Error(`the upload ${path} holds ${total} bytes, not the ${size} counted when it arrived`);
+  } finally {
+    await handle.close();
+  }
+  if (size <= MAX_TEXT_FILE_BYTES) await queueFileText(db, file.id, file.mediaType, file.createdAt);
 }
 
 /**

@@ -3,19 +3,20 @@
 // error on every form, the error page, the conflict page, the audit log, and the publish and
 // preview pages. The error and conflict pages are reached by keyboard alone (Tab, typing, Enter),
 // in two tabs for the conflict; the retitled session is then published from the publish page by
-// keyboard.
+// keyboard. On every engine of PLENARY_TEST_ENGINES.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page, Response } from 'playwright-core';
 import { type Browser, checkAxe as axe, chromiumMissing, launchChromium, vnuErrors } from './browser-kit.ts';
 import { signedIn } from './http-client.ts';
+import { ENGINES } from './engines.ts';
 import { demoSite, type TestSite } from './server.ts';
 
 
 if (chromiumMissing) {
   test('workspace browser checks', { skip: chromiumMissing }, () => {});
 } else {
-  describe('workspace editing pages in Chromium', () => {
+  for (const engine of ENGINES) describe(`workspace editing pages in Chromium on ${engine}`, () => {
     let site: TestSite;
     let browser: Browser;
     let context: BrowserContext;
@@ -38,7 +39,7 @@ if (chromiumMissing) {
     }
 
     before(async () => {
-      site = await demoSite();
+      site = await demoSite(engine);
       const admin = await signedIn(site.storage, site.base, { email: 'admin@example.org', role: 'admin' });
       browser = await launchChromium({ bypassCSP: true });
       context = browser.context;

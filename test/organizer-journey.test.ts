@@ -3,7 +3,7 @@
 // two days, three sessions and four speakers, one of them an existing person found by the
 // search; a statement (a PDF printed by Chromium) and a photo uploaded; the event published from its publish page and
 // its public page showing both; one session saved from two tabs (the second gets the conflict
-// page); the audit log; one change reverted; sign out.
+// page); the audit log; one change reverted; sign out. On every engine of PLENARY_TEST_ENGINES.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { chromiumMissing, launchChromium } from './browser-kit.ts';
 import { runPlenary } from './plenary-cli.ts';
+import { ENGINES } from './engines.ts';
 import { demoSite } from './server.ts';
 
 const PASSWORD = 'a long organizer password';
@@ -20,9 +21,9 @@ const PASSWORD = 'a long organizer password';
 if (chromiumMissing) {
   test('organizer journey', { skip: chromiumMissing }, () => {});
 } else {
-  describe('an organizer in Chromium', () => {
+  for (const engine of ENGINES) describe(`an organizer in Chromium on ${engine}`, () => {
     test('signs in, builds and publishes an event with materials, meets a conflict, reads the log, reverts, signs out', async () => {
-      const site = await demoSite();
+      const site = await demoSite(engine);
       const files = mkdtempSync(join(tmpdir(), 'plenary-journey-files-'));
       const browser = await launchChromium({ prefix: 'plenary-journey-' });
       const { context } = browser;

@@ -1,6 +1,8 @@
 // Every state-changing route of the app, found by walking the app's own route table (so routes
 // added later are covered without editing this file), must refuse: no session, a foreign
-// Origin, a missing CSRF token, and an account whose role does not allow it. A speaker link's
+// Origin, a missing CSRF token, and an account whose role does not allow it: a viewer or an
+// editor of another series, a viewer of the record's own series, and on an admin's routes (every
+// route not in EDITOR_MAY) an editor of the record's own series. A speaker link's
 // routes (/speak/:token/…) are authorized by the link's token instead of a session: they must
 // refuse a token nobody was given, a revoked link, a foreign Origin, a missing CSRF token and
 // another link's CSRF token.
@@ -29,6 +31,55 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 const ANY_SIGNED_IN: Record<string, string> = {
   'POST /admin/logout': 'everyone may sign out',
 };
+/**
+ * Routes an editor of the series may use. Every other state-changing route is an admin's alone
+ * (deny by default): an editor of the very series the record belongs to must get 403 there, so a
+ * route added later is checked as an admin's until it is listed here.
+ */
+const EDITOR_MAY = new Set([
+  'POST /admin/logout',
+  'POST /admin/series/:slug/edit',
+  'POST /admin/series/:slug/events',
+  'POST /admin/series/:slug/translations/:lang',
+  'POST /admin/series/:slug/import',
+  'POST /admin/series/:slug/publications',
+  'POST /admin/events/:id',
+  'POST /admin/events/:id/days',
+  'POST /admin/events/:id/translations/:lang',
+  'POST /admin/events/:id/publish',
+  'POST /admin/events/:id/withdraw',
+  'POST /admin/events/:eventId/import',
+  'POST /admin/events/:eventId/materials',
+  'POST /admin/days/:id',
+  'POST /admin/days/:id/sessions',
+  'POST /admin/days/:id/delete',
+  'POST /admin/sessions/:id',
+  'POST /admin/sessions/:id/move',
+  'POST /admin/sessions/:id/order',
+  'POST /admin/sessions/:id/appearances',
+  'POST /admin/sessions/:id/delete',
+  'POST /admin/appearances/:id',
+  'POST /admin/appearances/:id/order',
+  'POST /admin/appearances/:id/delete',
+  'POST /admin/appearances/:id/speaker-links',
+  'POST /admin/persons/:id',
+  'POST /admin/organizations/:id',
+  'POST /admin/materials/:id/replace',
+  'POST /admin/materials/:id/versions',
+  'POST /admin/materials/:id/delete',
+  'POST /admin/speaker-links/:id/revoke',
+  'POST /admin/speaker-submissions/:id/approve',
+  'POST /admin/speaker-submissions/:id/reject',
+  'POST /admin/imports/:draftId',
+  'POST /admin/imports/:draftId/discard',
+  'POST /admin/publications/:id',
+  'POST /admin/publications/:id/freeze',
+  ...['series', 'events', 'days', 'sessions', 'appearances', 'persons', 'organizations'].map((c) => `PATCH /api/workspace/${c}/:id`),
+]);
+/** The routes that must stay an admin's (accounts are managed on the command line only; identities and reverts are an admin's). */
+const ADMIN_ONLY = ['POST /admin/series', 'POST /admin/audit/:id/revert', 'POST /admin/persons/:id/merge', 'POST /admin/organizations/:id/merge', 'POST /admin/merges/:id/undo', 'POST /admin/persons/:id/split', 'POST /admin/organizations/:id/split'];
+/** A route's name without the interface language's prefix (/fr/admin/… is /admin/…). */
+const rootName = (name: string) => name.replace(/^(\w+) \/[a-z]{2}\/(admin|api)\//, '$1 /$2/');
 /** Routes authorized by a speaker link's token in the path (web/speaker/routes.tsx linkGuard), under every language's prefix too. */
 const BY_LINK = /^(?:\/[a-z]{2})?\/speak\/:token(\/|$)/;
 /** Routes used before there is a session; they still check the Origin and their own token. */
@@ -59,13 +110,22 @@ for (const engine of ENGINES) {
       try {
         const a = agenda([{ date: '2024-05-02', sessions: [session({ title: 'Opening', speakers: [person('Ana Silva')] })] }]);
         await importAgenda(db.storage, a, { series: { slug: 'idm', title: 'IDM' }, event: { slug: 'idm-2024', title: 'IDM 2024', timeZone: 'Europe/Zurich' } });
-        await importAgenda(db.storage, a, { series: { slug: 'other', title: 'Other' }, event: { slug: 'other-2024', title: 'Other 2024', timeZone: 'Europe/Zurich' } });
+        // Another series with another speaker, so that person 1 appears in idm only.
+        const b = agenda([{ date: '2024-05-02', sessions: [session({ title: 'Opening', speakers: [person('Bo Chen')] })] }]);
+        await importAgenda(db.storage, b, { series: { slug: 'other', title: 'Other' }, event: { slug: 'other-2024', title: 'Other 2024', timeZone: 'Europe/Zurich' } });
         // A material (id 1, of idm-2024) for the material routes' :id.
         await write(db.storage, (trx) => trx.insertInto('material').values({ event_id: 1, appearance_id: null, kind: 'other', label: 'Report', lang: 'en', position: 0, url: 'https://example.org/report', file_id: null, created_at: '2024-05-01T00:00:00.000Z' }).execute());
         await addAccount(db.storage, { email: 'admin@example.org', role: 'admin', series: [], password: PASSWORD });
         await addAccount(db.storage, { email: 'viewer@example.org', role: 'viewer', series: ['other'], password: PASSWORD });
+        // The records the routes name (id 1, slug idm) are idm's: its own viewer and editor, and another series' editor.
+        await addAccount(db.storage, { email: 'idm-viewer@example.org', role: 'viewer', series: ['idm'], password: PASSWORD });
+        await addAccount(db.storage, { email: 'idm-editor@example.org', role: 'editor', series: ['idm'], password: PASSWORD });
+        await addAccount(db.storage, { email: 'other-editor@example.org', role: 'editor', series: ['other'], password: PASSWORD });
         const admin = await signIn(db.storage, { email: 'admin@example.org', password: PASSWORD, address: '192.0.2.1' });
         const viewer = await signIn(db.storage, { email: 'viewer@example.org', password: PASSWORD, address: '192.0.2.1' });
+        const ownViewer = await signIn(db.storage, { email: 'idm-viewer@example.org', password: PASSWORD, address: '192.0.2.1' });
+        const ownEditor = await signIn(db.storage, { email: 'idm-editor@example.org', password: PASSWORD, address: '192.0.2.1' });
+        const otherEditor = await signIn(db.storage, { email: 'other-editor@example.org', password: PASSWORD, address: '192.0.2.1' });
         const cookie = (token: string) => `plenary_session=${token}`;
         // Speaker links (ids 1, 2, 3) of appearance 1, and a submission (id 1) for the queue's :id.
         const link = await createSpeakerLink(db.storage, { appearanceId: 1, expires: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), accountId: 1 });
@@ -78,6 +138,7 @@ for (const engine of ENGINES) {
         const routes = [...new Map(app.routes.filter((r) => !SAFE.has(r.method) && !r.path.endsWith('*')).map((r) => [`${r.method} ${r.path}`, r])).values()];
         assert.ok(routes.length >= 2, `found ${routes.length} state-changing routes`);
         const checked: string[] = [];
+        const adminOnly = new Set<string>();
         for (const r of routes) {
           const name = `${r.method} ${r.path}`;
           const methods = r.method === 'ALL' ? ['POST', 'PUT', 'PATCH', 'DELETE'] : [r.method];
@@ -121,15 +182,30 @@ for (const engine of ENGINES) {
             assert.ok(noToken.body.includes('security token'), name);
             const wrongToken = await http(method, url, { origin: base, cookie: cookie(admin.token) }, `_csrf=${viewer.csrfToken}`);
             assert.equal(wrongToken.status, 403, `${name} with another session's token`);
-            if (!(name.replace(/^(\w+) \/[a-z]{2}\/admin\//, '$1 /admin/') in ANY_SIGNED_IN)) {
-              const role = await http(method, url, { origin: base, cookie: cookie(viewer.token) }, `_csrf=${viewer.csrfToken}`);
-              assert.equal(role.status, 403, `${name} as a viewer of another series`);
-              assert.ok(role.body.includes('your account may not do this'), name);
+            if (!(rootName(name) in ANY_SIGNED_IN)) {
+              const refused = async (who: { token: string; csrfToken: string }, as: string) => {
+                const role = await http(method, url, { origin: base, cookie: cookie(who.token) }, `_csrf=${who.csrfToken}`);
+                assert.equal(role.status, 403, `${name} as ${as}: ${role.status} ${role.body.slice(0, 300)}`);
+                assert.ok(role.body.includes('your account may not do this'), `${name} as ${as}: ${role.body.slice(0, 300)}`);
+              };
+              await refused(viewer, 'a viewer of another series');
+              await refused(otherEditor, 'an editor of another series');
+              // A viewer reads the drafts of their own series and changes nothing in it.
+              await refused(ownViewer, 'a viewer of the same series');
+              // An editor of the same series on a route that is an admin's alone.
+              if (!EDITOR_MAY.has(rootName(name))) {
+                await refused(ownEditor, 'an editor of the same series (an admin-only route)');
+                adminOnly.add(rootName(name));
+              }
             }
             checked.push(name);
           }
         }
         assert.ok(checked.includes('POST /admin/logout') && checked.includes('POST /admin/login'), checked.join(', '));
+        // Exactly the admin's routes were refused to the series' own editor, and every route an editor may use exists.
+        assert.deepEqual([...adminOnly].sort(), [...ADMIN_ONLY].sort());
+        const names = new Set(checked.map(rootName));
+        assert.deepEqual([...EDITOR_MAY].filter((n) => !names.has(n)), [], 'EDITOR_MAY names only routes of the app');
         for (const release of ['POST /admin/events/:id/publish', 'POST /admin/events/:id/withdraw']) assert.ok(checked.includes(release), `${release} checked: ${checked.join(', ')}`);
         for (const speaker of ['POST /speak/:token/materials', 'POST /speak/:token/correction', 'POST /speak/:token/send', 'POST /admin/speaker-links/:id/revoke', 'POST /admin/speaker-submissions/:id/approve']) {
           assert.ok(checked.includes(speaker), `${speaker} checked: ${checked.join(', ')}`);

@@ -50,7 +50,7 @@ export const ORG_WORDS: ReadonlySet<string> = new Set(
   municipio county province région region observatory platform consortium congress church caritas ngo ong
   administration hospital laboratory lab press times herald watch conseil consejo board
   interpol unicef unhcr undp unesco oecd ocde iom oim ilo oit who oms wfp fao imf wto
-  intendencia provincia inspectorate chancellery`.split(/\s+/),
+  intendencia provincia inspectorate chancellery collectif collective colectivo réseau asociación`.split(/\s+/),
 );
 
 /** Words of a line that says where a session is held: "Room 7", "Hemicycle", "Salle des fêtes". */
@@ -58,7 +58,7 @@ export const VENUE_WORDS: ReadonlySet<string> = new Set(
   `room rooms hall hemicycle hémicycle hemiciclo salle sala auditorium auditorio amphithéâtre amphitheatre
   amphitheater chamber venue lieu lugar building bâtiment edificio floor étage piso palais palacio boardroom
   interpretation interprétation interpretación lounge terrace lodge foyer lobby ballroom atrium pavilion
-  restaurant hotel hôtel`.split(/\s+/),
+  restaurant hotel hôtel amphi salles salas aula aulas`.split(/\s+/),
 );
 
 /** Common given names across the regions agenda pages come from: one feature of a name, never required. */

@@ -6,7 +6,7 @@ import { nameStyleOf, readPageLanguage } from './page-language.ts';
 import { type NameStyle, normaliseName } from '../domain/names.ts';
 import { type PersonRead, looksLikeName, readPerson as readPersonIn, splitTopLevel, stripBullet } from './people.ts';
 import { isOrganizationLike, isPositionLike } from './affiliation.ts';
-import { isJobWord, isOrgWord } from './lexicon.ts';
+import { isJobWord, isOrgWord, isVenueWord } from './lexicon.ts';
 import { findCountry } from '../domain/country.ts';
 import { readProseProgramme } from './prose.ts';
 import { splitHonorific } from '../domain/names.ts';
@@ -35,6 +35,8 @@ const PARALLEL = /\b(?:parallel|concurrent|simultaneous|breakout|break-out|discu
 // A verb or phrase in a sentence after which the people taking the floor are listed.
 const SENTENCE_PEOPLE = /^(.{0,120}?\s)?(?:participar[áa]n|participar[áa]|intervendr[áa]n|intervendr[áa]|expondr[áa]n|interviendront|interviendra|participeront|participera|will speak|will participate|will take part|will be joined by|(?:speakers|panell?ists) (?:will )?include)\s?:?\s(.{3,})$/iu;
 
+// "7. General debate", "9 (d). Interactive panel discussions: Summaries": a numbered agenda item.
+const AGENDA_ITEM = /^\d{1,2}(?:\s?\([a-z]\))?\.\s\p{Lu}/u;
 // A field of the event's details that gives its hours: "Time: 10:00 am – 11:30 am EDT".
 const TIME_FIELD = /^(?:time|times|hours|when|heure|heures|horaire|hora|horario)\s?:\s?/i;
 // Headings of the speakers' biographies that follow an agenda.
@@ -257,6 +259,16 @@ export function parseAgendaText(text: string): Agenda {
         opened.splice(opened.indexOf(group), 1);
         warn(group.s.line! - 1, 'heading with no one under it over a timed slot; read as their group, not a session');
       }
+      // "19:00 - 21:00 Dîner" then "09:00 - 09:15 Accueil" with no day heading between (a programme printed one table a
+      // day, the date of the next lost): the morning after the evening is the next day, its date unknown (warned).
+      const lastOfDay = day?.sessions.at(-1) ?? null;
+      if (lastOfDay != null && lastOfDay.start !== null && lastOfDay.start >= '17:00' && slot.start <= '10:30' &&
+        !isVenueLine(prevLine(i)) && lastLine >= 0 && lines.slice(lastLine + 1, i).every((x) => x.trim() === '')) {
+        day = { date: null, label: null, sessions: [] };
+        days.push(day);
+        dayNumber = null;
+        warn(i, 'a morning after an evening with no day heading between: read as the next day, its date not given (a guess)');
+      }
       const o = openSession(i, { start: slot.start, end: slot.end });
       offStage = false;
       if (moved !== null) o.s.moderators.push(...moved);
@@ -290,7 +302,8 @@ export function parseAgendaText(text: string): Agenda {
       if (late.slot.warning !== null) warn(i, late.slot.warning);
       const o = openSession(i, { start: late.slot.start, end: late.slot.end });
       block = null;
-      Object.assign(o.s, readSessionHeading(late.slot.rest === '' ? late.head : `${late.head}: ${late.slot.rest}`)!);
+      // "Film evening (20.00 – 22.00) and/or free time": the words after a bracketed time go on with the title.
+      Object.assign(o.s, readSessionHeading(late.slot.rest === '' ? late.head : `${late.head}${late.bracketed === true ? ' ' : ': '}${late.slot.rest}`)!);
       if (PARALLEL.test(late.head) || GENERIC_PLURAL.test(late.head)) o.umbrella = true;
       return;
     }
@@ -440,6 +453,13 @@ export function parseAgendaText(text: string): Agenda {
     const cued = cue !== null ? readPerson(cue.rest, true) : null;
     if (cued !== null) { addPerson(i, cued, cue!.role); return; }
 
+    // "▶ 1st plenary meeting (Plenary Hall, 10 a.m. – 1 p.m.)" over "1. Opening of the Conference", "2. Election of the
+    // President": under a slot that has its time and title from one line, a run of numbered lines lists its agenda items.
+    const agendaItem = AGENDA_ITEM.test(t) && (AGENDA_ITEM.test(prevLine(i)) || AGENDA_ITEM.test(nextLine(i)));
+    if (agendaItem && block === null && cur !== null && cur.s.start !== null && cur.s.title !== null) {
+      warn(i, 'agenda item of the meeting above; not a session');
+      return;
+    }
     const numbered = readSessionHeading(t, true);
     if (numbered !== null && numbered.number !== null) { openHeading(i, numbered, t); return; }
 
@@ -552,6 +572,16 @@ export function parseAgendaText(text: string): Agenda {
     return count >= least;
   }
 
+  /** The nearest non-blank line above or below line i ('' at either end). */
+  function prevLine(i: number): string {
+    for (let j = i - 1; j >= 0 && j > i - 4; j--) if (lines[j]!.trim() !== '') return lines[j]!.trim();
+    return '';
+  }
+  function nextLine(i: number): string {
+    for (let j = i + 1; j < lines.length && j < i + 4; j++) if (lines[j]!.trim() !== '') return lines[j]!.trim();
+    return '';
+  }
+
   /** "Cocktail Reception - Palm Court Hotel": the place after a dash is the venue, not part of the title. */
   function withoutPlace(title: string): string {
     const placed = /^(.{3,200}?)\s[–—-]\s([^–—-]{3,120})$/.exec(title);
@@ -582,7 +612,33 @@ export function parseAgendaText(text: string): Agenda {
     // "19:00 (Reception hosted by the Government)": an item set in parentheses is still the slot's title.
     const wrapped = /^\(([^()]{3,300})\)$/.exec(rest);
     if (wrapped !== null) rest = wrapped[1]!.trim();
-    rest = withoutPlace(rest);
+    rest = withoutPlace(withoutRoom(rest));
+    // "Session 1 - Title - A (Org), B (Org) & C (Org)": the people after the title's last dash, each with the
+    // institution or country in parentheses.
+    const dashed = peopleAfterDash(rest);
+    if (dashed !== null) {
+      Object.assign(o.s, readSessionHeading(dashed.title)!);
+      for (const p of dashed.people) addPerson(i, p, SPEAKERS);
+      warn(i, dashed.dropped > 0 ? 'people read from the list after the title\'s dash (a guess); an institution listed with them is not a person'
+        : 'people read from the list after the title\'s dash (a guess)');
+      return;
+    }
+    // "Plenary: Campaigns in the South. Panelists: A (Ghana), B (India)": a role label after the title's full stop
+    // gives the people after it; the title ends at the stop.
+    const inner = splitAtRoleLabel(rest);
+    if (inner !== null) {
+      Object.assign(o.s, readSessionHeading(inner.title)!);
+      for (const p of inner.people) addPerson(i, p, inner.role);
+      return;
+    }
+    // "Key note speaker Helena Varga: Paying for peace": a role, the person's name, then the talk's title.
+    const spoken = roleNameTitle(rest);
+    if (spoken !== null) {
+      Object.assign(o.s, readSessionHeading(spoken.title)!);
+      if (o.s.kind === 'other' && /key ?note/i.test(spoken.role.label ?? '')) o.s.kind = 'keynote';
+      addPerson(i, spoken.read, spoken.role);
+      return;
+    }
     const byRole = readRoleLine(rest);
     const by = byRole !== null && byRole.rest !== '' ? readPerson(byRole.rest, true) : null;
     if (by !== null) {
@@ -608,6 +664,69 @@ export function parseAgendaText(text: string): Agenda {
     if (PARALLEL.test(rest) || GENERIC_PLURAL.test(rest)) o.umbrella = true;
     // "Conférence inaugurale N°1", "Working Group 1": a numbered heading with no title takes the next line as title.
     if (heading.title === null && heading.number !== null) { o.awaitingTitle = true; o.titleOnly = true; }
+  }
+
+  /** "Présentation (amphi Curie )": a room in parentheses is where the item is held, not part of its title. */
+  function withoutRoom(title: string): string {
+    return title.replace(/\s?\(\s?([^()]{1,80})\)/g, (whole, inner: string) =>
+      isVenueWord(inner.trim().split(/\s+/)[0] ?? '') ? '' : whole).trim();
+  }
+
+  /**
+   * "Title - A (Org), B (Org) & Collectif X": after the last dash, only names each followed by a parenthesis, joined
+   * by commas, "&", "and", "et", "y", and at most one institution alone. Null unless at least one is a name.
+   */
+  function peopleAfterDash(text: string): { title: string; people: PersonRead[]; dropped: number } | null {
+    if (text.length > 1000) return null;
+    const at = Math.max(text.lastIndexOf(' - '), text.lastIndexOf(' – '));
+    if (at < 3) return null;
+    const tail = text.slice(at + 3).trim();
+    if (!tail.includes('(')) return null;
+    const items = tail.split(/(?<=\))\s?(?:,|&|\band\b|\bet\b|\by\b)\s*|\s?(?:,|&)\s?|\s(?:and|et|y)\s/).map((x) => x.trim()).filter(Boolean);
+    const people: PersonRead[] = [];
+    let dropped = 0;
+    for (const item of items) {
+      const m = /^([^()]{3,60}?)\s?\(([^()]{2,100})\)$/.exec(item);
+      const name = m === null ? null : splitHonorific(m[1]!.trim(), style);
+      if (m !== null && name !== null && looksLikeName(name.name) && name.name.split(/\s+/).length <= 5 &&
+        !name.name.split(/\s+/).some((w) => isJobWord(w) || isOrgWord(w))) {
+        const read = readPerson(`${m[1]!.trim()}, ${m[2]!.trim()}`, true);
+        if (read === null) return null;
+        people.push(read);
+      } else if (m === null && isOrganizationLike(item)) dropped++;
+      else return null;
+    }
+    if (people.length === 0 || dropped > 1) return null;
+    return { title: text.slice(0, at).trim(), people, dropped };
+  }
+
+  /** "Title. Panelists: A (X), B (Y)": the title up to a full stop, then a role label whose people all read as people. */
+  function splitAtRoleLabel(text: string): { title: string; role: Role; people: PersonRead[] } | null {
+    if (text.length > 1000) return null;
+    for (let k = text.indexOf('. '); k > 0; k = text.indexOf('. ', k + 1)) {
+      const label = readRoleLine(text.slice(k + 2));
+      if (label === null || label.rest === '' || !/^[\p{L}’' -]{2,40}[:：]/u.test(text.slice(k + 2))) continue;
+      const people = splitPeople(label.rest.replace(/\.$/, '')).map((one) => readPerson(one, true));
+      if (people.length === 0 || !people.every((p) => p !== null)) return null;
+      return { title: text.slice(0, k + 1), role: label.role, people: people as PersonRead[] };
+    }
+    return null;
+  }
+
+  /** "Key note speaker Helena Varga: Title": up to four words naming a role, a name of two to five words, a colon. */
+  function roleNameTitle(text: string): { title: string; role: Role; read: PersonRead } | null {
+    const colon = text.indexOf(': ');
+    if (colon < 0 || colon > 100) return null;
+    const ws = text.slice(0, colon).split(/\s+/);
+    for (let k = Math.min(4, ws.length - 2); k >= 1; k--) {
+      const role = roleOf(ws.slice(0, k).join(' '));
+      if (role === null) continue;
+      const name = ws.slice(k).join(' ');
+      const read = ws.length - k <= 5 && looksLikeName(splitHonorific(name, style).name) ? readPerson(name, true) : null;
+      if (read === null || read.person.position !== null || read.person.organization !== null) return null;
+      return { title: text.slice(colon + 2).trim(), role, read };
+    }
+    return null;
   }
 
   /** A session opened by a heading with no time: in a block of its own time ("9:15 – 9:40" then items), it shares it. */

@@ -19,7 +19,7 @@ export interface PersonRead {
 }
 
 // Marks, and list letters or numbers: "a)", "(b)", "iii)", "2)", "c." (lowercase, so "M. Riaz" stays a name).
-const BULLET = /^(?:[•·▪◦○●■□➢►‣⁃∙*–—‐‑‒-]|>+(?=\s)|»(?=\s)|o(?=\s)|\(?(?:[a-z]|[ivx]{2,4}|\d{1,2})\)(?=\s)|[a-z]\.(?=\s))\s*/;
+const BULLET = /^(?:[•·▪◦○●■□➢►▶▸➤‣⁃∙*–—‐‑‒-]|>+(?=\s)|»(?=\s)|o(?=\s)|\(?(?:[a-z]|[ivx]{2,4}|\d{1,2})\)(?=\s)|[a-z]\.(?=\s))\s*/;
 /** The line without a leading bullet, and whether it had one. */
 export function stripBullet(line: string): { text: string; bullet: boolean } {
   const t = line.trim();

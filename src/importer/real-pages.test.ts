@@ -854,3 +854,64 @@ test('"Panel: Title" and "Keynote: Title" lose the kind word as "Roundtable: Tit
   assert.deepEqual(r.sessions, [['11:00', '12:30', 'panel', null, 'Financing water utilities'], ['14:00', null, 'keynote', null, 'The future of water']]);
   assert.deepEqual(r.people.map((s) => s.map((p) => `${p[0]} ${p[1]}`)), [['m Grace Owusu'], ['s Ousmane DIALLO']]);
 });
+
+test('"▶ title (room, time span)": the time in parentheses after a room; a run of numbered lines under it lists agenda items', () => {
+  const r = read([
+    'Tuesday, 3 March 2020',
+    '▶ 4th plenary meeting  (Main Hall,  10 a.m. – 1 p.m.)',
+    '1. Opening of the session',
+    '2. Adoption of the agenda',
+    '▶ Interactive dialogue 1: Water and cities  (Room 3,  3 p.m. – 6 p.m.)',
+    'Co-Chairs: H.E. Ms. Lena Holm, Minister for Infrastructure, Sweden; H.E. Mr. Ali Rahimi, Minister of Energy, Iran',
+    'Film night (20.00 – 22.00) and/or free time',
+    'Guided tour (Room 2, 3 floors)',
+  ]);
+  assert.deepEqual(r.sessions, [
+    ['10:00', '13:00', 'other', null, '4th plenary meeting'],
+    ['15:00', '18:00', 'other', null, 'Interactive dialogue 1: Water and cities'],
+    ['20:00', '22:00', 'other', null, 'Film night and/or free time'],
+  ]);
+  assert.deepEqual(r.people.map((s) => s.map((p) => `${p[0]} ${p[1]}`)), [[], ['m Lena Holm', 'm Ali Rahimi'], []]);
+  assert.deepEqual(r.warnings, ['3: agenda item of the meeting above; not a session', '4: agenda item of the meeting above; not a session', '8: venue or room; not read']);
+});
+
+test('"time: Title. Panelists: A (X), B (Y)" and "Key note speaker Name: Title" on a time line; breakfast, supper and tea are breaks', () => {
+  const r = read([
+    'FRIDAY, 9 July 2010',
+    '8.00 – 8.45: Breakfast',
+    '16.15 – 18.00: Plenary: Voices from the regions. Panelists: Ana Ruiz (Peru), Tomas Berg (Norway)',
+    '18.30 – 19.30: Supper',
+    '20.10: Key note speaker Helga Marsh: Budgets for peace.',
+    '15.45 – 16.15: Tea',
+  ]);
+  assert.deepEqual(r.sessions, [
+    ['08:00', '08:45', 'break', null, 'Breakfast'],
+    ['16:15', '18:00', 'other', null, 'Plenary: Voices from the regions.'],
+    ['18:30', '19:30', 'break', null, 'Supper'],
+    ['20:10', null, 'keynote', null, 'Budgets for peace.'],
+    ['15:45', '16:15', 'break', null, 'Tea'],
+  ]);
+  assert.deepEqual(r.people, [[], [['s', 'Ana Ruiz', null, null, null, 'Peru'], ['s', 'Tomas Berg', null, null, null, 'Norway']], [], [['s', 'Helga Marsh', null, null, null, null]], []]);
+});
+
+test('a programme table row: the room in parentheses leaves the title, the people after the last dash each with their institution', () => {
+  const r = read([
+    'jeudi 14 mars 2024',
+    '10:00 - 11:05 Session 1 - Les sciences avec les habitants (amphi Pasteur ) - Lucie Garnier (Université de Lille), Omar Bensaïd (Université de Tunis) & Collectif Jardins Ouverts',
+    '11:05 - 11:30 Pause café (hall A )',
+    '19:00 - 21:00 Dîner',
+    '09:00 - 09:15 Accueil du public',
+  ]);
+  assert.deepEqual(r.days, [['2024-03-14', 3], [null, 1]]);
+  assert.deepEqual(r.sessions, [
+    ['10:00', '11:05', 'panel', 1, 'Les sciences avec les habitants'],
+    ['11:05', '11:30', 'break', null, 'Pause café'],
+    ['19:00', '21:00', 'other', null, 'Dîner'],
+    ['09:00', '09:15', 'other', null, 'Accueil du public'],
+  ]);
+  assert.deepEqual(r.people[0], [['s', 'Lucie Garnier', null, null, 'Université de Lille', null], ['s', 'Omar Bensaïd', null, null, 'Université de Tunis', null]]);
+  assert.deepEqual(r.warnings, [
+    '2: people read from the list after the title\'s dash (a guess); an institution listed with them is not a person',
+    '5: a morning after an evening with no day heading between: read as the next day, its date not given (a guess)',
+  ]);
+});

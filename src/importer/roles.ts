@@ -26,6 +26,7 @@ const CHAIRING = [
 const SPEAKING = [
   'speakers', 'speaker', 'panelists', 'panelist', 'panellists', 'panellist', 'presenters', 'presenter',
   'keynote speakers', 'keynote speaker', 'keynote speech', 'keynote address', 'keynote remarks', 'keynote',
+  'key note speakers', 'key note speaker', 'key note speech', 'key note address', 'key note',
   'rapporteurs', 'rapporteur', 'discussants', 'discussant', 'lead discussants', 'lead discussant',
   'respondents', 'respondent', 'commentators', 'commentator', 'interventions', 'intervention', 'contributors',
   'opening remarks', 'opening remarks by', 'welcome remarks', 'welcoming remarks', 'welcome address',

@@ -17,20 +17,20 @@ const ROMAN: Record<string, number> = {
 
 const NUMBERED = new RegExp(
   '^(?:(?:parallel|plenary|thematic|breakout|break-out|concurrent|special|high-level|interactive|technical)\\s)?' +
-    '(panel|session|round\\s?table|workshop|segment|working\\sgroup|module|part|séance|sesión|mesa|atelier|taller|' +
+    '(panel|session|round\\s?table|workshops?|segment|working\\sgroup|module|part|séance|sesión|mesa|atelier|taller|' +
     'conférence inaugurale|keynote|lecture|conferencia magistral|table ronde|mesa redonda|mesa temática|lab|plenary session|plenary|' +
     'theme|thème|tema|sub-theme|topic|track|axe|eje)' +
     '\\s(?:no\\.?\\s?|n°\\s?|#\\s?)?(\\d{1,3}|[ivx]{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)' +
     '(?![\\p{L}\\d])[\\s.,:–—\\-|)]*(.*)$',
   'iu',
 );
-const BREAK = /^(?:(?:coffee|tea|health|networking|refreshment|lunch|welcome)\s)?(?:break|lunch|luncheon|coffee|refreshments)\b|\b(?:coffee|tea|lunch|health) break\b|^(?:arrival|arrivals|registration|accueil|inscription|registro|llegada|recepci[oó]n)\s(?:and|&|et|y)\s(?:coffee|tea|caf[ée]|refreshments)\b/i;
+const BREAK = /^(?:(?:coffee|tea|health|networking|refreshment|lunch|welcome)\s)?(?:break|lunch|luncheon|coffee|refreshments|breakfast|supper)\b|^tea$|^corte\.?$|\b(?:coffee|tea|lunch|health) break\b|^(?:arrival|arrivals|registration|accueil|inscription|registro|llegada|recepci[oó]n)\s(?:and|&|et|y)\s(?:coffee|tea|caf[ée]|refreshments)\b/i;
 const CONTINUED = /^\((?:continued|cont\.?|cont['’]d|suite|continuación)\)[\s.:–—\-|]*/i;
 // Breaks as French and Spanish pages write them: "Pause café", "Déjeuner", "Almuerzo", "Receso".
-const BREAK_FR_ES = /^(?:pause|pausa|receso|d[ée]jeuner|almuerzo|refrigerio)(?:$|[\s-])/i;
+const BREAK_FR_ES = /^(?:pause|pausa|receso|d[ée]jeuner|petit[- ]d[ée]jeuner|almuerzo|desayuno|refrigerio)(?:$|[\s.-])/i;
 const OPENING = /^(?:(?:official|formal|high-level)\s)?(?:opening|welcome|welcoming|inaugural|inauguration)\b|\bopening (?:session|ceremony|remarks|statements?|plenary|segment)\b|^welcome\b/i;
 const CLOSING = /^(?:closing|concluding|conclusions?|wrap[- ]up|closure|close of)\b|\bclosing (?:session|ceremony|remarks|statements?|plenary|segment)\b/i;
-const KEYNOTE = /\bkeynote\b/i;
+const KEYNOTE = /\bkey ?note\b/i;
 // Words that make a short line a session of its own even without a time: "Plenary Session (room G03)".
 const PLENARY = /^(?:arrival of (?:the )?(?:participants|delegates|delegations|guests)$|arrivals?$|registration(?: of (?:the )?participants)?$|check-in$|accueil des participants$|arriv[ée]e des participants$|inscription des participants$|llegada de (?:los )?participantes$|registro de (?:los )?participantes$|plenary|plénière|plenaria|side event|special session|closed session|informal dinner|working dinner|high-level segment)\b|\bplenary session\b|\bséance plénière\b|\bsesión plenaria\b/i;
 const PANEL = /\b(?:panel|round ?table|parallel session|breakout|break-out|working group|table ronde|mesa redonda|mesa de debate)\b/i;

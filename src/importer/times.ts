@@ -203,26 +203,38 @@ export function readTrailingTime(line: string): { head: string; slot: TimeSlot }
 }
 
 // Where a time may follow a heading: after a dash, a colon, a bar, a comma or an opening parenthesis.
+const ARROW = /^[▶►▸➤]\s*/;
 const HEADING_SEPARATORS = [' – ', ' — ', ' - ', ': ', ' | ', ', ', ' ('];
 
 /**
  * A heading with its time after it: "Session 1 – 10h00-11h30: Title", "Coffee Break – 10h00-10h30",
  * "Closing (16:00 – 16:30)". The head is what stands before the time; `slot.rest` what follows it.
  */
-export function readTimeAfterHeading(line: string): { head: string; slot: TimeSlot } | null {
-  const t = line.trim();
+export function readTimeAfterHeading(line: string): { head: string; slot: TimeSlot; bracketed?: boolean } | null {
+  // "▶ 1st plenary meeting (…)": an arrow before the heading is a list mark.
+  const t = line.trim().replace(ARROW, '');
   if (t.length > 200) return null;
-  let best: { head: string; slot: TimeSlot } | null = null;
+  let best: { head: string; slot: TimeSlot; bracketed?: boolean } | null = null;
   let bestAt = t.length;
   for (const sep of HEADING_SEPARATORS) {
     const at = t.indexOf(sep);
-    if (at <= 0 || at >= bestAt || !/\d/.test(t[at + sep.length] ?? '')) continue;
+    if (at <= 0 || at >= bestAt) continue;
     let after = t.slice(at + sep.length);
     if (sep === ' (') {
       const close = after.indexOf(')');
       if (close < 0) continue;
-      after = `${after.slice(0, close)} ${after.slice(close + 1)}`;
+      let inner = after.slice(0, close).trim();
+      // "1st plenary meeting (Plenary Hall, 10 a.m. – 1 p.m.)": the room, then the time, in the parentheses. The time
+      // must fill the rest of them and be a range or carry am/pm or "h", so that "(Room 2, 3 floors)" is no time.
+      const comma = inner.lastIndexOf(', ');
+      if (!/^\d/.test(inner) && comma > 0 && comma < 120) {
+        inner = inner.slice(comma + 2).trim();
+        const own = readTimeSlot(inner);
+        if (own === null || own.rest !== '' || (own.end === null && !/[ap]\.?\s?m|h/i.test(inner))) continue;
+      }
+      after = `${inner} ${after.slice(close + 1)}`;
     }
+    if (!/\d/.test(after[0] ?? '')) continue;
     const slot = readTimeSlot(after);
     if (slot === null) continue;
     const head = t.slice(0, at).trim();
@@ -230,7 +242,7 @@ export function readTimeAfterHeading(line: string): { head: string; slot: TimeSl
     if (head.length > 100 || /[.;,]$/.test(head) || !/^[\p{Lu}\p{N}]/u.test(head)) continue;
     // "OPENING SESSION  10:30 - 11:15": the dash is inside the range, whose start ends the head.
     if (/\d[:.h]\d\d$|\d\s?[ap]\.?m\.?$/i.test(head)) continue;
-    best = { head, slot };
+    best = sep === ' (' ? { head, slot, bracketed: true } : { head, slot };
     bestAt = at;
   }
   return best;

@@ -33,7 +33,10 @@ export type SpooledForm = {
 };
 
 export type FormLimits = {
-  /** the largest file, in bytes */
+  /**
+   * the largest file, in bytes: one up to 64 KiB larger is still read whole, so that the caller
+   * can say by how much it is too large beside the field; past that the reading stops with tooLarge
+   */
   fileBytes: number;
   /** how many files (default 1) */
   files?: number;
@@ -44,6 +47,9 @@ export type FormLimits = {
   /** the refusal for a file over fileBytes */
   tooLarge: () => Error;
 };
+
+/** How far past the limit a file is still read (FormLimits.fileBytes). */
+const OVER_LIMIT_READ = 64 * 1024;
 
 /** Reads a multipart/form-data body into fields and spooled files; any error removes what was written. */
 export async function spoolForm(body: WebReadableStream<Uint8Array> | ReadableStream<Uint8Array> | null, contentType: string, limits: FormLimits): Promise<SpooledForm> {
@@ -56,7 +62,7 @@ export async function spoolForm(body: WebReadableStream<Uint8Array> | ReadableSt
     try {
       parser = Busboy({
         headers: { 'content-type': contentType },
-        limits: { fileSize: limits.fileBytes, files: limits.files ?? 1, fieldSize: limits.fieldBytes ?? 1024 * 1024, fields: limits.fields ?? 100, parts: (limits.fields ?? 100) + (limits.files ?? 1) },
+        limits: { fileSize: limits.fileBytes + OVER_LIMIT_READ, files: limits.files ?? 1, fieldSize: limits.fieldBytes ?? 1024 * 1024, fields: limits.fields ?? 100, parts: (limits.fields ?? 100) + (limits.files ?? 1) },
         defParamCharset: 'utf8',
       });
     } catch (e) {

@@ -32,9 +32,10 @@ export async function run(argv: string[]): Promise<number> {
     let last = 0;
     const docs = await rebuildIndex(storage, (p) => {
       const now = Date.now();
-      if (p.phase === 'events' && now - last < 200 && p.eventsDone < p.events) return;
+      if ((p.phase === 'events' || p.phase === 'counting') && now - last < 200 && p.eventsDone < p.events) return;
       last = now;
-      line(`search: indexed ${p.eventsDone}/${p.events} published events, ${p.docs} documents`);
+      if (p.phase === 'counting') line(`search: counting words in ${p.eventsDone}/${p.events} published events (to choose the common ones)`);
+      else line(`search: indexed ${p.eventsDone}/${p.events} published events, ${p.docs} documents`);
     });
     line(`search: indexed ${docs} documents in ${((Date.now() - started) / 1000).toFixed(1)} s`, true);
     const waiting = (await fileTextCounts(storage.db)).pending ?? 0;

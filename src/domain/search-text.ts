@@ -190,7 +190,9 @@ export function fts5Match(q: ParsedQuery): string {
   return q.groups.map((g) => `(${g.readings.map((r) => `"${r.join(' ')}"`).join(' OR ')})`).join(' AND ');
 }
 
-const lexeme = (t: string) => `'${t.replace(/'/g, "''").replace(/\\/g, '\\\\')}'`;
+const QUOTE_OR_BACKSLASH = /['\\]/;
+/** A token as a quoted lexeme (tokens are letters and digits: the escapes are for anything else). */
+const lexeme = (t: string) => (QUOTE_OR_BACKSLASH.test(t) ? `'${t.replace(/'/g, "''").replace(/\\/g, '\\\\')}'` : `'${t}'`);
 
 /** PostgreSQL's tsquery text for a query (read with ::tsquery, no parser in between). */
 export function tsquery(q: ParsedQuery): string {
@@ -217,35 +219,59 @@ export const PARTIAL_PAIRS = '~partial';
 /** Characters of lexemes a document's pair_tsv holds at most (a character may take 3 bytes: within the 1 MB a tsvector holds). */
 const PAIR_BUDGET = 300_000;
 
-/** A document's pair_tsv as a tsvector literal: distinct tokens and distinct adjacent pairs of common tokens, no positions. */
+/** The common tokens numbered (per set, kept while the set is), so that a pair is a number while it is looked for. */
+const commonIds = new WeakMap<ReadonlySet<string>, Map<string, number>>();
+function idsOf(common: ReadonlySet<string>): Map<string, number> {
+  let ids = commonIds.get(common);
+  if (!ids) {
+    ids = new Map();
+    for (const t of common) ids.set(t, ids.size);
+    commonIds.set(common, ids);
+  }
+  return ids;
+}
+
+/**
+ * A document's pair_tsv as a tsvector literal: distinct tokens and distinct adjacent pairs of
+ * common tokens, no positions. (Pairs are told apart as numbers, ids of the two common tokens:
+ * only a pair not met before in the document is made into text.)
+ */
 export function pairTsvectorLiteral(tokens: string[], common: ReadonlySet<string>): { literal: string; partial: boolean } {
   const seen = new Set<string>();
+  const parts: string[] = [];
   let size = 0;
   for (const t of tokens) {
     if (seen.has(t)) continue;
     seen.add(t);
+    parts.push(lexeme(t));
     size += t.length + 3;
   }
   let partial = false;
-  if (common.size) {
+  if (common.size && tokens.length > 1) {
+    const ids = idsOf(common);
+    const base = ids.size;
+    const pairs = new Set<number>();
+    let prev = ids.get(tokens[0]!);
     for (let i = 1; i < tokens.length; i++) {
-      const a = tokens[i - 1]!;
-      const b = tokens[i]!;
-      if (!common.has(a) || !common.has(b)) continue;
-      const p = `${a} ${b}`;
-      if (seen.has(p)) continue;
-      if (size + p.length + 3 > PAIR_BUDGET) {
-        partial = true;
-        break;
+      const id = ids.get(tokens[i]!);
+      if (prev !== undefined && id !== undefined) {
+        const key = prev * base + id;
+        if (!pairs.has(key)) {
+          const p = `${tokens[i - 1]} ${tokens[i]}`;
+          if (size + p.length + 3 > PAIR_BUDGET) {
+            partial = true;
+            break;
+          }
+          pairs.add(key);
+          parts.push(lexeme(p));
+          size += p.length + 3;
+        }
       }
-      seen.add(p);
-      size += p.length + 3;
+      prev = id;
     }
   }
-  if (partial) seen.add(PARTIAL_PAIRS);
-  let out = '';
-  for (const t of seen) out += out ? ` ${lexeme(t)}` : lexeme(t);
-  return { literal: out, partial };
+  if (partial) parts.push(lexeme(PARTIAL_PAIRS));
+  return { literal: parts.join(' '), partial };
 }
 
 /**

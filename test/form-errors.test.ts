@@ -1,16 +1,17 @@
-// Form errors in the reader's language (issue 13). The domain's schemas give English texts made from
-// keyed templates (domain/form-messages.ts), which the CLI and the JSON API show as they are; the web's
-// forms show the catalogue's text for the same key and parameters. Over HTTP on every engine: a French
+// Form errors in the reader's language (issue 13). The domain's schemas refuse with keyed messages
+// (domain/form-messages.ts FormMessage), whose English text the CLI and the JSON API show as it is; the
+// web's forms show the catalogue's text for the same key and parameters. Over HTTP on every engine: a French
 // and an Arabic workspace form, and a speaker's page under /fr/speak, each posted with bad input, show
 // the exact translated message beside the field with what was typed kept.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseForm } from '../src/domain/editing.ts';
-import { FORM_MESSAGES, type FormMessageKey, formText, readFormMessage } from '../src/domain/form-messages.ts';
+import { InvalidInput } from '../src/domain/errors.ts';
+import { FORM_MESSAGES, FormMessage, type FormMessageKey, formMessage, formText } from '../src/domain/form-messages.ts';
 import { addAccount, signIn } from '../src/operations/accounts.ts';
 import { importAgenda } from '../src/operations/import-agenda.ts';
 import { createSpeakerLink, linkCsrf } from '../src/operations/speaker-links.ts';
-import { fieldError, formErrorKey } from '../src/web/i18n/form-errors.ts';
+import { fieldError, formErrorKey, refusalText } from '../src/web/i18n/form-errors.ts';
 import { CATALOGUES } from '../src/web/i18n/messages.ts';
 import { translator } from '../src/web/i18n/t.ts';
 import { startServer } from '../src/web/server.ts';
@@ -21,28 +22,50 @@ import { http } from './http-client.ts';
 const PASSWORD = 'correct horse battery';
 const NBSP = '\u00a0';
 
-test('every form message has its catalogue key in every language, English word for word, and reads back to its key and parameters', () => {
+test('every form message has its catalogue key in every language, English word for word', () => {
   const en: Record<string, string> = CATALOGUES.en;
   for (const key of Object.keys(FORM_MESSAGES) as FormMessageKey[]) {
     assert.equal(en[formErrorKey(key)], FORM_MESSAGES[key], key);
     for (const lang of ['fr', 'es', 'ar'] as const) assert.ok((CATALOGUES[lang] as Record<string, string>)[formErrorKey(key)], `${lang}: ${key}`);
     const params = Object.fromEntries([...FORM_MESSAGES[key].matchAll(/\{(\w+)\}/g)].map((m, i) => [m[1]!, `v${i} x`]));
-    assert.deepEqual(readFormMessage(formText(key, params)), { key, params }, key);
+    const m = formMessage(key, params);
+    // The key and parameters travel with the message; its text, String() and JSON are the English.
+    assert.deepEqual({ key: m.key, params: m.params }, { key, params });
+    assert.equal(m.text, formText(key, params));
+    assert.equal(String(m), m.text);
+    assert.equal(JSON.stringify({ m }), JSON.stringify({ m: m.text }));
+    assert.doesNotMatch(m.text, /\{\w+\}/, key);
   }
-  assert.equal(readFormMessage('something the domain never says'), null);
 });
 
-test('the schemas stay English for the CLI and the API; a form translates them', () => {
+test('the schemas stay English for the CLI and the API; a form translates from the key and parameters', () => {
   const r = parseForm('session', { kind: 'panel', number: 'x', title: '', start_time: '9h', end_time: '' });
-  assert.deepEqual(r, { ok: false, errors: { number: 'must be a whole number from 0 to 9999, or empty', start_time: 'must be a time written HH:MM (24 hours), e.g. 09:30' } });
-  assert.equal(fieldError(translator('fr'), 'must be a time written HH:MM (24 hours), e.g. 09:30'), 'doit être une heure au format HH:MM (sur 24 heures), par exemple 09:30');
-  assert.equal(fieldError(translator('es'), 'must be at most 300 characters'), 'debe tener como máximo 300 caracteres');
-  assert.equal(fieldError(translator('ar'), 'must be at most 300 characters'), 'يجب ألا يتجاوز 300 حرفًا');
-  // "field: message" (the operations' InvalidInput) loses the English field name; several are joined in the language's way.
-  assert.equal(fieldError(translator('ar'), 'name: must not be empty; country: must not hold control characters'), 'يجب ألا يكون فارغًا؛ يجب ألا يحتوي على محارف تحكم');
-  assert.equal(fieldError(translator('fr'), 'name: must not be empty; country: must not hold control characters'), `ne doit pas être vide${NBSP}; ne doit pas contenir de caractères de contrôle`);
-  // A text that is not one of the domain's messages is shown as it is.
+  assert.equal(r.ok, false);
+  const errors = r.ok ? {} : r.errors;
+  assert.deepEqual(JSON.parse(JSON.stringify(errors)), { number: 'must be a whole number from 0 to 9999, or empty', start_time: 'must be a time written HH:MM (24 hours), e.g. 09:30' });
+  assert.deepEqual(Object.fromEntries(Object.entries(errors).map(([f, m]) => [f, m instanceof FormMessage ? m.key : m])), { number: 'panelNumber', start_time: 'time' });
+  assert.equal(fieldError(translator('fr'), errors.start_time!), 'doit être une heure au format HH:MM (sur 24 heures), par exemple 09:30');
+  assert.equal(fieldError(translator('es'), formMessage('tooLong', { max: 300 })), 'debe tener como máximo 300 caracteres');
+  assert.equal(fieldError(translator('ar'), formMessage('tooLong', { max: 300 })), 'يجب ألا يتجاوز 300 حرفًا');
+  // A refusal of several fields (the operations' InvalidInput): English "field: message; …" for the CLI and the API,
+  // each message translated without the English field name on a page, joined in the language's way.
+  const refused = new InvalidInput([
+    { field: 'name', message: formMessage('empty') },
+    { field: 'country', message: formMessage('controlChars') },
+  ]);
+  assert.equal(refused.message, 'name: must not be empty; country: must not hold control characters');
+  assert.equal(refusalText(translator('ar'), refused.refusals), 'يجب ألا يكون فارغًا؛ يجب ألا يحتوي على محارف تحكم');
+  assert.equal(refusalText(translator('fr'), refused.refusals), `ne doit pas être vide${NBSP}; ne doit pas contenir de caractères de contrôle`);
+  // A message inside a message (a refused program's kind) and a list of them (the import's agenda issues).
+  const program = formMessage('uploadProgramClaimed', { name: 'statement.pdf', what: formMessage('program.exe'), ext: 'pdf' });
+  assert.equal(program.text, 'statement.pdf is a Windows program (.exe) although its name ends in .pdf: it was refused; upload a PDF, DOCX, PPTX, ODT, JPEG, PNG or WebP file');
+  assert.equal(fieldError(translator('es'), program), 'statement.pdf es un programa de Windows (.exe), aunque su nombre termine en .pdf: se ha rechazado; envíe un archivo PDF, DOCX, PPTX, ODT, JPEG, PNG o WebP');
+  const issues = formMessage('agendaIssues', { issues: [formMessage('at', { where: 'days.0.label', message: formMessage('empty') }), formMessage('at', { where: 'days.1.date', message: formMessage('date') })] });
+  assert.equal(issues.text, 'days.0.label: must not be empty; days.1.date: must be a calendar date written YYYY-MM-DD, e.g. 2024-05-02');
+  assert.equal(fieldError(translator('fr'), issues), `days.0.label${NBSP}: ne doit pas être vide${NBSP}; days.1.date${NBSP}: doit être une date au format AAAA-MM-JJ, par exemple 2024-05-02`);
+  // A text without a key is shown as it is.
   assert.equal(fieldError(translator('fr'), 'the reader failed: bad zip'), 'the reader failed: bad zip');
+  assert.equal(refusalText(translator('fr'), new InvalidInput('file: the reader failed').refusals), 'file: the reader failed');
 });
 
 for (const engine of ENGINES) {

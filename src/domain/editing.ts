@@ -7,28 +7,33 @@ import { EVENT_STATUSES } from './event.ts';
 import { LANGUAGES } from './language.ts';
 import { ORGANIZATION_KINDS } from './organization.ts';
 import { genderShape, keepTerm, TERM_MISSING, termGiven } from './gender.ts';
-import { COUNTRY_CODE, EMAIL, ISO_DATE, MAX, maxMessage, SLUG, TIME_ZONE } from './fields.ts';
-import { formText } from './form-messages.ts';
+import { choice, COUNTRY_CODE, EMAIL, ISO_DATE, MAX, maxIssue, SLUG, TIME_ZONE } from './fields.ts';
+import { type FieldMessage, formIssue, issueMessage } from './form-messages.ts';
 
 /** An empty field is "not given": stored as null. */
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, maxMessage(max))
+    .refine((s) => s.length <= max, maxIssue(max))
     .transform((s) => (s === '' ? null : s));
-const requiredText = (max: number) => z.string().trim().min(1, formText('empty')).max(max, maxMessage(max));
-const slug = z.string().trim().refine(SLUG.test, SLUG.message);
-const isoDate = z.string().trim().refine(ISO_DATE.test, ISO_DATE.message);
+const requiredText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .refine((s) => s.length >= 1, formIssue('empty'))
+    .refine((s) => s.length <= max, maxIssue(max));
+const slug = z.string().trim().refine(SLUG.test, SLUG.issue);
+const isoDate = z.string().trim().refine(ISO_DATE.test, ISO_DATE.issue);
 const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 const isTime = (s: string | null) => s !== null && TIME.test(s);
 const time = z
   .string()
   .trim()
-  .refine((s) => s === '' || TIME.test(s), formText('time'))
+  .refine((s) => s === '' || TIME.test(s), formIssue('time'))
   .transform((s) => (s === '' ? null : s));
 
-export const personNameSchema = requiredText(200).refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), formText('controlChars'));
+export const personNameSchema = requiredText(200).refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), formIssue('controlChars'));
 
 export const seriesFormSchema = z.object({
   slug,
@@ -40,10 +45,10 @@ export const eventFormSchema = z
   .object({
     slug,
     title: requiredText(MAX.title),
-    lang: z.enum(LANGUAGES, { error: formText('oneOf', { options: LANGUAGES.join(', ') }) }),
+    lang: choice(LANGUAGES, formIssue('oneOf', { options: LANGUAGES.join(', ') })),
     start_date: isoDate,
     end_date: isoDate,
-    time_zone: z.string().trim().refine(TIME_ZONE.test, TIME_ZONE.message),
+    time_zone: z.string().trim().refine(TIME_ZONE.test, TIME_ZONE.issue),
     venue: optionalText(MAX.venue),
     address: optionalText(MAX.address),
     city: optionalText(MAX.city),
@@ -51,13 +56,13 @@ export const eventFormSchema = z
       .string()
       .trim()
       .toUpperCase()
-      .refine((s) => s === '' || COUNTRY_CODE.test(s), COUNTRY_CODE.message)
+      .refine((s) => s === '' || COUNTRY_CODE.test(s), COUNTRY_CODE.issue)
       .transform((s) => (s === '' ? null : s)),
     overview: optionalText(MAX.overview),
     /** one theme per line in the form; a JSON list in the column */
     themes: z
       .string()
-      .max(5000, maxMessage(5000))
+      .refine((s) => s.length <= 5000, maxIssue(5000))
       .transform((s) =>
         JSON.stringify(
           s
@@ -69,10 +74,10 @@ export const eventFormSchema = z
     contact_email: z
       .string()
       .trim()
-      .refine((s) => s === '' || EMAIL.test(s), EMAIL.message)
+      .refine((s) => s === '' || EMAIL.test(s), EMAIL.issue)
       .transform((s) => (s === '' ? null : s)),
   })
-  .refine((e) => e.end_date >= e.start_date, { path: ['end_date'], message: formText('endDate') });
+  .refine((e) => e.end_date >= e.start_date, formIssue('endDate', {}, ['end_date']));
 
 export const dayFormSchema = z.object({
   date: isoDate,
@@ -81,21 +86,21 @@ export const dayFormSchema = z.object({
 
 export const sessionFormSchema = z
   .object({
-    kind: z.enum(SESSION_KINDS, { error: formText('oneOf', { options: SESSION_KINDS.join(', ') }) }),
+    kind: choice(SESSION_KINDS, formIssue('oneOf', { options: SESSION_KINDS.join(', ') })),
     number: z
       .string()
       .trim()
-      .refine((s) => s === '' || /^\d{1,4}$/.test(s), formText('panelNumber'))
+      .refine((s) => s === '' || /^\d{1,4}$/.test(s), formIssue('panelNumber'))
       .transform((s) => (s === '' ? null : Number(s))),
     title: optionalText(1000),
     start_time: time,
     end_time: time,
   })
   // Compared only when both are times: a start that is not one has its own message already.
-  .refine((s) => !isTime(s.start_time) || !isTime(s.end_time) || s.end_time! > s.start_time!, { path: ['end_time'], message: formText('endTime') });
+  .refine((s) => !isTime(s.start_time) || !isTime(s.end_time) || s.end_time! > s.start_time!, formIssue('endTime', {}, ['end_time']));
 
 export const appearanceFormSchema = z.object({
-  role: z.enum(['moderator', 'speaker'], { error: formText('role') }),
+  role: choice(['moderator', 'speaker'], formIssue('role')),
   role_label: optionalText(100),
   honorific: optionalText(100),
   affiliation_position: optionalText(300),
@@ -110,7 +115,7 @@ const countryCode = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((s) => s === '' || COUNTRY_CODE.test(s), COUNTRY_CODE.message)
+  .refine((s) => s === '' || COUNTRY_CODE.test(s), COUNTRY_CODE.issue)
   .transform((s) => (s === '' ? null : s));
 
 export const personFormSchema = z
@@ -124,7 +129,7 @@ export const personFormSchema = z
 
 export const organizationFormSchema = z.object({
   name: requiredText(300),
-  kind: z.enum(ORGANIZATION_KINDS, { error: formText('oneOf', { options: ORGANIZATION_KINDS.join(', ') }) }),
+  kind: choice(ORGANIZATION_KINDS, formIssue('oneOf', { options: ORGANIZATION_KINDS.join(', ') })),
   country_code: countryCode,
 });
 
@@ -151,7 +156,7 @@ export const FORM_SCHEMAS = {
 } as const;
 
 /** Field → message: what a form shows next to each field. */
-export type FieldErrors = Record<string, string>;
+export type FieldErrors = Record<string, FieldMessage>;
 
 /** The columns to store, or the errors by field. Fields absent from the form count as empty. */
 export function parseForm<E extends FormEntity>(entity: E, input: Record<string, unknown>): { ok: true; values: z.output<(typeof FORM_SCHEMAS)[E]> } | { ok: false; errors: FieldErrors } {
@@ -162,7 +167,7 @@ export function parseForm<E extends FormEntity>(entity: E, input: Record<string,
   const errors: FieldErrors = {};
   for (const i of r.error.issues) {
     const field = String(i.path[0] ?? FORM_FIELDS[entity][0]);
-    errors[field] ??= i.message;
+    errors[field] ??= issueMessage(i);
   }
   return { ok: false, errors };
 }

@@ -1,10 +1,12 @@
 // The messages a form field can be refused with, each under a key with its {parameters}.
 //
 // The domain speaks English: the zod schemas, the operations' checks, the CLI and the JSON API give
-// these texts as they are (`formText(key, params)`). A web form shows them in the reader's language:
-// `readFormMessage` finds a text's key and parameters again (every template is distinct, so a text
-// has one reading), and the web's catalogues hold `formError.<key>` in each language
-// (web/i18n/form-errors.ts). One schema thus serves the forms, the CLI and the API.
+// these texts as they are. A refusal also carries its key and parameters (`FormMessage`), so a web
+// form shows the catalogue's `formError.<key>` in the reader's language with the same parameters
+// (web/i18n/form-errors.ts) without ever reading the English back. One schema thus serves the forms,
+// the CLI and the API.
+import type { z } from 'zod';
+
 export const FORM_MESSAGES = {
   empty: 'must not be empty',
   tooLong: 'must be at most {max} characters',
@@ -38,36 +40,127 @@ export const FORM_MESSAGES = {
   uploadUnknownClaimed: '{name} is not a file type Plenary recognises although its name ends in .{ext}; upload a PDF, DOCX, PPTX, ODT, JPEG, PNG or WebP file',
   uploadUnknown: '{name} is not a file type Plenary recognises; upload a PDF, DOCX, PPTX, ODT, JPEG, PNG or WebP file',
   uploadTooLarge: 'the upload is larger than {mb} MB, the most a file may be',
+  uploadBytes: '{name} is {bytes} bytes; an upload may be at most {max} bytes ({mb} MB)',
+  uploadProgram: '{name} is {what}: it was refused; upload a PDF, DOCX, PPTX, ODT, JPEG, PNG or WebP file',
+  uploadProgramClaimed: '{name} is {what} although its name ends in .{ext}: it was refused; upload a PDF, DOCX, PPTX, ODT, JPEG, PNG or WebP file',
+  uploadOtherType: '{name} is a {type} file ({mime}); upload a PDF, DOCX, PPTX, ODT, JPEG, PNG or WebP file',
+  uploadOtherTypeClaimed: '{name} is a {type} file ({mime}) although its name ends in .{ext}; upload a PDF, DOCX, PPTX, ODT, JPEG, PNG or WebP file',
+  uploadUnreadablePhoto: '{name} could not be read as a {type} image: {detail}',
+  chooseUpload: 'choose a file to upload',
+  notAppearance: 'not an appearance of this event',
+  versionExists: 'this document already has a version in {lang}; replace that version\'s file instead',
+  linkExpiryDate: 'give the last day the link works, as a date like 2026-12-31',
+  linkExpiryPassed: 'the day has passed: give today or a later day',
+  linkExpiryMax: 'a link may run at most {days} days',
+  importTimeZone: 'give the venue’s time zone, e.g. America/New_York',
+  importName: 'give a name, or tick “remove” to leave this person out',
+  importNothingLeft: 'every session was removed: there would be nothing to import (discard the upload instead)',
+  importSlugExists: 'an event "{slug}" exists already; import into it from its page, or choose another slug',
+  importNoAgenda: '{name} holds no agenda: no day and no time slot or session was recognised',
+  /** The agenda as corrected fails the agenda's own schema: each issue at its place ({issues}: a list of `at`). */
+  agendaIssues: '{issues}',
+  at: '{where}: {message}',
+  // What a refused program is ({what} above).
+  'program.exe': 'a Windows program (.exe)',
+  'program.elf': 'a Linux program (ELF)',
+  'program.macho': 'a macOS program (Mach-O)',
+  'program.class': 'a Java class file',
+  'program.dex': 'an Android program',
+  'program.wasm': 'a WebAssembly program',
+  'program.msi': 'a Windows installer (.msi)',
+  'program.deb': 'a Debian package',
+  'program.rpm': 'an RPM package',
+  'program.apk': 'an Android package (.apk)',
+  'program.jar': 'a Java archive (.jar)',
   csrf: 'the form is missing its security token or it is out of date: reload the page and try again',
+  wrongOrigin: 'the request came from {from}, not from {expected}: use the workspace at {expected} (an administrator sets that address with PUBLIC_URL)',
+  refererNotUrl: 'the Referer header is not a URL',
+  mayNot: 'your account may not do this',
+  versionNumber: 'the form\'s version "{version}" is not a version number: reload the page and try again',
+  versionMissing: 'the form\'s version is missing: reload the page and try again',
+  versionConflict: 'this {entity} was changed by someone else after you opened it (you edited version {yours}; it is now at version {now}): nothing was saved',
+  'entity.series': 'series',
+  'entity.event': 'event',
+  'entity.day': 'day',
+  'entity.session': 'session',
+  'entity.appearance': 'appearance',
+  'entity.person': 'person',
+  'entity.organization': 'organization',
+  pubOtherSeries: 'that event belongs to another series',
+  pubTitle: 'must be 1 to 300 characters',
+  atMost: 'at most {max} characters',
+  pubNoVersion: 'the form has no version: reload it',
+  pubExcerptEmpty: 'the excerpt of statement {id} is empty: type it, or choose the whole statement',
+  pubConflict: 'the publication was changed by someone else since this form was opened (it is at version {now}, the form at {yours}): reload it and apply your changes again',
+  pubNote: 'edition {number} of "{slug}" corrects edition {last}: say what changed (--note TEXT, or the form\'s "What changed")',
+  pubFrozenMeanwhile: 'edition {number} of "{slug}" was frozen meanwhile by someone else: nothing was stored; look at it and make the next one if needed',
+  pubEventUnpublished: 'event "{event}" is not published: a publication is made from what the public sees; publish it first (plenary publish --event {event})',
+  pubNoEvents: 'series "{series}" has no published event that starts in {year}: a publication is made from published events',
+  pubYear: '--year must be a year such as 2017, not "{year}"',
+  pubAddressTaken: 'the publication address /publications/{slug} is already taken',
+  pubNothingPublished: 'publication "{slug}" has no published event to be made from: publish the event first',
 } as const;
 
 export type FormMessageKey = keyof typeof FORM_MESSAGES;
-export type FormMessageParams = Record<string, string | number>;
+/**
+ * A message's parameters. One may be a message itself (a refused program's kind) or a list of messages (the
+ * import's agenda issues), given in the same language; a list is joined by "; " (by `formError.separator` on a page).
+ */
+export type FormMessageParams = Record<string, string | number | FieldMessage | readonly FieldMessage[]>;
 
 /** The English text of a message (what the CLI and the API say, and the form's fallback). */
 export function formText(key: FormMessageKey, params: FormMessageParams = {}): string {
-  return FORM_MESSAGES[key].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return FORM_MESSAGES[key].replace(/\{(\w+)\}/g, (m, name: string) => {
+    const v = params[name];
+    return v === undefined ? m : Array.isArray(v) ? v.map(String).join('; ') : String(v);
+  });
 }
 
-const READINGS: { key: FormMessageKey; names: string[]; pattern: RegExp }[] = (Object.keys(FORM_MESSAGES) as FormMessageKey[]).map((key) => {
-  const names: string[] = [];
-  const source = FORM_MESSAGES[key]
-    .split(/(\{\w+\})/)
-    .map((part) => {
-      const m = /^\{(\w+)\}$/.exec(part);
-      if (!m) return part.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
-      names.push(m[1]!);
-      return '(.+?)';
-    })
-    .join('');
-  return { key, names, pattern: new RegExp(`^${source}$`, 's') };
-});
-
-/** The key and parameters of an English message made by formText, or null for any other text. */
-export function readFormMessage(text: string): { key: FormMessageKey; params: Record<string, string> } | null {
-  for (const r of READINGS) {
-    const m = r.pattern.exec(text);
-    if (m) return { key: r.key, params: Object.fromEntries(r.names.map((n, i) => [n, m[i + 1]!])) };
+/**
+ * A refusal of a field: its key and parameters, and its English text (`text`, also what `String()` and
+ * `JSON.stringify` give, so a CLI line or an API answer made from it reads as before).
+ */
+export class FormMessage {
+  constructor(
+    readonly key: FormMessageKey,
+    readonly params: FormMessageParams = {},
+  ) {}
+  get text(): string {
+    return formText(this.key, this.params);
   }
-  return null;
+  toString(): string {
+    return this.text;
+  }
+  toJSON(): string {
+    return this.text;
+  }
+}
+
+export const formMessage = (key: FormMessageKey, params: FormMessageParams = {}): FormMessage => new FormMessage(key, params);
+
+/** What a field is refused with: a keyed message, or a text that has no key (a reader's failure, shown as it is). */
+export type FieldMessage = FormMessage | string;
+
+/** The English text of a field's message. */
+export const messageText = (m: FieldMessage): string => (typeof m === 'string' ? m : m.text);
+
+/**
+ * zod's parameters for a check refused with a keyed message: `.refine(test, formIssue('time'))`. The issue
+ * keeps the English `message` and carries the FormMessage in its `params` (read by `issueMessage`).
+ */
+export const formIssue = (key: FormMessageKey, params: FormMessageParams = {}, path?: PropertyKey[]): FormIssue => issueOf(new FormMessage(key, params), path);
+
+export type FormIssue = { message: string; params: { formMessage: FormMessage }; path?: PropertyKey[] };
+
+/** The same for a FormMessage made already. */
+export const issueOf = (m: FormMessage, path?: PropertyKey[]): FormIssue => (path ? { message: m.text, params: { formMessage: m }, path } : { message: m.text, params: { formMessage: m } });
+
+/** A zod issue's message: its FormMessage when the schema gave one (formIssue), else zod's own English text. */
+export function issueMessage(issue: z.core.$ZodIssue): FieldMessage {
+  const m = issue.code === 'custom' ? (issue.params as { formMessage?: unknown } | undefined)?.formMessage : undefined;
+  if (m instanceof FormMessage) return m;
+  // zod's own checks of a string's length, by their code and bound (schemas without keyed messages: the agenda's).
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) return new FormMessage('empty');
+  if (issue.code === 'too_big' && issue.origin === 'string') return new FormMessage('tooLong', { max: Number(issue.maximum) });
+  return issue.message;
 }

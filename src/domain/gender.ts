@@ -5,14 +5,15 @@
 // say, counted as its own group; "another" keeps the person's own term as they gave it.
 // It is personal data: the workspace shows it, the public sees only aggregated counts.
 import { z } from 'zod';
-import { formText } from './form-messages.ts';
+import { choice, maxIssue } from './fields.ts';
+import { formIssue } from './form-messages.ts';
 
 export const GENDERS = ['female', 'male', 'another', 'not-known', 'declined'] as const;
 export type Gender = (typeof GENDERS)[number];
 export const DEFAULT_GENDER: Gender = 'not-known';
 export const MAX_GENDER_TERM = 100;
 
-export const genderSchema = z.enum(GENDERS, { error: formText('oneOf', { options: GENDERS.join(', ') }) });
+export const genderSchema = choice(GENDERS, formIssue('oneOf', { options: GENDERS.join(', ') }));
 
 /** The two form fields: the answer (empty is "not known") and the person's own term. */
 export const genderShape = {
@@ -24,13 +25,13 @@ export const genderShape = {
   gender_term: z
     .string()
     .trim()
-    .max(MAX_GENDER_TERM, formText('tooLong', { max: MAX_GENDER_TERM }))
-    .refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), formText('controlChars')),
+    .refine((s) => s.length <= MAX_GENDER_TERM, maxIssue(MAX_GENDER_TERM))
+    .refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), formIssue('controlChars')),
 };
 
 /** "Another term" needs the term. */
 export const termGiven = (g: { gender: Gender; gender_term: string }) => g.gender !== 'another' || g.gender_term !== '';
-export const TERM_MISSING = { path: ['gender_term'], message: formText('genderTerm') };
+export const TERM_MISSING = formIssue('genderTerm', {}, ['gender_term']);
 
 /** The term is kept only with "another": changing the answer clears it. */
 export const keepTerm = <T extends { gender: Gender; gender_term: string }>(g: T): Omit<T, 'gender_term'> & { gender_term: string | null } => ({

@@ -6,7 +6,7 @@ import { DEFAULT_LANGUAGE } from '../domain/language.ts';
 import { normaliseName, splitHonorific } from '../domain/names.ts';
 import { personNameSchema } from '../domain/editing.ts';
 import { InvalidInput, NotFound } from '../domain/errors.ts';
-import { formText } from '../domain/form-messages.ts';
+import { formMessage, issueMessage } from '../domain/form-messages.ts';
 import { slugify } from '../domain/slug.ts';
 import { dropSlugRedirect, freeSlug } from '../storage/queries/slugs.ts';
 import type { Tx } from '../storage/database.ts';
@@ -52,7 +52,7 @@ export async function createDay(storage: Storage, actor: Actor, eventId: number,
   return await write(storage, async (trx) => {
     const v = await validate(trx, 'day', input);
     const taken = await trx.selectFrom('day').select('id').where('event_id', '=', eventId).where('date', '=', String(v.date)).executeTakeFirst();
-    if (taken) throw new FormInvalid({ date: formText('dayTaken', { date: String(v.date) }) }, input);
+    if (taken) throw new FormInvalid({ date: formMessage('dayTaken', { date: String(v.date) }) }, input);
     // Days stay in date order: the new one takes its place among them.
     const days = await trx.selectFrom('day').select(['id', 'date', 'position']).where('event_id', '=', eventId).orderBy('position').execute();
     const position = days.filter((d) => d.date < String(v.date)).length;
@@ -100,7 +100,7 @@ export async function moveSession(storage: Storage, actor: Actor, sessionId: num
     const s = await trx.selectFrom('session').select(['event_id', 'day_id']).where('id', '=', sessionId).executeTakeFirst();
     if (!s) throw new NotFound(`there is no session ${sessionId}`);
     const day = await trx.selectFrom('day').select('event_id').where('id', '=', dayId).executeTakeFirst();
-    if (!day || day.event_id !== s.event_id) throw new FormInvalid({ day_id: formText('dayOfEvent') }, { day_id: String(dayId) });
+    if (!day || day.event_id !== s.event_id) throw new FormInvalid({ day_id: formMessage('dayOfEvent') }, { day_id: String(dayId) });
     if (s.day_id === dayId) return version;
     const position = await nextPosition(trx, 'session', 'day_id', dayId);
     const moved = await changeRecord(trx, actor, 'move', 'session', sessionId, version, { day_id: dayId, position }, { day_id: String(dayId) });
@@ -156,11 +156,11 @@ export async function addAppearance(storage: Storage, actor: Actor, a: NewAppear
       if (!(await trx.selectFrom('person').select('id').where('id', '=', personId).executeTakeFirst())) throw new NotFound(`there is no person ${personId}`);
     } else {
       const parsed = personNameSchema.safeParse(a.name ?? '');
-      if (!parsed.success) throw new FormInvalid({ name: parsed.error.issues[0]!.message }, { name: a.name ?? '' });
+      if (!parsed.success) throw new FormInvalid({ name: issueMessage(parsed.error.issues[0]!) }, { name: a.name ?? '' });
       const split = splitHonorific(parsed.data);
       honorific = split.honorific;
       const key = normaliseName(split.name);
-      if (!key) throw new FormInvalid({ name: formText('letters') }, { name: a.name ?? '' });
+      if (!key) throw new FormInvalid({ name: formMessage('letters') }, { name: a.name ?? '' });
       // Found by any of their names (aliases); two who share it were asked about before (web/admin/suggest.ts similarPersons).
       const found = a.newPerson ? undefined : (await personCandidatesByKeys(trx, [key])).get(key)?.[0];
       if (found) personId = found.id;

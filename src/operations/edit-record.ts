@@ -4,7 +4,7 @@
 import { type AuditAction, type AuditedEntity, changedFields, type Values } from '../domain/audit.ts';
 import { type FieldErrors, FORM_FIELDS, type FormEntity, parseForm } from '../domain/editing.ts';
 import { Conflict, InvalidInput, NotFound } from '../domain/errors.ts';
-import { formText } from '../domain/form-messages.ts';
+import { formMessage } from '../domain/form-messages.ts';
 import { normaliseName } from '../domain/names.ts';
 import { findCountry } from '../domain/country.ts';
 import { organizationIdentity } from '../domain/organization.ts';
@@ -25,11 +25,7 @@ export class FormInvalid extends InvalidInput {
     readonly errors: FieldErrors,
     readonly input: Record<string, string>,
   ) {
-    super(
-      Object.entries(errors)
-        .map(([f, m]) => `${f}: ${m}`)
-        .join('; '),
-    );
+    super(Object.entries(errors).map(([field, message]) => ({ field, message })));
   }
 }
 
@@ -42,7 +38,7 @@ export class VersionConflict extends Conflict {
     readonly mine: Record<string, string>,
     readonly theirs: Values,
   ) {
-    super(`this ${entity} was changed by someone else after you opened it (you edited version ${yourVersion}; it is now at version ${theirs.version}): nothing was saved`);
+    super(formMessage('versionConflict', { entity: formMessage(`entity.${entity}`), yours: yourVersion, now: Number(theirs.version) }));
   }
 }
 
@@ -59,7 +55,7 @@ export function formInput(entity: FormEntity, body: Record<string, unknown>): Re
 /** Parses a form's version field; a form without one cannot be saved safely. */
 export function parseVersion(raw: unknown): number {
   const s = typeof raw === 'string' ? raw : '';
-  if (!/^[1-9]\d{0,9}$/.test(s) || Number(s) > 2_147_483_647) throw new InvalidInput(`version: the form's version "${s}" is not a version number: reload the page and try again`);
+  if (!/^[1-9]\d{0,9}$/.test(s) || Number(s) > 2_147_483_647) throw new InvalidInput({ field: 'version', message: formMessage('versionNumber', { version: s }) });
   return Number(s);
 }
 
@@ -69,21 +65,21 @@ export async function validate<E extends FormEntity>(trx: Tx, entity: E, input: 
   const errors: FieldErrors = r.ok ? {} : { ...r.errors };
   const values = (r.ok ? r.values : {}) as Values;
   if ((entity === 'series' || entity === 'event') && !errors.slug && typeof values.slug === 'string' && (await slugTaken(trx, entity, values.slug, exceptId))) {
-    errors.slug = formText(entity === 'series' ? 'slugTakenSeries' : 'slugTakenEvent', { slug: values.slug });
+    errors.slug = formMessage(entity === 'series' ? 'slugTakenSeries' : 'slugTakenEvent', { slug: values.slug });
   }
   if (entity === 'appearance' && exceptId !== undefined && !errors.role) {
     const a = await trx.selectFrom('appearance').select(['session_id', 'person_id']).where('id', '=', exceptId).executeTakeFirst();
     const twin = a && (await trx.selectFrom('appearance').select('id').where('session_id', '=', a.session_id).where('person_id', '=', a.person_id).where('role', '=', values.role as 'moderator' | 'speaker').where('id', '!=', exceptId).executeTakeFirst());
-    if (twin) errors.role = formText(values.role === 'moderator' ? 'alreadyModerator' : 'alreadySpeaker');
+    if (twin) errors.role = formMessage(values.role === 'moderator' ? 'alreadyModerator' : 'alreadySpeaker');
   }
   if ((entity === 'person' || entity === 'organization') && !errors.name && typeof values.name === 'string') {
     // Two records may share a name (issue 12): a name is an alias, matched through the alias tables.
     const key = normaliseName(values.name);
-    if (!key) errors.name = formText('letters');
+    if (!key) errors.name = formMessage('letters');
     else values.name_key = entity === 'organization' ? organizationIdentity(values.name, typeof values.country_code === 'string' ? values.country_code : null).key : key;
   }
   if (entity === 'organization' && !errors.kind && values.kind === 'member-state' && !errors.country_code && (values.country_code ?? null) === null) {
-    errors.country_code = formText('memberStateCountry');
+    errors.country_code = formMessage('memberStateCountry');
   }
   if (Object.keys(errors).length) throw new FormInvalid(errors, input);
   return values;

@@ -13,6 +13,8 @@ import type { DbOrTx, Tx } from '../storage/database.ts';
 import type { Storage } from '../storage/storage.ts';
 import { write } from '../storage/write.ts';
 import { type Actor, changeRecord, FormInvalid } from './edit-record.ts';
+import type { FieldErrors } from '../domain/editing.ts';
+import { formMessage } from '../domain/form-messages.ts';
 
 /** One text to translate: the form field's name, what it translates, and the stored translation. */
 export type TranslationItem = {
@@ -127,13 +129,13 @@ export function typedTexts(form: TranslationForm, body: Record<string, unknown>)
 }
 
 /** The texts as they would be stored, or the errors by field name. */
-function check(form: TranslationForm, typed: Record<string, string>): Record<string, string> {
-  const errors: Record<string, string> = {};
+function check(form: TranslationForm, typed: Record<string, string>): FieldErrors {
+  const errors: FieldErrors = {};
   for (const i of form.items) {
     const v = typed[i.name]!.trim();
-    if (v.length > i.max) errors[i.name] = `must be at most ${i.max} characters`;
+    if (v.length > i.max) errors[i.name] = formMessage('tooLong', { max: i.max });
     // eslint-disable-next-line no-control-regex
-    else if ((i.multiline ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/).test(v)) errors[i.name] = 'must not hold control characters';
+    else if ((i.multiline ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/).test(v)) errors[i.name] = formMessage('controlChars');
   }
   return errors;
 }
@@ -163,7 +165,7 @@ async function saveForm(storage: Storage, actor: Actor, load: (trx: Tx) => Promi
     for (const r of form.records) {
       const raw = body[versionName(r)];
       const version = typeof raw === 'string' && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : NaN;
-      if (!Number.isSafeInteger(version)) throw new InvalidInput(`${versionName(r)}: the form's version is missing: reload the page and try again`);
+      if (!Number.isSafeInteger(version)) throw new InvalidInput({ field: versionName(r), message: formMessage('versionMissing') });
       const texts = Object.fromEntries(form.items.filter((i) => i.entity === r.entity && i.id === r.id).map((i) => [i.field, typed[i.name]!.trim() || null]));
       const current = parseTranslations(r.translations);
       // A theme no longer among the event's themes loses its translations with this save.

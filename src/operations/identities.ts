@@ -16,6 +16,7 @@ import { freeSlug } from '../storage/queries/slugs.ts';
 import type { Storage } from '../storage/storage.ts';
 import { declareChange, write } from '../storage/write.ts';
 import type { Actor } from './edit-record.ts';
+import { formMessage } from '../domain/form-messages.ts';
 
 export type IdentityEntity = 'person' | 'organization';
 
@@ -241,7 +242,7 @@ export async function splitPerson(storage: Storage, actor: Actor, personId: numb
     if (chosen.length === all.length) throw new InvalidInput('every appearance was chosen: leave at least one with this person (to give them another name, edit the person instead)');
     const newName = (name ?? '').trim() || p.name;
     const key = normaliseName(newName);
-    if (!key) throw new InvalidInput('name: must hold letters');
+    if (!key) throw new InvalidInput({ field: 'name', message: formMessage('letters') });
     const ts = now();
     const slug = await freeSlug(trx, 'person', slugify(newName) || 'person');
     const id = Number(
@@ -288,7 +289,7 @@ export async function splitOrganization(
     const moving = own.filter((a) => aliases.includes(a.id));
     if (moving.some((a) => a.name_key === o.name_key)) throw new InvalidInput(`"${o.name}" is this organization's own name: it stays; choose its other names`);
     const newName = (choice.name ?? '').trim() || moving[0]?.name || o.name;
-    if (!normaliseName(newName)) throw new InvalidInput('name: must hold letters');
+    if (!normaliseName(newName)) throw new InvalidInput({ field: 'name', message: formMessage('letters') });
     // The import's identity key (a government body's includes its country), as every alias has it.
     const key = organizationIdentity(newName, o.country_code).key;
     const ts = now();

@@ -7,8 +7,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type Agenda, type AgendaPerson, type AgendaSession, type AgendaWarning, agendaSchema, agendaWarningSchema, SESSION_KINDS, type SessionKind } from '../domain/agenda.ts';
 import { findCountry } from '../domain/country.ts';
-import { Conflict, InvalidInput, NotFound } from '../domain/errors.ts';
-import { formText } from '../domain/form-messages.ts';
+import { Conflict, InvalidInput, NotFound, type Reason } from '../domain/errors.ts';
+import { formMessage, issueMessage } from '../domain/form-messages.ts';
+import type { FieldErrors } from '../domain/editing.ts';
 import { ISO_DATE, MAX, maxMessage, SLUG, TIME_ZONE } from '../domain/fields.ts';
 import { isLanguage, type Language } from '../domain/language.ts';
 import { OrganizationLikeness, PersonLikeness } from '../domain/likeness.ts';
@@ -89,12 +90,12 @@ export function draftDigest(d: Pick<ImportDraft, 'agenda' | 'target'>): string {
 }
 
 /** The fields of a new event's target, checked with the workspace's own rules; errors by field. */
-function checkTarget(t: DraftTarget, isNew: boolean): Record<string, string> {
-  const errors: Record<string, string> = {};
+function checkTarget(t: DraftTarget, isNew: boolean): FieldErrors {
+  const errors: FieldErrors = {};
   if (isNew) {
     if (!SLUG.test(t.slug)) errors['event.slug'] = SLUG.message;
     if (t.title !== null && t.title.length > MAX.title) errors['event.title'] = maxMessage(MAX.title);
-    if (t.timeZone === null) errors['event.timeZone'] = 'give the venue’s time zone, e.g. America/New_York';
+    if (t.timeZone === null) errors['event.timeZone'] = formMessage('importTimeZone');
     else if (!TIME_ZONE.test(t.timeZone)) errors['event.timeZone'] = TIME_ZONE.message;
   }
   if (t.startDate !== null && !ISO_DATE.test(t.startDate)) errors['event.startDate'] = ISO_DATE.message;
@@ -121,10 +122,10 @@ export function newEventTarget(form: Record<string, string>): DraftTarget {
 /** A refusal of the upload form: the message, and the field it concerns. */
 export class UploadRefused extends InvalidInput {
   constructor(
-    message: string,
+    reason: Reason,
     readonly field: string,
   ) {
-    super(message);
+    super(reason);
   }
 }
 
@@ -142,10 +143,10 @@ export async function createImportDraft(
   const isNew = input.eventId === null;
   const errors = checkTarget(input.target, isNew);
   const first = Object.entries(errors)[0];
-  if (first) throw new UploadRefused(`${first[0].slice('event.'.length)}: ${first[1]}`, first[0]);
+  if (first) throw new UploadRefused({ field: first[0].slice('event.'.length), message: first[1] }, first[0]);
   if (isNew) {
     const owner = await eventSlugOwner(db, input.target.slug);
-    if (owner) throw new UploadRefused(`slug: an event "${input.target.slug}" exists already; import into it from its page, or choose another slug`, 'event.slug');
+    if (owner) throw new UploadRefused({ field: 'slug', message: formMessage('importSlugExists', { slug: input.target.slug }) }, 'event.slug');
   }
   const name = input.upload.name.trim() || 'the file';
   let agenda: Agenda;
@@ -153,11 +154,11 @@ export async function createImportDraft(
     // The same reader as `plenary import`: the format from the content, never the name.
     agenda = await readAgenda(input.upload.bytes, name);
   } catch (e) {
-    if (e instanceof InvalidInput) throw new UploadRefused(e.message, 'file');
+    if (e instanceof InvalidInput) throw new UploadRefused(e.refusals, 'file');
     throw e;
   }
   if (agenda.days.length === 0 || agenda.days.every((d) => d.sessions.length === 0)) {
-    throw new UploadRefused(`${name} holds no agenda: no day and no time slot or session was recognised`, 'file');
+    throw new UploadRefused(formMessage('importNoAgenda', { name }), 'file');
   }
   const now = clock();
   const id = randomBytes(18).toString('base64url');
@@ -292,7 +293,7 @@ function parseTime(raw: string): string | null {
   return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
 }
 
-const TIME_MESSAGE = formText('importTime');
+const TIME_MESSAGE = formMessage('importTime');
 const MAX_NAME = 300;
 
 /**
@@ -305,8 +306,8 @@ export function applyCorrections(
   draft: Pick<ImportDraft, 'agenda' | 'target' | 'eventId'>,
   form: Record<string, string>,
   chosen: { persons: Map<string, number | 'new'>; organizations: Map<string, string> },
-): { agenda: Agenda; target: DraftTarget; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
+): { agenda: Agenda; target: DraftTarget; errors: FieldErrors } {
+  const errors: FieldErrors = {};
   const has = (k: string) => Object.hasOwn(form, k);
   const text = (k: string, current: string | null, max = MAX_NAME): string | null => {
     if (!has(k)) return current;
@@ -341,7 +342,7 @@ export function applyCorrections(
       let kind: SessionKind = session.kind;
       if (has(kindKey)) {
         if ((SESSION_KINDS as readonly string[]).includes(form[kindKey]!)) kind = form[kindKey] as SessionKind;
-        else errors[kindKey] = formText('oneOf', { options: SESSION_KINDS.join(', ') });
+        else errors[kindKey] = formMessage('oneOf', { options: SESSION_KINDS.join(', ') });
       }
       const time = (f: 'start' | 'end', current: string | null) => {
         const k = fieldName.session(d, s, f);
@@ -361,7 +362,7 @@ export function applyCorrections(
           const f = (x: Parameters<typeof fieldName.person>[4]) => fieldName.person(d, s, role, i, x);
           if (form[f('remove')] === '1') continue;
           const name = text(f('name'), p.name);
-          if (name === null) errors[f('name')] = 'give a name, or tick “remove” to leave this person out';
+          if (name === null) errors[f('name')] = formMessage('importName');
           const country = text(f('country'), p.country);
           // A country typed anew gets its ISO code when it is one we know; one left as read keeps the reader's.
           const countryCode = country === p.country ? p.countryCode : country === null ? null : (findCountry(country)?.code ?? null);
@@ -369,7 +370,7 @@ export function applyCorrections(
           let newRole: 'moderator' | 'speaker' = role;
           if (has(roleKey)) {
             if (form[roleKey] === 'moderator' || form[roleKey] === 'speaker') newRole = form[roleKey];
-            else errors[roleKey] = formText('role');
+            else errors[roleKey] = formMessage('role');
           }
           const corrected: AgendaPerson = {
             ...p,
@@ -402,9 +403,9 @@ export function applyCorrections(
       // A day whose every session was removed goes too; one read without sessions stays, as the command line would store it.
       .filter((day, d) => day.sessions.length > 0 || draft.agenda.days[d]!.sessions.length === 0),
   };
-  if (agenda.days.every((d) => d.sessions.length === 0)) errors['agenda'] = 'every session was removed: there would be nothing to import (discard the upload instead)';
+  if (agenda.days.every((d) => d.sessions.length === 0)) errors['agenda'] = formMessage('importNothingLeft');
   const checked = agendaSchema.safeParse(agenda);
-  if (!checked.success && Object.keys(errors).length === 0) errors['agenda'] = checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  if (!checked.success && Object.keys(errors).length === 0) errors['agenda'] = formMessage('agendaIssues', { issues: checked.error.issues.map((i) => formMessage('at', { where: i.path.join('.'), message: issueMessage(i) })) });
   return { agenda: checked.success ? checked.data : agenda, target, errors };
 }
 
@@ -434,7 +435,7 @@ async function chosenMatches(storage: Storage, draft: ImportDraft, form: Record<
   return { persons, organizations: pick(preview.organizations, fieldName.sameOrganization) };
 }
 
-export type CorrectionResult = { ok: true; draft: ImportDraft } | { ok: false; draft: ImportDraft; errors: Record<string, string> };
+export type CorrectionResult = { ok: true; draft: ImportDraft } | { ok: false; draft: ImportDraft; errors: FieldErrors };
 
 /** Applies the correction form to the draft and keeps it; with errors, keeps nothing and says which fields. */
 export async function correctImportDraft(storage: Storage, id: string, form: Record<string, string>, clock: Clock = systemClock): Promise<CorrectionResult> {

@@ -3,15 +3,16 @@
 // type), never from the name. Photos are re-encoded without their metadata (EXIF location,
 // camera) and get resized variants; what is stored is only what may be served.
 import { randomUUID } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
+import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
 import sharp, { type Sharp } from 'sharp';
 import { z } from 'zod';
 import { MATERIAL_KINDS } from '../domain/agenda.ts';
 import { InvalidInput, NotFound } from '../domain/errors.ts';
-import { formText } from '../domain/form-messages.ts';
+import { choice, maxIssue } from '../domain/fields.ts';
+import { type FormMessageKey, formIssue, formMessage } from '../domain/form-messages.ts';
 import { originalNameSchema } from '../domain/file.ts';
 import { LANGUAGES } from '../domain/language.ts';
-import { deleteFileIfUnused, insertFile, insertVariant } from '../storage/queries/files.ts';
+import { deleteFileIfUnused, insertFile, insertFileFromPath, insertVariant } from '../storage/queries/files.ts';
 import { eventForMaterials, insertMaterial, materialById, nextMaterialPosition, deleteMaterialRow, promoteVersion, setMaterialFile, versionsOf } from '../storage/queries/materials.ts';
 import type { Tx } from '../storage/database.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -29,23 +30,33 @@ export const UPLOAD_TYPES: Record<string, string> = {
   'image/png': 'PNG',
   'image/webp': 'WebP',
 };
-const ALLOWED = 'PDF, DOCX, PPTX, ODT, JPEG, PNG or WebP';
 const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
 /** Widths of a photo's resized copies (only those narrower than the photo). */
 export const PHOTO_WIDTHS = [320, 960] as const;
 
-const EXECUTABLES: Record<string, string> = { exe: 'a Windows program (.exe)', elf: 'a Linux program (ELF)', macho: 'a macOS program (Mach-O)', class: 'a Java class file', dex: 'an Android program', wasm: 'a WebAssembly program', msi: 'a Windows installer (.msi)', deb: 'a Debian package', rpm: 'an RPM package', apk: 'an Android package (.apk)', jar: 'a Java archive (.jar)' };
+/** Programs refused by name (their words are messages: `program.exe`, … in domain/form-messages.ts). */
+const EXECUTABLES = new Set(['exe', 'elf', 'macho', 'class', 'dex', 'wasm', 'msi', 'deb', 'rpm', 'apk', 'jar']);
 
 export const materialFieldsSchema = z.object({
-  kind: z.enum(MATERIAL_KINDS, { error: `must be one of ${MATERIAL_KINDS.join(', ')}` }),
-  lang: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }),
-  label: z.string().trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters'),
+  kind: choice(MATERIAL_KINDS, formIssue('oneOf', { options: MATERIAL_KINDS.join(', ') })),
+  lang: choice(LANGUAGES, formIssue('oneOf', { options: LANGUAGES.join(', ') })),
+  label: z
+    .string()
+    .trim()
+    .refine((s) => s.length >= 1, formIssue('empty'))
+    .refine((s) => s.length <= 300, maxIssue(300)),
 });
 export type MaterialFields = z.infer<typeof materialFieldsSchema>;
-export type Upload = { name: string; bytes: Uint8Array };
+/**
+ * An uploaded file: its bytes (the command line, the API, tests), or a file spooled to this
+ * instance's disk as the form arrived (web/multipart.ts), which is read a chunk at a time and
+ * never whole.
+ */
+export type Upload = { name: string; bytes: Uint8Array } | { name: string; spooled: { path: string; size: number; sha256: string } };
+const sizeOf = (u: Upload) => ('bytes' in u ? u.bytes.length : u.spooled.size);
 export type UploadLimits = { maxBytes: number };
 
-const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
 
 /** The name kept for downloads: its last path segment, control characters dropped. */
 function keptName(name: string): string {
@@ -58,21 +69,29 @@ function keptName(name: string): string {
 /** The upload's media type as its content shows it, or an InvalidInput that says what it is instead. */
 export async function recogniseUpload(upload: Upload, limits: UploadLimits): Promise<string> {
   const name = keptName(upload.name);
-  if (upload.bytes.length === 0) throw new InvalidInput(formText('uploadEmpty', { name }));
-  if (upload.bytes.length > limits.maxBytes) throw new InvalidInput(`${name} is ${upload.bytes.length} bytes; an upload may be at most ${limits.maxBytes} bytes (${mb(limits.maxBytes)})`);
-  const found = await fileTypeFromBuffer(upload.bytes);
+  const size = sizeOf(upload);
+  if (size === 0) throw new InvalidInput(formMessage('uploadEmpty', { name }));
+  if (size > limits.maxBytes) throw new InvalidInput(formMessage('uploadBytes', { name, bytes: size, max: limits.maxBytes, mb: mb(limits.maxBytes) }));
+  // file-type reads only as far as it needs (inside OOXML and ODF zips, their declared type).
+  const found = 'bytes' in upload ? await fileTypeFromBuffer(upload.bytes) : await fileTypeFromFile(upload.spooled.path);
   if (found && UPLOAD_TYPES[found.mime]) return found.mime;
   const claimed = /\.([A-Za-z0-9]{1,5})$/.exec(name)?.[1]?.toLowerCase();
-  const claim = claimed ? ` although its name ends in .${claimed}` : '';
-  if (found && EXECUTABLES[found.ext]) throw new InvalidInput(`${name} is ${EXECUTABLES[found.ext]}${claim}: it was refused; upload a ${ALLOWED} file`);
-  if (found) throw new InvalidInput(`${name} is a ${found.ext.toUpperCase()} file (${found.mime})${claim}; upload a ${ALLOWED} file`);
-  throw new InvalidInput(claimed ? formText('uploadUnknownClaimed', { name, ext: claimed }) : formText('uploadUnknown', { name }));
+  if (found && EXECUTABLES.has(found.ext)) {
+    const what = formMessage(`program.${found.ext}` as FormMessageKey);
+    throw new InvalidInput(claimed ? formMessage('uploadProgramClaimed', { name, what, ext: claimed }) : formMessage('uploadProgram', { name, what }));
+  }
+  if (found) {
+    const type = found.ext.toUpperCase();
+    throw new InvalidInput(claimed ? formMessage('uploadOtherTypeClaimed', { name, type, mime: found.mime, ext: claimed }) : formMessage('uploadOtherType', { name, type, mime: found.mime }));
+  }
+  throw new InvalidInput(claimed ? formMessage('uploadUnknownClaimed', { name, ext: claimed }) : formMessage('uploadUnknown', { name }));
 }
 
-type Prepared = { mediaType: string; bytes: Uint8Array; variants: Array<{ width: number; bytes: Uint8Array }> };
+/** What is stored: the bytes (a cleaned photo, or an upload given as bytes) or the spooled file as it came. */
+type Prepared = { mediaType: string; variants: Array<{ width: number; bytes: Uint8Array }> } & ({ bytes: Uint8Array } | { spooled: { path: string; size: number; sha256: string } });
 
 /** A photo turned the right way up and re-encoded without metadata, and its narrower copies. */
-async function preparePhoto(mediaType: string, bytes: Uint8Array, name: string): Promise<Prepared> {
+async function preparePhoto(mediaType: string, bytes: Uint8Array | string, name: string): Promise<Prepared> {
   const encode = (s: Sharp) => (mediaType === 'image/jpeg' ? s.jpeg({ quality: 88, mozjpeg: true }) : mediaType === 'image/png' ? s.png() : s.webp({ quality: 85 }));
   let width: number;
   let clean: Buffer;
@@ -81,7 +100,7 @@ async function preparePhoto(mediaType: string, bytes: Uint8Array, name: string):
     clean = out.data;
     width = out.info.width;
   } catch (e) {
-    throw new InvalidInput(`${name} could not be read as a ${UPLOAD_TYPES[mediaType]} image: ${(e as Error).message}`);
+    throw new InvalidInput(formMessage('uploadUnreadablePhoto', { name, type: UPLOAD_TYPES[mediaType]!, detail: (e as Error).message }));
   }
   const variants: Prepared['variants'] = [];
   for (const w of PHOTO_WIDTHS) {
@@ -95,14 +114,15 @@ async function preparePhoto(mediaType: string, bytes: Uint8Array, name: string):
 export async function prepareUpload(upload: Upload, limits: UploadLimits): Promise<Prepared & { name: string }> {
   const mediaType = await recogniseUpload(upload, limits);
   const name = keptName(upload.name);
-  if (PHOTO_TYPES.has(mediaType)) return { ...(await preparePhoto(mediaType, upload.bytes, name)), name };
-  return { mediaType, bytes: upload.bytes, variants: [], name };
+  if (PHOTO_TYPES.has(mediaType)) return { ...(await preparePhoto(mediaType, 'bytes' in upload ? upload.bytes : upload.spooled.path, name)), name };
+  return 'bytes' in upload ? { mediaType, bytes: upload.bytes, variants: [], name } : { mediaType, spooled: upload.spooled, variants: [], name };
 }
 
 /** Stores a prepared file and its variants under new ids (a replaced file never reuses an id: its URL changes). */
 export async function storePrepared(trx: Parameters<typeof insertFile>[0], p: Prepared & { name: string }, now: string): Promise<string> {
   const id = randomUUID();
-  await insertFile(trx, { id, sha256: sha256(p.bytes), mediaType: p.mediaType, originalName: p.name, createdAt: now }, p.bytes);
+  if ('bytes' in p) await insertFile(trx, { id, sha256: sha256(p.bytes), mediaType: p.mediaType, originalName: p.name, createdAt: now }, p.bytes);
+  else await insertFileFromPath(trx, { id, sha256: p.spooled.sha256, mediaType: p.mediaType, originalName: p.name, createdAt: now }, p.spooled.path, p.spooled.size);
   for (const v of p.variants) {
     const vid = randomUUID();
     const vname = p.name.replace(/(\.[^.]*)?$/, (ext) => `-${v.width}w${ext}`);
@@ -191,7 +211,7 @@ export async function addMaterialVersion(
   clock: () => Date = () => new Date(),
 ): Promise<{ materialId: number; fileId: string }> {
   const lang = materialFieldsSchema.shape.lang.safeParse(input.lang);
-  if (!lang.success) throw new InvalidInput(`lang: must be one of ${LANGUAGES.join(', ')}`);
+  if (!lang.success) throw new InvalidInput({ field: 'lang', message: formMessage('oneOf', { options: LANGUAGES.join(', ') }) });
   const prepared = await prepareUpload(input.upload, limits);
   const now = clock().toISOString();
   return write(storage, async (trx) => {
@@ -200,7 +220,7 @@ export async function addMaterialVersion(
     const original = given.originalId === null ? given : await materialById(trx, given.originalId);
     if (!original) throw new NotFound('no such material');
     const versions = await versionsOf(trx, original.id);
-    if (original.lang === lang.data || versions.some((v) => v.lang === lang.data)) throw new InvalidInput(`lang: this document already has a version in ${lang.data}; replace that version's file instead`);
+    if (original.lang === lang.data || versions.some((v) => v.lang === lang.data)) throw new InvalidInput({ field: 'lang', message: formMessage('versionExists', { lang: lang.data }) });
     await declareChange(trx, 'event', original.eventId);
     const fileId = await storePrepared(trx, prepared, now);
     const position = await nextMaterialPosition(trx, original.eventId, original.appearanceId);

@@ -24,6 +24,7 @@ import type { Storage } from '../storage/storage.ts';
 import { write } from '../storage/write.ts';
 import { sha256 } from './archive-codec.ts';
 import { displayTitle } from './event-export.ts';
+import { formMessage } from '../domain/form-messages.ts';
 
 export type PublicationRow = {
   id: number;
@@ -149,14 +150,14 @@ export async function ensurePublication(storage: Storage, scope: Scope, clock: (
     const event = await db.selectFrom('event').select(['id', 'series_id', 'slug', 'title', 'lang']).where('slug', '=', scope.event).executeTakeFirst();
     if (!event) throw new NotFound(`no event "${scope.event}" (event slugs are listed at /admin and in the event's address /events/SLUG)`);
     const pub = await published(db).selectFrom('event').select(['id', 'title', 'lang']).where('id', '=', event.id).where('status', '=', 'published').executeTakeFirst();
-    if (!pub) throw new InvalidInput(`event "${scope.event}" is not published: a publication is made from what the public sees; publish it first (plenary publish --event ${scope.event})`);
+    if (!pub) throw new InvalidInput(formMessage('pubEventUnpublished', { event: scope.event }));
     target = { seriesId: event.series_id, eventId: event.id, year: null, slug: event.slug, title: pub.title, lang: pub.lang };
   } else {
-    if (!Number.isInteger(scope.year) || scope.year < 1900 || scope.year > 2999) throw new InvalidInput(`--year must be a year such as 2017, not "${scope.year}"`);
+    if (!Number.isInteger(scope.year) || scope.year < 1900 || scope.year > 2999) throw new InvalidInput(formMessage('pubYear', { year: scope.year }));
     const series = await db.selectFrom('series').select(['id', 'slug', 'title', 'lang']).where('slug', '=', scope.series).executeTakeFirst();
     if (!series) throw new NotFound(`no series "${scope.series}" (series slugs are in the address /series/SLUG)`);
     const events = await publicationEvents(db, { seriesId: series.id, eventId: null, year: scope.year });
-    if (!events.length) throw new InvalidInput(`series "${scope.series}" has no published event that starts in ${scope.year}: a publication is made from published events`);
+    if (!events.length) throw new InvalidInput(formMessage('pubNoEvents', { series: scope.series, year: scope.year }));
     target = { seriesId: series.id, eventId: null, year: scope.year, slug: `${series.slug}-${scope.year}`, title: `${series.title} ${scope.year}`, lang: series.lang };
   }
   const existing = await db
@@ -169,7 +170,7 @@ export async function ensurePublication(storage: Storage, scope: Scope, clock: (
   const now = clock().toISOString();
   return write(storage, async (trx, writeScope) => {
     const taken = await trx.selectFrom('publication').select('id').where('slug', '=', target.slug).executeTakeFirst();
-    if (taken) throw new Conflict(`the publication address /publications/${target.slug} is already taken`);
+    if (taken) throw new Conflict(formMessage('pubAddressTaken', { slug: target.slug }));
     const r = await trx
       .insertInto('publication')
       .values({ slug: target.slug, series_id: target.seriesId, event_id: target.eventId, year: target.year, title: target.title, subtitle: null, lang: target.lang, foreword: null, summary: null, created_at: now, updated_at: now })
@@ -208,7 +209,7 @@ export async function savePublication(storage: Storage, id: number, version: num
       .where('version', '=', version)
       .returningAll()
       .executeTakeFirst();
-    if (!r) throw new Conflict(`the publication was changed by someone else since this form was opened (it is at version ${before.version}, the form at ${version}): reload it and apply your changes again`);
+    if (!r) throw new Conflict(formMessage('pubConflict', { now: before.version, yours: version }));
     // The other languages' texts: only the fields and languages editors write, never the row's own language.
     const beforeTranslations = (await translationsOf(trx, [id])).get(id) ?? {};
     const kept: Translations = {};
@@ -271,7 +272,7 @@ function placeOf(e: { venue: string | null; city: string | null; country_code: s
 export async function publicationModel(db: DbOrTx, p: PublicationRow, edition: number, at: Date, opts: CompileOptions): Promise<{ model: PublicationModel; eventIds: number[]; releases: EditionMetadata['events'] }> {
   const base = opts.baseUrl.replace(/\/+$/, '');
   const events = await publicationEvents(db, p);
-  if (!events.length) throw new InvalidInput(`publication "${p.slug}" has no published event to be made from: publish the event first`);
+  if (!events.length) throw new InvalidInput(formMessage('pubNothingPublished', { slug: p.slug }));
   const series = await db.selectFrom('series').selectAll().where('id', '=', p.seriesId).executeTakeFirstOrThrow();
   const convener = series.convener_id === null ? null : ((await db.selectFrom('organization').select('name').where('id', '=', series.convener_id).executeTakeFirst())?.name ?? null);
   const statements = await extractedStatements(db, events.map((e) => e.id));
@@ -396,7 +397,7 @@ export async function freezeEdition(storage: Storage, publicationId: number, opt
   const last = (await editionsOf(storage.db, publicationId))[0];
   const number = (last?.number ?? 0) + 1;
   const note = opts.note?.trim() || null;
-  if (last && !note) throw new InvalidInput(`edition ${number} of "${p.slug}" corrects edition ${last.number}: say what changed (--note TEXT, or the form's "What changed")`);
+  if (last && !note) throw new InvalidInput(formMessage('pubNote', { number, slug: p.slug, last: last.number }));
   const compiled = await compilePublication(storage.db, p, number, at, opts);
   const now = at.toISOString();
   const meta: EditionMetadata = {
@@ -419,7 +420,7 @@ export async function freezeEdition(storage: Storage, publicationId: number, opt
   };
   return write(storage, async (trx, scope) => {
     const clash = await trx.selectFrom('publication_edition').select('id').where('publication_id', '=', publicationId).where('number', '=', number).executeTakeFirst();
-    if (clash) throw new Conflict(`edition ${number} of "${p.slug}" was frozen meanwhile by someone else: nothing was stored; look at it and make the next one if needed`);
+    if (clash) throw new Conflict(formMessage('pubFrozenMeanwhile', { number, slug: p.slug }));
     const htmlId = randomUUID();
     const pdfId = randomUUID();
     await insertFile(trx, { id: htmlId, sha256: meta.htmlSha256, mediaType: 'text/html; charset=utf-8', originalName: `${p.slug}-edition-${number}.html`, createdAt: now }, compiled.html, { readText: false });

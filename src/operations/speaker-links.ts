@@ -11,7 +11,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { formValues } from '../domain/editing.ts';
 import { Conflict, InvalidInput, NotFound } from '../domain/errors.ts';
-import { formText } from '../domain/form-messages.ts';
+import { formMessage, issueMessage } from '../domain/form-messages.ts';
 import { LANGUAGES } from '../domain/language.ts';
 import { type Correction, CORRECTION_FIELDS, correctionSchema, type LinkState, linkState, MAX_LINK_DAYS, SPEAKER_GENDERS, SPEAKER_MATERIAL_KINDS } from '../domain/speaker-link.ts';
 import { genderFieldsSchema } from '../domain/gender.ts';
@@ -43,9 +43,9 @@ export class LinkClosed extends Error {
 export async function createSpeakerLink(storage: Storage, input: { appearanceId: number; expires: string; accountId: number }, now = new Date()): Promise<{ id: number; token: string; expiresAt: string }> {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.expires.trim());
   const day = m ? new Date(`${m[0]}T23:59:59.999Z`) : null;
-  if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== m![0]) throw new InvalidInput('expires: give the last day the link works, as a date like 2026-12-31');
-  if (day.getTime() <= now.getTime()) throw new InvalidInput('expires: the day has passed: give today or a later day');
-  if (day.getTime() - now.getTime() > MAX_LINK_DAYS * 86_400_000) throw new InvalidInput(`expires: a link may run at most ${MAX_LINK_DAYS} days`);
+  if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== m![0]) throw new InvalidInput({ field: 'expires', message: formMessage('linkExpiryDate') });
+  if (day.getTime() <= now.getTime()) throw new InvalidInput({ field: 'expires', message: formMessage('linkExpiryPassed') });
+  if (day.getTime() - now.getTime() > MAX_LINK_DAYS * 86_400_000) throw new InvalidInput({ field: 'expires', message: formMessage('linkExpiryMax', { days: MAX_LINK_DAYS }) });
   if (!(await recordById(storage.db, 'appearance', input.appearanceId))) throw new NotFound(`there is no appearance ${input.appearanceId}`);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = day.toISOString();
@@ -83,10 +83,10 @@ export async function submitMaterial(
   now = new Date(),
 ): Promise<number> {
   const kind = (SPEAKER_MATERIAL_KINDS as readonly string[]).includes(input.kind) ? input.kind : null;
-  if (!kind) throw new InvalidInput(`kind: ${formText('speakerKind')}`);
-  if (!(LANGUAGES as readonly string[]).includes(input.lang)) throw new InvalidInput(`lang: ${formText('oneOf', { options: LANGUAGES.join(', ') })}`);
+  if (!kind) throw new InvalidInput({ field: 'kind', message: formMessage('speakerKind') });
+  if (!(LANGUAGES as readonly string[]).includes(input.lang)) throw new InvalidInput({ field: 'lang', message: formMessage('oneOf', { options: LANGUAGES.join(', ') }) });
   const label = input.label.trim();
-  if (label.length > 300) throw new InvalidInput(`label: ${formText('tooLong', { max: 300 })}`);
+  if (label.length > 300) throw new InvalidInput({ field: 'label', message: formMessage('tooLong', { max: 300 }) });
   const prepared = await prepareUpload(input.upload, limits);
   const at = now.toISOString();
   return await storage.db.transaction().execute(async (trx) => {
@@ -111,13 +111,13 @@ export async function printedAs(storage: Storage, appearanceId: number): Promise
 export async function proposeCorrection(storage: Storage, link: LinkRow, body: Record<string, string>, now = new Date()): Promise<number> {
   const was = await printedAs(storage, link.appearance_id);
   const parsed = correctionSchema.safeParse(Object.fromEntries(CORRECTION_FIELDS.map((f) => [f, body[f] ?? ''])));
-  if (!parsed.success) throw new InvalidInput(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!parsed.success) throw new InvalidInput(parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: issueMessage(i) })));
   const proposed: Correction = {};
   for (const f of CORRECTION_FIELDS) {
     const v = parsed.data[f] ?? '';
     if (v !== was[f]) proposed[f] = v;
   }
-  if (Object.keys(proposed).length === 0) throw new InvalidInput(`correction: ${formText('nothingDiffers')}`);
+  if (Object.keys(proposed).length === 0) throw new InvalidInput({ field: 'correction', message: formMessage('nothingDiffers') });
   const r = await storage.db
     .insertInto('speaker_submission')
     .values({
@@ -143,9 +143,9 @@ export async function proposeCorrection(storage: Storage, link: LinkRow, body: R
  */
 export async function submitGender(storage: Storage, link: LinkRow, body: Record<string, string>, now = new Date()): Promise<number> {
   const gender = (body.gender ?? '').trim();
-  if (!(SPEAKER_GENDERS as readonly string[]).includes(gender)) throw new InvalidInput(`gender: ${formText('speakerGender')}`);
+  if (!(SPEAKER_GENDERS as readonly string[]).includes(gender)) throw new InvalidInput({ field: 'gender', message: formMessage('speakerGender') });
   const parsed = genderFieldsSchema.safeParse({ gender, gender_term: body.gender_term ?? '' });
-  if (!parsed.success) throw new InvalidInput(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!parsed.success) throw new InvalidInput(parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: issueMessage(i) })));
   const r = await storage.db
     .insertInto('speaker_submission')
     .values({ link_id: link.id, kind: 'gender', payload: JSON.stringify(parsed.data), file_id: null, lang: null, status: 'pending', decided_by: null, decided_at: null, created_at: now.toISOString() })

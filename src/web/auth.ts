@@ -9,6 +9,8 @@ import { type CurrentSession, currentSession, type SessionPolicy } from '../oper
 import { tokenAccount } from '../operations/api-tokens.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { InterfaceLanguage } from '../domain/language.ts';
+import { type FormMessage, formMessage } from '../domain/form-messages.ts';
+import { spooledFormOf } from './upload-form.ts';
 
 /** `sessionEnded`: the request carries a session cookie that no longer opens a session. */
 /** `bearer`: the account comes from an API token, which a browser never sends by itself (no CSRF to fear). */
@@ -68,8 +70,8 @@ export function readApiAuth(opts: AuthOptions): MiddlewareHandler<AuthEnv> {
 }
 
 /** A post from elsewhere; if it was this site under another name, say where it lives. */
-function wrongOrigin(from: string, expected: string): string {
-  return `the request came from ${from}, not from ${expected}: use the workspace at ${expected} (an administrator sets that address with PUBLIC_URL)`;
+function wrongOrigin(from: string, expected: string): FormMessage {
+  return formMessage('wrongOrigin', { from, expected });
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -98,7 +100,7 @@ export function checkOrigin(c: Context, baseUrl: string): void {
     try {
       from = new URL(referer).origin;
     } catch {
-      throw new Forbidden('the Referer header is not a URL');
+      throw new Forbidden(formMessage('refererNotUrl'));
     }
     if (from !== expected) throw new Forbidden(wrongOrigin(from, expected));
   }
@@ -108,6 +110,9 @@ export function checkOrigin(c: Context, baseUrl: string): void {
 export async function csrfTokenOf(c: Context): Promise<string | undefined> {
   const header = c.req.header('x-csrf-token');
   if (header) return header;
+  // An upload form already read as it arrived (upload-form.ts): its fields are kept.
+  const spooled = spooledFormOf(c);
+  if (spooled) return spooled.fields['_csrf'];
   const type = c.req.header('content-type') ?? '';
   if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
     const body = await c.req.parseBody();
@@ -130,11 +135,11 @@ export function guard(
     if (!auth) throw new Unauthenticated(c.get('sessionEnded'));
     if (!SAFE.has(c.req.method) && !c.get('bearer')) {
       checkOrigin(c, opts.baseUrl());
-      if (!sameToken(await csrfTokenOf(c), auth.csrfToken)) throw new Forbidden('the form is missing its security token or it is out of date: reload the page and try again');
+      if (!sameToken(await csrfTokenOf(c), auth.csrfToken)) throw new Forbidden(formMessage('csrf'));
     }
     if (action !== null) {
       const need = typeof action === 'function' ? await action(c) : { action };
-      if (!may(auth.account, need.action, need.seriesId)) throw new Forbidden('your account may not do this');
+      if (!may(auth.account, need.action, need.seriesId)) throw new Forbidden(formMessage('mayNot'));
     }
     await next();
   };

@@ -5,7 +5,7 @@
 // without rights gets 403 whether or not the record exists.
 import type { Context, Hono } from 'hono';
 import type { AuditedEntity } from '../../domain/audit.ts';
-import { FORM_FIELDS, type FormEntity } from '../../domain/editing.ts';
+import { type FieldErrors, FORM_FIELDS, type FormEntity } from '../../domain/editing.ts';
 import { DEFAULT_LANGUAGE } from '../../domain/language.ts';
 import { InvalidInput, NotFound } from '../../domain/errors.ts';
 import { addAppearance, createDay, createEvent, createSeries, createSession, moveSession, reorder } from '../../operations/edit-agenda.ts';
@@ -14,7 +14,7 @@ import { eventForWorkspace, recordById, searchPersons, seriesBySlug, sessionForW
 import { normaliseName } from '../../domain/names.ts';
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 import { translator } from '../i18n/t.ts';
-import { fieldError } from '../i18n/form-errors.ts';
+import { fieldError, refusalText } from '../i18n/form-errors.ts';
 import { renderDocument } from '../views/layout.tsx';
 import type { Viewer } from '../views/admin.tsx';
 import { warningText, ActionButton, ConflictPage, DeletePage, FormPage, formValues, readOnly } from '../views/admin-edit.tsx';
@@ -29,6 +29,8 @@ import { idParam, onNamed as onNamedOf, onRecord as onRecordOf } from '../record
 import { IdentitySection } from './identities.tsx';
 import type { MatchReason } from '../../domain/identity.ts';
 import { href, placeOfRequest } from '../views/render-context.ts';
+import { listOf } from '../views/format.ts';
+import { formMessage } from '../../domain/form-messages.ts';
 
 type C = Context<AuthEnv>;
 type Status = 200 | 400 | 409;
@@ -61,13 +63,13 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   };
 
   /** Runs a save; a form error shows the form again with the messages, a stale version the conflict page. */
-  const saving = async (c: C, entity: FormEntity, title: string, action: string, editUrl: string, run: () => Promise<Response>, page: (values: Record<string, string>, errors: Record<string, string>) => unknown) => {
+  const saving = async (c: C, entity: FormEntity, title: string, action: string, editUrl: string, run: () => Promise<Response>, page: (values: Record<string, string>, errors: FieldErrors) => unknown) => {
     try {
       return await run();
     } catch (e) {
       if (e instanceof FormInvalid) return await html(c, await page({ ...formValuesFromBody(entity, e.input) }, e.errors), 400);
       if (e instanceof VersionConflict) {
-        return await html(c, <ConflictPage {...base(c)} entity={entity} title={title} action={action} editUrl={editUrl} message={e.message} mine={e.mine} theirs={e.theirs} />, 409);
+        return await html(c, <ConflictPage {...base(c)} entity={entity} title={title} action={action} editUrl={editUrl} message={refusalText(t, e.refusals)} mine={e.mine} theirs={e.theirs} />, 409);
       }
       throw e;
     }
@@ -77,7 +79,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   // ---- series -------------------------------------------------------------------------------
   // Creating a series is an admin's (an editor's rights start at a series given to them):
   // 'edit-content' without a series passes for admins only.
-  const newSeriesPage = (c: C, values: Record<string, string>, errors: Record<string, string> = {}) => (
+  const newSeriesPage = (c: C, values: Record<string, string>, errors: FieldErrors = {}) => (
     <FormPage {...base(c)} entity="series" title={t('edit.newSeries')} action={href('/admin/series')} values={values} errors={errors} submit={t('edit.create')} />
   );
   app.get('/new-series', guard(opts, 'edit-content'), (c) => html(c, newSeriesPage(c, EMPTY.series)));
@@ -96,7 +98,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     ),
   );
 
-  const seriesPage = async (c: C, slug: string, values?: Record<string, string>, errors: Record<string, string> = {}) => {
+  const seriesPage = async (c: C, slug: string, values?: Record<string, string>, errors: FieldErrors = {}) => {
     const s = (await seriesBySlug(db, slug))!;
     const events = await db.selectFrom('event').select(['id', 'title', 'start_date', 'status']).where('series_id', '=', s.id).orderBy('start_date', 'desc').orderBy('id').execute();
     return (
@@ -157,7 +159,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   });
 
   // ---- events -------------------------------------------------------------------------------
-  const newEventPage = async (c: C, slug: string, values: Record<string, string>, errors: Record<string, string> = {}) => {
+  const newEventPage = async (c: C, slug: string, values: Record<string, string>, errors: FieldErrors = {}) => {
     const s = (await seriesBySlug(db, slug))!;
     return <FormPage {...base(c)} entity="event" title={t('edit.newEvent', { title: s.title })} action={href(`/admin/series/${s.slug}/events`)} values={values} errors={errors} submit={t('edit.create')} />;
   };
@@ -176,7 +178,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     );
   });
 
-  const eventPage = async (c: C, id: number, values?: Record<string, string>, errors: Record<string, string> = {}) => {
+  const eventPage = async (c: C, id: number, values?: Record<string, string>, errors: FieldErrors = {}) => {
     const w = (await eventForWorkspace(db, id))!;
     const { event, days, sessions } = w;
     const viewer = viewerOf(c);
@@ -326,7 +328,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   });
 
   // ---- days ---------------------------------------------------------------------------------
-  const newDayPage = async (c: C, eventId: number, values: Record<string, string>, errors: Record<string, string> = {}) => {
+  const newDayPage = async (c: C, eventId: number, values: Record<string, string>, errors: FieldErrors = {}) => {
     const e = (await recordById(db, 'event', eventId))!;
     return (
       <FormPage
@@ -365,7 +367,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     );
   });
 
-  const dayPage = async (c: C, id: number, values?: Record<string, string>, errors: Record<string, string> = {}) => {
+  const dayPage = async (c: C, id: number, values?: Record<string, string>, errors: FieldErrors = {}) => {
     const d = (await recordById(db, 'day', id))!;
     return (
       <FormPage
@@ -412,7 +414,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   });
 
   // ---- sessions -----------------------------------------------------------------------------
-  const newSessionPage = async (c: C, dayId: number, values: Record<string, string>, errors: Record<string, string> = {}) => {
+  const newSessionPage = async (c: C, dayId: number, values: Record<string, string>, errors: FieldErrors = {}) => {
     const d = (await recordById(db, 'day', dayId))!;
     return (
       <FormPage
@@ -446,7 +448,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     );
   });
 
-  const sessionPage = async (c: C, id: number, values?: Record<string, string>, errors: Record<string, string> = {}, typedName?: string, similar?: { name: string; role: string; people: Array<{ id: number; name: string; reason?: MatchReason; organizations?: string[] }> }) => {
+  const sessionPage = async (c: C, id: number, values?: Record<string, string>, errors: FieldErrors = {}, typedName?: string, similar?: { name: string; role: string; people: Array<{ id: number; name: string; reason?: MatchReason; organizations?: string[] }> }) => {
     const w = (await sessionForWorkspace(db, id))!;
     const { session: s } = w;
     const viewer = viewerOf(c);
@@ -583,9 +585,9 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
               {similar.people.map((p) => (
                 <li>
                   <ActionButton viewer={viewer} action={href(`/admin/sessions/${id}/appearances`)} fields={{ person_id: String(p.id), role: similar.role }}>
-                    {t('edit.addAs', { role: t(`edit.role.${similar.role as 'speaker' | 'moderator'}`) })}: <bdi>{p.name}</bdi>
+                    {t('edit.addAs', { role: t(`edit.role.${similar.role as 'speaker' | 'moderator'}`) })}{t('punct.colon')}<bdi>{p.name}</bdi>
                   </ActionButton>{' '}
-                  {p.reason ? <span class="hint">{t(`identity.reason.${p.reason}`)}{p.organizations?.length ? ` (${p.organizations.join(', ')})` : ''}</span> : null}
+                  {p.reason ? <span class="hint">{t(`identity.reason.${p.reason}`)}{p.organizations?.length ? ` (${listOf(p.organizations, lang, 'unit')})` : ''}</span> : null}
                 </li>
               ))}
             </ul>
@@ -648,7 +650,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     try {
       await moveSession(opts.storage, actorOf(c), id, parseVersion(b.version), dayId);
     } catch (e) {
-      if (e instanceof FormInvalid) throw new InvalidInput(e.message);
+      if (e instanceof FormInvalid) throw new InvalidInput(e.refusals);
       throw e;
     }
     return c.redirect(`/admin/sessions/${id}?saved=1`, 303);
@@ -671,7 +673,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     const id = idParam(c);
     const b = await body(c);
     const role = b.role === 'moderator' || b.role === 'speaker' ? b.role : null;
-    if (!role) throw new InvalidInput('role: must be moderator or speaker');
+    if (!role) throw new InvalidInput({ field: 'role', message: formMessage('role') });
     const personId = typeof b.person_id === 'string' && /^[1-9]\d{0,9}$/.test(b.person_id) ? Number(b.person_id) : undefined;
     // A name typed anew that resembles someone already in the archive ("W. L. Swing", "William
     // Swing"): the page asks first, so that one person does not become two.
@@ -688,7 +690,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     return c.redirect(`/admin/sessions/${id}?saved=1`, 303);
   });
   // The affiliation as printed for this occasion, apart from the person.
-  const appearancePage = async (c: C, id: number, values?: Record<string, string>, errors: Record<string, string> = {}) => {
+  const appearancePage = async (c: C, id: number, values?: Record<string, string>, errors: FieldErrors = {}) => {
     const a = (await recordById(db, 'appearance', id))!;
     const person = (await recordById(db, 'person', Number(a.person_id)))!;
     // Without JavaScript, organizations are found first by a search; a result fills the field (saved with the form).
@@ -781,7 +783,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   const onNamed = (table: 'person' | 'organization') => onNamedOf(db, table);
   for (const table of ['person', 'organization'] as const) {
     const path = table === 'person' ? '/persons' : '/organizations';
-    const namedPage = async (c: C, id: number, values?: Record<string, string>, errors: Record<string, string> = {}) => {
+    const namedPage = async (c: C, id: number, values?: Record<string, string>, errors: FieldErrors = {}) => {
       const r = await recordById(db, table, id);
       if (!r) throw new NotFound(`there is no ${table} ${id}`);
       // Its aliases, merges, and an admin's merge and split (web/admin/identities.tsx).

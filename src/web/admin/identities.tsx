@@ -20,6 +20,7 @@ import { renderDocument } from '../views/layout.tsx';
 import { ActionButton } from '../views/admin-edit.tsx';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 import { href, placeOfRequest } from '../views/render-context.ts';
+import { refusalText } from '../i18n/form-errors.ts';
 
 type C = Context<AuthEnv>;
 const PATH: Record<IdentityEntity, string> = { person: 'persons', organization: 'organizations' };
@@ -319,7 +320,7 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         const newId = await split(c, entity, id, b);
         return c.redirect(`/admin/${PATH[entity]}/${newId}?split=1`, 303);
       } catch (e) {
-        if (e instanceof InvalidInput) return await html(c, await splitPage(c, entity, id, e.message), 400);
+        if (e instanceof InvalidInput) return await html(c, await splitPage(c, entity, id, refusalText(t, e.refusals)), 400);
         throw e;
       }
     });

@@ -7,7 +7,7 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type AgendaPerson, type AgendaWarning, SESSION_KINDS } from '../../domain/agenda.ts';
-import { InvalidInput, NotFound } from '../../domain/errors.ts';
+import { InvalidInput, NotFound, type Refusal } from '../../domain/errors.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../../domain/language.ts';
 import { MAX_INPUT_BYTES } from '../../importer/read-input.ts';
 import {
@@ -32,20 +32,23 @@ import { eventForMaterials } from '../../storage/queries/materials.ts';
 import { seriesBySlug } from '../../storage/queries/editing.ts';
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 import { translator } from '../i18n/t.ts';
-import { fieldError } from '../i18n/form-errors.ts';
+import { fieldError, refusalText } from '../i18n/form-errors.ts';
+import type { FieldErrors } from '../../domain/editing.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { AdminLayout, type Viewer } from '../views/admin.tsx';
 import { renderDocument } from '../views/layout.tsx';
 import { DEFAULT_UPLOAD_MAX_BYTES } from './materials.tsx';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 import { href, placeOfRequest } from '../views/render-context.ts';
+import { listOf } from '../views/format.ts';
+import { formMessage } from '../../domain/form-messages.ts';
 
 /** Room for the form's other fields and the multipart framing around the file. */
 const FORM_OVERHEAD = 64 * 1024;
 
 type C = Context<AuthEnv>;
 type Status = 200 | 400 | 409;
-type Errors = Record<string, string>;
+type Errors = FieldErrors;
 type Typed = Record<string, string>;
 
 /** A form field's name as an element id. */
@@ -116,7 +119,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
   };
   const actionOf = (into: UploadInto) => (into.kind === 'series' ? `/admin/series/${into.slug}/import` : `/admin/events/${into.eventId}/import`);
 
-  const uploadForm = async (c: C, status: Status = 200, typed: Typed = {}, error?: { at: string; message: string }) => {
+  const uploadForm = async (c: C, status: Status = 200, typed: Typed = {}, error?: { at: string; refusals: readonly Refusal[] }) => {
     const into = await uploadInto(c);
     return html(c, <UploadPage viewer={viewerOf(c)} into={into} typed={typed} {...(error ? { error } : {})} />, status);
   };
@@ -126,7 +129,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
     const typed = fieldsOf(body);
     try {
       const file = body['file'];
-      if (!(file instanceof File) || (file.size === 0 && file.name === '')) throw new UploadRefused('file: choose a file to upload', 'file');
+      if (!(file instanceof File) || (file.size === 0 && file.name === '')) throw new UploadRefused({ field: 'file', message: formMessage('chooseUpload') }, 'file');
       const bytes = new Uint8Array(await file.arrayBuffer());
       const target =
         into.kind === 'series'
@@ -145,7 +148,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
       return c.redirect(`/admin/imports/${id}`, 303);
     } catch (e) {
       if (!(e instanceof InvalidInput)) throw e;
-      return uploadForm(c, 400, typed, { at: e instanceof UploadRefused ? e.field : 'file', message: e.message });
+      return uploadForm(c, 400, typed, { at: e instanceof UploadRefused ? e.field : 'file', refusals: e.refusals });
     }
   };
   app.get('/series/:slug/import', guard(opts, onSeries), (c) => uploadForm(c));
@@ -247,9 +250,9 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
     );
   }
 
-  function UploadPage(p: { viewer: Viewer; into: UploadInto; typed: Typed; error?: { at: string; message: string } }) {
+  function UploadPage(p: { viewer: Viewer; into: UploadInto; typed: Typed; error?: { at: string; refusals: readonly Refusal[] } }) {
     const title = p.into.kind === 'series' ? t('importPage.newTitle', { title: p.into.title }) : t('importPage.eventTitle', { title: p.into.title });
-    const errors: Errors = p.error ? { [p.error.at]: p.error.message + (p.error.at === 'file' ? '' : ` ${t('importPage.chooseAgain')}`) } : {};
+    const errors: Errors = p.error ? { [p.error.at]: refusalText(t, p.error.refusals) + (p.error.at === 'file' ? '' : ` ${t('importPage.chooseAgain')}`) } : {};
     const fileError = errors['file'];
     return (
       <AdminLayout lang={lang} t={t} title={title} viewer={p.viewer}>
@@ -334,10 +337,11 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
     if (!p.who.reasons?.length) return null;
     return (
       <span class="hint">
-        ({p.who.reasons.map((r) => t(`identity.reason.${r}` as MessageKey)).join(', ')}
+        ({listOf(p.who.reasons.map((r) => t(`identity.reason.${r}` as MessageKey)), lang, 'unit')}
         {p.who.organizations?.length ? (
           <>
-            ; <bdi>{p.who.organizations.join(', ')}</bdi>
+            {t('punct.semicolon')}
+            <bdi>{listOf(p.who.organizations, lang, 'unit')}</bdi>
           </>
         ) : null}
         )

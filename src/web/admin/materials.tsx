@@ -2,17 +2,17 @@
 // /admin/events/{id}/materials: an event's documents, photos and statements; upload, replace and
 // delete with plain multipart forms (no JavaScript). Editors of the event's series only.
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { MATERIAL_KINDS } from '../../domain/agenda.ts';
-import { InvalidInput, NotFound } from '../../domain/errors.ts';
-import { formText } from '../../domain/form-messages.ts';
+import { InvalidInput, NotFound, type Refusal } from '../../domain/errors.ts';
+import { formMessage, issueMessage } from '../../domain/form-messages.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../../domain/language.ts';
 import { addMaterialFile, addMaterialVersion, deleteMaterial, materialFieldsSchema, replaceMaterialFile, type Upload } from '../../operations/materials.ts';
 import { languageName } from '../views/content-text.tsx';
 import { appearancesOfEvent, eventForMaterials, materialById, materialsOfEvent, type AppearanceChoice, type MaterialRow } from '../../storage/queries/materials.ts';
-import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
+import { type AuthEnv, type AuthOptions, checkOrigin, guard } from '../auth.ts';
+import { uploadForm, uploadFormOf } from '../upload-form.ts';
 import { translator } from '../i18n/t.ts';
-import { fieldError } from '../i18n/form-errors.ts';
+import { refusalText } from '../i18n/form-errors.ts';
 import { AdminLayout, type Viewer } from '../views/admin.tsx';
 import { languageLabel, readOnly } from '../views/admin-edit.tsx';
 import { renderDocument } from '../views/layout.tsx';
@@ -23,28 +23,16 @@ import { href, placeOfRequest } from '../views/render-context.ts';
 
 /** PLENARY_UPLOAD_MAX_MB's default. */
 export const DEFAULT_UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
-/** Room for the form's other fields and the multipart framing around the file. */
-const FORM_OVERHEAD = 64 * 1024;
 
 type C = Context<AuthEnv>;
 
 /**
- * Every upload form's body limit (the workspace's and a speaker link's): a body that says it is
- * too large is refused before it is read; one without a length is cut off past the limit as it arrives.
+ * Every upload form's reading (the workspace's and a speaker link's): a body that says it is too
+ * large is refused before it is read; any other is read as it arrives, its file spooled to disk
+ * and cut off past the limit (web/upload-form.ts). `before` may refuse first, unread.
  */
-export function uploadBodyLimit(maxBytes: number): MiddlewareHandler {
-  const tooLarge = () => new InvalidInput(formText('uploadTooLarge', { mb: Math.round((maxBytes / 1024 / 1024) * 10) / 10 }));
-  const cutOff = bodyLimit({
-    maxSize: maxBytes + FORM_OVERHEAD,
-    onError: () => {
-      throw tooLarge();
-    },
-  });
-  return async (c, next) => {
-    const length = Number(c.req.header('content-length') ?? 'NaN');
-    if (length > maxBytes + FORM_OVERHEAD) throw tooLarge();
-    return cutOff(c, next);
-  };
+export function uploadBodyLimit(maxBytes: number, before?: (c: Context) => boolean): MiddlewareHandler {
+  return uploadForm(maxBytes, before);
 }
 
 export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMaxBytes?: number | undefined }): void {
@@ -70,12 +58,16 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
     const event = await eventForMaterials(db, m.eventId);
     return { action: 'edit-content' as const, seriesId: event!.seriesId };
   };
-  const limitBody = uploadBodyLimit(maxBytes);
-  const uploadOf = async (c: C): Promise<{ body: Record<string, unknown>; upload: Upload }> => {
-    const body = (await c.req.parseBody()) as Record<string, unknown>;
-    const file = body['file'];
-    if (!(file instanceof File) || file.size === 0 && file.name === '') throw new InvalidInput('file: choose a file to upload');
-    return { body, upload: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
+  // A signed-out visitor or a foreign Origin is refused by guard() without the body being read.
+  const limitBody = uploadBodyLimit(maxBytes, (c) => {
+    if (!c.get('auth')) return false;
+    checkOrigin(c, opts.baseUrl());
+    return true;
+  });
+  const uploadOf = (c: C): { body: Record<string, unknown>; upload: Upload } => {
+    const { fields: body, upload } = uploadFormOf(c);
+    if (!upload) throw new InvalidInput({ field: 'file', message: formMessage('chooseUpload') });
+    return { body, upload };
   };
   const field = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
 
@@ -95,24 +87,24 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
 
   app.post('/events/:eventId/materials', limitBody, guard(opts, eventSeries), async (c) => {
     const eventId = intParam(c, 'eventId');
-    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const { fields: body, upload: chosen } = uploadFormOf(c);
     const typed = { kind: field(body, 'kind'), lang: field(body, 'lang'), label: field(body, 'label'), appearance: field(body, 'appearance') };
     try {
-      const file = body['file'];
-      if (!(file instanceof File) || (file.size === 0 && file.name === '')) throw new InvalidInput('file: choose a file to upload');
-      const upload: Upload = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+      if (!chosen) throw new InvalidInput({ field: 'file', message: formMessage('chooseUpload') });
+      const upload: Upload = chosen;
       const appearanceId = typed.appearance === '' ? null : /^\d{1,9}$/.test(typed.appearance) ? Number(typed.appearance) : NaN;
-      if (Number.isNaN(appearanceId)) throw new InvalidInput('appearance: not an appearance of this event');
+      if (Number.isNaN(appearanceId)) throw new InvalidInput({ field: 'appearance', message: formMessage('notAppearance') });
       const parsed = materialFieldsSchema.safeParse({ kind: typed.kind, lang: typed.lang, label: typed.label });
-      if (!parsed.success) throw new InvalidInput(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      if (!parsed.success) throw new InvalidInput(parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: issueMessage(i) })));
       await addMaterialFile(opts.storage, { eventId, appearanceId, fields: parsed.data, upload, actor: { accountId: c.get('auth')!.account.id } }, limits);
     } catch (e) {
       if (!(e instanceof InvalidInput)) throw e;
       // The form again, with what was chosen kept and the message by the field at fault (a file must be chosen again: browsers never refill one).
       const event = (await eventForMaterials(db, eventId))!;
       const [materials, appearances] = await Promise.all([materialsOfEvent(db, event.id), appearancesOfEvent(db, event.id)]);
-      const at = /^(label|kind|lang|appearance): /.exec(e.message)?.[1] ?? 'file';
-      const page = <MaterialsPage viewer={viewerOf(c)} title={event.title} eventId={event.id} materials={materials} appearances={appearances} maxMb={Math.round((maxBytes / 1024 / 1024) * 10) / 10} typed={typed} error={{ at, message: e.message }} />;
+      const first = e.refusals[0]?.field;
+      const at = first === 'label' || first === 'kind' || first === 'lang' || first === 'appearance' ? first : 'file';
+      const page = <MaterialsPage viewer={viewerOf(c)} title={event.title} eventId={event.id} materials={materials} appearances={appearances} maxMb={Math.round((maxBytes / 1024 / 1024) * 10) / 10} typed={typed} error={{ at, refusals: e.refusals }} />;
       return c.html(await renderDocument(page, placeOfRequest(c.req, opts.baseUrl())), 400, ADMIN_HEADERS);
     }
     return c.redirect(`/admin/events/${eventId}/materials`, 303);
@@ -120,7 +112,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
 
   app.post('/materials/:id/replace', limitBody, guard(opts, materialSeries), async (c) => {
     const id = intParam(c, 'id');
-    const { upload } = await uploadOf(c);
+    const { upload } = uploadOf(c);
     await replaceMaterialFile(opts.storage, id, upload, limits, undefined, { accountId: c.get('auth')!.account.id });
     const m = (await materialById(db, id))!;
     return c.redirect(`/admin/events/${m.eventId}/materials`, 303);
@@ -130,18 +122,17 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
   app.post('/materials/:id/versions', limitBody, guard(opts, materialSeries), async (c) => {
     const id = intParam(c, 'id');
     const m = (await materialById(db, id))!;
-    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const { fields: body, upload } = uploadFormOf(c);
     const versionLang = field(body, 'lang');
     try {
-      const file = body['file'];
-      if (!(file instanceof File) || (file.size === 0 && file.name === '')) throw new InvalidInput('file: choose a file to upload');
-      await addMaterialVersion(opts.storage, { materialId: id, lang: versionLang, upload: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, actor: { accountId: c.get('auth')!.account.id } }, limits);
+      if (!upload) throw new InvalidInput({ field: 'file', message: formMessage('chooseUpload') });
+      await addMaterialVersion(opts.storage, { materialId: id, lang: versionLang, upload, actor: { accountId: c.get('auth')!.account.id } }, limits);
     } catch (e) {
       if (!(e instanceof InvalidInput)) throw e;
       const event = (await eventForMaterials(db, m.eventId))!;
       const [materials, appearances] = await Promise.all([materialsOfEvent(db, event.id), appearancesOfEvent(db, event.id)]);
-      const at = /^lang: /.test(e.message) ? 'lang' : 'file';
-      const page = <MaterialsPage viewer={viewerOf(c)} title={event.title} eventId={event.id} materials={materials} appearances={appearances} maxMb={Math.round((maxBytes / 1024 / 1024) * 10) / 10} versionError={{ id, at, lang: versionLang, message: e.message }} />;
+      const at = e.refusals[0]?.field === 'lang' ? 'lang' : 'file';
+      const page = <MaterialsPage viewer={viewerOf(c)} title={event.title} eventId={event.id} materials={materials} appearances={appearances} maxMb={Math.round((maxBytes / 1024 / 1024) * 10) / 10} versionError={{ id, at, lang: versionLang, refusals: e.refusals }} />;
       return c.html(await renderDocument(page, placeOfRequest(c.req, opts.baseUrl())), 400, ADMIN_HEADERS);
     }
     return c.redirect(`/admin/events/${m.eventId}/materials`, 303);
@@ -162,14 +153,14 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
     appearances: AppearanceChoice[];
     maxMb: number;
     typed?: { kind: string; lang: string; label: string; appearance: string };
-    error?: { at: string; message: string };
-    versionError?: { id: number; at: string; lang: string; message: string };
+    error?: { at: string; refusals: readonly Refusal[] };
+    versionError?: { id: number; at: string; lang: string; refusals: readonly Refusal[] };
   }) {
     const label = new Map(p.materials.map((m) => [m.id, m.label]));
     const err = (at: string) =>
       p.error?.at === at ? (
         <strong class="field-error" id="upload-error">
-          {fieldError(t, p.error.message)}
+          {refusalText(t, p.error.refusals)}
           {at === 'file' ? ` ${t('upload.chooseAgain')}` : ''}
         </strong>
       ) : null;
@@ -188,7 +179,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
             </legend>
             {e ? (
               <strong class="field-error" id={errorId}>
-                {fieldError(t, e.message)}
+                {refusalText(t, e.refusals)}
                 {e.at === 'file' ? ` ${t('upload.chooseAgain')}` : ''}
               </strong>
             ) : null}

@@ -31,6 +31,7 @@ import { renderDocument, languageName } from '../views/layout.tsx';
 import { hrefIn, placeOfRequest } from '../views/render-context.ts';
 import { languageNameIn, publicationOptions } from '../views/publication-words.ts';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
+import { formMessage } from '../../domain/form-messages.ts';
 
 type C = Context<AuthEnv>;
 const actionOf = (c: C) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? ('read-drafts' as const) : ('edit-content' as const));
@@ -125,7 +126,7 @@ export function publicationAdminRoutes(app: Hono<AuthEnv>, opts: AuthOptions): v
       str('scope') === 'year'
         ? await ensurePublication(opts.storage, { series: slug, year: /^\d{4}$/.test(str('year')) ? Number(str('year')) : Number.NaN })
         : await ensurePublication(opts.storage, { event: str('event') });
-    if (p.seriesId !== (await seriesOf(c)).seriesId) throw new InvalidInput('that event belongs to another series');
+    if (p.seriesId !== (await seriesOf(c)).seriesId) throw new InvalidInput(formMessage('pubOtherSeries'));
     return c.redirect(`/admin/publications/${p.id}`, 303);
   });
 
@@ -261,12 +262,12 @@ export function publicationAdminRoutes(app: Hono<AuthEnv>, opts: AuthOptions): v
     const form = (await c.req.parseBody()) as Record<string, unknown>;
     const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '');
     const title = str('title').trim();
-    if (!title || title.length > 300) throw new InvalidInput('title: must be 1 to 300 characters');
+    if (!title || title.length > 300) throw new InvalidInput({ field: 'title', message: formMessage('pubTitle') });
     const lang = str('lang');
-    if (!isLanguage(lang)) throw new InvalidInput(`language: must be one of ${LANGUAGES.join(', ')}`);
+    if (!isLanguage(lang)) throw new InvalidInput({ field: 'language', message: formMessage('oneOf', { options: LANGUAGES.join(', ') }) });
     // The texts by language (foreword-fr…); a plain "foreword"/"summary" is the publication's own language's.
     const text = (k: string) => {
-      if (str(k).length > MAX_TEXT) throw new InvalidInput(`${k}: at most ${MAX_TEXT} characters`);
+      if (str(k).length > MAX_TEXT) throw new InvalidInput({ field: k, message: formMessage('atMost', { max: MAX_TEXT }) });
       return str(k).replace(/\r\n/g, '\n').trim() || null;
     };
     const own = { foreword: text(`foreword-${lang}`) ?? text('foreword'), summary: text(`summary-${lang}`) ?? text('summary') };
@@ -278,7 +279,7 @@ export function publicationAdminRoutes(app: Hono<AuthEnv>, opts: AuthOptions): v
       }
     }
     const version = Number(str('version'));
-    if (!Number.isInteger(version) || version < 1) throw new InvalidInput('the form has no version: reload it');
+    if (!Number.isInteger(version) || version < 1) throw new InvalidInput(formMessage('pubNoVersion'));
     const excerpts: Record<string, string> = {};
     for (const [k, v] of Object.entries(form)) {
       const m = /^choice-(\d{1,9})$/.exec(k);
@@ -286,7 +287,7 @@ export function publicationAdminRoutes(app: Hono<AuthEnv>, opts: AuthOptions): v
       if (v === 'none') excerpts[m[1]!] = 'none';
       else if (v === 'excerpt') {
         const text = str(`excerpt-${m[1]}`).trim();
-        if (!text) throw new InvalidInput(`the excerpt of statement ${m[1]} is empty: type it, or choose the whole statement`);
+        if (!text) throw new InvalidInput(formMessage('pubExcerptEmpty', { id: m[1]! }));
         excerpts[m[1]!] = text;
       }
     }

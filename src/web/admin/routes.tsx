@@ -27,6 +27,7 @@ import { importRoutes } from './import.tsx';
 import { identityRoutes } from './identities.tsx';
 import { suggestRoutes } from './suggest.ts';
 import { hrefIn, placeOfRequest } from '../views/render-context.ts';
+import { refusalText } from '../i18n/form-errors.ts';
 
 /** Workspace pages may show drafts: no shared cache keeps them, and no browser history restores them. */
 // Workspace pages may load the suggestions script from this site and ask it for names.
@@ -181,7 +182,7 @@ export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxByt
       const signInAgain = ended ? `/admin/login?next=${encodeURIComponent(safeNext(refererPath(c) ?? c.req.path))}` : undefined;
       return c.html(
         await renderDocument(
-          <AdminErrorPage lang={lang} t={t} status={status} title={title} message={err.message} {...(viewer ? { viewer } : {})} {...(kept.length ? { kept } : {})} {...(signInAgain ? { signInAgain } : {})} />,
+          <AdminErrorPage lang={lang} t={t} status={status} title={title} message={refusalText(t, err.refusals)} {...(viewer ? { viewer } : {})} {...(kept.length ? { kept } : {})} {...(signInAgain ? { signInAgain } : {})} />,
           placeOfRequest(c.req, opts.baseUrl()),
         ),
         status,

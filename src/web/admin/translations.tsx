@@ -12,7 +12,9 @@ import { NotFound } from '../../domain/errors.ts';
 import { seriesBySlug } from '../../storage/queries/editing.ts';
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 import { translator, type Translate } from '../i18n/t.ts';
-import { fieldError } from '../i18n/form-errors.ts';
+import { fieldError, refusalText } from '../i18n/form-errors.ts';
+import type { FieldErrors } from '../../domain/editing.ts';
+import type { FieldMessage } from '../../domain/form-messages.ts';
 import { AdminLayout, type Viewer } from '../views/admin.tsx';
 import { readOnly } from '../views/admin-edit.tsx';
 import { languageName, textAttrs } from '../views/content-text.tsx';
@@ -28,7 +30,7 @@ export function translationRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   const t = translator(lang);
   const db = opts.storage.db;
   const langParam = (c: C) => c.req.param('lang') ?? '';
-  const show = async (c: C, form: TranslationForm, extra: { typed?: Record<string, string>; errors?: Record<string, string>; conflict?: string; status?: 200 | 400 | 409 } = {}) =>
+  const show = async (c: C, form: TranslationForm, extra: { typed?: Record<string, string>; errors?: FieldErrors; conflict?: string; status?: 200 | 400 | 409 } = {}) =>
     c.html(await renderDocument(<TranslationPage t={t} uiLang={lang} viewer={viewerOf(c)} form={form} saved={c.req.query('saved') === '1'} {...extra} />, placeOfRequest(c.req, opts.baseUrl())), extra.status ?? 200, ADMIN_HEADERS);
 
   /** A save: back to the form with "saved", or the form again with the errors (400) or over the stored texts (409). */
@@ -42,7 +44,7 @@ export function translationRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
       if (e instanceof VersionConflict) {
         // The form over the stored texts and versions, the typed ones kept: saving again applies them.
         const form = await load();
-        return show(c, form, { typed: typedTexts(form, body), conflict: e.message, status: 409 });
+        return show(c, form, { typed: typedTexts(form, body), conflict: refusalText(t, e.refusals), status: 409 });
       }
       throw e;
     }
@@ -96,7 +98,7 @@ function TranslationPage(p: {
   form: TranslationForm;
   saved: boolean;
   typed?: Record<string, string>;
-  errors?: Record<string, string>;
+  errors?: FieldErrors;
   conflict?: string;
 }) {
   const { t, form } = p;
@@ -189,7 +191,7 @@ function itemLabel(t: Translate, i: TranslationItem | undefined): string {
   return i.field === 'overview' ? t('edit.field.overview') : t('edit.field.title');
 }
 
-function Field(p: { t: Translate; uiLang: string; item: TranslationItem; target: string; value: string; error?: string | undefined }) {
+function Field(p: { t: Translate; uiLang: string; item: TranslationItem; target: string; value: string; error?: FieldMessage | undefined }) {
   const { t, item } = p;
   const id = fieldId(item.name);
   const origId = `${id}-original`;

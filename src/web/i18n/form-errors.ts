@@ -1,24 +1,29 @@
-// A field's error in the reader's language. The domain refuses a value with an English text made
-// from a keyed template (domain/form-messages.ts), the same text the CLI and the JSON API give;
-// a web form shows the catalogue's `formError.<key>` instead, with the same parameters. A text that
-// is not one of those templates is shown as it is.
-import { type FormMessageKey, readFormMessage } from '../../domain/form-messages.ts';
+// A field's error in the reader's language. The domain refuses a value with a FormMessage
+// (domain/form-messages.ts): its key and parameters, and the English text the CLI and the JSON API
+// give. A web form shows the catalogue's `formError.<key>` with the same parameters; a message
+// without a key (a reader's failure) is shown as it is. Nothing is read back from English text.
+import type { Refusal } from '../../domain/errors.ts';
+import { type FieldMessage, type FormMessageKey, FormMessage } from '../../domain/form-messages.ts';
 import type { MessageKey } from './messages.ts';
 import type { Translate } from './t.ts';
 
 /** The catalogue's key for a form message. */
 export const formErrorKey = (key: FormMessageKey): MessageKey => `formError.${key}` as MessageKey;
 
-/** The message of one field: a text made by formText, or "field: text" (the form names the field beside it). */
-function known(t: Translate, text: string): string | null {
-  const whole = readFormMessage(text);
-  if (whole) return t(formErrorKey(whole.key), whole.params);
-  const m = /^([\w.]+): (.*)$/s.exec(text);
-  const after = m ? readFormMessage(m[2]!) : null;
-  return after ? t(formErrorKey(after.key), after.params) : null;
+/** A field's message as a web form shows it. */
+export function fieldError(t: Translate, message: FieldMessage): string {
+  if (!(message instanceof FormMessage)) return message;
+  const params = Object.fromEntries(
+    Object.entries(message.params).map(([k, v]) => [k, Array.isArray(v) ? v.map((x: FieldMessage) => fieldError(t, x)).join(t('formError.separator')) : v instanceof FormMessage ? fieldError(t, v) : (v as string | number)]),
+  );
+  return t(formErrorKey(message.key), params);
 }
 
-/** A field's error as a web form shows it: one message, or several joined by "; " (each translated that can be). */
-export function fieldError(t: Translate, text: string): string {
-  return known(t, text) ?? text.split('; ').map((part) => known(t, part) ?? part).join(t('formError.separator'));
+/**
+ * The reasons of a refusal (a PlenaryError's `refusals`) as one text: each keyed message in the reader's
+ * language without the field's name (the form names the field beside it; the message says enough on an
+ * error page), a text without a key as the domain wrote it ("field: text"), joined by `formError.separator`.
+ */
+export function refusalText(t: Translate, refusals: readonly Refusal[]): string {
+  return refusals.map((r) => (r.message instanceof FormMessage ? fieldError(t, r.message) : r.field ? `${r.field}: ${r.message}` : r.message)).join(t('formError.separator'));
 }

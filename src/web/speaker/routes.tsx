@@ -6,8 +6,8 @@
 // in the address). An unknown token is a 404 page; an expired, revoked or used link a 410 page
 // that says which; no error shows a stack trace.
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
-import { Forbidden, InvalidInput, PlenaryError } from '../../domain/errors.ts';
-import { formText } from '../../domain/form-messages.ts';
+import { Forbidden, InvalidInput, PlenaryError, type Refusal } from '../../domain/errors.ts';
+import { formMessage } from '../../domain/form-messages.ts';
 import { DEFAULT_LANGUAGE, type InterfaceLanguage, isLanguage, type Language, LANGUAGES } from '../../domain/language.ts';
 import { CORRECTION_FIELDS, SPEAKER_GENDERS, SPEAKER_MATERIAL_KINDS } from '../../domain/speaker-link.ts';
 import { finaliseLink, LinkClosed, linkCsrf, openLink, proposeCorrection, submitGender, submitMaterial } from '../../operations/speaker-links.ts';
@@ -17,7 +17,8 @@ import { type SpeakerContext, speakerContext, submissionsOfLink, type LinkRow } 
 import type { Storage } from '../../storage/storage.ts';
 import { DEFAULT_UPLOAD_MAX_BYTES, uploadBodyLimit } from '../admin/materials.tsx';
 import { checkOrigin, csrfTokenOf, sameToken } from '../auth.ts';
-import { fieldError } from '../i18n/form-errors.ts';
+import { uploadFormOf } from '../upload-form.ts';
+import { refusalText } from '../i18n/form-errors.ts';
 import { type Translate, translator } from '../i18n/t.ts';
 import { HTML_HEADERS } from '../security.ts';
 import { longDate } from '../views/format.ts';
@@ -54,7 +55,7 @@ export function linkGuard(opts: SpeakerOptions): MiddlewareHandler<SpeakerEnv> {
     const link = await openLink(opts.storage, token, opts.now?.() ?? new Date());
     if (!SAFE.has(c.req.method)) {
       checkOrigin(c, opts.baseUrl());
-      if (!sameToken(await csrfTokenOf(c), linkCsrf(token))) throw new Forbidden('the form is missing its security token or it is out of date: reload the page and try again');
+      if (!sameToken(await csrfTokenOf(c), linkCsrf(token))) throw new Forbidden(formMessage('csrf'));
     }
     c.set('link', link);
     c.set('token', token);
@@ -79,7 +80,7 @@ export function speakerRoutes(opts: SpeakerOptions): Hono<SpeakerEnv> {
   const now = () => opts.now?.() ?? new Date();
   const field = (body: Record<string, unknown>, name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
 
-  type Shown = { notice?: string; error?: { at: string; message: string }; typed?: Record<string, string> };
+  type Shown = { notice?: string; error?: { at: string; refusals: readonly Refusal[] }; typed?: Record<string, string> };
   const page = async (c: C, shown: Shown = {}, status: 200 | 400 = 200) => {
     const link = c.get('link');
     const ctx = await speakerContext(opts.storage.db, link.appearance_id);
@@ -94,17 +95,17 @@ export function speakerRoutes(opts: SpeakerOptions): Hono<SpeakerEnv> {
   });
 
   app.post('/:token/materials', uploadBodyLimit(maxBytes), guard, async (c) => {
-    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const { fields: body, upload: chosen } = uploadFormOf(c);
     const typed = { kind: field(body, 'kind'), lang: field(body, 'lang'), label: field(body, 'label') };
     try {
-      const file = body['file'];
-      if (!(file instanceof File) || (file.size === 0 && file.name === '')) throw new InvalidInput(`file: ${formText('chooseFile')}`);
-      const upload: Upload = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+      if (!chosen) throw new InvalidInput({ field: 'file', message: formMessage('chooseFile') });
+      const upload: Upload = chosen;
       await submitMaterial(opts.storage, c.get('link'), { ...typed, upload }, { maxBytes }, now());
     } catch (e) {
       if (!(e instanceof InvalidInput)) throw e;
-      const at = /^(kind|lang|label): /.exec(e.message)?.[1] ?? 'file';
-      return page(c, { error: { at, message: e.message }, typed }, 400);
+      const first = e.refusals[0]?.field;
+      const at = first === 'kind' || first === 'lang' || first === 'label' ? first : 'file';
+      return page(c, { error: { at, refusals: e.refusals }, typed }, 400);
     }
     return c.redirect(`${prefix}/speak/${c.get('token')}?sent=material#sent-heading`, 303);
   });
@@ -116,7 +117,7 @@ export function speakerRoutes(opts: SpeakerOptions): Hono<SpeakerEnv> {
       await proposeCorrection(opts.storage, c.get('link'), typed, now());
     } catch (e) {
       if (!(e instanceof InvalidInput)) throw e;
-      return page(c, { error: { at: 'correction', message: e.message }, typed }, 400);
+      return page(c, { error: { at: 'correction', refusals: e.refusals }, typed }, 400);
     }
     return c.redirect(`${prefix}/speak/${c.get('token')}?sent=correction#sent-heading`, 303);
   });
@@ -129,7 +130,7 @@ export function speakerRoutes(opts: SpeakerOptions): Hono<SpeakerEnv> {
       await submitGender(opts.storage, c.get('link'), typed, now());
     } catch (e) {
       if (!(e instanceof InvalidInput)) throw e;
-      return page(c, { error: { at: 'gender', message: e.message }, typed }, 400);
+      return page(c, { error: { at: 'gender', refusals: e.refusals }, typed }, 400);
     }
     return c.redirect(`${prefix}/speak/${c.get('token')}?sent=gender#sent-heading`, 303);
   });
@@ -149,7 +150,7 @@ export function speakerRoutes(opts: SpeakerOptions): Hono<SpeakerEnv> {
     if (err instanceof PlenaryError) {
       if (err.code === 'not_found') return html(c, <Message lang={lang} t={t} title={t('speakerLink.unknown.title')} body={t('speakerLink.unknown.body')} />, 404);
       const status = err.code === 'invalid_input' ? 400 : err.code === 'conflict' ? 409 : 403;
-      return html(c, <Message lang={lang} t={t} title={t('speakerLink.refused.title')} body={t('speakerLink.error', { message: fieldError(t, err.message) })} />, status);
+      return html(c, <Message lang={lang} t={t} title={t('speakerLink.refused.title')} body={t('speakerLink.error', { message: refusalText(t, err.refusals) })} />, status);
     }
     console.error(`plenary: ${c.req.method} /speak/… failed:`, err);
     return html(c, <Message lang={lang} t={t} title={t('speakerLink.fault.title')} body={t('speakerLink.fault.body')} />, 500);
@@ -187,13 +188,13 @@ function SpeakerPage(p: {
   sent: Sent[];
   maxMb: number;
   notice?: string;
-  error?: { at: string; message: string };
+  error?: { at: string; refusals: readonly Refusal[] };
   typed?: Record<string, string>;
 }) {
   const { t, ctx } = p;
   const title = t('speakerLink.title', { event: ctx.eventTitle });
   const printed: Record<(typeof CORRECTION_FIELDS)[number], string | null> = { name: ctx.name, honorific: ctx.honorific, affiliation_position: ctx.position, organization: ctx.organization, country: ctx.country };
-  const err = (at: string) => (p.error?.at === at ? <strong class="field-error" id={`${at}-error`}>{t('speakerLink.error', { message: fieldError(t, p.error.message) })}{at === 'file' ? ` ${t('speakerLink.upload.chooseAgain')}` : ''}</strong> : null);
+  const err = (at: string) => (p.error?.at === at ? <strong class="field-error" id={`${at}-error`}>{t('speakerLink.error', { message: refusalText(t, p.error.refusals) })}{at === 'file' ? ` ${t('speakerLink.upload.chooseAgain')}` : ''}</strong> : null);
   /** A document's language offered first: the reader's where documents can be in it, else the event's. */
   const materialLang: Language = isLanguage(p.lang) ? p.lang : langOf(ctx.eventLang);
   const correctionTyped = p.error?.at === 'correction' ? p.typed : undefined;
@@ -222,7 +223,7 @@ function SpeakerPage(p: {
       ) : null}
       {p.error ? (
         <p class="form-error" role="alert" id="errors">
-          {t('speakerLink.error', { message: fieldError(t, p.error.message) })}
+          {t('speakerLink.error', { message: refusalText(t, p.error.refusals) })}
         </p>
       ) : null}
       <h2>{t('speakerLink.session')}</h2>

@@ -13,6 +13,7 @@ import { GENDERS } from '../../domain/gender.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { Translate } from '../i18n/t.ts';
 import { fieldError } from '../i18n/form-errors.ts';
+import type { FieldMessage } from '../../domain/form-messages.ts';
 import { AdminLayout, type Viewer } from './admin.tsx';
 
 type Base = { lang: InterfaceLanguage; t: Translate; viewer: Viewer };
@@ -58,7 +59,7 @@ import { href, readerLanguage } from './render-context.ts';
 import type { Warning } from '../../domain/clashes.ts';
 export { formValueOf, formValues };
 
-function Field(p: { t: Translate; entity: FormEntity; name: string; value: string; error?: string | undefined }) {
+function Field(p: { t: Translate; entity: FormEntity; name: string; value: string; error?: FieldMessage | undefined }) {
   // An organization's kind is not a session's.
   // Its options are labelled from the catalogue, and the hint says a government body needs its country.
   const m: FieldMeta =
@@ -218,10 +219,10 @@ export function ConflictPage(p: Base & { entity: FormEntity; title: string; acti
     <AdminLayout lang={p.lang} t={t} title={t('error.conflict.title')} viewer={p.viewer}>
       <h1>{t('error.conflict.title')}</h1>
       <p role="alert">{p.message}</p>
-      <p>{t('edit.conflict.intro', { entity: p.entity })}</p>
+      <p>{t('edit.conflict.intro', { entity: t(`audit.entity.${p.entity}`) })}</p>
       <table class="conflict">
         <caption>
-          {t('edit.conflict.caption')}: <bdi>{p.title}</bdi>
+          {t('edit.conflict.caption')}{t('punct.colon')}<bdi>{p.title}</bdi>
         </caption>
         <thead>
           <tr>

@@ -125,24 +125,32 @@ function displayName(a: ExportAppearance): string {
 }
 
 /**
+ * The words of the roles' lines in the reader's language (the address's prefix; from the catalogue:
+ * exports stay pure). People are separated by `separator` ("; ", French " ; ", Arabic "؛ "), not by a
+ * list's commas: an affiliation holds commas of its own ("Director General, IOM").
+ */
+export type FrabWords = { moderator: string; moderators: string; speaker: string; speakers: string; colon: string; separator: string };
+export const ENGLISH_FRAB_WORDS: FrabWords = { moderator: 'Moderator', moderators: 'Moderators', speaker: 'Speaker', speakers: 'Speakers', colon: ': ', separator: '; ' };
+
+/**
  * Neither format can mark a moderator (XML persons carry only id and guid), so the roles ride
  * as text, one line per role: "Moderator: A (Director General, IOM)" then "Speakers: B (…); C (…)".
  */
-function rolesText(apps: ExportAppearance[]): string | null {
+function rolesText(apps: ExportAppearance[], w: FrabWords): string | null {
   const line = (list: ExportAppearance[], one: string, many: string) => {
     if (list.length === 0) return null;
     const entries = list.map((a) => {
       let e = displayName(a);
       if (a.roleLabel) e += ` [${a.roleLabel}]`;
       if (a.affiliation.text) e += ` (${a.affiliation.text})`;
-      if (a.talkTitle) e += `: “${a.talkTitle}”`;
+      if (a.talkTitle) e += `${w.colon}“${a.talkTitle}”`;
       return e;
     });
-    return `${list.length === 1 ? one : many}: ${entries.join('; ')}`;
+    return `${list.length === 1 ? one : many}${w.colon}${entries.join(w.separator)}`;
   };
   const lines = [
-    line(apps.filter((a) => a.role === 'moderator'), 'Moderator', 'Moderators'),
-    line(apps.filter((a) => a.role === 'speaker'), 'Speaker', 'Speakers'),
+    line(apps.filter((a) => a.role === 'moderator'), w.moderator, w.moderators),
+    line(apps.filter((a) => a.role === 'speaker'), w.speaker, w.speakers),
   ].filter((l): l is string => l !== null);
   return lines.length ? lines.join('\n') : null;
 }
@@ -170,7 +178,7 @@ function materialTitle(m: ExportMaterial, a: ExportAppearance, sessionLang: stri
   return `${m.label} – ${displayName(a)}${lang}`;
 }
 
-function frabEvent(s: ExportSession, room: string, acronym: string): FrabEvent {
+function frabEvent(s: ExportSession, room: string, acronym: string, w: FrabWords): FrabEvent {
   const apps = orderedAppearances(s);
   const seen = new Set<number>();
   const persons: FrabPerson[] = [];
@@ -188,7 +196,7 @@ function frabEvent(s: ExportSession, room: string, acronym: string): FrabEvent {
       affiliation: cleanText(a.affiliation.text),
     });
   }
-  const description = rolesText(apps);
+  const description = rolesText(apps, w);
   return {
     id: s.id,
     guid: s.guid,
@@ -219,7 +227,7 @@ function frabEvent(s: ExportSession, room: string, acronym: string): FrabEvent {
  * require <date>/<start> for every event, and inventing one would put it on people's calendars.
  * Event-level documents are left out too: frab has attachments per session only.
  */
-export function frabSchedule(x: EventExport): FrabSchedule {
+export function frabSchedule(x: EventExport, w: FrabWords = ENGLISH_FRAB_WORDS): FrabSchedule {
   const acronym = acronymFor(x.event.slug);
   const room = { name: cleanText(x.event.venue?.trim() || 'Main room'), guid: x.event.roomGuid };
   const timed = (ss: ExportSession[]) => ss.filter((s) => s.startsAt !== null && s.startsAtUtc !== null);
@@ -227,7 +235,7 @@ export function frabSchedule(x: EventExport): FrabSchedule {
 
   const days: FrabDay[] = x.days.map((d, i) => {
     const sessions = timed(d.sessions);
-    const events = sessions.map((s) => frabEvent(s, room.name, acronym));
+    const events = sessions.map((s) => frabEvent(s, room.name, acronym, w));
     // The window runs from the first start to the last end, so a session running past midnight
     // still sits inside its day's window (clients place sessions by these windows).
     let window = wholeDay(d.date, x.event.timeZone);

@@ -1,7 +1,7 @@
 // C3VOC schedule.json v1 (https://c3voc.de/schedule/schema.json), the JSON twin of schedule.xml
 // that pretalx emits. Built from the same view as the XML (frab-common.ts).
 import type { FrabEvent, FrabPerson, FrabReference } from './frab-common.ts';
-import { frabSchedule } from './frab-common.ts';
+import { frabSchedule, type FrabWords } from './frab-common.ts';
 import type { EventExport } from './model.ts';
 
 // Reference.type is an enum in the schema ("statement" is refused): statements and remarks are
@@ -68,8 +68,8 @@ function event(e: FrabEvent) {
   };
 }
 
-export function renderFrabJson(x: EventExport): string {
-  const s = frabSchedule(x);
+export function renderFrabJson(x: EventExport, words?: FrabWords): string {
+  const s = frabSchedule(x, words);
   const c = s.conference;
   const doc = {
     $schema: 'https://c3voc.de/schedule/schema.json',

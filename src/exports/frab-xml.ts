@@ -2,7 +2,7 @@
 // EventFahrplan, the congress iOS app, info-beamer and the like. Written with a serializer,
 // never a template, so that every text is escaped.
 import { create } from 'xmlbuilder2';
-import { frabSchedule, type FrabEvent } from './frab-common.ts';
+import { frabSchedule, type FrabEvent, type FrabWords } from './frab-common.ts';
 import type { EventExport } from './model.ts';
 
 type XMLBuilder = ReturnType<typeof create>;
@@ -44,8 +44,8 @@ function event(room: XMLBuilder, e: FrabEvent): void {
   }
 }
 
-export function renderFrabXml(x: EventExport): string {
-  const s = frabSchedule(x);
+export function renderFrabXml(x: EventExport, words?: FrabWords): string {
+  const s = frabSchedule(x, words);
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('schedule');
   root.ele('generator', { name: 'Plenary' });
   text(root, 'url', s.scheduleUrl);

@@ -3,7 +3,10 @@
 //   GET /events/:slug/schedule.json  C3VOC schedule.json v1
 // Rendered once per change through cached(); unknown or unpublished events are 404.
 import { Hono, type Context } from 'hono';
+import type { FrabWords } from '../../exports/frab-common.ts';
 import { renderFrabJson } from '../../exports/frab-json.ts';
+import { isInterfaceLanguage } from '../../domain/language.ts';
+import { translator } from '../i18n/t.ts';
 import { renderFrabXml } from '../../exports/frab-xml.ts';
 import type { EventExport } from '../../exports/model.ts';
 import { loadEventExport } from '../../operations/event-export.ts';
@@ -30,13 +33,16 @@ function headers(contentType: string): Record<string, string> {
 /** `lang`: the reader's (the address's prefix): titles in it where an editor translated them. */
 export function scheduleRoutes(deps: AppDeps, lang = 'en'): Hono {
   const app = new Hono();
+  // The roles' lines in the language of the address (/fr/events/x/schedule.xml), as the calendars give them.
+  const t = translator(isInterfaceLanguage(lang) ? lang : 'en');
+  const words: FrabWords = { moderator: t('role.moderator'), moderators: t('role.moderators'), speaker: t('role.speaker'), speakers: t('role.speakers'), colon: t('punct.colon'), separator: t('punct.semicolon') };
   const serve = (c: Context, contentType: string, render: (x: EventExport) => string) =>
     cached(deps.cache, c, headers(contentType), async (event) => {
       const x = await loadEventExport(deps.storage.db, c.req.param('slug')!, deps.baseUrl(), deps.cache.currentGeneration(), lang);
       if (x) event(x.event.id);
       return x && render(x);
     });
-  app.get('/events/:slug/schedule.xml', (c) => serve(c, SCHEDULE_XML_TYPE, renderFrabXml));
-  app.get('/events/:slug/schedule.json', (c) => serve(c, SCHEDULE_JSON_TYPE, renderFrabJson));
+  app.get('/events/:slug/schedule.xml', (c) => serve(c, SCHEDULE_XML_TYPE, (x) => renderFrabXml(x, words)));
+  app.get('/events/:slug/schedule.json', (c) => serve(c, SCHEDULE_JSON_TYPE, (x) => renderFrabJson(x, words)));
   return app;
 }

@@ -5,7 +5,7 @@ import { type InterfaceLanguage, intlLocale } from '../../domain/language.ts';
 import type { Release, ReleaseChange, SessionRef, SlotRef } from '../../operations/releases.ts';
 import type { EventRow, SeriesRow } from '../../storage/database.ts';
 import type { Translate } from '../i18n/t.ts';
-import { longDate } from './format.ts';
+import { dateAndTime, listOf, longDate } from './format.ts';
 import { Layout } from './layout.tsx';
 import { href } from './render-context.ts';
 import { pickField } from '../../domain/translations.ts';
@@ -13,7 +13,7 @@ import { pickField } from '../../domain/translations.ts';
 function slot(s: SlotRef, lang: InterfaceLanguage): string {
   const date = s.date ? longDate(s.date, lang) : '';
   const time = s.start ? (s.end ? `${s.start}–${s.end}` : s.start) : '';
-  return [date, time].filter(Boolean).join(', ');
+  return dateAndTime(date, time, lang);
 }
 
 const EVENT_FIELD_KEYS: Record<string, string> = {
@@ -30,7 +30,7 @@ export function changeText(c: ReleaseChange, t: Translate, lang: InterfaceLangua
     x.person && x.session ? t('changes.owner', { person: x.person, session: name(x.session) }) : t('changes.ownerEvent');
   switch (c.type) {
     case 'event-changed':
-      return t('changes.eventChanged', { fields: [...new Set(c.fields.map((f) => t((EVENT_FIELD_KEYS[f] ?? 'changes.field.other') as Parameters<Translate>[0])))].join(', ') });
+      return t('changes.eventChanged', { fields: listOf([...new Set(c.fields.map((f) => t((EVENT_FIELD_KEYS[f] ?? 'changes.field.other') as Parameters<Translate>[0])))], lang) });
     case 'session-added':
       return t('changes.sessionAdded', { session: name(c.session), when: slot(c.session, lang) });
     case 'session-removed':
@@ -54,7 +54,7 @@ export function changeText(c: ReleaseChange, t: Translate, lang: InterfaceLangua
     case 'material-removed':
       return t('changes.materialRemoved', { label: c.label, lang: c.lang, owner: owner(c) });
     case 'translations-changed':
-      return t('changes.translations', { label: c.label, languages: new Intl.ListFormat(lang, { type: 'conjunction' }).format(c.languages.map((l) => new Intl.DisplayNames([lang], { type: 'language' }).of(l) ?? l)) });
+      return t('changes.translations', { label: c.label, languages: listOf(c.languages.map((l) => new Intl.DisplayNames([lang], { type: 'language' }).of(l) ?? l), lang) });
     case 'other-changes':
       return t('changes.other');
   }

@@ -30,6 +30,34 @@ export function longDate(date: string, lang: InterfaceLanguage): string {
   return format(lang, 'long').format(utcDate(date));
 }
 
+/**
+ * What the language puts between a date and a time of day ("Tuesday, April 18, 2017, 10:00–11:30";
+ * Arabic "…2017، 10:00"): read from Intl's own date-and-time range, so no comma is glued in by hand.
+ */
+const joiners = new Map<string, string>();
+function dateTimeJoiner(lang: InterfaceLanguage): string {
+  let j = joiners.get(lang);
+  if (j === undefined) {
+    const f = new Intl.DateTimeFormat(intlLocale(lang), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+    const parts = f.formatRangeToParts(Date.UTC(2017, 3, 18, 10), Date.UTC(2017, 3, 18, 11, 30));
+    const hour = parts.findIndex((x) => x.type === 'hour');
+    const before = hour > 0 ? parts[hour - 1]! : undefined;
+    j = before?.type === 'literal' ? before.value : ', ';
+    joiners.set(lang, j);
+  }
+  return j;
+}
+
+/** A day (its long date) and a time or span of times as printed ("10:00–11:30"), joined as the language joins them. */
+export function dateAndTime(date: string, time: string, lang: InterfaceLanguage): string {
+  return date && time ? `${date}${dateTimeJoiner(lang)}${time}` : date || time;
+}
+
+/** Items as one list in the language ("dates, venue and title"; Arabic "… و…"). */
+export function listOf(items: readonly string[], lang: InterfaceLanguage, type: 'conjunction' | 'unit' = 'conjunction'): string {
+  return new Intl.ListFormat(intlLocale(lang), { type, style: type === 'unit' ? 'short' : 'long' }).format(items);
+}
+
 export function dateRange(start: string, end: string, lang: InterfaceLanguage): string {
   const fmt = format(lang, 'range');
   return start === end ? fmt.format(utcDate(start)) : fmt.formatRange(utcDate(start), utcDate(end));

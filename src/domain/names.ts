@@ -9,7 +9,7 @@ export const HONORIFICS: readonly string[] = [
   'Msgr.', 'Mgr.', 'Mons.', 'Monsignor', 'Rev.', 'Revd', 'Reverend', 'Fr.', 'Cardinal',
   'Archbishop', 'Bishop', 'Rabbi', 'Imam', 'Sheikh', 'Sheikha', 'Dato', "Dato'", 'Datuk',
   "Dato' Sri", 'Dato Sri', "Dato' Seri", 'Dato Seri', 'Datuk Seri', 'Datin', 'Datin Seri', 'Puan Sri',
-  'Tan Sri', 'Sen.', 'Senator', 'Rep.', 'Eng.', 'Engr.', 'Ing.', 'Atty.', 'Sra.', 'Srta.',
+  'Tan Sri', 'Assoc. Prof.', 'Associate Professor', 'Asst. Prof.', 'Assistant Professor', 'Sen.', 'Senator', 'Rep.', 'Eng.', 'Engr.', 'Ing.', 'Atty.', 'Sra.', 'Srta.',
   'Excmo.', 'Excma.', 'Herr', 'Frau',
   // French and Spanish forms: "S.E." (Son Excellence), "SEM" (Son Excellence Monsieur), "Pr" (Professeur), "Lic.".
   'S.E.', 'S.E.M.', 'SEM', 'S.Exc.', 'Pr', 'Pr.', 'Lic.', 'Licda.', 'Lcdo.', 'Lcda.', 'Dña.', 'Arq.', 'Abog.',
@@ -22,7 +22,7 @@ const BARE_OK = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'amb', 'hon', 'msgr', 
 // After a name these are degrees or orders, never part of the name.
 const POST_NOMINALS = new Set(['phd', 'md', 'mba', 'obe', 'cbe', 'kbe', 'mbe', 'cmg', 'kcmg', 'qc', 'kc', 'esq', 'dphil']);
 
-const key = (s: string): string => s.toLowerCase().replace(/[.\s]/g, '');
+const key = (s: string): string => s.toLowerCase().replace(/[.\s]/g, '').replace(/[’‘]/g, "'");
 const HONORIFIC_KEYS = new Map(HONORIFICS.map((h) => [key(h), h]));
 const MAX_WORDS = 3;
 // "(RTd)", "(Ret.)", "(retd)" after a military rank belongs to the honorific.

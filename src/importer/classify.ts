@@ -297,12 +297,23 @@ const RUN_BREAKS = new RegExp(
     // A role label anywhere ("… Philippines Panellists: Mr. X"), and a day heading ("… Lunch Day 2 – Wednesday").
     '\\s(?=(?:Chairs?|Co-chairs?|Chairpersons?|Moderators?|Panell?ists?|Speakers?|Discussants?|Facilitators?|Rapporteurs?|Presenters?|Respondents?|Welcome remarks|Opening remarks|Opening address|Keynote address|Keynote speech|Closing remarks|Modérat(?:eur|rice)s?|Intervenant(?:e)?s?|Président(?:e)? de séance|Moderador(?:a)?|Modera|Ponentes?|Panelistas?)\\s?:\\s)',
     '\\s(?=(?:Day|DAY|Jour|JOUR|Día|DÍA)\\s\\d{1,2}\\s?[:–—-]\\s)',
+    '\\s(?=(?:Venue|Lieu|Lugar|Location)\\s?:\\s)',
     '\\s(?=(?:M\\.|Mme|Mlle|Dr|Pr|Mr\\.?|Ms\\.?|Mrs\\.?|H\\.E\\.|Sr\\.|Sra\\.)\\s\\p{Lu}[\\p{Ll}\\p{Lu}-]+\\s\\p{Lu}{2,})',
+    // A PDF flattened with no punctuation between its items: a time range before a capital ("8.30 - 9.15 REGISTRATION")
+    // or a time before a word in capitals ("20.00 OFFICIAL DINNER"), never right after a role's colon.
+    '(?<![:–-])\\s(?=\\d{1,2}[:.]\\d{2}\\s?[-–]\\s?\\d{1,2}[:.]\\d{2}\\s\\p{Lu})',
+    '(?<![:–-])\\s(?=\\d{1,2}[:.]\\d{2}\\s\\p{Lu}{3,}(?![\\p{L}]))',
+    // One person after another with nothing between ("…, Jordan H.E. Mr. X, …"), and "Address by" after the last one.
+    '(?<=[\\p{L})])\\s(?=(?:H\\.E\\.|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|Prof\\.)\\s(?:(?:Mr|Ms|Mrs|Dr|Prof)\\.\\s)?\\p{Lu}\\p{Ll}+\\s\\p{Lu})',
+    '(?<=[\\p{L})])\\s(?=(?:Address|Statement|Remarks|Opening remarks|Closing remarks|Welcome remarks|Message|Presentation) by\\s)',
+    // A sentence of the page's own prose after an item: a capital, then five words in lower case ("… OECD Employers
+    // in the region report that …").
+    '(?<=[\\p{L}\\p{N})])(?<![:.]\\d\\d)\\s(?=\\p{Lu}\\p{Ll}+(?:\\s\\p{Ll}+){5})',
   ].join('|'),
   'gu',
 );
 // A piece that ends on the words that introduce the next person: "…, animée par", "moderated by".
-const ENDS_BY = /(?:\s(?:by|par|por|with|avec|con))$/i;
+const ENDS_BY = /(?:\s(?:by|par|por|with|avec|con|and|et|y))$/i;
 // "5/13, " before a time: the month and day the digest repeats; the day heading already says it.
 const MONTH_DAY = /^\d{1,2}\/\d{1,2},\s(?=\d)/;
 

@@ -2,6 +2,7 @@
 // drops navigation, page chrome, scripts and forms.
 import type { ChildNode, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
+import { readTimeSlot } from './times.ts';
 
 const DROP = new Set(['script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'svg', 'iframe', 'object', 'canvas', 'head', 'dialog']);
 const DROP_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'menu', 'menubar', 'complementary', 'dialog', 'alert']);
@@ -9,6 +10,10 @@ const DROP_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'me
 const CHROME = /(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|site-header|site-footer|footer|header-bar|sidebar|cookies?|cookie-banner|share|social|skip-link|visually-hidden|sr-only|pager|pagination)(?:$|[\s_-])/i;
 const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'blockquote', 'pre', 'address', 'figure', 'figcaption', 'dl', 'dt', 'dd', 'ul', 'ol', 'table', 'thead', 'tbody', 'tfoot', 'caption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'center', 'details', 'summary', 'fieldset', 'legend', 'body', 'html']);
 const TIME_CELL = /^\s*\d{1,2}[:.h]\d{2}/;
+/** A cell that starts with a clock time, or is one ("0800 – 0830", "9 am", "14h"). */
+function isTimeCell(text: string): boolean {
+  return TIME_CELL.test(text) || readTimeSlot(text)?.rest === '';
+}
 
 function isChrome(el: Element): boolean {
   if (DROP.has(el.name)) return true;
@@ -97,8 +102,9 @@ function walk(nodes: ChildNode[], l: Lines, emphasis: string | null = null): voi
       // A time in the first cell heads a slot: the time and the next cell's first line make the slot's line, and
       // every other line of the cells (people in paragraphs, a list, the next cell) is a line of its own. Other rows
       // read as a sentence.
-      const parts = cells.map((c) => cellLines(c.children)).filter((x) => x.length > 0);
-      if (texts.length > 1 && TIME_CELL.test(texts[0]!)) {
+      // A cell of punctuation only ("0800 – 0830 | : | Registration") is layout, not content.
+      const parts = cells.map((c) => cellLines(c.children)).filter((x) => x.length > 0 && !/^[\s:|–—.-]*$/.test(x.join('')));
+      if (texts.length > 1 && isTimeCell(texts[0]!)) {
         const [time, title = [], ...rest] = parts;
         l.text([time!.join(' '), title[0] ?? ''].join(' ').trim());
         l.break();

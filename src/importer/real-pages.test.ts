@@ -915,3 +915,41 @@ test('a programme table row: the room in parentheses leaves the title, the peopl
     '5: a morning after an evening with no day heading between: read as the next day, its date not given (a guess)',
   ]);
 });
+
+test('an HTML table with a ":" column and four-digit times: each line of a cell (title, role, one person a line) is its own', async () => {
+  const { htmlToText } = await import('./extract-html.ts');
+  const text = htmlToText([
+    '<main><h3>DAY 1: 10 OCTOBER 2023 (TUESDAY)</h3><table><tbody>',
+    '<tr><td>1030 – 1045</td><td>:</td><td>Morning break</td></tr>',
+    '<tr><td>1045 – 1230</td><td>:</td><td>Forum: Who reads the evidence?<br>Moderator: Assoc. Prof. Dr. Wong Li Na<br>Panellists:<br>Datuk Hafiz Rahman<br>Prof. Dato’ Dr. Aishah Karim</td></tr>',
+    '</tbody></table></main>',
+  ].join(''));
+  const r = read(text.split('\n'));
+  assert.deepEqual(r.sessions, [['10:30', '10:45', 'break', null, 'Morning break'], ['10:45', '12:30', 'other', null, 'Forum: Who reads the evidence?']]);
+  assert.deepEqual(r.people, [[], [
+    ['m', 'Wong Li Na', 'Assoc. Prof. Dr.', null, null, null],
+    ['s', 'Hafiz Rahman', 'Datuk', null, null, null],
+    ['s', 'Aishah Karim', 'Prof. Dato’ Dr.', null, null, null],
+  ]]);
+});
+
+test('a PDF agenda flattened into one paragraph with no punctuation between items, people or the agenda\'s own prose', () => {
+  const r = read([
+    'DRAFT AGENDA Rabat, 2 March 2011 8.30 - 9.15 REGISTRATION Venue: Palais des Congrès 9.15 - 10.00 Opening session and ' +
+      'adoption of the programme for 2011-2012 The opening session will hear statements from the two co-chairs. Address by H.E. Mr. ' +
+      'Driss Alaoui, Minister of Finance, Kingdom of Morocco Address by Ms. Karin Lund, State Secretary, Kingdom of Sweden ' +
+      'Session 1: Jobs for graduates Chair: 10.30 - 12.00 Ms. Eva Moreau, Director, OECD Firms across the region say that they cannot ' +
+      'find the skills they need. Speakers: H.E. Dr. Rami Khoury, Minister of Labour, Lebanon Mr. Paolo Ferri, Chief Executive ' +
+      'Officer, Ferri Costruzioni, Italy 12.00 - 13.30 LUNCH 20.00 OFFICIAL DINNER',
+  ]);
+  assert.deepEqual(r.sessions, [
+    ['08:30', '09:15', 'other', null, 'REGISTRATION'],
+    ['09:15', '10:00', 'opening', null, 'Opening session and adoption of the programme for 2011-2012'],
+    [null, null, 'panel', 1, 'Jobs for graduates'],
+    ['12:00', '13:30', 'break', null, 'LUNCH'],
+    ['20:00', null, 'other', null, 'OFFICIAL DINNER'],
+  ].map((x) => x));
+  assert.deepEqual(r.people.map((s) => s.map((p) => `${p[0]} ${p[1]}`)), [
+    [], ['s Driss Alaoui', 's Karin Lund'], ['m Eva Moreau', 's Rami Khoury', 's Paolo Ferri'], [], [],
+  ]);
+});

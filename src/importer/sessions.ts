@@ -24,7 +24,7 @@ const NUMBERED = new RegExp(
     '(?![\\p{L}\\d])[\\s.,:–—\\-|)]*(.*)$',
   'iu',
 );
-const BREAK = /^(?:(?:coffee|tea|health|networking|refreshment|lunch|welcome)\s)?(?:break|lunch|luncheon|coffee|refreshments|breakfast|supper)\b|^tea$|^corte\.?$|\b(?:coffee|tea|lunch|health) break\b|^(?:arrival|arrivals|registration|accueil|inscription|registro|llegada|recepci[oó]n)\s(?:and|&|et|y)\s(?:coffee|tea|caf[ée]|refreshments)\b/i;
+const BREAK = /^(?:(?:coffee|tea|health|networking|refreshment|lunch|welcome|morning|afternoon|mid-morning|mid-afternoon)\s)?(?:break|lunch|luncheon|coffee|refreshments|breakfast|supper)\b|^tea$|^corte\.?$|\b(?:coffee|tea|lunch|health) break\b|^(?:arrival|arrivals|registration|accueil|inscription|registro|llegada|recepci[oó]n)\s(?:and|&|et|y)\s(?:coffee|tea|caf[ée]|refreshments)\b/i;
 const CONTINUED = /^\((?:continued|cont\.?|cont['’]d|suite|continuación)\)[\s.:–—\-|]*/i;
 // Breaks as French and Spanish pages write them: "Pause café", "Déjeuner", "Almuerzo", "Receso".
 const BREAK_FR_ES = /^(?:pause|pausa|receso|d[ée]jeuner|petit[- ]d[ée]jeuner|almuerzo|desayuno|refrigerio)(?:$|[\s.-])/i;

@@ -12,11 +12,11 @@ import {
   claimFileText,
   clearIndex,
   commonTokens,
-  setPairTokens,
   createGinIndexes,
   identityDocs,
-  engineOf,
+  setPairTokens,
   TokenCounter,
+  engineOf,
   GIN_INDEXES,
   allComboValues,
   COMBO_FACETS,
@@ -236,15 +236,15 @@ export async function rebuildIndexWithin(trx: DbOrTx, progress?: (p: RebuildProg
       await insertDocs(trx, batch);
       batch = [];
     }
-  }
-  await queueMissingFileTexts(trx, new Date().toISOString());
     progress?.({ events: events.length, eventsDone: done, docs, phase: 'events' });
-  return docs;
+  }
   const who = await publicIdentities(trx);
   await reindexIdentities(trx, who.persons, who.organizations);
   docs += who.persons.length + who.organizations.length;
   progress?.({ events: events.length, eventsDone: done, docs, phase: 'identities' });
   if (pg) await createGinIndexes(trx);
+  await queueMissingFileTexts(trx, new Date().toISOString());
+  return docs;
 }
 
 /** Documents inserted together by a rebuild. */

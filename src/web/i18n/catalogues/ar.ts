@@ -945,6 +945,9 @@ export const ar: Catalogue = {
   'formError.uploadTooLarge': 'يتجاوز الملف المرسل {mb} ميغابايت، وهو الحد الأقصى لحجم الملف',
   // Punctuation built around interface text (issue 13): French no-break spaces, the Arabic comma and semicolon
   'formError.csrf': 'رمز الأمان الخاص بالنموذج مفقود أو منتهي الصلاحية: أعد تحميل الصفحة وحاول مرة أخرى',
+  'formError.signInEnded': 'انتهت جلسة تسجيل دخولك (خمول طويل أو انقضاء مدتها أو تسجيل خروج): سجّل الدخول مجددًا؛ لم يُحفظ أي شيء',
+  'formError.signInFirst': 'سجّل الدخول أولًا',
+  'formError.tooManySignIns': 'محاولات تسجيل دخول فاشلة كثيرة جدًا: حاول مجددًا بعد الساعة {time} بالتوقيت العالمي المنسق',
   'formError.uploadBytes': 'حجم الملف {name} هو {bytes} بايت؛ ولا يجوز أن يتجاوز حجم الملف المرسَل {max} بايت ({mb} ميغابايت)',
   'formError.uploadProgram': 'الملف {name} هو {what}: رُفض؛ أرسل ملفًا بصيغة PDF أو DOCX أو PPTX أو ODT أو JPEG أو PNG أو WebP',
   'formError.uploadProgramClaimed': 'الملف {name} هو {what} رغم أن اسمه ينتهي بـ .{ext}: رُفض؛ أرسل ملفًا بصيغة PDF أو DOCX أو PPTX أو ODT أو JPEG أو PNG أو WebP',

@@ -920,6 +920,9 @@ export const en = {
   'formError.uploadTooLarge': 'the upload is larger than {mb} MB, the most a file may be',
   // Punctuation built around interface text (issue 13): French no-break spaces, the Arabic comma and semicolon
   'formError.csrf': 'the form is missing its security token or it is out of date: reload the page and try again',
+  'formError.signInEnded': 'your sign-in has ended (idle too long, past its time, or signed out): sign in again; nothing was saved',
+  'formError.signInFirst': 'sign in first',
+  'formError.tooManySignIns': 'too many failed sign-ins: try again after {time} UTC',
   'formError.uploadBytes': '{name} is {bytes} bytes; an upload may be at most {max} bytes ({mb} MB)',
   'formError.uploadProgram': '{name} is {what}: it was refused; upload a PDF, DOCX, PPTX, ODT, JPEG, PNG or WebP file',
   'formError.uploadProgramClaimed': '{name} is {what} although its name ends in .{ext}: it was refused; upload a PDF, DOCX, PPTX, ODT, JPEG, PNG or WebP file',

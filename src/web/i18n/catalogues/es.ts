@@ -920,6 +920,9 @@ export const es: Catalogue = {
   'formError.uploadTooLarge': 'el archivo enviado supera {mb} MB, el tamaño máximo permitido',
   // Punctuation built around interface text (issue 13): French no-break spaces, the Arabic comma and semicolon
   'formError.csrf': 'falta el token de seguridad del formulario o ha caducado: vuelva a cargar la página e inténtelo de nuevo',
+  'formError.signInEnded': 'su sesión ha finalizado (inactividad prolongada, tiempo agotado o cierre de sesión): vuelva a iniciar sesión; no se ha guardado nada',
+  'formError.signInFirst': 'inicie sesión primero',
+  'formError.tooManySignIns': 'demasiados intentos fallidos de inicio de sesión: inténtelo de nuevo después de las {time} UTC',
   'formError.uploadBytes': '{name} tiene {bytes} bytes; un archivo enviado puede tener como máximo {max} bytes ({mb} MB)',
   'formError.uploadProgram': '{name} es {what}: se ha rechazado; envíe un archivo PDF, DOCX, PPTX, ODT, JPEG, PNG o WebP',
   'formError.uploadProgramClaimed': '{name} es {what}, aunque su nombre termine en .{ext}: se ha rechazado; envíe un archivo PDF, DOCX, PPTX, ODT, JPEG, PNG o WebP',

@@ -920,6 +920,9 @@ export const fr: Catalogue = {
   'formError.uploadTooLarge': 'le fichier envoyé dépasse {mb} Mo, la taille maximale autorisée',
   // Punctuation built around interface text (issue 13): French no-break spaces, the Arabic comma and semicolon
   'formError.csrf': 'le jeton de sécurité du formulaire est absent ou périmé : rechargez la page et réessayez',
+  'formError.signInEnded': 'votre connexion a pris fin (inactivité trop longue, durée dépassée ou déconnexion) : connectez-vous de nouveau ; rien n’a été enregistré',
+  'formError.signInFirst': 'connectez-vous d’abord',
+  'formError.tooManySignIns': 'trop de tentatives de connexion échouées : réessayez après {time} UTC',
   'formError.uploadBytes': '{name} fait {bytes} octets ; un fichier envoyé ne peut dépasser {max} octets ({mb} Mo)',
   'formError.uploadProgram': '{name} est {what} : il a été refusé ; envoyez un fichier PDF, DOCX, PPTX, ODT, JPEG, PNG ou WebP',
   'formError.uploadProgramClaimed': '{name} est {what}, bien que son nom se termine par .{ext} : il a été refusé ; envoyez un fichier PDF, DOCX, PPTX, ODT, JPEG, PNG ou WebP',

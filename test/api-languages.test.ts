@@ -157,6 +157,58 @@ for (const engine of ENGINES) {
           assert.deepEqual(r.json, { error: { code: 'invalid_input', message: 'lang must be one of en, fr, es, ar' } });
         }
 
+        // The changelog in a language: a second release (the opening's French title) says what changed in it.
+        const again = await ed.get(`/admin/events/${event.id}/translations/fr`);
+        const kept = Object.fromEntries([...again.body.matchAll(/<input id="[^"]+" name="([^"]+)"[^>]*? value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+        assert.equal((await ed.post(`/admin/events/${event.id}/translations/fr`, { ...kept, ...versions(again.body), 'event.overview': '', [`session.${opening!.id}.title`]: 'Allocution d’ouverture' })).status, 303);
+        assert.equal((await ed.post(`/admin/events/${event.id}/publish`, { note: '' })).status, 303);
+        const releases = async (q: string) => {
+          const r = await get(`/api/events/idm-2025/releases${q}`);
+          assert.equal(r.status, 200, q);
+          return [r.headers['content-language'], ...r.json.data.map((x: { number: number; first: boolean; changes: Array<{ text: string }> }) => [x.number, x.first, x.changes.map((c) => c.text)])];
+        };
+        assert.deepEqual(await releases(''), ['en', [2, false, ['Texts in French changed: Opening remarks.']], [1, true, []]]);
+        assert.deepEqual(await releases('?lang=fr'), ['fr', [2, false, ['Textes en français modifiés\u00a0: Opening remarks.']], [1, true, []]]);
+        assert.deepEqual(await releases('?lang=ar'), ['ar', [2, false, ['تغيّرت النصوص باللغات الفرنسية: Opening remarks.']], [1, true, []]]);
+        assert.equal((await get('/api/events/idm-2025/releases?lang=de')).status, 400);
+
+        // Search in a language: the facets' words, country names and the series' title in it (the
+        // French title marked fr), the facets' links to the French search page; the text's
+        // language is the filter textLang.
+        const searched = async (q: string) => {
+          const r = await get(`/api/search?q=migration${q}`);
+          assert.equal(r.status, 200, q);
+          const facet = (f: string) => r.json.facets[f].map((v: { value: string; label: string; labelLang: string; count: number }) => `${v.value}=${v.label}/${v.labelLang}/${v.count}`);
+          return { lang: r.headers['content-language'], total: r.json.total, filters: r.json.filters, series: facet('series'), event: facet('event'), kind: facet('kind'), textLang: facet('textLang'), url: r.json.facets.kind[0]?.url };
+        };
+        const seriesId = (await db.storage.db.selectFrom('series').select('id').where('slug', '=', 'idm').executeTakeFirstOrThrow()).id;
+        const eventId = event.id;
+        assert.deepEqual(await searched(''), {
+          lang: 'en', total: 2, filters: {},
+          series: [`${seriesId}=International Dialogue on Migration/en/2`], event: [`${eventId}=International Dialogue on Migration 2025/en/2`],
+          kind: ['event=Event/en/1', 'session=Session/en/1'], textLang: ['en=English/en/2'],
+          url: `${base}/search?q=migration&kind=event`,
+        });
+        assert.deepEqual(await searched('&lang=fr'), {
+          lang: 'fr', total: 2, filters: {},
+          series: [`${seriesId}=${SERIES_FR}/fr/2`], event: [`${eventId}=${EVENT_FR}/fr/2`],
+          kind: ['event=Événement/fr/1', 'session=Séance/fr/1'], textLang: ['en=Anglais/fr/2'],
+          url: `${base}/fr/search?q=migration&kind=event`,
+        });
+        // Arabic (nothing written in it: the originals, marked en) with the text's language as a filter; the facets' links
+        // lead to the Arabic search page, whose filter of the text's language is lang.
+        assert.deepEqual(await searched('&lang=ar&textLang=en'), {
+          lang: 'ar', total: 2, filters: { textLang: 'en' },
+          series: [`${seriesId}=International Dialogue on Migration/en/2`], event: [`${eventId}=International Dialogue on Migration 2025/en/2`],
+          kind: ['event=فعالية/ar/1', 'session=جلسة/ar/1'], textLang: ['en=الإنكليزية/ar/2'],
+          url: `${base}/ar/search?q=migration&kind=event&lang=en`,
+        });
+        assert.deepEqual(await searched('&textLang=fr'), { lang: 'en', total: 0, filters: { textLang: 'fr' }, series: [], event: [], kind: [], textLang: [], url: undefined });
+        for (const bad of ['de', 'FR']) {
+          const r = await get(`/api/search?q=migration&lang=${bad}`);
+          assert.deepEqual([r.status, r.json], [400, { error: { code: 'invalid_input', message: 'lang must be one of en, fr, es, ar' } }], bad);
+        }
+
         // The OpenAPI document: valid, the parameter documented on the archive's reads, every answer above matching its schema.
         const doc = (await get('/api/openapi.json')).json;
         await SwaggerParser.validate(structuredClone(doc));
@@ -166,7 +218,7 @@ for (const engine of ENGINES) {
           .filter(([, p]) => p.get?.parameters?.some((x) => x.$ref === '#/components/parameters/Lang'))
           .map(([path]) => path)
           .sort();
-        assert.deepEqual(withLang, ['/api/countries', '/api/countries/{code}', '/api/events', '/api/events/{slug}', '/api/organizations', '/api/organizations/{slug}', '/api/people', '/api/people/{slug}', '/api/series', '/api/series/{slug}', '/api/sessions/{id}']);
+        assert.deepEqual(withLang, ['/api/countries', '/api/countries/{code}', '/api/events', '/api/events/{slug}', '/api/events/{slug}/releases', '/api/organizations', '/api/organizations/{slug}', '/api/people', '/api/people/{slug}', '/api/search', '/api/series', '/api/series/{slug}', '/api/sessions/{id}']);
         const ajv = new Ajv2020({ allErrors: true });
         addFormats(ajv);
         ajv.addKeyword('components');
@@ -183,6 +235,8 @@ for (const engine of ENGINES) {
           '/api/organizations/{slug}': `/api/organizations/${seen.affiliation.organization.slug}?lang=fr`,
           '/api/countries': '/api/countries?lang=ar',
           '/api/countries/{code}': '/api/countries/tr?lang=es',
+          '/api/events/{slug}/releases': '/api/events/idm-2025/releases?lang=fr',
+          '/api/search': '/api/search?q=migration&lang=fr',
         };
         for (const [path, url] of Object.entries(examples)) {
           const r = await get(url);

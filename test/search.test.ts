@@ -111,7 +111,7 @@ for (const engine of ENGINES) {
         const norway = await ask('q=ministry&region=europe&country=NO');
         assert.deepEqual([norway.total, counts(norway, 'country'), counts(norway, 'region')], [1, ['NO=1*'], ['europe=1*']]);
         const sessions = await ask('q=travail&kind=session');
-        assert.deepEqual([sessions.total, counts(sessions, 'kind'), counts(sessions, 'year'), counts(sessions, 'lang')], [2, ['session=2*'], ['2019=2'], ['fr=2']]);
+        assert.deepEqual([sessions.total, counts(sessions, 'kind'), counts(sessions, 'year'), counts(sessions, 'textLang')], [2, ['session=2*'], ['2019=2'], ['fr=2']]);
         assert.equal((await ask('q=travail&kind=session&year=2018')).total, 0);
 
         // Statements uploaded through the workspace as PDF and DOCX, then published.
@@ -161,7 +161,7 @@ for (const engine of ENGINES) {
         const statements = await ask('q=contratacion+OR+recruitment');
         assert.equal(statements.total, 0, 'every word must match');
         const byRole = await ask('q=fair');
-        assert.deepEqual([byRole.total, counts(byRole, 'role'), counts(byRole, 'materialKind'), counts(byRole, 'lang')], [1, ['moderator=1'], ['statement=1'], ['en=1']]);
+        assert.deepEqual([byRole.total, counts(byRole, 'role'), counts(byRole, 'materialKind'), counts(byRole, 'textLang')], [1, ['moderator=1'], ['statement=1'], ['en=1']]);
 
         // The page: the box in every public page's header, results with <mark>, facets as links.
         const home = await http('GET', `${base}/`);

@@ -4,7 +4,8 @@
 // 400 beside its field, a stale save 409 with the typed text kept; the audit log has the change;
 // the public series page, the home page, the list of series, an event's breadcrumb and its JSON-LD
 // show the reader's language with lang= (and dir= where the direction differs), the original
-// where no translation exists.
+// where no translation exists; so do the representation pages' headings and breadcrumbs and the
+// search page's series and event facets.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { importAgenda } from '../src/operations/import-agenda.ts';
@@ -120,6 +121,34 @@ for (const engine of ENGINES) {
           assert.equal(r.status, 200, path);
           assert.match(r.body, new RegExp(`<li><a href="/fr/series/idm" lang="fr">${TITLE_FR}</a></li><li><a href="/fr/events/idm-2025" lang="en">International Dialogue on Migration 2025</a></li>`), path);
         }
+        // Who was heard (the representation pages): the series' title in the reader's language, marked
+        // with its language in the heading and the breadcrumb; an event's untranslated title marked en.
+        const heard = 'Qui a pris la parole\u00a0: ';
+        const repFr = await http('GET', `${base}/fr/series/idm/representation`);
+        assert.equal(repFr.status, 200);
+        assert.match(repFr.body, new RegExp(`<title>${heard}${TITLE_FR} · Plenary</title>`));
+        assert.match(repFr.body, new RegExp(`<h1>${heard}<span lang="fr">${TITLE_FR}</span></h1>`));
+        const repYear = await http('GET', `${base}/fr/series/idm/representation/2025`);
+        assert.equal(repYear.status, 200);
+        assert.match(repYear.body, new RegExp(`<h1>${heard}<span lang="fr">${TITLE_FR}</span>, 2025</h1>`));
+        assert.match(repYear.body, new RegExp(`<li><a href="/fr/series/idm" lang="fr">${TITLE_FR}</a></li><li><a href="/fr/series/idm/representation">${heard}${TITLE_FR}</a></li>`));
+        const repEvent = await http('GET', `${base}/fr/events/idm-2025/representation`);
+        assert.equal(repEvent.status, 200);
+        assert.match(repEvent.body, new RegExp(`<h1>${heard}<span lang="en">International Dialogue on Migration 2025</span></h1>`));
+        assert.match(repEvent.body, new RegExp(`<li><a href="/fr/series/idm" lang="fr">${TITLE_FR}</a></li><li><a href="/fr/events/idm-2025" lang="en">International Dialogue on Migration 2025</a></li>`));
+        assert.match((await http('GET', `${base}/ar/series/idm/representation`)).body, /<span lang="en" dir="ltr">International Dialogue on Migration<\/span><\/h1>/);
+        assert.match((await http('GET', `${base}/es/series/idm/representation`)).body, /<h1>Quién tomó la palabra: <span lang="es">Diálogo Internacional sobre la Migración<\/span><\/h1>/);
+        assert.match((await http('GET', `${base}/series/idm/representation`)).body, /<h1>Who was heard: <span lang="en">International Dialogue on Migration<\/span><\/h1>/);
+
+        // The search page's facets: each series' and event's title in the reader's language where there is one, marked.
+        const facets = async (prefix: string) => {
+          const r = await http('GET', `${base}${prefix}/search?q=2025`);
+          assert.equal(r.status, 200);
+          return [...r.body.matchAll(/<a href="[^"]*&amp;(series|event)=\d+">(<bdi[^>]*>[^<]*<\/bdi>)<\/a>/g)].map((m) => `${m[1]} ${m[2]}`).sort();
+        };
+        assert.deepEqual(await facets('/fr'), ['event <bdi lang="en">International Dialogue on Migration 2025</bdi>', 'event <bdi lang="en">Other 2025</bdi>', `series <bdi lang="fr">${TITLE_FR}</bdi>`, 'series <bdi lang="en">Other series</bdi>'].sort());
+        assert.deepEqual(await facets('/ar'), ['event <bdi lang="en" dir="ltr">International Dialogue on Migration 2025</bdi>', 'event <bdi lang="en" dir="ltr">Other 2025</bdi>', 'series <bdi lang="en" dir="ltr">International Dialogue on Migration</bdi>', 'series <bdi lang="en" dir="ltr">Other series</bdi>'].sort());
+        assert.deepEqual(await facets(''), ['event <bdi lang="en">International Dialogue on Migration 2025</bdi>', 'event <bdi lang="en">Other 2025</bdi>', 'series <bdi lang="en">International Dialogue on Migration</bdi>', 'series <bdi lang="en">Other series</bdi>'].sort());
         const ld = JSON.parse(eventFr.body.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1]!);
         assert.deepEqual(ld.superEvent, { '@type': 'EventSeries', name: { '@value': TITLE_FR, '@language': 'fr' }, url: `${base}/series/idm` });
         const ldEn = JSON.parse((await http('GET', `${base}/events/idm-2025`)).body.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1]!);

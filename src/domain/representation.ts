@@ -220,8 +220,11 @@ export type Representation = {
     /** the event's or the series' slug */
     slug: string;
     title: string;
-    /** the series (for an event: the one it belongs to) */
-    series: { slug: string; title: string };
+    /** the language of `title` and the translations editors entered (the record's `translations` JSON) */
+    lang: string;
+    translations: string | null;
+    /** the series (for an event: the one it belongs to), its title's language and translations */
+    series: { slug: string; title: string; lang: string; translations: string | null };
     /** only the events of this year (a series by year) */
     year: number | null;
     /** the first and last day of the events counted (null: none published) */

@@ -99,7 +99,7 @@ function figuresJson(f: Figures, label: GroupLabel) {
 export function representationJson(rep: Representation, label: GroupLabel, notes: Record<string, string>, url: string): Uint8Array {
   const s = rep.scope;
   const body = {
-    scope: { kind: s.kind, slug: s.slug, title: s.title, series: s.series, year: s.year, from: s.from, to: s.to, events: s.events.map((e) => ({ slug: e.slug, title: e.title, startDate: e.startDate })) },
+    scope: { kind: s.kind, slug: s.slug, title: s.title, series: { slug: s.series.slug, title: s.series.title }, year: s.year, from: s.from, to: s.to, events: s.events.map((e) => ({ slug: e.slug, title: e.title, startDate: e.startDate })) },
     url,
     notes,
     ...figuresJson(rep.figures, label),

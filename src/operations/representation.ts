@@ -15,14 +15,14 @@ export async function representationOf(db: DbOrTx, scope: RepresentationScope): 
   if (scope.kind === 'event') {
     const [e] = await representationEvents(db, { eventSlug: scope.slug });
     if (!e) return undefined;
-    const series = await db.selectFrom('series').select(['slug', 'title']).where('id', '=', e.series_id).executeTakeFirstOrThrow();
+    const series = await db.selectFrom('series').select(['slug', 'title', 'lang', 'translations']).where('id', '=', e.series_id).executeTakeFirstOrThrow();
     const list = await representationAppearances(db, [e.id]);
     return {
-      scope: { kind: 'event', slug: e.slug, title: e.title, series, year: null, from: e.start_date, to: e.end_date, events: [eventOf(e)] },
+      scope: { kind: 'event', slug: e.slug, title: e.title, lang: e.lang, translations: e.translations, series, year: null, from: e.start_date, to: e.end_date, events: [eventOf(e)] },
       figures: computeFigures(list),
     };
   }
-  const series = await db.selectFrom('series').select(['id', 'slug', 'title']).where('slug', '=', scope.slug).executeTakeFirst();
+  const series = await db.selectFrom('series').select(['id', 'slug', 'title', 'lang', 'translations']).where('slug', '=', scope.slug).executeTakeFirst();
   if (!series) return undefined;
   const all = await representationEvents(db, { seriesId: series.id });
   const events = scope.year === undefined ? all : all.filter((e) => Number(e.start_date.slice(0, 4)) === scope.year);
@@ -37,7 +37,9 @@ export async function representationOf(db: DbOrTx, scope: RepresentationScope): 
       kind: 'series',
       slug: series.slug,
       title: series.title,
-      series: { slug: series.slug, title: series.title },
+      lang: series.lang,
+      translations: series.translations,
+      series: { slug: series.slug, title: series.title, lang: series.lang, translations: series.translations },
       year: scope.year ?? null,
       from: events[0]?.start_date ?? null,
       to: events.length ? events.map((e) => e.end_date).sort().at(-1)! : null,

@@ -2,6 +2,7 @@
 // results with highlighted snippets; the index rebuilt; stored PDF and Word files read for their
 // text by a queue that any instance works through (never in the upload's request).
 import { parseQuery, highlight, snippet, type ParsedQuery, type SnippetPart } from '../domain/search-text.ts';
+import { type Picked, pickField } from '../domain/translations.ts';
 import { docxToText } from '../importer/extract-docx.ts';
 import { pdfToText } from '../importer/extract-pdf.ts';
 import { sql } from 'kysely';
@@ -12,10 +13,7 @@ import {
   claimFileText,
   clearIndex,
   commonTokens,
-  createGinIndexes,
-  identityDocs,
   setPairTokens,
-  TokenCounter,
   engineOf,
   GIN_INDEXES,
   allComboValues,
@@ -46,7 +44,7 @@ export { FACETS, type Facet } from '../storage/queries/search.ts';
 
 
 export type SearchFilters = Partial<Record<Facet, string>>;
-export type SearchParams = { q: string; filters?: SearchFilters; page?: number; perPage?: number; /** milliseconds spent in each step are added here (the bench's profile) */ profile?: Record<string, number> };
+export type SearchParams = { q: string; filters?: SearchFilters; page?: number; perPage?: number; /** the reader's language: the series' and events' titles of the facets in it where an editor gave one */ reader?: string; /** milliseconds spent in each step are added here (the bench's profile) */ profile?: Record<string, number> };
 export type SearchHit = {
   kind: DocKind;
   id: number;
@@ -70,8 +68,8 @@ export type SearchOutcome = {
   pages: number;
   hits: SearchHit[];
   facets: Record<Facet, FacetCount[]>;
-  /** labels of the series and events the facets name (by id as text) */
-  labels: { series: Record<string, string>; event: Record<string, string> };
+  /** labels of the series and events the facets name (by id as text), in the reader's language where translated, each with its language */
+  labels: { series: Record<string, Picked>; event: Record<string, Picked> };
 };
 
 export const MAX_PER_PAGE = 50;
@@ -94,6 +92,7 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
   const filters = Object.fromEntries(Object.entries(params.filters ?? {}).filter(([k, v]) => (FACETS as readonly string[]).includes(k) && v !== undefined && v !== '')) as SearchFilters;
   const perPage = Math.min(Math.max(1, params.perPage ?? 20), MAX_PER_PAGE);
   const page = Math.max(1, params.page ?? 1);
+  const reader = params.reader ?? 'en';
   const parsed = parseQuery(q);
   const outcome: SearchOutcome = { q, filters, total: 0, page, perPage, pages: 0, hits: [], facets: emptyFacets(), labels: { series: {}, event: {} } };
   if (!parsed.groups.length) return outcome;
@@ -136,7 +135,7 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
       add('event', event, n);
       add('year', e.year, n);
       add('series', e.series, n);
-      outcome.labels.event[String(event)] = e.title;
+      outcome.labels.event[String(event)] = pickField(e, 'title', e.title, reader) ?? { text: e.title, lang: e.lang, translated: false };
     }
     for (const f of FACETS) {
       outcome.facets[f] = [...totals.get(f)!]
@@ -177,8 +176,8 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
     }));
     step('snippets');
     for (const f of outcome.facets.series) {
-      const title = known.series.get(Number(f.value));
-      if (title !== undefined) outcome.labels.series[f.value] = title;
+      const series = known.series.get(Number(f.value));
+      if (series !== undefined) outcome.labels.series[f.value] = pickField(series, 'title', series.title, reader) ?? { text: series.title, lang: series.lang, translated: false };
     }
     step('labels');
   };
@@ -191,8 +190,8 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
 
 export type { ParsedQuery };
 
-/** Progress of a rebuild, for the command line ('counting': an empty PostgreSQL index's common tokens counted first). */
-export type RebuildProgress = { events: number; eventsDone: number; docs: number; phase: 'counting' | 'events' | 'identities' | 'files' | 'done'; files?: Record<string, number> };
+/** Progress of a rebuild, for the command line. */
+export type RebuildProgress = { events: number; eventsDone: number; docs: number; phase: 'events' | 'identities' | 'files' | 'done'; files?: Record<string, number> };
 
 /**
  * Makes the index again from the published copies, the persons and organizations they name,
@@ -200,49 +199,45 @@ export type RebuildProgress = { events: number; eventsDone: number; docs: number
  */
 export async function rebuildIndexWithin(trx: DbOrTx, progress?: (p: RebuildProgress) => void): Promise<number> {
   const pg = engineOf(trx) === 'postgres';
-  const events = await publishedEventIds(trx);
-  if (pg) {
-    // PostgreSQL: the common tokens, whose pairs are indexed, chosen from the index as it stands;
-    // when it is empty (or too small to have any), from the documents about to be made: counted
-    // here (folded and stemmed, not stored), so that they are made once, with the pairs.
-    let common = await commonTokens(trx);
-    if (!common.length) {
-      const counter = new TokenCounter();
-      let done = 0;
-      for (const id of events) {
-        counter.add(await eventDocs(trx, id));
-        progress?.({ events: events.length, eventsDone: ++done, docs: counter.docs, phase: 'counting' });
+  // PostgreSQL: the common tokens, whose pairs are indexed, chosen from the index as it stands
+  // (when it is empty, from the documents made below, which are then made again with them).
+  const chosen = pg ? await setPairTokens(trx, await commonTokens(trx)) : 0;
+  const make = async () => {
+    await clearIndex(trx);
+    // PostgreSQL: GIN indexes are built once at the end rather than row by row (other instances'
+    // searches wait for the rebuild's commit meanwhile).
+    if (pg) for (const i of GIN_INDEXES) await sql`DROP INDEX IF EXISTS ${sql.ref(i.name)}`.execute(trx);
+    const events = await publishedEventIds(trx);
+    let docs = 0;
+    let done = 0;
+    // Several events' documents are inserted together (multi-row statements of up to REBUILD_BATCH documents).
+    let batch: Awaited<ReturnType<typeof eventDocs>> = [];
+    for (const id of events) {
+      const d = await eventDocs(trx, id);
+      batch.push(...d);
+      docs += d.length;
+      done++;
+      if (batch.length >= REBUILD_BATCH || done === events.length) {
+        await insertDocs(trx, batch);
+        batch = [];
       }
-      const who = await publicIdentities(trx);
-      counter.add(await identityDocs(trx, who.persons, who.organizations));
-      common = counter.common();
+      progress?.({ events: events.length, eventsDone: done, docs, phase: 'events' });
     }
-    await setPairTokens(trx, common);
-  }
-  await clearIndex(trx);
-  // PostgreSQL: GIN indexes are built once at the end rather than row by row (other instances'
-  // searches wait for the rebuild's commit meanwhile).
-  if (pg) for (const i of GIN_INDEXES) await sql`DROP INDEX IF EXISTS ${sql.ref(i.name)}`.execute(trx);
-  let docs = 0;
-  let done = 0;
-  // Several events' documents are inserted together (multi-row statements of up to REBUILD_BATCH documents).
-  let batch: Awaited<ReturnType<typeof eventDocs>> = [];
-  for (const id of events) {
-    const d = await eventDocs(trx, id);
-    batch.push(...d);
-    docs += d.length;
-    done++;
-    if (batch.length >= REBUILD_BATCH || done === events.length) {
-      await insertDocs(trx, batch);
-      batch = [];
+    const who = await publicIdentities(trx);
+    await reindexIdentities(trx, who.persons, who.organizations);
+    docs += who.persons.length + who.organizations.length;
+    progress?.({ events: events.length, eventsDone: done, docs, phase: 'identities' });
+    if (pg) for (const i of GIN_INDEXES) await sql`CREATE INDEX ${sql.ref(i.name)} ON search_doc USING gin (${sql.ref(i.column)}) WITH (fastupdate = off)`.execute(trx);
+    return docs;
+  };
+  let docs = await make();
+  if (pg && !chosen) {
+    const common = await commonTokens(trx);
+    if (common.length) {
+      await setPairTokens(trx, common);
+      docs = await make();
     }
-    progress?.({ events: events.length, eventsDone: done, docs, phase: 'events' });
   }
-  const who = await publicIdentities(trx);
-  await reindexIdentities(trx, who.persons, who.organizations);
-  docs += who.persons.length + who.organizations.length;
-  progress?.({ events: events.length, eventsDone: done, docs, phase: 'identities' });
-  if (pg) await createGinIndexes(trx);
   await queueMissingFileTexts(trx, new Date().toISOString());
   return docs;
 }

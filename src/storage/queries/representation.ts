@@ -9,7 +9,7 @@ export type RepresentationTarget = { eventSlug: string } | { seriesId: number };
 
 /** The published events of a target, oldest first: id, slug, title and dates. */
 export async function representationEvents(db: DbOrTx, target: RepresentationTarget) {
-  let q = published(db).selectFrom('event').select(['id', 'slug', 'title', 'start_date', 'end_date', 'series_id']).where('status', '=', 'published');
+  let q = published(db).selectFrom('event').select(['id', 'slug', 'title', 'lang', 'translations', 'start_date', 'end_date', 'series_id']).where('status', '=', 'published');
   q = 'eventSlug' in target ? q.where('slug', '=', target.eventSlug) : q.where('series_id', '=', target.seriesId);
   return await q.orderBy('start_date').orderBy('id').execute();
 }

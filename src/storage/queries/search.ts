@@ -149,50 +149,14 @@ export async function setPairTokens(trx: DbOrTx, tokens: Iterable<string>): Prom
   return list.length;
 }
 
-/** How many of n documents must hold a token for it to be common. */
-const commonMin = (n: number) => Math.max(PAIR_MIN_DOCS, Math.ceil(n * PAIR_SHARE));
-
 /** PostgreSQL: the tokens of the index as it stands that PAIR_SHARE of its documents hold (none when it is empty). */
 export async function commonTokens(trx: DbOrTx): Promise<string[]> {
   const c = await sql<{ n: unknown }>`SELECT count(*) AS n FROM search_doc`.execute(trx);
   const n = Number(c.rows[0]?.n ?? 0);
-  const min = commonMin(n);
+  const min = Math.max(PAIR_MIN_DOCS, Math.ceil(n * PAIR_SHARE));
   if (n < min) return [];
   const r = await sql<{ word: string }>`SELECT word FROM ts_stat('SELECT strip(tsv) FROM search_doc') WHERE ndoc >= ${min} ORDER BY word`.execute(trx);
   return r.rows.map((x) => x.word);
-}
-
-/** A document's tokens: its title's (in each of its languages), then its text's; `all` is what tsv and pair_tsv hold. */
-function docTokens(d: SearchDoc): { title: string[]; body: string[] } {
-  return {
-    title: [...indexTokens(d.title, d.lang), ...(d.titleIn ?? []).flatMap((x) => indexTokens(x.text, x.lang))],
-    body: [...indexTokens(d.body, d.lang), ...(d.bodyIn ?? []).flatMap((x) => indexTokens(x.text, x.lang))],
-  };
-}
-
-/**
- * Documents counted as commonTokens() counts the index's (ts_stat's ndoc over tsv), without
- * storing them: a rebuild of an empty index (and the bench) chooses the common tokens from the
- * documents it is about to make, rather than making them twice.
- */
-export class TokenCounter {
-  readonly df = new Map<string, number>();
-  docs = 0;
-  add(docs: SearchDoc[]): void {
-    for (const d of docs) {
-      this.docs++;
-      const t = docTokens(d);
-      const seen = new Set<string>(t.title);
-      for (const x of t.body) seen.add(x);
-      for (const x of seen) this.df.set(x, (this.df.get(x) ?? 0) + 1);
-    }
-  }
-  /** The tokens commonTokens() would choose from an index of these documents. */
-  common(): string[] {
-    const min = commonMin(this.docs);
-    if (this.docs < min) return [];
-    return [...this.df].filter(([, n]) => n >= min).map(([t]) => t).sort();
-  }
 }
 
 /** Adds documents (the caller removed any earlier ones of the same records). */
@@ -226,7 +190,8 @@ export async function insertDocs(trx: DbOrTx, docs: SearchDoc[]): Promise<void> 
   const fts: Array<{ rowid: number; title: string; body: string }> = [];
   for (const d of docs) {
     const combo = combos.get(comboKey(d.facets))!;
-    const { title: titleTokens, body: bodyTokens } = docTokens(d);
+    const titleTokens = [...indexTokens(d.title, d.lang), ...(d.titleIn ?? []).flatMap((x) => indexTokens(x.text, x.lang))];
+    const bodyTokens = [...indexTokens(d.body, d.lang), ...(d.bodyIn ?? []).flatMap((x) => indexTokens(x.text, x.lang))];
     const row: Record<string, unknown> = {
       kind: d.kind,
       ref_id: d.refId,
@@ -476,14 +441,6 @@ async function organizationDoc(db: DbOrTx, id: number): Promise<SearchDoc | null
   };
 }
 
-/** The documents persons and organizations have now (those a published event names), without storing them. */
-export async function identityDocs(db: DbOrTx, persons: number[], organizations: number[]): Promise<SearchDoc[]> {
-  const out: SearchDoc[] = [];
-  for (let i = 0; i < persons.length; i += 500) for (const d of await Promise.all(persons.slice(i, i + 500).map((id) => personDoc(db, id)))) if (d) out.push(d);
-  for (let i = 0; i < organizations.length; i += 500) for (const d of await Promise.all(organizations.slice(i, i + 500).map((id) => organizationDoc(db, id)))) if (d) out.push(d);
-  return out;
-}
-
 /**
  * Persons' and organizations' documents made again from the rows as they are now (or removed).
  * `sessions`: the documents of the sessions they appear in too (a session's text names its
@@ -536,23 +493,6 @@ export const GIN_INDEXES = [
   { name: 'search_doc_pair_tsv_idx', column: 'pair_tsv' },
   { name: 'search_doc_title_tsv_idx', column: 'title_tsv' },
 ] as const;
-
-/**
- * PostgreSQL: GIN_INDEXES made again after a bulk load (a rebuild, the bench), inside the caller's
- * transaction, with GIN_BUILD_MEMORY as the build's maintenance_work_mem (the keys it sorts in
- * memory before writing them into the index).
- */
-export async function createGinIndexes(trx: DbOrTx): Promise<void> {
-  await sql`SET LOCAL maintenance_work_mem = ${sql.lit(GIN_BUILD_MEMORY)}`.execute(trx);
-  for (const i of GIN_INDEXES) await sql`CREATE INDEX ${sql.ref(i.name)} ON search_doc USING gin (${sql.ref(i.column)}) WITH (fastupdate = off)`.execute(trx);
-}
-/**
- * Small on purpose: GIN sorts keys in a tree in memory and writes them out when it is full; with
- * pair_tsv's millions of distinct keys a large tree is mostly cache misses. Building pair_tsv's
- * index over 10,000 statements took 34 s of CPU at 16 MB and 70 s at 512 MB (3,000: 8.6 s at
- * 16 MB, 11.6 s at 64 MB, the default, 15 s at 1 GB).
- */
-const GIN_BUILD_MEMORY = '16MB';
 
 /** Every document removed (the combos stay: processes keep their ids). */
 export async function clearIndex(trx: DbOrTx): Promise<void> {
@@ -823,25 +763,29 @@ export async function matches(db: DbOrTx, engine: Engine, q: ParsedQuery, within
   return done();
 }
 
-type EventFacetRow = { year: number; series: number; title: string };
+type EventFacetRow = { year: number; series: number; title: string; lang: string; translations: string | null };
+/** A series' title as stored, with its language and its translations (picked per reader by the caller). */
+export type TitleRow = { title: string; lang: string; translations: string | null };
 /** Every published event's facets and every series' title, per database, as of a generation of the site. */
-const publishedCache = new WeakMap<object, { generation: number; events: Map<number, EventFacetRow>; series: Map<number, string> }>();
+const publishedCache = new WeakMap<object, { generation: number; events: Map<number, EventFacetRow>; series: Map<number, TitleRow> }>();
 
 /**
  * Every published event's year, series and title, and every series' title (facets and their
- * labels), kept by the process while the site's generation (site_state, moved by every write) is
- * the same: read again once after each write rather than at every search (2,000 events: 19 ms a
- * search on the shared machine).
+ * labels; with their languages and translations), kept by the process while the site's generation
+ * (site_state, moved by every write) is the same: read again once after each write rather than at
+ * every search (2,000 events: 19 ms a search on the shared machine).
  */
-export async function publishedFacets(db: DbOrTx, cacheKey: object): Promise<{ events: Map<number, EventFacetRow>; series: Map<number, string> }> {
+export async function publishedFacets(db: DbOrTx, cacheKey: object): Promise<{ events: Map<number, EventFacetRow>; series: Map<number, TitleRow> }> {
   const g = await sql<{ value: unknown }>`SELECT value FROM site_state WHERE key = 'generation'`.execute(db);
   const generation = Number(g.rows[0]?.value ?? 0);
   const hit = publishedCache.get(cacheKey);
   if (hit && hit.generation === generation) return hit;
   const events = new Map<number, EventFacetRow>();
-  for (const e of await published(db).selectFrom('event').select(['id', 'start_date', 'series_id', 'title']).execute()) events.set(e.id, { year: Number(e.start_date.slice(0, 4)), series: e.series_id, title: e.title });
-  const series = new Map<number, string>();
-  for (const x of await db.selectFrom('series').select(['id', 'title']).execute()) series.set(x.id, x.title);
+  for (const e of await published(db).selectFrom('event').select(['id', 'start_date', 'series_id', 'title', 'lang', 'translations']).execute()) {
+    events.set(e.id, { year: Number(e.start_date.slice(0, 4)), series: e.series_id, title: e.title, lang: e.lang, translations: e.translations });
+  }
+  const series = new Map<number, TitleRow>();
+  for (const x of await db.selectFrom('series').select(['id', 'title', 'lang', 'translations']).execute()) series.set(x.id, { title: x.title, lang: x.lang, translations: x.translations });
   const fresh = { generation, events, series };
   publishedCache.set(cacheKey, fresh);
   return fresh;

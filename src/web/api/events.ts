@@ -1,7 +1,6 @@
 // /api/events, /api/events/:slug (the agenda, from the export model) and /api/sessions/:id
 import type { Hono } from 'hono';
 import { NotFound } from '../../domain/errors.ts';
-import { DEFAULT_LANGUAGE } from '../../domain/language.ts';
 import { loadEventExport } from '../../operations/event-export.ts';
 import { releasesOf } from '../../operations/releases.ts';
 import { publishedEventBySlug } from '../../storage/queries.ts';
@@ -17,8 +16,6 @@ import { cachedJson } from './respond.ts';
 
 export function mountEvents(api: Hono, deps: AppDeps): void {
   const { db } = deps.storage;
-  const lang = DEFAULT_LANGUAGE;
-  const t = translator(lang);
 
   api.get('/events', (c) => {
     const req = parsePage(c.req.query());
@@ -39,8 +36,11 @@ export function mountEvents(api: Hono, deps: AppDeps): void {
     }, { ...API_HEADERS, ...langHeaders(reader) });
   });
 
-  api.get('/events/:slug/releases', (c) =>
-    cachedJson(deps, c, c.req.path, async () => {
+  api.get('/events/:slug/releases', (c) => {
+    // The changes' sentences in the language asked for (the changelog page's, /fr/events/{slug}/changes).
+    const reader = parseLang(c.req.query());
+    const tr = translator(reader);
+    return cachedJson(deps, c, langKey(c.req.path, reader), async () => {
       const found = await publishedEventBySlug(db, c.req.param('slug'));
       if (!found) throw new NotFound(`no published event "${c.req.param('slug')}"`);
       const page = `${deps.baseUrl()}/events/${found.event.slug}/changes`;
@@ -50,11 +50,11 @@ export function mountEvents(api: Hono, deps: AppDeps): void {
         note: r.note,
         url: `${page}#release-${r.number}`,
         first: r.changes === null,
-        changes: (r.changes?.items ?? []).map((ch) => ({ ...ch, text: changeText(ch, t, lang) })),
+        changes: (r.changes?.items ?? []).map((ch) => ({ ...ch, text: changeText(ch, tr, reader) })),
       }));
       return { data: { data }, events: [found.event.id] };
-    }),
-  );
+    }, { ...API_HEADERS, ...langHeaders(reader) });
+  });
 
   api.get('/sessions/:id', (c) => {
     const id = parseSessionId(c.req.param('id'));

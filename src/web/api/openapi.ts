@@ -7,8 +7,11 @@ import { INTERFACE_LANGUAGES } from '../../domain/language.ts';
 import { API_ERROR_CODES } from './errors.ts';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './pagination.ts';
 
-/** Search's facets and kinds of result (operations/search.ts), named here so the document imports no storage. */
-export const SEARCH_FACETS = ['kind', 'year', 'series', 'event', 'country', 'region', 'orgKind', 'role', 'materialKind', 'lang'] as const;
+/**
+ * Search's facets and kinds of result (operations/search.ts), named here so the document imports no
+ * storage; the language of the text is `textLang` in the API (`lang` is the language read in).
+ */
+export const SEARCH_FACETS = ['kind', 'year', 'series', 'event', 'country', 'region', 'orgKind', 'role', 'materialKind', 'textLang'] as const;
 export const SEARCH_KINDS = ['event', 'session', 'material', 'person', 'organization'] as const;
 
 type Schema = Record<string, unknown>;
@@ -199,8 +202,8 @@ const schemas: Record<string, Schema> = {
               type: 'object',
               required: ['type', 'text'],
               properties: {
-                type: { type: 'string', enum: ['event-changed', 'session-added', 'session-removed', 'session-moved', 'session-retitled', 'person-added', 'person-removed', 'person-replaced', 'affiliation-changed', 'material-added', 'material-replaced', 'material-removed', 'other-changes'] },
-                text: { ...str, description: 'the change as one sentence, as the changelog page says it' },
+                type: { type: 'string', enum: ['event-changed', 'session-added', 'session-removed', 'session-moved', 'session-retitled', 'person-added', 'person-removed', 'person-replaced', 'affiliation-changed', 'material-added', 'material-replaced', 'material-removed', 'translations-changed', 'other-changes'] },
+                text: { ...str, description: 'the change as one sentence, as the changelog page says it, in the language asked for with lang' },
               },
               additionalProperties: true,
               description: 'What changed since the release before; the other fields depend on the type (session, from, person, role, fields, label…)',
@@ -281,7 +284,7 @@ const schemas: Record<string, Schema> = {
     },
     'One result.',
   ),
-  FacetValue: object({ value: str, label: str, count: { type: 'integer', minimum: 1, description: 'exact: the results with this value under the query and all filters' }, selected: { type: 'boolean' }, url: { ...uri, description: 'this search with the value added to the filters (removed, when selected)' } }),
+  FacetValue: object({ value: str, label: str, labelLang: { type: 'string', pattern: '^[a-z]{2,3}$', description: 'the language the label is in: the one asked for with lang (a series’ or an event’s title: where an editor translated it, else the original’s)' }, count: { type: 'integer', minimum: 1, description: 'exact: the results with this value under the query and all filters' }, selected: { type: 'boolean' }, url: { ...uri, description: 'the search page (in the language asked for with lang) with the value added to the filters (removed, when selected)' } }),
   SearchResults: object(
     {
       query: str,
@@ -401,10 +404,15 @@ function searchPath() {
         q('orgKind', "the kind of the speaker's organization, or of the organization", { type: 'string', enum: [...ORGANIZATION_KINDS] }),
         q('role', "the speaker's role, for statements", { type: 'string', enum: ['moderator', 'speaker'] }),
         q('materialKind', 'the kind of material', { type: 'string', enum: [...MATERIAL_KINDS] }),
-        q('lang', 'the language of the text, e.g. en, fr, es'),
+        q('textLang', 'the language of the text, e.g. en, fr, es'),
+        { $ref: '#/components/parameters/Lang' },
       ],
       responses: {
-        '200': { description: 'OK', headers: { 'Access-Control-Allow-Origin': { $ref: '#/components/headers/AccessControlAllowOrigin' } }, content: json(ref('SearchResults')) },
+        '200': {
+          description: 'OK',
+          headers: { 'Access-Control-Allow-Origin': { $ref: '#/components/headers/AccessControlAllowOrigin' }, 'Content-Language': { $ref: '#/components/headers/ContentLanguage' } },
+          content: json(ref('SearchResults')),
+        },
         '400': { $ref: '#/components/responses/InvalidInput' },
         '500': { $ref: '#/components/responses/Internal' },
       },
@@ -442,6 +450,7 @@ export function openApiDocument(baseUrl: string) {
       }),
       '/api/events/{slug}/releases': op('List the releases of an event', 'ReleaseList', {
         params: [slugParam('event')],
+        lang: true,
         description: 'The changelog: every release of the programme, newest first, with what it changed since the one before.',
       }),
       '/api/sessions/{id}': op('Get a session', 'SessionDetail', {

@@ -5,15 +5,16 @@ import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { InvalidInput } from '../../domain/errors.ts';
 import { DEFAULT_LANGUAGE, type InterfaceLanguage } from '../../domain/language.ts';
-import { FACETS, MAX_PER_PAGE, search, type SearchFilters, type SearchOutcome } from '../../operations/search.ts';
+import { type Facet, FACETS, MAX_PER_PAGE, search, type SearchFilters, type SearchOutcome } from '../../operations/search.ts';
 import { API_HEADERS } from '../api/respond.ts';
 import type { AppDeps } from '../deps.ts';
 import { translator } from '../i18n/t.ts';
 import { HTML_HEADERS } from '../security.ts';
 import { renderDocument } from '../views/layout.tsx';
-import { placeOf } from '../views/render-context.ts';
+import { hrefIn, placeOf } from '../views/render-context.ts';
+import { langHeaders, parseLang } from '../api/params.ts';
 
-import { facetLabel, FACET_VALUES_SHOWN, SearchErrorPage, SearchPage, searchHref } from '../views/search.tsx';
+import { FACET_VALUES_SHOWN, facetText, SearchErrorPage, SearchPage, searchHref } from '../views/search.tsx';
 
 const whole = (max: number) => z.string().regex(/^[1-9][0-9]{0,5}$/, 'must be a positive whole number').transform(Number).pipe(z.number().max(max, `must be at most ${max}`));
 const params = z.object({
@@ -33,14 +34,21 @@ export function parseSearch(query: Record<string, string>): { q: string; filters
   return { q: (v.q as string | undefined) ?? '', filters, page: (v.page as number | undefined) ?? 1, perPage: (v.perPage as number | undefined) ?? 20 };
 }
 
-/** The JSON answer: results with highlighted titles and snippets as parts, facets with labels and exact counts. */
-export function searchJson(o: SearchOutcome, baseUrl: string) {
-  const lang = DEFAULT_LANGUAGE;
+/**
+ * A facet's name in the API: the language of the text is `textLang` there, since `lang` is the
+ * language the client reads (the archive's reads' `?lang=`, components.parameters.Lang); the HTML
+ * page, whose language is its address's prefix, keeps `lang`.
+ */
+export const apiFacetName = (f: Facet): string => (f === 'lang' ? 'textLang' : f);
+
+/** The JSON answer: results with highlighted titles and snippets as parts, facets with labels (in `reader`'s language) and exact counts. */
+export function searchJson(o: SearchOutcome, baseUrl: string, reader: InterfaceLanguage = DEFAULT_LANGUAGE) {
+  const lang = reader;
   const t = translator(lang);
   const abs = (href: string) => (href.startsWith('/') ? `${baseUrl}${href}` : href);
   return {
     query: o.q,
-    filters: o.filters,
+    filters: Object.fromEntries(Object.entries(o.filters).map(([f, v]) => [apiFacetName(f as Facet), v])),
     total: o.total,
     page: o.page,
     perPage: o.perPage,
@@ -61,8 +69,19 @@ export function searchJson(o: SearchOutcome, baseUrl: string) {
     })),
     facets: Object.fromEntries(
       FACETS.map((f) => [
-        f,
-        o.facets[f].map((v) => ({ value: v.value, label: facetLabel(f, v.value, o, t, lang), count: v.count, selected: v.selected, url: `${baseUrl}${searchHref(o.q, v.selected ? withoutFacet(o.filters, f) : { ...o.filters, [f]: v.value })}` })),
+        apiFacetName(f),
+        o.facets[f].map((v) => {
+          const label = facetText(f, v.value, o, t, lang);
+          return {
+            value: v.value,
+            label: label.text,
+            labelLang: label.lang,
+            count: v.count,
+            selected: v.selected,
+            // The search page in the reader's language.
+            url: `${baseUrl}${hrefIn(lang, searchHref(o.q, v.selected ? withoutFacet(o.filters, f) : { ...o.filters, [f]: v.value }))}`,
+          };
+        }),
       ]),
     ),
   };
@@ -81,7 +100,7 @@ export function searchRoutes(deps: AppDeps, lang: InterfaceLanguage = 'en'): Hon
       if (!(e instanceof InvalidInput)) throw e;
       return c.body(await renderDocument(<SearchErrorPage lang={lang} t={t} detail={e.message} />, placeOf(c.req.path, deps.baseUrl())), 400, { ...HTML_HEADERS, 'cache-control': 'no-store' });
     }
-    const outcome = await search(deps.storage, p);
+    const outcome = await search(deps.storage, { ...p, reader: lang });
     const html = await renderDocument(<SearchPage lang={lang} t={t} outcome={outcome} />, placeOf(c.req.url.slice(c.req.url.indexOf('/', 8)), deps.baseUrl()));
     return c.body(html, 200, { ...HTML_HEADERS, 'cache-control': 'no-store' });
   });
@@ -91,9 +110,12 @@ export function searchRoutes(deps: AppDeps, lang: InterfaceLanguage = 'en'): Hon
 /** GET /api/search, mounted by routes/api.ts (its errors are the API's JSON errors). */
 export function mountSearchApi(api: Hono, deps: AppDeps): void {
   api.get('/search', async (c) => {
-    const p = parseSearch(c.req.query());
-    const outcome = await search(deps.storage, p);
-    return c.body(JSON.stringify(searchJson(outcome, deps.baseUrl())), 200, { ...API_HEADERS, 'cache-control': 'no-store' });
+    const { lang, textLang, ...rest } = c.req.query();
+    // ?lang= is the language read in (as on every archive read); the text's language is the filter textLang.
+    const reader = parseLang({ lang });
+    const p = parseSearch({ ...rest, ...(textLang !== undefined ? { lang: textLang } : {}) });
+    const outcome = await search(deps.storage, { ...p, reader });
+    return c.body(JSON.stringify(searchJson(outcome, deps.baseUrl(), reader)), 200, { ...API_HEADERS, ...langHeaders(reader), 'cache-control': 'no-store' });
   });
 }
 

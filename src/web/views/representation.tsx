@@ -8,6 +8,8 @@ import { m49Code, type Subregion } from '../../domain/region.ts';
 import type { Representation } from '../../operations/representation.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { translator, type Translate } from '../i18n/t.ts';
+import { pickField } from '../../domain/translations.ts';
+import { textAttrs } from './content-text.tsx';
 import { dateRange } from './format.ts';
 import { Layout } from './layout.tsx';
 import { href, renderingAt } from './render-context.ts';
@@ -37,7 +39,10 @@ export function groupLabel(t: Translate, d: Dimension, key: string): string {
 const numberIn = (lang: InterfaceLanguage) => {
   const whole = new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 0 });
   const one = new Intl.NumberFormat(intlLocale(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  return { n: (v: number) => whole.format(v), pct: (v: number | null) => (v === null ? '–' : `${one.format(v)} %`), min: (seconds: number) => one.format(seconds / 60) };
+  // A share (0–100) as the language writes a percentage: "9.8%", French "9,8 %" (a narrow no-break space).
+  const share = new Intl.NumberFormat(intlLocale(lang), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const axis = new Intl.NumberFormat(intlLocale(lang), { style: 'percent', maximumFractionDigits: 0 });
+  return { n: (v: number) => whole.format(v), pct: (v: number | null) => (v === null ? '–' : share.format(v / 100)), axis: (v: number) => axis.format(v / 100), min: (seconds: number) => one.format(seconds / 60) };
 };
 
 // ---- charts ----------------------------------------------------------------------------------
@@ -299,7 +304,7 @@ function Trend(p: Base & { years: YearFigures[]; level: 2 | 3 | 4; id: (s: strin
   const notKnown = p.years.map((y) => percent(y.speakers.notKnown, y.speakers.persons));
   const civil = p.years.map((y) => percent(y.panellists.civilSociety, y.panellists.appearances));
   const describe = (values: Array<number | null>) => years.map((yr, i) => `${yr}${t('punct.colon')}${f.pct(values[i] ?? null)}`).join(t('punct.semicolon'));
-  const pctAxis = (v: number) => `${v} %`;
+  const pctAxis = f.axis;
   const sub = (p.level + 1) as 3 | 4 | 5;
   return (
     <section aria-labelledby={p.id('trend-h')}>
@@ -391,21 +396,34 @@ function Downloads(p: Base & { base: string }) {
   );
 }
 
+/** Stands for the title in a message, to find where the message puts it (a private-use character no catalogue holds). */
+const TITLE_MARK = '\uE000';
+
 /** /events/{slug}/representation, /series/{slug}/representation and a series' year, /series/{slug}/representation/{year}. */
 export function RepresentationPage(p: Base & { rep: Representation; path: string }) {
   const { t, rep } = p;
   const s = rep.scope;
   const year = s.kind === 'series' ? s.year : null;
+  // The event's and the series' titles in the reader's language where an editor gave one (as the series page and the event page show them).
+  const own = pickField(s, 'title', s.title, p.lang) ?? { text: s.title, lang: s.lang };
+  const series = pickField(s.series, 'title', s.series.title, p.lang) ?? { text: s.series.title, lang: s.series.lang };
   const crumbs = [
     { href: '/', label: t('nav.home') },
-    { href: `/series/${s.series.slug}`, label: s.series.title },
-    ...(s.kind === 'event' ? [{ href: `/events/${s.slug}`, label: s.title }] : []),
-    ...(year !== null ? [{ href: `/series/${s.slug}/representation`, label: t('rep.title', { title: s.title }) }] : []),
+    { href: `/series/${s.series.slug}`, label: series.text, lang: series.lang },
+    ...(s.kind === 'event' ? [{ href: `/events/${s.slug}`, label: own.text, lang: own.lang }] : []),
+    ...(year !== null ? [{ href: `/series/${s.slug}/representation`, label: t('rep.title', { title: own.text }) }] : []),
   ];
-  const title = year !== null ? t('rep.title.year', { title: s.title, year: String(year) }) : t('rep.title', { title: s.title });
+  const heading = (title: string) => (year !== null ? t('rep.title.year', { title, year: String(year) }) : t('rep.title', { title }));
+  const title = heading(own.text);
+  // The heading with the title marked in its own language: the message around it is the page's.
+  const [before, after] = heading(TITLE_MARK).split(TITLE_MARK) as [string, string | undefined];
   return (
     <Layout lang={p.lang} t={t} title={title} description={t('rep.intro')} crumbs={crumbs}>
-      <h1>{title}</h1>
+      <h1>
+        {before}
+        <span {...textAttrs(own, p.lang)}>{own.text}</span>
+        {after ?? ''}
+      </h1>
       {s.from && s.to ? (
         <p class="meta">
           {s.kind === 'series' ? t('rep.scope.series', { n: s.events.length, dates: dateRange(s.from, s.to, p.lang) }) : <time datetime={s.from}>{dateRange(s.from, s.to, p.lang)}</time>}

@@ -10,11 +10,25 @@ import type { MessageKey } from '../i18n/messages.ts';
 import type { Translate } from '../i18n/t.ts';
 import { Layout } from './layout.tsx';
 import { href } from './render-context.ts';
+import { textAttrs } from './content-text.tsx';
 
 /** At most this many values are listed per facet (the most frequent; every count is exact). */
 export const FACET_VALUES_SHOWN = 12;
 
-/** A facet value's label in the page's language. */
+/**
+ * A facet value's label in the page's language, with the language it is in: the interface's words
+ * and country names in the page's; a series' or an event's title in it where an editor translated
+ * it, else the original in its own language (so the page marks it with `lang`).
+ */
+export function facetText(facet: Facet, value: string, outcome: Pick<SearchOutcome, 'labels'>, t: Translate, lang: InterfaceLanguage): { text: string; lang: string } {
+  if (facet === 'series' || facet === 'event') {
+    const picked = (facet === 'series' ? outcome.labels.series : outcome.labels.event)[value];
+    return picked ? { text: picked.text, lang: picked.lang } : { text: value, lang };
+  }
+  return { text: facetLabel(facet, value, outcome, t, lang), lang };
+}
+
+/** A facet value's label in the page's language (a series' or event's title: see facetText). */
 export function facetLabel(facet: Facet, value: string, outcome: Pick<SearchOutcome, 'labels'>, t: Translate, lang: InterfaceLanguage): string {
   const key = (k: string) => {
     const text = t(k as MessageKey);
@@ -24,9 +38,8 @@ export function facetLabel(facet: Facet, value: string, outcome: Pick<SearchOutc
     case 'kind':
       return key(`search.kind.${value}`);
     case 'series':
-      return outcome.labels.series[value] ?? value;
     case 'event':
-      return outcome.labels.event[value] ?? value;
+      return facetText(facet, value, outcome, t, lang).text;
     case 'country':
       return countryLabel(value, null, lang) ?? value;
     case 'region':
@@ -75,14 +88,16 @@ export function SearchPage(p: { lang: InterfaceLanguage; t: Translate; outcome: 
               <h3>{t(`search.facet.${f}` as MessageKey)}</h3>
               <ul class="list">
                 {o.facets[f].slice(0, FACET_VALUES_SHOWN).map((v) => {
-                  const label = facetLabel(f, v.value, o, t, lang);
+                  const label = facetText(f, v.value, o, t, lang);
+                  // A series' or an event's title is content: marked with its language, always (as on the series page).
+                  const attrs = f === 'series' || f === 'event' ? textAttrs(label, lang) : {};
                   if (v.selected) {
                     const rest = { ...o.filters };
                     delete rest[f];
                     return (
                       <li>
                         <strong>
-                          <bdi>{label}</bdi>
+                          <bdi {...attrs}>{label.text}</bdi>
                         </strong>{' '}
                         ({v.count}) <a href={href(searchHref(o.q, rest))}>{t('search.remove')}</a>
                       </li>
@@ -91,7 +106,7 @@ export function SearchPage(p: { lang: InterfaceLanguage; t: Translate; outcome: 
                   return (
                     <li>
                       <a href={href(searchHref(o.q, { ...o.filters, [f]: v.value }))}>
-                        <bdi>{label}</bdi>
+                        <bdi {...attrs}>{label.text}</bdi>
                       </a>{' '}
                       ({v.count})
                     </li>

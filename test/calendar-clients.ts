@@ -199,6 +199,19 @@ print(json.dumps(out, ensure_ascii=False))`,
   return JSON.parse(r.stdout) as PyFullEvent[];
 }
 
+/** The calendar's own NAME (X-WR-CALNAME), URL and SOURCE as python-icalendar decodes them. */
+export function pythonIcalendarCalendar(ics: string): { name: string | null; url: string | null; source: string | null } {
+  const r = python(
+    `import json, sys, icalendar
+cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
+text = lambda v: None if v is None else str(v)
+print(json.dumps({'name': text(cal.get('X-WR-CALNAME')), 'url': text(cal.get('URL')), 'source': text(cal.get('SOURCE'))}, ensure_ascii=False))`,
+    ics,
+  );
+  if (r.status !== 0) throw new Error(`python-icalendar: ${r.stderr}`);
+  return JSON.parse(r.stdout) as { name: string | null; url: string | null; source: string | null };
+}
+
 /** The LibreOffice program (Debian libreoffice-calc-nogui), or why a test that needs it is skipped. */
 export const LIBREOFFICE_SKIP = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).status === 0 ? false : 'LibreOffice is missing: apt-get install -y libreoffice-calc-nogui';
 

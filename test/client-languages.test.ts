@@ -4,14 +4,15 @@
 //   LOCATION, instants) and by khal (imported into a fresh calendar, `khal list`), with exact French
 //   titles and descriptions (sessions headed as the French page heads them: "Table ronde 1: …"),
 //   country names in French and Arabic, Arabic role words, links to the French and Arabic pages,
-//   and the venue's times as UTC instants;
+//   and the venue's times as UTC instants; a person's /fr/ and /ar/ calendar likewise (its URL and
+//   SOURCE under the prefix, each session as the event's calendar in that language has it);
 // - the French participants CSV and XLSX, the Arabic participants CSV and the representation
 //   figures CSV in French and Arabic are opened by LibreOffice Calc (headless, saved as CSV): every
 //   cell as the file has it, accents and Arabic script intact, dates kept as written.
 // Each program is skipped, visibly, where it is not installed.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { KHAL_SKIP, khalRead, LIBREOFFICE_SKIP, libreOfficeCells, parseCsv, PY_ICALENDAR_SKIP, pythonIcalendarEvents } from './calendar-clients.ts';
+import { KHAL_SKIP, khalRead, LIBREOFFICE_SKIP, libreOfficeCells, parseCsv, PY_ICALENDAR_SKIP, pythonIcalendarCalendar, pythonIcalendarEvents } from './calendar-clients.ts';
 import { ENGINES } from './engines.ts';
 import { http, signedIn, versions } from './http-client.ts';
 import { demoSite, type TestSite } from './server.ts';
@@ -19,6 +20,7 @@ import { translator } from '../src/web/i18n/t.ts';
 import { sessionHeading } from '../src/web/views/format.ts';
 
 const EVENT = '/events/idm-2017-new-york';
+const PERSON = '/people/william-lacy-swing';
 // The words the files take from the catalogue: role words, the colon after them (French puts a
 // no-break space before it), a numbered panel's heading.
 const tFr = translator('fr');
@@ -68,6 +70,9 @@ for (const engine of ENGINES) {
       for (const [name, path] of [
         ['fr.ics', `/fr${EVENT}/calendar.ics`],
         ['ar.ics', `/ar${EVENT}/calendar.ics`],
+        ['fr-person.ics', `/fr${PERSON}/calendar.ics`],
+        ['ar-person.ics', `/ar${PERSON}/calendar.ics`],
+        ['en-person.ics', `${PERSON}/calendar.ics`],
         ['fr-participants.csv', `/fr${EVENT}/participants.csv`],
         ['fr-participants.xlsx', `/fr${EVENT}/participants.xlsx`],
         ['ar-participants.csv', `/ar${EVENT}/participants.csv`],
@@ -123,6 +128,36 @@ for (const engine of ENGINES) {
       assert.equal(ar[0]!.url, page(1, 'ar'));
       assert.ok(ar[3]!.description!.startsWith(`${MODERATOR_AR}El Habib Nadir, Secretary General, Ministry in Charge of Moroccans living abroad and migration affairs, المغرب\n`), ar[3]!.description!);
       assert.deepEqual(ar.map((e) => [e.start, e.end]), fr.map((e) => [e.start, e.end]));
+    });
+
+    test('python-icalendar reads a person’s calendar in French and Arabic: titles, role words, country names and links in the calendar’s language', { skip: PY_ICALENDAR_SKIP }, () => {
+      // The calendar itself: the person's name, their page and the feed under the calendar's prefix.
+      assert.deepEqual(pythonIcalendarCalendar(text('fr-person.ics')), { name: 'William Lacy Swing', url: `${site.base}/fr${PERSON}`, source: `${site.base}/fr${PERSON}/calendar.ics` });
+      assert.deepEqual(pythonIcalendarCalendar(text('ar-person.ics')), { name: 'William Lacy Swing', url: `${site.base}/ar${PERSON}`, source: `${site.base}/ar${PERSON}/calendar.ics` });
+      assert.deepEqual(pythonIcalendarCalendar(text('en-person.ics')), { name: 'William Lacy Swing', url: `${site.base}${PERSON}`, source: `${site.base}${PERSON}/calendar.ics` });
+      // Each of their sessions exactly as the event's own calendar in that language has it (French
+      // titles, French role words and colon, links to the French page), and only theirs.
+      const fr = pythonIcalendarEvents(text('fr-person.ics'));
+      const frEvent = pythonIcalendarEvents(text('fr.ics'));
+      assert.deepEqual(fr, frEvent.filter((e) => e.description!.includes('William Lacy Swing')));
+      assert.deepEqual(fr.slice(0, 2).map((e) => [e.summary, e.url]), [
+        [`${OPENING_FR} — ${EVENT_FR}`, page(1)],
+        [`${panel1Fr} — ${EVENT_FR}`, page(2)],
+      ]);
+      assert.ok(fr[1]!.description!.startsWith(`${MODERATOR_FR}William Lacy Swing, Director General, International Organization for Migration\n`), fr[1]!.description!);
+      const ar = pythonIcalendarEvents(text('ar-person.ics'));
+      assert.deepEqual(ar, pythonIcalendarEvents(text('ar.ics')).filter((e) => e.description!.includes('William Lacy Swing')));
+      assert.deepEqual(ar.slice(0, 2).map((e) => [e.summary, e.url]), [
+        [`Opening Session — ${EVENT_EN}`, page(1, 'ar')],
+        [`${sessionHeading({ kind: 'panel', number: 1, title: PANEL_1 }, tAr)} — ${EVENT_EN}`, page(2, 'ar')],
+      ]);
+      // English: the pages at the root, as before.
+      const en = pythonIcalendarEvents(text('en-person.ics'));
+      assert.equal(en.length, fr.length);
+      assert.deepEqual(en.slice(0, 2).map((e) => [e.summary, e.url]), [
+        [`Opening Session — ${EVENT_EN}`, `${site.base}${EVENT}#session-1`],
+        [`Panel 1: ${PANEL_1} — ${EVENT_EN}`, `${site.base}${EVENT}#session-2`],
+      ]);
     });
 
     test('khal imports the French and Arabic calendars and lists the French titles and descriptions at the venue’s times (in UTC)', { skip: KHAL_SKIP }, () => {

@@ -21,7 +21,14 @@ export const PERSON_CALENDAR_EVENTS = 10;
  * agenda order within an event; undefined for an unknown person or one who appears in no
  * published event (drafts stay private).
  */
-export async function loadPersonCalendar(db: DbOrTx, slug: string, baseUrl: string, generation: number): Promise<PersonCalendar | undefined> {
+export async function loadPersonCalendar(
+  db: DbOrTx,
+  slug: string,
+  baseUrl: string,
+  generation: number,
+  /** the reader's language: titles in it where an editor gave them, country names always (issue 13) */
+  reader = 'en',
+): Promise<PersonCalendar | undefined> {
   db = published(db);
   const person = await db.selectFrom('person').select(['id', 'name', 'slug']).where('slug', '=', slug).executeTakeFirst();
   if (!person) return undefined;
@@ -48,7 +55,7 @@ export async function loadPersonCalendar(db: DbOrTx, slug: string, baseUrl: stri
     // session's entry depends on nothing else of the agenda; every day keeps its place).
     const agenda = await eventAgenda(db, found.event.id);
     const theirs = { ...agenda, days: agenda.days.map((d) => ({ ...d, sessions: d.sessions.filter((s) => s.appearances.some((a) => a.person.id === person.id)) })) };
-    const data = await eventExportOf(db, found, theirs, baseUrl, generation);
+    const data = await eventExportOf(db, found, theirs, baseUrl, generation, reader);
     for (const day of data.days) {
       for (const session of day.sessions) {
         if (session.appearances.some((a) => a.person.id === person.id)) entries.push({ data, day, session });

@@ -1,7 +1,7 @@
 // iCalendar feeds: a whole event, one session, one person. Rendered once per change through
 // cached(), like the pages, and 404 for anything unknown or unpublished.
 import { Hono } from 'hono';
-import { type CalendarWords, eventCalendar, personCalendar, sessionCalendar } from '../../exports/ical.ts';
+import { type CalendarEntry, type CalendarWords, eventCalendar, personCalendar, sessionCalendar } from '../../exports/ical.ts';
 import { translator } from '../i18n/t.ts';
 import { sessionHeading } from '../views/format.ts';
 import { loadEventExport } from '../../operations/event-export.ts';
@@ -52,8 +52,12 @@ export function calendarRoutes(deps: AppDeps, lang: InterfaceLanguage = 'en'): H
   app.get('/people/:slug/calendar.ics', (c) => {
     const slug = c.req.param('slug');
     return cached(cache, c, icsHeaders(slug), async () => {
-      const found = await loadPersonCalendar(storage.db, slug, deps.baseUrl(), cache.currentGeneration());
-      return found && personCalendar(found.person, found.entries, words);
+      const base = deps.baseUrl();
+      const found = await loadPersonCalendar(storage.db, slug, base, cache.currentGeneration(), lang);
+      if (!found) return undefined;
+      // The person's page and each session's in the calendar's language (/fr/people/x, /fr/events/y#session-2).
+      const person = { ...found.person, url: found.person.url.startsWith(`${base}/`) ? `${base}${hrefIn(lang, found.person.url.slice(base.length))}` : found.person.url };
+      return personCalendar(person, entriesIn(found.entries, lang), words);
     });
   });
 
@@ -75,4 +79,17 @@ export function pagesIn(x: EventExport, lang: InterfaceLanguage): EventExport {
     days: x.days.map((d) => ({ ...d, sessions: d.sessions.map(session) })),
     cancelled: x.cancelled.map(session),
   };
+}
+
+/** A person's calendar entries with their events' and sessions' addresses in the calendar's language (pagesIn per event). */
+export function entriesIn(entries: CalendarEntry[], lang: InterfaceLanguage): CalendarEntry[] {
+  if (lang === 'en') return entries;
+  const local = new Map<EventExport, EventExport>();
+  return entries.map((e) => {
+    let data = local.get(e.data);
+    if (!data) local.set(e.data, (data = pagesIn(e.data, lang)));
+    const day = data.days.find((d) => d.index === e.day.index) ?? e.day;
+    const session = day.sessions.find((s) => s.id === e.session.id) ?? e.session;
+    return { ...e, data, day, session };
+  });
 }

@@ -5,6 +5,7 @@ import { Conflict, Forbidden, InvalidInput, NotFound, PlenaryError } from '../do
 import * as q from '../storage/queries/accounts.ts';
 import type { Storage } from '../storage/storage.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.ts';
+import { formMessage } from '../domain/form-messages.ts';
 
 const dbOf = (storage: Storage) => storage.db;
 
@@ -100,7 +101,7 @@ export const DEFAULT_THROTTLE: ThrottlePolicy = { windowMinutes: 15, perAccount:
 
 export class TooManyAttempts extends PlenaryError {
   constructor(readonly until: string) {
-    super('forbidden', `too many failed sign-ins: try again after ${until.slice(11, 16)} UTC`);
+    super('forbidden', formMessage('tooManySignIns', { time: until.slice(11, 16) }));
   }
 }
 

@@ -9,7 +9,7 @@ import { type CurrentSession, currentSession, type SessionPolicy } from '../oper
 import { tokenAccount } from '../operations/api-tokens.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { InterfaceLanguage } from '../domain/language.ts';
-import { type FormMessage, formMessage } from '../domain/form-messages.ts';
+import { type FieldMessage, type FormMessage, formMessage } from '../domain/form-messages.ts';
 import { spooledFormOf } from './upload-form.ts';
 
 /** `sessionEnded`: the request carries a session cookie that no longer opens a session. */
@@ -33,7 +33,7 @@ export const isSecure = (baseUrl: string) => baseUrl.startsWith('https:');
 export class Unauthenticated extends PlenaryError {
   constructor(
     readonly ended = false,
-    message = ended ? 'your sign-in has ended (idle too long, past its time, or signed out): sign in again; nothing was saved' : 'sign in first',
+    message: FieldMessage = ended ? formMessage('signInEnded') : formMessage('signInFirst'),
   ) {
     super('unauthenticated', message);
   }

@@ -120,7 +120,7 @@ export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxByt
       setCookie(c, sessionCookieName(secure()), s.token, { httpOnly: true, sameSite: 'Lax', secure: secure(), path: '/', expires: new Date(s.expiresAt) });
       return c.redirect(next, 303);
     } catch (e) {
-      if (e instanceof TooManyAttempts) return loginForm(c, 429, { next, email, error: e.message });
+      if (e instanceof TooManyAttempts) return loginForm(c, 429, { next, email, error: refusalText(t, e.refusals) });
       if (e instanceof PlenaryError && e.code === 'forbidden') return loginForm(c, 401, { next, email, error: t('admin.signIn.wrong') });
       throw e;
     }

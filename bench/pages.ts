@@ -27,6 +27,7 @@
 //   BENCH_LAYOUT=separate|shared|both         (default both; separate needs 2 cores and taskset)
 //   BENCH_ENCODING=identity|gzip|both         (default both)
 //   BENCH_PAGE=/fr/events/idm-2017-new-york      (the page measured; default the English event page)
+//   BENCH_PLENARY_NODE_ARGS="--max-semi-space-size=32"   (Node options for Plenary alone, to compare settings)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -317,7 +318,7 @@ async function main(): Promise<number> {
     const plenaryPort = await freePort();
     plenary = startChild(
       process.execPath,
-      [join(ROOT, 'bin/plenary.mjs'), 'serve'],
+      [...(process.env.BENCH_PLENARY_NODE_ARGS ?? '').split(' ').filter(Boolean), join(ROOT, 'bin/plenary.mjs'), 'serve'],
       { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, PORT: String(plenaryPort), HOST, PLENARY_DEMO: 'on', PLENARY_WORKERS: String(workers()), NODE_ENV: 'production' },
       ROOT,
     );

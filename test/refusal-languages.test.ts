@@ -120,6 +120,24 @@ for (const engine of ENGINES) {
         assert.ok((await frab('')).body.includes('<description>Speaker: Speaker IDM</description>'));
         assert.ok((await frab('/fr')).body.includes(`<description>${translator('fr')('role.speaker')}${NBSP}: Speaker IDM</description>`));
         assert.ok((await frab('/ar')).body.includes('<description>متحدث(ة): Speaker IDM</description>'));
+
+        // Percentages as each language writes them (Intl.NumberFormat, style percent): the one speaker's gender is not known.
+        const figures = async (prefix: string) => (await http('GET', `${base}${prefix}/events/idm-2025/representation`)).body;
+        const enFigures = await figures('');
+        assert.ok(enFigures.includes('<td>100.0%</td>'), enFigures);
+        assert.doesNotMatch(enFigures, /\d %/);
+        // French and Spanish put a no-break space before % (U+00A0 in the ICU here; CLDR 42 and later give French U+202F).
+        for (const [prefix, lang] of [['/fr', 'fr'], ['/es', 'es']] as const) {
+          const whole = new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 1 }).format(1);
+          assert.match(whole, /^100,0[\u00a0\u202f]%$/);
+          assert.ok((await figures(prefix)).includes(`<td>${whole}</td>`), lang);
+        }
+
+        // A sign-in that has ended (idle past its time): the French form's 401 says so in French.
+        await q.updateTable('auth_session').set({ last_seen_at: '2000-01-01T00:00:00.000Z' }).execute();
+        const ended = await ed.post(`/fr/admin/sessions/${idm.id}`, form(idm.version + 2, { title: 'Trop tard' }));
+        assert.equal(ended.status, 401);
+        assert.equal(unescape(alert(ended.body) ?? ''), `votre connexion a pris fin (inactivité trop longue, durée dépassée ou déconnexion)${NBSP}: connectez-vous de nouveau${NBSP}; rien n’a été enregistré`);
       } finally {
         await server.close();
         await db.cleanup();

@@ -39,7 +39,7 @@ export function groupLabel(t: Translate, d: Dimension, key: string): string {
 const numberIn = (lang: InterfaceLanguage) => {
   const whole = new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 0 });
   const one = new Intl.NumberFormat(intlLocale(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  // A share (0–100) as the language writes a percentage: "9.8%", French "9,8 %" (a narrow no-break space).
+  // A share (0–100) as the language writes a percentage: "9.8%", French "9,8 %" (a no-break space, narrow in newer CLDR).
   const share = new Intl.NumberFormat(intlLocale(lang), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const axis = new Intl.NumberFormat(intlLocale(lang), { style: 'percent', maximumFractionDigits: 0 });
   return { n: (v: number) => whole.format(v), pct: (v: number | null) => (v === null ? '–' : share.format(v / 100)), axis: (v: number) => axis.format(v / 100), min: (seconds: number) => one.format(seconds / 60) };

@@ -57,7 +57,27 @@ export function isContinuation(next: string, years: readonly number[], line = ',
   if (t === '' || t.length > 300 || stripBullet(t).bullet) return false;
   if (readTimeSlot(t) !== null || readDayHeading(t, years) !== null || readRoleLine(t) !== null) return false;
   if (t.startsWith(',') || DANGLING.test(line) || (line.split('(').length > line.split(')').length && line.length < 300)) return true;
+  // Text wrapped at the width of a printed page: a long line whose next line opens in lower case ("…chargée des
+  // relations" / "internationales, Ousmane Sy, …"), a quotation left open ("« Les jeunes … avec" / "la commune »"), or
+  // a given name that ends the line before the surname and its job ("… et Patrick" / "Renaudin, Délégué général").
+  if (isWrapped(line)) {
+    if (/^\p{Ll}/u.test(t) && line.length >= WRAP_WIDTH) return true;
+    if (openQuote(line)) return true;
+    const ws = line.split(/\s+/);
+    const last = ws.at(-1) ?? '';
+    // "… par Ibrahima" / "Ndiaye, ingénieur": a capitalised word after "par", "by", "et", "and" is a name's start too.
+    const named = isGivenName(last) || (/^\p{Lu}\p{Ll}+$/u.test(last) && /^(?:par|by|et|and|avec|with|y|con|por)$/i.test(ws.at(-2) ?? ''));
+    if (named && /^\p{Lu}[\p{L}’'-]+(?:\s\p{Lu}[\p{L}’'-]+)?\s?[,(]/u.test(t)) return true;
+  }
   return /,$/.test(line) && (isPositionLike(t) || isOrganizationLike(t)) && !/^\p{Ll}/u.test(t);
+}
+
+// The shortest line that a printed page wraps: shorter lines end where their writer ended them.
+const WRAP_WIDTH = 50;
+const openQuote = (line: string): boolean => line.split('«').length > line.split('»').length && line.length < 300;
+/** A line that may have been wrapped by the page's width: long, with a quotation left open, or ending on a given name. */
+function isWrapped(line: string): boolean {
+  return line.length >= WRAP_WIDTH || openQuote(line) || isGivenName(line.split(/\s+/).at(-1) ?? '');
 }
 
 // Words a wrapped line ends on: "administrateur honoraire du", "Ministère de l'Europe et".
@@ -65,7 +85,8 @@ const DANGLING = /\s(?:et|and|de|du|des|of|the|la|le|les|y|del|for|à|au|aux|en|
 
 /** Whether the line may go on: it ends with a comma, a word that cannot end it, or an open parenthesis. */
 export function endsOpen(line: string): boolean {
-  return /,$/.test(line) || DANGLING.test(line) || (line.split('(').length > line.split(')').length && line.length < 300);
+  return /,$/.test(line) || DANGLING.test(line) || (line.split('(').length > line.split(')').length && line.length < 300) ||
+    (isWrapped(line) && !/[.!?:;»”"]$/.test(line));
 }
 
 const ADDRESS = /^\d{1,5}[a-z]?,?\s(?:[\p{L}'’.-]{1,30}\s){0,4}(?:ave|avenue|street|st|road|rd|boulevard|blvd|lane|drive|place|square|rue|calle|avenida|av|paseo|plaza|via|viale|strasse|straße|chemin|quai|allée)(?![\p{L}])|^(?:rue|calle|avenida|avenue|av\.|paseo|boulevard|chemin|quai)\s[\p{L}'’ .-]{2,60}\d{1,5}\b/iu;
@@ -154,11 +175,35 @@ export function splitPeople(text: string): string[] {
         const pieces = cutAt(byParen, PEOPLE_AND, (before, after) =>
           before.includes(',') && /,/.test(after) && plainName(first(before)) && plainName(first(after)) &&
           (isGivenName(first(after).split(/\s+/)[0]!) || isJobWord((splitTopLevel(after)[1] ?? '').split(/\s+/)[0] ?? '')));
-        for (const piece of pieces) out.push(...bareNames(piece));
+        for (const piece of pieces) for (const one of bareNames(piece)) out.push(...byNameAfterJob(one));
       }
     }
   }
   return out.map((x) => x.replace(/[\s,]+$/, '')).filter((x) => x !== '');
+}
+
+/**
+ * "A, Vice-présidente du Conseil régional, Ousmane Sy, Maire de Dioïla (Mali)": people written one after another with
+ * commas only. A part that reads as a plain name (a known given name first, or a surname in capitals), after a job, an
+ * institution or a country and before a job, starts a person.
+ */
+function byNameAfterJob(text: string): string[] {
+  const parts = splitTopLevel(text);
+  if (parts.length < 4 || text.length > 1200) return [text];
+  const out: string[] = [];
+  let from = 0;
+  for (let k = 2; k + 1 < parts.length; k++) {
+    const prev = parts[k - 1]!;
+    const ws = parts[k]!.split(/\s+/);
+    // A known given name first, or a surname in capitals: "Coastal Public Radio" between two jobs is no person.
+    const personal = isGivenName(ws[0]!) || ws.slice(1).some((w) => /^\p{Lu}{2,}$/u.test(w));
+    if (personal && plainName(parts[k]!) && (isPositionLike(prev) || isOrganizationLike(prev) || findCountry(prev) !== null) && isPositionLike(parts[k + 1]!)) {
+      out.push(parts.slice(from, k).join(', '));
+      from = k;
+    }
+  }
+  out.push(parts.slice(from).join(', '));
+  return out;
 }
 
 /** "Ana Ruiz, Li Wei and Omar Haddad": names alone, joined by a final "and", split; anything else comes back whole. */

@@ -1013,7 +1013,7 @@ function isCapitalsLine(t: string): boolean {
 
 /** Short enough, and not a sentence, to be a session's title. */
 function isTitleLike(t: string): boolean {
-  return t.length <= 150 && !/[.;,:]$/.test(t) && /^[\p{Lu}\p{N}"“‘'(]/u.test(t);
+  return t.length <= 150 && !/[.;,:]$/.test(t) && /^[\p{Lu}\p{N}"“‘'(«¿¡]/u.test(t);
 }
 
 /** A title on its own line just above a speaker: quoted, or title-like and followed by a person line. */

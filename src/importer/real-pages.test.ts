@@ -953,3 +953,29 @@ test('a PDF agenda flattened into one paragraph with no punctuation between item
     [], ['s Driss Alaoui', 's Karin Lund'], ['m Eva Moreau', 's Rami Khoury', 's Paolo Ferri'], [], [],
   ]);
 });
+
+test('a PDF programme wrapped at the page width: a long line goes on when the next opens in lower case, a quotation is open, or a name is cut', () => {
+  const r = read([
+    'MERCREDI 16 NOVEMBRE 2011',
+    '09 h 00',
+    'Accueil par Claire Fontaine, Vice-présidente du Conseil départemental chargée de la',
+    'jeunesse, Amadou Diallo, Maire de Kayes (Mali) et Louis',
+    'Perrin, Délégué général de Cités Unies',
+    '10 h 45 à 12 h 00',
+    '« Les communes face au climat : ce que font les villes jumelées » par Moussa',
+    'Traoré, ingénieur, Agence de l’eau de Ségou',
+    '15 h 10 à 16 h 30',
+    '« Les jeunes et les partenariats – L’expérience du lycée de Melle avec',
+    'la commune de Kaya »',
+  ]);
+  assert.deepEqual(r.sessions, [
+    ['09:00', null, 'other', null, 'Accueil'],
+    ['10:45', '12:00', 'other', null, '« Les communes face au climat : ce que font les villes jumelées »'],
+    ['15:10', '16:30', 'other', null, '« Les jeunes et les partenariats – L’expérience du lycée de Melle avec la commune de Kaya »'],
+  ]);
+  assert.deepEqual(r.people.map((s) => s.map((p) => `${p[0]} ${p[1]} | ${p[3]}`)), [
+    ['s Claire Fontaine | Vice-présidente du Conseil départemental chargée de la jeunesse', 's Amadou Diallo | Maire de Kayes (Mali)', 's Louis Perrin | Délégué général de Cités Unies'],
+    ['s Moussa Traoré | ingénieur'],
+    [],
+  ]);
+});

@@ -3,7 +3,7 @@
 // instantiated with real records of the seed event, a demo archive (a second page of /people),
 // a frozen publication, a speaker's link and an import draft, in English, French, Spanish and
 // Arabic, public pages signed out and the workspace signed in as an admin; plus the error pages
-// (404, 400, the workspace's 404). In one Chromium: axe-core (WCAG 2.2 A/AA) finds no violation
+// (404, 400, the workspace's 404 and 403). In one Chromium: axe-core (WCAG 2.2 A/AA) finds no violation
 // on any of them, and one run of the Nu HTML Checker over every page as served finds no error.
 // A GET route that is neither instantiated here nor listed as not HTML (with the reason) fails the
 // test, so a page added later is checked without editing this file's logic, only its list.
@@ -84,6 +84,8 @@ describe('every page in every language in Chromium', { skip: chromiumMissing ?? 
   /** routes of the workspace (signed in) */
   const workspace = new Set<string>();
   let adminCookie: Awaited<ReturnType<typeof signedIn>>['browserCookie'];
+  let viewerCookie: Awaited<ReturnType<typeof signedIn>>['browserCookie'];
+  let forbidden = '';
 
   before(async () => {
     site = await demoSite();
@@ -102,6 +104,8 @@ describe('every page in every language in Chromium', { skip: chromiumMissing ?? 
     const other = await db.selectFrom('event').select(['slug', 'series_id']).where('slug', '!=', EVENT).orderBy('id').executeTakeFirstOrThrow();
     const otherSeries = await db.selectFrom('series').select('slug').where('id', '=', other.series_id).executeTakeFirstOrThrow();
     const otherPerson = await db.selectFrom('person').select('slug').where('name', '>', 'z').orderBy('name', 'desc').executeTakeFirstOrThrow();
+    // A viewer of another series, for the workspace's 403 page.
+    viewerCookie = (await signedIn(site.storage, site.base, { email: 'every-page-viewer@example.org', role: 'viewer', series: [otherSeries.slug] })).browserCookie;
     const country = await db.selectFrom('appearance').select('country_code').where('country_code', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
 
     // The series' and the event's titles in French, entered on the workspace's forms.
@@ -196,6 +200,7 @@ describe('every page in every language in Chromium', { skip: chromiumMissing ?? 
       '/admin/persons/:id/split': [s(`/admin/persons/${appearance.person_id}/split`)],
     };
     void submission;
+    forbidden = `/admin/events/${event.id}/publish`;
     for (const [route, list] of Object.entries(publicPages)) pages.set(route, list);
     for (const [route, list] of Object.entries(adminPages)) {
       pages.set(route, list);
@@ -223,7 +228,7 @@ describe('every page in every language in Chromium', { skip: chromiumMissing ?? 
     await page.setViewportSize({ width: 1200, height: 900 });
     const served = new Map<string, string>();
     const failures: string[] = [];
-    const visit = async (path: string, status: number) => {
+    const visit = async (path: string, status: number, name = path) => {
       const res = await page.goto(`${site.base}${path}`);
       if (res?.status() !== status) {
         failures.push(`${path}: status ${res?.status()} (expected ${status})`);
@@ -235,9 +240,9 @@ describe('every page in every language in Chromium', { skip: chromiumMissing ?? 
         failures.push(`${path}: redirected to ${page.url()}`);
         return;
       }
-      served.set(path, await res.text());
+      served.set(name, await res.text());
       try {
-        await checkAxe(page, path, ['document-title', 'html-has-lang']);
+        await checkAxe(page, name, ['document-title', 'html-has-lang']);
       } catch (e) {
         failures.push((e as Error).message.split('\n\n')[0]!);
       }
@@ -254,8 +259,12 @@ describe('every page in every language in Chromium', { skip: chromiumMissing ?? 
     for (const lang of INTERFACE_LANGUAGES) {
       for (const route of workspace) for (const x of pages.get(route)!) await visit(prefixed(lang, x.path), x.status ?? 200);
     }
+    // The workspace's 403 page: a viewer of no series asks for an event's publish page.
+    await context.clearCookies();
+    await context.addCookies([viewerCookie]);
+    for (const lang of INTERFACE_LANGUAGES) await visit(prefixed(lang, forbidden), 403, `${prefixed(lang, forbidden)} (a viewer of another series)`);
     const errors = vnuErrors(served);
-    const count = [...pages.values()].reduce((n, l) => n + l.length, 0);
+    const count = [...pages.values()].reduce((n, l) => n + l.length, 0) + 1;
     console.log(`every-page: ${count} pages × ${INTERFACE_LANGUAGES.length} languages = ${served.size} documents checked (${pages.size} routes)`);
     assert.deepEqual([...failures, ...errors], []);
     assert.equal(served.size, count * INTERFACE_LANGUAGES.length);

@@ -279,9 +279,9 @@ export function readTitleAndPerson(text: string, readPerson: ReadPerson): { titl
 }
 
 /** An untimed line that names someone after the part they take: the person and that part's role. */
-export function readNamedAfterRole(t: string, readPerson: ReadPerson): { read: PersonRead; role: Role | null } | null {
+export function readNamedAfterRole(t: string, readPerson: ReadPerson): { read: PersonRead; more: PersonRead[]; role: Role | null } | null {
   const r = readTitleAndPerson(stripBullet(t).text, readPerson);
-  return r === null ? null : { read: r.read, role: r.role };
+  return r === null ? null : { read: r.read, more: r.more, role: r.role };
 }
 
 // A session heading glued after other text by a flattened table: "… Institute Panel One: Emerging Market Debt".
@@ -348,6 +348,9 @@ const RUN_BREAKS = new RegExp(
     // or a time before a word in capitals ("20.00 OFFICIAL DINNER"), never right after a role's colon.
     '(?<![:–-])\\s(?=\\d{1,2}[:.]\\d{2}\\s?[-–]\\s?\\d{1,2}[:.]\\d{2}\\s\\p{Lu})',
     '(?<![:–-])\\s(?=\\d{1,2}[:.]\\d{2}\\s\\p{Lu}{3,}(?![\\p{L}]))',
+    // A day's items in one line of a news page ("… de la frontera 10:00 Mesa central … 16:00 Proyección …"): a clock
+    // time with a colon after a word or a quotation, before a capital.
+    '(?<=[\\p{L}".)»”])(?<!\\s(?:a|al|to|à|y|de|from|-|–))\\s(?=\\d{1,2}:\\d{2}(?:\\s(?:a|-|–)\\s\\d{1,2}:\\d{2})?\\s\\p{Lu})',
     // One person after another with nothing between ("…, Jordan H.E. Mr. X, …"), and "Address by" after the last one.
     '(?<=[\\p{L})])\\s(?=(?:H\\.E\\.|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|Prof\\.)\\s(?:(?:Mr|Ms|Mrs|Dr|Prof)\\.\\s)?\\p{Lu}\\p{Ll}+\\s\\p{Lu})',
     '(?<=[\\p{L})])\\s(?=(?:Address|Statement|Remarks|Opening remarks|Closing remarks|Welcome remarks|Message|Presentation) by\\s)',
@@ -367,7 +370,7 @@ const MONTH_DAY = /^\d{1,2}\/\d{1,2},\s(?=\d)/;
  * than two items, come back whole. A title followed by its own time ("TITLE. 5/13, 10:00am.") becomes "time title".
  */
 export function splitRunTogether(t: string): string[] {
-  if (t.length < 160 || t.length > 20000) return [t];
+  if (t.length < 60 || t.length > 20000) return [t];
   const pieces: string[] = [];
   let from = 0;
   for (const m of t.matchAll(RUN_BREAKS)) {
@@ -376,7 +379,9 @@ export function splitRunTogether(t: string): string[] {
     from = m.index + 1;
   }
   pieces.push(t.slice(from).trim());
-  if (pieces.length < 3) return [t];
+  // A shorter line is cut only into timed items ("15:00 Conferencia de prensa 17:00 Encuentro de periodistas").
+  if (t.length < 160 && !(pieces.length >= 2 && pieces.every((p) => (readTimeSlot(p)?.rest ?? '').length >= 3))) return [t];
+  if (pieces.length < 2 || (pieces.length < 3 && t.length >= 160)) return [t];
   const out: string[] = [];
   for (let k = 0; k < pieces.length; k++) {
     let p = pieces[k]!;

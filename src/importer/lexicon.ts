@@ -9,6 +9,7 @@ export const JOB_WORDS: ReadonlySet<string> = new Set(
   représentante facilitator chair chairman chairwoman chairperson coordinator coordinatrice coordinador coordinadora
   advisor adviser conseiller conseillère asesor asesora officer counsellor counselor consul commissioner envoy
   manager professor lecturer researcher fellow member founder cofounder ceo cfo coo mayor maire alcalde alcaldesa
+  decano decana rectora intendenta intendente gobernador gobernadora historienne historien
   governor senator spokesperson spokesman spokeswoman attaché attache expert specialist analyst consultant economist
   lead leader partner associate delegate observer rapporteur judge editor journalist student activist dean rector
   chancellor deputy assistant vice principal executive administrator commander superintendent inspector registrar
@@ -79,7 +80,28 @@ export const GIVEN_NAMES: ReadonlySet<string> = new Set(
   yang huang zhao ming hui mei ling hiroshi kenji yuki akiko raj priya anjali sunil rahul ravi vikram
   arjun sanjay deepak ivan sergei olga natalya anna dmitri vladimir elena irina svetlana nikolai yusuf
   mehmet ayşe fatma emre kemal giovanni marco luca francesco alessandra giulia hans klaus stefan jürgen
-  lars erik nils ingrid hanna`.split(/\s+/),
+  lars erik nils ingrid hanna
+  raúl raul ricardo roberto fernando gustavo eduardo enrique sergio héctor hector óscar oscar rubén ruben diego
+  gabriel gabriela daniela valeria natalia claudia silvia mónica monica verónica veronica lorena paula
+  martín pablo ignacio joaquín agustín nicolás facundo santiago sebastián matías gonzalo marcelo mauricio
+  alberto alfredo álvaro arturo césar ernesto felipe guillermo hugo jaime leonardo lorenzo mario orlando ramiro
+  rafael ramón salvador simón vicente adriana alicia andrea cecilia cristina diana estela eva florencia
+  gloria graciela inés irene josefina julia liliana lourdes luisa marta mercedes mirta noemí norma pilar raquel
+  rocío susana victoria ximena yolanda marisol paola carolina alejandra fernanda guadalupe
+  joão rui tiago vítor joana rita
+  benoît guillaume julien mathieu thierry vincent yannick didier gilles dominique emmanuel éric frédéric
+  gérard jérôme patrice pascal rémi sébastien xavier agnès aurélie béatrice brigitte cécile chantal corinne
+  delphine élise émilie florence geneviève juliette justine léa lucie mathilde monique nadine pauline
+  sandrine solène sylvie valérie véronique virginie martine
+  ibrahima cheikh modou babacar boubacar aliou souleymane idrissa issa adama seydou bakary sekou lamine
+  aminata fatou fatoumata kadiatou khadija rokia salimata ramatou oumar karim rachid youssef samir nabil
+  tarek walid khaled mustafa mahmoud hamid rami nadia leila layla samira rania hoda salma yasmin zainab
+  grace joyce faith esther mercy chukwuma olumide oluwaseun adebayo tunde wanjiru
+  kamau otieno achieng musa juma neema baraka
+  hamidah aishah siti nurul farid aziz hafiz rahman jie takashi haruto
+  yuto sakura aiko anil amit rajesh suresh meera lakshmi pooja kavita minh dewi putri budi
+  agus siddharth tomasz piotr krzysztof katarzyna agnieszka jan pieter willem sanne anders henrik lena
+  ole karin astrid helga sabine monika ursula wolfgang andreas markus tobias`.split(/\s+/),
 );
 
 /** A word in a script without letter case (Arabic, Hebrew, Chinese, Japanese, Korean, Thai, Devanagari, …). */

@@ -6,7 +6,7 @@ import { nameStyleOf, readPageLanguage } from './page-language.ts';
 import { type NameStyle, normaliseName } from '../domain/names.ts';
 import { type PersonRead, looksLikeName, readPerson as readPersonIn, splitTopLevel, stripBullet } from './people.ts';
 import { isOrganizationLike, isPositionLike } from './affiliation.ts';
-import { isJobWord, isOrgWord, isVenueWord } from './lexicon.ts';
+import { isGivenName, isJobWord, isOrgWord, isVenueWord } from './lexicon.ts';
 import { findCountry } from '../domain/country.ts';
 import { readProseProgramme } from './prose.ts';
 import { splitHonorific } from '../domain/names.ts';
@@ -497,8 +497,11 @@ export function parseAgendaText(text: string): Agenda {
     const named = readNamedAfterRole(t, readPerson);
     if (named !== null) {
       const here: Open | null = cur;
-      if (here === null) pending.push({ i, read: named.read, role: named.role ?? SPEAKERS });
-      else addPerson(i, named.read, named.role ?? here.role);
+      // "Palabras a cargo de A, decana …, B, rector …": everyone the phrase names.
+      for (const one of [named.read, ...named.more]) {
+        if (here === null) pending.push({ i, read: one, role: named.role ?? SPEAKERS });
+        else addPerson(i, one, named.role ?? here.role);
+      }
       warn(i, 'read as a person named after their part; the rest of the line is not kept');
       return;
     }
@@ -631,6 +634,15 @@ export function parseAgendaText(text: string): Agenda {
       for (const p of inner.people) addPerson(i, p, inner.role);
       return;
     }
+    // 'Mesa central "La integración que viene" Sergio Aguirre Laura Benítez', 'Rubén Escalante "El corredor …"': names
+    // set apart only by spaces before or after a quoted title, cut where a known given name starts the next.
+    const around = namesAroundQuote(rest);
+    if (around !== null) {
+      Object.assign(o.s, readSessionHeading(around.title)!);
+      for (const p of around.people) addPerson(i, p, SPEAKERS);
+      warn(i, 'names set apart by spaces only, cut at known given names (a guess)');
+      return;
+    }
     // "Key note speaker Helena Varga: Paying for peace": a role, the person's name, then the talk's title.
     const spoken = roleNameTitle(rest);
     if (spoken !== null) {
@@ -700,12 +712,59 @@ export function parseAgendaText(text: string): Agenda {
     return { title: text.slice(0, at).trim(), people, dropped };
   }
 
+  /** Names written one after another with spaces only, each opening with a known given name; null unless all are. */
+  function namesBySpaces(text: string): PersonRead[] | null {
+    const ws = text.replace(/\.$/, '').split(/\s+/);
+    if (ws.length < 2 || ws.length > 15 || !ws.every((w) => /^\p{Lu}[\p{Ll}’'-]+$/u.test(w)) || !isGivenName(ws[0]!)) return null;
+    const names: string[][] = [];
+    for (const w of ws) {
+      const last = names.at(-1);
+      if (last === undefined || (last.length >= 2 && isGivenName(w))) names.push([w]);
+      else last.push(w);
+    }
+    if (!names.every((n) => n.length >= 2 && n.length <= 3)) return null;
+    const reads = names.map((n) => readPerson(n.join(' '), true));
+    return reads.every((p) => p !== null) ? reads as PersonRead[] : null;
+  }
+
+  /** A quoted title with names set apart by spaces after it, or one name before it. */
+  function namesAroundQuote(text: string): { title: string; people: PersonRead[] } | null {
+    if (text.length > 400) return null;
+    const m = /^([^"“”«»]{0,120}?)\s?(["“«][^"“”«»]{2,200}["”»])\s?([^"“”«»]{0,200})$/u.exec(text);
+    if (m === null) return null;
+    const before = m[1]!.trim(), after = m[3]!.trim();
+    if (after !== '') {
+      const people = namesBySpaces(after);
+      return people === null ? null : { title: `${before} ${m[2]}`.trim(), people };
+    }
+    const one = before !== '' ? namesBySpaces(before) : null;
+    return one !== null && one.length === 1 ? { title: m[2]!, people: one } : null;
+  }
+
   /** "Title. Panelists: A (X), B (Y)": the title up to a full stop, then a role label whose people all read as people. */
   function splitAtRoleLabel(text: string): { title: string; role: Role; people: PersonRead[] } | null {
     if (text.length > 1000) return null;
     for (let k = text.indexOf('. '); k > 0; k = text.indexOf('. ', k + 1)) {
-      const label = readRoleLine(text.slice(k + 2));
-      if (label === null || label.rest === '' || !/^[\p{L}’' -]{2,40}[:：]/u.test(text.slice(k + 2))) continue;
+      const tail = text.slice(k + 2);
+      // The stop must end a sentence, not an abbreviation ("by H.E. Ms. X", "animée par M. Y").
+      if (!/(?:\p{Ll}{3}|["”»)])$/u.test(text.slice(0, k))) continue;
+      const label = readRoleLine(tail);
+      if (label === null || label.rest === '' || !/^[\p{L}’' -]{2,40}[:：]/u.test(tail)) {
+        // "Encuentro de periodistas. Coord. Diego Ferreyra": a role word and the person, no colon between.
+        const word = /^(\p{L}{3,20}\.?)\s(?=\p{Lu})/u.exec(tail);
+        const role = word !== null ? roleOf(word[1]!) : null;
+        const one = role !== null ? readPerson(tail.slice(word![0].length).replace(/\.$/, ''), true) : null;
+        if (one !== null && looksLikeName(one.person.name)) return { title: text.slice(0, k + 1), role: role!, people: [one] };
+        // "Conferencia: «…». Prof. Estela Acosta, Universidad …", "Mesa de experiencias. Lucía Peralta y Gustavo
+        // Ledesma.": a last sentence that only names people, half of them at least with an honorific or a known given name.
+        const named = splitPeople(tail.replace(/\.$/, '')).map((x) => readPerson(x, true));
+        const known = named.filter((p) => p !== null && (p.person.honorific !== null || isGivenName(p.person.name.split(/\s+/)[0]!))).length;
+        if (named.length > 0 && known * 2 >= named.length && named.every((p) => p !== null && p.warning === null &&
+          looksLikeName(p.person.name) && p.person.name.split(/\s+/).length <= 5)) {
+          return { title: text.slice(0, k + 1), role: SPEAKERS, people: named as PersonRead[] };
+        }
+        continue;
+      }
       const people = splitPeople(label.rest.replace(/\.$/, '')).map((one) => readPerson(one, true));
       if (people.length === 0 || !people.every((p) => p !== null)) return null;
       return { title: text.slice(0, k + 1), role: label.role, people: people as PersonRead[] };

@@ -979,3 +979,28 @@ test('a PDF programme wrapped at the page width: a long line goes on when the ne
     [],
   ]);
 });
+
+test('a news page\'s schedule: times run together on one line, names set apart by spaces around a quoted title, "Coord." and "18.00 Hs."', () => {
+  const r = read([
+    'CRONOGRAMA',
+    'Sala 1',
+    '9:00 a 12:00 Plenario de concejales 10:00 Mesa "El río que nos une" Sergio Paredes Laura Quiroga 18:00 Rubén Sosa "Puertos y economías regionales"',
+    'Sala 2',
+    '15:00 Conferencia de prensa del ministerio 17:00 Encuentro de cronistas. Coord. Diego Funes',
+    '- 11.00 Hs. Mesa de experiencias. Lucía Ibarra y Gustavo Roldán.',
+    '- 19.00 Hs. Palabras a cargo de Mirta Alonso, decana de la Facultad de Derecho, Raúl Vera, rector de la Universidad del Litoral.',
+  ]);
+  assert.deepEqual(r.sessions, [
+    ['09:00', '12:00', 'other', null, 'Plenario de concejales'],
+    ['10:00', null, 'other', null, 'Mesa "El río que nos une"'],
+    ['18:00', null, 'other', null, '"Puertos y economías regionales"'],
+    ['15:00', null, 'other', null, 'Conferencia de prensa del ministerio'],
+    ['17:00', null, 'other', null, 'Encuentro de cronistas.'],
+    ['11:00', null, 'other', null, 'Mesa de experiencias.'],
+    ['19:00', null, 'other', null, 'Palabras'],
+  ]);
+  assert.deepEqual(r.people.map((s) => s.map((p) => `${p[0]} ${p[1]}`)), [
+    [], ['s Sergio Paredes', 's Laura Quiroga'], ['s Rubén Sosa'], [], ['m Diego Funes'], ['s Lucía Ibarra', 's Gustavo Roldán'],
+    ['s Mirta Alonso', 's Raúl Vera'],
+  ]);
+});

@@ -24,8 +24,8 @@ const CLOCK = /^(\d{1,2})(?:\s?([:.hH,])\s?(\d{2}))?(?!\d)/;
 const TYPO_CLOCK = /^(\d{1,2})-(\d{2})(?!\d)/;
 // "am", "p.m.", and "AM" glued to the text after it ("10:00AMRemarks", as calendar widgets print it).
 const MERIDIEM = /^\s?([aApP])\.?\s?[mM](?![a-z])\.?/;
-// "11:30 hoursCoffee": the hours word glued to a title that opens with a capital.
-const HOURS_SUFFIX = /^\s?(?:hrs?\b\.?|hours(?:\b|(?=\p{Lu}))|h\b|uhr\b|heures?\b|horas\b)/iu;
+// "11:30 hoursCoffee": the hours word glued to a title that opens with a capital; "18.00 Hs." as Argentine pages write it.
+const HOURS_SUFFIX = /^\s?(?:hrs?\b\.?|hs\b\.?|hours(?:\b|(?=\p{Lu}))|h\b|uhr\b|heures?\b|horas\b)/iu;
 const NOON = /^\s?noon\b/i;
 // "9:00 to 10:00", "9:00 a 9:20" (Spanish), "de 9h à 10h" (French).
 const RANGE_SEP = /^\s{0,3}(?:[-–—‑]|to\b|until\b|till\b|à(?=\s)|a(?=\s)|al\b|hasta\b)\s{0,3}/i;

@@ -13,7 +13,10 @@ import {
   claimFileText,
   clearIndex,
   commonTokens,
+  createGinIndexes,
+  identityDocs,
   setPairTokens,
+  TokenCounter,
   engineOf,
   GIN_INDEXES,
   allComboValues,
@@ -190,8 +193,8 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
 
 export type { ParsedQuery };
 
-/** Progress of a rebuild, for the command line. */
-export type RebuildProgress = { events: number; eventsDone: number; docs: number; phase: 'events' | 'identities' | 'files' | 'done'; files?: Record<string, number> };
+/** Progress of a rebuild, for the command line ('counting': an empty PostgreSQL index's common tokens counted first). */
+export type RebuildProgress = { events: number; eventsDone: number; docs: number; phase: 'counting' | 'events' | 'identities' | 'files' | 'done'; files?: Record<string, number> };
 
 /**
  * Makes the index again from the published copies, the persons and organizations they name,
@@ -199,45 +202,49 @@ export type RebuildProgress = { events: number; eventsDone: number; docs: number
  */
 export async function rebuildIndexWithin(trx: DbOrTx, progress?: (p: RebuildProgress) => void): Promise<number> {
   const pg = engineOf(trx) === 'postgres';
-  // PostgreSQL: the common tokens, whose pairs are indexed, chosen from the index as it stands
-  // (when it is empty, from the documents made below, which are then made again with them).
-  const chosen = pg ? await setPairTokens(trx, await commonTokens(trx)) : 0;
-  const make = async () => {
-    await clearIndex(trx);
-    // PostgreSQL: GIN indexes are built once at the end rather than row by row (other instances'
-    // searches wait for the rebuild's commit meanwhile).
-    if (pg) for (const i of GIN_INDEXES) await sql`DROP INDEX IF EXISTS ${sql.ref(i.name)}`.execute(trx);
-    const events = await publishedEventIds(trx);
-    let docs = 0;
-    let done = 0;
-    // Several events' documents are inserted together (multi-row statements of up to REBUILD_BATCH documents).
-    let batch: Awaited<ReturnType<typeof eventDocs>> = [];
-    for (const id of events) {
-      const d = await eventDocs(trx, id);
-      batch.push(...d);
-      docs += d.length;
-      done++;
-      if (batch.length >= REBUILD_BATCH || done === events.length) {
-        await insertDocs(trx, batch);
-        batch = [];
+  const events = await publishedEventIds(trx);
+  if (pg) {
+    // PostgreSQL: the common tokens, whose pairs are indexed, chosen from the index as it stands;
+    // when it is empty (or too small to have any), from the documents about to be made: counted
+    // here (folded and stemmed, not stored), so that they are made once, with the pairs.
+    let common = await commonTokens(trx);
+    if (!common.length) {
+      const counter = new TokenCounter();
+      let done = 0;
+      for (const id of events) {
+        counter.add(await eventDocs(trx, id));
+        progress?.({ events: events.length, eventsDone: ++done, docs: counter.docs, phase: 'counting' });
       }
-      progress?.({ events: events.length, eventsDone: done, docs, phase: 'events' });
+      const who = await publicIdentities(trx);
+      counter.add(await identityDocs(trx, who.persons, who.organizations));
+      common = counter.common();
     }
-    const who = await publicIdentities(trx);
-    await reindexIdentities(trx, who.persons, who.organizations);
-    docs += who.persons.length + who.organizations.length;
-    progress?.({ events: events.length, eventsDone: done, docs, phase: 'identities' });
-    if (pg) for (const i of GIN_INDEXES) await sql`CREATE INDEX ${sql.ref(i.name)} ON search_doc USING gin (${sql.ref(i.column)}) WITH (fastupdate = off)`.execute(trx);
-    return docs;
-  };
-  let docs = await make();
-  if (pg && !chosen) {
-    const common = await commonTokens(trx);
-    if (common.length) {
-      await setPairTokens(trx, common);
-      docs = await make();
-    }
+    await setPairTokens(trx, common);
   }
+  await clearIndex(trx);
+  // PostgreSQL: GIN indexes are built once at the end rather than row by row (other instances'
+  // searches wait for the rebuild's commit meanwhile).
+  if (pg) for (const i of GIN_INDEXES) await sql`DROP INDEX IF EXISTS ${sql.ref(i.name)}`.execute(trx);
+  let docs = 0;
+  let done = 0;
+  // Several events' documents are inserted together (multi-row statements of up to REBUILD_BATCH documents).
+  let batch: Awaited<ReturnType<typeof eventDocs>> = [];
+  for (const id of events) {
+    const d = await eventDocs(trx, id);
+    batch.push(...d);
+    docs += d.length;
+    done++;
+    if (batch.length >= REBUILD_BATCH || done === events.length) {
+      await insertDocs(trx, batch);
+      batch = [];
+    }
+    progress?.({ events: events.length, eventsDone: done, docs, phase: 'events' });
+  }
+  const who = await publicIdentities(trx);
+  await reindexIdentities(trx, who.persons, who.organizations);
+  docs += who.persons.length + who.organizations.length;
+  progress?.({ events: events.length, eventsDone: done, docs, phase: 'identities' });
+  if (pg) await createGinIndexes(trx);
   await queueMissingFileTexts(trx, new Date().toISOString());
   return docs;
 }

@@ -149,14 +149,50 @@ export async function setPairTokens(trx: DbOrTx, tokens: Iterable<string>): Prom
   return list.length;
 }
 
+/** How many of n documents must hold a token for it to be common. */
+const commonMin = (n: number) => Math.max(PAIR_MIN_DOCS, Math.ceil(n * PAIR_SHARE));
+
 /** PostgreSQL: the tokens of the index as it stands that PAIR_SHARE of its documents hold (none when it is empty). */
 export async function commonTokens(trx: DbOrTx): Promise<string[]> {
   const c = await sql<{ n: unknown }>`SELECT count(*) AS n FROM search_doc`.execute(trx);
   const n = Number(c.rows[0]?.n ?? 0);
-  const min = Math.max(PAIR_MIN_DOCS, Math.ceil(n * PAIR_SHARE));
+  const min = commonMin(n);
   if (n < min) return [];
   const r = await sql<{ word: string }>`SELECT word FROM ts_stat('SELECT strip(tsv) FROM search_doc') WHERE ndoc >= ${min} ORDER BY word`.execute(trx);
   return r.rows.map((x) => x.word);
+}
+
+/** A document's tokens: its title's (in each of its languages), then its text's; `all` is what tsv and pair_tsv hold. */
+function docTokens(d: SearchDoc): { title: string[]; body: string[] } {
+  return {
+    title: [...indexTokens(d.title, d.lang), ...(d.titleIn ?? []).flatMap((x) => indexTokens(x.text, x.lang))],
+    body: [...indexTokens(d.body, d.lang), ...(d.bodyIn ?? []).flatMap((x) => indexTokens(x.text, x.lang))],
+  };
+}
+
+/**
+ * Documents counted as commonTokens() counts the index's (ts_stat's ndoc over tsv), without
+ * storing them: a rebuild of an empty index (and the bench) chooses the common tokens from the
+ * documents it is about to make, rather than making them twice.
+ */
+export class TokenCounter {
+  readonly df = new Map<string, number>();
+  docs = 0;
+  add(docs: SearchDoc[]): void {
+    for (const d of docs) {
+      this.docs++;
+      const t = docTokens(d);
+      const seen = new Set<string>(t.title);
+      for (const x of t.body) seen.add(x);
+      for (const x of seen) this.df.set(x, (this.df.get(x) ?? 0) + 1);
+    }
+  }
+  /** The tokens commonTokens() would choose from an index of these documents. */
+  common(): string[] {
+    const min = commonMin(this.docs);
+    if (this.docs < min) return [];
+    return [...this.df].filter(([, n]) => n >= min).map(([t]) => t).sort();
+  }
 }
 
 /** Adds documents (the caller removed any earlier ones of the same records). */
@@ -190,8 +226,7 @@ export async function insertDocs(trx: DbOrTx, docs: SearchDoc[]): Promise<void> 
   const fts: Array<{ rowid: number; title: string; body: string }> = [];
   for (const d of docs) {
     const combo = combos.get(comboKey(d.facets))!;
-    const titleTokens = [...indexTokens(d.title, d.lang), ...(d.titleIn ?? []).flatMap((x) => indexTokens(x.text, x.lang))];
-    const bodyTokens = [...indexTokens(d.body, d.lang), ...(d.bodyIn ?? []).flatMap((x) => indexTokens(x.text, x.lang))];
+    const { title: titleTokens, body: bodyTokens } = docTokens(d);
     const row: Record<string, unknown> = {
       kind: d.kind,
       ref_id: d.refId,
@@ -441,6 +476,14 @@ async function organizationDoc(db: DbOrTx, id: number): Promise<SearchDoc | null
   };
 }
 
+/** The documents persons and organizations have now (those a published event names), without storing them. */
+export async function identityDocs(db: DbOrTx, persons: number[], organizations: number[]): Promise<SearchDoc[]> {
+  const out: SearchDoc[] = [];
+  for (let i = 0; i < persons.length; i += 500) for (const d of await Promise.all(persons.slice(i, i + 500).map((id) => personDoc(db, id)))) if (d) out.push(d);
+  for (let i = 0; i < organizations.length; i += 500) for (const d of await Promise.all(organizations.slice(i, i + 500).map((id) => organizationDoc(db, id)))) if (d) out.push(d);
+  return out;
+}
+
 /**
  * Persons' and organizations' documents made again from the rows as they are now (or removed).
  * `sessions`: the documents of the sessions they appear in too (a session's text names its
@@ -493,6 +536,23 @@ export const GIN_INDEXES = [
   { name: 'search_doc_pair_tsv_idx', column: 'pair_tsv' },
   { name: 'search_doc_title_tsv_idx', column: 'title_tsv' },
 ] as const;
+
+/**
+ * PostgreSQL: GIN_INDEXES made again after a bulk load (a rebuild, the bench), inside the caller's
+ * transaction, with GIN_BUILD_MEMORY as the build's maintenance_work_mem (the keys it sorts in
+ * memory before writing them into the index).
+ */
+export async function createGinIndexes(trx: DbOrTx): Promise<void> {
+  await sql`SET LOCAL maintenance_work_mem = ${sql.lit(GIN_BUILD_MEMORY)}`.execute(trx);
+  for (const i of GIN_INDEXES) await sql`CREATE INDEX ${sql.ref(i.name)} ON search_doc USING gin (${sql.ref(i.column)}) WITH (fastupdate = off)`.execute(trx);
+}
+/**
+ * Small on purpose: GIN sorts keys in a tree in memory and writes them out when it is full; with
+ * pair_tsv's millions of distinct keys a large tree is mostly cache misses. Building pair_tsv's
+ * index over 10,000 statements took 34 s of CPU at 16 MB and 70 s at 512 MB (3,000: 8.6 s at
+ * 16 MB, 11.6 s at 64 MB, the default, 15 s at 1 GB).
+ */
+const GIN_BUILD_MEMORY = '16MB';
 
 /** Every document removed (the combos stay: processes keep their ids). */
 export async function clearIndex(trx: DbOrTx): Promise<void> {

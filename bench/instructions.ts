@@ -24,7 +24,7 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchPage, findProgram, floorHeadersOf, FLOOR_SERVER, freePort, get, HOST, runBench, startChild, stopChild, waitUntilUp } from './kit.ts';
+import { benchPage, encodings, findProgram, floorHeadersOf, FLOOR_SERVER, freePort, get, HOST, runBench, startChild, stopChild, waitUntilUp } from './kit.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PAGE = benchPage(process.env.BENCH_PAGE);
@@ -39,14 +39,6 @@ function count(name: string, fallback: number): number {
     process.exit(2);
   }
   return n;
-}
-
-function encodings(): Array<'identity' | 'gzip'> {
-  const raw = process.env.BENCH_ENCODING ?? 'both';
-  if (raw === 'identity' || raw === 'gzip') return [raw];
-  if (raw === 'both') return ['identity', 'gzip'];
-  console.error(`bench: BENCH_ENCODING must be identity, gzip or both, not "${raw}"`);
-  return process.exit(2);
 }
 
 /**

@@ -142,3 +142,12 @@ export function runBench(main: () => Promise<number>): void {
 export function floorHeadersOf(headers: Record<string, string | string[] | undefined>): string[] {
   return Object.entries(headers).filter((e): e is [string, string] => typeof e[1] === 'string' && !['content-length', 'date', 'connection', 'keep-alive'].includes(e[0])).flat();
 }
+
+/** The encodings a page bench measures: BENCH_ENCODING identity, gzip or both (the default). */
+export function encodings(): Array<'identity' | 'gzip'> {
+  const raw = process.env.BENCH_ENCODING ?? 'both';
+  if (raw === 'identity' || raw === 'gzip') return [raw];
+  if (raw === 'both') return ['identity', 'gzip'];
+  console.error(`bench: BENCH_ENCODING must be identity, gzip or both, not "${raw}"`);
+  return process.exit(2);
+}

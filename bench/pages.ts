@@ -33,7 +33,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, w
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchPage, findProgram, floorHeadersOf, FLOOR_SERVER, freePort, get, HOST, runBench, startChild, stopChild, waitUntilUp } from './kit.ts';
+import { benchPage, encodings, findProgram, floorHeadersOf, FLOOR_SERVER, freePort, get, HOST, runBench, startChild, stopChild, waitUntilUp } from './kit.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The page measured: BENCH_PAGE (a site path, e.g. /fr/events/idm-2017-new-york), by default the English event page. */
@@ -119,14 +119,6 @@ function wholeNumber(name: string, fallback: number, min: number, max: number, u
     process.exit(2);
   }
   return n;
-}
-
-function encodings(): Array<'identity' | 'gzip'> {
-  const raw = process.env.BENCH_ENCODING ?? 'both';
-  if (raw === 'identity' || raw === 'gzip') return [raw];
-  if (raw === 'both') return ['identity', 'gzip'];
-  console.error(`bench: BENCH_ENCODING must be identity, gzip or both, not "${raw}"`);
-  return process.exit(2);
 }
 
 

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // /admin/events/{id}/materials: an event's documents, photos and statements; upload, replace and
 // delete with plain multipart forms (no JavaScript). Editors of the event's series only.
-import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono } from 'hono';
 import { MATERIAL_KINDS } from '../../domain/agenda.ts';
 import { InvalidInput, NotFound, type Refusal } from '../../domain/errors.ts';
 import { formMessage, issueMessage } from '../../domain/form-messages.ts';
@@ -25,15 +25,6 @@ import { href, placeOfRequest } from '../views/render-context.ts';
 export const DEFAULT_UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
 
 type C = Context<AuthEnv>;
-
-/**
- * Every upload form's reading (the workspace's and a speaker link's): a body that says it is too
- * large is refused before it is read; any other is read as it arrives, its file spooled to disk
- * and cut off past the limit (web/upload-form.ts). `before` may refuse first, unread.
- */
-export function uploadBodyLimit(maxBytes: number, before?: (c: Context) => boolean): MiddlewareHandler {
-  return uploadForm(maxBytes, before);
-}
 
 export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMaxBytes?: number | undefined }): void {
   const lang = opts.lang ?? DEFAULT_LANGUAGE;
@@ -59,7 +50,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
     return { action: 'edit-content' as const, seriesId: event!.seriesId };
   };
   // A signed-out visitor or a foreign Origin is refused by guard() without the body being read.
-  const limitBody = uploadBodyLimit(maxBytes, (c) => {
+  const limitBody = uploadForm(maxBytes, (c) => {
     if (!c.get('auth')) return false;
     checkOrigin(c, opts.baseUrl());
     return true;

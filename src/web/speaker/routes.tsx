@@ -15,9 +15,9 @@ import type { MessageKey } from '../i18n/messages.ts';
 import type { Upload } from '../../operations/materials.ts';
 import { type SpeakerContext, speakerContext, submissionsOfLink, type LinkRow } from '../../storage/queries/speaker-links.ts';
 import type { Storage } from '../../storage/storage.ts';
-import { DEFAULT_UPLOAD_MAX_BYTES, uploadBodyLimit } from '../admin/materials.tsx';
+import { DEFAULT_UPLOAD_MAX_BYTES } from '../admin/materials.tsx';
 import { checkOrigin, csrfTokenOf, sameToken } from '../auth.ts';
-import { uploadFormOf } from '../upload-form.ts';
+import { uploadForm, uploadFormOf } from '../upload-form.ts';
 import { refusalText } from '../i18n/form-errors.ts';
 import { type Translate, translator } from '../i18n/t.ts';
 import { HTML_HEADERS } from '../security.ts';
@@ -94,7 +94,7 @@ export function speakerRoutes(opts: SpeakerOptions): Hono<SpeakerEnv> {
     return page(c, sent === 'material' ? { notice: t('speakerLink.notice.material') } : sent === 'correction' ? { notice: t('speakerLink.notice.correction') } : sent === 'gender' ? { notice: t('speakerLink.notice.gender') } : {});
   });
 
-  app.post('/:token/materials', uploadBodyLimit(maxBytes), guard, async (c) => {
+  app.post('/:token/materials', uploadForm(maxBytes), guard, async (c) => {
     const { fields: body, upload: chosen } = uploadFormOf(c);
     const typed = { kind: field(body, 'kind'), lang: field(body, 'lang'), label: field(body, 'label') };
     try {

@@ -89,6 +89,10 @@ export const FORM_MESSAGES = {
   'entity.appearance': 'appearance',
   'entity.person': 'person',
   'entity.organization': 'organization',
+  'entity.material': 'material',
+  'entity.submission': 'submission',
+  'entity.speakerLink': 'speaker link',
+  'entity.auditEntry': 'audit entry',
   pubOtherSeries: 'that event belongs to another series',
   pubTitle: 'must be 1 to 300 characters',
   atMost: 'at most {max} characters',
@@ -102,6 +106,77 @@ export const FORM_MESSAGES = {
   pubYear: '--year must be a year such as 2017, not "{year}"',
   pubAddressTaken: 'the publication address /publications/{slug} is already taken',
   pubNothingPublished: 'publication "{slug}" has no published event to be made from: publish the event first',
+  // The workspace's not-found answers (its 404 page says them in the reader's language).
+  noSuchPage: 'no such page',
+  noSuchSeries: 'no such series',
+  noSuchEvent: 'no such event',
+  noSuchMaterial: 'no such material',
+  noSuchFile: 'no such file',
+  noSuchPublication: 'no such publication',
+  noSeries: 'there is no series "{slug}"',
+  noRecord: 'there is no {entity} {id}',
+  noRecordDeleted: 'there is no {entity} {id}: it may have been deleted',
+  noEventWithId: 'no event with id {id}',
+  notRecordNumber: '"{raw}" is not a record number',
+  notAuditNumber: '"{raw}" is not an audit entry number',
+  recordDeleted: 'this {entity} was deleted on {at} UTC by {by}; an admin can put it back from the audit log (entry {entry})',
+  recordDeletedUnsaved: 'this {entity} was deleted on {at} UTC by {by}; what you sent was not saved; an admin can put it back from the audit log (entry {entry})',
+  unknownAccount: 'an unknown account',
+  noSubmissionFile: 'this submission has no file',
+  notContentLanguage: '"{lang}" is not a language Plenary\'s content is written in',
+  pagePast: 'page {page} is past the last page, {pages}',
+  draftGone: 'this import is no longer waiting: it was confirmed or discarded, or it expired (uploads wait a day); upload the file again',
+  draftSeriesGone: 'the series of this import no longer exists',
+  draftEventGone: 'the event of this import no longer exists',
+  draftCorrectedElsewhere: 'this reading was corrected in another window since this page was loaded: reload the page and make your corrections again',
+  draftSlugTaken: 'an event "{slug}" exists already (made since the upload): give this one another slug',
+  importTooLarge: 'the upload is larger than {mb} MB, the most an agenda file may be',
+  // Refusals of what only a crafted request sends (a browser's form cannot).
+  chooseDay: 'choose a day of this event',
+  upOrDown: 'must be up or down',
+  personOrOrganization: 'must be person or organization',
+  mergeInto: 'choose the {entity} to merge into this one',
+  mergeSelf: 'a {entity} cannot be merged with itself: choose another',
+  appearanceNotOfEvent: 'appearance {id} is not part of this event',
+  formUnreadable: 'the form could not be read: {detail}',
+  fieldBytes: 'must be at most {max} bytes',
+  formFiles: 'the form may carry at most {max} file(s)',
+  formFields: 'the form may carry at most {max} fields',
+  formParts: 'the form has too many parts',
+  formEmpty: 'the form is empty',
+  // Splitting a person or an organization.
+  splitChoosePerson: 'choose the appearances that belong to the other person',
+  splitChooseOrganization: 'choose the appearances or the names that belong to the other organization',
+  splitAllPerson: 'every appearance was chosen: leave at least one with this person (to give them another name, edit the person instead)',
+  splitAllOrganization: 'every appearance was chosen: leave at least one with this organization (to give it another name, edit the organization instead)',
+  splitForeign: 'appearance {ids} is not {name}\'s (any more): reload the page and choose again',
+  splitStrangeNames: 'name {ids} is not one of {name}\'s (any more): reload the page and choose again',
+  splitOwnName: '"{name}" is this organization\'s own name: it stays; choose its other names',
+  // The JSON API's refusals (English unless the request asks for a language with ?lang=).
+  apiToken: 'the API token is not valid: it is unknown, revoked, or its account is disabled (plenary user tokens)',
+  apiInternal: 'the server could not answer this request; the error has been logged',
+  apiNoEndpoint: 'no API endpoint at {path}; see /api/openapi.json',
+  apiWritesOnly: 'only /api/workspace/… takes writes; here: {allowed}',
+  apiNoWorkspaceRecord: 'no workspace record at {path}; see /api/openapi.json',
+  apiNoEvent: 'no published event "{slug}"',
+  apiNoSession: 'no session {id} in a published event',
+  apiNoPerson: 'no person "{slug}" in a published event',
+  apiNoOrganization: 'no organization "{slug}" in a published event',
+  apiNoSeries: 'no series "{slug}"',
+  apiNoPublication: 'no publication "{slug}"',
+  apiNoCountry: 'no country with the code {code}',
+  apiNothingAt: 'nothing at {path}',
+  apiVersion: 'say which version you edited, as If-Match: "N" or "version": N in the body (GET the record for its version)',
+  apiJson: 'send the fields as JSON (Content-Type: application/json)',
+  apiBodyLength: 'the body is {length} characters; at most {max}',
+  apiNotJson: 'the body is not JSON: {detail}',
+  apiNotObject: 'the body must be a JSON object of fields',
+  apiUnknownFields: 'not a field of a {entity}; its fields are {fields}',
+  apiId: 'id must be a positive whole number',
+  apiCountryCode: 'code must be an ISO 3166-1 alpha-2 country code such as CA',
+  apiLang: 'lang must be one of {options}',
+  apiWhole: '{name} must be a whole number from 1',
+  apiWholeMax: '{name} must be a whole number from 1 to {max}',
 } as const;
 
 export type FormMessageKey = keyof typeof FORM_MESSAGES;
@@ -167,3 +242,12 @@ export function issueMessage(issue: z.core.$ZodIssue): FieldMessage {
   if (issue.code === 'too_big' && issue.origin === 'string') return new FormMessage('tooLong', { max: Number(issue.maximum) });
   return issue.message;
 }
+
+/** A kind of record as a message (`entity.session`…), for a parameter; a kind without a key stays its name. */
+export function entityMessage(entity: string): FieldMessage {
+  const key = `entity.${entity}`;
+  return key in FORM_MESSAGES ? new FormMessage(key as FormMessageKey) : entity;
+}
+
+/** "there is no {entity} {id}" with the kind keyed. */
+export const noRecord = (entity: string, id: string | number): FormMessage => new FormMessage('noRecord', { entity: entityMessage(entity), id });

@@ -6,7 +6,7 @@ import { DEFAULT_LANGUAGE } from '../domain/language.ts';
 import { normaliseName, splitHonorific } from '../domain/names.ts';
 import { personNameSchema } from '../domain/editing.ts';
 import { InvalidInput, NotFound } from '../domain/errors.ts';
-import { formMessage, issueMessage } from '../domain/form-messages.ts';
+import { formMessage, issueMessage, noRecord } from '../domain/form-messages.ts';
 import { slugify } from '../domain/slug.ts';
 import { dropSlugRedirect, freeSlug } from '../storage/queries/slugs.ts';
 import type { Tx } from '../storage/database.ts';
@@ -68,7 +68,7 @@ export async function createSession(storage: Storage, actor: Actor, dayId: numbe
   return await write(storage, async (trx) => {
     const v = await validate(trx, 'session', input);
     const day = await trx.selectFrom('day as d').innerJoin('event as e', 'e.id', 'd.event_id').select(['d.event_id', 'e.lang']).where('d.id', '=', dayId).executeTakeFirst();
-    if (!day) throw new NotFound(`there is no day ${dayId}`);
+    if (!day) throw new NotFound(noRecord('day', dayId));
     const id = await insertRecord(trx, 'session', { ...v, event_id: day.event_id, day_id: dayId, lang: day.lang, position: await nextPosition(trx, 'session', 'day_id', dayId) });
     await placeByTime(trx, dayId, id);
     await created(trx, actor, 'session', id, ['kind', 'number', 'title', 'start_time', 'end_time', 'day_id', 'position']);
@@ -98,7 +98,7 @@ async function placeByTime(trx: Tx, dayId: number, sessionId: number): Promise<v
 export async function moveSession(storage: Storage, actor: Actor, sessionId: number, version: number, dayId: number): Promise<number> {
   return await write(storage, async (trx) => {
     const s = await trx.selectFrom('session').select(['event_id', 'day_id']).where('id', '=', sessionId).executeTakeFirst();
-    if (!s) throw new NotFound(`there is no session ${sessionId}`);
+    if (!s) throw new NotFound(noRecord('session', sessionId));
     const day = await trx.selectFrom('day').select('event_id').where('id', '=', dayId).executeTakeFirst();
     if (!day || day.event_id !== s.event_id) throw new FormInvalid({ day_id: formMessage('dayOfEvent') }, { day_id: String(dayId) });
     if (s.day_id === dayId) return version;
@@ -119,7 +119,7 @@ export async function reorder(storage: Storage, actor: Actor, entity: 'session' 
       entity === 'session'
         ? await trx.selectFrom('session').select(['day_id as parent']).where('id', '=', id).executeTakeFirst()
         : await trx.selectFrom('appearance').select(['session_id as parent', 'role']).where('id', '=', id).executeTakeFirst();
-    if (!me) throw new NotFound(`there is no ${entity} ${id}`);
+    if (!me) throw new NotFound(noRecord(entity, id));
     const list = await siblings(trx, entity, entity === 'session' ? 'day_id' : 'session_id', me.parent, 'role' in me ? String(me.role) : undefined);
     const i = list.findIndex((x) => x.id === id);
     const j = direction === 'up' ? i - 1 : i + 1;
@@ -148,12 +148,12 @@ export type NewAppearance = { sessionId: number; role: 'moderator' | 'speaker'; 
 export async function addAppearance(storage: Storage, actor: Actor, a: NewAppearance): Promise<{ appearanceId: number; personId: number; newPerson: boolean }> {
   return await write(storage, async (trx) => {
     const session = await trx.selectFrom('session').select(['id', 'lang']).where('id', '=', a.sessionId).executeTakeFirst();
-    if (!session) throw new NotFound(`there is no session ${a.sessionId}`);
+    if (!session) throw new NotFound(noRecord('session', a.sessionId));
     let personId = a.personId;
     let newPerson = false;
     let honorific: string | null = null;
     if (personId !== undefined) {
-      if (!(await trx.selectFrom('person').select('id').where('id', '=', personId).executeTakeFirst())) throw new NotFound(`there is no person ${personId}`);
+      if (!(await trx.selectFrom('person').select('id').where('id', '=', personId).executeTakeFirst())) throw new NotFound(noRecord('person', personId));
     } else {
       const parsed = personNameSchema.safeParse(a.name ?? '');
       if (!parsed.success) throw new FormInvalid({ name: issueMessage(parsed.error.issues[0]!) }, { name: a.name ?? '' });
@@ -174,7 +174,7 @@ export async function addAppearance(storage: Storage, actor: Actor, a: NewAppear
       }
     }
     const dup = await trx.selectFrom('appearance').select('id').where('session_id', '=', a.sessionId).where('person_id', '=', personId).where('role', '=', a.role).executeTakeFirst();
-    if (dup) throw new InvalidInput(`this person is already a ${a.role} of this session`);
+    if (dup) throw new InvalidInput(formMessage(a.role === 'moderator' ? 'alreadyModerator' : 'alreadySpeaker'));
     const appearanceId = await insertRecord(trx, 'appearance', {
       session_id: a.sessionId,
       person_id: personId,

@@ -8,6 +8,7 @@ import { deleteWithin, restoreDeleted } from './edit-delete.ts';
 import type { Storage } from '../storage/storage.ts';
 import { write } from '../storage/write.ts';
 import { type Actor, changeRecord } from './edit-record.ts';
+import { noRecord } from '../domain/form-messages.ts';
 
 export const AUDIT_PAGE_SIZE = 100;
 
@@ -26,7 +27,7 @@ const parse = (json: string | null): Values => (json ? (JSON.parse(json) as Valu
 export async function revertEntry(storage: Storage, actor: Actor, entryId: number): Promise<{ entity: AuditedEntity; entityId: number }> {
   return await write(storage, async (trx) => {
     const e = await auditEntryById(trx, entryId);
-    if (!e) throw new NotFound(`there is no audit entry ${entryId}`);
+    if (!e) throw new NotFound(noRecord('auditEntry', entryId));
     if (e.action === 'import' || e.action === 'reorder') {
       throw new InvalidInput(
         e.action === 'import'

@@ -4,7 +4,7 @@
 import { type AuditAction, type AuditedEntity, changedFields, type Values } from '../domain/audit.ts';
 import { type FieldErrors, FORM_FIELDS, type FormEntity, parseForm } from '../domain/editing.ts';
 import { Conflict, InvalidInput, NotFound } from '../domain/errors.ts';
-import { formMessage } from '../domain/form-messages.ts';
+import { formMessage, entityMessage } from '../domain/form-messages.ts';
 import { normaliseName } from '../domain/names.ts';
 import { findCountry } from '../domain/country.ts';
 import { organizationIdentity } from '../domain/organization.ts';
@@ -123,7 +123,7 @@ export async function changeRecord(
   const stored = await recordById(trx, entity, id);
   // `opts.before`: the record as it was before this write moved it out of the way (reordering).
   const before = stored && opts.before ? { ...stored, ...opts.before } : stored;
-  if (!before) throw new NotFound(`there is no ${entity} ${id}: it may have been deleted`);
+  if (!before) throw new NotFound(formMessage('noRecordDeleted', { entity: entityMessage(entity), id }));
   if (before.version !== version && !(await onlyOtherFieldsChanged(trx, entity, id, version, Number(before.version), Object.keys(values)))) {
     throw new VersionConflict(entity as FormEntity, id, version, mine, before);
   }

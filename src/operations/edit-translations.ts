@@ -14,7 +14,7 @@ import type { Storage } from '../storage/storage.ts';
 import { write } from '../storage/write.ts';
 import { type Actor, changeRecord, FormInvalid } from './edit-record.ts';
 import type { FieldErrors } from '../domain/editing.ts';
-import { formMessage } from '../domain/form-messages.ts';
+import { formMessage, noRecord } from '../domain/form-messages.ts';
 
 /** One text to translate: the form field's name, what it translates, and the stored translation. */
 export type TranslationItem = {
@@ -57,9 +57,9 @@ export { versionName };
 
 /** Everything of an event (working copy) that can be translated into `lang`. */
 export async function translationForm(db: DbOrTx, eventId: number, lang: string): Promise<TranslationForm> {
-  if (!isLanguage(lang)) throw new NotFound(`"${lang}" is not a language Plenary's content is written in`);
+  if (!isLanguage(lang)) throw new NotFound(formMessage('notContentLanguage', { lang }));
   const event = await db.selectFrom('event').select(['id', 'title', 'lang', 'overview', 'themes', 'translations', 'version']).where('id', '=', eventId).executeTakeFirst();
-  if (!event) throw new NotFound(`there is no event ${eventId}`);
+  if (!event) throw new NotFound(noRecord('event', eventId));
   const sessions = await db
     .selectFrom('session as s')
     .innerJoin('day as d', 'd.id', 's.day_id')
@@ -112,9 +112,9 @@ function collector(lang: string) {
 
 /** A series' texts (its title and description: TRANSLATED_FIELDS.series) that can be translated into `lang`. */
 export async function seriesTranslationForm(db: DbOrTx, seriesId: number, lang: string): Promise<TranslationForm> {
-  if (!isLanguage(lang)) throw new NotFound(`"${lang}" is not a language Plenary's content is written in`);
+  if (!isLanguage(lang)) throw new NotFound(formMessage('notContentLanguage', { lang }));
   const series = await db.selectFrom('series').select(['id', 'slug', 'title', 'lang', 'description', 'translations', 'version']).where('id', '=', seriesId).executeTakeFirst();
-  if (!series) throw new NotFound(`there is no series ${seriesId}`);
+  if (!series) throw new NotFound(noRecord('series', seriesId));
   const { records, items, add } = collector(lang);
   add('series', series, series.title, [
     { name: 'series.title', field: 'title', original: series.title, max: MAX.title },

@@ -16,7 +16,7 @@ import { freeSlug } from '../storage/queries/slugs.ts';
 import type { Storage } from '../storage/storage.ts';
 import { declareChange, write } from '../storage/write.ts';
 import type { Actor } from './edit-record.ts';
-import { formMessage } from '../domain/form-messages.ts';
+import { formMessage, noRecord, entityMessage } from '../domain/form-messages.ts';
 
 export type IdentityEntity = 'person' | 'organization';
 
@@ -67,12 +67,12 @@ export async function mergePreview(db: Storage['db'] | Tx, entity: IdentityEntit
  * record's slug answers with a 301 to the survivor's page; its name becomes an alias.
  */
 export async function mergeRecords(storage: Storage, actor: Actor, entity: IdentityEntity, survivorId: number, mergedId: number): Promise<{ mergeId: number }> {
-  if (survivorId === mergedId) throw new InvalidInput(`a ${entity} cannot be merged with itself: choose another`);
+  if (survivorId === mergedId) throw new InvalidInput(formMessage('mergeSelf', { entity: entityMessage(entity) }));
   return await write(storage, async (trx, scope) => {
     const survivor = await rowOf(trx, entity, survivorId);
     const merged = await rowOf(trx, entity, mergedId);
-    if (!survivor) throw new NotFound(`there is no ${entity} ${survivorId}`);
-    if (!merged) throw new NotFound(`there is no ${entity} ${mergedId}`);
+    if (!survivor) throw new NotFound(noRecord(entity, survivorId));
+    if (!merged) throw new NotFound(noRecord(entity, mergedId));
     const preview = await mergePreview(trx, entity, survivorId, mergedId);
     if (preview.clashes.length) {
       throw new Conflict(
@@ -232,14 +232,14 @@ export async function mergesOf(db: Storage['db'], entity: IdentityEntity, id: nu
  */
 export async function splitPerson(storage: Storage, actor: Actor, personId: number, appearanceIds: number[], name?: string): Promise<{ personId: number; slug: string }> {
   const chosen = [...new Set(appearanceIds)];
-  if (!chosen.length) throw new InvalidInput('choose the appearances that belong to the other person');
+  if (!chosen.length) throw new InvalidInput(formMessage('splitChoosePerson'));
   return await write(storage, async (trx) => {
     const p = await trx.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
-    if (!p) throw new NotFound(`there is no person ${personId}`);
+    if (!p) throw new NotFound(noRecord('person', personId));
     const all = (await trx.selectFrom('appearance').select('id').where('person_id', '=', personId).execute()).map((r) => r.id);
     const foreign = chosen.filter((id) => !all.includes(id));
-    if (foreign.length) throw new InvalidInput(`appearance ${foreign.join(', ')} is not ${p.name}'s (any more): reload the page and choose again`);
-    if (chosen.length === all.length) throw new InvalidInput('every appearance was chosen: leave at least one with this person (to give them another name, edit the person instead)');
+    if (foreign.length) throw new InvalidInput(formMessage('splitForeign', { ids: foreign.join(', '), name: p.name }));
+    if (chosen.length === all.length) throw new InvalidInput(formMessage('splitAllPerson'));
     const newName = (name ?? '').trim() || p.name;
     const key = normaliseName(newName);
     if (!key) throw new InvalidInput({ field: 'name', message: formMessage('letters') });
@@ -273,21 +273,21 @@ export async function splitOrganization(
 ): Promise<{ organizationId: number; slug: string }> {
   const appearances = [...new Set(choice.appearances)];
   const aliases = [...new Set(choice.aliases)];
-  if (!appearances.length && !aliases.length) throw new InvalidInput('choose the appearances or the names that belong to the other organization');
+  if (!appearances.length && !aliases.length) throw new InvalidInput(formMessage('splitChooseOrganization'));
   return await write(storage, async (trx) => {
     const o = await trx.selectFrom('organization').selectAll().where('id', '=', orgId).executeTakeFirst();
-    if (!o) throw new NotFound(`there is no organization ${orgId}`);
+    if (!o) throw new NotFound(noRecord('organization', orgId));
     const all = (await trx.selectFrom('appearance').select('id').where('organization_id', '=', orgId).execute()).map((r) => r.id);
     const foreign = appearances.filter((id) => !all.includes(id));
-    if (foreign.length) throw new InvalidInput(`appearance ${foreign.join(', ')} is not ${o.name}'s (any more): reload the page and choose again`);
+    if (foreign.length) throw new InvalidInput(formMessage('splitForeign', { ids: foreign.join(', '), name: o.name }));
     if (all.length && appearances.length === all.length) {
-      throw new InvalidInput('every appearance was chosen: leave at least one with this organization (to give it another name, edit the organization instead)');
+      throw new InvalidInput(formMessage('splitAllOrganization'));
     }
     const own = await trx.selectFrom('organization_alias').select(['id', 'name', 'name_key']).where('organization_id', '=', orgId).orderBy('id').execute();
     const strange = aliases.filter((id) => !own.some((a) => a.id === id));
-    if (strange.length) throw new InvalidInput(`name ${strange.join(', ')} is not one of ${o.name}'s (any more): reload the page and choose again`);
+    if (strange.length) throw new InvalidInput(formMessage('splitStrangeNames', { ids: strange.join(', '), name: o.name }));
     const moving = own.filter((a) => aliases.includes(a.id));
-    if (moving.some((a) => a.name_key === o.name_key)) throw new InvalidInput(`"${o.name}" is this organization's own name: it stays; choose its other names`);
+    if (moving.some((a) => a.name_key === o.name_key)) throw new InvalidInput(formMessage('splitOwnName', { name: o.name }));
     const newName = (choice.name ?? '').trim() || moving[0]?.name || o.name;
     if (!normaliseName(newName)) throw new InvalidInput({ field: 'name', message: formMessage('letters') });
     // The import's identity key (a government body's includes its country), as every alias has it.

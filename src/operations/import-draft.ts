@@ -183,7 +183,7 @@ export async function createImportDraft(
 /** The draft, or NotFound that says it expired or was confirmed or discarded. */
 export async function loadImportDraft(storage: Storage, id: string, clock: Clock = systemClock): Promise<ImportDraft> {
   const row = await importDraftById(storage.db, id, clock().toISOString());
-  if (!row) throw new NotFound('this import is no longer waiting: it was confirmed or discarded, or it expired (uploads wait a day); upload the file again');
+  if (!row) throw new NotFound(formMessage('draftGone'));
   return fromRow(row);
 }
 
@@ -441,13 +441,13 @@ export type CorrectionResult = { ok: true; draft: ImportDraft } | { ok: false; d
 export async function correctImportDraft(storage: Storage, id: string, form: Record<string, string>, clock: Clock = systemClock): Promise<CorrectionResult> {
   const draft = await loadImportDraft(storage, id, clock);
   if (form['digest'] !== undefined && form['digest'] !== draftDigest(draft)) {
-    throw new Conflict('this reading was corrected in another window since this page was loaded: reload the page and make your corrections again');
+    throw new Conflict(formMessage('draftCorrectedElsewhere'));
   }
   const r = applyCorrections(draft, form, await chosenMatches(storage, draft, form));
   if (Object.keys(r.errors).length) return { ok: false, draft, errors: r.errors };
   // Only over the reading this form was made from: of two forms sent at once, the second finds it changed.
   const stored = await updateImportDraft(storage.db, id, draft.stored, { agenda: JSON.stringify(r.agenda), target: JSON.stringify(r.target) });
-  if (!stored) throw new Conflict('this reading was corrected in another window since this page was loaded: reload the page and make your corrections again');
+  if (!stored) throw new Conflict(formMessage('draftCorrectedElsewhere'));
   return { ok: true, draft: { ...draft, agenda: r.agenda, target: r.target, stored: { agenda: JSON.stringify(r.agenda), target: JSON.stringify(r.target) } } };
 }
 
@@ -460,17 +460,17 @@ export async function confirmImportDraft(storage: Storage, id: string, accountId
   const draft = await loadImportDraft(storage, id, clock);
   const db = storage.db;
   const series = await db.selectFrom('series').select(['slug']).where('id', '=', draft.seriesId).executeTakeFirst();
-  if (!series) throw new NotFound('the series of this import no longer exists');
+  if (!series) throw new NotFound(formMessage('draftSeriesGone'));
   let slug = draft.target.slug;
   let lang: Language = draft.target.lang;
   if (draft.eventId !== null) {
     const event = await db.selectFrom('event').select(['slug', 'lang', 'series_id']).where('id', '=', draft.eventId).executeTakeFirst();
-    if (!event || event.series_id !== draft.seriesId) throw new NotFound('the event of this import no longer exists');
+    if (!event || event.series_id !== draft.seriesId) throw new NotFound(formMessage('draftEventGone'));
     slug = event.slug;
     lang = isLanguage(event.lang) ? event.lang : lang;
   } else {
     const owner = await eventSlugOwner(db, slug);
-    if (owner) throw new InvalidInput(`an event "${slug}" exists already (made since the upload): give this one another slug`);
+    if (owner) throw new InvalidInput(formMessage('draftSlugTaken', { slug }));
   }
   const t = draft.target;
   const report = await importAgenda(storage, { ...draft.agenda, warnings: draft.warnings }, {

@@ -143,10 +143,10 @@ export async function addMaterialFile(
   const now = clock().toISOString();
   return write(storage, async (trx) => {
     const event = await eventForMaterials(trx, input.eventId);
-    if (!event) throw new NotFound('no such event');
+    if (!event) throw new NotFound(formMessage('noSuchEvent'));
     if (input.appearanceId !== null) {
       const a = await trx.selectFrom('appearance as a').innerJoin('session as s', 's.id', 'a.session_id').select('a.id').where('a.id', '=', input.appearanceId).where('s.event_id', '=', input.eventId).executeTakeFirst();
-      if (!a) throw new InvalidInput(`appearance ${input.appearanceId} is not part of this event`);
+      if (!a) throw new InvalidInput(formMessage('appearanceNotOfEvent', { id: input.appearanceId }));
     }
     const fileId = await storePrepared(trx, prepared, now);
     const materialId = await attachStoredFile(trx, { eventId: input.eventId, appearanceId: input.appearanceId, fields, fileId, fileName: input.upload.name, ...(input.actor ? { actor: input.actor } : {}) }, now);
@@ -174,7 +174,7 @@ export async function replaceMaterialFile(storage: Storage, materialId: number, 
   const now = clock().toISOString();
   return write(storage, async (trx) => {
     const m = await materialById(trx, materialId);
-    if (!m) throw new NotFound('no such material');
+    if (!m) throw new NotFound(formMessage('noSuchMaterial'));
     await declareChange(trx, 'event', m.eventId);
     const fileId = await storePrepared(trx, prepared, now);
     await setMaterialFile(trx, materialId, fileId);
@@ -188,7 +188,7 @@ export async function replaceMaterialFile(storage: Storage, materialId: number, 
 export async function deleteMaterial(storage: Storage, materialId: number, actor?: Actor): Promise<{ fileDeleted: boolean }> {
   return write(storage, async (trx) => {
     const m = await materialById(trx, materialId);
-    if (!m) throw new NotFound('no such material');
+    if (!m) throw new NotFound(formMessage('noSuchMaterial'));
     await declareChange(trx, 'event', m.eventId);
     if (actor) await audit(trx, actor, 'delete', 'material', materialId, { kind: m.kind, label: m.label, lang: m.lang, appearance_id: m.appearanceId, file_id: m.fileId, ...(m.originalId !== null ? { original_id: m.originalId } : {}) }, null);
     // An original with language versions: the oldest version becomes the document's original.
@@ -216,9 +216,9 @@ export async function addMaterialVersion(
   const now = clock().toISOString();
   return write(storage, async (trx) => {
     const given = await materialById(trx, input.materialId);
-    if (!given) throw new NotFound('no such material');
+    if (!given) throw new NotFound(formMessage('noSuchMaterial'));
     const original = given.originalId === null ? given : await materialById(trx, given.originalId);
-    if (!original) throw new NotFound('no such material');
+    if (!original) throw new NotFound(formMessage('noSuchMaterial'));
     const versions = await versionsOf(trx, original.id);
     if (original.lang === lang.data || versions.some((v) => v.lang === lang.data)) throw new InvalidInput({ field: 'lang', message: formMessage('versionExists', { lang: lang.data }) });
     await declareChange(trx, 'event', original.eventId);

@@ -11,7 +11,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { formValues } from '../domain/editing.ts';
 import { Conflict, InvalidInput, NotFound } from '../domain/errors.ts';
-import { formMessage, issueMessage } from '../domain/form-messages.ts';
+import { formMessage, issueMessage, noRecord } from '../domain/form-messages.ts';
 import { LANGUAGES } from '../domain/language.ts';
 import { type Correction, CORRECTION_FIELDS, correctionSchema, type LinkState, linkState, MAX_LINK_DAYS, SPEAKER_GENDERS, SPEAKER_MATERIAL_KINDS } from '../domain/speaker-link.ts';
 import { genderFieldsSchema } from '../domain/gender.ts';
@@ -46,7 +46,7 @@ export async function createSpeakerLink(storage: Storage, input: { appearanceId:
   if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== m![0]) throw new InvalidInput({ field: 'expires', message: formMessage('linkExpiryDate') });
   if (day.getTime() <= now.getTime()) throw new InvalidInput({ field: 'expires', message: formMessage('linkExpiryPassed') });
   if (day.getTime() - now.getTime() > MAX_LINK_DAYS * 86_400_000) throw new InvalidInput({ field: 'expires', message: formMessage('linkExpiryMax', { days: MAX_LINK_DAYS }) });
-  if (!(await recordById(storage.db, 'appearance', input.appearanceId))) throw new NotFound(`there is no appearance ${input.appearanceId}`);
+  if (!(await recordById(storage.db, 'appearance', input.appearanceId))) throw new NotFound(noRecord('appearance', input.appearanceId));
   const token = randomBytes(32).toString('base64url');
   const expiresAt = day.toISOString();
   const r = await storage.db
@@ -59,7 +59,7 @@ export async function createSpeakerLink(storage: Storage, input: { appearanceId:
 
 export async function revokeSpeakerLink(storage: Storage, linkId: number, now = new Date()): Promise<LinkRow> {
   const link = await linkById(storage.db, linkId);
-  if (!link) throw new NotFound(`there is no speaker link ${linkId}`);
+  if (!link) throw new NotFound(noRecord('speakerLink', linkId));
   if (link.revoked_at !== null) throw new Conflict(`speaker link ${linkId} was already revoked`);
   await storage.db.updateTable('speaker_link').set({ revoked_at: now.toISOString() }).where('id', '=', linkId).where('revoked_at', 'is', null).execute();
   return link;
@@ -168,7 +168,7 @@ export async function finaliseLink(storage: Storage, link: LinkRow, now = new Da
 export async function approveSubmission(storage: Storage, submissionId: number, accountId: number, now = new Date()): Promise<void> {
   await write(storage, async (trx) => {
     const x = await submissionById(trx, submissionId);
-    if (!x) throw new NotFound(`there is no submission ${submissionId}`);
+    if (!x) throw new NotFound(noRecord('submission', submissionId));
     const decided = await trx
       .updateTable('speaker_submission')
       .set({ status: 'approved', decided_by: accountId, decided_at: now.toISOString() })
@@ -211,7 +211,7 @@ export async function approveSubmission(storage: Storage, submissionId: number, 
 /** Rejects a pending submission; it is kept, shown as rejected (its file stays private). */
 export async function rejectSubmission(storage: Storage, submissionId: number, accountId: number, now = new Date()): Promise<void> {
   const x = await submissionById(storage.db, submissionId);
-  if (!x) throw new NotFound(`there is no submission ${submissionId}`);
+  if (!x) throw new NotFound(noRecord('submission', submissionId));
   const r = await storage.db
     .updateTable('speaker_submission')
     .set({ status: 'rejected', decided_by: accountId, decided_at: now.toISOString() })

@@ -61,7 +61,7 @@ export function readApiAuth(opts: AuthOptions): MiddlewareHandler<AuthEnv> {
     if (header === undefined) return cookie(c, next);
     const m = /^Bearer ([\x21-\x7e]{1,200})$/.exec(header);
     const auth = m ? await tokenAccount(opts.storage, m[1]!) : null;
-    if (!auth) throw new Unauthenticated(false, 'the API token is not valid: it is unknown, revoked, or its account is disabled (plenary user tokens)');
+    if (!auth) throw new Unauthenticated(false, formMessage('apiToken'));
     c.set('auth', auth);
     c.set('sessionEnded', false);
     c.set('bearer', true);

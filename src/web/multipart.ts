@@ -13,6 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import Busboy from 'busboy';
 import { InvalidInput } from '../domain/errors.ts';
+import { formMessage } from '../domain/form-messages.ts';
 
 /** A file part of a form, on disk for the time of the request. */
 export type SpooledFile = {
@@ -66,7 +67,7 @@ export async function spoolForm(body: WebReadableStream<Uint8Array> | ReadableSt
         defParamCharset: 'utf8',
       });
     } catch (e) {
-      throw new InvalidInput(`the form could not be read: ${(e as Error).message}`);
+      throw new InvalidInput(formMessage('formUnreadable', { detail: (e as Error).message }));
     }
     const writes: Array<Promise<void>> = [];
     let failure: Error | null = null;
@@ -74,7 +75,7 @@ export async function spoolForm(body: WebReadableStream<Uint8Array> | ReadableSt
       failure ??= e;
     };
     parser.on('field', (name, value, info) => {
-      if (info.valueTruncated) fail(new InvalidInput(`${name}: must be at most ${limits.fieldBytes ?? 1024 * 1024} bytes`));
+      if (info.valueTruncated) fail(new InvalidInput({ field: name, message: formMessage('fieldBytes', { max: limits.fieldBytes ?? 1024 * 1024 }) }));
       else fields[name] = value;
     });
     parser.on('file', (field, stream, info) => {
@@ -97,10 +98,10 @@ export async function spoolForm(body: WebReadableStream<Uint8Array> | ReadableSt
       written.catch(() => undefined);
       writes.push(written);
     });
-    parser.on('filesLimit', () => fail(new InvalidInput(`the form may carry at most ${limits.files ?? 1} file(s)`)));
-    parser.on('fieldsLimit', () => fail(new InvalidInput(`the form may carry at most ${limits.fields ?? 100} fields`)));
-    parser.on('partsLimit', () => fail(new InvalidInput('the form has too many parts')));
-    if (!body) throw new InvalidInput('the form is empty');
+    parser.on('filesLimit', () => fail(new InvalidInput(formMessage('formFiles', { max: limits.files ?? 1 }))));
+    parser.on('fieldsLimit', () => fail(new InvalidInput(formMessage('formFields', { max: limits.fields ?? 100 }))));
+    parser.on('partsLimit', () => fail(new InvalidInput(formMessage('formParts'))));
+    if (!body) throw new InvalidInput(formMessage('formEmpty'));
     const source = Readable.fromWeb(body as WebReadableStream<Uint8Array>);
     // Stops reading as soon as a limit is passed: the rest of an over-long upload is never written.
     const guardStream = new Writable({
@@ -115,7 +116,7 @@ export async function spoolForm(body: WebReadableStream<Uint8Array> | ReadableSt
     });
     const finished = new Promise<void>((resolve, reject) => {
       parser.once('close', resolve);
-      parser.once('error', (e: Error) => reject(new InvalidInput(`the form could not be read: ${e.message}`)));
+      parser.once('error', (e: Error) => reject(new InvalidInput(formMessage('formUnreadable', { detail: e.message }))));
     });
     try {
       await pipeline(source, guardStream);

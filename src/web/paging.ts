@@ -3,6 +3,7 @@
 // ignored, so that they cannot multiply the cache's entries).
 import { InvalidInput, NotFound } from '../domain/errors.ts';
 import { parsePage } from './api/pagination.ts';
+import { formMessage } from '../domain/form-messages.ts';
 
 /** Items (or appearances) per page on every paged public page. */
 export const HTML_PER_PAGE = 100;
@@ -31,7 +32,7 @@ export type PageInfo = { page: number; pages: number; total: number; path: strin
 /** The number of pages; a page past the last is not found (page 1 of an empty list is shown). */
 export function pageInfo(p: HtmlPage, total: number, path: string): PageInfo {
   const pages = Math.max(1, Math.ceil(total / HTML_PER_PAGE));
-  if (p.page > pages) throw new NotFound(`page ${p.page} is past the last page, ${pages}`);
+  if (p.page > pages) throw new NotFound(formMessage('pagePast', { page: p.page, pages }));
   return { page: p.page, pages, total, path };
 }
 

@@ -9,6 +9,7 @@ import type { DbOrTx } from '../storage/database.ts';
 import { deletionOf, seriesIdOf, seriesOfNamed } from '../storage/queries/editing.ts';
 import { may } from '../domain/account.ts';
 import type { AuthEnv } from './auth.ts';
+import { entityMessage, formMessage, noRecord } from '../domain/form-messages.ts';
 
 type C = Context<AuthEnv>;
 const actionOf = (c: C) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? ('read-drafts' as const) : ('edit-content' as const));
@@ -17,7 +18,7 @@ const isAdmin = (c: C) => c.get('auth')?.account.role === 'admin';
 /** The record number in the path (`:id`); anything else is no record. */
 export function idParam(c: Context): number {
   const raw = c.req.param('id') ?? '';
-  if (!/^[1-9]\d{0,9}$/.test(raw) || Number(raw) > 2_147_483_647) throw new NotFound(`"${raw}" is not a record number`);
+  if (!/^[1-9]\d{0,9}$/.test(raw) || Number(raw) > 2_147_483_647) throw new NotFound(formMessage('notRecordNumber', { raw }));
   return Number(raw);
 }
 
@@ -32,10 +33,15 @@ export const onRecord = (db: DbOrTx, entity: AuditedEntity) => async (c: C) => {
     const account = c.get('auth')?.account;
     if (gone && account && may(account, 'read-drafts', gone.series_id ?? undefined)) {
       throw new NotFound(
-        `this ${entity} was deleted on ${gone.at.slice(0, 16).replace('T', ' ')} UTC by ${gone.email ?? 'an unknown account'}${c.req.method === 'GET' ? '' : '; what you sent was not saved'}; an admin can put it back from the audit log (entry ${gone.id})`,
+        formMessage(c.req.method === 'GET' ? 'recordDeleted' : 'recordDeletedUnsaved', {
+          entity: entityMessage(entity),
+          at: gone.at.slice(0, 16).replace('T', ' '),
+          by: gone.email ?? formMessage('unknownAccount'),
+          entry: gone.id,
+        }),
       );
     }
-    if (isAdmin(c)) throw new NotFound(`there is no ${entity} ${c.req.param('id')}`);
+    if (isAdmin(c)) throw new NotFound(noRecord(entity, c.req.param('id') ?? ''));
   }
   return seriesId === undefined ? { action } : { action, seriesId };
 };

@@ -13,6 +13,7 @@ import { AuditPage } from '../views/admin-edit.tsx';
 import { ADMIN_HEADERS } from './routes.tsx';
 import { auditRecords } from '../../storage/queries/editing.ts';
 import { placeOfRequest } from '../views/render-context.ts';
+import { formMessage } from '../../domain/form-messages.ts';
 
 export function editAuditRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   const lang = opts.lang ?? DEFAULT_LANGUAGE;
@@ -48,7 +49,7 @@ export function editAuditRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   // Reverting is an admin's: 'edit-content' without a series passes for admins only.
   app.post('/audit/:id/revert', guard(opts, 'edit-content'), async (c) => {
     const raw = c.req.param('id');
-    if (!/^[1-9]\d{0,9}$/.test(raw)) throw new NotFound(`"${raw}" is not an audit entry number`);
+    if (!/^[1-9]\d{0,9}$/.test(raw)) throw new NotFound(formMessage('notAuditNumber', { raw }));
     await revertEntry(opts.storage, { accountId: c.get('auth')!.account.id }, Number(raw));
     return c.redirect(`/admin/audit?reverted=${raw}`, 303);
   });

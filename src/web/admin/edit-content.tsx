@@ -30,7 +30,7 @@ import { IdentitySection } from './identities.tsx';
 import type { MatchReason } from '../../domain/identity.ts';
 import { href, placeOfRequest } from '../views/render-context.ts';
 import { listOf } from '../views/format.ts';
-import { formMessage } from '../../domain/form-messages.ts';
+import { formMessage, noRecord } from '../../domain/form-messages.ts';
 
 type C = Context<AuthEnv>;
 type Status = 200 | 400 | 409;
@@ -58,7 +58,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   const onSeries = async (c: C) => {
     const action = c.req.method === 'GET' ? ('read-drafts' as const) : ('edit-content' as const);
     const s = await seriesBySlug(db, c.req.param('slug') ?? '');
-    if (!s && isAdmin(c)) throw new NotFound(`there is no series "${c.req.param('slug')}"`);
+    if (!s && isAdmin(c)) throw new NotFound(formMessage('noSeries', { slug: c.req.param('slug') ?? '' }));
     return s ? { action, seriesId: s.id } : { action };
   };
 
@@ -646,7 +646,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     const id = idParam(c);
     const b = await body(c);
     const dayId = typeof b.day_id === 'string' && /^\d{1,10}$/.test(b.day_id) ? Number(b.day_id) : NaN;
-    if (!Number.isSafeInteger(dayId)) throw new InvalidInput('day_id: choose a day of this event');
+    if (!Number.isSafeInteger(dayId)) throw new InvalidInput({ field: 'day_id', message: formMessage('chooseDay') });
     try {
       await moveSession(opts.storage, actorOf(c), id, parseVersion(b.version), dayId);
     } catch (e) {
@@ -656,7 +656,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     return c.redirect(`/admin/sessions/${id}?saved=1`, 303);
   });
   const direction = (b: Record<string, unknown>) => {
-    if (b.direction !== 'up' && b.direction !== 'down') throw new InvalidInput('direction: must be up or down');
+    if (b.direction !== 'up' && b.direction !== 'down') throw new InvalidInput({ field: 'direction', message: formMessage('upOrDown') });
     return b.direction;
   };
   app.post('/sessions/:id/order', guard(opts, onRecord('session')), async (c) => {
@@ -785,7 +785,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     const path = table === 'person' ? '/persons' : '/organizations';
     const namedPage = async (c: C, id: number, values?: Record<string, string>, errors: FieldErrors = {}) => {
       const r = await recordById(db, table, id);
-      if (!r) throw new NotFound(`there is no ${table} ${id}`);
+      if (!r) throw new NotFound(noRecord(table, id));
       // Its aliases, merges, and an admin's merge and split (web/admin/identities.tsx).
       const identity = await IdentitySection({ db, t, viewer: viewerOf(c), entity: table, id, name: String(r.name) });
       return (
@@ -809,7 +809,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
       const id = idParam(c);
       const b = await body(c);
       const r = await recordById(db, table, id);
-      if (!r) throw new NotFound(`there is no ${table} ${id}`);
+      if (!r) throw new NotFound(noRecord(table, id));
       return saving(
         c,
         table,
@@ -839,7 +839,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     app.get(`${path}/:id/delete`, guard(opts, onRecord(entity)), async (c) => {
       const id = idParam(c);
       const row = await recordById(db, entity, id);
-      if (!row) throw new NotFound(`there is no ${entity} ${id}`);
+      if (!row) throw new NotFound(noRecord(entity, id));
       const what =
         entity === 'day'
           ? String(row.date)

@@ -21,6 +21,7 @@ import { ActionButton } from '../views/admin-edit.tsx';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 import { href, placeOfRequest } from '../views/render-context.ts';
 import { refusalText } from '../i18n/form-errors.ts';
+import { formMessage, noRecord, entityMessage } from '../../domain/form-messages.ts';
 
 type C = Context<AuthEnv>;
 const PATH: Record<IdentityEntity, string> = { person: 'persons', organization: 'organizations' };
@@ -133,7 +134,7 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     const base = `/${PATH[entity]}/:id/merge`;
     const mergePage = async (c: C, id: number, error?: string) => {
       const me = await recordOf(entity, id);
-      if (!me) throw new NotFound(`there is no ${entity} ${id}`);
+      if (!me) throw new NotFound(noRecord(entity, id));
       const q = (c.req.query('q') ?? '').slice(0, 200);
       const otherId = otherParam(c.req.query('other') ?? (c.req.method === 'POST' ? undefined : undefined));
       const found = q ? (await searchByAlias(db, entity, normaliseName(q).split(' ').filter(Boolean).slice(0, 5), 20)).filter((r) => r.id !== id) : [];
@@ -210,7 +211,7 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
       const id = idParam(c);
       const b = (await c.req.parseBody()) as Record<string, unknown>;
       const other = otherParam(b.other);
-      if (other === undefined) throw new InvalidInput(`other: choose the ${entity} to merge into this one`);
+      if (other === undefined) throw new InvalidInput({ field: 'other', message: formMessage('mergeInto', { entity: entityMessage(entity) }) });
       const r = await mergeRecords(opts.storage, actorOf(c), entity, id, other);
       return c.redirect(`/admin/${PATH[entity]}/${id}?merged=${r.mergeId}#merge-${r.mergeId}`, 303);
     });
@@ -262,7 +263,7 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   };
   const splitPage = async (c: C, entity: IdentityEntity, id: number, error?: string) => {
     const me = await recordOf(entity, id);
-    if (!me) throw new NotFound(`there is no ${entity} ${id}`);
+    if (!me) throw new NotFound(noRecord(entity, id));
     const words = SPLIT_WORDS[entity];
     const { appearances, names, newName } = await splitChoices(entity, id, me.name);
     const title = t('identity.split.title', { name: me.name });

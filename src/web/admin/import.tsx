@@ -41,7 +41,7 @@ import { DEFAULT_UPLOAD_MAX_BYTES } from './materials.tsx';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 import { href, placeOfRequest } from '../views/render-context.ts';
 import { listOf } from '../views/format.ts';
-import { formMessage } from '../../domain/form-messages.ts';
+import { formMessage, noRecord } from '../../domain/form-messages.ts';
 
 /** Room for the form's other fields and the multipart framing around the file. */
 const FORM_OVERHEAD = 64 * 1024;
@@ -65,19 +65,19 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
   const isAdmin = (c: C) => c.get('auth')?.account.role === 'admin';
   const intParam = (c: C, name: string) => {
     const v = c.req.param(name) ?? '';
-    if (!/^\d{1,9}$/.test(v)) throw new NotFound('no such page');
+    if (!/^\d{1,9}$/.test(v)) throw new NotFound(formMessage('noSuchPage'));
     return Number(v);
   };
 
   // Importing changes content: viewers may not, even to look at a reading.
   const onSeries = async (c: C) => {
     const s = await seriesBySlug(db, c.req.param('slug') ?? '');
-    if (!s && isAdmin(c)) throw new NotFound(`there is no series "${c.req.param('slug')}"`);
+    if (!s && isAdmin(c)) throw new NotFound(formMessage('noSeries', { slug: c.req.param('slug') ?? '' }));
     return s ? { action: 'edit-content' as const, seriesId: s.id } : { action: 'edit-content' as const };
   };
   const onEvent = async (c: C) => {
     const e = await eventForMaterials(db, intParam(c, 'eventId'));
-    if (!e && isAdmin(c)) throw new NotFound(`there is no event ${c.req.param('eventId')}`);
+    if (!e && isAdmin(c)) throw new NotFound(noRecord('event', c.req.param('eventId') ?? ''));
     return e ? { action: 'edit-content' as const, seriesId: e.seriesId } : { action: 'edit-content' as const };
   };
   // A draft's address is a random token, so that one confirmed or discarded is said to be gone
@@ -91,7 +91,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
   };
 
   // A body that says it is too large is refused before it is read; one without a length is cut off past the limit as it arrives.
-  const tooLarge = () => new InvalidInput(`the upload is larger than ${maxMb} MB, the most an agenda file may be`);
+  const tooLarge = () => new InvalidInput(formMessage('importTooLarge', { mb: maxMb }));
   const cutOff = bodyLimit({
     maxSize: maxBytes + FORM_OVERHEAD,
     onError: () => {

@@ -34,18 +34,18 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
   const limits = { maxBytes };
   const intParam = (c: C, name: string) => {
     const v = c.req.param(name) ?? '';
-    if (!/^\d{1,9}$/.test(v)) throw new NotFound('no such page');
+    if (!/^\d{1,9}$/.test(v)) throw new NotFound(formMessage('noSuchPage'));
     return Number(v);
   };
   const eventSeries = async (c: C) => {
     const event = await eventForMaterials(db, intParam(c, 'eventId'));
-    if (!event) throw new NotFound('no such event');
+    if (!event) throw new NotFound(formMessage('noSuchEvent'));
     // Viewers read an event's materials; only editors change them.
     return { action: c.req.method === 'GET' ? ('read-drafts' as const) : ('edit-content' as const), seriesId: event.seriesId };
   };
   const materialSeries = async (c: C) => {
     const m = await materialById(db, intParam(c, 'id'));
-    if (!m) throw new NotFound('no such material');
+    if (!m) throw new NotFound(formMessage('noSuchMaterial'));
     const event = await eventForMaterials(db, m.eventId);
     return { action: 'edit-content' as const, seriesId: event!.seriesId };
   };
@@ -65,7 +65,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
   // A draft's files, for those who may read its drafts: never cached, never public.
   app.get('/files/:id', guard(opts, async (c) => {
     const found = /^[0-9a-f-]{36}$/.test(c.req.param('id') ?? '') ? await fileWithSeries(db, c.req.param('id')!) : null;
-    if (!found) throw new NotFound('no such file');
+    if (!found) throw new NotFound(formMessage('noSuchFile'));
     return { action: 'read-drafts' as const, seriesId: found.seriesId };
   }), async (c) => sendFile(c, opts.storage, (await fileWithSeries(db, c.req.param('id')))!.file, 'private, no-store'));
 

@@ -51,14 +51,14 @@ export function publicationAdminRoutes(app: Hono<AuthEnv>, opts: AuthOptions): v
   const seriesOf = async (c: C) => {
     const slug = c.req.param('slug') ?? '';
     const id = (await seriesIdsBySlugs(db, [slug])).get(slug);
-    if (id === undefined) throw new NotFound('no such series');
+    if (id === undefined) throw new NotFound(formMessage('noSuchSeries'));
     return { action: actionOf(c), seriesId: id };
   };
   const publicationOf = async (c: C) => {
     const p = await publicationById(db, idParam(c));
     // A missing record is said so to admins only; anyone else is refused as for another series' record.
     if (!p) {
-      if (c.get('auth')?.account.role === 'admin') throw new NotFound('no such publication');
+      if (c.get('auth')?.account.role === 'admin') throw new NotFound(formMessage('noSuchPublication'));
       return { action: actionOf(c) };
     }
     return { action: actionOf(c), seriesId: p.seriesId };
@@ -132,7 +132,7 @@ export function publicationAdminRoutes(app: Hono<AuthEnv>, opts: AuthOptions): v
 
   app.get('/publications/:id', guard(opts, publicationOf), async (c) => {
     const p = await publicationById(db, idParam(c));
-    if (!p) throw new NotFound('no such publication');
+    if (!p) throw new NotFound(formMessage('noSuchPublication'));
     const viewer = viewerOf(c);
     const events = await publicationEvents(db, p);
     const statements = await extractedStatements(db, events.map((e) => e.id));
@@ -258,7 +258,7 @@ export function publicationAdminRoutes(app: Hono<AuthEnv>, opts: AuthOptions): v
   app.post('/publications/:id', guard(opts, publicationOf), async (c) => {
     const id = idParam(c);
     const p = await publicationById(db, id);
-    if (!p) throw new NotFound('no such publication');
+    if (!p) throw new NotFound(formMessage('noSuchPublication'));
     const form = (await c.req.parseBody()) as Record<string, unknown>;
     const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '');
     const title = str('title').trim();
@@ -298,7 +298,7 @@ export function publicationAdminRoutes(app: Hono<AuthEnv>, opts: AuthOptions): v
   app.post('/publications/:id/freeze', guard(opts, publicationOf), async (c) => {
     const id = idParam(c);
     const p = await publicationById(db, id);
-    if (!p) throw new NotFound('no such publication');
+    if (!p) throw new NotFound(formMessage('noSuchPublication'));
     const form = (await c.req.parseBody()) as Record<string, unknown>;
     const note = typeof form.note === 'string' ? form.note.slice(0, 2000) : null;
     const e = await freezeEdition(opts.storage, id, { ...publicationOptions(opts.baseUrl(), p.lang), note, accountId: c.get('auth')!.account.id });

@@ -22,6 +22,7 @@ import { renderDocument } from '../views/layout.tsx';
 import { runningTitleCss } from '../views/styles.ts';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 import { href, placeOfRequest } from '../views/render-context.ts';
+import { formMessage } from '../../domain/form-messages.ts';
 
 type C = Context<AuthEnv>;
 
@@ -31,7 +32,7 @@ export function publishRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   const db = opts.storage.db;
   const eventOf = async (id: number) => {
     const event = await db.selectFrom('event').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!event) throw new NotFound(`no event with id ${id}`);
+    if (!event) throw new NotFound(formMessage('noEventWithId', { id }));
     return event;
   };
 

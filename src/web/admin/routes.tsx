@@ -28,6 +28,7 @@ import { identityRoutes } from './identities.tsx';
 import { suggestRoutes } from './suggest.ts';
 import { hrefIn, placeOfRequest } from '../views/render-context.ts';
 import { refusalText } from '../i18n/form-errors.ts';
+import { formMessage } from '../../domain/form-messages.ts';
 
 /** Workspace pages may show drafts: no shared cache keeps them, and no browser history restores them. */
 // Workspace pages may load the suggestions script from this site and ask it for names.
@@ -143,7 +144,7 @@ export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxByt
   const seriesParam = async (c: Context<AuthEnv>) => {
     const slug = c.req.param('slug') ?? '';
     const id = (await seriesIdsBySlugs(opts.storage.db, [slug])).get(slug);
-    if (id === undefined) throw new NotFound('no such series');
+    if (id === undefined) throw new NotFound(formMessage('noSuchSeries'));
     return { action: 'read-drafts' as const, seriesId: id };
   };
   app.get('/series/:slug', guard(opts, seriesParam), async (c) => {

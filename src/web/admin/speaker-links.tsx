@@ -23,6 +23,7 @@ import { longDate } from '../views/format.ts';
 import { languageName, renderDocument } from '../views/layout.tsx';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 import { href, hrefIn, placeOfRequest } from '../views/render-context.ts';
+import { formMessage, noRecord } from '../../domain/form-messages.ts';
 
 type C = Context<AuthEnv>;
 const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
@@ -31,7 +32,7 @@ const actionOf = (c: C) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? 
 /** For guard(): a link's or submission's series; a missing one is reported missing to admins only (record-access.ts). */
 const onSeriesOf = (db: DbOrTx, find: (db: DbOrTx, id: number) => Promise<number | undefined>, what: string) => async (c: C) => {
   const seriesId = await find(db, idParam(c));
-  if (seriesId === undefined && c.get('auth')?.account.role === 'admin') throw new NotFound(`there is no ${what} ${c.req.param('id')}`);
+  if (seriesId === undefined && c.get('auth')?.account.role === 'admin') throw new NotFound(noRecord(what, c.req.param('id') ?? ''));
   return seriesId === undefined ? { action: actionOf(c) } : { action: actionOf(c), seriesId };
 };
 
@@ -83,7 +84,7 @@ export function speakerLinkRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { now?
   app.get('/speaker-submissions/:id/file', guard(opts, onSubmission), async (c) => {
     const x = await submissionById(db, idParam(c));
     const file = x?.file_id ? await fileById(db, x.file_id) : null;
-    if (!file) throw new NotFound('this submission has no file');
+    if (!file) throw new NotFound(formMessage('noSubmissionFile'));
     return sendFile(c, opts.storage, file, 'private, no-store');
   });
 

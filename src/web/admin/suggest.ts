@@ -10,6 +10,7 @@ import { InvalidInput } from '../../domain/errors.ts';
 import type { DbOrTx } from '../../storage/database.ts';
 import { type Reach, searchNames, searchPersonsWithKeys } from '../../storage/queries/editing.ts';
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
+import { formMessage } from '../../domain/form-messages.ts';
 
 const LIMIT = 10;
 
@@ -51,7 +52,7 @@ export function suggestRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   app.get('/suggest.js', (c) => c.body(SUGGEST_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }));
   app.get('/suggest', guard(opts, null), async (c) => {
     const kind = c.req.query('kind');
-    if (kind !== 'person' && kind !== 'organization') throw new InvalidInput('kind: must be person or organization');
+    if (kind !== 'person' && kind !== 'organization') throw new InvalidInput({ field: 'kind', message: formMessage('personOrOrganization') });
     const q = (c.req.query('q') ?? '').slice(0, 200);
     return c.json(await suggestNames(opts.storage.db, kind, q, reachOf(c.get('auth')!.account)), 200, { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
   });

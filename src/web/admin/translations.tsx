@@ -22,6 +22,7 @@ import { renderDocument } from '../views/layout.tsx';
 import { idParam, onRecord } from '../record-access.ts';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 import { href, placeOfRequest } from '../views/render-context.ts';
+import { formMessage } from '../../domain/form-messages.ts';
 
 type C = Context<AuthEnv>;
 
@@ -59,13 +60,13 @@ export function translationRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
   // A series' title and description (issue 13): the series' editors (and admins) only, as its own form.
   const seriesId = async (c: C) => {
     const s = await seriesBySlug(db, c.req.param('slug') ?? '');
-    if (!s) throw new NotFound(`there is no series "${c.req.param('slug')}"`);
+    if (!s) throw new NotFound(formMessage('noSeries', { slug: c.req.param('slug') ?? '' }));
     return s.id;
   };
   const onSeries = async (c: C) => {
     const action = c.req.method === 'GET' ? ('read-drafts' as const) : ('edit-content' as const);
     const s = await seriesBySlug(db, c.req.param('slug') ?? '');
-    if (!s && c.get('auth')?.account.role === 'admin') throw new NotFound(`there is no series "${c.req.param('slug')}"`);
+    if (!s && c.get('auth')?.account.role === 'admin') throw new NotFound(formMessage('noSeries', { slug: c.req.param('slug') ?? '' }));
     return s ? { action, seriesId: s.id } : { action };
   };
   app.get('/series/:slug/translations/:lang', guard(opts, onSeries), async (c) => show(c, await seriesTranslationForm(db, await seriesId(c), langParam(c))));

@@ -8,6 +8,7 @@ import { langHeaders, langKey, parseCountryCode, parseLang } from './params.ts';
 import { appearancesInContext, countrySummary } from './presenters.ts';
 import { allCountries, appearancesInContext as loadAppearances } from './queries.ts';
 import { API_HEADERS, cachedJson } from './respond.ts';
+import { formMessage } from '../../domain/form-messages.ts';
 
 export function mountCountries(api: Hono, deps: AppDeps): void {
   const { db } = deps.storage;
@@ -33,7 +34,7 @@ export function mountCountries(api: Hono, deps: AppDeps): void {
     return cachedJson(deps, c, langKey(c.req.path, reader), async () => {
       const base = deps.baseUrl();
       const { rows, materials } = await loadAppearances(db, { countryCode: code });
-      if (!countryName(code, 'en') && rows.length === 0) throw new NotFound(`no country with the code ${code}`);
+      if (!countryName(code, 'en') && rows.length === 0) throw new NotFound(formMessage('apiNoCountry', { code }));
       return { data: { ...countrySummary(base, code, rows.length, reader), appearances: appearancesInContext(base, rows, materials, reader) } };
     }, { ...API_HEADERS, ...langHeaders(reader) });
   });

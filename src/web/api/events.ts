@@ -13,6 +13,7 @@ import { API_HEADERS } from './respond.ts';
 import { eventDetail, eventSummary, sessionDetail } from './presenters.ts';
 import { listEvents, publishedEventOfSession } from './queries.ts';
 import { cachedJson } from './respond.ts';
+import { formMessage } from '../../domain/form-messages.ts';
 
 export function mountEvents(api: Hono, deps: AppDeps): void {
   const { db } = deps.storage;
@@ -31,7 +32,7 @@ export function mountEvents(api: Hono, deps: AppDeps): void {
     const reader = parseLang(c.req.query());
     return cachedJson(deps, c, langKey(c.req.path, reader), async (generation) => {
       const x = await loadEventExport(db, c.req.param('slug'), deps.baseUrl(), generation, reader);
-      if (!x) throw new NotFound(`no published event "${c.req.param('slug')}"`);
+      if (!x) throw new NotFound(formMessage('apiNoEvent', { slug: c.req.param('slug') ?? '' }));
       return { data: eventDetail(x, reader), events: [x.event.id] };
     }, { ...API_HEADERS, ...langHeaders(reader) });
   });
@@ -42,7 +43,7 @@ export function mountEvents(api: Hono, deps: AppDeps): void {
     const tr = translator(reader);
     return cachedJson(deps, c, langKey(c.req.path, reader), async () => {
       const found = await publishedEventBySlug(db, c.req.param('slug'));
-      if (!found) throw new NotFound(`no published event "${c.req.param('slug')}"`);
+      if (!found) throw new NotFound(formMessage('apiNoEvent', { slug: c.req.param('slug') ?? '' }));
       const page = `${deps.baseUrl()}/events/${found.event.slug}/changes`;
       const data = (await releasesOf(db, found.event.id)).map((r) => ({
         number: r.number,
@@ -61,7 +62,7 @@ export function mountEvents(api: Hono, deps: AppDeps): void {
     const reader = parseLang(c.req.query());
     return cachedJson(deps, c, langKey(c.req.path, reader), async (generation) => {
       const slug = await publishedEventOfSession(db, id);
-      if (!slug) throw new NotFound(`no session ${id} in a published event`);
+      if (!slug) throw new NotFound(formMessage('apiNoSession', { id }));
       const x = await loadEventExport(db, slug, deps.baseUrl(), generation, reader);
       const s = x && sessionDetail(x, id, reader);
       return s && x && { data: s, events: [x.event.id] };

@@ -153,7 +153,7 @@ const schemas: Record<string, Schema> = {
         additionalProperties: false,
       },
     },
-    'Every error: a stable code to branch on and a message for people.',
+    'Every error: a stable code to branch on and a message for people (English, or the language asked for with lang).',
   ),
   Pagination: object({
     page: { type: 'integer', minimum: 1 },
@@ -338,6 +338,7 @@ function workspacePath() {
   const params = [
     { name: 'collection', in: 'path', required: true, schema: { type: 'string', enum: ['series', 'events', 'days', 'sessions', 'appearances', 'persons', 'organizations'] } },
     { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1, maximum: 2147483647 } },
+    { $ref: '#/components/parameters/Lang' },
   ];
   const record = {
     type: 'object',
@@ -507,7 +508,7 @@ export function openApiDocument(baseUrl: string) {
           in: 'query',
           required: false,
           description:
-            'the language to read in: titles, overviews, themes, session titles, material labels and series’ texts in it where an editor entered a translation (each with the language it is in: titleLang, overviewLang, themeLangs, a session’s lang, a material’s labelLang), else the original; country names always in it. Names, honorifics and positions are never translated. Without it, English.',
+            'the language to read in: titles, overviews, themes, session titles, material labels and series’ texts in it where an editor entered a translation (each with the language it is in: titleLang, overviewLang, themeLangs, a session’s lang, a material’s labelLang), else the original; country names always in it. Names, honorifics and positions are never translated. Without it, English. An error\'s message (and each of error.fields\' messages) is said in it too, on every endpoint; its code and the fields\' names never change.',
           schema: { type: 'string', enum: [...INTERFACE_LANGUAGES], default: 'en' },
         },
       },

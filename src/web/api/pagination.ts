@@ -1,19 +1,17 @@
 // ?page=&perPage= for every list: parsed with zod, echoed in the body and in a Link header.
 import { z } from 'zod';
 import { InvalidInput } from '../../domain/errors.ts';
+import { formIssue, formMessage, issueMessage } from '../../domain/form-messages.ts';
 
 export const DEFAULT_PER_PAGE = 50;
 export const MAX_PER_PAGE = 200;
 
 // Digits only: "1.5", "1e2", " 2" and "" are refused rather than coerced into something else.
-const whole = (name: string, max: number) => {
-  const message = `${name} must be a whole number from 1${max === Infinity ? '' : ` to ${max}`}`;
-  return z
+const whole = (name: string, max: number) =>
+  z
     .string()
-    .regex(/^[0-9]{1,9}$/, message)
-    .transform(Number)
-    .pipe(z.number().int().min(1, message).max(max, message));
-};
+    .refine((s) => /^[0-9]{1,9}$/.test(s) && Number(s) >= 1 && Number(s) <= max, formIssue(max === Infinity ? 'apiWhole' : 'apiWholeMax', max === Infinity ? { name } : { name, max }))
+    .transform(Number);
 
 const pageQuery = z.object({
   page: whole('page', Infinity).optional(),
@@ -25,7 +23,7 @@ export type Pagination = { page: number; perPage: number; total: number; totalPa
 
 export function parsePage(query: { page?: string | undefined; perPage?: string | undefined }): PageRequest {
   const parsed = pageQuery.safeParse({ page: query.page, perPage: query.perPage });
-  if (!parsed.success) throw new InvalidInput(parsed.error.issues.map((i) => i.message).join('; '));
+  if (!parsed.success) throw new InvalidInput(parsed.error.issues.map((i) => ({ message: issueMessage(i) })));
   const page = parsed.data.page ?? 1;
   const perPage = parsed.data.perPage ?? DEFAULT_PER_PAGE;
   return { page, perPage, offset: (page - 1) * perPage };
@@ -40,7 +38,7 @@ export function pageKey(path: string, req: PageRequest): string {
 export function pagination(req: PageRequest, total: number): Pagination {
   const totalPages = Math.ceil(total / req.perPage);
   if (req.page > Math.max(totalPages, 1)) {
-    throw new InvalidInput(`page ${req.page} is past the last page, ${Math.max(totalPages, 1)}`);
+    throw new InvalidInput(formMessage('pagePast', { page: req.page, pages: Math.max(totalPages, 1) }));
   }
   return { page: req.page, perPage: req.perPage, total, totalPages };
 }

@@ -1,30 +1,31 @@
 // Path parameters checked with zod before they reach a query: a malformed one is a 400 naming it.
 import { z } from 'zod';
 import { InvalidInput } from '../../domain/errors.ts';
+import { formIssue, issueMessage } from '../../domain/form-messages.ts';
 import { DEFAULT_LANGUAGE, INTERFACE_LANGUAGES, type InterfaceLanguage } from '../../domain/language.ts';
 
 const sessionId = z
   .string()
-  .regex(/^[1-9][0-9]{0,9}$/, 'id must be a positive whole number')
-  .transform(Number)
   // The column is a 32-bit integer on PostgreSQL: larger values would fail in the database.
-  .pipe(z.number().max(2_147_483_647, 'id must be a positive whole number'));
+  .refine((s) => /^[1-9][0-9]{0,9}$/.test(s) && Number(s) <= 2_147_483_647, formIssue('apiId'))
+  .transform(Number);
 
 const countryCode = z
   .string()
-  .regex(/^[A-Za-z]{2}$/, 'code must be an ISO 3166-1 alpha-2 country code such as CA')
+  .refine((s) => /^[A-Za-z]{2}$/.test(s), formIssue('apiCountryCode'))
   .transform((s) => s.toUpperCase());
 
+/** A refusal keeps its key (`formError.api…`), so `?lang=` can say it in the reader's language (api/errors.ts). */
 function check<T>(schema: z.ZodType<T, string>, value: string): T {
   const r = schema.safeParse(value);
-  if (!r.success) throw new InvalidInput(r.error.issues.map((i) => i.message).join('; '));
+  if (!r.success) throw new InvalidInput(r.error.issues.map((i) => ({ message: issueMessage(i) })));
   return r.data;
 }
 
 export const parseSessionId = (raw: string): number => check(sessionId, raw);
 export const parseCountryCode = (raw: string): string => check(countryCode, raw);
 
-const language = z.enum(INTERFACE_LANGUAGES, { error: `lang must be one of ${INTERFACE_LANGUAGES.join(', ')}` });
+const language = z.string().refine((s) => (INTERFACE_LANGUAGES as readonly string[]).includes(s), formIssue('apiLang', { options: INTERFACE_LANGUAGES.join(', ') })).transform((s) => s as InterfaceLanguage);
 
 /**
  * `?lang=` of the archive's reads (issue 13): the language the client reads. Titles, overviews,

@@ -7,6 +7,7 @@ import { appearancesInContext, organizationSummary, personSummary } from './pres
 import { appearancesInContext as loadAppearances, listOrganizations, listPeople } from './queries.ts';
 import { API_HEADERS, cachedJson } from './respond.ts';
 import { langHeaders, langKey, parseLang } from './params.ts';
+import { formMessage } from '../../domain/form-messages.ts';
 
 export function mountPeople(api: Hono, deps: AppDeps): void {
   const { db, engine } = deps.storage;
@@ -28,7 +29,7 @@ export function mountPeople(api: Hono, deps: AppDeps): void {
       const base = deps.baseUrl();
       const person = await db.selectFrom('person').selectAll().where('slug', '=', c.req.param('slug')).executeTakeFirst();
       const { rows, materials } = person ? await loadAppearances(db, { personId: person.id }) : { rows: [], materials: [] };
-      if (!person || rows.length === 0) throw new NotFound(`no person "${c.req.param('slug')}" in a published event`);
+      if (!person || rows.length === 0) throw new NotFound(formMessage('apiNoPerson', { slug: c.req.param('slug') ?? '' }));
       return { data: { ...personSummary(base, person, rows.length), appearances: appearancesInContext(base, rows, materials, reader) } };
     }, { ...API_HEADERS, ...langHeaders(reader) });
   });
@@ -49,7 +50,7 @@ export function mountPeople(api: Hono, deps: AppDeps): void {
       const base = deps.baseUrl();
       const org = await db.selectFrom('organization').selectAll().where('slug', '=', c.req.param('slug')).executeTakeFirst();
       const { rows, materials } = org ? await loadAppearances(db, { organizationId: org.id }) : { rows: [], materials: [] };
-      if (!org || rows.length === 0) throw new NotFound(`no organization "${c.req.param('slug')}" in a published event`);
+      if (!org || rows.length === 0) throw new NotFound(formMessage('apiNoOrganization', { slug: c.req.param('slug') ?? '' }));
       return { data: { ...organizationSummary(base, org, rows.length, reader), appearances: appearancesInContext(base, rows, materials, reader) } };
     }, { ...API_HEADERS, ...langHeaders(reader) });
   });

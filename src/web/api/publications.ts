@@ -6,6 +6,7 @@ import { editionsOf, publicationBySlug } from '../../operations/publications.ts'
 import type { AppDeps } from '../deps.ts';
 import { editionJsonLd } from '../routes/publications.tsx';
 import { cachedJson } from './respond.ts';
+import { formMessage } from '../../domain/form-messages.ts';
 
 export function mountPublications(api: Hono, deps: AppDeps): void {
   const { db } = deps.storage;
@@ -14,7 +15,7 @@ export function mountPublications(api: Hono, deps: AppDeps): void {
       const p = await publicationBySlug(db, c.req.param('slug'));
       const editions = p ? await editionsOf(db, p.id) : [];
       // A publication with no frozen edition is not public yet.
-      if (!p || !editions.length) throw new NotFound(`no publication "${c.req.param('slug')}"`);
+      if (!p || !editions.length) throw new NotFound(formMessage('apiNoPublication', { slug: c.req.param('slug') ?? '' }));
       const latest = editions[0]!;
       const base = deps.baseUrl();
       return {

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { NotFound } from '../../domain/errors.ts';
 import { respondCached } from '../cached.ts';
 import type { AppDeps } from '../deps.ts';
+import { formMessage } from '../../domain/form-messages.ts';
 
 /**
  * Headers of every API response. CORS headers are part of them (not only added by middleware)
@@ -35,7 +36,7 @@ export async function cachedJson(
   if (hit) return respondCached(c, hit);
   const generation = deps.cache.currentGeneration();
   const out = await render(generation);
-  if (out === undefined) throw new NotFound(`nothing at ${c.req.path}`);
+  if (out === undefined) throw new NotFound(formMessage('apiNothingAt', { path: c.req.path }));
   const body = typeof out.data === 'string' ? out.data : JSON.stringify(out.data);
   return respondCached(c, deps.cache.set(key, generation, body, { ...headers, ...out.headers }, out.events?.length ? out.events : null));
 }

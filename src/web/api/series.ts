@@ -8,6 +8,7 @@ import { eventSummary, seriesSummary } from './presenters.ts';
 import { eventsOfSeries, listSeries } from './queries.ts';
 import { API_HEADERS, cachedJson } from './respond.ts';
 import { langHeaders, langKey, parseLang } from './params.ts';
+import { formMessage } from '../../domain/form-messages.ts';
 
 export function mountSeries(api: Hono, deps: AppDeps): void {
   const { db, engine } = deps.storage;
@@ -29,7 +30,7 @@ export function mountSeries(api: Hono, deps: AppDeps): void {
     return cachedJson(deps, c, langKey(c.req.path, reader), async () => {
       const base = deps.baseUrl();
       const found = await seriesBySlug(db, c.req.param('slug'));
-      if (!found) throw new NotFound(`no series "${c.req.param('slug')}"`);
+      if (!found) throw new NotFound(formMessage('apiNoSeries', { slug: c.req.param('slug') ?? '' }));
       const events = await eventsOfSeries(db, found.series.id);
       return { data: { ...seriesSummary(base, found.series, events.length, reader), events: events.map((e) => eventSummary(base, e, reader)) } };
     }, { ...API_HEADERS, ...langHeaders(reader) });

@@ -14,7 +14,11 @@ import { recordById } from '../../storage/queries/editing.ts';
 import type { DbOrTx } from '../../storage/database.ts';
 import { type AuthEnv, type AuthOptions, guard, readApiAuth } from '../auth.ts';
 import { idParam, onNamed, onRecord } from '../record-access.ts';
-import { STATUS, type ApiErrorCode } from './errors.ts';
+import { apiMessage, errorHeaders, errorLanguage, STATUS, type ApiErrorCode } from './errors.ts';
+import { DEFAULT_LANGUAGE } from '../../domain/language.ts';
+import { fieldError } from '../i18n/form-errors.ts';
+import { translator } from '../i18n/t.ts';
+import { formMessage, noRecord, entityMessage } from '../../domain/form-messages.ts';
 
 const PATHS: Record<string, FormEntity> = {
   series: 'series',
@@ -47,7 +51,7 @@ function present(entity: FormEntity, row: Values, organization: string | undefin
 
 async function current(db: DbOrTx, entity: FormEntity, id: number): Promise<Record<string, unknown>> {
   const row = await recordById(db, entity as AuditedEntity, id);
-  if (!row) throw new NotFound(`there is no ${entity} ${id}`);
+  if (!row) throw new NotFound(noRecord(entity, id));
   return present(entity, row, entity === 'appearance' ? await organizationName(db, row.organization_id) : undefined);
 }
 
@@ -57,7 +61,7 @@ function versionOf(c: Context, body: Record<string, unknown>): number {
   const raw = header !== undefined ? header.replace(/^W\//, '').replace(/^"(.*)"$/, '$1') : body.version;
   const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d{1,10}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(n) || n < 1 || n > 2_147_483_647) {
-    throw new InvalidInput('version: say which version you edited, as If-Match: "N" or "version": N in the body (GET the record for its version)');
+    throw new InvalidInput({ field: 'version', message: formMessage('apiVersion') });
   }
   return n;
 }
@@ -75,17 +79,24 @@ export function workspaceApi(opts: AuthOptions): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   const db = opts.storage.db;
   app.use('*', readApiAuth(opts));
+  // Errors in English, or in the language asked for with ?lang= (api/errors.ts): code, fields' names and status unchanged.
   app.onError((err, c) => {
+    const lang = errorLanguage(c);
+    const said = (status: number, error: Record<string, unknown>, more: Record<string, unknown> = {}) => json(c, status, { error, ...more }, errorHeaders(lang));
     if (err instanceof VersionConflict) {
-      return json(c, 409, { error: { code: 'conflict', message: err.message }, current: present(err.entity, err.theirs, typeof err.theirs.organization === 'string' ? err.theirs.organization : undefined) });
+      return said(409, { code: 'conflict', message: apiMessage(lang, err) }, { current: present(err.entity, err.theirs, typeof err.theirs.organization === 'string' ? err.theirs.organization : undefined) });
     }
-    if (err instanceof FormInvalid) return json(c, 400, { error: { code: 'invalid_input', message: err.message, fields: err.errors } });
+    if (err instanceof FormInvalid) {
+      const t = translator(lang);
+      const fields = lang === DEFAULT_LANGUAGE ? err.errors : Object.fromEntries(Object.entries(err.errors).map(([k, m]) => [k, fieldError(t, m)]));
+      return said(400, { code: 'invalid_input', message: apiMessage(lang, err), fields });
+    }
     if (err instanceof PlenaryError) {
       const code = err.code as ApiErrorCode;
-      return json(c, STATUS[code] ?? 400, { error: { code, message: err.message } });
+      return said(STATUS[code] ?? 400, { code, message: apiMessage(lang, err) });
     }
     console.error(`plenary: ${c.req.method} ${c.req.path} failed:`, err);
-    return json(c, 500, { error: { code: 'internal', message: 'the server could not answer this request; the error has been logged' } });
+    return said(500, { code: 'internal', message: apiMessage(lang, formMessage('apiInternal')) });
   });
 
   for (const [path, entity] of Object.entries(PATHS)) {
@@ -96,24 +107,24 @@ export function workspaceApi(opts: AuthOptions): Hono<AuthEnv> {
     });
     app.patch(`/${path}/:id`, guard(opts, access), async (c) => {
       const id = idParam(c);
-      if (!(c.req.header('content-type') ?? '').startsWith('application/json')) throw new InvalidInput('send the fields as JSON (Content-Type: application/json)');
+      if (!(c.req.header('content-type') ?? '').startsWith('application/json')) throw new InvalidInput(formMessage('apiJson'));
       const text = await c.req.text();
-      if (text.length > MAX_BODY) throw new InvalidInput(`the body is ${text.length} characters; at most ${MAX_BODY}`);
+      if (text.length > MAX_BODY) throw new InvalidInput(formMessage('apiBodyLength', { length: text.length, max: MAX_BODY }));
       let body: unknown;
       try {
         body = JSON.parse(text);
       } catch (e) {
-        throw new InvalidInput(`the body is not JSON: ${(e as Error).message}`);
+        throw new InvalidInput(formMessage('apiNotJson', { detail: (e as Error).message }));
       }
-      if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new InvalidInput('the body must be a JSON object of fields');
+      if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new InvalidInput(formMessage('apiNotObject'));
       const fields = body as Record<string, unknown>;
       const allowed = FORM_FIELDS[entity] as readonly string[];
       const unknown = Object.keys(fields).filter((k) => k !== 'version' && !allowed.includes(k));
-      if (unknown.length) throw new InvalidInput(`${unknown.join(', ')}: not a field of a ${entity}; its fields are ${allowed.join(', ')}`);
+      if (unknown.length) throw new InvalidInput({ field: unknown.join(', '), message: formMessage('apiUnknownFields', { entity: entityMessage(entity), fields: allowed.join(', ') }) });
       const version = versionOf(c, fields);
       // What the PATCH does not name stays as stored.
       const row = await recordById(db, entity as AuditedEntity, id);
-      if (!row) throw new NotFound(`there is no ${entity} ${id}`);
+      if (!row) throw new NotFound(noRecord(entity, id));
       const form: Record<string, string> = { ...formValues(entity, row), ...(entity === 'appearance' ? { organization: (await organizationName(db, row.organization_id)) ?? '' } : {}) };
       for (const [k, v] of Object.entries(fields)) if (k !== 'version') form[k] = asFormValue(k, v);
       await saveForm(opts.storage, { accountId: c.get('auth')!.account.id }, entity, id, version, form);
@@ -121,6 +132,9 @@ export function workspaceApi(opts: AuthOptions): Hono<AuthEnv> {
       return json(c, 200, { data }, { etag: `"${data.version}"` });
     });
   }
-  app.all('*', (c) => json(c, 404, { error: { code: 'not_found', message: `no workspace record at ${c.req.path}; see /api/openapi.json` } }));
+  app.all('*', (c) => {
+    const lang = errorLanguage(c);
+    return json(c, 404, { error: { code: 'not_found', message: apiMessage(lang, formMessage('apiNoWorkspaceRecord', { path: c.req.path })) } }, errorHeaders(lang));
+  });
   return app;
 }

@@ -22,6 +22,7 @@ import { translator } from '../i18n/t.ts';
 import { HTML_HEADERS } from '../security.ts';
 import { renderApiPage, type ApiExamples } from '../views/api-page.tsx';
 import { placeOf } from '../views/render-context.ts';
+import { formMessage } from '../../domain/form-messages.ts';
 
 const ALLOWED = 'GET, HEAD, OPTIONS';
 
@@ -52,9 +53,9 @@ export function apiRoutes(deps: AppDeps): Hono {
   // Hono does not use a mounted app's notFound, so the last route answers everything else.
   api.all('*', (c) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      return apiError(c, 'method_not_allowed', `only /api/workspace/… takes writes; here: ${ALLOWED}`, { allow: ALLOWED });
+      return apiError(c, 'method_not_allowed', formMessage('apiWritesOnly', { allowed: ALLOWED }), { allow: ALLOWED });
     }
-    return apiError(c, 'not_found', `no API endpoint at ${c.req.path}; see /api/openapi.json`);
+    return apiError(c, 'not_found', formMessage('apiNoEndpoint', { path: c.req.path }));
   });
   return api;
 }

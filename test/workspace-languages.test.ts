@@ -1,0 +1,130 @@
+// The workspace's not-found answers, its refusals of requests a browser's form never sends, and the JSON
+// API's error bodies in the reader's language (issue 13), through the running server on every engine.
+// The workspace says them in its address's language (/fr/admin…); the API in English, or in the language a
+// request asks for with ?lang= (code, fields' names and status unchanged, Content-Language set).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createToken } from '../src/operations/api-tokens.ts';
+import { startServer } from '../src/web/server.ts';
+import { ENGINES, migratedStorage } from './engines.ts';
+import { twoSeries } from './factories.ts';
+import { http, signedIn } from './http-client.ts';
+
+const NBSP = '\u00a0';
+const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const alert = (html: string) => unescape(html.match(/<p[^>]*role="alert"[^>]*>([^<]*)<\/p>/)?.[1] ?? '');
+const h1 = (html: string) => unescape(html.match(/<h1[^>]*>([^<]*)<\/h1>/)?.[1] ?? '');
+
+for (const engine of ENGINES) {
+  describe(`the workspace's and the API's refusals in the reader's language on ${engine}`, () => {
+    test('not found, crafted requests, a deleted record; the API with and without ?lang=', async () => {
+      const db = await migratedStorage(engine);
+      const server = await startServer(db.storage, { port: 0, host: '127.0.0.1' });
+      const base = `http://127.0.0.1:${server.port}`;
+      try {
+        await twoSeries(db.storage);
+        const q = db.storage.db;
+        const idm = await q.selectFrom('session').select(['id', 'version', 'event_id']).where('title', '=', 'Panel of idm').executeTakeFirstOrThrow();
+        const admin = await signedIn(db.storage, base, { email: 'admin@example.org', role: 'admin' });
+
+        // ---- the workspace: not found ------------------------------------------------------------
+        const missing = async (path: string) => {
+          const r = await admin.get(path);
+          assert.equal(r.status, 404, path);
+          return { title: h1(r.body), message: alert(r.body) };
+        };
+        assert.deepEqual(await missing('/admin/sessions/99999'), { title: 'Page not found', message: 'there is no session 99999' });
+        assert.deepEqual(await missing('/fr/admin/sessions/99999'), { title: 'Page introuvable', message: 'aucun élément (séance) ne porte le numéro 99999' });
+        assert.deepEqual(await missing('/es/admin/sessions/abc'), { title: 'Página no encontrada', message: '«abc» no es un número de elemento' });
+        assert.equal((await missing('/ar/admin/persons/99999')).message, 'لا يوجد عنصر (شخص) بالرقم 99999');
+        assert.equal((await missing('/fr/admin/series/nope')).message, 'cette série n’existe pas');
+        assert.equal((await missing('/es/admin/series/nope/import')).message, 'no existe ninguna serie «nope»');
+        assert.equal((await missing(`/fr/admin/events/${idm.event_id}/translations/xx`)).message, `«${NBSP}xx${NBSP}» n’est pas une langue dans laquelle Plenary rédige son contenu`);
+        assert.equal(
+          (await missing('/fr/admin/imports/AAAAAAAAAAAAAAAAAAAAAAAA')).message,
+          `cette importation n’est plus en attente${NBSP}: elle a été confirmée ou abandonnée, ou elle a expiré (un fichier envoyé attend une journée)${NBSP}; envoyez le fichier à nouveau`,
+        );
+
+        // ---- the workspace: what only a crafted request sends ------------------------------------
+        const refused = async (path: string, form: Record<string, string>) => {
+          const r = await admin.post(path, form);
+          assert.equal(r.status, 400, `${path}: ${r.body.slice(0, 300)}`);
+          return alert(r.body);
+        };
+        assert.equal(await refused(`/admin/sessions/${idm.id}/move`, { day_id: 'x', version: String(idm.version) }), 'choose a day of this event');
+        assert.equal(await refused(`/fr/admin/sessions/${idm.id}/move`, { day_id: 'x', version: String(idm.version) }), 'choisissez une journée de cet événement');
+        assert.equal(await refused(`/es/admin/sessions/${idm.id}/order`, { direction: 'sideways', version: String(idm.version) }), 'debe ser «up» (subir) o «down» (bajar)');
+        assert.equal(await refused(`/ar/admin/sessions/${idm.id}/order`, { direction: 'sideways', version: String(idm.version) }), 'يجب أن يكون «up» (أعلى) أو «down» (أسفل)');
+
+        // ---- a deleted record: who deleted it and when, in the reader's language -----------------
+        const appearance = await q.selectFrom('appearance').select(['id', 'version']).where('session_id', '=', idm.id).executeTakeFirstOrThrow();
+        assert.equal((await admin.post(`/admin/appearances/${appearance.id}/delete`, { version: String(appearance.version) })).status, 303);
+        const entry = await q.selectFrom('audit_entry').select(['id', 'at']).where('entity', '=', 'appearance').where('entity_id', '=', appearance.id).where('after', 'is', null).executeTakeFirstOrThrow();
+        const at = String(entry.at).slice(0, 16).replace('T', ' ');
+        assert.deepEqual(await missing(`/fr/admin/appearances/${appearance.id}/delete`), {
+          title: 'Page introuvable',
+          message: `cet élément (participation) a été supprimé le ${at} UTC par admin@example.org${NBSP}; un administrateur peut le rétablir depuis le journal des modifications (entrée ${entry.id})`,
+        });
+        const sent = await admin.post(`/es/admin/appearances/${appearance.id}/order`, { direction: 'up', version: String(appearance.version) });
+        assert.equal(sent.status, 404);
+        assert.equal(alert(sent.body), `este elemento (participación) fue eliminado el ${at} UTC por admin@example.org; lo que usted envió no se ha guardado; un administrador puede restablecerlo desde el registro de cambios (entrada ${entry.id})`);
+
+        // ---- the API: English by default, the language asked for with ?lang= --------------------
+        const api = async (method: string, path: string, headers: Record<string, string> = {}, body?: string) => {
+          const r = await http(method, `${base}${path}`, headers, body);
+          return { status: r.status, lang: r.headers['content-language'], body: JSON.parse(r.body) as { error: { code: string; message: string; fields?: Record<string, string> } } };
+        };
+        const bad = { authorization: 'Bearer not-a-token' };
+        assert.deepEqual(await api('GET', `/api/workspace/sessions/${idm.id}`, bad), {
+          status: 401,
+          lang: undefined,
+          body: { error: { code: 'unauthenticated', message: 'the API token is not valid: it is unknown, revoked, or its account is disabled (plenary user tokens)' } },
+        });
+        assert.deepEqual(await api('GET', `/api/workspace/sessions/${idm.id}?lang=fr`, bad), {
+          status: 401,
+          lang: 'fr',
+          body: { error: { code: 'unauthenticated', message: `le jeton d’API n’est pas valide${NBSP}: il est inconnu ou révoqué, ou son compte est désactivé (plenary user tokens)` } },
+        });
+        assert.deepEqual(await api('GET', `/api/workspace/sessions/${idm.id}?lang=ar`), { status: 401, lang: 'ar', body: { error: { code: 'unauthenticated', message: 'سجّل الدخول أولًا' } } });
+        assert.deepEqual(await api('GET', '/api/events/nope?lang=es'), { status: 404, lang: 'es', body: { error: { code: 'not_found', message: 'ningún evento publicado «nope»' } } });
+        assert.deepEqual(await api('GET', '/api/events/nope'), { status: 404, lang: undefined, body: { error: { code: 'not_found', message: 'no published event "nope"' } } });
+        assert.deepEqual(await api('GET', '/api/sessions/0?lang=fr'), { status: 400, lang: 'fr', body: { error: { code: 'invalid_input', message: 'id doit être un nombre entier positif' } } });
+        assert.deepEqual(await api('GET', '/api/people?page=0&perPage=500&lang=es'), {
+          status: 400,
+          lang: 'es',
+          body: { error: { code: 'invalid_input', message: 'page debe ser un número entero a partir de 1; perPage debe ser un número entero de 1 a 200' } },
+        });
+        assert.deepEqual(await api('GET', '/api/people?page=0&perPage=500'), { status: 400, lang: undefined, body: { error: { code: 'invalid_input', message: 'page must be a whole number from 1; perPage must be a whole number from 1 to 200' } } });
+        assert.deepEqual(await api('GET', '/api/nowhere?lang=ar'), { status: 404, lang: 'ar', body: { error: { code: 'not_found', message: 'لا توجد نقطة وصول لواجهة البرمجة في /api/nowhere؛ انظر /api/openapi.json' } } });
+        assert.deepEqual(await api('DELETE', '/api/events?lang=fr'), { status: 405, lang: 'fr', body: { error: { code: 'method_not_allowed', message: `seul /api/workspace/… accepte les écritures${NBSP}; ici${NBSP}: GET, HEAD, OPTIONS` } } });
+        // A lang that is not one is itself refused, in English.
+        assert.deepEqual(await api('GET', '/api/events?lang=xx'), { status: 400, lang: undefined, body: { error: { code: 'invalid_input', message: 'lang must be one of en, fr, es, ar' } } });
+
+        // Writes with a token: an unknown field, a field refused (fields' names kept, their messages translated), a stale version.
+        const { token } = await createToken(db.storage, { email: 'admin@example.org', label: 'test' });
+        const patch = (query: string, body: unknown, headers: Record<string, string> = {}) =>
+          api('PATCH', `/api/workspace/sessions/${idm.id}${query}`, { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers }, JSON.stringify(body));
+        const unknown = await patch('?lang=fr', { colour: 'red', version: idm.version });
+        assert.equal(unknown.status, 400);
+        assert.equal(unknown.body.error.message, `colour${NBSP}: pas un champ de cet élément (séance)${NBSP}; ses champs sont kind, number, title, start_time, end_time`);
+        const unknownEn = await patch('', { colour: 'red', version: idm.version });
+        assert.equal(unknownEn.body.error.message, 'colour: not a field of a session; its fields are kind, number, title, start_time, end_time');
+        const badTime = await patch('?lang=es', { start_time: '25:00', version: idm.version });
+        assert.deepEqual({ status: badTime.status, lang: badTime.lang, body: badTime.body }, {
+          status: 400,
+          lang: 'es',
+          body: { error: { code: 'invalid_input', message: 'start_time: debe ser una hora en formato HH:MM (24 horas), por ejemplo 09:30', fields: { start_time: 'debe ser una hora en formato HH:MM (24 horas), por ejemplo 09:30' } } },
+        });
+        const stale = await patch('?lang=fr', { title: 'Autre', version: idm.version + 5 });
+        assert.equal(stale.status, 409);
+        assert.equal(stale.body.error.code, 'conflict');
+        assert.equal(stale.body.error.message, `cet élément (séance) a été modifié par quelqu’un d’autre après que vous l’avez ouvert (vous avez modifié la version ${idm.version + 5}${NBSP}; il en est maintenant à la version ${idm.version})${NBSP}: rien n’a été enregistré`);
+        const noVersion = await patch('?lang=ar', { title: 'X' });
+        assert.deepEqual(noVersion.body, { error: { code: 'invalid_input', message: 'version: اذكر الإصدار الذي عدّلته، في الترويسة If-Match ("N") أو في الحقل "version" في متن الطلب (اقرأ العنصر بطلب GET لمعرفة إصداره)' } });
+      } finally {
+        await server.close();
+        await db.cleanup();
+      }
+    });
+  });
+}

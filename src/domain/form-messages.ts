@@ -131,6 +131,14 @@ export const FORM_MESSAGES = {
   draftCorrectedElsewhere: 'this reading was corrected in another window since this page was loaded: reload the page and make your corrections again',
   draftSlugTaken: 'an event "{slug}" exists already (made since the upload): give this one another slug',
   importTooLarge: 'the upload is larger than {mb} MB, the most an agenda file may be',
+  // What an import refuses before it writes (operations/import-agenda.ts); {option} is the command line's option, a form's field on a page.
+  importNoAgendaInput: 'the input holds no agenda: no day and no time slot or session was recognised',
+  importSeriesTitle: 'series "{slug}" does not exist yet: give its title ({option})',
+  importOtherSeries: 'event "{event}" belongs to another series than "{series}": name its own series, or choose another {option}',
+  importDayNoDate: 'day {day} ("{label}") has no date and no start date was given ({option})',
+  importTwoDays: 'two days of the agenda fall on {date}',
+  importNeedsTitle: 'event "{slug}" needs a title ({option}): the page gives none',
+  importNeedsTimeZone: 'event "{slug}" needs the venue\'s time zone ({option}, e.g. America/New_York)',
   // Refusals of what only a crafted request sends (a browser's form cannot).
   chooseDay: 'choose a day of this event',
   upOrDown: 'must be up or down',

@@ -16,7 +16,7 @@
 // their size is bounded by the disk, not by memory.
 import { z } from 'zod';
 import type { Database } from '../storage/database.ts';
-import type { ColumnType, EPHEMERAL_TABLES, TableShape } from '../storage/queries/archive.ts';
+import type { ColumnType, DERIVED_TABLES, EPHEMERAL_TABLES, TableShape } from '../storage/queries/archive.ts';
 
 export type { ColumnType } from '../storage/queries/archive.ts';
 
@@ -36,7 +36,7 @@ const LEGACY_MAX_FILE_BYTES = 128 * 1024 * 1024;
  */
 export const MAX_LINE_BYTES = 4 * Math.ceil(LEGACY_MAX_FILE_BYTES / 3) + 64 * 1024;
 
-export type TableName = Exclude<keyof Database, (typeof EPHEMERAL_TABLES)[number]>;
+export type TableName = Exclude<keyof Database, (typeof EPHEMERAL_TABLES)[number] | (typeof DERIVED_TABLES)[number]>;
 export type TableSpec = TableShape & { name: TableName; identity: boolean };
 
 // Typed against database.ts: a table or column added there and not here fails the type check.

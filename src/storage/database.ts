@@ -406,6 +406,23 @@ export interface PublicationEditionTable {
   metadata: string;
 }
 
+/**
+ * Published appearances per person, organization and country (migration 0019): kept by triggers
+ * on pub_appearance, a row only while the count is above zero. Derived: not in backups.
+ */
+export interface PublicPersonCountTable {
+  person_id: number;
+  appearances: number;
+}
+export interface PublicOrganizationCountTable {
+  organization_id: number;
+  appearances: number;
+}
+export interface PublicCountryCountTable {
+  country_code: string;
+  appearances: number;
+}
+
 export interface Database {
   series: SeriesTable;
   event: EventTable;
@@ -433,6 +450,9 @@ export interface Database {
   pub_session: SessionTable;
   pub_appearance: AppearanceTable;
   pub_material: MaterialTable;
+  public_person_count: PublicPersonCountTable;
+  public_organization_count: PublicOrganizationCountTable;
+  public_country_count: PublicCountryCountTable;
   auth_session: AuthSessionTable;
   login_throttle: LoginThrottleTable;
   audit_entry: AuditEntryTable;

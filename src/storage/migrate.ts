@@ -24,6 +24,7 @@ import * as m0016 from './migrations/0016-person-gender.ts';
 import * as m0015 from './migrations/0015-content-languages.ts';
 import * as m0017 from './migrations/0017-publications.ts';
 import * as m0018 from './migrations/0018-search-pairs.ts';
+import * as m0019 from './migrations/0019-public-counts.ts';
 import type { Engine, Storage } from './storage.ts';
 
 /**
@@ -64,6 +65,7 @@ const MIGRATIONS: Migrations = {
   '0015-content-languages': m0015,
   '0017-publications': m0017,
   '0018-search-pairs': m0018,
+  '0019-public-counts': m0019,
 };
 
 /** The bookkeeping table, with the columns Kysely's Migrator gave it, so databases it migrated go on unchanged. */

@@ -25,6 +25,14 @@ export const BOOKKEEPING_TABLES: ReadonlySet<string> = new Set([MIGRATION_TABLE,
  * and files: left out of backups, made again after a restore and by `plenary search rebuild`.
  */
 export const isSearchTable = (name: string): boolean => name.startsWith('search_');
+/**
+ * Counts derived from the published copies (migration 0019), kept by triggers: left out of
+ * backups; a restore's rows fill them again as they are inserted.
+ */
+export const DERIVED_TABLES = ['public_person_count', 'public_organization_count', 'public_country_count'] as const;
+const DERIVED: ReadonlySet<string> = new Set(DERIVED_TABLES);
+/** Tables a backup leaves out because they are made again from the others. */
+export const isDerivedTable = (name: string): boolean => isSearchTable(name) || DERIVED.has(name);
 
 /** Every table of this database (bookkeeping left out) with its columns in the order the database keeps them. */
 export async function schemaColumns(db: Kysely<any>, engine: Engine): Promise<Map<string, Record<string, ColumnType>>> {
@@ -43,7 +51,7 @@ export async function schemaColumns(db: Kysely<any>, engine: Engine): Promise<Ma
         ).rows;
   const out = new Map<string, Record<string, ColumnType>>();
   for (const r of rows) {
-    if (BOOKKEEPING_TABLES.has(r.t) || isSearchTable(r.t)) continue;
+    if (BOOKKEEPING_TABLES.has(r.t) || isDerivedTable(r.t)) continue;
     const kind = valueKind(r.type);
     if (!kind) throw new Error(`column ${r.t}.${r.c} has type ${r.type}, which backups do not know how to write`);
     const columns = out.get(r.t) ?? {};

@@ -16,6 +16,7 @@
 //   BENCH_DB=/path/x.db        reuse an SQLite archive made before (else a fresh one in a temp dir)
 //   PLENARY_BENCH_PG=1         PostgreSQL too (PLENARY_BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/test; a fresh schema)
 //   BENCH_PG_KEEP=1            keep that schema and print its address; BENCH_PG_ARCHIVE_URL=… measures it again
+//   BENCH_SQLITE=0             PostgreSQL alone (with PLENARY_BENCH_PG=1)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -264,9 +265,11 @@ async function main(): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'plenary-cold-'));
   let ok = true;
   try {
-    const file = process.env.BENCH_DB ?? join(tmp, 'archive.db');
-    if (!process.env.BENCH_DB || !existsSync(file)) makeArchive(`sqlite:${file}`);
-    ok = (await measure('sqlite', `sqlite:${file}`)) && ok;
+    if (process.env.BENCH_SQLITE !== '0') {
+      const file = process.env.BENCH_DB ?? join(tmp, 'archive.db');
+      if (!process.env.BENCH_DB || !existsSync(file)) makeArchive(`sqlite:${file}`);
+      ok = (await measure('sqlite', `sqlite:${file}`)) && ok;
+    }
     if (process.env.PLENARY_BENCH_PG === '1' && process.env.BENCH_PG_ARCHIVE_URL) {
       // An archive made before (BENCH_PG_KEEP=1 printed its address): measured as it is.
       ok = (await measure('postgres', process.env.BENCH_PG_ARCHIVE_URL)) && ok;

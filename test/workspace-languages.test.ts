@@ -69,6 +69,35 @@ for (const engine of ENGINES) {
         assert.equal(sent.status, 404);
         assert.equal(alert(sent.body), `este elemento (participación) fue eliminado el ${at} UTC por admin@example.org; lo que usted envió no se ha guardado; un administrador puede restablecerlo desde el registro de cambios (entrada ${entry.id})`);
 
+        // ---- an import's refusal on its draft page, the command line's option named as the form's field ---------
+        const editor = await signedIn(db.storage, base, { email: 'ed@example.org', role: 'editor', series: ['idm'] });
+        const upload = new FormData();
+        upload.set('_csrf', editor.csrfToken);
+        upload.set('event.slug', 'undated-2025');
+        upload.set('event.timeZone', 'Europe/Zurich');
+        upload.set('file', new Blob([Buffer.from('09:00 - 10:00    Opening Session\n\n  • Ana Silva, Minister of Labour, Chile\n')]), 'opening.txt');
+        const uploaded = await editor.postMultipart('/fr/admin/series/idm/import', upload);
+        assert.equal(uploaded.status, 303, uploaded.body.slice(0, 500));
+        const draft = uploaded.location!.replace(/^\/fr/, '');
+        const confirm = async (prefix: string) => {
+          const page = (await editor.get(`${prefix}${draft}`)).body;
+          const fields = Object.fromEntries(
+            [...page.matchAll(/<input ([^>]*)>/g)].flatMap((m) => {
+              const name = /name="([^"]*)"/.exec(m[1]!)?.[1];
+              const type = /type="([^"]*)"/.exec(m[1]!)?.[1];
+              if (!name || type === 'file' || ((type === 'checkbox' || type === 'radio') && !/ checked/.test(m[1]!))) return [];
+              return [[unescape(name), unescape(/value="([^"]*)"/.exec(m[1]!)?.[1] ?? '')]];
+            }),
+          );
+          const r = await editor.post(`${prefix}${draft}`, { ...fields, 'event.title': 'Opening 2025', do: 'confirm' });
+          assert.equal(r.status, 400);
+          return unescape(/<li>([^<]*)<\/li>/.exec(r.body.slice(r.body.indexOf('role="alert"')))?.[1] ?? '');
+        };
+        assert.equal(await confirm(''), 'day 1 ("") has no date and no start date was given (First day)');
+        assert.equal(await confirm('/fr'), `le jour 1 («${NBSP}${NBSP}») n’a pas de date et aucun premier jour n’a été indiqué (Premier jour)`);
+        assert.equal(await confirm('/es'), 'el día 1 («») no tiene fecha y no se indicó el primer día (Primer día)');
+        assert.equal(await confirm('/ar'), 'اليوم 1 («») بلا تاريخ ولم يُذكر اليوم الأول (اليوم الأول)');
+
         // ---- the API: English by default, the language asked for with ?lang= --------------------
         const api = async (method: string, path: string, headers: Record<string, string> = {}, body?: string) => {
           const r = await http(method, `${base}${path}`, headers, body);

@@ -2,6 +2,7 @@
 // loader and (later) the admin. Importing the same reading again updates in place.
 import type { Agenda, AgendaPerson } from '../domain/agenda.ts';
 import { InvalidInput } from '../domain/errors.ts';
+import { formMessage } from '../domain/form-messages.ts';
 import { describeIssues, eventTargetSchema, type EventTarget, type ParsedEventTarget } from '../domain/event.ts';
 import { OrganizationLikeness, PersonLikeness } from '../domain/likeness.ts';
 import { chooseByName, type MatchReason, organizationLikenessReason, type PersonCandidate, personLikenessReason, type Printed, reasonWords } from '../domain/identity.ts';
@@ -61,7 +62,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
   const t = parsed.data;
   const sessionCount = agenda.days.reduce((n, d) => n + d.sessions.length, 0);
   if (agenda.days.length === 0 || sessionCount === 0) {
-    throw new InvalidInput('the input holds no agenda: no day and no time slot or session was recognised');
+    throw new InvalidInput(formMessage('importNoAgendaInput'));
   }
 
   const report = emptyReport(t);
@@ -298,24 +299,24 @@ async function seriesAndEvent(db: DbOrTx, t: EventTarget): Promise<Found> {
 
 /** The refusals an import can meet before it writes; the dates of the agenda's days, its title and time zone. */
 function checkTarget(agenda: Agenda, t: EventTarget, found: Found): { dates: string[]; title: string; timeZone: string } {
-  if (!found.series && !t.series.title) throw new InvalidInput(`series "${t.series.slug}" does not exist yet: give its title (--series-title)`);
+  if (!found.series && !t.series.title) throw new InvalidInput(formMessage('importSeriesTitle', { slug: t.series.slug, option: '--series-title' }));
   const existingEvent = found.event;
   if (existingEvent && existingEvent.series_id !== found.series?.id) {
-    throw new InvalidInput(`event "${t.event.slug}" belongs to another series than "${t.series.slug}": name its own series, or choose another --event`);
+    throw new InvalidInput(formMessage('importOtherSeries', { event: t.event.slug, series: t.series.slug, option: '--event' }));
   }
   // Dates: as the page states them, else counted from the given start date.
   const startDate = t.event.startDate ?? agenda.days.find((d) => d.date)?.date ?? existingEvent?.start_date;
   const dates: string[] = [];
   for (const [i, d] of agenda.days.entries()) {
     const date = d.date ?? (startDate ? addDays(startDate, i) : null);
-    if (!date) throw new InvalidInput(`day ${i + 1} ("${d.label ?? ''}") has no date and no start date was given (--start-date)`);
-    if (dates.includes(date)) throw new InvalidInput(`two days of the agenda fall on ${date}`);
+    if (!date) throw new InvalidInput(formMessage('importDayNoDate', { day: i + 1, label: d.label ?? '', option: '--start-date' }));
+    if (dates.includes(date)) throw new InvalidInput(formMessage('importTwoDays', { date }));
     dates.push(date);
   }
   const title = t.event.title ?? existingEvent?.title ?? agenda.title ?? undefined;
   const timeZone = t.event.timeZone ?? existingEvent?.time_zone;
-  if (!title) throw new InvalidInput(`event "${t.event.slug}" needs a title (--title): the page gives none`);
-  if (!timeZone) throw new InvalidInput(`event "${t.event.slug}" needs the venue's time zone (--time-zone, e.g. America/New_York)`);
+  if (!title) throw new InvalidInput(formMessage('importNeedsTitle', { slug: t.event.slug, option: '--title' }));
+  if (!timeZone) throw new InvalidInput(formMessage('importNeedsTimeZone', { slug: t.event.slug, option: '--time-zone' }));
   return { dates, title, timeZone };
 }
 

@@ -41,7 +41,7 @@ import { DEFAULT_UPLOAD_MAX_BYTES } from './materials.tsx';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 import { href, placeOfRequest } from '../views/render-context.ts';
 import { listOf } from '../views/format.ts';
-import { formMessage, noRecord } from '../../domain/form-messages.ts';
+import { type FieldMessage, FormMessage, formMessage, noRecord } from '../../domain/form-messages.ts';
 
 /** Room for the form's other fields and the multipart framing around the file. */
 const FORM_OVERHEAD = 64 * 1024;
@@ -185,8 +185,8 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
     } catch (e) {
       // What importAgenda refuses (a day without a date, a slug taken meanwhile) is said on the page, nothing stored.
       if (!(e instanceof InvalidInput)) throw e;
-      // The command line's option names mean nothing here: "(--start-date)" is the First day field above.
-      return draftPage(c, await loadImportDraft(opts.storage, id), 400, {}, { agenda: e.message.replace(/ \(--[a-z-]+(?:, ([^)]*))?\)/g, (_m, eg: string | undefined) => (eg ? ` (${eg})` : '')) });
+      // The command line's option names mean nothing here: `--start-date` is the First day field above, named as the page names it.
+      return draftPage(c, await loadImportDraft(opts.storage, id), 400, {}, { agenda: e.refusals.length === 1 ? asField(e.refusals[0]!.message) : refusalText(t, e.refusals.map((r) => ({ ...r, message: asField(r.message) }))) });
     }
   });
 
@@ -197,6 +197,14 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
     const s = await db.selectFrom('series').select('slug').where('id', '=', draft.seriesId).executeTakeFirstOrThrow();
     return c.redirect(`/admin/series/${s.slug}/edit`, 303);
   });
+
+  /** An import's refusal with its `{option}` (a command line's option) given as the form's field that holds it. */
+  const OPTION_FIELDS: Record<string, MessageKey> = { '--start-date': 'importPage.startDate', '--title': 'importPage.eventTitleField', '--time-zone': 'importPage.timeZone', '--event': 'importPage.eventSlug' };
+  const asField = (m: FieldMessage): FieldMessage => {
+    if (!(m instanceof FormMessage) || typeof m.params.option !== 'string') return m;
+    const field = OPTION_FIELDS[m.params.option];
+    return field ? new FormMessage(m.key, { ...m.params, option: t(field) }) : m;
+  };
 
   // ---- views ----------------------------------------------------------------------------------
   const Csrf = (p: { viewer: Viewer }) => <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />;

@@ -675,4 +675,4 @@ async function attachStatementFiles(storage: Storage, seed: number, slug: string
 }
 
 /** The tables an archive fills, analyzed after it on PostgreSQL. */
-const ANALYZED = ['series', 'event', 'day', 'session', 'appearance', 'material', 'person', 'organization', 'person_alias', 'organization_alias', 'pub_event', 'pub_day', 'pub_session', 'pub_appearance', 'pub_material', 'release', 'audit_entry'];
+const ANALYZED = ['series', 'event', 'day', 'session', 'appearance', 'material', 'person', 'organization', 'person_alias', 'organization_alias', 'pub_event', 'pub_day', 'pub_session', 'pub_appearance', 'pub_material', 'release', 'audit_entry', 'public_person_count', 'public_organization_count', 'public_country_count'];

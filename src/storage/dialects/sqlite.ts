@@ -88,10 +88,13 @@ export function openSqlite(path: string, opts: { writeWaitMs?: number } = {}): S
   raw.pragma('foreign_keys = ON');
   raw.pragma('synchronous = NORMAL');
   // A common word's full-text entries are megabytes on a large archive (bench:search): read through
-  // SQLite's default 2 MB page cache, every search read them again from the file. 64 MB, and mmap
-  // for what is beyond it.
+  // SQLite's default 2 MB page cache, every search read them again from the file. 64 MB.
+  // No mmap (it was 1 GB): after another process's write (another worker, an import, a CLI) a
+  // connection drops its cache, and with a mapping it also unmaps the file and faults every page in
+  // again: a person's page then spent 86 ms in SQL instead of 15, a point lookup 13 ms instead of
+  // 0.2 (bench:cold, 1,000 events). Warm, reads cost the same either way.
   raw.pragma('cache_size = -65536');
-  raw.pragma('mmap_size = 1073741824');
+  raw.pragma('mmap_size = 0');
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(raw, opts.writeWaitMs ?? WRITE_WAIT_MS) });
   // Other processes may share the file, so the counter is read from it, at most once every
   // GENERATION_READ_MS (by the clock; another process's write shows at most that much later). A cache hit

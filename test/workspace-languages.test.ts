@@ -5,6 +5,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createToken } from '../src/operations/api-tokens.ts';
+import { editionsOf, ensurePublication, freezeEdition } from '../src/operations/publications.ts';
+import { publishEvent } from '../src/operations/releases.ts';
+import { publicationOptions } from '../src/web/views/publication-words.ts';
 import { startServer } from '../src/web/server.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
 import { twoSeries } from './factories.ts';
@@ -19,7 +22,7 @@ for (const engine of ENGINES) {
   describe(`the workspace's and the API's refusals in the reader's language on ${engine}`, () => {
     test('not found, crafted requests, a deleted record; the API with and without ?lang=', async () => {
       const db = await migratedStorage(engine);
-      const server = await startServer(db.storage, { port: 0, host: '127.0.0.1' });
+      const server = await startServer(db.storage, { port: 0, host: '127.0.0.1', uploadMaxBytes: 1.5 * 1024 * 1024 });
       const base = `http://127.0.0.1:${server.port}`;
       try {
         await twoSeries(db.storage);
@@ -97,6 +100,27 @@ for (const engine of ENGINES) {
         assert.equal(await confirm('/fr'), `le jour 1 («${NBSP}${NBSP}») n’a pas de date et aucun premier jour n’a été indiqué (Premier jour)`);
         assert.equal(await confirm('/es'), 'el día 1 («») no tiene fecha y no se indicó el primer día (Primer día)');
         assert.equal(await confirm('/ar'), 'اليوم 1 («») بلا تاريخ ولم يُذكر اليوم الأول (اليوم الأول)');
+
+        // ---- byte counts through Intl: an upload's limit in the forms' hints, a publication's files -----------------
+        const hint = async (prefix: string) => unescape((await admin.get(`${prefix}/admin/events/${idm.event_id}/materials`)).body.match(/<p id="upload-help">([^<]*)<\/p>/)?.[1] ?? '');
+        assert.equal(await hint(''), 'PDF, DOCX, PPTX, ODT, JPEG, PNG or WebP, at most 1.5 MB. Photos are stored without their location and camera data.');
+        assert.equal(await hint('/fr'), 'PDF, DOCX, PPTX, ODT, JPEG, PNG ou WebP, 1,5 Mo au maximum. Les photos sont enregistrées sans leurs données de localisation ni celles de l’appareil.');
+        assert.equal(await hint('/es'), 'PDF, DOCX, PPTX, ODT, JPEG, PNG o WebP, de 1,5 MB como máximo. Las fotografías se guardan sin sus datos de ubicación ni de la cámara.');
+        assert.equal(await hint('/ar'), 'PDF أو DOCX أو PPTX أو ODT أو JPEG أو PNG أو WebP، بحد أقصى 1.5 ميغابايت. تُحفظ الصور دون بيانات موقعها وبيانات آلة التصوير.');
+        await publishEvent(db.storage, idm.event_id);
+        const pub = await ensurePublication(db.storage, { event: 'idm-2025' });
+        await freezeEdition(db.storage, pub.id, publicationOptions(base, pub.lang));
+        const meta = (await editionsOf(db.storage.db, pub.id))[0]!.metadata;
+        const kb = (n: number) => Math.max(1, Math.round(n / 1024));
+        assert.ok(meta.pdfSize < 1024 * 1024 && meta.htmlSize < 1024 * 1024, 'both files under a megabyte: sizes in kilobytes');
+        const files = async (prefix: string) => {
+          const page = unescape((await http('GET', `${base}${prefix}/publications/idm-2025/1`)).body).replace(/<[^>]+>/g, ' ').replace(/[ \t\r\n]+/g, ' ');
+          return [page.match(/\([^()]*PDF[^()]*\)|PDF \([^()]*\)/)?.[0], page.match(/HTML[^()]*\d[^()]*\)/)?.[0]];
+        };
+        assert.deepEqual(await files(''), [`PDF (${kb(meta.pdfSize)} kB, ${meta.pages} pages)`, `HTML, ${kb(meta.htmlSize)} kB)`]);
+        assert.deepEqual(await files('/fr'), [`PDF (${kb(meta.pdfSize)}${NBSP}ko, ${meta.pages} pages)`, `HTML figé, ${kb(meta.htmlSize)}${NBSP}ko)`]);
+        assert.deepEqual(await files('/es'), [`PDF (${kb(meta.pdfSize)} kB, ${meta.pages} páginas)`, `HTML fijo, ${kb(meta.htmlSize)} kB)`]);
+        assert.deepEqual(await files('/ar'), [`PDF (${kb(meta.pdfSize)} كيلوبايت، عدد الصفحات: ${meta.pages})`, `HTML مثبّت، ${kb(meta.htmlSize)} كيلوبايت)`]);
 
         // ---- the API: English by default, the language asked for with ?lang= --------------------
         const api = async (method: string, path: string, headers: Record<string, string> = {}, body?: string) => {

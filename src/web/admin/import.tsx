@@ -40,7 +40,7 @@ import { renderDocument } from '../views/layout.tsx';
 import { DEFAULT_UPLOAD_MAX_BYTES } from './materials.tsx';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 import { href, placeOfRequest } from '../views/render-context.ts';
-import { listOf } from '../views/format.ts';
+import { decimal, listOf } from '../views/format.ts';
 import { type FieldMessage, FormMessage, formMessage, noRecord } from '../../domain/form-messages.ts';
 
 /** Room for the form's other fields and the multipart framing around the file. */
@@ -271,7 +271,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
           <p class={fileError ? 'field invalid' : 'field'}>
             <label for="f-file">{t('importPage.file')}</label>{' '}
             <span class="hint" id="f-file-hint">
-              ({t('importPage.fileHelp', { mb: String(maxMb) })})
+              ({t('importPage.fileHelp', { mb: decimal(maxMb, lang) })})
             </span>{' '}
             {fileError ? (
               <>

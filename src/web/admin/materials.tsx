@@ -8,6 +8,7 @@ import { formMessage, issueMessage } from '../../domain/form-messages.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../../domain/language.ts';
 import { addMaterialFile, addMaterialVersion, deleteMaterial, materialFieldsSchema, replaceMaterialFile, type Upload } from '../../operations/materials.ts';
 import { languageName } from '../views/content-text.tsx';
+import { decimal } from '../views/format.ts';
 import { appearancesOfEvent, eventForMaterials, materialById, materialsOfEvent, type AppearanceChoice, type MaterialRow } from '../../storage/queries/materials.ts';
 import { type AuthEnv, type AuthOptions, checkOrigin, guard } from '../auth.ts';
 import { uploadForm, uploadFormOf } from '../upload-form.ts';
@@ -232,7 +233,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
         <h2>{t('upload.uploadHeading')}</h2>
         <form method="post" action={href(`/admin/events/${p.eventId}/materials`)} enctype="multipart/form-data">
           <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
-          <p id="upload-help">{t('upload.uploadHelp', { mb: String(p.maxMb) })}</p>
+          <p id="upload-help">{t('upload.uploadHelp', { mb: decimal(p.maxMb, lang) })}</p>
           <p>
             <label for="upload-file">{t('upload.file')}</label> {err('file')}
             <input id="upload-file" type="file" name="file" required aria-describedby={described('file', 'upload-help')} aria-invalid={p.error?.at === 'file' ? 'true' : undefined} accept=".pdf,.docx,.pptx,.odt,.jpg,.jpeg,.png,.webp" />

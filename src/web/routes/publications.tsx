@@ -20,6 +20,7 @@ import { htmlHeadersWithStyles } from '../security.ts';
 import { renderDocument, Layout } from '../views/layout.tsx';
 import { hrefIn, placeOf } from '../views/render-context.ts';
 import { citationWords } from '../views/publication-words.ts';
+import { fileSize } from '../views/format.ts';
 import { sendFile } from './files.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -56,7 +57,6 @@ export function editionJsonLd(p: PublicationRow, e: Edition, latest: Edition): R
 }
 
 const jsonLdText = (x: unknown) => JSON.stringify(x).replace(/[<>&]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
 export function publicationRoutes(deps: AppDeps, lang: InterfaceLanguage = DEFAULT_LANGUAGE) {
   const { storage, cache } = deps;
@@ -173,14 +173,14 @@ export function publicationRoutes(deps: AppDeps, lang: InterfaceLanguage = DEFAU
             <ul>
               <li>
                 <a href={`${base}.pdf`} type="application/pdf">
-                  {t('publication.pdf', { size: size(m.pdfSize), pages: m.pages })}
+                  {t('publication.pdf', { size: fileSize(m.pdfSize, lang), pages: m.pages })}
                 </a>
                 <br />
                 <code>{t('publication.sha256', { hash: m.pdfSha256 })}</code>
               </li>
               <li>
                 <a href={`${base}/publication.html`} type="text/html">
-                  {t('publication.frozenHtml', { size: size(m.htmlSize) })}
+                  {t('publication.frozenHtml', { size: fileSize(m.htmlSize, lang) })}
                 </a>
                 <br />
                 <code>{t('publication.sha256', { hash: m.htmlSha256 })}</code>

@@ -21,7 +21,7 @@ import { uploadForm, uploadFormOf } from '../upload-form.ts';
 import { refusalText } from '../i18n/form-errors.ts';
 import { type Translate, translator } from '../i18n/t.ts';
 import { HTML_HEADERS } from '../security.ts';
-import { longDate } from '../views/format.ts';
+import { decimal, longDate } from '../views/format.ts';
 import { Layout, renderDocument } from '../views/layout.tsx';
 import { hrefIn, placeOf, prefixOf } from '../views/render-context.ts';
 
@@ -271,7 +271,7 @@ function SpeakerPage(p: {
       <h2 id="upload-heading">{t('speakerLink.upload.heading')}</h2>
       <form method="post" action={`${p.action}/materials`} enctype="multipart/form-data" class="stack" aria-labelledby="upload-heading">
         <input type="hidden" name="_csrf" value={p.csrf} />
-        <p id="upload-help">{t('speakerLink.upload.help', { mb: String(p.maxMb) })}</p>
+        <p id="upload-help">{t('speakerLink.upload.help', { mb: decimal(p.maxMb, p.lang) })}</p>
         <p>
           <label for="s-file">{t('speakerLink.upload.file')}</label> {err('file')}
           <input id="s-file" type="file" name="file" required aria-describedby={p.error?.at === 'file' ? 'file-error upload-help' : 'upload-help'} aria-invalid={p.error?.at === 'file' ? 'true' : undefined} accept=".pdf,.docx,.pptx,.odt,.jpg,.jpeg,.png,.webp" />

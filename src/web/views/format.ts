@@ -58,6 +58,23 @@ export function listOf(items: readonly string[], lang: InterfaceLanguage, type: 
   return new Intl.ListFormat(intlLocale(lang), { type, style: type === 'unit' ? 'short' : 'long' }).format(items);
 }
 
+/**
+ * A file's size as the language writes it (Intl.NumberFormat, unit style): "1.2 MB", "312 kB" in English, "1,2 Mo",
+ * "312 ko" in French, "1,2 MB" in Spanish, "1.2 ميغابايت" in Arabic (the long unit: CLDR's short one, "م.ب", is not
+ * what Arabic pages write). Megabytes from one (one decimal), else whole kilobytes (at least 1); units of 1,024.
+ */
+export function fileSize(bytes: number, lang: InterfaceLanguage): string {
+  const mb = bytes >= 1024 * 1024;
+  const f = new Intl.NumberFormat(intlLocale(lang), { style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', unitDisplay: lang === 'ar' ? 'long' : 'short', maximumFractionDigits: mb ? 1 : 0 });
+  // French puts a narrow no-break space (U+202F) between number and unit in recent CLDR, a no-break space in older: always U+00A0, as the catalogues write it.
+  return f.format(mb ? bytes / 1024 / 1024 : Math.max(1, Math.round(bytes / 1024))).replace(/\u202f/g, '\u00a0');
+}
+
+/** A number as the language writes it ("1.5", French and Spanish "1,5"); for counts inside a sentence such as "{mb} MB". */
+export function decimal(n: number, lang: InterfaceLanguage): string {
+  return new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 1 }).format(n);
+}
+
 export function dateRange(start: string, end: string, lang: InterfaceLanguage): string {
   const fmt = format(lang, 'range');
   return start === end ? fmt.format(utcDate(start)) : fmt.formatRange(utcDate(start), utcDate(end));

@@ -10,7 +10,7 @@ export const HONORIFICS: readonly string[] = [
   'Archbishop', 'Bishop', 'Rabbi', 'Imam', 'Sheikh', 'Sheikha', 'Dato', "Dato'", 'Datuk',
   "Dato' Sri", 'Dato Sri', "Dato' Seri", 'Dato Seri', 'Datuk Seri', 'Datin', 'Datin Seri', 'Puan Sri',
   'Tan Sri', 'Assoc. Prof.', 'Associate Professor', 'Asst. Prof.', 'Assistant Professor', 'Sen.', 'Senator', 'Rep.', 'Eng.', 'Engr.', 'Ing.', 'Atty.', 'Sra.', 'Srta.',
-  'Excmo.', 'Excma.', 'Herr', 'Frau',
+  'Excmo.', 'Excma.', 'Herr', 'Frau', 'Madame', 'Monsieur', 'Son Excellence',
   // French and Spanish forms: "S.E." (Son Excellence), "SEM" (Son Excellence Monsieur), "Pr" (Professeur), "Lic.".
   'S.E.', 'S.E.M.', 'SEM', 'S.Exc.', 'Pr', 'Pr.', 'Lic.', 'Licda.', 'Lcdo.', 'Lcda.', 'Dña.', 'Arq.', 'Abog.',
   'Maj.Gen.', 'Major General', 'Lt.Gen.', 'Lieutenant General', 'Brig.Gen.', 'Brigadier General', 'Gen.',
@@ -18,7 +18,8 @@ export const HONORIFICS: readonly string[] = [
 ];
 
 // Written without a dot these are still unmistakable; others ("HE", "Gen") are too often real words or names.
-const BARE_OK = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'amb', 'hon', 'msgr', 'mgr', 'rev', 'mme', 'mlle', 'rt hon', 'sem', 'pr']);
+const BARE_OK = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'amb', 'hon', 'msgr', 'mgr', 'rev', 'mme', 'mlle', 'rt hon', 'sem', 'pr',
+  'madame', 'monsieur', 'son excellence']);
 // After a name these are degrees or orders, never part of the name.
 const POST_NOMINALS = new Set(['phd', 'md', 'mba', 'obe', 'cbe', 'kbe', 'mbe', 'cmg', 'kcmg', 'qc', 'kc', 'esq', 'dphil']);
 

@@ -6,7 +6,7 @@ import { splitHonorific } from '../domain/names.ts';
 import { isOrganizationLike, isPositionLike } from './affiliation.ts';
 import { readDayHeading } from './days.ts';
 import { isGivenName, isJobWord, isOrgWord, isVenueWord } from './lexicon.ts';
-import { type PersonRead, looksLikeName, splitTopLevel, stripBullet } from './people.ts';
+import { EVENT_VERB, type PersonRead, looksLikeName, splitTopLevel, stripBullet } from './people.ts';
 import { type Role, readRoleLine, roleOf } from './roles.ts';
 import { readSessionHeading } from './sessions.ts';
 import { readTimeAfterHeading, readTimeSlot, readTrailingTime } from './times.ts';
@@ -218,6 +218,13 @@ function bareNames(text: string): string[] {
 
 const CEREMONIES = /c[ée]r[ée]moni|ceremonies|emcee|animat|modérat|moderat|maestr[oa] de ceremonias/i;
 
+// The word a talk, an address or a performance opens with ("Allocution de bienvenue de …", "Palabras de …").
+const TALK_HEAD = /^(?:allocution|mot|message|lecture|discours|intervention|conférence|communication|présentation|exposé|témoignage|récital|pratique|hommage|palabras|mensaje|saludo|discurso|intervención|conferencia|ponencia|presentación|charla|exposición|testimonio|recital|remarks|address|statement|presentation|talk|reading|speech|performance|concert)(?![\p{L}])/iu;
+// Performances whose performer may be named alone at the end ("Récital de Jimmy Técher", "Pratique poétique de X").
+const PERFORMANCE = /^(?:récital|recital|pratique|lecture|reading|performance|concert)$/i;
+// " de ", " du ", " del ", " of ", " d'": where the person may start.
+const OF_PERSON = /\s(?:de|du|del|of)\s|\sd['’](?=\p{Lu})/gu;
+
 /** The job words a title names its speaker by, from the first job word on ("du Maire de X" → "Maire de X"). */
 function positionIn(title: string): string | null {
   const ws = title.split(/\s+/);
@@ -233,9 +240,12 @@ function positionIn(title: string): string | null {
  * "Opening remarks by the President of the Assembly, H.E. Mr. Z", "Clausura a cargo de W", and
  * "X, Secretary-General : « Talk title »". Returns the title, the person and the part they take.
  */
-export function readTitleAndPerson(text: string, readPerson: ReadPerson): { title: string; read: PersonRead; more: PersonRead[]; role: Role | null } | null {
+export function readTitleAndPerson(text: string, readPerson: ReadPerson): { title: string; read: PersonRead; more: PersonRead[]; role: Role | null; joined?: PersonRead[] } | null {
   const t = text.trim();
   if (t.length > 600) return null;
+  // A sentence about what will happen ("… se realizará …, a través de su directora regional, Srta. X") names people
+  // who organise, not who speak.
+  if (t.split(/\s+/).length >= 12 && EVENT_VERB.test(t)) return null;
   // "Person, job : « Title »"
   const talk = /^(.{3,300}?)\s?:\s?[«“"]\s?([^«»“”"]{2,300}?)\s?[»”"]\.?$/u.exec(t);
   if (talk !== null) {
@@ -245,7 +255,11 @@ export function readTitleAndPerson(text: string, readPerson: ReadPerson): { titl
   // "Clausura a cargo de X", "Closing remarks by X", "Broadband for schools with A, Org; B, Org"
   const by = /^(.{3,200}?)\s(?:a cargo de|by|par|por|with|avec|con|from)\s(?!the\s|la\s|le\s|les\s|el\s|los\s|las\s)(.{3,1200})$/iu.exec(t);
   if (by !== null) {
-    const reads = splitPeople(by[2]!).map((one) => readPerson(one, true));
+    // "animée par X, avec A, job, et B, job": the people after "avec"/"with" join the one who chairs, as speakers.
+    const withAt = /,\s(?:avec|with|con)\s(?=\p{Lu})/u.exec(by[2]!);
+    const joined = withAt === null ? [] : splitPeople(by[2]!.slice(withAt.index + withAt[0].length).replace(/\.$/, '')).map((one) => readPerson(one, true));
+    const okJoined = joined.length > 0 && joined.every((q) => q !== null && q.warning === null);
+    const reads = splitPeople(okJoined ? by[2]!.slice(0, withAt!.index) : by[2]!).map((one) => readPerson(one, true));
     const [p, ...more] = reads;
     // The person must show more than capitals ("with Youth Build Caribbean" names no one): an honorific, a job or
     // institution after the name, a known given name, or others listed with them.
@@ -256,8 +270,36 @@ export function readTitleAndPerson(text: string, readPerson: ReadPerson): { titl
       const lead = /[\s,]+([\p{L}-]{4,20})$/u.exec(by[1]!);
       const role = lead === null ? null : roleOf(`${lead[1]} by`) ?? roleOf(`${lead[1]} par`) ?? roleOf(`${lead[1]} por`);
       const title = (role !== null ? by[1]!.slice(0, lead!.index) : by[1]!).replace(/[\s,;:–—-]+$/, '');
-      return { title, read: p, more: more as PersonRead[], role };
+      return { title, read: p, more: more as PersonRead[], role, joined: okJoined && role !== null && role.bucket === 'moderators' ? joined as PersonRead[] : [] };
     }
+  }
+  // "Allocution de bienvenue de Jean-Claude HORTH, Maire de X", "Lecture du message de son Excellence Y", "Récital de
+  // Z": a talk's word first, then "de" and a person who shows it (an honorific, a surname in capitals, or a known given
+  // name with a job after it; after a performance's word, a name that ends the line).
+  const talkWord = TALK_HEAD.exec(t);
+  if (talkWord !== null) {
+    for (const m of t.matchAll(OF_PERSON)) {
+      const head = t.slice(0, m.index).replace(/[\s,:;–—-]+$/, '');
+      const p = readPerson(t.slice(m.index + m[0].length), true);
+      if (p === null || p.warning !== null || head === '') continue;
+      const ws = p.person.name.split(/\s+/);
+      if (!looksLikeName(p.person.name, p.person.honorific !== null ? 1 : 2) || ws.some((w) => isJobWord(w) || isOrgWord(w))) continue;
+      const shown = p.person.honorific !== null || ws.some((w) => /^\p{Lu}{2,}(?:[-'’]\p{Lu}{2,})*$/u.test(w)) ||
+        (isGivenName(ws[0]!) && (p.person.position !== null || p.person.organization !== null)) ||
+        (PERFORMANCE.test(talkWord[0]) && m.index + m[0].length + p.person.name.length >= t.replace(/[.\s]+$/, '').length && ws.length <= 4);
+      if (shown) return { title: head, read: p, more: [], role: null };
+    }
+  }
+  // "Title, madame Lydia HO-A-SIM, Professeur de lettres": a talk title, then a person set off by an honorific.
+  const partsH = splitTopLevel(t);
+  for (let k = 1; k < partsH.length && partsH.length <= 8; k++) {
+    const { name, honorific } = splitHonorific(partsH[k]!);
+    if (honorific === null || !looksLikeName(name, 1) || name.split(/\s+/).some(isJobWord)) continue;
+    const p = readPerson(partsH.slice(k).join(', '), true);
+    if (p === null || p.warning !== null) break;
+    const title = partsH.slice(0, k).join(', ');
+    if (positionIn(title) !== null) break;
+    return { title, read: p, more: [], role: null };
   }
   // "Title naming a job, Name[, more affiliation]"
   const parts = splitTopLevel(t);
@@ -279,9 +321,9 @@ export function readTitleAndPerson(text: string, readPerson: ReadPerson): { titl
 }
 
 /** An untimed line that names someone after the part they take: the person and that part's role. */
-export function readNamedAfterRole(t: string, readPerson: ReadPerson): { read: PersonRead; more: PersonRead[]; role: Role | null } | null {
+export function readNamedAfterRole(t: string, readPerson: ReadPerson): { read: PersonRead; more: PersonRead[]; role: Role | null; joined: PersonRead[] } | null {
   const r = readTitleAndPerson(stripBullet(t).text, readPerson);
-  return r === null ? null : { read: r.read, more: r.more, role: r.role };
+  return r === null ? null : { read: r.read, more: r.more, role: r.role, joined: r.joined ?? [] };
 }
 
 // A session heading glued after other text by a flattened table: "… Institute Panel One: Emerging Market Debt".
@@ -338,7 +380,13 @@ const RUN_BREAKS = new RegExp(
     '\\s(?=\\d{1,2}(?:[:.h]\\d{2}|h)(?:\\s?[-–]\\s?\\d{1,2}(?:[:.h]\\d{2}|h)?\\d{0,2})?\\s?[:–]\\s)',
     '(?<=\\.)\\s(?=\\d{1,2}/\\d{1,2},\\s\\d)',
     '(?<=[.;])\\s(?=[\\p{Lu}][\\p{Ll}]{2,15}(?:\\s[\\p{Ll}]{2,12})?\\s?:\\s)',
-    '(?<!\\d)\\s(?=(?:Atelier|Workshop|Panel|Session|Mesa|Taller|Table ronde)\\s(?:#\\s?)?\\d{1,2}\\s?:\\s)',
+    '(?<!\\d)\\s(?=(?:Atelier|Workshop|Panel|Session|Mesa|Taller|Table ronde|SESSION|PANEL|WORKSHOP|ATELIER|MESA)\\s(?:#\\s?)?\\d{1,2}\\s?:\\s)',
+    // A slide deck or a table transcribed into one line: a four-digit time range before its title ("… All participants
+    // 0915- 0945 Election of …"), a day heading with its date ("… TUESDAY 13TH MAY 2014 …"), and the private-use bullet
+    // glyphs of word processors between the items of a cell.
+    '(?<=\\p{L}|\\p{L}\\]|\\p{L}\\))\\s(?!(?:19|20)\\d\\d\\s?[-–]\\s?(?:19|20)\\d\\d)(?=(?:[01]\\d|2[0-3])[0-5]\\d\\s?[-–]\\s?(?:[01]\\d|2[0-3])[0-5]\\d\\s\\p{L})',
+    '\\s(?=(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\s\\d{1,2}(?:ST|ND|RD|TH|st|nd|rd|th)?\\s\\p{L}{3,9}\\s\\d{4}(?!\\d))',
+    '\\s(?=[\\uf0b7\\uf0a7\\uf076\\uf0d8]\\s)',
     // A role label anywhere ("… Philippines Panellists: Mr. X"), and a day heading ("… Lunch Day 2 – Wednesday").
     '\\s(?=(?:Chairs?|Co-chairs?|Chairpersons?|Moderators?|Panell?ists?|Speakers?|Discussants?|Facilitators?|Rapporteurs?|Presenters?|Respondents?|Welcome remarks|Opening remarks|Opening address|Keynote address|Keynote speech|Closing remarks|Modérat(?:eur|rice)s?|Intervenant(?:e)?s?|Président(?:e)? de séance|Moderador(?:a)?|Modera|Ponentes?|Panelistas?)\\s?:\\s)',
     '\\s(?=(?:Day|DAY|Jour|JOUR|Día|DÍA)\\s\\d{1,2}\\s?[:–—-]\\s)',

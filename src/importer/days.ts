@@ -99,9 +99,29 @@ export function readDayHeading(line: string, years: readonly number[] = []): Day
   // a label, a colon or a dash, and the day with its date.
   if (line.length > 200) return null;
   const cut = Math.max(line.indexOf(': '), line.lastIndexOf(' – '), line.lastIndexOf(' — '), line.lastIndexOf(' - '));
-  if (cut < 0) return null;
+  if (cut < 0) return dayThenTrack(line, years);
   const after = readDate(line.slice(cut + 2), years);
-  return after === null || after.date === null || after.rest !== null ? null : { ...after, label: line.trim() };
+  if (after !== null && after.date !== null && after.rest === null) return { ...after, label: line.trim() };
+  return dayThenTrack(line, years);
+}
+
+// "DAY 1 – 20 JUNE 2011 – Monday PLENARY SESSIONS … Venue: …": a table row that opens with a day marker or a weekday and
+// its full date, then names the day's track or venue. The longest such opening (at most twelve words) is the day.
+const DAY_OPENING = /^(?:day|jour|journée|día|dia|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)\b/i;
+function dayThenTrack(line: string, years: readonly number[]): DayHeading | null {
+  const t = line.trim();
+  if (t.length > 300 || !DAY_OPENING.test(t)) return null;
+  const ws = t.split(/\s+/);
+  for (let n = Math.min(12, ws.length - 1); n >= 3; n--) {
+    const head = ws.slice(0, n).join(' ').replace(/[\s,–—:-]+$/, '');
+    if (head.length > 80) continue;
+    const read = readDate(head, years);
+    // What follows names a track or a venue, so it opens with a capital ("… Monday PLENARY SESSIONS", "… The
+    // e-Leadership Workshop Venue: …"); a sentence going on in lower case is no heading.
+    const rest = t.slice(head.length).replace(/^[\s,–—:-]+/, '');
+    if (read !== null && read.date !== null && read.rest === null) return /^\p{Ll}/u.test(rest) ? null : { ...read, label: t, rest: rest || null };
+  }
+  return null;
 }
 
 function readDate(line: string, years: readonly number[]): DayHeading | null {
@@ -109,7 +129,8 @@ function readDate(line: string, years: readonly number[]): DayHeading | null {
   if (label.length === 0 || label.length > 80) return null;
   const s = label.toLowerCase();
   // "24-25 February" or "18 and 19 April" is the span of the whole event, not one day.
-  if (/\d\s{0,2}(?:[-–—&]|and|to|et|y)\s{0,2}\d/.test(s.replace(/\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}[:h.]\d\d\s?(?:[ap]\.?m\.?)?\s{0,2}[-–—]\s{0,2}\d{1,2}[:h.]\d\d/g, ''))) return null;
+  // ("Day 1 – 20 June" is a day's number, then its date.)
+  if (/\d\s{0,2}(?:[-–—&]|and|to|et|y)\s{0,2}\d/.test(s.replace(/^(?:day|jour|journée|día|dia)\s\d{1,2}\b/, 'day').replace(/\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}[:h.]\d\d\s?(?:[ap]\.?m\.?)?\s{0,2}[-–—]\s{0,2}\d{1,2}[:h.]\d\d/g, ''))) return null;
   let y: number | null = null, mo: number | null = null, d: number | null = null;
   let wd: number | null = null, dayNumber: number | null = null, sawDayWord = false;
   const numeric = /(\d{4})-(\d\d)-(\d\d)|(\d{1,2})[./](\d{1,2})[./](\d{4})/.exec(s);

@@ -51,7 +51,9 @@ export const ORG_WORDS: ReadonlySet<string> = new Set(
   municipio county province région region observatory platform consortium congress church caritas ngo ong
   administration hospital laboratory lab press times herald watch conseil consejo board
   interpol unicef unhcr undp unesco oecd ocde iom oim ilo oit who oms wfp fao imf wto
-  intendencia provincia inspectorate chancellery collectif collective colectivo réseau asociación`.split(/\s+/),
+  intendencia provincia inspectorate chancellery collectif collective colectivo réseau asociación corporación
+  corporacion fundacion asociacion ministerio secretaría secretaria-general sindicato syndicat junta
+  programas programmes programs`.split(/\s+/),
 );
 
 /** Words of a line that says where a session is held: "Room 7", "Hemicycle", "Salle des fêtes". */
@@ -101,7 +103,18 @@ export const GIVEN_NAMES: ReadonlySet<string> = new Set(
   hamidah aishah siti nurul farid aziz hafiz rahman jie takashi haruto
   yuto sakura aiko anil amit rajesh suresh meera lakshmi pooja kavita minh dewi putri budi
   agus siddharth tomasz piotr krzysztof katarzyna agnieszka jan pieter willem sanne anders henrik lena
-  ole karin astrid helga sabine monika ursula wolfgang andreas markus tobias`.split(/\s+/),
+  ole karin astrid helga sabine monika ursula wolfgang andreas markus tobias
+  fabienne fabien fabrice josette jacqueline colette danielle odile josiane mireille nadège ginette huguette gisèle
+  lydia yvette yvonne solange sylvain gilbert rodolphe régis albert franck cédric jérémie joël lionel loïc ludovic
+  maxime mickaël thibault bastien romain florian clément quentin arnaud bruno christian denis gaël grégoire hubert
+  roland théo théodore timothée gaston léon marcel maurice robert roger rené andré henri jules émile lucien
+  georges edouard édouard félix fernand armand aimé josé-maría marie-claire marie-christine marie-france
+  jimmy jim bob bill mike tim steve kate jane jenny sue liz ben sam joe tony nick alex chris matt dan rob greg
+  adaeze chiamaka chidi emeka ifeoma kwabena kwaku kojo ama efua thandiwe naledi nomsa sipho thandeka lerato
+  zanele bongani mandla themba tendai tatenda farai wanjiku njeri kipchoge hamadi nkiruka amani zawadi halima
+  aigerim nurlan gulnara bakyt harpreet gurpreet manpreet
+  hélène sabrina nadia jessica stéphanie laetitia karine céline aurore camille manon chloé margaux
+  carla lucas gabriela rodolfo patricio cristián alexis paulina`.split(/\s+/),
 );
 
 /** A word in a script without letter case (Arabic, Hebrew, Chinese, Japanese, Korean, Thai, Devanagari, …). */

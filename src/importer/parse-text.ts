@@ -3,7 +3,7 @@ import { type Agenda, type AgendaDay, type AgendaPerson, type AgendaSession, typ
 import { isContinuation, isHeadingOfItsOwn, isNameInRun, endsOpen, splitRunTogether, isVenueLine, readNamedAfterRole, readTitleAndPerson, splitGluedHeadings, splitPeople, startsGroup } from './classify.ts';
 import { addDays, readDayHeading, yearHints } from './days.ts';
 import { nameStyleOf, readPageLanguage } from './page-language.ts';
-import { type NameStyle, normaliseName } from '../domain/names.ts';
+import { type NameStyle, isHonorific, normaliseName } from '../domain/names.ts';
 import { type PersonRead, looksLikeName, readPerson as readPersonIn, splitTopLevel, stripBullet } from './people.ts';
 import { isOrganizationLike, isPositionLike } from './affiliation.ts';
 import { isGivenName, isJobWord, isOrgWord, isVenueWord } from './lexicon.ts';
@@ -183,6 +183,14 @@ export function parseAgendaText(text: string): Agenda {
     let t = unglue(line);
     if (over) { warn(i, 'after the end of the agenda; not read'); return; }
     if (t === '') return;
+    // "8h30 – Accueil des participants9h00 – Ouverture ; …": a timed item glued to the end of the one before it (a
+    // line break lost), cut before the second time.
+    const glued = t.length <= MAX_LINE && readTimeSlot(t) !== null ? GLUED_TIME.exec(t) : null;
+    if (glued !== null && readTimeSlot(t.slice(glued.index)) !== null) {
+      handle(i, t.slice(0, glued.index));
+      handle(i, t.slice(glued.index));
+      return;
+    }
     if (isTableHeader(t)) return;
     // A table row whose first cells are empty ("| | Ms. X, Director") continues the row above.
     if (t.startsWith('|')) {
@@ -225,6 +233,8 @@ export function parseAgendaText(text: string): Agenda {
       }
       // "Monday 5 May 2014 9:00-10:00 Opening": a time glued to the date is read as its own line.
       if (dh.rest !== null && readTimeSlot(dh.rest) !== null) handle(i, dh.rest);
+      // "DAY 2 – 21 JUNE 2011 – Tuesday The e-Leadership Workshop Venue: …": what names the day's track or venue.
+      else if (dh.rest !== null && dh.rest.split(/\s+/).length > 4) warn(i, 'words after the day\'s date (its track, venue or table header); not read');
       return;
     }
 
@@ -303,13 +313,17 @@ export function parseAgendaText(text: string): Agenda {
       const o = openSession(i, { start: late.slot.start, end: late.slot.end });
       block = null;
       // "Film evening (20.00 – 22.00) and/or free time": the words after a bracketed time go on with the title.
-      Object.assign(o.s, readSessionHeading(late.slot.rest === '' ? late.head : `${late.head}${late.bracketed === true ? ' ' : ': '}${late.slot.rest}`)!);
+      // "… - 3 p.m. to 3.30 p.m. (New York time)": the time zone after the time is not part of the title.
+      const after = ZONE_NOTE.test(late.slot.rest) ? '' : late.slot.rest;
+      Object.assign(o.s, readSessionHeading(after === '' ? late.head : `${late.head}${late.bracketed === true ? ' ' : ': '}${after}`)!);
       if (PARALLEL.test(late.head) || GENERIC_PLURAL.test(late.head)) o.umbrella = true;
       return;
     }
     // "Panel Two: Pensions 10:15 a.m. – 11:15 a.m": a range that ends the line belongs to what stands before it.
     const trailing = readTrailingTime(t);
-    if (trailing !== null && readPerson(trailing.head) === null) {
+    // Not a sentence of prose that ends on a time ("… Sename realizaría enlace en vivo …, entre 8:00 y 9:00 hrs.").
+    const prosy = trailing !== null && (trailing.head.split(/\s+/).length > 20 || /\p{Ll}[.!?]\s\p{Lu}/u.test(trailing.head));
+    if (trailing !== null && !prosy && readPerson(trailing.head) === null) {
       const o = openSession(i, { start: trailing.slot.start, end: trailing.slot.end });
       block = null;
       readSlotText(i, o, trailing.head);
@@ -317,6 +331,9 @@ export function parseAgendaText(text: string): Agenda {
     }
 
     if (BADGE.test(t)) { warn(i, 'page furniture; not read'); return; }
+    // "Matin", "Après-midi", "Morning session", "Tarde": a part of the day over the slots that follow, not a session; a
+    // role line under it goes with the next slot.
+    if (HALF_DAY.test(unbulleted.text)) { warn(i, 'part of the day; not a session'); cur = null; block = null; return; }
     // "All day", "Toute la journée", "Todo el día": a slot with no clock time; the next line is its title.
     if (ALL_DAY.test(unbulleted.text)) {
       const o = openSession(i, {});
@@ -387,6 +404,7 @@ export function parseAgendaText(text: string): Agenda {
       if (titled !== null && !wasTitleOnly && isTitleLike(titled.title)) {
         Object.assign(o.s, readSessionHeading(titled.title)!);
         for (const p of [titled.read, ...titled.more]) addPerson(i, p, titled.role ?? SPEAKERS);
+        for (const p of titled.joined ?? []) addPerson(i, p, SPEAKERS);
         return;
       }
       if (role === null && readPerson(bare, bulleted) === null && isTitleLike(bare) && !own && !isVenueLine(bare)) {
@@ -461,6 +479,14 @@ export function parseAgendaText(text: string): Agenda {
       return;
     }
     const numbered = readSessionHeading(t, true);
+    // "Sub-theme 1: Learning", "Part II", "Segment 2" under a timed session that has begun: a part of that session; the
+    // people under it stay in it.
+    const hereNow: Open | null = cur;
+    if (numbered !== null && SUBPART.test(unbulleted.text) && hereNow !== null && hereNow.s.start !== null &&
+      hereNow.s.title !== null && hereNow.s.speakers.length + hereNow.s.moderators.length > 0) {
+      warn(i, 'sub-theme or part of the session above; its people are read into that session');
+      return;
+    }
     if (numbered !== null && numbered.number !== null) { openHeading(i, numbered, t); return; }
 
     // Under "Three Parallel Sessions", each bulleted title with no person in it is one of them, in the same slot.
@@ -502,6 +528,10 @@ export function parseAgendaText(text: string): Agenda {
         if (here === null) pending.push({ i, read: one, role: named.role ?? SPEAKERS });
         else addPerson(i, one, named.role ?? here.role);
       }
+      for (const one of named.joined) {
+        if (here === null) pending.push({ i, read: one, role: SPEAKERS });
+        else addPerson(i, one, SPEAKERS);
+      }
       warn(i, 'read as a person named after their part; the rest of the line is not kept');
       return;
     }
@@ -526,6 +556,15 @@ export function parseAgendaText(text: string): Agenda {
       return;
     }
 
+    // "Calls to action by survivors of terrorism:", "Eminent speakers:": a label ending in a colon over the people under
+    // it, naming no role the parser knows: they take the floor (a guess, warned).
+    const labelled: Open | null = cur;
+    if (labelled !== null && /[:：]$/.test(unbulleted.text) && unbulleted.text.length <= 80 && !bulleted && nextIsBulletedPerson(i)) {
+      labelled.role = SPEAKERS;
+      labelled.roleFromLine = true;
+      warn(i, 'label over the people under it; they are read as speakers (a guess)');
+      return;
+    }
     if (cur !== null && isTalkTitle(t, lines, i, readPerson)) {
       talkTitle = t.replace(/^["“‘']|["”’']$/g, '');
       if (!/^["“‘']/.test(t)) warn(i, 'read as the talk title of the next speaker');
@@ -548,7 +587,10 @@ export function parseAgendaText(text: string): Agenda {
       if (r === null || /^(?:with|avec|con)$/i.test(ws.slice(0, k).join(' '))) continue;
       const rest = ws.slice(k).join(' ');
       if (!/^\p{Lu}/u.test(rest)) return null;
-      return readPerson(rest) !== null ? { role: r, rest } : null;
+      // "Modérateur Sudel Fontaine": a chair's word alone, then a plain name of two to four words.
+      const plain = r.bucket === 'moderators' && k === 1 && ws.length - k <= 4 && looksLikeName(rest) &&
+        !ws.slice(k).some((w) => isJobWord(w) || isOrgWord(w));
+      return readPerson(rest) !== null || plain ? { role: r, rest } : null;
     }
     return null;
   }
@@ -573,6 +615,13 @@ export function parseAgendaText(text: string): Agenda {
       count++;
     }
     return count >= least;
+  }
+
+  /** Whether the next non-blank line is a bulleted line that reads as a person. */
+  function nextIsBulletedPerson(i: number): boolean {
+    const next = nextLine(i);
+    const b = stripBullet(next);
+    return b.bullet && readPerson(next, true) !== null;
   }
 
   /** The nearest non-blank line above or below line i ('' at either end). */
@@ -634,6 +683,22 @@ export function parseAgendaText(text: string): Agenda {
       for (const p of inner.people) addPerson(i, p, inner.role);
       return;
     }
+    // "Election of Chairperson ED: SARNET [Prof K. Mapfumo]": the speaker in square brackets after the title.
+    const square = /^(.{3,300}?)\s?\[([^[\]]{3,120})\]$/u.exec(rest);
+    const bracketed = square !== null ? readPerson(square[2]!, true) : null;
+    if (bracketed !== null && bracketed.warning === null && (bracketed.person.honorific !== null || isGivenName(bracketed.person.name.split(/\s+/)[0]!))) {
+      Object.assign(o.s, readSessionHeading(square![1]!.trim())!);
+      addPerson(i, bracketed, SPEAKERS);
+      return;
+    }
+    // "Ouverture ; Henri Vasseur, Président de l'AFBV et Paul Delorme, Président de la SAF": the title, a semicolon,
+    // then its speakers, each a name with their job after a comma.
+    const semi = titleSemicolonPeople(rest);
+    if (semi !== null) {
+      Object.assign(o.s, readSessionHeading(semi.title)!);
+      for (const p of semi.people) addPerson(i, p, SPEAKERS);
+      return;
+    }
     // 'Mesa central "La integración que viene" Sergio Aguirre Laura Benítez', 'Rubén Escalante "El corredor …"': names
     // set apart only by spaces before or after a quoted title, cut where a known given name starts the next.
     const around = namesAroundQuote(rest);
@@ -669,6 +734,16 @@ export function parseAgendaText(text: string): Agenda {
       Object.assign(o.s, readSessionHeading(titled.title)!);
       addPerson(i, titled.read, titled.role ?? SPEAKERS);
       for (const p of titled.more) addPerson(i, p, titled.role ?? SPEAKERS);
+      for (const p of titled.joined ?? []) addPerson(i, p, SPEAKERS);
+      return;
+    }
+    // "10 h 30 : Sudel Fontaine, Le temps de Payet-Lauret": a plain name that opens with a known given name, a comma,
+    // then words that are no job or institution: the speaker, then the title of the talk.
+    const first = nameThenTitle(rest);
+    if (first !== null) {
+      Object.assign(o.s, readSessionHeading(first.title)!);
+      addPerson(i, first.read, SPEAKERS);
+      warn(i, 'speaker\'s name, then the talk\'s title after a comma (a guess)');
       return;
     }
     const heading = readSessionHeading(rest)!;
@@ -676,6 +751,40 @@ export function parseAgendaText(text: string): Agenda {
     if (PARALLEL.test(rest) || GENERIC_PLURAL.test(rest)) o.umbrella = true;
     // "Conférence inaugurale N°1", "Working Group 1": a numbered heading with no title takes the next line as title.
     if (heading.title === null && heading.number !== null) { o.awaitingTitle = true; o.titleOnly = true; }
+  }
+
+  /** "Name Surname, Title of the talk": the person (a plain name with a known given name first) and the title. */
+  function nameThenTitle(text: string): { title: string; read: PersonRead } | null {
+    if (text.length > 400) return null;
+    const comma = text.indexOf(', ');
+    if (comma < 3) return null;
+    const name = text.slice(0, comma).trim();
+    const title = text.slice(comma + 2).trim();
+    const ws = name.split(/\s+/);
+    if (ws.length < 2 || ws.length > 4 || !looksLikeName(name) || ws.some((w) => isJobWord(w) || isOrgWord(w))) return null;
+    if (!ws[0]!.split('-').every((x) => isGivenName(x))) return null;
+    if (title.split(/\s+/).length < 2 || isPositionLike(title) || isOrganizationLike(title) || findCountry(title) !== null ||
+      title.split(/\s+/).some((w) => isJobWord(w) || isOrgWord(w))) return null;
+    const p = readPerson(name, true);
+    return p === null ? null : { title, read: p };
+  }
+
+  /**
+   * "Title ; A, job et B, job": after the last semicolon, people who each read as a name followed by a job or an
+   * institution (or a name with an honorific); the words before it are the title. Null unless every piece is a person.
+   */
+  function titleSemicolonPeople(text: string): { title: string; people: PersonRead[] } | null {
+    if (text.length > 1000) return null;
+    const at = text.lastIndexOf(';');
+    // One semicolon only: "Title with A, org; B, org; C, org" is a list of people, read elsewhere.
+    if (at < 3 || text.indexOf(';') !== at) return null;
+    const title = text.slice(0, at).trim().replace(/[\s,:–—-]+$/, '');
+    const tail = text.slice(at + 1).trim();
+    if (title.split(/\s+/).length < 1 || tail === '') return null;
+    const reads = splitPeople(tail).map((one) => readPerson(one, true));
+    if (reads.length === 0 || !reads.every((p) => p !== null && p.warning === null && looksLikeName(p.person.name, p.person.honorific !== null ? 1 : 2) &&
+      (p.person.honorific !== null || p.person.position !== null || p.person.organization !== null))) return null;
+    return { title, people: reads as PersonRead[] };
   }
 
   /** "Présentation (amphi Curie )": a room in parentheses is where the item is held, not part of its title. */
@@ -748,6 +857,8 @@ export function parseAgendaText(text: string): Agenda {
       const tail = text.slice(k + 2);
       // The stop must end a sentence, not an abbreviation ("by H.E. Ms. X", "animée par M. Y").
       if (!/(?:\p{Ll}{3}|["”»)])$/u.test(text.slice(0, k))) continue;
+      // Nor an honorific's ("Keynote address: Prof. Kwabena …").
+      if (splitHonorific(`${text.slice(0, k).split(/\s+/).pop() ?? ''}.`, style).honorific !== null || isHonorific(`${text.slice(0, k).split(/\s+/).pop() ?? ''}.`)) continue;
       const label = readRoleLine(tail);
       if (label === null || label.rest === '' || !/^[\p{L}’' -]{2,40}[:：]/u.test(tail)) {
         // "Encuentro de periodistas. Coord. Diego Ferreyra": a role word and the person, no colon between.
@@ -805,6 +916,7 @@ export function parseAgendaText(text: string): Agenda {
     const titled = heading.title !== null ? readTitleAndPerson(heading.title, readPerson) : null;
     Object.assign(o.s, heading, titled !== null ? { title: titled.title } : {});
     if (titled !== null) for (const p of [titled.read, ...titled.more]) addPerson(i, p, titled.role ?? SPEAKERS);
+    if (titled !== null) for (const p of titled.joined ?? []) addPerson(i, p, SPEAKERS);
     if (heading.title === null && heading.number !== null) { o.awaitingTitle = true; o.titleOnly = true; }
   }
 
@@ -815,10 +927,24 @@ export function parseAgendaText(text: string): Agenda {
   let cellRole = null as Role | null;
   let tabColumns = null as string[] | null;
 
+  // "Host: Ms. X, Broadcaster" or "Master of ceremonies: Y" in the page's header, just above the agenda's first
+  // session: whoever hosts the event hosts its first session (warned as a guess); other header lines are not read.
+  for (let i = Math.max(0, start.agendaStart - 4); i < start.agendaStart && i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (t === '' || t.length > 300) continue;
+    const role = readRoleLine(t);
+    if (role === null || role.role.bucket !== 'moderators' || role.rest === '') continue;
+    const p = readPerson(role.rest, true);
+    if (p === null || (p.person.honorific === null && p.person.position === null)) continue;
+    pending.push({ i, read: p, role: role.role });
+    warn(i, 'role line above the agenda\'s first session; read with it (a guess)');
+  }
+
   // Lines as the page wrote them, cut where a table flattened two cells into one ("… Institute Panel One: …"),
   // joined where a person's line wrapped after a comma; each piece keeps its line number.
   for (let i = start.agendaStart; i < lines.length; i++) {
-    const raw = lines[i]!.trim();
+    // "2. 2. MONDAY …": a slide deck transcribed by a sharing site numbers each slide twice.
+    const raw = lines[i]!.trim().replace(SLIDE_NUMBER, '');
     // A paragraph that runs agenda lines together is read as those lines (each then held to MAX_LINE).
     if (raw.length > MAX_LINE && raw.length <= 20000 && splitRunTogether(raw).length > 1) {
       for (const run of splitRunTogether(raw)) {
@@ -924,6 +1050,16 @@ export function parseAgendaText(text: string): Agenda {
   if (overview.length > 0) agenda.overview = overview;
   return agenda;
 }
+
+const SLIDE_NUMBER = /^(\d{1,3})\.\s\1\.\s(?=\S)/u;
+// "(New York time)", "(heure de Paris)", "(GMT+1)", "(EDT)": a time zone written after a slot's time.
+const ZONE_NOTE = /^\((?:[\p{L} .-]{1,30}\stime|time\s[\p{L} .-]{1,30}|heure[\p{L} '’.-]{0,30}|hora[\p{L} .-]{0,30}|(?:GMT|UTC)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|[A-Z]{2,4}T)\)$/u;
+const HALF_DAY = /^(?:matin(?:ée)?|après-midi|apr[èe]s midi|soir(?:ée)?|morning|afternoon|evening|ma[ñn]ana|tarde|noche)(?:\s(?:session|séance|sesión))?\s?:?$/iu;
+// "Sub-theme 1:", "Sous-thème 2 :", "Subtema 3:", "Part II", "Segment 2": a part inside a session, not a session.
+const SUBPART = /^(?:sub-?themes?|sous-th[èe]mes?|subtemas?|sub-?topics?|parts?|partie|parte|segments?|segmento)\s(?:\d{1,2}|[IVX]{1,4}|one|two|three|four|five)\b/iu;
+
+// "… des participants9h00 – Ouverture": a time with a dash after it, glued to the lower-case word before it.
+const GLUED_TIME = /(?<=\p{Ll}{2})(?=\d{1,2}(?:[h:.]\d{2}|h)\s?[–—-]\s)/u;
 
 // "Opening remarksMs. Jane Doe", "Keynote addressProf. X": an honorific glued to the word before it.
 const GLUED_HONORIFIC = /(?<=\p{Ll}{2})(?=(?:Mr|Mrs|Ms|Dr|Prof|Amb|Hon|Sra?|Mme)\.\s\p{Lu}|H\.\s?E\.\s\p{Lu})/gu;

@@ -19,7 +19,7 @@ export interface PersonRead {
 }
 
 // Marks, and list letters or numbers: "a)", "(b)", "iii)", "2)", "c." (lowercase, so "M. Riaz" stays a name).
-const BULLET = /^(?:[•·▪◦○●■□➢►▶▸➤‣⁃∙*–—‐‑‒-]|>+(?=\s)|»(?=\s)|o(?=\s)|\(?(?:[a-z]|[ivx]{2,4}|\d{1,2})\)(?=\s)|[a-z]\.(?=\s))\s*/;
+const BULLET = /^(?:[•·▪◦○●■□➢►▶▸➤‣⁃∙*–—‐‑‒\uf0b7\uf0a7\uf076\uf0d8-]|>+(?=\s)|»(?=\s)|o(?=\s)|\(?(?:[a-z]|[ivx]{2,4}|\d{1,2})\)(?=\s)|[a-z]\.(?=\s))\s*/;
 /** The line without a leading bullet, and whether it had one. */
 export function stripBullet(line: string): { text: string; bullet: boolean } {
   const t = line.trim();
@@ -144,6 +144,7 @@ function takeDeliveredBy(s: string): { text: string; by: string | null; material
   return { text: s.slice(0, at).replace(/[\s,;–-]+$/, ''), by: s.slice(at + 13).trim(), material: null };
 }
 
+export const EVENT_VERB = /(?<![\p{L}])(?:se realizar[áa]n?|ser[áa] realizad[oa]|se llevar[áa]n? a cabo|tendr[áa]n? lugar|se desarrollar[áa]n?|ser[áa] convocad[oa]|se instalar[áa]n?|aura lieu|auront lieu|se tiendra|se d[ée]roulera|will take place|will be held|is held|took place|was held)(?![\p{L}])/iu;
 const BIO_VERB = /^[^,.;:()]{2,80}?\s(?:is|was|has|serves|served|joined|leads|holds|est|était|a été|dirige|es|fue|ha sido|se desempeña)\s\p{Ll}/u;
 const LEADING_ARTICLE = /^(?:el|la|los|las|le|les|the)\s(?=(?:Honou?rable|Hon\.|Rt\.?\s?Hon\.?|Right Honou?rable|Reverend|Rev\.|H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Dra\.|Prof\.|Mme|M\.|Sr\.|Sra\.|Srta\.|Lic\.|Pr|Excmo\.|Excma\.)\s\p{Lu})/u;
 const EMPTY = { honorific: null, position: null, organization: null, country: null, countryCode: null } as const;
@@ -158,6 +159,11 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}, t
   if (raw.length === 0 || raw.length > 2000) return null;
   // "Aïcha Diallo is a researcher at IRD, where …": a sentence about a person, not a person line.
   if (raw.length >= 60 && raw.split(/\s+/).length >= 10 && /[.!]$/.test(raw) && BIO_VERB.test(raw)) return null;
+  // "El acto de inauguración … se realizará entre las 9 y 9:40 …, Srta. X.": a long sentence with a verb of what
+  // will happen is prose about the event, not a person's line.
+  if (raw.split(/\s+/).length >= 15 && EVENT_VERB.test(raw)) return null;
+  // "Quick Links: Session and Statements | Speakers | Survey": a bar of links.
+  if ((raw.match(/\s\|\s/g) ?? []).length >= 2) return null;
   // "el Sr. Hugo Bravo, periodista.": an article before the honorific, and a sentence's full stop after a parenthesis.
   let s = raw.replace(LEADING_ARTICLE, '').replace(/\)\.$/, ')');
   let talkTitle: string | null = null;
@@ -295,6 +301,9 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}, t
   // "FAO Representative", "Regional Office", "Water Resources Commission": a function or an institution, not a person
   // (a name does not end in a job or institution word).
   const lastOfName = name.split(/\s+/).pop() ?? '';
+  // "ONG Caminos", "Fundación Semillas", "Corporación AMPARO": a name that opens with an institution's word is that
+  // institution, unless an honorific or a known given name says otherwise.
+  if (honorific === null && isOrgWord(name.split(/\s+/)[0]!) && !isGivenName(name.split(/\s+/)[0]!)) return null;
   if (honorific === null && (isJobWord(lastOfName) || isOrgWord(lastOfName) || isOrgWord(rest[0]?.split(/\s+/)[0] ?? '') && splitAtDashOrGuess && rest.length === 1 && !/\s/.test(rest[0]!)) &&
     !isGivenName(name.split(/\s+/)[0]!)) return null;
 
@@ -323,7 +332,7 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}, t
 // "What an ombudsman does by Ms. X", "Clausura a cargo de X", "Par SEM X": a talk title, then the speaker.
 const BY = /\s(?:by|par|por|a cargo de|presented by|présenté par|presentado por)\s/gi;
 // A dotted or unmistakable honorific inside a line: "Social media for public bodies Mr. X, Office of …".
-const INNER_HONORIFIC = /\s(?=(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.|Amb\.|Hon\.|Mme|M\.|Sr\.|Sra\.|S\.E\.|SEM|Pr)\s\p{Lu})/gu;
+const INNER_HONORIFIC = /\s(?=(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Amb\.|Hon\.|Mme|M\.|Sr\.|Sra\.|S\.E\.|SEM|Pr|[Mm]adame|[Mm]onsieur)\s\p{Lu})/gu;
 
 /** A person line that opens with the title of the talk: the speaker after "by" or after an honorific, and the title. */
 function titledPerson(text: string, style: NameStyle, bullet = false): PersonRead | null {
@@ -355,6 +364,13 @@ function titledPerson(text: string, style: NameStyle, bullet = false): PersonRea
   for (const m of bullet ? text.matchAll(/:\s/g) : []) {
     const p = cut(m.index, m[0].length, null);
     if (p !== null && (p.person.position !== null || p.person.organization !== null)) return p;
+  }
+  // "- L'évaluation des risques ; Bernard Lefranc, membre de l'Académie": a talk title, a semicolon, the speaker with
+  // a job or institution after the name.
+  const semi = text.lastIndexOf(' ; ') >= 0 ? text.lastIndexOf(' ; ') : text.lastIndexOf('; ');
+  if (semi > 0) {
+    const p = cut(semi, text.startsWith(' ; ', semi) ? 3 : 2, null);
+    if (p !== null && p.warning === null && (p.person.position !== null || p.person.organization !== null)) return p;
   }
   for (const m of text.matchAll(INNER_HONORIFIC)) {
     const p = cut(m.index, 1, 'talk title read before the speaker; split guessed');

@@ -20,14 +20,14 @@ const ORDINAL_NUMBER: Record<string, number> = {
   deuxième: 2, deuxieme: 2, second_: 2, seconde: 2, troisième: 3, troisieme: 3, quatrième: 4, quatrieme: 4,
 };
 const HONORIFIC_START = /^(Dª|Dña\.|D\.|Sr\.|Sra\.|Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.|H\.E\.|Mme|M\.)\s(?=\p{Lu})/u;
-const OPENING = /(?<![\p{L}])(?:inaugural|inauguraci[óo]n|inauguration|inaugurar[áa]|abrir[áa]|abre|opening|opened|will open|opens|ouvrira|ouvre|ouverture|apertura|d['’]ouverture|welcome)(?![\p{L}])/iu;
-const CLOSING = /(?<![\p{L}])(?:closing|will close|closes|cerrar[áa]n?|clausurar[áa]|clausura|cl[ôo]turera|cl[ôo]ture|conclude)(?![\p{L}])/iu;
+const OPENING = /(?<![\p{L}])(?:inaugural|inauguraci[óo]n|inauguration|inaugurar[áa]|abrir[áa]|abre|opening|opened|will open|opens|ouvrira|ouvre|ouverture|apertura|d['’]ouverture|welcome|bienvenida|bienvenue)(?![\p{L}])/iu;
+const CLOSING = /(?<![\p{L}])(?:closing|will close|closes|cerrar[áa]n?|clausurar[áa]|clausura|cierre|cl[ôo]turera|cl[ôo]ture|conclude)(?![\p{L}])/iu;
 const KEYNOTE = /(?<![\p{L}])(?:keynote|conferencia inaugural|conf[ée]rence inaugurale|conferencia magistral|lecture)(?![\p{L}])/iu;
 // Quoted titles: “…”, «…», "…".
 const QUOTED = /[“«"]\s?([^“”«»"]{2,200}?)\s?[”»"]/gu;
 const QUOTED_ONE = /[“«"][^“”«»"]{2,200}[”»"]/u;
 // What introduces the people of a session.
-const PEOPLE_AFTER = /\s(?:con la participaci[óo]n de(?:l|\sla|\slos|\slas)?|avec la participation de|with the participation of|correr[áa] a cargo de(?:l)?|a cargo del|con|with|brought together|bringing together|featuring|featured|hablar[áa]n|intervendr[áa]n|participar[áa]n|estar[áa] a cargo de|a cargo de|será impartida por|ser[áa] impartida por|impartida por|by|por|par|avec|réunira|réunit|will hear from)\s/iu;
+const PEOPLE_AFTER = /\s(?:(?<=(?:palabras|mensaje|discurso|saludo|remarks|address|mot|allocution)\s(?:de bienvenida|de apertura|de clausura|of welcome|de bienvenue|d['’]ouverture|d['’]accueil)\s)(?:del|de la|de|by|du|de l['’])|con la participaci[óo]n de(?:l|\sla|\slos|\slas)?|avec la participation de|with the participation of|correr[áa] a cargo de(?:l)?|a cargo del|con|with|brought together|bringing together|featuring|featured|hablar[áa]n|intervendr[áa]n|participar[áa]n|estar[áa] a cargo de|a cargo de|será impartida por|ser[áa] impartida por|impartida por|by|por|par|avec|réunira|réunit|will hear from)\s/iu;
 const OPEN_CLOSE_VERB = /(?<![\p{L}])(?:abrir[áa]n?|inaugurar[áa]n?|cerrar[áa]n?|clausurar[áa]n?|will (?:open|close)|ouvrira|cl[ôo]turera)(?:\s(?:el acto|la jornada|the (?:event|meeting|day)|la journ[ée]e))?\s/iu;
 const SPEAKER_BEFORE_TITLE = /\s(?:(?:conferencia|conf[ée]rence|ponencia|charla|lecci[óo]n|lecture|address|talk|keynote)(?:\s(?:inaugural|inaugurale|magistral|de clausura))?\s(?:de(?:l)?|d['’]|by|par|por))\s/iu;
 const MODERATED = /\s(?:moderated by|chaired by|moderada por|moderado por|que moderar[áa]|moderar[áa]|animée? par|modérée? par|présidée? par|presidida por|presidido por)\s/iu;
@@ -122,6 +122,12 @@ function readList(text: string, readPerson: ReadPerson): Array<{ read: PersonRea
       for (const b of bare) out.push(b!);
       continue;
     }
+    // "A (Cuba), B (Venezuela) y C (ex presidente de Paraguay)": names each with what is in their parentheses.
+    const bracketed = names.length > 1 && names.every((n) => !/[,;]/.test(n)) ? names.map((n) => proseReadPerson(n, readPerson)) : [];
+    if (bracketed.length > 1 && bracketed.every((b) => b !== null && b.read.person.name.split(/\s+/).length <= 4)) {
+      for (const b of bracketed) out.push(b!);
+      continue;
+    }
     const many = splitPeople(chunk).map((one) => proseReadPerson(one, readPerson));
     if (many.length > 1 && many.every((m) => m !== null)) { for (const m of many) out.push(m!); continue; }
     const p = proseReadPerson(chunk, readPerson);
@@ -134,6 +140,18 @@ const asPerson = (r: PersonRead, line: number): AgendaPerson => ({ ...r.person, 
 
 // A time inside a sentence: "a las 10.45 horas", "à 14 h 30", "at 2 p.m.", "a partir de las 9:00".
 const PROSE_TIME = /(?<![\p{L}\d])(?:a las|desde las|a partir de las|hacia las|à|dès|vers|at|from)\s(\d{1,2})(?:\s?([.:h])\s?(\d{2}))?\s?(horas|hrs?\.?|h|heures|[ap]\.?\s?m\.?)?(?![\p{L}\d])/iu;
+// "desde las 9:10 hasta las 9:55", "entre las 10:00 y las 10:45", "(11:30 a 12:05)", "from 2:00 to 3:30 pm".
+const PROSE_SPAN = /(?<![\p{L}\d])(?:(?:desde|entre|de)\slas\s|from\s|between\s|de\s|entre\s|\()(\d{1,2})[.:h](\d{2})\s(?:hasta las|y las|y|a las|a|to|and|until|à|et)\s(\d{1,2})[.:h](\d{2})(?![\d])/iu;
+/** A span a clause names, as HH:MM start and end, or null. */
+export function proseSpan(clause: string): { start: string; end: string } | null {
+  const m = PROSE_SPAN.exec(clause);
+  if (m === null) return null;
+  const [h1, m1, h2, m2] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+  if (h1 > 23 || h2 > 23 || m1 > 59 || m2 > 59 || h2 * 60 + m2 <= h1 * 60 + m1) return null;
+  const f = (h: number, mm: number): string => `${String(h).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
+  return { start: f(h1, m1), end: f(h2, m2) };
+}
+
 /** The first time a clause names, as HH:MM, or null ("a las 13.45 horas" → 13:45; an hour alone needs its word). */
 export function proseTime(clause: string): string | null {
   const m = PROSE_TIME.exec(clause);
@@ -148,7 +166,13 @@ export function proseTime(clause: string): string | null {
   return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
 }
 // "Participarán A; B, y C.", "Modera la periodista X.": a sentence that only names people, for the session just read.
-const THEN_SPEAKERS = /^(?:participar[áa]n|intervendr[áa]n|hablar[áa]n|expondr[áa]n|participeront|interviendront|(?:the )?(?:speakers|panell?ists) (?:are|will be|include)|les intervenants seront|los ponentes ser[áa]n)\s?:?\s/iu;
+const THEN_SPEAKERS = /^(?:en (?:él|ella|este panel|esta mesa|esta sesi[óo]n),?\s)?(?:participar[áa]n|intervendr[áa]n|hablar[áa]n|expondr[áa]n|disertar[áa]n|participeront|interviendront|(?:the )?(?:speakers|panell?ists) (?:are|will be|include)|les intervenants seront|los ponentes ser[áa]n)\s?:?\s/iu;
+// "El orador principal será X y moderará Y", "The keynote speaker will be X and the moderator Y": a keynote speaker of
+// the session just read, and maybe its moderator after "y"/"and".
+const THEN_KEYNOTE = /^(?:(?:el|la)\s(?:orador|oradora|ponente|conferencista|invitad[oa])\s(?:principal|central|especial)\s(?:ser[áa]|estar[áa])|(?:the\s)?keynote speaker (?:will be|is)|(?:le|la) (?:conférencier|conférencière|intervenant|intervenante) principal(?:e)? sera)\s/iu;
+const AND_MODERATOR = /,?\s(?:y|and|et)\s(?:moderar[áa]|(?:el|la) (?:moderador|moderadora)|the moderator(?: will be)?|moderated by|(?:le|la) (?:modérateur|modératrice)(?: sera)?)\s/iu;
+// "(por confirmar)", "(TBC)", "(à confirmer)": a note on the person, not part of them.
+const TO_CONFIRM = /\s?\((?:por confirmar|a confirmar|tbc|to be confirmed|à confirmer)\)/giu;
 const THEN_MODERATOR = /^(?:modera|moderar[áa]|modère|animera|moderated by|chaired by|moderates)\s/iu;
 
 /** Sessions read from prose lines, or none. `lines` are the page's lines, numbered from 0. */
@@ -172,6 +196,14 @@ export function readProseProgramme(lines: readonly string[], readPerson: ReadPer
       if (wm !== null && last !== null) {
         const p = proseReadPerson(wm[1]!, readPerson);
         if (p !== null) { (last as AgendaSession).moderators.push(asPerson(p.read, li + 1)); continue; }
+      }
+      const key = THEN_KEYNOTE.exec(sentence);
+      if (key !== null && last !== null) {
+        const rest = sentence.slice(key[0].length).replace(TO_CONFIRM, '');
+        const and = AND_MODERATOR.exec(rest);
+        for (const p of readList(and === null ? rest : rest.slice(0, and.index), readPerson)) (last as AgendaSession).speakers.push(asPerson(p.read, li + 1));
+        if (and !== null) for (const p of readList(rest.slice(and.index + and[0].length), readPerson)) (last as AgendaSession).moderators.push(asPerson(p.read, li + 1));
+        continue;
       }
       const follow = THEN_SPEAKERS.exec(sentence) ?? THEN_MODERATOR.exec(sentence);
       if (follow !== null && last !== null) {
@@ -197,7 +229,8 @@ export function readProseProgramme(lines: readonly string[], readPerson: ReadPer
     const opening = OPENING.test(clause) && !ORDINAL.test(clause.slice(0, 40));
     const closing = CLOSING.test(clause) && !ORDINAL.test(clause.slice(0, 40));
     if (!named && titles.length === 0 && !opening && !closing) return;
-    const start = proseTime(clause);
+    const span = proseSpan(clause);
+    const start = span?.start ?? proseTime(clause);
     // The people: after the moderator's cue, and after the word that introduces the speakers.
     let body = clause;
     let moderators: Array<{ read: PersonRead; moderator: boolean }> = [];
@@ -229,6 +262,8 @@ export function readProseProgramme(lines: readonly string[], readPerson: ReadPer
     // A clause with a time and a session's word ("a las 09.30 horas con el acto de inauguración") is a session alone.
     if (people.length + moderators.length === 0 && titles.length === 0 && start === null) return;
     if (titles.length === 0 && !named && people.length === 0 && start === null) return;
+    // 'El foro “X” será el próximo 12 de mayo': a quoted name with no session's word, time or people is the event's.
+    if (!named && !opening && !closing && people.length + moderators.length === 0 && start === null) return;
     const kind: SessionKind = kindByVerb ?? (KEYNOTE.test(clause) ? 'keynote' : opening ? 'opening' : closing && !named ? 'closing' : 'panel');
     // Unquoted, the session is what the sentence opens with: "La sesión inaugural estará a cargo de …".
     let phrase: string | null = null;
@@ -239,12 +274,14 @@ export function readProseProgramme(lines: readonly string[], readPerson: ReadPer
       }
     }
     const ord = ORDINAL.exec(clause.slice(0, 40));
-    const number = kind === 'panel' && ord !== null && titles.length <= 1 ? (ORDINAL_NUMBER[ord[1]!.toLowerCase()] ?? null) : null;
+    const digit = /(?<![\p{L}])(?:panel|mesa|sesi[óo]n|session|s[ée]ance|table ronde|atelier|taller)\s(\d{1,2})(?!\d)/iu.exec(clause);
+    const number = kind === 'panel' && titles.length <= 1 ? (ord !== null ? (ORDINAL_NUMBER[ord[1]!.toLowerCase()] ?? null) : digit !== null ? Number(digit[1]) : null) : null;
     const heads = titles.length > 0 ? titles : [phrase];
     for (const title of heads) {
       if (kind === 'panel') panels++;
       const s = open(kind, title, li, number);
       s.start = start;
+      if (span !== null) s.end = span.end;
       for (const p of moderators) s.moderators.push(asPerson(p.read, li + 1));
       for (const p of people) (p.moderator ? s.moderators : s.speakers).push(asPerson(p.read, li + 1));
       // "Tres mesas, «A», «B» y «C», que moderará X": the one moderator goes with each.

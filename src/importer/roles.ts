@@ -97,6 +97,9 @@ function spokenBy(written: string): Role | null {
 /** A short label (up to six words, no digits) holding one role noun: that role, with the label as written. */
 function roleInLabel(written: string): Role | null {
   const label = written.replace(/[:.]$/, '').trim();
+  // "Master of Ceremonies Welcome and Introduction": a heading that opens with the master of ceremonies' title.
+  const mc = /^(?:master|mistress|director)s? of ceremonies|^ma[îi]tre(?:sse)? de(?:s)? c[ée]r[ée]monies?|^maestr[oa] de ceremonias/iu.exec(label);
+  if (mc !== null && label.split(/\s+/).length <= 8) return { bucket: 'moderators', label };
   const ws = label.split(/\s+/);
   if (ws.length < 2 || ws.length > 6 || /\d/.test(label)) return null;
   const found = [...new Set(ws.map((w) => ROLE_NOUNS.get(w.toLowerCase())).filter((b) => b !== undefined))];

@@ -101,6 +101,19 @@ for (const engine of ENGINES) {
         assert.equal(await confirm('/es'), 'el día 1 («») no tiene fecha y no se indicó el primer día (Primer día)');
         assert.equal(await confirm('/ar'), 'اليوم 1 («») بلا تاريخ ولم يُذكر اليوم الأول (اليوم الأول)');
 
+        // ---- the importer's warnings on the draft page, in the page's language -------------------------------------
+        const warned = new FormData();
+        warned.set('_csrf', editor.csrfToken);
+        warned.set('event.slug', 'warned-2025');
+        warned.set('event.timeZone', 'Europe/Zurich');
+        warned.set('file', new Blob([Buffer.from('Tuesday 6 May 2025\n\n09:00 - 10:00    Opening Session\n\n  • Ana Silva, Minister of Labour, Chile\n  • Conference Room 2\n')]), 'warned.txt');
+        const warnedDraft = (await editor.postMultipart('/admin/series/idm/import', warned)).location!;
+        const warning = async (prefix: string) => unescape((await editor.get(`${prefix}${warnedDraft}`)).body.match(/<ul class="warnings"><li>([\s\S]*?)<\/li>/)?.[1] ?? '').replace(/<[^>]+>/g, '');
+        assert.equal(await warning(''), 'Line 6: venue or room; not read: • Conference Room 2');
+        assert.equal(await warning('/fr'), `Ligne 6${NBSP}: lieu ou salle${NBSP}; non lu${NBSP}: • Conference Room 2`);
+        assert.equal(await warning('/es'), 'Línea 6: lugar o sala; no leído: • Conference Room 2');
+        assert.equal(await warning('/ar'), 'السطر 6: مكان أو قاعة؛ لم يُقرأ: • Conference Room 2');
+
         // ---- byte counts through Intl: an upload's limit in the forms' hints, a publication's files -----------------
         const hint = async (prefix: string) => unescape((await admin.get(`${prefix}/admin/events/${idm.event_id}/materials`)).body.match(/<p id="upload-help">([^<]*)<\/p>/)?.[1] ?? '');
         assert.equal(await hint(''), 'PDF, DOCX, PPTX, ODT, JPEG, PNG or WebP, at most 1.5 MB. Photos are stored without their location and camera data.');

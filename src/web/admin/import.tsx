@@ -33,6 +33,7 @@ import { seriesBySlug } from '../../storage/queries/editing.ts';
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 import { translator } from '../i18n/t.ts';
 import { fieldError, refusalText } from '../i18n/form-errors.ts';
+import { importWarningText } from '../i18n/import-warnings.ts';
 import type { FieldErrors } from '../../domain/editing.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { AdminLayout, type Viewer } from '../views/admin.tsx';
@@ -327,13 +328,27 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
     return { top, at };
   }
 
+  /** "Line 12: venue or room; not read:" in the page's language; a warning the catalogue does not know, in English, marked so. */
+  function WarningLine(p: { line: number; message: string }) {
+    const said = importWarningText(t, p.message);
+    if (said !== null) return <>{t('importPage.warning', { line: p.line, message: said })}</>;
+    const [before, after] = t('importPage.warning', { line: p.line, message: '\u0000' }).split('\u0000') as [string, string];
+    return (
+      <>
+        {before}
+        <span lang="en">{p.message}</span>
+        {after}
+      </>
+    );
+  }
+
   function Warnings(p: { list: AgendaWarning[] | undefined }) {
     if (!p.list?.length) return null;
     return (
       <ul class="warnings">
         {p.list.map((w) => (
           <li>
-            {t('importPage.warning', { line: w.line, message: w.message })} <q>{w.text}</q>
+            <WarningLine line={w.line} message={w.message} /> <q>{w.text}</q>
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, SqliteDialect } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { Conflict } from '../../domain/errors.ts';
 import type { Database } from '../database.ts';
 import { InvalidationLog, parseInvalidationEvents, type Storage } from '../generation.ts';
@@ -28,6 +28,34 @@ export const GENERATION_READ_MS = 5;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** How many prepared statements a connection keeps, the least recently used dropped first. */
+const STATEMENTS_KEPT = 500;
+
+/**
+ * The database as Kysely sees it, its statements prepared once per SQL text and kept: Kysely asks
+ * for a new one on every query, and preparing cost about 0.14 ms, 13 ms of a person's calendar
+ * (92 statements). SQLite prepares a kept statement again by itself when the schema changes; one
+ * that is still being iterated (busy) is not handed out twice.
+ */
+function preparedOnce(raw: BetterSqlite3.Database): SqliteDatabase {
+  const kept = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare(sql: string) {
+      const found = kept.get(sql);
+      if (found && !found.busy) {
+        kept.delete(sql);
+        kept.set(sql, found);
+        return found;
+      }
+      const statement = raw.prepare(sql);
+      kept.set(sql, statement);
+      if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+      return statement;
+    },
+  };
+}
+
 /**
  * Transactions take the write lock when they begin (BEGIN IMMEDIATE). A plain BEGIN reads
  * first and asks for the lock at its first write; if another process committed meanwhile,
@@ -45,7 +73,7 @@ class ImmediateSqliteDialect extends SqliteDialect {
     private readonly raw: BetterSqlite3.Database,
     private readonly writeWaitMs: number,
   ) {
-    super({ database: raw });
+    super({ database: preparedOnce(raw) });
   }
 
   override createDriver(): Driver {

@@ -11,7 +11,12 @@ type Json = { [key: string]: Json } | Json[] | string | number | boolean | null;
 const urn = (guid: string) => `urn:uuid:${guid}`;
 
 /** The words the sub-events' descriptions use; the page passes them in its own language. */
-export type JsonLdWords = { moderator: string; moderators: string; speakers: string };
+/**
+ * The words of a session's description in the page's language: role words, the colon after them (French "\u00a0: ") and
+ * how names are listed (Intl.ListFormat of the page's language, unit style: "A, B, C"; "A, B et C"; "A، وB"). Without
+ * them, English: ": " and commas.
+ */
+export type JsonLdWords = { moderator: string; moderators: string; speakers: string; colon?: string; list?: (items: readonly string[]) => string };
 const ENGLISH: JsonLdWords = { moderator: 'Moderator', moderators: 'Moderators', speakers: 'Speakers' };
 
 /**
@@ -68,8 +73,10 @@ function sessionDescription(s: ExportSession, w: JsonLdWords): string | null {
   const moderators = names('moderator');
   const speakers = names('speaker');
   const parts = [];
-  if (moderators.length) parts.push(`${moderators.length > 1 ? w.moderators : w.moderator}: ${moderators.join(', ')}.`);
-  if (speakers.length) parts.push(`${w.speakers}: ${speakers.join(', ')}.`);
+  const colon = w.colon ?? ': ';
+  const list = w.list ?? ((xs: readonly string[]) => xs.join(', '));
+  if (moderators.length) parts.push(`${moderators.length > 1 ? w.moderators : w.moderator}${colon}${list(moderators)}.`);
+  if (speakers.length) parts.push(`${w.speakers}${colon}${list(speakers)}.`);
   return parts.length ? parts.join(' ') : null;
 }
 

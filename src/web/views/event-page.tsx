@@ -7,7 +7,7 @@ import type { EventRow, SeriesRow } from '../../storage/database.ts';
 import type { AgendaAppearance, AgendaSessionView, EventAgenda, MaterialView } from '../../storage/queries.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { Translate } from '../i18n/t.ts';
-import { dateRange, longDate, sessionHeading } from './format.ts';
+import { dateRange, listOf, longDate, sessionHeading } from './format.ts';
 import { Layout } from './layout.tsx';
 import { Affiliation, Materials } from './people.tsx';
 import { parseTranslations, pickField, pickText, themeField } from '../../domain/translations.ts';
@@ -180,7 +180,7 @@ export function EventPage(p: Props) {
   const convener = p.data.series.convener;
   const downloads = eventDownloads(event.slug);
   const seriesTitle = pickField(series, 'title', series.title, lang) ?? { text: series.title, lang: series.lang };
-  const words = { moderator: t('role.moderator'), moderators: t('role.moderators'), speakers: t('role.speakers') };
+  const words = { moderator: t('role.moderator'), moderators: t('role.moderators'), speakers: t('role.speakers'), colon: t('punct.colon'), list: (xs: readonly string[]) => listOf(xs, lang, 'unit') };
   const viewer = p.viewerZone && p.viewerZone !== event.time_zone ? p.viewerZone : null;
   const zonePage = href(`/events/${event.slug}/time-zone`);
   return (

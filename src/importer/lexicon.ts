@@ -135,7 +135,8 @@ function clean(w: string): string {
   let b = w.length;
   while (a < b && OPENERS.has(w[a]!)) a++;
   while (b > a && CLOSERS.has(w[b - 1]!)) b--;
-  return w.slice(a, b).toLowerCase();
+  // "L'ASSOCIATION", "d'Ivoire": a French elided article is not part of the word.
+  return w.slice(a, b).toLowerCase().replace(/^(?:l|d|qu)['’](?=\p{L})/u, '');
 }
 
 /** Whether a word names a job, or qualifies one that follows ("Senior", "Vice"). */

@@ -737,6 +737,13 @@ export function parseAgendaText(text: string): Agenda {
       for (const p of titled.joined ?? []) addPerson(i, p, SPEAKERS);
       return;
     }
+    // "Historical perspective … to SARNET Dr. M. Lekgari": the title, then a speaker set off only by an honorific.
+    const before = only?.person.talkTitle ?? null;
+    if (only !== null && only.person.honorific !== null && before !== null && only.warning !== null && isTitleLike(before)) {
+      Object.assign(o.s, readSessionHeading(before)!);
+      addPerson(i, { ...only, person: { ...only.person, talkTitle: null } }, SPEAKERS);
+      return;
+    }
     // "10 h 30 : Sudel Fontaine, Le temps de Payet-Lauret": a plain name that opens with a known given name, a comma,
     // then words that are no job or institution: the speaker, then the title of the talk.
     const first = nameThenTitle(rest);
@@ -764,7 +771,7 @@ export function parseAgendaText(text: string): Agenda {
     if (ws.length < 2 || ws.length > 4 || !looksLikeName(name) || ws.some((w) => isJobWord(w) || isOrgWord(w))) return null;
     if (!ws[0]!.split('-').every((x) => isGivenName(x))) return null;
     if (title.split(/\s+/).length < 2 || isPositionLike(title) || isOrganizationLike(title) || findCountry(title) !== null ||
-      title.split(/\s+/).some((w) => isJobWord(w) || isOrgWord(w))) return null;
+      title.split(/\s+/).slice(0, 2).some((w) => isJobWord(w) || isOrgWord(w))) return null;
     const p = readPerson(name, true);
     return p === null ? null : { title, read: p };
   }

@@ -11,7 +11,7 @@ import { publicationOptions } from '../src/web/views/publication-words.ts';
 import { startServer } from '../src/web/server.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
 import { twoSeries } from './factories.ts';
-import { http, signedIn } from './http-client.ts';
+import { http, signedIn, versions } from './http-client.ts';
 
 const NBSP = '\u00a0';
 const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -135,6 +135,20 @@ for (const engine of ENGINES) {
         assert.deepEqual(await files('/es'), [`PDF (${kb(meta.pdfSize)} kB, ${meta.pages} páginas)`, `HTML fijo, ${kb(meta.htmlSize)} kB)`]);
         assert.deepEqual(await files('/ar'), [`PDF (${kb(meta.pdfSize)} كيلوبايت، عدد الصفحات: ${meta.pages})`, `HTML مثبّت، ${kb(meta.htmlSize)} كيلوبايت)`]);
 
+        // ---- search results' titles in the reader's language where an editor translated them -------------------------
+        const trForm = await admin.get(`/admin/events/${idm.event_id}/translations/fr`);
+        const trFields = Object.fromEntries([...trForm.body.matchAll(/<(?:input|textarea) id="[^"]+" name="([^"]+)"/g)].map((m) => [m[1]!, '']));
+        const saved = await admin.post(`/admin/events/${idm.event_id}/translations/fr`, { ...trFields, ...versions(trForm.body), 'event.title': 'OIM 2025', [`session.${idm.id}.title`]: 'Table ronde de l’OIM' });
+        assert.equal(saved.status, 303, saved.body.slice(0, 500));
+        await publishEvent(db.storage, idm.event_id);
+        const results = async (prefix: string) =>
+          [...(await http('GET', `${base}${prefix}/search?q=panel`)).body.split('<ol class="list results"')[1]!.split('</ol>')[0]!.matchAll(/<li><a href="[^"]*"><bdi([^>]*)>([\s\S]*?)<\/bdi><\/a> <span class="aff">([\s\S]*?)<\/span>/g)].map((m) => `${m[1]!.trim()} ${unescape(m[2]!.replace(/<[^>]+>/g, ''))} | ${unescape(m[3]!.replace(/<[^>]+>/g, '')).replace(/[ \t\r\n]+/g, ' ').trim()}`);
+        assert.deepEqual(await results(''), ['lang="en" Panel of idm | — Session, idm, 2025-05-06']);
+        assert.deepEqual(await results('/fr'), ['lang="fr" Table ronde de l’OIM | — Séance, OIM 2025, 2025-05-06']);
+        assert.deepEqual(await results('/es'), ['lang="en" Panel of idm | — Sesión, idm, 2025-05-06']);
+        const found = JSON.parse((await http('GET', `${base}/api/search?q=panel&lang=fr`)).body) as { results: Array<{ title: string; titleLang: string; event: string; eventLang: string; lang: string }> };
+        assert.deepEqual(found.results.map((r) => [r.title, r.titleLang, r.event, r.eventLang, r.lang]), [['Table ronde de l’OIM', 'fr', 'OIM 2025', 'fr', 'en']]);
+
         // ---- the API: English by default, the language asked for with ?lang= --------------------
         const api = async (method: string, path: string, headers: Record<string, string> = {}, body?: string) => {
           const r = await http(method, `${base}${path}`, headers, body);
@@ -167,24 +181,26 @@ for (const engine of ENGINES) {
         assert.deepEqual(await api('GET', '/api/events?lang=xx'), { status: 400, lang: undefined, body: { error: { code: 'invalid_input', message: 'lang must be one of en, fr, es, ar' } } });
 
         // Writes with a token: an unknown field, a field refused (fields' names kept, their messages translated), a stale version.
+        // The session's version now (its French title was saved above).
+        const sv = Number((await q.selectFrom('session').select('version').where('id', '=', idm.id).executeTakeFirstOrThrow()).version);
         const { token } = await createToken(db.storage, { email: 'admin@example.org', label: 'test' });
         const patch = (query: string, body: unknown, headers: Record<string, string> = {}) =>
           api('PATCH', `/api/workspace/sessions/${idm.id}${query}`, { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers }, JSON.stringify(body));
-        const unknown = await patch('?lang=fr', { colour: 'red', version: idm.version });
+        const unknown = await patch('?lang=fr', { colour: 'red', version: sv });
         assert.equal(unknown.status, 400);
         assert.equal(unknown.body.error.message, `colour${NBSP}: pas un champ de cet élément (séance)${NBSP}; ses champs sont kind, number, title, start_time, end_time`);
-        const unknownEn = await patch('', { colour: 'red', version: idm.version });
+        const unknownEn = await patch('', { colour: 'red', version: sv });
         assert.equal(unknownEn.body.error.message, 'colour: not a field of a session; its fields are kind, number, title, start_time, end_time');
-        const badTime = await patch('?lang=es', { start_time: '25:00', version: idm.version });
+        const badTime = await patch('?lang=es', { start_time: '25:00', version: sv });
         assert.deepEqual({ status: badTime.status, lang: badTime.lang, body: badTime.body }, {
           status: 400,
           lang: 'es',
           body: { error: { code: 'invalid_input', message: 'start_time: debe ser una hora en formato HH:MM (24 horas), por ejemplo 09:30', fields: { start_time: 'debe ser una hora en formato HH:MM (24 horas), por ejemplo 09:30' } } },
         });
-        const stale = await patch('?lang=fr', { title: 'Autre', version: idm.version + 5 });
+        const stale = await patch('?lang=fr', { title: 'Autre', version: sv + 5 });
         assert.equal(stale.status, 409);
         assert.equal(stale.body.error.code, 'conflict');
-        assert.equal(stale.body.error.message, `cet élément (séance) a été modifié par quelqu’un d’autre après que vous l’avez ouvert (vous avez modifié la version ${idm.version + 5}${NBSP}; il en est maintenant à la version ${idm.version})${NBSP}: rien n’a été enregistré`);
+        assert.equal(stale.body.error.message, `cet élément (séance) a été modifié par quelqu’un d’autre après que vous l’avez ouvert (vous avez modifié la version ${sv + 5}${NBSP}; il en est maintenant à la version ${sv})${NBSP}: rien n’a été enregistré`);
         const noVersion = await patch('?lang=ar', { title: 'X' });
         assert.deepEqual(noVersion.body, { error: { code: 'invalid_input', message: 'version: اذكر الإصدار الذي عدّلته، في الترويسة If-Match ("N") أو في الحقل "version" في متن الطلب (اقرأ العنصر بطلب GET لمعرفة إصداره)' } });
       } finally {

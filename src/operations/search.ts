@@ -7,6 +7,7 @@ import { docxToText } from '../importer/extract-docx.ts';
 import { pdfToText } from '../importer/extract-pdf.ts';
 import { sql } from 'kysely';
 import type { DbOrTx } from '../storage/database.ts';
+import { published } from '../storage/published.ts';
 import { fileChunks } from '../storage/queries/files.ts';
 import {
   bodiesById,
@@ -57,6 +58,10 @@ export type SearchHit = {
   personName: string | null;
   date: string | null;
   lang: string | null;
+  /** the language the title is shown in: the reader's where an editor translated it (events, sessions), else the original's */
+  titleLang: string | null;
+  /** the language of eventTitle, likewise */
+  eventTitleLang: string | null;
   materialKind: string | null;
   role: string | null;
   snippet: SnippetPart[];
@@ -164,19 +169,41 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
     const shown = docs.slice(offset, offset + perPage);
     const bodies = await bodiesById(db, shown.map((d) => d.id));
     step('bodies');
-    outcome.hits = shown.map((d) => ({
+    // Titles in the reader's language where an editor translated them: an event's (its facet's row carries its
+    // translations), a session's (its published row's), and the event a result belongs to.
+    const sessionIds = shown.filter((d) => d.kind === 'session').map((d) => d.ref_id);
+    const sessions = new Map(sessionIds.length ? (await published(db).selectFrom('session').select(['id', 'translations']).where('id', 'in', sessionIds).execute()).map((r): [number, string | null] => [Number(r.id), (r.translations as string | null) ?? null]) : []);
+    const titleOf = (d: (typeof shown)[number]): Picked | null => {
+      if (d.kind === 'event') {
+        const e = events.get(d.ref_id);
+        return e ? pickField(e, 'title', d.title, reader) : null;
+      }
+      if (d.kind === 'session' && d.lang) return pickField({ lang: d.lang, translations: sessions.get(d.ref_id) ?? null }, 'title', d.title, reader);
+      return null;
+    };
+    const eventTitleOf = (d: (typeof shown)[number]): Picked | null => {
+      const e = d.event_id === null || d.event_title === null ? undefined : events.get(Number(d.event_id));
+      return e ? pickField(e, 'title', d.event_title, reader) : null;
+    };
+    outcome.hits = shown.map((d) => {
+      const title = titleOf(d);
+      const eventTitle = eventTitleOf(d);
+      return {
       kind: d.kind,
       id: d.ref_id,
-      title: highlight(d.title, d.lang, parsed),
+      title: highlight(title?.text ?? d.title, title?.lang ?? d.lang, parsed),
+      titleLang: title?.lang ?? d.lang,
       href: d.href,
-      eventTitle: d.event_title,
+      eventTitle: eventTitle?.text ?? d.event_title,
+      eventTitleLang: eventTitle?.lang ?? (d.event_title === null ? null : (events.get(Number(d.event_id))?.lang ?? null)),
       personName: d.person_name,
       date: d.date,
       lang: d.lang,
       materialKind: d.material_kind,
       role: d.role,
       snippet: snippet(bodies.get(d.id) ?? '', d.lang, parsed),
-    }));
+      };
+    });
     step('snippets');
     for (const f of outcome.facets.series) {
       const series = known.series.get(Number(f.value));

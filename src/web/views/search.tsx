@@ -124,7 +124,7 @@ export function SearchPage(p: { lang: InterfaceLanguage; t: Translate; outcome: 
             {o.hits.map((h) => (
               <li>
                 <a href={href(h.href)}>
-                  <bdi>
+                  <bdi {...(h.titleLang ? textAttrs({ lang: h.titleLang }, lang) : {})}>
                     <Marked parts={h.title} />
                   </bdi>
                 </a>{' '}
@@ -137,7 +137,7 @@ export function SearchPage(p: { lang: InterfaceLanguage; t: Translate; outcome: 
                   ) : null}
                   {h.eventTitle ? (
                     <>
-                      , <bdi>{h.eventTitle}</bdi>
+                      , <bdi {...(h.eventTitleLang ? textAttrs({ lang: h.eventTitleLang }, lang) : {})}>{h.eventTitle}</bdi>
                     </>
                   ) : null}
                   {h.date ? (

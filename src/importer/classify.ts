@@ -6,7 +6,7 @@ import { splitHonorific } from '../domain/names.ts';
 import { isOrganizationLike, isPositionLike } from './affiliation.ts';
 import { readDayHeading } from './days.ts';
 import { isGivenName, isJobWord, isOrgWord, isVenueWord } from './lexicon.ts';
-import { EVENT_VERB, type PersonRead, looksLikeName, splitTopLevel, stripBullet } from './people.ts';
+import { EVENT_VERB, ORGANISED, type PersonRead, looksLikeName, splitTopLevel, stripBullet } from './people.ts';
 import { type Role, readRoleLine, roleOf } from './roles.ts';
 import { readSessionHeading } from './sessions.ts';
 import { readTimeAfterHeading, readTimeSlot, readTrailingTime } from './times.ts';
@@ -254,6 +254,8 @@ export function readTitleAndPerson(text: string, readPerson: ReadPerson): { titl
   }
   // "Clausura a cargo de X", "Closing remarks by X", "Broadband for schools with A, Org; B, Org"
   const by = /^(.{3,200}?)\s(?:a cargo de|by|par|por|with|avec|con|from)\s(?!the\s|la\s|le\s|les\s|el\s|los\s|las\s)(.{3,1200})$/iu.exec(t);
+  // "Hommage à X organisé par Y", "Seminar organised by Z": who organises is not who takes the floor.
+  if (by !== null && ORGANISED.test(by[1]!)) return null;
   if (by !== null) {
     // "animée par X, avec A, job, et B, job": the people after "avec"/"with" join the one who chairs, as speakers.
     const withAt = /,\s(?:avec|with|con)\s(?=\p{Lu})/u.exec(by[2]!);

@@ -683,6 +683,15 @@ export function parseAgendaText(text: string): Agenda {
       for (const p of inner.people) addPerson(i, p, inner.role);
       return;
     }
+    // "Accueil des participants – Modératrices de la journée : A et B": a role line after the title's dash.
+    const dashAt = Math.max(rest.lastIndexOf(' – '), rest.lastIndexOf(' — '), rest.lastIndexOf(' - '));
+    const dashRole = dashAt > 2 ? readRoleLine(rest.slice(dashAt + 3)) : null;
+    const dashPeople = dashRole !== null && dashRole.rest !== '' && /[:：]/.test(rest.slice(dashAt + 3)) ? splitPeople(dashRole.rest).map((one) => readPerson(one, true)) : [];
+    if (dashPeople.length > 0 && dashPeople.every((p) => p !== null && p.warning === null)) {
+      Object.assign(o.s, readSessionHeading(rest.slice(0, dashAt).trim())!);
+      for (const p of dashPeople) addPerson(i, p!, dashRole!.role);
+      return;
+    }
     // "Election of Chairperson ED: SARNET [Prof K. Mapfumo]": the speaker in square brackets after the title.
     const square = /^(.{3,300}?)\s?\[([^[\]]{3,120})\]$/u.exec(rest);
     const bracketed = square !== null ? readPerson(square[2]!, true) : null;

@@ -329,6 +329,7 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}, t
   return { person, role: suffix.role, deliveredBy, warning };
 }
 
+export const ORGANISED = /(?:organi[sz][ée]e?s?|organizad[oa]s?|convened|convoqu[ée]e?s?|sponsored|patrocinad[oa]s?|financ[ée]e?s?|auspiciad[oa]s?)$/iu;
 // "What an ombudsman does by Ms. X", "Clausura a cargo de X", "Par SEM X": a talk title, then the speaker.
 const BY = /\s(?:by|par|por|a cargo de|presented by|présenté par|presentado por)\s/gi;
 // A dotted or unmistakable honorific inside a line: "Social media for public bodies Mr. X, Office of …".
@@ -355,6 +356,8 @@ function titledPerson(text: string, style: NameStyle, bullet = false): PersonRea
   };
   let found: PersonRead | null = null;
   for (const m of text.matchAll(BY)) {
+    // "Hommage à X organisé par Y": who organises is not who speaks.
+    if (ORGANISED.test(text.slice(0, m.index))) continue;
     const p = cut(m.index, m[0].length, null);
     if (p !== null) found = p;
   }

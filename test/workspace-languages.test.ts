@@ -149,6 +149,12 @@ for (const engine of ENGINES) {
         const found = JSON.parse((await http('GET', `${base}/api/search?q=panel&lang=fr`)).body) as { results: Array<{ title: string; titleLang: string; event: string; eventLang: string; lang: string }> };
         assert.deepEqual(found.results.map((r) => [r.title, r.titleLang, r.event, r.eventLang, r.lang]), [['Table ronde de l’OIM', 'fr', 'OIM 2025', 'fr', 'en']]);
 
+        // The figures' JSON: the event's title in the address's language where translated, each title with its language.
+        const figures = async (prefix: string) => (JSON.parse((await http('GET', `${base}${prefix}/events/idm-2025/representation.json`)).body) as { scope: unknown }).scope;
+        const scope = { kind: 'event', slug: 'idm-2025', series: { slug: 'idm', title: 'idm', titleLang: 'en' }, year: null, from: '2025-05-06', to: '2025-05-06', events: [{ slug: 'idm-2025', title: 'idm', startDate: '2025-05-06' }] };
+        assert.deepEqual(await figures('/fr'), { ...scope, title: 'OIM 2025', titleLang: 'fr' });
+        assert.deepEqual(await figures(''), { ...scope, title: 'idm', titleLang: 'en' });
+
         // ---- the API: English by default, the language asked for with ?lang= --------------------
         const api = async (method: string, path: string, headers: Record<string, string> = {}, body?: string) => {
           const r = await http(method, `${base}${path}`, headers, body);

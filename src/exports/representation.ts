@@ -4,6 +4,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { type Dimension, DIMENSIONS, type Figures, NOT_KNOWN, percent, type Representation } from '../domain/representation.ts';
 import { m49Code, type Region, type Subregion } from '../domain/region.ts';
+import { pickField } from '../domain/translations.ts';
 
 /** A group's name in the reader's language. */
 export type GroupLabel = (dimension: Dimension, key: string) => string;
@@ -96,10 +97,26 @@ function figuresJson(f: Figures, label: GroupLabel) {
 }
 
 /** The same figures as JSON: scope, what was counted (`notes`, in the reader's language), totals, dimensions, and a series' years. */
-export function representationJson(rep: Representation, label: GroupLabel, notes: Record<string, string>, url: string): Uint8Array {
+/**
+ * The figures as JSON. `reader`: the language of the address it is fetched from (/fr/…): the scope's and its series'
+ * titles in it where an editor translated them, else the originals, each with the language it is in (`titleLang`).
+ */
+export function representationJson(rep: Representation, label: GroupLabel, notes: Record<string, string>, url: string, reader = 'en'): Uint8Array {
   const s = rep.scope;
+  const title = pickField(s, 'title', s.title, reader) ?? { text: s.title, lang: s.lang };
+  const seriesTitle = pickField(s.series, 'title', s.series.title, reader) ?? { text: s.series.title, lang: s.series.lang };
   const body = {
-    scope: { kind: s.kind, slug: s.slug, title: s.title, series: { slug: s.series.slug, title: s.series.title }, year: s.year, from: s.from, to: s.to, events: s.events.map((e) => ({ slug: e.slug, title: e.title, startDate: e.startDate })) },
+    scope: {
+      kind: s.kind,
+      slug: s.slug,
+      title: title.text,
+      titleLang: title.lang,
+      series: { slug: s.series.slug, title: seriesTitle.text, titleLang: seriesTitle.lang },
+      year: s.year,
+      from: s.from,
+      to: s.to,
+      events: s.events.map((e) => ({ slug: e.slug, title: e.title, startDate: e.startDate })),
+    },
     url,
     notes,
     ...figuresJson(rep.figures, label),

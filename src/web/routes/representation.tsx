@@ -73,7 +73,7 @@ export function representationRoutes(deps: AppDeps, lang: InterfaceLanguage = 'e
       const slug = c.req.param('slug') ?? '';
       return cached(cache, c, download('application/json; charset=utf-8', `${slug}-representation.json`), async (event) => {
         const rep = await load(c, kind, event);
-        return rep && representationJson(rep, label, notes(rep), `${deps.baseUrl()}${hrefIn(lang, pathOf(rep.scope.slug))}`);
+        return rep && representationJson(rep, label, notes(rep), `${deps.baseUrl()}${hrefIn(lang, pathOf(rep.scope.slug))}`, lang);
       });
     });
   }
@@ -99,7 +99,7 @@ export function representationRoutes(deps: AppDeps, lang: InterfaceLanguage = 'e
     if (m[2] === '.json')
       return cached(cache, c, download('application/json; charset=utf-8', `${slug}-${year}-representation.json`), async () => {
         const rep = await loadYear(c, year);
-        return rep && representationJson(rep, label, notes(rep), `${deps.baseUrl()}${hrefIn(lang, yearPath(rep.scope.slug, year))}`);
+        return rep && representationJson(rep, label, notes(rep), `${deps.baseUrl()}${hrefIn(lang, yearPath(rep.scope.slug, year))}`, lang);
       });
     return cached(cache, c, HTML_HEADERS, async () => {
       const rep = await loadYear(c, year);

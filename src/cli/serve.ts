@@ -1,14 +1,6 @@
 // `plenary serve`: migrate, import the demo into an empty database, then serve. With
 // PLENARY_WORKERS > 1 the primary prepares the database once and forks that many servers
 // on the same port; they share the database as instances behind a load balancer do.
-//
-// The process that serves never prepares the database itself: with one worker, the migrations and
-// the demo import run in a child process (`serve --prepare-only`) that exits before this one
-// listens. A process that had run them answered every cached request with about a sixth more
-// machine instructions ever after (bench:instructions' method, counted by callgrind: 97,600 per
-// request against 80,000 for the same server over a database migrated by another process, and
-// 83,000 for the bare node:http floor), and bench:pages read it as a lower throughput.
-import { spawnSync } from 'node:child_process';
 import cluster from 'node:cluster';
 import { type Config, loadConfig, publicUrlMissing } from '../config.ts';
 import { ensureDemo } from '../operations/demo.ts';
@@ -49,50 +41,22 @@ function warnWithoutPublicUrl(config: Config, port: number): void {
   );
 }
 
-/** Migrates the database and imports the demo into an empty one: what serving starts with. */
-async function prepare(config: Config): Promise<void> {
+export async function run(_argv: string[]): Promise<number> {
+  const config = loadConfig();
+  if (cluster.isWorker) {
+    await serveHere();
+    return 0;
+  }
   const storage = await openMigrated(config);
   try {
     if (config.demo && (await ensureDemo(storage))) console.log('plenary: the database held no events; imported the demo event');
   } finally {
     await storage.close();
   }
-}
-
-/**
- * Runs `prepare` in a child process (the same program, `serve --prepare-only`, the same
- * environment) and waits for it; its output is this command's. Returns its exit code.
- */
-function prepareInChild(): number {
-  const script = process.argv[1];
-  if (!script) throw new Error('plenary serve: cannot tell which program to run for the preparation (process.argv[1] is empty)');
-  const r = spawnSync(process.execPath, [...process.execArgv, script, 'serve', '--prepare-only'], { stdio: 'inherit', env: process.env });
-  if (r.error) throw new Error(`plenary serve: the preparation of the database could not be started: ${r.error.message}`);
-  return r.status ?? 1;
-}
-
-export async function run(argv: string[]): Promise<number> {
-  const unknown = argv.filter((a) => a !== '--prepare-only');
-  if (unknown.length) {
-    console.error(`plenary serve: unknown argument ${unknown[0]} (serve takes its settings from the environment; see README)`);
-    return 2;
-  }
-  const config = loadConfig();
-  if (cluster.isWorker) {
-    await serveHere();
-    return 0;
-  }
-  if (argv.includes('--prepare-only')) {
-    await prepare(config);
-    return 0;
-  }
   if (config.workers === 1) {
-    const code = prepareInChild();
-    if (code !== 0) return code;
     await serveHere();
     return 0;
   }
-  await prepare(config);
   let listening = 0;
   for (let i = 0; i < config.workers; i++) {
     const worker = cluster.fork();

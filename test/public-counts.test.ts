@@ -8,8 +8,10 @@
 // counts when 0019 applies.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { addAccount } from '../src/operations/accounts.ts';
+import { createBackup } from '../src/operations/backup.ts';
+import { restoreBackup } from '../src/operations/restore.ts';
 import { addAppearance } from '../src/operations/edit-agenda.ts';
 import { deleteRecord } from '../src/operations/edit-delete.ts';
 import { mergeRecords, splitPerson, undoMerge } from '../src/operations/identities.ts';
@@ -199,6 +201,39 @@ for (const engine of ENGINES) {
       } finally {
         await storage.close();
         await fresh.drop();
+      }
+    });
+
+    test('a backup restored into an empty database has the same counts, and its triggers keep them after the next publish', async () => {
+      const source = await migratedStorage(engine);
+      const fresh = await freshDatabase(engine);
+      const storage = await openStorage(fresh.url, { pollMs: 200 });
+      try {
+        await importAgenda(source.storage, agenda([{ date: '2019-05-02', sessions: [session({ speakers: [ana(), juan()], moderators: [aSilva()] })] }]), target('idm-2019'), { publish: true });
+        await importAgenda(source.storage, agenda([{ date: '2021-05-02', sessions: [session({ speakers: [ana(), juan()] })] }]), target('idm-2021'));
+        const backup = await createBackup(source.storage);
+        await restoreBackup(storage, backup.bytes, 'counts.tar.gz');
+        await storage.generation.start();
+        const expected = { people: { 'a-silva': 1, 'ana-silva': 1, 'juan-perez': 1 }, organizations: { iom: 2, unhcr: 1 }, countries: { GH: 2, KE: 1 } };
+        assert.deepEqual(await stored(storage.db), expected);
+        assert.deepEqual(await recount(storage.db), expected);
+        if (engine === 'sqlite') {
+          const triggers = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'pub_appearance' AND name LIKE 'pub_appearance_counts_%' ORDER BY name`.execute(storage.db);
+          assert.deepEqual(
+            triggers.rows.map((r) => r.name),
+            ['pub_appearance_counts_country_code', 'pub_appearance_counts_delete', 'pub_appearance_counts_insert', 'pub_appearance_counts_organization_id', 'pub_appearance_counts_person_id'],
+          );
+        }
+        // The restored draft published: its two appearances count.
+        const draft = await storage.db.selectFrom('event').select('id').where('slug', '=', 'idm-2021').executeTakeFirstOrThrow();
+        await publishEvent(storage, draft.id);
+        const after = { people: { 'a-silva': 1, 'ana-silva': 2, 'juan-perez': 2 }, organizations: { iom: 3, unhcr: 2 }, countries: { GH: 3, KE: 2 } };
+        assert.deepEqual(await stored(storage.db), after);
+        assert.deepEqual(await recount(storage.db), after);
+      } finally {
+        await storage.close();
+        await fresh.drop();
+        await source.cleanup();
       }
     });
   });

@@ -66,7 +66,10 @@ async function postgresTriggers(db: Kysely<any>): Promise<void> {
       ? `INSERT INTO ${c.table} (${c.key}, appearances)
            SELECT k, count(*) FROM (${rows}) r(k) WHERE k IS NOT NULL GROUP BY k ORDER BY k
            ON CONFLICT (${c.key}) DO UPDATE SET appearances = ${c.table}.appearances + EXCLUDED.appearances;`
-      : `UPDATE ${c.table} t SET appearances = t.appearances - d.n
+      : // The count rows are locked in key order first (an UPDATE … FROM may join them in any order),
+        // so that two writes lowering the same counts cannot deadlock.
+        `PERFORM 1 FROM ${c.table} t WHERE t.${c.key} IN (SELECT k FROM (${rows}) r(k)) ORDER BY t.${c.key} FOR UPDATE;
+         UPDATE ${c.table} t SET appearances = t.appearances - d.n
            FROM (SELECT k, count(*) AS n FROM (${rows}) r(k) WHERE k IS NOT NULL GROUP BY k ORDER BY k) d WHERE t.${c.key} = d.k;
          DELETE FROM ${c.table} t WHERE t.appearances <= 0 AND t.${c.key} IN (SELECT k FROM (${rows}) r(k));`;
   const fn = async (name: string, body: string) =>

@@ -1004,3 +1004,38 @@ test('a news page\'s schedule: times run together on one line, names set apart b
     ['s Mirta Alonso', 's Raúl Vera'],
   ]);
 });
+
+test('a day row with its track, glued timed items, "Title ; people", a talk word then "de" and a person, a role after the title\'s dash, "Name, Talk title", "animée par X, avec A, B"', () => {
+  const r = read([
+    'DAY 1 – 14 MARCH 2012 – Wednesday PLENARY SESSIONS Venue: Harbour Hall',
+    '8h30 – Accueil des participants9h00 – Ouverture ; Anne Vidal, Présidente de l’Association et Paul Girard, Président du Comité',
+    '9 h 30 : Allocution de bienvenue de Jean-Luc MARTIAL, Maire de Sainte-Rose',
+    '10 h : Accueil des invités – Modératrices de la journée : Sophie LEBRUN et Claire DORVAL',
+    '10 h 30 : Valérie Maillet, Une histoire des ports de la Caraïbe',
+    '11 h : Table ronde animée par Gilbert Roux, avec Nadia Cherif, professeure d’histoire, et Marc Lebon, inspecteur',
+    '12 h : Lecture du message de Madame Hélène ROSTAIN, Directrice des affaires culturelles',
+  ]);
+  assert.deepEqual(r.days, [['2012-03-14', 7]]);
+  assert.deepEqual(r.sessions, [
+    ['08:30', null, 'other', null, 'Accueil des participants'],
+    ['09:00', null, 'opening', null, 'Ouverture'],
+    ['09:30', null, 'other', null, 'Allocution de bienvenue'],
+    ['10:00', null, 'other', null, 'Accueil des invités'],
+    ['10:30', null, 'other', null, 'Une histoire des ports de la Caraïbe'],
+    ['11:00', null, 'panel', null, 'Table ronde'],
+    ['12:00', null, 'other', null, 'Lecture du message'],
+  ]);
+  assert.deepEqual(r.people.map((s) => s.map((p) => `${p[0]} ${p[1]} | ${p[2] ?? ''} | ${p[3] ?? ''}`)), [
+    [],
+    ['s Anne Vidal |  | Présidente de l’Association', 's Paul Girard |  | Président du Comité'],
+    ['s Jean-Luc MARTIAL |  | Maire de Sainte-Rose'],
+    ['m Sophie LEBRUN |  | ', 'm Claire DORVAL |  | '],
+    ['s Valérie Maillet |  | '],
+    ['m Gilbert Roux |  | ', 's Nadia Cherif |  | professeure d’histoire', 's Marc Lebon |  | inspecteur'],
+    ['s Hélène ROSTAIN | Madame | Directrice des affaires culturelles'],
+  ]);
+  assert.deepEqual(r.warnings, [
+    "1: words after the day's date (its track, venue or table header); not read",
+    "5: speaker's name, then the talk's title after a comma (a guess)",
+  ]);
+});

@@ -11,6 +11,8 @@ const STORAGE = ['test/storage.test.ts', 'test/representation.test.ts', 'test/re
 const UNIT = [
   'test/pseudo-locale.test.ts',
   'src/domain/names.test.ts',
+  'src/web/i18n/import-warnings.test.ts',
+  'src/web/views/format.test.ts',
   'src/domain/translations.test.ts',
   'src/domain/country.test.ts',
   'src/domain/region.test.ts',

@@ -49,6 +49,11 @@ const FIXED: Record<string, string> = {
   'read as a session heading from its bold type (a guess)': 'boldHeading',
   'table cell not read as a person': 'cellNotPerson',
   'no such date': 'noSuchDate',
+  'the weekday does not match the date': 'weekdayMismatch',
+  'a morning after an evening with no day heading between: read as the next day, its date not given (a guess)': 'morningAfterEvening',
+  'sub-theme or part of the session above; its people are read into that session': 'subTheme',
+  'listed with the interpreters or contacts; not read as a speaker': 'listedWithInterpreters',
+  'role line above the agenda\'s first session; read with it (a guess)': 'roleAboveFirst',
 };
 
 /** Warnings with a value in them: the pattern, the code and the names of the values caught. */

@@ -69,7 +69,8 @@ const listFormats = new Map<string, Intl.ListFormat>();
  * what Arabic pages write). Megabytes from one (one decimal), else whole kilobytes (at least 1); units of 1,024.
  */
 export function fileSize(bytes: number, lang: InterfaceLanguage): string {
-  const mb = bytes >= 1024 * 1024;
+  // From 1,023.5 KiB up, whole kilobytes would round to "1,024 kB": megabytes instead.
+  const mb = Math.round(bytes / 1024) >= 1024;
   const f = new Intl.NumberFormat(intlLocale(lang), { style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', unitDisplay: lang === 'ar' ? 'long' : 'short', maximumFractionDigits: mb ? 1 : 0 });
   // French puts a narrow no-break space (U+202F) between number and unit in recent CLDR, a no-break space in older: always U+00A0, as the catalogues write it.
   return f.format(mb ? bytes / 1024 / 1024 : Math.max(1, Math.round(bytes / 1024))).replace(/\u202f/g, '\u00a0');

@@ -240,6 +240,15 @@ describe('every page in every language in Chromium', { skip: chromiumMissing ?? 
     await page.setViewportSize({ width: 1200, height: 900 });
     const served = new Map<string, string>();
     const failures: string[] = [];
+    /** Keeps a page's HTML for the Nu checker and checks it with axe. */
+    const keepChecked = async (name: string, res: { text(): Promise<string> }) => {
+      served.set(name, await res.text());
+      try {
+        await checkAxe(page, name, ['document-title', 'html-has-lang']);
+      } catch (e) {
+        failures.push((e as Error).message.split('\n\n')[0]!);
+      }
+    };
     const visit = async (path: string, status: number, name = path) => {
       const res = await page.goto(`${site.base}${path}`);
       if (res?.status() !== status) {
@@ -252,12 +261,7 @@ describe('every page in every language in Chromium', { skip: chromiumMissing ?? 
         failures.push(`${path}: redirected to ${page.url()}`);
         return;
       }
-      served.set(name, await res.text());
-      try {
-        await checkAxe(page, name, ['document-title', 'html-has-lang']);
-      } catch (e) {
-        failures.push((e as Error).message.split('\n\n')[0]!);
-      }
+      await keepChecked(name, res);
     };
     const filter = process.env.PLENARY_EVERY_PAGE_ONLY ? new RegExp(process.env.PLENARY_EVERY_PAGE_ONLY) : null;
     const only = (route: string) => !filter || filter.test(route);
@@ -305,12 +309,7 @@ describe('every page in every language in Chromium', { skip: chromiumMissing ?? 
         failures.push(`${name}: status ${res?.status()} (expected ${status})`);
         return;
       }
-      served.set(name, await res.text());
-      try {
-        await checkAxe(page, name, ['document-title', 'html-has-lang']);
-      } catch (e) {
-        failures.push((e as Error).message.split('\n\n')[0]!);
-      }
+      await keepChecked(name, res);
     };
     for (const lang of INTERFACE_LANGUAGES) {
       const form = prefixed(lang, eventPath);

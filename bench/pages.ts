@@ -392,7 +392,7 @@ async function main(): Promise<number> {
         if (secs > WARMUP_SECONDS) console.log(`bench: ${layout.name}, ${gz ? 'gzip' : 'identity'}: ${last ?? 'the editor did not report'}`);
       }
     };
-    const rows = [['layout', 'encoding', 'server', 'req/s', 'p50 ms', 'p99 ms', 'ratio', '/floor', 'p99/fl', 'µs/req', 'cpu/fl', 'rounds: req/s p99 ms cpu']];
+    const rows = [['layout', 'encoding', 'server', 'req/s', 'p50 ms', 'p99 ms', 'ratio', '/floor', 'paired', 'p99/fl', 'µs/req', 'cpu/fl', 'rounds: req/s p99 ms cpu']];
     for (const layout of plan) {
       for (const encoding of encodings()) {
         const gz = encoding === 'gzip';
@@ -412,9 +412,13 @@ async function main(): Promise<number> {
         const floorRps = median(results.get('floor')!.map((r) => r.requestsPerSec));
         const floorP99 = median(results.get('floor')!.map((r) => r.p99Ms));
         const floorCpu = median(results.get('floor')!.map((r) => r.cpuUsPerRequest));
+        const floorRounds = results.get('floor')!;
         for (const x of servers) {
           const rs = results.get(x.name)!;
           const rps = median(rs.map((r) => r.requestsPerSec));
+          // Each round measures every server within seconds of the others, so a round's ratio to the
+          // floor's run of the same round cancels the machine's drift between rounds.
+          const paired = median(rs.map((r, i) => r.requestsPerSec / floorRounds[i]!.requestsPerSec));
           rows.push([
             layout.name,
             encoding,
@@ -424,6 +428,7 @@ async function main(): Promise<number> {
             fmt(median(rs.map((r) => r.p99Ms)), 2),
             fmt(rps / nginxRps, 2),
             fmt(rps / floorRps, 2),
+            fmt(paired, 2),
             fmt(median(rs.map((r) => r.p99Ms)) / floorP99, 2),
             fmt(median(rs.map((r) => r.cpuUsPerRequest)), 1),
             fmt(median(rs.map((r) => r.cpuUsPerRequest)) / floorCpu, 2),
@@ -433,9 +438,10 @@ async function main(): Promise<number> {
       }
     }
     console.log('');
-    const widths = [9, 8, 12, 8, 7, 7, 6, 6, 6, 7, 6];
-    for (const r of rows) console.log([...widths.map((w, i) => (i < 3 ? r[i]!.padEnd(w) : r[i]!.padStart(w))), r[11]].join(' '));
+    const widths = [9, 8, 12, 8, 7, 7, 6, 6, 6, 6, 7, 6];
+    for (const r of rows) console.log([...widths.map((w, i) => (i < 3 ? r[i]!.padEnd(w) : r[i]!.padStart(w))), r[12]].join(' '));
     console.log('Medians of the rounds; ratio = req/s / nginx req/s, /floor = req/s / floor req/s, p99/fl = p99 / floor p99, in the same layout and encoding.');
+    console.log('paired = the median over rounds of req/s / the floor\'s req/s in the same round (every server runs once per round, seconds apart): the drift of a shared machine between rounds cancels.');
     console.log('µs/req = the server process\'s own CPU time (user + system, from /proc) per request answered, cpu/fl = that against the floor\'s: on a machine shared with others, the steadier comparison.');
     console.log('Targets: plenary/nginx ratio ≥ 0.5 and plenary p99 ≤ 5 ms; plenary+edit ≥ 0.9× the floor\'s req/s with p99 ≤ 1.5× the floor\'s.');
     // The edits did land: the other event's page shows the editor's latest save.

@@ -185,12 +185,146 @@ export const FORM_MESSAGES = {
   apiLang: 'lang must be one of {options}',
   apiWhole: '{name} must be a whole number from 1',
   apiWholeMax: '{name} must be a whole number from 1 to {max}',
+  apiTextList: 'must be a list of texts',
+  apiScalar: 'must be a text, a number or null',
+  // A search's address (/search, /api/search).
+  searchTooLong: '{name} must be at most {max} characters',
+  /** A parser's own text inside a message (busboy's, JSON.parse's, sharp's): English, shown set apart on a page. */
+  technicalDetail: '{detail}',
+  // The audit log's revert refusals (operations/edit-audit.ts, edit-delete.ts).
+  revertImport: 'entry {entry} is an import: import the earlier page again instead',
+  revertReorder: 'entry {entry} is a reorder of {entity} {id}: move it up or down again instead',
+  revertSplit: 'entry {entry} is a split of a person: merge the two persons again instead',
+  revertMerge: 'entry {entry} is a merge: undo or redo it from the merge\'s page ({path})',
+  revertUnmerge: 'entry {entry} is the undoing of a merge: undo or redo it from the merge\'s page ({path})',
+  revertMaterial: 'entry {entry} is about a material: upload, replace or delete it on the event\'s materials page instead',
+  revertAlready: 'entry {entry} was already reverted by entry {by}',
+  revertUnknownKind: 'entry {entry} names an unknown kind of record, {entity}',
+  revertNotRestorable: 'entry {entry} deleted {entity} {id}, which cannot be put back from the log',
+  revertGone: 'the {entity} of entry {entry} ({kind} {id}) no longer exists',
+  revertChangedSince: 'the {entity}\'s {fieldList} changed again after entry {entry}: revert the later changes first, or edit it by hand',
+  revertNotDeletable: 'entry {entry} made {entity} {id}; a {kind} is not deleted from the log',
+  restoreThere: 'the {entity} {id} is there already',
+  restoreParentGone: 'the {parent} this {entity} belonged to ({parentKind} {id}) is gone: put it back first',
+  deleteGone: 'there is no {entity} {id}: it may have been deleted already',
+  deleteConflict: 'this {entity} was changed by someone else after you opened it (you saw version {yours}; it is now at version {now}): nothing was deleted; look at it again first',
+  dayHoldsSession: 'the day {date} still holds 1 session: move or delete it first',
+  dayHoldsSessions: 'the day {date} still holds {n} sessions: move or delete them first',
+  // Merging persons or organizations, and undoing a merge (operations/identities.ts).
+  mergeClash: 'both are in the same session with the same role (session {clashList}): delete one of the two appearances first, then merge',
+  mergeClashAt: '{session} as {role}',
+  noMerge: 'there is no merge {id}',
+  mergeUndone: 'merge {id} was already undone on {at} UTC',
+  undoSurvivorGone: 'the {entity} it was merged into ({id}) is gone; this merge cannot be undone',
+  undoSurvivorMerged: 'the {entity} it was merged into ({id}) is gone, merged in turn by merge {later}: undo that merge first; this merge cannot be undone',
+  undoNumberTaken: '{entity} {id} exists again (another record took its number): this merge cannot be undone',
+  undoSlugTaken: 'the address "{slug}" is {entity} {id}\'s now: this merge cannot be undone',
+  undoMovedOne: 'appearance {ids} moved to another {entity} since the merge: this merge cannot be undone (move it back first)',
+  undoMoved: 'appearance {ids} moved to another {entity} since the merge: this merge cannot be undone (move them back first)',
+  // Speakers' links and what they send (operations/speaker-links.ts).
+  linkRevokedAlready: 'speaker link {id} was already revoked',
+  linkUnknown: 'this speaker link is not known',
+  linkAppearanceGone: 'the appearance of this link is gone',
+  linkUsed: 'this link was already used or revoked',
+  submissionApproved: 'submission {id} was already approved',
+  submissionRejected: 'submission {id} was already rejected',
+  submissionDecided: 'submission {id} was already {status}',
+  submissionFileGone: 'the file of submission {id} is no longer stored',
+  // Publishing (operations/releases.ts).
+  publishAddressTaken: 'the address /events/{slug} is still used by the published release of another event (id {id}); publish that event under its new address first',
+  // The import's report after it wrote (operations/import-agenda.ts ImportReport: kept, doubtful, warnings).
+  reportDayDeleted: 'day {date}: deleted in the workspace; not made again, nor its sessions',
+  reportSessionDeleted: '{session}: deleted in the workspace; not made again',
+  reportSessionStays: '{session}: no longer on the page; kept, as it was made or edited in the workspace',
+  reportDayStays: 'day {date}: no longer on the page; kept, as it was made or edited in the workspace or holds sessions that were',
+  reportDayOrder: 'day {date}: the order of its sessions was set in the workspace; kept it (sessions new on the page are at the end)',
+  reportAppearanceDeleted: '{name} ({role}) of session {session}: removed in the workspace; not added again',
+  reportPeopleOrder: 'the order of the people of session {session} was set in the workspace; kept it (people new on the page are at the end)',
+  reportAppearanceStays: '{name} ({role}) of session {session}: no longer on the page; kept, as the appearance was made or edited in the workspace',
+  reportFieldKept: '{label}: kept {field} {was} as set in the workspace; the page gives {now}',
+  reportListedTwice: '{name} is listed twice as {role} in one session; kept the first',
+  reportMaterialKept: '"{label}" of {name} is no longer on the agenda; kept among the event\'s documents',
+  reportSession: 'session "{title}" ({when})',
+  reportDay: 'day {date}',
+  reportSeries: 'series "{slug}"',
+  reportEvent: 'event "{slug}"',
+  reportAppearance: '{name} ({role})',
+  reportText: '"{text}"',
+  reportEmpty: 'empty',
+  reportPrinted: '"{name}"',
+  reportPrintedWith: '"{name}" ({organization})',
+  reportOrganization: '"{name}" (/organizations/{slug})',
+  doubtfulOtherOrganization: '{printed} has the name of "{name}" (/people/{slug}) of this import: {reasonList}; stored as another person, not merged',
+  doubtfulTaken: '{printed} is the name of {count} stored persons: taken "{name}" (/people/{slug}): {reasonList}; {others}',
+  doubtfulNotTaken: 'not "{name}" (/people/{slug}): {reasonList}',
+  doubtfulNewPerson: '{printed} has the name of "{name}" (/people/{slug}): {reasonList}; stored as a new person, not merged',
+  doubtfulLikePerson: '{printed} may be the same person as "{name}" (/people/{slug}): {reasonList}; stored as a new person, not merged',
+  doubtfulOrganizations: '"{organization}" is the name of {count} stored organizations: taken "{name}" (/organizations/{slug}), the first stored; not {otherList}',
+  doubtfulLikeOrganization: '"{organization}" may be the same organization as "{name}" (/organizations/{slug}): {reasonList}; stored as a new organization, not merged',
+  // Why two identities may be one (domain/identity.ts reasonMessages).
+  'reason.sameName': 'the same name',
+  'reason.sameEvent': 'already in this event',
+  'reason.sameOrganization': 'the same organization',
+  'reason.sameOrganizationNamed': 'the same organization ({organization})',
+  'reason.otherOrganization': 'another organization',
+  'reason.otherOrganizationNamed': 'another organization ({organizations})',
+  'reason.sameCountry': 'the same country',
+  'reason.sameCountryNamed': 'the same country ({code})',
+  'reason.initials': 'initials that fit',
+  'reason.nameParts': 'the same surname and given name, parts left out',
+  'reason.acronym': 'one is the acronym of the other',
+  'reason.bareName': 'the same name but for the part in brackets',
+  // Words a report line or a refusal names: a role, a session's kind, a record's field (its column's name in English).
+  'roleWord.moderator': 'moderator',
+  'roleWord.speaker': 'speaker',
+  'kindWord.opening': 'opening',
+  'kindWord.panel': 'panel',
+  'kindWord.keynote': 'keynote',
+  'kindWord.break': 'break',
+  'kindWord.closing': 'closing',
+  'kindWord.other': 'other',
+  'field.title': 'title',
+  'field.lang': 'lang',
+  'field.time_zone': 'time_zone',
+  'field.venue': 'venue',
+  'field.address': 'address',
+  'field.city': 'city',
+  'field.country_code': 'country_code',
+  'field.overview': 'overview',
+  'field.themes': 'themes',
+  'field.contact_email': 'contact_email',
+  'field.date': 'date',
+  'field.label': 'label',
+  'field.day_id': 'day',
+  'field.kind': 'kind',
+  'field.number': 'number',
+  'field.start_time': 'start_time',
+  'field.end_time': 'end_time',
+  'field.role': 'role',
+  'field.role_label': 'role_label',
+  'field.honorific': 'honorific',
+  'field.affiliation_position': 'affiliation_position',
+  'field.organization_id': 'organization',
+  'field.country': 'country',
+  'field.talk_title': 'talk_title',
+  'field.name': 'name',
+  'field.gender': 'gender',
+  'field.gender_term': 'gender_term',
+  'field.session_id': 'session',
+  'field.person_id': 'person',
+  'field.slug': 'slug',
+  'field.description': 'description',
+  'field.start_date': 'start_date',
+  'field.end_date': 'end_date',
+  'field.translations': 'translations',
+  'field.status': 'status',
 } as const;
 
 export type FormMessageKey = keyof typeof FORM_MESSAGES;
 /**
  * A message's parameters. One may be a message itself (a refused program's kind) or a list of messages (the
- * import's agenda issues), given in the same language; a list is joined by "; " (by `formError.separator` on a page).
+ * import's agenda issues), given in the same language; a list is joined by "; " (by `formError.separator` on a page),
+ * one whose name ends in `List` ({reasonList}, {fieldList}) by ", " (`punct.comma` on a page).
  */
 export type FormMessageParams = Record<string, string | number | FieldMessage | readonly FieldMessage[]>;
 
@@ -198,7 +332,7 @@ export type FormMessageParams = Record<string, string | number | FieldMessage | 
 export function formText(key: FormMessageKey, params: FormMessageParams = {}): string {
   return FORM_MESSAGES[key].replace(/\{(\w+)\}/g, (m, name: string) => {
     const v = params[name];
-    return v === undefined ? m : Array.isArray(v) ? v.map(String).join('; ') : String(v);
+    return v === undefined ? m : Array.isArray(v) ? v.map(String).join(name.endsWith('List') ? ', ' : '; ') : String(v);
   });
 }
 
@@ -259,3 +393,9 @@ export function entityMessage(entity: string): FieldMessage {
 
 /** "there is no {entity} {id}" with the kind keyed. */
 export const noRecord = (entity: string, id: string | number): FormMessage => new FormMessage('noRecord', { entity: entityMessage(entity), id });
+
+/** A record's field by its column's name, as a message (`field.start_time`); a column without a key stays its name. */
+export function fieldWord(column: string): FieldMessage {
+  const key = `field.${column}`;
+  return key in FORM_MESSAGES ? new FormMessage(key as FormMessageKey) : column;
+}

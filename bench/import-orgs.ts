@@ -65,7 +65,7 @@ for (const engine of ENGINES) {
       const t = process.hrtime.bigint();
       const r = await importAgenda(storage, agenda(offset), { series: { slug: 'bench', title: 'Bench' }, event: { slug, title: 'Bench', timeZone: 'Europe/Zurich' } });
       const s = Number(process.hrtime.bigint() - t) / 1e9;
-      const likeness = r.doubtful.filter((w) => w.includes('may be the same organization')).length;
+      const likeness = r.doubtful.filter((w) => String(w).includes('may be the same organization')).length;
       console.log(
         `${engine}: ${label}: ${r.organizations.created} organizations and ${r.persons.created} people created in ${s.toFixed(2)} s (${((s * 1000) / N).toFixed(2)} ms each); ${likeness} doubtful organizations reported`,
       );

@@ -2,6 +2,7 @@
 // aliases. A name is matched against the aliases; what the page prints beside it (organization,
 // country) and the event it is printed for decide between records that share a name, and between
 // taking a stored record and making a new one. Pure: the candidates come from storage.
+import { type FormMessage, formMessage } from './form-messages.ts';
 import { mayBeSamePerson } from './likeness.ts';
 
 /** Why a stored record is proposed for a name. */
@@ -90,32 +91,33 @@ export function organizationLikenessReason(a: string, b: string): MatchReason {
   return acronym(a) || acronym(b) ? 'acronym' : 'bare-name';
 }
 
-/** The reasons in the words of the import's report (English, like the rest of its output). */
-export function reasonWords(reasons: MatchReason[], c?: { organizationNames?: string[]; countryCodes?: string[] }, printed?: Printed): string {
-  return reasons
-    .map((r) => {
-      switch (r) {
-        case 'same-name':
-          return 'the same name';
-        case 'same-event':
-          return 'already in this event';
-        case 'same-organization':
-          return `the same organization${printed?.organizationName ? ` (${printed.organizationName})` : ''}`;
-        case 'other-organization':
-          return `another organization${c?.organizationNames?.length ? ` (${c.organizationNames.join(', ')})` : ''}`;
-        case 'same-country':
-          return `the same country${printed?.countryCode ? ` (${printed.countryCode})` : ''}`;
-        case 'initials':
-          return 'initials that fit';
-        case 'name-parts':
-          return 'the same surname and given name, parts left out';
-        case 'acronym':
-          return 'one is the acronym of the other';
-        case 'bare-name':
-          return 'the same name but for the part in brackets';
-      }
-    })
-    .join(', ');
+/**
+ * The reasons as the import's report says them: keyed messages (`reason.*`), English in the CLI, the page's
+ * language on the workspace's report; a list joined by commas (`{reasonList}`).
+ */
+export function reasonMessages(reasons: MatchReason[], c?: { organizationNames?: string[]; countryCodes?: string[] }, printed?: Printed): FormMessage[] {
+  return reasons.map((r) => {
+    switch (r) {
+      case 'same-name':
+        return formMessage('reason.sameName');
+      case 'same-event':
+        return formMessage('reason.sameEvent');
+      case 'same-organization':
+        return printed?.organizationName ? formMessage('reason.sameOrganizationNamed', { organization: printed.organizationName }) : formMessage('reason.sameOrganization');
+      case 'other-organization':
+        return c?.organizationNames?.length ? formMessage('reason.otherOrganizationNamed', { organizations: c.organizationNames.join(', ') }) : formMessage('reason.otherOrganization');
+      case 'same-country':
+        return printed?.countryCode ? formMessage('reason.sameCountryNamed', { code: printed.countryCode }) : formMessage('reason.sameCountry');
+      case 'initials':
+        return formMessage('reason.initials');
+      case 'name-parts':
+        return formMessage('reason.nameParts');
+      case 'acronym':
+        return formMessage('reason.acronym');
+      case 'bare-name':
+        return formMessage('reason.bareName');
+    }
+  });
 }
 
 /** A person's positions over time, from their appearances: one line per position and organization, with the years. */

@@ -8,7 +8,7 @@ import { deleteWithin, restoreDeleted } from './edit-delete.ts';
 import type { Storage } from '../storage/storage.ts';
 import { write } from '../storage/write.ts';
 import { type Actor, changeRecord } from './edit-record.ts';
-import { noRecord } from '../domain/form-messages.ts';
+import { entityMessage, fieldWord, formMessage, noRecord } from '../domain/form-messages.ts';
 
 export const AUDIT_PAGE_SIZE = 100;
 
@@ -31,22 +31,22 @@ export async function revertEntry(storage: Storage, actor: Actor, entryId: numbe
     if (e.action === 'import' || e.action === 'reorder') {
       throw new InvalidInput(
         e.action === 'import'
-          ? `entry ${entryId} is an import: import the earlier page again instead`
-          : `entry ${entryId} is a reorder of ${e.entity} ${e.entity_id}: move it up or down again instead`,
+          ? formMessage('revertImport', { entry: entryId })
+          : formMessage('revertReorder', { entry: entryId, entity: entityMessage(e.entity), id: e.entity_id }),
       );
     }
     if (e.action === 'merge' || e.action === 'unmerge' || e.action === 'split') {
       throw new InvalidInput(
         e.action === 'split'
-          ? `entry ${entryId} is a split of a person: merge the two persons again instead`
-          : `entry ${entryId} is ${e.action === 'merge' ? 'a merge' : 'the undoing of a merge'}: undo or redo it from the merge's page (/admin/${e.entity === 'person' ? 'persons' : 'organizations'}/${e.entity_id})`,
+          ? formMessage('revertSplit', { entry: entryId })
+          : formMessage(e.action === 'merge' ? 'revertMerge' : 'revertUnmerge', { entry: entryId, path: `/admin/${e.entity === 'person' ? 'persons' : 'organizations'}/${e.entity_id}` }),
       );
     }
-    if (e.entity === 'material') throw new InvalidInput(`entry ${entryId} is about a material: upload, replace or delete it on the event's materials page instead`);
+    if (e.entity === 'material') throw new InvalidInput(formMessage('revertMaterial', { entry: entryId }));
     const already = await revertOf(trx, entryId);
-    if (already !== undefined) throw new Conflict(`entry ${entryId} was already reverted by entry ${already}`);
+    if (already !== undefined) throw new Conflict(formMessage('revertAlready', { entry: entryId, by: already }));
     const entity = e.entity as AuditedEntity;
-    if (!(AUDITED_ENTITIES as readonly string[]).includes(entity)) throw new InvalidInput(`entry ${entryId} names an unknown kind of record, ${e.entity}`);
+    if (!(AUDITED_ENTITIES as readonly string[]).includes(entity)) throw new InvalidInput(formMessage('revertUnknownKind', { entry: entryId, entity: e.entity }));
     const before = e.before === null ? null : parse(e.before);
     const after = e.after === null ? null : parse(e.after);
     const deletable = entity === 'day' || entity === 'session' || entity === 'appearance';
@@ -54,24 +54,22 @@ export async function revertEntry(storage: Storage, actor: Actor, entryId: numbe
 
     if (after === null && before !== null) {
       // The entry deleted the record: put it back.
-      if (!deletable) throw new InvalidInput(`entry ${entryId} deleted ${entity} ${e.entity_id}, which cannot be put back from the log`);
+      if (!deletable) throw new InvalidInput(formMessage('revertNotRestorable', { entry: entryId, entity: entityMessage(entity), id: e.entity_id }));
       await restoreDeleted(trx, actor, entity, before, entryId);
       return { entity, entityId: e.entity_id };
     }
-    if (!current) throw new NotFound(`the ${entity} of entry ${entryId} (${entity} ${e.entity_id}) no longer exists`);
+    if (!current) throw new NotFound(formMessage('revertGone', { entity: entityMessage(entity), entry: entryId, kind: entityMessage(entity), id: e.entity_id }));
     // Refused only if what the entry changed was changed again since (a reorder of a session
     // whose title the entry changed does not stand in the way).
     // (Undoing a creation deletes the record whatever happened to it since: the deletion is logged whole.)
     // A place in a day shifts as sessions are added around it, unlogged: it is not compared.
     const changedSince = after && before !== null ? Object.keys(after).filter((k) => k !== 'version' && k !== 'position' && (current[k] ?? null) !== (after[k] ?? null)) : [];
     if (changedSince.length) {
-      throw new Conflict(
-        `the ${entity}'s ${changedSince.join(', ')} changed again after entry ${entryId}: revert the later changes first, or edit it by hand`,
-      );
+      throw new Conflict(formMessage('revertChangedSince', { entity: entityMessage(entity), fieldList: changedSince.map(fieldWord), entry: entryId }));
     }
     if (before === null) {
       // The entry made the record: delete it.
-      if (!deletable) throw new InvalidInput(`entry ${entryId} made ${entity} ${e.entity_id}; a ${entity} is not deleted from the log`);
+      if (!deletable) throw new InvalidInput(formMessage('revertNotDeletable', { entry: entryId, entity: entityMessage(entity), id: e.entity_id, kind: entityMessage(entity) }));
       await deleteWithin(trx, actor, entity, e.entity_id, Number(current.version), entryId);
       return { entity, entityId: e.entity_id };
     }

@@ -4,6 +4,7 @@
 // to the event's documents, never lost. The record must still be at the version the page showed.
 import type { Values } from '../domain/audit.ts';
 import { Conflict, InvalidInput, NotFound } from '../domain/errors.ts';
+import { entityMessage, formMessage } from '../domain/form-messages.ts';
 import type { Tx } from '../storage/database.ts';
 import { nextPosition, recordById } from '../storage/queries/editing.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -21,13 +22,13 @@ export async function deleteRecord(storage: Storage, actor: Actor, entity: Delet
 
 export async function deleteWithin(trx: Tx, actor: Actor, entity: Deletable, id: number, version: number, reverted?: number): Promise<Deleted> {
   const row = await recordById(trx, entity, id);
-  if (!row) throw new NotFound(`there is no ${entity} ${id}: it may have been deleted already`);
+  if (!row) throw new NotFound(formMessage('deleteGone', { entity: entityMessage(entity), id }));
   if (row.version !== version) {
-    throw new Conflict(`this ${entity} was changed by someone else after you opened it (you saw version ${version}; it is now at version ${row.version}): nothing was deleted; look at it again first`);
+    throw new Conflict(formMessage('deleteConflict', { entity: entityMessage(entity), yours: version, now: Number(row.version) }));
   }
   if (entity === 'day') {
     const n = Number((await trx.selectFrom('session').select((eb) => eb.fn.countAll<number>().as('n')).where('day_id', '=', id).executeTakeFirstOrThrow()).n);
-    if (n > 0) throw new InvalidInput(`the day ${row.date} still holds ${n} session${n === 1 ? '' : 's'}: move or delete ${n === 1 ? 'it' : 'them'} first`);
+    if (n > 0) throw new InvalidInput(n === 1 ? formMessage('dayHoldsSession', { date: String(row.date) }) : formMessage('dayHoldsSessions', { date: String(row.date), n }));
     await audit(trx, actor, reverted ? 'revert' : 'delete', 'day', id, row, null, reverted);
     await trx.deleteFrom('day').where('id', '=', id).execute();
     return { eventId: Number(row.event_id) };
@@ -63,10 +64,10 @@ async function deleteAppearance(trx: Tx, actor: Actor, id: number, reverted?: nu
  */
 export async function restoreDeleted(trx: Tx, actor: Actor, entity: Deletable, row: Values, reverted: number): Promise<void> {
   const id = Number(row.id);
-  if (await recordById(trx, entity, id)) throw new Conflict(`the ${entity} ${id} is there already`);
+  if (await recordById(trx, entity, id)) throw new Conflict(formMessage('restoreThere', { entity: entityMessage(entity), id }));
   const parent = entity === 'day' ? { table: 'event' as const, id: row.event_id } : entity === 'session' ? { table: 'day' as const, id: row.day_id } : { table: 'session' as const, id: row.session_id };
   if (!(await trx.selectFrom(parent.table).select('id').where('id', '=', Number(parent.id)).executeTakeFirst())) {
-    throw new Conflict(`the ${parent.table} this ${entity} belonged to (${parent.table} ${parent.id}) is gone: put it back first`);
+    throw new Conflict(formMessage('restoreParentGone', { parent: entityMessage(parent.table), entity: entityMessage(entity), parentKind: entityMessage(parent.table), id: Number(parent.id) }));
   }
   const values: Values = { ...row, version: Number(row.version) + 1 };
   if (entity === 'session') {

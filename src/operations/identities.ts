@@ -76,7 +76,7 @@ export async function mergeRecords(storage: Storage, actor: Actor, entity: Ident
     const preview = await mergePreview(trx, entity, survivorId, mergedId);
     if (preview.clashes.length) {
       throw new Conflict(
-        `both are in the same session with the same role (session ${preview.clashes.map((c) => `${c.sessionId} as ${c.role}`).join(', ')}): delete one of the two appearances first, then merge`,
+        formMessage('mergeClash', { clashList: preview.clashes.map((c) => formMessage('mergeClashAt', { session: c.sessionId, role: c.role === 'moderator' || c.role === 'speaker' ? formMessage(`roleWord.${c.role}`) : c.role })) }),
       );
     }
     const ts = now();
@@ -166,8 +166,8 @@ async function auditIdentity(trx: Tx, actor: Actor, action: 'merge' | 'unmerge' 
 export async function undoMerge(storage: Storage, actor: Actor, mergeId: number): Promise<{ entity: IdentityEntity; id: number; survivorId: number }> {
   return await write(storage, async (trx) => {
     const m = await trx.selectFrom('identity_merge').selectAll().where('id', '=', mergeId).executeTakeFirst();
-    if (!m) throw new NotFound(`there is no merge ${mergeId}`);
-    if (m.undone_at) throw new Conflict(`merge ${mergeId} was already undone on ${m.undone_at.slice(0, 16).replace('T', ' ')} UTC`);
+    if (!m) throw new NotFound(formMessage('noMerge', { id: mergeId }));
+    if (m.undone_at) throw new Conflict(formMessage('mergeUndone', { id: mergeId, at: m.undone_at.slice(0, 16).replace('T', ' ') }));
     const entity = m.entity;
     const row = JSON.parse(m.merged_row) as Record<string, unknown>;
     const moved = JSON.parse(m.moved) as Moved;
@@ -175,17 +175,17 @@ export async function undoMerge(storage: Storage, actor: Actor, mergeId: number)
     const survivor = await rowOf(trx, entity, m.survivor_id);
     if (!survivor) {
       const later = await trx.selectFrom('identity_merge').select('id').where('entity', '=', entity).where('merged_id', '=', m.survivor_id).where('undone_at', 'is', null).executeTakeFirst();
-      throw new Conflict(`the ${entity} it was merged into (${m.survivor_id}) is gone${later ? `, merged in turn by merge ${later.id}: undo that merge first` : ''}; this merge cannot be undone`);
+      throw new Conflict(later ? formMessage('undoSurvivorMerged', { entity: entityMessage(entity), id: m.survivor_id, later: later.id }) : formMessage('undoSurvivorGone', { entity: entityMessage(entity), id: m.survivor_id }));
     }
-    if (await rowOf(trx, entity, m.merged_id)) throw new Conflict(`${entity} ${m.merged_id} exists again (another record took its number): this merge cannot be undone`);
+    if (await rowOf(trx, entity, m.merged_id)) throw new Conflict(formMessage('undoNumberTaken', { entity: entityMessage(entity), id: m.merged_id }));
     const slugOwner = entity === 'person'
       ? await trx.selectFrom('person').select('id').where('slug', '=', String(row.slug)).executeTakeFirst()
       : await trx.selectFrom('organization').select('id').where('slug', '=', String(row.slug)).executeTakeFirst();
-    if (slugOwner) throw new Conflict(`the address "${String(row.slug)}" is ${entity} ${slugOwner.id}'s now: this merge cannot be undone`);
+    if (slugOwner) throw new Conflict(formMessage('undoSlugTaken', { slug: String(row.slug), entity: entityMessage(entity), id: slugOwner.id }));
     const movedOn = moved.appearances.length ? await trx.selectFrom('appearance').select(['id', col]).where('id', 'in', moved.appearances).execute() : [];
     const elsewhere = movedOn.filter((a) => (a as Record<string, unknown>)[col] !== m.survivor_id);
     if (elsewhere.length) {
-      throw new Conflict(`appearance ${elsewhere.map((a) => a.id).join(', ')} moved to another ${entity} since the merge: this merge cannot be undone (move ${elsewhere.length === 1 ? 'it' : 'them'} back first)`);
+      throw new Conflict(formMessage(elsewhere.length === 1 ? 'undoMovedOne' : 'undoMoved', { ids: elsewhere.map((a) => a.id).join(', '), entity: entityMessage(entity) }));
     }
     const ts = now();
     // The row as it was: same id, uuid, slug and version.

@@ -2,10 +2,10 @@
 // loader and (later) the admin. Importing the same reading again updates in place.
 import type { Agenda, AgendaPerson } from '../domain/agenda.ts';
 import { InvalidInput } from '../domain/errors.ts';
-import { formMessage } from '../domain/form-messages.ts';
+import { type FieldMessage, type FormMessage, fieldWord, formMessage } from '../domain/form-messages.ts';
 import { describeIssues, eventTargetSchema, type EventTarget, type ParsedEventTarget } from '../domain/event.ts';
 import { OrganizationLikeness, PersonLikeness } from '../domain/likeness.ts';
-import { chooseByName, type MatchReason, organizationLikenessReason, type PersonCandidate, personLikenessReason, type Printed, reasonWords } from '../domain/identity.ts';
+import { chooseByName, type MatchReason, organizationLikenessReason, type PersonCandidate, personLikenessReason, type Printed, reasonMessages } from '../domain/identity.ts';
 import { normaliseName } from '../domain/names.ts';
 import { organizationIdentity } from '../domain/organization.ts';
 import { slugify } from '../domain/slug.ts';
@@ -29,17 +29,21 @@ export type ImportReport = {
   appearances: { created: number; updated: number; removed: number };
   persons: { created: number; matched: number };
   organizations: { created: number; matched: number };
-  /** What the page would have changed but was made or changed by hand in the workspace, so kept. */
-  kept: string[];
+  /**
+   * What the page would have changed but was made or changed by hand in the workspace, so kept. Each line of
+   * the report is a keyed message (domain/form-messages.ts `report*`, `doubtful*`): its English text is what
+   * the CLI prints (`String()`), the workspace's report shows it in the page's language.
+   */
+  kept: FieldMessage[];
   /**
    * Doubtful identities, each with its reasons: a name shared by several stored persons (which one
    * was taken and why), a stored person of the same name not taken (another organization), a
    * stored name like a new one (initials, an acronym). Never merged on a guess.
    */
-  doubtful: string[];
+  doubtful: FieldMessage[];
   /** the release it published, when asked to publish (changed: false when the public already had all of it) */
   release?: { number: number; changed: boolean };
-  warnings: string[];
+  warnings: FieldMessage[];
 };
 
 const now = () => new Date().toISOString();
@@ -97,7 +101,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
     const hand = await HandEdits.read(trx, series.id);
     const keep = keeper(trx, hand, report);
     if (!report.series.created && t.series.title) {
-      await updateChanged(trx, 'series', series, await keep('series', series, `series "${series.slug}"`, { title: t.series.title }), ts);
+      await updateChanged(trx, 'series', series, await keep('series', series, formMessage('reportSeries', { slug: series.slug }), { title: t.series.title }), ts);
     }
 
     // Event
@@ -116,7 +120,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
     };
     if (existingEvent) {
       eventId = existingEvent.id;
-      await updateChanged(trx, 'event', existingEvent, await keep('event', existingEvent, `event "${existingEvent.slug}"`, common), ts);
+      await updateChanged(trx, 'event', existingEvent, await keep('event', existingEvent, formMessage('reportEvent', { slug: existingEvent.slug }), common), ts);
     } else {
       const overview = t.event.overview ?? (agenda.overview?.length ? agenda.overview.join('\n\n') : null);
       const row = await trx
@@ -172,7 +176,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
       const old = free.find((d) => d.date === date) ?? free.find((d) => hand.holds('day', d, 'date', date));
       let dayId: number;
       if (!old && hand.deleted('day', (r) => r.date === date)) {
-        report.kept.push(`day ${date}: deleted in the workspace; not made again, nor its sessions`);
+        report.kept.push(formMessage('reportDayDeleted', { date }));
         continue;
       }
       if (!old) {
@@ -180,7 +184,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
         scope.event(eventId);
       } else {
         dayId = old.id;
-        await updateChanged(trx, 'day', old, await keep('day', old, `day ${old.date}`, { date, label: day.label }));
+        await updateChanged(trx, 'day', old, await keep('day', old, formMessage('reportDay', { date: old.date }), { date, label: day.label }));
       }
       usedDays.add(dayId);
       report.days++;
@@ -212,7 +216,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
         let sessionId: number;
         const gone = o ? undefined : hand.deleted('session', (r) => r.day_id === dayId && ((s.start !== null && r.start_time === s.start && r.title === s.title) || (s.title !== null && r.title === s.title)));
         if (gone) {
-          report.kept.push(`${sessionLabel(date, { title: s.title, start_time: s.start, kind: s.kind })}: deleted in the workspace; not made again`);
+          report.kept.push(formMessage('reportSessionDeleted', { session: sessionLabel(date, { title: s.title, start_time: s.start, kind: s.kind }) }));
           continue;
         }
         if (!o) {
@@ -234,7 +238,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
     const staleSessions = oldSessions.filter((o) => !usedSessions.has(o.id));
     const goneSessions: number[] = [];
     for (const o of staleSessions) {
-      if (hand.touched('session', o.id)) report.kept.push(`${sessionLabel(oldDays.find((d) => d.id === o.day_id)?.date ?? '', o)}: no longer on the page; kept, as it was made or edited in the workspace`);
+      if (hand.touched('session', o.id)) report.kept.push(formMessage('reportSessionStays', { session: sessionLabel(oldDays.find((d) => d.id === o.day_id)?.date ?? '', o) }));
       else goneSessions.push(o.id);
     }
     if (goneSessions.length) {
@@ -248,7 +252,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
       const holding = new Set((await trx.selectFrom('session').select('day_id').where('event_id', '=', eventId).execute()).map((r) => r.day_id));
       const goneDays: number[] = [];
       for (const d of staleDays) {
-        if (hand.touched('day', d.id) || holding.has(d.id)) report.kept.push(`day ${d.date}: no longer on the page; kept, as it was made or edited in the workspace or holds sessions that were`);
+        if (hand.touched('day', d.id) || holding.has(d.id)) report.kept.push(formMessage('reportDayStays', { date: d.date }));
         else goneDays.push(d.id);
       }
       if (goneDays.length) {
@@ -427,7 +431,7 @@ async function placeDaysAndSessions(
       order = [...kept, ...page.filter((id) => !kept.includes(id))];
       const pageSeq = page.filter((id) => kept.includes(id));
       const keptSeq = kept.filter((id) => page.includes(id));
-      if (pageSeq.join() !== keptSeq.join()) report.kept.push(`day ${d.date}: the order of its sessions was set in the workspace; kept it (sessions new on the page are at the end)`);
+      if (pageSeq.join() !== keptSeq.join()) report.kept.push(formMessage('reportDayOrder', { date: d.date }));
     } else {
       order = [...page, ...old.map((s) => s.id).filter((id) => !page.includes(id))];
     }
@@ -460,7 +464,7 @@ type PersonCache = {
   likeness?: PersonLikeness<{ id: number; name: string; slug: string; nameKey: string }>;
 };
 
-const printedLabel = (name: string, organization: string | null) => `"${name}"${organization ? ` (${organization})` : ''}`;
+const printedLabel = (name: string, organization: string | null): FormMessage => (organization ? formMessage('reportPrintedWith', { name, organization }) : formMessage('reportPrinted', { name }));
 
 async function personId(trx: Tx, p: AgendaPerson, organizationId: number | null, report: ImportReport, cache: PersonCache, ts: string): Promise<number> {
   const key = normaliseName(p.name);
@@ -489,7 +493,7 @@ async function personId(trx: Tx, p: AgendaPerson, organizationId: number | null,
     else {
       // Another organization than the one printed beside this name earlier on the page: someone else, said so.
       for (const e of earlier) {
-        report.doubtful.push(`${printedLabel(p.name, p.organization)} has the name of "${e.name}" (/people/${e.slug}) of this import: ${reasonWords(['same-name', 'other-organization'], { organizationNames: e.organizationName ? [e.organizationName] : [] })}; stored as another person, not merged`);
+        report.doubtful.push(formMessage('doubtfulOtherOrganization', { printed: printedLabel(p.name, p.organization), name: e.name, slug: e.slug, reasonList: reasonMessages(['same-name', 'other-organization'], { organizationNames: e.organizationName ? [e.organizationName] : [] }) }));
       }
     }
   }
@@ -502,13 +506,19 @@ async function personId(trx: Tx, p: AgendaPerson, organizationId: number | null,
       if (decision.doubtful.length) {
         const [taken, ...rest] = decision.doubtful;
         report.doubtful.push(
-          `${printedLabel(p.name, p.organization)} is the name of ${decision.doubtful.length} stored persons: taken "${taken!.candidate.name}" (/people/${taken!.candidate.slug}): ${reasonWords(taken!.reasons, taken!.candidate, printed)}; ` +
-            rest.map((d) => `not "${d.candidate.name}" (/people/${d.candidate.slug}): ${reasonWords(d.reasons, d.candidate, printed)}`).join('; '),
+          formMessage('doubtfulTaken', {
+            printed: printedLabel(p.name, p.organization),
+            count: decision.doubtful.length,
+            name: taken!.candidate.name,
+            slug: taken!.candidate.slug,
+            reasonList: reasonMessages(taken!.reasons, taken!.candidate, printed),
+            others: rest.map((d) => formMessage('doubtfulNotTaken', { name: d.candidate.name, slug: d.candidate.slug, reasonList: reasonMessages(d.reasons, d.candidate, printed) })),
+          }),
         );
       }
     } else {
       for (const d of decision.doubtful) {
-        report.doubtful.push(`${printedLabel(p.name, p.organization)} has the name of "${d.candidate.name}" (/people/${d.candidate.slug}): ${reasonWords(d.reasons, d.candidate, printed)}; stored as a new person, not merged`);
+        report.doubtful.push(formMessage('doubtfulNewPerson', { printed: printedLabel(p.name, p.organization), name: d.candidate.name, slug: d.candidate.slug, reasonList: reasonMessages(d.reasons, d.candidate, printed) }));
       }
     }
   }
@@ -539,7 +549,7 @@ async function personId(trx: Tx, p: AgendaPerson, organizationId: number | null,
       const reasons: MatchReason[] = [personLikenessReason(key, normaliseName(other.name)) ?? 'name-parts'];
       if (organizationId !== null && other.organizationIds.includes(organizationId)) reasons.push('same-organization');
       if (p.countryCode && other.countryCodes.includes(p.countryCode)) reasons.push('same-country');
-      report.doubtful.push(`"${p.name}" may be the same person as "${other.name}" (/people/${other.slug}): ${reasonWords(reasons, other, printed)}; stored as a new person, not merged`);
+      report.doubtful.push(formMessage('doubtfulLikePerson', { printed: printedLabel(p.name, null), name: other.name, slug: other.slug, reasonList: reasonMessages(reasons, other, printed) }));
     }
     const slug = await uniqueSlug(trx, 'person', slugify(p.name));
     id = (
@@ -587,10 +597,13 @@ async function organizationId(trx: Tx, p: Pick<AgendaPerson, 'organization' | 'c
     id = found[0]!.id;
     if (found.length > 1) {
       report.doubtful.push(
-        `"${p.organization}" is the name of ${found.length} stored organizations: taken "${found[0]!.name}" (/organizations/${found[0]!.slug}), the first stored; not ${found
-          .slice(1)
-          .map((o) => `"${o.name}" (/organizations/${o.slug})`)
-          .join(', ')}`,
+        formMessage('doubtfulOrganizations', {
+          organization: p.organization,
+          count: found.length,
+          name: found[0]!.name,
+          slug: found[0]!.slug,
+          otherList: found.slice(1).map((o) => formMessage('reportOrganization', { name: o.name, slug: o.slug })),
+        }),
       );
     }
     if (!cache.counted.has(id)) report.organizations.matched++;
@@ -604,7 +617,7 @@ async function organizationId(trx: Tx, p: Pick<AgendaPerson, 'organization' | 'c
     for (const other of cache.likeness.similarTo(organization)) {
       if (seen.has(other.id)) continue;
       seen.add(other.id);
-      report.doubtful.push(`"${organization}" may be the same organization as "${other.name}" (/organizations/${other.slug}): ${reasonWords([organizationLikenessReason(organization, other.name)])}; stored as a new organization, not merged`);
+      report.doubtful.push(formMessage('doubtfulLikeOrganization', { organization, name: other.name, slug: other.slug, reasonList: reasonMessages([organizationLikenessReason(organization, other.name)]) }));
     }
     const base = slugify(countryCode ? `${p.organization} ${countryCode}` : p.organization);
     const slug = await uniqueSlug(trx, 'organization', base);
@@ -641,6 +654,8 @@ async function syncAppearances(
 ): Promise<void> {
   const old = await trx.selectFrom('appearance as a').innerJoin('person as p', 'p.id', 'a.person_id').selectAll('a').select('p.name').where('a.session_id', '=', sessionId).orderBy('a.position').execute();
   const kept = new Set<number>();
+  /** person and role already placed in this session by this import: two printed names may be one person (an editor's choice). */
+  const placed = new Set<string>();
   const wanted = [
     ...moderators.map((p) => ({ p, role: 'moderator' as const })),
     ...speakers.map((p) => ({ p, role: 'speaker' as const })),
@@ -664,19 +679,19 @@ async function syncAppearances(
       lang,
     };
     const existing = old.find((o) => o.person_id === pid && hand.holds('appearance', o, 'role', role));
-    if (existing && kept.has(existing.id)) {
-      report.warnings.push(`${p.name} is listed twice as ${role} in one session; kept the first`);
+    if ((existing && kept.has(existing.id)) || placed.has(`${pid}|${role}`)) {
+      report.warnings.push(formMessage('reportListedTwice', { name: p.name, role: roleWord(role) }));
       continue;
     }
     let appearanceId: number;
     if (!existing && hand.deleted('appearance', (r) => r.session_id === sessionId && r.person_id === pid && r.role === role)) {
-      report.kept.push(`${p.name} (${role}) of session ${sessionId}: removed in the workspace; not added again`);
+      report.kept.push(formMessage('reportAppearanceDeleted', { name: p.name, role: roleWord(role), session: sessionId }));
       continue;
     }
     if (existing) {
       appearanceId = existing.id;
       const position = byHand ? existing.position : next++;
-      await updateChanged(trx, 'appearance', existing, { ...(await keep('appearance', existing, `${existing.name} (${existing.role})`, values)), position });
+      await updateChanged(trx, 'appearance', existing, { ...(await keep('appearance', existing, formMessage('reportAppearance', { name: existing.name, role: roleWord(existing.role) }), values)), position });
       report.appearances.updated++;
     } else {
       appearanceId = (
@@ -686,19 +701,20 @@ async function syncAppearances(
       await declareChange(trx, 'event', eventId);
     }
     kept.add(appearanceId);
+    placed.add(`${pid}|${role}`);
     pageOrder.push(appearanceId);
     if (existing || p.materials.length) await syncMaterials(trx, eventId, appearanceId, p, lang, ts, !existing);
   }
   if (byHand) {
     const keptOrder = old.map((o) => o.id).filter((id) => pageOrder.includes(id));
     if (keptOrder.join() !== pageOrder.filter((id) => keptOrder.includes(id)).join()) {
-      report.kept.push(`the order of the people of session ${sessionId} was set in the workspace; kept it (people new on the page are at the end)`);
+      report.kept.push(formMessage('reportPeopleOrder', { session: sessionId }));
     }
   }
   const stale: number[] = [];
   for (const o of old.filter((o) => !kept.has(o.id))) {
     if (hand.touched('appearance', o.id)) {
-      report.kept.push(`${o.name} (${o.role}) of session ${sessionId}: no longer on the page; kept, as the appearance was made or edited in the workspace`);
+      report.kept.push(formMessage('reportAppearanceStays', { name: o.name, role: roleWord(o.role), session: sessionId }));
       if (!byHand) await updateChanged(trx, 'appearance', o, { position: next++ });
     } else stale.push(o.id);
   }
@@ -727,12 +743,12 @@ async function updateChanged(trx: Tx, table: ImportedEntity, row: Row, values: R
 }
 
 /** Drops from an import's values the fields someone set by hand, saying which it did not overwrite. */
-type Keeper = <V extends Record<string, unknown>>(entity: ImportedEntity, row: Row, label: string, values: V) => Promise<Partial<V>>;
+type Keeper = <V extends Record<string, unknown>>(entity: ImportedEntity, row: Row, label: FormMessage, values: V) => Promise<Partial<V>>;
 
-/** Fields that hold a record's id, said by what they point to (a day by its date, an organization by its name). */
-const POINTERS: Record<string, { word: string; table: 'day' | 'organization'; column: 'date' | 'name' }> = {
-  day_id: { word: 'day', table: 'day', column: 'date' },
-  organization_id: { word: 'organization', table: 'organization', column: 'name' },
+/** Fields that hold a record's id, said by what they point to (a day by its date, an organization by its name); their word is `field.day_id`, `field.organization_id`. */
+const POINTERS: Record<string, { table: 'day' | 'organization'; column: 'date' | 'name' }> = {
+  day_id: { table: 'day', column: 'date' },
+  organization_id: { table: 'organization', column: 'name' },
 };
 
 function keeper(trx: Tx, hand: HandEdits, report: ImportReport): Keeper {
@@ -747,17 +763,22 @@ function keeper(trx: Tx, hand: HandEdits, report: ImportReport): Keeper {
     for (const [field, value] of Object.entries(values)) {
       if (!hand.setByHand(entity, row.id, field)) out[field] = value;
       else if ((row[field] ?? null) !== (value ?? null)) {
-        report.kept.push(`${label}: kept ${POINTERS[field]?.word ?? field} ${await said(field, row[field])} as set in the workspace; the page gives ${await said(field, value)}`);
+        report.kept.push(formMessage('reportFieldKept', { label, field: fieldWord(field), was: await said(field, row[field]), now: await said(field, value) }));
       }
     }
     return out as Partial<typeof values>;
   };
 }
 
-const show = (v: unknown) => (v === null || v === undefined ? 'empty' : typeof v === 'string' ? `"${v}"` : String(v));
+/** A value as the report shows it: quoted text, a number, or "empty". */
+const show = (v: unknown): FieldMessage => (v === null || v === undefined ? formMessage('reportEmpty') : typeof v === 'string' ? formMessage('reportText', { text: v }) : String(v));
 
-function sessionLabel(date: string, s: { title: string | null; start_time: string | null; kind: string }): string {
-  return `session ${show(s.title ?? s.kind)} (${[date, s.start_time].filter(Boolean).join(' ')})`;
+const roleWord = (role: string): FieldMessage => (role === 'moderator' || role === 'speaker' ? formMessage(`roleWord.${role}`) : role);
+const KINDS = ['opening', 'panel', 'keynote', 'break', 'closing', 'other'];
+const kindWord = (kind: string): FieldMessage => (KINDS.includes(kind) ? formMessage(`kindWord.${kind}` as 'kindWord.panel') : kind);
+
+function sessionLabel(date: string, s: { title: string | null; start_time: string | null; kind: string }): FormMessage {
+  return formMessage('reportSession', { title: s.title ?? kindWord(s.kind), when: [date, s.start_time].filter(Boolean).join(' ') });
 }
 
 /**
@@ -782,7 +803,7 @@ async function keepAttachedMaterials(trx: Tx, owners: Array<{ appearance: number
   const rescued = await q.execute();
   if (!rescued.length) return;
   await trx.updateTable('material').set({ appearance_id: null }).where('id', 'in', rescued.map((m) => m.id)).execute();
-  for (const m of rescued) report.warnings.push(`"${m.label}" of ${m.name} is no longer on the agenda; kept among the event's documents`);
+  for (const m of rescued) report.warnings.push(formMessage('reportMaterialKept', { label: m.label, name: m.name }));
 }
 
 /** Materials named on the page; a file or link already attached to one is kept across re-imports. */

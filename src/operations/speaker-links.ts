@@ -60,7 +60,7 @@ export async function createSpeakerLink(storage: Storage, input: { appearanceId:
 export async function revokeSpeakerLink(storage: Storage, linkId: number, now = new Date()): Promise<LinkRow> {
   const link = await linkById(storage.db, linkId);
   if (!link) throw new NotFound(noRecord('speakerLink', linkId));
-  if (link.revoked_at !== null) throw new Conflict(`speaker link ${linkId} was already revoked`);
+  if (link.revoked_at !== null) throw new Conflict(formMessage('linkRevokedAlready', { id: linkId }));
   await storage.db.updateTable('speaker_link').set({ revoked_at: now.toISOString() }).where('id', '=', linkId).where('revoked_at', 'is', null).execute();
   return link;
 }
@@ -68,7 +68,7 @@ export async function revokeSpeakerLink(storage: Storage, linkId: number, now = 
 /** The active link a token opens; NotFound for a token nobody was given, LinkClosed for one that opens no more. */
 export async function openLink(storage: Storage, token: string, now = new Date()): Promise<LinkRow> {
   const link = TOKEN.test(token) ? await linkByHash(storage.db, tokenHash(token)) : undefined;
-  if (!link) throw new NotFound('this speaker link is not known');
+  if (!link) throw new NotFound(formMessage('linkUnknown'));
   const state = linkState(link, now);
   if (state !== 'active') throw new LinkClosed(state, link);
   return link;
@@ -103,7 +103,7 @@ export async function submitMaterial(
 /** The speaker's name and affiliation as the page now prints them, in the correction form's fields. */
 export async function printedAs(storage: Storage, appearanceId: number): Promise<Record<(typeof CORRECTION_FIELDS)[number], string>> {
   const ctx = await speakerContext(storage.db, appearanceId);
-  if (!ctx) throw new NotFound('the appearance of this link is gone');
+  if (!ctx) throw new NotFound(formMessage('linkAppearanceGone'));
   return { name: ctx.name, honorific: ctx.honorific ?? '', affiliation_position: ctx.position ?? '', organization: ctx.organization ?? '', country: ctx.country ?? '' };
 }
 
@@ -157,7 +157,7 @@ export async function submitGender(storage: Storage, link: LinkRow, body: Record
 /** "Send to the organizers": the link is used and opens no more. */
 export async function finaliseLink(storage: Storage, link: LinkRow, now = new Date()): Promise<void> {
   const r = await storage.db.updateTable('speaker_link').set({ used_at: now.toISOString() }).where('id', '=', link.id).where('used_at', 'is', null).where('revoked_at', 'is', null).executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) throw new Conflict('this link was already used or revoked');
+  if (Number(r.numUpdatedRows) !== 1) throw new Conflict(formMessage('linkUsed'));
 }
 
 /**
@@ -175,14 +175,14 @@ export async function approveSubmission(storage: Storage, submissionId: number, 
       .where('id', '=', submissionId)
       .where('status', '=', 'pending')
       .executeTakeFirst();
-    if (Number(decided.numUpdatedRows) !== 1) throw new Conflict(`submission ${submissionId} was already ${x.status}`);
+    if (Number(decided.numUpdatedRows) !== 1) throw new Conflict(alreadyDecided(submissionId, x.status));
     const link = (await linkById(trx, x.link_id))!;
     const actor: Actor = { accountId, source: linkSource(link.id) };
     const ctx = await speakerContext(trx, link.appearance_id);
-    if (!ctx) throw new NotFound('the appearance of this link is gone');
+    if (!ctx) throw new NotFound(formMessage('linkAppearanceGone'));
     const payload = JSON.parse(x.payload) as Record<string, unknown>;
     if (x.kind === 'material') {
-      if (!x.file_id) throw new Conflict(`the file of submission ${submissionId} is no longer stored`);
+      if (!x.file_id) throw new Conflict(formMessage('submissionFileGone', { id: submissionId }));
       const file = await trx.selectFrom('file').select('original_name').where('id', '=', x.file_id).executeTakeFirstOrThrow();
       const kind = payload.kind as 'statement' | 'presentation';
       const label = typeof payload.label === 'string' && payload.label !== '' ? payload.label : kind === 'statement' ? 'Statement' : 'Presentation';
@@ -208,6 +208,10 @@ export async function approveSubmission(storage: Storage, submissionId: number, 
   });
 }
 
+/** A submission decided meanwhile (another tab, another editor). */
+const alreadyDecided = (id: number, status: string) =>
+  status === 'approved' ? formMessage('submissionApproved', { id }) : status === 'rejected' ? formMessage('submissionRejected', { id }) : formMessage('submissionDecided', { id, status });
+
 /** Rejects a pending submission; it is kept, shown as rejected (its file stays private). */
 export async function rejectSubmission(storage: Storage, submissionId: number, accountId: number, now = new Date()): Promise<void> {
   const x = await submissionById(storage.db, submissionId);
@@ -218,5 +222,5 @@ export async function rejectSubmission(storage: Storage, submissionId: number, a
     .where('id', '=', submissionId)
     .where('status', '=', 'pending')
     .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) throw new Conflict(`submission ${submissionId} was already ${x.status}`);
+  if (Number(r.numUpdatedRows) !== 1) throw new Conflict(alreadyDecided(submissionId, x.status));
 }

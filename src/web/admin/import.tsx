@@ -479,6 +479,17 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
     );
   }
 
+  /** A line of the import's report: a keyed message in the page's language (names and titles in it as printed); a text without a key as it is. */
+  function ReportLine(p: { line: FieldMessage }) {
+    return p.line instanceof FormMessage ? (
+      <li>{fieldError(t, p.line)}</li>
+    ) : (
+      <li>
+        <bdi>{p.line}</bdi>
+      </li>
+    );
+  }
+
   function ImportedPage(p: { viewer: Viewer; event: { id: number; title: string; status: string }; report: ImportReport }) {
     const r = p.report;
     const title = t('importPage.doneTitle', { title: p.event.title });
@@ -499,9 +510,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
             <h2>{t('importPage.doneKept')}</h2>
             <ul>
               {r.kept.map((k) => (
-                <li>
-                  <bdi>{k}</bdi>
-                </li>
+                <ReportLine line={k} />
               ))}
             </ul>
           </>
@@ -511,9 +520,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
             <h2>{t('importPage.doneDoubtful')}</h2>
             <ul>
               {r.doubtful.map((d) => (
-                <li>
-                  <bdi>{d}</bdi>
-                </li>
+                <ReportLine line={d} />
               ))}
             </ul>
           </>
@@ -523,9 +530,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
             <h2>{t('importPage.doneWarnings')}</h2>
             <ul class="warnings">
               {r.warnings.map((w) => (
-                <li>
-                  <bdi>{w}</bdi>
-                </li>
+                <ReportLine line={w} />
               ))}
             </ul>
           </>

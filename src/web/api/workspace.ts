@@ -72,7 +72,7 @@ function asFormValue(field: string, v: unknown): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   if (field === 'themes' && Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join('\n');
-  throw new FormInvalid({ [field]: field === 'themes' ? 'must be a list of texts' : 'must be a text, a number or null' }, {});
+  throw new FormInvalid({ [field]: formMessage(field === 'themes' ? 'apiTextList' : 'apiScalar') }, {});
 }
 
 export function workspaceApi(opts: AuthOptions): Hono<AuthEnv> {

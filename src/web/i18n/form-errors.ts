@@ -3,6 +3,7 @@
 // give. A web form shows the catalogue's `formError.<key>` with the same parameters; a message
 // without a key (a reader's failure) is shown as it is. Nothing is read back from English text.
 import type { Refusal } from '../../domain/errors.ts';
+import { type InterfaceLanguage, intlLocale } from '../../domain/language.ts';
 import { type FieldMessage, type FormMessageKey, FormMessage } from '../../domain/form-messages.ts';
 import type { MessageKey } from './messages.ts';
 import type { Translate } from './t.ts';
@@ -10,11 +11,38 @@ import type { Translate } from './t.ts';
 /** The catalogue's key for a form message. */
 export const formErrorKey = (key: FormMessageKey): MessageKey => `formError.${key}` as MessageKey;
 
+/**
+ * The parameters that are quantities (counts, sizes, limits, line numbers): written by Intl.NumberFormat in the
+ * reader's language ("1 048 577" in French). Others that are numbers (record ids, entry and version numbers, years)
+ * are names of things and stay as they are.
+ */
+const QUANTITIES = new Set(['n', 'count', 'max', 'mb', 'bytes', 'length', 'days', 'line', 'page', 'pages']);
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function quantity(lang: InterfaceLanguage, v: number): string {
+  let f = numberFormats.get(lang);
+  if (!f) numberFormats.set(lang, (f = new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 1 })));
+  const s = f.format(v);
+  // French groups with U+202F in recent CLDR and U+00A0 in older: always U+00A0 (as `fileSize` does).
+  return lang === 'fr' ? s.replace(/\u202f/g, '\u00a0') : s;
+}
+
 /** A field's message as a web form shows it. */
 export function fieldError(t: Translate, message: FieldMessage): string {
   if (!(message instanceof FormMessage)) return message;
   const params = Object.fromEntries(
-    Object.entries(message.params).map(([k, v]) => [k, Array.isArray(v) ? v.map((x: FieldMessage) => fieldError(t, x)).join(t('formError.separator')) : v instanceof FormMessage ? fieldError(t, v) : (v as string | number)]),
+    Object.entries(message.params).map(([k, v]) => [
+      k,
+      Array.isArray(v)
+        ? v.map((x: FieldMessage) => fieldError(t, x)).join(t(k.endsWith('List') ? 'punct.comma' : 'formError.separator'))
+        : v instanceof FormMessage
+          ? fieldError(t, v)
+          : typeof v === 'number' && QUANTITIES.has(k) && Number.isFinite(v)
+            ? quantity(t.lang ?? 'en', v)
+            : k === 'detail' && typeof v === 'string'
+              ? t('formError.technicalDetail', { detail: v })
+              : (v as string | number),
+    ]),
   );
   return t(formErrorKey(message.key), params);
 }

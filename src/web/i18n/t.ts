@@ -1,7 +1,8 @@
 import type { InterfaceLanguage } from '../../domain/language.ts';
 import { CATALOGUES, type MessageKey } from './messages.ts';
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+/** A message in one language; `lang` says which (a translator made by `translator()` carries it). */
+export type Translate = ((key: MessageKey, params?: Record<string, string | number>) => string) & { readonly lang?: InterfaceLanguage };
 
 /** The parameters that carry the count a message's plural form depends on, in order of preference. */
 const COUNT_PARAMS = ['n', 'count'] as const;
@@ -41,7 +42,7 @@ function countOf(params: Record<string, string | number>): number | null {
 export function translator(lang: InterfaceLanguage): Translate {
   const own: Partial<Record<string, string>> = CATALOGUES[lang];
   const en: Partial<Record<string, string>> = CATALOGUES.en;
-  return (key, params) => {
+  const t = (key: MessageKey, params?: Record<string, string | number>): string => {
     const count = params ? countOf(params) : null;
     const pick = (cat: Partial<Record<string, string>>, catLang: string): string | undefined => {
       if (count !== null) {
@@ -57,4 +58,5 @@ export function translator(lang: InterfaceLanguage): Translate {
     if (!params) return template;
     return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
   };
+  return Object.assign(t, { lang });
 }

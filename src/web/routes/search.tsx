@@ -4,10 +4,12 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { InvalidInput } from '../../domain/errors.ts';
+import { formIssue, issueMessage } from '../../domain/form-messages.ts';
 import { DEFAULT_LANGUAGE, type InterfaceLanguage } from '../../domain/language.ts';
 import { type Facet, FACETS, MAX_PER_PAGE, search, type SearchFilters, type SearchOutcome } from '../../operations/search.ts';
 import { API_HEADERS } from '../api/respond.ts';
 import type { AppDeps } from '../deps.ts';
+import { refusalText } from '../i18n/form-errors.ts';
 import { translator } from '../i18n/t.ts';
 import { HTML_HEADERS } from '../security.ts';
 import { renderDocument } from '../views/layout.tsx';
@@ -16,18 +18,24 @@ import { langHeaders, parseLang } from '../api/params.ts';
 
 import { FACET_VALUES_SHOWN, facetText, SearchErrorPage, SearchPage, searchHref } from '../views/search.tsx';
 
-const whole = (max: number) => z.string().regex(/^[1-9][0-9]{0,5}$/, 'must be a positive whole number').transform(Number).pipe(z.number().max(max, `must be at most ${max}`));
+// Each refusal keyed (domain/form-messages.ts), so the page and /api/search?lang= say it in their language.
+const whole = (name: string, max: number) =>
+  z
+    .string()
+    .refine((s) => /^[1-9][0-9]{0,5}$/.test(s) && Number(s) <= max, formIssue('apiWholeMax', { name, max }))
+    .transform(Number);
+const text = (name: string, max: number) => z.string().refine((s) => s.length <= max, formIssue('searchTooLong', { name, max }));
 const params = z.object({
-  q: z.string().max(500, 'q must be at most 500 characters').optional(),
-  page: whole(1000).optional(),
-  perPage: whole(MAX_PER_PAGE).optional(),
-  ...Object.fromEntries(FACETS.map((f) => [f, z.string().max(200, `${f} must be at most 200 characters`).optional()])),
+  q: text('q', 500).optional(),
+  page: whole('page', 1000).optional(),
+  perPage: whole('perPage', MAX_PER_PAGE).optional(),
+  ...Object.fromEntries(FACETS.map((f) => [f, text(f, 200).optional()])),
 });
 
 /** A search's parameters from the query string; a malformed one is an InvalidInput naming it. */
 export function parseSearch(query: Record<string, string>): { q: string; filters: SearchFilters; page: number; perPage: number } {
   const r = params.safeParse(query);
-  if (!r.success) throw new InvalidInput(r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!r.success) throw new InvalidInput(r.error.issues.map((i) => ({ message: issueMessage(i) })));
   const v = r.data as Record<string, string | number | undefined>;
   const filters: SearchFilters = {};
   for (const f of FACETS) if (typeof v[f] === 'string' && v[f] !== '') filters[f] = v[f] as string;
@@ -100,7 +108,7 @@ export function searchRoutes(deps: AppDeps, lang: InterfaceLanguage = 'en'): Hon
       p = parseSearch(c.req.query());
     } catch (e) {
       if (!(e instanceof InvalidInput)) throw e;
-      return c.body(await renderDocument(<SearchErrorPage lang={lang} t={t} detail={e.message} />, placeOf(c.req.path, deps.baseUrl())), 400, { ...HTML_HEADERS, 'cache-control': 'no-store' });
+      return c.body(await renderDocument(<SearchErrorPage lang={lang} t={t} detail={refusalText(t, e.refusals)} />, placeOf(c.req.path, deps.baseUrl())), 400, { ...HTML_HEADERS, 'cache-control': 'no-store' });
     }
     const outcome = await search(deps.storage, { ...p, reader: lang });
     const html = await renderDocument(<SearchPage lang={lang} t={t} outcome={outcome} />, placeOf(c.req.url.slice(c.req.url.indexOf('/', 8)), deps.baseUrl()));

@@ -1,6 +1,7 @@
 // The word lists the line classifier and the person segmenter read pages against: jobs, institutions,
 // venues and given names, in English, French and Spanish. A word's presence is one feature among several;
 // no list decides a line alone.
+import { findCountry } from '../domain/country.ts';
 
 /** Nouns that make a phrase a job ("Director", "Ministra", "Conseiller"). */
 export const JOB_WORDS: ReadonlySet<string> = new Set(
@@ -64,58 +65,65 @@ export const VENUE_WORDS: ReadonlySet<string> = new Set(
   restaurant hotel hôtel amphi salles salas aula aulas`.split(/\s+/),
 );
 
-/** Common given names across the regions agenda pages come from: one feature of a name, never required. */
-export const GIVEN_NAMES: ReadonlySet<string> = new Set(
-  `john james robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark
-  paul steven andrew kenneth joshua kevin brian george timothy ronald edward jason jeffrey ryan jacob gary
-  nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick
-  raymond jack dennis jerry tyler aaron henry peter victor tom bernard dean martin jean pierre jacques michel
-  françois philippe louis alain christophe nicolas olivier antoine hervé serge luc marc yves laurent
-  mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa margaret betty sandra
-  ashley dorothy kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca laura sharon
-  cynthia kathleen amy shirley angela helen anna brenda pamela nicole ruth katherine samantha christine
-  emma catherine maria marie sophie françoise isabelle nathalie anne claire hélène juan josé carlos luis
-  jorge pedro miguel antonio manuel francisco javier alejandro andrés rodrigo julio tomás camila lucía
-  sofía mariana beatriz carmen ana isabel rosa teresa mohamed mohammed muhammad ahmed ahmad ali omar
-  hassan hussein ibrahim abdullah abdoulaye mamadou moussa ousmane amadou fatima aisha amina awa mariam
-  kwame kofi yaw akua abena chinedu ngozi wei li zhang wang chen liu
-  yang huang zhao ming hui mei ling hiroshi kenji yuki akiko raj priya anjali sunil rahul ravi vikram
-  arjun sanjay deepak ivan sergei olga natalya anna dmitri vladimir elena irina svetlana nikolai yusuf
-  mehmet ayşe fatma emre kemal giovanni marco luca francesco alessandra giulia hans klaus stefan jürgen
-  lars erik nils ingrid hanna
-  raúl raul ricardo roberto fernando gustavo eduardo enrique sergio héctor hector óscar oscar rubén ruben diego
-  gabriel gabriela daniela valeria natalia claudia silvia mónica monica verónica veronica lorena paula
-  martín pablo ignacio joaquín agustín nicolás facundo santiago sebastián matías gonzalo marcelo mauricio
-  alberto alfredo álvaro arturo césar ernesto felipe guillermo hugo jaime leonardo lorenzo mario orlando ramiro
-  rafael ramón salvador simón vicente adriana alicia andrea cecilia cristina diana estela eva florencia
-  gloria graciela inés irene josefina julia liliana lourdes luisa marta mercedes mirta noemí norma pilar raquel
-  rocío susana victoria ximena yolanda marisol paola carolina alejandra fernanda guadalupe
-  joão rui tiago vítor joana rita
-  benoît guillaume julien mathieu thierry vincent yannick didier gilles dominique emmanuel éric frédéric
-  gérard jérôme patrice pascal rémi sébastien xavier agnès aurélie béatrice brigitte cécile chantal corinne
-  delphine élise émilie florence geneviève juliette justine léa lucie mathilde monique nadine pauline
-  sandrine solène sylvie valérie véronique virginie martine
-  ibrahima cheikh modou babacar boubacar aliou souleymane idrissa issa adama seydou bakary sekou lamine
-  aminata fatou fatoumata kadiatou khadija rokia salimata ramatou oumar karim rachid youssef samir nabil
-  tarek walid khaled mustafa mahmoud hamid rami nadia leila layla samira rania hoda salma yasmin zainab
-  grace joyce faith esther mercy chukwuma olumide oluwaseun adebayo tunde wanjiru
-  kamau otieno achieng musa juma neema baraka
-  hamidah aishah siti nurul farid aziz hafiz rahman jie takashi haruto
-  yuto sakura aiko anil amit rajesh suresh meera lakshmi pooja kavita minh dewi putri budi
-  agus siddharth tomasz piotr krzysztof katarzyna agnieszka jan pieter willem sanne anders henrik lena
-  ole karin astrid helga sabine monika ursula wolfgang andreas markus tobias
-  fabienne fabien fabrice josette jacqueline colette danielle odile josiane mireille nadège ginette huguette gisèle
-  lydia yvette yvonne solange sylvain gilbert rodolphe régis albert franck cédric jérémie joël lionel loïc ludovic
-  maxime mickaël thibault bastien romain florian clément quentin arnaud bruno christian denis gaël grégoire hubert
-  roland théo théodore timothée gaston léon marcel maurice robert roger rené andré henri jules émile lucien
-  georges edouard édouard félix fernand armand aimé josé-maría marie-claire marie-christine marie-france
-  jimmy jim bob bill mike tim steve kate jane jenny sue liz ben sam joe tony nick alex chris matt dan rob greg
-  adaeze chiamaka chidi emeka ifeoma kwabena kwaku kojo ama efua thandiwe naledi nomsa sipho thandeka lerato
-  zanele bongani mandla themba tendai tatenda farai wanjiku njeri kipchoge hamadi nkiruka amani zawadi halima
-  aigerim nurlan gulnara bakyt harpreet gurpreet manpreet
-  hélène sabrina nadia jessica stéphanie laetitia karine céline aurore camille manon chloé margaux
-  carla lucas gabriela rodolfo patricio cristián alexis paulina`.split(/\s+/),
+// Given names come from @faker-js/faker's locale data (person.first_name of 60-odd locales: Europe, the Americas,
+// Africa (Ghana, Nigeria, Senegal, South Africa, Yoruba, Zulu), the Middle East (Arabic, Persian, Hebrew, Turkish,
+// Kurdish), Central, South and East Asia), read once when the importer loads; the data ships in the package.
+// Kept here by hand only: names the package lacks (East Asian names in Latin letters, East African and Sahelian
+// names, Kazakh, Punjabi, compound French names, accented Spanish and French forms it spells otherwise).
+const FAKER_LOCALES = `af_ZA ar az bn_BD cs_CZ da de de_CH dv el en en_AU en_GH en_IE en_IN en_NG en_NP en_ZA es es_MX fa fi fr
+  fr_BE fr_CH fr_SN he hr hu hy id_ID it ja ka_GE ko ku_ckb ku_kmr_latin lv mk mn_MN_cyrl nb_NO ne nl pl pt_BR pt_PT
+  ro ru sk sl_SI sr_RS_latin sv ta_IN th tr uk ur uz_UZ_latin vi yo_NG zh_CN zh_TW zu_ZA`.split(/\s+/);
+
+type FirstNames = string[] | { generic?: string[]; female?: string[]; male?: string[] } | undefined;
+async function packageGivenNames(): Promise<string[]> {
+  const out: string[] = [];
+  const mods = await Promise.all(
+    FAKER_LOCALES.map((l) => import(`@faker-js/faker/locale/${l}`) as Promise<{ faker: { rawDefinitions: { person?: { first_name?: FirstNames } } } }>),
+  );
+  for (const m of mods) {
+    const fn = m.faker.rawDefinitions.person?.first_name;
+    if (fn === undefined) continue;
+    out.push(...(Array.isArray(fn) ? fn : [...(fn.generic ?? []), ...(fn.female ?? []), ...(fn.male ?? [])]));
+  }
+  return out;
+}
+const PACKAGE_GIVEN_NAMES = await packageGivenNames();
+
+/** Names the package lacks, kept by hand (see above). */
+const HAND_GIVEN_NAMES = `ngozi wei li zhang wang chen liu yang huang zhao ming hui mei ling hiroshi yuki akiko sunil vikram deepak
+  natalya ayşe jürgen héctor facundo álvaro simón noemí ramatou tarek khaled hoda mercy chukwuma adebayo tunde wanjiru
+  kamau otieno achieng juma neema baraka hamidah aishah farid hafiz jie takashi haruto yuto aiko rajesh meera kavita
+  siddharth ginette fernand josé-maría marie-claire marie-christine marie-france rob adaeze chidi efua thandiwe naledi
+  nomsa thandeka bongani tendai tatenda farai wanjiku njeri kipchoge hamadi nkiruka zawadi aigerim gulnara bakyt
+  harpreet gurpreet manpreet`.split(/\s+/);
+
+// Words some locale lists as a given name that agenda pages use as ordinary words: months and days, modal verbs,
+// function words of English, French and Spanish, places, and titles ("General", "Judge", "Don" is an honorific).
+const NOT_GIVEN = new Set(
+  `general major judge king queen prince princess dame lord royal don may will can june july august april mai avril
+  juin juillet août summer winter hope joy faith honor honour justice art easter tea green meta name job una esta
+  hasta su sem bas ave elle ville monde among rim delta monte viva deja cierra santa paris london geneva washington
+  asia america africa europe rica virginia georgia jordan phoenix savanna sidney`.split(/\s+/),
 );
+
+function fold(w: string): string {
+  return w.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+}
+
+/** Given names across the regions agenda pages come from: one feature of a name, never required. */
+export const GIVEN_NAMES: ReadonlySet<string> = (() => {
+  const set = new Set<string>();
+  for (const n of [...PACKAGE_GIVEN_NAMES, ...HAND_GIVEN_NAMES]) {
+    const k = n.toLowerCase();
+    // One word of letters (no spaces); not a job, institution or venue word, nor a country.
+    if (!/^[\p{L}\p{M}'’-]{2,}$/u.test(k) || NOT_GIVEN.has(k) || JOB_WORDS.has(k) || JOB_MODIFIERS.has(k) || ORG_WORDS.has(k) ||
+      VENUE_WORDS.has(k) || findCountry(k) !== null) continue;
+    set.add(k);
+    set.add(fold(k));
+  }
+  for (const k of HAND_GIVEN_NAMES) set.add(k);
+  return set;
+})();
 
 /** A word in a script without letter case (Arabic, Hebrew, Chinese, Japanese, Korean, Thai, Devanagari, …). */
 export function isUncasedWord(w: string): boolean {
@@ -154,5 +162,6 @@ export function isVenueWord(w: string): boolean {
 }
 
 export function isGivenName(w: string): boolean {
-  return GIVEN_NAMES.has(clean(w));
+  const k = clean(w);
+  return GIVEN_NAMES.has(k) || GIVEN_NAMES.has(fold(k));
 }

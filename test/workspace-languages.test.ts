@@ -136,24 +136,43 @@ for (const engine of ENGINES) {
         assert.deepEqual(await files('/ar'), [`PDF (${kb(meta.pdfSize)} كيلوبايت، عدد الصفحات: ${meta.pages})`, `HTML مثبّت، ${kb(meta.htmlSize)} كيلوبايت)`]);
 
         // ---- search results' titles in the reader's language where an editor translated them -------------------------
+        // A document of the event (a link), whose label the French translation gives too.
+        const material = (
+          await q
+            .insertInto('material')
+            .values({ event_id: idm.event_id, appearance_id: null, kind: 'statement', label: 'Panel statement', lang: 'en', position: 0, url: 'https://example.org/panel-statement.pdf', file_id: null, created_at: '2025-05-01T00:00:00.000Z' })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
         const trForm = await admin.get(`/admin/events/${idm.event_id}/translations/fr`);
         const trFields = Object.fromEntries([...trForm.body.matchAll(/<(?:input|textarea) id="[^"]+" name="([^"]+)"/g)].map((m) => [m[1]!, '']));
-        const saved = await admin.post(`/admin/events/${idm.event_id}/translations/fr`, { ...trFields, ...versions(trForm.body), 'event.title': 'OIM 2025', [`session.${idm.id}.title`]: 'Table ronde de l’OIM' });
+        const saved = await admin.post(`/admin/events/${idm.event_id}/translations/fr`, { ...trFields, ...versions(trForm.body), 'event.title': 'OIM 2025', [`session.${idm.id}.title`]: 'Table ronde de l’OIM', [`material.${material}.label`]: 'Déclaration de la table ronde' });
         assert.equal(saved.status, 303, saved.body.slice(0, 500));
         await publishEvent(db.storage, idm.event_id);
         const results = async (prefix: string) =>
           [...(await http('GET', `${base}${prefix}/search?q=panel`)).body.split('<ol class="list results"')[1]!.split('</ol>')[0]!.matchAll(/<li><a href="[^"]*"><bdi([^>]*)>([\s\S]*?)<\/bdi><\/a> <span class="aff">([\s\S]*?)<\/span>/g)].map((m) => `${m[1]!.trim()} ${unescape(m[2]!.replace(/<[^>]+>/g, ''))} | ${unescape(m[3]!.replace(/<[^>]+>/g, '')).replace(/[ \t\r\n]+/g, ' ').trim()}`);
-        assert.deepEqual(await results(''), ['lang="en" Panel of idm | — Session, idm, 2025-05-06']);
-        assert.deepEqual(await results('/fr'), ['lang="fr" Table ronde de l’OIM | — Séance, OIM 2025, 2025-05-06']);
-        assert.deepEqual(await results('/es'), ['lang="en" Panel of idm | — Sesión, idm, 2025-05-06']);
-        const found = JSON.parse((await http('GET', `${base}/api/search?q=panel&lang=fr`)).body) as { results: Array<{ title: string; titleLang: string; event: string; eventLang: string; lang: string }> };
-        assert.deepEqual(found.results.map((r) => [r.title, r.titleLang, r.event, r.eventLang, r.lang]), [['Table ronde de l’OIM', 'fr', 'OIM 2025', 'fr', 'en']]);
+        const shown = async (prefix: string) => (await results(prefix)).map((r) => r.replace(/ \| .*/, ''));
+        assert.deepEqual(await shown(''), ['lang="en" Panel of idm', 'lang="en" Panel statement']);
+        assert.deepEqual(await results('/fr').then((r) => r[0]), 'lang="fr" Table ronde de l’OIM | — Séance, OIM 2025, 2025-05-06');
+        assert.deepEqual(await shown('/fr'), ['lang="fr" Table ronde de l’OIM', 'lang="fr" Déclaration de la table ronde']);
+        assert.deepEqual(await shown('/es'), ['lang="en" Panel of idm', 'lang="en" Panel statement']);
+        const found = JSON.parse((await http('GET', `${base}/api/search?q=panel&lang=fr`)).body) as { results: Array<{ kind: string; title: string; titleLang: string; event: string; eventLang: string; lang: string }> };
+        assert.deepEqual(found.results.map((r) => [r.kind, r.title, r.titleLang, r.event, r.eventLang, r.lang]), [
+          ['session', 'Table ronde de l’OIM', 'fr', 'OIM 2025', 'fr', 'en'],
+          ['material', 'Déclaration de la table ronde', 'fr', 'OIM 2025', 'fr', 'en'],
+        ]);
+        const foundEn = JSON.parse((await http('GET', `${base}/api/search?q=panel`)).body) as { results: Array<{ title: string; titleLang: string }> };
+        assert.deepEqual(foundEn.results.map((r) => [r.title, r.titleLang]), [['Panel of idm', 'en'], ['Panel statement', 'en']]);
 
-        // The figures' JSON: the event's title in the address's language where translated, each title with its language.
+        // The figures' JSON: the event's title (the scope's and each listed event's) in the address's language where translated, each with its language.
         const figures = async (prefix: string) => (JSON.parse((await http('GET', `${base}${prefix}/events/idm-2025/representation.json`)).body) as { scope: unknown }).scope;
-        const scope = { kind: 'event', slug: 'idm-2025', series: { slug: 'idm', title: 'idm', titleLang: 'en' }, year: null, from: '2025-05-06', to: '2025-05-06', events: [{ slug: 'idm-2025', title: 'idm', startDate: '2025-05-06' }] };
-        assert.deepEqual(await figures('/fr'), { ...scope, title: 'OIM 2025', titleLang: 'fr' });
-        assert.deepEqual(await figures(''), { ...scope, title: 'idm', titleLang: 'en' });
+        const scope = { kind: 'event', slug: 'idm-2025', series: { slug: 'idm', title: 'idm', titleLang: 'en' }, year: null, from: '2025-05-06', to: '2025-05-06' };
+        assert.deepEqual(await figures('/fr'), { ...scope, title: 'OIM 2025', titleLang: 'fr', events: [{ slug: 'idm-2025', title: 'OIM 2025', titleLang: 'fr', startDate: '2025-05-06' }] });
+        assert.deepEqual(await figures(''), { ...scope, title: 'idm', titleLang: 'en', events: [{ slug: 'idm-2025', title: 'idm', titleLang: 'en', startDate: '2025-05-06' }] });
+        // A series' figures list its events, each title in the reader's language where translated.
+        const seriesEvents = async (prefix: string) => (JSON.parse((await http('GET', `${base}${prefix}/series/idm/representation.json`)).body) as { scope: { events: unknown } }).scope.events;
+        assert.deepEqual(await seriesEvents('/fr'), [{ slug: 'idm-2025', title: 'OIM 2025', titleLang: 'fr', startDate: '2025-05-06' }]);
+        assert.deepEqual(await seriesEvents('/ar'), [{ slug: 'idm-2025', title: 'idm', titleLang: 'en', startDate: '2025-05-06' }]);
 
         // ---- the API: English by default, the language asked for with ?lang= --------------------
         const api = async (method: string, path: string, headers: Record<string, string> = {}, body?: string) => {

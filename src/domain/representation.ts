@@ -230,8 +230,8 @@ export type Representation = {
     /** the first and last day of the events counted (null: none published) */
     from: string | null;
     to: string | null;
-    /** the published events counted */
-    events: Array<{ id: number; slug: string; title: string; startDate: string }>;
+    /** the published events counted, each title with its language and translations */
+    events: Array<{ id: number; slug: string; title: string; lang: string; translations: string | null; startDate: string }>;
   };
   figures: Figures;
   /** a series' years, oldest first (absent for an event and for one year) */

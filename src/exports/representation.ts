@@ -98,8 +98,8 @@ function figuresJson(f: Figures, label: GroupLabel) {
 
 /** The same figures as JSON: scope, what was counted (`notes`, in the reader's language), totals, dimensions, and a series' years. */
 /**
- * The figures as JSON. `reader`: the language of the address it is fetched from (/fr/…): the scope's and its series'
- * titles in it where an editor translated them, else the originals, each with the language it is in (`titleLang`).
+ * The figures as JSON. `reader`: the language of the address it is fetched from (/fr/…): the scope's, its series' and
+ * its events' titles in it where an editor translated them, else the originals, each with the language it is in (`titleLang`).
  */
 export function representationJson(rep: Representation, label: GroupLabel, notes: Record<string, string>, url: string, reader = 'en'): Uint8Array {
   const s = rep.scope;
@@ -115,7 +115,10 @@ export function representationJson(rep: Representation, label: GroupLabel, notes
       year: s.year,
       from: s.from,
       to: s.to,
-      events: s.events.map((e) => ({ slug: e.slug, title: e.title, startDate: e.startDate })),
+      events: s.events.map((e) => {
+        const t = pickField(e, 'title', e.title, reader) ?? { text: e.title, lang: e.lang };
+        return { slug: e.slug, title: t.text, titleLang: t.lang, startDate: e.startDate };
+      }),
     },
     url,
     notes,

@@ -50,4 +50,4 @@ export async function representationOf(db: DbOrTx, scope: RepresentationScope): 
   };
 }
 
-const eventOf = (e: { id: number; slug: string; title: string; start_date: string }) => ({ id: e.id, slug: e.slug, title: e.title, startDate: e.start_date });
+const eventOf = (e: { id: number; slug: string; title: string; lang: string; translations: string | null; start_date: string }) => ({ id: e.id, slug: e.slug, title: e.title, lang: e.lang, translations: e.translations, startDate: e.start_date });

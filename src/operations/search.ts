@@ -170,15 +170,18 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
     const bodies = await bodiesById(db, shown.map((d) => d.id));
     step('bodies');
     // Titles in the reader's language where an editor translated them: an event's (its facet's row carries its
-    // translations), a session's (its published row's), and the event a result belongs to.
+    // translations), a session's and a document's label (their published rows'), and the event a result belongs to.
     const sessionIds = shown.filter((d) => d.kind === 'session').map((d) => d.ref_id);
     const sessions = new Map(sessionIds.length ? (await published(db).selectFrom('session').select(['id', 'translations']).where('id', 'in', sessionIds).execute()).map((r): [number, string | null] => [Number(r.id), (r.translations as string | null) ?? null]) : []);
+    const materialIds = shown.filter((d) => d.kind === 'material').map((d) => d.ref_id);
+    const materials = new Map(materialIds.length ? (await published(db).selectFrom('material').select(['id', 'translations']).where('id', 'in', materialIds).execute()).map((r): [number, string | null] => [Number(r.id), (r.translations as string | null) ?? null]) : []);
     const titleOf = (d: (typeof shown)[number]): Picked | null => {
       if (d.kind === 'event') {
         const e = events.get(d.ref_id);
         return e ? pickField(e, 'title', d.title, reader) : null;
       }
       if (d.kind === 'session' && d.lang) return pickField({ lang: d.lang, translations: sessions.get(d.ref_id) ?? null }, 'title', d.title, reader);
+      if (d.kind === 'material' && d.lang) return pickField({ lang: d.lang, translations: materials.get(d.ref_id) ?? null }, 'label', d.title, reader);
       return null;
     };
     const eventTitleOf = (d: (typeof shown)[number]): Picked | null => {

@@ -105,6 +105,9 @@ export const FORM_MESSAGES = {
   pubNoEvents: 'series "{series}" has no published event that starts in {year}: a publication is made from published events',
   pubYear: '--year must be a year such as 2017, not "{year}"',
   pubAddressTaken: 'the publication address /publications/{slug} is already taken',
+  pubNoEvent: 'no event "{event}" (event slugs are listed at /admin and in the event\'s address /events/SLUG)',
+  pubNoSeries: 'no series "{series}" (series slugs are in the address /series/SLUG)',
+  noPublication: 'no publication {id}',
   pubNothingPublished: 'publication "{slug}" has no published event to be made from: publish the event first',
   // The workspace's not-found answers (its 404 page says them in the reader's language).
   noSuchPage: 'no such page',

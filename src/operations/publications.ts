@@ -148,14 +148,14 @@ export async function ensurePublication(storage: Storage, scope: Scope, clock: (
   let target: { seriesId: number; eventId: number | null; year: number | null; slug: string; title: string; lang: string };
   if ('event' in scope) {
     const event = await db.selectFrom('event').select(['id', 'series_id', 'slug', 'title', 'lang']).where('slug', '=', scope.event).executeTakeFirst();
-    if (!event) throw new NotFound(`no event "${scope.event}" (event slugs are listed at /admin and in the event's address /events/SLUG)`);
+    if (!event) throw new NotFound(formMessage('pubNoEvent', { event: scope.event }));
     const pub = await published(db).selectFrom('event').select(['id', 'title', 'lang']).where('id', '=', event.id).where('status', '=', 'published').executeTakeFirst();
     if (!pub) throw new InvalidInput(formMessage('pubEventUnpublished', { event: scope.event }));
     target = { seriesId: event.series_id, eventId: event.id, year: null, slug: event.slug, title: pub.title, lang: pub.lang };
   } else {
     if (!Number.isInteger(scope.year) || scope.year < 1900 || scope.year > 2999) throw new InvalidInput(formMessage('pubYear', { year: scope.year }));
     const series = await db.selectFrom('series').select(['id', 'slug', 'title', 'lang']).where('slug', '=', scope.series).executeTakeFirst();
-    if (!series) throw new NotFound(`no series "${scope.series}" (series slugs are in the address /series/SLUG)`);
+    if (!series) throw new NotFound(formMessage('pubNoSeries', { series: scope.series }));
     const events = await publicationEvents(db, { seriesId: series.id, eventId: null, year: scope.year });
     if (!events.length) throw new InvalidInput(formMessage('pubNoEvents', { series: scope.series, year: scope.year }));
     target = { seriesId: series.id, eventId: null, year: scope.year, slug: `${series.slug}-${scope.year}`, title: `${series.title} ${scope.year}`, lang: series.lang };
@@ -200,7 +200,7 @@ export const PUBLICATION_TEXT_FIELDS = ['foreword', 'summary'] as const;
 export async function savePublication(storage: Storage, id: number, version: number, fields: PublicationFields, accountId: number | null, clock: () => Date = () => new Date()): Promise<PublicationRow> {
   return write(storage, async (trx, scope) => {
     const before = await trx.selectFrom('publication').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!before) throw new NotFound(`no publication ${id}`);
+    if (!before) throw new NotFound(formMessage('noPublication', { id }));
     const now = clock().toISOString();
     const r = await trx
       .updateTable('publication')
@@ -393,7 +393,7 @@ export async function editionsOf(db: DbOrTx, publicationId: number): Promise<Edi
 export async function freezeEdition(storage: Storage, publicationId: number, opts: CompileOptions & { note?: string | null; accountId?: number | null }): Promise<Edition> {
   const at = (opts.clock ?? (() => new Date()))();
   const p = await publicationById(storage.db, publicationId);
-  if (!p) throw new NotFound(`no publication ${publicationId}`);
+  if (!p) throw new NotFound(formMessage('noPublication', { id: publicationId }));
   const last = (await editionsOf(storage.db, publicationId))[0];
   const number = (last?.number ?? 0) + 1;
   const note = opts.note?.trim() || null;

@@ -32,7 +32,7 @@ import { eventForMaterials } from '../../storage/queries/materials.ts';
 import { seriesBySlug } from '../../storage/queries/editing.ts';
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
 import { translator } from '../i18n/t.ts';
-import { fieldError, refusalText } from '../i18n/form-errors.ts';
+import { fieldError, quantityIn, refusalText } from '../i18n/form-errors.ts';
 import { importWarningText } from '../i18n/import-warnings.ts';
 import type { FieldErrors } from '../../domain/editing.ts';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -331,8 +331,8 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
   /** "Line 12: venue or room; not read:" in the page's language; a warning the catalogue does not know, in English, marked so. */
   function WarningLine(p: { line: number; message: string }) {
     const said = importWarningText(t, p.message);
-    if (said !== null) return <>{t('importPage.warning', { line: p.line, message: said })}</>;
-    const [before, after] = t('importPage.warning', { line: p.line, message: '\u0000' }).split('\u0000') as [string, string];
+    if (said !== null) return <>{t('importPage.warning', { line: quantityIn(t, p.line), message: said })}</>;
+    const [before, after] = t('importPage.warning', { line: quantityIn(t, p.line), message: '\u0000' }).split('\u0000') as [string, string];
     return (
       <>
         {before}
@@ -464,7 +464,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
       <fieldset>
         <legend>
           {t(`edit.role.${p.role}`)}: <bdi>{p.person.name}</bdi>
-          {p.person.line !== undefined ? ` (${t('importPage.line', { line: p.person.line })})` : ''}
+          {p.person.line !== undefined ? ` (${t('importPage.line', { line: quantityIn(t, p.person.line) })})` : ''}
         </legend>
         <Warnings list={p.warnings} />
         <Input name={f('name')} label={t('importPage.name')} value={p.person.name} {...common} required />
@@ -643,7 +643,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
                   <section aria-labelledby={`session-${d}-${si}`} class="import-session">
                     <h3 id={`session-${d}-${si}`}>
                       {s.start ?? '--:--'}–{s.end ?? '--:--'} <bdi>{s.title ?? t('edit.untitled')}</bdi>
-                      {s.line !== undefined ? ` (${t('importPage.line', { line: s.line })})` : ''}
+                      {s.line !== undefined ? ` (${t('importPage.line', { line: quantityIn(t, s.line) })})` : ''}
                     </h3>
                     <Warnings list={placed.at.get(`s${d}.${si}`)} />
                     <Input name={f('title')} label={t('importPage.sessionTitle')} value={s.title} {...common} size={80} />

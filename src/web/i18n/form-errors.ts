@@ -27,6 +27,9 @@ function quantity(lang: InterfaceLanguage, v: number): string {
   return lang === 'fr' ? s.replace(/\u202f/g, '\u00a0') : s;
 }
 
+/** A quantity (a count, a size, a line number) written by Intl in the translator's language: "1,234", French "1 234". */
+export const quantityIn = (t: Translate, n: number): string => quantity(t.lang ?? 'en', n);
+
 /** A field's message as a web form shows it. */
 export function fieldError(t: Translate, message: FieldMessage): string {
   if (!(message instanceof FormMessage)) return message;

@@ -1,6 +1,6 @@
 // The workspace's rarer refusals in the reader's language (issue 13), through the running server on every
 // engine: the audit log's revert refusals, an undo of a merge already undone, a speaker link revoked twice, a
-// submission already decided, a day that still holds a session; the JSON API's: /api/search's own 400, the
+// submission already decided, a day that still holds a session, a publish whose address is taken; the JSON API's: /api/search's own 400, the
 // PATCH's "must be a list of texts", a body that is not JSON (the parser's own detail set apart, in English),
 // a body too long; and the numbers inside them written by Intl in the reader's language.
 import assert from 'node:assert/strict';
@@ -8,6 +8,7 @@ import { describe, test } from 'node:test';
 import { createToken } from '../src/operations/api-tokens.ts';
 import { saveForm } from '../src/operations/edit-record.ts';
 import { mergeRecords } from '../src/operations/identities.ts';
+import { publishEvent } from '../src/operations/releases.ts';
 import { createSpeakerLink, openLink, proposeCorrection } from '../src/operations/speaker-links.ts';
 import { startServer } from '../src/web/server.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
@@ -81,6 +82,22 @@ for (const engine of ENGINES) {
           status: 409,
           message: `cet élément (jour) a été modifié par quelqu’un d’autre après que vous l’avez ouvert (vous avez vu la version ${day.version + 3}${NBSP}; il en est maintenant à la version ${day.version})${NBSP}: rien n’a été supprimé${NBSP}; examinez-le de nouveau d’abord`,
         });
+
+        // ---- a publish whose address another event's published release still holds ----------------------------------
+        const [idmEvent, gfmdEvent] = await Promise.all(['idm-2025', 'gfmd-2025'].map((slug) => q.selectFrom('event').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()));
+        await publishEvent(db.storage, idmEvent!.id);
+        await q.updateTable('event').set({ slug: 'idm-2025-moved' }).where('id', '=', idmEvent!.id).execute();
+        await q.updateTable('event').set({ slug: 'idm-2025' }).where('id', '=', gfmdEvent!.id).execute();
+        assert.deepEqual(await refused(`/fr/admin/events/${gfmdEvent!.id}/publish`, { note: '' }), {
+          status: 409,
+          message: `l’adresse /events/idm-2025 est encore utilisée par la version publiée d’un autre événement (id ${idmEvent!.id})${NBSP}: publiez d’abord cet événement à sa nouvelle adresse`,
+        });
+        assert.deepEqual(await refused(`/admin/events/${gfmdEvent!.id}/publish`, { note: '' }), {
+          status: 409,
+          message: `the address /events/idm-2025 is still used by the published release of another event (id ${idmEvent!.id}); publish that event under its new address first`,
+        });
+        await q.updateTable('event').set({ slug: 'gfmd-2025' }).where('id', '=', gfmdEvent!.id).execute();
+        await q.updateTable('event').set({ slug: 'idm-2025' }).where('id', '=', idmEvent!.id).execute();
 
         // ---- the API: /api/search's own 400, in the language asked for; the search page's -----------------------
         const api = async (method: string, path: string, headers: Record<string, string> = {}, body?: string) => {

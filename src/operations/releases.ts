@@ -5,6 +5,7 @@
 // sees now (release N) and the working copy about to become release N+1.
 import { sql } from 'kysely';
 import { NotFound, Conflict } from '../domain/errors.ts';
+import { formMessage } from '../domain/form-messages.ts';
 import type { AppearanceRow, DayRow, DbOrTx, EventRow, MaterialRow, SessionRow, Tx } from '../storage/database.ts';
 import { deleteFileIfUnused } from '../storage/queries/files.ts';
 import { insertAuditEntry } from '../storage/queries/editing.ts';
@@ -193,13 +194,13 @@ export async function publishEvent(storage: Storage, eventId: number, opts: { no
 /** The same inside a write that is already open (an import with --publish). */
 export async function publishWithin(trx: Tx, scope: WriteScope, eventId: number, opts: { note?: string | null; accountId?: number | null } = {}): Promise<PublishResult> {
   const work = await readProgramme(trx, eventId);
-  if (!work) throw new NotFound(`no event with id ${eventId}`);
+  if (!work) throw new NotFound(formMessage('noEventWithId', { id: eventId }));
   const last = await trx.selectFrom('release').selectAll().where('event_id', '=', eventId).orderBy('number', 'desc').executeTakeFirst();
   const before = last ? await readProgramme(published(trx), eventId) : undefined;
   if (last && before && sameProgramme(before, work)) return { changed: false, number: last.number };
 
   const taken = await trx.selectFrom('pub_event').select(['id', 'slug']).where('slug', '=', work.event.slug).where('id', '!=', eventId).executeTakeFirst();
-  if (taken) throw new Conflict(`the address /events/${work.event.slug} is still used by the published release of another event (id ${taken.id}); publish that event under its new address first`);
+  if (taken) throw new Conflict(formMessage('publishAddressTaken', { slug: work.event.slug, id: taken.id }));
 
   const changes = before ? diffProgrammes(before, work) : null;
   // Calendars take SEQUENCE from the release's time in seconds: each release at least a second later.
@@ -259,7 +260,7 @@ async function removeCopies(trx: Tx, eventId: number): Promise<void> {
 export async function withdrawEvent(storage: Storage, eventId: number, accountId: number | null): Promise<boolean> {
   return write(storage, async (trx, scope) => {
     const event = await trx.selectFrom('event').select(['id', 'series_id', 'status']).where('id', '=', eventId).executeTakeFirst();
-    if (!event) throw new NotFound(`no event with id ${eventId}`);
+    if (!event) throw new NotFound(formMessage('noEventWithId', { id: eventId }));
     const pub = await published(trx).selectFrom('material').select('file_id').where('event_id', '=', eventId).execute();
     const had = await trx.selectFrom('pub_event').select('id').where('id', '=', eventId).executeTakeFirst();
     if (!had) return false;

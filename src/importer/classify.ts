@@ -66,7 +66,8 @@ export function isContinuation(next: string, years: readonly number[], line = ',
     const ws = line.split(/\s+/);
     const last = ws.at(-1) ?? '';
     // "… par Ibrahima" / "Ndiaye, ingénieur": a capitalised word after "par", "by", "et", "and" is a name's start too.
-    const named = isGivenName(last) || (/^\p{Lu}\p{Ll}+$/u.test(last) && /^(?:par|by|et|and|avec|with|y|con|por)$/i.test(ws.at(-2) ?? ''));
+    // A line that is only a name ("Consuelo Marín") ends there, even when its surname is a given name elsewhere.
+    const named = (ws.length >= 3 && isGivenName(last)) || (/^\p{Lu}\p{Ll}+$/u.test(last) && /^(?:par|by|et|and|avec|with|y|con|por)$/i.test(ws.at(-2) ?? ''));
     if (named && /^\p{Lu}[\p{L}’'-]+(?:\s\p{Lu}[\p{L}’'-]+)?\s?[,(]/u.test(t)) return true;
   }
   return /,$/.test(line) && (isPositionLike(t) || isOrganizationLike(t)) && !/^\p{Ll}/u.test(t);
@@ -77,7 +78,8 @@ const WRAP_WIDTH = 50;
 const openQuote = (line: string): boolean => line.split('«').length > line.split('»').length && line.length < 300;
 /** A line that may have been wrapped by the page's width: long, with a quotation left open, or ending on a given name. */
 function isWrapped(line: string): boolean {
-  return line.length >= WRAP_WIDTH || openQuote(line) || isGivenName(line.split(/\s+/).at(-1) ?? '');
+  const ws = line.split(/\s+/);
+  return line.length >= WRAP_WIDTH || openQuote(line) || (ws.length >= 3 && isGivenName(ws.at(-1) ?? ''));
 }
 
 // Words a wrapped line ends on: "administrateur honoraire du", "Ministère de l'Europe et".
@@ -189,12 +191,21 @@ export function splitPeople(text: string): string[] {
  */
 function byNameAfterJob(text: string): string[] {
   const parts = splitTopLevel(text);
-  if (parts.length < 4 || text.length > 1200) return [text];
+  if (parts.length < 3 || text.length > 1200) return [text];
+  // The list's own pattern: when its first person is written "Prénom NOM" (a surname in capitals), every later part
+  // written so starts a person, whatever words the job between them uses ("…, Lyon 2, Bertrand OUDINOT, agrégé").
+  const capsList = CAPS_SURNAME_NAME.test(parts[0]!);
   const out: string[] = [];
   let from = 0;
-  for (let k = 2; k + 1 < parts.length; k++) {
+  for (let k = 2; k < parts.length; k++) {
     const prev = parts[k - 1]!;
     const ws = parts[k]!.split(/\s+/);
+    if (capsList && CAPS_SURNAME_NAME.test(parts[k]!) && !CAPS_SURNAME_NAME.test(prev)) {
+      out.push(parts.slice(from, k).join(', '));
+      from = k;
+      continue;
+    }
+    if (parts.length < 4 || k + 1 >= parts.length) continue;
     // A known given name first, or a surname in capitals: "Coastal Public Radio" between two jobs is no person.
     const personal = isGivenName(ws[0]!) || ws.slice(1).some((w) => /^\p{Lu}{2,}$/u.test(w));
     if (personal && plainName(parts[k]!) && (isPositionLike(prev) || isOrganizationLike(prev) || findCountry(prev) !== null) && isPositionLike(parts[k + 1]!)) {
@@ -205,6 +216,10 @@ function byNameAfterJob(text: string): string[] {
   out.push(parts.slice(from).join(', '));
   return out;
 }
+
+// "Hélène VAUCLUSE", "Jean-Baptiste MORVILLIERS", "Nour-Eddine SAIDANI", "Corinne ABADIE-LESTRADE": one or two
+// given names in lower case after a capital, then one to three surnames wholly in capitals (two letters at least).
+const CAPS_SURNAME_NAME = /^\p{Lu}\p{Ll}+(?:[-’']\p{Lu}\p{Ll}+)?(?:\s\p{Lu}\p{Ll}+)?(?:\s(?:de|da|del|van|von|le|la|d['’])?\s?\p{Lu}{2,}(?:[-’']\p{Lu}{2,})?){1,3}$/u;
 
 /** "Ana Ruiz, Li Wei and Omar Haddad": names alone, joined by a final "and", split; anything else comes back whole. */
 function bareNames(text: string): string[] {

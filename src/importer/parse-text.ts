@@ -15,6 +15,9 @@ import { type SessionHeading, isDiscussionLine, readSentenceHeading, readSession
 import { readTimeAfterHeading, readTimeSlot, readTrailingTime, stripDuration } from './times.ts';
 
 const MAX_LINE = 2000;
+// "3. Vídeo de presentación …", "4) Lectura …": an item of a numbered list.
+const ENUMERATED_ITEM = /^(\d{1,2})[.)]\s+(\p{Lu}.*)$/u;
+const ENUMERATOR_DASH = /^\s{0,8}(\d{1,2})\s?\.\s?[-–—]\s?(?=\p{Lu})/u;
 const AGENDA_HEADING =
   /^(?:(?:provisional|draft|annotated|final|detailed|tentative|preliminary|revised)\s)?(?:agenda|programme|program|schedule|programa|ordre du jour)(?:\s(?:of|for)\s(?:the\s)?(?:event|meeting|workshop|conference|day|session|dialogue))?\s?:?$/i;
 const TITLE_LINE = /^(?:(?:provisional|draft|final)\s)?(?:programme|program|agenda)\s(?:of|for)\s(?:the\s)?(.{5,300})$/i;
@@ -38,6 +41,10 @@ const SENTENCE_PEOPLE = /^(.{0,120}?\s)?(?:participar[áa]n|participar[áa]|inte
 // "7. General debate", "9 (d). Interactive panel discussions: Summaries": a numbered agenda item.
 const AGENDA_ITEM = /^\d{1,2}(?:\s?\([a-z]\))?\.\s\p{Lu}/u;
 // A field of the event's details that gives its hours: "Time: 10:00 am – 11:30 am EDT".
+// A card's fields on one line: "Date: November 9, 2020 Time: 9:00 am - 9:15 am …", "Fecha: 3 de mayo Hora: 10:00".
+const CARD_FIELDS = /(?:^|\s)(?:date|fecha)\s?:\s?(.{4,60}?)\s(?:time|hora|heure|horario)\s?:\s?(.{3,500})$/i;
+// "48th meeting", "1st plenary meeting", "12e séance", "3.ª sesión": a meeting's number in an order of the day.
+const MEETING_NUMBER = /^\d{1,4}\s?(?:st|nd|rd|th|e|ème|re|ère|\.?ª|\.?º)\s(?:(?:plenary|public|closed)\s)?(?:meeting|séance|sesión|reunión)(?:\s\((?:public|closed|private)\))?$/i;
 const TIME_FIELD = /^(?:time|times|hours|when|heure|heures|horaire|hora|horario)\s?:\s?/i;
 // Headings of the speakers' biographies that follow an agenda.
 const BIOS = /^(?:speakers?['’]? (?:bios|biographies|profiles)|(?:speaker )?biographies|bios|about the speakers|meet the speakers|biographies des intervenant(?:e|\(e\))?s|notes biographiques|biograf[ií]as(?: de (?:los|las) (?:ponentes|panelistas|participantes))?|semblanzas)\s?:?$/i;
@@ -80,6 +87,12 @@ export function parseAgendaText(text: string): Agenda {
     lines[k] = `${m[1] ?? ''}${m[2]!.trim()}`;
     emphasized.add(k);
   });
+  // "1.- Palabras de bienvenida", "2.– Conferencia": an item number written with a dash after its full stop is the
+  // same numbered item as "1. Palabras …" (Spanish and Portuguese programmes write it so).
+  lines.forEach((line, k) => {
+    const m = ENUMERATOR_DASH.exec(line);
+    if (m !== null) lines[k] = `${m[1]}. ${line.slice(m[0].length)}`;
+  });
   const warnings: AgendaWarning[] = [];
   const warn = (i: number, message: string): void => {
     const t = lines[i]!.trim();
@@ -90,8 +103,18 @@ export function parseAgendaText(text: string): Agenda {
   const start = findStart(lines, years);
   // One reading of the page's language, before any person is read: "M. Diop" is "Monsieur Diop" on a French page.
   const style = nameStyleOf(readPageLanguage(lines));
-  const readPerson = (line: string, loose = false): PersonRead | null => readPersonIn(line, loose, style);
+  // The page's own way of writing names, read from the lines that are plainly people: where at least three write
+  // "Prénom NOM" (a given name in lower case, the surname in capitals), a name with no lower-case letter and no
+  // honorific is a heading in capitals ("LES RIVAGES DE LA MÉDITERRANÉE ANTIQUE, UN PASSÉ EN PARTAGE ?"), not a person.
+  const capsSurnamePage = capsSurnameNames(lines) >= 3;
+  const readPerson = (line: string, loose = false): PersonRead | null => {
+    const read = readPersonIn(line, loose, style);
+    if (read !== null && capsSurnamePage && read.person.honorific === null && !/\p{Ll}/u.test(read.person.name)) return null;
+    return read;
+  };
   const { overview, title } = readOverview(lines.slice(0, start.overviewEnd));
+  const programmeItems = numberedProgramme(lines, start.agendaStart);
+  const labelHeads = labelledGroups();
 
   const days: AgendaDay[] = [];
   const opened: Open[] = [];
@@ -294,6 +317,32 @@ export function parseAgendaText(text: string): Agenda {
       return;
     }
 
+    // "Location: Date: November 9, 2020 Time: 9:00 am - 9:15 am Name Name": a session card that gives its date and time
+    // last, after its title and people (layout): they are that session's; the names after the time repeat the card's.
+    const card = CARD_FIELDS.exec(t);
+    const cardOpen: Open | null = cur;
+    const cardTime = card !== null ? readTimeSlot(card[2]!) : null;
+    if (card !== null && cardOpen !== null && cardTime !== null && cardOpen.s.start === null && cardOpen.s.line! - 1 < i) {
+      cardOpen.s.start = cardTime.start;
+      cardOpen.s.end = cardTime.end;
+      const dated = readDayHeading(card[1]!.trim(), years);
+      const here = day;
+      if (dated !== null && dated.date !== null && here !== null && here.date !== dated.date) {
+        if (here.date === null && days.every((d) => d === here || d.date !== dated.date)) here.date = dated.date;
+        else if (here.sessions.at(-1) === cardOpen.s) {
+          here.sessions.pop();
+          const to = days.find((d) => d.date === dated.date) ?? { date: dated.date, label: null, sessions: [] };
+          if (!days.includes(to)) days.push(to);
+          to.sessions.push(cardOpen.s);
+          day = to;
+          if (here.sessions.length === 0 && here.label === null) days.splice(days.indexOf(here), 1);
+        }
+      }
+      warn(i, 'date and time at the end of a session\'s card read as that session\'s (layout)');
+      // The card ends there: what follows is the next session's.
+      cur = null;
+      return;
+    }
     // "Time: 10:00 am – 11:30 am EDT", "Horario: 9 a 13 h": the event's own hours in its details, a span, not a session.
     const field = TIME_FIELD.exec(t);
     const fieldSlot = field !== null ? readTimeSlot(t.slice(field[0].length)) : null;
@@ -393,6 +442,11 @@ export function parseAgendaText(text: string): Agenda {
       }
     }
 
+    // "9.00 – 12.00" then "48th meeting" then the item: the meeting's number is no title; the next line gives it.
+    if (o !== null && o.awaitingTitle && !nameLine && MEETING_NUMBER.test(t)) {
+      warn(i, 'meeting number; the title is read from the next line');
+      return;
+    }
     if (o !== null && o.awaitingTitle && !nameLine) {
       o.awaitingTitle = false;
       const bare = withoutPlace(stripDuration(t));
@@ -476,6 +530,15 @@ export function parseAgendaText(text: string): Agenda {
     const agendaItem = AGENDA_ITEM.test(t) && (AGENDA_ITEM.test(prevLine(i)) || AGENDA_ITEM.test(nextLine(i)));
     if (agendaItem && block === null && cur !== null && cur.s.start !== null && cur.s.title !== null) {
       warn(i, 'agenda item of the meeting above; not a session');
+      return;
+    }
+    // "1. Palabras de bienvenida de X, alcalde", "2. Conferencia … por el Sr. Y": on a page whose programme is a numbered
+    // list with no clock times, each item is a session, its text read as a time line's would be (layout, a guess).
+    const enumerated = ENUMERATED_ITEM.exec(t);
+    if (enumerated !== null && programmeItems.has(i)) {
+      const o = openSession(i, {});
+      readSlotText(i, o, enumerated[2]!.replace(/\.$/, ''));
+      warn(i, 'numbered item of a programme without times; read as a session (a guess)');
       return;
     }
     const numbered = readSessionHeading(t, true);
@@ -565,6 +628,13 @@ export function parseAgendaText(text: string): Agenda {
       warn(i, 'label over the people under it; they are read as speakers (a guess)');
       return;
     }
+    // On a page whose short labels head groups of people ("Comments and reflections" over four people), a label over
+    // one person heads its part too, rather than being that person's talk title (the page's pattern; a guess).
+    if (labelHeads.has(i)) {
+      openHeading(i, readSessionHeading(t)!, t);
+      warn(i, 'read as a session heading: on this page such labels head groups of people (a guess)');
+      return;
+    }
     if (cur !== null && isTalkTitle(t, lines, i, readPerson)) {
       talkTitle = t.replace(/^["“‘']|["”’']$/g, '');
       if (!/^["“‘']/.test(t)) warn(i, 'read as the talk title of the next speaker');
@@ -599,6 +669,31 @@ export function parseAgendaText(text: string): Agenda {
    * A title that opens a block of its own (a blank line above it) with two person lines straight under it: the
    * block's heading, not the talk title of the first ("The future of remittances", then "A, job" and "B, job").
    */
+  /**
+   * Short unquoted labels each followed straight away by person lines, when at least one of them heads two people or
+   * more and there are at least two: the page uses such labels as the headings of its parts. Empty otherwise.
+   */
+  function labelledGroups(): Set<number> {
+    const labels: number[] = [];
+    let grouped = false;
+    for (let i = Math.max(0, start.agendaStart); i < lines.length; i++) {
+      const t = lines[i]!.trim();
+      if (t === '' || t.length > 80 || !isTitleLike(t) || /^["“‘'«]/.test(t) || /[?!]$/.test(t) || stripBullet(t).bullet) continue;
+      if (readTimeSlot(t) !== null || readDayHeading(t, years) !== null || readRoleLine(t) !== null || readCueLine(t) !== null) continue;
+      if (readPerson(t) !== null || isVenueLine(t)) continue;
+      let n = 0;
+      for (let j = i + 1; j < lines.length && j <= i + 12; j++) {
+        const u = lines[j]!.trim();
+        if (u === '' || u.length > MAX_LINE || readTimeSlot(u) !== null || readRoleLine(u) !== null || readPerson(u) === null) break;
+        n++;
+      }
+      if (n === 0) continue;
+      labels.push(i);
+      if (n >= 2) grouped = true;
+    }
+    return grouped && labels.length >= 2 ? new Set(labels) : new Set();
+  }
+
   function peopleBlockUnder(i: number, least = 2, blankAbove = true): boolean {
     if (blankAbove && i > 0 && lines[i - 1]!.trim() !== '' && i - 1 >= start.agendaStart) return false;
     // A person is one line ("Name, job") or a name alone over the lines of its job ("Mr. X" / "Director, Y").
@@ -1302,4 +1397,46 @@ function isTableHeader(t: string): boolean {
   if (!t.includes('|') || t.length > 200) return false;
   const cells = t.split('|').map((c) => c.trim().toLowerCase()).filter((c) => c !== '');
   return cells.length >= 2 && cells.every((c) => HEADER_CELLS.has(c));
+}
+
+/**
+ * The lines of a programme written as a numbered list (1., 2., 3., … in order, at least three) with no clock time
+ * from the first item to the last: its items are its sessions. Empty when the page has no such list.
+ */
+function numberedProgramme(lines: readonly string[], from: number): Set<number> {
+  const items = new Set<number>();
+  let expect = 1;
+  let run: number[] = [];
+  const close = (): void => {
+    if (run.length >= 3) for (const k of run) items.add(k);
+    run = [];
+    expect = 1;
+  };
+  for (let i = Math.max(0, from); i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (t === '' || t.length > MAX_LINE) continue;
+    if (readTimeSlot(t) !== null) { close(); continue; }
+    const m = ENUMERATED_ITEM.exec(t);
+    if (m === null) continue;
+    const n = Number(m[1]);
+    if (n === expect) { run.push(i); expect++; continue; }
+    close();
+    if (n === 1) { run.push(i); expect = 2; }
+  }
+  close();
+  return items;
+}
+
+// "Hélène VAUCLUSE, professeure …": a name written "Prénom NOM" at the start of a line or of a list item, before a comma.
+const CAPS_SURNAME_PERSON = /(?:^|[:;,]\s)(?:[•·▪*–-]\s)?\p{Lu}\p{Ll}+(?:[-’']\p{Lu}\p{Ll}+)?\s\p{Lu}{2,}(?:[-’']\p{Lu}{2,})?(?:\s\p{Lu}{2,})?,/gu;
+/** How many names the page writes "Prénom NOM", counted over its lines (at most 50 a line). */
+function capsSurnameNames(lines: readonly string[]): number {
+  let n = 0;
+  for (const line of lines) {
+    if (line.length > MAX_LINE) continue;
+    const found = line.match(CAPS_SURNAME_PERSON);
+    if (found !== null) n += Math.min(50, found.length);
+    if (n >= 3) break;
+  }
+  return n;
 }

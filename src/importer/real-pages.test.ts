@@ -1039,3 +1039,106 @@ test('a day row with its track, glued timed items, "Title ; people", a talk word
     "5: speaker's name, then the talk's title after a comma (a guess)",
   ]);
 });
+
+test('a numbered programme with no clock times ("1.- Palabras de bienvenida de X, alcaldesa"): each item is a session', () => {
+  const r = read([
+    'Programa del acto',
+    'Día: 5 de junio de 2021.',
+    '1.- Palabras de bienvenida de Rosa Aldana Pérez, alcaldesa de Villanueva.',
+    '2.- Conferencia sobre el canal por Julián Hortal, historiador.',
+    '3.- Lectura de poemas.',
+    '4.- Cierre del acto.',
+  ]);
+  assert.deepEqual(r.days, [['2021-06-05', 4]]);
+  assert.deepEqual(r.sessions, [
+    [null, null, 'opening', null, 'Palabras de bienvenida'],
+    [null, null, 'other', null, 'Conferencia sobre el canal'],
+    [null, null, 'other', null, 'Lectura de poemas'],
+    [null, null, 'other', null, 'Cierre del acto'],
+  ]);
+  assert.deepEqual(r.people, [
+    [['s', 'Rosa Aldana Pérez', null, 'alcaldesa de Villanueva', null, null]],
+    [['s', 'Julián Hortal', null, 'historiador', null, null]],
+    [],
+    [],
+  ]);
+  assert.deepEqual(r.warnings, [3, 4, 5, 6].map((n) => `${n}: numbered item of a programme without times; read as a session (a guess)`));
+});
+
+test('"Prénom NOM" names: a list cut at each name written so, and a heading in capitals is not a person on such a page', () => {
+  const r = read([
+    'Samedi 8 octobre',
+    '14h00 - 15h30 : Table ronde',
+    'INTERVENANTS : Lucie MARCHAND, professeure à l’université de Nantes, Paul ESCANDE, agrégé d’histoire, Inès BOUKHARI, conservatrice du patrimoine.',
+    'MODÉRATEUR : Yves TANGUY, journaliste.',
+    'LA MER ET LES PORTS, UNE HISTOIRE PARTAGÉE ?',
+    '16h00 - 17h00 : Conférence',
+  ]);
+  assert.deepEqual(r.people, [[
+    ['m', 'Yves TANGUY', null, 'journaliste', null, null],
+    ['s', 'Lucie MARCHAND', null, 'professeure à l’université de Nantes', null, null],
+    ['s', 'Paul ESCANDE', null, 'agrégé d’histoire', null, null],
+    ['s', 'Inès BOUKHARI', null, 'conservatrice du patrimoine', null, null],
+  ], []]);
+  assert.deepEqual(r.warnings, ['5: prose inside the agenda; not read']);
+});
+
+test('short labels that head groups of people head their parts, also a label over one person', () => {
+  const r = read([
+    'Wednesday 13 March 2019',
+    '13.00 - 14.45',
+    'Draft Agenda',
+    'Welcome Remarks',
+    'H.E. Ms Ana Duarte, Ambassador of Portugal',
+    'Presentation of the report',
+    'Mr. Jonas Berg, Director, Rights Forum',
+    'Comments and reflections',
+    'Ms Ilse Maas, Chief, Treaty Section, OHCHR',
+    'Mr. Omar Said, Legal Adviser, Small States Office',
+  ]);
+  assert.deepEqual(r.sessions, [
+    ['13:00', '14:45', 'other', null, 'Draft Agenda'],
+    [null, null, 'other', null, 'Presentation of the report'],
+    [null, null, 'other', null, 'Comments and reflections'],
+  ]);
+  assert.deepEqual(r.people.map((s) => s.map((p) => p[1])), [['Ana Duarte'], ['Jonas Berg'], ['Ilse Maas', 'Omar Said']]);
+  assert.deepEqual(r.warnings, [
+    '6: read as a session heading: on this page such labels head groups of people (a guess)',
+    '8: read as a session heading: on this page such labels head groups of people (a guess)',
+  ]);
+});
+
+test('a session card that gives its date and time last ("Location: Date: … Time: …" and the names again)', () => {
+  const r = read([
+    'Programme',
+    'Welcome & Opening',
+    'Speakers:',
+    '• Margit Olsen, President, Green Bureau',
+    'Location: Date: November 9, 2020 Time: 9:00 am - 9:15 am Margit Olsen',
+    'Closing Remarks',
+    'Speakers:',
+    '• Jean Roux, Secretary General, Green Bureau',
+    'Location: Date: November 10, 2020 Time: 4:30 pm - 4:45 pm Jean Roux',
+  ]);
+  assert.deepEqual(r.days, [['2020-11-09', 1], ['2020-11-10', 1]]);
+  assert.deepEqual(r.sessions, [['09:00', '09:15', 'opening', null, 'Welcome & Opening'], ['16:30', '16:45', 'other', null, null]]);
+  assert.deepEqual(r.people.map((s) => s.map((p) => p[1])), [['Margit Olsen'], ['Jean Roux']]);
+});
+
+test('an order of the day: a meeting number under the time is no title, and a name alone ending on a given name is not joined', () => {
+  const r = read([
+    'Friday, 18 March 2016',
+    'MORNING',
+    '9.00 – 12.00',
+    '48th meeting',
+    'Panel discussion on minorities',
+    'Chair: H.E. Mr. Tamás Orosz, Vice-President of the Council',
+    'Panellists:',
+    '• Mr. Rashid Benali, Minister Delegate, Morocco',
+  ]);
+  assert.deepEqual(r.sessions, [['09:00', '12:00', 'panel', null, 'Panel discussion on minorities']]);
+  assert.deepEqual(r.people.map((s) => s.map((p) => `${p[0]} ${p[1]}`)), [['m Tamás Orosz', 's Rashid Benali']]);
+  assert.deepEqual(r.warnings, ['2: part of the day; not a session', '4: meeting number; the title is read from the next line']);
+  const n = read(['Thursday 3 March 2016', '9:00 – 11:15 p.m.', 'Watching the Candidates', 'Priya Natarajan', 'Consuelo Marín', 'Aldous Finch (moderator)']);
+  assert.deepEqual(n.people.map((s) => s.map((p) => `${p[0]} ${p[1]}`)), [['m Aldous Finch', 's Priya Natarajan', 's Consuelo Marín']]);
+});

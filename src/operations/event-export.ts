@@ -1,11 +1,11 @@
 // Loads one published event as the data every export renders (exports/model.ts).
 import { countryLabel } from '../domain/country.ts';
 import { isInterfaceLanguage } from '../domain/language.ts';
-import { zoned } from '../domain/time.ts';
+import { utcSecond, zoned, zonedFast } from '../domain/time.ts';
 import type { EventExport, ExportAppearance, ExportMaterial, ExportSession } from '../exports/model.ts';
 import type { DbOrTx } from '../storage/database.ts';
 import { parseTranslations, pickText, themeField } from '../domain/translations.ts';
-import { cancelledSessions, releasesOf } from './releases.ts';
+import { cancelledSessions, releasesOf, type Release } from './releases.ts';
 import { eventAgenda, publishedEventBySlug, type AgendaAppearance, type EventAgenda, type MaterialView, type PublishedEvent } from '../storage/queries.ts';
 
 /** The language country names are given in for a reader: theirs where the country list has it, else English. */
@@ -22,6 +22,18 @@ export function displayTitle(s: { kind: string; number: number | null; title: st
 
 /** A session's local wall times as instants in the event's zone; an end not after the start runs past midnight. */
 export function sessionInstants(date: string, start: string | null, end: string | null, timeZone: string) {
+  // Without Temporal where the day has one offset and the end is after the start (domain/time.ts zonedFast).
+  const fs = start ? zonedFast(date, start, timeZone) : undefined;
+  const fe = end ? zonedFast(date, end, timeZone) : undefined;
+  if (fs !== null && fe !== null && !(fs && fe && fe.epochMs <= fs.epochMs)) {
+    return {
+      startsAt: fs?.iso ?? null,
+      endsAt: fe?.iso ?? null,
+      startsAtUtc: fs ? utcSecond(fs.epochMs) : null,
+      endsAtUtc: fe ? utcSecond(fe.epochMs) : null,
+      durationMinutes: fs && fe ? Math.round((fe.epochMs - fs.epochMs) / 60000) : null,
+    };
+  }
   const s = start ? zoned(date, start, timeZone) : null;
   let e = end ? zoned(date, end, timeZone) : null;
   if (s && e && e.epochMilliseconds <= s.epochMilliseconds) e = e.add({ days: 1 });
@@ -82,9 +94,22 @@ export function exportAppearance(a: AgendaAppearance, baseUrl: string, mediaType
   };
 }
 
+/** Every stored file an agenda's materials point to (documents, appearances' materials and their versions). */
+function agendaFileIds(agenda: EventAgenda): string[] {
+  return [...agenda.documents, ...agenda.days.flatMap((d) => d.sessions.flatMap((s) => s.appearances.flatMap((a) => a.materials)))]
+    .flatMap((m) => [m, ...(m.versions ?? [])])
+    .map((m) => m.fileId)
+    .filter((x): x is string => x !== null);
+}
+
+/** The media types of these stored files, by id (one statement). */
+export async function mediaTypesOf(db: DbOrTx, fileIds: readonly string[]): Promise<Map<string, string>> {
+  return new Map(fileIds.length ? (await db.selectFrom('file').select(['id', 'media_type']).where('id', 'in', [...new Set(fileIds)]).execute()).map((f) => [f.id, f.media_type]) : []);
+}
+
 /**
  * A published event whose agenda is already loaded (the event page has read it) as EventExport;
- * reads only the media types of its stored files.
+ * reads only the media types of its stored files and the event's releases.
  */
 export async function eventExportOf(
   db: DbOrTx,
@@ -95,17 +120,27 @@ export async function eventExportOf(
   /** the reader's language: titles, overview, themes and labels in it where an editor gave them (issue 13) */
   reader = 'en',
 ): Promise<EventExport> {
+  const mediaTypes = await mediaTypesOf(db, agendaFileIds(agenda));
+  return buildEventExport(found, agenda, mediaTypes, await releasesOf(db, found.event.id), baseUrl, generation, reader);
+}
+
+/**
+ * EventExport from what eventExportOf reads (pure): several events' exports can be made from reads
+ * done for all of them at once (a person's calendar: operations/person-calendar.ts). `releases`
+ * newest first, as releasesOf gives them.
+ */
+export function buildEventExport(
+  found: PublishedEvent,
+  agenda: EventAgenda,
+  mediaTypes: ReadonlyMap<string, string>,
+  releases: readonly Release[],
+  baseUrl: string,
+  generation: number,
+  reader = 'en',
+): EventExport {
   const { event, series, convener } = found;
-  const fileIds = [...agenda.documents, ...agenda.days.flatMap((d) => d.sessions.flatMap((s) => s.appearances.flatMap((a) => a.materials)))]
-    .flatMap((m) => [m, ...(m.versions ?? [])])
-    .map((m) => m.fileId)
-    .filter((x): x is string => x !== null);
-  const mediaTypes = new Map(
-    fileIds.length ? (await db.selectFrom('file').select(['id', 'media_type']).where('id', 'in', fileIds).execute()).map((f) => [f.id, f.media_type]) : [],
-  );
   const eventUrl = `${baseUrl}/events/${event.slug}`;
   const tz = event.time_zone;
-  const releases = await releasesOf(db, event.id);
   const latest = releases[0];
   const current = new Set(agenda.days.flatMap((d) => d.sessions.map((s) => s.uuid)));
   const cancelled = cancelledSessions(releases, current).map(

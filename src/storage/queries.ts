@@ -314,14 +314,24 @@ export async function programmeRows(db: DbOrTx, eventId: number) {
 /** An event's programme as released (the default), or as the working copy has it (the workspace's preview). */
 export async function eventAgenda(db: DbOrTx, eventId: number, source: 'published' | 'working' = 'published'): Promise<EventAgenda> {
   if (source === 'published') db = published(db);
-  const { days, sessions, appearances, materials } = await programmeRows(db, eventId);
-
-  const matsByAppearance = new Map<number, MaterialView[]>();
-  const documents: MaterialView[] = [];
+  const rows = await programmeRows(db, eventId);
   const photos = await photoVariants(
     db,
-    materials.flatMap((m) => (m.appearance_id === null && m.file_id ? [m.file_id] : [])),
+    rows.materials.flatMap((m) => (m.appearance_id === null && m.file_id ? [m.file_id] : [])),
   );
+  return assembleAgenda(rows, photos);
+}
+
+type ProgrammeRows = Awaited<ReturnType<typeof programmeRows>>;
+
+/**
+ * An agenda from an event's rows in programmeRows' order (days; sessions by day and position;
+ * appearances by session and position; materials by position): pure, so that rows read for
+ * several events at once (personAgendas) make the same agenda as one event's.
+ */
+function assembleAgenda({ days, sessions, appearances, materials }: ProgrammeRows, photos: ReadonlyMap<string, Array<{ width: number; fileId: string }>>): EventAgenda {
+  const matsByAppearance = new Map<number, MaterialView[]>();
+  const documents: MaterialView[] = [];
   // One entry per document, its language versions under it (issue 13).
   const view = (m: (typeof materials)[number]): MaterialView => ({ ...materialView(m), ...(m.appearance_id === null && m.file_id && photos.has(m.file_id) ? { photo: { variants: photos.get(m.file_id)! } } : {}) });
   const rowOf = new Map(materials.map((m) => [m.id, m]));
@@ -340,29 +350,87 @@ export async function eventAgenda(db: DbOrTx, eventId: number, source: 'publishe
     list.push(agendaAppearance(a, matsByAppearance.get(a.id) ?? []));
     apBySession.set(a.session_id, list);
   }
+  const sessionsByDay = new Map<number, typeof sessions>();
+  for (const s of sessions) {
+    const list = sessionsByDay.get(s.day_id) ?? [];
+    list.push(s);
+    sessionsByDay.set(s.day_id, list);
+  }
   return {
     days: days.map((d) => ({
       id: d.id,
       date: d.date,
       label: d.label,
-      sessions: sessions
-        .filter((s) => s.day_id === d.id)
-        .map((s) => ({
-          id: s.id,
-          uuid: s.uuid,
-          position: s.position,
-          kind: s.kind,
-          number: s.number,
-          title: s.title,
-          lang: s.lang,
-          translations: s.translations,
-          start: s.start_time,
-          end: s.end_time,
-          appearances: apBySession.get(s.id) ?? [],
-        })),
+      sessions: (sessionsByDay.get(d.id) ?? []).map((s) => ({
+        id: s.id,
+        uuid: s.uuid,
+        position: s.position,
+        kind: s.kind,
+        number: s.number,
+        title: s.title,
+        lang: s.lang,
+        translations: s.translations,
+        start: s.start_time,
+        end: s.end_time,
+        appearances: apBySession.get(s.id) ?? [],
+      })),
     })),
     documents,
   };
+}
+
+/**
+ * The published agendas of several events as one person sees them in their calendar, in a fixed
+ * number of statements whatever the number of events: every day of each event, only the sessions
+ * the person appears in (with everyone in them and their materials), no event documents.
+ * The same agenda as eventAgenda's with the other sessions and the documents taken out.
+ */
+export async function personAgendas(db: DbOrTx, eventIds: readonly number[], personId: number): Promise<Map<number, EventAgenda>> {
+  db = published(db);
+  const out = new Map<number, EventAgenda>();
+  if (!eventIds.length) return out;
+  const ids = [...eventIds];
+  const days = await db.selectFrom('day').selectAll().where('event_id', 'in', ids).orderBy('position').orderBy('id').execute();
+  const sessions = await db
+    .selectFrom('session')
+    .selectAll()
+    .where('event_id', 'in', ids)
+    .where('id', 'in', (eb) => eb.selectFrom('appearance').select('session_id').where('person_id', '=', personId))
+    .orderBy('day_id')
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  const sessionIds = sessions.map((s) => s.id);
+  const appearances = sessionIds.length
+    ? await db
+        .selectFrom('appearance as a')
+        .innerJoin('session as s', 's.id', 'a.session_id')
+        .innerJoin('person as p', 'p.id', 'a.person_id')
+        .leftJoin('organization as o', 'o.id', 'a.organization_id')
+        .where('a.session_id', 'in', sessionIds)
+        .selectAll('a')
+        .select(appearanceColumns)
+        .orderBy('a.session_id')
+        .orderBy('a.position')
+        .orderBy('a.id')
+        .execute()
+    : [];
+  const appearanceIds = appearances.map((a) => a.id);
+  const materials = appearanceIds.length
+    ? await db.selectFrom('material').selectAll().where('appearance_id', 'in', appearanceIds).orderBy('position').orderBy('id').execute()
+    : [];
+  const of = <R extends { event_id: number }>(rows: R[], id: number) => rows.filter((r) => r.event_id === id);
+  const eventOfSession = new Map(sessions.map((s) => [s.id, s.event_id]));
+  for (const id of ids) {
+    out.set(
+      id,
+      assembleAgenda(
+        { days: of(days, id), sessions: of(sessions, id), appearances: appearances.filter((a) => eventOfSession.get(a.session_id) === id), materials: of(materials, id) },
+        new Map(),
+      ),
+    );
+  }
+  return out;
 }
 
 /** One appearance seen from a person, organization or country page. */

@@ -81,10 +81,22 @@ export function decimal(n: number, lang: InterfaceLanguage): string {
   return new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 1 }).format(n);
 }
 
+/**
+ * Kept per language and pair of dates (at most 10,000): Intl's formatRange took 0.1–0.15 ms a call,
+ * 10–15 ms of a page of a hundred events.
+ */
 export function dateRange(start: string, end: string, lang: InterfaceLanguage): string {
-  const fmt = format(lang, 'range');
-  return start === end ? fmt.format(utcDate(start)) : fmt.formatRange(utcDate(start), utcDate(end));
+  const key = `${lang} ${start} ${end}`;
+  let out = ranges.get(key);
+  if (out === undefined) {
+    const fmt = format(lang, 'range');
+    out = start === end ? fmt.format(utcDate(start)) : fmt.formatRange(utcDate(start), utcDate(end));
+    if (ranges.size >= 10_000) ranges.clear();
+    ranges.set(key, out);
+  }
+  return out;
 }
+const ranges = new Map<string, string>();
 
 export function sessionHeading(s: { kind: string; number: number | null; title: string | null }, t: Translate): string {
   const prefix = s.number !== null ? t('session.panel', { n: s.number }) : null;

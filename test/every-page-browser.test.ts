@@ -7,217 +7,35 @@
 // form refused, 400; a save from an old version, the 409 conflict page) and the 500 pages (public and
 // workspace, the database's series table gone, done last). In one Chromium: axe-core (WCAG 2.2 A/AA) finds no violation
 // on any of them, and one run of the Nu HTML Checker over every page as served finds no error.
-// A GET route that is neither instantiated here nor listed as not HTML (with the reason) fails the
-// test, so a page added later is checked without editing this file's logic, only its list.
+// The pages are test/page-instances.ts's (shared with the pseudo-locale test). A GET route that is neither
+// instantiated there nor listed as not HTML (with the reason) fails the test, so a page added later is
+// checked without editing this file's logic, only that list.
 // PLENARY_EVERY_PAGE_ONLY=regex checks only the routes it matches (and the posts, 403 and 500), for a quicker run
 // while working on a page; the count of documents is asserted only without it.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { INTERFACE_LANGUAGES } from '../src/domain/language.ts';
-import { planArchive, storeArchive } from '../src/operations/demo-archive.ts';
-import { createImportDraft } from '../src/operations/import-draft.ts';
-import { ensurePublication, freezeEdition, savePublication } from '../src/operations/publications.ts';
-import { createSpeakerLink, openLink, proposeCorrection } from '../src/operations/speaker-links.ts';
-import { createApp } from '../src/web/app.tsx';
-import { PageCache } from '../src/web/page-cache.ts';
-import { publicationOptions } from '../src/web/views/publication-words.ts';
 import { type Browser, checkAxe, chromiumMissing, launchChromium, vnuErrors } from './browser-kit.ts';
-import { signedIn, versions } from './http-client.ts';
-import { demoSite, type TestSite } from './server.ts';
+import { type EveryPage, everyPage, uncheckedRoutes } from './page-instances.ts';
+import type { TestSite } from './server.ts';
 
-const EVENT = 'idm-2017-new-york';
-const SERIES = 'international-dialogue-on-migration';
-
-/** GET routes that answer something other than an HTML page of their own, each with what it answers. */
-const NOT_HTML: Record<string, string> = {
-  '/events/:slug/calendar.ics': 'iCalendar (read by calendar programs in test/client-languages.test.ts)',
-  '/events/:slug/sessions/:id/calendar.ics': 'iCalendar',
-  '/people/:slug/calendar.ics': 'iCalendar',
-  '/events/:slug/schedule.xml': 'frab XML (checked against its XSD in test/schedule.test.ts)',
-  '/events/:slug/schedule.json': 'C3VOC schedule JSON',
-  '/events/:slug/changes.atom': 'Atom feed',
-  '/events/:slug/participants.csv': 'CSV',
-  '/events/:slug/participants.xlsx': 'a spreadsheet',
-  '/events/:slug/representation.csv': 'CSV',
-  '/events/:slug/representation.json': 'JSON',
-  '/series/:slug/representation.csv': 'CSV',
-  '/series/:slug/representation.json': 'JSON',
-  '/time-zone.js': 'a script',
-  '/healthz': 'JSON for load balancers',
-  '/files/:id': 'stored files (PDF, DOCX, images)',
-  '/api/openapi.json': 'the OpenAPI document (JSON)',
-  '/api/workspace/series/:id': 'JSON',
-  '/api/workspace/events/:id': 'JSON',
-  '/api/workspace/days/:id': 'JSON',
-  '/api/workspace/sessions/:id': 'JSON',
-  '/api/workspace/appearances/:id': 'JSON',
-  '/api/workspace/persons/:id': 'JSON',
-  '/api/workspace/organizations/:id': 'JSON',
-  '/api/series': 'JSON',
-  '/api/series/:slug': 'JSON',
-  '/api/events': 'JSON',
-  '/api/events/:slug': 'JSON',
-  '/api/events/:slug/releases': 'JSON',
-  '/api/sessions/:id': 'JSON',
-  '/api/people': 'JSON',
-  '/api/people/:slug': 'JSON',
-  '/api/organizations': 'JSON',
-  '/api/organizations/:slug': 'JSON',
-  '/api/countries': 'JSON',
-  '/api/countries/:code': 'JSON',
-  '/api/search': 'JSON',
-  '/api/publications/:slug': 'JSON',
-  '/publications/:slug': 'a redirect (302) to the latest edition, /publications/:slug/:edition, checked below',
-  '/admin/files/:id': 'a stored file of a draft, sent as it is',
-  '/admin/speaker-submissions/:id/file': "a speaker's uploaded file, sent as it is",
-  '/admin/suggest.js': 'a script',
-  '/admin/suggest': 'JSON (names as they are typed)',
-};
-
-type Instance = { path: string; status?: number };
 /** What the posts below use of the page's DOM (the test's tsconfig has no DOM types). */
 type Dom = { querySelector(selector: string): { elements: { namedItem(name: string): { value: string } }; submit(): void } | null };
-
-/** A route's path without its language prefix (/fr/events/:slug → /events/:slug; /fr → /). */
-const routeOf = (path: string) => path.replace(/^\/(?:fr|es|ar)(?=\/|$)/, '') || '/';
 
 describe('every page in every language in Chromium', { skip: chromiumMissing ?? false }, () => {
   let site: TestSite;
   let browser: Browser;
-  /** route → its pages (paths without a language prefix) */
-  const pages = new Map<string, Instance[]>();
-  /** routes of the workspace (signed in) */
-  const workspace = new Set<string>();
-  let adminCookie: Awaited<ReturnType<typeof signedIn>>['browserCookie'];
-  let viewerCookie: Awaited<ReturnType<typeof signedIn>>['browserCookie'];
+  let pages: EveryPage['pages'];
+  let workspace: EveryPage['workspace'];
+  let adminCookie: EveryPage['adminCookie'];
+  let viewerCookie: EveryPage['viewerCookie'];
   let forbidden = '';
-  /** the event's and a session's workspace forms, for the pages answering a post */
   let eventPath = '';
   let sessionPath = '';
 
   before(async () => {
-    site = await demoSite();
-    // A demo archive beside the seed event: more than one page of people, names in many scripts.
-    await storeArchive(site.storage, planArchive(44, 1));
-    const db = site.storage.db;
-    const admin = await signedIn(site.storage, site.base, { email: 'every-page@example.org', role: 'admin' });
-    adminCookie = admin.browserCookie;
-    const account = (await db.selectFrom('account').select('id').where('email', '=', 'every-page@example.org').executeTakeFirstOrThrow()).id;
-    const event = await db.selectFrom('event').select(['id', 'series_id']).where('slug', '=', EVENT).executeTakeFirstOrThrow();
-    const day = await db.selectFrom('day').select('id').where('event_id', '=', event.id).orderBy('date').executeTakeFirstOrThrow();
-    const session = await db.selectFrom('session').select('id').where('day_id', '=', day.id).orderBy('id').executeTakeFirstOrThrow();
-    const appearance = await db.selectFrom('appearance as a').innerJoin('person as p', 'p.id', 'a.person_id').select(['a.id', 'a.person_id', 'a.organization_id', 'p.slug']).where('p.slug', '=', 'william-lacy-swing').orderBy('a.id').executeTakeFirstOrThrow();
-    const organization = await db.selectFrom('organization').select(['id', 'slug']).where('id', '=', appearance.organization_id!).executeTakeFirstOrThrow();
-    // An event, a series and a person of the demo archive (names in many scripts, statements).
-    const other = await db.selectFrom('event').select(['slug', 'series_id']).where('slug', '!=', EVENT).orderBy('id').executeTakeFirstOrThrow();
-    const otherSeries = await db.selectFrom('series').select('slug').where('id', '=', other.series_id).executeTakeFirstOrThrow();
-    const otherPerson = await db.selectFrom('person').select('slug').where('name', '>', 'z').orderBy('name', 'desc').executeTakeFirstOrThrow();
-    // A viewer of another series, for the workspace's 403 page.
-    viewerCookie = (await signedIn(site.storage, site.base, { email: 'every-page-viewer@example.org', role: 'viewer', series: [otherSeries.slug] })).browserCookie;
-    const country = await db.selectFrom('appearance').select('country_code').where('country_code', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
-
-    // The series' and the event's titles in French, entered on the workspace's forms.
-    const seriesForm = await admin.get(`/admin/series/${SERIES}/translations/fr`);
-    assert.equal((await admin.post(`/admin/series/${SERIES}/translations/fr`, { ...versions(seriesForm.body), 'series.title': 'Dialogue international sur la migration', 'series.description': '' })).status, 303);
-    const eventForm = await admin.get(`/admin/events/${event.id}/translations/fr`);
-    const fields = Object.fromEntries([...eventForm.body.matchAll(/<(?:input|textarea) id="[^"]+" name="([^"]+)"/g)].map((m) => [m[1]!, '']));
-    assert.equal((await admin.post(`/admin/events/${event.id}/translations/fr`, { ...fields, ...versions(eventForm.body), 'event.title': 'Dialogue international sur la migration 2017, New York' })).status, 303);
-    assert.equal((await admin.post(`/admin/events/${event.id}/publish`, { note: 'Titre en français' })).status, 303);
-
-    // A change not yet published (a session's French title), for the publish page's list of changes and the preview.
-    const again = await admin.get(`/admin/events/${event.id}/translations/fr`);
-    const sessionField = [...again.body.matchAll(/name="(session\.\d+\.title)"/g)][0]![1]!;
-    const keep = Object.fromEntries([...again.body.matchAll(/<input id="[^"]+" name="([^"]+)"[^>]*? value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
-    assert.equal((await admin.post(`/admin/events/${event.id}/translations/fr`, { ...fields, ...keep, ...versions(again.body), [sessionField]: 'Séance d’ouverture' })).status, 303);
-    // A frozen publication of the event.
-    const p = await ensurePublication(site.storage, { event: EVENT });
-    await savePublication(site.storage, p.id, p.version, { title: p.title, subtitle: 'Report of the workshop', lang: 'en', foreword: 'The first workshop of 2017.', summary: 'Cities and the compact.', excerpts: {} }, null);
-    await freezeEdition(site.storage, p.id, publicationOptions(site.base, 'en'));
-    // A speaker's link with a correction waiting in the editors' queue.
-    const link = await createSpeakerLink(site.storage, { appearanceId: appearance.id, expires: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), accountId: account });
-    const submission = await proposeCorrection(site.storage, await openLink(site.storage, link.token), { name: 'William Lacy Swing', affiliation_position: 'Director-General' });
-    // An agenda uploaded into the event, waiting for its confirmation.
-    const draft = await createImportDraft(site.storage, {
-      accountId: account,
-      seriesId: event.series_id,
-      eventId: event.id,
-      target: { slug: EVENT, title: null, timeZone: null, startDate: null, lang: 'en' },
-      upload: { name: 'agenda.txt', bytes: await readFile(new URL('../demo/idm-2017-new-york.agenda.txt', import.meta.url)) },
-    });
-    // A second page of people (the demo archive has more than a hundred).
-    const people = Number((await db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    assert.ok(people > 100, `${people} people: /people has a second page`);
-
-    const s = (path: string, status = 200): Instance => ({ path, status });
-    const publicPages: Record<string, Instance[]> = {
-      '/': [s('/'), s('/no-such-page', 404)],
-      '/series': [s('/series')],
-      '/series/:slug': [s(`/series/${SERIES}`), s(`/series/${otherSeries.slug}`), s('/series/no-such-series', 404)],
-      '/events': [s('/events')],
-      '/events/:slug': [s(`/events/${EVENT}`), s(`/events/${EVENT}?tz=Asia/Tokyo`), s(`/events/${other.slug}`), s('/events/no-such-event', 404)],
-      '/events/:slug/time-zone': [s(`/events/${EVENT}/time-zone`)],
-      '/events/:slug/changes': [s(`/events/${EVENT}/changes`)],
-      '/events/:slug/representation': [s(`/events/${EVENT}/representation`)],
-      '/series/:slug/representation': [s(`/series/${SERIES}/representation`)],
-      '/series/:slug/representation/:year': [s(`/series/${SERIES}/representation/2017`)],
-      '/people': [s('/people'), s('/people?page=2'), s('/people?page=0', 400)],
-      '/people/:slug': [s(`/people/${appearance.slug}`), s(`/people/${otherPerson.slug}`)],
-      '/organizations': [s('/organizations')],
-      '/organizations/:slug': [s(`/organizations/${organization.slug}`)],
-      '/countries': [s('/countries')],
-      '/countries/:code': [s(`/countries/${country.country_code!.toLowerCase()}`)],
-      '/search': [s('/search'), s('/search?q=migration'), s(`/search?q=migration&series=${event.series_id}`), s('/search?q=migration&page=x', 400)],
-      '/publications/:slug/:edition': [s(`/publications/${EVENT}/1`)],
-      '/publications/:slug/:edition/publication.html': [s(`/publications/${EVENT}/1/publication.html`)],
-      '/api': [s('/api')],
-      '/speak/:token': [s(`/speak/${link.token}`)],
-      '/admin/login': [s('/admin/login')],
-    };
-    const adminPages: Record<string, Instance[]> = {
-      '/admin': [s('/admin'), s('/admin/events/999999', 404)],
-      '/admin/series/:slug': [s(`/admin/series/${SERIES}`)],
-      '/admin/new-series': [s('/admin/new-series')],
-      '/admin/series/:slug/edit': [s(`/admin/series/${SERIES}/edit`)],
-      '/admin/series/:slug/events/new': [s(`/admin/series/${SERIES}/events/new`)],
-      '/admin/events/:id': [s(`/admin/events/${event.id}`)],
-      '/admin/events/:id/days/new': [s(`/admin/events/${event.id}/days/new`)],
-      '/admin/days/:id': [s(`/admin/days/${day.id}`)],
-      '/admin/days/:id/sessions/new': [s(`/admin/days/${day.id}/sessions/new`)],
-      '/admin/sessions/:id': [s(`/admin/sessions/${session.id}`)],
-      '/admin/appearances/:id': [s(`/admin/appearances/${appearance.id}`)],
-      '/admin/persons/:id': [s(`/admin/persons/${appearance.person_id}`)],
-      '/admin/organizations/:id': [s(`/admin/organizations/${organization.id}`)],
-      '/admin/days/:id/delete': [s(`/admin/days/${day.id}/delete`)],
-      '/admin/sessions/:id/delete': [s(`/admin/sessions/${session.id}/delete`)],
-      '/admin/appearances/:id/delete': [s(`/admin/appearances/${appearance.id}/delete`)],
-      '/admin/audit': [s('/admin/audit')],
-      '/admin/events/:eventId/materials': [s(`/admin/events/${event.id}/materials`)],
-      '/admin/events/:id/translations/:lang': [s(`/admin/events/${event.id}/translations/fr`), s(`/admin/events/${event.id}/translations/es`)],
-      '/admin/series/:slug/translations/:lang': [s(`/admin/series/${SERIES}/translations/fr`)],
-      '/admin/speaker-submissions': [s('/admin/speaker-submissions')],
-      '/admin/series/:slug/import': [s(`/admin/series/${SERIES}/import`)],
-      '/admin/events/:eventId/import': [s(`/admin/events/${event.id}/import`)],
-      '/admin/imports/:draftId': [s(`/admin/imports/${draft}`)],
-      '/admin/events/:id/publish': [s(`/admin/events/${event.id}/publish`)],
-      '/admin/events/:id/preview': [s(`/admin/events/${event.id}/preview`)],
-      '/admin/series/:slug/publications': [s(`/admin/series/${SERIES}/publications`)],
-      '/admin/publications/:id': [s(`/admin/publications/${p.id}`)],
-      '/admin/persons/:id/merge': [s(`/admin/persons/${appearance.person_id}/merge`)],
-      '/admin/organizations/:id/merge': [s(`/admin/organizations/${organization.id}/merge`)],
-      '/admin/organizations/:id/split': [s(`/admin/organizations/${organization.id}/split`)],
-      '/admin/persons/:id/split': [s(`/admin/persons/${appearance.person_id}/split`)],
-    };
-    void submission;
-    forbidden = `/admin/events/${event.id}/publish`;
-    eventPath = `/admin/events/${event.id}`;
-    sessionPath = `/admin/sessions/${session.id}`;
-    for (const [route, list] of Object.entries(publicPages)) pages.set(route, list);
-    for (const [route, list] of Object.entries(adminPages)) {
-      pages.set(route, list);
-      workspace.add(route);
-    }
+    ({ site, pages, workspace, adminCookie, viewerCookie, forbidden, eventPath, sessionPath } = await everyPage());
     browser = await launchChromium({ prefix: 'plenary-every-page-', bypassCSP: true });
   });
   after(async () => {
@@ -226,13 +44,10 @@ describe('every page in every language in Chromium', { skip: chromiumMissing ?? 
   });
 
   test('every GET route is a page checked below or is listed as not HTML, with its reason', () => {
-    const app = createApp({ storage: site.storage, cache: new PageCache(site.storage.generation), baseUrl: () => site.base });
-    const routes = new Set(app.routes.filter((r) => r.method === 'GET' && !r.path.endsWith('*')).map((r) => routeOf(r.path)));
-    const unchecked = [...routes].filter((r) => !pages.has(r) && !(r in NOT_HTML));
-    assert.deepEqual(unchecked, [], 'GET routes neither checked as pages nor listed in NOT_HTML');
-    // And nothing listed here that the app no longer has.
-    assert.deepEqual([...pages.keys(), ...Object.keys(NOT_HTML)].filter((r) => !routes.has(r)), []);
-    for (const r of Object.keys(NOT_HTML)) assert.ok(!pages.has(r), `${r} is both a page and not HTML`);
+    const { unchecked, gone } = uncheckedRoutes(site, pages);
+    assert.deepEqual(unchecked, [], 'GET routes neither checked as pages nor listed in NOT_HTML (test/page-instances.ts)');
+    // And nothing listed that the app no longer has.
+    assert.deepEqual(gone, []);
   });
 
   test('axe-core and the Nu HTML Checker find nothing on any page in English, French, Spanish and Arabic', async () => {

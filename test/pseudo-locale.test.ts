@@ -1,28 +1,30 @@
 // Pseudo-locale (issue 13): every message of the English catalogue wrapped as ⟦…⟧ with accented
 // letters, made here at test time and put in the place of French (never a public URL: only this
-// process's catalogue object is changed, before the server is made). Every public page of the seed
-// event and the main workspace pages (signed in through the real sign-in form) are rendered under
-// /fr/, and any visible interface text (text nodes, alt, title, aria-label, placeholder, a button's
-// value) that did not come through the catalogue fails the test. What may show unmarked is computed
+// process's catalogue object is changed, before the server is made). Every page of the app
+// (test/page-instances.ts: every GET route instantiated with real records, the list checked against
+// the app's route table, so a page added later fails here until it is listed), public pages signed
+// out and the workspace signed in, plus the workspace's 403, forms refused (400), the 409 conflict
+// page and the 500 pages, are rendered under /fr/, and any visible interface text (text nodes, alt,
+// title, aria-label, placeholder, a button's value) that did not come through the catalogue fails the test. What may show unmarked is computed
 // from the database (every text column of the records the pages show, as whole values) and from Intl
 // (month and day names, language names, zone offsets), never from a list of strings written here.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
 import countries from 'i18n-iso-countries';
 import { countryName } from '../src/domain/country.ts';
 import { INTERFACE_LANGUAGES, LANGUAGES } from '../src/domain/language.ts';
 import { VIEWER_ZONES, zoneCity } from '../src/web/viewer-zone.ts';
-import { addAccount } from '../src/operations/accounts.ts';
-import { createSpeakerLink, linkCsrf } from '../src/operations/speaker-links.ts';
+import { linkCsrf } from '../src/operations/speaker-links.ts';
 import { citations } from '../src/exports/citation.ts';
-import { editionsOf, ensurePublication, freezeEdition, savePublication } from '../src/operations/publications.ts';
+import { editionsOf, ensurePublication } from '../src/operations/publications.ts';
 import { citationInput } from '../src/web/routes/publications.tsx';
-import { citationWords, publicationOptions } from '../src/web/views/publication-words.ts';
+import { citationWords } from '../src/web/views/publication-words.ts';
 import { CATALOGUES } from '../src/web/i18n/messages.ts';
 import { http } from './http-client.ts';
-import { demoSite } from './server.ts';
+import { EVENT, everyPage, uncheckedRoutes } from './page-instances.ts';
 
 const ACCENTS: Record<string, string> = { a: 'á', e: 'é', i: 'í', o: 'ó', u: 'ú', n: 'ñ', c: 'ç', A: 'Á', E: 'É', I: 'Í', O: 'Ó', U: 'Ú', N: 'Ñ', C: 'Ç' };
 
@@ -66,9 +68,13 @@ function visibleTexts(html: string): Array<{ where: string; text: string }> {
 const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
 
 describe('pseudo-locale', () => {
-  test('every public page of the seed event and the workspace show no interface text outside the catalogue', async () => {
-    const site = await demoSite('sqlite');
+  test('every page of the app, public and workspace, and its error pages show no interface text outside the catalogue', async () => {
+    // The publication is frozen in the pseudo-locale: its words come from the catalogue too.
+    const { site, pages, workspace, admin, viewerCookie, forbidden, eventPath, sessionPath } = await everyPage({ publicationLang: 'fr' });
     try {
+      const { unchecked, gone } = uncheckedRoutes(site, pages);
+      assert.deepEqual(unchecked, [], 'GET routes neither instantiated in test/page-instances.ts nor listed there as not HTML');
+      assert.deepEqual(gone, []);
       const db = site.storage.db;
       // What the database holds, as whole values: any of them may show as it is.
       const content = new Set<string>();
@@ -79,24 +85,20 @@ describe('pseudo-locale', () => {
         if (v.startsWith('[') || v.startsWith('{')) {
           try {
             // Themes (a list), an audit entry's columns before and after (names and values, as the log shows them).
-            const parsed = JSON.parse(v) as unknown;
-            const items = Array.isArray(parsed) ? parsed : parsed && typeof parsed === 'object' ? Object.entries(parsed).flat() : [];
-            for (const x of items) if (typeof x === 'string' && x.trim()) content.add(x.trim());
+            // Translations nest by language and field: every string at any depth.
+            const walk = (x: unknown): void => {
+              if (typeof x === 'string') addValue(x);
+              else if (Array.isArray(x)) x.forEach(walk);
+              else if (x && typeof x === 'object') for (const [k, y] of Object.entries(x)) (addValue(k), walk(y));
+            };
+            walk(JSON.parse(v) as unknown);
           } catch {
             /* not JSON: kept whole */
           }
         }
       };
-      // The seed event's publication (issue 14), written and frozen in the pseudo-locale: its words come from the catalogue too.
-      const seed = await ensurePublication(site.storage, { event: 'idm-2017-new-york' });
-      await savePublication(site.storage, seed.id, seed.version, { title: seed.title, subtitle: 'Rapport de l’atelier', lang: 'fr', foreword: 'Avant-propos des éditeurs.', summary: 'Résumé des débats.', excerpts: {} }, null);
-      await freezeEdition(site.storage, seed.id, publicationOptions(site.base, 'fr'));
-      // The account that signs in below and a speaker's link it made (its page and the appearance's list of links).
-      const firstAppearance = await db.selectFrom('appearance').select('id').orderBy('id').executeTakeFirstOrThrow();
-      const password = 'correct horse battery staple';
-      const account = await addAccount(site.storage, { email: 'pseudo@example.org', role: 'admin', series: [], password });
-      const speakerLink = await createSpeakerLink(site.storage, { appearanceId: firstAppearance.id, expires: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), accountId: account.id });
-      for (const table of ['series', 'event', 'day', 'session', 'appearance', 'material', 'person', 'organization', 'person_alias', 'organization_alias', 'translation', 'account', 'audit_entry', 'search_doc', 'publication'] as const) {
+      const seed = await ensurePublication(site.storage, { event: EVENT });
+      for (const table of ['series', 'event', 'day', 'session', 'appearance', 'material', 'person', 'organization', 'person_alias', 'organization_alias', 'translation', 'account', 'audit_entry', 'search_doc', 'publication', 'import_draft'] as const) {
         for (const row of await db.selectFrom(table as 'series').selectAll().execute()) for (const v of Object.values(row)) addValue(v);
       }
       const codes = (await db.selectFrom('appearance').select('country_code').distinct().execute()).map((r) => r.country_code).filter((c): c is string => !!c);
@@ -144,115 +146,103 @@ describe('pseudo-locale', () => {
       const patterns = new Map(allowed.map((a) => [a, new RegExp(`(?<!\\p{L})${escape(a)}(?!\\p{L})`, 'gu')]));
 
       /** What is left of a text once every catalogue string (⟦…⟧) and every allowed value is taken out. */
-      const corpus = [...content].join('\n');
+      // Stored text as a search snippet shows it: runs of white space as one space.
+      const corpus = [...content].map((c) => c.replace(/\s+/g, ' ')).join('\n');
+      /**
+       * Takes out every catalogue string: nested ones (a message whose placeholder is another message) from the
+       * inside out, and the pieces of one whose placeholder is an element (its text runs on in other nodes).
+       */
+      const unmarked = (text: string) => {
+        let t = text;
+        for (let before = ''; before !== t; ) (before = t), (t = t.replace(/⟦[^⟦⟧]*⟧/g, ' '));
+        return t.replace(/⟦[^⟧]*$/, ' ').replace(/^[^⟦]*⟧/, ' ');
+      };
       const leftover = (text: string, where: string) => {
         // Code is literal in every language: the API's paths, its curl line and JSON answers (English, as the API speaks).
         if (/> (?:code|pre)\b/.test(where)) return '';
-        let rest = decode(text).replace(/⟦[^⟧]*⟧/g, ' ');
+        let rest = unmarked(decode(text));
         if (!/\p{L}/u.test(rest)) return '';
+        // A whole stored value, or a whole word of Intl's: at once (the pages show thousands).
+        if (content.has(rest.trim()) || intl.has(rest.trim())) return '';
+        // A stored value (or a line of one) cut short with an ellipsis: a quoted original beside its translation.
+        if (/…$/.test(rest.trim())) {
+          const cut = rest.trim().slice(0, -1).trim().replace(/\s+/g, ' ');
+          if ([...content].some((c) => c.length > cut.length && c.replace(/\s+/g, ' ').startsWith(cut))) return '';
+        }
         for (const a of allowed) if (rest.includes(a)) rest = rest.replace(patterns.get(a)!, ' ');
         // Words from the database as parts of longer values (a name inside "Name (Org)").
         rest = rest.replace(/\s+/g, ' ').trim();
         // Inside an isolate of database text (<bdi>, a search match's <mark>): a piece of a stored value.
-        if (/> (bdi|mark)\b/.test(where) && decode(text).split(/⟦[^⟧]*⟧/).every((piece) => !/\p{L}/u.test(piece) || corpus.includes(piece.trim().replace(/^…\s*|\s*…$/g, '')) || intl.has(piece.trim()))) return '';
+        if (/> (bdi|mark)\b/.test(where) && unmarked(decode(text)).split(/ {2,}/).every((piece) => !/\p{L}/u.test(piece) || corpus.includes(piece.trim().replace(/\s+/g, ' ').replace(/^…\s*|\s*…$/g, '')) || intl.has(piece.trim()))) return '';
         return /\p{L}/u.test(rest) ? rest : '';
       };
 
-      const event = await db.selectFrom('event').selectAll().where('slug', '=', 'idm-2017-new-york').executeTakeFirstOrThrow();
-      const series = await db.selectFrom('series').selectAll().where('id', '=', event.series_id).executeTakeFirstOrThrow();
-      const people = await db.selectFrom('person').select('slug').execute();
-      const orgs = await db.selectFrom('organization').select('slug').execute();
-      const publicPaths = [
-        '/',
-        '/events',
-        '/series',
-        `/series/${series.slug}`,
-        `/events/${event.slug}`,
-        `/events/${event.slug}/time-zone`,
-        `/events/${event.slug}?tz=Europe/Zurich`,
-        `/events/${event.slug}/changes`,
-        '/people',
-        '/organizations',
-        '/countries',
-        ...codes.map((c) => `/countries/${c.toLowerCase()}`),
-        ...people.map((p) => `/people/${p.slug}`),
-        ...orgs.map((o) => `/organizations/${o.slug}`),
-        '/search',
-        '/search?q=migration',
-        `/publications/${seed.slug}/1`,
-        '/no-such-page',
-        '/people?page=0',
-        // The API's own page, and a speaker's page (the token authorizes; /fr/speak/{token}).
-        '/api',
-        `/speak/${speakerLink.token}`,
-      ];
-
-      // Signed in through the real form.
-      const form = await http('GET', `${site.base}/fr/admin/login`);
-      const loginCookie = (form.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!).join('; ');
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
-      const signed = await http('POST', `${site.base}/fr/admin/login`, { cookie: loginCookie, origin: site.base }, { _csrf: csrf, email: 'pseudo@example.org', password, next: '/fr/admin' });
-      assert.equal(signed.status, 303, 'signed in');
-      const cookie = (signed.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!).find((c) => c.startsWith('plenary_session='))!;
-      const session = await db.selectFrom('session').select('id').where('event_id', '=', event.id).orderBy('id').executeTakeFirstOrThrow();
-      const appearance = await db.selectFrom('appearance').select(['id', 'person_id', 'organization_id']).where('session_id', '=', session.id).orderBy('id').executeTakeFirstOrThrow();
-      const day = await db.selectFrom('day').select('id').where('event_id', '=', event.id).orderBy('id').executeTakeFirstOrThrow();
-      const adminPaths = [
-        '/admin',
-        `/admin/series/${series.slug}`,
-        `/admin/series/${series.slug}/edit`,
-        `/admin/events/${event.id}`,
-        `/admin/events/${event.id}/publish`,
-        `/admin/events/${event.id}/materials`,
-        `/admin/events/${event.id}/import`,
-        `/admin/days/${day.id}`,
-        `/admin/sessions/${session.id}`,
-        `/admin/appearances/${appearance.id}`,
-        `/admin/persons/${appearance.person_id}`,
-        ...(appearance.organization_id ? [`/admin/organizations/${appearance.organization_id}`] : []),
-        '/admin/audit',
-        '/admin/new-series',
-        '/admin/speaker-submissions',
-        `/admin/series/${series.slug}/publications`,
-        `/admin/publications/${seed.id}`,
-      ];
-
+      const event = await db.selectFrom('event').selectAll().where('slug', '=', EVENT).executeTakeFirstOrThrow();
       const misses: string[] = [];
       const seen = new Set<string>();
-      let pages = 0;
-      for (const [path, headers] of [...publicPaths.map((p) => [p, {}] as const), ...adminPaths.map((p) => [p, { cookie }] as const)]) {
-        const r = await http('GET', `${site.base}/fr${path === '/' ? '/' : path}`, headers);
-        assert.ok([200, 400, 404].includes(r.status), `${path}: ${r.status}`);
-        assert.ok(r.body.includes('<html lang="fr"'), `${path} is the pseudo-locale's page`);
-        pages++;
-        for (const { where, text } of visibleTexts(r.body)) {
-          const left = leftover(text, where);
-          if (left && !seen.has(left)) {
-            seen.add(left);
-            misses.push(`${path} ${where}: "${left}" (in "${decode(text).trim().slice(0, 120)}")`);
-          }
-        }
-      }
-      // Forms sent back with errors: every message beside a field comes from the catalogue too.
-      const eventForm = await http('GET', `${site.base}/fr/admin/events/${event.id}`, { cookie });
-      const hidden = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(eventForm.body)![1]!;
-      const refused = [
-        ['POST /admin/events/{id}', await http('POST', `${site.base}/fr/admin/events/${event.id}`, { cookie, origin: site.base }, { _csrf: hidden('_csrf'), version: hidden('version'), slug: 'Not A Slug', title: '', lang: 'en', start_date: '2017-13-01', end_date: '2017-07-18', time_zone: 'Mars/Olympus', venue: '', address: '', city: '', country_code: 'ZZ', overview: '', themes: '', contact_email: 'nobody' })],
-        ['POST /speak/{token}/correction', await http('POST', `${site.base}/fr/speak/${speakerLink.token}/correction`, { origin: site.base }, { _csrf: linkCsrf(speakerLink.token), name: '' })],
-      ] as const;
-      for (const [what, r] of refused) {
-        assert.equal(r.status, 400, what);
-        assert.ok(r.body.includes('class="field-error"') || r.body.includes('class="form-error"'), `${what} shows its errors`);
-        pages++;
-        for (const { where, text } of visibleTexts(r.body)) {
+      let documents = 0;
+      // The publication is written in French, so its frozen document is French too, its words the pseudo-locale's.
+      const check = (what: string, html: string) => {
+        assert.ok(html.includes('<html lang="fr"'), `${what} is the pseudo-locale's page`);
+        documents++;
+        for (const { where, text } of visibleTexts(html)) {
           const left = leftover(text, where);
           if (left && !seen.has(left)) {
             seen.add(left);
             misses.push(`${what} ${where}: "${left}" (in "${decode(text).trim().slice(0, 120)}")`);
           }
         }
+      };
+      const fr = (path: string) => `${site.base}/fr${path === '/' ? '/' : path}`;
+      let instances = 0;
+      for (const [route, list] of pages) {
+        for (const x of list) {
+          const r = await http('GET', fr(x.path), workspace.has(route) ? { cookie: admin.cookie } : {});
+          assert.equal(r.status, x.status ?? 200, `${x.path}: ${r.status}`);
+          instances++;
+          check(x.path, r.body);
+        }
       }
-      assert.ok(pages >= 30, `${pages} pages`);
+      // The workspace's 403: a viewer of another series.
+      const refusedPage = await http('GET', fr(forbidden), { cookie: `${viewerCookie.name}=${viewerCookie.value}` });
+      assert.equal(refusedPage.status, 403);
+      check(`${forbidden} (403)`, refusedPage.body);
+      const cookie = admin.cookie;
+      const speakerLink = { token: pages.get('/speak/:token')![0]!.path.split('/').at(-1)! };
+      // Forms sent back with errors: every message beside a field comes from the catalogue too.
+      const eventForm = await http('GET', fr(eventPath), { cookie });
+      const hidden = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(eventForm.body)![1]!;
+      const refused = [
+        ['POST /admin/events/{id}', await http('POST', fr(eventPath), { cookie, origin: site.base }, { _csrf: hidden('_csrf'), version: hidden('version'), slug: 'Not A Slug', title: '', lang: 'en', start_date: '2017-13-01', end_date: '2017-07-18', time_zone: 'Mars/Olympus', venue: '', address: '', city: '', country_code: 'ZZ', overview: '', themes: '', contact_email: 'nobody' })],
+        ['POST /speak/{token}/correction', await http('POST', `${site.base}/fr/speak/${speakerLink.token}/correction`, { origin: site.base }, { _csrf: linkCsrf(speakerLink.token), name: '' })],
+      ] as const;
+      for (const [what, r] of refused) {
+        assert.equal(r.status, 400, what);
+        assert.ok(r.body.includes('class="field-error"') || r.body.includes('class="form-error"'), `${what} shows its errors`);
+        check(what, r.body);
+      }
+      // A session saved from a version another tab has moved on: the 409 conflict page.
+      const sessionForm = await http('GET', fr(sessionPath), { cookie });
+      const sessionId = Number(sessionPath.split('/').at(-1));
+      const row = await db.selectFrom('session').select(['kind', 'number', 'title', 'start_time', 'end_time', 'version']).where('id', '=', sessionId).executeTakeFirstOrThrow();
+      const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+      const opened = { _csrf: csrfOf(sessionForm.body), kind: row.kind, number: row.number === null ? '' : String(row.number), start_time: row.start_time ?? '', end_time: row.end_time ?? '', version: String(row.version) };
+      // Titles other sessions have (stored values, which may show as they are).
+      const [first, second] = (await db.selectFrom('session').select('title').where('title', 'is not', null).where('id', '!=', sessionId).orderBy('id').limit(2).execute()).map((x) => x.title!);
+      const saved = await http('POST', fr(sessionPath), { cookie, origin: site.base }, { ...opened, title: first! });
+      assert.equal(saved.status, 303, saved.body.match(/class="field-error"[^>]*>[^<]*/g)?.join(' '));
+      const conflict = await http('POST', fr(sessionPath), { cookie, origin: site.base }, { ...opened, title: second! });
+      assert.equal(conflict.status, 409);
+      check(`POST ${sessionPath} (409)`, conflict.body);
+      // The 500 pages, last: the series table is gone from under the running server.
+      await sql`ALTER TABLE series RENAME TO series_gone`.execute(db);
+      const broken = [await http('GET', fr('/admin'), { cookie }), await http('GET', fr('/search?q=migration&kind=event'))];
+      for (const r of broken) assert.equal(r.status, 500);
+      check('/admin (500)', broken[0]!.body);
+      check('/search (500)', broken[1]!.body);
+      await sql`ALTER TABLE series_gone RENAME TO series`.execute(db);
+      assert.equal(documents, instances + 1 + refused.length + 1 + 2);
+      console.log(`pseudo-locale: ${documents} documents (${pages.size} routes) rendered under /fr/`);
       assert.deepEqual(misses, [], `interface text outside the catalogue:\n${misses.join('\n')}`);
     } finally {
       await site.stop();

@@ -195,12 +195,16 @@ describe('pseudo-locale', () => {
       };
       const fr = (path: string) => `${site.base}/fr${path === '/' ? '/' : path}`;
       let instances = 0;
+      const noSearchBox: string[] = [];
       for (const [route, list] of pages) {
         for (const x of list) {
           const r = await http('GET', fr(x.path), workspace.has(route) ? { cookie: admin.cookie } : {});
           assert.equal(r.status, x.status ?? 200, `${x.path}: ${r.status}`);
           instances++;
           check(x.path, r.body);
+          // The public site's search box, on every public page (issue 12); not inside the frozen publication's own
+          // document (a file like its PDF, with no site around it).
+          if (!workspace.has(route) && route !== '/publications/:slug/:edition/publication.html' && !r.body.includes('<form class="site-search" method="get" action="/fr/search" role="search"><label for="site-search-q">')) noSearchBox.push(x.path);
         }
       }
       // The workspace's 403: a viewer of another series.
@@ -242,6 +246,7 @@ describe('pseudo-locale', () => {
       check('/search (500)', broken[1]!.body);
       await sql`ALTER TABLE series_gone RENAME TO series`.execute(db);
       assert.equal(documents, instances + 1 + refused.length + 1 + 2);
+      assert.deepEqual(noSearchBox, []);
       console.log(`pseudo-locale: ${documents} documents (${pages.size} routes) rendered under /fr/`);
       assert.deepEqual(misses, [], `interface text outside the catalogue:\n${misses.join('\n')}`);
     } finally {

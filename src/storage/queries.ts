@@ -226,31 +226,40 @@ export function publicAppearanceRows(db: DbOrTx, f: AppearanceFilter) {
 
 /** The query of publicAppearanceRows, in its order, before it runs (a page of it takes limit and offset). */
 export function publicAppearanceRowsQuery(db: DbOrTx, f: AppearanceFilter) {
-  const q = publicAppearances(db)
-    .where(appearanceFilter(f))
-    .innerJoin('day as d', 'd.id', 's.day_id')
-    .innerJoin('person as p', 'p.id', 'a.person_id')
-    .leftJoin('organization as o', 'o.id', 'a.organization_id')
-    .select([
-      ...appearanceColumns,
-      's.id as session_id',
-      's.uuid as session_uuid',
-      's.kind as session_kind',
-      's.number as session_number',
-      's.title as session_title',
-      's.lang as session_lang',
-      's.translations as session_translations',
-      's.start_time',
-      's.end_time',
-      'd.date',
-      'e.id as event_id',
-      'e.slug as event_slug',
-      'e.title as event_title',
-      'e.lang as event_lang',
-      'e.translations as event_translations',
-      'e.time_zone',
-    ]);
+  const q = publicAppearanceColumns(
+    publicAppearances(db)
+      .where(appearanceFilter(f))
+      .innerJoin('day as d', 'd.id', 's.day_id')
+      .innerJoin('person as p', 'p.id', 'a.person_id')
+      .leftJoin('organization as o', 'o.id', 'a.organization_id'),
+  );
   return pageOrder(q);
+}
+
+/** The columns of publicAppearanceRows, selected from a query that joins `a`, `s`, `e`, `d`, `p` and (left) `o`. */
+function publicAppearanceColumns<Q extends ReturnType<typeof publicAppearanceJoins>>(q: Q) {
+  return q.select([
+    ...appearanceColumns,
+    's.id as session_id',
+    's.uuid as session_uuid',
+    's.kind as session_kind',
+    's.number as session_number',
+    's.title as session_title',
+    's.lang as session_lang',
+    's.translations as session_translations',
+    's.start_time',
+    's.end_time',
+    'd.date',
+    'e.id as event_id',
+    'e.slug as event_slug',
+    'e.title as event_title',
+    'e.lang as event_lang',
+    'e.translations as event_translations',
+    'e.time_zone',
+  ]);
+}
+function publicAppearanceJoins(db: DbOrTx) {
+  return publicAppearances(db).innerJoin('day as d', 'd.id', 's.day_id').innerJoin('person as p', 'p.id', 'a.person_id').leftJoin('organization as o', 'o.id', 'a.organization_id');
 }
 
 /** Latest day first, then the day's sessions and each session's people in programme order: the same on both engines. */
@@ -487,21 +496,42 @@ export async function countPublicAppearances(db: DbOrTx, filter: AppearanceFilte
 
 /**
  * One page of the published appearances of a person, organization or country (the order of
- * publicAppearanceRows), with its materials, and how many there are in all.
+ * publicAppearanceRows), with its materials, and how many there are in all. The total and the
+ * page's rows come from one statement, so they agree even when another process writes meanwhile
+ * (on PostgreSQL each statement has its own snapshot; on SQLite another process's commit shows
+ * at the next statement): `(select total) t left join (the page) r on true`, one row with nulls
+ * for an empty page.
  */
 export async function appearancesPage(db: DbOrTx, filter: AppearanceFilter, range: { offset: number; limit: number }): Promise<{ total: number; items: AppearanceInContext[] }> {
-  const total = await countPublicAppearances(db, filter);
-  if (total === 0 || range.offset >= total) return { total, items: [] };
-  // The page's ids first, ordered on the narrow rows (the wide ones, titles and translations
-  // with them, made a country's 2,000 appearances a sort of 40 ms), then those rows whole.
-  const ids = (await pageOrder(publicAppearances(db).where(appearanceFilter(filter)).innerJoin('day as d', 'd.id', 's.day_id').select('a.id')).limit(range.limit).offset(range.offset).execute()).map((r) => r.id);
-  const rows = ids.length ? await publicAppearanceRowsQuery(db, filter).where('a.id', 'in', ids).execute() : [];
+  // The page's ids are ordered on the narrow rows (the wide ones, titles and translations with
+  // them, made a country's 2,000 appearances a sort of 40 ms), then those 100 rows are read whole.
+  const ids = pageOrder(publicAppearances(db).where(appearanceFilter(filter)).innerJoin('day as d', 'd.id', 's.day_id').select('a.id')).limit(range.limit).offset(range.offset);
+  const wide = publicAppearanceColumns(
+    publicAppearances(db)
+      .innerJoin(ids.as('pg'), 'pg.id', 'a.id')
+      .innerJoin('day as d', 'd.id', 's.day_id')
+      .innerJoin('person as p', 'p.id', 'a.person_id')
+      .leftJoin('organization as o', 'o.id', 'a.organization_id'),
+  ).select('s.position as session_position');
+  const rows = await published(db)
+    .selectFrom(totalAppearances(db, filter).as('t'))
+    .leftJoin(wide.as('r'), (join) => join.onTrue())
+    .selectAll('r')
+    .select('t.total')
+    .orderBy('r.date', 'desc')
+    .orderBy('r.event_id')
+    .orderBy('r.session_position')
+    .orderBy('r.position')
+    .orderBy('r.id')
+    .execute();
+  const total = Number(rows[0]?.total ?? 0);
+  const page = rows.filter((r) => r.id !== null) as unknown as Awaited<ReturnType<typeof publicAppearanceRows>>;
   const byAppearance = new Map<number, MaterialView[]>();
-  if (rows.length) {
+  if (page.length) {
     const mats = await published(db)
       .selectFrom('material as m')
       .select(['m.id', 'm.appearance_id', 'm.kind', 'm.label', 'm.lang', 'm.url', 'm.file_id'])
-      .where('m.appearance_id', 'in', rows.map((r) => r.id))
+      .where('m.appearance_id', 'in', page.map((r) => r.id))
       .orderBy('m.position')
       .orderBy('m.id')
       .execute();
@@ -511,7 +541,23 @@ export async function appearancesPage(db: DbOrTx, filter: AppearanceFilter, rang
       byAppearance.set(mat.appearance_id!, list);
     }
   }
-  return { total, items: inContext(rows, byAppearance) };
+  return { total, items: inContext(page, byAppearance) };
+}
+
+/** A one-row query of how many published appearances the filter has (`total`): the stored count (countPublicAppearances) as a subquery. */
+function totalAppearances(db: DbOrTx, filter: AppearanceFilter) {
+  const keys = [filter.personId, filter.organizationId, filter.countryCode].filter((k) => k !== undefined).length;
+  const stored =
+    keys !== 1
+      ? null
+      : filter.personId !== undefined
+        ? db.selectFrom('public_person_count').select('appearances').where('person_id', '=', filter.personId)
+        : filter.organizationId !== undefined
+          ? db.selectFrom('public_organization_count').select('appearances').where('organization_id', '=', filter.organizationId)
+          : db.selectFrom('public_country_count').select('appearances').where('country_code', '=', filter.countryCode!);
+  return db.selectNoFrom((eb) =>
+    (stored ? eb.fn.coalesce(stored, eb.lit(0)) : publicAppearances(db).where(appearanceFilter(filter)).select((x) => x.fn.countAll().as('n'))).as('total'),
+  );
 }
 
 function inContext(rows: Awaited<ReturnType<typeof publicAppearanceRows>>, byAppearance: Map<number, MaterialView[]>): AppearanceInContext[] {

@@ -1,7 +1,7 @@
 // The public list pages, a page at a time: people, organizations and events are paged in SQL
 // (limit and offset, with the total), so that a list of thousands renders as fast as a short one.
 // Series and countries are few (eight, at most ~250): read whole and paged by the caller.
-import type { DbOrTx, OrganizationRow, PersonRow, SeriesRow } from '../database.ts';
+import type { DbOrTx, EventRow, OrganizationRow, PersonRow, SeriesRow } from '../database.ts';
 import { published } from '../published.ts';
 import { bytewise } from '../queries.ts';
 import type { Engine } from '../storage.ts';
@@ -14,51 +14,78 @@ export function publishedSessionIds(db: DbOrTx) {
 }
 
 /**
+ * The page's rows and the list's total from one statement (`(select count) t left join (the page)
+ * r on true`, one row with nulls for an empty page): read apart, a write by another process (or
+ * on PostgreSQL, any other connection) between the two could make the total disagree with the rows.
+ */
+function withTotal<R extends Record<string, unknown>>(rows: Array<R & { total: unknown }>, key: keyof R): { total: number; rows: R[] } {
+  const total = Number(rows[0]?.total ?? 0);
+  return { total, rows: rows.filter((r) => r[key] !== null).map(({ total: _, ...r }) => r as unknown as R) };
+}
+
+/**
  * People who appear in published events, by their name's key (the name without honorific,
  * accents or case; bytes on both engines), each with how often: the stored counts (migration
  * 0019, a row per person with published appearances), joined to the page's persons. Counting the
  * archive's appearances on every render took 165 ms at 1,000 events.
  */
 export async function peoplePage(db: DbOrTx, engine: Engine, range: Range) {
-  const total = Number((await db.selectFrom('public_person_count').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  if (range.offset >= total) return { total, rows: [] };
-  const rows = await db
+  const page = db
     .selectFrom('person as p')
     .innerJoin('public_person_count as c', 'c.person_id', 'p.id')
-    .select(['p.id', 'p.slug', 'p.name', 'c.appearances'])
+    .select(['p.id', 'p.slug', 'p.name', 'p.name_key', 'c.appearances'])
     .orderBy(bytewise(engine, 'p.name_key'))
     .orderBy('p.id')
     .limit(range.limit)
-    .offset(range.offset)
+    .offset(range.offset);
+  const rows = await db
+    .selectFrom(db.selectFrom('public_person_count').select((eb) => eb.fn.countAll().as('total')).as('t'))
+    .leftJoin(page.as('r'), (join) => join.onTrue())
+    .select(['t.total', 'r.id', 'r.slug', 'r.name', 'r.appearances'])
+    .orderBy(bytewise(engine, 'r.name_key'))
+    .orderBy('r.id')
     .execute();
-  return { total, rows: rows.map((r) => ({ ...r, appearances: Number(r.appearances) })) };
+  const { total, rows: people } = withTotal(rows, 'id');
+  return { total, rows: people.map((r) => ({ id: r.id!, slug: r.slug!, name: r.name!, appearances: Number(r.appearances) })) };
 }
 
-/** Organizations that appear in published events, by their name's key, each with how often (stored counts). */
+/** Organizations that appear in published events, by their name's key, each with how often (stored counts; the total in the same statement). */
 export async function organizationsPage(db: DbOrTx, engine: Engine, range: Range) {
-  const total = Number((await db.selectFrom('public_organization_count').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  if (range.offset >= total) return { total, rows: [] };
-  const rows = await db
+  const page = db
     .selectFrom('organization as o')
     .innerJoin('public_organization_count as c', 'c.organization_id', 'o.id')
-    .select(['o.id', 'o.slug', 'o.name', 'o.kind', 'o.country_code', 'c.appearances'])
+    .select(['o.id', 'o.slug', 'o.name', 'o.name_key', 'o.kind', 'o.country_code', 'c.appearances'])
     .orderBy(bytewise(engine, 'o.name_key'))
     .orderBy('o.id')
     .limit(range.limit)
-    .offset(range.offset)
+    .offset(range.offset);
+  const rows = await db
+    .selectFrom(db.selectFrom('public_organization_count').select((eb) => eb.fn.countAll().as('total')).as('t'))
+    .leftJoin(page.as('r'), (join) => join.onTrue())
+    .select(['t.total', 'r.id', 'r.slug', 'r.name', 'r.kind', 'r.country_code', 'r.appearances'])
+    .orderBy(bytewise(engine, 'r.name_key'))
+    .orderBy('r.id')
     .execute();
-  return { total, rows: rows.map((r) => ({ ...r, appearances: Number(r.appearances) })) };
+  const { total, rows: organizations } = withTotal(rows, 'id');
+  return { total, rows: organizations.map((r) => ({ id: r.id!, slug: r.slug!, name: r.name!, kind: r.kind!, country_code: r.country_code ?? null, appearances: Number(r.appearances) })) };
 }
 
-/** Published events, newest first (the id breaks ties), optionally of one series. */
+/** Published events, newest first (the id breaks ties), optionally of one series; the total in the same statement. */
 export async function eventsPage(db: DbOrTx, range: Range, seriesId?: number) {
   const pdb = published(db);
   let base = pdb.selectFrom('event as e').where('e.status', '=', 'published');
   if (seriesId !== undefined) base = base.where('e.series_id', '=', seriesId);
-  const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  if (range.offset >= total) return { total, rows: [] };
-  const rows = await base.selectAll('e').orderBy('e.start_date', 'desc').orderBy('e.id', 'desc').limit(range.limit).offset(range.offset).execute();
-  return { total, rows };
+  const page = base.selectAll('e').orderBy('e.start_date', 'desc').orderBy('e.id', 'desc').limit(range.limit).offset(range.offset);
+  const rows = await pdb
+    .selectFrom(base.select((eb) => eb.fn.countAll().as('total')).as('t'))
+    .leftJoin(page.as('r'), (join) => join.onTrue())
+    .selectAll('r')
+    .select('t.total')
+    .orderBy('r.start_date', 'desc')
+    .orderBy('r.id', 'desc')
+    .execute();
+  const { total, rows: events } = withTotal(rows, 'id');
+  return { total, rows: events as unknown as EventRow[] };
 }
 
 /** Every series with a published event, with how many, and its latest events (at most `latest` each). */

@@ -2,6 +2,7 @@
 // records which pages it changed, so that every instance drops those pages (and only those).
 import { sql } from 'kysely';
 import type { Tx } from './database.ts';
+import { IMPORT_HANDOFF_MS } from './dialects/sqlite.ts';
 import { reindexIdentities } from './queries/search.ts';
 import { GENERATION_CHANNEL, type Storage } from './storage.ts';
 
@@ -141,7 +142,12 @@ export type WriteOptions = {
 export async function write<T>(storage: Storage, fn: (trx: Tx, scope: WriteScope) => Promise<T>, opts: WriteOptions = {}): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await writeOnce(storage, fn, opts);
+      const out = await writeOnce(storage, fn, opts);
+      // SQLite has one writer and its lock is not fair: an import (many transactions in a row) lets go
+      // for a moment after each, so that an editor's save waiting for the lock gets it then rather than
+      // after the whole import (dialects/sqlite.ts; npm run bench:editor-wait).
+      if (storage.engine === 'sqlite' && opts.exclusive) await new Promise((resolve) => setTimeout(resolve, IMPORT_HANDOFF_MS));
+      return out;
     } catch (e) {
       if (storage.engine !== 'postgres' || !raced(e) || attempt >= ATTEMPTS) throw e;
     }

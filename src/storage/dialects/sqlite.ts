@@ -16,6 +16,14 @@ import { InvalidationLog, parseInvalidationEvents, type Storage } from '../gener
 export const WRITE_WAIT_MS = 60_000;
 /** What a single statement may wait for a lock, inside SQLite (synchronously). */
 const STATEMENT_BUSY_MS = 5_000;
+/**
+ * A waiting writer asks for the lock again at most this long after its last try (2, 4, 8, then every
+ * 10 ms). An import lets go of the lock for IMPORT_HANDOFF_MS between its transactions (storage/write.ts),
+ * longer than this, so that a waiting save gets its turn there instead of waiting out the whole import.
+ * One try costs microseconds.
+ */
+export const WRITE_POLL_MAX_MS = 10;
+export const IMPORT_HANDOFF_MS = 15;
 
 const isBusy = (e: unknown) => typeof (e as { code?: unknown })?.code === 'string' && (e as { code: string }).code.startsWith('SQLITE_BUSY');
 /**
@@ -66,7 +74,8 @@ function preparedOnce(raw: BetterSqlite3.Database): SqliteDatabase {
  * A writer waits for the lock here, asking again at growing intervals, rather than in SQLite's
  * busy handler: that one sleeps inside the call and would stop every request of a server for
  * as long as another process writes. Past `writeWaitMs` it fails with a clear Conflict, never
- * a raw "database is locked".
+ * a raw "database is locked". SQLite's lock is not fair: a process that commits and begins again at
+ * once would take it back before a waiter's next try, so imports pause between their transactions.
  */
 class ImmediateSqliteDialect extends SqliteDialect {
   constructor(
@@ -84,7 +93,7 @@ class ImmediateSqliteDialect extends SqliteDialect {
         return;
       }
       const deadline = Date.now() + this.writeWaitMs;
-      for (let wait = 2; ; wait = Math.min(wait * 2, 100)) {
+      for (let wait = 2; ; wait = Math.min(wait * 2, WRITE_POLL_MAX_MS)) {
         // Each attempt asks once; the waiting is done between attempts, without blocking.
         this.raw.pragma('busy_timeout = 0');
         try {

@@ -894,6 +894,7 @@ export const ar: Catalogue = {
   'upload.addVersion': 'إضافة نسخة بلغة أخرى',
   'upload.versionLang': 'لغة النسخة',
   'upload.versionOf': 'النسخة باللغة {language}',
+  'upload.editFields': 'النوع واللغة والعنوان',
   'changes.translations': 'تغيّرت النصوص باللغات {languages}: {label}.',
   'publication.contents': 'المحتويات',
   'publication.foreword': 'تصدير',

@@ -869,6 +869,7 @@ export const en = {
   'upload.addVersion': 'Add a version in another language',
   'upload.versionLang': 'Language of the version',
   'upload.versionOf': 'Version in {language}',
+  'upload.editFields': 'Kind, language and label',
   'changes.translations': 'Texts in {languages} changed: {label}.',
   'publication.contents': 'Contents',
   'publication.foreword': 'Foreword',

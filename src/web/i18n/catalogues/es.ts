@@ -869,6 +869,7 @@ export const es: Catalogue = {
   'upload.addVersion': 'Añadir una versión en otro idioma',
   'upload.versionLang': 'Idioma de la versión',
   'upload.versionOf': 'Versión en {language}',
+  'upload.editFields': 'Tipo, idioma y título',
   'changes.translations': 'Textos en {languages} modificados: {label}.',
   'publication.contents': 'Índice',
   'publication.foreword': 'Prólogo',

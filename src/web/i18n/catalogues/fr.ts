@@ -869,6 +869,7 @@ export const fr: Catalogue = {
   'upload.addVersion': 'Ajouter une version dans une autre langue',
   'upload.versionLang': 'Langue de la version',
   'upload.versionOf': 'Version en {language}',
+  'upload.editFields': 'Type, langue et intitulé',
   'changes.translations': 'Textes en {languages} modifiés : {label}.',
   'publication.contents': 'Table des matières',
   'publication.foreword': 'Avant-propos',

@@ -2,7 +2,7 @@
 // results with highlighted snippets; the index rebuilt; stored PDF and Word files read for their
 // text by a queue that any instance works through (never in the upload's request).
 import { parseQuery, highlight, snippet, type ParsedQuery, type SnippetPart } from '../domain/search-text.ts';
-import { type Picked, pickField } from '../domain/translations.ts';
+import { type Picked, pickField, pickText } from '../domain/translations.ts';
 import { docxToText } from '../importer/extract-docx.ts';
 import { pdfToText } from '../importer/extract-pdf.ts';
 import { sql } from 'kysely';
@@ -143,7 +143,7 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
       add('event', event, n);
       add('year', e.year, n);
       add('series', e.series, n);
-      outcome.labels.event[String(event)] = pickField(e, 'title', e.title, reader) ?? { text: e.title, lang: e.lang, translated: false };
+      outcome.labels.event[String(event)] = pickText({ text: e.title, lang: e.lang }, e.tr, 'title', reader) ?? { text: e.title, lang: e.lang, translated: false };
     }
     for (const f of FACETS) {
       outcome.facets[f] = [...totals.get(f)!]
@@ -178,7 +178,7 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
     const titleOf = (d: (typeof shown)[number]): Picked | null => {
       if (d.kind === 'event') {
         const e = events.get(d.ref_id);
-        return e ? pickField(e, 'title', d.title, reader) : null;
+        return e ? pickText({ text: d.title, lang: e.lang }, e.tr, 'title', reader) : null;
       }
       if (d.kind === 'session' && d.lang) return pickField({ lang: d.lang, translations: sessions.get(d.ref_id) ?? null }, 'title', d.title, reader);
       if (d.kind === 'material' && d.lang) return pickField({ lang: d.lang, translations: materials.get(d.ref_id) ?? null }, 'label', d.title, reader);
@@ -186,7 +186,7 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
     };
     const eventTitleOf = (d: (typeof shown)[number]): Picked | null => {
       const e = d.event_id === null || d.event_title === null ? undefined : events.get(Number(d.event_id));
-      return e ? pickField(e, 'title', d.event_title, reader) : null;
+      return e ? pickText({ text: d.event_title, lang: e.lang }, e.tr, 'title', reader) : null;
     };
     outcome.hits = shown.map((d) => {
       const title = titleOf(d);

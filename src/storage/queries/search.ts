@@ -11,7 +11,7 @@
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { type ParsedQuery, fts5Match, indexTokens, MAX_INDEXED_CHARS, pairTsvectorLiteral, pgQuery, tsquery, tsvectorLiteral } from '../../domain/search-text.ts';
 import { regionOf } from '../../domain/region.ts';
-import { parseTranslations, translationsOf } from '../../domain/translations.ts';
+import { parseTranslations, type Translations, translationsOf } from '../../domain/translations.ts';
 import type { DbOrTx } from '../database.ts';
 import { published } from '../published.ts';
 import type { Engine } from '../storage.ts';
@@ -823,7 +823,8 @@ export async function matches(db: DbOrTx, engine: Engine, q: ParsedQuery, within
   return done();
 }
 
-type EventFacetRow = { year: number; series: number; title: string; lang: string; translations: string | null };
+/** `tr`: its translations parsed once, as it is cached (parsing them per event per search was most of a common word's facets on SQLite). */
+type EventFacetRow = { year: number; series: number; title: string; lang: string; translations: string | null; tr: Translations };
 /** A series' title as stored, with its language and its translations (picked per reader by the caller). */
 export type TitleRow = { title: string; lang: string; translations: string | null };
 /** Every published event's facets and every series' title, per database, as of a generation of the site. */
@@ -842,7 +843,7 @@ export async function publishedFacets(db: DbOrTx, cacheKey: object): Promise<{ e
   if (hit && hit.generation === generation) return hit;
   const events = new Map<number, EventFacetRow>();
   for (const e of await published(db).selectFrom('event').select(['id', 'start_date', 'series_id', 'title', 'lang', 'translations']).execute()) {
-    events.set(e.id, { year: Number(e.start_date.slice(0, 4)), series: e.series_id, title: e.title, lang: e.lang, translations: e.translations });
+    events.set(e.id, { year: Number(e.start_date.slice(0, 4)), series: e.series_id, title: e.title, lang: e.lang, translations: e.translations, tr: parseTranslations(e.translations) });
   }
   const series = new Map<number, TitleRow>();
   for (const x of await db.selectFrom('series').select(['id', 'title', 'lang', 'translations']).execute()) series.set(x.id, { title: x.title, lang: x.lang, translations: x.translations });

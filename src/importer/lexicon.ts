@@ -29,7 +29,8 @@ export const JOB_WORDS: ReadonlySet<string> = new Set(
   host master mistress doyenne recteur rectrice préfète gouverneur sénatrice député députée portavoz procurador
   procuradora delegada delegado concejal concejala catedrático catedrática escritor escritora écrivain poète
   poeta chercheur chercheure chercheuse essayiste sociologue médecin économiste politólogo politóloga
-  periodista journaliste présentateur présentatrice`.split(/\s+/),
+  periodista journaliste présentateur présentatrice professeure conservateur conservatrice archiviste magistrat
+  magistrate magistrado magistrada agrégé agrégée`.split(/\s+/),
 );
 
 /** Words that qualify a job and may open it: "Senior Fellow", "Vice President", "ex Ministra". */
@@ -150,8 +151,11 @@ function clean(w: string): string {
 /** Whether a word names a job, or qualifies one that follows ("Senior", "Vice"). */
 export function isJobWord(w: string): boolean {
   const k = clean(w);
-  return JOB_WORDS.has(k) || JOB_MODIFIERS.has(k);
+  return JOB_WORDS.has(k) || JOB_MODIFIERS.has(k) || JOB_WORDS.has(k.replace(JOB_PREFIX, ''));
 }
+// "viceconsejera", "vicerrector", "cochair", "sous-préfet", "ex-ministre": a job word with a prefix of rank is a job
+// word (the rest four letters at least, so no given name or common word is cut into one).
+const JOB_PREFIX = /^(?:vice-?|sub-?|sous-|co-|ex-)(?=\p{L}{4})/u;
 
 export function isOrgWord(w: string): boolean {
   return ORG_WORDS.has(clean(w));

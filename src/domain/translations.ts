@@ -38,7 +38,8 @@ export const translationsSchema = z.record(
 
 /** A stored column read back; anything that is not such an object reads as no translations. */
 export function parseTranslations(json: string | null | undefined): Translations {
-  if (!json) return {};
+  // Most rows have none: no JSON.parse and schema check for them (a page of a hundred appearances asks 300 times).
+  if (!json || json === '{}') return {};
   try {
     const r = translationsSchema.safeParse(JSON.parse(json));
     return r.success ? r.data : {};

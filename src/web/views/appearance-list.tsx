@@ -31,25 +31,29 @@ export function AppearanceList(p: { items: AppearanceInContext[]; lang: Interfac
               </a>
             </h3>
             <ul class="list">
-              {list.map((a) => (
-                <li>
-                  {p.showPerson ? (
-                    <>
-                      <bdi>
-                        <a href={href(`/people/${a.person.slug}`)}>{a.person.name}</a>
-                      </bdi>
-                      ,{' '}
-                    </>
-                  ) : null}
-                  <time datetime={a.date}>{longDate(a.date, p.lang)}</time>
-                  {a.session.start ? `, ${a.session.start}` : ''}: <bdi {...textAttrs(a.session.title ? (pickField({ lang: a.session.lang ?? p.lang, translations: a.session.translations ?? null }, 'title', a.session.title, p.lang) ?? null) : null, p.lang)}>
-                    {sessionHeading({ ...a.session, title: a.session.title ? (pickField({ lang: a.session.lang ?? p.lang, translations: a.session.translations ?? null }, 'title', a.session.title, p.lang)?.text ?? a.session.title) : null }, t)}
-                  </bdi> (<bdi>{roleName(a.role, a.roleLabel, t)}</bdi>)
-                  {a.affiliationPosition || a.organization || a.country ? ' — ' : null}
-                  <Affiliation position={a.affiliationPosition} organization={a.organization} country={a.country} countryCode={a.countryCode} lang={p.lang} />
-                  <Materials materials={a.materials} t={t} lang={p.lang} />
-                </li>
-              ))}
+              {list.map((a) => {
+                // The session's title in the reader's language where an editor gave one (read once per appearance).
+                const sessionTitle = a.session.title ? (pickField({ lang: a.session.lang ?? p.lang, translations: a.session.translations ?? null }, 'title', a.session.title, p.lang) ?? null) : null;
+                return (
+                  <li>
+                    {p.showPerson ? (
+                      <>
+                        <bdi>
+                          <a href={href(`/people/${a.person.slug}`)}>{a.person.name}</a>
+                        </bdi>
+                        ,{' '}
+                      </>
+                    ) : null}
+                    <time datetime={a.date}>{longDate(a.date, p.lang)}</time>
+                    {a.session.start ? `, ${a.session.start}` : ''}: <bdi {...textAttrs(sessionTitle, p.lang)}>
+                      {sessionHeading({ ...a.session, title: a.session.title ? (sessionTitle?.text ?? a.session.title) : null }, t)}
+                    </bdi> (<bdi>{roleName(a.role, a.roleLabel, t)}</bdi>)
+                    {a.affiliationPosition || a.organization || a.country ? ' — ' : null}
+                    <Affiliation position={a.affiliationPosition} organization={a.organization} country={a.country} countryCode={a.countryCode} lang={p.lang} />
+                    <Materials materials={a.materials} t={t} lang={p.lang} />
+                  </li>
+                );
+              })}
             </ul>
           </section>
         );

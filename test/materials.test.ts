@@ -8,6 +8,7 @@ import { describe, test } from 'node:test';
 import sharp from 'sharp';
 import { addAccount } from '../src/operations/accounts.ts';
 import { importDemo } from '../src/operations/demo.ts';
+import { addMaterialFile, addMaterialVersion } from '../src/operations/materials.ts';
 import { insertFile, insertVariant } from '../src/storage/queries/files.ts';
 import { write } from '../src/storage/write.ts';
 import { startServer } from '../src/web/server.ts';
@@ -113,7 +114,7 @@ for (const engine of ENGINES) {
         // One byte over the limit, and a body far over it (cut off as it arrives).
         const over = await upload(editor, fields, { name: 'big.pdf', type: 'application/pdf', bytes: Buffer.concat([PDF, Buffer.alloc(LIMIT + 1 - PDF.length, 0x20)]) });
         assert.equal(over.status, 400);
-        assert.ok(over.body.toString().includes(`big.pdf is ${LIMIT + 1} bytes; an upload may be at most ${LIMIT} bytes (1 MB)`), over.body.toString());
+        assert.ok(over.body.toString().includes(`big.pdf is 1,048,577 bytes; an upload may be at most 1,048,576 bytes (1 MB)`), over.body.toString());
         const huge = await upload(editor, fields, { name: 'huge.pdf', type: 'application/pdf', bytes: Buffer.concat([PDF, Buffer.alloc(2 * LIMIT, 0x20)]) });
         assert.equal(huge.status, 400);
         assert.ok(huge.body.toString().includes('the upload is larger than 1 MB, the most a file may be'), huge.body.toString());
@@ -181,7 +182,7 @@ for (const engine of ENGINES) {
 
         // Replace: a new URL; the old file is gone once the replacement is published. Delete: the
         // file goes with the material, once published.
-        const replace = multipart({ _csrf: editor.csrf }, { name: 'Déclaration révisée.pdf', type: 'application/pdf', bytes: PDF.subarray(0, 1000) });
+        const replace = multipart({ _csrf: editor.csrf, version: '1' }, { name: 'Déclaration révisée.pdf', type: 'application/pdf', bytes: PDF.subarray(0, 1000) });
         const replaced = await http('POST', `${base}/admin/materials/${material.id}/replace`, { cookie: editor.cookie, origin: base, 'content-type': replace.type, 'content-length': String(replace.body.length) }, replace.body);
         assert.equal(replaced.status, 303, replaced.body.toString());
         const after = await t.storage.db.selectFrom('material').select('file_id').where('id', '=', material.id).executeTakeFirstOrThrow();
@@ -193,7 +194,7 @@ for (const engine of ENGINES) {
         assert.equal((await http('GET', `${base}/files/${fileId}`)).status, 404);
         assert.equal((await http('GET', `${base}/files/${after.file_id}`)).status, 200);
         assert.equal(await t.storage.db.selectFrom('file').select('id').where('id', '=', fileId).executeTakeFirst(), undefined);
-        const del = await http('POST', `${base}/admin/materials/${material.id}/delete`, { cookie: editor.cookie, origin: base }, `_csrf=${editor.csrf}`);
+        const del = await http('POST', `${base}/admin/materials/${material.id}/delete`, { cookie: editor.cookie, origin: base }, `_csrf=${editor.csrf}&version=2`);
         assert.equal(del.status, 303);
         assert.ok(await t.storage.db.selectFrom('file').select('id').where('id', '=', after.file_id!).executeTakeFirst(), 'kept while the latest release shows it');
         await publish();
@@ -215,6 +216,103 @@ for (const engine of ENGINES) {
             ['editor@example.org', 'create', logged[1]!.entity_id, null, { kind: 'other', label: 'Group photo', lang: 'en', appearance_id: null, file: 'group.jpg' }],
             ['editor@example.org', 'update', material.id, { file_id: fileId }, { file_id: after.file_id, file: 'Déclaration révisée.pdf' }],
             ['editor@example.org', 'delete', material.id, { kind: 'statement', label: 'Statement of Ms. Thompson', lang: 'en', appearance_id: appearance.id, file_id: after.file_id }, null],
+          ],
+        );
+      } finally {
+        await server.close();
+        await t.cleanup();
+      }
+    });
+  });
+}
+
+// Issue 9: replace, delete and the kind/language/label form carry the material's version; a stale
+// one is refused with 409 and changes nothing, a fresh one works and moves the version on.
+for (const engine of ENGINES) {
+  describe(`material versions through /admin on ${engine}`, () => {
+    test('stale replace, delete and edit get 409 and change nothing; fresh ones work, are logged and bump the version', async () => {
+      const t = await migratedStorage(engine);
+      await importDemo(t.storage);
+      const event = await t.storage.db.selectFrom('event').select(['id', 'series_id']).executeTakeFirstOrThrow();
+      const series = await t.storage.db.selectFrom('series').select('slug').where('id', '=', event.series_id).executeTakeFirstOrThrow();
+      await addAccount(t.storage, { email: 'editor@example.org', role: 'editor', series: [series.slug], password: PASSWORD });
+      const server = await startServer(t.storage, { port: 0, host: '127.0.0.1', uploadMaxBytes: LIMIT });
+      const base = `http://127.0.0.1:${server.port}`;
+      try {
+        const editor = await signIn(base, 'editor@example.org');
+        const first = Buffer.concat([Buffer.from('%PDF-1.4\nfirst\n'), PDF.subarray(9, 2000)]);
+        const { materialId: id, fileId } = await addMaterialFile(t.storage, { eventId: event.id, appearanceId: null, fields: { kind: 'other', lang: 'en', label: 'Report' }, upload: { name: 'report.pdf', bytes: first } }, { maxBytes: LIMIT });
+        const row = () => t.storage.db.selectFrom('material').select(['kind', 'lang', 'label', 'version', 'file_id', 'original_id']).where('id', '=', id).executeTakeFirst();
+        const auth = { cookie: editor.cookie, origin: base };
+        const replace = (version: string, bytes: Buffer) => {
+          const m = multipart({ _csrf: editor.csrf, version }, { name: 'report-2.pdf', type: 'application/pdf', bytes });
+          return http('POST', `${base}/admin/materials/${id}/replace`, { ...auth, 'content-type': m.type, 'content-length': String(m.body.length) }, m.body);
+        };
+        const post = (path: string, fields: Record<string, string>) => http('POST', `${base}${path}`, auth, new URLSearchParams({ _csrf: editor.csrf, ...fields }).toString());
+        const message = (r: Got) => /<p[^>]*>([^<]*nothing was [^<]*)<\/p>/.exec(r.body.toString())?.[1];
+
+        // The page's forms carry the version the page showed.
+        const page = (await http('GET', `${base}/admin/events/${event.id}/materials`, { cookie: editor.cookie })).body.toString();
+        for (const action of [`/admin/materials/${id}/replace`, `/admin/materials/${id}/delete`, `/admin/materials/${id}`]) {
+          const form = new RegExp(`<form method="post" action="${action}"[^>]*>(.*?)</form>`, 's').exec(page)?.[1] ?? '';
+          assert.ok(form.includes('<input type="hidden" name="version" value="1"/>'), `${action}: ${form}`);
+        }
+
+        // Another tab edits the kind, language and label: version 2.
+        const edited = await post(`/admin/materials/${id}`, { version: '1', kind: 'presentation', lang: 'fr', label: '  Rapport final ' });
+        assert.deepEqual([edited.status, edited.headers.location], [303, `/admin/events/${event.id}/materials`], edited.body.toString());
+        assert.deepEqual(await row(), { kind: 'presentation', lang: 'fr', label: 'Rapport final', version: 2, file_id: fileId, original_id: null });
+
+        // This tab, still at version 1: replace, delete and edit are refused; nothing changes.
+        const staleReplace = await replace('1', Buffer.concat([Buffer.from('%PDF-1.4\nsecond\n'), PDF.subarray(9, 3000)]));
+        assert.equal(staleReplace.status, 409);
+        assert.equal(message(staleReplace), 'this material was changed by someone else after you opened it (you edited version 1; it is now at version 2): nothing was saved');
+        const staleDelete = await post(`/admin/materials/${id}/delete`, { version: '1' });
+        assert.equal(staleDelete.status, 409);
+        assert.equal(message(staleDelete), 'this material was changed by someone else after you opened it (you saw version 1; it is now at version 2): nothing was deleted; look at it again first');
+        const staleEdit = await post(`/admin/materials/${id}`, { version: '1', kind: 'statement', lang: 'en', label: 'Old' });
+        assert.equal(staleEdit.status, 409);
+        assert.deepEqual(await row(), { kind: 'presentation', lang: 'fr', label: 'Rapport final', version: 2, file_id: fileId, original_id: null });
+        const served = await http('GET', `${base}/admin/files/${fileId}`, { cookie: editor.cookie });
+        assert.deepEqual([served.status, Buffer.compare(served.body, first)], [200, 0], 'the file is the first one still');
+        assert.equal((await t.storage.db.selectFrom('file').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n.toString(), '1');
+        // A form without a version cannot be saved safely.
+        const noVersion = await post(`/admin/materials/${id}/delete`, {});
+        assert.equal(noVersion.status, 400);
+
+        // The upload's checks: an empty label, a language a version of the document has.
+        await addMaterialVersion(t.storage, { materialId: id, lang: 'es', upload: { name: 'informe.pdf', bytes: first } }, { maxBytes: LIMIT });
+        const empty = await post(`/admin/materials/${id}`, { version: '2', kind: 'presentation', lang: 'fr', label: ' ' });
+        assert.equal(empty.status, 400);
+        const fieldError = (r: Got) => new RegExp(`<strong class="field-error" id="fields-${id}-error">([^<]*)</strong>`).exec(r.body.toString())?.[1];
+        assert.equal(fieldError(empty), 'must not be empty');
+        const clash = await post(`/admin/materials/${id}`, { version: '2', kind: 'presentation', lang: 'es', label: 'Rapport final' });
+        assert.equal(clash.status, 400);
+        assert.equal(fieldError(clash), 'this document already has a version in es; replace that version&#39;s file instead');
+        assert.deepEqual(await row(), { kind: 'presentation', lang: 'fr', label: 'Rapport final', version: 2, file_id: fileId, original_id: null });
+
+        // Fresh ones: replace at 2 (now 3), delete at 3; the version becomes the original.
+        const second = Buffer.concat([Buffer.from('%PDF-1.4\nsecond\n'), PDF.subarray(9, 3000)]);
+        const fresh = await replace('2', second);
+        assert.deepEqual([fresh.status, fresh.headers.location], [303, `/admin/events/${event.id}/materials`], fresh.body.toString());
+        const now = (await row())!;
+        assert.notEqual(now.file_id, fileId);
+        assert.deepEqual({ ...now, file_id: null }, { kind: 'presentation', lang: 'fr', label: 'Rapport final', version: 3, file_id: null, original_id: null });
+        const replacedFile = await http('GET', `${base}/admin/files/${now.file_id}`, { cookie: editor.cookie });
+        assert.equal(Buffer.compare(replacedFile.body, second), 0);
+        const deleted = await post(`/admin/materials/${id}/delete`, { version: '3' });
+        assert.deepEqual([deleted.status, deleted.headers.location], [303, `/admin/events/${event.id}/materials`]);
+        assert.equal(await row(), undefined);
+        const left = await t.storage.db.selectFrom('material').select(['lang', 'original_id', 'version']).where('event_id', '=', event.id).where('label', '=', 'Rapport final').execute();
+        assert.deepEqual(left, [{ lang: 'es', original_id: null, version: 2 }], 'the Spanish version, promoted');
+
+        const logged = await t.storage.db.selectFrom('audit_entry').select(['action', 'before', 'after']).where('entity', '=', 'material').where('entity_id', '=', id).orderBy('id').execute();
+        assert.deepEqual(
+          logged.map((e) => [e.action, e.before === null ? null : JSON.parse(e.before), e.after === null ? null : JSON.parse(e.after)]),
+          [
+            ['update', { kind: 'other', lang: 'en', label: 'Report' }, { kind: 'presentation', lang: 'fr', label: 'Rapport final' }],
+            ['update', { file_id: fileId }, { file_id: now.file_id, file: 'report-2.pdf' }],
+            ['delete', { kind: 'presentation', label: 'Rapport final', lang: 'fr', appearance_id: null, file_id: now.file_id }, null],
           ],
         );
       } finally {

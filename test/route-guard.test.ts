@@ -69,6 +69,7 @@ const EDITOR_MAY = new Set([
   'POST /admin/appearances/:id/speaker-links',
   'POST /admin/persons/:id',
   'POST /admin/organizations/:id',
+  'POST /admin/materials/:id',
   'POST /admin/materials/:id/replace',
   'POST /admin/materials/:id/versions',
   'POST /admin/materials/:id/delete',

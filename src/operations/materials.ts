@@ -7,13 +7,13 @@ import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
 import sharp, { type Sharp } from 'sharp';
 import { z } from 'zod';
 import { MATERIAL_KINDS } from '../domain/agenda.ts';
-import { InvalidInput, NotFound } from '../domain/errors.ts';
+import { Conflict, InvalidInput, NotFound } from '../domain/errors.ts';
 import { choice, maxIssue } from '../domain/fields.ts';
-import { type FormMessageKey, formIssue, formMessage } from '../domain/form-messages.ts';
+import { entityMessage, type FormMessageKey, formIssue, formMessage, issueMessage } from '../domain/form-messages.ts';
 import { originalNameSchema } from '../domain/file.ts';
 import { LANGUAGES } from '../domain/language.ts';
 import { deleteFileIfUnused, insertFile, insertFileFromPath, insertVariant } from '../storage/queries/files.ts';
-import { eventForMaterials, insertMaterial, materialById, nextMaterialPosition, deleteMaterialRow, promoteVersion, setMaterialFile, versionsOf } from '../storage/queries/materials.ts';
+import { eventForMaterials, insertMaterial, materialById, nextMaterialPosition, deleteMaterialRow, promoteVersion, setMaterialFields, setMaterialFile, versionsOf } from '../storage/queries/materials.ts';
 import type { Tx } from '../storage/database.ts';
 import type { Storage } from '../storage/storage.ts';
 import { declareChange, write } from '../storage/write.ts';
@@ -168,33 +168,69 @@ export async function attachStoredFile(
   return materialId;
 }
 
-/** Gives a material new bytes under a new file id; the old file goes when nothing else links to it. */
-export async function replaceMaterialFile(storage: Storage, materialId: number, upload: Upload, limits: UploadLimits, clock: () => Date = () => new Date(), actor?: Actor): Promise<{ fileId: string }> {
+/** A material not at the version the form was made from: nothing is done (issue 9). */
+const staleMaterial = (key: 'versionConflict' | 'deleteConflict', yours: number, now: number) => new Conflict(formMessage(key, { entity: entityMessage('material'), yours, now }));
+
+/**
+ * Gives a material new bytes under a new file id, if it is still at `version` (the version the
+ * form showed; a stale one is a Conflict and nothing is stored); the old file goes when nothing
+ * else links to it.
+ */
+export async function replaceMaterialFile(storage: Storage, materialId: number, version: number, upload: Upload, limits: UploadLimits, clock: () => Date = () => new Date(), actor?: Actor): Promise<{ fileId: string }> {
   const prepared = await prepareUpload(upload, limits);
   const now = clock().toISOString();
   return write(storage, async (trx) => {
     const m = await materialById(trx, materialId);
     if (!m) throw new NotFound(formMessage('noSuchMaterial'));
+    if (m.version !== version) throw staleMaterial('versionConflict', version, m.version);
     await declareChange(trx, 'event', m.eventId);
     const fileId = await storePrepared(trx, prepared, now);
-    await setMaterialFile(trx, materialId, fileId);
+    if (!(await setMaterialFile(trx, materialId, fileId, version))) throw staleMaterial('versionConflict', version, (await materialById(trx, materialId))?.version ?? m.version);
     if (actor) await audit(trx, actor, 'update', 'material', materialId, { file_id: m.fileId }, { file_id: fileId, file: upload.name });
     if (m.fileId) await deleteFileIfUnused(trx, m.fileId);
     return { fileId };
   });
 }
 
-/** Removes a material, and its file when nothing else links to it. */
-export async function deleteMaterial(storage: Storage, materialId: number, actor?: Actor): Promise<{ fileDeleted: boolean }> {
+/**
+ * A material's kind, language and label (the upload's checks), if it is still at `version`. A
+ * document's kind and label are its language versions' too; a language another version of the
+ * document has is refused. A version's own kind and label are its original's: only its language changes.
+ */
+export async function editMaterialFields(storage: Storage, materialId: number, version: number, input: { kind: string; lang: string; label: string }, actor?: Actor): Promise<void> {
+  await write(storage, async (trx) => {
+    const m = await materialById(trx, materialId);
+    if (!m) throw new NotFound(formMessage('noSuchMaterial'));
+    const original = m.originalId === null ? null : await materialById(trx, m.originalId);
+    const parsed = materialFieldsSchema.safeParse(original ? { kind: original.kind, lang: input.lang, label: original.label } : input);
+    if (!parsed.success) throw new InvalidInput(parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: issueMessage(i) })));
+    if (m.version !== version) throw staleMaterial('versionConflict', version, m.version);
+    const fields = parsed.data;
+    const rootId = original ? original.id : m.id;
+    const family = [...(original ? [{ id: original.id, lang: original.lang }] : []), ...(await versionsOf(trx, rootId))].filter((x) => x.id !== m.id);
+    if (fields.lang !== m.lang && family.some((x) => x.lang === fields.lang)) throw new InvalidInput({ field: 'lang', message: formMessage('versionExists', { lang: fields.lang }) });
+    await declareChange(trx, 'event', m.eventId);
+    if (!(await setMaterialFields(trx, materialId, fields, version))) throw staleMaterial('versionConflict', version, (await materialById(trx, materialId))?.version ?? m.version);
+    if (!original && (fields.kind !== m.kind || fields.label !== m.label)) {
+      const ids = (await versionsOf(trx, m.id)).map((v) => v.id);
+      if (ids.length) await trx.updateTable('material').set((eb) => ({ kind: fields.kind, label: fields.label, version: eb('version', '+', 1) })).where('id', 'in', ids).execute();
+    }
+    if (actor) await audit(trx, actor, 'update', 'material', materialId, { kind: m.kind, lang: m.lang, label: m.label }, { kind: fields.kind, lang: fields.lang, label: fields.label });
+  });
+}
+
+/** Removes a material, if it is still at `version` (a stale one is a Conflict), and its file when nothing else links to it. */
+export async function deleteMaterial(storage: Storage, materialId: number, version: number, actor?: Actor): Promise<{ fileDeleted: boolean }> {
   return write(storage, async (trx) => {
     const m = await materialById(trx, materialId);
     if (!m) throw new NotFound(formMessage('noSuchMaterial'));
+    if (m.version !== version) throw staleMaterial('deleteConflict', version, m.version);
     await declareChange(trx, 'event', m.eventId);
     if (actor) await audit(trx, actor, 'delete', 'material', materialId, { kind: m.kind, label: m.label, lang: m.lang, appearance_id: m.appearanceId, file_id: m.fileId, ...(m.originalId !== null ? { original_id: m.originalId } : {}) }, null);
     // An original with language versions: the oldest version becomes the document's original.
     const versions = m.originalId === null ? await versionsOf(trx, materialId) : [];
     if (versions.length) await promoteVersion(trx, versions[0]!.id, versions.slice(1).map((v) => v.id), m.translations);
-    await deleteMaterialRow(trx, materialId);
+    if (!(await deleteMaterialRow(trx, materialId, version))) throw staleMaterial('deleteConflict', version, (await materialById(trx, materialId))?.version ?? m.version);
     return { fileDeleted: m.fileId ? await deleteFileIfUnused(trx, m.fileId) : false };
   });
 }

@@ -77,12 +77,22 @@ export async function insertMaterial(
   return r.id;
 }
 
-export async function setMaterialFile(db: DbOrTx, id: number, fileId: string): Promise<void> {
-  await db.updateTable('material').set({ file_id: fileId }).where('id', '=', id).execute();
+/** Gives a material another file if it is still at `version`, and moves it to the next version; false when it is not. */
+export async function setMaterialFile(db: DbOrTx, id: number, fileId: string, version: number): Promise<boolean> {
+  const r = await db.updateTable('material').set((eb) => ({ file_id: fileId, version: eb('version', '+', 1) })).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
-export async function deleteMaterialRow(db: DbOrTx, id: number): Promise<void> {
-  await db.deleteFrom('material').where('id', '=', id).execute();
+/** A material's kind, language and label, if it is still at `version` (the next version then); false when it is not. */
+export async function setMaterialFields(db: DbOrTx, id: number, fields: { kind: string; lang: string; label: string }, version: number): Promise<boolean> {
+  const r = await db.updateTable('material').set((eb) => ({ kind: fields.kind, lang: fields.lang, label: fields.label, version: eb('version', '+', 1) })).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Deletes a material if it is still at `version`; false when it is not. */
+export async function deleteMaterialRow(db: DbOrTx, id: number, version: number): Promise<boolean> {
+  const r = await db.deleteFrom('material').where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
 }
 
 /** A document's language versions (issue 13): the materials whose original is `originalId`, oldest first. */
@@ -92,6 +102,6 @@ export async function versionsOf(db: DbOrTx, originalId: number): Promise<Array<
 
 /** Makes `id` the original of the others (when the original is deleted): it takes the document's label translations. */
 export async function promoteVersion(db: DbOrTx, id: number, others: number[], translations: string): Promise<void> {
-  await db.updateTable('material').set({ original_id: null, translations }).where('id', '=', id).execute();
-  if (others.length) await db.updateTable('material').set({ original_id: id }).where('id', 'in', others).execute();
+  await db.updateTable('material').set((eb) => ({ original_id: null, translations, version: eb('version', '+', 1) })).where('id', '=', id).execute();
+  if (others.length) await db.updateTable('material').set((eb) => ({ original_id: id, version: eb('version', '+', 1) })).where('id', 'in', others).execute();
 }

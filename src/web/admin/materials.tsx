@@ -1,12 +1,14 @@
 /** @jsxImportSource hono/jsx */
 // /admin/events/{id}/materials: an event's documents, photos and statements; upload, replace and
-// delete with plain multipart forms (no JavaScript). Editors of the event's series only.
+// delete with plain multipart forms (no JavaScript). Editors of the event's series only. Replace,
+// delete and the kind/language/label form carry the material's version: a stale one is a 409 (issue 9).
 import { type Context, Hono } from 'hono';
 import { MATERIAL_KINDS } from '../../domain/agenda.ts';
 import { InvalidInput, NotFound, type Refusal } from '../../domain/errors.ts';
 import { formMessage, issueMessage } from '../../domain/form-messages.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../../domain/language.ts';
-import { addMaterialFile, addMaterialVersion, deleteMaterial, materialFieldsSchema, replaceMaterialFile, type Upload } from '../../operations/materials.ts';
+import { addMaterialFile, addMaterialVersion, deleteMaterial, editMaterialFields, materialFieldsSchema, replaceMaterialFile, type Upload } from '../../operations/materials.ts';
+import { parseVersion } from '../../operations/edit-record.ts';
 import { languageName } from '../views/content-text.tsx';
 import { decimal } from '../views/format.ts';
 import { appearancesOfEvent, eventForMaterials, materialById, materialsOfEvent, type AppearanceChoice, type MaterialRow } from '../../storage/queries/materials.ts';
@@ -104,8 +106,8 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
 
   app.post('/materials/:id/replace', limitBody, guard(opts, materialSeries), async (c) => {
     const id = intParam(c, 'id');
-    const { upload } = uploadOf(c);
-    await replaceMaterialFile(opts.storage, id, upload, limits, undefined, { accountId: c.get('auth')!.account.id });
+    const { body, upload } = uploadOf(c);
+    await replaceMaterialFile(opts.storage, id, parseVersion(body.version), upload, limits, undefined, { accountId: c.get('auth')!.account.id });
     const m = (await materialById(db, id))!;
     return c.redirect(`/admin/events/${m.eventId}/materials`, 303);
   });
@@ -133,7 +135,28 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
   app.post('/materials/:id/delete', guard(opts, materialSeries), async (c) => {
     const id = intParam(c, 'id');
     const m = (await materialById(db, id))!;
-    await deleteMaterial(opts.storage, id, { accountId: c.get('auth')!.account.id });
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    await deleteMaterial(opts.storage, id, parseVersion(body.version), { accountId: c.get('auth')!.account.id });
+    return c.redirect(`/admin/events/${m.eventId}/materials`, 303);
+  });
+
+  // A material's kind, language and label after its upload: the upload's checks, version-checked, logged.
+  app.post('/materials/:id', guard(opts, materialSeries), async (c) => {
+    const id = intParam(c, 'id');
+    const m = (await materialById(db, id))!;
+    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const typed = { kind: field(body, 'kind'), lang: field(body, 'lang'), label: field(body, 'label') };
+    try {
+      await editMaterialFields(opts.storage, id, parseVersion(body.version), typed, { accountId: c.get('auth')!.account.id });
+    } catch (e) {
+      if (!(e instanceof InvalidInput)) throw e;
+      const event = (await eventForMaterials(db, m.eventId))!;
+      const [materials, appearances] = await Promise.all([materialsOfEvent(db, event.id), appearancesOfEvent(db, event.id)]);
+      const first = e.refusals[0]?.field;
+      const at = first === 'kind' || first === 'lang' || first === 'label' || first === 'version' ? first : 'label';
+      const page = <MaterialsPage viewer={viewerOf(c)} title={event.title} eventId={event.id} materials={materials} appearances={appearances} maxMb={Math.round((maxBytes / 1024 / 1024) * 10) / 10} fieldsError={{ id, at, typed, refusals: e.refusals }} />;
+      return c.html(await renderDocument(page, placeOfRequest(c.req, opts.baseUrl())), 400, ADMIN_HEADERS);
+    }
     return c.redirect(`/admin/events/${m.eventId}/materials`, 303);
   });
 
@@ -147,6 +170,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
     typed?: { kind: string; lang: string; label: string; appearance: string };
     error?: { at: string; refusals: readonly Refusal[] };
     versionError?: { id: number; at: string; lang: string; refusals: readonly Refusal[] };
+    fieldsError?: { id: number; at: string; typed: { kind: string; lang: string; label: string }; refusals: readonly Refusal[] };
   }) {
     const label = new Map(p.materials.map((m) => [m.id, m.label]));
     const err = (at: string) =>
@@ -190,6 +214,56 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
         </form>
       );
     };
+    /** A material's kind, language and label (a language version's kind and label are its document's: only its language). */
+    const FieldsForm = (q: { m: MaterialRow }) => {
+      const e = p.fieldsError?.id === q.m.id ? p.fieldsError : undefined;
+      const v = e ? e.typed : { kind: q.m.kind, lang: q.m.lang, label: q.m.label };
+      const id = `fields-${q.m.id}`;
+      const errorId = e ? `${id}-error` : undefined;
+      const at = (f: string) => (e?.at === f ? { 'aria-describedby': errorId, 'aria-invalid': 'true' as const } : {});
+      return (
+        <form method="post" action={href(`/admin/materials/${q.m.id}`)}>
+          <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
+          <input type="hidden" name="version" value={String(q.m.version)} />
+          <fieldset>
+            <legend>
+              {t('upload.editFields')}: <bdi>{q.m.label}</bdi>
+            </legend>
+            {e ? (
+              <strong class="field-error" id={errorId}>
+                {refusalText(t, e.refusals)}
+              </strong>
+            ) : null}
+            {q.m.originalId === null ? (
+              <>
+                <label for={`${id}-kind`}>{t('upload.kind')}</label>{' '}
+                <select id={`${id}-kind`} name="kind" {...at('kind')}>
+                  {MATERIAL_KINDS.filter((k) => k !== 'video' || q.m.kind === 'video').map((k) => (
+                    <option value={k} selected={v.kind === k}>
+                      {t(`search.materialKind.${k}`)}
+                    </option>
+                  ))}
+                </select>{' '}
+              </>
+            ) : null}
+            <label for={`${id}-lang`}>{t('upload.lang')}</label>{' '}
+            <select id={`${id}-lang`} name="lang" {...at('lang')}>
+              {LANGUAGES.map((l) => (
+                <option value={l} selected={v.lang === l}>
+                  {languageLabel(l)}
+                </option>
+              ))}
+            </select>{' '}
+            {q.m.originalId === null ? (
+              <>
+                <label for={`${id}-label`}>{t('upload.label')}</label> <input id={`${id}-label`} name="label" required maxlength={300} value={v.label} {...at('label')} />{' '}
+              </>
+            ) : null}
+            <button type="submit">{t('edit.save')}</button>
+          </fieldset>
+        </form>
+      );
+    };
     // The role too: one person may both moderate and speak in a session.
     const who = new Map(p.appearances.map((a) => [a.id, `${a.person} (${t(`edit.role.${a.role as 'speaker' | 'moderator'}`)})${a.sessionTitle ? ` — ${a.sessionTitle}` : ''}`]));
     return (
@@ -214,14 +288,17 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
               {m.fileId && !readOnly(p.viewer) ? (
                 <form method="post" action={href(`/admin/materials/${m.id}/replace`)} enctype="multipart/form-data">
                   <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
+                  <input type="hidden" name="version" value={String(m.version)} />
                   <label for={`replace-${m.id}`}>{t('upload.replace')}</label> <input id={`replace-${m.id}`} type="file" name="file" required />
                   <button type="submit">{t('upload.replace')}</button>
                 </form>
               ) : null}
               {m.fileId && m.originalId === null && !readOnly(p.viewer) ? <VersionForm m={m} /> : null}
+              {readOnly(p.viewer) ? null : <FieldsForm m={m} />}
               {readOnly(p.viewer) ? null : (
                 <form method="post" action={href(`/admin/materials/${m.id}/delete`)}>
                   <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
+                  <input type="hidden" name="version" value={String(m.version)} />
                   <button type="submit">{t('upload.delete')}</button>
                 </form>
               )}

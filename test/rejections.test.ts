@@ -51,7 +51,7 @@ for (const engine of ENGINES) {
         assert.match(exe.body, /<input id="upload-label" name="label" required="" maxlength="300" value="Statement"/);
         const big = await upload('big.pdf', Buffer.concat([PDF, Buffer.alloc(LIMIT + 1 - PDF.length, 0x20)]));
         assert.equal(big.status, 400);
-        assert.equal(fileError(big.body), `big.pdf is ${LIMIT + 1} bytes; an upload may be at most ${LIMIT} bytes (1 MB) Choose the file again: nothing was stored.`);
+        assert.equal(fileError(big.body), `big.pdf is 1,048,577 bytes; an upload may be at most 1,048,576 bytes (1 MB) Choose the file again: nothing was stored.`);
         assert.equal(Number((await q.selectFrom('material').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n), 0);
 
         // 3. No CSRF token; 4. a foreign Origin.

@@ -227,7 +227,7 @@ for (const engine of ENGINES) {
         const fileError = (html: string) => html.match(/<strong class="field-error" id="upload-error">([^<]*)<\/strong>/)?.[1];
         const over = await upload('over.pdf', LIMIT + 1);
         assert.equal(over.status, 400);
-        assert.equal(fileError(over.body), `over.pdf is ${LIMIT + 1} bytes; an upload may be at most ${LIMIT} bytes (1 MB) Choose the file again: nothing was stored.`);
+        assert.equal(fileError(over.body), `over.pdf is 1,048,577 bytes; an upload may be at most 1,048,576 bytes (1 MB) Choose the file again: nothing was stored.`);
         const exact = await upload('exact.pdf', LIMIT);
         assert.equal(exact.status, 303, fileError(exact.body) ?? exact.body.slice(0, 500));
         assert.equal(err, '');

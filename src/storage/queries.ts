@@ -296,6 +296,20 @@ async function photoVariants(db: DbOrTx, fileIds: string[]): Promise<Map<string,
   return out;
 }
 
+/** Appearances with all their own columns and appearanceColumns', in programme order; the caller says which. */
+function appearanceRows(db: DbOrTx) {
+  return db
+    .selectFrom('appearance as a')
+    .innerJoin('session as s', 's.id', 'a.session_id')
+    .innerJoin('person as p', 'p.id', 'a.person_id')
+    .leftJoin('organization as o', 'o.id', 'a.organization_id')
+    .selectAll('a')
+    .select(appearanceColumns)
+    .orderBy('a.session_id')
+    .orderBy('a.position')
+    .orderBy('a.id');
+}
+
 /**
  * An event's rows as `db` holds them, in programme order: the one read behind the event page
  * (eventAgenda) and behind publishing (operations/releases.ts readProgramme). Pass `published(db)`
@@ -304,18 +318,7 @@ async function photoVariants(db: DbOrTx, fileIds: string[]): Promise<Map<string,
 export async function programmeRows(db: DbOrTx, eventId: number) {
   const days = await db.selectFrom('day').selectAll().where('event_id', '=', eventId).orderBy('position').orderBy('id').execute();
   const sessions = await db.selectFrom('session').selectAll().where('event_id', '=', eventId).orderBy('day_id').orderBy('position').orderBy('id').execute();
-  const appearances = await db
-    .selectFrom('appearance as a')
-    .innerJoin('session as s', 's.id', 'a.session_id')
-    .innerJoin('person as p', 'p.id', 'a.person_id')
-    .leftJoin('organization as o', 'o.id', 'a.organization_id')
-    .where('s.event_id', '=', eventId)
-    .selectAll('a')
-    .select(appearanceColumns)
-    .orderBy('a.session_id')
-    .orderBy('a.position')
-    .orderBy('a.id')
-    .execute();
+  const appearances = await appearanceRows(db).where('s.event_id', '=', eventId).execute();
   const materials = await db.selectFrom('material').selectAll().where('event_id', '=', eventId).orderBy('position').orderBy('id').execute();
   return { days, sessions, appearances, materials };
 }
@@ -411,18 +414,7 @@ export async function personAgendas(db: DbOrTx, eventIds: readonly number[], per
     .execute();
   const sessionIds = sessions.map((s) => s.id);
   const appearances = sessionIds.length
-    ? await db
-        .selectFrom('appearance as a')
-        .innerJoin('session as s', 's.id', 'a.session_id')
-        .innerJoin('person as p', 'p.id', 'a.person_id')
-        .leftJoin('organization as o', 'o.id', 'a.organization_id')
-        .where('a.session_id', 'in', sessionIds)
-        .selectAll('a')
-        .select(appearanceColumns)
-        .orderBy('a.session_id')
-        .orderBy('a.position')
-        .orderBy('a.id')
-        .execute()
+    ? await appearanceRows(db).where('a.session_id', 'in', sessionIds).execute()
     : [];
   const appearanceIds = appearances.map((a) => a.id);
   const materials = appearanceIds.length

@@ -28,8 +28,10 @@
 //   BENCH_ENCODING=identity|gzip|both         (default both)
 //   BENCH_PAGE=/fr/events/idm-2017-new-york      (the page measured; default the English event page)
 //   BENCH_PLENARY_NODE_ARGS="--max-semi-space-size=32"   (Node options for Plenary alone, to compare settings)
+//   BENCH_DB=/path/archive.db                 (a copy of this SQLite file is the server's database: a large archive,
+//                                              e.g. from `plenary demo-archive --events 1000`; the seed event is added to it)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -306,6 +308,12 @@ async function main(): Promise<number> {
   process.once('SIGTERM', onSignal);
 
   try {
+    // With BENCH_DB the server starts on a copy of that archive (the original is never written).
+    if (process.env.BENCH_DB) {
+      if (!existsSync(process.env.BENCH_DB)) throw new Error(`BENCH_DB: no such file ${process.env.BENCH_DB}`);
+      copyFileSync(process.env.BENCH_DB, join(dir, 'bench.db'));
+      console.log(`bench: the server's database is a copy of ${process.env.BENCH_DB} (${Math.round(statSync(process.env.BENCH_DB).size / 1048576)} MB)`);
+    }
     // Plenary in a child process: its event loop is its own, as in production.
     const plenaryPort = await freePort();
     plenary = startChild(

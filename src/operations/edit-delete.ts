@@ -50,7 +50,8 @@ async function deleteAppearance(trx: Tx, actor: Actor, id: number, reverted?: nu
   // Files and links attached to it stay, among the event's documents; labels the page named go with it.
   await trx
     .updateTable('material')
-    .set({ appearance_id: null })
+    // A new version: a materials form opened before is refused rather than undoing the move.
+    .set((eb) => ({ appearance_id: null, version: eb('version', '+', 1) }))
     .where('appearance_id', '=', id)
     .where((eb) => eb.or([eb('url', 'is not', null), eb('file_id', 'is not', null)]))
     .execute();

@@ -8,7 +8,7 @@ import { handEditEntries } from '../storage/queries/editing.ts';
 import type { Tx } from '../storage/database.ts';
 
 /** The records of an event that an import writes; persons and organizations it never overwrites. */
-export type ImportedEntity = 'series' | 'event' | 'day' | 'session' | 'appearance';
+export type ImportedEntity = 'series' | 'event' | 'day' | 'session' | 'appearance' | 'material';
 
 type HandEdit = { created: boolean; fields: Set<string>; original: Values };
 

@@ -703,7 +703,7 @@ async function syncAppearances(
     kept.add(appearanceId);
     placed.add(`${pid}|${role}`);
     pageOrder.push(appearanceId);
-    if (existing || p.materials.length) await syncMaterials(trx, eventId, appearanceId, p, lang, ts, !existing);
+    if (existing || p.materials.length) await syncMaterials(trx, eventId, appearanceId, p, lang, ts, !existing, hand, keep);
   }
   if (byHand) {
     const keptOrder = old.map((o) => o.id).filter((id) => pageOrder.includes(id));
@@ -802,22 +802,30 @@ async function keepAttachedMaterials(trx: Tx, owners: Array<{ appearance: number
   );
   const rescued = await q.execute();
   if (!rescued.length) return;
-  await trx.updateTable('material').set({ appearance_id: null }).where('id', 'in', rescued.map((m) => m.id)).execute();
+  await trx
+    .updateTable('material')
+    .set((eb) => ({ appearance_id: null, version: eb('version', '+', 1) }))
+    .where('id', 'in', rescued.map((m) => m.id))
+    .execute();
   for (const m of rescued) report.warnings.push(formMessage('reportMaterialKept', { label: m.label, name: m.name }));
 }
 
-/** Materials named on the page; a file or link already attached to one is kept across re-imports. */
-async function syncMaterials(trx: Tx, eventId: number, appearanceId: number, p: AgendaPerson, lang: string, ts: string, isNew: boolean): Promise<void> {
+/**
+ * Materials named on the page; a file or link already attached to one is kept across re-imports. A
+ * material an organizer edited in the workspace (its kind, language or label) is still recognised by
+ * the values the page gave it, keeps what was set by hand (the report says so), and is never deleted
+ * because the page no longer names it. Every change moves the material's version, so a form opened
+ * before the import is refused rather than undoing it.
+ */
+async function syncMaterials(trx: Tx, eventId: number, appearanceId: number, p: AgendaPerson, lang: string, ts: string, isNew: boolean, hand: HandEdits, keep: Keeper): Promise<void> {
   const old = isNew ? [] : await trx.selectFrom('material').selectAll().where('appearance_id', '=', appearanceId).orderBy('position').execute();
   const used = new Set<number>();
   for (const [position, m] of p.materials.entries()) {
-    const match = old.find((o) => !used.has(o.id) && o.kind === m.kind && o.lang === lang);
+    const match = old.find((o) => !used.has(o.id) && hand.holds('material', o, 'kind', m.kind) && hand.holds('material', o, 'lang', lang));
     if (match) {
       used.add(match.id);
-      if (match.label !== m.label || match.position !== position) {
-        await trx.updateTable('material').set({ label: m.label, position }).where('id', '=', match.id).execute();
-        await declareChange(trx, 'event', eventId);
-      }
+      const values = await keep('material', match, formMessage('reportText', { text: match.label }), { label: m.label, position });
+      if (await updateChanged(trx, 'material', match, values)) await declareChange(trx, 'event', eventId);
     } else {
       await trx
         .insertInto('material')
@@ -825,7 +833,7 @@ async function syncMaterials(trx: Tx, eventId: number, appearanceId: number, p: 
         .execute();
     }
   }
-  const stale = old.filter((o) => !used.has(o.id) && o.url === null && o.file_id === null).map((o) => o.id);
+  const stale = old.filter((o) => !used.has(o.id) && o.url === null && o.file_id === null && !hand.touched('material', o.id)).map((o) => o.id);
   if (stale.length) await trx.deleteFrom('material').where('id', 'in', stale).execute();
   if (stale.length || p.materials.some((_, i) => !used.size || i >= used.size)) await declareChange(trx, 'event', eventId);
 }

@@ -210,7 +210,7 @@ export async function handEditEntries(db: DbOrTx, seriesId: number) {
     .selectFrom('audit_entry')
     .select(['id', 'action', 'entity', 'entity_id', 'before', 'after', 'reverted_entry_id'])
     .where('series_id', '=', seriesId)
-    .where('entity', 'in', ['series', 'event', 'day', 'session', 'appearance'])
+    .where('entity', 'in', ['series', 'event', 'day', 'session', 'appearance', 'material'])
     .where('action', '!=', 'import')
     .orderBy('id')
     .execute();

@@ -104,23 +104,24 @@ function plenary(args: string[], db: string) {
 }
 
 /**
- * Resolves once another connection has held the write lock for `sustained` ms on end: a long
- * write, not a migration's check. Asks for the lock without waiting, and gives it back at once.
+ * Resolves once another connection has been seen holding the write lock for `sustained` ms in all
+ * (tries 20 ms apart that found it busy): a long write, not a migration's check. An import lets go
+ * of the lock for a moment between its transactions (storage/write.ts), so the busy tries are
+ * counted, not required in a row. Asks for the lock without waiting, and gives it back at once.
  */
 async function longWriteUnderWay(file: string, writer: ReturnType<typeof plenary>, sustained = 500): Promise<void> {
   const probe = new Database(file, { timeout: 0 });
   try {
-    let since: number | null = null;
+    let busy = 0;
     for (;;) {
       if (writer.child.exitCode !== null) throw new Error(`the first import ended before it was seen writing: ${(await writer.done).err}`);
       try {
         probe.exec('BEGIN IMMEDIATE');
         probe.exec('ROLLBACK');
-        since = null;
       } catch (e) {
         if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
-        since ??= Date.now();
-        if (Date.now() - since >= sustained) return;
+        busy += 20;
+        if (busy >= sustained) return;
       }
       await new Promise((r) => setTimeout(r, 20));
     }

@@ -29,7 +29,7 @@
 //   BENCH_PAGE=/fr/events/idm-2017-new-york      (the page measured; default the English event page)
 //   BENCH_PLENARY_NODE_ARGS="--max-semi-space-size=32"   (Node options for Plenary alone, to compare settings)
 //   BENCH_DB=/path/archive.db                 (a copy of this SQLite file is the server's database: a large archive,
-//                                              e.g. from `plenary demo-archive --events 1000`; the seed event is added to it)
+//                                              e.g. from `plenary demo-archive --events 1000`; with BENCH_PAGE one of its events)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';

@@ -117,7 +117,7 @@ for (const engine of ENGINES) {
         // ---- byte counts through Intl: an upload's limit in the forms' hints, a publication's files -----------------
         const hint = async (prefix: string) => unescape((await admin.get(`${prefix}/admin/events/${idm.event_id}/materials`)).body.match(/<p id="upload-help">([^<]*)<\/p>/)?.[1] ?? '');
         assert.equal(await hint(''), 'PDF, DOCX, PPTX, ODT, JPEG, PNG or WebP, at most 1.5 MB. Photos are stored without their location and camera data.');
-        assert.equal(await hint('/fr'), 'PDF, DOCX, PPTX, ODT, JPEG, PNG ou WebP, 1,5 Mo au maximum. Les photos sont enregistrées sans leurs données de localisation ni celles de l’appareil.');
+        assert.equal(await hint('/fr'), 'PDF, DOCX, PPTX, ODT, JPEG, PNG ou WebP, 1,5\u00a0Mo au maximum. Les photos sont enregistrées sans leurs données de localisation ni celles de l’appareil.');
         assert.equal(await hint('/es'), 'PDF, DOCX, PPTX, ODT, JPEG, PNG o WebP, de 1,5 MB como máximo. Las fotografías se guardan sin sus datos de ubicación ni de la cámara.');
         assert.equal(await hint('/ar'), 'PDF أو DOCX أو PPTX أو ODT أو JPEG أو PNG أو WebP، بحد أقصى 1.5 ميغابايت. تُحفظ الصور دون بيانات موقعها وبيانات آلة التصوير.');
         await publishEvent(db.storage, idm.event_id);

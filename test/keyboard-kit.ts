@@ -1,0 +1,60 @@
+// What the keyboard-only browser tests share: moving through a page with Tab (or Shift+Tab) until a
+// control is reached, checking on the way that every control focused shows it (a :focus-visible
+// outline or box shadow in its computed style), and pressing a key that leads to another page.
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+
+type Focused = { here: boolean; what: string; shown: boolean } | null;
+
+/** In the page: whether the focused element matches, how it reads, and whether its focus is visible. */
+function inspectFocus([sel, txt]: readonly [string, string | null]): Focused {
+  type El = { matches(s: string): boolean; textContent: string | null; tagName: string; id: string; getAttribute(n: string): string | null };
+  type Doc = { activeElement: El | null; body: El };
+  type Style = { outlineStyle: string; outlineWidth: string; boxShadow: string };
+  const g = globalThis as unknown as { document: Doc; getComputedStyle(e: El): Style };
+  const el = g.document.activeElement;
+  if (!el || el === g.document.body) return null;
+  const s = g.getComputedStyle(el);
+  const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+  const shadow = s.boxShadow !== 'none' && s.boxShadow !== '';
+  const label = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
+  const what = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('name') ? `[name="${el.getAttribute('name')}"]` : ''}${el.getAttribute('href') ? `[href="${el.getAttribute('href')}"]` : ''}${label ? ` "${label}"` : ''}`;
+  return { here: el.matches(sel) && (txt === null || el.textContent === txt), what, shown: el.matches(':focus-visible') && (outline || shadow) };
+}
+
+/** Fails unless the focused element shows its focus (an outline or a box shadow while :focus-visible). */
+export async function assertFocusShown(p: Page): Promise<void> {
+  const f = await p.evaluate(inspectFocus, ['*', null] as const);
+  assert.ok(f, 'nothing has the focus');
+  assert.ok(f.shown, `the focus is not visible on ${f.what}`);
+}
+
+/**
+ * Presses Tab (Shift+Tab with `back`) until the focused element matches `selector` (and has exactly
+ * `text`, when given); every element focused on the way, the last one included, must show its focus.
+ */
+export async function tabTo(p: Page, selector: string, text?: string, opts: { back?: boolean } = {}): Promise<void> {
+  const hidden: string[] = [];
+  for (let i = 0; i < 300; i++) {
+    await p.keyboard.press(opts.back ? 'Shift+Tab' : 'Tab');
+    const f = await p.evaluate(inspectFocus, [selector, text ?? null] as const);
+    if (f && !f.shown && !hidden.includes(f.what)) hidden.push(f.what);
+    if (f?.here) {
+      assert.deepEqual(hidden, [], `focus not visible on the way to ${selector} at ${p.url()}`);
+      return;
+    }
+  }
+  assert.fail(`Tab never reached ${selector}${text ? ` "${text}"` : ''} at ${p.url()}`);
+}
+
+/** Presses a key that sends a form or follows a link, and waits for the page it leads to; its status. */
+export async function send(p: Page, key = 'Enter'): Promise<number> {
+  const [res] = await Promise.all([p.waitForNavigation(), p.keyboard.press(key)]);
+  return res?.status() ?? 0;
+}
+
+/** Tabs to a link (or button) and presses Enter on it: the status of the page it leads to. */
+export async function follow(p: Page, selector: string, text?: string): Promise<number> {
+  await tabTo(p, selector, text);
+  return send(p);
+}

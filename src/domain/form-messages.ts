@@ -114,6 +114,8 @@ export const FORM_MESSAGES = {
   noSuchSeries: 'no such series',
   noSuchEvent: 'no such event',
   noSuchMaterial: 'no such material',
+  materialDeleted: 'this material was deleted on {at} UTC by {by} after you opened it: nothing was changed',
+  materialGone: 'this material was deleted after you opened it: nothing was changed',
   noSuchFile: 'no such file',
   noSuchPublication: 'no such publication',
   noSeries: 'there is no series "{slug}"',

@@ -2,7 +2,7 @@
 // Formal Modern Standard Arabic, UN/IOM terminology. Messages with a count give the plural forms
 // Arabic needs (.zero, .one, .two, .few for 3–10, .many for 11–99; the plain key for 100 and up).
 
-import type { Catalogue } from './en.ts';
+import type { Catalogue, CatalogueFile } from './en.ts';
 
 export const ar: Catalogue = {
   'pager.label': 'الصفحات',
@@ -299,6 +299,12 @@ export const ar: Catalogue = {
   'upload.replace': 'استبدال الملف',
   'upload.delete': 'حذف',
   'upload.open': 'فتح',
+  'materialConflict.size': 'الحجم',
+  'materialConflict.uploaded': 'تاريخ الرفع',
+  'materialConflict.notSent': 'ليس جزءًا مما أرسلته',
+  'materialConflict.deleted': 'محذوف',
+  'materialConflict.reupload': 'لا يرسل المتصفح الملف المختار مرة ثانية أبدًا: لتضع ملفك مكان النسخة المحفوظة، اختره مجددًا أدناه.',
+  'materialConflict.deleteAnyway': 'حذف النسخة المحفوظة',
   'edit.field.slug': 'العنوان (المعرّف)',
   'edit.field.title': 'العنوان',
   'edit.field.description': 'الوصف',
@@ -1059,6 +1065,8 @@ export const ar: Catalogue = {
   'formError.noSuchSeries': 'هذه السلسلة غير موجودة',
   'formError.noSuchEvent': 'هذه الفعالية غير موجودة',
   'formError.noSuchMaterial': 'هذه المادة غير موجودة',
+  'formError.materialDeleted': 'حُذفت هذه المادة في {at} بالتوقيت العالمي المنسق بواسطة {by} بعد أن فتحتها: لم يتغيّر أي شيء',
+  'formError.materialGone': 'حُذفت هذه المادة بعد أن فتحتها: لم يتغيّر أي شيء',
   'formError.noSuchFile': 'هذا الملف غير موجود',
   'formError.noSuchPublication': 'هذا المنشور غير موجود',
   'formError.noSeries': 'لا توجد سلسلة «{slug}»',
@@ -1270,3 +1278,9 @@ export const ar: Catalogue = {
   'session.heading': '{panel}: {title}',
   'speakerLink.admin.lang': 'لغة صفحة المتحدث(ة)',
 };
+
+// Intl writes Latin (European) digits on Arabic pages, pinned with the `nu` extension whatever the ICU's default
+// for `ar` (which changed between CLDR versions): the same digits as the archive's own texts, the forms' fields
+// and the exports (ARCHITECTURE.md, "Digits in Arabic"). A file's size unit is written long ("ميغابايت"):
+// CLDR's short one, "م.ب", is not what Arabic pages write.
+export default { code: 'ar', name: 'العربية', direction: 'rtl', intlLocale: 'ar-u-nu-latn', unitDisplay: 'long', messages: ar } satisfies CatalogueFile;

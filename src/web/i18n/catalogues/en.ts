@@ -1,5 +1,6 @@
 // English: the complete catalogue and the fallback. Every key the interface uses is here;
 // every other language's file (fr.ts, es.ts, ar.ts, …) gives the same keys (test/catalogues.test.ts).
+// Each file ends with its language's description (code, own name, direction: `CatalogueFile` below).
 //
 // Plurals: a message with a count takes it as {n} (or {count}) and is called with the plain key,
 // t('list.eventCount', { n }). The plain key is the general ("other") form; a catalogue may add
@@ -294,6 +295,12 @@ export const en = {
   'upload.replace': 'Replace the file',
   'upload.delete': 'Delete',
   'upload.open': 'Open',
+  'materialConflict.size': 'Size',
+  'materialConflict.uploaded': 'Uploaded',
+  'materialConflict.notSent': 'not part of what you sent',
+  'materialConflict.deleted': 'deleted',
+  'materialConflict.reupload': 'A browser never sends a chosen file a second time: to put yours in place of the stored version, choose it again below.',
+  'materialConflict.deleteAnyway': 'Delete the stored version',
   'edit.field.slug': 'Address (slug)',
   'edit.field.title': 'Title',
   'edit.field.description': 'Description',
@@ -1034,6 +1041,8 @@ export const en = {
   'formError.noSuchSeries': 'no such series',
   'formError.noSuchEvent': 'no such event',
   'formError.noSuchMaterial': 'no such material',
+  'formError.materialDeleted': 'this material was deleted on {at} UTC by {by} after you opened it: nothing was changed',
+  'formError.materialGone': 'this material was deleted after you opened it: nothing was changed',
   'formError.noSuchFile': 'no such file',
   'formError.noSuchPublication': 'no such publication',
   'formError.noSeries': 'there is no series "{slug}"',
@@ -1250,3 +1259,26 @@ export type MessageKey = keyof typeof en;
 /** The plural variants a catalogue may add to a message (see the note at the top). */
 export type PluralVariant = `${MessageKey}.${'zero' | 'one' | 'two' | 'few' | 'many'}`;
 export type Catalogue = Partial<Record<MessageKey | PluralVariant, string>>;
+
+/**
+ * What a catalogue file exports as its default: the language it speaks, and its messages. Every
+ * file of this directory (and of the directories PLENARY_CATALOGUES names) is one, named by its
+ * code (fr.ts gives 'fr'); src/interface-languages.ts finds them when the process starts, so adding
+ * a language is adding one such file. Nothing else lists the languages.
+ */
+export type CatalogueFile = {
+  /** the language's code (BCP 47, lower case: "fr", "pt", "pt-br"): the URL prefix (/fr/…), lang, hreflang */
+  code: string;
+  /** its name in itself, as the language switch shows it ("Français") */
+  name: string;
+  direction: 'ltr' | 'rtl';
+  /** the locale Intl formats dates, numbers and lists with; the code when left out */
+  intlLocale?: string;
+  /** i18n-iso-countries' locale for country names; the code's language when left out; English names when it has none */
+  countryNames?: string;
+  /** how a file's size unit is written (Intl's unitDisplay): 'short' ("MB") when left out */
+  unitDisplay?: 'short' | 'long';
+  messages: Catalogue;
+};
+
+export default { code: 'en', name: 'English', direction: 'ltr', messages: en } satisfies CatalogueFile;

@@ -1,7 +1,8 @@
-// Spanish. Adding a language is one file like this one, listed in ../messages.ts.
+// Spanish. Adding a language is one file like this one: the messages, then the language's code, own name and
+// direction at the end (`CatalogueFile` in en.ts); the file is found when the process starts.
 // Formal register (usted), UN/IOM terminology.
 
-import type { Catalogue } from './en.ts';
+import type { Catalogue, CatalogueFile } from './en.ts';
 
 export const es: Catalogue = {
   'pager.label': 'Páginas',
@@ -289,6 +290,12 @@ export const es: Catalogue = {
   'upload.replace': 'Reemplazar el archivo',
   'upload.delete': 'Eliminar',
   'upload.open': 'Abrir',
+  'materialConflict.size': 'Tamaño',
+  'materialConflict.uploaded': 'Subido el',
+  'materialConflict.notSent': 'no formaba parte de lo que usted envió',
+  'materialConflict.deleted': 'eliminado',
+  'materialConflict.reupload': 'Un navegador nunca envía dos veces un archivo elegido: para poner el suyo en lugar de la versión guardada, elíjalo de nuevo abajo.',
+  'materialConflict.deleteAnyway': 'Eliminar la versión guardada',
   'edit.field.slug': 'Dirección (identificador)',
   'edit.field.title': 'Título',
   'edit.field.description': 'Descripción',
@@ -1034,6 +1041,8 @@ export const es: Catalogue = {
   'formError.noSuchSeries': 'esta serie no existe',
   'formError.noSuchEvent': 'este evento no existe',
   'formError.noSuchMaterial': 'este documento no existe',
+  'formError.materialDeleted': 'este documento fue eliminado el {at} UTC por {by} después de que usted lo abriera: no se ha modificado nada',
+  'formError.materialGone': 'este documento fue eliminado después de que usted lo abriera: no se ha modificado nada',
   'formError.noSuchFile': 'este archivo no existe',
   'formError.noSuchPublication': 'esta publicación no existe',
   'formError.noSeries': 'no existe ninguna serie «{slug}»',
@@ -1245,3 +1254,5 @@ export const es: Catalogue = {
   'session.heading': '{panel}: {title}',
   'speakerLink.admin.lang': 'Idioma de la página del orador(a)',
 };
+
+export default { code: 'es', name: 'Español', direction: 'ltr', messages: es } satisfies CatalogueFile;

@@ -1,7 +1,8 @@
-// French. Adding a language is one file like this one, listed in ../messages.ts.
+// French. Adding a language is one file like this one: the messages, then the language's code, own name and
+// direction at the end (`CatalogueFile` in en.ts); the file is found when the process starts.
 // Formal register (vous), UN/IOM terminology; a no-break space (U+00A0) before : ; ? ! and inside « ».
 
-import type { Catalogue } from './en.ts';
+import type { Catalogue, CatalogueFile } from './en.ts';
 
 export const fr: Catalogue = {
   'pager.label': 'Pages',
@@ -289,6 +290,12 @@ export const fr: Catalogue = {
   'upload.replace': 'Remplacer le fichier',
   'upload.delete': 'Supprimer',
   'upload.open': 'Ouvrir',
+  'materialConflict.size': 'Taille',
+  'materialConflict.uploaded': 'Téléversé le',
+  'materialConflict.notSent': 'ne faisait pas partie de votre envoi',
+  'materialConflict.deleted': 'supprimé',
+  'materialConflict.reupload': 'Un navigateur n’envoie jamais deux fois un fichier choisi : pour mettre le vôtre à la place de la version enregistrée, choisissez-le de nouveau ci-dessous.',
+  'materialConflict.deleteAnyway': 'Supprimer la version enregistrée',
   'edit.field.slug': 'Adresse (identifiant)',
   'edit.field.title': 'Titre',
   'edit.field.description': 'Description',
@@ -1034,6 +1041,8 @@ export const fr: Catalogue = {
   'formError.noSuchSeries': 'cette série n’existe pas',
   'formError.noSuchEvent': 'cet événement n’existe pas',
   'formError.noSuchMaterial': 'ce document n’existe pas',
+  'formError.materialDeleted': 'ce document a été supprimé le {at} UTC par {by} après que vous l’avez ouvert : rien n’a été modifié',
+  'formError.materialGone': 'ce document a été supprimé après que vous l’avez ouvert : rien n’a été modifié',
   'formError.noSuchFile': 'ce fichier n’existe pas',
   'formError.noSuchPublication': 'cette publication n’existe pas',
   'formError.noSeries': 'il n’existe aucune série « {slug} »',
@@ -1245,3 +1254,5 @@ export const fr: Catalogue = {
   'session.heading': '{panel} : {title}',
   'speakerLink.admin.lang': 'Langue de la page de l’intervenant(e)',
 };
+
+export default { code: 'fr', name: 'Français', direction: 'ltr', messages: fr } satisfies CatalogueFile;

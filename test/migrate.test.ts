@@ -90,6 +90,32 @@ for (const engine of ENGINES) {
       }
     });
 
+    test('a migration that landed after a later one it was declared independent of (independentOf) is applied then; without the declaration the gap is refused', async () => {
+      const probe = (table: string) => ({ async up(db: Kysely<any>) {
+        await db.schema.createTable(table).addColumn('id', 'integer', (c) => c.primaryKey()).execute();
+      } });
+      const later = { ...probe('later_probe'), independentOf: ['0002'] };
+      for (const declared of [true, false]) {
+        const fresh = await freshDatabase(engine);
+        const storage = await openStorage(fresh.url);
+        try {
+          // The later change landed first: this database has 0001 and 0003.
+          assert.deepEqual(await migrate(storage, { migrations: { '0001-initial': m0001, '0003-later': declared ? later : probe('later_probe') } }), ['0001-initial', '0003-later']);
+          const both: Migrations = { '0001-initial': m0001, '0002-earlier': probe('earlier_probe'), '0003-later': declared ? later : probe('later_probe') };
+          if (declared) {
+            assert.deepEqual(await migrate(storage, { migrations: both }), ['0002-earlier']);
+            assert.deepEqual(await appliedMigrations(storage.db, engine), ['0001-initial', '0002-earlier', '0003-later']);
+            assert.deepEqual(await tables(storage), [...SCHEMA_0001, 'earlier_probe', 'later_probe'].sort());
+          } else {
+            await assert.rejects(migrate(storage, { migrations: both }), { message: 'the database lacks migration 0002-earlier although later ones are applied: it was not migrated by this Plenary' });
+          }
+        } finally {
+          await storage.close();
+          await fresh.drop();
+        }
+      }
+    });
+
     test('a database migrated by a newer Plenary is refused with a message that says so', async () => {
       const fresh = await freshDatabase(engine);
       const storage = await openStorage(fresh.url);

@@ -25,6 +25,7 @@ import * as m0015 from './migrations/0015-content-languages.ts';
 import * as m0017 from './migrations/0017-publications.ts';
 import * as m0018 from './migrations/0018-search-pairs.ts';
 import * as m0019 from './migrations/0019-public-counts.ts';
+import * as m0021 from './migrations/0021-material-version-languages.ts';
 import type { Engine, Storage } from './storage.ts';
 
 /**
@@ -33,7 +34,16 @@ import type { Engine, Storage } from './storage.ts';
  * keys off (a pragma that holds only outside a transaction), and every key is checked before it
  * commits; restore runs its whole transaction so (operations/restore.ts).
  */
-export type MigrationModule = { up(db: Kysely<any>, engine: Engine): Promise<void>; sqliteForeignKeysOff?: boolean };
+export type MigrationModule = {
+  up(db: Kysely<any>, engine: Engine): Promise<void>;
+  sqliteForeignKeysOff?: boolean;
+  /**
+   * Numbers of earlier migrations this one does not depend on ('0020'), for two changes that land in
+   * either order: a database that has this one but lacks such an earlier one gets it applied then,
+   * rather than being refused as "not migrated by this Plenary".
+   */
+  independentOf?: readonly string[];
+};
 
 /** Whether any migration still to apply needs SQLite's foreign keys off (restore asks before it begins). */
 export const needsForeignKeysOff = (names: string[], migrations: Migrations = MIGRATIONS): boolean => names.some((n) => migrations[n]?.sqliteForeignKeysOff === true);
@@ -47,7 +57,7 @@ export async function checkForeignKeys(db: Kysely<any>, engine: Engine, what: st
 }
 export type Migrations = Record<string, MigrationModule>;
 
-const MIGRATIONS: Migrations = {
+export const MIGRATIONS: Migrations = {
   '0001-initial': m0001,
   '0002-convener-address': m0002,
   '0004-accounts': m0004,
@@ -66,6 +76,7 @@ const MIGRATIONS: Migrations = {
   '0017-publications': m0017,
   '0018-search-pairs': m0018,
   '0019-public-counts': m0019,
+  '0021-material-version-languages': m0021,
 };
 
 /** The bookkeeping table, with the columns Kysely's Migrator gave it, so databases it migrated go on unchanged. */
@@ -94,17 +105,23 @@ export async function appliedMigrations(db: Kysely<any>, engine: Engine): Promis
   return r.rows.map((x) => x.name).sort();
 }
 
-/** What is left to apply to a database that has `applied`, or an error when it is not a prefix of `names`. */
-function pending(applied: string[], names: string[]): string[] {
+/**
+ * What is left to apply to a database that has `applied`, in order, or an error when it is not a prefix of
+ * `names`: a migration missing before applied ones is refused, unless each of those declared it may come
+ * before it (independentOf).
+ */
+function pending(applied: string[], names: string[], migrations: Migrations): string[] {
   const unknown = applied.filter((n) => !names.includes(n));
   if (unknown.length) {
     throw new Conflict(
       `the database has schema ${applied.at(-1)}, which this Plenary does not know (it knows up to ${names.at(-1)}; unknown: ${unknown.join(', ')}): run a newer Plenary`,
     );
   }
-  const gap = names.findIndex((n, i) => i < applied.length && applied[i] !== n);
-  if (gap >= 0) throw new Conflict(`the database lacks migration ${names[gap]} although later ones are applied: it was not migrated by this Plenary`);
-  return names.slice(applied.length);
+  const missing = names.filter((n) => !applied.includes(n));
+  const number = (n: string) => n.split('-')[0]!;
+  const gap = missing.find((n) => applied.some((a) => a > n && !(migrations[a]?.independentOf ?? []).includes(number(n))));
+  if (gap !== undefined) throw new Conflict(`the database lacks migration ${gap} although later ones are applied: it was not migrated by this Plenary`);
+  return missing;
 }
 
 async function lockAndPrepare(trx: Kysely<any>, engine: Engine): Promise<void> {
@@ -144,7 +161,7 @@ export async function migrate(storage: Storage, opts: MigrateOptions = {}): Prom
     const keysOff = storage.engine === 'sqlite' && migrations[name]!.sqliteForeignKeysOff === true;
     if (keysOff) {
       // Only when it is still to apply: the pragma is a no-op inside a transaction, so it is set before.
-      if (!pending(await appliedMigrations(storage.db as unknown as Kysely<any>, storage.engine), names).includes(name)) continue;
+      if (!pending(await appliedMigrations(storage.db as unknown as Kysely<any>, storage.engine), names, migrations).includes(name)) continue;
       await sql`PRAGMA foreign_keys = OFF`.execute(storage.db);
     }
     try {
@@ -152,7 +169,7 @@ export async function migrate(storage: Storage, opts: MigrateOptions = {}): Prom
         const trx = tx as unknown as Kysely<any>;
         await lockAndPrepare(trx, storage.engine);
         // Read again under the lock: another process may have applied it meanwhile.
-        if (!pending(await appliedMigrations(trx, storage.engine), names).includes(name)) return false;
+        if (!pending(await appliedMigrations(trx, storage.engine), names, migrations).includes(name)) return false;
         opts.onApply?.(name);
         await applyOne(trx, storage.engine, name, migrations[name]!);
         if (keysOff) await checkForeignKeys(trx, storage.engine, `migration ${name}`);
@@ -175,7 +192,7 @@ export async function migrateWithin(trx: Kysely<any>, engine: Engine, opts: { to
   const names = migrationNames(migrations);
   if (opts.to !== undefined && !names.includes(opts.to)) throw new Error(`no migration is named ${opts.to}`);
   await lockAndPrepare(trx, engine);
-  const todo = pending(await appliedMigrations(trx, engine), names).filter((n) => opts.to === undefined || n <= opts.to);
+  const todo = pending(await appliedMigrations(trx, engine), names, migrations).filter((n) => opts.to === undefined || n <= opts.to);
   for (const name of todo) await applyOne(trx, engine, name, migrations[name]!);
   return todo;
 }

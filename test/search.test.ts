@@ -85,7 +85,8 @@ for (const engine of ENGINES) {
         assert.deepEqual(await titles('sorensen'), ['person: Ingrid Sørensen', 'session: Les négociations sur la migration de travail']);
         assert.deepEqual(await titles('walesa'), ['person: Lech Wałęsa', 'session: Les négociations sur la migration de travail']);
         assert.deepEqual(await titles('strasse'), ['person: Hans Straße', 'session: Les négociations sur la migration de travail']);
-        assert.deepEqual(await titles('solidarnosc'), ['organization: Solidarność Foundation']);
+        // A person's text names the organizations printed on their appearances (and their positions and countries).
+        assert.deepEqual(await titles('solidarnosc'), ['organization: Solidarność Foundation', 'person: Lech Wałęsa']);
         assert.deepEqual(await titles('王毅'), ['person: 王毅', 'session: Le travail décent']);
         const moderator = await ask('q=gomez&kind=session');
         assert.deepEqual(moderator.results[0]!.snippet, [{ text: 'Ana ', mark: false }, { text: 'Gómez', mark: true }, { text: ', Ingrid Sørensen, Lech Wałęsa, Hans Straße', mark: false }]);
@@ -96,20 +97,22 @@ for (const engine of ENGINES) {
         assert.deepEqual(await titles('"travail de migration"'), []);
         assert.deepEqual(await titles('travail'), ['event: Dialogue sur les migrations de travail', 'session: Les négociations sur la migration de travail', 'session: Le travail décent']);
 
-        // Facets: exact counts, combinable.
+        // Facets: exact counts, combinable. The four ministries, and the four persons who spoke for them.
         const ministries = await ask('q=ministry');
-        assert.equal(ministries.total, 4);
-        assert.deepEqual(counts(ministries, 'kind'), ['organization=4']);
-        assert.deepEqual(counts(ministries, 'country'), ['CN=1', 'DE=1', 'ES=1', 'NO=1']);
-        assert.deepEqual(counts(ministries, 'region'), ['europe=3', 'asia=1']);
+        assert.equal(ministries.total, 8);
+        assert.deepEqual(counts(ministries, 'kind'), ['organization=4', 'person=4']);
+        assert.deepEqual(counts(ministries, 'country'), ['CN=2', 'DE=2', 'ES=2', 'NO=2']);
+        assert.deepEqual(counts(ministries, 'region'), ['europe=6', 'asia=2']);
         const europe = await ask('q=ministry&region=europe');
-        assert.equal(europe.total, 3);
-        assert.deepEqual(counts(europe, 'region'), ['europe=3*']);
-        assert.deepEqual(counts(europe, 'country'), ['DE=1', 'ES=1', 'NO=1']);
+        assert.equal(europe.total, 6);
+        assert.deepEqual(counts(europe, 'region'), ['europe=6*']);
+        assert.deepEqual(counts(europe, 'country'), ['DE=2', 'ES=2', 'NO=2']);
         const labourInEurope = await ask('q=ministry+labour&region=europe');
-        assert.deepEqual([labourInEurope.total, labourInEurope.results.map((h) => h.title)], [2, ['Ministry of Labour', 'Ministry of Labour']]);
+        assert.deepEqual([labourInEurope.total, labourInEurope.results.map((h) => h.title)], [4, ['Ministry of Labour', 'Ministry of Labour', 'Ana Gómez', 'Ingrid Sørensen']]);
         const norway = await ask('q=ministry&region=europe&country=NO');
-        assert.deepEqual([norway.total, counts(norway, 'country'), counts(norway, 'region')], [1, ['NO=1*'], ['europe=1*']]);
+        assert.deepEqual([norway.total, counts(norway, 'country'), counts(norway, 'region')], [2, ['NO=2*'], ['europe=2*']]);
+        const onlyOrgs = await ask('q=ministry&region=europe&kind=organization');
+        assert.deepEqual([onlyOrgs.total, counts(onlyOrgs, 'country')], [3, ['DE=1', 'ES=1', 'NO=1']]);
         const sessions = await ask('q=travail&kind=session');
         assert.deepEqual([sessions.total, counts(sessions, 'kind'), counts(sessions, 'year'), counts(sessions, 'textLang')], [2, ['session=2*'], ['2019=2'], ['fr=2']]);
         assert.equal((await ask('q=travail&kind=session&year=2018')).total, 0);
@@ -173,8 +176,8 @@ for (const engine of ENGINES) {
         const escaped = (await http('GET', `${base}/search?q=${encodeURIComponent('<b>gomez</b>')}`)).body;
         assert.ok(escaped.includes('Search: &lt;b&gt;gomez&lt;/b&gt;') && !escaped.includes('<b>gomez'), 'the query is escaped');
         const facetPage = (await http('GET', `${base}/search?q=ministry&region=europe`)).body.replaceAll('&amp;', '&');
-        assert.ok(facetPage.includes('<a href="/search?q=ministry&country=NO&region=europe"><bdi>Norway</bdi></a> (1)'), facetPage);
-        assert.ok(facetPage.includes('<strong><bdi>Europe</bdi></strong> (3) <a href="/search?q=ministry">remove</a>'), facetPage);
+        assert.ok(facetPage.includes('<a href="/search?q=ministry&country=NO&region=europe"><bdi>Norway</bdi></a> (2)'), facetPage);
+        assert.ok(facetPage.includes('<strong><bdi>Europe</bdi></strong> (6) <a href="/search?q=ministry">remove</a>'), facetPage);
         assert.equal((await http('GET', `${base}/search?q=x&page=0`)).status, 400);
 
         // Withdrawn: gone from search; published again: back.

@@ -1,7 +1,7 @@
 // Search (issue 12): one query over what the public sees, with exact facet counts and the page's
 // results with highlighted snippets; the index rebuilt; stored PDF and Word files read for their
 // text by a queue that any instance works through (never in the upload's request).
-import { parseQuery, highlight, snippet, type ParsedQuery, type SnippetPart } from '../domain/search-text.ts';
+import { parseQuery, highlight, snippet, STEM_LANGUAGES, type ParsedQuery, type SnippetPart } from '../domain/search-text.ts';
 import { type Picked, pickField, pickText } from '../domain/translations.ts';
 import { docxToText } from '../importer/extract-docx.ts';
 import { pdfToText } from '../importer/extract-pdf.ts';
@@ -204,7 +204,7 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
       lang: d.lang,
       materialKind: d.material_kind,
       role: d.role,
-      snippet: snippet(bodies.get(d.id) ?? '', d.lang, parsed),
+      snippet: snippetOf(bodies.get(d.id) ?? '', d.lang, parsed),
       };
     });
     step('snippets');
@@ -222,6 +222,22 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
 }
 
 export type { ParsedQuery };
+
+/**
+ * A result's snippet. A person's or organization's text is in no one language (names, and
+ * positions as printed, indexed stemmed in their appearance's language): when no word of it is
+ * marked as written, the words are stemmed in English, French and Spanish in turn, so that a
+ * person found through "ministers" shows "Minister" marked.
+ */
+function snippetOf(body: string, lang: string | null, q: ParsedQuery): SnippetPart[] {
+  const first = snippet(body, lang, q);
+  if (lang !== null || first.some((p) => p.mark)) return first;
+  for (const l of STEM_LANGUAGES) {
+    const s = snippet(body, l, q);
+    if (s.some((p) => p.mark)) return s;
+  }
+  return first;
+}
 
 /** Progress of a rebuild, for the command line ('counting': an empty PostgreSQL index's common tokens counted first). */
 export type RebuildProgress = { events: number; eventsDone: number; docs: number; phase: 'counting' | 'events' | 'identities' | 'files' | 'done'; files?: Record<string, number> };

@@ -167,7 +167,7 @@ async function writeOnce<T>(storage: Storage, fn: (trx: Tx, scope: WriteScope) =
     scopes.set(trx, scope);
     const out = await fn(trx, scope);
     // Persons and organizations are shared and public at once: their search documents follow every edit, in this write.
-    if (declared.persons.size || declared.organizations.size) await reindexIdentities(trx, [...declared.persons], [...declared.organizations], { sessions: true });
+    if (declared.persons.size || declared.organizations.size) await reindexIdentities(trx, [...declared.persons], [...declared.organizations], { sessions: true, appearingFor: true });
     changed = await changedEvents(trx, declared);
     // Every change an event's pages show moves its updated_at, from which calendars take SEQUENCE
     // and DTSTAMP (exports/ical.ts): a session retitled in the workspace updates subscribers too.

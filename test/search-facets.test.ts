@@ -15,7 +15,8 @@ const dir = mkdtempSync(join(tmpdir(), 'plenary-search-facets-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 // Which documents hold "mobility" (a session's text is its title and its people's names; an
-// organization's its name; an event's its title, overview and place):
+// organization's its name; an event's its title, overview and place; a person's the positions,
+// organizations and countries printed on their appearances):
 //   health-2023: the event (its title); Panel 1 (title); Panel 2 no.                      → 2
 //   health-2024: the event no; Panel 1 and Panel 2 (titles).                              → 2
 //   labour-2024: the event (its title); Opening no; Panel 1 and Panel 2 (titles).         → 3
@@ -23,7 +24,11 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 //   government body is its country's: two member-state records), Mobility Research
 //   University (academia), Mobility Rights Network (civil society), Mobility Partners Ltd
 //   (private sector), each one record across events.                                     → 5
-// Persons' names never say "mobility". Total 12: event 2, session 5, organization 5.
+//   persons (no series or event): all eight spoke for one of those organizations, each for
+//   the country printed (Ama Owusu Ghana, Brian Kim Kenya, Carla Diaz Spain, Dan Otieno Kenya,
+//   Eva Berg Norway, Frank Moss United Kingdom, Gita Rao India, Hana Sato Japan).        → 8
+// Total 20: person 8, event 2, session 5, organization 5. Countries: Kenya 3 (the ministry,
+// Brian Kim, Dan Otieno), Ghana 2, the others 1; regions Africa 5, Europe 3, Asia 2.
 const PAGES = [
   {
     args: ['--series', 'health', '--series-title', 'Health Dialogue', '--event', 'health-2023', '--title', 'Health and Mobility 2023'],
@@ -111,13 +116,15 @@ for (const engine of ENGINES) {
         const counts = (a: Answer, facet: string) => a.facets[facet]!.map((f) => `${f.value}=${f.count}${f.selected ? '*' : ''}`);
 
         const all = await ask('q=mobility');
-        assert.equal(all.total, 12);
-        assert.deepEqual(counts(all, 'kind'), ['organization=5', 'session=5', 'event=2']);
+        assert.equal(all.total, 20);
+        assert.deepEqual(counts(all, 'kind'), ['person=8', 'organization=5', 'session=5', 'event=2']);
+        assert.deepEqual(counts(all, 'country'), ['KE=3', 'GH=2', 'ES=1', 'GB=1', 'IN=1', 'JP=1', 'NO=1']);
+        assert.deepEqual(counts(all, 'region'), ['africa=5', 'europe=3', 'asia=2']);
         assert.deepEqual(counts(all, 'series'), [`${S.health}=4`, `${S.labour}=3`]);
         assert.deepEqual(counts(all, 'event'), [`${E.l24}=3`, ...[`${E.h23}=2`, `${E.h24}=2`].sort()]);
         assert.deepEqual(counts(all, 'orgKind'), ['member-state=2', 'academia=1', 'civil-society=1', 'private-sector=1']);
 
-        // One series: its events' documents only; organizations belong to no series.
+        // One series: its events' documents only; organizations and persons belong to no series.
         const health = await ask(`q=mobility&series=${S.health}`);
         assert.equal(health.total, 4);
         assert.deepEqual(counts(health, 'series'), [`${S.health}=4*`]);
@@ -147,7 +154,7 @@ for (const engine of ENGINES) {
         const main = page.body.slice(page.body.indexOf('<main')).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
         assert.equal(
           main.slice(main.indexOf('Refine') + 'Refine '.length, main.indexOf(' Results ')),
-          'Type Organization (5) Session (5) Event (2) Year 2024 (5) 2023 (2) Series Health Dialogue (4) Labour Dialogue (3) Event Labour Mobility Forum 2024 (3) Health and Mobility 2023 (2) Health Dialogue 2024 (2) Country Ghana (1) Kenya (1) Region Africa (2) Organization kind Member State government (2) Academia (1) Civil society (1) Private sector (1) Language English (7)',
+          'Type Person (8) Organization (5) Session (5) Event (2) Year 2024 (5) 2023 (2) Series Health Dialogue (4) Labour Dialogue (3) Event Labour Mobility Forum 2024 (3) Health and Mobility 2023 (2) Health Dialogue 2024 (2) Country Kenya (3) Ghana (2) Spain (1) United Kingdom (1) India (1) Japan (1) Norway (1) Region Africa (5) Europe (3) Asia (2) Organization kind Member State government (2) Academia (1) Civil society (1) Private sector (1) Language English (7)',
         );
       } finally {
         await server.close();

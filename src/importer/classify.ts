@@ -168,8 +168,9 @@ function cutAt(one: string, re: RegExp, ok: (before: string, after: string) => b
  */
 export function splitPeople(text: string): string[] {
   const out: string[] = [];
-  for (const item of text.split(/\s*;\s*/)) {
-    const one = item.replace(/^(?:and|et|y|e)\s+/i, '').trim();
+  // "– A, job, – B, job": a dash after a comma sets the next item apart as a semicolon does (a list bulleted in a line).
+  for (const item of text.split(/\s*;\s*|,\s[–—•]\s/)) {
+    const one = item.replace(/^[–—•]\s/, '').replace(/^(?:and|et|y|e)\s+/i, '').trim();
     if (one === '') continue;
     for (const byHonorific of cutAt(one, LIST_HONORIFIC, () => true)) {
       const first = (x: string): string => splitHonorific((splitTopLevel(x)[0] ?? '').replace(/\s?\(.*$/, '')).name;
@@ -186,12 +187,20 @@ export function splitPeople(text: string): string[] {
 
 /**
  * "A, Vice-présidente du Conseil régional, Ousmane Sy, Maire de Dioïla (Mali)": people written one after another with
- * commas only. A part that reads as a plain name (a known given name first, or a surname in capitals), after a job, an
- * institution or a country and before a job, starts a person.
+ * commas only, segmented against the lexicons rather than by counting commas. Each part is read: a plain name (two
+ * to four capitalised words, no job or institution word) that an honorific or a known given name opens is a name part; anything else (a job, an institution, a country) is an affiliation part and goes with the name before
+ * it. A name part starts a new person when the part before it is an affiliation part. "…, délégué régional du CNRS
+ * et Solène Arrighi, directrice …": a name joined to the job before it by "et"/"and"/"y" is a part of its own.
  */
 function byNameAfterJob(text: string): string[] {
-  const parts = splitTopLevel(text);
-  if (parts.length < 3 || text.length > 1200) return [text];
+  if (text.length > 1200) return [text];
+  const parts = splitTopLevel(text).flatMap((part, k) => {
+    if (k === 0) return [part];
+    const m = JOINED_NAME.exec(part);
+    return m !== null && m.index > 0 && isNamePart(part.slice(m.index + m[0].length)) && !isNamePart(part.slice(0, m.index)) ?
+      [part.slice(0, m.index), part.slice(m.index + m[0].length)] : [part];
+  });
+  if (parts.length < 3) return [text];
   // The list's own pattern: when its first person is written "Prénom NOM" (a surname in capitals), every later part
   // written so starts a person, whatever words the job between them uses ("…, Lyon 2, Bertrand OUDINOT, agrégé").
   const capsList = CAPS_SURNAME_NAME.test(parts[0]!);
@@ -199,22 +208,32 @@ function byNameAfterJob(text: string): string[] {
   let from = 0;
   for (let k = 2; k < parts.length; k++) {
     const prev = parts[k - 1]!;
-    const ws = parts[k]!.split(/\s+/);
     if (capsList && CAPS_SURNAME_NAME.test(parts[k]!) && !CAPS_SURNAME_NAME.test(prev)) {
       out.push(parts.slice(from, k).join(', '));
       from = k;
       continue;
     }
-    if (parts.length < 4 || k + 1 >= parts.length) continue;
-    // A known given name first, or a surname in capitals: "Coastal Public Radio" between two jobs is no person.
-    const personal = isGivenName(ws[0]!) || ws.slice(1).some((w) => /^\p{Lu}{2,}$/u.test(w));
-    if (personal && plainName(parts[k]!) && (isPositionLike(prev) || isOrganizationLike(prev) || findCountry(prev) !== null) && isPositionLike(parts[k + 1]!)) {
+    // A name part after an affiliation part, when the first part of the list is itself a name part.
+    if (k - from >= 2 && isNamePart(parts[k]!) && !isNamePart(prev) && isNamePart(parts[from]!) &&
+      (isPositionLike(prev) || isOrganizationLike(prev) || findCountry(prev) !== null || prev.split(/\s+/).length >= 2)) {
       out.push(parts.slice(from, k).join(', '));
       from = k;
     }
   }
   out.push(parts.slice(from).join(', '));
   return out;
+}
+
+// "… du CNRS Occitanie Ouest et Solène Arrighi": the last person joined by a conjunction to the job before it.
+const JOINED_NAME = /\s(?:et|and|y|e)\s(?=\p{Lu}[^,]{2,60}$)/u;
+
+/** A part that reads as a person's name: a plain name that an honorific or a known given name opens. */
+function isNamePart(part: string): boolean {
+  const { name, honorific } = splitHonorific(part.trim());
+  const ws = name.split(/\s+/);
+  if (ws.length > 4 || (!plainName(name) && !(honorific !== null && ws.length >= 1 && looksLikeName(name, 1)))) return false;
+  if (ws.some((w) => isJobWord(w) || isOrgWord(w))) return false;
+  return honorific !== null || ws[0]!.split('-').every((x) => isGivenName(x));
 }
 
 // "Hélène VAUCLUSE", "Jean-Baptiste MORVILLIERS", "Nour-Eddine SAIDANI", "Corinne ABADIE-LESTRADE": one or two
@@ -411,7 +430,8 @@ const RUN_BREAKS = new RegExp(
     '\\s(?=(?:M\\.|Mme|Mlle|Dr|Pr|Mr\\.?|Ms\\.?|Mrs\\.?|H\\.E\\.|Sr\\.|Sra\\.)\\s\\p{Lu}[\\p{Ll}\\p{Lu}-]+\\s\\p{Lu}{2,})',
     // A PDF flattened with no punctuation between its items: a time range before a capital ("8.30 - 9.15 REGISTRATION")
     // or a time before a word in capitals ("20.00 OFFICIAL DINNER"), never right after a role's colon.
-    '(?<![:–-])\\s(?=\\d{1,2}[:.]\\d{2}\\s?[-–]\\s?\\d{1,2}[:.]\\d{2}\\s\\p{Lu})',
+    // Also "9h > 9h30 Discours", "10h → 11h Projection" (a listing's French clock and arrow ranges).
+    '(?<![:–-])\\s(?=\\d{1,2}(?:[:.h]\\d{2}|h)\\s?[-–>→]\\s?\\d{1,2}(?:[:.h]\\d{2}|h)\\s\\p{Lu})',
     '(?<![:–-])\\s(?=\\d{1,2}[:.]\\d{2}\\s\\p{Lu}{3,}(?![\\p{L}]))',
     // A day's items in one line of a news page ("… de la frontera 10:00 Mesa central … 16:00 Proyección …"): a clock
     // time with a colon after a word or a quotation, before a capital.
@@ -421,7 +441,8 @@ const RUN_BREAKS = new RegExp(
     '(?<=[\\p{L})])\\s(?=(?:Address|Statement|Remarks|Opening remarks|Closing remarks|Welcome remarks|Message|Presentation) by\\s)',
     // A sentence of the page's own prose after an item: a capital, then five words in lower case ("… OECD Employers
     // in the region report that …").
-    '(?<=[\\p{L}\\p{N})])(?<![:.]\\d\\d)\\s(?=\\p{Lu}\\p{Ll}+(?:\\s\\p{Ll}+){5})',
+    // Never after a word that asks for one more ("adjoint au Maire en charge de la culture" is one job).
+    '(?<=[\\p{L}\\p{N})])(?<![:.]\\d\\d)(?<!\\s(?:au|aux|du|de|des|la|le|of|the|to|for|del|el|en|à))\\s(?=\\p{Lu}\\p{Ll}+(?:\\s\\p{Ll}+){5})',
   ].join('|'),
   'gu',
 );

@@ -93,6 +93,8 @@ export function parseAgendaText(text: string): Agenda {
     const m = ENUMERATOR_DASH.exec(line);
     if (m !== null) lines[k] = `${m[1]}. ${line.slice(m[0].length)}`;
   });
+  // "Intervenant.es :", "Intervenant·e·s", "Modérateur·rice·s": French inclusive writing of a role word is that word.
+  lines.forEach((line, k) => { if (INCLUSIVE.test(line)) lines[k] = line.replace(INCLUSIVE, (_, w: string, s: string | undefined) => `${w}${s ?? ''}`); });
   const warnings: AgendaWarning[] = [];
   const warn = (i: number, message: string): void => {
     const t = lines[i]!.trim();
@@ -821,6 +823,13 @@ export function parseAgendaText(text: string): Agenda {
       return;
     }
     const byRole = readRoleLine(rest);
+    // "Discours inauguraux par A, job, B, job et C, job": every person the list segments into, when all read so.
+    const many = byRole !== null && byRole.rest !== '' ? splitPeople(byRole.rest.replace(/\.$/, '')).map((one) => readPerson(one, true)) : [];
+    if (many.length > 1 && many.every((p) => p !== null && p.warning === null)) {
+      Object.assign(o.s, readSessionHeading(byRole!.role.label ?? rest)!);
+      for (const p of many) addPerson(i, p!, byRole!.role);
+      return;
+    }
     const by = byRole !== null && byRole.rest !== '' ? readPerson(byRole.rest, true) : null;
     if (by !== null) {
       Object.assign(o.s, readSessionHeading(byRole!.role.label ?? rest)!);
@@ -1162,6 +1171,7 @@ export function parseAgendaText(text: string): Agenda {
   return agenda;
 }
 
+const INCLUSIVE = /\b([Ii]ntervenant|INTERVENANT|[Pp]articipant|[Ii]nvité|[Mm]odérateur|[Oo]rateur|[Cc]onférencier)(?:[.·•](?:e|rice|ère|euse)){1}(?:[.·•]?(s))?(?![\p{L}])/gu;
 const SLIDE_NUMBER = /^(\d{1,3})\.\s\1\.\s(?=\S)/u;
 // "(New York time)", "(heure de Paris)", "(GMT+1)", "(EDT)": a time zone written after a slot's time.
 const ZONE_NOTE = /^\((?:[\p{L} .-]{1,30}\stime|time\s[\p{L} .-]{1,30}|heure[\p{L} '’.-]{0,30}|hora[\p{L} .-]{0,30}|(?:GMT|UTC)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|[A-Z]{2,4}T)\)$/u;

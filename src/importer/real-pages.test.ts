@@ -1142,3 +1142,22 @@ test('an order of the day: a meeting number under the time is no title, and a na
   const n = read(['Thursday 3 March 2016', '9:00 – 11:15 p.m.', 'Watching the Candidates', 'Priya Natarajan', 'Consuelo Marín', 'Aldous Finch (moderator)']);
   assert.deepEqual(n.people.map((s) => s.map((p) => `${p[0]} ${p[1]}`)), [['m Aldous Finch', 's Priya Natarajan', 's Consuelo Marín']]);
 });
+
+test('a listing\'s paragraph: "9h > 9h30" ranges, a list of "Name, job" segmented at given names, "Intervenant.es : – A, job, – B"', () => {
+  const r = read([
+    'Samedi 16 octobre 2021',
+    'PROGRAMME 9h > 9h30 Discours inauguraux par Laure Bessac, directrice du musée de la ville, Paul Ferrand, adjoint au Maire en charge de la culture et Inès Caradec, directrice de la résidence. ' +
+      '10h → 11h Table ronde modérée par Hélène Morvan, journaliste. Intervenant.es : – Yves Carrel, photographe, – Sonia Lebreton, chercheuse au CNRS, – Marc Duval, conservateur.',
+  ]);
+  assert.deepEqual(r.sessions, [['09:00', '09:30', 'other', null, 'Discours inauguraux'], ['10:00', '11:00', 'panel', null, 'Table ronde']]);
+  assert.deepEqual(r.people, [[
+    ['s', 'Laure Bessac', null, 'directrice du musée de la ville', null, null],
+    ['s', 'Paul Ferrand', null, 'adjoint au Maire en charge de la culture', null, null],
+    ['s', 'Inès Caradec', null, 'directrice de la résidence', null, null],
+  ], [
+    ['m', 'Hélène Morvan', null, 'journaliste', null, null],
+    ['s', 'Yves Carrel', null, 'photographe', null, null],
+    ['s', 'Sonia Lebreton', null, 'chercheuse au CNRS', null, null],
+    ['s', 'Marc Duval', null, 'conservateur', null, null],
+  ]]);
+});

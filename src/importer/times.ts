@@ -27,8 +27,8 @@ const MERIDIEM = /^\s?([aApP])\.?\s?[mM](?![a-z])\.?/;
 // "11:30 hoursCoffee": the hours word glued to a title that opens with a capital; "18.00 Hs." as Argentine pages write it.
 const HOURS_SUFFIX = /^\s?(?:hrs?\b\.?|hs\b\.?|hours(?:\b|(?=\p{Lu}))|h\b|uhr\b|heures?\b|horas\b)/iu;
 const NOON = /^\s?noon\b/i;
-// "9:00 to 10:00", "9:00 a 9:20" (Spanish), "de 9h à 10h" (French).
-const RANGE_SEP = /^\s{0,3}(?:[-–—‑]|to\b|until\b|till\b|à(?=\s)|a(?=\s)|al\b|hasta\b)\s{0,3}/i;
+// "9:00 to 10:00", "9:00 a 9:20" (Spanish), "de 9h à 10h" (French), "9h > 9h30" and "9h → 10h" (arrows, as listings print them).
+const RANGE_SEP = /^\s{0,3}(?:[-–—‑>→]|to\b|until\b|till\b|à(?=\s)|a(?=\s)|al\b|hasta\b)\s{0,3}/i;
 const AFTER = /^[\s|:.,;/–—-]*/;
 // "de 9h à 10h", "from 9:00 to 10:00": a word that opens a range.
 const LEAD = /^(?:de|from|desde|dès|des)\s(?=\d)/i;

@@ -156,6 +156,132 @@ if (chromiumMissing) {
           assert.equal(await personOf(williamPanel1), split.id);
           assert.equal(await personOf(williamOpening), william);
           assert.equal(split.name, 'William Lacy Swing');
+
+          // ---- Import in the browser: from the series page, a text agenda naming Ana Lopez (of UNICEF), whom two stored
+          // persons are called; the other one (of UNHCR) chosen with the arrow key; confirmed.
+          await dashboard(page);
+          const series = 'international-dialogue-on-migration';
+          assert.equal(await follow(page, `a[href="/admin/series/${series}/edit"]`), 200);
+          assert.equal(await follow(page, `a[href="/admin/series/${series}/import"]`), 200);
+          const agendaFile = join(files, 'closing-2019.txt');
+          writeFileSync(agendaFile, 'DAY ONE – 3 May 2019\n\n10:00 - 11:00    Closing Session\n\n  • Ana Lopez, Officer, UNICEF\n');
+          await tabTo(page, '#f-file');
+          const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+          await chooser.setFiles(agendaFile);
+          await tabTo(page, '#f-event-slug');
+          await page.keyboard.type('idm-2019-closing');
+          await tabTo(page, '#f-event-title');
+          await page.keyboard.type('IDM 2019, closing');
+          await tabTo(page, '#f-event-timeZone');
+          await page.keyboard.type('Europe/Zurich');
+          await tabTo(page, 'button', 'Read the file');
+          assert.equal(await send(page), 200);
+          assert.match(page.url(), /\/admin\/imports\/[A-Za-z0-9_-]{24}$/);
+          const shared = 'input[name="same-person.ana lopez"]';
+          await tabTo(page, shared);
+          assert.equal(await page.inputValue(`${shared}:checked`), 'ana-lopez-2', 'the import takes the one of the same organization');
+          await page.keyboard.press('ArrowDown');
+          await assertFocusShown(page);
+          assert.equal(await page.inputValue(`${shared}:checked`), 'ana-lopez');
+          await tabTo(page, 'button[name="do"][value="confirm"]');
+          assert.equal(await send(page), 200);
+          assert.equal((await page.textContent('#import-done'))?.trim(), 'Stored in the workspace as a new event (Draft): the public sees nothing of it until it is published.');
+          assert.equal(await follow(page, '#imported-event'), 200);
+          const imported = await db.selectFrom('event').select(['id', 'title', 'status']).where('slug', '=', 'idm-2019-closing').executeTakeFirstOrThrow();
+          assert.equal(page.url(), url(`/admin/events/${imported.id}`));
+          assert.deepEqual([imported.title, imported.status], ['IDM 2019, closing', 'draft']);
+          assert.deepEqual(
+            await db.selectFrom('appearance as a').innerJoin('session as s', 's.id', 'a.session_id').innerJoin('person as p', 'p.id', 'a.person_id').select(['p.slug', 's.title', 'a.role']).where('s.event_id', '=', imported.id).execute(),
+            [{ slug: 'ana-lopez', title: 'Closing Session', role: 'speaker' }],
+          );
+          assert.deepEqual((await db.selectFrom('person').select('slug').where('name', '=', 'Ana Lopez').orderBy('id').execute()).map((r) => r.slug), ['ana-lopez', 'ana-lopez-2'], 'no new person');
+
+          // ---- A speaker link: made on Ahmed Hussen's appearance; in the speaker's own browser, a statement sent through
+          // it; the editor approves it from the queue reached from the dashboard.
+          const hussen = await appearanceOf(panel1, await personId('ahmed-hussen'));
+          await dashboard(page);
+          await toAppearance(page, panel1, hussen);
+          await tabTo(page, 'button', 'Make a new link');
+          assert.equal(await send(page), 200);
+          assert.equal(page.url(), url(`/admin/appearances/${hussen}/speaker-links`));
+          await tabTo(page, '#f-link-url');
+          const link = await page.inputValue('#f-link-url');
+          assert.match(link, new RegExp(`^${site.base}/speak/[A-Za-z0-9_-]{43}$`));
+
+          speakerBrowser = await launchChromium({ prefix: 'plenary-keyboard-speaker-' });
+          const sp = speakerBrowser.page;
+          await sp.goto(link, { waitUntil: 'load' });
+          const pdf = join(files, 'hussen.pdf');
+          writeFileSync(pdf, await toPdf(blocks('Statement of Ahmed Hussen\n\nOn the Global Compact.'), true));
+          await tabTo(sp, '#s-file');
+          const [speakerChooser] = await Promise.all([sp.waitForEvent('filechooser'), sp.keyboard.press('Space')]);
+          await speakerChooser.setFiles(pdf);
+          await tabTo(sp, '#s-kind');
+          assert.equal(await sp.inputValue('#s-kind'), 'statement');
+          await tabTo(sp, '#s-lang');
+          assert.equal(await sp.inputValue('#s-lang'), 'en');
+          await tabTo(sp, '#s-label');
+          await sp.keyboard.type('Statement on the Global Compact');
+          await tabTo(sp, 'button', 'Send this file');
+          assert.equal(await send(sp), 200);
+          assert.equal(sp.url(), `${link}?sent=material#sent-heading`);
+          assert.equal((await sp.textContent('#notice'))?.trim(), 'Thank you: your file was received. It waits for the organizers.');
+          const submission = await db.selectFrom('speaker_submission').select(['id', 'kind', 'lang', 'status', 'payload']).executeTakeFirstOrThrow();
+          assert.deepEqual({ ...submission, payload: JSON.parse(submission.payload) as unknown }, { id: submission.id, kind: 'material', lang: 'en', status: 'pending', payload: { kind: 'statement', label: 'Statement on the Global Compact' } });
+
+          // The speaker says they are done: the link is then used.
+          await tabTo(sp, 'button', 'Send to the organizers');
+          assert.equal(await send(sp), 200);
+          assert.equal(await sp.textContent('h1'), 'Thank you');
+          assert.notEqual((await db.selectFrom('speaker_link').select('used_at').executeTakeFirstOrThrow()).used_at, null);
+
+          await dashboard(page);
+          assert.equal(await follow(page, 'a[href="/admin/speaker-submissions"]'), 200);
+          await tabTo(page, 'button', `Approve submission ${submission.id}`);
+          assert.equal(await send(page), 200);
+          assert.equal((await db.selectFrom('speaker_submission').select('status').where('id', '=', submission.id).executeTakeFirstOrThrow()).status, 'approved');
+          assert.deepEqual(await db.selectFrom('material').select(['kind', 'lang', 'label']).where('appearance_id', '=', hussen).where('label', '=', 'Statement on the Global Compact').execute(), [
+            { kind: 'statement', lang: 'en', label: 'Statement on the Global Compact' },
+          ]);
+
+          // ---- Translations: the event's French title, first too long (the error reached from the summary), then
+          // a French title and the opening session's; published from the publish page; the French public page shows them.
+          await dashboard(page);
+          assert.equal(await follow(page, `a[href="/admin/events/${demo.id}"]`), 200);
+          assert.equal(await follow(page, `a[href="/admin/events/${demo.id}/translations/fr"]`), 200);
+          await tabTo(page, '#f-event-title');
+          await page.keyboard.type('x'.repeat(301));
+          assert.equal(await send(page), 400);
+          assert.equal(await page.textContent('#f-event-title-error'), 'must be at most 300 characters');
+          await tabTo(page, 'a[href="#f-event-title"]');
+          await page.keyboard.press('Enter');
+          assert.equal(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id), 'f-event-title', 'the error summary\'s link takes the focus to the field');
+          await assertFocusShown(page);
+          await page.keyboard.press('ControlOrMeta+A');
+          await page.keyboard.type('Dialogue international sur la migration 2017, New York');
+          await tabTo(page, `#f-session-${opening}-title`);
+          await page.keyboard.type('Séance d’ouverture');
+          await tabTo(page, 'button', 'Save the translations');
+          assert.equal(await send(page), 200);
+          assert.equal(page.url(), url(`/admin/events/${demo.id}/translations/fr?saved=1`));
+          assert.equal(await page.textContent('p[role="status"].saved'), 'Saved.');
+          const translations = async (table: 'event' | 'session', id: number) => JSON.parse((await db.selectFrom(table).select('translations').where('id', '=', id).executeTakeFirstOrThrow()).translations) as unknown;
+          assert.deepEqual(await translations('event', demo.id), { title: { fr: 'Dialogue international sur la migration 2017, New York' } });
+          assert.deepEqual(await translations('session', opening), { title: { fr: 'Séance d’ouverture' } });
+          assert.equal(await follow(page, `a[href="/admin/events/${demo.id}"]`), 200);
+          assert.equal(await follow(page, `a[href="/admin/events/${demo.id}/publish"]`), 200);
+          await tabTo(page, '#note');
+          await page.keyboard.type('French titles');
+          await tabTo(page, `form[action="/admin/events/${demo.id}/publish"] button`);
+          assert.equal(await send(page), 200);
+          assert.equal(page.url(), url(`/admin/events/${demo.id}/publish?published=2`));
+          assert.equal(await follow(page, `a[href="/admin/events/${demo.id}"]`), 200);
+          assert.equal(await follow(page, `a[href="/events/${demo.slug}"]`), 200);
+          assert.equal(await follow(page, `a[href="/fr/events/${demo.slug}"]`), 200);
+          assert.equal(page.url(), url(`/fr/events/${demo.slug}`));
+          assert.equal(await page.textContent('h1'), 'Dialogue international sur la migration 2017, New York');
+          assert.equal(await page.getAttribute('h1', 'lang'), 'fr');
+          assert.ok((await page.textContent('main'))?.includes('Séance d’ouverture'));
         } finally {
           await speakerBrowser?.close();
           await browser.close();

@@ -1,6 +1,6 @@
 // What the keyboard-only browser tests share: moving through a page with Tab (or Shift+Tab) until a
-// control is reached, checking on the way that every control focused shows it (a :focus-visible
-// outline or box shadow in its computed style), and pressing a key that leads to another page.
+// control is reached, checking on the way that every control focused shows it (an outline or box
+// shadow in its computed style while it is :focus-visible), and pressing a key that leads to another page.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 
@@ -19,7 +19,12 @@ function inspectFocus([sel, txt]: readonly [string, string | null]): Focused {
   const shadow = s.boxShadow !== 'none' && s.boxShadow !== '';
   const label = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
   const what = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('name') ? `[name="${el.getAttribute('name')}"]` : ''}${el.getAttribute('href') ? `[href="${el.getAttribute('href')}"]` : ''}${label ? ` "${label}"` : ''}`;
-  return { here: el.matches(sel) && (txt === null || el.textContent === txt), what, shown: el.matches(':focus-visible') && (outline || shadow) };
+  // A date field's own parts (its calendar button) take the focus inside the field: the field then
+  // matches :focus-within but neither :focus nor :focus-visible, and shows it by :focus-within.
+  const visible = el.matches(':focus-visible') || (el.matches(':focus-within') && !el.matches(':focus'));
+  const shown = visible && (outline || shadow);
+  const why = shown ? '' : ` (${visible ? '' : 'not :focus-visible; '}outline ${s.outlineStyle} ${s.outlineWidth}, box-shadow ${s.boxShadow})`;
+  return { here: el.matches(sel) && (txt === null || el.textContent === txt), what: what + why, shown };
 }
 
 /** Fails unless the focused element shows its focus (an outline or a box shadow while :focus-visible). */

@@ -16,6 +16,7 @@ export const CSS = `
 body{margin:0}
 a{color:var(--accent);text-underline-offset:2px}
 a:focus-visible{outline:3px solid #f5b400;outline-offset:2px}
+input[type=date]:focus-within{outline:2px solid var(--accent);outline-offset:2px}
 .skip{position:absolute;inset-inline-start:-999px}
 .skip:focus{inset-inline-start:1rem;top:1rem;background:#fff;padding:.5rem;z-index:9}
 header.site,footer.site{background:var(--soft);border-bottom:1px solid var(--line)}

@@ -13,10 +13,11 @@ import { entityMessage, type FormMessageKey, formIssue, formMessage, issueMessag
 import { originalNameSchema } from '../domain/file.ts';
 import { LANGUAGES } from '../domain/language.ts';
 import { deleteFileIfUnused, insertFile, insertFileFromPath, insertVariant } from '../storage/queries/files.ts';
-import { eventForMaterials, insertMaterial, materialById, nextMaterialPosition, deleteMaterialRow, promoteVersion, setMaterialFields, setMaterialFile, versionsOf } from '../storage/queries/materials.ts';
-import type { Tx } from '../storage/database.ts';
+import { eventForMaterials, insertMaterial, materialById, type MaterialRow, nextMaterialPosition, deleteMaterialRow, promoteVersion, setMaterialFields, setMaterialFile, versionsOf } from '../storage/queries/materials.ts';
+import type { DbOrTx, Tx } from '../storage/database.ts';
 import type { Storage } from '../storage/storage.ts';
 import { declareChange, write } from '../storage/write.ts';
+import { deletionOf } from '../storage/queries/editing.ts';
 import { type Actor, audit } from './edit-record.ts';
 import { sha256 } from './archive-codec.ts';
 
@@ -168,8 +169,60 @@ export async function attachStoredFile(
   return materialId;
 }
 
-/** A material not at the version the form was made from: nothing is done (issue 9). */
-const staleMaterial = (key: 'versionConflict' | 'deleteConflict', yours: number, now: number) => new Conflict(formMessage(key, { entity: entityMessage('material'), yours, now }));
+/**
+ * A material not at the version the form was made from: nothing is done (issue 9). `stored` is the
+ * material as it now is, for the conflict page to show beside what was sent.
+ */
+export class MaterialConflict extends Conflict {
+  constructor(
+    key: 'versionConflict' | 'deleteConflict',
+    yours: number,
+    readonly stored: MaterialRow,
+  ) {
+    super(formMessage(key, { entity: entityMessage('material'), yours, now: stored.version }));
+  }
+}
+
+/**
+ * A material that is not there (any more): who deleted it and when, when the audit log says so;
+ * else, for one read earlier in the same write (`existed`), that it was deleted meanwhile.
+ */
+export async function missingMaterial(trx: DbOrTx, id: number, existed = false): Promise<NotFound> {
+  const gone = await deletionOf(trx, 'material', id);
+  if (gone) return new NotFound(formMessage('materialDeleted', { at: gone.at.slice(0, 16).replace('T', ' '), by: gone.email ?? formMessage('unknownAccount') }));
+  return new NotFound(formMessage(existed ? 'materialGone' : 'noSuchMaterial'));
+}
+
+/**
+ * After a compare-and-set that changed nothing: the material was deleted meanwhile (on PostgreSQL
+ * the UPDATE or DELETE waited for the write that deleted it), or moved to another version.
+ */
+async function staleOrGone(trx: Tx, key: 'versionConflict' | 'deleteConflict', id: number, yours: number): Promise<Error> {
+  const now = await materialById(trx, id);
+  return now ? new MaterialConflict(key, yours, now) : await missingMaterial(trx, id, true);
+}
+
+/** The unique index of a document's languages (migration 0021), met by a write that ran beside another. */
+const VERSION_LANG_INDEX = 'material_version_lang_idx';
+function languageTaken(e: unknown): boolean {
+  const err = e as { code?: unknown; constraint?: unknown; message?: unknown };
+  if (err?.code === '23505') return err.constraint === VERSION_LANG_INDEX;
+  return err?.code === 'SQLITE_CONSTRAINT_UNIQUE' && String(err.message).includes(`'${VERSION_LANG_INDEX}'`);
+}
+/**
+ * Runs a write that gives a material a language: when another write gave one of the same document
+ * that language at the same moment (the checks of both ran before either wrote), the index refuses
+ * it and the editor gets the check's own refusal. On PostgreSQL write() runs it again first, and the
+ * check then finds the other version.
+ */
+async function oneVersionPerLanguage<T>(lang: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (languageTaken(e)) throw new InvalidInput({ field: 'lang', message: formMessage('versionExists', { lang }) });
+    throw e;
+  }
+}
 
 /**
  * Gives a material new bytes under a new file id, if it is still at `version` (the version the
@@ -181,11 +234,11 @@ export async function replaceMaterialFile(storage: Storage, materialId: number, 
   const now = clock().toISOString();
   return write(storage, async (trx) => {
     const m = await materialById(trx, materialId);
-    if (!m) throw new NotFound(formMessage('noSuchMaterial'));
-    if (m.version !== version) throw staleMaterial('versionConflict', version, m.version);
+    if (!m) throw await missingMaterial(trx, materialId);
+    if (m.version !== version) throw new MaterialConflict('versionConflict', version, m);
     await declareChange(trx, 'event', m.eventId);
     const fileId = await storePrepared(trx, prepared, now);
-    if (!(await setMaterialFile(trx, materialId, fileId, version))) throw staleMaterial('versionConflict', version, (await materialById(trx, materialId))?.version ?? m.version);
+    if (!(await setMaterialFile(trx, materialId, fileId, version))) throw await staleOrGone(trx, 'versionConflict', materialId, version);
     if (actor) await audit(trx, actor, 'update', 'material', materialId, { file_id: m.fileId }, { file_id: fileId, file: upload.name });
     if (m.fileId) await deleteFileIfUnused(trx, m.fileId);
     return { fileId };
@@ -198,39 +251,39 @@ export async function replaceMaterialFile(storage: Storage, materialId: number, 
  * document has is refused. A version's own kind and label are its original's: only its language changes.
  */
 export async function editMaterialFields(storage: Storage, materialId: number, version: number, input: { kind: string; lang: string; label: string }, actor?: Actor): Promise<void> {
-  await write(storage, async (trx) => {
+  await oneVersionPerLanguage(input.lang, () => write(storage, async (trx) => {
     const m = await materialById(trx, materialId);
-    if (!m) throw new NotFound(formMessage('noSuchMaterial'));
+    if (!m) throw await missingMaterial(trx, materialId);
     const original = m.originalId === null ? null : await materialById(trx, m.originalId);
     const parsed = materialFieldsSchema.safeParse(original ? { kind: original.kind, lang: input.lang, label: original.label } : input);
     if (!parsed.success) throw new InvalidInput(parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: issueMessage(i) })));
-    if (m.version !== version) throw staleMaterial('versionConflict', version, m.version);
+    if (m.version !== version) throw new MaterialConflict('versionConflict', version, m);
     const fields = parsed.data;
     const rootId = original ? original.id : m.id;
     const family = [...(original ? [{ id: original.id, lang: original.lang }] : []), ...(await versionsOf(trx, rootId))].filter((x) => x.id !== m.id);
     if (fields.lang !== m.lang && family.some((x) => x.lang === fields.lang)) throw new InvalidInput({ field: 'lang', message: formMessage('versionExists', { lang: fields.lang }) });
     await declareChange(trx, 'event', m.eventId);
-    if (!(await setMaterialFields(trx, materialId, fields, version))) throw staleMaterial('versionConflict', version, (await materialById(trx, materialId))?.version ?? m.version);
+    if (!(await setMaterialFields(trx, materialId, fields, version))) throw await staleOrGone(trx, 'versionConflict', materialId, version);
     if (!original && (fields.kind !== m.kind || fields.label !== m.label)) {
       const ids = (await versionsOf(trx, m.id)).map((v) => v.id);
       if (ids.length) await trx.updateTable('material').set((eb) => ({ kind: fields.kind, label: fields.label, version: eb('version', '+', 1) })).where('id', 'in', ids).execute();
     }
     if (actor) await audit(trx, actor, 'update', 'material', materialId, { kind: m.kind, lang: m.lang, label: m.label }, { kind: fields.kind, lang: fields.lang, label: fields.label });
-  });
+  }));
 }
 
 /** Removes a material, if it is still at `version` (a stale one is a Conflict), and its file when nothing else links to it. */
 export async function deleteMaterial(storage: Storage, materialId: number, version: number, actor?: Actor): Promise<{ fileDeleted: boolean }> {
   return write(storage, async (trx) => {
     const m = await materialById(trx, materialId);
-    if (!m) throw new NotFound(formMessage('noSuchMaterial'));
-    if (m.version !== version) throw staleMaterial('deleteConflict', version, m.version);
+    if (!m) throw await missingMaterial(trx, materialId);
+    if (m.version !== version) throw new MaterialConflict('deleteConflict', version, m);
     await declareChange(trx, 'event', m.eventId);
     if (actor) await audit(trx, actor, 'delete', 'material', materialId, { kind: m.kind, label: m.label, lang: m.lang, appearance_id: m.appearanceId, file_id: m.fileId, ...(m.originalId !== null ? { original_id: m.originalId } : {}) }, null);
     // An original with language versions: the oldest version becomes the document's original.
     const versions = m.originalId === null ? await versionsOf(trx, materialId) : [];
     if (versions.length) await promoteVersion(trx, versions[0]!.id, versions.slice(1).map((v) => v.id), m.translations);
-    if (!(await deleteMaterialRow(trx, materialId, version))) throw staleMaterial('deleteConflict', version, (await materialById(trx, materialId))?.version ?? m.version);
+    if (!(await deleteMaterialRow(trx, materialId, version))) throw await staleOrGone(trx, 'deleteConflict', materialId, version);
     return { fileDeleted: m.fileId ? await deleteFileIfUnused(trx, m.fileId) : false };
   });
 }
@@ -250,18 +303,27 @@ export async function addMaterialVersion(
   if (!lang.success) throw new InvalidInput({ field: 'lang', message: formMessage('oneOf', { options: LANGUAGES.join(', ') }) });
   const prepared = await prepareUpload(input.upload, limits);
   const now = clock().toISOString();
-  return write(storage, async (trx) => {
-    const given = await materialById(trx, input.materialId);
-    if (!given) throw new NotFound(formMessage('noSuchMaterial'));
-    const original = given.originalId === null ? given : await materialById(trx, given.originalId);
-    if (!original) throw new NotFound(formMessage('noSuchMaterial'));
-    const versions = await versionsOf(trx, original.id);
-    if (original.lang === lang.data || versions.some((v) => v.lang === lang.data)) throw new InvalidInput({ field: 'lang', message: formMessage('versionExists', { lang: lang.data }) });
-    await declareChange(trx, 'event', original.eventId);
-    const fileId = await storePrepared(trx, prepared, now);
-    const position = await nextMaterialPosition(trx, original.eventId, original.appearanceId);
-    const materialId = await insertMaterial(trx, { eventId: original.eventId, appearanceId: original.appearanceId, kind: original.kind, label: original.label, lang: lang.data, position, fileId, createdAt: now, originalId: original.id });
-    if (input.actor) await audit(trx, input.actor, 'create', 'material', materialId, null, { kind: original.kind, label: original.label, lang: lang.data, appearance_id: original.appearanceId, original_id: original.id, file: input.upload.name });
-    return { materialId, fileId };
-  });
+  let originalId = input.materialId;
+  try {
+    return await oneVersionPerLanguage(lang.data, () => write(storage, async (trx) => {
+      const given = await materialById(trx, input.materialId);
+      if (!given) throw await missingMaterial(trx, input.materialId);
+      const original = given.originalId === null ? given : await materialById(trx, given.originalId);
+      if (!original) throw new NotFound(formMessage('noSuchMaterial'));
+      originalId = original.id;
+      const versions = await versionsOf(trx, original.id);
+      if (original.lang === lang.data || versions.some((v) => v.lang === lang.data)) throw new InvalidInput({ field: 'lang', message: formMessage('versionExists', { lang: lang.data }) });
+      await declareChange(trx, 'event', original.eventId);
+      const fileId = await storePrepared(trx, prepared, now);
+      const position = await nextMaterialPosition(trx, original.eventId, original.appearanceId);
+      const materialId = await insertMaterial(trx, { eventId: original.eventId, appearanceId: original.appearanceId, kind: original.kind, label: original.label, lang: lang.data, position, fileId, createdAt: now, originalId: original.id });
+      if (input.actor) await audit(trx, input.actor, 'create', 'material', materialId, null, { kind: original.kind, label: original.label, lang: lang.data, appearance_id: original.appearanceId, original_id: original.id, file: input.upload.name });
+      return { materialId, fileId };
+    }));
+  } catch (e) {
+    // The original deleted by another write after this one read it (PostgreSQL: its key is gone when the new row is checked).
+    const code = (e as { code?: unknown })?.code;
+    if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw await missingMaterial(storage.db, originalId, true);
+    throw e;
+  }
 }

@@ -2,7 +2,7 @@
 import type { DbOrTx } from '../database.ts';
 
 export type EventForMaterials = { id: number; seriesId: number; slug: string; title: string; status: string };
-export type MaterialRow = { id: number; eventId: number; appearanceId: number | null; kind: string; label: string; lang: string; position: number; url: string | null; fileId: string | null; mediaType: string | null; originalName: string | null; size: number | null; createdAt: string; originalId: number | null; translations: string; version: number };
+export type MaterialRow = { id: number; eventId: number; appearanceId: number | null; kind: string; label: string; lang: string; position: number; url: string | null; fileId: string | null; mediaType: string | null; originalName: string | null; size: number | null; createdAt: string; /** when its file was uploaded (a replaced file's own time) */ fileCreatedAt: string | null; originalId: number | null; translations: string; version: number };
 export type AppearanceChoice = { id: number; person: string; sessionTitle: string | null; role: string };
 
 export async function eventForMaterials(db: DbOrTx, eventId: number): Promise<EventForMaterials | null> {
@@ -14,7 +14,7 @@ export async function materialsOfEvent(db: DbOrTx, eventId: number): Promise<Mat
   const rows = await db
     .selectFrom('material as m')
     .leftJoin('file as f', 'f.id', 'm.file_id')
-    .select(['m.id', 'm.event_id', 'm.appearance_id', 'm.kind', 'm.label', 'm.lang', 'm.position', 'm.url', 'm.file_id', 'm.created_at', 'm.original_id', 'm.translations', 'm.version', 'f.media_type', 'f.original_name', 'f.size'])
+    .select(['m.id', 'm.event_id', 'm.appearance_id', 'm.kind', 'm.label', 'm.lang', 'm.position', 'm.url', 'm.file_id', 'm.created_at', 'm.original_id', 'm.translations', 'm.version', 'f.media_type', 'f.original_name', 'f.size', 'f.created_at as file_created_at'])
     .where('m.event_id', '=', eventId)
     .orderBy('m.appearance_id')
     .orderBy('m.position')
@@ -22,7 +22,7 @@ export async function materialsOfEvent(db: DbOrTx, eventId: number): Promise<Mat
     .execute();
   return rows.map((r) => ({
     id: r.id, eventId: r.event_id, appearanceId: r.appearance_id, kind: r.kind, label: r.label, lang: r.lang, position: r.position, url: r.url, fileId: r.file_id,
-    mediaType: r.media_type, originalName: r.original_name, size: r.size === null ? null : Number(r.size), createdAt: r.created_at,
+    mediaType: r.media_type, originalName: r.original_name, size: r.size === null ? null : Number(r.size), createdAt: r.created_at, fileCreatedAt: r.file_created_at,
     originalId: r.original_id, translations: r.translations, version: r.version,
   }));
 }
@@ -31,11 +31,11 @@ export async function materialById(db: DbOrTx, id: number): Promise<MaterialRow 
   const r = await db
     .selectFrom('material as m')
     .leftJoin('file as f', 'f.id', 'm.file_id')
-    .select(['m.id', 'm.event_id', 'm.appearance_id', 'm.kind', 'm.label', 'm.lang', 'm.position', 'm.url', 'm.file_id', 'm.created_at', 'm.original_id', 'm.translations', 'm.version', 'f.media_type', 'f.original_name', 'f.size'])
+    .select(['m.id', 'm.event_id', 'm.appearance_id', 'm.kind', 'm.label', 'm.lang', 'm.position', 'm.url', 'm.file_id', 'm.created_at', 'm.original_id', 'm.translations', 'm.version', 'f.media_type', 'f.original_name', 'f.size', 'f.created_at as file_created_at'])
     .where('m.id', '=', id)
     .executeTakeFirst();
   return r
-    ? { id: r.id, eventId: r.event_id, appearanceId: r.appearance_id, kind: r.kind, label: r.label, lang: r.lang, position: r.position, url: r.url, fileId: r.file_id, mediaType: r.media_type, originalName: r.original_name, size: r.size === null ? null : Number(r.size), createdAt: r.created_at, originalId: r.original_id, translations: r.translations, version: r.version }
+    ? { id: r.id, eventId: r.event_id, appearanceId: r.appearance_id, kind: r.kind, label: r.label, lang: r.lang, position: r.position, url: r.url, fileId: r.file_id, mediaType: r.media_type, originalName: r.original_name, size: r.size === null ? null : Number(r.size), createdAt: r.created_at, fileCreatedAt: r.file_created_at, originalId: r.original_id, translations: r.translations, version: r.version }
     : null;
 }
 

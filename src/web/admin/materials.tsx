@@ -1,23 +1,26 @@
 /** @jsxImportSource hono/jsx */
 // /admin/events/{id}/materials: an event's documents, photos and statements; upload, replace and
 // delete with plain multipart forms (no JavaScript). Editors of the event's series only. Replace,
-// delete and the kind/language/label form carry the material's version: a stale one is a 409 (issue 9).
+// delete and the kind/language/label form carry the material's version: a stale one is a 409 (issue 9),
+// the conflict page with what was sent beside the material as stored, and the choice of either.
 import { type Context, Hono } from 'hono';
 import { MATERIAL_KINDS } from '../../domain/agenda.ts';
 import { InvalidInput, NotFound, type Refusal } from '../../domain/errors.ts';
 import { formMessage, issueMessage } from '../../domain/form-messages.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../../domain/language.ts';
-import { addMaterialFile, addMaterialVersion, deleteMaterial, editMaterialFields, materialFieldsSchema, replaceMaterialFile, type Upload } from '../../operations/materials.ts';
+import { addMaterialFile, addMaterialVersion, deleteMaterial, editMaterialFields, MaterialConflict, materialFieldsSchema, missingMaterial, replaceMaterialFile, type Upload } from '../../operations/materials.ts';
 import { parseVersion } from '../../operations/edit-record.ts';
 import { languageName } from '../views/content-text.tsx';
-import { decimal } from '../views/format.ts';
+import { decimal, fileSize } from '../views/format.ts';
 import { appearancesOfEvent, eventForMaterials, materialById, materialsOfEvent, type AppearanceChoice, type MaterialRow } from '../../storage/queries/materials.ts';
 import { type AuthEnv, type AuthOptions, checkOrigin, guard } from '../auth.ts';
+import { may } from '../../domain/account.ts';
+import { deletionOf } from '../../storage/queries/editing.ts';
 import { uploadForm, uploadFormOf } from '../upload-form.ts';
 import { translator } from '../i18n/t.ts';
 import { refusalText } from '../i18n/form-errors.ts';
 import { AdminLayout, type Viewer } from '../views/admin.tsx';
-import { languageLabel, readOnly } from '../views/admin-edit.tsx';
+import { ActionButton, type ConflictRow, ConflictView, languageLabel, readOnly } from '../views/admin-edit.tsx';
 import { renderDocument } from '../views/layout.tsx';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 import { sendFile } from '../routes/files.ts';
@@ -47,8 +50,15 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
     return { action: c.req.method === 'GET' ? ('read-drafts' as const) : ('edit-content' as const), seriesId: event.seriesId };
   };
   const materialSeries = async (c: C) => {
-    const m = await materialById(db, intParam(c, 'id'));
-    if (!m) throw new NotFound(formMessage('noSuchMaterial'));
+    const id = intParam(c, 'id');
+    const m = await materialById(db, id);
+    if (!m) {
+      // Deleted in the workspace: those who may read its series are told by whom and when.
+      const gone = await deletionOf(db, 'material', id);
+      const account = c.get('auth')?.account;
+      if (gone && account && may(account, 'read-drafts', gone.series_id ?? undefined)) throw await missingMaterial(db, id);
+      throw new NotFound(formMessage('noSuchMaterial'));
+    }
     const event = await eventForMaterials(db, m.eventId);
     return { action: 'edit-content' as const, seriesId: event!.seriesId };
   };
@@ -107,8 +117,15 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
   app.post('/materials/:id/replace', limitBody, guard(opts, materialSeries), async (c) => {
     const id = intParam(c, 'id');
     const { body, upload } = uploadOf(c);
-    await replaceMaterialFile(opts.storage, id, parseVersion(body.version), upload, limits, undefined, { accountId: c.get('auth')!.account.id });
-    const m = (await materialById(db, id))!;
+    const at = new Date();
+    try {
+      await replaceMaterialFile(opts.storage, id, parseVersion(body.version), upload, limits, () => at, { accountId: c.get('auth')!.account.id });
+    } catch (e) {
+      if (!(e instanceof MaterialConflict)) throw e;
+      return conflict(c, e, { what: 'replace', name: upload.name, size: 'bytes' in upload ? upload.bytes.length : upload.spooled.size, at: at.toISOString() });
+    }
+    const m = await materialById(db, id);
+    if (!m) throw await missingMaterial(db, id, true);
     return c.redirect(`/admin/events/${m.eventId}/materials`, 303);
   });
 
@@ -134,21 +151,29 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
 
   app.post('/materials/:id/delete', guard(opts, materialSeries), async (c) => {
     const id = intParam(c, 'id');
-    const m = (await materialById(db, id))!;
+    const m = await materialById(db, id);
+    if (!m) throw await missingMaterial(db, id, true);
     const body = (await c.req.parseBody()) as Record<string, unknown>;
-    await deleteMaterial(opts.storage, id, parseVersion(body.version), { accountId: c.get('auth')!.account.id });
+    try {
+      await deleteMaterial(opts.storage, id, parseVersion(body.version), { accountId: c.get('auth')!.account.id });
+    } catch (e) {
+      if (!(e instanceof MaterialConflict)) throw e;
+      return conflict(c, e, { what: 'delete' });
+    }
     return c.redirect(`/admin/events/${m.eventId}/materials`, 303);
   });
 
   // A material's kind, language and label after its upload: the upload's checks, version-checked, logged.
   app.post('/materials/:id', guard(opts, materialSeries), async (c) => {
     const id = intParam(c, 'id');
-    const m = (await materialById(db, id))!;
+    const m = await materialById(db, id);
+    if (!m) throw await missingMaterial(db, id, true);
     const body = (await c.req.parseBody()) as Record<string, unknown>;
     const typed = { kind: field(body, 'kind'), lang: field(body, 'lang'), label: field(body, 'label') };
     try {
       await editMaterialFields(opts.storage, id, parseVersion(body.version), typed, { accountId: c.get('auth')!.account.id });
     } catch (e) {
+      if (e instanceof MaterialConflict) return conflict(c, e, { what: 'edit', ...typed });
       if (!(e instanceof InvalidInput)) throw e;
       const event = (await eventForMaterials(db, m.eventId))!;
       const [materials, appearances] = await Promise.all([materialsOfEvent(db, event.id), appearancesOfEvent(db, event.id)]);
@@ -159,6 +184,68 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
     }
     return c.redirect(`/admin/events/${m.eventId}/materials`, 303);
   });
+
+  /** What the refused post sent: the fields of the kind/language/label form, a file, or a delete. */
+  type Sent = { what: 'edit'; kind: string; lang: string; label: string } | { what: 'replace'; name: string; size: number; at: string } | { what: 'delete' };
+
+  /** A stale replace, delete or edit (409): the material as stored beside what was sent, and the choice of either. */
+  const conflict = async (c: C, e: MaterialConflict, sent: Sent) => {
+    const page = <MaterialConflictPage viewer={viewerOf(c)} stored={e.stored} sent={sent} message={refusalText(t, e.refusals)} />;
+    return c.html(await renderDocument(page, placeOfRequest(c.req, opts.baseUrl())), 409, ADMIN_HEADERS);
+  };
+
+  function MaterialConflictPage(p: { viewer: Viewer; stored: MaterialRow; sent: Sent; message: string }) {
+    const m = p.stored;
+    const s = p.sent;
+    const kindName = (k: string) => ((MATERIAL_KINDS as readonly string[]).includes(k) ? t(`search.materialKind.${k as (typeof MATERIAL_KINDS)[number]}`) : k);
+    const langName = (l: string) => ((LANGUAGES as readonly string[]).includes(l) ? languageLabel(l) : l);
+    const when = (iso: string) => <time datetime={iso}>{`${iso.replace('T', ' ').slice(0, 16)} UTC`}</time>;
+    const notSent = t('materialConflict.notSent');
+    /** A row: the stored value and the sent one, compared when the post sent that field. */
+    const row = (label: string, theirs: string, mine: string | null, show: (v: string) => unknown = (v) => v): ConflictRow => ({
+      label,
+      theirs: theirs === '' ? '' : (show(theirs) as ConflictRow['theirs']),
+      mine: s.what === 'delete' ? t('materialConflict.deleted') : mine === null ? notSent : (show(mine) as ConflictRow['mine']),
+      differs: s.what !== 'delete' && mine !== null && mine.trim() !== theirs.trim(),
+    });
+    const edit = s.what === 'edit' ? s : null;
+    const file = s.what === 'replace' ? s : null;
+    const rows: ConflictRow[] = [
+      row(t('upload.kind'), m.kind, edit && edit.kind !== '' ? edit.kind : null, kindName),
+      row(t('upload.lang'), m.lang, edit ? edit.lang : null, langName),
+      row(t('upload.label'), m.label, edit && edit.label !== '' ? edit.label : null),
+      row(t('upload.file'), m.originalName ?? '', file ? file.name : null),
+      row(t('materialConflict.size'), m.size === null ? '' : String(m.size), file ? String(file.size) : null, (v) => fileSize(Number(v), lang)),
+      { ...row(t('materialConflict.uploaded'), m.fileCreatedAt ?? '', file ? file.at : null, when), differs: false },
+    ];
+    const back = `/admin/events/${m.eventId}/materials`;
+    return (
+      <ConflictView lang={lang} t={t} viewer={p.viewer} entity={t('audit.entity.material')} title={m.label} message={p.message} version={m.version} rows={rows}>
+        <p>
+          <a href={href(back)}>{t('edit.conflict.keepTheirs')}</a>
+        </p>
+        {s.what === 'edit' ? (
+          <ActionButton viewer={p.viewer} action={`/admin/materials/${m.id}`} fields={{ kind: s.kind, lang: s.lang, label: s.label, version: String(m.version) }}>
+            {t('edit.conflict.applyMine')}
+          </ActionButton>
+        ) : null}
+        {s.what === 'delete' ? (
+          <ActionButton viewer={p.viewer} action={`/admin/materials/${m.id}/delete`} fields={{ version: String(m.version) }}>
+            {t('materialConflict.deleteAnyway')}
+          </ActionButton>
+        ) : null}
+        {s.what === 'replace' && !readOnly(p.viewer) && m.fileId ? (
+          <form method="post" action={href(`/admin/materials/${m.id}/replace`)} enctype="multipart/form-data">
+            <p id="reupload-help">{t('materialConflict.reupload')}</p>
+            <input type="hidden" name="_csrf" value={p.viewer.csrfToken} />
+            <input type="hidden" name="version" value={String(m.version)} />
+            <label for="reupload-file">{t('upload.file')}</label> <input id="reupload-file" type="file" name="file" required aria-describedby="reupload-help" />{' '}
+            <button type="submit">{t('upload.replace')}</button>
+          </form>
+        ) : null}
+      </ConflictView>
+    );
+  }
 
   function MaterialsPage(p: {
     viewer: Viewer;

@@ -207,19 +207,21 @@ export function ActionButton(p: { viewer: Viewer; action: string; fields?: Recor
   );
 }
 
+/** One row of a conflict page: a field, the user's value and the stored one (marked when they differ). */
+export type ConflictRow = { label: string; mine: Child; theirs: Child; differs: boolean };
+
 /**
- * A save made from an old version: the user's values and the stored ones side by side. Keeping
- * theirs reloads the form; applying mine posts the user's values again, now over the stored version.
+ * A save made from an old version (the 409 of every record: the forms' and the materials'): the
+ * refusal, then what the user sent and what is stored side by side, field by field; the page's
+ * choices (keep the stored version, apply mine) come as children.
  */
-export function ConflictPage(p: Base & { entity: FormEntity; title: string; action: string; editUrl: string; message: string; mine: Record<string, string>; theirs: Values }) {
+export function ConflictView(p: Base & { entity: string; title: string; message: string; version: number; rows: ConflictRow[]; children?: Child }) {
   const { t } = p;
-  const theirs = formValues(p.entity, p.theirs);
-  const version = Number(p.theirs.version);
   return (
     <AdminLayout lang={p.lang} t={t} title={t('error.conflict.title')} viewer={p.viewer}>
       <h1>{t('error.conflict.title')}</h1>
       <p role="alert">{p.message}</p>
-      <p>{t('edit.conflict.intro', { entity: t(`audit.entity.${p.entity}`) })}</p>
+      <p>{t('edit.conflict.intro', { entity: p.entity })}</p>
       <table class="conflict">
         <caption>
           {t('edit.conflict.caption')}{t('punct.colon')}<bdi>{p.title}</bdi>
@@ -228,36 +230,49 @@ export function ConflictPage(p: Base & { entity: FormEntity; title: string; acti
           <tr>
             <th scope="col">{t('edit.conflict.field')}</th>
             <th scope="col">{t('edit.conflict.yours')}</th>
-            <th scope="col">{t('edit.conflict.theirs', { version })}</th>
+            <th scope="col">{t('edit.conflict.theirs', { version: p.version })}</th>
           </tr>
         </thead>
         <tbody>
-          {FORM_FIELDS[p.entity].map((f) => {
-            const differs = (p.mine[f] ?? '').trim() !== (theirs[f] ?? '').trim();
-            return (
-              <tr class={differs ? 'differs' : undefined}>
-                <th scope="row">
-                  {fieldLabel(t, f)}
-                  {differs ? <em> ({t('edit.conflict.differs')})</em> : null}
-                </th>
-                <td>
-                  <bdi>{p.mine[f] ?? ''}</bdi>
-                </td>
-                <td>
-                  <bdi>{theirs[f] ?? ''}</bdi>
-                </td>
-              </tr>
-            );
-          })}
+          {p.rows.map((r) => (
+            <tr class={r.differs ? 'differs' : undefined}>
+              <th scope="row">
+                {r.label}
+                {r.differs ? <em> ({t('edit.conflict.differs')})</em> : null}
+              </th>
+              <td>
+                <bdi>{r.mine}</bdi>
+              </td>
+              <td>
+                <bdi>{r.theirs}</bdi>
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
+      {p.children}
+    </AdminLayout>
+  );
+}
+
+/**
+ * A record form's save made from an old version: the user's values and the stored ones side by side. Keeping
+ * theirs reloads the form; applying mine posts the user's values again, now over the stored version.
+ */
+export function ConflictPage(p: Base & { entity: FormEntity; title: string; action: string; editUrl: string; message: string; mine: Record<string, string>; theirs: Values }) {
+  const { t } = p;
+  const theirs = formValues(p.entity, p.theirs);
+  const version = Number(p.theirs.version);
+  const rows = FORM_FIELDS[p.entity].map((f) => ({ label: fieldLabel(t, f), mine: p.mine[f] ?? '', theirs: theirs[f] ?? '', differs: (p.mine[f] ?? '').trim() !== (theirs[f] ?? '').trim() }));
+  return (
+    <ConflictView lang={p.lang} t={t} viewer={p.viewer} entity={t(`audit.entity.${p.entity}`)} title={p.title} message={p.message} version={version} rows={rows}>
       <p>
         <a href={href(p.editUrl)}>{t('edit.conflict.keepTheirs')}</a>
       </p>
       <ActionButton viewer={p.viewer} action={href(p.action)} fields={{ ...p.mine, version: String(version) }}>
         {t('edit.conflict.applyMine')}
       </ActionButton>
-    </AdminLayout>
+    </ConflictView>
   );
 }
 

@@ -13,8 +13,9 @@ import { addDays } from '../domain/time.ts';
 import { type Kysely, sql } from 'kysely';
 import { HandEdits, type ImportedEntity } from './hand-edits.ts';
 import { publishWithin } from './releases.ts';
-import type { DbOrTx, EventTable, SeriesTable, Tx } from '../storage/database.ts';
-import type { Selectable } from 'kysely';
+import type { AppearanceTable, DbOrTx, EventTable, MaterialTable, SeriesTable, Tx } from '../storage/database.ts';
+import type { Insertable, Selectable } from 'kysely';
+import { chunks, setPositions } from '../storage/queries/bulk.ts';
 import { addAlias, appearanceFacts, organizationAliasNames, organizationsByAliasKeys, personAliasNames, personCandidatesByKeys } from '../storage/queries/identities.ts';
 import { insertAuditEntry } from '../storage/queries/editing.ts';
 import { freeSlug } from '../storage/queries/slugs.ts';
@@ -75,7 +76,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
   // Persons and organizations first, in short transactions of their own: an editor's save waits
   // behind a batch, never behind the whole import (SQLite has one writer at a time). Should the
   // import fail after this, the persons stay, unused, and the next import finds them by name.
-  const { personCache, orgCache } = await storeIdentities(storage, agenda, t, report);
+  const { personCache, orgCache, resolved } = await storeIdentities(storage, agenda, t, report);
 
   return write(storage, async (trx, scope) => {
     const ts = now();
@@ -101,7 +102,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
     const hand = await HandEdits.read(trx, series.id);
     const keep = keeper(trx, hand, report);
     if (!report.series.created && t.series.title) {
-      await updateChanged(trx, 'series', series, await keep('series', series, formMessage('reportSeries', { slug: series.slug }), { title: t.series.title }), ts);
+      await updateChanged(trx, 'series', series, await keep('series', series, () => formMessage('reportSeries', { slug: series.slug }), { title: t.series.title }), ts);
     }
 
     // Event
@@ -120,7 +121,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
     };
     if (existingEvent) {
       eventId = existingEvent.id;
-      await updateChanged(trx, 'event', existingEvent, await keep('event', existingEvent, formMessage('reportEvent', { slug: existingEvent.slug }), common), ts);
+      await updateChanged(trx, 'event', existingEvent, await keep('event', existingEvent, () => formMessage('reportEvent', { slug: existingEvent.slug }), common), ts);
     } else {
       const overview = t.event.overview ?? (agenda.overview?.length ? agenda.overview.join('\n\n') : null);
       const row = await trx
@@ -165,6 +166,26 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
     // Out of the way of the unique (day, position) while rows move: every position is given anew at the end.
     if (oldSessions.length) await trx.updateTable('session').set({ position: sql<number>`-id` }).where('event_id', '=', eventId).execute();
     let parked = -Math.max(0, ...oldSessions.map((o) => o.id));
+    const sessionById = new Map(oldSessions.map((o) => [o.id, o]));
+    // The event's appearances and their materials are read once here, and the new ones written a few
+    // hundred to a statement at the end (flushNew): this transaction holds SQLite's only write lock,
+    // and a statement per row made it last about a second for 3,000 appearances (bench:editor-wait).
+    const w: EventWrite = {
+      trx,
+      eventId,
+      lang: t.event.lang,
+      ts,
+      report,
+      hand,
+      keep,
+      resolved,
+      personCache,
+      orgCache,
+      ...(await eventContents(trx, eventId)),
+      newAppearances: [],
+      newMaterials: [],
+      staleMaterials: [],
+    };
     const usedDays = new Set<number>();
     const usedSessions = new Set<number>();
     /** Per day, the sessions the page lists there, in the page's order. */
@@ -184,7 +205,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
         scope.event(eventId);
       } else {
         dayId = old.id;
-        await updateChanged(trx, 'day', old, await keep('day', old, formMessage('reportDay', { date: old.date }), { date, label: day.label }));
+        await updateChanged(trx, 'day', old, await keep('day', old, () => formMessage('reportDay', { date: old.date }), { date, label: day.label }), undefined, eventId);
       }
       usedDays.add(dayId);
       report.days++;
@@ -208,31 +229,45 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
           pick((o) => s.title !== null && sameTitle(o))
         );
       });
-      const order: number[] = [];
-      for (const [p, s] of day.sessions.entries()) {
+      // Which stored session each of the page's is (none: a new one; gone: deleted by hand), decided
+      // in memory; the day's new sessions are then inserted in one statement, before the rest is written.
+      const plan = day.sessions.map((s, p) => {
         const values = { day_id: dayId, kind: s.kind, number: s.number, title: s.title, lang: t.event.lang, start_time: s.start, end_time: s.end };
         const oldId = matched[p] ?? pick((o) => o.position === p && o.day_id === dayId);
-        const o = oldSessions.find((x) => x.id === oldId);
-        let sessionId: number;
+        const o = oldId === undefined ? undefined : sessionById.get(oldId);
         const gone = o ? undefined : hand.deleted('session', (r) => r.day_id === dayId && ((s.start !== null && r.start_time === s.start && r.title === s.title) || (s.title !== null && r.title === s.title)));
+        return { s, values, o, gone, parked: o || gone ? 0 : --parked };
+      });
+      const fresh = plan.filter((x) => !x.o && !x.gone);
+      /** the new sessions' ids by their parked position, unique in the event */
+      const made = new Map<number, number>();
+      for (const chunk of chunks(fresh)) {
+        const rows = await trx.insertInto('session').values(chunk.map((x) => ({ event_id: eventId, position: x.parked, ...x.values }))).returning(['id', 'position']).execute();
+        for (const r of rows) made.set(Number(r.position), r.id);
+      }
+      const order: number[] = [];
+      for (const { s, values, o, gone, parked: position } of plan) {
+        let sessionId: number;
         if (gone) {
           report.kept.push(formMessage('reportSessionDeleted', { session: sessionLabel(date, { title: s.title, start_time: s.start, kind: s.kind }) }));
           continue;
         }
         if (!o) {
-          sessionId = (await trx.insertInto('session').values({ event_id: eventId, position: --parked, ...values }).returning('id').executeTakeFirstOrThrow()).id;
+          sessionId = made.get(position)!;
           scope.event(eventId);
           report.sessions.created++;
         } else {
           sessionId = o.id;
-          await updateChanged(trx, 'session', o, await keep('session', o, sessionLabel(date, o), values));
+          await updateChanged(trx, 'session', o, await keep('session', o, () => sessionLabel(date, o), values), undefined, eventId);
           report.sessions.updated++;
         }
         order.push(sessionId);
-        await syncAppearances(trx, eventId, sessionId, s.moderators, s.speakers, t.event.lang, report, personCache, orgCache, ts, hand, keep);
+        await syncAppearances(w, sessionId, s.moderators, s.speakers);
       }
       pageOrder.set(dayId, order);
     }
+
+    await flushNew(w);
 
     // What the page no longer lists goes, unless it was made or edited by hand.
     const staleSessions = oldSessions.filter((o) => !usedSessions.has(o.id));
@@ -328,11 +363,12 @@ function checkTarget(agenda: Agenda, t: EventTarget, found: Found): { dates: str
 const IDENTITY_BATCH = 200;
 
 /** Finds or stores everyone the page names, and the convener, in batches; their ids by what the page prints. */
-async function storeIdentities(storage: Storage, agenda: Agenda, t: ParsedEventTarget, report: ImportReport): Promise<{ personCache: PersonCache; orgCache: OrganizationCache }> {
+async function storeIdentities(storage: Storage, agenda: Agenda, t: ParsedEventTarget, report: ImportReport): Promise<{ personCache: PersonCache; orgCache: OrganizationCache; resolved: Resolved }> {
   const everyone = agenda.days.flatMap((d) => d.sessions.flatMap((s) => [...s.moderators, ...s.speakers]));
   const eventId = (await storage.db.selectFrom('event').select('id').where('slug', '=', t.event.slug).executeTakeFirst())?.id;
   const personCache: PersonCache = { memo: new Map(), byName: new Map(), counted: new Set(), stored: new Map(), eventId };
   const orgCache: OrganizationCache = { memo: new Map(), counted: new Set(), stored: new Map() };
+  const resolved: Resolved = new Map();
   const ts = now();
   // The convener first, as the series' own.
   const named: Array<Pick<AgendaPerson, 'organization' | 'countryCode'> & Partial<AgendaPerson>> = [...(t.series.convener ? [{ organization: t.series.convener, countryCode: null }] : []), ...everyone];
@@ -358,13 +394,14 @@ async function storeIdentities(storage: Storage, agenda: Agenda, t: ParsedEventT
           ...(personCache.likeness ? { likeness: personCache.likeness } : {}),
         };
         const scratch = emptyReport(t);
+        const ids: Resolved = new Map();
         for (const p of batch) {
           const oid = await organizationId(trx, p, scratch, oc, ts);
-          if (p.name !== undefined) await personId(trx, p as AgendaPerson, oid, scratch, pc, ts);
+          if (p.name !== undefined) ids.set(p as AgendaPerson, { oid, pid: await personId(trx, p as AgendaPerson, oid, scratch, pc, ts) });
         }
         // New persons and organizations are on no event's page yet.
         scope.noEvent();
-        return { pc, oc, scratch };
+        return { pc, oc, scratch, ids };
       },
       { exclusive: true },
     );
@@ -381,9 +418,17 @@ async function storeIdentities(storage: Storage, agenda: Agenda, t: ParsedEventT
     report.organizations.matched += done.scratch.organizations.matched;
     report.warnings.push(...done.scratch.warnings);
     report.doubtful.push(...done.scratch.doubtful);
+    for (const [p, ids] of done.ids) resolved.set(p, ids);
   }
-  return { personCache, orgCache };
+  return { personCache, orgCache, resolved };
 }
+
+/**
+ * Who each printed person of the page is, as storeIdentities found or stored them: the event's write
+ * takes the ids from here instead of working out every name's key again while it holds the write lock.
+ * The same calls in the same order would give the same ids (every one a memo hit).
+ */
+type Resolved = Map<AgendaPerson, { oid: number | null; pid: number }>;
 
 function emptyReport(t: ParsedEventTarget): ImportReport {
   return {
@@ -417,8 +462,10 @@ async function placeDaysAndSessions(
   report.event.endDate = days[days.length - 1]!.date;
   report.event.slug = event.slug;
 
-  const sessions = await trx.selectFrom('session').select(['id', 'day_id', 'position', 'version']).where('event_id', '=', eventId).execute();
+  const sessions = await trx.selectFrom('session').select(['id', 'day_id', 'position']).where('event_id', '=', eventId).execute();
   const before = new Map(oldSessions.map((o) => [o.id, o]));
+  /** every session's place, written at the end in a few statements (all are parked at negative positions until then) */
+  const places: Array<{ id: number; position: number; bump: boolean }> = [];
   for (const d of days) {
     const inDay = sessions.filter((s) => s.day_id === d.id);
     const page = (pageOrder.get(d.id) ?? []).filter((id) => inDay.some((s) => s.id === id));
@@ -436,16 +483,12 @@ async function placeDaysAndSessions(
       order = [...page, ...old.map((s) => s.id).filter((id) => !page.includes(id))];
     }
     for (const [p, id] of order.entries()) {
-      const s = inDay.find((x) => x.id === id)!;
       const was = before.get(id);
       if (!was || was.position !== p || was.day_id !== d.id) await declareChange(trx, 'event', eventId);
-      await trx
-        .updateTable('session')
-        .set({ position: p, ...(was && was.position !== p && was.day_id === d.id ? { version: s.version + 1 } : {}) })
-        .where('id', '=', id)
-        .execute();
+      places.push({ id, position: p, bump: !!was && was.position !== p && was.day_id === d.id });
     }
   }
+  await setPositions(trx, 'session', places);
 }
 
 /**
@@ -638,21 +681,98 @@ async function organizationId(trx: Tx, p: Pick<AgendaPerson, 'organization' | 'c
   return id;
 }
 
-async function syncAppearances(
-  trx: Tx,
-  eventId: number,
-  sessionId: number,
-  moderators: AgendaPerson[],
-  speakers: AgendaPerson[],
-  lang: string,
-  report: ImportReport,
-  personCache: PersonCache,
-  orgCache: OrganizationCache,
-  ts: string,
-  hand: HandEdits,
-  keep: Keeper,
-): Promise<void> {
-  const old = await trx.selectFrom('appearance as a').innerJoin('person as p', 'p.id', 'a.person_id').selectAll('a').select('p.name').where('a.session_id', '=', sessionId).orderBy('a.position').execute();
+/** What the event's write carries from session to session: what was stored, and the rows to insert at the end. */
+type EventWrite = {
+  trx: Tx;
+  eventId: number;
+  lang: string;
+  ts: string;
+  report: ImportReport;
+  hand: HandEdits;
+  keep: Keeper;
+  resolved: Resolved;
+  personCache: PersonCache;
+  orgCache: OrganizationCache;
+  /** the event's appearances as stored, with the person's name, per session in order */
+  appearances: Map<number, StoredAppearance[]>;
+  /** the materials of those appearances, per appearance in order */
+  materials: Map<number, Selectable<MaterialTable>[]>;
+  /** new appearances, in the page's order, inserted by flushNew */
+  newAppearances: NewAppearance[];
+  /** new materials, in the page's order, of a stored appearance (its id) or of a new one */
+  newMaterials: Array<{ appearance: number | NewAppearance; row: Omit<Insertable<MaterialTable>, 'appearance_id'> }>;
+  /** materials the page no longer names, deleted by flushNew */
+  staleMaterials: number[];
+};
+
+type StoredAppearance = Selectable<AppearanceTable> & { name: string };
+type NewAppearance = { row: Insertable<AppearanceTable> & { session_id: number; person_id: number; role: 'moderator' | 'speaker' }; id?: number };
+
+/** The event's appearances and their materials, in two statements. */
+async function eventContents(trx: Tx, eventId: number): Promise<Pick<EventWrite, 'appearances' | 'materials'>> {
+  const appearances = new Map<number, StoredAppearance[]>();
+  const materials = new Map<number, Selectable<MaterialTable>[]>();
+  const rows = await trx
+    .selectFrom('appearance as a')
+    .innerJoin('session as s', 's.id', 'a.session_id')
+    .innerJoin('person as p', 'p.id', 'a.person_id')
+    .selectAll('a')
+    .select('p.name')
+    .where('s.event_id', '=', eventId)
+    .orderBy('a.session_id')
+    .orderBy('a.position')
+    .orderBy('a.id')
+    .execute();
+  if (!rows.length) return { appearances, materials };
+  for (const r of rows) {
+    const list = appearances.get(r.session_id);
+    if (list) list.push(r);
+    else appearances.set(r.session_id, [r]);
+  }
+  const mats = await trx
+    .selectFrom('material as m')
+    .innerJoin('appearance as a', 'a.id', 'm.appearance_id')
+    .innerJoin('session as s', 's.id', 'a.session_id')
+    .selectAll('m')
+    .where('s.event_id', '=', eventId)
+    .orderBy('m.appearance_id')
+    .orderBy('m.position')
+    .orderBy('m.id')
+    .execute();
+  for (const m of mats) {
+    const list = materials.get(m.appearance_id!);
+    if (list) list.push(m);
+    else materials.set(m.appearance_id!, [m]);
+  }
+  return { appearances, materials };
+}
+
+/**
+ * The new appearances, then the new materials, a few hundred rows to a statement, in the page's
+ * order (so ids go up in that order, as they did a row at a time). An appearance is known again by
+ * its session, person and role, which are unique together, whatever order RETURNING gives them in.
+ */
+async function flushNew(w: EventWrite): Promise<void> {
+  const { trx } = w;
+  const made = new Map<string, number>();
+  const key = (r: { session_id: number; person_id: number; role: string }) => `${r.session_id}|${r.person_id}|${r.role}`;
+  for (const chunk of chunks(w.newAppearances)) {
+    const rows = await trx.insertInto('appearance').values(chunk.map((a) => a.row)).returning(['id', 'session_id', 'person_id', 'role']).execute();
+    for (const r of rows) made.set(key(r), r.id);
+  }
+  for (const a of w.newAppearances) a.id = made.get(key(a.row))!;
+  if (w.newAppearances.length) await declareChange(trx, 'event', w.eventId);
+  if (w.staleMaterials.length) for (const chunk of chunks(w.staleMaterials)) await trx.deleteFrom('material').where('id', 'in', chunk).execute();
+  const materials = w.newMaterials.map((m) => ({ ...m.row, appearance_id: typeof m.appearance === 'number' ? m.appearance : m.appearance.id! }));
+  for (const chunk of chunks(materials)) await trx.insertInto('material').values(chunk).execute();
+  w.newAppearances = [];
+  w.newMaterials = [];
+  w.staleMaterials = [];
+}
+
+async function syncAppearances(w: EventWrite, sessionId: number, moderators: AgendaPerson[], speakers: AgendaPerson[]): Promise<void> {
+  const { trx, eventId, lang, report, hand, keep } = w;
+  const old = w.appearances.get(sessionId) ?? [];
   const kept = new Set<number>();
   /** person and role already placed in this session by this import: two printed names may be one person (an editor's choice). */
   const placed = new Set<string>();
@@ -665,8 +785,10 @@ async function syncAppearances(
   let next = byHand ? Math.max(-1, ...old.map((o) => o.position)) + 1 : 0;
   const pageOrder: number[] = [];
   for (const { p, role } of wanted) {
-    const oid = await organizationId(trx, p, report, orgCache, ts);
-    const pid = await personId(trx, p, oid, report, personCache, ts);
+    // Found or stored before this transaction (storeIdentities); worked out again only for a name it did not see.
+    const ids = w.resolved.get(p);
+    const oid = ids ? ids.oid : await organizationId(trx, p, report, w.orgCache, w.ts);
+    const pid = ids ? ids.pid : await personId(trx, p, oid, report, w.personCache, w.ts);
     const values = {
       role,
       role_label: p.roleLabel ?? null,
@@ -683,27 +805,29 @@ async function syncAppearances(
       report.warnings.push(formMessage('reportListedTwice', { name: p.name, role: roleWord(role) }));
       continue;
     }
-    let appearanceId: number;
     if (!existing && hand.deleted('appearance', (r) => r.session_id === sessionId && r.person_id === pid && r.role === role)) {
       report.kept.push(formMessage('reportAppearanceDeleted', { name: p.name, role: roleWord(role), session: sessionId }));
       continue;
     }
-    if (existing) {
-      appearanceId = existing.id;
-      const position = byHand ? existing.position : next++;
-      await updateChanged(trx, 'appearance', existing, { ...(await keep('appearance', existing, formMessage('reportAppearance', { name: existing.name, role: roleWord(existing.role) }), values)), position });
-      report.appearances.updated++;
-    } else {
-      appearanceId = (
-        await trx.insertInto('appearance').values({ session_id: sessionId, person_id: pid, ...values, position: next++ }).returning('id').executeTakeFirstOrThrow()
-      ).id;
-      report.appearances.created++;
-      await declareChange(trx, 'event', eventId);
-    }
-    kept.add(appearanceId);
     placed.add(`${pid}|${role}`);
-    pageOrder.push(appearanceId);
-    if (existing || p.materials.length) await syncMaterials(trx, eventId, appearanceId, p, lang, ts, !existing, hand, keep);
+    if (existing) {
+      const position = byHand ? existing.position : next++;
+      // Most appearances are as the page gives them again: those cost no statement and no await.
+      const stored = { ...(hand.touched('appearance', existing.id) ? await keep('appearance', existing, () => formMessage('reportAppearance', { name: existing.name, role: roleWord(existing.role) }), values) : values), position };
+      if (differs(existing, stored)) await updateChanged(trx, 'appearance', existing, stored, undefined, eventId);
+      report.appearances.updated++;
+      kept.add(existing.id);
+      pageOrder.push(existing.id);
+      if (p.materials.length || w.materials.has(existing.id)) await syncMaterials(w, existing.id, p);
+    } else {
+      // Inserted with the others at the end of the event's write (flushNew), its materials after it.
+      const made: NewAppearance = { row: { session_id: sessionId, person_id: pid, ...values, position: next++ } };
+      w.newAppearances.push(made);
+      report.appearances.created++;
+      for (const [position, m] of p.materials.entries()) {
+        w.newMaterials.push({ appearance: made, row: { event_id: eventId, kind: m.kind, label: m.label, lang, position, url: null, file_id: null, created_at: w.ts } });
+      }
+    }
   }
   if (byHand) {
     const keptOrder = old.map((o) => o.id).filter((id) => pageOrder.includes(id));
@@ -715,7 +839,7 @@ async function syncAppearances(
   for (const o of old.filter((o) => !kept.has(o.id))) {
     if (hand.touched('appearance', o.id)) {
       report.kept.push(formMessage('reportAppearanceStays', { name: o.name, role: roleWord(o.role), session: sessionId }));
-      if (!byHand) await updateChanged(trx, 'appearance', o, { position: next++ });
+      if (!byHand) await updateChanged(trx, 'appearance', o, { position: next++ }, undefined, eventId);
     } else stale.push(o.id);
   }
   if (stale.length) {
@@ -732,18 +856,26 @@ type Row = { id: number; version: number } & Record<string, unknown>;
  * Stores the values that differ from the row, and moves its version on, so that a form opened
  * before the import cannot save over what the import wrote (it gets the conflict page).
  */
-async function updateChanged(trx: Tx, table: ImportedEntity, row: Row, values: Record<string, unknown>, ts?: string): Promise<boolean> {
+async function updateChanged(trx: Tx, table: ImportedEntity, row: Row, values: Record<string, unknown>, ts?: string, eventId?: number): Promise<boolean> {
   const changed = Object.fromEntries(Object.entries(values).filter(([k, v]) => (row[k] ?? null) !== (v ?? null)));
   if (!Object.keys(changed).length) return false;
   const set = { ...changed, version: row.version + 1, ...(ts && (table === 'series' || table === 'event') ? { updated_at: ts } : {}) };
   await (trx as unknown as Kysely<any>).updateTable(table).set(set).where('id', '=', row.id).execute();
   Object.assign(row, set);
-  await declareChange(trx, table, row.id);
+  // A day, session, appearance or material of the event being imported: that event, without looking it up.
+  if (eventId !== undefined && table !== 'series' && table !== 'event') await declareChange(trx, 'event', eventId);
+  else await declareChange(trx, table, row.id);
   return true;
 }
 
+/** Whether any of the values differs from the row's (what updateChanged would store). */
+function differs(row: Record<string, unknown>, values: Record<string, unknown>): boolean {
+  for (const k in values) if ((row[k] ?? null) !== (values[k] ?? null)) return true;
+  return false;
+}
+
 /** Drops from an import's values the fields someone set by hand, saying which it did not overwrite. */
-type Keeper = <V extends Record<string, unknown>>(entity: ImportedEntity, row: Row, label: FormMessage, values: V) => Promise<Partial<V>>;
+type Keeper = <V extends Record<string, unknown>>(entity: ImportedEntity, row: Row, label: () => FormMessage, values: V) => Promise<Partial<V>>;
 
 /** Fields that hold a record's id, said by what they point to (a day by its date, an organization by its name); their word is `field.day_id`, `field.organization_id`. */
 const POINTERS: Record<string, { table: 'day' | 'organization'; column: 'date' | 'name' }> = {
@@ -759,11 +891,13 @@ function keeper(trx: Tx, hand: HandEdits, report: ImportReport): Keeper {
     return show(row?.[p.column] ?? v);
   };
   return async (entity, row, label, values) => {
+    // Most records were never edited by hand: then every value goes through as it is.
+    if (!hand.touched(entity, row.id)) return values;
     const out: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(values)) {
       if (!hand.setByHand(entity, row.id, field)) out[field] = value;
       else if ((row[field] ?? null) !== (value ?? null)) {
-        report.kept.push(formMessage('reportFieldKept', { label, field: fieldWord(field), was: await said(field, row[field]), now: await said(field, value) }));
+        report.kept.push(formMessage('reportFieldKept', { label: label(), field: fieldWord(field), was: await said(field, row[field]), now: await said(field, value) }));
       }
     }
     return out as Partial<typeof values>;
@@ -817,23 +951,22 @@ async function keepAttachedMaterials(trx: Tx, owners: Array<{ appearance: number
  * because the page no longer names it. Every change moves the material's version, so a form opened
  * before the import is refused rather than undoing it.
  */
-async function syncMaterials(trx: Tx, eventId: number, appearanceId: number, p: AgendaPerson, lang: string, ts: string, isNew: boolean, hand: HandEdits, keep: Keeper): Promise<void> {
-  const old = isNew ? [] : await trx.selectFrom('material').selectAll().where('appearance_id', '=', appearanceId).orderBy('position').execute();
+async function syncMaterials(w: EventWrite, appearanceId: number, p: AgendaPerson): Promise<void> {
+  const { trx, eventId, lang, hand, keep } = w;
+  const old = w.materials.get(appearanceId) ?? [];
+  if (!old.length && !p.materials.length) return;
   const used = new Set<number>();
   for (const [position, m] of p.materials.entries()) {
     const match = old.find((o) => !used.has(o.id) && hand.holds('material', o, 'kind', m.kind) && hand.holds('material', o, 'lang', lang));
     if (match) {
       used.add(match.id);
-      const values = await keep('material', match, formMessage('reportText', { text: match.label }), { label: m.label, position });
-      if (await updateChanged(trx, 'material', match, values)) await declareChange(trx, 'event', eventId);
+      const values = await keep('material', match, () => formMessage('reportText', { text: match.label }), { label: m.label, position });
+      await updateChanged(trx, 'material', match, values, undefined, eventId);
     } else {
-      await trx
-        .insertInto('material')
-        .values({ event_id: eventId, appearance_id: appearanceId, kind: m.kind, label: m.label, lang, position, url: null, file_id: null, created_at: ts })
-        .execute();
+      w.newMaterials.push({ appearance: appearanceId, row: { event_id: eventId, kind: m.kind, label: m.label, lang, position, url: null, file_id: null, created_at: w.ts } });
     }
   }
   const stale = old.filter((o) => !used.has(o.id) && o.url === null && o.file_id === null && !hand.touched('material', o.id)).map((o) => o.id);
-  if (stale.length) await trx.deleteFrom('material').where('id', 'in', stale).execute();
+  w.staleMaterials.push(...stale);
   if (stale.length || p.materials.some((_, i) => !used.size || i >= used.size)) await declareChange(trx, 'event', eventId);
 }

@@ -1,4 +1,5 @@
 // The one place that reads the environment. Everything else receives a Config.
+import { delimiter } from 'node:path';
 import { z } from 'zod';
 
 const configSchema = z.object({
@@ -27,6 +28,8 @@ const configSchema = z.object({
   PLENARY_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(50),
   /** reverse proxies in front of each instance (load balancer, nginx): the client is the address X-Forwarded-For gives that many hops back */
   PLENARY_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  /** directories of further interface languages' catalogues, beside the built-in ones (src/interface-languages.ts) */
+  PLENARY_CATALOGUES: z.string().optional(),
 });
 
 export type Config = {
@@ -46,6 +49,8 @@ export type Config = {
   uploadMaxBytes: number;
   /** reverse proxies in front (PLENARY_TRUSTED_PROXIES): how a client's address is read */
   trustedProxies: number;
+  /** directories of further catalogue files (PLENARY_CATALOGUES); read once at start by src/interface-languages.ts */
+  catalogueDirs: string[];
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -68,7 +73,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     session: { idleMinutes: c.PLENARY_SESSION_IDLE_MINUTES, absoluteHours: c.PLENARY_SESSION_HOURS },
     uploadMaxBytes: c.PLENARY_UPLOAD_MAX_MB * 1024 * 1024,
     trustedProxies: c.PLENARY_TRUSTED_PROXIES,
+    catalogueDirs: catalogueDirectories(env),
   };
+}
+
+/**
+ * PLENARY_CATALOGUES: directories (separated as PATH is, ":" on Unix) whose catalogue files add
+ * interface languages to the built-in ones. Read on its own, when the languages are found at start
+ * (src/interface-languages.ts, before any command has loaded the rest of its configuration).
+ */
+export function catalogueDirectories(env: Record<string, string | undefined> = process.env): string[] {
+  return (env.PLENARY_CATALOGUES ?? '').split(delimiter).filter((d) => d.trim() !== '');
 }
 
 /** 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */

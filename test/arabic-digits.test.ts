@@ -1,29 +1,29 @@
 // Digits in Arabic (issue 13): pages under /ar/ write dates, times and counts in Latin (European)
 // digits, the same as the archive's own texts, the forms' fields and the exports, whatever the ICU's
 // default for "ar" (CLDR has changed it): every Intl formatter of the views takes its locale from
-// intlLocale() (domain/language.ts), which pins the numbering system. Checked exactly over HTTP on
+// intlLocale() (src/interface-languages.ts: the catalogue's intlLocale), which pins the numbering system. Checked exactly over HTTP on
 // every engine (pages, charts and tables, exports, the workspace), and in the source.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { intlLocale } from '../src/domain/language.ts';
 import { createSpeakerLink } from '../src/operations/speaker-links.ts';
 import { ENGINES } from './engines.ts';
 import { http, signedIn } from './http-client.ts';
 import { demoSite } from './server.ts';
+import { interfaceLanguage, intlLocale } from '../src/interface-languages.ts';
 
 /** Arabic-Indic and Eastern Arabic-Indic digits, and the Arabic decimal and thousands separators. */
 const ARABIC_DIGITS = /[\u0660-\u0669\u06f0-\u06f9\u066b\u066c]/;
 const EVENT = '/events/idm-2017-new-york';
 
 test('intlLocale pins Latin digits for Arabic: numbers and dates', () => {
-  assert.equal(intlLocale('ar'), 'ar-u-nu-latn');
-  assert.equal(intlLocale('fr'), 'fr');
-  assert.equal(new Intl.NumberFormat(intlLocale('ar')).resolvedOptions().numberingSystem, 'latn');
-  assert.equal(new Intl.DateTimeFormat(intlLocale('ar')).resolvedOptions().numberingSystem, 'latn');
-  assert.equal(new Intl.NumberFormat(intlLocale('ar'), { maximumFractionDigits: 1 }).format(1234.5), '1,234.5');
-  assert.equal(new Intl.DateTimeFormat(intlLocale('ar'), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date('2017-04-18T00:00:00Z')), 'الثلاثاء، 18 أبريل 2017');
+  assert.equal(intlLocale(interfaceLanguage('ar')), 'ar-u-nu-latn');
+  assert.equal(intlLocale(interfaceLanguage('fr')), 'fr');
+  assert.equal(new Intl.NumberFormat(intlLocale(interfaceLanguage('ar'))).resolvedOptions().numberingSystem, 'latn');
+  assert.equal(new Intl.DateTimeFormat(intlLocale(interfaceLanguage('ar'))).resolvedOptions().numberingSystem, 'latn');
+  assert.equal(new Intl.NumberFormat(intlLocale(interfaceLanguage('ar')), { maximumFractionDigits: 1 }).format(1234.5), '1,234.5');
+  assert.equal(new Intl.DateTimeFormat(intlLocale(interfaceLanguage('ar')), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date('2017-04-18T00:00:00Z')), 'الثلاثاء، 18 أبريل 2017');
 });
 
 test('every Intl date or number formatter of the views and exports takes its locale from intlLocale()', () => {

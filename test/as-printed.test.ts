@@ -3,9 +3,9 @@
 // stored (as the agenda printed them), never translated. Through the running server; every engine.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { INTERFACE_LANGUAGES } from '../src/domain/language.ts';
 import { http } from './http-client.ts';
 import { demoSite } from './server.ts';
+import { INTERFACE_LANGUAGES } from '../src/interface-languages.ts';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

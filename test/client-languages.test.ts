@@ -18,13 +18,14 @@ import { http, signedIn, versions } from './http-client.ts';
 import { demoSite, type TestSite } from './server.ts';
 import { translator } from '../src/web/i18n/t.ts';
 import { sessionHeading } from '../src/web/views/format.ts';
+import { interfaceLanguage } from '../src/interface-languages.ts';
 
 const EVENT = '/events/idm-2017-new-york';
 const PERSON = '/people/william-lacy-swing';
 // The words the files take from the catalogue: role words, the colon after them (French puts a
 // no-break space before it), a numbered panel's heading.
-const tFr = translator('fr');
-const tAr = translator('ar');
+const tFr = translator(interfaceLanguage('fr'));
+const tAr = translator(interfaceLanguage('ar'));
 const SPEAKER_FR = `${tFr('role.speaker')}${tFr('punct.colon')}`;
 const MODERATOR_FR = `${tFr('role.moderator')}${tFr('punct.colon')}`;
 const SPEAKER_AR = `${tAr('role.speaker')}${tAr('punct.colon')}`;

@@ -15,10 +15,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { INTERFACE_LANGUAGES } from '../src/domain/language.ts';
 import { type Browser, checkAxe, chromiumMissing, launchChromium, vnuErrors } from './browser-kit.ts';
 import { type EveryPage, everyPage, uncheckedRoutes } from './page-instances.ts';
 import type { TestSite } from './server.ts';
+import { INTERFACE_LANGUAGES } from '../src/interface-languages.ts';
 
 /** What the posts below use of the page's DOM (the test's tsconfig has no DOM types). */
 type Dom = { querySelector(selector: string): { elements: { namedItem(name: string): { value: string } }; submit(): void } | null };
@@ -33,9 +33,11 @@ describe('every page in every language in Chromium', { skip: chromiumMissing ?? 
   let forbidden = '';
   let eventPath = '';
   let sessionPath = '';
+  let materialsPath = '';
+  let materialId = 0;
 
   before(async () => {
-    ({ site, pages, workspace, adminCookie, viewerCookie, forbidden, eventPath, sessionPath } = await everyPage());
+    ({ site, pages, workspace, adminCookie, viewerCookie, forbidden, eventPath, sessionPath, materialsPath, materialId } = await everyPage());
     browser = await launchChromium({ prefix: 'plenary-every-page-', bypassCSP: true });
   });
   after(async () => {
@@ -102,13 +104,14 @@ describe('every page in every language in Chromium', { skip: chromiumMissing ?? 
     // (409, the conflict page: both versions side by side).
     await context.clearCookies();
     await context.addCookies([adminCookie]);
-    const post = async (path: string, status: number, name: string, fill: Record<string, string>, meanwhile?: () => Promise<void>) => {
+    const post = async (path: string, status: number, name: string, fill: Record<string, string>, meanwhile?: () => Promise<void>, action = path, file?: string) => {
       const opened = await page.goto(`${site.base}${path}`);
       if (opened?.status() !== 200) {
         failures.push(`${path}: status ${opened?.status()} (expected 200 before posting)`);
         return;
       }
       if (meanwhile) await meanwhile();
+      if (file) await page.setInputFiles(`form[method="post"][action="${action}"] input[type="file"]`, { name: file, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nmine\n%%EOF\n') });
       const [res] = await Promise.all([
         page.waitForNavigation(),
         page.evaluate(
@@ -117,7 +120,7 @@ describe('every page in every language in Chromium', { skip: chromiumMissing ?? 
             for (const [k, v] of Object.entries(values)) form.elements.namedItem(k).value = v;
             form.submit();
           },
-          [path, fill] as const,
+          [action, fill] as const,
         ),
       ]);
       if (res?.status() !== status) {
@@ -148,6 +151,15 @@ describe('every page in every language in Chromium', { skip: chromiumMissing ?? 
         }
       };
       await post(session, 409, `POST ${session} (saved meanwhile in another tab)`, { title: `Opening, ${lang}` }, other);
+      // A material's label saved meanwhile: this page's kind/language/label form, then its file replaced, both from the
+      // version it showed (409, the material as stored beside what was sent).
+      const materials = prefixed(lang, materialsPath);
+      const relabel = async () => {
+        const { version } = await site.storage.db.selectFrom('material').select('version').where('id', '=', materialId).executeTakeFirstOrThrow();
+        await site.storage.db.updateTable('material').set({ label: `Background note (${lang})`, version: version + 1 }).where('id', '=', materialId).execute();
+      };
+      await post(materials, 409, `POST ${prefixed(lang, `/admin/materials/${materialId}`)} (relabelled meanwhile)`, { label: `Note, ${lang}` }, relabel, prefixed(lang, `/admin/materials/${materialId}`));
+      await post(materials, 409, `POST ${prefixed(lang, `/admin/materials/${materialId}/replace`)} (relabelled meanwhile)`, {}, relabel, prefixed(lang, `/admin/materials/${materialId}/replace`), 'mine.pdf');
     }
 
     // The 500 pages, last: the series table is gone from under the running server.
@@ -157,8 +169,8 @@ describe('every page in every language in Chromium', { skip: chromiumMissing ?? 
     for (const lang of INTERFACE_LANGUAGES) await visit(prefixed(lang, '/search?q=migration&kind=event'), 500, `${prefixed(lang, '/search?q=migration&kind=event')} (the database fails)`);
 
     const errors = vnuErrors(served);
-    // Each page, the 403, the two posts and the two 500s, in each language.
-    const count = [...pages.values()].reduce((n, l) => n + l.length, 0) + 1 + 2 + 2;
+    // Each page, the 403, the four posts and the two 500s, in each language.
+    const count = [...pages.values()].reduce((n, l) => n + l.length, 0) + 1 + 4 + 2;
     console.log(`every-page: ${count} pages × ${INTERFACE_LANGUAGES.length} languages = ${served.size} documents checked (${pages.size} routes)`);
     assert.deepEqual([...failures, ...errors], []);
     if (!process.env.PLENARY_EVERY_PAGE_ONLY) assert.equal(served.size, count * INTERFACE_LANGUAGES.length);

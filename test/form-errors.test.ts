@@ -18,6 +18,7 @@ import { startServer } from '../src/web/server.ts';
 import { agenda, person, session } from './factories.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
 import { http } from './http-client.ts';
+import { INTERFACE_LANGUAGES, interfaceLanguage } from '../src/interface-languages.ts';
 
 const PASSWORD = 'correct horse battery';
 const NBSP = '\u00a0';
@@ -26,7 +27,7 @@ test('every form message has its catalogue key in every language, English word f
   const en: Record<string, string> = CATALOGUES.en;
   for (const key of Object.keys(FORM_MESSAGES) as FormMessageKey[]) {
     assert.equal(en[formErrorKey(key)], FORM_MESSAGES[key], key);
-    for (const lang of ['fr', 'es', 'ar'] as const) assert.ok((CATALOGUES[lang] as Record<string, string>)[formErrorKey(key)], `${lang}: ${key}`);
+    for (const lang of INTERFACE_LANGUAGES) assert.ok((CATALOGUES[lang] as Record<string, string>)[formErrorKey(key)], `${lang}: ${key}`);
     const params = Object.fromEntries([...FORM_MESSAGES[key].matchAll(/\{(\w+)\}/g)].map((m, i) => [m[1]!, `v${i} x`]));
     const m = formMessage(key, params);
     // The key and parameters travel with the message; its text, String() and JSON are the English.
@@ -44,9 +45,9 @@ test('the schemas stay English for the CLI and the API; a form translates from t
   const errors = r.ok ? {} : r.errors;
   assert.deepEqual(JSON.parse(JSON.stringify(errors)), { number: 'must be a whole number from 0 to 9999, or empty', start_time: 'must be a time written HH:MM (24 hours), e.g. 09:30' });
   assert.deepEqual(Object.fromEntries(Object.entries(errors).map(([f, m]) => [f, m instanceof FormMessage ? m.key : m])), { number: 'panelNumber', start_time: 'time' });
-  assert.equal(fieldError(translator('fr'), errors.start_time!), 'doit être une heure au format HH:MM (sur 24 heures), par exemple 09:30');
-  assert.equal(fieldError(translator('es'), formMessage('tooLong', { max: 300 })), 'debe tener como máximo 300 caracteres');
-  assert.equal(fieldError(translator('ar'), formMessage('tooLong', { max: 300 })), 'يجب ألا يتجاوز 300 حرفًا');
+  assert.equal(fieldError(translator(interfaceLanguage('fr')), errors.start_time!), 'doit être une heure au format HH:MM (sur 24 heures), par exemple 09:30');
+  assert.equal(fieldError(translator(interfaceLanguage('es')), formMessage('tooLong', { max: 300 })), 'debe tener como máximo 300 caracteres');
+  assert.equal(fieldError(translator(interfaceLanguage('ar')), formMessage('tooLong', { max: 300 })), 'يجب ألا يتجاوز 300 حرفًا');
   // A refusal of several fields (the operations' InvalidInput): English "field: message; …" for the CLI and the API,
   // each message translated without the English field name on a page, joined in the language's way.
   const refused = new InvalidInput([
@@ -54,18 +55,18 @@ test('the schemas stay English for the CLI and the API; a form translates from t
     { field: 'country', message: formMessage('controlChars') },
   ]);
   assert.equal(refused.message, 'name: must not be empty; country: must not hold control characters');
-  assert.equal(refusalText(translator('ar'), refused.refusals), 'يجب ألا يكون فارغًا؛ يجب ألا يحتوي على محارف تحكم');
-  assert.equal(refusalText(translator('fr'), refused.refusals), `ne doit pas être vide${NBSP}; ne doit pas contenir de caractères de contrôle`);
+  assert.equal(refusalText(translator(interfaceLanguage('ar')), refused.refusals), 'يجب ألا يكون فارغًا؛ يجب ألا يحتوي على محارف تحكم');
+  assert.equal(refusalText(translator(interfaceLanguage('fr')), refused.refusals), `ne doit pas être vide${NBSP}; ne doit pas contenir de caractères de contrôle`);
   // A message inside a message (a refused program's kind) and a list of them (the import's agenda issues).
   const program = formMessage('uploadProgramClaimed', { name: 'statement.pdf', what: formMessage('program.exe'), ext: 'pdf' });
   assert.equal(program.text, 'statement.pdf is a Windows program (.exe) although its name ends in .pdf: it was refused; upload a PDF, DOCX, PPTX, ODT, JPEG, PNG or WebP file');
-  assert.equal(fieldError(translator('es'), program), 'statement.pdf es un programa de Windows (.exe), aunque su nombre termine en .pdf: se ha rechazado; envíe un archivo PDF, DOCX, PPTX, ODT, JPEG, PNG o WebP');
+  assert.equal(fieldError(translator(interfaceLanguage('es')), program), 'statement.pdf es un programa de Windows (.exe), aunque su nombre termine en .pdf: se ha rechazado; envíe un archivo PDF, DOCX, PPTX, ODT, JPEG, PNG o WebP');
   const issues = formMessage('agendaIssues', { issues: [formMessage('at', { where: 'days.0.label', message: formMessage('empty') }), formMessage('at', { where: 'days.1.date', message: formMessage('date') })] });
   assert.equal(issues.text, 'days.0.label: must not be empty; days.1.date: must be a calendar date written YYYY-MM-DD, e.g. 2024-05-02');
-  assert.equal(fieldError(translator('fr'), issues), `days.0.label${NBSP}: ne doit pas être vide${NBSP}; days.1.date${NBSP}: doit être une date au format AAAA-MM-JJ, par exemple 2024-05-02`);
+  assert.equal(fieldError(translator(interfaceLanguage('fr')), issues), `days.0.label${NBSP}: ne doit pas être vide${NBSP}; days.1.date${NBSP}: doit être une date au format AAAA-MM-JJ, par exemple 2024-05-02`);
   // A text without a key is shown as it is.
-  assert.equal(fieldError(translator('fr'), 'the reader failed: bad zip'), 'the reader failed: bad zip');
-  assert.equal(refusalText(translator('fr'), new InvalidInput('file: the reader failed').refusals), 'file: the reader failed');
+  assert.equal(fieldError(translator(interfaceLanguage('fr')), 'the reader failed: bad zip'), 'the reader failed: bad zip');
+  assert.equal(refusalText(translator(interfaceLanguage('fr')), new InvalidInput('file: the reader failed').refusals), 'file: the reader failed');
 });
 
 for (const engine of ENGINES) {

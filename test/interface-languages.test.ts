@@ -6,7 +6,6 @@
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import { describe, test } from 'node:test';
-import { INTERFACE_LANGUAGES } from '../src/domain/language.ts';
 import { importAgenda } from '../src/operations/import-agenda.ts';
 import type { Storage } from '../src/storage/storage.ts';
 import { write } from '../src/storage/write.ts';
@@ -15,6 +14,7 @@ import { ENGINES } from './engines.ts';
 import { agenda, person, session } from './factories.ts';
 import { http, signedIn } from './http-client.ts';
 import { demoSite } from './server.ts';
+import { INTERFACE_LANGUAGES } from '../src/interface-languages.ts';
 
 const EVENT = '/events/idm-2017-new-york';
 const fr = CATALOGUES.fr as Record<string, string>;
@@ -36,12 +36,13 @@ for (const engine of ENGINES) {
         assert.equal(page.status, 200);
         assert.ok(page.body.startsWith('<!DOCTYPE html><html lang="fr" dir="ltr">'));
         assert.ok(page.body.includes(`<h2 id="agenda">${fr['event.agenda']}</h2>`) || page.body.includes(`>${fr['event.agenda']}</h2>`), 'the agenda heading in French');
-        // hreflang alternates: absolute, one per language and x-default, exactly.
+        // hreflang alternates: absolute, one per language and x-default, exactly; English first, then
+        // the others by their own names (Español, Français, العربية: src/interface-languages.ts).
         const alternates = [...page.body.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/?>/g)].map((m) => [m[1], m[2]]);
         assert.deepEqual(alternates, [
           ['en', `${site.base}${EVENT}`],
-          ['fr', `${site.base}/fr${EVENT}`],
           ['es', `${site.base}/es${EVENT}`],
+          ['fr', `${site.base}/fr${EVENT}`],
           ['ar', `${site.base}/ar${EVENT}`],
           ['x-default', `${site.base}${EVENT}`],
         ]);
@@ -52,8 +53,8 @@ for (const engine of ENGINES) {
         const switchLinks = [...nav[2]!.matchAll(/<a href="([^"]+)" lang="([^"]+)" hreflang="([^"]+)" dir="([^"]+)"( aria-current="true")?>([^<]+)<\/a>/g)].map((m) => ({ href: m[1], lang: m[2], hreflang: m[3], dir: m[4], current: !!m[5] }));
         assert.deepEqual(switchLinks, [
           { href: EVENT, lang: 'en', hreflang: 'en', dir: 'ltr', current: false },
-          { href: `/fr${EVENT}`, lang: 'fr', hreflang: 'fr', dir: 'ltr', current: true },
           { href: `/es${EVENT}`, lang: 'es', hreflang: 'es', dir: 'ltr', current: false },
+          { href: `/fr${EVENT}`, lang: 'fr', hreflang: 'fr', dir: 'ltr', current: true },
           { href: `/ar${EVENT}`, lang: 'ar', hreflang: 'ar', dir: 'rtl', current: false },
         ]);
         // Every other site link stays in French, but files and the API (the same in every language).
@@ -231,7 +232,7 @@ for (const engine of ENGINES) {
         // Links and forms written in the route's own JSX too (the days and sessions of the event);
         // the language switch alone leads to the English workspace, and to the others in theirs.
         const switchLinks = [...form.body.matchAll(/<a href="([^"]*)" lang="([a-z]+)" hreflang="\2"/g)].map((m) => [m[2], m[1]]);
-        assert.deepEqual(switchLinks, [['en', `/admin/events/${id}`], ['fr', `/fr/admin/events/${id}`], ['es', `/es/admin/events/${id}`], ['ar', `/ar/admin/events/${id}`]]);
+        assert.deepEqual(switchLinks, [['en', `/admin/events/${id}`], ['es', `/es/admin/events/${id}`], ['fr', `/fr/admin/events/${id}`], ['ar', `/ar/admin/events/${id}`]]);
         const withoutSwitch = form.body.replace(/<a href="[^"]*" lang="[a-z]+" hreflang="[a-z]+"/g, '');
         assert.deepEqual(links(withoutSwitch).filter((h) => /^\/admin\b/.test(h)), []);
         assert.ok(links(form.body).includes(`/fr/admin/sessions/1`));
@@ -252,7 +253,7 @@ for (const engine of ENGINES) {
         const expires = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
         // The form offers the languages, the event's (English) chosen.
         const page = await admin.get(`/fr/admin/appearances/${appearance}`);
-        assert.match(page.body, /<select id="f-link-lang" name="lang"><option value="en" lang="en" selected="">English<\/option><option value="fr" lang="fr">Français<\/option><option value="es" lang="es">Español<\/option><option value="ar" lang="ar">العربية<\/option><\/select>/);
+        assert.match(page.body, /<select id="f-link-lang" name="lang"><option value="en" lang="en" selected="">English<\/option><option value="es" lang="es">Español<\/option><option value="fr" lang="fr">Français<\/option><option value="ar" lang="ar">العربية<\/option><\/select>/);
         // Made from the French workspace for an Arabic-speaking speaker: /ar/speak/{token}, the e-mail in Arabic.
         const made = await admin.post(`/fr/admin/appearances/${appearance}/speaker-links`, { expires, lang: 'ar' });
         assert.equal(made.status, 200, made.body);

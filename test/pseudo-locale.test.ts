@@ -15,7 +15,7 @@ import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
 import countries from 'i18n-iso-countries';
 import { countryName } from '../src/domain/country.ts';
-import { INTERFACE_LANGUAGES, LANGUAGES } from '../src/domain/language.ts';
+import { LANGUAGES } from '../src/domain/language.ts';
 import { VIEWER_ZONES, zoneCity } from '../src/web/viewer-zone.ts';
 import { linkCsrf } from '../src/operations/speaker-links.ts';
 import { citations } from '../src/exports/citation.ts';
@@ -25,6 +25,7 @@ import { citationWords } from '../src/web/views/publication-words.ts';
 import { CATALOGUES } from '../src/web/i18n/messages.ts';
 import { http } from './http-client.ts';
 import { EVENT, everyPage, uncheckedRoutes } from './page-instances.ts';
+import { INTERFACE_LANGUAGES, interfaceLanguage } from '../src/interface-languages.ts';
 
 const ACCENTS: Record<string, string> = { a: 'á', e: 'é', i: 'í', o: 'ó', u: 'ú', n: 'ñ', c: 'ç', A: 'Á', E: 'É', I: 'Í', O: 'Ó', U: 'Ú', N: 'Ñ', C: 'Ç' };
 
@@ -140,7 +141,7 @@ describe('pseudo-locale', () => {
       intl.add(site.base);
       const edition = (await editionsOf(db, seed.id))[0]!;
       intl.add(edition.metadata.url);
-      intl.add(citations(citationInput(seed, edition), citationWords('fr')).apa);
+      intl.add(citations(citationInput(seed, edition), citationWords(interfaceLanguage('fr'))).apa);
       const allowed = [...content, ...intl].filter((s) => /\p{L}/u.test(s)).sort((a, b) => b.length - a.length);
       const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       const patterns = new Map(allowed.map((a) => [a, new RegExp(`(?<!\\p{L})${escape(a)}(?!\\p{L})`, 'gu')]));

@@ -203,7 +203,7 @@ for (const engine of ENGINES) {
         assert.deepEqual(await api('GET', '/api/nowhere?lang=ar'), { status: 404, lang: 'ar', body: { error: { code: 'not_found', message: 'لا توجد نقطة وصول لواجهة البرمجة في /api/nowhere؛ انظر /api/openapi.json' } } });
         assert.deepEqual(await api('DELETE', '/api/events?lang=fr'), { status: 405, lang: 'fr', body: { error: { code: 'method_not_allowed', message: `seul /api/workspace/… accepte les écritures${NBSP}; ici${NBSP}: GET, HEAD, OPTIONS` } } });
         // A lang that is not one is itself refused, in English.
-        assert.deepEqual(await api('GET', '/api/events?lang=xx'), { status: 400, lang: undefined, body: { error: { code: 'invalid_input', message: 'lang must be one of en, fr, es, ar' } } });
+        assert.deepEqual(await api('GET', '/api/events?lang=xx'), { status: 400, lang: undefined, body: { error: { code: 'invalid_input', message: 'lang must be one of en, es, fr, ar' } } });
 
         // Writes with a token: an unknown field, a field refused (fields' names kept, their messages translated), a stale version.
         // The session's version now (its French title was saved above).

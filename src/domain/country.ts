@@ -1,14 +1,21 @@
 // Country recognition over ISO 3166-1: a whole string that names a country, in any of its usual forms.
-import countries from 'i18n-iso-countries';
+import countries, { type LocaleData } from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import fr from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
 import es from 'i18n-iso-countries/langs/es.json' with { type: 'json' };
-import ar from 'i18n-iso-countries/langs/ar.json' with { type: 'json' };
 
+// English, French and Spanish names recognise a country as printed (findCountry); the interface's
+// languages register theirs for display when the process starts (src/interface-languages.ts).
 countries.registerLocale(en);
 countries.registerLocale(fr);
 countries.registerLocale(es);
-countries.registerLocale(ar);
+const named = new Set(['en', 'fr', 'es']);
+
+/** Country names for display in an interface language (`lang`), from one of i18n-iso-countries' locales. */
+export function registerCountryNames(lang: string, data: LocaleData): void {
+  countries.registerLocale({ ...data, locale: lang });
+  named.add(lang);
+}
 
 // Names that meetings use but the package does not list.
 const EXTRA: Record<string, string[]> = {
@@ -139,12 +146,11 @@ const SHORT_EN: Record<string, string> = {
   VI: 'United States Virgin Islands',
 };
 
-type SiteLanguage = 'en' | 'fr' | 'es' | 'ar';
-
-/** The country's short name ("Türkiye", "Azerbaijan") in one of the site's languages. */
-export function countryName(code: string, lang: SiteLanguage): string | undefined {
+/** The country's short name ("Türkiye", "Azerbaijan") in one of the site's languages; English's in a language without names of its own. */
+export function countryName(code: string, lang: string): string | undefined {
   const c = code.toUpperCase();
-  return (lang === 'en' ? SHORT_EN[c] : undefined) ?? countries.getName(c, lang, { select: 'official' });
+  const l = named.has(lang) ? lang : 'en';
+  return (l === 'en' ? SHORT_EN[c] : undefined) ?? countries.getName(c, l, { select: 'official' });
 }
 
 /**
@@ -153,6 +159,6 @@ export function countryName(code: string, lang: SiteLanguage): string | undefine
  * "Republic of Azerbaijan" as printed read "Türkiye" and "Azerbaijan"; the text as printed only
  * where no code was recognised.
  */
-export function countryLabel(code: string | null, printed: string | null, lang: SiteLanguage = 'en'): string | null {
+export function countryLabel(code: string | null, printed: string | null, lang: string = 'en'): string | null {
   return (code ? countryName(code, lang) : undefined) ?? (printed?.trim() || null);
 }

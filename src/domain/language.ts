@@ -1,34 +1,32 @@
 // Titles and texts carry the language they are written in; these are the ones the UI speaks.
 export const LANGUAGES = ['en', 'fr', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'en';
+export const DEFAULT_LANGUAGE = 'en' as const satisfies Language;
 
 export function isLanguage(x: string): x is Language {
   return (LANGUAGES as readonly string[]).includes(x);
 }
 
-/**
- * The languages of the interface (catalogues, URLs /fr/…): the content languages and Arabic, which
- * the interface speaks right to left though no content is entered in it yet.
- */
-export const INTERFACE_LANGUAGES = ['en', 'fr', 'es', 'ar'] as const;
-export type InterfaceLanguage = (typeof INTERFACE_LANGUAGES)[number];
-
-export function isInterfaceLanguage(x: string): x is InterfaceLanguage {
-  return (INTERFACE_LANGUAGES as readonly string[]).includes(x);
-}
-
-/** The writing direction of an interface language. */
-export function directionOf(lang: InterfaceLanguage): 'ltr' | 'rtl' {
-  return lang === 'ar' ? 'rtl' : 'ltr';
-}
+declare const interfaceLanguage: unique symbol;
 
 /**
- * The locale Intl formats dates, times and numbers with on a page in `lang`. Arabic pages write
- * Latin (European) digits, pinned with the `nu` extension, whatever the ICU's default for `ar` (which
- * changed between CLDR versions): the same digits as the times, dates and numbers in the archive's own
- * texts, in the forms' fields and in the exports (see ARCHITECTURE.md, "Digits in Arabic").
+ * A language of the interface (a catalogue, a URL prefix /fr/…). Which ones there are is not known
+ * when the code is compiled: each catalogue file names its own language, and the files are found
+ * when the process starts (src/interface-languages.ts). So a code is an InterfaceLanguage only once
+ * checked against the languages found (`isInterfaceLanguage`, `interfaceLanguage(code)` there);
+ * English, the source and the fallback, always is one.
  */
-export function intlLocale(lang: InterfaceLanguage): string {
-  return lang === 'ar' ? 'ar-u-nu-latn' : lang;
-}
+export type InterfaceLanguage = 'en' | (string & { readonly [interfaceLanguage]: true });
+
+/** What the interface knows of one of its languages besides the messages: read from its catalogue file. */
+export type LanguageInfo = {
+  /** the language's code (BCP 47, lower case): the URL prefix, `lang`, `hreflang`, Accept-Language's match */
+  code: InterfaceLanguage;
+  /** its name in itself, as the language switch shows it ("Français", "العربية") */
+  name: string;
+  direction: 'ltr' | 'rtl';
+  /** the locale Intl formats dates, times, numbers and lists with (Arabic pins Latin digits: "ar-u-nu-latn") */
+  intlLocale: string;
+  /** how Intl writes a file's size unit ("MB" short, "ميغابايت" long) */
+  unitDisplay: 'short' | 'long';
+};

@@ -20,8 +20,15 @@ const ARABIC_LOCALE = cslLocales['en-US']!
   .replace(/<term name="edition">[\s\S]*?<\/term>/, '<term name="edition"><single>طبعة</single><multiple>طبعات</multiple></term>');
 (plugins.config.get('@csl') as { locales: { add(name: string, xml: string): void } }).locales.add('ar', ARABIC_LOCALE);
 
-/** The CSL locale of a citation in an interface language. */
-const CSL_LOCALE: Record<string, string> = { en: 'en-US', fr: 'fr-FR', es: 'es-ES', ar: 'ar' };
+/**
+ * The CSL locale of a citation in an interface language: the one of citation-js's (and Arabic) that is
+ * the language itself or its country form ("fr" → fr-FR, "de" → de-DE), else American English, as citeproc falls back.
+ */
+const CSL_LOCALES = [...Object.keys(cslLocales), 'ar'];
+export function cslLocaleOf(lang: string): string {
+  const l = lang.toLowerCase();
+  return CSL_LOCALES.find((x) => x.toLowerCase() === l) ?? CSL_LOCALES.find((x) => x.toLowerCase().startsWith(`${l.split('-')[0]}-`)) ?? 'en-US';
+}
 
 /** The words of the Chicago reference in the reader's language (from the catalogue: exports stay pure). */
 export type CitationWords = {
@@ -83,7 +90,7 @@ export const ENGLISH_CITATION_WORDS: CitationWords = {
 export function citations(c: CitationInput, words: CitationWords = ENGLISH_CITATION_WORDS): { apa: string; chicago: string; bibtex: string; ris: string; csl: string } {
   const item = cslItem(c);
   const cite = new Cite(item);
-  const apa = (cite.format('bibliography', { format: 'text', template: 'apa', lang: CSL_LOCALE[words.lang] ?? 'en-US' }) as string).trim();
+  const apa = (cite.format('bibliography', { format: 'text', template: 'apa', lang: cslLocaleOf(words.lang) }) as string).trim();
   const title = c.subtitle ? `${c.title}: ${c.subtitle}` : c.title;
   const y = Number(c.date.slice(0, 4));
   const chicago = [

@@ -7,6 +7,7 @@ import { translator } from '../web/i18n/t.ts';
 import { participantWords } from '../web/routes/organizer.ts';
 import type { EventExport, ExportAppearance, ExportSession } from './model.ts';
 import { defuse, PARTICIPANT_COLUMNS, participantRows, participantsCsv, participantsXlsx, wrappedLines, XLSX_HEADER_ROW } from './participants.ts';
+import { interfaceLanguage } from '../interface-languages.ts';
 
 function appearance(id: number, personId: number, name: string, extra: Partial<ExportAppearance> = {}): ExportAppearance {
   return {
@@ -123,7 +124,7 @@ test('one row per person, in the order of first appearance, roles and sessions l
 });
 
 test('French words come from the same catalogue', () => {
-  const fr = participantWords(sample(), 'fr');
+  const fr = participantWords(sample(), interfaceLanguage('fr'));
   assert.deepEqual(participantRows(sample(), fr)[3]!.slice(4, 8), ['ONU ou autre organisation intergouvernementale', '', '', 'Intervenant(e)']);
   assert.equal(fr.columns.organizationKind, 'Type d’organisation');
 });

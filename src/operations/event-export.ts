@@ -1,6 +1,6 @@
 // Loads one published event as the data every export renders (exports/model.ts).
 import { countryLabel } from '../domain/country.ts';
-import { isInterfaceLanguage } from '../domain/language.ts';
+import { isInterfaceLanguage } from '../interface-languages.ts';
 import { utcSecond, zoned, zonedFast } from '../domain/time.ts';
 import type { EventExport, ExportAppearance, ExportMaterial, ExportSession } from '../exports/model.ts';
 import type { DbOrTx } from '../storage/database.ts';

@@ -13,7 +13,7 @@ import type { IndexEntry, PubEvent, PubPerson, PublicationAppendix, PublicationM
 import { publicationDocument } from '../exports/publication-html.ts';
 import { publicationPdf } from '../exports/publication-pdf.ts';
 import type { Selectable } from 'kysely';
-import { INTERFACE_LANGUAGES } from '../domain/language.ts';
+import { INTERFACE_LANGUAGES } from '../interface-languages.ts';
 import { serializeTranslations, type Translations } from '../domain/translations.ts';
 import type { DbOrTx, PublicationEditionTable, PublicationTable } from '../storage/database.ts';
 import { published } from '../storage/published.ts';

@@ -3,7 +3,7 @@
 import { Hono, type Context } from 'hono';
 import { countryName } from '../domain/country.ts';
 import { NotFound, PlenaryError } from '../domain/errors.ts';
-import { INTERFACE_LANGUAGES, type InterfaceLanguage } from '../domain/language.ts';
+import { INTERFACE_LANGUAGES, type InterfaceLanguage } from '../interface-languages.ts';
 import { eventExportOf } from '../operations/event-export.ts';
 import { appearancesPage, countriesIndex, eventAgenda, publishedEventBySlug } from '../storage/queries.ts';
 import { conveningSeries, eventsPage, organizationsPage, peoplePage, publicOrganization, publicPerson, publicSeries, seriesWithLatest } from '../storage/queries/public-lists.ts';
@@ -47,12 +47,12 @@ export function createApp(deps: AppDeps) {
   app.use('*', slugRedirects(storage));
 
   // The language is in the URL: English at the root, the others under /fr/, /es/, /ar/ (the same
-  // routes, each with its own catalogue). Accept-Language only sends a visitor of the bare root to
+  // routes, each with its own catalogue; one per catalogue file found at start, src/interface-languages.ts). Accept-Language only sends a visitor of the bare root to
   // their language (server.ts leaves such requests to this route instead of the cached page).
-  const homes = {} as Record<InterfaceLanguage, (c: Context) => Promise<Response>>;
+  const homes = new Map<InterfaceLanguage, (c: Context) => Promise<Response>>();
   for (const lang of INTERFACE_LANGUAGES) {
     const sub = publicRoutes(deps, lang);
-    homes[lang] = sub.home;
+    homes.set(lang, sub.home);
     if (lang === 'en') {
       app.route('/', sub.app);
     } else {
@@ -64,7 +64,7 @@ export function createApp(deps: AppDeps) {
   }
   app.get('/', (c) => {
     const lang = preferredLanguage(c.req.header('accept-language'));
-    if (lang === 'en') return homes.en(c);
+    if (lang === 'en') return homes.get('en')!(c);
     return c.body(null, 302, { location: `${prefixOf(lang)}/`, vary: 'accept-language', 'cache-control': 'no-cache' });
   });
 

@@ -26,7 +26,7 @@ import { speakerLinkRoutes, waitingFor } from './speaker-links.tsx';
 import { importRoutes } from './import.tsx';
 import { identityRoutes } from './identities.tsx';
 import { suggestRoutes } from './suggest.ts';
-import { hrefIn, placeOfRequest } from '../views/render-context.ts';
+import { hrefIn, placeOfRequest, withoutPrefix } from '../views/render-context.ts';
 import { refusalText } from '../i18n/form-errors.ts';
 import { formMessage } from '../../domain/form-messages.ts';
 
@@ -70,7 +70,7 @@ export function viewerOf(c: Context<AuthEnv>): Viewer {
 }
 
 export function safeNext(raw: unknown): string {
-  return typeof raw === 'string' && /^\/(?![\/\\])[\x21-\x7e]*$/.test(raw) && /^(?:\/(?:fr|es|ar))?\/admin(?:[/?]|$)/.test(raw) ? raw : '/admin';
+  return typeof raw === 'string' && /^\/(?![\/\\])[\x21-\x7e]*$/.test(raw) && /^\/admin(?:[/?]|$)/.test(withoutPrefix(raw)) ? raw : '/admin';
 }
 
 export function adminRoutes(opts: AuthOptions & { now?: () => Date; uploadMaxBytes?: number | undefined; trustedProxies?: number | undefined }) {

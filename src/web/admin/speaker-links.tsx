@@ -6,7 +6,8 @@
 import type { Context, Hono } from 'hono';
 import { type Account, may } from '../../domain/account.ts';
 import { NotFound } from '../../domain/errors.ts';
-import { DEFAULT_LANGUAGE, INTERFACE_LANGUAGES, type InterfaceLanguage, isInterfaceLanguage, type Language } from '../../domain/language.ts';
+import { DEFAULT_LANGUAGE, type Language } from '../../domain/language.ts';
+import { INTERFACE_LANGUAGES, type InterfaceLanguage, isInterfaceLanguage } from '../../interface-languages.ts';
 import { CORRECTION_FIELDS, type LinkState, linkState } from '../../domain/speaker-link.ts';
 import { approveSubmission, createSpeakerLink, rejectSubmission, revokeSpeakerLink } from '../../operations/speaker-links.ts';
 import { fileById } from '../../storage/queries/files.ts';

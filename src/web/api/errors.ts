@@ -4,7 +4,8 @@
 import type { Context } from 'hono';
 import { type Reason, PlenaryError, type Refusal } from '../../domain/errors.ts';
 import { type FieldMessage, formMessage, FormMessage, messageText } from '../../domain/form-messages.ts';
-import { DEFAULT_LANGUAGE, INTERFACE_LANGUAGES, type InterfaceLanguage } from '../../domain/language.ts';
+import { DEFAULT_LANGUAGE } from '../../domain/language.ts';
+import { INTERFACE_LANGUAGES, type InterfaceLanguage } from '../../interface-languages.ts';
 import { fieldError } from '../i18n/form-errors.ts';
 import { translator } from '../i18n/t.ts';
 import { API_HEADERS } from './respond.ts';

@@ -3,7 +3,7 @@
 // real responses against them with Ajv, fails as soon as code and description drift apart.
 import { MATERIAL_KINDS, SESSION_KINDS } from '../../domain/agenda.ts';
 import { ORGANIZATION_KINDS } from '../../domain/organization.ts';
-import { INTERFACE_LANGUAGES } from '../../domain/language.ts';
+import { INTERFACE_LANGUAGES } from '../../interface-languages.ts';
 import { API_ERROR_CODES } from './errors.ts';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './pagination.ts';
 

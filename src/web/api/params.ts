@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { InvalidInput } from '../../domain/errors.ts';
 import { formIssue, issueMessage } from '../../domain/form-messages.ts';
-import { DEFAULT_LANGUAGE, INTERFACE_LANGUAGES, type InterfaceLanguage } from '../../domain/language.ts';
+import { DEFAULT_LANGUAGE } from '../../domain/language.ts';
+import { INTERFACE_LANGUAGES, type InterfaceLanguage } from '../../interface-languages.ts';
 
 const sessionId = z
   .string()

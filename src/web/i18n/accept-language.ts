@@ -1,7 +1,7 @@
 // Accept-Language decides only where the URL says nothing: a visitor at the bare root "/" is sent
-// to /fr/, /es/ or /ar/ when their browser prefers that language to English. Everywhere else the
-// URL decides (a shared or bookmarked address shows the same page to everyone).
-import { INTERFACE_LANGUAGES, type InterfaceLanguage } from '../../domain/language.ts';
+// to /fr/, /es/, /ar/ (any language a catalogue gives) when their browser prefers that language to
+// English. Everywhere else the URL decides (a shared or bookmarked address shows the same page to everyone).
+import { type InterfaceLanguage, isInterfaceLanguage } from '../../interface-languages.ts';
 
 /**
  * The answers for the Accept-Language values seen lately: browsers send a handful of distinct
@@ -27,13 +27,15 @@ function parse(header: string): InterfaceLanguage {
   let bestQ = -1;
   for (const part of header.split(',').slice(0, 50)) {
     const [range = '', ...params] = part.trim().toLowerCase().split(';');
-    const primary = range.trim().split('-')[0]!;
+    // The whole tag where a catalogue gives it ("pt-br"), else its language ("fr-ch" → "fr").
+    const tag = range.trim();
+    const lang = isInterfaceLanguage(tag) ? tag : tag.split('-')[0]!;
     const qParam = params.map((x) => x.trim()).find((x) => x.startsWith('q='));
     const q = qParam === undefined ? 1 : Number(qParam.slice(2));
     if (!(q > 0) || q > 1) continue;
-    if (!(INTERFACE_LANGUAGES as readonly string[]).includes(primary)) continue;
+    if (!isInterfaceLanguage(lang)) continue;
     if (q > bestQ) {
-      best = primary as InterfaceLanguage;
+      best = lang;
       bestQ = q;
     }
   }

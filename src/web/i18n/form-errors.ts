@@ -3,7 +3,7 @@
 // give. A web form shows the catalogue's `formError.<key>` with the same parameters; a message
 // without a key (a reader's failure) is shown as it is. Nothing is read back from English text.
 import type { Refusal } from '../../domain/errors.ts';
-import { type InterfaceLanguage, intlLocale } from '../../domain/language.ts';
+import { type InterfaceLanguage, intlLocale } from '../../interface-languages.ts';
 import { type FieldMessage, type FormMessageKey, FormMessage } from '../../domain/form-messages.ts';
 import type { MessageKey } from './messages.ts';
 import type { Translate } from './t.ts';
@@ -23,8 +23,8 @@ function quantity(lang: InterfaceLanguage, v: number): string {
   let f = numberFormats.get(lang);
   if (!f) numberFormats.set(lang, (f = new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 1 })));
   const s = f.format(v);
-  // French groups with U+202F in recent CLDR and U+00A0 in older: always U+00A0 (as `fileSize` does).
-  return lang === 'fr' ? s.replace(/\u202f/g, '\u00a0') : s;
+  // French groups with U+202F in recent CLDR and U+00A0 in older: always U+00A0, in any language (as `fileSize` does).
+  return s.replace(/\u202f/g, '\u00a0');
 }
 
 /** A quantity (a count, a size, a line number) written by Intl in the translator's language: "1,234", French "1 234". */

@@ -40,7 +40,7 @@ function countOf(params: Record<string, string | number>): number | null {
  * the key altogether falls back to English, with English plural rules.
  */
 export function translator(lang: InterfaceLanguage): Translate {
-  const own: Partial<Record<string, string>> = CATALOGUES[lang];
+  const own: Partial<Record<string, string>> = CATALOGUES[lang] ?? {};
   const en: Partial<Record<string, string>> = CATALOGUES.en;
   const t = (key: MessageKey, params?: Record<string, string | number>): string => {
     const count = params ? countOf(params) : null;

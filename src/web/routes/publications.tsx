@@ -8,6 +8,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { NotFound } from '../../domain/errors.ts';
+import { textDirection } from '../../domain/translations.ts';
 import { DEFAULT_LANGUAGE, type InterfaceLanguage } from '../../domain/language.ts';
 import { citations, type CitationInput } from '../../exports/citation.ts';
 import { PUBLICATION_CSS } from '../../exports/publication-html.ts';
@@ -159,7 +160,7 @@ export function publicationRoutes(deps: AppDeps, lang: InterfaceLanguage = DEFAU
               <p>{t('publication.current')}</p>
             )}
           {/* The frozen publication keeps its own language (and direction) inside a page of another. */}
-          <div lang={m.lang} dir={m.lang === 'ar' ? 'rtl' : 'ltr'} class="pub-frozen" dangerouslySetInnerHTML={{ __html: body }} />
+          <div lang={m.lang} dir={textDirection(m.lang)} class="pub-frozen" dangerouslySetInnerHTML={{ __html: body }} />
           <aside class="edition" aria-labelledby="edition-files">
             {e.note && previous ? (
               <>

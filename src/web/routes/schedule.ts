@@ -5,7 +5,7 @@
 import { Hono, type Context } from 'hono';
 import type { FrabWords } from '../../exports/frab-common.ts';
 import { renderFrabJson } from '../../exports/frab-json.ts';
-import { isInterfaceLanguage } from '../../domain/language.ts';
+import { isInterfaceLanguage } from '../../interface-languages.ts';
 import { translator } from '../i18n/t.ts';
 import { renderFrabXml } from '../../exports/frab-xml.ts';
 import type { EventExport } from '../../exports/model.ts';

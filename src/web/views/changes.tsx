@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // What releases changed, as sentences: the public changelog, its Atom feed, the API's text and
 // the workspace's "unpublished changes" all say it the same way.
-import { type InterfaceLanguage, intlLocale } from '../../domain/language.ts';
+import { type InterfaceLanguage, intlLocale } from '../../interface-languages.ts';
 import type { Release, ReleaseChange, SessionRef, SlotRef } from '../../operations/releases.ts';
 import type { EventRow, SeriesRow } from '../../storage/database.ts';
 import type { Translate } from '../i18n/t.ts';

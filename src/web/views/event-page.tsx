@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import { type InterfaceLanguage, intlLocale } from '../../domain/language.ts';
+import { type InterfaceLanguage, intlLocale } from '../../interface-languages.ts';
 import { jsonLdScriptText } from '../../exports/jsonld.ts';
 import type { EventExport } from '../../exports/model.ts';
 import { isoWithOffset, offsetLabel } from '../../domain/time.ts';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fileSize } from './format.ts';
+import { interfaceLanguage } from '../../interface-languages.ts';
 
 test('file sizes: whole kilobytes below what rounds to 1,024 kB, megabytes with one decimal from there', () => {
   assert.equal(fileSize(0, 'en'), '1 kB');
@@ -9,6 +10,6 @@ test('file sizes: whole kilobytes below what rounds to 1,024 kB, megabytes with 
   assert.equal(fileSize(1023 * 1024 + 512, 'en'), '1 MB');
   assert.equal(fileSize(1024 * 1024, 'en'), '1 MB');
   assert.equal(fileSize(1.5 * 1024 * 1024, 'en'), '1.5 MB');
-  assert.equal(fileSize(1.5 * 1024 * 1024, 'fr'), '1,5\u00a0Mo');
-  assert.equal(fileSize(16 * 1024, 'fr'), '16\u00a0ko');
+  assert.equal(fileSize(1.5 * 1024 * 1024, interfaceLanguage('fr')), '1,5\u00a0Mo');
+  assert.equal(fileSize(16 * 1024, interfaceLanguage('fr')), '16\u00a0ko');
 });

@@ -1,6 +1,6 @@
 // Presentation helpers shared by the views: dates, times and labels in the reader's language.
 import { Temporal } from 'temporal-polyfill';
-import { type InterfaceLanguage, intlLocale } from '../../domain/language.ts';
+import { type InterfaceLanguage, intlLocale, languageInfo } from '../../interface-languages.ts';
 import type { Translate } from '../i18n/t.ts';
 
 // Formatters are made once per language: making one takes a tenth of a millisecond, and a page
@@ -71,7 +71,7 @@ const listFormats = new Map<string, Intl.ListFormat>();
 export function fileSize(bytes: number, lang: InterfaceLanguage): string {
   // From 1,023.5 KiB up, whole kilobytes would round to "1,024 kB": megabytes instead.
   const mb = Math.round(bytes / 1024) >= 1024;
-  const f = new Intl.NumberFormat(intlLocale(lang), { style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', unitDisplay: lang === 'ar' ? 'long' : 'short', maximumFractionDigits: mb ? 1 : 0 });
+  const f = new Intl.NumberFormat(intlLocale(lang), { style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', unitDisplay: languageInfo(lang).unitDisplay, maximumFractionDigits: mb ? 1 : 0 });
   // French puts a narrow no-break space (U+202F) between number and unit in recent CLDR, a no-break space in older: always U+00A0, as the catalogues write it.
   return f.format(mb ? bytes / 1024 / 1024 : Math.max(1, Math.round(bytes / 1024))).replace(/\u202f/g, '\u00a0');
 }

@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx';
-import { directionOf, INTERFACE_LANGUAGES, type InterfaceLanguage } from '../../domain/language.ts';
+import { directionOf, INTERFACE_LANGUAGES, type InterfaceLanguage, isInterfaceLanguage, languageInfo } from '../../interface-languages.ts';
 import type { Translate } from '../i18n/t.ts';
 import { isolate } from './format.ts';
 import { absoluteIn, currentPlace, href, hrefIn, type Place, renderingAt } from './render-context.ts';
@@ -23,16 +23,14 @@ export type PageProps = {
   children?: Child;
 };
 
-/** Each interface language's name in itself ("Français", "العربية"), from Intl, as a language switch shows it. */
-const OWN_NAMES = Object.fromEntries(
-  INTERFACE_LANGUAGES.map((l) => {
-    const name = new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l;
-    return [l, name.charAt(0).toLocaleUpperCase(l) + name.slice(1)];
-  }),
-) as Record<InterfaceLanguage, string>;
-
-export function languageName(lang: InterfaceLanguage): string {
-  return OWN_NAMES[lang];
+/**
+ * A language's name in itself ("Français", "العربية"): an interface language's as its catalogue gives it
+ * (the language switch shows it), another's from Intl.
+ */
+export function languageName(lang: string): string {
+  if (isInterfaceLanguage(lang)) return languageInfo(lang).name;
+  const name = new Intl.DisplayNames([lang], { type: 'language' }).of(lang) ?? lang;
+  return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
 }
 
 /**
@@ -60,7 +58,7 @@ function LanguageSwitch(p: { lang: InterfaceLanguage; t: Translate }) {
         {INTERFACE_LANGUAGES.map((l) => (
           <li>
             <a href={hrefIn(l, place.path)} lang={l} hreflang={l} dir={directionOf(l)} aria-current={l === p.lang ? 'true' : undefined}>
-              {OWN_NAMES[l]}
+              {languageName(l)}
             </a>
           </li>
         ))}

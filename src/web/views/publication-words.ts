@@ -3,7 +3,7 @@
 import type { CompileOptions } from '../../operations/publications.ts';
 import type { PublicationWords } from '../../exports/publication-model.ts';
 import { type CitationWords, englishOrdinal } from '../../exports/citation.ts';
-import { INTERFACE_LANGUAGES, type InterfaceLanguage, isInterfaceLanguage } from '../../domain/language.ts';
+import { INTERFACE_LANGUAGES, type InterfaceLanguage, isInterfaceLanguage } from '../../interface-languages.ts';
 import { translator } from '../i18n/t.ts';
 import { dateRange, longDate, sessionHeading } from './format.ts';
 import type { AppendixProvider } from '../../operations/publications.ts';

@@ -15,7 +15,7 @@
 // test/render-context.test.ts checks, in fresh processes (an ES module entry and a CommonJS
 // one) that serve every kind of page, that promises still run without async hooks afterwards.
 import { jsx } from 'hono/jsx';
-import { directionOf, isInterfaceLanguage, type InterfaceLanguage } from '../../domain/language.ts';
+import { directionOf, INTERFACE_LANGUAGES, type InterfaceLanguage, isInterfaceLanguage } from '../../interface-languages.ts';
 
 let probed = false;
 
@@ -41,7 +41,7 @@ export function renderWithoutAsyncContext(): void {
 // The reader's language and the page's place, for the duration of one render.
 //
 // The language is in the URL: English at the root, every other interface language under its own
-// prefix (/fr/…, /es/…, /ar/…). Views print every internal link through href(), which keeps the
+// prefix (/fr/…, /es/…, /ar/…: one per catalogue file, src/interface-languages.ts). Views print every internal link through href(), which keeps the
 // reader's language, and the layout links the same page in the other languages (hrefIn). Renders
 // are synchronous (see above), so a module-level value set by renderDocument for the duration of
 // one render is exact, as hono's own fallback store is; no AsyncLocalStorage is needed.
@@ -60,20 +60,29 @@ export function prefixOf(lang: InterfaceLanguage): string {
   return lang === 'en' ? '' : `/${lang}`;
 }
 
-/** The language a path is in: its prefix (/fr, /fr/…), else English. */
+/** The language a path is in: its prefix (/fr, /fr/…, /pt-br/…), else English. */
 export function languageOfPath(path: string): InterfaceLanguage {
-  if (path.length >= 3 && path.charCodeAt(0) === 47 && (path.length === 3 || path.charCodeAt(3) === 47 || path.charCodeAt(3) === 63)) {
-    const l = path.slice(1, 3);
-    if (l !== 'en' && isInterfaceLanguage(l)) return l;
+  if (path.charCodeAt(0) !== 47) return 'en';
+  // The first segment, up to "/", "?" or the end: a language's code is 2 to 3 letters, then subtags.
+  let end = 1;
+  while (end < path.length && end <= LONGEST_CODE) {
+    const ch = path.charCodeAt(end);
+    if (ch === 47 || ch === 63) break;
+    end++;
   }
-  return 'en';
+  if (end < 3 || (end < path.length && path.charCodeAt(end) !== 47 && path.charCodeAt(end) !== 63)) return 'en';
+  const l = path.slice(1, end);
+  return l !== 'en' && isInterfaceLanguage(l) ? l : 'en';
 }
+
+/** The longest prefix a path may start with. */
+const LONGEST_CODE = Math.max(...INTERFACE_LANGUAGES.map((l) => l.length)) + 1;
 
 /** A path (and query) with its language prefix taken off: "/fr/events/x" → "/events/x", "/fr/" → "/". */
 export function withoutPrefix(path: string): string {
   const lang = languageOfPath(path);
   if (lang === 'en') return path;
-  const rest = path.slice(3);
+  const rest = path.slice(lang.length + 1);
   return rest === '' || rest.startsWith('?') ? `/${rest}` : rest;
 }
 

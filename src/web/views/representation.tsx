@@ -2,7 +2,7 @@
 // The representation figures (issue 14): charts drawn on the server as SVG (no script), each
 // with its data in a real table beside it, and the notes that say what was counted. The same
 // fragment is the public page's body and the publication's appendix (representationHtml).
-import { type InterfaceLanguage, intlLocale } from '../../domain/language.ts';
+import { type InterfaceLanguage, intlLocale } from '../../interface-languages.ts';
 import { type Dimension, type Figures, GROUPS, NOT_KNOWN, percent, type YearFigures } from '../../domain/representation.ts';
 import { m49Code, type Subregion } from '../../domain/region.ts';
 import type { Representation } from '../../operations/representation.ts';

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { planArchive, storeArchive } from '../src/operations/demo-archive.ts';
 import { createImportDraft } from '../src/operations/import-draft.ts';
+import { addMaterialFile } from '../src/operations/materials.ts';
 import { ensurePublication, freezeEdition, savePublication } from '../src/operations/publications.ts';
 import { createSpeakerLink, openLink, proposeCorrection } from '../src/operations/speaker-links.ts';
 import type { Language } from '../src/domain/language.ts';
@@ -86,6 +87,9 @@ export type EveryPage = {
   /** the event's and a session's workspace forms, for the pages answering a post */
   eventPath: string;
   sessionPath: string;
+  /** the event's materials page and a material with a file on it, for the materials' conflict pages */
+  materialsPath: string;
+  materialId: number;
 };
 
 /** The site and every page of it. `publicationLang`: the publication's language, whose words its frozen edition has. */
@@ -138,6 +142,9 @@ export async function everyPage(opts: { publicationLang?: Language } = {}): Prom
     target: { slug: EVENT, title: null, timeZone: null, startDate: null, lang: 'en' },
     upload: { name: 'agenda.txt', bytes: await readFile(new URL('../demo/idm-2017-new-york.agenda.txt', import.meta.url)) },
   });
+  // A document with a file, for the materials page's forms and their conflict pages.
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 0x41), Buffer.from('\n%%EOF\n')]);
+  const { materialId } = await addMaterialFile(site.storage, { eventId: event.id, appearanceId: null, fields: { kind: 'other', lang: 'en', label: 'Background note' }, upload: { name: 'background-note.pdf', bytes: pdf } }, { maxBytes: 1024 * 1024 });
   // A second page of people (the demo archive has more than a hundred).
   const people = Number((await db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   assert.ok(people > 100, `${people} people: /people has a second page`);
@@ -219,6 +226,8 @@ export async function everyPage(opts: { publicationLang?: Language } = {}): Prom
     forbidden: `/admin/events/${event.id}/publish`,
     eventPath: `/admin/events/${event.id}`,
     sessionPath: `/admin/sessions/${session.id}`,
+    materialsPath: `/admin/events/${event.id}/materials`,
+    materialId,
   };
 }
 

@@ -1,13 +1,14 @@
 // The admin's other walks by keyboard alone (issue 9, "keyboard only, all of it"), in Debian's
 // Chromium, on every engine of PLENARY_TEST_ENGINES: merge two persons and undo it; merge two
-// organizations and undo it; split a person; enter an event's French translations (an error
-// reached from the error summary, then a save) and see them on the French public page after
-// publishing; import an agenda file in the browser (the file chosen from the file field opened
-// with the space bar), choose among the stored persons of one name with the arrow keys, confirm;
-// make a speaker link, and, in the speaker's own browser, hand in a statement through it, which
-// the editor then approves. Only the first page of each browser is opened by its address; the rest
-// is reached with Tab, Shift+Tab, typing, arrows, Space and Enter, and every control focused on
-// the way shows its focus.
+// organizations and undo it; split a person; import an agenda file in the browser (the file chosen
+// from the file field opened with the space bar), choose among the stored persons of one name with
+// the arrow keys, confirm; make a speaker link, and, in the speaker's own browser, hand in a
+// statement through it, which the editor then approves from the queue; enter a series' and an
+// event's French translations (an error reached from the error summary's link, then a save) and
+// see them on the French public page after publishing. Only the first page of each browser is
+// opened by its address; every other page is reached by a link or a form, with Tab, typing,
+// arrows, Space and Enter, and every control focused on the way shows its focus
+// (test/keyboard-kit.ts). The results are read from the database and the public page.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -246,7 +247,17 @@ if (chromiumMissing) {
 
           // ---- Translations: the event's French title, first too long (the error reached from the summary), then
           // a French title and the opening session's; published from the publish page; the French public page shows them.
+          // The series' French title first, from the series page.
           await dashboard(page);
+          assert.equal(await follow(page, `a[href="/admin/series/${series}/edit"]`), 200);
+          assert.equal(await follow(page, `a[href="/admin/series/${series}/translations/fr"]`), 200);
+          await tabTo(page, '#f-series-title');
+          await page.keyboard.type('Dialogue international sur la migration');
+          await tabTo(page, 'button', 'Save the translations');
+          assert.equal(await send(page), 200);
+          assert.equal(page.url(), url(`/admin/series/${series}/translations/fr?saved=1`));
+          assert.deepEqual(JSON.parse((await db.selectFrom('series').select('translations').where('slug', '=', series).executeTakeFirstOrThrow()).translations), { title: { fr: 'Dialogue international sur la migration' } });
+          assert.equal(await follow(page, `a[href="/admin/series/${series}/edit"]`), 200);
           assert.equal(await follow(page, `a[href="/admin/events/${demo.id}"]`), 200);
           assert.equal(await follow(page, `a[href="/admin/events/${demo.id}/translations/fr"]`), 200);
           await tabTo(page, '#f-event-title');
@@ -282,6 +293,7 @@ if (chromiumMissing) {
           assert.equal(await page.textContent('h1'), 'Dialogue international sur la migration 2017, New York');
           assert.equal(await page.getAttribute('h1', 'lang'), 'fr');
           assert.ok((await page.textContent('main'))?.includes('Séance d’ouverture'));
+          assert.ok((await page.textContent('body'))?.includes('Dialogue international sur la migration'));
         } finally {
           await speakerBrowser?.close();
           await browser.close();

@@ -93,6 +93,12 @@ export function parseAgendaText(text: string): Agenda {
     const m = ENUMERATOR_DASH.exec(line);
     if (m !== null) lines[k] = `${m[1]}. ${line.slice(m[0].length)}`;
   });
+  // "[Sub-Session 1] Title", "[Korean Presenter] Name (job)", "【Opening Ceremony】": a label set in square brackets at the
+  // head of a line is a label as "Label: rest" writes it (a time in brackets is left to the time reader).
+  lines.forEach((line, k) => {
+    const m = BRACKET_LABEL.exec(line);
+    if (m !== null) lines[k] = `${m[1]}${m[2]}${m[3]!.trim() === '' ? '' : `: ${m[3]!.trim()}`}`;
+  });
   // "Intervenant.es :", "Intervenant·e·s", "Modérateur·rice·s": French inclusive writing of a role word is that word.
   lines.forEach((line, k) => { if (INCLUSIVE.test(line)) lines[k] = line.replace(INCLUSIVE, (_, w: string, s: string | undefined) => `${w}${s ?? ''}`); });
   const warnings: AgendaWarning[] = [];
@@ -1171,6 +1177,7 @@ export function parseAgendaText(text: string): Agenda {
   return agenda;
 }
 
+const BRACKET_LABEL = /^(\s*)[[【]\s?(\p{L}[^\[\]【】\d:]{1,40}?(?:\s\d{1,2})?)\s?[\]】]\s?(.*)$/u;
 const INCLUSIVE = /\b([Ii]ntervenant|INTERVENANT|[Pp]articipant|[Ii]nvité|[Mm]odérateur|[Oo]rateur|[Cc]onférencier)(?:[.·•](?:e|rice|ère|euse)){1}(?:[.·•]?(s))?(?![\p{L}])/gu;
 const SLIDE_NUMBER = /^(\d{1,3})\.\s\1\.\s(?=\S)/u;
 // "(New York time)", "(heure de Paris)", "(GMT+1)", "(EDT)": a time zone written after a slot's time.
@@ -1219,15 +1226,15 @@ function findStart(lines: readonly string[], years: readonly number[]): { overvi
     }
   }
   // No time, day or "Agenda" heading: the agenda starts at the first session heading, on its own line or inside a
-  // sentence ("For Thematic Session 1, …, the following speakers were selected:").
+  // sentence ("For Thematic Session 1, …, the following speakers were selected:"), or at the first heading of a
+  // session's kind ("OPENING CEREMONY", "Roundtable: Youth") with a role line or a person under it, whichever comes first.
+  let numbered = lines.length;
   for (let i = 0; i < lines.length; i++) {
     const t = stripBullet(lines[i]!.trim()).text;
     if (t === '' || t.length > 400) continue;
-    if (readSessionHeading(t, true)?.number != null || readSentenceHeading(t) !== null) return { overviewEnd: i, agendaStart: i };
+    if (readSessionHeading(t, true)?.number != null || readSentenceHeading(t) !== null) { numbered = i; break; }
   }
-  // Nor a numbered one: the first heading of a session's kind ("OPENING CEREMONY", "Roundtable: Youth") with a role
-  // line or a person under it.
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = 0; i < numbered; i++) {
     const t = stripBullet(lines[i]!.trim()).text;
     if (t === '' || t.length > 100 || /[.,;]$/.test(t)) continue;
     const h = readSessionHeading(t);
@@ -1239,7 +1246,7 @@ function findStart(lines: readonly string[], years: readonly number[]): { overvi
       return { overviewEnd: i, agendaStart: i };
     }
   }
-  return { overviewEnd: lines.length, agendaStart: lines.length };
+  return { overviewEnd: numbered, agendaStart: numbered };
 }
 
 /** Paragraphs of the prose before the agenda, and the event title when a line names it ("Programme of the X"). */

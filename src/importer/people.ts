@@ -4,7 +4,7 @@ import { type NameStyle, isHonorific, splitHonorific } from '../domain/names.ts'
 import { isOrganizationLike, isPositionLike, splitAffiliation } from './affiliation.ts';
 import { takeMaterials } from './materials.ts';
 import { findCountry } from '../domain/country.ts';
-import { JOB_WORDS, isCjkName, isGivenName, isJobWord, isOrgWord, isUncasedWord } from './lexicon.ts';
+import { JOB_WORDS, isCjkName, isGivenName, isJobWord, isOrgWord, isUncasedWord, isVenueWord } from './lexicon.ts';
 import { type Role, roleOf, takeRoleSuffix } from './roles.ts';
 import { stripDuration } from './times.ts';
 
@@ -154,6 +154,17 @@ const EMPTY = { honorific: null, position: null, organization: null, country: nu
  * `loose` accepts a bare name (a bulleted line, or a line after "Moderator:"); `style` is how the page writes names
  * (on a French page "M." in front is "Monsieur").
  */
+const CORNER_TITLE = /\s{0,3}[「『]([^「」『』]{2,300})[」』]?$/u;
+// "Kwon, Yeon-yi (…)", "Choi, Da Eun (…", "Ryu, Hana(…)": one capitalised word, a comma, one or two capitalised words,
+// then an affiliation in parentheses (its closing one may be lost) or nothing.
+const INVERTED_NAME = /^(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?),\s?(\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?(?:\s\p{Lu}[\p{Ll}'’]+)?)(?:\s?\(([^()]{2,300})\)?)?$/u;
+
+/** Either part of "Family, Given": no job, institution, country or place word. */
+function isInvertedGiven(given: string): boolean {
+  const ws = given.split(/\s+/);
+  return ws.length <= 2 && !ws.some((w) => isJobWord(w) || isOrgWord(w) || isVenueWord(w)) && findCountry(given) === null;
+}
+
 export function readPerson(line: string, loose = false, style: NameStyle = {}, titled = true): PersonRead | null {
   const { text: raw, bullet } = stripBullet(line);
   if (raw.length === 0 || raw.length > 2000) return null;
@@ -171,6 +182,21 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}, t
   if (dd > 0) {
     talkTitle = s.slice(dd + 4).trim() || null;
     s = s.slice(0, dd).trim();
+  }
+  // "Name (job) 「Title of the talk」": a talk's title in corner brackets after the person (East Asian pages).
+  const corner = CORNER_TITLE.exec(s);
+  if (corner !== null && corner.index > 2) {
+    talkTitle ??= corner[1]!.trim();
+    s = s.slice(0, corner.index).trim();
+  }
+  // "Kwon, Yeon-yi (Researcher at X)": the family name, a comma, the given name, then the affiliation in parentheses
+  // (an index's order, as East Asian programmes write names in Latin letters): one name, family name first.
+  const inverted = INVERTED_NAME.exec(s);
+  let invertedName = false;
+  if (inverted !== null && isInvertedGiven(inverted[1]!) && isInvertedGiven(inverted[2]!) &&
+    (inverted[3] !== undefined || isGivenName(inverted[2]!.split(/[\s-]/)[0]!))) {
+    s = `${inverted[1]} ${inverted[2]}${inverted[3] === undefined ? '' : ` (${inverted[3].trim()})`}`;
+    invertedName = true;
   }
   // "…, followed by questions", "suivi d'un débat": what comes after the person, not part of them.
   s = s.replace(/,?\s(?:followed by|suivie? d['e]|seguid[oa] de)\s[^,()]{1,80}$/i, '');
@@ -192,7 +218,7 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}, t
     s = s.slice(0, s.length - roleParen[0].length).trimEnd();
   }
 
-  let warning: string | null = null;
+  let warning: string | null = invertedName ? 'family name, comma, given name: read as one name, family name first (a guess)' : null;
   s = stripDuration(s);
   // "X, sociologue. Il enseigne à Y": a sentence about the person after their line (a pronoun opens it) is not theirs.
   const aside = /[.;]\s(?:il|elle|ils|elles|he|she|they|his|her|él|ella|su|son|sa|ses)\s\p{Ll}/iu.exec(s);

@@ -1161,3 +1161,19 @@ test('a listing\'s paragraph: "9h > 9h30" ranges, a list of "Name, job" segmente
     ['s', 'Marc Duval', null, 'conservateur', null, null],
   ]]);
 });
+
+test('labels in square brackets, names written "Family, Given (job)", talk titles in corner brackets, and a heading of a kind before the first numbered one', () => {
+  const r = read([
+    'Main Theme : Cities that age well',
+    '',
+    '[Opening Ceremony]',
+    '- Opening Remarks: Han, Seo-yeon (Director, Institute for Urban Studies)',
+    '',
+    '[Sub-Session 1] Neighbourhood care',
+    '- Moderator: Mori, Takumi (Research Fellow at Kyoto Institute)',
+    '[Korean Presenter] Lim, Jiwoo(Reporter at Busan Daily) 「Streets that look after themselves」',
+  ]);
+  assert.deepEqual(r.sessions, [[null, null, 'opening', null, 'Opening Ceremony'], [null, null, 'panel', 1, 'Neighbourhood care']]);
+  assert.deepEqual(r.people.map((s) => s.map((p) => `${p[0]} ${p[1]}`)), [['s Han Seo-yeon'], ['m Mori Takumi', 's Lim Jiwoo']]);
+  assert.deepEqual(r.warnings.map((w) => w.replace(/:.*$/, '')), ['4', '7', '8']);
+});

@@ -17,7 +17,7 @@ const ROMAN: Record<string, number> = {
 
 const NUMBERED = new RegExp(
   '^(?:(?:parallel|plenary|thematic|breakout|break-out|concurrent|special|high-level|interactive|technical)\\s)?' +
-    '(panel|session|round\\s?table|workshops?|segment|working\\sgroup|module|part|séance|sesión|mesa|atelier|taller|' +
+    '(panel|session|sub-?session|sous-séance|subsesi[oó]n|round\\s?table|workshops?|segment|working\\sgroup|module|part|séance|sesión|mesa|atelier|taller|' +
     'conférence inaugurale|keynote|lecture|conferencia magistral|table ronde|mesa redonda|mesa temática|lab|plenary session|plenary|' +
     'theme|thème|tema|sub-theme|topic|track|axe|eje)' +
     '\\s(?:no\\.?\\s?|n°\\s?|#\\s?)?(\\d{1,3}|[ivx]{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)' +

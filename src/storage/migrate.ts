@@ -25,6 +25,7 @@ import * as m0015 from './migrations/0015-content-languages.ts';
 import * as m0017 from './migrations/0017-publications.ts';
 import * as m0018 from './migrations/0018-search-pairs.ts';
 import * as m0019 from './migrations/0019-public-counts.ts';
+import * as m0020 from './migrations/0020-appearance-page-indexes.ts';
 import * as m0021 from './migrations/0021-material-version-languages.ts';
 import type { Engine, Storage } from './storage.ts';
 
@@ -76,6 +77,7 @@ export const MIGRATIONS: Migrations = {
   '0017-publications': m0017,
   '0018-search-pairs': m0018,
   '0019-public-counts': m0019,
+  '0020-appearance-page-indexes': m0020,
   '0021-material-version-languages': m0021,
 };
 

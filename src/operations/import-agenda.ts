@@ -15,7 +15,7 @@ import { HandEdits, type ImportedEntity } from './hand-edits.ts';
 import { publishWithin } from './releases.ts';
 import type { AppearanceTable, DbOrTx, EventTable, MaterialTable, SeriesTable, Tx } from '../storage/database.ts';
 import type { Insertable, Selectable } from 'kysely';
-import { chunks, setPositions } from '../storage/queries/bulk.ts';
+import { chunks, setPositions, updateRow } from '../storage/queries/bulk.ts';
 import { addAlias, appearanceFacts, organizationAliasNames, organizationsByAliasKeys, personAliasNames, personCandidatesByKeys } from '../storage/queries/identities.ts';
 import { insertAuditEntry } from '../storage/queries/editing.ts';
 import { freeSlug } from '../storage/queries/slugs.ts';
@@ -860,7 +860,7 @@ async function updateChanged(trx: Tx, table: ImportedEntity, row: Row, values: R
   const changed = Object.fromEntries(Object.entries(values).filter(([k, v]) => (row[k] ?? null) !== (v ?? null)));
   if (!Object.keys(changed).length) return false;
   const set = { ...changed, version: row.version + 1, ...(ts && (table === 'series' || table === 'event') ? { updated_at: ts } : {}) };
-  await (trx as unknown as Kysely<any>).updateTable(table).set(set).where('id', '=', row.id).execute();
+  await updateRow(trx, table, row.id, set);
   Object.assign(row, set);
   // A day, session, appearance or material of the event being imported: that event, without looking it up.
   if (eventId !== undefined && table !== 'series' && table !== 'event') await declareChange(trx, 'event', eventId);

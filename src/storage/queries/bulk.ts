@@ -2,7 +2,7 @@
 // that the event's transaction (which holds SQLite's only write lock) is short. A statement costs
 // tens of microseconds in Kysely and the driver whatever its size; an agenda of 3,000 appearances
 // was 7,000 of them (npm run bench:editor-wait).
-import { sql } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { Tx } from '../database.ts';
 
 /**
@@ -37,4 +37,40 @@ export async function setPositions(trx: Tx, table: 'session' | 'appearance' | 'd
     const version = bumped.length ? `, version = version + CASE WHEN id IN (${bumped.join(', ')}) THEN 1 ELSE 0 END` : '';
     await sql.raw(`UPDATE ${table} SET position = CASE id ${cases} END${version} WHERE id IN (${ids})`).execute(trx);
   }
+}
+
+type Compiled = { query: CompiledQuery; order: Array<string | typeof ID> };
+const ID = Symbol('id');
+/** Per transaction, the UPDATE ... WHERE id = ? of each table and set of columns, compiled once. */
+const updates = new WeakMap<Tx, Map<string, Compiled>>();
+
+/**
+ * `UPDATE table SET … WHERE id = ?` for one row, compiled once per transaction, table and set of
+ * columns, then run again with each row's values: building and compiling the statement through Kysely
+ * cost more than running it (an import updates each of 500 sessions in turn). The parameters' order
+ * is read from the compiled query (each value a distinct marker), not assumed.
+ */
+export async function updateRow(trx: Tx, table: string, id: number, set: Record<string, unknown>): Promise<void> {
+  let kept = updates.get(trx);
+  if (!kept) updates.set(trx, (kept = new Map()));
+  const columns = Object.keys(set);
+  const key = `${table}\u0000${columns.join('\u0000')}`;
+  let c = kept.get(key);
+  if (!c) {
+    const marker = (i: number | 'id') => `\u0000plenary-update-${i}\u0000`;
+    const query = (trx as unknown as Kysely<any>)
+      .updateTable(table)
+      .set(Object.fromEntries(columns.map((k, i) => [k, marker(i)])))
+      .where('id', '=', marker('id'))
+      .compile();
+    const order = query.parameters.map((p) => {
+      if (p === marker('id')) return ID;
+      const i = columns.findIndex((_, j) => p === marker(j));
+      if (i < 0) throw new Error(`updateRow: unexpected parameter in ${query.sql}`);
+      return columns[i]!;
+    });
+    c = { query, order };
+    kept.set(key, c);
+  }
+  await trx.executeQuery(CompiledQuery.raw(c.query.sql, c.order.map((k) => (k === ID ? id : set[k]))));
 }

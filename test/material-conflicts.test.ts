@@ -268,6 +268,22 @@ for (const engine of ENGINES) {
       }
     });
 
+    test('migration 0021 is independent of 0020: a database that got 0021 before 0020 landed gets 0020 applied after it', async () => {
+      const m0020 = Object.keys(MIGRATIONS).find((n) => n.startsWith('0020-'));
+      if (!m0020) return;
+      const fresh = await freshDatabase(engine);
+      const storage = await openStorage(fresh.url, { pollMs: 200 });
+      try {
+        const without = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name !== m0020));
+        assert.ok((await migrate(storage, { migrations: without })).includes('0021-material-version-languages'));
+        assert.deepEqual(await migrate(storage), [m0020]);
+        assert.deepEqual(await migrate(storage), []);
+      } finally {
+        await storage.close();
+        await fresh.drop();
+      }
+    });
+
     test('migration 0021 over a database holding twins: each is detached into a document of its own, nothing deleted', async () => {
       const fresh = await freshDatabase(engine);
       const storage = await openStorage(fresh.url, { pollMs: 200 });

@@ -99,6 +99,8 @@ export function parseAgendaText(text: string): Agenda {
     const m = BRACKET_LABEL.exec(line);
     if (m !== null) lines[k] = `${m[1]}${m[2]}${m[3]!.trim() === '' ? '' : `: ${m[3]!.trim()}`}`;
   });
+  // "Mr.Henrik Vaalgren", "Dr.Amina Diallo": an honorific glued to the name after it has its space put back.
+  lines.forEach((line, k) => { if (HONORIFIC_GLUED_AFTER.test(line)) lines[k] = line.replace(HONORIFIC_GLUED_AFTER, '$1. '); });
   // "Intervenant.es :", "Intervenant·e·s", "Modérateur·rice·s": French inclusive writing of a role word is that word.
   lines.forEach((line, k) => { if (INCLUSIVE.test(line)) lines[k] = line.replace(INCLUSIVE, (_, w: string, s: string | undefined) => `${w}${s ?? ''}`); });
   const warnings: AgendaWarning[] = [];
@@ -459,8 +461,11 @@ export function parseAgendaText(text: string): Agenda {
       o.awaitingTitle = false;
       const bare = withoutPlace(stripDuration(t));
       const wasTitleOnly = o.titleOnly;
-      const own = wasTitleOnly ? isHeadingOfItsOwn(bare) : readTimeSlot(bare) !== null || readDayHeading(bare, years) !== null;
       o.titleOnly = false;
+      // "Session 1" then "Topic 1: Learning outcomes": the theme under an untitled numbered heading is its title.
+      const theme = wasTitleOnly && o.s.title === null && THEME_HEADING.test(bare) ? readSessionHeading(bare, true) : null;
+      if (theme != null && theme.title !== null) { o.s.title = theme.title; return; }
+      const own = wasTitleOnly ? isHeadingOfItsOwn(bare) : readTimeSlot(bare) !== null || readDayHeading(bare, years) !== null;
       // "Trade after the pandemic. A conversation with X, Secretary-General": the title and its speaker.
       const titled = role === null && !own && bare.length <= 300 ? readTitleAndPerson(bare, readPerson) : null;
       if (titled !== null && !wasTitleOnly && isTitleLike(titled.title)) {
@@ -474,6 +479,8 @@ export function parseAgendaText(text: string): Agenda {
         // "SESSION I" then its title: the number and kind stay the heading's.
         if (wasTitleOnly) o.s.title = heading.title;
         else Object.assign(o.s, heading);
+        // "14:00- 14:45" then "Session 2" then "Topic 2: Title": a numbered heading with no title waits for one still.
+        if (!wasTitleOnly && heading.title === null && heading.number !== null) { o.awaitingTitle = true; o.titleOnly = true; }
         return;
       }
     }
@@ -705,15 +712,23 @@ export function parseAgendaText(text: string): Agenda {
   function peopleBlockUnder(i: number, least = 2, blankAbove = true): boolean {
     if (blankAbove && i > 0 && lines[i - 1]!.trim() !== '' && i - 1 >= start.agendaStart) return false;
     // A person is one line ("Name, job") or a name alone over the lines of its job ("Mr. X" / "Director, Y").
+    // "• Speech by Dr. X" counts as a person; one bullet that names no one ("• The Secretary General or his
+    // representative") is passed over when people follow it.
     let count = 0;
+    let passed = 0;
     let j = i + 1;
     while (count < least && j < lines.length) {
       const t = lines[j]!.trim();
-      if (t === '' || t.length > MAX_LINE || readRoleLine(t) !== null || readTimeSlot(t) !== null) break;
-      if (isNameAlone(t, style) && isAffiliationLine(lines[j + 1]?.trim() ?? '', years, style)) {
+      if (t === '' || t.length > MAX_LINE || readTimeSlot(t) !== null || readTimeSlot(stripBullet(t).text) !== null) break;
+      const role = readRoleLine(t) ?? readRoleLine(stripBullet(t).text);
+      if (role !== null) {
+        if (role.rest === '' || readPerson(role.rest, true) === null) break;
+        j++;
+      } else if (isNameAlone(t, style) && isAffiliationLine(lines[j + 1]?.trim() ?? '', years, style)) {
         j += 2;
         while (j < lines.length && j < i + 8 && isAffiliationLine(lines[j]!.trim(), years, style)) j++;
       } else if (readPerson(t, false) !== null) j++;
+      else if (stripBullet(t).bullet && passed === 0 && count === 0) { passed++; j++; continue; }
       else break;
       count++;
     }
@@ -1177,6 +1192,8 @@ export function parseAgendaText(text: string): Agenda {
   return agenda;
 }
 
+const HONORIFIC_GLUED_AFTER = /(?<![\p{L}.])(Mr|Mrs|Ms|Dr|Prof|Amb|Sr|Sra|Mme|Pr)\.(?=\p{Lu}\p{Ll}{2})/gu;
+const THEME_HEADING = /^(?:topic|theme|th[èe]me|tema|eje|axe|sub-?theme|sous-th[èe]me|subtema)\s(?:\d{1,2}|[IVX]{1,4})\s?[:.–—-]\s?\S/iu;
 const BRACKET_LABEL = /^(\s*)[[【]\s?(\p{L}[^\[\]【】\d:]{1,40}?(?:\s\d{1,2})?)\s?[\]】]\s?(.*)$/u;
 const INCLUSIVE = /\b([Ii]ntervenant|INTERVENANT|[Pp]articipant|[Ii]nvité|[Mm]odérateur|[Oo]rateur|[Cc]onférencier)(?:[.·•](?:e|rice|ère|euse)){1}(?:[.·•]?(s))?(?![\p{L}])/gu;
 const SLIDE_NUMBER = /^(\d{1,3})\.\s\1\.\s(?=\S)/u;

@@ -1177,3 +1177,27 @@ test('labels in square brackets, names written "Family, Given (job)", talk title
   assert.deepEqual(r.people.map((s) => s.map((p) => `${p[0]} ${p[1]}`)), [['s Han Seo-yeon'], ['m Mori Takumi', 's Lim Jiwoo']]);
   assert.deepEqual(r.warnings.map((w) => w.replace(/:.*$/, '')), ['4', '7', '8']);
 });
+
+test('a heading over bullets that one office line opens, "Mr.Name" glued, and "Session N" then "Topic N: Title - Video" as one session', () => {
+  const r = read([
+    'Day 1: Wednesday, 9 October 2019',
+    '',
+    'Opening - Video',
+    '  • The Secretary General of the League or his representative.',
+    '  • Speech by the Ambassador of the European Union Mr.Karel Novak',
+    '  • Speech of Dr. Samir Haddad, Ministry of Education, Egypt',
+    '',
+    '14:00- 14:45',
+    '',
+    'Session 2',
+    '',
+    'Topic 2: Quality assurance in universities -Video',
+    '',
+    'Moderator: Dr. Laila Mansour, Director, Education Department',
+  ]);
+  assert.deepEqual(r.sessions, [[null, null, 'opening', null, 'Opening'], ['14:00', '14:45', 'panel', 2, 'Quality assurance in universities']]);
+  assert.deepEqual(r.people, [[
+    ['s', 'Karel Novak', 'Mr.', 'Ambassador of the European Union', null, null],
+    ['s', 'Samir Haddad', 'Dr.', null, 'Ministry of Education', 'Egypt'],
+  ], [['m', 'Laila Mansour', 'Dr.', 'Director', 'Education Department', null]]]);
+});

@@ -72,11 +72,13 @@ const LETTERED = /^(?:conference|conférence|conferencia|workshop|atelier|taller
 // Quotation marks around a whole title.
 const QUOTED = /^[“"«‘]\s?([^“”"«»]{2,300}?)\s?[”"»’]$/u;
 
+const MEDIA_LINK = /\s?(?:[-–—]\s?(?:video|vidéo|vídeo|recording|enregistrement|grabación)|\((?:video|vidéo|vídeo|recording)\))$/iu;
 const unquote = (t: string): string => QUOTED.exec(t)?.[1] ?? t;
 
 /** Reads a session title as written, whatever it is; `strict` only accepts lines that are clearly headings. */
 export function readSessionHeading(text: string, strict = false): SessionHeading | null {
-  const t = text.trim().slice(0, 500).replace(ITEM_NUMBER, '');
+  // "Topic 1: Title - Video", "Opening (Video)": a link to the recording after the heading is not part of its title.
+  const t = text.trim().slice(0, 500).replace(ITEM_NUMBER, '').replace(MEDIA_LINK, '');
   if (t === '') return null;
   const o = ORDINAL_HEADING.exec(t);
   const m = o === null ? NUMBERED.exec(t) : null;

@@ -265,11 +265,11 @@ for (const engine of ENGINES) {
       const editor = await signedIn(site.storage, site.base, { email: 'ed2@example.org', role: 'editor', series: ['international-dialogue-on-migration'] });
       const pub = await site.storage.db.selectFrom('publication').select(['id', 'version']).where('slug', '=', EVENT).executeTakeFirstOrThrow();
       const form = await editor.get(`/admin/publications/${pub.id}`);
-      // One pair of fields per language, the publication's own first, each field in its language.
+      // One pair of fields per language, the publication's own first, then the interface's order, each field in its language.
       assert.deepEqual([...form.body.matchAll(/<textarea id="(foreword-\w+)"[^>]* lang="(\w+)" dir="(\w+)"/g)].map((m) => [m[1], m[2], m[3]]), [
         ['foreword-en', 'en', 'ltr'],
-        ['foreword-fr', 'fr', 'ltr'],
         ['foreword-es', 'es', 'ltr'],
+        ['foreword-fr', 'fr', 'ltr'],
         ['foreword-ar', 'ar', 'rtl'],
       ]);
       const saved = await editor.post(`/admin/publications/${pub.id}`, {

@@ -99,7 +99,8 @@ describe('pseudo-locale', () => {
         }
       };
       const seed = await ensurePublication(site.storage, { event: EVENT });
-      for (const table of ['series', 'event', 'day', 'session', 'appearance', 'material', 'person', 'organization', 'person_alias', 'organization_alias', 'translation', 'account', 'audit_entry', 'search_doc', 'publication', 'import_draft'] as const) {
+      // (`file`: a stored file's name as uploaded, shown beside its material.)
+      for (const table of ['series', 'event', 'day', 'session', 'appearance', 'material', 'file', 'person', 'organization', 'person_alias', 'organization_alias', 'translation', 'account', 'audit_entry', 'search_doc', 'publication', 'import_draft'] as const) {
         for (const row of await db.selectFrom(table as 'series').selectAll().execute()) for (const v of Object.values(row)) addValue(v);
       }
       const codes = (await db.selectFrom('appearance').select('country_code').distinct().execute()).map((r) => r.country_code).filter((c): c is string => !!c);

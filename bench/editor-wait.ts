@@ -3,10 +3,11 @@
 // a child process runs `plenary import` of a large agenda (20 days, 500 sessions, 3,000
 // appearances) into series B again and again, alternating two versions so that each import
 // changes every session; meanwhile an editor of series A saves a session through the form
-// every 100 ms. Prints each import's duration and the saves' latencies. Asserts nothing.
+// every 100 ms. Prints each import's duration, the saves' latencies and the load average before
+// and after (the machine is often shared: say it with the figures). Asserts nothing.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importAgenda } from '../src/operations/import-agenda.ts';
@@ -101,6 +102,7 @@ async function run(engine: Engine, dir: string): Promise<void> {
       }
       importing = false;
     })();
+    const loadBefore = loadavg()[0]!;
     const busy: number[] = [];
     while (importing) {
       busy.push(await save());
@@ -111,7 +113,8 @@ async function run(engine: Engine, dir: string): Promise<void> {
     console.log(
       `${engine.padEnd(8)} imports ${durations.length} × ${DAYS * SESSIONS} sessions, ${DAYS * SESSIONS * SPEAKERS} appearances: ${durations.map(ms).join(', ')} (whole command)\n` +
         `${''.padEnd(8)} saves alone:          ${idle.length}, p50 ${ms(pct(idle, 50))}, max ${ms(Math.max(...idle))}\n` +
-        `${''.padEnd(8)} saves during imports: ${busy.length}, p50 ${ms(pct(busy, 50))}, p99 ${ms(pct(busy, 99))}, max ${ms(Math.max(...busy))}`,
+        `${''.padEnd(8)} saves during imports: ${busy.length}, p50 ${ms(pct(busy, 50))}, p99 ${ms(pct(busy, 99))}, max ${ms(Math.max(...busy))}\n` +
+        `${''.padEnd(8)} load average (1 min) ${loadBefore.toFixed(1)} before the imports, ${loadavg()[0]!.toFixed(1)} after`,
     );
   } finally {
     await server.close();

@@ -8,7 +8,8 @@
 // see them on the French public page after publishing. Only the first page of each browser is
 // opened by its address; every other page is reached by a link or a form, with Tab, typing,
 // arrows, Space and Enter, and every control focused on the way shows its focus
-// (test/keyboard-kit.ts). The results are read from the database and the public page.
+// (test/keyboard-kit.ts); each page where something is chosen or confirmed is gone around with Tab
+// and back with Shift+Tab: no focus trap, the same stops both ways, every stop showing its focus. The results are read from the database and the public page.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,7 @@ import { chromiumMissing, launchChromium } from './browser-kit.ts';
 import { blocks, toPdf } from './convert.ts';
 import { ENGINES } from './engines.ts';
 import { agenda, person, session } from './factories.ts';
-import { assertFocusShown, follow, send, tabTo } from './keyboard-kit.ts';
+import { assertFocusShown, follow, send, tabAround, tabTo } from './keyboard-kit.ts';
 import { demoSite } from './server.ts';
 
 const PASSWORD = 'a long keyboard password';
@@ -103,11 +104,14 @@ if (chromiumMissing) {
           await page.keyboard.type('swing');
           assert.equal(await send(page), 200);
           assert.equal(page.url(), url(`/admin/persons/${william}/merge?q=swing`));
+          await tabAround(page);
           assert.equal(await follow(page, `a[href="/admin/persons/${william}/merge?other=${wl}"]`, 'W. L. Swing'), 200);
+          await tabAround(page);
           await tabTo(page, 'button', 'Merge W. L. Swing into William Lacy Swing');
           assert.equal(await send(page), 200);
           const merge = (await db.selectFrom('identity_merge').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
           assert.equal(page.url(), url(`/admin/persons/${william}?merged=${merge}#merge-${merge}`));
+          await tabAround(page);
           assert.equal(await personOf(wlAppearance), william);
           assert.equal((await db.selectFrom('person').select('id').where('id', '=', wl).execute()).length, 0);
           assert.deepEqual((await db.selectFrom('person_alias').select('name').where('person_id', '=', william).orderBy('id').execute()).map((r) => r.name), ['William Lacy Swing', 'W. L. Swing']);
@@ -128,6 +132,7 @@ if (chromiumMissing) {
           await page.keyboard.type('IOM');
           assert.equal(await send(page), 200);
           assert.equal(await follow(page, `a[href="/admin/organizations/${iomFull}/merge?other=${iom}"]`, 'IOM'), 200);
+          await tabAround(page);
           await tabTo(page, 'button', 'Merge IOM into International Organization for Migration');
           assert.equal(await send(page), 200);
           const orgMerge = (await db.selectFrom('identity_merge').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
@@ -144,6 +149,7 @@ if (chromiumMissing) {
           await toAppearance(page, panel1, williamPanel1);
           assert.equal(await follow(page, `a[href="/admin/persons/${william}"]`), 200);
           assert.equal(await follow(page, `a[href="/admin/persons/${william}/split"]`), 200);
+          await tabAround(page);
           await tabTo(page, `#f-a${williamPanel1}`);
           await page.keyboard.press('Space');
           assert.equal(await page.isChecked(`#f-a${williamPanel1}`), true);
@@ -164,6 +170,7 @@ if (chromiumMissing) {
           const series = 'international-dialogue-on-migration';
           assert.equal(await follow(page, `a[href="/admin/series/${series}/edit"]`), 200);
           assert.equal(await follow(page, `a[href="/admin/series/${series}/import"]`), 200);
+          await tabAround(page);
           const agendaFile = join(files, 'closing-2019.txt');
           writeFileSync(agendaFile, 'DAY ONE – 3 May 2019\n\n10:00 - 11:00    Closing Session\n\n  • Ana Lopez, Officer, UNICEF\n');
           await tabTo(page, '#f-file');
@@ -178,6 +185,7 @@ if (chromiumMissing) {
           await tabTo(page, 'button', 'Read the file');
           assert.equal(await send(page), 200);
           assert.match(page.url(), /\/admin\/imports\/[A-Za-z0-9_-]{24}$/);
+          await tabAround(page);
           const shared = 'input[name="same-person.ana lopez"]';
           await tabTo(page, shared);
           assert.equal(await page.inputValue(`${shared}:checked`), 'ana-lopez-2', 'the import takes the one of the same organization');
@@ -205,6 +213,7 @@ if (chromiumMissing) {
           await tabTo(page, 'button', 'Make a new link');
           assert.equal(await send(page), 200);
           assert.equal(page.url(), url(`/admin/appearances/${hussen}/speaker-links`));
+          await tabAround(page);
           await tabTo(page, '#f-link-url');
           const link = await page.inputValue('#f-link-url');
           assert.match(link, new RegExp(`^${site.base}/speak/[A-Za-z0-9_-]{43}$`));
@@ -212,6 +221,7 @@ if (chromiumMissing) {
           speakerBrowser = await launchChromium({ prefix: 'plenary-keyboard-speaker-' });
           const sp = speakerBrowser.page;
           await sp.goto(link, { waitUntil: 'load' });
+          await tabAround(sp);
           const pdf = join(files, 'hussen.pdf');
           writeFileSync(pdf, await toPdf(blocks('Statement of Ahmed Hussen\n\nOn the Global Compact.'), true));
           await tabTo(sp, '#s-file');
@@ -226,6 +236,7 @@ if (chromiumMissing) {
           await tabTo(sp, 'button', 'Send this file');
           assert.equal(await send(sp), 200);
           assert.equal(sp.url(), `${link}?sent=material#sent-heading`);
+          await tabAround(sp);
           assert.equal((await sp.textContent('#notice'))?.trim(), 'Thank you: your file was received. It waits for the organizers.');
           const submission = await db.selectFrom('speaker_submission').select(['id', 'kind', 'lang', 'status', 'payload']).executeTakeFirstOrThrow();
           assert.deepEqual({ ...submission, payload: JSON.parse(submission.payload) as unknown }, { id: submission.id, kind: 'material', lang: 'en', status: 'pending', payload: { kind: 'statement', label: 'Statement on the Global Compact' } });
@@ -238,6 +249,7 @@ if (chromiumMissing) {
 
           await dashboard(page);
           assert.equal(await follow(page, 'a[href="/admin/speaker-submissions"]'), 200);
+          await tabAround(page);
           await tabTo(page, 'button', `Approve submission ${submission.id}`);
           assert.equal(await send(page), 200);
           assert.equal((await db.selectFrom('speaker_submission').select('status').where('id', '=', submission.id).executeTakeFirstOrThrow()).status, 'approved');
@@ -251,6 +263,7 @@ if (chromiumMissing) {
           await dashboard(page);
           assert.equal(await follow(page, `a[href="/admin/series/${series}/edit"]`), 200);
           assert.equal(await follow(page, `a[href="/admin/series/${series}/translations/fr"]`), 200);
+          await tabAround(page);
           await tabTo(page, '#f-series-title');
           await page.keyboard.type('Dialogue international sur la migration');
           await tabTo(page, 'button', 'Save the translations');
@@ -264,6 +277,7 @@ if (chromiumMissing) {
           await page.keyboard.type('x'.repeat(301));
           assert.equal(await send(page), 400);
           assert.equal(await page.textContent('#f-event-title-error'), 'must be at most 300 characters');
+          await tabAround(page);
           await tabTo(page, 'a[href="#f-event-title"]');
           await page.keyboard.press('Enter');
           assert.equal(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id), 'f-event-title', 'the error summary\'s link takes the focus to the field');
@@ -281,6 +295,7 @@ if (chromiumMissing) {
           assert.deepEqual(await translations('session', opening), { title: { fr: 'Séance d’ouverture' } });
           assert.equal(await follow(page, `a[href="/admin/events/${demo.id}"]`), 200);
           assert.equal(await follow(page, `a[href="/admin/events/${demo.id}/publish"]`), 200);
+          await tabAround(page);
           await tabTo(page, '#note');
           await page.keyboard.type('French titles');
           await tabTo(page, `form[action="/admin/events/${demo.id}/publish"] button`);

@@ -63,3 +63,34 @@ export async function follow(p: Page, selector: string, text?: string): Promise<
   await tabTo(p, selector, text);
   return send(p);
 }
+
+/** Presses `key` until the focus leaves the page (the body has it again): the stops on the way. */
+async function cycle(p: Page, key: 'Tab' | 'Shift+Tab', hidden: string[]): Promise<string[]> {
+  const stops: string[] = [];
+  for (let i = 0; i < 600; i++) {
+    await p.keyboard.press(key);
+    const f = await p.evaluate(inspectFocus, ['*', null] as const);
+    if (!f) return stops;
+    stops.push(f.what);
+    if (!f.shown && !hidden.includes(f.what)) hidden.push(f.what);
+  }
+  assert.fail(`${key} never left ${p.url()}: a focus trap after ${stops.slice(-5).join(', ')}`);
+}
+
+/**
+ * Goes once around the page with Tab and once back with Shift+Tab, from the body to the body: no
+ * focus trap, the same stops both ways, and every stop shows its focus. Leaves the body focused
+ * (the next Tab goes to the page's first control); the stops, in order.
+ */
+export async function tabAround(p: Page): Promise<string[]> {
+  const hidden: string[] = [];
+  // From wherever the page put the starting point (a #fragment) to the end of the page.
+  await cycle(p, 'Tab', hidden);
+  hidden.length = 0;
+  const forward = await cycle(p, 'Tab', hidden);
+  const backward = await cycle(p, 'Shift+Tab', hidden);
+  assert.ok(forward.length > 0, `no control to reach on ${p.url()}`);
+  assert.deepEqual([...backward].reverse(), forward, `Shift+Tab goes back through other stops than Tab on ${p.url()}`);
+  assert.deepEqual(hidden, [], `focus not visible on ${p.url()}`);
+  return forward;
+}

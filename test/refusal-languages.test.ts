@@ -63,7 +63,7 @@ for (const engine of ENGINES) {
         const bigFr = await upload('/fr', 'big.pdf', Buffer.concat([PDF, Buffer.alloc(LIMIT + 1 - PDF.length, 0x20)]));
         assert.equal(
           unescape(fileError(bigFr.body) ?? ''),
-          `big.pdf fait 1${NBSP}048${NBSP}577 octets${NBSP}; un fichier envoyé ne peut dépasser 1${NBSP}048${NBSP}576 octets (1${NBSP}Mo) Choisissez de nouveau le fichier${NBSP}: rien n’a été enregistré.`,
+          `big.pdf fait 1${NBSP}048${NBSP}577${NBSP}octets${NBSP}; un fichier envoyé ne peut dépasser 1${NBSP}048${NBSP}576${NBSP}octets (1${NBSP}Mo) Choisissez de nouveau le fichier${NBSP}: rien n’a été enregistré.`,
         );
         assert.equal(Number((await q.selectFrom('material').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n), 0);
 

@@ -100,7 +100,7 @@ test('fr: a no-break space (U+00A0) before : ; ? ! and inside « », never a pla
   assert.deepEqual(bad.map(([k, v]) => `${k}: ${v}`), []);
 });
 
-test('fr: a no-break space (U+00A0) between a size and its unit ("{mb} Mo"), as fileSize writes "1,2 Mo"', () => {
-  const bad = Object.entries(CATALOGUES.fr as Record<string, string>).filter(([, v]) => /(?:\d|\})[ \u202f]?(?:[kMG]o)\b/.test(v));
+test('fr: a no-break space (U+00A0) between a size and its unit ("{mb} Mo", "{bytes} octets"), as fileSize writes "1,2 Mo"', () => {
+  const bad = Object.entries(CATALOGUES.fr as Record<string, string>).filter(([, v]) => /(?:\d|\})[ \u202f]?(?:[kMG]o|octets)\b/.test(v));
   assert.deepEqual(bad.map(([k, v]) => `${k}: ${v}`), []);
 });

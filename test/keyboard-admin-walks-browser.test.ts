@@ -1,15 +1,16 @@
 // The admin's other walks by keyboard alone (issue 9, "keyboard only, all of it"), in Debian's
 // Chromium, on every engine of PLENARY_TEST_ENGINES: merge two persons and undo it; merge two
-// organizations and undo it; split a person; import an agenda file in the browser (the file chosen
-// from the file field opened with the space bar), choose among the stored persons of one name with
-// the arrow keys, confirm; make a speaker link, and, in the speaker's own browser, hand in a
-// statement through it, which the editor then approves from the queue; enter a series' and an
-// event's French translations (an error reached from the error summary's link, then a save) and
-// see them on the French public page after publishing. Only the first page of each browser is
-// opened by its address; every other page is reached by a link or a form, with Tab, typing,
-// arrows, Space and Enter, and every control focused on the way shows its focus
+// organizations and undo it; split a person and an organization; import an agenda file in the
+// browser (the file chosen from the file field opened with the space bar), choose among the stored
+// persons of one name with the arrow keys, confirm; make a speaker link, and, in the speaker's own
+// browser, hand in a statement through it, which the editor then approves from the queue; enter a
+// series' and an event's French translations (an error reached from the error summary's link, then
+// a save) and see them on the French public page after publishing. Only the first page of each
+// browser is opened by its address; every other page is reached by a link or a form, with Tab,
+// typing, arrows, Space and Enter, and every control focused on the way shows its focus
 // (test/keyboard-kit.ts); each page where something is chosen or confirmed is gone around with Tab
-// and back with Shift+Tab: no focus trap, the same stops both ways, every stop showing its focus. The results are read from the database and the public page.
+// and back with Shift+Tab: no focus trap, the same stops both ways, every stop showing its focus.
+// The results are read from the database and the public page.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +34,7 @@ if (chromiumMissing) {
 } else {
   for (const engine of ENGINES) {
     describe(`the admin's walks by keyboard alone in Chromium on ${engine}`, () => {
-      test('merge and undo (persons, organizations), split, translations, browser import with a doubtful identity, speaker link', async () => {
+      test('merge and undo (persons, organizations), split (person, organization), browser import with a doubtful identity, speaker link, translations', async () => {
         const site = await demoSite(engine);
         const files = mkdtempSync(join(tmpdir(), 'plenary-keyboard-walks-'));
         const browser = await launchChromium({ prefix: 'plenary-keyboard-walks-' });
@@ -163,6 +164,25 @@ if (chromiumMissing) {
           assert.equal(await personOf(williamPanel1), split.id);
           assert.equal(await personOf(williamOpening), william);
           assert.equal(split.name, 'William Lacy Swing');
+
+          // ---- Split an organization: William Lacy Swing's opening remarks go to a new organization, named on the form.
+          await dashboard(page);
+          await toAppearance(page, opening, williamOpening);
+          assert.equal(await follow(page, `a[href="/admin/organizations/${iomFull}"]`), 200);
+          assert.equal(await follow(page, `a[href="/admin/organizations/${iomFull}/split"]`), 200);
+          await tabAround(page);
+          await tabTo(page, `#f-a${williamOpening}`);
+          await page.keyboard.press('Space');
+          assert.equal(await page.isChecked(`#f-a${williamOpening}`), true);
+          await tabTo(page, '#f-name');
+          await page.keyboard.type('Office of the Director General of IOM');
+          await tabTo(page, 'button', 'Move the chosen appearances and names to a new organization');
+          assert.equal(await send(page), 200);
+          const office = await db.selectFrom('organization').select(['id', 'name', 'kind']).where('name', '=', 'Office of the Director General of IOM').executeTakeFirstOrThrow();
+          assert.equal(page.url(), url(`/admin/organizations/${office.id}?split=1`));
+          assert.deepEqual(await orgsOf(), orgsBefore.filter(([id]) => id !== williamOpening));
+          assert.equal((await db.selectFrom('appearance').select('organization_id').where('id', '=', williamOpening).executeTakeFirstOrThrow()).organization_id, office.id);
+          assert.equal((await db.selectFrom('pub_appearance').select('organization_id').where('id', '=', williamOpening).executeTakeFirstOrThrow()).organization_id, office.id);
 
           // ---- Import in the browser: from the series page, a text agenda naming Ana Lopez (of UNICEF), whom two stored
           // persons are called; the other one (of UNHCR) chosen with the arrow key; confirmed.

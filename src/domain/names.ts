@@ -15,6 +15,8 @@ export const HONORIFICS: readonly string[] = [
   'S.E.', 'S.E.M.', 'SEM', 'S.Exc.', 'Pr', 'Pr.', 'Lic.', 'Licda.', 'Lcdo.', 'Lcda.', 'Dña.', 'Arq.', 'Abog.',
   'Maj.Gen.', 'Major General', 'Lt.Gen.', 'Lieutenant General', 'Brig.Gen.', 'Brigadier General', 'Gen.',
   'Lt.Col.', 'Col.', 'Colonel', 'Maj.', 'Capt.', 'Lt.', 'Brig.', 'Brigadier', 'Adm.', 'Admiral', 'Cmdr.', 'Air Marshal',
+  'General', 'Vice Admiral', 'Rear Admiral', 'Vice Adm.', 'Rear Adm.', 'Lieutenant Colonel', 'Captain', 'Sergeant Major',
+  'Command Sergeant Major', 'Air Vice Marshal', 'Air Chief Marshal',
 ];
 
 // Written without a dot these are still unmistakable; others ("HE", "Gen") are too often real words or names.

@@ -194,11 +194,15 @@ export function splitPeople(text: string): string[] {
  */
 function byNameAfterJob(text: string): string[] {
   if (text.length > 1200) return [text];
-  const parts = splitTopLevel(text).flatMap((part, k) => {
-    if (k === 0) return [part];
-    const m = JOINED_NAME.exec(part);
-    return m !== null && m.index > 0 && isNamePart(part.slice(m.index + m[0].length)) && !isNamePart(part.slice(0, m.index)) ?
-      [part.slice(0, m.index), part.slice(m.index + m[0].length)] : [part];
+  const joined = new Set<number>();
+  const parts: string[] = [];
+  splitTopLevel(text).forEach((part, k) => {
+    const m = k === 0 ? null : JOINED_NAME.exec(part);
+    if (m !== null && m.index > 0 && isNamePart(part.slice(m.index + m[0].length)) && !isNamePart(part.slice(0, m.index))) {
+      parts.push(part.slice(0, m.index));
+      joined.add(parts.length);
+      parts.push(part.slice(m.index + m[0].length));
+    } else parts.push(part);
   });
   if (parts.length < 3) return [text];
   // The list's own pattern: when its first person is written "Prénom NOM" (a surname in capitals), every later part
@@ -213,8 +217,10 @@ function byNameAfterJob(text: string): string[] {
       from = k;
       continue;
     }
-    // A name part after an affiliation part, when the first part of the list is itself a name part.
+    // A name part after an affiliation part, when the first part of the list is itself a name part, and a job follows
+    // it (or, last in the list, a conjunction joined it): "…, Naval Installations, United States Navy" is one person.
     if (k - from >= 2 && isNamePart(parts[k]!) && !isNamePart(prev) && isNamePart(parts[from]!) &&
+      (k + 1 < parts.length ? isPositionLike(parts[k + 1]!) : joined.has(k)) &&
       (isPositionLike(prev) || isOrganizationLike(prev) || findCountry(prev) !== null || prev.split(/\s+/).length >= 2)) {
       out.push(parts.slice(from, k).join(', '));
       from = k;

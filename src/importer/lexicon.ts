@@ -49,7 +49,7 @@ export const ORG_WORDS: ReadonlySet<string> = new Set(
   secretariat secrétariat authority parliament parlement parlamento assembly assemblée nations group groupe grupo
   society société sociedad federation fédération chamber court school college collège academy académie alliance
   coalition partnership trust company corporation inc ltd llc gmbh unit division directorate direction dirección
-  cabinet presidency présidence senate sénat police army cross crescent city ville ciudad municipality municipalité
+  cabinet presidency présidence senate sénat police army navy marines corps cross crescent city ville ciudad municipality municipalité
   municipio county province région region observatory platform consortium congress church caritas ngo ong
   administration hospital laboratory lab press times herald watch conseil consejo board
   interpol unicef unhcr undp unesco oecd ocde iom oim ilo oit who oms wfp fao imf wto

@@ -8,10 +8,11 @@ import { type PersonRead, looksLikeName, readPerson as readPersonIn, splitTopLev
 import { isOrganizationLike, isPositionLike } from './affiliation.ts';
 import { isGivenName, isJobWord, isOrgWord, isVenueWord } from './lexicon.ts';
 import { findCountry } from '../domain/country.ts';
+import { takeMaterials } from './materials.ts';
 import { readProseProgramme } from './prose.ts';
 import { splitHonorific } from '../domain/names.ts';
 import { type Role, readCueLine, readRoleLine, roleOf } from './roles.ts';
-import { type SessionHeading, isDiscussionLine, readSentenceHeading, readSessionHeading } from './sessions.ts';
+import { type SessionHeading, isDiscussionLine, readMeetingSentence, readSentenceHeading, readSessionHeading } from './sessions.ts';
 import { readTimeAfterHeading, readTimeSlot, readTrailingTime, stripDuration } from './times.ts';
 
 const MAX_LINE = 2000;
@@ -235,6 +236,9 @@ export function parseAgendaText(text: string): Agenda {
 
     // A bullet or dash in front of a day or a time ("- 9h-9h45 : Title", "- Saturday, 13 October 2018") is layout.
     const unbulleted = stripBullet(t);
+    // "· Hearing Transcript (html)", "Chairman X's Opening Statement (pdf)", "Audio Transcript": a link to a document of
+    // the meeting, neither a heading nor a person.
+    if (DOC_LINK.test(unbulleted.text)) { warn(i, 'link to a document of the meeting; not read'); return; }
     const lead = unbulleted.bullet && /^\p{Lu}?\p{Ll}*\d|^\p{L}+,?\s\d/u.test(unbulleted.text) ? unbulleted.text : t;
 
     const dh = readDayHeading(lead, years);
@@ -514,6 +518,15 @@ export function parseAgendaText(text: string): Agenda {
     }
 
     // "For Thematic Session 1, Title, the following speakers were selected:": a session named inside a sentence.
+    // "The Full Committee will meet to receive testimony on the Readiness of X.", "… will hold a joint hearing on Y.":
+    // a meeting announced in a sentence under its date; its subject is the session's title (a guess, warned).
+    const meeting = readMeetingSentence(unbulleted.text);
+    if (meeting !== null) {
+      cur = null;
+      openHeading(i, meeting, t);
+      warn(i, 'meeting announced in a sentence; its subject read as the title (a guess)');
+      return;
+    }
     const sentence = readSentenceHeading(unbulleted.text);
     if (sentence !== null) {
       openHeading(i, sentence.heading, t);
@@ -1146,11 +1159,15 @@ export function parseAgendaText(text: string): Agenda {
       }
     }
     const roleRest = readRoleLine(stripBullet(t).text)?.rest ?? '';
-    if (isNameAlone(t, style) || (roleRest !== '' && isNameAlone(roleRest, style))) {
+    // "Raymond J. Castellano (pdf)": a name alone with a link to its statement after it is still a name alone.
+    const linked = takeMaterials(t);
+    if (isNameAlone(t, style) || (roleRest !== '' && isNameAlone(roleRest, style)) || (linked.materials.length > 0 && isNameAlone(linked.text, style))) {
       let k = i + 1;
       const more: string[] = [];
-      // On a page set with a blank line after every line, the blank line between a name and its job is layout.
-      const skipBlank = (): void => { if (doubleSpaced && lines[k]?.trim() === '' && (lines[k + 1]?.trim() ?? '') !== '') k++; };
+      // On a page set with a blank line after every line, the blank line between a name and its job is layout; so is
+      // it in a block set so (a blank line above the name and under each of its lines, the block ended by two).
+      const spacedBlock = (i === 0 || lines[i - 1]!.trim() === '') && lines[i + 1]?.trim() === '';
+      const skipBlank = (): void => { if ((doubleSpaced || spacedBlock) && lines[k]?.trim() === '' && (lines[k + 1]?.trim() ?? '') !== '') k++; };
       skipBlank();
       while (more.length < 2 && k < lines.length && isAffiliationLine(lines[k]!.trim(), years, style)) {
         more.push(lines[k++]!.trim().replace(/[\s|]+$/, ''));
@@ -1160,7 +1177,9 @@ export function parseAgendaText(text: string): Agenda {
       }
       if (more.length > 0) {
         // "Oceanographer; Senior Fellow at X": a semicolon inside one person's job is not a list of people.
-        handle(i, `${stripBullet(t).bullet ? t : t.replace(/,$/, '')}, ${more.map((x) => x.replace(/,$/, '').replace(/\s?;\s/g, ', ')).join(', ')}`);
+        const head = linked.materials.length > 0 ? linked.text : t;
+        const tail = linked.materials.length > 0 ? t.slice(linked.text.length) : '';
+        handle(i, `${stripBullet(head).bullet ? head : head.replace(/,$/, '')}, ${more.map((x) => x.replace(/,$/, '').replace(/\s?;\s/g, ', ')).join(', ')}${tail}`);
         i = k - 1;
         continue;
       }
@@ -1193,6 +1212,7 @@ export function parseAgendaText(text: string): Agenda {
 }
 
 const HONORIFIC_GLUED_AFTER = /(?<![\p{L}.])(Mr|Mrs|Ms|Dr|Prof|Amb|Sr|Sra|Mme|Pr)\.(?=\p{Lu}\p{Ll}{2})/gu;
+const DOC_LINK = /^(?:[\p{L}'’.-]+\s){0,6}(?:(?:statement|transcript|testimony|report|minutes|webcast|recording|slides)s?\s\((?:pdf|html?|docx?|pptx?|mp3|mp4|video|audio)\)|(?:audio|video|hearing|full|official)\stranscripts?)$/iu;
 const THEME_HEADING = /^(?:topic|theme|th[èe]me|tema|eje|axe|sub-?theme|sous-th[èe]me|subtema)\s(?:\d{1,2}|[IVX]{1,4})\s?[:.–—-]\s?\S/iu;
 const BRACKET_LABEL = /^(\s*)[[【]\s?(\p{L}[^\[\]【】\d:]{1,40}?(?:\s\d{1,2})?)\s?[\]】]\s?(.*)$/u;
 const INCLUSIVE = /\b([Ii]ntervenant|INTERVENANT|[Pp]articipant|[Ii]nvité|[Mm]odérateur|[Oo]rateur|[Cc]onférencier)(?:[.·•](?:e|rice|ère|euse)){1}(?:[.·•]?(s))?(?![\p{L}])/gu;

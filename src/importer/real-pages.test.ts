@@ -1201,3 +1201,39 @@ test('a heading over bullets that one office line opens, "Mr.Name" glued, and "S
     ['s', 'Samir Haddad', 'Dr.', null, 'Ministry of Education', 'Egypt'],
   ], [['m', 'Laila Mansour', 'Dr.', 'Director', 'Education Department', null]]]);
 });
+
+test('a committee\'s hearing archive: a meeting announced in a sentence, links to its documents, military ranks, name / job / institution in a block set apart by blank lines', () => {
+  const r = read([
+    'Hearing Information 2005',
+    '',
+    'March 3',
+    '',
+    'The Full Committee will meet to receive testimony on the State of Military Housing.',
+    '',
+    '·        Hearing Transcript (html)',
+    '',
+    'Vice Admiral Rosalind K. Ferrers (pdf)',
+    '',
+    'Commander, Naval Installations',
+    '',
+    'United States Navy',
+    '',
+    '',
+    'Dr. Oskar Lindahl',
+    '',
+    'Senior Fellow',
+    '',
+    'Center for Housing Policy',
+  ]);
+  assert.deepEqual(r.days, [['2005-03-03', 1]]);
+  assert.deepEqual(r.sessions, [[null, null, 'other', null, 'State of Military Housing']]);
+  assert.deepEqual(r.people, [[
+    ['s', 'Rosalind K. Ferrers', 'Vice Admiral', 'Commander, Naval Installations', 'United States Navy', null],
+    ['s', 'Oskar Lindahl', 'Dr.', 'Senior Fellow', 'Center for Housing Policy', null],
+  ]]);
+  assert.deepEqual(r.warnings, [
+    '3: year 2005 taken from elsewhere on the page',
+    '5: meeting announced in a sentence; its subject read as the title (a guess)',
+    '7: link to a document of the meeting; not read',
+  ]);
+});

@@ -144,3 +144,18 @@ export function readSentenceHeading(text: string): { heading: SessionHeading; ta
   if (h === null || h.number === null) return null;
   return { heading: h, tail: tail[1]!.trim() };
 }
+
+// "The Full Committee will meet to receive testimony on the Readiness of X.", "The Subcommittee will hold a joint hearing
+// on Y.", "The Committee will mark up H.R. 10, the Z Act.", "… held a hearing on W.": a committee's meeting announced in
+// a sentence, and its subject.
+const MEETING_SENTENCE = /^(?:the\s)?[\p{Lu}][^.;:]{2,160}?\s(?:will|to|held|has scheduled)\s(?:meet to (?:receive|hear) testimony on|hold (?:a |an )?(?:joint |public |oversight |closed )?(?:hearings?|briefing|roundtable|forum|markup|mark-up)(?: to examine| on| regarding)|held (?:a |an )?(?:joint )?(?:hearings?|briefing)(?: to examine| on)|mark up|hold hearings to examine|(?:a |an )?(?:joint )?(?:hearings?|briefing)(?: to examine| on))\s(?:the\s)?(\S.{2,240}?)\.?$/u;
+
+/** A committee's meeting announced in a sentence ("… will meet to receive testimony on X."), as a heading titled X. */
+export function readMeetingSentence(text: string): SessionHeading | null {
+  const t = text.trim();
+  if (t.length > 400) return null;
+  const m = MEETING_SENTENCE.exec(t);
+  if (m === null) return null;
+  const title = m[1]!.trim().replace(/\.$/, '');
+  return { kind: 'other', number: null, title: title.charAt(0).toUpperCase() + title.slice(1) };
+}

@@ -1,6 +1,7 @@
 // What the keyboard-only browser tests share: moving through a page with Tab (or Shift+Tab) until a
 // control is reached, checking on the way that every control focused shows it (an outline or box
-// shadow in its computed style while it is :focus-visible), and pressing a key that leads to another page.
+// shadow in its computed style while it is :focus-visible; an outline of at least 3:1 against the
+// background behind the control, WCAG 1.4.11), and pressing a key that leads to another page.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 
@@ -8,9 +9,9 @@ type Focused = { here: boolean; what: string; shown: boolean } | null;
 
 /** In the page: whether the focused element matches, how it reads, and whether its focus is visible. */
 function inspectFocus([sel, txt]: readonly [string, string | null]): Focused {
-  type El = { matches(s: string): boolean; textContent: string | null; tagName: string; id: string; getAttribute(n: string): string | null };
+  type El = { matches(s: string): boolean; textContent: string | null; tagName: string; id: string; getAttribute(n: string): string | null; parentElement: El | null };
   type Doc = { activeElement: El | null; body: El };
-  type Style = { outlineStyle: string; outlineWidth: string; boxShadow: string };
+  type Style = { outlineStyle: string; outlineWidth: string; outlineColor: string; boxShadow: string; backgroundColor: string };
   const g = globalThis as unknown as { document: Doc; getComputedStyle(e: El): Style };
   const el = g.document.activeElement;
   if (!el || el === g.document.body) return null;
@@ -22,8 +23,28 @@ function inspectFocus([sel, txt]: readonly [string, string | null]): Focused {
   // A date field's own parts (its calendar button) take the focus inside the field: the field then
   // matches :focus-within but neither :focus nor :focus-visible, and shows it by :focus-within.
   const visible = el.matches(':focus-visible') || (el.matches(':focus-within') && !el.matches(':focus'));
-  const shown = visible && (outline || shadow);
-  const why = shown ? '' : ` (${visible ? '' : 'not :focus-visible; '}outline ${s.outlineStyle} ${s.outlineWidth}, box-shadow ${s.boxShadow})`;
+  // The outline's contrast with the first opaque background behind the element (white if none).
+  // (No named inner functions: the bundler would wrap them in a helper the page does not have.)
+  let behind = 'rgb(255, 255, 255)';
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    const bg = g.getComputedStyle(p).backgroundColor;
+    const alpha = (bg.match(/[\d.]+/g) ?? []).map(Number)[3];
+    if (bg !== 'transparent' && alpha !== 0) {
+      behind = bg;
+      break;
+    }
+  }
+  const [hi, lo] = [s.outlineColor, behind]
+    .map((c) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => Number(v) / 255).map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)))
+    .map(([r = 0, gr = 0, b = 0]) => 0.2126 * r + 0.7152 * gr + 0.0722 * b)
+    .sort((a, b) => b - a) as [number, number];
+  const contrast = (hi + 0.05) / (lo + 0.05);
+  // Chromium's own ring (outline-style auto) is two colours, one of which always contrasts.
+  const outlineSeen = outline && (s.outlineStyle === 'auto' || contrast >= 3);
+  const shown = visible && (outlineSeen || (!outline && shadow));
+  const why = shown
+    ? ''
+    : ` (${visible ? '' : 'not :focus-visible; '}outline ${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}${outline ? `, ${contrast.toFixed(2)}:1 against ${behind}` : ''}, box-shadow ${s.boxShadow})`;
   return { here: el.matches(sel) && (txt === null || el.textContent === txt), what: what + why, shown };
 }
 

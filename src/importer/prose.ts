@@ -3,6 +3,7 @@
 // page's lines give no session at all; every session read this way is a guess, and its warning says so.
 import { type AgendaPerson, type AgendaSession, type SessionKind } from '../domain/agenda.ts';
 import { splitPeople } from './classify.ts';
+import { isGivenName } from './lexicon.ts';
 import { type PersonRead, stripBullet } from './people.ts';
 
 type ReadPerson = (line: string, loose: boolean) => PersonRead | null;
@@ -20,7 +21,7 @@ const ORDINAL_NUMBER: Record<string, number> = {
   deuxième: 2, deuxieme: 2, second_: 2, seconde: 2, troisième: 3, troisieme: 3, quatrième: 4, quatrieme: 4,
 };
 const HONORIFIC_START = /^(Dª|Dña\.|D\.|Sr\.|Sra\.|Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.|H\.E\.|Mme|M\.)\s(?=\p{Lu})/u;
-const OPENING = /(?<![\p{L}])(?:inaugural|inauguraci[óo]n|inauguration|inaugurar[áa]|abrir[áa]|abre|opening|opened|will open|opens|ouvrira|ouvre|ouverture|apertura|d['’]ouverture|welcome|bienvenida|bienvenue)(?![\p{L}])/iu;
+const OPENING = /(?<![\p{L}])(?:inaugural|inauguraci[óo]n|inauguration|inaugurar[áa]|inaugurad[oa]|abrir[áa]|abre|opening|opened|will open|opens|ouvrira|ouvre|ouverture|apertura|d['’]ouverture|welcome|bienvenida|bienvenue)(?![\p{L}])/iu;
 const CLOSING = /(?<![\p{L}])(?:closing|will close|closes|cerrar[áa]n?|clausurar[áa]|clausura|cierre|cl[ôo]turera|cl[ôo]ture|conclude)(?![\p{L}])/iu;
 const KEYNOTE = /(?<![\p{L}])(?:keynote|conferencia inaugural|conf[ée]rence inaugurale|conferencia magistral|lecture)(?![\p{L}])/iu;
 // Quoted titles: “…”, «…», "…".
@@ -28,6 +29,13 @@ const QUOTED = /[“«"]\s?([^“”«»"]{2,200}?)\s?[”»"]/gu;
 const QUOTED_ONE = /[“«"][^“”«»"]{2,200}[”»"]/u;
 // What introduces the people of a session.
 const PEOPLE_AFTER = /\s(?:(?<=(?:palabras|mensaje|discurso|saludo|remarks|address|mot|allocution)\s(?:de bienvenida|de apertura|de clausura|of welcome|de bienvenue|d['’]ouverture|d['’]accueil)\s)(?:del|de la|de|by|du|de l['’])|con la participaci[óo]n de(?:l|\sla|\slos|\slas)?|avec la participation de|with the participation of|correr[áa] a cargo de(?:l)?|a cargo del|con|with|brought together|bringing together|featuring|featured|hablar[áa]n|intervendr[áa]n|participar[áa]n|estar[áa] a cargo de|a cargo de|será impartida por|ser[áa] impartida por|impartida por|by|por|par|avec|réunira|réunit|will hear from)\s/iu;
+// "la inspectora X; el abogado Y, y la responsable Z, debatirán en una mesa redonda …", "X, magistrada, reflexionará
+// sobre …": the people stand before the verb of what they will do.
+const SPEAKING_VERB = /,?\s(?:debatir[áa]n?|hablar[áa]n?|participar[áa]n?|intervendr[áa]n?|reflexionar[áa]n?|expondr[áa]n?|disertar[áa]n?|dialogar[áa]n?|conversar[áa]n?|will (?:discuss|speak|debate|reflect|present)|débattront|interviendront|discuteront|échangeront)(?![\p{L}])/iu;
+// What opens a clause before the people it names: "Seguidamente (11:00 horas), ", "Tras el acto inaugural, ".
+const CLAUSE_LEAD = /^(?:[^,]{0,40}\d[^,]{0,20}|(?:\p{L}+\s){0,3}\p{L}+),\s/u;
+const CONNECTOR = /^(?:de|del|la|las|los|el|of|the|du|des|d['’]\p{L}*|for|para|pour)$/iu;
+const AFTER_LEAD = /^(?:tras|despu[ée]s de|after|following|apr[èe]s)\s[^,]{3,60},\s/iu;
 const OPEN_CLOSE_VERB = /(?<![\p{L}])(?:abrir[áa]n?|inaugurar[áa]n?|cerrar[áa]n?|clausurar[áa]n?|will (?:open|close)|ouvrira|cl[ôo]turera)(?:\s(?:el acto|la jornada|the (?:event|meeting|day)|la journ[ée]e))?\s/iu;
 const SPEAKER_BEFORE_TITLE = /\s(?:(?:conferencia|conf[ée]rence|ponencia|charla|lecci[óo]n|lecture|address|talk|keynote)(?:\s(?:inaugural|inaugurale|magistral|de clausura))?\s(?:de(?:l)?|d['’]|by|par|por))\s/iu;
 const MODERATED = /\s(?:moderated by|chaired by|moderada por|moderado por|que moderar[áa]|moderar[áa]|animée? par|modérée? par|présidée? par|presidida por|presidido por)\s/iu;
@@ -78,9 +86,24 @@ function proseReadPerson(chunk: string, readPerson: ReadPerson): { read: PersonR
     }
   }
   let p = readPerson(t, true);
+  const comma = t.indexOf(',');
+  // "la profesora de la Universidad de Cartagena Inmaculada Sáez Carrión", "la inspectora de Trabajo Aitana Roldán":
+  // an office that names an institution, then the name, which a known given name opens.
+  // When a connector ("de", "of") ties the capitalised words at the end to the office, the name starts at the first
+  // known given name among them (other offices are read below).
+  if ((p === null || !/^\p{Lu}/u.test(p.person.name) || !isGivenName(p.person.name.split(/\s+/)[0]!)) && comma < 0 && /^\p{Ll}/u.test(t)) {
+    const ws = t.split(/\s+/);
+    let r = ws.length;
+    while (r > 1 && /^\p{Lu}[\p{Ll}'’-]+$/u.test(ws[r - 1]!)) r--;
+    let k = r;
+    while (k < ws.length && !isGivenName(ws[k]!)) k++;
+    if (r > 0 && CONNECTOR.test(ws[r - 1]!) && ws.length - k >= 2 && ws.length - k <= 4) {
+      const q = readPerson(ws.slice(k).join(' '), true);
+      if (q !== null && q.person.position === null) { q.person.position = ws.slice(0, k).join(' '); p = q; }
+    }
+  }
   // "vicepresidenta Nieves Tordesillas", "le ministre Jean Dupont": an office in lower case, then the name; and
   // "la médica Beatriz Castiñeira, jefa de servicio de X": the same before the rest of the person's line.
-  const comma = t.indexOf(',');
   const office = p === null ? OFFICE_THEN_NAME.exec(t) ?? (comma > 0 ? OFFICE_THEN_NAME.exec(t.slice(0, comma)) : null) : null;
   if (office !== null) {
     const rest = office[0].length < t.length ? t.slice(office[0].length) : '';
@@ -139,7 +162,7 @@ function readList(text: string, readPerson: ReadPerson): Array<{ read: PersonRea
 const asPerson = (r: PersonRead, line: number): AgendaPerson => ({ ...r.person, roleLabel: null, line });
 
 // A time inside a sentence: "a las 10.45 horas", "à 14 h 30", "at 2 p.m.", "a partir de las 9:00".
-const PROSE_TIME = /(?<![\p{L}\d])(?:a las|desde las|a partir de las|hacia las|à|dès|vers|at|from)\s(\d{1,2})(?:\s?([.:h])\s?(\d{2}))?\s?(horas|hrs?\.?|h|heures|[ap]\.?\s?m\.?)?(?![\p{L}\d])/iu;
+const PROSE_TIME = /(?<![\p{L}\d])(?:(?:a las|desde las|a partir de las|hacia las|à|dès|vers|at|from)\s|\()(\d{1,2})(?:\s?([.:h])\s?(\d{2}))?\s?(horas|hrs?\.?|h|heures|[ap]\.?\s?m\.?)?(?![\p{L}\d])/iu;
 // "desde las 9:10 hasta las 9:55", "entre las 10:00 y las 10:45", "(11:30 a 12:05)", "from 2:00 to 3:30 pm".
 const PROSE_SPAN = /(?<![\p{L}\d])(?:(?:desde|entre|de)\slas\s|from\s|between\s|de\s|entre\s|\()(\d{1,2})[.:h](\d{2})\s(?:hasta las|y las|y|a las|a|to|and|until|à|et)\s(\d{1,2})[.:h](\d{2})(?![\d])/iu;
 /** A span a clause names, as HH:MM start and end, or null. */
@@ -166,7 +189,7 @@ export function proseTime(clause: string): string | null {
   return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
 }
 // "Participarán A; B, y C.", "Modera la periodista X.": a sentence that only names people, for the session just read.
-const THEN_SPEAKERS = /^(?:en (?:él|ella|este panel|esta mesa|esta sesi[óo]n),?\s)?(?:participar[áa]n|intervendr[áa]n|hablar[áa]n|expondr[áa]n|disertar[áa]n|participeront|interviendront|(?:the )?(?:speakers|panell?ists) (?:are|will be|include)|les intervenants seront|los ponentes ser[áa]n)\s?:?\s/iu;
+const THEN_SPEAKERS = /^(?:en (?:él|ella|este panel|esta mesa|esta sesi[óo]n),?\s)?(?:(?:también|además|asimismo|also|aussi)\s)?(?:participar[áa]n?|intervendr[áa]n?|hablar[áa]n?|expondr[áa]n?|disertar[áa]n?|participeront|interviendront|(?:the )?(?:speakers|panell?ists) (?:are|will be|include)|les intervenants seront|los ponentes ser[áa]n)\s?:?\s/iu;
 // "El orador principal será X y moderará Y", "The keynote speaker will be X and the moderator Y": a keynote speaker of
 // the session just read, and maybe its moderator after "y"/"and".
 const THEN_KEYNOTE = /^(?:(?:el|la)\s(?:orador|oradora|ponente|conferencista|invitad[oa])\s(?:principal|central|especial)\s(?:ser[áa]|estar[áa])|(?:the\s)?keynote speaker (?:will be|is)|(?:le|la) (?:conférencier|conférencière|intervenant|intervenante) principal(?:e)? sera)\s/iu;
@@ -226,9 +249,11 @@ export function readProseProgramme(lines: readonly string[], readPerson: ReadPer
   function readClause(clause: string, li: number): void {
     const titles = [...clause.matchAll(QUOTED)].map((m) => m[1]!.trim());
     const named = SESSION_WORD.test(clause) || ORDINAL.test(clause.slice(0, 40));
-    const opening = OPENING.test(clause) && !ORDINAL.test(clause.slice(0, 40));
+    // "Tras el acto inaugural, X reflexionará …": what comes after the opening is not the opening.
+    const afterLead = AFTER_LEAD.exec(clause);
+    const opening = OPENING.test(afterLead !== null ? clause.slice(afterLead[0].length) : clause) && !ORDINAL.test(clause.slice(0, 40));
     const closing = CLOSING.test(clause) && !ORDINAL.test(clause.slice(0, 40));
-    if (!named && titles.length === 0 && !opening && !closing) return;
+    if (!named && titles.length === 0 && !opening && !closing && !SPEAKING_VERB.test(clause)) return;
     const span = proseSpan(clause);
     const start = span?.start ?? proseTime(clause);
     // The people: after the moderator's cue, and after the word that introduces the speakers.
@@ -258,13 +283,31 @@ export function readProseProgramme(lines: readonly string[], readPerson: ReadPer
       people = readList(clause.slice(verb.index + verb[0].length), readPerson);
       if (people.length > 0) kindByVerb = CLOSING.test(verb[0]) ? 'closing' : 'opening';
     }
-    if (kindByVerb === null && intro !== null) people = readList(body.slice(intro.index + intro[0].length), readPerson);
+    if (kindByVerb === null && intro !== null) {
+      // "… por los máximos representantes de las entidades: el rector X; la alcaldesa Y": the list after the colon.
+      let list = body.slice(intro.index + intro[0].length);
+      const colon = list.indexOf(': ');
+      if (colon > 0 && colon < 120) list = list.slice(colon + 2);
+      people = readList(list, readPerson);
+    }
+    let spoken = false;
+    if (kindByVerb === null && people.length === 0) {
+      const sv = SPEAKING_VERB.exec(body);
+      if (sv !== null && sv.index > 0) {
+        const head = body.slice(0, sv.index);
+        const lead = CLAUSE_LEAD.exec(head);
+        people = readList(lead !== null ? head.slice(lead[0].length) : head, readPerson);
+        spoken = people.length > 0;
+      }
+    }
     // A clause with a time and a session's word ("a las 09.30 horas con el acto de inauguración") is a session alone.
     if (people.length + moderators.length === 0 && titles.length === 0 && start === null) return;
     if (titles.length === 0 && !named && people.length === 0 && start === null) return;
     // 'El foro “X” será el próximo 12 de mayo': a quoted name with no session's word, time or people is the event's.
     if (!named && !opening && !closing && people.length + moderators.length === 0 && start === null) return;
-    const kind: SessionKind = kindByVerb ?? (KEYNOTE.test(clause) ? 'keynote' : opening ? 'opening' : closing && !named ? 'closing' : 'panel');
+    // One person who speaks, with no session's word: a single address.
+    const single = spoken && !named && !opening && !closing && people.length === 1 ? 'keynote' : null;
+    const kind: SessionKind = kindByVerb ?? single ?? (KEYNOTE.test(clause) ? 'keynote' : opening ? 'opening' : closing && !named ? 'closing' : 'panel');
     // Unquoted, the session is what the sentence opens with: "La sesión inaugural estará a cargo de …".
     let phrase: string | null = null;
     if (titles.length === 0 && kindByVerb === null && intro !== null) {

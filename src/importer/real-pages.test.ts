@@ -1237,3 +1237,20 @@ test('a committee\'s hearing archive: a meeting announced in a sentence, links t
     '7: link to a document of the meeting; not read',
   ]);
 });
+
+test('a news item\'s programme in prose: "(11:00 horas)", people before the verb of what they will do, a list after the colon, an office naming an institution before the name', () => {
+  const r = read([
+    'La jornada se celebrará el viernes 23 de noviembre de 2012.',
+    'El encuentro será inaugurado, a las 9:00 horas, por las entidades organizadoras: el rector de la Universidad, Julián Berrocal; la alcaldesa de la ciudad, Rosa Mendieta.',
+    'Tras el acto inaugural, Carmen Villaverde, magistrada del Juzgado de lo Social, reflexionará sobre la brecha salarial.',
+    'Seguidamente (11:00 horas), la inspectora de Trabajo Lucía Andrade; el abogado laboralista Pedro Saura, y la responsable de Igualdad de la Confederación de Empresarios, Marta Rubio, debatirán en una mesa redonda acerca de los planes de igualdad.',
+    'Con posterioridad (12:30 horas), representantes sindicales hablarán en una mesa redonda sobre la conciliación. También participará la profesora de la Universidad de Cartagena María Sáez.',
+  ]);
+  assert.deepEqual(r.sessions, [['09:00', null, 'opening', null, null], [null, null, 'keynote', null, null], ['11:00', null, 'panel', null, null], ['12:30', null, 'panel', null, null]]);
+  assert.deepEqual(r.people.map((s) => s.map((p) => `${p[1]} (${p[3]})`)), [
+    ['Julián Berrocal (rector de la Universidad)', 'Rosa Mendieta (alcaldesa de la ciudad)'],
+    ['Carmen Villaverde (magistrada del Juzgado de lo Social)'],
+    ['Lucía Andrade (inspectora de Trabajo)', 'Pedro Saura (abogado laboralista)', 'Marta Rubio (responsable de Igualdad de la Confederación de Empresarios)'],
+    ['María Sáez (profesora de la Universidad de Cartagena)'],
+  ]);
+});

@@ -22,6 +22,7 @@ import {
   GIN_INDEXES,
   allComboValues,
   COMBO_FACETS,
+  type ComboValues,
   EVENT_FACETS,
   publishedFacets,
   eventsWhere,
@@ -124,31 +125,42 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
     const offset = (page - 1) * perPage;
     const counts = await matches(db, storage.engine, parsed, within, CANDIDATES + offset + perPage);
     step('matches');
-    const totals = new Map<Facet, Map<string, number>>(FACETS.map((f) => [f, new Map()]));
-    const add = (f: Facet, value: string | number | null, n: number) => {
-      if (value === null) return;
-      const m = totals.get(f)!;
-      m.set(String(value), (m.get(String(value)) ?? 0) + n);
-    };
-    for (const [combo, n] of counts.byCombo) {
-      outcome.total += n;
-      const v = combos.get(combo);
-      if (v) for (const f of COMBO_FACETS) add(f, v[f], n);
-    }
     const known = await publishedFacets(db, storage);
     const events = known.events;
-    for (const [event, n] of counts.byEvent) {
-      const e = events.get(event);
-      if (!e) continue;
-      add('event', event, n);
-      add('year', e.year, n);
-      add('series', e.series, n);
-      outcome.labels.event[String(event)] = pickText({ text: e.title, lang: e.lang }, e.tr, 'title', reader) ?? { text: e.title, lang: e.lang, translated: false };
+    const coded = facetCodes(known, combos);
+    // Counted into typed arrays by each facet's value number (a combo's and an event's values coded once per generation).
+    const cnt = FACETS.map((f) => new Float64Array(coded.values[f].length));
+    const codes = coded.comboCodes;
+    const comboCnt = COMBO_FACETS.map((f) => cnt[FACET_INDEX[f]]!);
+    for (const [combo, n] of counts.byCombo) {
+      outcome.total += n;
+      if (combo >= coded.comboLimit || codes[0]![combo]! === -2) continue;
+      for (let k = 0; k < COMBO_FACETS.length; k++) {
+        const c = codes[k]![combo]!;
+        if (c >= 0) comboCnt[k]![c]! += n;
+      }
     }
-    for (const f of FACETS) {
-      outcome.facets[f] = [...totals.get(f)!]
-        .map(([value, count]) => ({ value, count, selected: filters[f] === value }))
-        .sort((a, b) => b.count - a.count || (f === 'year' ? Number(b.value) - Number(a.value) : a.value < b.value ? -1 : 1));
+    const labels = coded.labelsFor(reader);
+    const eventCnt = cnt[FACET_INDEX.event]!;
+    const yearCnt = cnt[FACET_INDEX.year]!;
+    const seriesCnt = cnt[FACET_INDEX.series]!;
+    for (const [event, n] of counts.byEvent) {
+      const e = event < coded.eventSelf.length ? coded.eventSelf[event]! : -1;
+      if (e < 0) continue;
+      eventCnt[e]! += n;
+      const y = coded.eventYear[event]!;
+      if (y >= 0) yearCnt[y]! += n;
+      const s = coded.eventSeries[event]!;
+      if (s >= 0) seriesCnt[s]! += n;
+      outcome.labels.event[String(event)] = labels.get(event)!;
+    }
+    for (let k = 0; k < FACETS.length; k++) {
+      const f = FACETS[k]!;
+      const values = coded.values[f];
+      const c = cnt[k]!;
+      const list: FacetCount[] = [];
+      for (let i = 0; i < c.length; i++) if (c[i]! > 0) list.push({ value: values[i]!, count: c[i]!, selected: filters[f] === values[i] });
+      outcome.facets[f] = list.sort((a, b) => b.count - a.count || (f === 'year' ? Number(b.value) - Number(a.value) : a.value < b.value ? -1 : 1));
     }
     step('facets');
     outcome.pages = Math.ceil(outcome.total / perPage);
@@ -222,6 +234,79 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
 }
 
 export type { ParsedQuery };
+
+const FACET_INDEX = Object.fromEntries(FACETS.map((f, i) => [f, i])) as Record<Facet, number>;
+
+/**
+ * Every facet's values numbered, and each combo's and each published event's values by those
+ * numbers (-1: none; a combo id never made: -2), so that a search counts its matches into typed
+ * arrays rather than maps of strings. Made again when the site's generation moves (publishedFacets
+ * gives another object) or combos were made since; the events' labels are kept per reader.
+ */
+type FacetCodes = {
+  comboSize: number;
+  comboLimit: number;
+  values: Record<Facet, string[]>;
+  comboCodes: Int32Array[];
+  eventSelf: Int32Array;
+  eventYear: Int32Array;
+  eventSeries: Int32Array;
+  labelsFor(reader: string): Map<number, Picked>;
+};
+const facetCodesCache = new WeakMap<object, FacetCodes>();
+
+function facetCodes(known: Awaited<ReturnType<typeof publishedFacets>>, combos: Map<number, ComboValues>): FacetCodes {
+  const hit = facetCodesCache.get(known);
+  if (hit && hit.comboSize === combos.size) return hit;
+  const values = Object.fromEntries(FACETS.map((f) => [f, [] as string[]])) as unknown as Record<Facet, string[]>;
+  const numbers = FACETS.map(() => new Map<string, number>());
+  const code = (f: Facet, v: string | number | null): number => {
+    if (v === null) return -1;
+    const s = String(v);
+    const m = numbers[FACET_INDEX[f]]!;
+    let n = m.get(s);
+    if (n === undefined) {
+      n = values[f].push(s) - 1;
+      m.set(s, n);
+    }
+    return n;
+  };
+  let comboLimit = 1;
+  for (const id of combos.keys()) if (id + 1 > comboLimit) comboLimit = id + 1;
+  const comboCodes = COMBO_FACETS.map(() => new Int32Array(comboLimit).fill(-2));
+  for (const [id, v] of combos) COMBO_FACETS.forEach((f, k) => (comboCodes[k]![id] = code(f, v[f])));
+  let eventLimit = 1;
+  for (const id of known.events.keys()) if (id + 1 > eventLimit) eventLimit = id + 1;
+  const eventSelf = new Int32Array(eventLimit).fill(-1);
+  const eventYear = new Int32Array(eventLimit).fill(-1);
+  const eventSeries = new Int32Array(eventLimit).fill(-1);
+  for (const [id, e] of known.events) {
+    eventSelf[id] = code('event', id);
+    eventYear[id] = code('year', e.year);
+    eventSeries[id] = code('series', e.series);
+  }
+  const labels = new Map<string, Map<number, Picked>>();
+  const out: FacetCodes = {
+    comboSize: combos.size,
+    comboLimit,
+    values,
+    comboCodes,
+    eventSelf,
+    eventYear,
+    eventSeries,
+    labelsFor(reader) {
+      let m = labels.get(reader);
+      if (!m) {
+        m = new Map();
+        for (const [id, e] of known.events) m.set(id, pickText({ text: e.title, lang: e.lang }, e.tr, 'title', reader) ?? { text: e.title, lang: e.lang, translated: false });
+        labels.set(reader, m);
+      }
+      return m;
+    },
+  };
+  facetCodesCache.set(known, out);
+  return out;
+}
 
 /**
  * A result's snippet. A person's or organization's text is in no one language (names, and

@@ -331,5 +331,41 @@ for (const engine of ENGINES) {
       const outline = await (await getDocumentProxy(new Uint8Array(pdf.bytes))).getOutline();
       assert.deepEqual(outline.map((o) => o.title).slice(0, 3), ['Contents', 'Foreword', 'Summary']);
     });
+
+    test('a save keeps the texts in a language this instance does not offer (written by an instance with another catalogue)', async () => {
+      const editor = await signedIn(site.storage, site.base, { email: 'ed3@example.org', role: 'editor', series: ['international-dialogue-on-migration'] });
+      const pub = await site.storage.db.selectFrom('publication').select(['id']).where('slug', '=', EVENT).executeTakeFirstOrThrow();
+      // What an instance whose catalogues include Portuguese stored (catalogue-discovery.test.ts serves such one).
+      await site.storage.db.insertInto('translation').values({ entity: 'publication', entity_id: pub.id, field: 'foreword', lang: 'pt', value: 'O primeiro seminário do ano.' }).execute();
+      const form = await editor.get(`/admin/publications/${pub.id}`);
+      assert.doesNotMatch(form.body, /foreword-pt/);
+      const saved = await editor.post(`/admin/publications/${pub.id}`, {
+        version: hidden(form.body, 'version')[0]!,
+        title: 'IDM 2017: New York',
+        subtitle: '',
+        lang: 'en',
+        'foreword-en': 'The first workshop of the year.',
+        'foreword-fr': '',
+        'foreword-es': 'El primer taller del año.',
+        'foreword-ar': 'ورشة العمل الأولى لهذا العام.',
+        'summary-en': 'Cities asked to be heard.',
+        'summary-fr': '',
+        'summary-es': 'Las ciudades pidieron ser escuchadas.',
+        'summary-ar': '',
+      });
+      assert.equal(saved.status, 303, saved.body);
+      const rows = await site.storage.db.selectFrom('translation').select(['field', 'lang', 'value']).where('entity', '=', 'publication').where('entity_id', '=', pub.id).orderBy('field').orderBy('lang').execute();
+      assert.deepEqual(rows.map((r) => [r.field, r.lang, r.value]), [
+        ['foreword', 'ar', 'ورشة العمل الأولى لهذا العام.'],
+        ['foreword', 'es', 'El primer taller del año.'],
+        ['foreword', 'pt', 'O primeiro seminário do ano.'],
+        ['summary', 'es', 'Las ciudades pidieron ser escuchadas.'],
+      ]);
+      // The audit entry names what this save changed: French emptied, Spanish written; Portuguese on both sides.
+      const entry = await site.storage.db.selectFrom('audit_entry').select(['before', 'after']).where('entity', '=', 'publication').where('entity_id', '=', pub.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+      const [b, a] = [JSON.parse(String(entry.before)).translations, JSON.parse(String(entry.after)).translations];
+      assert.ok(b.includes('O primeiro seminário do ano.') && a.includes('O primeiro seminário do ano.'), `${b} / ${a}`);
+      assert.ok(b.includes('Le premier atelier') && !a.includes('Le premier atelier'), `${b} / ${a}`);
+    });
   });
 }

@@ -211,16 +211,24 @@ export async function savePublication(storage: Storage, id: number, version: num
       .executeTakeFirst();
     if (!r) throw new Conflict(formMessage('pubConflict', { now: before.version, yours: version }));
     // The other languages' texts: only the fields and languages editors write, never the row's own language.
+    // Texts in a language this instance does not offer (another instance's catalogue, one removed
+    // since) were not on the form: they are kept as they are, not taken for emptied.
+    const offered = PUBLICATION_TEXT_LANGUAGES as readonly string[];
+    const written = PUBLICATION_TEXT_FIELDS as readonly string[];
     const beforeTranslations = (await translationsOf(trx, [id])).get(id) ?? {};
     const kept: Translations = {};
+    for (const [field, byLang] of Object.entries(beforeTranslations)) {
+      for (const [l, text] of Object.entries(byLang)) if (!written.includes(field) || !offered.includes(l)) (kept[field] ??= {})[l] = text;
+    }
+    const rows: Array<{ entity: string; entity_id: number; field: string; lang: string; value: string }> = [];
     for (const field of PUBLICATION_TEXT_FIELDS) {
       for (const [l, text] of Object.entries(fields.translations?.[field] ?? {})) {
-        if (l === fields.lang || !(PUBLICATION_TEXT_LANGUAGES as readonly string[]).includes(l) || !text.trim()) continue;
+        if (l === fields.lang || !offered.includes(l) || !text.trim()) continue;
         (kept[field] ??= {})[l] = text;
+        rows.push({ entity: 'publication', entity_id: id, field, lang: l, value: text });
       }
     }
-    await trx.deleteFrom('translation').where('entity', '=', 'publication').where('entity_id', '=', id).execute();
-    const rows = Object.entries(kept).flatMap(([field, byLang]) => Object.entries(byLang).map(([l, value]) => ({ entity: 'publication', entity_id: id, field, lang: l, value })));
+    await trx.deleteFrom('translation').where('entity', '=', 'publication').where('entity_id', '=', id).where('field', 'in', [...written]).where('lang', 'in', [...offered]).execute();
     if (rows.length) await trx.insertInto('translation').values(rows).execute();
     const changed: Array<[string, unknown, unknown]> = (['title', 'subtitle', 'lang', 'foreword', 'summary', 'excerpts'] as const).filter((k) => before[k] !== r[k]).map((k) => [k, before[k], r[k]]);
     const [tb, ta] = [serializeTranslations(beforeTranslations), serializeTranslations(kept)];

@@ -16,12 +16,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { type Browser, checkAxe, chromiumMissing, launchChromium, vnuErrors } from './browser-kit.ts';
-import { type EveryPage, everyPage, uncheckedRoutes } from './page-instances.ts';
+import { type EveryPage, everyPage, uncheckedRoutes, wordsOf } from './page-instances.ts';
+import { CATALOGUES } from '../src/web/i18n/messages.ts';
 import type { TestSite } from './server.ts';
 import { INTERFACE_LANGUAGES } from '../src/interface-languages.ts';
 
+const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
 /** What the posts below use of the page's DOM (the test's tsconfig has no DOM types). */
-type Dom = { querySelector(selector: string): { elements: { namedItem(name: string): { value: string } }; submit(): void } | null };
+type Form = { elements: { namedItem(name: string): { value: string } }; submit(): void; requestSubmit(button?: unknown): void; querySelector(selector: string): unknown };
+type Dom = { querySelector(selector: string): Form | null };
 
 describe('every page in every language in Chromium', { skip: chromiumMissing ?? false }, () => {
   let site: TestSite;
@@ -35,9 +39,10 @@ describe('every page in every language in Chromium', { skip: chromiumMissing ?? 
   let sessionPath = '';
   let materialsPath = '';
   let materialId = 0;
+  let posts: EveryPage['posts'] = [];
 
   before(async () => {
-    ({ site, pages, workspace, adminCookie, viewerCookie, forbidden, eventPath, sessionPath, materialsPath, materialId } = await everyPage());
+    ({ site, pages, workspace, adminCookie, viewerCookie, forbidden, eventPath, sessionPath, materialsPath, materialId, posts } = await everyPage());
     browser = await launchChromium({ prefix: 'plenary-every-page-', bypassCSP: true });
   });
   after(async () => {
@@ -104,7 +109,7 @@ describe('every page in every language in Chromium', { skip: chromiumMissing ?? 
     // (409, the conflict page: both versions side by side).
     await context.clearCookies();
     await context.addCookies([adminCookie]);
-    const post = async (path: string, status: number, name: string, fill: Record<string, string>, meanwhile?: () => Promise<void>, action = path, file?: string) => {
+    const post = async (path: string, status: number, name: string, fill: Record<string, string>, meanwhile?: () => Promise<void>, action = path, file?: string, press?: { name: string; value: string }) => {
       const opened = await page.goto(`${site.base}${path}`);
       if (opened?.status() !== 200) {
         failures.push(`${path}: status ${opened?.status()} (expected 200 before posting)`);
@@ -115,12 +120,14 @@ describe('every page in every language in Chromium', { skip: chromiumMissing ?? 
       const [res] = await Promise.all([
         page.waitForNavigation(),
         page.evaluate(
-          ([action, values]) => {
+          ([action, values, press]) => {
             const form = (globalThis as unknown as { document: Dom }).document.querySelector(`form[method="post"][action="${action}"]`)!;
             for (const [k, v] of Object.entries(values)) form.elements.namedItem(k).value = v;
-            form.submit();
+            // The button pressed, when it says what to do (name="do" value="confirm"); else the form as sent by Enter.
+            if (press) form.requestSubmit(form.querySelector(`button[name="${press.name}"][value="${press.value}"]`));
+            else form.submit();
           },
-          [action, fill] as const,
+          [action, fill, press ?? null] as const,
         ),
       ]);
       if (res?.status() !== status) {
@@ -162,6 +169,24 @@ describe('every page in every language in Chromium', { skip: chromiumMissing ?? 
       await post(materials, 409, `POST ${prefixed(lang, `/admin/materials/${materialId}/replace`)} (relabelled meanwhile)`, {}, relabel, prefixed(lang, `/admin/materials/${materialId}/replace`), 'mine.pdf');
     }
 
+    // Every other page answering a post (test/page-instances.ts's list), in each language: forms refused, conflicts,
+    // refusals, confirmations and results, each made afresh for each language where the post uses it up.
+    for (const lang of INTERFACE_LANGUAGES) {
+      for (const x of posts) {
+        const { open, action, fill, meanwhile } = await x.prepare(lang);
+        const name = `POST ${prefixed(lang, action)} (${x.name})`;
+        if (x.signedOut) await context.clearCookies();
+        await post(prefixed(lang, open), x.status, name, fill ?? {}, meanwhile, prefixed(lang, action), x.file, x.press);
+        if (x.signedOut) {
+          await context.clearCookies();
+          await context.addCookies([adminCookie]);
+        }
+        const text = served.get(name);
+        const catalogue = (CATALOGUES as unknown as Record<string, Record<string, string>>)[lang]!;
+        if (text !== undefined) for (const key of x.shows ?? []) for (const w of wordsOf(catalogue[key]!)) if (!decode(text).includes(w)) failures.push(`${name}: the page does not show ${key} ("${w}")`);
+      }
+    }
+
     // The 500 pages, last: the series table is gone from under the running server.
     await sql`ALTER TABLE series RENAME TO series_gone`.execute(site.storage.db);
     for (const lang of INTERFACE_LANGUAGES) await visit(prefixed(lang, '/admin'), 500, `${prefixed(lang, '/admin')} (the database fails)`);
@@ -169,8 +194,8 @@ describe('every page in every language in Chromium', { skip: chromiumMissing ?? 
     for (const lang of INTERFACE_LANGUAGES) await visit(prefixed(lang, '/search?q=migration&kind=event'), 500, `${prefixed(lang, '/search?q=migration&kind=event')} (the database fails)`);
 
     const errors = vnuErrors(served);
-    // Each page, the 403, the four posts and the two 500s, in each language.
-    const count = [...pages.values()].reduce((n, l) => n + l.length, 0) + 1 + 4 + 2;
+    // Each page, the 403, the four posts, the other posts and the two 500s, in each language.
+    const count = [...pages.values()].reduce((n, l) => n + l.length, 0) + 1 + 4 + posts.length + 2;
     console.log(`every-page: ${count} pages × ${INTERFACE_LANGUAGES.length} languages = ${served.size} documents checked (${pages.size} routes)`);
     assert.deepEqual([...failures, ...errors], []);
     if (!process.env.PLENARY_EVERY_PAGE_ONLY) assert.equal(served.size, count * INTERFACE_LANGUAGES.length);

@@ -8,10 +8,16 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { planArchive, storeArchive } from '../src/operations/demo-archive.ts';
 import { createImportDraft } from '../src/operations/import-draft.ts';
-import { addMaterialFile } from '../src/operations/materials.ts';
+import { addMaterialFile, deleteMaterial } from '../src/operations/materials.ts';
+import { importAgenda } from '../src/operations/import-agenda.ts';
+import { saveForm } from '../src/operations/edit-record.ts';
+import { signIn } from '../src/operations/accounts.ts';
+import { write } from '../src/storage/write.ts';
+import { agenda as agendaOf, person as personOf, session as sessionOf } from './factories.ts';
 import { ensurePublication, freezeEdition, savePublication } from '../src/operations/publications.ts';
-import { createSpeakerLink, openLink, proposeCorrection } from '../src/operations/speaker-links.ts';
+import { createSpeakerLink, finaliseLink, openLink, proposeCorrection, revokeSpeakerLink } from '../src/operations/speaker-links.ts';
 import type { Language } from '../src/domain/language.ts';
+import type { MessageKey } from '../src/web/i18n/messages.ts';
 import { createApp } from '../src/web/app.tsx';
 import { PageCache } from '../src/web/page-cache.ts';
 import { publicationOptions } from '../src/web/views/publication-words.ts';
@@ -69,8 +75,31 @@ export const NOT_HTML: Record<string, string> = {
 
 export type Instance = { path: string; status?: number };
 
+/**
+ * A page that answers a post of the app's own form (a form refused, a conflict, a refusal, a confirmation, a
+ * result): both tests open `open`, fill the form whose action is `action` with `fill` (the rest as the page
+ * gave it), let `meanwhile` happen, press the button (`press`, else the form's submit) and check what comes
+ * back, in each language. `prepare` is called once per language (its tag) and makes what one post uses up.
+ */
+export type PostState = {
+  name: string;
+  status: number;
+  /** posted signed out (a speaker's link, the sign-in) */
+  signedOut?: boolean;
+  /** the form's file field gets a small PDF of this name */
+  file?: string;
+  /** the submit button pressed, by its name and value */
+  press?: { name: string; value: string };
+  /** messages the page must show (their words between placeholders), so that the state is the one meant */
+  shows?: MessageKey[];
+  prepare: (tag: string) => Promise<{ open: string; action: string; fill?: Record<string, string>; meanwhile?: () => Promise<void> }>;
+};
+
 /** A route's path without its language prefix (/fr/events/:slug → /events/:slug; /fr → /). */
 export const routeOf = (path: string) => path.replace(/^\/(?:fr|es|ar)(?=\/|$)/, '') || '/';
+
+/** The fixed words of a message (between its placeholders), each to be found on a page that shows it. */
+export const wordsOf = (message: string) => message.split(/\{\w+\}/).map((x) => x.trim()).filter((x) => /\p{L}{3}/u.test(x));
 
 export type EveryPage = {
   site: TestSite;
@@ -90,6 +119,8 @@ export type EveryPage = {
   /** the event's materials page and a material with a file on it, for the materials' conflict pages */
   materialsPath: string;
   materialId: number;
+  /** the other pages answering a post of a form (test/every-page-browser.test.ts and test/pseudo-locale.test.ts post each) */
+  posts: PostState[];
 };
 
 /** The site and every page of it. `publicationLang`: the publication's language, whose words its frozen edition has. */
@@ -209,6 +240,143 @@ export async function everyPage(opts: { publicationLang?: Language } = {}): Prom
     '/admin/persons/:id/split': [s(`/admin/persons/${appearance.person_id}/split`)],
   };
   void submission;
+
+  // ---- the pages answering a post ----------------------------------------------------------------
+  const actor = { accountId: account };
+  const pdfOf = (tag: string) => Buffer.concat([Buffer.from(`%PDF-1.4\n${tag}\n`), Buffer.alloc(1000, 0x41), Buffer.from('\n%%EOF\n')]);
+  const mat = `/admin/events/${event.id}/materials`;
+  const lastDay = await db.selectFrom('day').select('id').where('event_id', '=', event.id).orderBy('date', 'desc').executeTakeFirstOrThrow();
+  const newLink = async () => (await createSpeakerLink(site.storage, { appearanceId: appearance.id, expires: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), accountId: account })).token;
+  // A sign-in locked: five wrong passwords for one address (not from the test's own address, which is not locked).
+  let locked = false;
+  // The import's report: an event of its own per post (imported, then edited by hand, a statement with a file given to
+  // Bo Chen), and the page again without Bo Chen, with "W. L. Swing" chosen as William Lacy Swing, who is on the page
+  // already (listed twice), and "Juan Camacho" beside Juan José Gómez Camacho (a doubtful identity).
+  const importReport = async (tag: string) => {
+    const slug = `report-${tag}`;
+    // A surname of each language's own, so that no earlier post's choices (stored as names of a person) decide this one's.
+    const surname = ({ en: 'Camacho', fr: 'Moreno', es: 'Herrera', ar: 'Castillo' } as Record<string, string>)[tag] ?? 'Ibarra';
+    await importAgenda(site.storage, agendaOf([{ date: '2016-01-10', sessions: [sessionOf({ title: 'Earlier', speakers: [personOf(`Juan José Gómez ${surname}`)] })] }]), {
+      series: { slug: 'import-reports', title: 'Import reports' },
+      event: { slug: `${slug}-earlier`, title: `Earlier ${tag}`, timeZone: 'Europe/Zurich' },
+    });
+    await importAgenda(
+      site.storage,
+      agendaOf([{ date: '2025-06-02', sessions: [sessionOf({ start: '10:00', end: '11:00', number: 1, title: 'Labour mobility', speakers: [personOf('Ann Lee'), personOf('Bo Chen', { materials: [{ kind: 'statement', label: 'Statement' }] })] })] }]),
+      { series: { slug: 'import-reports', title: 'Import reports' }, event: { slug, title: `Report ${tag}`, timeZone: 'Europe/Zurich' } },
+    );
+    const e = await db.selectFrom('event').select(['id', 'series_id']).where('slug', '=', slug).executeTakeFirstOrThrow();
+    const s1 = await db.selectFrom('session').selectAll().where('event_id', '=', e.id).executeTakeFirstOrThrow();
+    await write(site.storage, (trx) => trx.updateTable('material').set({ url: 'https://example.org/statement.pdf' }).where('event_id', '=', e.id).execute());
+    await saveForm(site.storage, actor, 'session', s1.id, s1.version, { kind: s1.kind, number: '1', title: 'Labour mobility, as edited', start_time: '10:00', end_time: '11:00' });
+    const id = await createImportDraft(site.storage, {
+      accountId: account,
+      seriesId: e.series_id,
+      eventId: e.id,
+      target: { slug, title: null, timeZone: null, startDate: null, lang: 'en' },
+      upload: { name: 'again.txt', bytes: Buffer.from(`Monday 2 June 2025\n\n10:00 - 11:00    Labour mobility\n\n  • Ann Lee\n  • William Lacy Swing\n  • W. L. Swing\n  • Juan ${surname}\n`) },
+    });
+    const page = (await admin.get(`/admin/imports/${id}`)).body;
+    // Once chosen (the first post), "W. L. Swing" is a name of William Lacy Swing: later drafts know him by it.
+    const radio = /<input type="radio" id="[^"]*" name="([^"]+)" value="william-lacy-swing"/.exec(page);
+    const fill: Record<string, string> = radio ? { [radio[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&')]: 'william-lacy-swing' } : {};
+    return { open: `/admin/imports/${id}`, action: `/admin/imports/${id}`, fill };
+  };
+  const at = (open: string, fill: Record<string, string> = {}, action = open) => async () => ({ open, action, fill });
+  const posts: PostState[] = [
+    // Each form refused (400), the message beside its field.
+    { name: 'a new series refused', status: 400, prepare: at('/admin/new-series', { slug: 'Not A Slug', title: '' }, '/admin/series') },
+    { name: "a series' form refused", status: 400, prepare: at(`/admin/series/${SERIES}/edit`, { slug: 'Not A Slug', title: '' }) },
+    { name: 'a new event refused', status: 400, prepare: at(`/admin/series/${SERIES}/events/new`, { slug: 'Not A Slug', title: '', start_date: '2017-13-01', time_zone: 'Mars/Olympus' }, `/admin/series/${SERIES}/events`) },
+    { name: 'a new day refused', status: 400, prepare: at(`/admin/events/${event.id}/days/new`, { date: '2017-13-01' }, `/admin/events/${event.id}/days`) },
+    { name: "a day's form refused", status: 400, prepare: at(`/admin/days/${day.id}`, { date: '2017-13-01' }) },
+    { name: 'a new session refused', status: 400, prepare: at(`/admin/days/${day.id}/sessions/new`, { start_time: '25:00', end_time: 'noon' }, `/admin/days/${day.id}/sessions`) },
+    { name: "a session's form refused", status: 400, prepare: at(`/admin/sessions/${session.id}`, { start_time: '25:00' }) },
+    { name: 'a person added without a name', status: 400, prepare: at(`/admin/sessions/${session.id}`, { name: ' ' }, `/admin/sessions/${session.id}/appearances`) },
+    { name: 'a name typed that resembles people of the archive (asked first)', status: 200, shows: ['edit.similar'], prepare: at(`/admin/sessions/${session.id}`, { name: 'W. Lacy Swing' }, `/admin/sessions/${session.id}/appearances`) },
+    { name: "an appearance's form refused", status: 400, prepare: at(`/admin/appearances/${appearance.id}`, { role_label: 'x'.repeat(101) }) },
+    { name: "a person's form refused", status: 400, prepare: at(`/admin/persons/${appearance.person_id}`, { name: '' }) },
+    { name: "an organization's form refused", status: 400, prepare: at(`/admin/organizations/${organization.id}`, { name: '' }) },
+    { name: 'a session moved from an old version (refused)', status: 409, prepare: at(`/admin/sessions/${session.id}`, { version: '999999', day_id: String(lastDay.id) }, `/admin/sessions/${session.id}/move`) },
+    { name: 'a session deleted from an old version (refused)', status: 409, prepare: at(`/admin/sessions/${session.id}/delete`, { version: '999999' }) },
+    { name: "an event's translation saved from an old version (the form again over the stored texts)", status: 409, prepare: at(`/admin/events/${event.id}/translations/es`, { 'event.title': 'Diálogo internacional sobre la migración', [`version.event.${event.id}`]: '999999' }) },
+    { name: 'a split with nothing chosen', status: 400, prepare: at(`/admin/persons/${appearance.person_id}/split`, {}) },
+    { name: "a publication's form without a title", status: 400, prepare: at(`/admin/publications/${p.id}`, { title: '' }) },
+    // Materials: an upload without a file, a version without one, a label left empty, a stale delete, one deleted meanwhile.
+    { name: 'a material uploaded without a file', status: 400, prepare: at(mat, { label: 'No file' }, mat) },
+    { name: "a material's version without a file", status: 400, prepare: at(mat, {}, `/admin/materials/${materialId}/versions`) },
+    { name: "a material's label left empty", status: 400, prepare: at(mat, { label: '' }, `/admin/materials/${materialId}`) },
+    {
+      name: 'a material deleted from the version shown, changed meanwhile (409)',
+      status: 409,
+      prepare: async (tag) => ({
+        open: mat,
+        action: `/admin/materials/${materialId}/delete`,
+        meanwhile: async () => {
+          const { version } = await db.selectFrom('material').select('version').where('id', '=', materialId).executeTakeFirstOrThrow();
+          await db.updateTable('material').set({ label: `Background note (${tag}, deleting)`, version: version + 1 }).where('id', '=', materialId).execute();
+        },
+      }),
+    },
+    {
+      name: 'a material deleted meanwhile by another editor (refused as deleted)',
+      status: 404,
+      shows: ['formError.materialDeleted'],
+      prepare: async (tag) => {
+        const made = await addMaterialFile(site.storage, { eventId: event.id, appearanceId: null, fields: { kind: 'other', lang: 'en', label: `Gone (${tag})` }, upload: { name: `gone-${tag}.pdf`, bytes: pdfOf(tag) } }, { maxBytes: 1024 * 1024 });
+        return {
+          open: mat,
+          action: `/admin/materials/${made.materialId}`,
+          fill: { label: `Gone, relabelled (${tag})` },
+          meanwhile: async () => {
+            const { version } = await db.selectFrom('material').select('version').where('id', '=', made.materialId).executeTakeFirstOrThrow();
+            await deleteMaterial(site.storage, made.materialId, version, actor);
+          },
+        };
+      },
+    },
+    // Importing: an upload without a file, a correction refused, the report after "Import".
+    { name: 'an agenda uploaded without a file', status: 400, prepare: at(`/admin/events/${event.id}/import`) },
+    { name: "an import's correction refused", status: 400, press: { name: 'do', value: 'apply' }, prepare: at(`/admin/imports/${draft}`, { 'event.startDate': '2017-13-01' }) },
+    { name: "the import's report (kept as edited, doubtful identities, a person listed twice, a document kept)", status: 200, press: { name: 'do', value: 'confirm' }, shows: ['importPage.doneKept', 'formError.reportFieldKept', 'importPage.doneDoubtful', 'importPage.doneWarnings', 'formError.reportListedTwice', 'formError.reportMaterialKept'], prepare: importReport },
+    // A speaker's link: made (the address to send), and the speaker's forms refused and handed in.
+    { name: "a speaker's link made", status: 200, shows: ['speakerLink.admin.created.once'], prepare: at(`/admin/appearances/${appearance.id}`, {}, `/admin/appearances/${appearance.id}/speaker-links`) },
+    { name: "a speaker's correction without a name", status: 400, signedOut: true, prepare: at(`/speak/${link.token}`, { name: '' }, `/speak/${link.token}/correction`) },
+    { name: "a speaker's document without a file", status: 400, signedOut: true, prepare: at(`/speak/${link.token}`, { label: 'Statement' }, `/speak/${link.token}/materials`) },
+    { name: "a speaker's gender, none chosen", status: 400, signedOut: true, prepare: at(`/speak/${link.token}`, {}, `/speak/${link.token}/gender`) },
+    {
+      name: "a speaker's statement handed in",
+      status: 200,
+      shows: ['speakerLink.done.body'],
+      signedOut: true,
+      prepare: async () => {
+        const token = await newLink();
+        return { open: `/speak/${token}`, action: `/speak/${token}/send` };
+      },
+    },
+    // Signing in: a wrong password, and an account locked after too many.
+    { name: 'a sign-in refused', status: 401, shows: ['admin.signIn.wrong'], signedOut: true, prepare: at('/admin/login', { email: 'nobody@example.org', password: 'not the password' }) },
+    {
+      name: 'a sign-in locked (too many attempts)',
+      status: 429,
+      shows: ['formError.tooManySignIns'],
+      signedOut: true,
+      prepare: async () => {
+        for (let i = 0; !locked && i < 5; i++) await signIn(site.storage, { email: 'locked@example.org', password: 'wrong', address: '192.0.2.77' }).catch(() => undefined);
+        locked = true;
+        return { open: '/admin/login', action: '/admin/login', fill: { email: 'locked@example.org', password: 'wrong' } };
+      },
+    },
+  ];
+  // The speaker's page once the statement is handed in, and once the link is revoked (410).
+  const handedIn = await newLink();
+  await finaliseLink(site.storage, await openLink(site.storage, handedIn));
+  const revoked = await createSpeakerLink(site.storage, { appearanceId: appearance.id, expires: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), accountId: account });
+  await revokeSpeakerLink(site.storage, revoked.id);
+  publicPages['/speak/:token']!.push(s(`/speak/${link.token}?sent=correction`), s(`/speak/${handedIn}`, 410), s(`/speak/${revoked.token}`, 410));
+  // Where a post sends the browser back: a frozen edition's notice, a release's.
+  adminPages['/admin/publications/:id']!.push(s(`/admin/publications/${p.id}?frozen=1`));
+  adminPages['/admin/events/:id/publish']!.push(s(`/admin/events/${event.id}/publish?published=1`), s(`/admin/events/${event.id}/publish?unchanged=1`));
   const pages = new Map<string, Instance[]>();
   const workspace = new Set<string>();
   for (const [route, list] of Object.entries(publicPages)) pages.set(route, list);
@@ -228,6 +396,7 @@ export async function everyPage(opts: { publicationLang?: Language } = {}): Prom
     sessionPath: `/admin/sessions/${session.id}`,
     materialsPath: `/admin/events/${event.id}/materials`,
     materialId,
+    posts,
   };
 }
 

@@ -23,8 +23,8 @@ import { editionsOf, ensurePublication } from '../src/operations/publications.ts
 import { citationInput } from '../src/web/routes/publications.tsx';
 import { citationWords } from '../src/web/views/publication-words.ts';
 import { CATALOGUES } from '../src/web/i18n/messages.ts';
-import { http } from './http-client.ts';
-import { EVENT, everyPage, uncheckedRoutes } from './page-instances.ts';
+import { cookiesOf, http, multipart } from './http-client.ts';
+import { EVENT, everyPage, type PostState, uncheckedRoutes, wordsOf } from './page-instances.ts';
 import { INTERFACE_LANGUAGES, interfaceLanguage } from '../src/interface-languages.ts';
 
 const ACCENTS: Record<string, string> = { a: 'á', e: 'é', i: 'í', o: 'ó', u: 'ú', n: 'ñ', c: 'ç', A: 'Á', E: 'É', I: 'Í', O: 'Ó', U: 'Ú', N: 'Ñ', C: 'Ç' };
@@ -66,13 +66,71 @@ function visibleTexts(html: string): Array<{ where: string; text: string }> {
   return out;
 }
 
+/**
+ * What a browser sends for the form of `html` whose action is `action`: its inputs (a checkbox or radio when checked,
+ * not its buttons), selects (the option selected, else the first) and textareas, then `fill` over them, then the
+ * button pressed.
+ */
+function formFields(html: string, action: string, fill: Record<string, string>, press?: { name: string; value: string }): { fields: Record<string, string>; multipart: boolean; file: boolean } {
+  const doc = parseDocument(html);
+  const find = (node: AnyNode): Element | undefined => {
+    if (node.type === 'tag' && (node as Element).name === 'form' && (node as Element).attribs.method === 'post' && (node as Element).attribs.action === action) return node as Element;
+    for (const c of (node as unknown as { children?: AnyNode[] }).children ?? []) {
+      const f = find(c);
+      if (f) return f;
+    }
+    return undefined;
+  };
+  const form = find(doc);
+  assert.ok(form, `a form posting to ${action}`);
+  const fields: Record<string, string> = {};
+  let file = false;
+  const text = (n: AnyNode): string => (n.type === 'text' ? (n as unknown as { data: string }).data : ((n as unknown as { children?: AnyNode[] }).children ?? []).map(text).join(''));
+  const walk = (node: AnyNode) => {
+    if (node.type !== 'tag') {
+      for (const c of (node as unknown as { children?: AnyNode[] }).children ?? []) walk(c);
+      return;
+    }
+    const el = node as Element;
+    const name = el.attribs.name;
+    if (el.name === 'input' && name) {
+      const type = el.attribs.type ?? 'text';
+      if (type === 'file') file = true;
+      else if (type === 'checkbox' || type === 'radio') {
+        if (el.attribs.checked !== undefined) fields[name] = el.attribs.value ?? 'on';
+      } else if (!['submit', 'button', 'reset', 'image'].includes(type)) fields[name] = el.attribs.value ?? '';
+    } else if (el.name === 'select' && name) {
+      const options: Element[] = [];
+      const collect = (n: AnyNode) => {
+        if (n.type === 'tag' && (n as Element).name === 'option') options.push(n as Element);
+        for (const c of (n as unknown as { children?: AnyNode[] }).children ?? []) collect(c);
+      };
+      collect(el);
+      const chosen = options.find((o) => o.attribs.selected !== undefined) ?? options[0];
+      if (chosen) fields[name] = chosen.attribs.value ?? text(chosen);
+      return;
+    } else if (el.name === 'textarea' && name) {
+      fields[name] = text(el).replace(/^\n/, '');
+      return;
+    }
+    for (const c of el.children) walk(c);
+  };
+  walk(form);
+  Object.assign(fields, fill);
+  if (press) fields[press.name] = press.value;
+  return { fields, multipart: form.attribs.enctype === 'multipart/form-data', file };
+}
+
 const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
 
 describe('pseudo-locale', () => {
   test('every page of the app, public and workspace, and its error pages show no interface text outside the catalogue', async () => {
     // The publication is frozen in the pseudo-locale: its words come from the catalogue too.
-    const { site, pages, workspace, admin, viewerCookie, forbidden, eventPath, sessionPath } = await everyPage({ publicationLang: 'fr' });
+    const { site, pages, workspace, admin, viewerCookie, forbidden, eventPath, sessionPath, materialsPath, materialId, posts } = await everyPage({ publicationLang: 'fr' });
     try {
+      // What each post uses up is made before the database is read for what may show as it is.
+      const prepared: Array<[PostState, Awaited<ReturnType<PostState['prepare']>>]> = [];
+      for (const x of posts) prepared.push([x, await x.prepare('fr')]);
       const { unchecked, gone } = uncheckedRoutes(site, pages);
       assert.deepEqual(unchecked, [], 'GET routes neither instantiated in test/page-instances.ts nor listed there as not HTML');
       assert.deepEqual(gone, []);
@@ -135,6 +193,10 @@ describe('pseudo-locale', () => {
         intl.add(zoneCity(z));
       }
       intl.add(new Intl.DateTimeFormat('fr', { timeZone: 'UTC', timeZoneName: 'short' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')!.value);
+      // File sizes' units (Intl's, as `fileSize` formats them: "2 ko").
+      for (const unit of ['kilobyte', 'megabyte'] as const) {
+        for (const unitDisplay of ['short', 'long', 'narrow'] as const) for (const part of new Intl.NumberFormat('fr', { style: 'unit', unit, unitDisplay }).formatToParts(2)) if (part.type === 'unit') intl.add(part.value);
+      }
       // Every country's short name, and the content languages' names (Intl), in every interface language.
       for (const code of Object.keys(countries.getAlpha2Codes())) for (const l of INTERFACE_LANGUAGES) addValue(countryName(code, l));
       // The site's own address, shown as text where a publication names its sources; the APA reference,
@@ -240,6 +302,52 @@ describe('pseudo-locale', () => {
       const conflict = await http('POST', fr(sessionPath), { cookie, origin: site.base }, { ...opened, title: second! });
       assert.equal(conflict.status, 409);
       check(`POST ${sessionPath} (409)`, conflict.body);
+      // A material saved and replaced from the version its page showed, changed meanwhile (409), as the every-page
+      // browser test posts them (a stale delete is among the posts below).
+      const materialForm = await http('GET', fr(materialsPath), { cookie });
+      const bump = async (label: string) => {
+        const { version } = await db.selectFrom('material').select('version').where('id', '=', materialId).executeTakeFirstOrThrow();
+        await db.updateTable('material').set({ label, version: version + 1 }).where('id', '=', materialId).execute();
+      };
+      const materialVersion = new RegExp(`<form method="post" action="/fr/admin/materials/${materialId}"><input type="hidden" name="_csrf" value="[^"]*"/><input type="hidden" name="version" value="(\\d+)"`).exec(materialForm.body)?.[1];
+      assert.ok(materialVersion, 'the kind/language/label form of the material');
+      await bump('Background note (relabelled meanwhile)');
+      // What was stored meanwhile and what this page sent (typed, never stored) may show as it is.
+      for (const v of ['Background note (relabelled meanwhile)', 'Background note (mine)', 'mine.pdf']) content.add(v);
+      const stale = [
+        ['edit', await http('POST', fr(`/admin/materials/${materialId}`), { cookie, origin: site.base }, { _csrf: csrfOf(materialForm.body), version: materialVersion, kind: 'other', lang: 'en', label: 'Background note (mine)' })],
+        [
+          'replace',
+          await (async () => {
+            const m = multipart({ _csrf: csrfOf(materialForm.body), version: materialVersion }, { name: 'mine.pdf', type: 'application/pdf', bytes: Buffer.from('%PDF-1.4\nmine\n%%EOF\n') });
+            return http('POST', fr(`/admin/materials/${materialId}/replace`), { cookie, origin: site.base, 'content-type': m.type, 'content-length': String(m.body.length) }, m.body);
+          })(),
+        ],
+      ] as const;
+      for (const [what, r] of stale) {
+        assert.equal(r.status, 409, `a stale ${what} of a material: ${r.status}`);
+        check(`POST /admin/materials/{id} (a stale ${what}, 409)`, r.body);
+      }
+      // Every other page answering a post (test/page-instances.ts's list): the form as the page gives it, filled, posted.
+      for (const [x, { open, action, fill, meanwhile }] of prepared) {
+        const opened = await http('GET', fr(open), x.signedOut ? {} : { cookie });
+        assert.equal(opened.status, 200, `${x.name}: ${open} ${opened.status}`);
+        const form = formFields(opened.body, `/fr${action}`, fill ?? {}, x.press);
+        const jar = [x.signedOut ? '' : cookie, cookiesOf(opened)].filter(Boolean).join('; ');
+        if (meanwhile) await meanwhile();
+        // What was typed, and what was stored meanwhile, may show as it is.
+        for (const v of Object.values(fill ?? {})) addValue(v);
+        for (const row of await db.selectFrom('material').selectAll().execute()) for (const v of Object.values(row)) addValue(v);
+        let r;
+        if (form.multipart) {
+          const m = multipart(form.fields, x.file ? { name: x.file, type: 'application/pdf', bytes: Buffer.from('%PDF-1.4\nmine\n%%EOF\n') } : undefined);
+          r = await http('POST', fr(action), { cookie: jar, origin: site.base, 'content-type': m.type, 'content-length': String(m.body.length) }, m.body);
+        } else r = await http('POST', fr(action), { cookie: jar, origin: site.base }, form.fields);
+        assert.equal(r.status, x.status, `${x.name}: POST ${action} ${r.status} ${r.location ?? ''} ${r.body.slice(r.body.indexOf('<main'), r.body.indexOf('<main') + 600)}`);
+        const text = decode(r.body);
+        for (const key of x.shows ?? []) for (const w of wordsOf(pseudoCatalogue[key]!)) assert.ok(text.includes(w), `${x.name}: the page shows ${key} ("${w}")`);
+        check(`POST ${action} (${x.name})`, r.body);
+      }
       // The 500 pages, last: the series table is gone from under the running server.
       await sql`ALTER TABLE series RENAME TO series_gone`.execute(db);
       const broken = [await http('GET', fr('/admin'), { cookie }), await http('GET', fr('/search?q=migration&kind=event'))];
@@ -247,7 +355,7 @@ describe('pseudo-locale', () => {
       check('/admin (500)', broken[0]!.body);
       check('/search (500)', broken[1]!.body);
       await sql`ALTER TABLE series_gone RENAME TO series`.execute(db);
-      assert.equal(documents, instances + 1 + refused.length + 1 + 2);
+      assert.equal(documents, instances + 1 + refused.length + 1 + stale.length + prepared.length + 2);
       assert.deepEqual(noSearchBox, []);
       console.log(`pseudo-locale: ${documents} documents (${pages.size} routes) rendered under /fr/`);
       assert.deepEqual(misses, [], `interface text outside the catalogue:\n${misses.join('\n')}`);

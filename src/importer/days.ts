@@ -121,8 +121,17 @@ function dayThenTrack(line: string, years: readonly number[]): DayHeading | null
     const rest = t.slice(head.length).replace(/^[\s,–—:-]+/, '');
     if (read !== null && read.date !== null && read.rest === null) return /^\p{Ll}/u.test(rest) ? null : { ...read, label: t, rest: rest || null };
   }
+  // "Day 1 - 10 Muharram 1433 H corresponding to December 5, 2011 AD": the day in another calendar first, then the date
+  // that ends the line (an era mark after it is no track).
+  const bare = t.replace(ERA_MARK, '');
+  const bareWords = bare.split(/\s+/);
+  for (let k = Math.max(1, bareWords.length - 5); k < bareWords.length - 1; k++) {
+    const read = readDate(bareWords.slice(k).join(' '), years);
+    if (read !== null && read.date !== null && read.rest === null) return { ...read, label: t, rest: null };
+  }
   return null;
 }
+const ERA_MARK = /\s(?:AD|A\.D\.|CE|C\.E\.)$/;
 
 function readDate(line: string, years: readonly number[]): DayHeading | null {
   const label = line.trim();

@@ -88,6 +88,25 @@ export function splitTopLevel(s: string): string[] {
     }
   }
   out.push(s.slice(from).trim());
+  // "Rami Haddadin - Social Entrepreneur - Jordan": with no comma at all, dashes set apart by spaces part the line.
+  if (out.length === 1 && DASH_PARTS.test(s)) return splitAtDashes(s);
+  return out.filter((p) => p !== '');
+}
+const DASH_PARTS = /\S\s[-–—]\s\S/u;
+function splitAtDashes(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 1; i < s.length - 1; i++) {
+    const c = s[i];
+    if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && depth > 0) depth--;
+    else if ((c === '-' || c === '–' || c === '—') && depth === 0 && s[i - 1] === ' ' && s[i + 1] === ' ') {
+      out.push(s.slice(from, i).trim());
+      from = i + 1;
+    }
+  }
+  out.push(s.slice(from).trim());
   return out.filter((p) => p !== '');
 }
 

@@ -1254,3 +1254,25 @@ test('a news item\'s programme in prose: "(11:00 horas)", people before the verb
     ['María Sáez (profesora de la Universidad de Cartagena)'],
   ]);
 });
+
+test('a day heading in two calendars, "Name - job - country" set apart by dashes, a name that ends on "Session", an ordinal plenary session', () => {
+  const r = read([
+    'Day 1 - 10 Muharram 1433 H corresponding to December 5, 2011 AD',
+    '',
+    'YOUTH & IDEAS Session',
+    '',
+    'Short talks by young founders.',
+    '',
+    'Omar Haddad - Social Entrepreneur - Jordan',
+    '',
+    'First Plenary Session: The State and its Citizens',
+    '',
+    'Chair: Dr. Leila Sharaf - Member of the Senate - Jordan',
+  ]);
+  assert.deepEqual(r.days, [['2011-12-05', 2]]);
+  assert.deepEqual(r.sessions, [[null, null, 'other', null, 'YOUTH & IDEAS Session'], [null, null, 'panel', 1, 'The State and its Citizens']]);
+  assert.deepEqual(r.people, [
+    [['s', 'Omar Haddad', null, 'Social Entrepreneur', null, 'Jordan']],
+    [['m', 'Leila Sharaf', 'Dr.', 'Member of the Senate', null, 'Jordan']],
+  ]);
+});

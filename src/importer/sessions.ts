@@ -60,7 +60,7 @@ const ORDINALS: Record<string, number> = {
 const ORDINAL_HEADING = new RegExp(
   '^(first|second|third|fourth|fifth|sixth|seventh|eighth|primer|primero|primera|segundo|segunda|tercer|tercero|tercera|' +
     'cuarto|cuarta|quinto|quinta|premier|première|premiere|deuxième|deuxieme|seconde|troisième|troisieme|quatrième|' +
-    'quatrieme|cinquième)\\s(panel|session|séance|sesión|mesa(?:\\sredonda|\\stemática)?|table\\sronde|round\\s?table|atelier|workshop|plenary)' +
+    'quatrieme|cinquième)\\s(panel|session|séance|sesión|mesa(?:\\sredonda|\\stemática)?|table\\sronde|round\\s?table|atelier|workshop|plenary\\ssession|general\\ssession|plenary)' +
     '(?![\\p{L}\\d])[\\s.:–—\\-|]*(.*)$',
   'iu',
 );
@@ -108,6 +108,8 @@ export function readSessionHeading(text: string, strict = false): SessionHeading
   }
   const kind = kindOfTitle(t) ?? (PANEL.test(t) ? 'panel' : null);
   if (strict && kind === null && PLENARY.test(t) && !DISCUSSION.test(t) && t.length <= 80 && !/[.;,:]$/.test(t)) return { kind: 'other', number: null, title: t };
+  // "IDEAS & PRACTICE Session", "Youth Forum Session": a short name that ends on the word "session" heads one.
+  if (strict && kind === null && NAMED_SESSION.test(t) && !DISCUSSION.test(t)) return { kind: 'other', number: null, title: t };
   if (strict) {
     // A line with no time starts a session only when it says so: "Opening Session", "Lunch", "Panel discussion".
     if (kind === null || t.length > 100 || /[.;]$/.test(t)) return null;
@@ -117,6 +119,7 @@ export function readSessionHeading(text: string, strict = false): SessionHeading
   return { kind: kind ?? 'other', number: null, title: t };
 }
 
+const NAMED_SESSION = /^\p{Lu}[^.;:,]{2,60}\s(?:session|séance|sesión)$/iu;
 // Discussion time with no title of its own: "Open discussion", "Q&A", "Questions and answers", "Débat général".
 const DISCUSSION = /^(?:(?:open|plenary|general|interactive|floor|group|panel)\s)?(?:discussions?|debate|q\s?&\s?a|questions?\s(?:and|&)\s(?:answers?|comments?)|exchanges?)\b|^(?:vote of thanks|wrap[- ]up|conclusions and (?:the )?way forward|way forward|d[ée]bat|discussion g[ée]n[ée]rale|[ée]changes|questions[- ]r[ée]ponses|questions et r[ée]ponses|preguntas y respuestas|di[áa]logo abierto)\b/i;
 

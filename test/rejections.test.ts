@@ -98,9 +98,9 @@ for (const engine of ENGINES) {
         const ended = await ed.post(`/admin/sessions/${idm.id}`, form(idm.version + 1, 'Third'));
         assert.equal(ended.status, 401);
         assert.equal(alert(ended.body), 'your sign-in has ended (idle too long, past its time, or signed out): sign in again; nothing was saved');
-        // What was typed is shown back, to copy, with the way back to the form after signing in.
-        assert.ok(ended.body.includes('<dt>title</dt><dd><bdi>Third</bdi></dd>'), ended.body.slice(-1500));
-        assert.ok(!ended.body.includes('<dt>_csrf</dt>') && !ended.body.includes('<dt>version</dt>'));
+        // What was typed is shown back, to copy, each field by the form's label for it, with the way back to the form after signing in.
+        assert.ok(ended.body.includes('<dt>Title</dt><dd><bdi>Third</bdi></dd>'), ended.body.slice(-1500));
+        assert.ok(!ended.body.includes('<code>_csrf</code>') && !ended.body.includes('<code>version</code>'));
         assert.ok(ended.body.includes(`<a href="/admin/login?next=%2Fadmin%2Fsessions%2F${idm.id}">Sign in</a>`));
         const endedPage = await ed.get('/admin');
         assert.equal(endedPage.status, 303);

@@ -4,6 +4,7 @@ import type { Child } from 'hono/jsx';
 import type { AccountRole } from '../../domain/account.ts';
 import type { InterfaceLanguage } from '../../domain/language.ts';
 import type { Translate } from '../i18n/t.ts';
+import { CATALOGUES, type MessageKey } from '../i18n/messages.ts';
 import { Layout } from './layout.tsx';
 import { href } from './render-context.ts';
 
@@ -143,6 +144,12 @@ export function DashboardPage(p: Base & { viewer: Viewer; series: DashboardSerie
   );
 }
 
+/** A posted field's name as the forms label it (edit.field.*); another form's field by the name it was sent under, as code. */
+function FieldName(p: { t: Translate; name: string }) {
+  const key = `edit.field.${p.name}`;
+  return key in CATALOGUES.en ? <>{p.t(key as MessageKey)}</> : <code>{p.name}</code>;
+}
+
 export function AdminErrorPage(p: Base & { status: number; title: string; message: string; viewer?: Viewer; kept?: Array<[string, string]>; signInAgain?: string }) {
   return (
     <AdminLayout lang={p.lang} t={p.t} title={p.title} viewer={p.viewer}>
@@ -154,7 +161,9 @@ export function AdminErrorPage(p: Base & { status: number; title: string; messag
           <dl class="kept">
             {p.kept.map(([k, v]) => (
               <>
-                <dt>{k}</dt>
+                <dt>
+                  <FieldName t={p.t} name={k} />
+                </dt>
                 <dd>
                   <bdi>{v}</bdi>
                 </dd>

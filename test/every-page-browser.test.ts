@@ -173,11 +173,12 @@ describe('every page in every language in Chromium', { skip: chromiumMissing ?? 
     // refusals, confirmations and results, each made afresh for each language where the post uses it up.
     for (const lang of INTERFACE_LANGUAGES) {
       for (const x of posts) {
-        const { open, action, fill, meanwhile } = await x.prepare(lang);
+        const { open, action, fill, meanwhile, as } = await x.prepare(lang);
         const name = `POST ${prefixed(lang, action)} (${x.name})`;
-        if (x.signedOut) await context.clearCookies();
+        if (x.signedOut || as) await context.clearCookies();
+        if (as) await context.addCookies([as.browserCookie]);
         await post(prefixed(lang, open), x.status, name, fill ?? {}, meanwhile, prefixed(lang, action), x.file, x.press);
-        if (x.signedOut) {
+        if (x.signedOut || as) {
           await context.clearCookies();
           await context.addCookies([adminCookie]);
         }

@@ -11,7 +11,7 @@ import { createImportDraft } from '../src/operations/import-draft.ts';
 import { addMaterialFile, deleteMaterial } from '../src/operations/materials.ts';
 import { importAgenda } from '../src/operations/import-agenda.ts';
 import { saveForm } from '../src/operations/edit-record.ts';
-import { signIn } from '../src/operations/accounts.ts';
+import { signIn, signOut } from '../src/operations/accounts.ts';
 import { write } from '../src/storage/write.ts';
 import { agenda as agendaOf, person as personOf, session as sessionOf } from './factories.ts';
 import { ensurePublication, freezeEdition, savePublication } from '../src/operations/publications.ts';
@@ -21,7 +21,7 @@ import type { MessageKey } from '../src/web/i18n/messages.ts';
 import { createApp } from '../src/web/app.tsx';
 import { PageCache } from '../src/web/page-cache.ts';
 import { publicationOptions } from '../src/web/views/publication-words.ts';
-import { signedIn, versions } from './http-client.ts';
+import { type Signed, signedIn, versions } from './http-client.ts';
 import { demoSite, type TestSite } from './server.ts';
 
 export const EVENT = 'idm-2017-new-york';
@@ -92,7 +92,8 @@ export type PostState = {
   press?: { name: string; value: string };
   /** messages the page must show (their words between placeholders), so that the state is the one meant */
   shows?: MessageKey[];
-  prepare: (tag: string) => Promise<{ open: string; action: string; fill?: Record<string, string>; meanwhile?: () => Promise<void> }>;
+  /** `as`: another account's sign-in, posting instead of the admin's */
+  prepare: (tag: string) => Promise<{ open: string; action: string; fill?: Record<string, string>; meanwhile?: () => Promise<void>; as?: Signed }>;
 };
 
 /** A route's path without its language prefix (/fr/events/:slug → /events/:slug; /fr → /). */
@@ -354,6 +355,16 @@ export async function everyPage(opts: { publicationLang?: Language } = {}): Prom
         return { open: `/speak/${token}`, action: `/speak/${token}/send` };
       },
     },
+    // A session's form sent after its sign-in ended (signed out in another tab): what was typed is shown back, by field.
+    {
+      name: 'a form sent after the sign-in ended',
+      status: 401,
+      shows: ['admin.error.kept'],
+      prepare: async (tag) => {
+        const other = await signedIn(site.storage, site.base, { email: `ended-${tag}@example.org`, role: 'admin' });
+        return { open: `/admin/sessions/${session.id}`, action: `/admin/sessions/${session.id}`, fill: { title: `Typed before the sign-in ended (${tag})` }, as: other, meanwhile: () => signOut(site.storage, other.token) };
+      },
+    },
     // Signing in: a wrong password, and an account locked after too many.
     { name: 'a sign-in refused', status: 401, shows: ['admin.signIn.wrong'], signedOut: true, prepare: at('/admin/login', { email: 'nobody@example.org', password: 'not the password' }) },
     {
@@ -376,7 +387,8 @@ export async function everyPage(opts: { publicationLang?: Language } = {}): Prom
   publicPages['/speak/:token']!.push(s(`/speak/${link.token}?sent=correction`), s(`/speak/${handedIn}`, 410), s(`/speak/${revoked.token}`, 410));
   // Where a post sends the browser back: a frozen edition's notice, a release's.
   adminPages['/admin/publications/:id']!.push(s(`/admin/publications/${p.id}?frozen=1`));
-  adminPages['/admin/events/:id/publish']!.push(s(`/admin/events/${event.id}/publish?published=1`), s(`/admin/events/${event.id}/publish?unchanged=1`));
+  adminPages['/admin/events/:id/publish']!.push(s(`/admin/events/${event.id}/publish?published=1`), s(`/admin/events/${event.id}/publish?unchanged=1`), s(`/admin/events/${event.id}/publish?withdrawn=1`));
+  adminPages['/admin/audit']!.push(s('/admin/audit?reverted=1'));
   const pages = new Map<string, Instance[]>();
   const workspace = new Set<string>();
   for (const [route, list] of Object.entries(publicPages)) pages.set(route, list);

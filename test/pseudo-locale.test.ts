@@ -329,11 +329,12 @@ describe('pseudo-locale', () => {
         check(`POST /admin/materials/{id} (a stale ${what}, 409)`, r.body);
       }
       // Every other page answering a post (test/page-instances.ts's list): the form as the page gives it, filled, posted.
-      for (const [x, { open, action, fill, meanwhile }] of prepared) {
-        const opened = await http('GET', fr(open), x.signedOut ? {} : { cookie });
+      for (const [x, { open, action, fill, meanwhile, as }] of prepared) {
+        const signed = x.signedOut ? '' : (as?.cookie ?? cookie);
+        const opened = await http('GET', fr(open), signed ? { cookie: signed } : {});
         assert.equal(opened.status, 200, `${x.name}: ${open} ${opened.status}`);
         const form = formFields(opened.body, `/fr${action}`, fill ?? {}, x.press);
-        const jar = [x.signedOut ? '' : cookie, cookiesOf(opened)].filter(Boolean).join('; ');
+        const jar = [signed, cookiesOf(opened)].filter(Boolean).join('; ');
         if (meanwhile) await meanwhile();
         // What was typed, and what was stored meanwhile, may show as it is.
         for (const v of Object.values(fill ?? {})) addValue(v);

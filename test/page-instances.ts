@@ -12,6 +12,7 @@ import { addMaterialFile, deleteMaterial } from '../src/operations/materials.ts'
 import { importAgenda } from '../src/operations/import-agenda.ts';
 import { saveForm } from '../src/operations/edit-record.ts';
 import { signIn, signOut } from '../src/operations/accounts.ts';
+import { mergeRecords } from '../src/operations/identities.ts';
 import { write } from '../src/storage/write.ts';
 import { agenda as agendaOf, person as personOf, session as sessionOf } from './factories.ts';
 import { ensurePublication, freezeEdition, savePublication } from '../src/operations/publications.ts';
@@ -389,6 +390,19 @@ export async function everyPage(opts: { publicationLang?: Language } = {}): Prom
   adminPages['/admin/publications/:id']!.push(s(`/admin/publications/${p.id}?frozen=1`));
   adminPages['/admin/events/:id/publish']!.push(s(`/admin/events/${event.id}/publish?published=1`), s(`/admin/events/${event.id}/publish?unchanged=1`), s(`/admin/events/${event.id}/publish?withdrawn=1`));
   adminPages['/admin/audit']!.push(s('/admin/audit?reverted=1'));
+  // The merge pages with people found and with one chosen (what merging would do), and a person after a merge (its undo).
+  const otherPersonId = (await db.selectFrom('person').select('id').where('slug', '=', otherPerson.slug).executeTakeFirstOrThrow()).id;
+  const otherOrganization = await db.selectFrom('organization').select('id').where('id', '!=', organization.id).orderBy('id').executeTakeFirstOrThrow();
+  adminPages['/admin/persons/:id/merge']!.push(s(`/admin/persons/${appearance.person_id}/merge?q=Swing`), s(`/admin/persons/${appearance.person_id}/merge?other=${otherPersonId}`));
+  adminPages['/admin/organizations/:id/merge']!.push(s(`/admin/organizations/${organization.id}/merge?q=migration`), s(`/admin/organizations/${organization.id}/merge?other=${otherOrganization.id}`));
+  await importAgenda(site.storage, agendaOf([{ date: '2016-03-01', sessions: [sessionOf({ title: 'Merged', start: '10:00', end: '11:00', speakers: [personOf('Amina Keeper')] }), sessionOf({ title: 'Merged again', start: '12:00', end: '13:00', speakers: [personOf('A. M. Keeper')] })] }]), {
+    series: { slug: 'import-reports', title: 'Import reports' },
+    event: { slug: 'merged-2016', title: 'Merged', timeZone: 'Europe/Zurich' },
+  });
+  const keeper = await db.selectFrom('person').select('id').where('name', '=', 'Amina Keeper').executeTakeFirstOrThrow();
+  const merged = await db.selectFrom('person').select('id').where('name', '=', 'A. M. Keeper').executeTakeFirstOrThrow();
+  const { mergeId } = await mergeRecords(site.storage, actor, 'person', keeper.id, merged.id);
+  adminPages['/admin/persons/:id']!.push(s(`/admin/persons/${keeper.id}?merged=${mergeId}`));
   const pages = new Map<string, Instance[]>();
   const workspace = new Set<string>();
   for (const [route, list] of Object.entries(publicPages)) pages.set(route, list);

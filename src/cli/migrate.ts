@@ -1,6 +1,7 @@
 // `plenary migrate`: bring the database schema up to date, one migration per transaction.
 import { loadConfig } from '../config.ts';
 import { migrate } from '../storage/migrate.ts';
+import { describeRekey } from '../storage/name-keys.ts';
 import { openStorage } from '../storage/storage.ts';
 
 export async function run(_argv: string[]): Promise<number> {
@@ -8,7 +9,7 @@ export async function run(_argv: string[]): Promise<number> {
   const storage = await openStorage(config.databaseUrl);
   try {
     // Said before each one starts: a long migration shows what it is doing.
-    const applied = await migrate(storage, { onApply: (name) => console.log(`applying ${name}`) });
+    const applied = await migrate(storage, { onApply: (name) => console.log(`applying ${name}`), onRekey: (r) => console.log(describeRekey(r)) });
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'the schema is up to date');
     return 0;
   } finally {

@@ -27,6 +27,7 @@ import * as m0018 from './migrations/0018-search-pairs.ts';
 import * as m0019 from './migrations/0019-public-counts.ts';
 import * as m0020 from './migrations/0020-appearance-page-indexes.ts';
 import * as m0021 from './migrations/0021-material-version-languages.ts';
+import { type RekeyReport, rekeyNamesWithin } from './name-keys.ts';
 import type { Engine, Storage } from './storage.ts';
 
 /**
@@ -150,11 +151,18 @@ async function applyOne(trx: Kysely<any>, engine: Engine, name: string, mod: Mig
 export type MigrateOptions = {
   /** called before each migration is applied (the command prints it) */
   onApply?: (name: string) => void;
-  /** another set of migrations (tests) */
+  /** another set of migrations (tests); then the name keys are left as they are */
   migrations?: Migrations;
+  /** called when stored name keys were changed to follow this Plenary's rules (name-keys.ts) */
+  onRekey?: (report: RekeyReport) => void;
 };
 
-/** Brings the database up to date, each migration in its own transaction; returns the names applied. */
+/**
+ * Brings the database up to date, each migration in its own transaction; returns the names applied.
+ * Then, in one more transaction under the same lock, makes the stored name keys again if they were
+ * made by other rules than this Plenary's (storage/name-keys.ts): every command that opens the
+ * database (migrate, serve, import, ...) comes through here.
+ */
 export async function migrate(storage: Storage, opts: MigrateOptions = {}): Promise<string[]> {
   const migrations = opts.migrations ?? MIGRATIONS;
   const names = migrationNames(migrations);
@@ -181,6 +189,15 @@ export async function migrate(storage: Storage, opts: MigrateOptions = {}): Prom
     } finally {
       if (keysOff) await sql`PRAGMA foreign_keys = ON`.execute(storage.db);
     }
+  }
+  if (opts.migrations === undefined) {
+    const report = await storage.db.transaction().execute(async (tx) => {
+      const trx = tx as unknown as Kysely<any>;
+      await lockAndPrepare(trx, storage.engine);
+      return await rekeyNamesWithin(trx);
+    });
+    const changed = report && report.persons + report.personAliases + report.personAliasesCollapsed + report.organizations + report.organizationAliases + report.organizationAliasesCollapsed;
+    if (report && changed) opts.onRekey?.(report);
   }
   return applied;
 }

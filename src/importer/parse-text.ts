@@ -1205,6 +1205,11 @@ export function parseAgendaText(text: string): Agenda {
 
   dropSpans(days, (line, message) => warn(line - 1, message));
   guessUntitledKinds(opened.filter((o) => days.some((d) => d.sessions.includes(o.s))), days, (line, message) => warn(line - 1, message));
+  // A page where nothing was read as the agenda says so, rather than coming back empty and silent.
+  if (days.every((d) => d.sessions.length === 0)) {
+    const first = lines.findIndex((l) => l.trim() !== '');
+    if (first >= 0) warn(first, 'no agenda found on the page: no time, day, session heading or programme was recognised');
+  }
   warnings.sort((a, b) => a.line - b.line);
   const agenda: Agenda = { title, days, warnings };
   if (overview.length > 0) agenda.overview = overview;

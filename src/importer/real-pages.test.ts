@@ -1276,3 +1276,9 @@ test('a day heading in two calendars, "Name - job - country" set apart by dashes
     [['m', 'Leila Sharaf', 'Dr.', 'Member of the Senate', null, 'Jordan']],
   ]);
 });
+
+test('a page where nothing reads as an agenda says so in a warning', () => {
+  const r = read(['', 'About the Institute', 'We bring scholars and citizens together to think about the future of our cities.']);
+  assert.deepEqual(r.sessions, []);
+  assert.deepEqual(r.warnings, ['2: no agenda found on the page: no time, day, session heading or programme was recognised']);
+});

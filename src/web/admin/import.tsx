@@ -38,6 +38,7 @@ import type { FieldErrors } from '../../domain/editing.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { AdminLayout, type Viewer } from '../views/admin.tsx';
 import { renderDocument } from '../views/layout.tsx';
+import { languageLabel } from '../views/admin-edit.tsx';
 import { DEFAULT_UPLOAD_MAX_BYTES } from './materials.tsx';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 import { href, placeOfRequest } from '../views/render-context.ts';
@@ -289,7 +290,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
               <Input name="event.title" label={t('importPage.eventTitleField')} hint={t('importPage.eventTitleHelp')} value="" typed={p.typed} errors={errors} />
               <Input name="event.timeZone" label={t('importPage.timeZone')} hint={t('importPage.timeZoneHelp')} value="" typed={p.typed} errors={errors} required />
               <Input name="event.startDate" label={t('importPage.startDate')} hint={t('importPage.startDateHelp')} value="" typed={p.typed} errors={errors} />
-              <Input name="event.lang" label={t('importPage.lang')} value="en" typed={p.typed} errors={errors} options={LANGUAGES.map((l) => [l, l])} />
+              <Input name="event.lang" label={t('importPage.lang')} value="en" typed={p.typed} errors={errors} options={LANGUAGES.map((l) => [l, languageLabel(l)])} />
             </>
           ) : null}
           <p>
@@ -614,7 +615,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
               <Input name="event.slug" label={t('importPage.eventSlug')} hint={t('importPage.eventSlugHelp')} value={draft.target.slug} {...common} required />
               <Input name="event.title" label={t('importPage.eventTitleField')} hint={t('importPage.eventTitleHelp')} value={draft.target.title ?? a.title} {...common} />
               <Input name="event.timeZone" label={t('importPage.timeZone')} hint={t('importPage.timeZoneHelp')} value={draft.target.timeZone} {...common} required />
-              <Input name="event.lang" label={t('importPage.lang')} value={draft.target.lang} {...common} options={LANGUAGES.map((l) => [l, l])} />
+              <Input name="event.lang" label={t('importPage.lang')} value={draft.target.lang} {...common} options={LANGUAGES.map((l) => [l, languageLabel(l)])} />
             </>
           ) : null}
           <Input name="event.startDate" label={t('importPage.startDate')} hint={t('importPage.startDateHelp')} value={draft.target.startDate} {...common} />

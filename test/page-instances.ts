@@ -285,6 +285,14 @@ export async function everyPage(opts: { publicationLang?: Language } = {}): Prom
     return { open: `/admin/imports/${id}`, action: `/admin/imports/${id}`, fill };
   };
   const at = (open: string, fill: Record<string, string> = {}, action = open) => async () => ({ open, action, fill });
+  // An agenda uploaded into a series as a new event: the draft asks for the event's address, title, zone and language.
+  const newEventDraft = await createImportDraft(site.storage, {
+    accountId: account,
+    seriesId: event.series_id,
+    eventId: null,
+    target: { slug: 'idm-2017-again', title: null, timeZone: 'America/New_York', startDate: null, lang: 'en' },
+    upload: { name: 'agenda.txt', bytes: await readFile(new URL('../demo/idm-2017-new-york.agenda.txt', import.meta.url)) },
+  });
   const posts: PostState[] = [
     // Each form refused (400), the message beside its field.
     { name: 'a new series refused', status: 400, prepare: at('/admin/new-series', { slug: 'Not A Slug', title: '' }, '/admin/series') },
@@ -339,6 +347,8 @@ export async function everyPage(opts: { publicationLang?: Language } = {}): Prom
     },
     // Importing: an upload without a file, a correction refused, the report after "Import".
     { name: 'an agenda uploaded without a file', status: 400, prepare: at(`/admin/events/${event.id}/import`) },
+    { name: 'an agenda uploaded as a new event without a file', status: 400, prepare: at(`/admin/series/${SERIES}/import`, { 'event.slug': 'Not A Slug', 'event.timeZone': 'Mars/Olympus' }) },
+    { name: "a new event's import correction refused", status: 400, press: { name: 'do', value: 'apply' }, prepare: at(`/admin/imports/${newEventDraft}`, { 'event.slug': 'Not A Slug', 'event.timeZone': 'Mars/Olympus' }) },
     { name: "an import's correction refused", status: 400, press: { name: 'do', value: 'apply' }, prepare: at(`/admin/imports/${draft}`, { 'event.startDate': '2017-13-01' }) },
     { name: "the import's report (kept as edited, doubtful identities, a person listed twice, a document kept)", status: 200, press: { name: 'do', value: 'confirm' }, shows: ['importPage.doneKept', 'formError.reportFieldKept', 'importPage.doneDoubtful', 'importPage.doneWarnings', 'formError.reportListedTwice', 'formError.reportMaterialKept'], prepare: importReport },
     // A speaker's link: made (the address to send), and the speaker's forms refused and handed in.
@@ -390,6 +400,7 @@ export async function everyPage(opts: { publicationLang?: Language } = {}): Prom
   adminPages['/admin/publications/:id']!.push(s(`/admin/publications/${p.id}?frozen=1`));
   adminPages['/admin/events/:id/publish']!.push(s(`/admin/events/${event.id}/publish?published=1`), s(`/admin/events/${event.id}/publish?unchanged=1`), s(`/admin/events/${event.id}/publish?withdrawn=1`));
   adminPages['/admin/audit']!.push(s('/admin/audit?reverted=1'));
+  adminPages['/admin/imports/:draftId']!.push(s(`/admin/imports/${newEventDraft}`));
   // The merge pages with people found and with one chosen (what merging would do), and a person after a merge (its undo).
   const otherPersonId = (await db.selectFrom('person').select('id').where('slug', '=', otherPerson.slug).executeTakeFirstOrThrow()).id;
   const otherOrganization = await db.selectFrom('organization').select('id').where('id', '!=', organization.id).orderBy('id').executeTakeFirstOrThrow();

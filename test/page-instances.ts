@@ -16,7 +16,7 @@ import { mergeRecords } from '../src/operations/identities.ts';
 import { write } from '../src/storage/write.ts';
 import { agenda as agendaOf, person as personOf, session as sessionOf } from './factories.ts';
 import { ensurePublication, freezeEdition, savePublication } from '../src/operations/publications.ts';
-import { createSpeakerLink, finaliseLink, openLink, proposeCorrection, revokeSpeakerLink } from '../src/operations/speaker-links.ts';
+import { createSpeakerLink, finaliseLink, openLink, proposeCorrection, rejectSubmission, revokeSpeakerLink, submitGender, submitMaterial } from '../src/operations/speaker-links.ts';
 import type { Language } from '../src/domain/language.ts';
 import type { MessageKey } from '../src/web/i18n/messages.ts';
 import { createApp } from '../src/web/app.tsx';
@@ -178,6 +178,11 @@ export async function everyPage(opts: { publicationLang?: Language } = {}): Prom
   // A document with a file, for the materials page's forms and their conflict pages.
   const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 0x41), Buffer.from('\n%%EOF\n')]);
   const { materialId } = await addMaterialFile(site.storage, { eventId: event.id, appearanceId: null, fields: { kind: 'other', lang: 'en', label: 'Background note' }, upload: { name: 'background-note.pdf', bytes: pdf } }, { maxBytes: 1024 * 1024 });
+  // The speaker's statement and gender waiting too, and a correction already rejected (the queue's decided list).
+  await submitMaterial(site.storage, await openLink(site.storage, link.token), { kind: 'statement', lang: 'en', label: 'Opening statement', upload: { name: 'statement.pdf', bytes: pdf } }, { maxBytes: 1024 * 1024 });
+  await submitGender(site.storage, await openLink(site.storage, link.token), { gender: 'another', gender_term: 'non-binary' });
+  const rejected = await proposeCorrection(site.storage, await openLink(site.storage, link.token), { name: 'W. L. Swing', affiliation_position: 'Director' });
+  await rejectSubmission(site.storage, rejected, account);
   // A second page of people (the demo archive has more than a hundred).
   const people = Number((await db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   assert.ok(people > 100, `${people} people: /people has a second page`);
@@ -309,6 +314,7 @@ export async function everyPage(opts: { publicationLang?: Language } = {}): Prom
     { name: "an organization's form refused", status: 400, prepare: at(`/admin/organizations/${organization.id}`, { name: '' }) },
     { name: 'a session moved from an old version (refused)', status: 409, prepare: at(`/admin/sessions/${session.id}`, { version: '999999', day_id: String(lastDay.id) }, `/admin/sessions/${session.id}/move`) },
     { name: 'a session deleted from an old version (refused)', status: 409, prepare: at(`/admin/sessions/${session.id}/delete`, { version: '999999' }) },
+    { name: "an event's translation refused (too long)", status: 400, prepare: at(`/admin/events/${event.id}/translations/es`, { 'event.title': 'x'.repeat(5000) }) },
     { name: "an event's translation saved from an old version (the form again over the stored texts)", status: 409, prepare: at(`/admin/events/${event.id}/translations/es`, { 'event.title': 'Diálogo internacional sobre la migración', [`version.event.${event.id}`]: '999999' }) },
     { name: 'a split with nothing chosen', status: 400, prepare: at(`/admin/persons/${appearance.person_id}/split`, {}) },
     { name: "a publication's form without a title", status: 400, prepare: at(`/admin/publications/${p.id}`, { title: '' }) },

@@ -58,6 +58,10 @@ const FIXED: Record<string, string> = {
   'sub-theme or part of the session above; its people are read into that session': 'subTheme',
   'listed with the interpreters or contacts; not read as a speaker': 'listedWithInterpreters',
   'role line above the agenda\'s first session; read with it (a guess)': 'roleAboveFirst',
+  'family name, comma, given name: read as one name, family name first (a guess)': 'familyNameFirst',
+  'link to a document of the meeting; not read': 'documentLink',
+  'meeting announced in a sentence; its subject read as the title (a guess)': 'meetingInSentence',
+  'no agenda found on the page: no time, day, session heading or programme was recognised': 'noAgenda',
 };
 
 /** Warnings with a value in them: the pattern, the code and the names of the values caught. */

@@ -10,11 +10,12 @@
 // pass (GROUPING SETS) over the small columns of the matching rows.
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { type ParsedQuery, fts5Match, indexTokens, MAX_INDEXED_CHARS, pairTsvectorLiteral, pgQuery, tsquery, tsvectorLiteral } from '../../domain/search-text.ts';
-import { countryLabel, countryName } from '../../domain/country.ts';
+import { countryName } from '../../domain/country.ts';
 import { regionOf } from '../../domain/region.ts';
 import { parseTranslations, type Translations, translationsOf } from '../../domain/translations.ts';
 import type { DbOrTx } from '../database.ts';
 import { published } from '../published.ts';
+import { organizationDocs, personDocs, reindexIdentities as reindexIdentitiesSet } from './search-docs.ts';
 import type { Engine } from '../storage.ts';
 
 export const DOC_KINDS = ['event', 'session', 'material', 'person', 'organization'] as const;
@@ -423,159 +424,15 @@ export function countryNames(code: string): string[] {
   return out;
 }
 
-/** A country's English name, then its other names: "Mexico (Mexique, México)". */
-function countryText(code: string): string {
-  const [first, ...rest] = countryNames(code);
-  return rest.length ? `${first} (${rest.join(', ')})` : (first ?? code);
-}
 
-/**
- * A person's document, if any published event names them. Its text: the names they are known by
- * (aliases), then each affiliation as printed on their published appearances, newest first
- * ("Director General, International Organization for Migration, Mexico": the position, the
- * organization's name, the country's English name), then the countries' French and Spanish names
- * ("(Mexique, México)"),
- * so that a position, an organization or a country in any of the three finds the person. The
- * positions are indexed again stemmed in their appearance's language ("ministers" finds "Minister").
- */
-async function personDoc(db: DbOrTx, id: number): Promise<SearchDoc | null> {
-  const person = await db.selectFrom('person').select(['id', 'slug', 'name']).where('id', '=', id).executeTakeFirst();
-  if (!person) return null;
-  const seen = await published(db)
-    .selectFrom('appearance as a')
-    .innerJoin('session as s', 's.id', 'a.session_id')
-    .innerJoin('event as e', 'e.id', 's.event_id')
-    .leftJoin('organization as o', 'o.id', 'a.organization_id')
-    .select(['a.country_code', 'a.country', 'a.affiliation_position', 'a.lang', 'o.name as org_name', 'e.start_date'])
-    .where('a.person_id', '=', id)
-    .orderBy('e.start_date', 'desc')
-    .orderBy('a.id', 'desc')
-    .execute();
-  const last = seen[0];
-  if (!last) return null;
-  const aliases = await any(db).selectFrom('person_alias').select('name').where('person_id', '=', id).where('name', '!=', person.name).execute().catch(() => []);
-  const lines = new Set<string>(aliases.map((a: { name: string }) => a.name));
-  // The countries' other names, once per country: "Mexique, México".
-  const others = new Map<string, string>();
-  const positions = new Map<string, { text: string; lang: string }>();
-  for (const a of seen) {
-    const position = a.affiliation_position?.trim() || null;
-    const line = [position, a.org_name?.trim() || null, countryLabel(a.country_code, a.country, 'en')].filter((x) => x).join(', ');
-    if (line) lines.add(line);
-    if (a.country_code && !others.has(a.country_code)) {
-      const names = countryNames(a.country_code).filter((n) => n !== countryName(a.country_code!, 'en'));
-      if (names.length) others.set(a.country_code, names.join(', '));
-    }
-    if (position) positions.set(`${a.lang}\n${position}`, { text: position, lang: a.lang });
-  }
-  return {
-    kind: 'person',
-    refId: id,
-    facets: { kind: 'person', year: null, series: null, event: null, country: last.country_code, region: regionOf(last.country_code), orgKind: null, role: null, materialKind: null, lang: null },
-    personId: id,
-    fileId: null,
-    title: person.name,
-    personName: null,
-    eventTitle: null,
-    date: last.start_date,
-    href: `/people/${person.slug}`,
-    body: joinText(...lines, others.size ? `(${[...others.values()].join('; ')})` : null),
-    lang: null,
-    bodyIn: [...positions.values()],
-  };
-}
-
-/**
- * An organization's document, if a published event names it or its series' convener is it. Its
- * text: the names it is known by, then its country's names in English, French and Spanish
- * ("Ethiopia (Éthiopie, Etiopía)"); its kind is a facet (orgKind), not text.
- */
-async function organizationDoc(db: DbOrTx, id: number): Promise<SearchDoc | null> {
-  const org = await db.selectFrom('organization').select(['id', 'slug', 'name', 'kind', 'country_code']).where('id', '=', id).executeTakeFirst();
-  if (!org) return null;
-  const p = published(db);
-  const named = await p
-    .selectFrom('appearance as a')
-    .innerJoin('session as s', 's.id', 'a.session_id')
-    .innerJoin('event as e', 'e.id', 's.event_id')
-    .select('e.start_date')
-    .where('a.organization_id', '=', id)
-    .orderBy('e.start_date', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const convenes = named
-    ? undefined
-    : await p.selectFrom('event as e').innerJoin('series as se', 'se.id', 'e.series_id').select('e.start_date').where('se.convener_id', '=', id).orderBy('e.start_date', 'desc').limit(1).executeTakeFirst();
-  const date = named?.start_date ?? convenes?.start_date;
-  if (!date) return null;
-  const aliases = await any(db).selectFrom('organization_alias').select('name').where('organization_id', '=', id).where('name', '!=', org.name).execute().catch(() => []);
-  return {
-    kind: 'organization',
-    refId: id,
-    facets: { kind: 'organization', year: null, series: null, event: null, country: org.country_code, region: regionOf(org.country_code), orgKind: org.kind, role: null, materialKind: null, lang: null },
-    personId: null,
-    fileId: null,
-    title: org.name,
-    personName: null,
-    eventTitle: null,
-    date,
-    href: `/organizations/${org.slug}`,
-    body: joinText(...new Set(aliases.map((a: { name: string }) => a.name)), org.country_code ? countryText(org.country_code) : null),
-    lang: null,
-  };
-}
-
-/** The documents persons and organizations have now (those a published event names), without storing them. */
+/** The documents persons and organizations have now (those a published event names), without storing them (set-based: search-docs.ts). */
 export async function identityDocs(db: DbOrTx, persons: number[], organizations: number[]): Promise<SearchDoc[]> {
-  const out: SearchDoc[] = [];
-  for (let i = 0; i < persons.length; i += 500) for (const d of await Promise.all(persons.slice(i, i + 500).map((id) => personDoc(db, id)))) if (d) out.push(d);
-  for (let i = 0; i < organizations.length; i += 500) for (const d of await Promise.all(organizations.slice(i, i + 500).map((id) => organizationDoc(db, id)))) if (d) out.push(d);
-  return out;
+  return [...(await personDocs(db, persons)), ...(await organizationDocs(db, organizations))];
 }
 
-/**
- * Persons' and organizations' documents made again from the rows as they are now (or removed).
- * `sessions`: the documents of the sessions they appear in too (a session's text names its
- * speakers and moderators), after an edit of the persons themselves (a rename, merge or split);
- * a publish or a rebuild makes those with the event's. `appearingFor`: the documents of the
- * persons who appeared for these organizations too (a person's text names the organizations
- * printed on their appearances), after an edit of the organizations (a rename, merge or split).
- */
-export async function reindexIdentities(trx: DbOrTx, persons: number[], organizations: number[], opts: { sessions?: boolean; appearingFor?: boolean } = {}): Promise<void> {
-  const remakePersons = async (all: number[], sessions: boolean) => {
-    for (let i = 0; i < all.length; i += 500) {
-      const ids = all.slice(i, i + 500);
-      if (sessions) {
-        const events = await published(trx).selectFrom('appearance as a').innerJoin('session as s', 's.id', 'a.session_id').select('s.event_id').where('a.person_id', 'in', ids).distinct().execute();
-        for (const e of events) {
-          await deleteDocs(trx, sql`kind = 'session' AND event_id = ${e.event_id}`);
-          await insertDocs(trx, await eventDocs(trx, e.event_id, 'session'));
-        }
-      }
-      await deleteDocs(trx, sql`kind = 'person' AND ref_id IN (${sql.join(ids)})`);
-      const docs = (await Promise.all(ids.map((id) => personDoc(trx, id)))).filter((d): d is SearchDoc => d !== null);
-      await insertDocs(trx, docs);
-      // Statements show their speaker's name as it is now.
-      const names = await trx.selectFrom('person').select(['id', 'name']).where('id', 'in', ids).execute();
-      for (const n of names) await any(trx).updateTable('search_doc').set({ person_name: n.name }).where('person_id', '=', n.id).where('kind', '=', 'material').execute();
-    }
-  };
-  await remakePersons(persons, opts.sessions ?? false);
-  for (let i = 0; i < organizations.length; i += 500) {
-    const ids = organizations.slice(i, i + 500);
-    await deleteDocs(trx, sql`kind = 'organization' AND ref_id IN (${sql.join(ids)})`);
-    const docs = (await Promise.all(ids.map((id) => organizationDoc(trx, id)))).filter((d): d is SearchDoc => d !== null);
-    await insertDocs(trx, docs);
-  }
-  if (opts.appearingFor && organizations.length) {
-    const done = new Set(persons);
-    const more = new Set<number>();
-    for (let i = 0; i < organizations.length; i += 500) {
-      const rows = await published(trx).selectFrom('appearance').select('person_id').where('organization_id', 'in', organizations.slice(i, i + 500)).distinct().execute();
-      for (const r of rows) if (!done.has(r.person_id)) more.add(r.person_id);
-    }
-    await remakePersons([...more].sort((a, b) => a - b), false);
-  }
+/** Persons' and organizations' documents made again (search-docs.ts). */
+export function reindexIdentities(trx: DbOrTx, persons: number[], organizations: number[], opts: { sessions?: boolean; appearingFor?: boolean } = {}): Promise<void> {
+  return reindexIdentitiesSet(trx, persons, organizations, opts);
 }
 
 /**

@@ -175,10 +175,11 @@ describe('every page in every language in Chromium', { skip: chromiumMissing ?? 
       for (const x of posts) {
         const { open, action, fill, meanwhile, as } = await x.prepare(lang);
         const name = `POST ${prefixed(lang, action)} (${x.name})`;
-        if (x.signedOut || as) await context.clearCookies();
+        if (x.signedOut || as || x.forgetCookies) await context.clearCookies();
         if (as) await context.addCookies([as.browserCookie]);
-        await post(prefixed(lang, open), x.status, name, fill ?? {}, meanwhile, prefixed(lang, action), x.file, x.press);
-        if (x.signedOut || as) {
+        const forget = x.forgetCookies ? () => context.clearCookies() : undefined;
+        await post(prefixed(lang, open), x.status, name, fill ?? {}, forget && meanwhile ? async () => (await meanwhile(), await forget()) : (forget ?? meanwhile), prefixed(lang, action), x.file, x.press);
+        if (x.signedOut || as || x.forgetCookies) {
           await context.clearCookies();
           await context.addCookies([adminCookie]);
         }

@@ -87,6 +87,8 @@ export type PostState = {
   status: number;
   /** posted signed out (a speaker's link, the sign-in) */
   signedOut?: boolean;
+  /** the cookies the page set are gone when the form is sent (the sign-in's token) */
+  forgetCookies?: boolean;
   /** the form's file field gets a small PDF of this name */
   file?: string;
   /** the submit button pressed, by its name and value */
@@ -383,6 +385,7 @@ export async function everyPage(opts: { publicationLang?: Language } = {}): Prom
       },
     },
     // Signing in: a wrong password, and an account locked after too many.
+    { name: 'a sign-in without its token (the page opened elsewhere, cookies gone)', status: 403, signedOut: true, forgetCookies: true, shows: ['admin.signIn.noToken'], prepare: at('/admin/login', { email: 'nobody@example.org', password: 'not the password' }) },
     { name: 'a sign-in refused', status: 401, shows: ['admin.signIn.wrong'], signedOut: true, prepare: at('/admin/login', { email: 'nobody@example.org', password: 'not the password' }) },
     {
       name: 'a sign-in locked (too many attempts)',
@@ -412,6 +415,9 @@ export async function everyPage(opts: { publicationLang?: Language } = {}): Prom
   const otherOrganization = await db.selectFrom('organization').select('id').where('id', '!=', organization.id).orderBy('id').executeTakeFirstOrThrow();
   adminPages['/admin/persons/:id/merge']!.push(s(`/admin/persons/${appearance.person_id}/merge?q=Swing`), s(`/admin/persons/${appearance.person_id}/merge?other=${otherPersonId}`));
   adminPages['/admin/organizations/:id/merge']!.push(s(`/admin/organizations/${organization.id}/merge?q=migration`), s(`/admin/organizations/${organization.id}/merge?other=${otherOrganization.id}`));
+  // One who shares a session with him: merging them is refused on the page (a person twice in one session).
+  const alongside = await db.selectFrom('appearance').select('person_id').where('session_id', '=', (await db.selectFrom('appearance').select('session_id').where('id', '=', appearance.id).executeTakeFirstOrThrow()).session_id).where('person_id', '!=', appearance.person_id).orderBy('id').executeTakeFirst();
+  if (alongside) adminPages['/admin/persons/:id/merge']!.push(s(`/admin/persons/${appearance.person_id}/merge?other=${alongside.person_id}`));
   await importAgenda(site.storage, agendaOf([{ date: '2016-03-01', sessions: [sessionOf({ title: 'Merged', start: '10:00', end: '11:00', speakers: [personOf('Amina Keeper')] }), sessionOf({ title: 'Merged again', start: '12:00', end: '13:00', speakers: [personOf('A. M. Keeper')] })] }]), {
     series: { slug: 'import-reports', title: 'Import reports' },
     event: { slug: 'merged-2016', title: 'Merged', timeZone: 'Europe/Zurich' },

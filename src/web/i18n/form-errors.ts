@@ -19,7 +19,8 @@ export const formErrorKey = (key: FormMessageKey): MessageKey => `formError.${ke
 const QUANTITIES = new Set(['n', 'count', 'max', 'mb', 'bytes', 'length', 'days', 'line', 'page', 'pages']);
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
-function quantity(lang: InterfaceLanguage, v: number): string {
+/** A quantity written by Intl.NumberFormat in `lang` (grouped, at most one decimal; French groups with U+00A0). t() uses it for numeric parameters. */
+export function quantity(lang: InterfaceLanguage, v: number): string {
   let f = numberFormats.get(lang);
   if (!f) numberFormats.set(lang, (f = new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 1 })));
   const s = f.format(v);

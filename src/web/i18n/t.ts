@@ -1,11 +1,19 @@
 import type { InterfaceLanguage } from '../../domain/language.ts';
 import { CATALOGUES, type MessageKey } from './messages.ts';
+import { quantity } from './form-errors.ts';
 
 /** A message in one language; `lang` says which (a translator made by `translator()` carries it). */
 export type Translate = ((key: MessageKey, params?: Record<string, string | number>) => string) & { readonly lang?: InterfaceLanguage };
 
 /** The parameters that carry the count a message's plural form depends on, in order of preference. */
 const COUNT_PARAMS = ['n', 'count'] as const;
+
+/**
+ * Numeric parameters that name a thing rather than count it (a record's id, an audit entry, a year, a version or
+ * edition number, a code, an HTTP status, a day's number): written as they are. Every other number is a quantity,
+ * written by Intl in the reader's language after the plural form is chosen ("2,091", French "2 091").
+ */
+const NAME_PARAMS = new Set(['id', 'ids', 'entry', 'year', 'version', 'number', 'code', 'status', 'day', 'last', 'later', 'slug', 'hash']);
 
 const rulesOf = new Map<string, Intl.PluralRules>();
 function pluralCategory(lang: string, count: number): Intl.LDMLPluralRule {
@@ -56,7 +64,11 @@ export function translator(lang: InterfaceLanguage): Translate {
     };
     const template = (lang === 'en' ? undefined : pick(own, lang)) ?? pick(en, 'en') ?? key;
     if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+    const shown = (name: string): string => {
+      const v = params[name]!;
+      return typeof v === 'number' && Number.isFinite(v) && !NAME_PARAMS.has(name) ? quantity(lang, v) : String(v);
+    };
+    return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? shown(name) : m));
   };
   return Object.assign(t, { lang });
 }

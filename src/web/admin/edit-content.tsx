@@ -29,7 +29,7 @@ import { idParam, onNamed as onNamedOf, onRecord as onRecordOf } from '../record
 import { IdentitySection } from './identities.tsx';
 import type { MatchReason } from '../../domain/identity.ts';
 import { href, placeOfRequest } from '../views/render-context.ts';
-import { listOf } from '../views/format.ts';
+import { listOf, longDate } from '../views/format.ts';
 import { formMessage, noRecord } from '../../domain/form-messages.ts';
 
 type C = Context<AuthEnv>;
@@ -125,7 +125,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
               <a href={href(`/admin/events/${e.id}`)}>
                 <bdi>{e.title}</bdi>
               </a>{' '}
-              (<time datetime={e.start_date}>{e.start_date}</time>, {t(`admin.status.${e.status}`)})
+              (<time datetime={e.start_date}>{longDate(e.start_date, lang)}</time>, {t(`admin.status.${e.status}`)})
             </li>
           ))}
         </ul>
@@ -259,7 +259,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
             <section aria-labelledby={`day-${d.id}`}>
               <h3 id={`day-${d.id}`}>
                 <a href={href(`/admin/days/${d.id}`)}>
-                  <time datetime={d.date}>{d.date}</time>
+                  <time datetime={d.date}>{longDate(d.date, lang)}</time>
                   {d.label ? (
                     <>
                       {' '}
@@ -293,7 +293,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
               {readOnly(viewer) ? null : (
                 <p>
                   <a href={href(`/admin/days/${d.id}/sessions/new`)}>
-                    {t('edit.addSession')} (<time datetime={d.date}>{d.date}</time>)
+                    {t('edit.addSession')} (<time datetime={d.date}>{longDate(d.date, lang)}</time>)
                   </a>
                 </p>
               )}
@@ -373,7 +373,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
       <FormPage
         {...base(c)}
         entity="day"
-        title={t('edit.editDay', { date: String(d.date) })}
+        title={t('edit.editDay', { date: longDate(String(d.date), lang) })}
         action={href(`/admin/days/${id}`)}
         values={values ?? formValues('day', d)}
         errors={errors}
@@ -420,7 +420,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
       <FormPage
         {...base(c)}
         entity="session"
-        title={t('edit.newSession', { date: String(d.date) })}
+        title={t('edit.newSession', { date: longDate(String(d.date), lang) })}
         action={href(`/admin/days/${dayId}/sessions`)}
         values={values}
         errors={errors}

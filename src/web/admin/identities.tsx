@@ -21,6 +21,7 @@ import { ActionButton } from '../views/admin-edit.tsx';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 import { href, placeOfRequest } from '../views/render-context.ts';
 import { refusalText } from '../i18n/form-errors.ts';
+import { longDate, timestamp } from '../views/format.ts';
 import { formMessage, noRecord, entityMessage } from '../../domain/form-messages.ts';
 
 type C = Context<AuthEnv>;
@@ -79,8 +80,8 @@ export async function IdentitySection(p: { db: AuthOptions['storage']['db']; t: 
               const row = JSON.parse(m.merged_row) as { name: string; slug: string };
               return (
                 <li id={`merge-${m.id}`}>
-                  {t('identity.mergeLine', { id: String(m.id), at: m.created_at.slice(0, 16).replace('T', ' '), by: m.email ?? '?' })} <bdi>{row.name}</bdi> ({row.slug})
-                  {m.undone_at ? ` ${t('identity.undoneAt', { at: m.undone_at.slice(0, 16).replace('T', ' ') })}` : null}
+                  {t('identity.mergeLine', { id: String(m.id), at: timestamp(m.created_at, t.lang ?? 'en'), by: m.email ?? '?' })} <bdi>{row.name}</bdi> ({row.slug})
+                  {m.undone_at ? ` ${t('identity.undoneAt', { at: timestamp(m.undone_at, t.lang ?? 'en') })}` : null}
                   {admin && !m.undone_at ? (
                     <>
                       {' '}
@@ -236,7 +237,7 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
         id: a.id,
         label: (
           <>
-            <time datetime={a.date}>{a.date}</time>, <bdi>{a.event}</bdi>: <bdi>{a.title ?? a.kind}</bdi> ({a.role}){a.affiliation_position || a.organization ? ' — ' : ''}
+            <time datetime={a.date}>{longDate(a.date, lang)}</time>, <bdi>{a.event}</bdi>: <bdi>{a.title ?? a.kind}</bdi> ({a.role}){a.affiliation_position || a.organization ? ' — ' : ''}
             <bdi>{[a.affiliation_position, a.organization, a.country].filter(Boolean).join(', ')}</bdi>
           </>
         ),
@@ -250,7 +251,7 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
       id: a.id,
       label: (
         <>
-          <time datetime={a.date}>{a.date}</time>, <bdi>{a.event}</bdi>: <bdi>{a.title ?? a.kind}</bdi> — <bdi>{a.person}</bdi> ({a.role})
+          <time datetime={a.date}>{longDate(a.date, lang)}</time>, <bdi>{a.event}</bdi>: <bdi>{a.title ?? a.kind}</bdi> — <bdi>{a.person}</bdi> ({a.role})
           {a.affiliation_position ? (
             <>
               , <bdi>{a.affiliation_position}</bdi>

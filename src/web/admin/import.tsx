@@ -42,7 +42,7 @@ import { languageLabel } from '../views/admin-edit.tsx';
 import { DEFAULT_UPLOAD_MAX_BYTES } from './materials.tsx';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 import { href, placeOfRequest } from '../views/render-context.ts';
-import { decimal, listOf } from '../views/format.ts';
+import { decimal, listOf, timestamp } from '../views/format.ts';
 import { type FieldMessage, FormMessage, formMessage, noRecord } from '../../domain/form-messages.ts';
 
 /** Room for the form's other fields and the multipart framing around the file. */
@@ -590,7 +590,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
         <p id="import-summary">
           {t('importPage.summary', { days: a.days.length, sessions, appearances, warnings: draft.warnings.length, format: draft.format.toUpperCase() })}
         </p>
-        <p>{t('importPage.nothingStored', { expires: draft.expiresAt.slice(0, 16).replace('T', ' ') })}</p>
+        <p>{t('importPage.nothingStored', { expires: timestamp(draft.expiresAt, lang) })}</p>
         {p.corrected && !errorList.length ? (
           <p class="form-error" role="status" id="import-notice">
             {t('importPage.corrected')}

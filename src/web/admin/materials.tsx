@@ -11,7 +11,7 @@ import { DEFAULT_LANGUAGE, LANGUAGES } from '../../domain/language.ts';
 import { addMaterialFile, addMaterialVersion, deleteMaterial, editMaterialFields, MaterialConflict, materialFieldsSchema, missingMaterial, replaceMaterialFile, type Upload } from '../../operations/materials.ts';
 import { parseVersion } from '../../operations/edit-record.ts';
 import { languageName } from '../views/content-text.tsx';
-import { decimal, fileSize } from '../views/format.ts';
+import { decimal, fileSize, timestamp } from '../views/format.ts';
 import { appearancesOfEvent, eventForMaterials, materialById, materialsOfEvent, type AppearanceChoice, type MaterialRow } from '../../storage/queries/materials.ts';
 import { type AuthEnv, type AuthOptions, checkOrigin, guard } from '../auth.ts';
 import { may } from '../../domain/account.ts';
@@ -199,7 +199,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
     const s = p.sent;
     const kindName = (k: string) => ((MATERIAL_KINDS as readonly string[]).includes(k) ? t(`search.materialKind.${k as (typeof MATERIAL_KINDS)[number]}`) : k);
     const langName = (l: string) => ((LANGUAGES as readonly string[]).includes(l) ? languageLabel(l) : l);
-    const when = (iso: string) => <time datetime={iso}>{`${iso.replace('T', ' ').slice(0, 16)} UTC`}</time>;
+    const when = (iso: string) => <time datetime={iso}>{timestamp(iso, lang)}</time>;
     const notSent = t('materialConflict.notSent');
     /** A row: the stored value and the sent one, compared when the post sent that field. */
     const row = (label: string, theirs: string, mine: string | null, show: (v: string) => unknown = (v) => v): ConflictRow => ({

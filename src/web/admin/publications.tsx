@@ -32,6 +32,7 @@ import { hrefIn, placeOfRequest } from '../views/render-context.ts';
 import { languageNameIn, publicationOptions } from '../views/publication-words.ts';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 import { formMessage } from '../../domain/form-messages.ts';
+import { timestamp } from '../views/format.ts';
 
 type C = Context<AuthEnv>;
 const actionOf = (c: C) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? ('read-drafts' as const) : ('edit-content' as const));
@@ -151,7 +152,7 @@ export function publicationAdminRoutes(app: Hono<AuthEnv>, opts: AuthOptions): v
             <ul>
               {editions.map((e) => (
                 <li>
-                  <a href={pub(`/publications/${p.slug}/${e.number}`)}>{t('publication.edition', { n: e.number })}</a> <time datetime={e.metadata.date}>{e.metadata.date}</time>
+                  <a href={pub(`/publications/${p.slug}/${e.number}`)}>{t('publication.edition', { n: e.number })}</a> <time datetime={e.metadata.date}>{timestamp(e.metadata.date, lang)}</time>
                   {e.note ? (
                     <>
                       {' — '}

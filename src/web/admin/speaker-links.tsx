@@ -20,14 +20,15 @@ import { sendFile } from '../routes/files.ts';
 import { describeGender } from '../speaker/routes.tsx';
 import { AdminLayout, type Viewer } from '../views/admin.tsx';
 import { ActionButton, readOnly } from '../views/admin-edit.tsx';
-import { longDate } from '../views/format.ts';
+import { longDate, timestamp } from '../views/format.ts';
 import { languageName, renderDocument } from '../views/layout.tsx';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 import { href, hrefIn, placeOfRequest } from '../views/render-context.ts';
 import { formMessage, noRecord } from '../../domain/form-messages.ts';
 
 type C = Context<AuthEnv>;
-const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+/** A moment as the language writes it, in UTC with the zone named (format.ts `timestamp`). */
+const utc = (iso: string, lang: InterfaceLanguage) => timestamp(iso, lang);
 const actionOf = (c: C) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? ('read-drafts' as const) : ('edit-content' as const));
 
 /** For guard(): a link's or submission's series; a missing one is reported missing to admins only (record-access.ts). */
@@ -66,7 +67,7 @@ export function speakerLinkRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { now?
     const url = `${opts.baseUrl().replace(/\/$/, '')}${hrefIn(linkLang, `/speak/${made.token}`)}`;
     const when = [ctx.date ? longDate(ctx.date, linkLang) : ctx.dayLabel, ctx.start ? `${ctx.start}${ctx.end ? `–${ctx.end}` : ''}` : null].filter(Boolean).join(tl('punct.comma'));
     const subject = tl('speakerLink.mail.subject', { event: ctx.eventTitle });
-    const mailBody = tl('speakerLink.mail.body', { name: [ctx.honorific, ctx.name].filter(Boolean).join(' '), session: ctx.sessionTitle ?? tl('speakerLink.untitled'), when, event: ctx.eventTitle, url, expires: utc(made.expiresAt) });
+    const mailBody = tl('speakerLink.mail.body', { name: [ctx.honorific, ctx.name].filter(Boolean).join(' '), session: ctx.sessionTitle ?? tl('speakerLink.untitled'), when, event: ctx.eventTitle, url, expires: utc(made.expiresAt, linkLang) });
     const mailto = `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(mailBody)}`;
     return html(c, <CreatedPage t={t} lang={lang} viewer={viewerOf(c)} name={ctx.name} url={url} mailto={mailto} appearanceId={id} />);
   });
@@ -131,9 +132,13 @@ export async function speakerLinksSection(db: DbOrTx, t: Translate, viewer: View
               return (
                 <tr id={`speaker-link-${l.id}`}>
                   <td>{l.id}</td>
-                  <td>{utc(l.created_at)}</td>
+                  <td>
+                    <time datetime={l.created_at}>{utc(l.created_at, t.lang ?? 'en')}</time>
+                  </td>
                   <td>{l.creator ?? ''}</td>
-                  <td>{utc(l.expires_at)}</td>
+                  <td>
+                    <time datetime={l.expires_at}>{utc(l.expires_at, t.lang ?? 'en')}</time>
+                  </td>
                   <td>{t(`speakerLink.state.${state}`)}</td>
                   <td>{l.submissions}</td>
                   {readOnly(viewer) ? null : (
@@ -256,10 +261,12 @@ function QueueTable(p: { t: Translate; viewer: Viewer; account: Account; rows: Q
                 </>
               ) : null}
             </td>
-            <td>{utc(x.created_at)}</td>
+            <td>
+                    <time datetime={x.created_at}>{utc(x.created_at, t.lang ?? 'en')}</time>
+                  </td>
             <td>
               {p.decided ? (
-                t('speakerLink.queue.decidedBy', { status: t(`speakerLink.status.${x.status as 'approved' | 'rejected'}`), who: x.decider ?? '', at: x.decided_at ? utc(x.decided_at) : '' })
+                t('speakerLink.queue.decidedBy', { status: t(`speakerLink.status.${x.status as 'approved' | 'rejected'}`), who: x.decider ?? '', at: x.decided_at ? utc(x.decided_at, t.lang ?? 'en') : '' })
               ) : may(p.account, 'edit-content', x.series_id) ? (
                 <>
                   <ActionButton viewer={p.viewer} action={href(`/admin/speaker-submissions/${x.id}/approve`)}>

@@ -7,6 +7,7 @@ import { type InterfaceLanguage, intlLocale } from '../../interface-languages.ts
 import { type FieldMessage, type FormMessageKey, FormMessage } from '../../domain/form-messages.ts';
 import type { MessageKey } from './messages.ts';
 import type { Translate } from './t.ts';
+import { dateParam } from '../views/format.ts';
 
 /** The catalogue's key for a form message. */
 export const formErrorKey = (key: FormMessageKey): MessageKey => `formError.${key}` as MessageKey;
@@ -31,7 +32,7 @@ export function quantity(lang: InterfaceLanguage, v: number): string {
 /** A quantity (a count, a size, a line number) written by Intl in the translator's language: "1,234", French "1 234". */
 export const quantityIn = (t: Translate, n: number): string => quantity(t.lang ?? 'en', n);
 
-/** A field's message as a web form shows it. */
+/** A field's message as a web form shows it; a date or a moment ({date}, {at}, {when}) written by Intl in the reader's language (format.ts `dateParam`). */
 export function fieldError(t: Translate, message: FieldMessage): string {
   if (!(message instanceof FormMessage)) return message;
   const params = Object.fromEntries(
@@ -45,7 +46,9 @@ export function fieldError(t: Translate, message: FieldMessage): string {
             ? quantity(t.lang ?? 'en', v)
             : k === 'detail' && typeof v === 'string'
               ? t('formError.technicalDetail', { detail: v })
-              : (v as string | number),
+              : typeof v === 'string'
+                ? dateParam(k, v, t.lang ?? 'en')
+                : (v as string | number),
     ]),
   );
   return t(formErrorKey(message.key), params);

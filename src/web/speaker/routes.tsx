@@ -21,7 +21,7 @@ import { uploadForm, uploadFormOf } from '../upload-form.ts';
 import { refusalText } from '../i18n/form-errors.ts';
 import { type Translate, translator } from '../i18n/t.ts';
 import { HTML_HEADERS } from '../security.ts';
-import { decimal, longDate } from '../views/format.ts';
+import { decimal, longDate, timestamp } from '../views/format.ts';
 import { Layout, renderDocument } from '../views/layout.tsx';
 import { hrefIn, placeOf, prefixOf } from '../views/render-context.ts';
 
@@ -64,7 +64,8 @@ export function linkGuard(opts: SpeakerOptions): MiddlewareHandler<SpeakerEnv> {
 }
 
 const langOf = (l: string): Language => ((LANGUAGES as readonly string[]).includes(l) ? (l as Language) : DEFAULT_LANGUAGE);
-const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+/** A moment as the language writes it, in UTC with the zone named (format.ts `timestamp`). */
+const utc = (iso: string, lang: InterfaceLanguage) => timestamp(iso, lang);
 
 export function speakerRoutes(opts: SpeakerOptions): Hono<SpeakerEnv> {
   const app = new Hono<SpeakerEnv>();
@@ -144,7 +145,7 @@ export function speakerRoutes(opts: SpeakerOptions): Hono<SpeakerEnv> {
   app.onError(async (err, c) => {
     if (err instanceof LinkClosed) {
       const s = err.state;
-      const body = s === 'expired' ? t('speakerLink.closed.expired.body', { date: utc(err.link.expires_at) }) : t(`speakerLink.closed.${s}.body`);
+      const body = s === 'expired' ? t('speakerLink.closed.expired.body', { date: utc(err.link.expires_at, lang) }) : t(`speakerLink.closed.${s}.body`);
       return html(c, <Message lang={lang} t={t} title={t(`speakerLink.closed.${s}.title`)} body={body} />, 410);
     }
     if (err instanceof PlenaryError) {
@@ -215,7 +216,7 @@ function SpeakerPage(p: {
     <Layout lang={p.lang} t={t} title={title} noindex>
       <h1>{title}</h1>
       <p>{t('speakerLink.intro')}</p>
-      <p>{t('speakerLink.expires', { date: utc(p.link.expires_at) })}</p>
+      <p>{t('speakerLink.expires', { date: utc(p.link.expires_at, p.lang) })}</p>
       {p.notice ? (
         <p role="status" class="saved" id="notice">
           {p.notice}

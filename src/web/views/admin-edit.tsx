@@ -15,6 +15,7 @@ import type { Translate } from '../i18n/t.ts';
 import { fieldError } from '../i18n/form-errors.ts';
 import type { FieldMessage } from '../../domain/form-messages.ts';
 import { AdminLayout, type Viewer } from './admin.tsx';
+import { timestamp } from './format.ts';
 
 type Base = { lang: InterfaceLanguage; t: Translate; viewer: Viewer };
 
@@ -331,7 +332,7 @@ export function AuditPage(p: Base & { rows: AuditRow[]; canRevert: boolean; reve
               <tr id={`entry-${r.id}`}>
                 <td>{r.id}</td>
                 <td>
-                  <time datetime={r.at}>{r.at.replace('T', ' ').slice(0, 19)} UTC</time>
+                  <time datetime={r.at}>{timestamp(r.at, p.lang)}</time>
                 </td>
                 <td>
                   {r.email ?? (r.action === 'import' ? t('audit.import') : t('audit.unknown'))}

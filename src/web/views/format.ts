@@ -30,6 +30,38 @@ export function longDate(date: string, lang: InterfaceLanguage): string {
   return format(lang, 'long').format(utcDate(date));
 }
 
+/** An instant as stored ("2026-11-30 04:05", "2026-11-30T04:05:12.345Z"; no zone given is UTC) as a Date, or null. */
+function instant(iso: string): Date | null {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/.exec(iso.trim());
+  if (!m) return null;
+  const zone = !m[3] || m[3] === 'UTC' ? 'Z' : m[3];
+  const d = new Date(`${m[1]}T${m[2]}${zone}`);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+const stamps = new Map<string, Intl.DateTimeFormat>();
+/**
+ * A moment (the audit log's, a deletion's, a link's) with its date and time of day in the reader's language, and the
+ * zone named: "November 30, 2026 at 04:05 UTC", French "30 novembre 2026 à 04:05 UTC", Arabic with Latin digits.
+ * In UTC unless `timeZone` (an IANA zone the page has, e.g. the viewer's) is given. A text that is not a date and
+ * time is returned as it is; a bare date is its long date without the weekday.
+ */
+export function timestamp(iso: string, lang: InterfaceLanguage, timeZone = 'UTC'): string {
+  const d = instant(iso);
+  if (!d) return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? format(lang, 'range').format(utcDate(iso)) : iso;
+  const key = `${lang} ${timeZone}`;
+  let f = stamps.get(key);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat(intlLocale(lang), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone, timeZoneName: 'short' });
+    } catch {
+      return timestamp(iso, lang);
+    }
+    stamps.set(key, f);
+  }
+  return f.format(d);
+}
+
 /**
  * What the language puts between a date and a time of day ("Tuesday, April 18, 2017, 10:00–11:30";
  * Arabic "…2017، 10:00"): read from Intl's own date-and-time range, so no comma is glued in by hand.
@@ -116,3 +148,21 @@ const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u0590-\u08FF\uFB1D-\
 export function isolate(text: string): string {
   return BIDI.test(text) ? `\u2068${text}\u2069` : text;
 }
+
+/**
+ * A message's parameter that holds a date or a moment, as the reader's language writes it (the form errors' {date},
+ * {at}, {when}; the domain passes them as stored): {date} and {expires} a calendar date (its long date), {at} a
+ * moment in UTC (its timestamp, "UTC" shown), {when} a day and a time of day of the agenda (local time, no zone).
+ * Any other parameter, or a value that is not such a date, is returned as it is.
+ */
+export function dateParam(name: string, v: string, lang: InterfaceLanguage): string {
+  if (DAY_PARAMS.has(name) && /^\d{4}-\d{2}-\d{2}$/.test(v)) return longDate(v, lang);
+  if (MOMENT_PARAMS.has(name) && instant(v)) return timestamp(v, lang);
+  if (name === 'when') {
+    const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}(?:[–-]\d{2}:\d{2})?))?$/.exec(v);
+    if (m) return dateAndTime(longDate(m[1]!, lang), m[2] ?? '', lang);
+  }
+  return v;
+}
+const DAY_PARAMS = new Set(['date', 'expires', 'startDate', 'endDate', 'start', 'end']);
+const MOMENT_PARAMS = new Set(['at', 'createdAt', 'decidedAt', 'deletedAt', 'undoneAt', 'expiresAt']);

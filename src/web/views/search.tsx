@@ -11,6 +11,7 @@ import type { Translate } from '../i18n/t.ts';
 import { Layout } from './layout.tsx';
 import { href } from './render-context.ts';
 import { textAttrs } from './content-text.tsx';
+import { longDate } from './format.ts';
 
 /** At most this many values are listed per facet (the most frequent; every count is exact). */
 export const FACET_VALUES_SHOWN = 12;
@@ -142,7 +143,7 @@ export function SearchPage(p: { lang: InterfaceLanguage; t: Translate; outcome: 
                   ) : null}
                   {h.date ? (
                     <>
-                      , <time datetime={h.date}>{h.date}</time>
+                      , <time datetime={h.date}>{longDate(h.date, lang)}</time>
                     </>
                   ) : null}
                 </span>

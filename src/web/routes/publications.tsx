@@ -21,7 +21,7 @@ import { htmlHeadersWithStyles } from '../security.ts';
 import { renderDocument, Layout } from '../views/layout.tsx';
 import { hrefIn, placeOf } from '../views/render-context.ts';
 import { citationWords } from '../views/publication-words.ts';
-import { fileSize } from '../views/format.ts';
+import { fileSize, timestamp } from '../views/format.ts';
 import { sendFile } from './files.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -209,7 +209,7 @@ export function publicationRoutes(deps: AppDeps, lang: InterfaceLanguage = DEFAU
                       ) : (
                         <a href={page(`/publications/${p.slug}/${x.number}`)}>{t('publication.edition', { n: x.number })}</a>
                       )}{' '}
-                      <time datetime={x.metadata.date}>{x.metadata.date}</time>
+                      <time datetime={x.metadata.date}>{timestamp(x.metadata.date, lang)}</time>
                     </li>
                   ))}
                 </ol>

@@ -15,7 +15,7 @@ import type { Translate } from '../i18n/t.ts';
 import { fieldError } from '../i18n/form-errors.ts';
 import type { FieldMessage } from '../../domain/form-messages.ts';
 import { AdminLayout, type Viewer } from './admin.tsx';
-import { timestamp } from './format.ts';
+import { dateParam, timestamp } from './format.ts';
 
 type Base = { lang: InterfaceLanguage; t: Translate; viewer: Viewer };
 
@@ -419,5 +419,7 @@ export function languageLabel(code: string): string {
 
 /** A warning before publishing (domain/clashes.ts), said in the reader's language. */
 export function warningText(w: Warning, t: Translate): string {
-  return t((w.code === 'person-overlap' && w.params.event !== undefined ? 'warning.person-overlap.elsewhere' : `warning.${w.code}`) as MessageKey, w.params);
+  // The event's dates ({start}, {end}) as the language writes them.
+  const params = Object.fromEntries(Object.entries(w.params).map(([k, v]) => [k, dateParam(k, v, t.lang ?? 'en')]));
+  return t((w.code === 'person-overlap' && w.params.event !== undefined ? 'warning.person-overlap.elsewhere' : `warning.${w.code}`) as MessageKey, params);
 }

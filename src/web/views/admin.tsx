@@ -7,6 +7,7 @@ import type { Translate } from '../i18n/t.ts';
 import { CATALOGUES, type MessageKey } from '../i18n/messages.ts';
 import { Layout } from './layout.tsx';
 import { href } from './render-context.ts';
+import { longDate } from './format.ts';
 
 type Base = { lang: InterfaceLanguage; t: Translate };
 export type Viewer = { email: string; role: AccountRole; csrfToken: string };
@@ -130,7 +131,7 @@ export function DashboardPage(p: Base & { viewer: Viewer; series: DashboardSerie
                   ) : (
                     <bdi>{e.title}</bdi>
                   )}{' '}
-                  (<time datetime={e.startDate}>{e.startDate}</time>, {t(`admin.status.${e.status}`)}){' '}
+                  (<time datetime={e.startDate}>{longDate(e.startDate, p.lang)}</time>, {t(`admin.status.${e.status}`)}){' '}
                   <a href={href(`/admin/events/${e.id}`)}>
                     {t('edit.openEvent')}: <bdi>{e.title}</bdi>
                   </a>

@@ -14,6 +14,9 @@
 // on PostgreSQL, the server backends' (their /proc/<pid>/schedstat, nanoseconds on a core: the
 // server runs on this machine). The indexing rate is given per second of wall clock and per
 // second of CPU. Asserts nothing.
+// BENCH_SQLITE_FILE=/work/bench-data/search-100k.db keeps the SQLite file and uses it again when it
+// exists (the queries only, a few minutes rather than fifteen); BENCH_ENGINES=sqlite for SQLite alone;
+// BENCH_PROFILE=1 prints each step's CPU time per request.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { sql } from 'kysely';
 import { ORGANIZATION_KINDS } from '../src/domain/organization.ts';
@@ -31,7 +34,7 @@ const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',') as E
 const EVENTS = 2000;
 const SERIES = 8;
 const BATCH = 500;
-/** BENCH_PROFILE=1: the time of each step of a search, summed per class. */
+/** BENCH_PROFILE=1: the CPU time of each step of a search (this process's), summed per class. */
 const PROFILE: Record<string, number> | null = process.env.BENCH_PROFILE ? {} : null;
 
 function mulberry32(seed: number) {
@@ -359,7 +362,7 @@ async function run(engine: Engine, mix: Record<string, Query[]>): Promise<void> 
       const cpuCols = `${' '.repeat(pg ? 25 : 9)}${ms(pct(cpus, 50)).slice(1)} ${ms(pct(cpus, 95))} ${ms(pct(cpus, 99))}`;
       console.log(`  ${cls.padEnd(24)} ${String(times.length).padStart(4)} ${ms(pct(times, 50))} ${ms(pct(times, 95))} ${ms(pct(times, 99))}${cpuCols}  ${min.toLocaleString('en')}–${max.toLocaleString('en')}`);
       if (PROFILE) {
-        console.log(`    steps (ms per request): ${Object.entries(PROFILE).map(([k, v]) => `${k} ${(v / times.length).toFixed(1)}`).join(', ')}`);
+        console.log(`    steps (CPU ms per request): ${Object.entries(PROFILE).map(([k, v]) => `${k} ${(v / times.length).toFixed(1)}`).join(', ')}`);
         for (const k of Object.keys(PROFILE)) delete PROFILE[k];
       }
     }

@@ -11,6 +11,7 @@ const STORAGE = ['test/storage.test.ts', 'test/representation.test.ts', 'test/re
 const UNIT = [
   'test/pseudo-locale.test.ts',
   'src/domain/names.test.ts',
+  'src/domain/search-fold.test.ts',
   'src/web/i18n/import-warnings.test.ts',
   'src/web/views/format.test.ts',
   'src/domain/translations.test.ts',
@@ -49,6 +50,7 @@ const UNIT = [
   'test/catalogue-discovery.test.ts',
   'test/plurals.test.ts',
   'test/demo-archive-terminal.test.ts',
+  'test/switch-links.test.ts',
 ];
 
 const BROWSER = ['test/browser.test.ts', 'test/representation-browser.test.ts', 'test/publication-browser.test.ts', 'test/admin-browser.test.ts', 'test/print.test.ts', 'test/organizer-journey.test.ts', 'test/release-browser.test.ts', 'test/browser-import-chromium.test.ts', 'test/speaker-link-browser.test.ts', 'test/paging-browser.test.ts', 'test/viewer-zone-browser.test.ts', 'test/content-languages-browser.test.ts', 'test/interface-languages-browser.test.ts', 'test/every-page-browser.test.ts', 'test/keyboard-workspace-browser.test.ts', 'test/keyboard-admin-walks-browser.test.ts'];

@@ -3,7 +3,7 @@ import type { Child } from 'hono/jsx';
 import { directionOf, INTERFACE_LANGUAGES, type InterfaceLanguage, isInterfaceLanguage, languageInfo } from '../../interface-languages.ts';
 import type { Translate } from '../i18n/t.ts';
 import { isolate } from './format.ts';
-import { absoluteIn, currentPlace, href, hrefIn, type Place, renderingAt } from './render-context.ts';
+import { absoluteIn, currentPlace, href, hrefIn, type Place, renderingAt, withoutPrefix } from './render-context.ts';
 import { CSS } from './styles.ts';
 import { textAttrs } from './content-text.tsx';
 
@@ -50,6 +50,31 @@ function Alternates() {
   );
 }
 
+/**
+ * The page at `path` in `lang`, as the switch links it: a `next` parameter that names a site path (where the
+ * sign-in sends the reader, /fr/admin/login?next=/fr/admin) is moved to `lang` too, so that a reader who switched
+ * to English signs in to the English workspace. Anything else in the query is kept as it is.
+ */
+export function switchedTo(lang: InterfaceLanguage, path: string): string {
+  const q = path.indexOf('?');
+  if (q < 0 || !/[?&]next=/.test(path)) return hrefIn(lang, path);
+  const query = path
+    .slice(q + 1)
+    .split('&')
+    .map((part) => {
+      if (!part.startsWith('next=')) return part;
+      let next: string;
+      try {
+        next = decodeURIComponent(part.slice(5).replace(/\+/g, ' '));
+      } catch {
+        return part;
+      }
+      return /^\/(?![/\\])/.test(next) ? `next=${encodeURIComponent(hrefIn(lang, withoutPrefix(next)))}` : part;
+    })
+    .join('&');
+  return hrefIn(lang, `${path.slice(0, q)}?${query}`);
+}
+
 function LanguageSwitch(p: { lang: InterfaceLanguage; t: Translate }) {
   const place = currentPlace();
   return (
@@ -57,7 +82,7 @@ function LanguageSwitch(p: { lang: InterfaceLanguage; t: Translate }) {
       <ul>
         {INTERFACE_LANGUAGES.map((l) => (
           <li>
-            <a href={hrefIn(l, place.path)} lang={l} hreflang={l} dir={directionOf(l)} aria-current={l === p.lang ? 'true' : undefined}>
+            <a href={switchedTo(l, place.path)} lang={l} hreflang={l} dir={directionOf(l)} aria-current={l === p.lang ? 'true' : undefined}>
               {languageName(l)}
             </a>
           </li>

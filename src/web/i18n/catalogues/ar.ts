@@ -67,6 +67,7 @@ export const ar: Catalogue = {
   'downloads.participantsCsv': 'المشاركون (CSV)',
   'downloads.participantsXlsx': 'المشاركون (Excel)',
   'participants.fileName': 'المشاركون في {title} {dates}',
+  'participants.sheet': 'المشاركون',
   'participants.column.honorific': 'اللقب',
   'participants.column.name': 'الاسم',
   'participants.column.position': 'المنصب',

@@ -68,6 +68,8 @@ export const en = {
   'downloads.participantsCsv': 'Participants (CSV)',
   'downloads.participantsXlsx': 'Participants (Excel)',
   'participants.fileName': '{title} {dates} participants',
+  // the XLSX file's sheet: at most 31 characters, none of [ ] : * ? / \ (Excel refuses them)
+  'participants.sheet': 'Participants',
   'participants.column.honorific': 'Honorific',
   'participants.column.name': 'Name',
   'participants.column.position': 'Position',

@@ -63,6 +63,7 @@ export const es: Catalogue = {
   'downloads.participantsCsv': 'Participantes (CSV)',
   'downloads.participantsXlsx': 'Participantes (Excel)',
   'participants.fileName': '{title} {dates} participantes',
+  'participants.sheet': 'Participantes',
   'participants.column.honorific': 'Tratamiento',
   'participants.column.name': 'Nombre',
   'participants.column.position': 'Cargo',

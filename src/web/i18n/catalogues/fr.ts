@@ -63,6 +63,7 @@ export const fr: Catalogue = {
   'downloads.participantsCsv': 'Participants (CSV)',
   'downloads.participantsXlsx': 'Participants (Excel)',
   'participants.fileName': '{title} {dates} participants',
+  'participants.sheet': 'Participants',
   'participants.column.honorific': 'Titre',
   'participants.column.name': 'Nom',
   'participants.column.position': 'Fonction',

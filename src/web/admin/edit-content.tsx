@@ -502,7 +502,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
             <select id="f-day_id" name="day_id">
               {w.days.map((d) => (
                 <option value={String(d.id)} selected={d.id === s.day_id}>
-                  {d.date}
+                  {longDate(String(d.date), t.lang ?? 'en')}
                   {d.label ? ` (${d.label})` : ''}
                 </option>
               ))}
@@ -842,7 +842,7 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
       if (!row) throw new NotFound(noRecord(entity, id));
       const what =
         entity === 'day'
-          ? String(row.date)
+          ? longDate(String(row.date), lang)
           : entity === 'session'
             ? String(row.title ?? t('edit.untitled'))
             : String((await recordById(db, 'person', Number(row.person_id)))?.name ?? '');

@@ -42,7 +42,7 @@ import { languageLabel } from '../views/admin-edit.tsx';
 import { DEFAULT_UPLOAD_MAX_BYTES } from './materials.tsx';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
 import { href, placeOfRequest } from '../views/render-context.ts';
-import { decimal, listOf, timestamp } from '../views/format.ts';
+import { decimal, listOf, longDate, timestamp } from '../views/format.ts';
 import { type FieldMessage, FormMessage, formMessage, noRecord } from '../../domain/form-messages.ts';
 
 /** Room for the form's other fields and the multipart framing around the file. */
@@ -628,7 +628,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
           {a.days.map((day, d) => (
             <section aria-labelledby={`day-${d}`}>
               <h2 id={`day-${d}`}>
-                {t('importPage.day', { n: d + 1 })}: {day.date ?? t('importPage.noDate')}
+                {t('importPage.day', { n: d + 1 })}: {day.date ? <time datetime={day.date}>{longDate(day.date, lang)}</time> : t('importPage.noDate')}
                 {day.label ? (
                   <>
                     {' '}

@@ -419,7 +419,11 @@ export function languageLabel(code: string): string {
 
 /** A warning before publishing (domain/clashes.ts), said in the reader's language. */
 export function warningText(w: Warning, t: Translate): string {
-  // The event's dates ({start}, {end}) as the language writes them.
-  const params = Object.fromEntries(Object.entries(w.params).map(([k, v]) => [k, dateParam(k, v, t.lang ?? 'en')]));
+  // The event's dates ({start}, {end}) as the language writes them, and a session's day in its label
+  // ('“Opening” (2017-04-18 10:00–11:30)', clashes.ts `label`) too: '“Opening” (mardi 18 avril 2017, 10:00–11:30)'.
+  const lang = t.lang ?? 'en';
+  const shown = (k: string, v: string) =>
+    k === 'session' || k === 'other' ? v.replace(/\((\d{4}-\d{2}-\d{2})(?: ([^()]*))?\)$/, (_, date: string, time?: string) => `(${dateParam('when', time ? `${date} ${time}` : date, lang)})`) : dateParam(k, v, lang);
+  const params = Object.fromEntries(Object.entries(w.params).map(([k, v]) => [k, shown(k, v)]));
   return t((w.code === 'person-overlap' && w.params.event !== undefined ? 'warning.person-overlap.elsewhere' : `warning.${w.code}`) as MessageKey, params);
 }

@@ -20,6 +20,8 @@ import { signedIn } from '../test/http-client.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const IMPORTS = Number(process.env.BENCH_IMPORTS ?? '4');
+/** BENCH_PUBLISH=1: each import publishes its event too (--publish: the release and its search documents in the import's write). */
+const PUBLISH = process.env.BENCH_PUBLISH === '1';
 const DAYS = 20;
 const SESSIONS = 25;
 const SPEAKERS = 6;
@@ -91,7 +93,7 @@ async function run(engine: Engine, dir: string): Promise<void> {
     const imports = (async () => {
       for (let i = 0; i < IMPORTS; i++) {
         const t = performance.now();
-        const child = spawn(process.execPath, ['bin/plenary.mjs', 'import', pages[i % 2]!, '--series', 'b', '--series-title', 'Series B', '--event', 'b-1', '--title', 'Forum B', '--time-zone', 'Europe/Zurich'], {
+        const child = spawn(process.execPath, ['bin/plenary.mjs', 'import', pages[i % 2]!, '--series', 'b', '--series-title', 'Series B', '--event', 'b-1', '--title', 'Forum B', '--time-zone', 'Europe/Zurich', ...(PUBLISH ? ['--publish'] : [])], {
           cwd: ROOT,
           env: { ...process.env, DATABASE_URL: fresh.url },
           stdio: ['ignore', 'ignore', 'inherit'],
@@ -111,7 +113,7 @@ async function run(engine: Engine, dir: string): Promise<void> {
     await imports;
     const ms = (x: number) => `${x.toFixed(0)} ms`;
     console.log(
-      `${engine.padEnd(8)} imports ${durations.length} × ${DAYS * SESSIONS} sessions, ${DAYS * SESSIONS * SPEAKERS} appearances: ${durations.map(ms).join(', ')} (whole command)\n` +
+      `${engine.padEnd(8)} imports ${durations.length} × ${DAYS * SESSIONS} sessions, ${DAYS * SESSIONS * SPEAKERS} appearances${PUBLISH ? ', published' : ''}: ${durations.map(ms).join(', ')} (whole command)\n` +
         `${''.padEnd(8)} saves alone:          ${idle.length}, p50 ${ms(pct(idle, 50))}, max ${ms(Math.max(...idle))}\n` +
         `${''.padEnd(8)} saves during imports: ${busy.length}, p50 ${ms(pct(busy, 50))}, p99 ${ms(pct(busy, 99))}, max ${ms(Math.max(...busy))}\n` +
         `${''.padEnd(8)} load average (1 min) ${loadBefore.toFixed(1)} before the imports, ${loadavg()[0]!.toFixed(1)} after`,

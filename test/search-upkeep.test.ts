@@ -94,9 +94,9 @@ for (const engine of ENGINES) {
 
         // More edits: an organization renamed, another merged into it, a person renamed.
         const iom = await db.selectFrom('organization').select(['id', 'kind', 'country_code', 'version']).where('name', '=', 'International Organization for Migration').executeTakeFirstOrThrow();
-        const renamed = await admin.post(`/admin/organizations/${iom.id}`, { name: 'IOM, the UN Migration Agency', kind: iom.kind, country_code: iom.country_code ?? '', version: String(iom.version) });
+        const renamed = await admin.post(`/admin/organizations/${iom.id}`, { name: 'International Organization for Migration (IOM)', kind: iom.kind, country_code: iom.country_code ?? '', version: String(iom.version) });
         assert.equal(renamed.status, 303, renamed.body);
-        assert.deepEqual((await ask('q=agency&kind=person')).total > 0, true);
+        assert.ok((await ask('q=iom&kind=person')).total > 0);
         const osf = await db.selectFrom('organization').select('id').where('name', '=', 'Open Society Foundations').executeTakeFirstOrThrow();
         const merged = await admin.post(`/admin/organizations/${icmc.id}/merge`, { other: String(osf.id) });
         assert.equal(merged.status, 303, merged.body);

@@ -7,9 +7,11 @@
 import { type Kysely, sql } from 'kysely';
 import { countryLabel, countryName } from '../../domain/country.ts';
 import { regionOf } from '../../domain/region.ts';
+import { parseTranslations, translationsOf } from '../../domain/translations.ts';
 import type { DbOrTx } from '../database.ts';
 import { published } from '../published.ts';
 import { countryNames, engineOf, eventDocs, insertDocs, type SearchDoc } from './search.ts';
+
 
 const any = (db: DbOrTx) => db as unknown as Kysely<any>;
 
@@ -210,42 +212,103 @@ async function remakePersons(trx: DbOrTx, ids: number[], onlyChanged: boolean): 
     }
     await deleteKind(trx, 'person', gone);
     await insertDocs(trx, docs);
-    // Statements show their speaker's name as it is now.
+    // Statements show their speaker's name as it is now (documents with a person are theirs and
+    // statements': 'kind <> person' rather than 'kind = material', which SQLite would look up by kind).
     const differs = engineOf(trx) === 'sqlite' ? sql`IS NOT` : sql`IS DISTINCT FROM`;
     await sql`UPDATE search_doc SET person_name = (SELECT name FROM person WHERE person.id = search_doc.person_id)
-      WHERE kind = 'material' AND ${idIn(trx, 'person_id', part)} AND person_name ${differs} (SELECT name FROM person WHERE person.id = search_doc.person_id)`.execute(trx);
+      WHERE kind <> 'person' AND ${idIn(trx, 'person_id', part)} AND person_name ${differs} (SELECT name FROM person WHERE person.id = search_doc.person_id)`.execute(trx);
   }
+}
+
+/**
+ * The documents of published statements and documents given by id that belong to an appearance
+ * (as eventDocs makes them, without reading the rest of their events), in the order of `ids`.
+ */
+export async function statementDocs(db: DbOrTx, ids: number[]): Promise<SearchDoc[]> {
+  const rows = await published(any(db))
+    .selectFrom('material as m')
+    .innerJoin('appearance as a', 'a.id', 'm.appearance_id')
+    .innerJoin('session as s', 's.id', 'a.session_id')
+    .innerJoin('day as d', 'd.id', 's.day_id')
+    .innerJoin('event as e', 'e.id', 'm.event_id')
+    .innerJoin('person as pe', 'pe.id', 'a.person_id')
+    .leftJoin('organization as o', 'o.id', 'a.organization_id')
+    .leftJoin('search_file_text as ft', 'ft.file_id', 'm.file_id')
+    .select([
+      'm.id', 'm.kind', 'm.label', 'm.lang', 'm.url', 'm.file_id', 'm.translations', 'ft.text',
+      'a.role', 'a.country_code', 'a.person_id', 'pe.name as person_name', 'o.kind as org_kind', 'o.country_code as org_country',
+      'd.date', 'e.id as event_id', 'e.slug', 'e.title as event_title', 'e.start_date', 'e.series_id', 'e.country_code as event_country',
+    ])
+    .where(idIn(db, 'm.id', ids))
+    .execute();
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  const out: SearchDoc[] = [];
+  for (const id of ids) {
+    const m = byId.get(id);
+    if (!m) continue;
+    const country = m.country_code ?? m.org_country ?? m.event_country;
+    out.push({
+      kind: 'material',
+      refId: m.id,
+      facets: {
+        kind: 'material',
+        year: m.start_date ? Number(m.start_date.slice(0, 4)) : null,
+        series: m.series_id,
+        event: m.event_id,
+        country,
+        region: regionOf(country),
+        orgKind: m.org_kind ?? null,
+        role: m.role ?? null,
+        materialKind: m.kind,
+        lang: m.lang,
+      },
+      personId: m.person_id ?? null,
+      fileId: m.file_id,
+      title: m.label,
+      personName: m.person_name ?? null,
+      eventTitle: m.event_title,
+      date: m.date ?? m.start_date,
+      href: m.file_id ? `/files/${m.file_id}` : (m.url ?? `/events/${m.slug}`),
+      body: m.text ?? '',
+      lang: m.lang,
+      titleIn: translationsOf(parseTranslations(m.translations), 'label'),
+    });
+  }
+  return out;
 }
 
 /**
  * Statements' and documents' facets that follow their speaker's organization (its kind; its
  * country when the appearance gives none) made again where they no longer match it (review L4).
- * On SQLite a document's id holds its combo of facets, so such a document is made again.
+ * On SQLite a document's id holds its combo of facets, so such a document is made again (its
+ * row only: statementDocs).
  */
 async function refreshMaterialFacets(trx: DbOrTx, organizations: number[]): Promise<void> {
-  const stale = new Map<number, Set<number>>();
+  const stale = new Set<number>();
   for (const part of chunks(organizations)) {
     const rows = await published(any(trx))
       .selectFrom('material as m')
       .innerJoin('appearance as a', 'a.id', 'm.appearance_id')
       .innerJoin('event as e', 'e.id', 'm.event_id')
       .innerJoin('organization as o', 'o.id', 'a.organization_id')
-      .innerJoin('search_doc as d', (j) => j.on('d.kind', '=', 'material').onRef('d.ref_id', '=', 'm.id'))
-      .select(['m.id', 'm.event_id', 'o.kind', 'a.country_code', 'o.country_code as org_country', 'e.country_code as event_country', 'd.org_kind as had_kind', 'd.country as had_country'])
+      .select(['m.id', 'o.kind', 'a.country_code', 'o.country_code as org_country', 'e.country_code as event_country'])
       .where(idIn(trx, 'a.organization_id', part))
       .execute();
-    for (const r of rows) {
-      const country = r.country_code ?? r.org_country ?? r.event_country;
-      if (r.kind === r.had_kind && country === r.had_country) continue;
-      const e = Number(r.event_id);
-      if (!stale.has(e)) stale.set(e, new Set());
-      stale.get(e)!.add(Number(r.id));
+    // Their entries as stored, looked up by (kind, ref_id).
+    for (const ms of chunks(rows.map((r) => Number(r.id)))) {
+      const had = new Map((await any(trx).selectFrom('search_doc').select(['ref_id', 'org_kind', 'country']).where('kind', '=', 'material').where(idIn(trx, 'ref_id', ms)).execute()).map((d) => [Number(d.ref_id), d]));
+      for (const r of rows) {
+        const d = had.get(Number(r.id));
+        if (!d) continue;
+        const country = r.country_code ?? r.org_country ?? r.event_country;
+        if (r.kind !== d.org_kind || country !== d.country) stale.add(Number(r.id));
+      }
     }
   }
-  for (const [eventId, ids] of [...stale].sort((a, b) => a[0] - b[0])) {
-    const docs = (await eventDocs(trx, eventId)).filter((d) => d.kind === 'material' && ids.has(Number(d.refId)));
-    await deleteKind(trx, 'material', [...ids]);
-    await insertDocs(trx, docs);
+  const ids = [...stale].sort((a, b) => a - b);
+  for (const part of chunks(ids)) {
+    await deleteKind(trx, 'material', part);
+    await insertDocs(trx, await statementDocs(trx, part));
   }
 }
 

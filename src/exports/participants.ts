@@ -29,6 +29,8 @@ export type ParticipantWords = {
   kinds: Record<OrganizationKind, string>;
   moderator: string;
   speaker: string;
+  /** the XLSX sheet's name in the list's language ("Participantes") */
+  sheet: string;
   /** the event's dates as the site writes them ("April 18 – 19, 2017"), for the XLSX heading */
   dates: string;
   /** a session's title as the page heads it in the list's language ("Table ronde 1: …"); without it, displayTitle */
@@ -138,6 +140,12 @@ function fitRow(row: ExcelJS.Row, values: Array<string | null>): void {
   row.height = lines * LINE_HEIGHT + ROW_PADDING;
 }
 
+/** A sheet's name as Excel takes it: none of [ ] : * ? / \, not empty, at most 31 characters. */
+export function sheetName(name: string): string {
+  const clean = [...name.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^'|'$/g, '')].slice(0, 31).join('').trim();
+  return clean || 'Participants';
+}
+
 /** The sheet's first rows: the event's title, then its dates and place; the column headers follow a blank row. */
 export const XLSX_HEADER_ROW = 4;
 
@@ -154,7 +162,7 @@ export async function participantsXlsx(x: EventExport, words: ParticipantWords):
   // The workbook's dates are the event's last change, so a re-render of the same data matches.
   wb.created = wb.modified = new Date(x.updatedAt);
   const last = PARTICIPANT_COLUMNS.length;
-  const ws = wb.addWorksheet('Participants', {
+  const ws = wb.addWorksheet(sheetName(words.sheet), {
     views: [{ state: 'frozen', ySplit: XLSX_HEADER_ROW }],
     pageSetup: {
       paperSize: 9, // A4

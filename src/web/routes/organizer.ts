@@ -22,6 +22,7 @@ export function participantWords(x: EventExport, lang: InterfaceLanguage, t: Tra
     kinds: Object.fromEntries(ORGANIZATION_KINDS.map((k) => [k, t(`org.kind.${k}`)])) as Record<OrganizationKind, string>,
     moderator: t('role.moderator'),
     speaker: t('role.speaker'),
+    sheet: t('participants.sheet'),
     dates: dateRange(x.event.startDate, x.event.endDate, lang),
     heading: (s) => sessionHeading(s, t),
   };

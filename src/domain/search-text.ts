@@ -347,7 +347,7 @@ function hitRanges(text: string, lang: string | null, q: ParsedQuery, max: numbe
     for (const t of foldedTokens(folded)) if (q.tokens.has(t) || q.tokens.has(st(t))) return true;
     return false;
   };
-  const { folded, origin } = foldWithOrigins(text);
+  const { folded, at } = foldWithOrigins(text);
   {
     // Each token's first three letters are looked for with indexOf (native and fast), and only
     // the words that start there are read and stemmed.
@@ -356,13 +356,13 @@ function hitRanges(text: string, lang: string | null, q: ParsedQuery, max: numbe
       const single = NO_SPACES.test(p);
       for (let i = folded.indexOf(p); i >= 0; i = folded.indexOf(p, i + 1)) {
         if (single) {
-          if (q.tokens.has(p) && !seen.has(i)) out.push([origin[i]!, origin[i + p.length]!]), seen.add(i);
+          if (q.tokens.has(p) && !seen.has(i)) out.push([at(i), at(i + p.length)]), seen.add(i);
           continue;
         }
         if (i > 0 && isWordChar(folded, i - 1)) continue;
         let j = i + p.length;
         while (j < folded.length && isWordChar(folded, j)) j++;
-        if (!seen.has(i) && isHit(folded.slice(i, j))) out.push([origin[i]!, origin[j]!]), seen.add(i);
+        if (!seen.has(i) && isHit(folded.slice(i, j))) out.push([at(i), at(j)]), seen.add(i);
         if (out.length >= max * 4) break;
       }
     }
@@ -382,12 +382,77 @@ function foldChar(ch: string): string {
   return f;
 }
 
+/** A BMP character's fold by its code (the same as foldChar's), filled as met. */
+const codeFolds: Array<string | undefined> = new Array(0x10000);
+
 /**
- * A text folded character by character, with where each folded unit came from in the text
- * (origin has one more entry, the text's end), so that matches found in the folded text mark
- * the words as written, whatever folding did to lengths (ß → ss, a letter and its combining mark → one).
+ * A text folded character by character, with where each folded unit came from in the text (`at`,
+ * up to and including the folded text's end, which is the text's end), so that matches found in the
+ * folded text mark the words as written, whatever folding did to lengths (ß → ss, a letter and its
+ * combining mark → one). Where each unit came from is kept as segments, not a unit at a time: a run
+ * of ASCII (the same offset throughout) and each other character's units (all from that
+ * character); `at` finds a unit's segment by bisection. Writing an offset for each of a statement's
+ * thousands of characters was half of a snippet's time, for the few dozen that are asked.
  */
-function foldWithOrigins(text: string): { folded: string; origin: Int32Array } {
+export function foldWithOrigins(text: string): { folded: string; at: (k: number) => number } {
+  const cap = text.length * 3;
+  // Segments by the folded offset they start at: a constant (every unit from one character) or an
+  // ASCII run's offset (the text's index minus the folded one); the last of equal starts counts.
+  const starts: number[] = [0];
+  const values: number[] = [0];
+  const constant: boolean[] = [false];
+  const parts: string[] = [];
+  let n = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (n >= cap) return byParts(text);
+      n++;
+      i++;
+      continue;
+    }
+    if (i > run) parts.push(text.slice(run, i).toLowerCase());
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    let f: string;
+    if (pair) f = foldChar(text.slice(i, i + 2));
+    else {
+      const known = codeFolds[c];
+      f = known === undefined ? (codeFolds[c] = foldChar(text[i]!)) : known;
+    }
+    // More than three units a character overall: the rare text that would overflow is folded the other way.
+    if (n + f.length > cap) return byParts(text);
+    if (f.length) starts.push(n), values.push(i), constant.push(true);
+    parts.push(f);
+    n += f.length;
+    i += pair ? 2 : 1;
+    run = i;
+    starts.push(n), values.push(i - n), constant.push(false);
+  }
+  if (run < text.length) parts.push(text.slice(run).toLowerCase());
+  const end = n;
+  const at = (k: number): number => {
+    if (k >= end) return text.length;
+    let lo = 0;
+    let hi = starts.length - 1;
+    // The last segment starting at or before k.
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return constant[lo] ? values[lo]! : k + values[lo]!;
+  };
+  return { folded: parts.join(''), at };
+}
+
+function byParts(text: string): { folded: string; at: (k: number) => number } {
+  const { folded, origin } = foldWithOriginsByParts(text);
+  return { folded, at: (k) => origin[k]! };
+}
+
+/** The same with an offset for every folded unit (origin has one more entry, the text's end); the fallback, and what foldWithOrigins is checked against. */
+export function foldWithOriginsByParts(text: string): { folded: string; origin: Int32Array } {
   const origin = new Int32Array(text.length * 3 + 1);
   const parts: string[] = [];
   let n = 0;

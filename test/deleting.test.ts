@@ -12,6 +12,7 @@ import { startServer } from '../src/web/server.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
 import { signedIn } from './http-client.ts';
 import { runPlenary } from './plenary-cli.ts';
+import { stampIn } from './intl-dates.ts';
 
 const PAGE = `Dialogue on Labour Mobility
 
@@ -93,13 +94,13 @@ for (const engine of ENGINES) {
         const log = await q.selectFrom('audit_entry').select(['id', 'action', 'entity', 'entity_id']).where('action', '=', 'delete').orderBy('id').execute();
         const rahman = JSON.parse((await q.selectFrom('audit_entry').select('before').where('id', '=', log[1]!.id).executeTakeFirstOrThrow()).before!);
         // A colleague with the session's form still open is told what happened to it.
-        const deletedAt = (await q.selectFrom('audit_entry').select('at').where('id', '=', log[2]!.id).executeTakeFirstOrThrow()).at.slice(0, 16).replace('T', ' ');
+        const deletedAt = (await q.selectFrom('audit_entry').select('at').where('id', '=', log[2]!.id).executeTakeFirstOrThrow()).at;
         const opened = await ed.get(`/admin/sessions/${panel2.id}`);
         assert.equal(opened.status, 404);
-        assert.ok(opened.body.includes(`this session was deleted on ${deletedAt} UTC by ed@example.org; an admin can put it back from the audit log (entry ${log[2]!.id})`), opened.body);
+        assert.ok(opened.body.includes(`this session was deleted on ${stampIn('en', deletedAt)} by ed@example.org; an admin can put it back from the audit log (entry ${log[2]!.id})`), opened.body);
         const savedLate = await ed.post(`/admin/sessions/${panel2.id}`, { kind: 'panel', number: '2', title: 'Late', start_time: '11:00', end_time: '12:00', version: String(panel2.version) });
         assert.equal(savedLate.status, 404);
-        assert.ok(savedLate.body.includes(`this session was deleted on ${deletedAt} UTC by ed@example.org; what you sent was not saved; an admin can put it back`));
+        assert.ok(savedLate.body.includes(`this session was deleted on ${stampIn('en', deletedAt)} by ed@example.org; what you sent was not saved; an admin can put it back`));
         assert.deepEqual(log.map((e) => `${e.action} ${e.entity} ${e.entity_id}`), [`delete appearance ${rivera.id}`, `delete appearance ${rahman.id}`, `delete session ${panel2.id}`]);
 
         // The page still lists them: a re-import does not make them again, and says so.

@@ -77,7 +77,7 @@ for (const engine of ENGINES) {
 
         const en = await report('');
         assert.deepEqual(en, [
-          ['Not overwritten: changed by hand in the workspace', [`session "Labour mobility, as edited" (2025-06-02 10:00): kept title "Labour mobility, as edited" as set in the workspace; the page gives "Labour mobility"`]],
+          ['Not overwritten: changed by hand in the workspace', [`session "Labour mobility, as edited" (Monday, June 2, 2025, 10:00): kept title "Labour mobility, as edited" as set in the workspace; the page gives "Labour mobility"`]],
           ['Doubtful identities (none merged on a guess)', ['"Juan Camacho" may be the same person as "Juan José Gómez Camacho" (/people/juan-jose-gomez-camacho): the same surname and given name, parts left out; stored as a new person, not merged']],
           ['Warnings of the import', ['W. L. Swing is listed twice as speaker in one session; kept the first', '"Statement" of Bo Chen is no longer on the agenda; kept among the event\'s documents']],
         ]);
@@ -85,20 +85,20 @@ for (const engine of ENGINES) {
         assert.deepEqual(fr, [
           [
             `Non remplacé${NBSP}: modifié à la main dans l’espace de travail`,
-            [`séance «${NBSP}Labour mobility, as edited${NBSP}» (2025-06-02 10:00)${NBSP}: le champ titre garde la valeur «${NBSP}Labour mobility, as edited${NBSP}» fixée dans l’espace de travail${NBSP}; la page indique «${NBSP}Labour mobility${NBSP}»`],
+            [`séance «${NBSP}Labour mobility, as edited${NBSP}» (lundi 2 juin 2025, 10:00)${NBSP}: le champ titre garde la valeur «${NBSP}Labour mobility, as edited${NBSP}» fixée dans l’espace de travail${NBSP}; la page indique «${NBSP}Labour mobility${NBSP}»`],
           ],
           ['Identités incertaines (aucune fusion sur simple supposition)', [`«${NBSP}Juan Camacho${NBSP}» est peut-être la même personne que «${NBSP}Juan José Gómez Camacho${NBSP}» (/people/juan-jose-gomez-camacho)${NBSP}: le même nom et le même prénom, avec des parties omises${NBSP}; une nouvelle personne a été enregistrée, sans fusion`]],
           ['Avertissements de l’importation', [`W. L. Swing figure deux fois dans une même séance (intervention)${NBSP}; la première mention est conservée`, `«${NBSP}Statement${NBSP}» de Bo Chen ne figure plus au programme${NBSP}; conservé parmi les documents de l’événement`]],
         ]);
         const es = await report('/es');
         assert.deepEqual(es.map(([, lines]) => lines), [
-          ['sesión «Labour mobility, as edited» (2025-06-02 10:00): el campo título conserva el valor «Labour mobility, as edited» fijado en el espacio de trabajo; la página indica «Labour mobility»'],
+          ['sesión «Labour mobility, as edited» (lunes, 2 de junio de 2025, 10:00): el campo título conserva el valor «Labour mobility, as edited» fijado en el espacio de trabajo; la página indica «Labour mobility»'],
           ['«Juan Camacho» puede ser la misma persona que «Juan José Gómez Camacho» (/people/juan-jose-gomez-camacho): el mismo apellido y nombre, con partes omitidas; se registró como persona nueva, sin fusionar'],
           ['W. L. Swing figura dos veces en una misma sesión (orador(a)); se conserva la primera mención', '«Statement» de Bo Chen ya no figura en el programa; se conserva entre los documentos del evento'],
         ]);
         const ar = await report('/ar');
         assert.deepEqual(ar.map(([, lines]) => lines), [
-          ['الجلسة «Labour mobility, as edited» (2025-06-02 10:00): احتُفظ في الحقل العنوان بالقيمة «Labour mobility, as edited» المحددة في مساحة العمل؛ والصفحة تذكر «Labour mobility»'],
+          ['الجلسة «Labour mobility, as edited» (الاثنين، 2 يونيو 2025، 10:00): احتُفظ في الحقل العنوان بالقيمة «Labour mobility, as edited» المحددة في مساحة العمل؛ والصفحة تذكر «Labour mobility»'],
           ['قد يكون «Juan Camacho» هو الشخص نفسه «Juan José Gómez Camacho» (/people/juan-jose-gomez-camacho): اسم العائلة والاسم الأول نفسهما، مع إغفال بعض الأجزاء؛ سُجّل شخصًا جديدًا دون دمج'],
           ['يرد W. L. Swing مرتين في الجلسة نفسها (متحدث(ة))؛ أُبقي على الذكر الأول', '«Statement» الخاصة بـBo Chen لم تعد في البرنامج؛ أُبقيت ضمن وثائق الفعالية'],
         ]);

@@ -180,6 +180,9 @@ describe('pseudo-locale', () => {
       }
       for (let m = 0; m < 12; m++) for (const month of ['long', 'short'] as const) intl.add(new Intl.DateTimeFormat('fr', { month, timeZone: 'UTC' }).format(new Date(Date.UTC(2017, m, 15))));
       for (let d = 0; d < 7; d++) intl.add(new Intl.DateTimeFormat('fr', { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2017, 0, 1 + d))));
+      // The words Intl puts between a date and its time of day ("30 novembre 2026 à 04:05 UTC").
+      for (const part of new Intl.DateTimeFormat('fr', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC', timeZoneName: 'short' }).formatToParts(new Date(Date.UTC(2017, 3, 18, 10))))
+        if (part.type === 'literal' && /\p{L}/u.test(part.value)) intl.add(part.value.trim());
       const zones = (await db.selectFrom('event').select('time_zone').distinct().execute()).map((r) => r.time_zone);
       for (const tz of zones) {
         for (const z of tz.split(/[/_]/)) intl.add(z);
@@ -241,6 +244,22 @@ describe('pseudo-locale', () => {
         return /\p{L}/u.test(rest) ? rest : '';
       };
 
+      /**
+       * Dates and moments are shown by Intl in the reader's language ("mardi 18 avril 2017"), never as ISO text
+       * ("2017-04-18", "2026-11-30 04:05 UTC"): a visible text holding YYYY-MM-DD fails, except in code (<code>, <pre>),
+       * in a form's value (a <textarea>, an input's value or placeholder: what is typed is ISO) and the machine-readable
+       * `datetime` attribute (not a visible text). Allowed: an ISO date written in a catalogue message itself (the format a
+       * field asks for, "e.g. 2024-05-02") or inside a stored text with words ("Report of 2024-05-02").
+       */
+      const ISO_DATE = /\d{4}-\d{2}-\d{2}/g;
+      const isoAllowed = new Set<string>();
+      for (const m of Object.values(CATALOGUES.en)) for (const d of String(m).match(ISO_DATE) ?? []) isoAllowed.add(d);
+      for (const c of content) if (/\p{L}{2}/u.test(c) && !/^[[{]/.test(c)) for (const d of c.match(ISO_DATE) ?? []) isoAllowed.add(d);
+      const isoDates = (text: string, where: string): string[] => {
+        if (/> (?:code|pre|textarea)\b/.test(where) || /\[(?:value|placeholder)\]$/.test(where)) return [];
+        return (decode(text).match(ISO_DATE) ?? []).filter((d) => !isoAllowed.has(d));
+      };
+
       const event = await db.selectFrom('event').selectAll().where('slug', '=', EVENT).executeTakeFirstOrThrow();
       const misses: string[] = [];
       const seen = new Set<string>();
@@ -254,6 +273,11 @@ describe('pseudo-locale', () => {
           if (left && !seen.has(left)) {
             seen.add(left);
             misses.push(`${what} ${where}: "${left}" (in "${decode(text).trim().slice(0, 120)}")`);
+          }
+          for (const date of isoDates(text, where)) {
+            if (seen.has(`${what} ${date}`)) continue;
+            seen.add(`${what} ${date}`);
+            misses.push(`${what} ${where}: a date shown as ISO text, not through Intl: "${date}" (in "${decode(text).trim().slice(0, 120)}")`);
           }
         }
       };

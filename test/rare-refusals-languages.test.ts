@@ -14,6 +14,7 @@ import { startServer } from '../src/web/server.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
 import { twoSeries } from './factories.ts';
 import { http, signedIn } from './http-client.ts';
+import { longDateIn, stampIn } from './intl-dates.ts';
 
 const NBSP = '\u00a0';
 const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -57,9 +58,9 @@ for (const engine of ENGINES) {
         const people = await q.selectFrom('person').select(['id', 'name']).orderBy('id').execute();
         const { mergeId } = await mergeRecords(db.storage, actor, 'person', people[0]!.id, people[1]!.id);
         assert.equal((await admin.post(`/admin/merges/${mergeId}/undo`, {})).status, 303);
-        const undone = (await q.selectFrom('identity_merge').select('undone_at').where('id', '=', mergeId).executeTakeFirstOrThrow()).undone_at!.slice(0, 16).replace('T', ' ');
-        assert.deepEqual(await refused(`/fr/admin/merges/${mergeId}/undo`), { status: 409, message: `la fusion ${mergeId} a déjà été annulée le ${undone} UTC` });
-        assert.deepEqual(await refused(`/ar/admin/merges/${mergeId}/undo`), { status: 409, message: `أُلغيت عملية الدمج ${mergeId} من قبل في ${undone} بالتوقيت العالمي المنسق` });
+        const undone = (await q.selectFrom('identity_merge').select('undone_at').where('id', '=', mergeId).executeTakeFirstOrThrow()).undone_at!;
+        assert.deepEqual(await refused(`/fr/admin/merges/${mergeId}/undo`), { status: 409, message: `la fusion ${mergeId} a déjà été annulée le ${stampIn('fr', undone)}` });
+        assert.deepEqual(await refused(`/ar/admin/merges/${mergeId}/undo`), { status: 409, message: `أُلغيت عملية الدمج ${mergeId} من قبل في ${stampIn('ar', undone)}` });
         assert.deepEqual(await refused('/es/admin/merges/99999/undo'), { status: 404, message: 'no existe ninguna fusión con el número 99999' });
 
         // ---- a speaker link revoked twice; a submission decided twice ---------------------------------------------
@@ -77,7 +78,7 @@ for (const engine of ENGINES) {
 
         // ---- a day that still holds a session ---------------------------------------------------------------------
         const day = await q.selectFrom('day').select(['id', 'version', 'date']).where('id', '=', s.day_id).executeTakeFirstOrThrow();
-        assert.deepEqual(await refused(`/es/admin/days/${day.id}/delete`, { version: String(day.version) }), { status: 400, message: `el día ${day.date} aún contiene 1 sesión: muévala o elimínela primero` });
+        assert.deepEqual(await refused(`/es/admin/days/${day.id}/delete`, { version: String(day.version) }), { status: 400, message: `el día ${longDateIn('es', day.date)} aún contiene 1 sesión: muévala o elimínela primero` });
         assert.deepEqual(await refused(`/fr/admin/days/${day.id}/delete`, { version: String(day.version + 3) }), {
           status: 409,
           message: `cet élément (jour) a été modifié par quelqu’un d’autre après que vous l’avez ouvert (vous avez vu la version ${day.version + 3}${NBSP}; il en est maintenant à la version ${day.version})${NBSP}: rien n’a été supprimé${NBSP}; examinez-le de nouveau d’abord`,

@@ -18,6 +18,7 @@ import { ENGINES, migratedStorage } from './engines.ts';
 import { agenda, person, session } from './factories.ts';
 import { decode, type Got, hidden, http, signedIn } from './http-client.ts';
 import { runPlenary } from './plenary-cli.ts';
+import { stampIn } from './intl-dates.ts';
 
 const LIMIT = 1024 * 1024;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -92,7 +93,7 @@ for (const engine of ENGINES) {
         assert.equal(mail.searchParams.get('subject'), 'Your statement for International Dialogue on Migration 2025');
         assert.equal(
           mail.searchParams.get('body'),
-          `Dear H.E. Ms. Amina Diallo,\n\nThis personal link lets you send your statement or presentation for “Migration and health” (Tuesday, May 6, 2025, 10:00–11:30) at International Dialogue on Migration 2025, and check how your name and affiliation will be printed:\n\n${url}\n\nThe link works until ${until} 23:59 UTC. Please do not share it.\n\nWith thanks,\nThe organizers`,
+          `Dear H.E. Ms. Amina Diallo,\n\nThis personal link lets you send your statement or presentation for “Migration and health” (Tuesday, May 6, 2025, 10:00–11:30) at International Dialogue on Migration 2025, and check how your name and affiliation will be printed:\n\n${url}\n\nThe link works until ${stampIn('en', `${until}T23:59:59.999Z`)}. Please do not share it.\n\nWith thanks,\nThe organizers`,
         );
 
         // Only the token's SHA-256 is stored.
@@ -111,7 +112,7 @@ for (const engine of ENGINES) {
         assert.ok(opened.body.includes('<meta name="robots" content="noindex"/>'));
         assert.equal(section(opened.body, 'speaker-session'), 'Event International Dialogue on Migration 2025 Day Tuesday, May 6, 2025 Time 10:00–11:30 (Europe/Zurich) Session Migration and health');
         assert.equal(section(opened.body, 'speaker-printed'), 'Name Amina Diallo Honorific H.E. Ms. Position Minister of Health Organization Ministry of Health Country Senegal');
-        assert.ok(decode(opened.body).includes(`This link works until ${until} 23:59 UTC.`));
+        assert.ok(decode(opened.body).includes(`This link works until ${stampIn('en', `${until}T23:59:59.999Z`)}.`));
         const csrf = hidden(opened.body, '_csrf')[0]!;
         assert.equal(hidden(opened.body, '_csrf').length, 4, 'statement, correction, about you (gender) and send');
 
@@ -184,9 +185,9 @@ for (const engine of ENGINES) {
         assert.deepEqual(
           [...queue.body.matchAll(/<tr id="submission-(\d+)">([\s\S]*?)<\/tr>/g)].map((m) => decode(m[2]!)),
           [
-            `1 Amina Diallo ( International Dialogue on Migration 2025 , Migration and health ) · through link 1 Statement in English: statement-en.pdf · Open the file ${waiting[0]!.created_at.slice(0, 10)} ${waiting[0]!.created_at.slice(11, 16)} Approve submission 1 Reject submission 1`,
-            `2 Amina Diallo ( International Dialogue on Migration 2025 , Migration and health ) · through link 1 Statement in French: déclaration-fr.docx · Open the file ${waiting[1]!.created_at.slice(0, 10)} ${waiting[1]!.created_at.slice(11, 16)} Approve submission 2 Reject submission 2`,
-            `3 Amina Diallo ( International Dialogue on Migration 2025 , Migration and health ) · through link 1 Correction: Position: “Minister of Health” → “Minister of Health and Social Action” ${waiting[2]!.created_at.slice(0, 10)} ${waiting[2]!.created_at.slice(11, 16)} Approve submission 3 Reject submission 3`,
+            `1 Amina Diallo ( International Dialogue on Migration 2025 , Migration and health ) · through link 1 Statement in English: statement-en.pdf · Open the file ${stampIn('en', waiting[0]!.created_at)} Approve submission 1 Reject submission 1`,
+            `2 Amina Diallo ( International Dialogue on Migration 2025 , Migration and health ) · through link 1 Statement in French: déclaration-fr.docx · Open the file ${stampIn('en', waiting[1]!.created_at)} Approve submission 2 Reject submission 2`,
+            `3 Amina Diallo ( International Dialogue on Migration 2025 , Migration and health ) · through link 1 Correction: Position: “Minister of Health” → “Minister of Health and Social Action” ${stampIn('en', waiting[2]!.created_at)} Approve submission 3 Reject submission 3`,
           ],
         );
         const privately = await ed.get('/admin/speaker-submissions/1/file');
@@ -227,7 +228,7 @@ for (const engine of ENGINES) {
         assert.equal((await ed.post('/admin/speaker-submissions/4/reject', {})).status, 303);
         const decided = await ed.get('/admin/speaker-submissions');
         assert.ok(decode(decided.body).includes('Nothing waits for approval.'));
-        assert.match(decode(decided.body), /4 Amina Diallo \( International Dialogue on Migration 2025 , Migration and health \) · through link 1 Presentation in Spanish: slides\.pdf · Open the file \S+ \S+ not accepted by ed@example\.org, \S+ \S+ UTC/);
+        assert.match(decode(decided.body), /4 Amina Diallo \( International Dialogue on Migration 2025 , Migration and health \) · through link 1 Presentation in Spanish: slides\.pdf · Open the file \w+ \d+, \d{4} at \d{2}:\d{2} UTC not accepted by ed@example\.org, \w+ \d+, \d{4} at \d{2}:\d{2} UTC/);
         assert.equal((await q.selectFrom('material').select('id').where('appearance_id', '=', appearance.id).execute()).length, 2);
         // A rejected submission keeps its file: `plenary files check` does not count it as unlinked.
         assert.deepEqual(runPlenary(['files', 'check'], db.url, { env: { PLENARY_DEMO: 'off' } }), { code: 0, out: '0 files no material points to; 0 damaged\n', err: '' });
@@ -258,7 +259,7 @@ for (const engine of ENGINES) {
         await q.updateTable('speaker_link').set({ expires_at: '2025-05-01T23:59:59.999Z' }).where('id', '=', 3).execute();
         const expired = await http('GET', url3);
         assert.equal(expired.status, 410);
-        assert.ok(decode(expired.body).includes('This link has expired It worked until 2025-05-01 23:59 UTC. Ask the organizers for a new link if you still need to send something.'));
+        assert.ok(decode(expired.body).includes('This link has expired It worked until May 1, 2025 at 23:59 UTC. Ask the organizers for a new link if you still need to send something.'));
 
         // A token nobody was given, well formed or not.
         for (const wrong of [`${base}/speak/${'A'.repeat(43)}`, `${base}/speak/nope`, `${url}x`]) {
@@ -270,11 +271,11 @@ for (const engine of ENGINES) {
         // The appearance's page lists its links and their states.
         const after = await ed.get(`/admin/appearances/${appearance.id}`);
         assert.deepEqual(
-          [...after.body.matchAll(/<tr id="speaker-link-(\d+)">([\s\S]*?)<\/tr>/g)].map((m) => decode(m[2]!).split(' ').slice(3).join(' ')),
+          [...after.body.matchAll(/<tr id="speaker-link-(\d+)">([\s\S]*?)<\/tr>/g)].map((m) => decode(m[2]!).split(' ').slice(7).join(' ')), // the id and when it was made ('November 30, 2026 at 04:05 UTC') left out
           [
-            'ed@example.org 2025-05-01 23:59 expired 0',
-            `ed@example.org ${day(10)} 23:59 revoked 0`,
-            `ed@example.org ${until} 23:59 used (sent to the organizers) 4`,
+            'ed@example.org May 1, 2025 at 23:59 UTC expired 0',
+            `ed@example.org ${stampIn('en', `${day(10)}T23:59:59.999Z`)} revoked 0`,
+            `ed@example.org ${stampIn('en', `${until}T23:59:59.999Z`)} used (sent to the organizers) 4`,
           ],
         );
       } finally {

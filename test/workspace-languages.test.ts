@@ -12,6 +12,7 @@ import { startServer } from '../src/web/server.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
 import { twoSeries } from './factories.ts';
 import { http, signedIn, versions } from './http-client.ts';
+import { stampIn } from './intl-dates.ts';
 
 const NBSP = '\u00a0';
 const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -63,14 +64,15 @@ for (const engine of ENGINES) {
         const appearance = await q.selectFrom('appearance').select(['id', 'version']).where('session_id', '=', idm.id).executeTakeFirstOrThrow();
         assert.equal((await admin.post(`/admin/appearances/${appearance.id}/delete`, { version: String(appearance.version) })).status, 303);
         const entry = await q.selectFrom('audit_entry').select(['id', 'at']).where('entity', '=', 'appearance').where('entity_id', '=', appearance.id).where('after', 'is', null).executeTakeFirstOrThrow();
-        const at = String(entry.at).slice(0, 16).replace('T', ' ');
+        // The moment by Intl in the reader's language, UTC named: "30 novembre 2026 à 04:05 UTC".
+        const at = { fr: stampIn('fr', String(entry.at)), es: stampIn('es', String(entry.at)) };
         assert.deepEqual(await missing(`/fr/admin/appearances/${appearance.id}/delete`), {
           title: 'Page introuvable',
-          message: `cet élément (participation) a été supprimé le ${at} UTC par admin@example.org${NBSP}; un administrateur peut le rétablir depuis le journal des modifications (entrée ${entry.id})`,
+          message: `cet élément (participation) a été supprimé le ${at.fr} par admin@example.org${NBSP}; un administrateur peut le rétablir depuis le journal des modifications (entrée ${entry.id})`,
         });
         const sent = await admin.post(`/es/admin/appearances/${appearance.id}/order`, { direction: 'up', version: String(appearance.version) });
         assert.equal(sent.status, 404);
-        assert.equal(alert(sent.body), `este elemento (participación) fue eliminado el ${at} UTC por admin@example.org; lo que usted envió no se ha guardado; un administrador puede restablecerlo desde el registro de cambios (entrada ${entry.id})`);
+        assert.equal(alert(sent.body), `este elemento (participación) fue eliminado el ${at.es} por admin@example.org; lo que usted envió no se ha guardado; un administrador puede restablecerlo desde el registro de cambios (entrada ${entry.id})`);
 
         // ---- an import's refusal on its draft page, the command line's option named as the form's field ---------
         const editor = await signedIn(db.storage, base, { email: 'ed@example.org', role: 'editor', series: ['idm'] });
@@ -153,7 +155,7 @@ for (const engine of ENGINES) {
           [...(await http('GET', `${base}${prefix}/search?q=panel`)).body.split('<ol class="list results"')[1]!.split('</ol>')[0]!.matchAll(/<li><a href="[^"]*"><bdi([^>]*)>([\s\S]*?)<\/bdi><\/a> <span class="aff">([\s\S]*?)<\/span>/g)].map((m) => `${m[1]!.trim()} ${unescape(m[2]!.replace(/<[^>]+>/g, ''))} | ${unescape(m[3]!.replace(/<[^>]+>/g, '')).replace(/[ \t\r\n]+/g, ' ').trim()}`);
         const shown = async (prefix: string) => (await results(prefix)).map((r) => r.replace(/ \| .*/, ''));
         assert.deepEqual(await shown(''), ['lang="en" Panel of idm', 'lang="en" Panel statement']);
-        assert.deepEqual(await results('/fr').then((r) => r[0]), 'lang="fr" Table ronde de l’OIM | — Séance, OIM 2025, 2025-05-06');
+        assert.deepEqual(await results('/fr').then((r) => r[0]), 'lang="fr" Table ronde de l’OIM | — Séance, OIM 2025, mardi 6 mai 2025');
         assert.deepEqual(await shown('/fr'), ['lang="fr" Table ronde de l’OIM', 'lang="fr" Déclaration de la table ronde']);
         assert.deepEqual(await shown('/es'), ['lang="en" Panel of idm', 'lang="en" Panel statement']);
         const found = JSON.parse((await http('GET', `${base}/api/search?q=panel&lang=fr`)).body) as { results: Array<{ kind: string; title: string; titleLang: string; event: string; eventLang: string; lang: string }> };

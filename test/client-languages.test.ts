@@ -9,6 +9,11 @@
 // - the French participants CSV and XLSX, the Arabic participants CSV and the representation
 //   figures CSV in French and Arabic are opened by LibreOffice Calc (headless, saved as CSV): every
 //   cell as the file has it, accents and Arabic script intact, dates kept as written.
+// - Spanish, where nothing is translated: the original titles with Spanish role words, language and
+//   country names (Marruecos) in the iCalendar file (Python's icalendar) and the participants CSV and
+//   XLSX (LibreOffice); each XLSX's sheet is named in its language (Participants, Participantes,
+//   المشاركون), as LibreOffice reads it;
+// - the frab schedule.xml and schedule.json under /fr/ give country names in French (Maroc).
 // Each program is skipped, visibly, where it is not installed.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -18,6 +23,10 @@ import { http, signedIn, versions } from './http-client.ts';
 import { demoSite, type TestSite } from './server.ts';
 import { translator } from '../src/web/i18n/t.ts';
 import { sessionHeading } from '../src/web/views/format.ts';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { interfaceLanguage } from '../src/interface-languages.ts';
 
 const EVENT = '/events/idm-2017-new-york';
@@ -28,8 +37,27 @@ const tFr = translator(interfaceLanguage('fr'));
 const tAr = translator(interfaceLanguage('ar'));
 const SPEAKER_FR = `${tFr('role.speaker')}${tFr('punct.colon')}`;
 const MODERATOR_FR = `${tFr('role.moderator')}${tFr('punct.colon')}`;
+const tEs = translator(interfaceLanguage('es'));
+const SPEAKER_ES = `${tEs('role.speaker')}${tEs('punct.colon')}`;
+const MODERATOR_ES = `${tEs('role.moderator')}${tEs('punct.colon')}`;
 const SPEAKER_AR = `${tAr('role.speaker')}${tAr('punct.colon')}`;
 const MODERATOR_AR = `${tAr('role.moderator')}${tAr('punct.colon')}`;
+
+/** The names of a spreadsheet's sheets as LibreOffice Calc reads them (converted to a flat ODF spreadsheet). */
+function libreOfficeSheetNames(bytes: Buffer, ext: 'xlsx'): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'plenary-calc-'));
+  try {
+    const file = join(dir, `in.${ext}`);
+    writeFileSync(file, bytes);
+    const out = join(dir, 'out');
+    const r = spawnSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'fods', '--outdir', out, file], { encoding: 'utf8', timeout: 300_000 });
+    assert.equal(r.status, 0, r.stderr);
+    const xml = readFileSync(join(out, 'in.fods'), 'utf8');
+    return [...xml.matchAll(/<table:table table:name="([^"]*)"/g)].map((m) => m[1]!);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** khal's records (each format ended by ␞), without the day headings it prints ("Tuesday, 2017-04-18"). */
 const khalRecords = (raw: string) => raw.replace(/^[A-Z][a-z]+day, \d{4}-\d{2}-\d{2}\n/gm, '').split('␞').map((x) => x.trim()).filter(Boolean);
@@ -77,6 +105,12 @@ for (const engine of ENGINES) {
         ['fr-participants.csv', `/fr${EVENT}/participants.csv`],
         ['fr-participants.xlsx', `/fr${EVENT}/participants.xlsx`],
         ['ar-participants.csv', `/ar${EVENT}/participants.csv`],
+        ['ar-participants.xlsx', `/ar${EVENT}/participants.xlsx`],
+        ['es.ics', `/es${EVENT}/calendar.ics`],
+        ['es-participants.csv', `/es${EVENT}/participants.csv`],
+        ['es-participants.xlsx', `/es${EVENT}/participants.xlsx`],
+        ['fr-schedule.xml', `/fr${EVENT}/schedule.xml`],
+        ['fr-schedule.json', `/fr${EVENT}/schedule.json`],
         ['fr-representation.csv', `/fr${EVENT}/representation.csv`],
         ['ar-representation.csv', `/ar${EVENT}/representation.csv`],
       ] as const) {
@@ -89,9 +123,9 @@ for (const engine of ENGINES) {
 
     const text = (name: string) => files[name]!.toString('utf8');
     // The calendar's links open the page in its own language.
-    const page = (n: number, lang: 'fr' | 'ar' = 'fr') => `${site.base}/${lang}${EVENT}#session-${n}`;
+    const page = (n: number, lang: 'fr' | 'ar' | 'es' = 'fr') => `${site.base}/${lang}${EVENT}#session-${n}`;
 
-    test('python-icalendar reads the French titles, descriptions and the venue’s times, and the Arabic role words', { skip: PY_ICALENDAR_SKIP }, () => {
+    test('python-icalendar reads the French titles, descriptions and the venue’s times, the Arabic role words, and the Spanish role words, language and country names', { skip: PY_ICALENDAR_SKIP }, () => {
       const fr = pythonIcalendarEvents(text('fr.ics'));
       assert.equal(fr.length, 10);
       assert.deepEqual(fr[0], {
@@ -129,6 +163,20 @@ for (const engine of ENGINES) {
       assert.equal(ar[0]!.url, page(1, 'ar'));
       assert.ok(ar[3]!.description!.startsWith(`${MODERATOR_AR}El Habib Nadir, Secretary General, Ministry in Charge of Moroccans living abroad and migration affairs, المغرب\n`), ar[3]!.description!);
       assert.deepEqual(ar.map((e) => [e.start, e.end]), fr.map((e) => [e.start, e.end]));
+
+      // Spanish: nothing translated, so the original titles, with Spanish role words, language and country names.
+      const es = pythonIcalendarEvents(text('es.ics'));
+      assert.equal(es[0]!.summary, `Opening Session — ${EVENT_EN}`);
+      assert.equal(
+        es[0]!.description,
+        [`${SPEAKER_ES}William Lacy Swing, Director General, International Organization for Migration`, '  Opening remarks (inglés)', `${SPEAKER_ES}Louise Arbour, Special Representative of the Secretary General for International Migration`, '  Keynote remarks (inglés)', '', page(1, 'es')].join('\n'),
+      );
+      assert.equal(es[1]!.summary, `${sessionHeading({ kind: 'panel', number: 1, title: PANEL_1 }, tEs)} — ${EVENT_EN}`);
+      assert.ok(es[1]!.description!.startsWith(`${MODERATOR_ES}William Lacy Swing, `), es[1]!.description!);
+      assert.ok(es[1]!.description!.includes(`${SPEAKER_ES}Ahmed Hussen, Minister of Immigration, Refugees, and Citizenship, Canadá\n`), es[1]!.description!);
+      assert.ok(es[3]!.description!.startsWith(`${MODERATOR_ES}El Habib Nadir, Secretary General, Ministry in Charge of Moroccans living abroad and migration affairs, Marruecos\n`), es[3]!.description!);
+      assert.equal(es[0]!.url, page(1, 'es'));
+      assert.deepEqual(es.map((e) => [e.start, e.end]), fr.map((e) => [e.start, e.end]));
     });
 
     test('python-icalendar reads a person’s calendar in French and Arabic: titles, role words, country names and links in the calendar’s language', { skip: PY_ICALENDAR_SKIP }, () => {
@@ -185,7 +233,7 @@ for (const engine of ENGINES) {
       assert.ok(arEvents[0]!.includes('\n  Opening remarks (الإنجليزية)\n'), arEvents[0]);
     });
 
-    test('LibreOffice Calc opens the French and Arabic participants lists (CSV and XLSX) and representation figures with every cell as written', { skip: LIBREOFFICE_SKIP }, () => {
+    test('LibreOffice Calc opens the French, Spanish and Arabic participants lists (CSV and XLSX, each sheet named in its language) and representation figures with every cell as written', { skip: LIBREOFFICE_SKIP }, () => {
       // The French participants CSV: Calc reads exactly the cells the file holds.
       const csvFr = parseCsv(text('fr-participants.csv'));
       const calcCsvFr = libreOfficeCells(files['fr-participants.csv']!, 'csv');
@@ -214,6 +262,22 @@ for (const engine of ENGINES) {
       assert.deepEqual(calcCsvAr[0], ['اللقب', 'الاسم', 'المنصب', 'المنظمة', 'نوع المنظمة', 'البلد', 'رمز البلد', 'الأدوار', 'الجلسات', 'الأيام', 'الوثائق']);
       assert.equal(calcCsvAr.find((r) => r[1] === 'Ahmed Hussen')![5], 'كندا');
 
+      // Spanish: the headers, role words and country names in Spanish; the XLSX the same table under its heading.
+      const csvEs = parseCsv(text('es-participants.csv'));
+      const calcCsvEs = libreOfficeCells(files['es-participants.csv']!, 'csv');
+      assert.deepEqual(calcCsvEs, csvEs);
+      assert.deepEqual(calcCsvEs[0], ['Tratamiento', 'Nombre', 'Cargo', 'Organización', 'Tipo de organización', 'País', 'Código de país', 'Funciones', 'Sesiones', 'Días', 'Documentos']);
+      assert.deepEqual(calcCsvEs.find((r) => r[1] === 'El Habib Nadir')!.slice(4, 8), ['Gobierno de un Estado Miembro', 'Marruecos', 'MA', tEs('role.moderator')]);
+      assert.equal(calcCsvEs.find((r) => r[1] === 'Ahmed Hussen')![5], 'Canadá');
+      const calcXlsxEs = libreOfficeCells(files['es-participants.xlsx']!, 'xlsx');
+      assert.deepEqual(calcXlsxEs.slice(3), csvEs);
+      assert.equal(calcXlsxEs[0]![0], EVENT_EN);
+
+      // Each XLSX's sheet is named in the file's language.
+      assert.deepEqual(libreOfficeSheetNames(files['fr-participants.xlsx']!, 'xlsx'), ['Participants']);
+      assert.deepEqual(libreOfficeSheetNames(files['es-participants.xlsx']!, 'xlsx'), ['Participantes']);
+      assert.deepEqual(libreOfficeSheetNames(files['ar-participants.xlsx']!, 'xlsx'), ['المشاركون']);
+
       // The representation figures: the labels in French and in Arabic as written; the counts as numbers.
       for (const name of ['fr-representation.csv', 'ar-representation.csv']) {
         const written = parseCsv(text(name));
@@ -229,6 +293,21 @@ for (const engine of ENGINES) {
       assert.deepEqual(fr.find((r) => r[4] === 'declined')!.slice(5, 6), ['Préfère ne pas répondre']);
       const ar = libreOfficeCells(files['ar-representation.csv']!, 'csv');
       assert.deepEqual(ar.find((r) => r[4] === 'africa')!.slice(5, 8), ['أفريقيا', '2', '6']);
+    });
+
+    test('the French frab schedule.xml and schedule.json give country names in French', () => {
+      const moderation = `${tFr('role.moderator')}${tFr('punct.colon')}`;
+      const nadir = 'El Habib Nadir (Secretary General, Ministry in Charge of Moroccans living abroad and migration affairs, Maroc)';
+      const descriptions = [...text('fr-schedule.xml').matchAll(/<description>([^<]*)<\/description>/g)].map((m) => m[1]!);
+      assert.ok(descriptions.some((d) => d.startsWith(`${moderation}${nadir}\n`)), descriptions.join('\n---\n'));
+      assert.ok(!text('fr-schedule.xml').includes('Morocco,') && !text('fr-schedule.xml').includes('Morocco)'));
+      type Talk = { description: string | null; persons: Array<{ public_name?: string; name?: string; biography: string; country: string | null }> };
+      const json = JSON.parse(text('fr-schedule.json')) as { schedule: { conference: { days: Array<{ rooms: Record<string, Talk[]> }> } } };
+      const talks = json.schedule.conference.days.flatMap((d) => Object.values(d.rooms).flat());
+      const talk = talks.find((x) => (x.description ?? '').startsWith(`${moderation}${nadir}\n`));
+      assert.ok(talk, 'the session El Habib Nadir moderates');
+      const person = talk.persons.find((p) => (p.public_name ?? p.name) === 'El Habib Nadir')!;
+      assert.deepEqual([person.biography, person.country], ['Secretary General, Ministry in Charge of Moroccans living abroad and migration affairs, Maroc', 'MA']);
     });
   });
 }

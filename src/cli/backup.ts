@@ -7,7 +7,7 @@ import { writeBackup } from '../operations/backup.ts';
 import { parseFileCommand } from './args.ts';
 import { openMigrated } from './open.ts';
 
-const HELP = `usage: plenary backup FILE [--force]
+export const HELP = `usage: plenary backup FILE [--force]
 
   writes every table of the database (DATABASE_URL), stored files included, into FILE (.tar.gz);
   it is written as FILE.<pid>.tmp and moved into place when complete, and the temporary files

@@ -6,7 +6,7 @@ import { planArchive, storeArchive, FIRST_YEAR, LAST_YEAR } from '../operations/
 import { usageError } from './args.ts';
 import { openMigrated } from './open.ts';
 
-const HELP = `usage: plenary demo-archive --events N [--seed S]
+export const HELP = `usage: plenary demo-archive --events N [--seed S]
 
   --events N   how many events to make (spread over ${FIRST_YEAR}–${LAST_YEAR} in eight series)
   --seed S     a whole number (default 1): the same seed and N make the same archive

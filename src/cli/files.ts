@@ -5,7 +5,7 @@ import { checkFiles, removeUnlinked } from '../operations/files-check.ts';
 import { openStorage } from '../storage/storage.ts';
 import { forTerminal } from './terminal.ts';
 
-const USAGE = `usage: plenary files check [--remove-unlinked]
+export const HELP = `usage: plenary files check [--remove-unlinked]
 
   Lists stored files that no material points to (id, size, media type, original name), and
   files whose stored chunks do not add up to their size. Exits 1 when it lists any, 0 otherwise.
@@ -14,12 +14,12 @@ const USAGE = `usage: plenary files check [--remove-unlinked]
 
 export async function run(argv: string[]): Promise<number> {
   if (argv[0] === '--help' || argv[0] === '-h') {
-    console.log(USAGE);
+    console.log(HELP);
     return 0;
   }
   const remove = argv[1] === '--remove-unlinked';
   if (argv[0] !== 'check' || argv.length > 2 || (argv.length === 2 && !remove)) {
-    console.error(`plenary files: expected "check" or "check --remove-unlinked"\n\n${USAGE}`);
+    console.error(`plenary files: expected "check" or "check --remove-unlinked"\n\n${HELP}`);
     return 2;
   }
   const config = loadConfig();

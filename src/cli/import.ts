@@ -10,7 +10,7 @@ import { parseFileCommand, usageError } from './args.ts';
 import { openMigrated } from './open.ts';
 import { forTerminal } from './terminal.ts';
 
-const HELP = `usage: plenary import FILE [options]
+export const HELP = `usage: plenary import FILE [options]
 
   --json                 print the agenda as read (agenda.schema.json) and store nothing
   --report               print a readable table of what was read, with warnings, and store nothing

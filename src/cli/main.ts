@@ -21,7 +21,10 @@ commands:
 
 run "plenary COMMAND --help" for a command's options`;
 
-const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
+/** Each command's module: its usage (printed for --help / -h, before anything is opened) and what it does. */
+type Command = { HELP: string; run(argv: string[]): Promise<number> };
+
+const commands: Record<string, () => Promise<Command>> = {
   serve: () => import('./serve.ts'),
   import: () => import('./import.ts'),
   publish: () => import('./publish.ts'),
@@ -46,7 +49,14 @@ async function main(argv: string[]): Promise<number> {
     console.error(`plenary: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
-  return (await load()).run(rest);
+  const command = await load();
+  // Every command answers --help and -h with its usage and touches no database (before a lone `--`, after which words are operands).
+  const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (options.includes('--help') || options.includes('-h')) {
+    console.log(command.HELP);
+    return 0;
+  }
+  return command.run(rest);
 }
 
 main(process.argv.slice(2)).then(

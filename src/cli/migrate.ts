@@ -4,6 +4,11 @@ import { migrate } from '../storage/migrate.ts';
 import { describeRekey } from '../storage/name-keys.ts';
 import { openStorage } from '../storage/storage.ts';
 
+export const HELP = `usage: plenary migrate
+
+  Brings the database at DATABASE_URL up to date: applies the migrations it lacks, one per
+  transaction, and makes its name keys again when they were made by other normaliser rules.`;
+
 export async function run(_argv: string[]): Promise<number> {
   const config = loadConfig();
   const storage = await openStorage(config.databaseUrl);

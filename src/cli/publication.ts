@@ -9,7 +9,7 @@ import { usageError } from './args.ts';
 import { openMigrated } from './open.ts';
 import { forTerminal } from './terminal.ts';
 
-const HELP = `usage: plenary publication compile --event SLUG [--note TEXT]
+export const HELP = `usage: plenary publication compile --event SLUG [--note TEXT]
        plenary publication compile --series SLUG --year YYYY [--note TEXT]
 
   --event SLUG    the publication of one published event

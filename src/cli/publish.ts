@@ -7,7 +7,7 @@ import { usageError } from './args.ts';
 import { openMigrated } from './open.ts';
 import { forTerminal } from './terminal.ts';
 
-const HELP = `usage: plenary publish --event SLUG [--note TEXT]
+export const HELP = `usage: plenary publish --event SLUG [--note TEXT]
        plenary publish --event SLUG --withdraw
 
   --event SLUG   the event whose working copy to publish as its next release

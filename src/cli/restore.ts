@@ -6,7 +6,7 @@ import { restoreBackup } from '../operations/restore.ts';
 import { parseFileCommand } from './args.ts';
 import { openStorage } from '../storage/storage.ts';
 
-const HELP = `usage: plenary restore FILE
+export const HELP = `usage: plenary restore FILE
 
   loads FILE, written by "plenary backup", into the database (DATABASE_URL), which must be new
   (or empty, and not migrated past FILE's schema version); the archive is checked in full first

@@ -5,7 +5,7 @@ import { loadConfig } from '../config.ts';
 import { countDocs, drainFileTexts, fileTextCounts, rebuildIndex } from '../operations/search.ts';
 import { openMigrated } from './open.ts';
 
-const USAGE = `usage: plenary search rebuild
+export const HELP = `usage: plenary search rebuild
 
   Makes the search index again from the published events, the persons and organizations they
   name, and the text read from stored files; then reads the stored PDF and Word files whose text
@@ -14,11 +14,11 @@ const USAGE = `usage: plenary search rebuild
 
 export async function run(argv: string[]): Promise<number> {
   if (argv[0] === '--help' || argv[0] === '-h') {
-    console.log(USAGE);
+    console.log(HELP);
     return 0;
   }
   if (argv[0] !== 'rebuild' || argv.length > 1) {
-    console.error(`plenary search: expected "rebuild"\n\n${USAGE}`);
+    console.error(`plenary search: expected "rebuild"\n\n${HELP}`);
     return 2;
   }
   const tty = process.stdout.isTTY;

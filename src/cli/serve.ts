@@ -8,6 +8,11 @@ import { startFileTextWorker } from '../operations/search.ts';
 import { listeningUrl, startServer } from '../web/server.ts';
 import { openMigrated } from './open.ts';
 
+export const HELP = `usage: plenary serve
+
+  Migrates the database at DATABASE_URL, imports the demo into an empty one, then serves the
+  site on PORT (HOST, PUBLIC_URL, PLENARY_WORKERS and the rest: see README).`;
+
 async function serveHere(): Promise<void> {
   const config = loadConfig();
   const storage = await openMigrated(config);

@@ -10,7 +10,7 @@ import { forTerminal } from './terminal.ts';
 import { usageError } from './args.ts';
 import { openMigrated } from './open.ts';
 
-const HELP = `usage:
+export const HELP = `usage:
   plenary user add --email E --role admin|editor|viewer [--series SLUG]... [--generate]
   plenary user list
   plenary user disable --email E

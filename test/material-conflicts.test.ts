@@ -270,6 +270,7 @@ for (const engine of ENGINES) {
 
     test('migration 0021 is independent of 0020: a database that got 0021 before 0020 landed gets 0020 applied after it', async () => {
       const m0020 = Object.keys(MIGRATIONS).find((n) => n.startsWith('0020-'));
+      assert.equal(m0020, '0020-appearance-page-indexes');
       if (!m0020) return;
       const fresh = await freshDatabase(engine);
       const storage = await openStorage(fresh.url, { pollMs: 200 });

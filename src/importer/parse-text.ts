@@ -241,6 +241,23 @@ export function parseAgendaText(text: string): Agenda {
     if (DOC_LINK.test(unbulleted.text)) { warn(i, 'link to a document of the meeting; not read'); return; }
     const lead = unbulleted.bullet && /^\p{Lu}?\p{Ll}*\d|^\p{L}+,?\s\d/u.test(unbulleted.text) ? unbulleted.text : t;
 
+    // "Tuesday, December 3: The conference will start at 10:00 am with …": a press release's day, then its programme in
+    // prose; the sentences are read as the prose reader reads them, into that day (each session warned as a guess).
+    const dayProse = DAY_THEN_PROSE.exec(lead);
+    const proseDay = dayProse !== null && dayProse[2]!.split(/\s+/).length >= 8 ? readDayHeading(dayProse[1]!, years) : null;
+    if (proseDay !== null && proseDay.date !== null && proseDay.rest === null) {
+      handle(i, dayProse![1]!);
+      const read = readProseProgramme([dayProse![2]!], (one, loose) => readPerson(one, loose));
+      if (read.length === 0) { warn(i, 'prose inside the agenda; not read'); return; }
+      for (const { session } of read) {
+        session.line = i + 1;
+        for (const p of [...session.speakers, ...session.moderators]) p.line = i + 1;
+        ensureDay().sessions.push(session);
+        warn(i, 'session read from prose (a guess)');
+      }
+      cur = null;
+      return;
+    }
     const dh = readDayHeading(lead, years);
     if (dh !== null) {
       let date = dh.date;
@@ -1184,6 +1201,10 @@ export function parseAgendaText(text: string): Agenda {
         continue;
       }
     }
+    // A day's date, then its programme in prose, is read whole (see handle), not cut into pieces first.
+    const dayProse = DAY_THEN_PROSE.exec(t);
+    const proseDay = dayProse !== null ? readDayHeading(dayProse[1]!, years) : null;
+    if (proseDay !== null && proseDay.date !== null && proseDay.rest === null) { handle(i, t); continue; }
     for (const run of splitRunTogether(t)) for (const piece of splitGluedHeadings(run)) handle(i, piece);
   }
   if (pending.length > 0) sessionFor(pending[0]!.i);
@@ -1205,8 +1226,8 @@ export function parseAgendaText(text: string): Agenda {
 
   dropSpans(days, (line, message) => warn(line - 1, message));
   guessUntitledKinds(opened.filter((o) => days.some((d) => d.sessions.includes(o.s))), days, (line, message) => warn(line - 1, message));
-  // A page where nothing was read as the agenda says so, rather than coming back empty and silent.
-  if (days.every((d) => d.sessions.length === 0)) {
+  // A page where nothing was read as the agenda, and nothing was warned about, says so rather than coming back silent.
+  if (days.every((d) => d.sessions.length === 0) && warnings.length === 0) {
     const first = lines.findIndex((l) => l.trim() !== '');
     if (first >= 0) warn(first, 'no agenda found on the page: no time, day, session heading or programme was recognised');
   }
@@ -1216,6 +1237,7 @@ export function parseAgendaText(text: string): Agenda {
   return agenda;
 }
 
+const DAY_THEN_PROSE = /^([^:]{4,40}):\s(\p{Lu}.{30,1900}[.!])$/u;
 const HONORIFIC_GLUED_AFTER = /(?<![\p{L}.])(Mr|Mrs|Ms|Dr|Prof|Amb|Sr|Sra|Mme|Pr)\.(?=\p{Lu}\p{Ll}{2})/gu;
 const DOC_LINK = /^(?:[\p{L}'’.-]+\s){0,6}(?:(?:statement|transcript|testimony|report|minutes|webcast|recording|slides)s?\s\((?:pdf|html?|docx?|pptx?|mp3|mp4|video|audio)\)|(?:audio|video|hearing|full|official)\stranscripts?)$/iu;
 const THEME_HEADING = /^(?:topic|theme|th[èe]me|tema|eje|axe|sub-?theme|sous-th[èe]me|subtema)\s(?:\d{1,2}|[IVX]{1,4})\s?[:.–—-]\s?\S/iu;
@@ -1250,6 +1272,10 @@ function findStart(lines: readonly string[], years: readonly number[]): { overvi
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.trim();
     if (t === '') continue;
+    // "Monday, December 2: The conference will open …": a day's date, then its programme in prose.
+    const dayProse = DAY_THEN_PROSE.exec(t);
+    const proseDay = dayProse !== null ? readDayHeading(dayProse[1]!, years) : null;
+    if (proseDay !== null && proseDay.date !== null && proseDay.rest === null) return { overviewEnd: i, agendaStart: i };
     // A paragraph that runs the agenda together starts it when one of its pieces is a time.
     if (t.length > 200) {
       if (splitRunTogether(t).some((p) => readTimeSlot(p) !== null)) return { overviewEnd: i, agendaStart: i };

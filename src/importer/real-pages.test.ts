@@ -1282,3 +1282,15 @@ test('a page where nothing reads as an agenda says so in a warning', () => {
   assert.deepEqual(r.sessions, []);
   assert.deepEqual(r.warnings, ['2: no agenda found on the page: no time, day, session heading or programme was recognised']);
 });
+
+test('a press release\'s day, then that day\'s programme in prose on the same line', () => {
+  const r = read([
+    'The conference will be held in Dhahran between 2-3 December 2019.',
+    'Monday, December 2: The conference will open with a formal ceremony at 7:00 pm, including a speech by Dr. Karim Haddad, Director General of the Forum, followed by a speech by Mr. Samir Nassar.',
+    'Tuesday, December 3: The conference will close at 5:00 pm with a session on the future of thought led by Dr. Karim Haddad.',
+  ]);
+  assert.deepEqual(r.days, [['2019-12-02', 1], ['2019-12-03', 1]]);
+  assert.deepEqual(r.sessions.map((s) => [s[0], s[2]]), [['19:00', 'opening'], ['17:00', 'closing']]);
+  // "followed by a speech by Mr. X" after the first speaker is not read yet.
+  assert.deepEqual(r.people.map((s) => s.map((p) => p[1])), [['Karim Haddad'], ['Karim Haddad']]);
+});

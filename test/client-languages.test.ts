@@ -14,6 +14,8 @@
 //   XLSX (LibreOffice); each XLSX's sheet is named in its language (Participants, Participantes,
 //   المشاركون), as LibreOffice reads it;
 // - the frab schedule.xml and schedule.json under /fr/ give country names in French (Maroc).
+// - the /fr/ event page: its printed running title (@top-center) is the French title, allowed by its hash in
+//   the CSP, and the material label entered in French is shown marked lang="fr".
 // Each program is skipped, visibly, where it is not installed.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -24,6 +26,7 @@ import { demoSite, type TestSite } from './server.ts';
 import { translator } from '../src/web/i18n/t.ts';
 import { sessionHeading } from '../src/web/views/format.ts';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -293,6 +296,21 @@ for (const engine of ENGINES) {
       assert.deepEqual(fr.find((r) => r[4] === 'declined')!.slice(5, 6), ['Préfère ne pas répondre']);
       const ar = libreOfficeCells(files['ar-representation.csv']!, 'csv');
       assert.deepEqual(ar.find((r) => r[4] === 'africa')!.slice(5, 8), ['أفريقيا', '2', '6']);
+    });
+
+    test('the /fr/ event page: the printed running title is the French title, the translated material label is marked lang="fr"', async () => {
+      const res = await fetch(`${site.base}/fr${EVENT}`);
+      assert.equal(res.status, 200);
+      const html = await res.text();
+      const styles = [...html.matchAll(/<style>([^<]*)<\/style>/g)].map((m) => m[1]!);
+      assert.equal(styles[1], `@page{@top-center{content:"${EVENT_FR}"}}@page:first{@top-center{content:none}}`);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      assert.ok(csp.includes(`'sha256-${createHash('sha256').update(styles[1]!).digest('base64')}'`), csp);
+      // The label entered in French, marked as French (the page is French too: said so that screen readers keep
+      // their voice whatever the page); a label without a French text stays in its original, marked English.
+      assert.equal(html.split(`<bdi><span class="mat" lang="fr">${REMARKS_FR}</span></bdi>`).length - 1, 1, 'the French label once, with lang="fr"');
+      assert.ok(!html.includes('>Opening remarks<'), 'the original label is not shown beside it');
+      assert.ok(html.includes('<bdi><span class="mat" lang="en">Keynote remarks</span></bdi>'), 'an untranslated label keeps lang="en"');
     });
 
     test('the French frab schedule.xml and schedule.json give country names in French', () => {

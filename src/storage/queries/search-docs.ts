@@ -350,3 +350,45 @@ export async function reindexIdentities(trx: DbOrTx, persons: number[], organiza
     await refreshMaterialFacets(trx, organizations);
   }
 }
+
+/**
+ * Who an event's published copy names, and what it prints for each person (their appearances'
+ * affiliations, countries and languages, and the event's date: what their documents take from
+ * it), to be passed to reindexNamed after a change of the copy.
+ */
+export type Named = { persons: number[]; organizations: number[]; printed: Map<number, string> };
+
+export async function namedByEvent(db: DbOrTx, eventId: number): Promise<Named> {
+  const p = published(any(db));
+  const rows = await p
+    .selectFrom('appearance as a')
+    .innerJoin('session as s', 's.id', 'a.session_id')
+    .innerJoin('event as e', 'e.id', 's.event_id')
+    .select(['a.id', 'a.person_id', 'a.organization_id', 'a.country_code', 'a.country', 'a.affiliation_position', 'a.lang', 'e.start_date'])
+    .where('s.event_id', '=', eventId)
+    .orderBy('a.id')
+    .execute();
+  const conv = await p.selectFrom('event as e').innerJoin('series as se', 'se.id', 'e.series_id').select('se.convener_id').where('e.id', '=', eventId).executeTakeFirst();
+  const orgs = new Set(rows.map((r) => r.organization_id).filter((x): x is number => x !== null).map(Number));
+  if (conv?.convener_id) orgs.add(Number(conv.convener_id));
+  const printed = new Map<number, string>();
+  for (const r of rows) {
+    const k = Number(r.person_id);
+    printed.set(k, `${printed.get(k) ?? ''}${JSON.stringify([Number(r.id), r.organization_id, r.country_code, r.country, r.affiliation_position, r.lang, r.start_date])}\n`);
+  }
+  return { persons: [...printed.keys()], organizations: [...orgs], printed };
+}
+
+/**
+ * After an event's published copy changed (published, withdrawn): the documents of the persons
+ * it named before or names now whose appearances in it print something else (another
+ * affiliation, country, language or date, an appearance added or gone), and of its
+ * organizations. A person's document takes nothing else from the event; their name and the
+ * organizations' names are shared rows, whose edits remake it then.
+ */
+export async function reindexNamed(trx: DbOrTx, eventId: number, was: Named | { persons: number[]; organizations: number[] }): Promise<void> {
+  const now = await namedByEvent(trx, eventId);
+  const before = 'printed' in was ? was.printed : null;
+  const persons = [...new Set([...was.persons.map(Number), ...now.persons])].filter((id) => !before || before.get(id) !== now.printed.get(id));
+  await reindexIdentities(trx, persons, [...new Set([...was.organizations.map(Number), ...now.organizations])]);
+}

@@ -15,7 +15,7 @@ import { regionOf } from '../../domain/region.ts';
 import { parseTranslations, type Translations, translationsOf } from '../../domain/translations.ts';
 import type { DbOrTx } from '../database.ts';
 import { published } from '../published.ts';
-import { organizationDocs, personDocs, reindexIdentities as reindexIdentitiesSet } from './search-docs.ts';
+import { type Named, namedByEvent as namedByEventSet, organizationDocs, personDocs, reindexIdentities as reindexIdentitiesSet, reindexNamed } from './search-docs.ts';
 import type { Engine } from '../storage.ts';
 
 export const DOC_KINDS = ['event', 'session', 'material', 'person', 'organization'] as const;
@@ -396,21 +396,6 @@ export async function eventDocs(db: DbOrTx, eventId: number, only?: 'session'): 
   return docs;
 }
 
-/** The persons and organizations an event's published copy names (its series' convener too). */
-async function namedBy(db: DbOrTx, eventId: number): Promise<{ persons: number[]; organizations: number[] }> {
-  const p = published(db);
-  const rows = await p
-    .selectFrom('appearance as a')
-    .innerJoin('session as s', 's.id', 'a.session_id')
-    .select(['a.person_id', 'a.organization_id'])
-    .where('s.event_id', '=', eventId)
-    .execute();
-  const conv = await p.selectFrom('event as e').innerJoin('series as se', 'se.id', 'e.series_id').select('se.convener_id').where('e.id', '=', eventId).executeTakeFirst();
-  const orgs = new Set(rows.map((r) => r.organization_id).filter((x): x is number => x !== null));
-  if (conv?.convener_id) orgs.add(conv.convener_id);
-  return { persons: [...new Set(rows.map((r) => r.person_id))], organizations: [...orgs] };
-}
-
 /** The languages a country is named in in search documents (a reader may ask in any of them). */
 const COUNTRY_NAME_LANGS = ['en', 'fr', 'es'] as const;
 
@@ -440,16 +425,16 @@ export function reindexIdentities(trx: DbOrTx, persons: number[], organizations:
  * persons and organizations it named before and names now. Called in the write that publishes
  * or withdraws, so the index changes when the public pages do, on every instance.
  */
-export async function reindexEvent(trx: DbOrTx, eventId: number, before?: { persons: number[]; organizations: number[] }): Promise<void> {
+export async function reindexEvent(trx: DbOrTx, eventId: number, before?: Named | { persons: number[]; organizations: number[] }): Promise<void> {
   const was = before ?? { persons: [], organizations: [] };
   await deleteDocs(trx, sql`event_id = ${eventId}`);
   await insertDocs(trx, await eventDocs(trx, eventId));
-  const now = await namedBy(trx, eventId);
-  await reindexIdentities(trx, [...new Set([...was.persons, ...now.persons])], [...new Set([...was.organizations, ...now.organizations])]);
+  // The persons whose appearances in it print something else, and its organizations (search-docs.ts).
+  await reindexNamed(trx, eventId, was);
 }
 
-/** Who an event's published copy names, to be passed to reindexEvent after a change of it. */
-export const namedByEvent = namedBy;
+/** Who an event's published copy names, and what it prints for them, to be passed to reindexEvent after a change of it. */
+export const namedByEvent = namedByEventSet;
 
 /** PostgreSQL's GIN indexes of search_doc (migrations 0014 and 0018), for a rebuild that makes them again at its end. */
 export const GIN_INDEXES = [

@@ -52,6 +52,7 @@ const UNIT = [
   'test/plurals.test.ts',
   'test/demo-archive-terminal.test.ts',
   'test/switch-links.test.ts',
+  'test/alternates.test.ts',
 ];
 
 const BROWSER = ['test/browser.test.ts', 'test/representation-browser.test.ts', 'test/publication-browser.test.ts', 'test/admin-browser.test.ts', 'test/print.test.ts', 'test/organizer-journey.test.ts', 'test/release-browser.test.ts', 'test/browser-import-chromium.test.ts', 'test/speaker-link-browser.test.ts', 'test/paging-browser.test.ts', 'test/viewer-zone-browser.test.ts', 'test/content-languages-browser.test.ts', 'test/interface-languages-browser.test.ts', 'test/every-page-browser.test.ts', 'test/keyboard-workspace-browser.test.ts', 'test/keyboard-admin-walks-browser.test.ts'];

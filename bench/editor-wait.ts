@@ -127,11 +127,15 @@ async function run(engine: Engine, dir: string): Promise<void> {
 
 const dir = mkdtempSync(join(tmpdir(), 'plenary-bench-'));
 try {
-  await run('sqlite', dir);
-  try {
-    await run('postgres', dir);
-  } catch (e) {
-    console.log(`postgres: not measured (${(e as Error).message})`);
+  // BENCH_ENGINES=sqlite (or postgres): one engine only.
+  const engines = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
+  if (engines.includes('sqlite')) await run('sqlite', dir);
+  if (engines.includes('postgres')) {
+    try {
+      await run('postgres', dir);
+    } catch (e) {
+      console.log(`postgres: not measured (${(e as Error).message})`);
+    }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

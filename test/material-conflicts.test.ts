@@ -19,6 +19,7 @@ import { startServer } from '../src/web/server.ts';
 import { ENGINES, freshDatabase, migratedStorage } from './engines.ts';
 import { agenda, session } from './factories.ts';
 import { decode, type Got, hidden, signedIn } from './http-client.ts';
+import { stampIn } from './intl-dates.ts';
 
 const LIMIT = 1024 * 1024;
 const T = '2024-05-06T07:08:09.000Z';
@@ -111,7 +112,7 @@ for (const engine of ENGINES) {
             ['Label (differs)', 'Report, revised', 'Rapport final'],
             ['File', 'not part of what you sent', 'report.pdf'],
             ['Size', 'not part of what you sent', '3 kB'],
-            ['Uploaded', 'not part of what you sent', '2024-05-06 07:08 UTC'],
+            ['Uploaded', 'not part of what you sent', 'May 6, 2024 at 07:08 UTC'],
           ],
         });
         assert.ok(edit.body.includes(`<a href="${materials}">Keep the stored version (reload the form)</a>`));
@@ -128,7 +129,7 @@ for (const engine of ENGINES) {
         assert.equal(replace.status, 409);
         assert.equal(alert(replace), 'this material was changed by someone else after you opened it (you edited version 1; it is now at version 3): nothing was saved');
         const table = conflictTable(replace);
-        assert.match(table.rows[5]![1]!, /^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/, 'your upload, now');
+        assert.match(table.rows[5]![1]!, /^[A-Z][a-z]+ \d{1,2}, \d{4} at \d\d:\d\d UTC$/, 'your upload, now (by Intl: "November 30, 2026 at 04:05 UTC")');
         table.rows[5]![1] = 'now';
         assert.deepEqual(table, {
           caption: 'Your version and the stored version, field by field: Report, revised',
@@ -139,7 +140,7 @@ for (const engine of ENGINES) {
             ['Label', 'not part of what you sent', 'Report, revised'],
             ['File (differs)', 'report-2.pdf', 'report.pdf'],
             ['Size (differs)', '5 kB', '3 kB'],
-            ['Uploaded', 'now', '2024-05-06 07:08 UTC'],
+            ['Uploaded', 'now', 'May 6, 2024 at 07:08 UTC'],
           ],
         });
         assert.ok(replace.body.includes('<p id="reupload-help">A browser never sends a chosen file a second time: to put yours in place of the stored version, choose it again below.</p>'));
@@ -157,7 +158,7 @@ for (const engine of ENGINES) {
         assert.equal(del.status, 409);
         assert.equal(alert(del), 'this material was changed by someone else after you opened it (you saw version 2; it is now at version 4): nothing was deleted; look at it again first');
         const delRows = conflictTable(del).rows;
-        assert.match(delRows[5]![2]!, /^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/, 'the replaced file, uploaded now');
+        assert.match(delRows[5]![2]!, /^[A-Z][a-z]+ \d{1,2}, \d{4} at \d\d:\d\d UTC$/, 'the replaced file, uploaded now');
         assert.deepEqual(delRows, [
           ['Kind', 'deleted', 'Statement'],
           ['Language', 'deleted', 'English'],
@@ -181,12 +182,13 @@ for (const engine of ENGINES) {
         const { materialId: id } = await s.add('Report');
         assert.equal((await s.other.post(`/admin/materials/${id}/delete`, { version: '1' })).status, 303);
         const entry = await s.t.storage.db.selectFrom('audit_entry').select('at').where('entity', '=', 'material').where('entity_id', '=', id).where('action', '=', 'delete').executeTakeFirstOrThrow();
-        const at = entry.at.slice(0, 16).replace('T', ' ');
+        // When, by Intl in the page's language with the zone named ("30 novembre 2026 à 04:05 UTC").
+        const at = (lang: 'en' | 'fr' | 'es' | 'ar') => stampIn(lang, entry.at);
         const expected: Record<string, string> = {
-          '': `this material was deleted on ${at} UTC by other@example.org after you opened it: nothing was changed`,
-          '/fr': `ce document a été supprimé le ${at} UTC par other@example.org après que vous l’avez ouvert\u00a0: rien n’a été modifié`,
-          '/es': `este documento fue eliminado el ${at} UTC por other@example.org después de que usted lo abriera: no se ha modificado nada`,
-          '/ar': `حُذفت هذه المادة في ${at} بالتوقيت العالمي المنسق بواسطة other@example.org بعد أن فتحتها: لم يتغيّر أي شيء`,
+          '': `this material was deleted on ${at('en')} by other@example.org after you opened it: nothing was changed`,
+          '/fr': `ce document a été supprimé le ${at('fr')} par other@example.org après que vous l’avez ouvert\u00a0: rien n’a été modifié`,
+          '/es': `este documento fue eliminado el ${at('es')} por other@example.org después de que usted lo abriera: no se ha modificado nada`,
+          '/ar': `حُذفت هذه المادة في ${at('ar')} بواسطة other@example.org بعد أن فتحتها: لم يتغيّر أي شيء`,
         };
         for (const [prefix, text] of Object.entries(expected)) {
           const replace = await s.upload(s.editor, `${prefix}/admin/materials/${id}/replace`, { version: '1' }, 'report-2.pdf', SECOND);

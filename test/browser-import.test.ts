@@ -161,8 +161,8 @@ for (const engine of ENGINES) {
         // The one warning sits by the line before it: the last person of the closing session.
         const warningAt = preview.body.indexOf('<li>Line 113: line not understood: <q>Event documents and photos</q></li>');
         assert.ok(warningAt > preview.body.lastIndexOf('<legend>') && warningAt < preview.body.indexOf('id="f-p1-4-s2-name"'), 'the warning by its line');
-        assert.equal(decode(/<h2 id="day-0">([\s\S]*?)<\/h2>/.exec(preview.body)![1]!), 'Day 1: 2017-04-18 ( DAY ONE – 18 April 2017 )');
-        assert.equal(decode(/<h2 id="day-1">([\s\S]*?)<\/h2>/.exec(preview.body)![1]!), 'Day 2: 2017-04-19 ( DAY TWO – 19 April 2017 )');
+        assert.equal(decode(/<h2 id="day-0">([\s\S]*?)<\/h2>/.exec(preview.body)![1]!), 'Day 1: Tuesday, April 18, 2017 ( DAY ONE – 18 April 2017 )');
+        assert.equal(decode(/<h2 id="day-1">([\s\S]*?)<\/h2>/.exec(preview.body)![1]!), 'Day 2: Wednesday, April 19, 2017 ( DAY TWO – 19 April 2017 )');
         assert.equal(valueOf(preview.body, 'f-s0-0-title'), 'Opening Session');
         assert.equal(valueOf(preview.body, 'f-s0-0-kind'), 'opening');
         assert.equal(valueOf(preview.body, 'f-s0-0-start'), '10:00');

@@ -49,18 +49,18 @@ for (const engine of ENGINES) {
         const page = (await ed.get(`/admin/events/${geneva.id}`)).body;
         const items = [...(page.match(/<ul class="warnings">([\s\S]*?)<\/ul>/)?.[1] ?? '').matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => decode(m[1]!));
         assert.deepEqual(items, [
-          'session (untitled panel) (2025-03-10 16:30–17:00) has no title Open the session',
-          'session (untitled panel) (2025-03-10 16:30–17:00) has nobody in it Open the session',
-          'session “Closing panel” (2025-03-11 10:00–11:00) is outside the event’s dates (2025-03-10 to 2025-03-10) Open the session',
-          'session “Skills” (2025-03-10 15:30–16:30) overlaps session “Labour pathways” (2025-03-10 15:00–16:00) in the same room Open the session',
-          'Amina Diallo is in session “Labour pathways” (2025-03-10 15:00–16:00) and, at the same time, in session “Regional review” (2025-03-10 09:30–10:30) of New York review Open the session',
-          'Kofi Mensah speaks in session “Skills” (2025-03-10 15:30–16:30) without an organization or a country Open the session',
+          'session (untitled panel) (Monday, March 10, 2025, 16:30–17:00) has no title Open the session',
+          'session (untitled panel) (Monday, March 10, 2025, 16:30–17:00) has nobody in it Open the session',
+          'session “Closing panel” (Tuesday, March 11, 2025, 10:00–11:00) is outside the event’s dates (Monday, March 10, 2025 to Monday, March 10, 2025) Open the session',
+          'session “Skills” (Monday, March 10, 2025, 15:30–16:30) overlaps session “Labour pathways” (Monday, March 10, 2025, 15:00–16:00) in the same room Open the session',
+          'Amina Diallo is in session “Labour pathways” (Monday, March 10, 2025, 15:00–16:00) and, at the same time, in session “Regional review” (Monday, March 10, 2025, 09:30–10:30) of New York review Open the session',
+          'Kofi Mensah speaks in session “Skills” (Monday, March 10, 2025, 15:30–16:30) without an organization or a country Open the session',
           'the material “Statement” has no file or link yet',
         ]);
         // The other event sees the same clash from its side.
         const ny = await db.storage.db.selectFrom('event').select('id').where('slug', '=', 'new-york-2025').executeTakeFirstOrThrow();
         const nyItems = [...((await ed.get(`/admin/events/${ny.id}`)).body.match(/<ul class="warnings">([\s\S]*?)<\/ul>/)?.[1] ?? '').matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => decode(m[1]!));
-        assert.deepEqual(nyItems, ['Amina Diallo is in session “Regional review” (2025-03-10 09:30–10:30) and, at the same time, in session “Labour pathways” (2025-03-10 15:00–16:00) of Geneva dialogue Open the session']);
+        assert.deepEqual(nyItems, ['Amina Diallo is in session “Regional review” (Monday, March 10, 2025, 09:30–10:30) and, at the same time, in session “Labour pathways” (Monday, March 10, 2025, 15:00–16:00) of Geneva dialogue Open the session']);
       } finally {
         await server.close();
         await db.cleanup();

@@ -85,7 +85,7 @@ for (const engine of ENGINES) {
         assert.ok(!fullDayPage.body.includes('<button type="submit">Delete</button>'), 'no button that would fail');
         const fullDay = await ed.post(`/admin/days/${panel2.day_id}/delete`, { version: '1' });
         assert.equal(fullDay.status, 400);
-        assert.ok(fullDay.body.includes('the day 2025-03-03 still holds 2 sessions: move or delete them first'));
+        assert.ok(fullDay.body.includes('the day Monday, March 3, 2025 still holds 2 sessions: move or delete them first'));
 
         // Panel 2 goes, with its people.
         assert.equal((await ed.post(`/admin/sessions/${panel2.id}/delete`, { version: String(panel2.version) })).status, 303);

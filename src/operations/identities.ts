@@ -167,7 +167,7 @@ export async function undoMerge(storage: Storage, actor: Actor, mergeId: number)
   return await write(storage, async (trx) => {
     const m = await trx.selectFrom('identity_merge').selectAll().where('id', '=', mergeId).executeTakeFirst();
     if (!m) throw new NotFound(formMessage('noMerge', { id: mergeId }));
-    if (m.undone_at) throw new Conflict(formMessage('mergeUndone', { id: mergeId, at: m.undone_at.slice(0, 16).replace('T', ' ') }));
+    if (m.undone_at) throw new Conflict(formMessage('mergeUndone', { id: mergeId, at: `${m.undone_at.slice(0, 16).replace('T', ' ')} UTC` }));
     const entity = m.entity;
     const row = JSON.parse(m.merged_row) as Record<string, unknown>;
     const moved = JSON.parse(m.moved) as Moved;

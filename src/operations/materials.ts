@@ -189,7 +189,7 @@ export class MaterialConflict extends Conflict {
  */
 export async function missingMaterial(trx: DbOrTx, id: number, existed = false): Promise<NotFound> {
   const gone = await deletionOf(trx, 'material', id);
-  if (gone) return new NotFound(formMessage('materialDeleted', { at: gone.at.slice(0, 16).replace('T', ' '), by: gone.email ?? formMessage('unknownAccount') }));
+  if (gone) return new NotFound(formMessage('materialDeleted', { at: `${gone.at.slice(0, 16).replace('T', ' ')} UTC`, by: gone.email ?? formMessage('unknownAccount') }));
   return new NotFound(formMessage(existed ? 'materialGone' : 'noSuchMaterial'));
 }
 

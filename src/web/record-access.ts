@@ -35,7 +35,7 @@ export const onRecord = (db: DbOrTx, entity: AuditedEntity) => async (c: C) => {
       throw new NotFound(
         formMessage(c.req.method === 'GET' ? 'recordDeleted' : 'recordDeletedUnsaved', {
           entity: entityMessage(entity),
-          at: gone.at.slice(0, 16).replace('T', ' '),
+          at: `${gone.at.slice(0, 16).replace('T', ' ')} UTC`,
           by: gone.email ?? formMessage('unknownAccount'),
           entry: gone.id,
         }),

@@ -82,7 +82,7 @@ for (const engine of ENGINES) {
         for (const date of ['2024-05-03', '2024-05-02']) assert.equal((await ed.post(`${eventPath}/days`, { date, label: '' })).status, 303);
         const dupDay = await ed.post(`${eventPath}/days`, { date: '2024-05-02', label: '' });
         assert.equal(dupDay.status, 400);
-        assert.ok(dupDay.body.includes('<strong class="field-error" id="f-date-error">the event already has a day on 2024-05-02</strong>'));
+        assert.ok(dupDay.body.includes('<strong class="field-error" id="f-date-error">the event already has a day on Thursday, May 2, 2024</strong>'));
         const days = await db.storage.db.selectFrom('day').select(['id', 'date', 'position']).where('event_id', '=', eventId).orderBy('position').execute();
         assert.deepEqual(
           days.map((d) => [d.date, d.position]),

@@ -52,7 +52,7 @@ for (const engine of ENGINES) {
         assert.deepEqual([inputValue(after.body, 'f-date'), inputValue(after.body, 'f-label')], ['2025-05-07', 'Opening day']);
         assert.deepEqual(await q.selectFrom('day').select(['date', 'label']).where('id', '=', day.id).executeTakeFirstOrThrow(), { date: '2025-05-07', label: 'Opening day' });
         const eventPage = (await editor.get(`/admin/events/${event.id}`)).body;
-        assert.ok(eventPage.includes(`<a href="/admin/days/${day.id}"><time datetime="2025-05-07">2025-05-07</time>`), eventPage.match(/<h2>Days and sessions[\s\S]{0,400}/)?.[0]);
+        assert.ok(eventPage.includes(`<a href="/admin/days/${day.id}"><time datetime="2025-05-07">Wednesday, May 7, 2025</time>`), eventPage.match(/<h2>Days and sessions[\s\S]{0,400}/)?.[0]);
 
         // A second day, and the session moved to it: listed there, gone from the first.
         const added = await editor.post(`/admin/events/${event.id}/days`, { date: '2025-05-08', label: '' });
@@ -65,16 +65,16 @@ for (const engine of ENGINES) {
         assert.deepEqual(
           [...movedPage.body.matchAll(/<option value="(\d+)"( selected="")?>([^<]*)<\/option>/g)].filter((m) => m[1] === String(day.id) || m[1] === String(second.id)).map((m) => [Number(m[1]), m[2] !== undefined, m[3]]),
           [
-            [day.id, false, '2025-05-07 (Opening day)'],
-            [second.id, true, '2025-05-08'],
+            [day.id, false, 'Wednesday, May 7, 2025 (Opening day)'],
+            [second.id, true, 'Thursday, May 8, 2025'],
           ],
         );
         // The event's page lists it under its new day, and nothing under the first.
         const byDay = (html: string) =>
           [...html.matchAll(/<section aria-labelledby="day-(\d+)"><h3[^>]*>([\s\S]*?)<\/h3>([\s\S]*?)<\/section>/g)].map((m) => [Number(m[1]), decode(m[2]!), [...m[3]!.matchAll(/<li id="s-(\d+)">/g)].map((x) => Number(x[1]))]);
         assert.deepEqual(byDay((await editor.get(`/admin/events/${event.id}`)).body), [
-          [day.id, '2025-05-07 ( Opening day )', []],
-          [second.id, '2025-05-08', [sess.id]],
+          [day.id, 'Wednesday, May 7, 2025 ( Opening day )', []],
+          [second.id, 'Thursday, May 8, 2025', [sess.id]],
         ]);
         assert.equal((await q.selectFrom('session').select('day_id').where('id', '=', sess.id).executeTakeFirstOrThrow()).day_id, second.id);
 
@@ -98,7 +98,7 @@ for (const engine of ENGINES) {
         assert.equal(log.status, 200);
         assert.deepEqual([...log.body.matchAll(/<tr id="entry-(\d+)"/g)].map((m) => Number(m[1])), own.map((e) => e.id));
         assert.ok(!log.body.includes('Retitled in gfmd') && !decode(log.body).includes('gfmd'), 'nothing of another series');
-        const row = (id: number) => decode(log.body.match(new RegExp(`<tr id="entry-${id}">([\\s\\S]*?)</tr>`))?.[1] ?? '').replace(/^\d+ \S+ \S+ UTC /, '');
+        const row = (id: number) => decode(log.body.match(new RegExp(`<tr id="entry-${id}">([\\s\\S]*?)</tr>`))?.[1] ?? '').replace(/^\d+ [A-Z][a-z]+ \d{1,2}, \d{4} at \d\d:\d\d UTC /, ''); // the entry's number and when (by Intl: 'November 30, 2026 at 04:05 UTC')
         assert.equal(row(own[2]!.id), `ed@example.org update day ${day.id}: 2025-05-07 date: 2025-05-06; label: —; version: 1 date: 2025-05-07; label: Opening day; version: 2`);
         assert.equal(row(own[0]!.id), `ed@example.org move session ${sess.id}: Panel of idm day_id: ${day.id}; version: 1 day_id: ${second.id}; version: 2`);
         // The log of another series is not theirs to read; nor is reverting.

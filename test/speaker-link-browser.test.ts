@@ -13,6 +13,7 @@ import { type Browser, checkAxe as axe, chromiumMissing, launchChromium, vnuErro
 import { blocks, toPdf } from './convert.ts';
 import { type Signed, signedIn } from './http-client.ts';
 import { demoSite, type TestSite } from './server.ts';
+import { stampIn } from './intl-dates.ts';
 
 
 if (chromiumMissing) {
@@ -75,7 +76,7 @@ if (chromiumMissing) {
       assert.match(url, new RegExp(`^${site.base}/speak/[A-Za-z0-9_-]{43}$`));
       const mail = new URL((await page.locator('#link-mail').getAttribute('href'))!);
       assert.equal(mail.protocol, 'mailto:');
-      assert.ok(mail.searchParams.get('body')!.includes(`\n\n${url}\n\nThe link works until ${until} 23:59 UTC.`));
+      assert.ok(mail.searchParams.get('body')!.includes(`\n\n${url}\n\nThe link works until ${stampIn('en', `${until}T23:59:59.999Z`)}.`));
 
       // The speaker: no account, no cookie.
       await context.clearCookies();

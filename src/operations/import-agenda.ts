@@ -70,15 +70,18 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
     throw new InvalidInput(formMessage('importNoAgendaInput'));
   }
 
-  const report = emptyReport(t);
+  const base = emptyReport(t);
   // What can be refused is refused before anything is stored.
   checkTarget(agenda, t, await seriesAndEvent(storage.db, t));
   // Persons and organizations first, in short transactions of their own: an editor's save waits
   // behind a batch, never behind the whole import (SQLite has one writer at a time). Should the
   // import fail after this, the persons stay, unused, and the next import finds them by name.
-  const { personCache, orgCache, resolved } = await storeIdentities(storage, agenda, t, report);
+  const { personCache, orgCache, resolved } = await storeIdentities(storage, agenda, t, base);
 
   return write(storage, async (trx, scope) => {
+    // Made anew on each attempt: write() runs this again after a unique violation on PostgreSQL
+    // (another writer adding the same row meanwhile), and the counts must not add up twice.
+    const report = freshReport(base);
     const ts = now();
     // Each change below declares the event (or series, person) it touches; an import that
     // changes nothing drops no event's pages and leaves its calendar's SEQUENCE as it was.
@@ -429,6 +432,23 @@ async function storeIdentities(storage: Storage, agenda: Agenda, t: ParsedEventT
  * The same calls in the same order would give the same ids (every one a memo hit).
  */
 type Resolved = Map<AgendaPerson, { oid: number | null; pid: number }>;
+
+/** A copy of `r` whose counts and lists can grow without touching `r` (the lines themselves are shared: never changed). */
+function freshReport(r: ImportReport): ImportReport {
+  return {
+    ...r,
+    series: { ...r.series },
+    event: { ...r.event },
+    sessions: { ...r.sessions },
+    appearances: { ...r.appearances },
+    persons: { ...r.persons },
+    organizations: { ...r.organizations },
+    ...(r.release ? { release: { ...r.release } } : {}),
+    kept: [...r.kept],
+    doubtful: [...r.doubtful],
+    warnings: [...r.warnings],
+  };
+}
 
 function emptyReport(t: ParsedEventTarget): ImportReport {
   return {

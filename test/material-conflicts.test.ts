@@ -217,7 +217,7 @@ for (const engine of ENGINES) {
         await second.blocking();
         await second.client.query('COMMIT');
         const replace = await replacing;
-        assert.deepEqual([replace.status, alert(replace)], [404, 'this material was deleted on 2024-05-06 07:08 UTC by other@example.org after you opened it: nothing was changed']);
+        assert.deepEqual([replace.status, alert(replace)], [404, 'this material was deleted on May 6, 2024 at 07:08 UTC by other@example.org after you opened it: nothing was changed']);
         assert.equal(Number((await s.t.storage.db.selectFrom('file').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n), 1, "only the deleted material's file, which the delete left");
       } finally {
         await second.client.end();

@@ -87,7 +87,7 @@ if (chromiumMissing) {
         assert.deepEqual(stored, { status: 'draft', title: 'IDM 2017 (from the Word file)' });
         // The workspace lists it as a draft in its series.
         await page.goto(at(`/admin/series/${SERIES}/edit`));
-        assert.ok((await page.textContent('main'))?.includes('IDM 2017 (from the Word file) (2017-04-18, Draft)'), (await page.textContent('main'))?.slice(0, 1200));
+        assert.ok((await page.textContent('main'))?.includes('IDM 2017 (from the Word file) (Tuesday, April 18, 2017, Draft)'), (await page.textContent('main'))?.slice(0, 1200));
 
         assert.deepEqual(vnuErrors(served), []);
       } finally {

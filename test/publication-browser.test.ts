@@ -136,8 +136,8 @@ describe('the publication in Chromium', { skip: chromiumMissing ?? false }, () =
       order.push(await focused(page));
       if (order.at(-1) === 'BUTTON') break;
     }
-    // Every field of the form is reached in reading order, the send button last.
-    assert.deepEqual(order.slice(0, 9), ['lang', 'foreword-en', 'summary-en', 'foreword-fr', 'summary-fr', 'foreword-es', 'summary-es', 'foreword-ar', 'summary-ar']);
+    // Every field of the form is reached in reading order (the languages as the switch lists them: English, then by their own names), the send button last.
+    assert.deepEqual(order.slice(0, 9), ['lang', 'foreword-en', 'summary-en', 'foreword-es', 'summary-es', 'foreword-fr', 'summary-fr', 'foreword-ar', 'summary-ar']);
     assert.equal(order.at(-1), 'BUTTON');
     const material = await site.storage.db.selectFrom('material').select('id').where('label', '=', 'Statement of the City of Mechelen').executeTakeFirstOrThrow();
     assert.ok(order.includes(`m${material.id}-full`) && order.includes(`m${material.id}-text`), `the statement's choice and its excerpt in the tab order: ${order.join(', ')}`);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HONORIFICS, isHonorific, normaliseName, splitHonorific } from './names.ts';
+import { HONORIFICS, isHonorific, normaliseName, normaliseOrganizationName, splitHonorific } from './names.ts';
+import { organizationIdentity } from './organization.ts';
 
 test('honorifics before the name are split off, stacked ones kept together', () => {
   assert.deepEqual(splitHonorific('H.E. Mr. Jürg Lauber'), { name: 'Jürg Lauber', honorific: 'H.E. Mr.' });
@@ -58,4 +59,12 @@ test('on a French page a leading "M." is "Monsieur"; elsewhere it stays an initi
 test('Malaysian titles of two words stay together', () => {
   assert.deepEqual(splitHonorific("H.E. Dato' Sri M. Saravanan"), { name: 'M. Saravanan', honorific: "H.E. Dato' Sri" });
   assert.deepEqual(splitHonorific('Tan Sri Muhyiddin Yassin'), { name: 'Muhyiddin Yassin', honorific: 'Tan Sri' });
+});
+
+test("an organization's key keeps the words a person's name would lose as honorifics", () => {
+  assert.equal(normaliseOrganizationName('General Assembly'), 'general assembly');
+  assert.equal(normaliseOrganizationName('Captain Cook Society'), 'captain cook society');
+  assert.equal(normaliseOrganizationName('Ministère des Affaires étrangères'), 'ministere des affaires etrangeres');
+  assert.equal(normaliseName('General John Smith'), 'john smith');
+  assert.equal(organizationIdentity('General Assembly', null).key, 'general assembly|');
 });

@@ -112,7 +112,19 @@ const FOLD: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł
 
 /** The key used to match one person across events: "H.E. Mr. Jürg LAUBER" and "Jurg Lauber" give "jurg lauber". */
 export function normaliseName(name: string): string {
-  const bare = splitHonorific(name).name;
+  return foldKey(splitHonorific(name).name);
+}
+
+/**
+ * The key of an organization's name: folded like a person's, but no word of it is taken for an
+ * honorific, so that "General Assembly" is not "Assembly" nor "Captain Cook Society" "Cook Society".
+ */
+export function normaliseOrganizationName(name: string): string {
+  return foldKey(name);
+}
+
+/** Accents, case, letters typed two ways and punctuation folded away. */
+function foldKey(bare: string): string {
   return bare
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -1,5 +1,5 @@
 // Organizations as diplomacy sees them: who a speaker speaks for.
-import { normaliseName } from './names.ts';
+import { normaliseOrganizationName } from './names.ts';
 export const ORGANIZATION_KINDS = [
   'member-state',
   'igo',
@@ -37,5 +37,5 @@ export function guessOrganizationKind(name: string): OrganizationKind {
 export function organizationIdentity(name: string, countryCode: string | null): { key: string; kind: OrganizationKind; countryCode: string | null } {
   const kind = guessOrganizationKind(name);
   const cc = kind === 'member-state' ? countryCode : null;
-  return { key: `${normaliseName(name)}|${cc ?? ''}`, kind, countryCode: cc };
+  return { key: `${normaliseOrganizationName(name)}|${cc ?? ''}`, kind, countryCode: cc };
 }

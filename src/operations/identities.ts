@@ -6,7 +6,7 @@
 // id, uuid and slug and moves back exactly what moved.
 import type { Values } from '../domain/audit.ts';
 import { Conflict, InvalidInput, NotFound } from '../domain/errors.ts';
-import { normaliseName } from '../domain/names.ts';
+import { normaliseName, normaliseOrganizationName } from '../domain/names.ts';
 import { ORGANIZATION_KINDS, organizationIdentity } from '../domain/organization.ts';
 import { slugify } from '../domain/slug.ts';
 import type { Tx } from '../storage/database.ts';
@@ -289,7 +289,7 @@ export async function splitOrganization(
     const moving = own.filter((a) => aliases.includes(a.id));
     if (moving.some((a) => a.name_key === o.name_key)) throw new InvalidInput(formMessage('splitOwnName', { name: o.name }));
     const newName = (choice.name ?? '').trim() || moving[0]?.name || o.name;
-    if (!normaliseName(newName)) throw new InvalidInput({ field: 'name', message: formMessage('letters') });
+    if (!normaliseOrganizationName(newName)) throw new InvalidInput({ field: 'name', message: formMessage('letters') });
     // The import's identity key (a government body's includes its country), as every alias has it.
     const key = organizationIdentity(newName, o.country_code).key;
     const ts = now();

@@ -13,7 +13,7 @@
 // that opens the restored database (migrate, serve, import) then makes the keys again if needed.
 // Anything changed moves the cache generation without naming pages, so every instance drops every page.
 import { type Kysely, sql } from 'kysely';
-import { normaliseName } from '../domain/names.ts';
+import { normaliseName, normaliseOrganizationName } from '../domain/names.ts';
 import { NAME_KEY_RULES } from '../domain/name-key-rules.ts';
 
 export const NAME_KEY_RULES_STATE = 'name_key_rules';
@@ -33,7 +33,7 @@ export type RekeyReport = {
 type Owner = 'person' | 'organization';
 
 function newKey(owner: Owner, name: string, old: string): string {
-  const k = normaliseName(name);
+  const k = owner === 'person' ? normaliseName(name) : normaliseOrganizationName(name);
   if (owner === 'person') return k || old;
   // Keys written before the country part (schema 0001) stay without it.
   const bar = old.lastIndexOf('|');

@@ -8,7 +8,7 @@ import type { Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { InvalidInput, NotFound } from '../../domain/errors.ts';
 import { DEFAULT_LANGUAGE } from '../../domain/language.ts';
-import { normaliseName } from '../../domain/names.ts';
+import { normaliseName, normaliseOrganizationName } from '../../domain/names.ts';
 import { type IdentityEntity, mergePreview, mergeRecords, mergesOf, splitOrganization, splitPerson, undoMerge } from '../../operations/identities.ts';
 import { aliasesOf, appearancesOf, searchByAlias } from '../../storage/queries/identities.ts';
 import { type AuthEnv, type AuthOptions, guard } from '../auth.ts';
@@ -138,7 +138,7 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
       if (!me) throw new NotFound(noRecord(entity, id));
       const q = (c.req.query('q') ?? '').slice(0, 200);
       const otherId = otherParam(c.req.query('other') ?? (c.req.method === 'POST' ? undefined : undefined));
-      const found = q ? (await searchByAlias(db, entity, normaliseName(q).split(' ').filter(Boolean).slice(0, 5), 20)).filter((r) => r.id !== id) : [];
+      const found = q ? (await searchByAlias(db, entity, (entity === 'organization' ? normaliseOrganizationName : normaliseName)(q).split(' ').filter(Boolean).slice(0, 5), 20)).filter((r) => r.id !== id) : [];
       const other = otherId !== undefined && otherId !== id ? await recordOf(entity, otherId) : undefined;
       const preview = other ? await mergePreview(db, entity, id, other.id) : undefined;
       const title = t(`identity.merge.title.${entity}`, { name: me.name });

@@ -57,6 +57,27 @@ const groupBy = <R, K>(rows: R[], key: (r: R) => K): Map<K, R[]> => {
  * Mexico"), then the countries' French and Spanish names; the positions again in their
  * appearance's language. Three statements a chunk of ids.
  */
+/** A record's names other than its own, by record id, in key order (one statement for all of `ids`). */
+async function otherNames(db: DbOrTx, owner: 'person' | 'organization', ids: number[]): Promise<Map<number, string[]>> {
+  const rows = await any(db)
+    .selectFrom(`${owner}_alias as x`)
+    .innerJoin(`${owner} as r`, 'r.id', `x.${owner}_id`)
+    .select([`x.${owner}_id as id`, 'x.name'])
+    .where(idIn(db, `x.${owner}_id`, ids))
+    .whereRef('x.name', '!=', 'r.name')
+    .orderBy(`x.${owner}_id`)
+    .orderBy('x.name_key')
+    .orderBy('x.id')
+    .execute();
+  const out = new Map<number, string[]>();
+  for (const r of rows as Array<{ id: number | string; name: string }>) {
+    const list = out.get(Number(r.id));
+    if (list) list.push(r.name);
+    else out.set(Number(r.id), [r.name]);
+  }
+  return out;
+}
+
 export async function personDocs(db: DbOrTx, ids: number[]): Promise<SearchDoc[]> {
   const out: SearchDoc[] = [];
   for (const part of chunks(ids)) {
@@ -72,25 +93,15 @@ export async function personDocs(db: DbOrTx, ids: number[]): Promise<SearchDoc[]
       .orderBy('e.start_date', 'desc')
       .orderBy('a.id', 'desc')
       .execute();
-    const aliasRows = await any(db)
-      .selectFrom('person_alias as pa')
-      .innerJoin('person as p', 'p.id', 'pa.person_id')
-      .select(['pa.person_id', 'pa.name'])
-      .where(idIn(db, 'pa.person_id', part))
-      .whereRef('pa.name', '!=', 'p.name')
-      .orderBy('pa.person_id')
-      .orderBy('pa.name_key')
-      .orderBy('pa.id')
-      .execute();
     const byId = new Map(persons.map((p) => [Number(p.id), p]));
     const seenBy = groupBy(seenRows, (r) => Number(r.person_id));
-    const aliasesBy = groupBy(aliasRows, (r) => Number(r.person_id));
+    const aliasesBy = await otherNames(db, 'person', part);
     for (const id of part) {
       const person = byId.get(Number(id));
       const seen = seenBy.get(Number(id)) ?? [];
       const last = seen[0];
       if (!person || !last) continue;
-      const lines = new Set<string>((aliasesBy.get(Number(id)) ?? []).map((a) => a.name as string));
+      const lines = new Set<string>(aliasesBy.get(Number(id)) ?? []);
       const others = new Map<string, string>();
       const positions = new Map<string, { text: string; lang: string }>();
       for (const a of seen) {
@@ -148,20 +159,10 @@ export async function organizationDocs(db: DbOrTx, ids: number[]): Promise<Searc
       .where(idIn(db, 'se.convener_id', part))
       .groupBy('se.convener_id')
       .execute();
-    const aliasRows = await any(db)
-      .selectFrom('organization_alias as oa')
-      .innerJoin('organization as o', 'o.id', 'oa.organization_id')
-      .select(['oa.organization_id', 'oa.name'])
-      .where(idIn(db, 'oa.organization_id', part))
-      .whereRef('oa.name', '!=', 'o.name')
-      .orderBy('oa.organization_id')
-      .orderBy('oa.name_key')
-      .orderBy('oa.id')
-      .execute();
     const byId = new Map(orgs.map((o) => [Number(o.id), o]));
     const namedBy = new Map(named.map((r) => [Number(r.id), r.date]));
     const convenesBy = new Map(convenes.map((r) => [Number(r.id), r.date]));
-    const aliasesBy = groupBy(aliasRows, (r) => Number(r.organization_id));
+    const aliasesBy = await otherNames(db, 'organization', part);
     for (const id of part) {
       const org = byId.get(Number(id));
       if (!org) continue;
@@ -178,7 +179,7 @@ export async function organizationDocs(db: DbOrTx, ids: number[]): Promise<Searc
         eventTitle: null,
         date,
         href: `/organizations/${org.slug}`,
-        body: joinText(...new Set((aliasesBy.get(Number(id)) ?? []).map((a) => a.name as string)), org.country_code ? countryText(org.country_code) : null),
+        body: joinText(...new Set(aliasesBy.get(Number(id)) ?? []), org.country_code ? countryText(org.country_code) : null),
         lang: null,
       });
     }

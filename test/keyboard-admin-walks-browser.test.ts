@@ -23,7 +23,7 @@ import { chromiumMissing, launchChromium } from './browser-kit.ts';
 import { blocks, toPdf } from './convert.ts';
 import { ENGINES } from './engines.ts';
 import { agenda, person, session } from './factories.ts';
-import { assertFocusShown, follow, send, tabAround, tabTo } from './keyboard-kit.ts';
+import { assertFocusShown, chooseFileWithSpace, follow, send, tabAround, tabTo } from './keyboard-kit.ts';
 import { demoSite } from './server.ts';
 
 const PASSWORD = 'a long keyboard password';
@@ -194,8 +194,7 @@ if (chromiumMissing) {
           const agendaFile = join(files, 'closing-2019.txt');
           writeFileSync(agendaFile, 'DAY ONE – 3 May 2019\n\n10:00 - 11:00    Closing Session\n\n  • Ana Lopez, Officer, UNICEF\n');
           await tabTo(page, '#f-file');
-          const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-          await chooser.setFiles(agendaFile);
+          await chooseFileWithSpace(page, agendaFile);
           await tabTo(page, '#f-event-slug');
           await page.keyboard.type('idm-2019-closing');
           await tabTo(page, '#f-event-title');
@@ -245,8 +244,7 @@ if (chromiumMissing) {
           const pdf = join(files, 'hussen.pdf');
           writeFileSync(pdf, await toPdf(blocks('Statement of Ahmed Hussen\n\nOn the Global Compact.'), true));
           await tabTo(sp, '#s-file');
-          const [speakerChooser] = await Promise.all([sp.waitForEvent('filechooser'), sp.keyboard.press('Space')]);
-          await speakerChooser.setFiles(pdf);
+          await chooseFileWithSpace(sp, pdf);
           await tabTo(sp, '#s-kind');
           assert.equal(await sp.inputValue('#s-kind'), 'statement');
           await tabTo(sp, '#s-lang');

@@ -115,3 +115,26 @@ export async function tabAround(p: Page): Promise<string[]> {
   assert.deepEqual(hidden, [], `focus not visible on ${p.url()}`);
   return forward;
 }
+
+/**
+ * Opens the focused file field's chooser with Space and gives it the file. Playwright switches the
+ * browser's file-chooser interception on without waiting when a listener is added, so a key pressed at
+ * once can reach Chromium first: the chooser then opens natively (cancelled at once when headless) and
+ * no event comes (CI stop 24 timed out that way). The key is pressed again, at most three times,
+ * until the intercepted chooser arrives; the field keeps its focus across a cancelled chooser.
+ */
+export async function chooseFileWithSpace(p: Page, path: string): Promise<void> {
+  let resolve!: (c: import('playwright-core').FileChooser) => void;
+  const arrived = new Promise<import('playwright-core').FileChooser>((r) => { resolve = r; });
+  p.on('filechooser', resolve);
+  try {
+    for (let attempt = 1; ; attempt++) {
+      await p.keyboard.press('Space');
+      const chooser = await Promise.race([arrived, new Promise<null>((r) => setTimeout(() => r(null), 5000))]);
+      if (chooser) { await chooser.setFiles(path); return; }
+      if (attempt === 3) throw new Error('no file chooser opened after Space was pressed three times on the focused field');
+    }
+  } finally {
+    p.off('filechooser', resolve);
+  }
+}

@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { checkAxe, chromiumMissing, launchChromium } from './browser-kit.ts';
 import { ENGINES } from './engines.ts';
 import { runPlenary } from './plenary-cli.ts';
-import { follow, send, tabTo } from './keyboard-kit.ts';
+import { chooseFileWithSpace, follow, send, tabTo } from './keyboard-kit.ts';
 import { demoSite } from './server.ts';
 
 const PASSWORD = 'a long keyboard password';
@@ -94,8 +94,7 @@ if (chromiumMissing) {
           assert.equal(await follow(page, 'a[href="/admin/events/1/materials"]'), 200);
           await checkAxe(page, 'materials page');
           await tabTo(page, '#upload-file');
-          const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-          await chooser.setFiles(pdfPath);
+          await chooseFileWithSpace(page, pdfPath);
           await tabTo(page, '#upload-label');
           await page.keyboard.type('Statement by Louise Arbour');
           await tabTo(page, '#upload-attach');

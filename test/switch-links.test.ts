@@ -76,4 +76,40 @@ describe('the language switch and the alternates', () => {
       );
     }
   });
+
+  test('a search\'s switch and alternates name the search shown: its query, filters, page and size, encoded, and nothing else', async () => {
+    // [address asked, the address of the search shown (without prefix)]
+    const cases: Array<[string, string]> = [
+      // Parameters in another order, the first of a repeated q (the one searched), an unknown parameter dropped.
+      ['/fr/search?page=2&q=migration&utm_source=x&q=other', '/search?q=migration&page=2'],
+      // A query with &, a space, quotes and < (encoded by URLSearchParams), filters in the facets' order.
+      ['/es/search?lang=en&q=a%26b%20%22c%22%3C&kind=session', '/search?q=a%26b+%22c%22%3C&kind=session&lang=en'],
+      // page=1 and the default size are the plain search; another size is kept.
+      ['/ar/search?q=migration&page=1&perPage=20', '/search?q=migration'],
+      ['/fr/search?q=migration&perPage=5&page=2', '/search?q=migration&page=2&perPage=5'],
+      // Spaces around the query are not searched; a query of spaces is the empty search page.
+      ['/fr/search?q=%20migration%20', '/search?q=migration'],
+      ['/fr/search?q=%20%20', '/search'],
+      ['/search?kind=person&q=migration', '/search?q=migration&kind=person'],
+    ];
+    for (const [path, own] of cases) {
+      const r = await http('GET', `${site.base}${path}`);
+      assert.equal(r.status, 200, path);
+      assert.deepEqual(switchOf(r.body), { en: own, ar: `/ar${own}`, es: `/es${own}`, fr: `/fr${own}` }, path);
+      assert.deepEqual(
+        alternatesOf(r.body),
+        [
+          ['en', `${site.base}${own}`],
+          ['es', `${site.base}/es${own}`],
+          ['fr', `${site.base}/fr${own}`],
+          ['ar', `${site.base}/ar${own}`],
+          ['x-default', `${site.base}${own}`],
+        ],
+        path,
+      );
+      // The attribute as written: the encoded address with its & escaped; nothing of an unknown or repeated parameter.
+      assert.ok(r.body.includes(`<link rel="alternate" hreflang="fr" href="${site.base}/fr${own.replace(/&/g, '&amp;')}"/>`), path);
+      assert.doesNotMatch(r.body, /utm_source|q=other/, path);
+    }
+  });
 });

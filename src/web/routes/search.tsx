@@ -13,10 +13,10 @@ import { refusalText } from '../i18n/form-errors.ts';
 import { translator } from '../i18n/t.ts';
 import { HTML_HEADERS } from '../security.ts';
 import { renderDocument } from '../views/layout.tsx';
-import { hrefIn, placeOf } from '../views/render-context.ts';
+import { hrefIn, placeOf, prefixOf } from '../views/render-context.ts';
 import { langHeaders, parseLang } from '../api/params.ts';
 
-import { FACET_VALUES_SHOWN, facetText, SearchErrorPage, SearchPage, searchHref } from '../views/search.tsx';
+import { FACET_VALUES_SHOWN, facetText, SEARCH_PER_PAGE, SearchErrorPage, SearchPage, searchHref, searchPath } from '../views/search.tsx';
 
 // Each refusal keyed (domain/form-messages.ts), so the page and /api/search?lang= say it in their language.
 const whole = (name: string, max: number) =>
@@ -39,7 +39,7 @@ export function parseSearch(query: Record<string, string>): { q: string; filters
   const v = r.data as Record<string, string | number | undefined>;
   const filters: SearchFilters = {};
   for (const f of FACETS) if (typeof v[f] === 'string' && v[f] !== '') filters[f] = v[f] as string;
-  return { q: (v.q as string | undefined) ?? '', filters, page: (v.page as number | undefined) ?? 1, perPage: (v.perPage as number | undefined) ?? 20 };
+  return { q: (v.q as string | undefined) ?? '', filters, page: (v.page as number | undefined) ?? 1, perPage: (v.perPage as number | undefined) ?? SEARCH_PER_PAGE };
 }
 
 /**
@@ -111,7 +111,9 @@ export function searchRoutes(deps: AppDeps, lang: InterfaceLanguage = 'en'): Hon
       return c.body(await renderDocument(<SearchErrorPage lang={lang} t={t} detail={refusalText(t, e.refusals)} />, placeOf(c.req.path, deps.baseUrl())), 400, { ...HTML_HEADERS, 'cache-control': 'no-store' });
     }
     const outcome = await search(deps.storage, { ...p, reader: lang });
-    const html = await renderDocument(<SearchPage lang={lang} t={t} outcome={outcome} />, placeOf(c.req.url.slice(c.req.url.indexOf('/', 8)), deps.baseUrl()));
+    // The page's place is the search it shows (searchPath), not the request's query as typed: the alternates and the
+    // language switch keep the query, the filters, the page and its size, and nothing else (a repeated or unknown parameter).
+    const html = await renderDocument(<SearchPage lang={lang} t={t} outcome={outcome} />, placeOf(`${prefixOf(lang)}${searchPath(outcome)}`, deps.baseUrl()));
     return c.body(html, 200, { ...HTML_HEADERS, 'cache-control': 'no-store' });
   });
   return app;

@@ -58,13 +58,27 @@ export function facetLabel(facet: Facet, value: string, outcome: Pick<SearchOutc
   }
 }
 
-/** The address of a search: the query, the filters, and the page (1 is left out). */
-export function searchHref(q: string, filters: SearchFilters, page = 1): string {
+/** Results per page of the search page unless ?perPage= says otherwise (routes/search.tsx parseSearch). */
+export const SEARCH_PER_PAGE = 20;
+
+/**
+ * The address of a search: the query, the filters in FACETS' order, the page (1 is left out) and the page's size
+ * (the default left out), encoded by URLSearchParams. The page's own address is made by it too (its alternates and
+ * language switch, `searchPlace`), so they name what the page shows, whatever order, repetition or extra parameters
+ * the request's query had.
+ */
+export function searchHref(q: string, filters: SearchFilters, page = 1, perPage = SEARCH_PER_PAGE): string {
   const params = new URLSearchParams();
   params.set('q', q);
   for (const f of FACETS) if (filters[f] !== undefined) params.set(f, filters[f]!);
   if (page > 1) params.set('page', String(page));
+  if (perPage !== SEARCH_PER_PAGE) params.set('perPage', String(perPage));
   return `/search?${params.toString()}`;
+}
+
+/** The search page's own address (no language prefix): `/search` with nothing asked, else its searchHref. */
+export function searchPath(o: Pick<SearchOutcome, 'q' | 'filters' | 'page' | 'perPage'>): string {
+  return !o.q && !Object.keys(o.filters).length && o.page === 1 && o.perPage === SEARCH_PER_PAGE ? '/search' : searchHref(o.q, o.filters, o.page, o.perPage);
 }
 
 function Marked(p: { parts: SnippetPart[] }) {
@@ -165,14 +179,14 @@ export function SearchPage(p: { lang: InterfaceLanguage; t: Translate; outcome: 
           <ul class="list">
             {o.page > 1 ? (
               <li>
-                <a href={href(searchHref(o.q, o.filters, o.page - 1))} rel="prev">
+                <a href={href(searchHref(o.q, o.filters, o.page - 1, o.perPage))} rel="prev">
                   {t('search.previous')}
                 </a>
               </li>
             ) : null}
             {o.page < o.pages ? (
               <li>
-                <a href={href(searchHref(o.q, o.filters, o.page + 1))} rel="next">
+                <a href={href(searchHref(o.q, o.filters, o.page + 1, o.perPage))} rel="next">
                   {t('search.next')}
                 </a>
               </li>

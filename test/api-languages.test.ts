@@ -97,7 +97,7 @@ for (const engine of ENGINES) {
             overview: 'Two days on mobility and climate.', overviewLang: 'en',
             themes: ['Mobilité climatique', 'Labour migration'], themeLangs: ['fr', 'en'],
             countryName: 'Suisse', countryCode: 'CH',
-            series: { id: e.series.id, slug: 'idm', title: SERIES_FR, titleLang: 'fr', url: `${base}/series/idm`, apiUrl: `${base}/api/series/idm` },
+            series: { id: e.series.id, slug: 'idm', title: SERIES_FR, titleLang: 'fr', url: `${base}/fr/series/idm`, apiUrl: `${base}/api/series/idm` },
           },
         );
         const sessions = e.days[0].sessions;

@@ -32,6 +32,7 @@ import { TimeZonePage } from './views/time-zone-page.tsx';
 import { EventPage } from './views/event-page.tsx';
 import { renderDocument } from './views/layout.tsx';
 import { languageOfPath, placeOf, prefixOf, renderWithoutAsyncContext } from './views/render-context.ts';
+import { everyPageIn } from './export-pages.ts';
 import { CountryPage, ErrorPage, EventsPage, HomePage, IndexPage, OrganizationPage, PersonPage, SeriesPage, seriesTitle } from './views/pages.tsx';
 import { htmlPage, htmlPageKey, isBadPage, pageInfo, type HtmlPage } from './paging.ts';
 import { runningTitleCss } from './views/styles.ts';
@@ -170,8 +171,9 @@ function publicRoutes(deps: AppDeps, lang: InterfaceLanguage): { app: Hono; home
         // This event's rows alone (and those write() counts as part of it): other events' writes leave the page.
         event(found.event.id);
         const agenda = await eventAgenda(db, found.event.id);
-        // The export data too, from the same agenda, for the page's JSON-LD: the same facts the downloads carry.
-        const data = await eventExportOf(db, found, agenda, deps.baseUrl(), cache.currentGeneration(), lang);
+        // The export data too, from the same agenda, for the page's JSON-LD: the same facts the downloads carry, its
+        // pages' addresses in the page's language (web/export-pages.ts).
+        const data = everyPageIn(await eventExportOf(db, found, agenda, deps.baseUrl(), cache.currentGeneration(), lang), lang);
         printCss = runningTitleCss(data.event.title);
         return renderDocument(
           <EventPage lang={lang} t={t} event={found.event} series={found.series} agenda={agenda} data={data} printCss={printCss} viewerZone={choice.zone} />,

@@ -36,7 +36,7 @@ const object = (properties: Props, description?: string): Schema => ({
   additionalProperties: false,
 });
 
-const links: Props = { url: { ...uri, description: 'the public web page' }, apiUrl: { ...uri, description: 'this resource in the API' } };
+const links: Props = { url: { ...uri, description: 'the public web page, in the language asked for with lang (/fr/…)' }, apiUrl: { ...uri, description: 'this resource in the API' } };
 /** The language a text is in (issue 13): the one asked for with ?lang= where an editor entered it, else the original's. */
 const textLang = (what: string): Schema => ({ type: 'string', pattern: '^[a-z]{2,3}$', description: `the language ${what} is in: the one asked for with lang where an editor translated it, else the original's` });
 const seriesRef: Props = { id, slug: str, title: str, titleLang: textLang('title'), ...links };
@@ -274,7 +274,7 @@ const schemas: Record<string, Schema> = {
       title: str,
       titleParts: { ...arrayOf(ref('SnippetPart')), description: 'the title with the words the query asked for marked' },
       titleLang: { ...nullStr, description: 'the language the title is in: an event’s or a session’s in the one asked for with lang where an editor translated it, else the original’s' },
-      url: { ...uri, description: 'where the result is shown: its page, its session on the event page, or the file' },
+      url: { ...uri, description: 'where the result is shown: its page or its session on the event page (in the language asked for with lang), or the file' },
       event: { ...nullStr, description: 'the title of the event it belongs to (in the language asked for with lang where translated)' },
       eventLang: { ...nullStr, description: 'the language of event' },
       person: { ...nullStr, description: 'who made the statement' },

@@ -5,6 +5,8 @@ import { NotFound } from '../../domain/errors.ts';
 import { respondCached } from '../cached.ts';
 import type { AppDeps } from '../deps.ts';
 import { formMessage } from '../../domain/form-messages.ts';
+import { isInterfaceLanguage } from '../../interface-languages.ts';
+import { pageUrlsIn } from '../export-pages.ts';
 
 /**
  * Headers of every API response. CORS headers are part of them (not only added by middleware)
@@ -37,6 +39,9 @@ export async function cachedJson(
   const generation = deps.cache.currentGeneration();
   const out = await render(generation);
   if (out === undefined) throw new NotFound(formMessage('apiNothingAt', { path: c.req.path }));
-  const body = typeof out.data === 'string' ? out.data : JSON.stringify(out.data);
+  // An answer in a language (its Content-Language, from ?lang=) links the public pages in it (web/export-pages.ts).
+  const lang = out.headers?.['content-language'] ?? headers['content-language'];
+  const data = lang && typeof out.data !== 'string' && isInterfaceLanguage(lang) ? pageUrlsIn(out.data, deps.baseUrl(), lang) : out.data;
+  const body = typeof data === 'string' ? data : JSON.stringify(data);
   return respondCached(c, deps.cache.set(key, generation, body, { ...headers, ...out.headers }, out.events?.length ? out.events : null));
 }

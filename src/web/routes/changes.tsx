@@ -12,7 +12,7 @@ import { translator } from '../i18n/t.ts';
 import { HTML_HEADERS } from '../security.ts';
 import { ChangesPage, releaseHeading, releaseLines } from '../views/changes.tsx';
 import { renderDocument } from '../views/layout.tsx';
-import { placeOf } from '../views/render-context.ts';
+import { hrefIn, placeOf } from '../views/render-context.ts';
 
 export function changesRoutes(deps: AppDeps, lang: InterfaceLanguage = 'en'): Hono {
   const { storage, cache } = deps;
@@ -39,14 +39,16 @@ export function changesRoutes(deps: AppDeps, lang: InterfaceLanguage = 'en'): Ho
       const x = await load(c.req.param('slug'), event);
       if (!x) return undefined;
       const base = deps.baseUrl();
-      const page = `${base}/events/${x.event.slug}/changes`;
+      // The changelog in the feed's language (/fr/events/x/changes from /fr/…/changes.atom); the ids are URNs, the same in every language.
+      const page = `${base}${hrefIn(lang, `/events/${x.event.slug}/changes`)}`;
       const latest = x.releases[0];
       const feed = new Feed({
         // Stable across renames of the event: its stored UUID.
         id: `urn:uuid:${x.event.uuid}`,
         title: t('changes.title', { event: x.event.title }),
         link: page,
-        language: x.event.lang,
+        // The feed's words are the interface's (its titles and lines through t()): the language of its address.
+        language: lang,
         copyright: '',
         generator: 'Plenary',
         updated: latest ? new Date(latest.createdAt) : new Date(x.event.updated_at),

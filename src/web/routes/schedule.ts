@@ -5,12 +5,13 @@
 import { Hono, type Context } from 'hono';
 import type { FrabWords } from '../../exports/frab-common.ts';
 import { renderFrabJson } from '../../exports/frab-json.ts';
-import { isInterfaceLanguage } from '../../interface-languages.ts';
+import { type InterfaceLanguage, isInterfaceLanguage } from '../../interface-languages.ts';
 import { translator } from '../i18n/t.ts';
 import { renderFrabXml } from '../../exports/frab-xml.ts';
 import type { EventExport } from '../../exports/model.ts';
 import { loadEventExport } from '../../operations/event-export.ts';
 import { cached } from '../cached.ts';
+import { everyPageIn } from '../export-pages.ts';
 import type { AppDeps } from '../deps.ts';
 
 // Plain application/xml, not the registered application/vnd.c3voc.schedule+xml: it is what frab
@@ -34,13 +35,16 @@ function headers(contentType: string): Record<string, string> {
 export function scheduleRoutes(deps: AppDeps, lang = 'en'): Hono {
   const app = new Hono();
   // The roles' lines in the language of the address (/fr/events/x/schedule.xml), as the calendars give them.
-  const t = translator(isInterfaceLanguage(lang) ? lang : 'en');
+  const reader: InterfaceLanguage = isInterfaceLanguage(lang) ? lang : 'en';
+  const t = translator(reader);
   const words: FrabWords = { moderator: t('role.moderator'), moderators: t('role.moderators'), speaker: t('role.speaker'), speakers: t('role.speakers'), colon: t('punct.colon'), separator: t('punct.semicolon') };
   const serve = (c: Context, contentType: string, render: (x: EventExport) => string) =>
     cached(deps.cache, c, headers(contentType), async (event) => {
       const x = await loadEventExport(deps.storage.db, c.req.param('slug')!, deps.baseUrl(), deps.cache.currentGeneration(), lang);
       if (x) event(x.event.id);
-      return x && render(x);
+      // The pages it links (the conference's, each session's, each person's) in the address's language; guids and
+      // base_url stay as they are (web/export-pages.ts).
+      return x && render(everyPageIn(x, reader));
     });
   app.get('/events/:slug/schedule.xml', (c) => serve(c, SCHEDULE_XML_TYPE, (x) => renderFrabXml(x, words)));
   app.get('/events/:slug/schedule.json', (c) => serve(c, SCHEDULE_JSON_TYPE, (x) => renderFrabJson(x, words)));

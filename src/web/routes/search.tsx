@@ -67,7 +67,8 @@ export function searchJson(o: SearchOutcome, baseUrl: string, reader: InterfaceL
       title: h.title.map((p) => p.text).join(''),
       titleParts: h.title,
       titleLang: h.titleLang,
-      url: abs(h.href),
+      // Its page in the language read in, as the facets' search pages (a file's address is the same in every language).
+      url: abs(hrefIn(lang, h.href)),
       event: h.eventTitle,
       eventLang: h.eventTitleLang,
       person: h.personName,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { countryLabel, countryName, findCountry, stripGovernmentOf } from './country.ts';
+import { countriesNamedIn, countryLabel, countryName, findCountry, stripGovernmentOf } from './country.ts';
 
 test('short, official and common names give the ISO code', () => {
   assert.deepEqual(findCountry('Canada'), { code: 'CA', name: 'Canada' });
@@ -98,4 +98,25 @@ test("short names, not the list's inverted or long forms", () => {
   );
   assert.deepEqual(findCountry('Moldova'), { code: 'MD', name: 'Republic of Moldova' });
   assert.equal(countryName('CZ', 'fr'), 'République Tchèque');
+});
+
+test('countries named inside a position: after "of", "de", "du"… or alone between commas', () => {
+  assert.deepEqual(countriesNamedIn('Permanent Representative of Mexico to the United Nations'), ['MX']);
+  assert.deepEqual(countriesNamedIn('Ambassador of Ecuador'), ['EC']);
+  assert.deepEqual(countriesNamedIn('Ministre des Affaires étrangères du Maroc'), ['MA']);
+  assert.deepEqual(countriesNamedIn('Embajador del Perú ante la OEA'), ['PE']);
+  assert.deepEqual(countriesNamedIn('Ambassador of the Philippines to Switzerland'), ['PH', 'CH']);
+  assert.deepEqual(countriesNamedIn('Ambassadeur de la République du Sénégal'), ['SN']);
+  assert.deepEqual(countriesNamedIn('Ambassador, Ecuador'), ['EC']);
+  // The longest name is read, and not again from its last word.
+  assert.deepEqual(countriesNamedIn("Ambassador of the Democratic People's Republic of Korea"), ['KP']);
+  assert.deepEqual(countriesNamedIn('Ambassador of the United Kingdom of Great Britain and Northern Ireland'), ['GB']);
+  // Names that are not the country where they stand.
+  assert.deepEqual(countriesNamedIn('Mexico City Office'), []);
+  assert.deepEqual(countriesNamedIn('Jordan Smith, Chad Institute'), []);
+  assert.deepEqual(countriesNamedIn('Profesor, Universidad de Granada'), []);
+  assert.deepEqual(countriesNamedIn('Director General of the Office of the United Nations in Geneva'), []);
+  assert.deepEqual(countriesNamedIn('State of New Jersey'), []);
+  assert.deepEqual(countriesNamedIn(''), []);
+  assert.deepEqual(countriesNamedIn(null), []);
 });

@@ -162,3 +162,48 @@ export function countryName(code: string, lang: string): string | undefined {
 export function countryLabel(code: string | null, printed: string | null, lang: string = 'en'): string | null {
   return (code ? countryName(code, lang) : undefined) ?? (printed?.trim() || null);
 }
+
+// Words after which a country's name in running text is taken as the country ("Ambassador of
+// Ecuador", "Ministre des Affaires étrangères du Maroc", "Embajador del Perú ante la OEA"), with the
+// articles that may come between ("of the Philippines"): folded by keyOf (d' and l' are words).
+const BEFORE_COUNTRY = new Set(['of', 'for', 'to', 'in', 'at', 'de', 'du', 'des', 'd', 'en', 'au', 'aux', 'pour', 'aupres', 'del', 'para', 'ante', 'al']);
+const ARTICLES = new Set(['the', 'la', 'le', 'l', 'les', 'el', 'los', 'las']);
+/** Names that are more often a city or a person in running text ("Universidad de Granada", "Maurice"): not taken there. */
+const AMBIGUOUS = new Set(['granada', 'grenade', 'guadalupe', 'maurice', 'mauricio']);
+/** The most words a country's name has in keyOf's form ("united kingdom of great britain and northern ireland": 8). */
+const MAX_NAME_WORDS = Math.max(...[...byKey.keys()].map((k) => k.split(' ').length));
+
+/**
+ * The countries a text such as a position names ("Permanent Representative of Mexico to the
+ * United Nations" → MX), each once, in order: a country's name (any of its English, French or
+ * Spanish names, the longest first) after "of", "for", "de", "du", "del"… (and an article), or
+ * a part between commas that is a country's name alone ("Ambassador, Ecuador"). Elsewhere a
+ * name is not taken ("Jordan Smith", "Chad Institute", "Mexico City Office").
+ */
+export function countriesNamedIn(text: string | null | undefined): string[] {
+  const out: string[] = [];
+  if (!text) return out;
+  for (const part of text.split(/[,;()\n]/)) {
+    const words = keyOf(part).split(' ').filter((w) => w !== '');
+    for (let i = 0; i < words.length; ) {
+      let code: string | undefined;
+      let n = Math.min(MAX_NAME_WORDS, words.length - i);
+      for (; n > 0; n--) {
+        code = byKey.get(words.slice(i, i + n).join(' '));
+        if (code !== undefined) break;
+      }
+      if (code === undefined) {
+        i++;
+        continue;
+      }
+      let j = i - 1;
+      if (j >= 0 && ARTICLES.has(words[j]!)) j--;
+      const whole = i === 0 && n === words.length;
+      const name = words.slice(i, i + n).join(' ');
+      if ((whole || (j >= 0 && BEFORE_COUNTRY.has(words[j]!))) && !AMBIGUOUS.has(name) && !out.includes(code)) out.push(code);
+      // A name taken or not is passed over whole ("Democratic People's Republic of Korea" is not read again from "Korea").
+      i += n;
+    }
+  }
+  return out;
+}

@@ -5,7 +5,8 @@
 // are one bound array: json_each on SQLite, unnest/ANY on PostgreSQL), so that it stays prepared.
 // The documents are the same, byte for byte, as those made one by one before (search.ts).
 import { type Kysely, sql } from 'kysely';
-import { countryLabel, countryName } from '../../domain/country.ts';
+import { countriesNamedIn, countryLabel, countryName } from '../../domain/country.ts';
+import { indexTokens } from '../../domain/search-text.ts';
 import { regionOf } from '../../domain/region.ts';
 import { parseTranslations, translationsOf } from '../../domain/translations.ts';
 import type { DbOrTx } from '../database.ts';
@@ -30,6 +31,9 @@ export function idIn(db: DbOrTx, column: string, ids: number[]) {
     ? sql<boolean>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`
     : sql<boolean>`${sql.ref(column)} = ANY(${ids.map(Number)}::bigint[])`;
 }
+
+/** A text's words folded, one space between (to tell whether a name is already written in a text). */
+const foldedWords = (text: string) => indexTokens(text, null).join(' ');
 
 const joinText = (...parts: Array<string | null | undefined>) => parts.filter((p) => p && p.trim()).join('\n');
 
@@ -111,6 +115,18 @@ export async function personDocs(db: DbOrTx, ids: number[]): Promise<SearchDoc[]
         if (a.country_code && !others.has(a.country_code)) {
           const names = countryNames(a.country_code).filter((n) => n !== countryName(a.country_code!, 'en'));
           if (names.length) others.set(a.country_code, names.join(', '));
+        }
+        // A country named only inside the position ("Permanent Representative of Mexico to the
+        // United Nations", "Embajador del Ecuador"): its names in the other languages, so that
+        // "mexique" finds him as it finds those who appeared for Mexico (the country facet stays
+        // the appearance's: a position's words are not a recorded country).
+        if (position) {
+          const folded = ` ${foldedWords(position)} `;
+          for (const code of countriesNamedIn(position)) {
+            if (others.has(code)) continue;
+            const names = countryNames(code).filter((n) => !folded.includes(` ${foldedWords(n)} `));
+            if (names.length) others.set(code, names.join(', '));
+          }
         }
         if (position) positions.set(`${a.lang}\n${position}`, { text: position, lang: a.lang });
       }

@@ -6,16 +6,18 @@ import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { encodeLine, sha256 } from '../src/operations/archive-codec.ts';
 import { FORMAT, FORMAT_VERSION, type Manifest, MAX_LINE_BYTES } from '../src/operations/archive-format.ts';
 import { writeArchive } from '../src/operations/archive-stream.ts';
 import { createBackup } from '../src/operations/backup.ts';
 import { restoreBackup } from '../src/operations/restore.ts';
-import { appliedMigrations, migrateWithin, migrationNames } from '../src/storage/migrate.ts';
+import { importAgenda } from '../src/operations/import-agenda.ts';
+import { appliedMigrations, MIGRATIONS, migrate, migrateWithin, migrationNames } from '../src/storage/migrate.ts';
 import type { TableShape } from '../src/storage/queries/archive.ts';
 import { openStorage, type Engine, type Storage } from '../src/storage/storage.ts';
 import { ENGINES, freshDatabase, migratedStorage } from './engines.ts';
+import { agenda, person, session } from './factories.ts';
 import { runPlenary } from './plenary-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'plenary-restore-'));
@@ -257,3 +259,132 @@ describe('plenary restore', () => {
     });
   });
 });
+
+// Migrations that landed in either order (storage/migrate.ts independentOf: 0021 of 0020). A database
+// migrated by a Plenary that had 0021 before 0020 landed records 0021 without 0020; migrate accepts it
+// and applies 0020 then, and so does restore with a backup of it: loaded at exactly its own migrations,
+// then 0020 applied. A gap no migration declared is refused, as migrate refuses it.
+const M0019 = '0019-public-counts';
+const M0020 = '0020-appearance-page-indexes';
+const M0021 = '0021-material-version-languages';
+
+/** A database migrated by this Plenary's migrations but `omit`, with an event imported and published. */
+async function databaseWithout(engine: Engine, omit: string[]): Promise<{ storage: Storage; drop(): Promise<void> }> {
+  const fresh = await freshDatabase(engine);
+  const storage = await openStorage(fresh.url);
+  const migrations = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => !omit.includes(name)));
+  await migrate(storage, { migrations });
+  await storage.generation.start();
+  await importAgenda(
+    storage,
+    agenda([{ date: '2025-05-06', sessions: [session({ title: 'Labour mobility', speakers: [person('Amina Diallo', { organization: 'Ministry of Labour', countryCode: 'SN', country: 'Senegal' }), person('Henrik Olsen', { organization: 'Statistics Norway' })] })] }]),
+    { series: { slug: 'idm', title: 'International Dialogue on Migration' }, event: { slug: 'idm-2025', title: 'IDM 2025', timeZone: 'Europe/Zurich' } },
+    { publish: true },
+  );
+  return { storage, drop: async () => { await storage.close(); await fresh.drop(); } };
+}
+
+async function indexNames(storage: Storage): Promise<string[]> {
+  const r =
+    storage.engine === 'postgres'
+      ? await sql<{ name: string }>`SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'pub_appearance' ORDER BY 1`.execute(storage.db)
+      : await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'pub_appearance' AND sql IS NOT NULL ORDER BY 1`.execute(storage.db);
+  return r.rows.map((x) => x.name).filter((n) => n.includes('country') || n.includes('organization'));
+}
+
+const PAGE_INDEXES = ['pub_appearance_country_page_idx', 'pub_appearance_organization_page_idx'];
+
+for (const engine of ENGINES) {
+  describe(`plenary restore of a backup whose migrations have a gap that independentOf allows, on ${engine}`, () => {
+    const url = async (t: { after(fn: () => Promise<void>): void }) => {
+      const target = await freshDatabase(engine);
+      t.after(() => target.drop());
+      return target.url;
+    };
+
+    test(`a backup recording ${M0021} without ${M0020} restores at its own migrations, then ${M0020} is applied; every table as backed up`, async (t) => {
+      for (const [omit, then] of [[[M0020], [M0020]], [[M0020, M0021], [M0020, M0021]]] as const) {
+        const source = await databaseWithout(engine, [...omit]);
+        t.after(() => source.drop());
+        const { bytes, manifest } = await createBackup(source.storage);
+        assert.deepEqual(manifest.migrations, migrationNames().filter((n) => !(omit as readonly string[]).includes(n)));
+        assert.equal(manifest.schemaVersion, omit.length === 1 ? M0021 : M0019);
+        const file = join(dir, `gap-${engine}-${omit.length}.tar.gz`);
+        writeFileSync(file, bytes);
+        const db = await url(t);
+        const total = manifest.tables.reduce((n, x) => n + x.rows, 0);
+        assert.deepEqual(runPlenary(['restore', file], db), {
+          code: 0,
+          out: [
+            `restored ${file} (schema ${manifest.schemaVersion}, written ${manifest.createdAt} on ${engine}, ${manifest.tables.length} tables, ${total} rows)`,
+            ...manifest.tables.map((x) => `${x.name}: ${x.rows}`),
+            `then applied: ${then.join(', ')}`,
+            '',
+          ].join('\n'),
+          err: '',
+        });
+        assert.deepEqual(runPlenary(['migrate'], db), { code: 0, out: 'the schema is up to date\n', err: '' });
+        const restored = await openStorage(db);
+        try {
+          assert.deepEqual(await appliedMigrations(restored.db, engine), migrationNames());
+          assert.deepEqual(await indexNames(restored), PAGE_INDEXES);
+          // Every table as the source held it (0020 adds indexes only); site_state's generation moved on.
+          const again = await createBackup(restored);
+          const entries = (m: Manifest) => Object.fromEntries(m.tables.filter((x) => x.name !== 'site_state').map((x) => [x.name, [x.rows, x.sha256]]));
+          assert.deepEqual(entries(again.manifest), entries(manifest));
+          assert.ok(manifest.tables.find((x) => x.name === 'pub_appearance')!.rows === 2);
+        } finally {
+          await restored.close();
+        }
+      }
+    });
+
+    test('a gap no later migration declared is refused, naming the migrations; a database already migrated by the one the backup lacks is refused, and one at the backup\'s own migrations takes it', async (t) => {
+      // 0021 is independent of 0020 only: a backup lacking 0019 too was not written by this Plenary's migrations.
+      const bad = await databaseWithout(engine, [M0019, M0020]);
+      t.after(() => bad.drop());
+      const badFile = join(dir, `bad-gap-${engine}.tar.gz`);
+      writeFileSync(badFile, (await createBackup(bad.storage)).bytes);
+      const recorded = migrationNames().filter((n) => n !== M0019 && n !== M0020);
+      assert.deepEqual(runPlenary(['restore', badFile], await url(t)), {
+        code: 1,
+        out: '',
+        err: `plenary: ${badFile} records the migrations ${recorded.join(', ')}; schema ${M0021} is reached by ${migrationNames().join(', ')}\n`,
+      });
+
+      const good = await databaseWithout(engine, [M0020]);
+      t.after(() => good.drop());
+      const file = join(dir, `gap-into-${engine}.tar.gz`);
+      writeFileSync(file, (await createBackup(good.storage)).bytes);
+      // An empty database that 0020 was applied to (and not 0021): it cannot take rows written without 0020.
+      for (const [omit, code] of [[[M0021], 1], [[M0020], 0]] as const) {
+        const db = await url(t);
+        const target = await openStorage(db);
+        try {
+          await migrate(target, { migrations: Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => !(omit as readonly string[]).includes(name))) });
+        } finally {
+          await target.close();
+        }
+        const r = runPlenary(['restore', file], db);
+        if (code === 1) {
+          assert.deepEqual(r, {
+            code: 1,
+            out: '',
+            err: `plenary: ${file} has schema version ${M0021}, and this database was already migrated by ${M0020}, which ${file} lacks: restore it into a new database, which restore migrates itself (do not run "plenary migrate" or "plenary serve" on it first)\n`,
+          });
+        } else {
+          assert.equal(r.err, '');
+          assert.equal(r.code, 0);
+          assert.ok(r.out.endsWith(`\nthen applied: ${M0020}\n`), r.out);
+        }
+        const check = await openStorage(db);
+        try {
+          assert.deepEqual(await appliedMigrations(check.db, engine), code === 1 ? migrationNames().filter((n) => n !== M0021) : migrationNames());
+          assert.equal((await check.db.selectFrom('series').selectAll().execute()).length, code === 1 ? 0 : 1);
+        } finally {
+          await check.close();
+        }
+      }
+    });
+  });
+}

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { Conflict, InvalidInput } from '../domain/errors.ts';
-import { appliedMigrations, checkForeignKeys, migrateWithin, migrationNames, needsForeignKeysOff } from '../storage/migrate.ts';
+import { appliedMigrations, checkForeignKeys, forbiddenGap, migrateWithin, migrationNames, needsForeignKeysOff } from '../storage/migrate.ts';
 import { allFiles, damagedFileChunks, fileChunks } from '../storage/queries/files.ts';
 import { type ColumnType, deferredKeyViolation, insertRows, nonEmptyTables, replaceSiteState, resetIdentities, schemaColumns, siteGeneration, type TableShape } from '../storage/queries/archive.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -109,9 +109,13 @@ function checkVersion(label: string, manifest: Manifest, names: string[]): void 
     if (v > latest) throw new InvalidInput(`${label} has schema version ${v}, newer than this Plenary's ${latest}: restore it with a newer Plenary`);
     throw new InvalidInput(`${label} has schema version ${v}, which this Plenary does not know (its migrations are ${names.join(', ')})`);
   }
-  const expected = names.slice(0, names.indexOf(v) + 1);
-  if (manifest.migrations.join(',') !== expected.join(',')) {
-    throw new InvalidInput(`${label} records the migrations ${manifest.migrations.join(', ') || '(none)'}; schema ${v} is reached by ${expected.join(', ')}`);
+  // The migrations up to v in order, each known; one may be missing only where a later one declared
+  // itself independent of it (storage/migrate.ts independentOf), as migrate accepts such a database.
+  const recorded = manifest.migrations;
+  const ordered = recorded.at(-1) === v && recorded.every((n, i) => names.includes(n) && (i === 0 || recorded[i - 1]! < n));
+  if (!ordered || forbiddenGap(recorded) !== undefined) {
+    const expected = names.slice(0, names.indexOf(v) + 1);
+    throw new InvalidInput(`${label} records the migrations ${recorded.join(', ') || '(none)'}; schema ${v} is reached by ${expected.join(', ')}`);
   }
 }
 
@@ -161,7 +165,7 @@ export async function restoreBackup(storage: Storage, source: ArchiveSource, lab
   // A migration that rebuilds tables over the archive's rows needs SQLite's foreign keys off
   // (storage/migrate.ts); the pragma holds only outside a transaction, so it is set around it,
   // and every key is checked before the commit instead.
-  const keysOff = storage.engine === 'sqlite' && needsForeignKeysOff(names.slice(names.indexOf(v) + 1));
+  const keysOff = storage.engine === 'sqlite' && needsForeignKeysOff(names.filter((n) => !manifest.migrations.includes(n)));
   if (keysOff) await sql`PRAGMA foreign_keys = OFF`.execute(storage.db);
   try {
     return await restoreWithin(storage, source, label, manifest, v, byEntry, maxLineBytes, keysOff);
@@ -180,7 +184,6 @@ async function restoreWithin(
   maxLineBytes: number,
   keysOff: boolean,
 ): Promise<RestoreReport> {
-  const names = migrationNames();
   const migrated = await write(storage, async (trx) => {
     const tx = trx as unknown as Kysely<any>;
     const applied = await appliedMigrations(tx, storage.engine);
@@ -189,13 +192,17 @@ async function restoreWithin(
       const held = await nonEmptyTables(tx, [...new Set(order)].filter((t) => t !== 'site_state'));
       if (held.length) throw new Conflict(`the database is not empty (${held.join(', ')}); restore needs a new database`);
     }
-    // No way back down: an empty database migrated past the archive must be made anew.
-    if (applied.length > names.indexOf(v) + 1) {
+    // No way back down: an empty database migrated past the archive (or by a migration the archive
+    // lacks, one a later one is independent of) must be made anew.
+    const beyond = applied.filter((n) => !manifest.migrations.includes(n));
+    if (beyond.length) {
+      const newer = applied.at(-1)! > v;
       throw new Conflict(
-        `${label} has schema version ${v}, and this database was already migrated to ${applied.at(-1)}: restore an older backup into a new database, which restore migrates itself (do not run "plenary migrate" or "plenary serve" on it first)`,
+        `${label} has schema version ${v}, and this database was already migrated ${newer ? `to ${applied.at(-1)}` : `by ${beyond.join(', ')}, which ${label} lacks`}: restore ${newer ? 'an older backup' : 'it'} into a new database, which restore migrates itself (do not run "plenary migrate" or "plenary serve" on it first)`,
       );
     }
-    await migrateWithin(tx, storage.engine, { to: v });
+    // Exactly the archive's migrations: its rows are loaded into the schema it was written from.
+    await migrateWithin(tx, storage.engine, { only: manifest.migrations });
     const shapes = tableShapes(label, manifest, await schemaColumns(tx, storage.engine));
 
     // Tables come in the manifest's order (checked above), the order backup writes them in.

@@ -120,11 +120,21 @@ function pending(applied: string[], names: string[], migrations: Migrations): st
       `the database has schema ${applied.at(-1)}, which this Plenary does not know (it knows up to ${names.at(-1)}; unknown: ${unknown.join(', ')}): run a newer Plenary`,
     );
   }
-  const missing = names.filter((n) => !applied.includes(n));
-  const number = (n: string) => n.split('-')[0]!;
-  const gap = missing.find((n) => applied.some((a) => a > n && !(migrations[a]?.independentOf ?? []).includes(number(n))));
+  const gap = forbiddenGap(applied, migrations);
   if (gap !== undefined) throw new Conflict(`the database lacks migration ${gap} although later ones are applied: it was not migrated by this Plenary`);
-  return missing;
+  return names.filter((n) => !applied.includes(n));
+}
+
+/**
+ * The first migration missing from `applied` (known migrations, as a database or a backup records
+ * them) before a later applied one that did not declare itself independent of it; undefined when
+ * every gap is one that independentOf allows (that migration is then applied afterwards).
+ */
+export function forbiddenGap(applied: readonly string[], migrations: Migrations = MIGRATIONS): string | undefined {
+  const number = (n: string) => n.split('-')[0]!;
+  return migrationNames(migrations)
+    .filter((n) => !applied.includes(n))
+    .find((n) => applied.some((a) => a > n && !(migrations[a]?.independentOf ?? []).includes(number(n))));
 }
 
 async function lockAndPrepare(trx: Kysely<any>, engine: Engine): Promise<void> {
@@ -203,15 +213,18 @@ export async function migrate(storage: Storage, opts: MigrateOptions = {}): Prom
 }
 
 /**
- * Applies the pending migrations up to and including `to` (all of them without it) inside the
- * caller's transaction, which holds the write lock (write()); returns the names applied.
+ * Applies the pending migrations up to and including `to` (all of them without it), or only those
+ * among `only` (a backup's own migrations, which may lack one that a later one is independent of),
+ * inside the caller's transaction, which holds the write lock (write()); returns the names applied.
  */
-export async function migrateWithin(trx: Kysely<any>, engine: Engine, opts: { to?: string; migrations?: Migrations } = {}): Promise<string[]> {
+export async function migrateWithin(trx: Kysely<any>, engine: Engine, opts: { to?: string; only?: readonly string[]; migrations?: Migrations } = {}): Promise<string[]> {
   const migrations = opts.migrations ?? MIGRATIONS;
   const names = migrationNames(migrations);
   if (opts.to !== undefined && !names.includes(opts.to)) throw new Error(`no migration is named ${opts.to}`);
+  const unknown = opts.only?.find((n) => !names.includes(n));
+  if (unknown !== undefined) throw new Error(`no migration is named ${unknown}`);
   await lockAndPrepare(trx, engine);
-  const todo = pending(await appliedMigrations(trx, engine), names, migrations).filter((n) => opts.to === undefined || n <= opts.to);
+  const todo = pending(await appliedMigrations(trx, engine), names, migrations).filter((n) => (opts.to === undefined || n <= opts.to) && (opts.only === undefined || opts.only.includes(n)));
   for (const name of todo) await applyOne(trx, engine, name, migrations[name]!);
   return todo;
 }

@@ -9,7 +9,9 @@ import { after, describe, test } from 'node:test';
 import { NAME_KEY_RULES, nameKeyFingerprint, NAME_KEY_PROBES } from '../src/domain/name-key-rules.ts';
 import { HONORIFICS, normaliseName } from '../src/domain/names.ts';
 import { openStorage, type Storage } from '../src/storage/storage.ts';
+import { startServer } from '../src/web/server.ts';
 import { ENGINES, freshDatabase } from './engines.ts';
+import { signedIn } from './http-client.ts';
 import { runPlenary } from './plenary-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'plenary-name-keys-'));
@@ -94,5 +96,90 @@ for (const engine of ENGINES) {
         assert.deepEqual(runPlenary(['migrate'], fresh.url), { code: 0, out: 'the schema is up to date\n', err: '' });
       });
     }
+  });
+}
+
+// Undo of a merge made before the keys were made again (review L4): the merged record was kept whole,
+// with the key the older rules gave it, and so were the aliases the merge dropped; undo puts them
+// back keyed by this Plenary's rules, so that the same printed name finds the record again.
+const NAVY = join(dir, 'navy.txt');
+const OCEAN = join(dir, 'ocean.txt');
+writeFileSync(NAVY, 'Navy Conference\n\nMonday 3 March 2025\n\n10:00 - 11:00 Opening session\nSpeakers:\nCaptain John Smith, Commander, United States Navy\n');
+writeFileSync(OCEAN, 'Ocean Forum\n\nTuesday 4 March 2025\n\n10:00 - 11:00 Opening session\nSpeakers:\nCaptain John Smith, Professor, Ocean Institute\n');
+
+for (const engine of ENGINES) {
+  describe(`undo of a merge made before the name keys were made again, on ${engine}`, () => {
+    test('the merged person comes back with its name key and dropped alias by the current rules; the same printed name then finds it (plenary import)', async (t) => {
+      const fresh = await freshDatabase(engine);
+      t.after(() => fresh.drop());
+      assert.equal(runPlenary(['import', NAVY, ...STORE('navy-2025')], fresh.url).code, 0);
+      const ocean = runPlenary(['import', OCEAN, '--series', 'navy', '--event', 'ocean-2025', '--title', 'Ocean Forum', '--time-zone', 'Europe/Zurich'], fresh.url);
+      assert.equal(ocean.code, 0, ocean.err);
+      assert.ok(ocean.out.includes('persons: 1 created, 0 matched\n'), ocean.out);
+
+      const storage = await openStorage(fresh.url, { pollMs: 200 });
+      t.after(() => storage.close());
+      const db = storage.db as any;
+      // As an older Plenary left them: 'Captain' part of both names and keys, no fingerprint stored.
+      await db.updateTable('person').set({ name: 'Captain John Smith', name_key: 'captain john smith', honorific: null }).execute();
+      await db.updateTable('person_alias').set({ name: 'Captain John Smith', name_key: 'captain john smith' }).execute();
+      await db.deleteFrom('site_state').where('key', '=', 'name_key_rules').execute();
+      const [navy, oceanic] = (await db.selectFrom('person').select('id').orderBy('id').execute()).map((r: { id: number }) => Number(r.id));
+      await storage.generation.start();
+      const server = await startServer(storage, { port: 0, host: '127.0.0.1' });
+      t.after(() => server.close());
+      const base = `http://127.0.0.1:${server.port}`;
+      const admin = await signedIn(storage, base, { email: 'admin@example.org', role: 'admin' });
+
+      // The older Plenary's merge: the Navy's John Smith into the Ocean Institute's (the same name: its alias dropped).
+      const merged = await admin.post(`/admin/persons/${oceanic}/merge`, { other: String(navy) });
+      assert.deepEqual([merged.status, merged.location], [303, `/admin/persons/${oceanic}?merged=1#merge-1`]);
+      const kept = await db.selectFrom('identity_merge').select(['merged_row', 'moved']).executeTakeFirstOrThrow();
+      assert.equal(JSON.parse(kept.merged_row).name_key, 'captain john smith');
+      assert.deepEqual(JSON.parse(kept.moved).droppedAliases.map((a: { name_key: string }) => a.name_key), ['captain john smith']);
+
+      // This Plenary opens the database: the stored keys are made again (the kept row is not a stored key).
+      assert.deepEqual(runPlenary(['migrate'], fresh.url), {
+        code: 0,
+        out: `name keys made again (normaliser rules unrecorded -> ${NAME_KEY_RULES}): 1 persons, 1 person aliases (0 merged into an earlier alias of the same person), 0 organizations, 0 organization aliases (0 merged into an earlier alias of the same organization)\nthe schema is up to date\n`,
+        err: '',
+      });
+
+      const undone = await admin.post('/admin/merges/1/undo', {});
+      assert.deepEqual([undone.status, undone.location], [303, `/admin/persons/${navy}?unmerged=1`]);
+      assert.deepEqual(await db.selectFrom('person').select(['id', 'name', 'name_key']).orderBy('id').execute(), [
+        { id: navy, name: 'Captain John Smith', name_key: 'john smith' },
+        { id: oceanic, name: 'Captain John Smith', name_key: 'john smith' },
+      ]);
+      assert.deepEqual(
+        (await db.selectFrom('person_alias').select(['person_id', 'name', 'name_key', 'source']).orderBy('person_id').execute()).map((a: any) => ({ ...a, person_id: Number(a.person_id) })),
+        [
+          { person_id: navy, name: 'Captain John Smith', name_key: 'john smith', source: 'name' },
+          { person_id: oceanic, name: 'Captain John Smith', name_key: 'john smith', source: 'name' },
+        ],
+      );
+
+      // The Navy's page again: its John Smith is found (by name and organization), nobody new.
+      const again = runPlenary(['import', NAVY, ...STORE('navy-2025')], fresh.url);
+      // (The appearance is updated: the older Plenary had printed 'Captain' into the name, not as the honorific.)
+      assert.deepEqual(again, {
+        code: 0,
+        out: [
+          'series navy: existing',
+          'event navy-2025: updated (draft, 2025-03-03 to 2025-03-03)',
+          'days: 1',
+          'sessions: 0 created, 1 updated, 0 removed',
+          'appearances: 0 created, 1 updated, 0 removed',
+          'persons: 0 created, 1 matched',
+          'organizations: 0 created, 1 matched',
+          'not published: stored in the working copy (publish with: plenary publish --event navy-2025)',
+          '',
+        ].join('\n'),
+        err: '',
+      });
+      assert.deepEqual((await db.selectFrom('person').select('id').orderBy('id').execute()).map((r: { id: number }) => Number(r.id)), [navy, oceanic]);
+      const navyEvent = await db.selectFrom('appearance as a').innerJoin('session as s', 's.id', 'a.session_id').innerJoin('event as e', 'e.id', 's.event_id').select(['e.slug', 'a.person_id']).orderBy('e.slug').execute();
+      assert.deepEqual(navyEvent.map((r: any) => [r.slug, Number(r.person_id)]), [['navy-2025', navy], ['ocean-2025', oceanic]]);
+    });
   });
 }

@@ -13,6 +13,7 @@ import type { Tx } from '../storage/database.ts';
 import { insertAuditEntry } from '../storage/queries/editing.ts';
 import { addAlias } from '../storage/queries/identities.ts';
 import { freeSlug } from '../storage/queries/slugs.ts';
+import { currentNameKey } from '../storage/name-keys.ts';
 import type { Storage } from '../storage/storage.ts';
 import { declareChange, write } from '../storage/write.ts';
 import type { Actor } from './edit-record.ts';
@@ -188,7 +189,10 @@ export async function undoMerge(storage: Storage, actor: Actor, mergeId: number)
       throw new Conflict(formMessage(elsewhere.length === 1 ? 'undoMovedOne' : 'undoMoved', { ids: elsewhere.map((a) => a.id).join(', '), entity: entityMessage(entity) }));
     }
     const ts = now();
-    // The row as it was: same id, uuid, slug and version.
+    // The row as it was: same id, uuid, slug and version; its name key by this Plenary's rules, which
+    // may have changed since the merge kept it (the keys stored meanwhile were made again: storage/name-keys.ts).
+    const mergedKey = String(row.name_key);
+    row.name_key = currentNameKey(entity, String(row.name), mergedKey);
     if (entity === 'person') await trx.insertInto('person').values(row as never).execute();
     else await trx.insertInto('organization').values(row as never).execute();
     const ids = movedOn.map((a) => a.id);
@@ -197,9 +201,23 @@ export async function undoMerge(storage: Storage, actor: Actor, mergeId: number)
     const aliasTable = entity === 'person' ? 'person_alias' : 'organization_alias';
     const ownerCol = entity === 'person' ? 'person_id' : 'organization_id';
     for (const a of moved.aliases) await (trx as any).updateTable(aliasTable).set({ [ownerCol]: m.merged_id, source: a.source }).where('id', '=', a.id).execute();
-    for (const a of moved.droppedAliases) await (trx as any).insertInto(aliasTable).values({ ...a, [ownerCol]: m.merged_id }).execute();
-    // An alias the merge added for a row that had none goes again.
-    await (trx as any).deleteFrom(aliasTable).where(ownerCol, '=', m.survivor_id).where('source', '=', 'merge').where('name_key', '=', String(row.name_key)).where('created_at', '=', m.created_at).execute();
+    // Aliases the merge dropped come back keyed by the current rules; one whose key an alias that came
+    // back already holds is that alias now (as the re-keying collapses them: storage/name-keys.ts).
+    const held = new Set(((await (trx as any).selectFrom(aliasTable).select('name_key').where(ownerCol, '=', m.merged_id).execute()) as Array<{ name_key: string }>).map((r) => r.name_key));
+    for (const a of moved.droppedAliases) {
+      const key = currentNameKey(entity, a.name, a.name_key);
+      if (held.has(key)) continue;
+      held.add(key);
+      await (trx as any).insertInto(aliasTable).values({ ...a, name_key: key, [ownerCol]: m.merged_id }).execute();
+    }
+    // An alias the merge added for a row that had none goes again (under the key it had then, or the current one).
+    await (trx as any)
+      .deleteFrom(aliasTable)
+      .where(ownerCol, '=', m.survivor_id)
+      .where('source', '=', 'merge')
+      .where('name_key', 'in', [...new Set([mergedKey, String(row.name_key)])])
+      .where('created_at', '=', m.created_at)
+      .execute();
     if (moved.convened.length) {
       await trx.updateTable('series').set({ convener_id: m.merged_id }).where('id', 'in', moved.convened).where('convener_id', '=', m.survivor_id).execute();
     }

@@ -32,6 +32,14 @@ export type RekeyReport = {
 
 type Owner = 'person' | 'organization';
 
+/**
+ * The key this Plenary's rules give `name`, for a record or alias whose stored key is `old`: also
+ * for rows kept aside while the keys were made again (a merged record kept for undo, operations/identities.ts).
+ */
+export function currentNameKey(owner: Owner, name: string, old: string): string {
+  return newKey(owner, name, old);
+}
+
 function newKey(owner: Owner, name: string, old: string): string {
   const k = owner === 'person' ? normaliseName(name) : normaliseOrganizationName(name);
   if (owner === 'person') return k || old;

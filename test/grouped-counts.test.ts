@@ -48,6 +48,31 @@ for (const engine of ENGINES) {
           // The same total on the second page of results.
           const second = await http('GET', `${base}/fr/search?q=of&page=2`);
           assert.equal(/<p role="status">([^<]*)</.exec(second.body)?.[1], expected['/fr']);
+
+          // The representation figures of a series (tables and charts: views/representation.tsx) group as the counts in
+          // messages do, through the one Intl path (web/i18n/numbers.ts): French with U+00A0, never Intl's U+202F, which
+          // they kept while messages and file sizes wrote U+00A0 ("4 890,0 minutes" in a sentence, "4 890,0" in its table).
+          const series = (JSON.parse((await http('GET', `${base}/api/series`)).body) as { data: Array<{ slug: string }> }).data[0]!.slug;
+          type Figures = { totals: { speakingSeconds: number }; dimensions: Record<string, Array<{ speakingSeconds: number }>> };
+          const figures = JSON.parse((await http('GET', `${base}/series/${series}/representation.json`)).body) as Figures;
+          // Speaking time in minutes with one decimal (the tables' last figures): those of four digits.
+          const minutes = [figures.totals.speakingSeconds, ...Object.values(figures.dimensions).flatMap((gs) => gs.map((g) => g.speakingSeconds))]
+            .map((sec) => (sec / 60).toFixed(1))
+            .filter((m) => m.length === 6);
+          assert.ok(minutes.length > 1, `minutes of four digits (${minutes.join(' ')})`);
+          const written = (m: string, sep: string, point: string, from = 4) => `${grouped(Number(m.split('.')[0]), sep, from)}${point}${m.split('.')[1]}`;
+          const groupedIn: Record<string, (m: string) => string> = { '': (m) => written(m, ',', '.'), '/fr': (m) => written(m, '\u00a0', ','), '/es': (m) => written(m, '.', ',', 5), '/ar': (m) => written(m, ',', '.') };
+          for (const [prefix, write] of Object.entries(groupedIn)) {
+            const page = await http('GET', `${base}${prefix}/series/${series}/representation`);
+            assert.equal(page.status, 200, `${prefix} representation`);
+            for (const m of minutes) assert.ok(page.body.includes(`<td>${write(m)}</td>`), `${prefix}: ${JSON.stringify(write(m))} in a cell`);
+          }
+          // No French page shown here writes a number with U+202F (the search page's counts, facets' counts, the figures).
+          for (const path of ['/fr/search?q=of', `/fr/series/${series}/representation`, '/fr/people', `/fr/series/${series}`]) {
+            const page = await http('GET', `${base}${path}`);
+            assert.equal(page.status, 200, path);
+            assert.doesNotMatch(page.body, /\u202f/, path);
+          }
         } finally {
           await server.close();
           await storage.close();

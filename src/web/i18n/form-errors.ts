@@ -3,11 +3,12 @@
 // give. A web form shows the catalogue's `formError.<key>` with the same parameters; a message
 // without a key (a reader's failure) is shown as it is. Nothing is read back from English text.
 import type { Refusal } from '../../domain/errors.ts';
-import { type InterfaceLanguage, intlLocale } from '../../interface-languages.ts';
+import type { InterfaceLanguage } from '../../interface-languages.ts';
 import { type FieldMessage, type FormMessageKey, FormMessage } from '../../domain/form-messages.ts';
 import type { MessageKey } from './messages.ts';
 import type { Translate } from './t.ts';
 import { dateParam } from '../views/format.ts';
+import { formatNumber } from './numbers.ts';
 
 /** The catalogue's key for a form message. */
 export const formErrorKey = (key: FormMessageKey): MessageKey => `formError.${key}` as MessageKey;
@@ -19,15 +20,11 @@ export const formErrorKey = (key: FormMessageKey): MessageKey => `formError.${ke
  */
 const QUANTITIES = new Set(['n', 'count', 'max', 'mb', 'bytes', 'length', 'days', 'line', 'page', 'pages']);
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-/** A quantity written by Intl.NumberFormat in `lang` (grouped, at most one decimal; French groups with U+00A0). t() uses it for numeric parameters. */
+/** A quantity written by Intl.NumberFormat in `lang` (grouped, at most one decimal; French groups with U+00A0: i18n/numbers.ts). t() uses it for numeric parameters. */
 export function quantity(lang: InterfaceLanguage, v: number): string {
-  let f = numberFormats.get(lang);
-  if (!f) numberFormats.set(lang, (f = new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 1 })));
-  const s = f.format(v);
-  // French groups with U+202F in recent CLDR and U+00A0 in older: always U+00A0, in any language (as `fileSize` does).
-  return s.replace(/\u202f/g, '\u00a0');
+  return formatNumber(lang, v, ONE_DECIMAL);
 }
+const ONE_DECIMAL: Intl.NumberFormatOptions = { maximumFractionDigits: 1 };
 
 /** A quantity (a count, a size, a line number) written by Intl in the translator's language: "1,234", French "1 234". */
 export const quantityIn = (t: Translate, n: number): string => quantity(t.lang ?? 'en', n);

@@ -2,7 +2,7 @@
 // The representation figures (issue 14): charts drawn on the server as SVG (no script), each
 // with its data in a real table beside it, and the notes that say what was counted. The same
 // fragment is the public page's body and the publication's appendix (representationHtml).
-import { type InterfaceLanguage, intlLocale } from '../../interface-languages.ts';
+import type { InterfaceLanguage } from '../../interface-languages.ts';
 import { type Dimension, type Figures, GROUPS, NOT_KNOWN, percent, type YearFigures } from '../../domain/representation.ts';
 import { m49Code, type Subregion } from '../../domain/region.ts';
 import type { Representation } from '../../operations/representation.ts';
@@ -13,6 +13,7 @@ import { textAttrs } from './content-text.tsx';
 import { dateRange } from './format.ts';
 import { Layout } from './layout.tsx';
 import { href, renderingAt } from './render-context.ts';
+import { numberFormat } from '../i18n/numbers.ts';
 
 type Base = { lang: InterfaceLanguage; t: Translate };
 
@@ -36,13 +37,14 @@ export function groupLabel(t: Translate, d: Dimension, key: string): string {
   }
 }
 
+// Through i18n/numbers.ts, as every number of the site: French groups and its space before % are U+00A0 ("1 234", "9,8 %").
 const numberIn = (lang: InterfaceLanguage) => {
-  const whole = new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 0 });
-  const one = new Intl.NumberFormat(intlLocale(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  // A share (0–100) as the language writes a percentage: "9.8%", French "9,8 %" (a no-break space, narrow in newer CLDR).
-  const share = new Intl.NumberFormat(intlLocale(lang), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const axis = new Intl.NumberFormat(intlLocale(lang), { style: 'percent', maximumFractionDigits: 0 });
-  return { n: (v: number) => whole.format(v), pct: (v: number | null) => (v === null ? '–' : share.format(v / 100)), axis: (v: number) => axis.format(v / 100), min: (seconds: number) => one.format(seconds / 60) };
+  const whole = numberFormat(lang, { maximumFractionDigits: 0 });
+  const one = numberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  // A share (0–100) as the language writes a percentage: "9.8%", French "9,8 %".
+  const share = numberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const axis = numberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
+  return { n: (v: number) => whole(v), pct: (v: number | null) => (v === null ? '–' : share(v / 100)), axis: (v: number) => axis(v / 100), min: (seconds: number) => one(seconds / 60) };
 };
 
 // ---- charts ----------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import { Layout } from './layout.tsx';
 import { href } from './render-context.ts';
 import { textAttrs } from './content-text.tsx';
 import { longDate } from './format.ts';
+import { formatNumber } from '../i18n/numbers.ts';
 
 /** At most this many values are listed per facet (the most frequent; every count is exact). */
 export const FACET_VALUES_SHOWN = 12;
@@ -114,7 +115,7 @@ export function SearchPage(p: { lang: InterfaceLanguage; t: Translate; outcome: 
                         <strong>
                           <bdi {...attrs}>{label.text}</bdi>
                         </strong>{' '}
-                        ({v.count}) <a href={href(searchHref(o.q, rest))}>{t('search.remove')}</a>
+                        ({formatNumber(lang, v.count)}) <a href={href(searchHref(o.q, rest))}>{t('search.remove')}</a>
                       </li>
                     );
                   }
@@ -123,7 +124,7 @@ export function SearchPage(p: { lang: InterfaceLanguage; t: Translate; outcome: 
                       <a href={href(searchHref(o.q, { ...o.filters, [f]: v.value }))}>
                         <bdi {...attrs}>{label.text}</bdi>
                       </a>{' '}
-                      ({v.count})
+                      ({formatNumber(lang, v.count)})
                     </li>
                   );
                 })}

@@ -110,6 +110,31 @@ describe('the language switch and the alternates', () => {
       // The attribute as written: the encoded address with its & escaped; nothing of an unknown or repeated parameter.
       assert.ok(r.body.includes(`<link rel="alternate" hreflang="fr" href="${site.base}/fr${own.replace(/&/g, '&amp;')}"/>`), path);
       assert.doesNotMatch(r.body, /utm_source|q=other/, path);
+      // A search is kept from search engines: it names no canonical address.
+      assert.doesNotMatch(r.body, /rel="canonical"/, path);
+    }
+  });
+
+  test('a page names its own address in its language as canonical, as its alternates name it; a page kept from search engines names none', async () => {
+    const canonicalOf = (html: string) => [...html.matchAll(/<link rel="canonical" href="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+    const cases: Array<[string, string[]]> = [
+      ['/fr/people?page=2&utm_source=x', [`${site.base}/fr/people?page=2`]],
+      ['/es/people?page=1', [`${site.base}/es/people`]],
+      ['/ar/events/idm-2017-new-york', [`${site.base}/ar/events/idm-2017-new-york`]],
+      ['/events/idm-2017-new-york', [`${site.base}/events/idm-2017-new-york`]],
+      ['/fr/', [`${site.base}/fr/`]],
+      // The reader's zone, an error page, the sign-in: noindex, no canonical.
+      ['/fr/events/idm-2017-new-york?tz=Asia/Tokyo', []],
+      ['/fr/events/no-such-event', []],
+      ['/fr/people?page=0', []],
+      ['/fr/admin/login', []],
+    ];
+    for (const [path, expected] of cases) {
+      const r = await http('GET', `${site.base}${path}`);
+      assert.deepEqual(canonicalOf(r.body), expected, path);
+      if (expected.length) assert.equal(alternatesOf(r.body).find(([l]) => l === languageOf(path))?.[1], expected[0], path);
     }
   });
 });
+
+const languageOf = (path: string) => /^\/(fr|es|ar)\//.exec(path)?.[1] ?? 'en';

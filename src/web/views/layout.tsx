@@ -37,11 +37,13 @@ export function languageName(lang: string): string {
  * The same page in each interface language: alternates in <head> for search engines (absolute, with
  * x-default at the English root), and a visible switch, each link in its own language.
  */
-function Alternates() {
+function Alternates(p: { noindex?: boolean }) {
   const place = currentPlace();
   if (!place.base) return null;
   return (
     <>
+      {/* The page's own address in its language, as its alternates name it (a page kept from search engines names none). */}
+      {p.noindex ? null : <link rel="canonical" href={absoluteIn(place.lang)} />}
       {INTERFACE_LANGUAGES.map((l) => (
         <link rel="alternate" hreflang={l} href={absoluteIn(l)} />
       ))}
@@ -103,7 +105,7 @@ export function Layout(p: PageProps) {
         {p.description ? <meta name="description" content={p.description} /> : null}
         {p.noindex ? <meta name="robots" content="noindex" /> : null}
         <style dangerouslySetInnerHTML={{ __html: CSS }} />
-        <Alternates />
+        <Alternates noindex={p.noindex} />
         {p.head}
       </head>
       <body>

@@ -16,9 +16,16 @@
 // second of CPU. Asserts nothing.
 // BENCH_SQLITE_FILE=/work/bench-data/search-100k.db keeps the SQLite file and uses it again when it
 // exists (the queries only, a few minutes rather than fifteen); BENCH_ENGINES=sqlite for SQLite alone;
+// BENCH_PG_KEEP=search_100k does the same on PostgreSQL: the statements are loaded into that schema
+// of the test database (PLENARY_TEST_PG_URL, by default postgres://postgres@127.0.0.1:5432/test),
+// which is kept; a later run with the same name and BENCH_STATEMENTS runs the queries on it (a minute
+// or two rather than an hour at 100,000). A schema left by a load that did not finish, or made with
+// another BENCH_STATEMENTS, is dropped and loaded again (a table `bench_kept` marks a finished load).
+// Drop it by hand when done: DROP SCHEMA search_100k CASCADE.
 // BENCH_PROFILE=1 prints each step's CPU time per request.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { ORGANIZATION_KINDS } from '../src/domain/organization.ts';
 import { regionOf } from '../src/domain/region.ts';
 import { COPIED_COLUMNS } from '../src/operations/releases.ts';
@@ -301,18 +308,62 @@ async function load(storage: Storage, pids: number[]): Promise<Loaded> {
   return { seconds: (performance.now() - started) / 1000, indexing: indexing / 1000, ownCpu: ownCpu / 1000, serverCpu: serverCpu / 1000, words, bytes };
 }
 
+/**
+ * BENCH_PG_KEEP: a kept PostgreSQL schema, and whether it holds a finished load of N statements
+ * (else it is dropped and made again, empty).
+ */
+async function keptSchema(schema: string): Promise<{ url: string; reuse: boolean }> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`BENCH_PG_KEEP: "${schema}" is not a lower-case schema name`);
+  const base = process.env.PLENARY_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  try {
+    const marker = await admin.query(`SELECT to_regclass('${schema}.bench_kept') IS NOT NULL AS done`);
+    let reuse = false;
+    if (marker.rows[0].done) {
+      const r = await admin.query(`SELECT statements FROM ${schema}.bench_kept`);
+      reuse = r.rows.length === 1 && Number(r.rows[0].statements) === N;
+    }
+    if (!reuse) {
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.query(`CREATE SCHEMA ${schema}`);
+    }
+    const sep = base.includes('?') ? '&' : '?';
+    return { url: `${base}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`, reuse };
+  } finally {
+    await admin.end();
+  }
+}
+
 async function run(engine: Engine, mix: Record<string, Query[]>): Promise<void> {
-  // BENCH_SQLITE_FILE: keep the SQLite database there and use it again when it exists (for profiling).
-  const kept = engine === 'sqlite' ? process.env.BENCH_SQLITE_FILE : undefined;
-  const reuse = kept !== undefined && existsSync(kept);
-  const fresh = kept ? { url: `sqlite:${kept}`, drop: async () => {} } : await freshDatabase(engine);
+  // BENCH_SQLITE_FILE / BENCH_PG_KEEP: keep the database and use it again when it holds a load (for profiling).
+  let reuse = false;
+  let kept = false;
+  let fresh: { url: string; drop(): Promise<void> };
+  if (engine === 'sqlite' && process.env.BENCH_SQLITE_FILE) {
+    const file = process.env.BENCH_SQLITE_FILE;
+    reuse = existsSync(file);
+    kept = true;
+    fresh = { url: `sqlite:${file}`, drop: async () => {} };
+  } else if (engine === 'postgres' && process.env.BENCH_PG_KEEP) {
+    const k = await keptSchema(process.env.BENCH_PG_KEEP);
+    reuse = k.reuse;
+    kept = true;
+    fresh = { url: k.url, drop: async () => {} };
+  } else fresh = await freshDatabase(engine);
   const storage = await openStorage(fresh.url);
   try {
     await migrate(storage);
     // PostgreSQL's backends are this machine's processes: their CPU time is read from /proc.
     // (Collected again after the load, whose transactions may have used other connections.)
     let pids = await backendPids(storage);
+    if (kept) console.log(`\n${engine}: ${reuse ? 'the kept database used again' : 'loading into the kept database'} (${engine === 'sqlite' ? process.env.BENCH_SQLITE_FILE : `schema ${process.env.BENCH_PG_KEEP}`})`);
     const l = reuse ? { seconds: NaN, indexing: NaN, ownCpu: NaN, serverCpu: NaN, words: NaN, bytes: NaN } : await load(storage, pids);
+    if (kept && !reuse && engine === 'postgres') {
+      // Marks the load finished: a later run with the same BENCH_STATEMENTS uses it again.
+      await sql`CREATE TABLE bench_kept (statements integer NOT NULL)`.execute(storage.db);
+      await sql`INSERT INTO bench_kept (statements) VALUES (${N})`.execute(storage.db);
+    }
     pids = await backendPids(storage);
     let size = '';
     if (engine === 'sqlite') size = `, database file ${(statSync(fresh.url.slice('sqlite:'.length)).size / 1024 / 1024).toFixed(0)} MB`;
@@ -321,11 +372,12 @@ async function run(engine: Engine, mix: Record<string, Query[]>): Promise<void> 
       size = `, search_doc with its indexes ${r.rows[0]!.s}`;
     }
     const load1 = (await import('node:os')).loadavg()[0]!.toFixed(1);
-    console.log(
+    if (reuse) console.log(`\n${engine}: ${N.toLocaleString('en')} statements loaded earlier${size}; load average ${load1}`);
+    else console.log(
       `\n${engine}: indexed ${N.toLocaleString('en')} statements (${(l.words / 1e6).toFixed(1)} M words, ${(l.bytes / 1024 / 1024).toFixed(0)} MB of text) in ${l.indexing.toFixed(1)} s of indexing (${l.seconds.toFixed(1)} s with making the text): ` +
         `${Math.round(N / l.indexing).toLocaleString('en')} statements/s, ${(l.bytes / 1024 / 1024 / l.indexing).toFixed(1)} MB/s${size}`,
     );
-    console.log(
+    if (!reuse) console.log(
       `  CPU while indexing: this process ${l.ownCpu.toFixed(1)} s${engine === 'postgres' ? `, the server's backends ${l.serverCpu.toFixed(1)} s` : ''}: ` +
         `${Math.round(N / (l.ownCpu + l.serverCpu)).toLocaleString('en')} statements per CPU-second; load average ${load1}`,
     );

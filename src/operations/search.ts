@@ -36,6 +36,9 @@ import {
   finishFileText,
   insertDocs,
   matches,
+  pageDocs,
+  type PageDoc,
+  searchState,
   publicIdentities,
   publishedEventIds,
   queueMissingFileTexts,
@@ -120,8 +123,10 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
     // The filters an event decides hold the search to those events; the others to the combos of facet values that pass them.
     const byEvent = EVENT_FACETS.some((f) => filters[f] !== undefined);
     const byCombo = COMBO_FACETS.some((f) => filters[f] !== undefined);
-    const combos = await allComboValues(db, storage);
-    const known = await publishedFacets(db, storage);
+    // The generation, the common tokens' set and the last combo in one statement (PostgreSQL: and sequential scans off).
+    const state = await searchState(db, storage.engine);
+    const combos = await allComboValues(db, storage, state.lastCombo);
+    const known = await publishedFacets(db, storage, state.generation);
     const events = known.events;
     const coded = facetCodes(known, combos);
     const within: Within = {
@@ -130,7 +135,7 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
     };
     step('filters');
     const offset = (page - 1) * perPage;
-    const counts = await matches(db, storage.engine, parsed, within, CANDIDATES + offset + perPage);
+    const counts = await matches(db, storage.engine, parsed, within, CANDIDATES + offset + perPage, state);
     step('matches');
     // Counted into typed arrays by each facet's value number (a combo's and an event's values coded once per generation).
     const cnt = FACETS.map((f) => new Float64Array(coded.values[f].length));
@@ -170,7 +175,9 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
     outcome.pages = Math.ceil(outcome.total / perPage);
     if (!outcome.total) return;
     const found = counts.candidates;
-    const docs = await docsById(db, found.map((c) => c.id));
+    // PostgreSQL: the candidates' rows with the page's texts and translations in one statement (ranked there as here).
+    const ranked = storage.engine === 'postgres' ? await pageDocs(db, found, KIND_WEIGHT, offset, offset + perPage) : null;
+    const docs = ranked ?? (await docsById(db, found.map((c) => c.id)));
     step('docs');
     const titleHit = new Map(found.map((c) => [c.id, c.titleHit]));
     docs.sort(
@@ -183,14 +190,28 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
         a.id - b.id,
     );
     const shown = docs.slice(offset, offset + perPage);
-    const bodies = await bodiesById(db, shown.map((d) => d.id));
+    // The texts and translations the page statement gave (all of the page, as it ranks alike), the others read here.
+    const given = new Map<number, PageDoc>();
+    if (ranked) for (const d of shown as PageDoc[]) if (d.body !== null) given.set(d.id, d);
+    const bodies = await bodiesById(db, shown.filter((d) => !given.has(d.id)).map((d) => d.id));
+    for (const [id, d] of given) bodies.set(id, d.body!);
     step('bodies');
     // Titles in the reader's language where an editor translated them: an event's (its facet's row carries its
     // translations), a session's and a document's label (their published rows'), and the event a result belongs to.
-    const sessionIds = shown.filter((d) => d.kind === 'session').map((d) => d.ref_id);
-    const sessions = new Map(sessionIds.length ? (await published(db).selectFrom('session').select(['id', 'translations']).where('id', 'in', sessionIds).execute()).map((r): [number, string | null] => [Number(r.id), (r.translations as string | null) ?? null]) : []);
-    const materialIds = shown.filter((d) => d.kind === 'material').map((d) => d.ref_id);
-    const materials = new Map(materialIds.length ? (await published(db).selectFrom('material').select(['id', 'translations']).where('id', 'in', materialIds).execute()).map((r): [number, string | null] => [Number(r.id), (r.translations as string | null) ?? null]) : []);
+    const translationsOf = async (kind: 'session' | 'material'): Promise<Map<number, string | null>> => {
+      const out = new Map<number, string | null>();
+      const ids: number[] = [];
+      for (const d of shown) {
+        if (d.kind !== kind) continue;
+        const g = given.get(d.id);
+        if (g) out.set(d.ref_id, g.translations ?? null);
+        else ids.push(d.ref_id);
+      }
+      if (ids.length) for (const r of await published(db).selectFrom(kind).select(['id', 'translations']).where('id', 'in', ids).execute()) out.set(Number(r.id), (r.translations as string | null) ?? null);
+      return out;
+    };
+    const sessions = await translationsOf('session');
+    const materials = await translationsOf('material');
     const titleOf = (d: (typeof shown)[number]): Picked | null => {
       if (d.kind === 'event') {
         const e = events.get(d.ref_id);

@@ -99,11 +99,13 @@ async function comboIds(trx: DbOrTx, facets: FacetValues[]): Promise<Map<string,
  * Every combo of facet values by id; `cacheKey` names the database (its Storage). Combos are
  * never changed or deleted, so the process keeps them and reads only those made since.
  */
-export async function allComboValues(db: DbOrTx, cacheKey: object): Promise<Map<number, ComboValues>> {
+export async function allComboValues(db: DbOrTx, cacheKey: object, lastId?: number): Promise<Map<number, ComboValues>> {
   let cache = combosById.get(cacheKey);
   if (!cache) combosById.set(cacheKey, (cache = new Map()));
   let last = 0;
   for (const id of cache.keys()) if (id > last) last = id;
+  // The last id read with the search's state (searchState): nothing made since, nothing to read.
+  if (lastId !== undefined && lastId <= last) return cache;
   const rows = await any(db).selectFrom('search_combo').select(['id', 'key']).where('id', '>', last).execute();
   for (const r of rows) cache.set(Number(r.id), valuesOfKey(r.key));
   return cache;
@@ -118,9 +120,12 @@ const NO_PAIRS: ReadonlySet<string> = new Set();
  * per set. `hold`: the set's row is locked for share, so that a rebuild choosing another set waits
  * for this transaction (and this one, begun after it, sees the new set).
  */
-export async function pairTokens(db: DbOrTx, hold: boolean): Promise<ReadonlySet<string>> {
-  const r = await sql<{ value: unknown }>`SELECT value FROM search_state WHERE key = 'pairs'${hold ? sql` FOR SHARE` : sql``}`.execute(db);
-  const v = Number(r.rows[0]?.value ?? 0);
+export async function pairTokens(db: DbOrTx, hold: boolean, known?: number): Promise<ReadonlySet<string>> {
+  let v = known;
+  if (v === undefined) {
+    const r = await sql<{ value: unknown }>`SELECT value FROM search_state WHERE key = 'pairs'${hold ? sql` FOR SHARE` : sql``}`.execute(db);
+    v = Number(r.rows[0]?.value ?? 0);
+  }
   if (!v) return NO_PAIRS;
   let set = pairSets.get(v);
   if (!set) {
@@ -599,6 +604,43 @@ function pgWithin(w: Within) {
   return sql.join(parts, sql``);
 }
 
+/**
+ * What a search reads before its query, in one statement (each statement is a round trip, and on
+ * a loaded machine a wait for a core on both sides): the site's generation (publishedFacets), the
+ * common tokens' set (pairTokens) and the last combo made (allComboValues). On PostgreSQL it also
+ * leaves sequential scans off for the rest of the (read-only) transaction, as `SET LOCAL` would:
+ * the planner would read the whole table for a common word (see matches()); what else the search
+ * reads, it reads by id.
+ */
+export type SearchState = { generation: number; pairs: number; lastCombo: number };
+export async function searchState(db: DbOrTx, engine: Engine): Promise<SearchState> {
+  const r = await sql<{ g: unknown; p: unknown; c: unknown }>`
+    SELECT (SELECT value FROM site_state WHERE key = 'generation') AS g, (SELECT value FROM search_state WHERE key = 'pairs') AS p,
+      (SELECT max(id) FROM search_combo) AS c${engine === 'postgres' ? sql`, set_config('enable_seqscan', 'off', true) AS s` : sql``}`.execute(db);
+  const x = r.rows[0];
+  return { generation: Number(x?.g ?? 0), pairs: Number(x?.p ?? 0), lastCombo: Number(x?.c ?? 0) };
+}
+
+/** Adds "k:n,k:n" (PostgreSQL's string_agg of the counts) to a map. */
+function addCounts(packed: string | null, to: Map<number, number>): void {
+  if (!packed) return;
+  let k = 0;
+  let v = 0;
+  for (let i = 0; i < packed.length; i++) {
+    const ch = packed.charCodeAt(i);
+    if (ch === 58) {
+      k = v;
+      v = 0;
+    } else if (ch === 44) {
+      to.set(k, v);
+      v = 0;
+    } else v = v * 10 + (ch - 48);
+  }
+  to.set(k, v);
+}
+/** "1,2,3" (PostgreSQL's string_agg of ids) as numbers. */
+const idList = (packed: string | null): number[] => (packed ? packed.split(',').map(Number) : []);
+
 /** Counts by event and by combo, per search (SQLite): 2^16 of each, zeroed again after use. */
 const eventCounts = new Int32Array(MAX_EVENT_ID + 1);
 const comboCounts = new Int32Array(MAX_COMBO_ID + 1);
@@ -665,7 +707,7 @@ export type Matches = MatchCounts & { candidates: Candidate[] };
  * counted, grouped both ways, and their last ids taken from that set; the title's matches come
  * from the title's own GIN index.
  */
-export async function matches(db: DbOrTx, engine: Engine, q: ParsedQuery, within: Within, limit: number): Promise<Matches> {
+export async function matches(db: DbOrTx, engine: Engine, q: ParsedQuery, within: Within, limit: number, state?: SearchState): Promise<Matches> {
   const byEvent = new Map<number, number>();
   const byCombo = new Map<number, number>();
   const out = new Map<number, Candidate>();
@@ -687,7 +729,7 @@ export async function matches(db: DbOrTx, engine: Engine, q: ParsedQuery, within
     for (const id of last) if (!out.has(id)) out.set(id, { id, titleHit: false });
     return done();
   }
-  const pq = pgQuery(q, await pairTokens(db, false));
+  const pq = pgQuery(q, await pairTokens(db, false, state?.pairs));
   const tq = tsquery(q);
   const w = pgWithin(within);
   // Words, and two-token phrases of common tokens, are exact in pair_tsv's GIN index (migration
@@ -708,23 +750,22 @@ export async function matches(db: DbOrTx, engine: Engine, q: ParsedQuery, within
   );
   // A common word matches most rows, and the planner would read the whole table for it: the GIN
   // index is always cheaper here, since only the small facet columns are read from the matching rows.
-  await sql`SET LOCAL enable_seqscan = off`.execute(db);
-  const r = await sql<{ t: number; k: number; n: string }>`
+  // (Left off for the rest of the read-only transaction, by searchState when it was read: what
+  // follows reads rows by their ids.)
+  if (!state) await sql`SET LOCAL enable_seqscan = off`.execute(db);
+  // One row: each grouping and list made into one string by the server (a row each was several
+  // thousand rows for a common word, a few microseconds each to receive and make into objects).
+  const r = await sql<{ e: string | null; c: string | null; last: string | null; titles: string | null }>`
     WITH m AS MATERIALIZED (SELECT id, coalesce(event_id, 0) AS e, combo_id AS c FROM search_doc WHERE pair_tsv @@ ${pq.pairs}::tsquery${exact}${w})
-    SELECT 0 AS t, e AS k, count(*) AS n FROM m GROUP BY e
-    UNION ALL SELECT 1, c, count(*) FROM m GROUP BY c
-    UNION ALL (SELECT 2, id, 0 FROM m ORDER BY id DESC LIMIT ${limit})
-    UNION ALL (SELECT 3, id, 0 FROM (SELECT id FROM search_doc WHERE title_tsv @@ ${tq}::tsquery${w} OFFSET 0) x ORDER BY id DESC LIMIT ${limit})`.execute(db);
-  // (left off for the rest of the read-only transaction: what follows reads rows by their ids)
-  const all: number[] = [];
-  for (const x of r.rows) {
-    const t = Number(x.t);
-    if (t === 0) byEvent.set(Number(x.k), Number(x.n));
-    else if (t === 1) byCombo.set(Number(x.k), Number(x.n));
-    else if (t === 2) all.push(Number(x.k));
-    else out.set(Number(x.k), { id: Number(x.k), titleHit: true });
-  }
-  for (const id of all) if (!out.has(id)) out.set(id, { id, titleHit: false });
+    SELECT (SELECT string_agg(e || ':' || n, ',') FROM (SELECT e, count(*) AS n FROM m GROUP BY e) x) AS e,
+      (SELECT string_agg(c || ':' || n, ',') FROM (SELECT c, count(*) AS n FROM m GROUP BY c) x) AS c,
+      (SELECT string_agg(id::text, ',' ORDER BY id DESC) FROM (SELECT id FROM m ORDER BY id DESC LIMIT ${limit}) x) AS last,
+      (SELECT string_agg(id::text, ',' ORDER BY id DESC) FROM (SELECT id FROM (SELECT id FROM search_doc WHERE title_tsv @@ ${tq}::tsquery${w} OFFSET 0) x ORDER BY id DESC LIMIT ${limit}) y) AS titles`.execute(db);
+  const row = r.rows[0];
+  addCounts(row?.e ?? null, byEvent);
+  addCounts(row?.c ?? null, byCombo);
+  for (const id of idList(row?.titles ?? null)) out.set(id, { id, titleHit: true });
+  for (const id of idList(row?.last ?? null)) if (!out.has(id)) out.set(id, { id, titleHit: false });
   return done();
 }
 
@@ -741,9 +782,12 @@ const publishedCache = new WeakMap<object, { generation: number; events: Map<num
  * (site_state, moved by every write) is the same: read again once after each write rather than at
  * every search (2,000 events: 19 ms a search on the shared machine).
  */
-export async function publishedFacets(db: DbOrTx, cacheKey: object): Promise<{ events: Map<number, EventFacetRow>; series: Map<number, TitleRow> }> {
-  const g = await sql<{ value: unknown }>`SELECT value FROM site_state WHERE key = 'generation'`.execute(db);
-  const generation = Number(g.rows[0]?.value ?? 0);
+export async function publishedFacets(db: DbOrTx, cacheKey: object, knownGeneration?: number): Promise<{ events: Map<number, EventFacetRow>; series: Map<number, TitleRow> }> {
+  let generation = knownGeneration;
+  if (generation === undefined) {
+    const g = await sql<{ value: unknown }>`SELECT value FROM site_state WHERE key = 'generation'`.execute(db);
+    generation = Number(g.rows[0]?.value ?? 0);
+  }
   const hit = publishedCache.get(cacheKey);
   if (hit && hit.generation === generation) return hit;
   const events = new Map<number, EventFacetRow>();
@@ -807,6 +851,38 @@ export async function docsById(db: DbOrTx, ids: number[]): Promise<StoredDoc[]> 
     .select(['id', 'kind', 'ref_id', 'combo_id', 'title', 'person_name', 'event_title', 'date', 'href', 'lang', 'event_id', 'material_kind', 'role'])
     .where('id', 'in', ids)
     .execute()) as StoredDoc[];
+}
+
+/** A candidate's row with, for the page's rows only, its text and (statements, documents, sessions) its published row's translations. */
+export type PageDoc = StoredDoc & { body: string | null; translations: string | null };
+
+/**
+ * PostgreSQL: the candidates' rows, ranked by the server in the application's order (`rank`: a
+ * title match, then the kind's weight, the date, the record's id, the document's id), and the
+ * text and translations of those ranked offset + 1 … end, in one statement rather than three or
+ * four (each a round trip). The caller sorts again and reads what it finds missing, so the order
+ * here only saves it work.
+ */
+export async function pageDocs(db: DbOrTx, candidates: Array<{ id: number; titleHit: boolean }>, weights: Record<DocKind, number>, offset: number, end: number): Promise<PageDoc[]> {
+  if (!candidates.length) return [];
+  const weight = sql.join(
+    DOC_KINDS.map((k) => sql`WHEN ${sql.lit(k)} THEN ${sql.lit(weights[k])}`),
+    sql` `,
+  );
+  const r = await sql<PageDoc & { rn: number }>`
+    WITH d AS (
+      SELECT s.id, s.kind, s.ref_id, s.combo_id, s.title, s.person_name, s.event_title, s.date, s.href, s.lang, s.event_id, s.material_kind, s.role,
+        row_number() OVER (ORDER BY c.hit DESC, CASE s.kind ${weight} ELSE 0 END DESC, coalesce(s.date, '') COLLATE "C" DESC, s.ref_id, s.id) AS rn
+      FROM unnest(${candidates.map((c) => c.id)}::int[], ${candidates.map((c) => c.titleHit)}::bool[]) AS c(id, hit)
+      JOIN search_doc s ON s.id = c.id)
+    SELECT d.*,
+      CASE WHEN rn > ${offset} AND rn <= ${end} THEN (SELECT b.body FROM search_doc b WHERE b.id = d.id) END AS body,
+      CASE WHEN rn > ${offset} AND rn <= ${end} THEN
+        CASE d.kind WHEN 'material' THEN (SELECT m.translations FROM pub_material m WHERE m.id = d.ref_id)
+          WHEN 'session' THEN (SELECT x.translations FROM pub_session x WHERE x.id = d.ref_id) END
+      END AS translations
+    FROM d`.execute(db);
+  return r.rows;
 }
 
 /** The stored text of documents, for their snippets. */

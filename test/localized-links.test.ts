@@ -86,6 +86,24 @@ for (const engine of ENGINES) {
       });
     }
 
+    test('an old address under a prefix answers 301 to the new one under the same prefix', async () => {
+      const person = await site.storage.db.selectFrom('person').select('id').where('slug', '=', 'william-lacy-swing').executeTakeFirstOrThrow();
+      await site.storage.db.insertInto('slug_redirect').values({ entity: 'person', slug: 'w-l-swing', target_id: person.id, created_at: '2026-01-01T00:00:00Z' }).execute();
+      const cases: Array<[string, string]> = [
+        ['/people/w-l-swing', '/people/william-lacy-swing'],
+        ['/fr/people/w-l-swing', '/fr/people/william-lacy-swing'],
+        ['/ar/people/w-l-swing/calendar.ics?x=1', '/ar/people/william-lacy-swing/calendar.ics?x=1'],
+        ['/es/people/w-l-swing?page=2', '/es/people/william-lacy-swing?page=2'],
+        ['/api/people/w-l-swing?lang=fr', '/api/people/william-lacy-swing?lang=fr'],
+      ];
+      for (const [from, to] of cases) {
+        const r = await http('GET', `${site.base}${from}`);
+        assert.deepEqual([r.status, r.location], [301, to], from);
+      }
+      // The API has no prefixed addresses: /fr/api/… stays a 404.
+      assert.equal((await http('GET', `${site.base}/fr/api/people/w-l-swing`)).status, 404);
+    });
+
     test('frab XML and JSON under /fr/ link the French pages; base_url and guids stay', async () => {
       const b = site.base;
       const en = JSON.parse((await http('GET', `${b}${EVENT}/schedule.json`)).body);

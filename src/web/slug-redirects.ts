@@ -11,6 +11,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { SLUG_PATTERN } from '../domain/slug.ts';
 import { redirectedSlug, type SlugEntity } from '../storage/queries/slugs.ts';
+import { languageOfPath, prefixOf, withoutPrefix } from './views/render-context.ts';
 import type { Storage } from '../storage/storage.ts';
 
 const COLLECTIONS: Record<string, SlugEntity> = { series: 'series', events: 'event', people: 'person', organizations: 'organization' };
@@ -18,14 +19,19 @@ const COLLECTIONS: Record<string, SlugEntity> = { series: 'series', events: 'eve
 /** `/series|events|people|organizations/{slug}…`, also under `/api`: the prefix, the collection, the slug, the rest. */
 const SLUG_PATH = /^(\/api)?\/(series|events|people|organizations)\/([^/]+)(\/.*)?$/;
 
-/** The address an old one leads to, or undefined: `pathname` as the client sent it (still percent-encoded). */
+/**
+ * The address an old one leads to, or undefined: `pathname` as the client sent it (still percent-encoded). Under a
+ * language's prefix (/fr/people/old-slug) the new address keeps it (/fr/people/new-slug), as every link of the page does.
+ */
 export async function redirectLocation(storage: Storage, pathname: string, search: string): Promise<string | undefined> {
-  const m = SLUG_PATH.exec(pathname);
+  const lang = languageOfPath(pathname);
+  const m = SLUG_PATH.exec(lang === 'en' ? pathname : withoutPrefix(pathname));
   if (!m) return undefined;
   const [, api = '', collection, slug, rest = ''] = m;
-  if (!SLUG_PATTERN.test(slug!)) return undefined;
+  // The API is at the root only: /fr/api/… is no address.
+  if (!SLUG_PATTERN.test(slug!) || (api && lang !== 'en')) return undefined;
   const current = await redirectedSlug(storage.db, COLLECTIONS[collection!]!, slug!);
-  return current === undefined ? undefined : `${api}/${collection}/${current}${rest}${search}`;
+  return current === undefined ? undefined : `${prefixOf(lang)}${api}/${collection}/${current}${rest}${search}`;
 }
 
 export function slugRedirects(storage: Storage): MiddlewareHandler {

@@ -17,6 +17,7 @@ import countries from 'i18n-iso-countries';
 import { countryName } from '../src/domain/country.ts';
 import { LANGUAGES } from '../src/domain/language.ts';
 import { VIEWER_ZONES, zoneCity } from '../src/web/viewer-zone.ts';
+import { zoneName } from '../src/web/views/format.ts';
 import { linkCsrf } from '../src/operations/speaker-links.ts';
 import { citations } from '../src/exports/citation.ts';
 import { editionsOf, ensurePublication } from '../src/operations/publications.ts';
@@ -194,6 +195,8 @@ describe('pseudo-locale', () => {
       for (const z of [...VIEWER_ZONES, 'Europe/Zurich']) {
         intl.add(z.replace(/_/g, ' '));
         intl.add(zoneCity(z));
+        // and their names in the page's language (Intl's generic names, UTC's long one: views/format.ts zoneName)
+        intl.add(zoneName(z, interfaceLanguage('fr')));
       }
       intl.add(new Intl.DateTimeFormat('fr', { timeZone: 'UTC', timeZoneName: 'short' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')!.value);
       // File sizes' units (Intl's, as `fileSize` formats them: "2 ko").

@@ -60,13 +60,13 @@ for (const engine of ENGINES) {
         assert.deepEqual(times(shared.body), {
           slots: ['10:00–11:00', '10:00–11:00', '10:00–11:00'],
           notes: [
-            'Times are given in the venue’s time zone: America/New_York (UTC−05:00).',
-            'Times are given in the venue’s time zone: America/New_York (UTC−04:00).',
-            'Times are given in the venue’s time zone: America/New_York (UTC−04:00).',
+            'Times are given in the venue’s time zone: Eastern Time (UTC−05:00).',
+            'Times are given in the venue’s time zone: Eastern Time (UTC−04:00).',
+            'Times are given in the venue’s time zone: Eastern Time (UTC−04:00).',
           ],
           datetimes: ['2024-03-05T10:00:00-05:00', '2024-03-05T11:00:00-05:00', '2024-03-12T10:00:00-04:00', '2024-03-12T11:00:00-04:00', '2024-04-02T10:00:00-04:00', '2024-04-02T11:00:00-04:00'],
         });
-        assert.ok(shared.body.includes(`<a href="${EVENT}/time-zone" data-event-path="${EVENT}" data-venue-zone="America/New_York" data-detected-label="Show the times in {zone} too">Show the times in your time zone too</a>`));
+        assert.ok(shared.body.includes(`<a href="${EVENT}/time-zone" data-event-path="${EVENT}" data-venue-zone="America/New_York" data-detected-label="Show the times in {zone} too" data-locale="en">Show the times in your time zone too</a>`));
         assert.equal(shared.headers.get('set-cookie'), null);
 
         const zurich = await get(s.base, `${EVENT}?tz=Europe/Zurich`);
@@ -74,11 +74,11 @@ for (const engine of ENGINES) {
         assert.equal(zurich.headers.get('set-cookie'), COOKIE);
         assert.equal(zurich.headers.get('cache-control'), 'private, no-cache');
         assert.deepEqual(times(zurich.body), {
-          slots: ['10:00–11:00 New York16:00–17:00 Zurich', '10:00–11:00 New York15:00–16:00 Zurich', '10:00–11:00 New York16:00–17:00 Zurich'],
+          slots: ['10:00–11:00 Eastern Time16:00–17:00 Central European Time', '10:00–11:00 Eastern Time15:00–16:00 Central European Time', '10:00–11:00 Eastern Time16:00–17:00 Central European Time'],
           notes: [
-            'Times are given in the venue’s time zone: America/New_York (UTC−05:00). Also in your time zone: Europe/Zurich (UTC+01:00).',
-            'Times are given in the venue’s time zone: America/New_York (UTC−04:00). Also in your time zone: Europe/Zurich (UTC+01:00).',
-            'Times are given in the venue’s time zone: America/New_York (UTC−04:00). Also in your time zone: Europe/Zurich (UTC+02:00).',
+            'Times are given in the venue’s time zone: Eastern Time (UTC−05:00). Also in your time zone: Central European Time (UTC+01:00).',
+            'Times are given in the venue’s time zone: Eastern Time (UTC−04:00). Also in your time zone: Central European Time (UTC+01:00).',
+            'Times are given in the venue’s time zone: Eastern Time (UTC−04:00). Also in your time zone: Central European Time (UTC+02:00).',
           ],
           datetimes: [
             '2024-03-05T10:00:00-05:00', '2024-03-05T11:00:00-05:00', '2024-03-05T16:00:00+01:00', '2024-03-05T17:00:00+01:00',
@@ -86,7 +86,7 @@ for (const engine of ENGINES) {
             '2024-04-02T10:00:00-04:00', '2024-04-02T11:00:00-04:00', '2024-04-02T16:00:00+02:00', '2024-04-02T17:00:00+02:00',
           ],
         });
-        assert.ok(zurich.body.includes('<p class="tz-choice">Times are also shown in Europe/Zurich. <a href="/events/test-event/time-zone"'));
+        assert.ok(zurich.body.includes('<p class="tz-choice">Times are also shown in Central European Time. <a href="/events/test-event/time-zone"'));
         // Search engines keep the shared page; a reader's copy says noindex.
         assert.ok(zurich.body.includes('<meta name="robots" content="noindex"/>'));
         assert.ok(!shared.body.includes('name="robots"'));
@@ -113,17 +113,81 @@ for (const engine of ENGINES) {
       const s = await site(engine);
       try {
         assert.deepEqual(times((await get(s.base, `${EVENT}?tz=Asia/Kathmandu`)).body).slots, [
-          '10:00–11:00 New York20:45–21:45 Kathmandu',
-          '10:00–11:00 New York19:45–20:45 Kathmandu',
-          '10:00–11:00 New York19:45–20:45 Kathmandu',
+          '10:00–11:00 Eastern Time20:45–21:45 Nepal Time',
+          '10:00–11:00 Eastern Time19:45–20:45 Nepal Time',
+          '10:00–11:00 Eastern Time19:45–20:45 Nepal Time',
         ]);
         assert.deepEqual(times((await get(s.base, `${EVENT}?tz=Asia/Tokyo`)).body).slots, [
-          '10:00–11:00 New York00:00 (March 6)–01:00 Tokyo',
-          '10:00–11:00 New York23:00–00:00 (March 13) Tokyo',
-          '10:00–11:00 New York23:00–00:00 (April 3) Tokyo',
+          '10:00–11:00 Eastern Time00:00 (March 6)–01:00 Japan Standard Time',
+          '10:00–11:00 Eastern Time23:00–00:00 (March 13) Japan Standard Time',
+          '10:00–11:00 Eastern Time23:00–00:00 (April 3) Japan Standard Time',
         ]);
         // The venue's own zone shows the page as everyone sees it.
         assert.deepEqual(times((await get(s.base, `${EVENT}?tz=America/New_York`)).body).slots, ['10:00–11:00', '10:00–11:00', '10:00–11:00']);
+      } finally {
+        await s.stop();
+      }
+    });
+
+    test("zones named in the reader's language (Intl's generic names): French, Spanish and Arabic pages, the cookie, the form's options; the shared pages unsplit", async () => {
+      const s = await site(engine);
+      try {
+        const sharedFr = await get(s.base, `/fr${EVENT}`);
+        assert.deepEqual(times(sharedFr.body).notes, [
+          'Les heures sont indiquées dans le fuseau horaire du lieu : heure de l’Est nord-américain (UTC−05:00).',
+          'Les heures sont indiquées dans le fuseau horaire du lieu : heure de l’Est nord-américain (UTC−04:00).',
+          'Les heures sont indiquées dans le fuseau horaire du lieu : heure de l’Est nord-américain (UTC−04:00).',
+        ]);
+        const fr = await get(s.base, `/fr${EVENT}?tz=Europe/Zurich`);
+        assert.equal(fr.headers.get('cache-control'), 'private, no-cache');
+        assert.deepEqual(times(fr.body).slots, [
+          '10:00–11:00 heure de l’Est nord-américain16:00–17:00 heure d’Europe centrale',
+          '10:00–11:00 heure de l’Est nord-américain15:00–16:00 heure d’Europe centrale',
+          '10:00–11:00 heure de l’Est nord-américain16:00–17:00 heure d’Europe centrale',
+        ]);
+        assert.equal(times(fr.body).notes[1], 'Les heures sont indiquées dans le fuseau horaire du lieu : heure de l’Est nord-américain (UTC−04:00). Également dans votre fuseau horaire : heure d’Europe centrale (UTC+01:00).');
+        assert.ok(fr.body.includes('<p class="tz-choice">Les heures sont aussi indiquées en heure d’Europe centrale. <a href="/fr/events/test-event/time-zone"'), fr.body);
+        // The cookie (set on the English page) brings the French page in French.
+        const remembered = await get(s.base, `/fr${EVENT}`, { cookie: 'plenary_tz=Europe%2FZurich' });
+        assert.equal(remembered.body, fr.body);
+
+        const es = await get(s.base, `/es${EVENT}?tz=Asia/Tokyo`);
+        assert.deepEqual(times(es.body).slots, [
+          '10:00–11:00 hora oriental00:00 (6 de marzo)–01:00 hora estándar de Japón',
+          '10:00–11:00 hora oriental23:00–00:00 (13 de marzo) hora estándar de Japón',
+          '10:00–11:00 hora oriental23:00–00:00 (3 de abril) hora estándar de Japón',
+        ]);
+        assert.equal(times(es.body).notes[0], 'Las horas se indican en el huso horario del lugar: hora oriental (UTC−05:00). También en su huso horario: hora estándar de Japón (UTC+09:00).');
+
+        const ar = await get(s.base, `/ar${EVENT}?tz=Europe/Zurich`);
+        assert.deepEqual(times(ar.body).slots[0], '10:00–11:00 التوقيت الشرقي لأمريكا الشمالية16:00–17:00 توقيت وسط أوروبا');
+        assert.equal(times(ar.body).notes[2], 'الأوقات مبيّنة بالمنطقة الزمنية لمكان الانعقاد: التوقيت الشرقي لأمريكا الشمالية (UTC−04:00). وبمنطقتك الزمنية أيضًا: توقيت وسط أوروبا (UTC+02:00).');
+        assert.ok(ar.body.includes('<p class="tz-choice">الأوقات معروضة أيضًا حسب توقيت وسط أوروبا. <a'));
+        // UTC chosen: named, never "GMT+00:00".
+        assert.equal(times((await get(s.base, `/fr${EVENT}?tz=UTC`)).body).slots[0], '10:00–11:00 heure de l’Est nord-américain15:00–16:00 temps universel coordonné');
+
+        // The form: the venue's zone named in the intro, regions and zones in the reader's language.
+        const form = parseDocument((await get(s.base, `/fr${EVENT}/time-zone`)).body);
+        const intro = DomUtils.findAll((e) => e.name === 'p', form.children).map(text).find((x) => x.startsWith('Le programme'));
+        assert.equal(intro, 'Le programme de Test event indique les heures dans le fuseau horaire du lieu, heure de l’Est nord-américain. Choisissez le vôtre pour voir l’heure de chaque séance dans les deux fuseaux ; votre choix est conservé sur cet appareil.');
+        const groups = DomUtils.findAll((e) => e.name === 'optgroup', form.children);
+        assert.deepEqual(groups.map((g) => g.attribs.label), ['Afrique', 'Amériques', 'Antarctique', 'Arctique', 'Asie', 'Océan Atlantique', 'Australie', 'Europe', 'Océan Indien', 'Pacifique', 'Temps universel coordonné']);
+        const option = (zone: string) => text(DomUtils.findOne((e) => e.name === 'option' && e.attribs.value === zone, form.children)!);
+        assert.equal(option('America/New_York'), 'New York — heure de l’Est nord-américain');
+        assert.equal(option('Europe/Zurich'), 'Zurich — heure d’Europe centrale');
+        assert.equal(option('America/Argentina/Buenos_Aires'), 'Argentina/Buenos Aires — heure normale d’Argentine');
+        assert.equal(option('UTC'), 'temps universel coordonné');
+
+        // Each language's shared page is still one entry, answered from memory with its ETag.
+        const before = s.server.cache.counters().hits;
+        const again = await get(s.base, `/fr${EVENT}`);
+        assert.equal(again.body, sharedFr.body);
+        assert.equal(again.headers.get('etag'), sharedFr.headers.get('etag'));
+        assert.equal(s.server.cache.counters().hits, before + 1);
+        assert.deepEqual(
+          s.server.cache.entries().map((e) => e.key).filter((k) => k.startsWith(`/fr${EVENT}`)).sort(),
+          [`/fr${EVENT}`, `/fr${EVENT}/time-zone`, `/fr${EVENT}?tz=Europe/Zurich`, `/fr${EVENT}?tz=UTC`].sort(),
+        );
       } finally {
         await s.stop();
       }
@@ -172,7 +236,7 @@ for (const engine of ENGINES) {
         assert.ok(form.body.includes('<label for="tz">Your time zone</label>'));
         // Submitting the form is a GET of the event page with ?tz=.
         const chosen = await get(s.base, `${f.attribs.action}?tz=${encodeURIComponent('Europe/Zurich')}`);
-        assert.equal(times(chosen.body).slots[1], '10:00–11:00 New York15:00–16:00 Zurich');
+        assert.equal(times(chosen.body).slots[1], '10:00–11:00 Eastern Time15:00–16:00 Central European Time');
 
         const page = await get(s.base, EVENT);
         assert.match(page.headers.get('content-security-policy')!, /script-src 'self'/);

@@ -49,7 +49,7 @@ export const VIEWER_ZONES: readonly string[] = [
 /** What ?tz= and the cookie may name: those, and the old names a browser may report. */
 const KNOWN = new Set([...VIEWER_ZONES, ...Object.keys(CURRENT_NAMES)]);
 
-/** The zone's place, for a label beside a time: "America/New_York" → "New York". */
+/** The zone's place as the tz database spells it: "America/New_York" → "New York" (pages name zones by `zoneName`, views/format.ts). */
 export function zoneCity(zone: string): string {
   return (zone.split('/').at(-1) ?? zone).replace(/_/g, ' ');
 }
@@ -64,7 +64,8 @@ export function zonesByRegion(): Array<{ region: string; zones: string[] }> {
   return [...groups].map(([region, zones]) => ({ region, zones }));
 }
 
-function cookieZone(header: string | undefined): string | null {
+/** The zone a Cookie header's `plenary_tz` names, when Intl knows it (the workspace names its moments in it too). */
+export function zoneOfCookie(header: string | undefined): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
     const i = part.indexOf('=');
@@ -103,7 +104,7 @@ export function viewerZone(c: Context, secure: boolean): ZoneChoice {
   if (asked !== undefined && KNOWN.has(asked)) {
     return { zone: asked, setCookie: `${ZONE_COOKIE}=${encodeURIComponent(asked)}; Max-Age=31536000; ${attrs}` };
   }
-  return { zone: cookieZone(c.req.header('cookie')), setCookie: null };
+  return { zone: zoneOfCookie(c.req.header('cookie')), setCookie: null };
 }
 
 /** The cache key of the event page seen from a zone. */
@@ -136,7 +137,19 @@ export const TIME_ZONE_JS = `'use strict';
   if (!link || zone === link.dataset.venueZone || zone === link.dataset.shownZone) return;
   var a = document.createElement('a');
   a.href = link.dataset.eventPath + '?tz=' + encodeURIComponent(zone);
-  a.textContent = link.dataset.detectedLabel.replace('{zone}', zone);
+  // The zone by its name in the page's language, as the server names zones (views/format.ts zoneName), in the
+  // page's Intl locale (data-locale: intlLocale() of the page's language, Latin digits in Arabic).
+  var name = zone;
+  try {
+    var named = function (style) {
+      var parts = new Intl.DateTimeFormat(link.dataset.locale, { timeZone: zone, timeZoneName: style }).formatToParts(new Date());
+      for (var j = 0; j < parts.length; j++) if (parts[j].type === 'timeZoneName') return parts[j].value;
+      return zone;
+    };
+    name = named('longGeneric');
+    if (/\d/.test(name)) name = named('long');
+  } catch (e) { name = zone; }
+  a.textContent = link.dataset.detectedLabel.replace('{zone}', name);
   var p = document.createElement('p');
   p.className = 'tz-detected';
   p.appendChild(a);

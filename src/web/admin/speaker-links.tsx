@@ -27,8 +27,10 @@ import { href, hrefIn, placeOfRequest } from '../views/render-context.ts';
 import { formMessage, noRecord } from '../../domain/form-messages.ts';
 
 type C = Context<AuthEnv>;
-/** A moment as the language writes it, in UTC with the zone named (format.ts `timestamp`). */
-const utc = (iso: string, lang: InterfaceLanguage) => timestamp(iso, lang);
+/** A moment as the language writes it, in UTC with the zone named (format.ts `timestamp`): the prepared e-mail's, for a speaker whose zone is not known. */
+const utc = (iso: string, lang: InterfaceLanguage) => timestamp(iso, lang, 'UTC');
+/** A moment on the workspace's pages: in the reader's zone where they chose one on an event page, else UTC, named either way. */
+const moment = (iso: string, lang: InterfaceLanguage) => timestamp(iso, lang);
 const actionOf = (c: C) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? ('read-drafts' as const) : ('edit-content' as const));
 
 /** For guard(): a link's or submission's series; a missing one is reported missing to admins only (record-access.ts). */
@@ -133,11 +135,11 @@ export async function speakerLinksSection(db: DbOrTx, t: Translate, viewer: View
                 <tr id={`speaker-link-${l.id}`}>
                   <td>{l.id}</td>
                   <td>
-                    <time datetime={l.created_at}>{utc(l.created_at, t.lang ?? 'en')}</time>
+                    <time datetime={l.created_at}>{moment(l.created_at, t.lang ?? 'en')}</time>
                   </td>
                   <td>{l.creator ?? ''}</td>
                   <td>
-                    <time datetime={l.expires_at}>{utc(l.expires_at, t.lang ?? 'en')}</time>
+                    <time datetime={l.expires_at}>{moment(l.expires_at, t.lang ?? 'en')}</time>
                   </td>
                   <td>{t(`speakerLink.state.${state}`)}</td>
                   <td>{l.submissions}</td>
@@ -262,11 +264,11 @@ function QueueTable(p: { t: Translate; viewer: Viewer; account: Account; rows: Q
               ) : null}
             </td>
             <td>
-                    <time datetime={x.created_at}>{utc(x.created_at, t.lang ?? 'en')}</time>
+                    <time datetime={x.created_at}>{moment(x.created_at, t.lang ?? 'en')}</time>
                   </td>
             <td>
               {p.decided ? (
-                t('speakerLink.queue.decidedBy', { status: t(`speakerLink.status.${x.status as 'approved' | 'rejected'}`), who: x.decider ?? '', at: x.decided_at ? utc(x.decided_at, t.lang ?? 'en') : '' })
+                t('speakerLink.queue.decidedBy', { status: t(`speakerLink.status.${x.status as 'approved' | 'rejected'}`), who: x.decider ?? '', at: x.decided_at ? moment(x.decided_at, t.lang ?? 'en') : '' })
               ) : may(p.account, 'edit-content', x.series_id) ? (
                 <>
                   <ActionButton viewer={p.viewer} action={href(`/admin/speaker-submissions/${x.id}/approve`)}>

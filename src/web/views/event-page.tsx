@@ -7,12 +7,12 @@ import type { EventRow, SeriesRow } from '../../storage/database.ts';
 import type { AgendaAppearance, AgendaSessionView, EventAgenda, MaterialView } from '../../storage/queries.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { Translate } from '../i18n/t.ts';
-import { dateRange, listOf, longDate, sessionHeading } from './format.ts';
+import { dateRange, listOf, longDate, sessionHeading, zoneName } from './format.ts';
 import { Layout } from './layout.tsx';
 import { Affiliation, Materials } from './people.tsx';
 import { parseTranslations, pickField, pickText, themeField } from '../../domain/translations.ts';
 import { textAttrs } from './content-text.tsx';
-import { inZone, zoneCity } from '../viewer-zone.ts';
+import { inZone } from '../viewer-zone.ts';
 import { href, hrefIn } from './render-context.ts';
 
 /**
@@ -109,7 +109,7 @@ function Session(p: { s: AgendaSessionView; date: string; tz: string; lang: Inte
         {viewer && s.start ? (
           <>
             {' '}
-            <span class="zl">{zoneCity(p.tz)}</span>
+            <span class="zl">{zoneName(p.tz, p.lang, p.date)}</span>
             <br />
             <span class="viewer">
               <ViewerTime at={inZone(p.date, s.start, p.tz, viewer)} date={p.date} lang={p.lang} />
@@ -119,7 +119,7 @@ function Session(p: { s: AgendaSessionView; date: string; tz: string; lang: Inte
                   <ViewerTime at={inZone(p.date, s.end, p.tz, viewer)} date={inZone(p.date, s.start, p.tz, viewer).toPlainDate().toString()} lang={p.lang} />
                 </>
               ) : null}{' '}
-              <span class="zl">{zoneCity(viewer)}</span>
+              <span class="zl">{zoneName(viewer, p.lang, p.date)}</span>
             </span>
           </>
         ) : null}
@@ -267,8 +267,8 @@ export function EventPage(p: Props) {
         {/* Not in the workspace's preview: the form is the published event's. */}
         {p.banner ? null : (
           <p class="tz-choice">
-            {viewer ? <>{t('zone.shown', { zone: viewer })} </> : null}
-            <a href={zonePage} data-event-path={href(`/events/${event.slug}`)} data-venue-zone={event.time_zone} data-shown-zone={viewer ?? undefined} data-detected-label={t('zone.detected')}>
+            {viewer ? <>{t('zone.shown', { zone: zoneName(viewer, lang, event.start_date) })} </> : null}
+            <a href={zonePage} data-event-path={href(`/events/${event.slug}`)} data-venue-zone={event.time_zone} data-shown-zone={viewer ?? undefined} data-detected-label={t('zone.detected')} data-locale={intlLocale(lang)}>
               {viewer ? t('zone.change') : t('zone.link')}
             </a>
           </p>
@@ -281,8 +281,8 @@ export function EventPage(p: Props) {
                 <time datetime={d.date}>{longDate(d.date, lang)}</time>
               </h3>
               <p class="tz">
-                {t('event.timesIn', { zone: event.time_zone, offset: offsetLabel(d.date, firstStart, event.time_zone) })}
-                {viewer ? <> {t('zone.alsoIn', { zone: viewer, offset: viewerOffset(d.date, firstStart, event.time_zone, viewer) })}</> : null}
+                {t('event.timesIn', { zone: zoneName(event.time_zone, lang, d.date), offset: offsetLabel(d.date, firstStart, event.time_zone) })}
+                {viewer ? <> {t('zone.alsoIn', { zone: zoneName(viewer, lang, d.date), offset: viewerOffset(d.date, firstStart, event.time_zone, viewer) })}</> : null}
               </p>
               <ol class="agenda">
                 {d.sessions.map((s) => (

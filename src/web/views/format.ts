@@ -2,6 +2,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { type InterfaceLanguage, intlLocale, languageInfo } from '../../interface-languages.ts';
 import type { Translate } from '../i18n/t.ts';
+import { currentPlace } from './render-context.ts';
 
 // Formatters are made once per language: making one takes a tenth of a millisecond, and a page
 // of a hundred appearances or events formats a hundred dates.
@@ -43,24 +44,68 @@ const stamps = new Map<string, Intl.DateTimeFormat>();
 /**
  * A moment (the audit log's, a deletion's, a link's) with its date and time of day in the reader's language, and the
  * zone named: "November 30, 2026 at 04:05 UTC", French "30 novembre 2026 à 04:05 UTC", Arabic with Latin digits.
- * In UTC unless `timeZone` (an IANA zone the page has, e.g. the viewer's) is given. A text that is not a date and
- * time is returned as it is; a bare date is its long date without the weekday.
+ * The zone: `timeZone` when given; else, in the workspace, the reader's own zone (the `plenary_tz` cookie chosen on an
+ * event page, web/viewer-zone.ts: the render's `Place.zone`), named as the event page names zones (`zoneName`):
+ * "November 29, 2026 at 23:05 Eastern Time"; else UTC, named "UTC". A text that is not a date and time is returned as
+ * it is; a bare date is its long date without the weekday.
  */
-export function timestamp(iso: string, lang: InterfaceLanguage, timeZone = 'UTC'): string {
+export function timestamp(iso: string, lang: InterfaceLanguage, timeZone = currentPlace().zone ?? 'UTC'): string {
   const d = instant(iso);
   if (!d) return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? format(lang, 'range').format(utcDate(iso)) : iso;
   const key = `${lang} ${timeZone}`;
   let f = stamps.get(key);
   if (!f) {
     try {
-      f = new Intl.DateTimeFormat(intlLocale(lang), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone, timeZoneName: 'short' });
+      f = new Intl.DateTimeFormat(intlLocale(lang), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone, timeZoneName: timeZone === 'UTC' ? 'short' : 'longGeneric' });
     } catch {
-      return timestamp(iso, lang);
+      return timestamp(iso, lang, 'UTC');
     }
+    if (stamps.size >= 1_000) stamps.clear();
     stamps.set(key, f);
   }
-  return f.format(d);
+  if (timeZone === 'UTC') return f.format(d);
+  // The zone by the name the event page gives it (Intl's generic name, or its long name where that would be an offset).
+  const day = d.toLocaleDateString('en-CA', { timeZone });
+  return f
+    .formatToParts(d)
+    .map((x) => (x.type === 'timeZoneName' ? zoneName(timeZone, lang, day) : x.value))
+    .join('');
 }
+
+/**
+ * A time zone's name in the reader's language, for a label beside times and in the notes on zones: Intl's (CLDR's)
+ * generic name, `timeZoneName: 'longGeneric'` ("Eastern Time", "heure de l’Est nord-américain", "hora oriental",
+ * "التوقيت الشرقي لأمريكا الشمالية"; "Central European Time", "heure d’Europe centrale"…). Why that one: it is the only
+ * option that names every zone Intl lists by words in English, French, Spanish and Arabic (shortGeneric gives "ET",
+ * "CET", "GMT" for a hundred zones in English and Spanish; the offset forms name no place), and it is the same name all
+ * year (`long` says "heure d’été" in one season and "heure normale" in the other, while the day's note gives the offset).
+ * These are the names delegates meet in their calendars. Where CLDR has no generic name Intl writes the zone's place
+ * ("heure : Royaume-Uni"); where it would write an offset (UTC itself: "GMT+00:00") the zone's long name is taken
+ * ("Coordinated Universal Time", "temps universel coordonné"). `date` (YYYY-MM-DD) is the day the name is for (a zone may
+ * change its name in the tz database's history), so a page's text depends on nothing but its data. Kept per language,
+ * zone and day (at most 10,000).
+ */
+export function zoneName(zone: string, lang: InterfaceLanguage, date = '2024-01-01'): string {
+  const key = `${lang} ${zone} ${date}`;
+  let out = zoneNames.get(key);
+  if (out === undefined) {
+    const at = utcDate(date);
+    at.setUTCHours(12);
+    const named = (timeZoneName: 'longGeneric' | 'long') => {
+      try {
+        return new Intl.DateTimeFormat(intlLocale(lang), { timeZone: zone, timeZoneName }).formatToParts(at).find((x) => x.type === 'timeZoneName')?.value ?? zone;
+      } catch {
+        return zone;
+      }
+    };
+    out = named('longGeneric');
+    if (/\d/.test(out)) out = named('long');
+    if (zoneNames.size >= 10_000) zoneNames.clear();
+    zoneNames.set(key, out);
+  }
+  return out;
+}
+const zoneNames = new Map<string, string>();
 
 /**
  * What the language puts between a date and a time of day ("Tuesday, April 18, 2017, 10:00–11:30";

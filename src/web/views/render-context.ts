@@ -16,6 +16,7 @@
 // one) that serve every kind of page, that promises still run without async hooks afterwards.
 import { jsx } from 'hono/jsx';
 import { directionOf, INTERFACE_LANGUAGES, type InterfaceLanguage, isInterfaceLanguage } from '../../interface-languages.ts';
+import { zoneOfCookie } from '../viewer-zone.ts';
 
 let probed = false;
 
@@ -53,6 +54,11 @@ export type Place = {
   path: string;
   /** the site's absolute address without a trailing slash (for hreflang links) */
   base: string;
+  /**
+   * The reader's own time zone, for the workspace's moments (format.ts `timestamp`): the zone chosen on an event page
+   * (the `plenary_tz` cookie, web/viewer-zone.ts), read by `placeOfRequest` only; cached pages never have one.
+   */
+  zone?: string;
 };
 
 /** "" for English (the root), "/fr" for French… */
@@ -100,10 +106,12 @@ export function placeOf(prefixedPath: string, base: string): Place {
 }
 
 /** The place of a request that is never cached (the workspace, search): its own path and query. */
-export function placeOfRequest(req: { url: string }, base: string): Place {
+export function placeOfRequest(req: { url: string; header?: (name: string) => string | undefined }, base: string): Place {
   const url = req.url;
   const start = url.indexOf('/', url.indexOf('//') + 2);
-  return placeOf(start < 0 ? '/' : url.slice(start), base);
+  const place = placeOf(start < 0 ? '/' : url.slice(start), base);
+  const zone = zoneOfCookie(req.header?.('cookie'));
+  return zone ? { ...place, zone } : place;
 }
 
 const ENGLISH_ROOT: Place = { lang: 'en', path: '/', base: '' };

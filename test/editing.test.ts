@@ -235,15 +235,15 @@ for (const engine of ENGINES) {
           [`create series 2: Global Forum`],
         );
 
-        // The editor's log: newest first, with the values before and after.
+        // The editor's log: newest first, with the values before and after, each column by the form's word and each kind by the catalogue's.
         const log = await ed.get('/admin/audit');
         assert.equal(log.status, 200);
         const rows = auditRows(log.body);
         assert.deepEqual(rows[0], ['#', 'When', 'Who', 'What', 'Before', 'After']);
         const updates = rows.filter((r) => r[3] === `update session ${opening}`).map((r) => [r[2], r[4], r[5]]);
         assert.deepEqual(updates, [
-          ['ed@example.org', `kind: opening; number: —; title: Opening of the dialogue; end_time: 11:00; version: ${v + 1}`, `kind: panel; number: 1; title: Welcome; end_time: 10:45; version: ${v + 2}`],
-          ['ed@example.org', `kind: panel; title: Opening; version: ${v}`, `kind: opening; title: Opening of the dialogue; version: ${v + 1}`],
+          ['ed@example.org', `Kind: Opening; Panel number: —; Title: Opening of the dialogue; Ends at: 11:00; Version: ${v + 1}`, `Kind: Panel; Panel number: 1; Title: Welcome; Ends at: 10:45; Version: ${v + 2}`],
+          ['ed@example.org', `Kind: Panel; Title: Opening; Version: ${v}`, `Kind: Opening; Title: Opening of the dialogue; Version: ${v + 1}`],
         ]);
         assert.ok(!log.body.includes('Revert entry'), 'only admins revert');
         const entryOf = (text: string) => Number(rows.find((r) => r[3] === text && r[5]!.includes('Welcome'))?.[0] ?? rows.find((r) => r[3] === text)![0]);
@@ -272,8 +272,8 @@ for (const engine of ENGINES) {
         assert.deepEqual(adminLog[2]!.slice(2), [
           'admin@example.org',
           `revert session ${opening} (reverts entry ${latest})`,
-          `kind: panel; number: 1; title: Welcome; end_time: 10:45; version: ${v + 2}`,
-          `kind: opening; number: —; title: Opening of the dialogue; end_time: 11:00; version: ${v + 3}`,
+          `Kind: Panel; Panel number: 1; Title: Welcome; Ends at: 10:45; Version: ${v + 2}`,
+          `Kind: Opening; Panel number: —; Title: Opening of the dialogue; Ends at: 11:00; Version: ${v + 3}`,
           `Revert entry ${latest + 1}`,
         ]);
         // The public still shows release 1 (the opening as first published) until the next release.

@@ -200,7 +200,7 @@ if (chromiumMissing) {
 
         // The audit log, and a revert of the title change.
         await page.goto(at('/admin/audit'));
-        const row = page.locator('table.audit tr', { hasText: 'title: Health systems that reach everyone' });
+        const row = page.locator('table.audit tr', { hasText: 'Title: Health systems that reach everyone' });
         assert.equal(await row.count(), 1);
         const entry = Number((await row.getAttribute('id'))?.replace('entry-', ''));
         await submit(page, `/admin/audit/${entry}/revert`);

@@ -99,8 +99,23 @@ for (const engine of ENGINES) {
         assert.deepEqual([...log.body.matchAll(/<tr id="entry-(\d+)"/g)].map((m) => Number(m[1])), own.map((e) => e.id));
         assert.ok(!log.body.includes('Retitled in gfmd') && !decode(log.body).includes('gfmd'), 'nothing of another series');
         const row = (id: number) => decode(log.body.match(new RegExp(`<tr id="entry-${id}">([\\s\\S]*?)</tr>`))?.[1] ?? '').replace(/^\d+ [A-Z][a-z]+ \d{1,2}, \d{4} at \d\d:\d\d UTC /, ''); // the entry's number and when (by Intl: 'November 30, 2026 at 04:05 UTC')
-        assert.equal(row(own[2]!.id), `ed@example.org update day ${day.id}: 2025-05-07 date: 2025-05-06; label: —; version: 1 date: 2025-05-07; label: Opening day; version: 2`);
-        assert.equal(row(own[0]!.id), `ed@example.org move session ${sess.id}: Panel of idm day_id: ${day.id}; version: 1 day_id: ${second.id}; version: 2`);
+        // Each value as the reader reads it (a date by its long date, a day by its date and label), each column by the form's word.
+        assert.equal(row(own[2]!.id), `ed@example.org update day ${day.id}: Wednesday, May 7, 2025 Date: Tuesday, May 6, 2025 ; Label as printed: — ; Version: 1 Date: Wednesday, May 7, 2025 ; Label as printed: Opening day ; Version: 2`);
+        assert.equal(row(own[0]!.id), `ed@example.org move session ${sess.id}: Panel of idm Day: Wednesday, May 7, 2025 (Opening day) ; Version: 1 Day: Thursday, May 8, 2025 ; Version: 2`);
+        // The same in French: the moved session's days by their French names, the moment by Intl in French and UTC;
+        // with a zone chosen on an event page (the plenary_tz cookie), the moments in that zone, named.
+        const frLog = await http('GET', `${base}/fr/admin/audit`, { cookie: viewer.cookie });
+        const frRow = (html: string, id: number) => decode(html.match(new RegExp(`<tr id="entry-${id}">([\\s\\S]*?)</tr>`))?.[1] ?? '').replace(/\s+/g, ' ').trim();
+        const movedAt = new Date((await q.selectFrom('audit_entry').select('at').where('id', '=', own[0]!.id).executeTakeFirstOrThrow()).at);
+        const inZone = (timeZone: string, zoneName: string) =>
+          `${new Intl.DateTimeFormat('fr', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(movedAt)} ${zoneName}`;
+        assert.equal(
+          frRow(frLog.body, own[0]!.id),
+          `${own[0]!.id} ${inZone('UTC', 'UTC')} ed@example.org déplacement séance ${sess.id} : Panel of idm Jour : mercredi 7 mai 2025 (Opening day) ; Version : 1 Jour : jeudi 8 mai 2025 ; Version : 2`,
+        );
+        const frZoned = await http('GET', `${base}/fr/admin/audit`, { cookie: `${viewer.cookie}; plenary_tz=America%2FNew_York` });
+        assert.ok(frRow(frZoned.body, own[0]!.id).startsWith(`${own[0]!.id} ${inZone('America/New_York', 'heure de l’Est nord-américain')} ed@example.org`), frRow(frZoned.body, own[0]!.id));
+        assert.ok(frZoned.body.includes(`<time datetime="${(await q.selectFrom('audit_entry').select('at').where('id', '=', own[0]!.id).executeTakeFirstOrThrow()).at}">${inZone('America/New_York', 'heure de l’Est nord-américain')}</time>`));
         // The log of another series is not theirs to read; nor is reverting.
         assert.equal((await viewer.get('/admin/series/gfmd')).status, 403);
         const revert = await viewer.post(`/admin/audit/${own[0]!.id}/revert`, {});

@@ -15,7 +15,10 @@ import type { Translate } from '../i18n/t.ts';
 import { fieldError } from '../i18n/form-errors.ts';
 import type { FieldMessage } from '../../domain/form-messages.ts';
 import { AdminLayout, type Viewer } from './admin.tsx';
-import { dateParam, timestamp } from './format.ts';
+import { dateParam, listOf, longDate, timestamp } from './format.ts';
+import { CATALOGUES } from '../i18n/messages.ts';
+import { countryLabel } from '../../domain/country.ts';
+import { parseTranslations } from '../../domain/translations.ts';
 
 type Base = { lang: InterfaceLanguage; t: Translate; viewer: Viewer };
 
@@ -293,15 +296,100 @@ export type AuditRow = {
   record?: { label: string; href: string };
 };
 
-const showValues = (json: string | null) => {
-  if (!json) return '';
-  const v = JSON.parse(json) as Values;
-  return Object.entries(v)
-    .map(([k, x]) => `${k}: ${x === null ? '—' : String(x)}`)
-    .join('; ');
-};
+/** A day an entry names by its id (a session's `day_id`): its date and printed label, when the day is still there or an entry of the page kept them. */
+export type AuditDay = { date: string; label: string | null };
 
-export function AuditPage(p: Base & { rows: AuditRow[]; canRevert: boolean; reverted?: number; older?: string }) {
+const CATALOGUE: Readonly<Record<string, string>> = CATALOGUES.en;
+
+/** A column's word in the reader's language: the log's own (`audit.field.*`), else the form's label (`edit.field.*`), else null (an internal name, shown as code). */
+function auditFieldWord(t: Translate, key: string): string | null {
+  for (const k of [`audit.field.${key}`, `edit.field.${key}`]) if (k in CATALOGUE) return t(k as MessageKey);
+  return null;
+}
+
+/**
+ * A value as the reader reads it: kinds, roles, genders and statuses by the catalogue's words, languages and countries
+ * by their names in the reader's language (Intl, domain/country.ts), dates by their long date, a session's day by its
+ * date, themes as a list, translations by language; anything else as stored (text, times, numbers). Null is "—".
+ */
+function auditValue(t: Translate, lang: InterfaceLanguage, entity: string, key: string, x: string | number | null, days: ReadonlyMap<number, AuditDay>): string {
+  if (x === null || x === '') return '—';
+  const v = String(x);
+  const word = (k: string) => (k in CATALOGUE ? t(k as MessageKey) : v);
+  switch (key) {
+    case 'kind':
+      return word(entity === 'organization' ? `org.kind.${v}` : entity === 'material' ? `search.materialKind.${v}` : `session.kind.${v}`);
+    case 'role':
+      return word(`role.${v}`);
+    case 'gender':
+      return word(`gender.${v}`);
+    case 'status':
+      return word(`admin.status.${v}`);
+    case 'lang':
+      return /^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/.test(v) ? languageLabel(v) : v;
+    case 'country_code':
+      return countryLabel(v, null, lang) ?? v;
+    case 'date':
+    case 'start_date':
+    case 'end_date':
+      return /^\d{4}-\d{2}-\d{2}$/.test(v) ? longDate(v, lang) : v;
+    case 'day_id': {
+      const day = days.get(Number(v));
+      if (!day) return t('audit.dayNumber', { id: v });
+      return day.label ? `${longDate(day.date, lang)} (${day.label})` : longDate(day.date, lang);
+    }
+    case 'themes': {
+      try {
+        const list = JSON.parse(v) as unknown;
+        if (Array.isArray(list) && list.every((y) => typeof y === 'string')) return list.length ? listOf(list, lang, 'unit') : '—';
+      } catch {
+        /* shown as stored */
+      }
+      return v;
+    }
+    case 'translations': {
+      // { field: { lang: text } } (domain/translations.ts): each language by name, each field by its word.
+      const tr = parseTranslations(v);
+      const byLang = new Map<string, string[]>();
+      for (const [field, texts] of Object.entries(tr)) {
+        for (const [l, text] of Object.entries(texts)) byLang.set(l, [...(byLang.get(l) ?? []), `${auditFieldWord(t, field) ?? field}${t('punct.colon')}${text}`]);
+      }
+      return byLang.size ? [...byLang].map(([l, xs]) => `${languageLabel(l)} (${xs.join(t('punct.semicolon'))})`).join(t('punct.semicolon')) : '—';
+    }
+    default:
+      return v;
+  }
+}
+
+/** An entry's values, each column by its word and its value as the reader reads it ("Kind: Panel; Day: Tuesday, May 6, 2025"). */
+function AuditValues(p: { json: string | null; entity: string; t: Translate; lang: InterfaceLanguage; days: ReadonlyMap<number, AuditDay> }) {
+  if (!p.json) return null;
+  let values: Values;
+  try {
+    values = JSON.parse(p.json) as Values;
+  } catch {
+    return <bdi>{p.json}</bdi>;
+  }
+  const entries = Object.entries(values);
+  return (
+    <>
+      {entries.map(([k, x], i) => {
+        const word = auditFieldWord(p.t, k);
+        return (
+          <>
+            {i > 0 ? p.t('punct.semicolon') : null}
+            {word ?? <code>{k}</code>}
+            {p.t('punct.colon')}
+            <bdi>{auditValue(p.t, p.lang, p.entity, k, x, p.days)}</bdi>
+          </>
+        );
+      })}
+    </>
+  );
+}
+
+export function AuditPage(p: Base & { rows: AuditRow[]; canRevert: boolean; reverted?: number; older?: string; days?: ReadonlyMap<number, AuditDay> }) {
+  const days = p.days ?? new Map<number, AuditDay>();
   const { t } = p;
   return (
     <AdminLayout lang={p.lang} t={t} title={t('audit.title')} viewer={p.viewer}>
@@ -343,18 +431,18 @@ export function AuditPage(p: Base & { rows: AuditRow[]; canRevert: boolean; reve
                   {r.reverts !== null ? ` (${t('audit.reverts', { id: r.reverts })})` : ''}
                   {r.record ? (
                     <>
-                      {': '}
+                      {t('punct.colon')}
                       <a href={href(r.record.href)}>
-                        <bdi>{r.record.label}</bdi>
+                        <bdi>{r.entity === 'day' && /^\d{4}-\d{2}-\d{2}$/.test(r.record.label) ? longDate(r.record.label, p.lang) : r.record.label}</bdi>
                       </a>
                     </>
                   ) : null}
                 </td>
                 <td>
-                  <bdi>{showValues(r.before)}</bdi>
+                  <AuditValues json={r.before} entity={r.entity} t={t} lang={p.lang} days={days} />
                 </td>
                 <td>
-                  <bdi>{showValues(r.after)}</bdi>
+                  <AuditValues json={r.after} entity={r.entity} t={t} lang={p.lang} days={days} />
                 </td>
                 {p.canRevert ? (
                   <td>

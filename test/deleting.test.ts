@@ -8,6 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { startServer } from '../src/web/server.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
 import { signedIn } from './http-client.ts';
@@ -145,6 +147,68 @@ for (const engine of ENGINES) {
         assert.equal(twice.status, 409);
         assert.ok(twice.body.includes(`entry ${moved.id} was already reverted by entry`));
       } finally {
+        await server.close();
+        await db.cleanup();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    // Revert reads the entry (and a deleted session's people's entries) before its write: entries never
+    // change. So a refusal that follows from the entry alone is answered while another process holds the
+    // write lock (SQLite's one writer; on PostgreSQL an import's lock, which saves and reverts never take);
+    // what can change (reverted already, the record now) is still read inside, with the same results.
+    test('a revert refused by its entry is answered while another process writes; a session comes back with its people, once', async () => {
+      const db = await migratedStorage(engine);
+      const dir = mkdtempSync(join(tmpdir(), 'plenary-revert-'));
+      const server = await startServer(db.storage, { port: 0, host: '127.0.0.1' });
+      const base = `http://127.0.0.1:${server.port}`;
+      const holder = engine === 'sqlite' ? new Database(db.url.slice('sqlite:'.length)) : new pg.Client({ connectionString: db.url });
+      try {
+        const file = join(dir, 'agenda.txt');
+        writeFileSync(file, PAGE);
+        const imported = runPlenary(['import', file, '--series', 'labour', '--series-title', 'Labour', '--event', 'labour-2025', '--title', 'Labour 2025', '--time-zone', 'Europe/Zurich'], db.url);
+        assert.equal(imported.code, 0, imported.err);
+        const q = db.storage.db;
+        const ed = await signedIn(db.storage, base, { email: 'ed@example.org', role: 'editor', series: ['labour'] });
+        const admin = await signedIn(db.storage, base, { email: 'admin@example.org', role: 'admin' });
+        const panel2 = (await q.selectFrom('session').selectAll().where('title', '=', 'Fair recruitment').executeTakeFirstOrThrow());
+        assert.equal((await ed.post(`/admin/sessions/${panel2.id}/delete`, { version: String(panel2.version) })).status, 303);
+        const log = await q.selectFrom('audit_entry').select(['id', 'action', 'entity']).orderBy('id').execute();
+        assert.deepEqual(log.map((e) => `${e.action} ${e.entity}`), ['import event', 'delete appearance', 'delete session']);
+        const [importEntry, rahmanEntry, sessionEntry] = log.map((e) => e.id) as [number, number, number];
+        const revert = (entry: number) => admin.post(`/admin/audit/${entry}/revert`, {});
+        const message = (r: { body: string }) => /<p role="alert">([\s\S]*?)<\/p>/.exec(r.body)?.[1];
+
+        // Another process writes: it holds the write lock until it commits.
+        if (holder instanceof Database) holder.exec('BEGIN IMMEDIATE');
+        else {
+          await holder.connect();
+          await holder.query('BEGIN');
+          await holder.query('SELECT pg_advisory_xact_lock(7340522113)');
+        }
+        const refusedImport = await revert(importEntry);
+        const refusedMissing = await revert(999_999);
+        if (holder instanceof Database) holder.exec('ROLLBACK');
+        else await holder.query('ROLLBACK');
+        assert.deepEqual([refusedImport.status, message(refusedImport)], [400, `entry ${importEntry} is an import: import the earlier page again instead`]);
+        assert.deepEqual([refusedMissing.status, message(refusedMissing)], [404, 'there is no audit entry 999999']);
+
+        // Panel 2 comes back with Nadia Rahman, under their own ids; her own deletion is reverted with it.
+        assert.deepEqual([(await revert(sessionEntry)).status], [303]);
+        const back = await q.selectFrom('session').select(['id', 'uuid', 'version']).where('title', '=', 'Fair recruitment').executeTakeFirstOrThrow();
+        assert.deepEqual(back, { id: panel2.id, uuid: panel2.uuid, version: panel2.version + 1 });
+        const rahman = JSON.parse((await q.selectFrom('audit_entry').select('before').where('id', '=', rahmanEntry).executeTakeFirstOrThrow()).before!);
+        assert.deepEqual(await q.selectFrom('appearance').select(['id', 'session_id']).where('session_id', '=', panel2.id).execute(), [{ id: rahman.id, session_id: panel2.id }]);
+        const reverts = await q.selectFrom('audit_entry').select(['id', 'action', 'entity', 'entity_id', 'reverted_entry_id']).where('action', '=', 'revert').orderBy('id').execute();
+        assert.deepEqual(reverts.map((e) => [e.entity, e.entity_id, e.reverted_entry_id]), [['session', panel2.id, sessionEntry], ['appearance', rahman.id, rahmanEntry]]);
+        const twice = [await revert(sessionEntry), await revert(rahmanEntry)];
+        assert.deepEqual(twice.map((r) => [r.status, message(r)]), [
+          [409, `entry ${sessionEntry} was already reverted by entry ${reverts[0]!.id}`],
+          [409, `entry ${rahmanEntry} was already reverted by entry ${reverts[1]!.id}`],
+        ]);
+      } finally {
+        if (holder instanceof Database) holder.close();
+        else await holder.end().catch(() => undefined);
         await server.close();
         await db.cleanup();
         rmSync(dir, { recursive: true, force: true });

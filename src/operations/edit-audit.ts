@@ -4,7 +4,7 @@ import type { Account } from '../domain/account.ts';
 import { AUDITED_ENTITIES, type AuditedEntity, type Values } from '../domain/audit.ts';
 import { Conflict, InvalidInput, NotFound } from '../domain/errors.ts';
 import { auditEntries, auditEntryById, type AuditEntryWithAuthor, nextPosition, recordById, revertOf } from '../storage/queries/editing.ts';
-import { deleteWithin, restoreDeleted } from './edit-delete.ts';
+import { deletedAlong, deleteWithin, restoreDeleted } from './edit-delete.ts';
 import type { Storage } from '../storage/storage.ts';
 import { write } from '../storage/write.ts';
 import { type Actor, changeRecord } from './edit-record.ts';
@@ -23,39 +23,48 @@ const parse = (json: string | null): Values => (json ? (JSON.parse(json) as Valu
  * Undoes one entry, as a new, logged change: a change of fields gets the values before it back;
  * a record made (in the workspace, or put back by an earlier revert) is deleted; a deleted one is
  * put back. Refused when the record changed since, so no later change is undone silently.
+ *
+ * The entry (and, for a deleted session, the entries of the people deleted with it) is read before
+ * the write: entries are only ever added, never changed or deleted, so what it says is the same
+ * inside; SQLite's write lock (and other writers) need not wait for the read, nor for a refusal
+ * that follows from it alone. Whether it was reverted already, and the record as it is now, change
+ * with other writes: they are read inside it.
  */
 export async function revertEntry(storage: Storage, actor: Actor, entryId: number): Promise<{ entity: AuditedEntity; entityId: number }> {
+  const e = await auditEntryById(storage.db, entryId);
+  if (!e) throw new NotFound(noRecord('auditEntry', entryId));
+  if (e.action === 'import' || e.action === 'reorder') {
+    throw new InvalidInput(
+      e.action === 'import'
+        ? formMessage('revertImport', { entry: entryId })
+        : formMessage('revertReorder', { entry: entryId, entity: entityMessage(e.entity), id: e.entity_id }),
+    );
+  }
+  if (e.action === 'merge' || e.action === 'unmerge' || e.action === 'split') {
+    throw new InvalidInput(
+      e.action === 'split'
+        ? formMessage('revertSplit', { entry: entryId })
+        : formMessage(e.action === 'merge' ? 'revertMerge' : 'revertUnmerge', { entry: entryId, path: `/admin/${e.entity === 'person' ? 'persons' : 'organizations'}/${e.entity_id}` }),
+    );
+  }
+  if (e.entity === 'material') throw new InvalidInput(formMessage('revertMaterial', { entry: entryId }));
+  // (An entry of a kind revert does not know was never reverted: refusing it before the check of that changes nothing.)
+  const entity = e.entity as AuditedEntity;
+  if (!(AUDITED_ENTITIES as readonly string[]).includes(entity)) throw new InvalidInput(formMessage('revertUnknownKind', { entry: entryId, entity: e.entity }));
+  const before = e.before === null ? null : parse(e.before);
+  const after = e.after === null ? null : parse(e.after);
+  const deletable = entity === 'day' || entity === 'session' || entity === 'appearance';
+  const along = after === null && before !== null && entity === 'session' ? await deletedAlong(storage.db, entryId) : [];
+
   return await write(storage, async (trx) => {
-    const e = await auditEntryById(trx, entryId);
-    if (!e) throw new NotFound(noRecord('auditEntry', entryId));
-    if (e.action === 'import' || e.action === 'reorder') {
-      throw new InvalidInput(
-        e.action === 'import'
-          ? formMessage('revertImport', { entry: entryId })
-          : formMessage('revertReorder', { entry: entryId, entity: entityMessage(e.entity), id: e.entity_id }),
-      );
-    }
-    if (e.action === 'merge' || e.action === 'unmerge' || e.action === 'split') {
-      throw new InvalidInput(
-        e.action === 'split'
-          ? formMessage('revertSplit', { entry: entryId })
-          : formMessage(e.action === 'merge' ? 'revertMerge' : 'revertUnmerge', { entry: entryId, path: `/admin/${e.entity === 'person' ? 'persons' : 'organizations'}/${e.entity_id}` }),
-      );
-    }
-    if (e.entity === 'material') throw new InvalidInput(formMessage('revertMaterial', { entry: entryId }));
     const already = await revertOf(trx, entryId);
     if (already !== undefined) throw new Conflict(formMessage('revertAlready', { entry: entryId, by: already }));
-    const entity = e.entity as AuditedEntity;
-    if (!(AUDITED_ENTITIES as readonly string[]).includes(entity)) throw new InvalidInput(formMessage('revertUnknownKind', { entry: entryId, entity: e.entity }));
-    const before = e.before === null ? null : parse(e.before);
-    const after = e.after === null ? null : parse(e.after);
-    const deletable = entity === 'day' || entity === 'session' || entity === 'appearance';
     const current = await recordById(trx, entity, e.entity_id);
 
     if (after === null && before !== null) {
       // The entry deleted the record: put it back.
       if (!deletable) throw new InvalidInput(formMessage('revertNotRestorable', { entry: entryId, entity: entityMessage(entity), id: e.entity_id }));
-      await restoreDeleted(trx, actor, entity, before, entryId);
+      await restoreDeleted(trx, actor, entity, before, entryId, along);
       return { entity, entityId: e.entity_id };
     }
     if (!current) throw new NotFound(formMessage('revertGone', { entity: entityMessage(entity), entry: entryId, kind: entityMessage(entity), id: e.entity_id }));

@@ -5,7 +5,7 @@
 import type { Values } from '../domain/audit.ts';
 import { Conflict, InvalidInput, NotFound } from '../domain/errors.ts';
 import { entityMessage, formMessage } from '../domain/form-messages.ts';
-import type { Tx } from '../storage/database.ts';
+import type { DbOrTx, Tx } from '../storage/database.ts';
 import { nextPosition, recordById } from '../storage/queries/editing.ts';
 import type { Storage } from '../storage/storage.ts';
 import { write } from '../storage/write.ts';
@@ -60,10 +60,19 @@ async function deleteAppearance(trx: Tx, actor: Actor, id: number, reverted?: nu
 }
 
 /**
+ * The entries logged just before a deletion (`reverted`), newest first, among which a session's
+ * deletion logged its people's (read by revert before its write: entries never change).
+ */
+export async function deletedAlong(db: DbOrTx, reverted: number): Promise<Array<{ id: number; entity: string; before: string | null; after: string | null }>> {
+  return await db.selectFrom('audit_entry').select(['id', 'entity', 'before', 'after']).where('id', '<', reverted).orderBy('id', 'desc').limit(500).execute();
+}
+
+/**
  * Puts a deleted row back, under its own id (so its page, calendar UID and guid come back too),
  * at its place if that is free, else at the end of its day or session.
+ * `earlier`: for a session, deletedAlong(reverted), the entries among which its people's deletions are.
  */
-export async function restoreDeleted(trx: Tx, actor: Actor, entity: Deletable, row: Values, reverted: number): Promise<void> {
+export async function restoreDeleted(trx: Tx, actor: Actor, entity: Deletable, row: Values, reverted: number, earlier: Awaited<ReturnType<typeof deletedAlong>> = []): Promise<void> {
   const id = Number(row.id);
   if (await recordById(trx, entity, id)) throw new Conflict(formMessage('restoreThere', { entity: entityMessage(entity), id }));
   const parent = entity === 'day' ? { table: 'event' as const, id: row.event_id } : entity === 'session' ? { table: 'day' as const, id: row.day_id } : { table: 'session' as const, id: row.session_id };
@@ -81,8 +90,7 @@ export async function restoreDeleted(trx: Tx, actor: Actor, entity: Deletable, r
   await trx.insertInto(entity).values(values as never).execute();
   await audit(trx, actor, 'revert', entity, id, null, values, reverted);
   if (entity === 'session') {
-    // Its people were deleted with it, logged just before it: they come back with it.
-    const earlier = await trx.selectFrom('audit_entry').select(['id', 'entity', 'before', 'after']).where('id', '<', reverted).orderBy('id', 'desc').limit(500).execute();
+    // Its people were deleted with it, logged just before it: they come back with it (unless reverted on their own since).
     for (const e of earlier) {
       if (e.entity !== 'appearance' || e.after !== null || e.before === null) break;
       const row = JSON.parse(e.before) as Values;

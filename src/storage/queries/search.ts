@@ -610,13 +610,15 @@ function pgWithin(w: Within) {
  * common tokens' set (pairTokens) and the last combo made (allComboValues). On PostgreSQL it also
  * leaves sequential scans off for the rest of the (read-only) transaction, as `SET LOCAL` would:
  * the planner would read the whole table for a common word (see matches()); what else the search
- * reads, it reads by id.
+ * reads, it reads by id, or whole small tables (publishedFacets, once per generation). And JIT
+ * off: a table read with sequential scans off costs 10^10 to the planner, who then compiles the
+ * query (series' 270 rows: tens of milliseconds); none of these statements is long enough to gain.
  */
 export type SearchState = { generation: number; pairs: number; lastCombo: number };
 export async function searchState(db: DbOrTx, engine: Engine): Promise<SearchState> {
   const r = await sql<{ g: unknown; p: unknown; c: unknown }>`
     SELECT (SELECT value FROM site_state WHERE key = 'generation') AS g, (SELECT value FROM search_state WHERE key = 'pairs') AS p,
-      (SELECT max(id) FROM search_combo) AS c${engine === 'postgres' ? sql`, set_config('enable_seqscan', 'off', true) AS s` : sql``}`.execute(db);
+      (SELECT max(id) FROM search_combo) AS c${engine === 'postgres' ? sql`, set_config('enable_seqscan', 'off', true) AS s, set_config('jit', 'off', true) AS j` : sql``}`.execute(db);
   const x = r.rows[0];
   return { generation: Number(x?.g ?? 0), pairs: Number(x?.p ?? 0), lastCombo: Number(x?.c ?? 0) };
 }

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { planArchive, storeArchive } from '../src/operations/demo-archive.ts';
 import { ENGINES } from './engines.ts';
-import { http } from './http-client.ts';
+import { http, signedIn } from './http-client.ts';
 import { demoSite, type TestSite } from './server.ts';
 
 const EVENT = '/events/idm-2017-new-york';
@@ -85,6 +85,38 @@ for (const engine of ENGINES) {
         }
       });
     }
+
+    test('every workspace page reachable from /fr/admin (signed in) links /fr/ pages only', async () => {
+      // Links built in a route handler are made before the render sets the page's place: href() there gives the English
+      // address (the public event page and its changelog were linked so from the event's and the publish page).
+      const admin = await signedIn(site.storage, site.base, { email: 'crawl@example.org', role: 'admin' });
+      const prefix = '/fr/';
+      const seen = new Set<string>(['/fr/admin']);
+      const queue = ['/fr/admin'];
+      const wrong: string[] = [];
+      let pages = 0;
+      while (queue.length) {
+        const path = queue.shift()!;
+        const r = await admin.get(path);
+        if (r.status !== 200 || !String(r.headers['content-type']).startsWith('text/html')) continue;
+        pages++;
+        for (const link of siteLinks(withoutLanguageLinks(r.body), site.base)) {
+          const bare = link.split('#')[0]!;
+          // Scripts (/admin/suggest.js too) are the same in every language.
+          if (NEUTRAL.test(bare) || /^\/admin\/[\w-]+\.js$/.test(bare)) continue;
+          if (!link.startsWith(prefix)) {
+            wrong.push(`${path} → ${link}`);
+            continue;
+          }
+          // GET pages of the workspace only (no sign-out, no downloads).
+          if (!bare.startsWith('/fr/admin') || seen.has(bare) || /logout|\.(?:ics|xml|json|csv|xlsx|atom|pdf|zip)$/.test(bare.split('?')[0]!)) continue;
+          seen.add(bare);
+          queue.push(bare);
+        }
+      }
+      assert.deepEqual([...new Set(wrong)], [], `links out of /fr/ in the workspace (${pages} pages walked)`);
+      assert.ok(pages > 100, `${pages} pages`);
+    });
 
     test('an old address under a prefix answers 301 to the new one under the same prefix', async () => {
       const person = await site.storage.db.selectFrom('person').select('id').where('slug', '=', 'william-lacy-swing').executeTakeFirstOrThrow();

@@ -28,7 +28,7 @@ import { TranslationLinks } from './translations.tsx';
 import { idParam, onNamed as onNamedOf, onRecord as onRecordOf } from '../record-access.ts';
 import { IdentitySection } from './identities.tsx';
 import type { MatchReason } from '../../domain/identity.ts';
-import { href, placeOfRequest } from '../views/render-context.ts';
+import { href, hrefIn, placeOfRequest } from '../views/render-context.ts';
 import { listOf, longDate } from '../views/format.ts';
 import { formMessage, noRecord } from '../../domain/form-messages.ts';
 
@@ -221,7 +221,8 @@ export function editContentRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
             {pending ? (
               <>
                 {' · '}
-                <a href={href(`/events/${pending.slug}`)}>{t('edit.view')}</a>
+                {/* Built in the handler, before the render sets the place: href() would give the English page. */}
+                <a href={hrefIn(lang, `/events/${pending.slug}`)}>{t('edit.view')}</a>
               </>
             ) : null}
           </p>

@@ -21,7 +21,8 @@ import { EventPage } from '../views/event-page.tsx';
 import { renderDocument } from '../views/layout.tsx';
 import { runningTitleCss } from '../views/styles.ts';
 import { ADMIN_HEADERS, viewerOf } from './routes.tsx';
-import { href, placeOfRequest } from '../views/render-context.ts';
+import { href, hrefIn, placeOfRequest } from '../views/render-context.ts';
+import { everyPageIn } from '../export-pages.ts';
 import { formMessage } from '../../domain/form-messages.ts';
 
 type C = Context<AuthEnv>;
@@ -58,7 +59,7 @@ export function publishRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
           {releases.length ? (
             <>
               {' · '}
-              <a href={href(`/events/${event.slug}/changes`)}>{t('publish.changelog')}</a>
+              <a href={hrefIn(lang, `/events/${event.slug}/changes`)}>{t('publish.changelog')}</a>
             </>
           ) : null}
         </p>
@@ -163,7 +164,8 @@ export function publishRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
     const agenda = await eventAgenda(db, id, 'working');
     // Not published: the working copy stands in for the release it would become.
     const found = { event, series, convener } as unknown as PublishedEvent;
-    const data = await eventExportOf(db, found, agenda, opts.baseUrl(), 0);
+    // As the public page in this language would carry them (its JSON-LD: titles and page addresses in the reader's language).
+    const data = everyPageIn(await eventExportOf(db, found, agenda, opts.baseUrl(), 0, lang), lang);
     const last = (await releasesOf(db, id))[0];
     const printCss = runningTitleCss(event.title);
     const banner = last ? t('publish.previewBanner', { n: last.number }) : t('publish.previewBannerNever');

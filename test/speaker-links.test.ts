@@ -278,6 +278,11 @@ for (const engine of ENGINES) {
             `ed@example.org ${stampIn('en', `${until}T23:59:59.999Z`)} used (sent to the organizers) 4`,
           ],
         );
+        // With a zone chosen on an event page (the plenary_tz cookie), the same moments in that zone, named as the event page names it.
+        const zoned = await http('GET', `${base}/admin/appearances/${appearance.id}`, { cookie: `${ed.cookie}; plenary_tz=Asia%2FTokyo` });
+        const link3 = decode(zoned.body.match(/<tr id="speaker-link-3">([\s\S]*?)<\/tr>/)![1]!).replace(/\s+/g, ' ');
+        assert.ok(link3.endsWith(' Japan Standard Time ed@example.org May 2, 2025 at 08:59 Japan Standard Time expired 0'), link3);
+        assert.ok(!link3.includes('UTC'), link3);
       } finally {
         await server.close();
         await rm(dir, { recursive: true, force: true });

@@ -80,8 +80,9 @@ export async function IdentitySection(p: { db: AuthOptions['storage']['db']; t: 
               const row = JSON.parse(m.merged_row) as { name: string; slug: string };
               return (
                 <li id={`merge-${m.id}`}>
-                  {t('identity.mergeLine', { id: String(m.id), at: timestamp(m.created_at, t.lang ?? 'en'), by: m.email ?? '?' })} <bdi>{row.name}</bdi> ({row.slug})
-                  {m.undone_at ? ` ${t('identity.undoneAt', { at: timestamp(m.undone_at, t.lang ?? 'en') })}` : null}
+                  {/* Components, so that the moments are written during the render, in the reader's zone (format.ts timestamp). */}
+                  <Said text={() => t('identity.mergeLine', { id: String(m.id), at: timestamp(m.created_at, t.lang ?? 'en'), by: m.email ?? '?' })} /> <bdi>{row.name}</bdi> ({row.slug})
+                  {m.undone_at ? <Said text={() => ` ${t('identity.undoneAt', { at: timestamp(m.undone_at!, t.lang ?? 'en') })}`} /> : null}
                   {admin && !m.undone_at ? (
                     <>
                       {' '}
@@ -327,4 +328,9 @@ export function identityRoutes(app: Hono<AuthEnv>, opts: AuthOptions): void {
       }
     });
   }
+}
+
+/** A text made when the page is rendered rather than when the section is built (IdentitySection is awaited in its route). */
+function Said(p: { text: () => string }) {
+  return <>{p.text()}</>;
 }

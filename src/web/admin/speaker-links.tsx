@@ -31,6 +31,10 @@ type C = Context<AuthEnv>;
 const utc = (iso: string, lang: InterfaceLanguage) => timestamp(iso, lang, 'UTC');
 /** A moment on the workspace's pages: in the reader's zone where they chose one on an event page, else UTC, named either way. */
 const moment = (iso: string, lang: InterfaceLanguage) => timestamp(iso, lang);
+/** The same as a component: written during the render (speakerLinksSection is awaited in its route, before the render sets the reader's zone). */
+function Moment(p: { iso: string; lang: InterfaceLanguage }) {
+  return <>{moment(p.iso, p.lang)}</>;
+}
 const actionOf = (c: C) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? ('read-drafts' as const) : ('edit-content' as const));
 
 /** For guard(): a link's or submission's series; a missing one is reported missing to admins only (record-access.ts). */
@@ -135,11 +139,11 @@ export async function speakerLinksSection(db: DbOrTx, t: Translate, viewer: View
                 <tr id={`speaker-link-${l.id}`}>
                   <td>{l.id}</td>
                   <td>
-                    <time datetime={l.created_at}>{moment(l.created_at, t.lang ?? 'en')}</time>
+                    <time datetime={l.created_at}><Moment iso={l.created_at} lang={t.lang ?? 'en'} /></time>
                   </td>
                   <td>{l.creator ?? ''}</td>
                   <td>
-                    <time datetime={l.expires_at}>{moment(l.expires_at, t.lang ?? 'en')}</time>
+                    <time datetime={l.expires_at}><Moment iso={l.expires_at} lang={t.lang ?? 'en'} /></time>
                   </td>
                   <td>{t(`speakerLink.state.${state}`)}</td>
                   <td>{l.submissions}</td>
@@ -264,7 +268,7 @@ function QueueTable(p: { t: Translate; viewer: Viewer; account: Account; rows: Q
               ) : null}
             </td>
             <td>
-                    <time datetime={x.created_at}>{moment(x.created_at, t.lang ?? 'en')}</time>
+                    <time datetime={x.created_at}><Moment iso={x.created_at} lang={t.lang ?? 'en'} /></time>
                   </td>
             <td>
               {p.decided ? (

@@ -3,6 +3,7 @@ import { Temporal } from 'temporal-polyfill';
 import { type InterfaceLanguage, intlLocale, languageInfo } from '../../interface-languages.ts';
 import type { Translate } from '../i18n/t.ts';
 import { currentPlace } from './render-context.ts';
+import { formatNumber } from '../i18n/numbers.ts';
 
 // Formatters are made once per language: making one takes a tenth of a millisecond, and a page
 // of a hundred appearances or events formats a hundred dates.
@@ -148,14 +149,13 @@ const listFormats = new Map<string, Intl.ListFormat>();
 export function fileSize(bytes: number, lang: InterfaceLanguage): string {
   // From 1,023.5 KiB up, whole kilobytes would round to "1,024 kB": megabytes instead.
   const mb = Math.round(bytes / 1024) >= 1024;
-  const f = new Intl.NumberFormat(intlLocale(lang), { style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', unitDisplay: languageInfo(lang).unitDisplay, maximumFractionDigits: mb ? 1 : 0 });
-  // French puts a narrow no-break space (U+202F) between number and unit in recent CLDR, a no-break space in older: always U+00A0, as the catalogues write it.
-  return f.format(mb ? bytes / 1024 / 1024 : Math.max(1, Math.round(bytes / 1024))).replace(/\u202f/g, '\u00a0');
+  // Through i18n/numbers.ts: French's space between number and unit (U+202F in recent CLDR) is U+00A0, as the catalogues write it.
+  return formatNumber(lang, mb ? bytes / 1024 / 1024 : Math.max(1, Math.round(bytes / 1024)), { style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', unitDisplay: languageInfo(lang).unitDisplay, maximumFractionDigits: mb ? 1 : 0 });
 }
 
 /** A number as the language writes it ("1.5", French and Spanish "1,5"); for counts inside a sentence such as "{mb} MB". */
 export function decimal(n: number, lang: InterfaceLanguage): string {
-  return new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 1 }).format(n);
+  return formatNumber(lang, n, { maximumFractionDigits: 1 });
 }
 
 /**

@@ -21,7 +21,7 @@ import { uploadForm, uploadFormOf } from '../upload-form.ts';
 import { refusalText } from '../i18n/form-errors.ts';
 import { type Translate, translator } from '../i18n/t.ts';
 import { HTML_HEADERS } from '../security.ts';
-import { decimal, longDate, timestamp } from '../views/format.ts';
+import { decimal, longDate, timestamp, zoneName } from '../views/format.ts';
 import { Layout, renderDocument } from '../views/layout.tsx';
 import { hrefIn, placeOf, prefixOf } from '../views/render-context.ts';
 
@@ -201,7 +201,8 @@ function SpeakerPage(p: {
   const correctionTyped = p.error?.at === 'correction' ? p.typed : undefined;
   const genderTyped = p.error?.at === 'gender' ? p.typed : undefined;
   const uploadTyped = p.error && p.error.at !== 'correction' && p.error.at !== 'gender' ? p.typed : undefined;
-  const when = ctx.start ? `${ctx.start}${ctx.end ? `–${ctx.end}` : ''} (${ctx.timeZone})` : t('speakerLink.noTime');
+  // The venue's zone by its name in the reader's language, as the event page names it (format.ts zoneName).
+  const when = ctx.start ? `${ctx.start}${ctx.end ? `–${ctx.end}` : ''} (${ctx.date ? zoneName(ctx.timeZone, p.lang, ctx.date) : zoneName(ctx.timeZone, p.lang)})` : t('speakerLink.noTime');
   const day = ctx.date ? `${longDate(ctx.date, p.lang)}${ctx.dayLabel ? ` (${ctx.dayLabel})` : ''}` : (ctx.dayLabel ?? '');
   const describe = (x: Sent) => {
     const payload = JSON.parse(x.payload) as { kind?: string; proposed?: Record<string, string> };

@@ -116,6 +116,11 @@ for (const engine of ENGINES) {
         const frZoned = await http('GET', `${base}/fr/admin/audit`, { cookie: `${viewer.cookie}; plenary_tz=America%2FNew_York` });
         assert.ok(frRow(frZoned.body, own[0]!.id).startsWith(`${own[0]!.id} ${inZone('America/New_York', 'heure de l’Est nord-américain')} ed@example.org`), frRow(frZoned.body, own[0]!.id));
         assert.ok(frZoned.body.includes(`<time datetime="${(await q.selectFrom('audit_entry').select('at').where('id', '=', own[0]!.id).executeTakeFirstOrThrow()).at}">${inZone('America/New_York', 'heure de l’Est nord-américain')}</time>`));
+        // A language stored as Intl takes no tag ('en-a', from an older Plenary, say) is shown as stored; the page stands.
+        const odd = await q.insertInto('audit_entry').values({ at: new Date().toISOString(), account_id: null, action: 'update', entity: 'material', entity_id: 999, series_id: idm.id, before: JSON.stringify({ lang: 'en-a' }), after: JSON.stringify({ lang: 'es' }) }).returning('id').executeTakeFirstOrThrow();
+        const oddLog = await http('GET', `${base}/fr/admin/audit`, { cookie: viewer.cookie });
+        assert.equal(oddLog.status, 200);
+        assert.ok(frRow(oddLog.body, odd.id).endsWith(`compte inconnu modification document 999 Langue des textes : en-a Langue des textes : Espagnol`), frRow(oddLog.body, odd.id));
         // The log of another series is not theirs to read; nor is reverting.
         assert.equal((await viewer.get('/admin/series/gfmd')).status, 403);
         const revert = await viewer.post(`/admin/audit/${own[0]!.id}/revert`, {});

@@ -498,10 +498,24 @@ function revertable(action: string, entity: string): boolean {
   return (action === 'create' || action === 'delete') && (entity === 'day' || entity === 'session' || entity === 'appearance');
 }
 
-/** A content language's name in the reader's language ("espagnol" on a French page), from Intl. */
+const languageNames = new Map<string, Intl.DisplayNames>();
+
+/**
+ * A content language's name in the reader's language ("espagnol" on a French page), from Intl. A stored
+ * value Intl does not take as a language tag ("en-a", kept in an old audit entry, say) is shown as it is
+ * stored: one odd value must not take the audit log's page down.
+ */
 export function languageLabel(code: string): string {
   const lang = readerLanguage();
-  const name = new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code;
+  let names = languageNames.get(lang);
+  if (!names) languageNames.set(lang, (names = new Intl.DisplayNames([lang], { type: 'language' })));
+  let name: string;
+  try {
+    name = names.of(code) ?? code;
+  } catch (e) {
+    if (e instanceof RangeError) return code;
+    throw e;
+  }
   return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
 }
 

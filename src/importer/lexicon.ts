@@ -1,6 +1,7 @@
 // The word lists the line classifier and the person segmenter read pages against: jobs, institutions,
 // venues and given names, in English, French and Spanish. A word's presence is one feature among several;
 // no list decides a line alone.
+import anyAscii from 'any-ascii';
 import { findCountry } from '../domain/country.ts';
 
 /** Nouns that make a phrase a job ("Director", "Ministra", "Conseiller"). */
@@ -30,7 +31,8 @@ export const JOB_WORDS: ReadonlySet<string> = new Set(
   procuradora delegada delegado concejal concejala catedrático catedrática escritor escritora écrivain poète
   poeta chercheur chercheure chercheuse essayiste sociologue médecin économiste politólogo politóloga
   periodista journaliste présentateur présentatrice professeure conservateur conservatrice archiviste magistrat
-  magistrate magistrado magistrada agrégé agrégée`.split(/\s+/),
+  magistrate magistrado magistrada agrégé agrégée obispo arzobispo évêque archevêque párroco curé sacerdote
+  canciller chanceler vicerrector vicerrectora investigatrice`.split(/\s+/),
 );
 
 /** Words that qualify a job and may open it: "Senior Fellow", "Vice President", "ex Ministra". */
@@ -76,19 +78,64 @@ const FAKER_LOCALES = `af_ZA ar az bn_BD cs_CZ da de de_CH dv el en en_AU en_GH 
   ro ru sk sl_SI sr_RS_latin sv ta_IN th tr uk ur uz_UZ_latin vi yo_NG zh_CN zh_TW zu_ZA`.split(/\s+/);
 
 type FirstNames = string[] | { generic?: string[]; female?: string[]; male?: string[] } | undefined;
-async function packageGivenNames(): Promise<string[]> {
+async function packageGivenNames(): Promise<{ names: string[]; chinese: string[]; several: string[] }> {
   const out: string[] = [];
+  const chinese: string[] = [];
+  const several: string[] = [];
   const mods = await Promise.all(
     FAKER_LOCALES.map((l) => import(`@faker-js/faker/locale/${l}`) as Promise<{ faker: { rawDefinitions: { person?: { first_name?: FirstNames } } } }>),
   );
-  for (const m of mods) {
+  mods.forEach((m, k) => {
     const fn = m.faker.rawDefinitions.person?.first_name;
-    if (fn === undefined) continue;
-    out.push(...(Array.isArray(fn) ? fn : [...(fn.generic ?? []), ...(fn.female ?? []), ...(fn.male ?? [])]));
+    if (fn === undefined) return;
+    const names = Array.isArray(fn) ? fn : [...(fn.generic ?? []), ...(fn.female ?? []), ...(fn.male ?? [])];
+    out.push(...names);
+    if (FAKER_LOCALES[k]!.startsWith('zh_')) chinese.push(...names);
+    if (FAKER_LOCALES[k] !== 'vi') several.push(...names.filter((n) => n.includes(' ')));
+  });
+  return { names: out, chinese, several };
+}
+const { names: PACKAGE_GIVEN_NAMES, chinese: CHINESE_GIVEN_NAMES, several: MULTI_WORD_NAMES } = await packageGivenNames();
+
+// The package writes the names of some locales in their own script: the pages we read write them in Latin letters
+// too ("Minjae", "Weichen", "Anastasiya", "Ayumi"), so those locales' names are added as any-ascii spells them, one
+// fixed table per code point, where it spells a script with its vowels: Hangul, kana, Chinese (pinyin, only for
+// the Chinese locales: a kanji name's Japanese reading is not its pinyin), Cyrillic, Greek, Armenian, Georgian.
+// Abjads (Arabic, Hebrew, Persian, Urdu) and Thai come out without their vowels and are left out.
+const SPELLED_SCRIPTS = /^(?:[\p{Script=Hangul}]+|[\p{Script=Hiragana}\p{Script=Katakana}ー]+|[\p{Script=Cyrillic}]+|[\p{Script=Greek}]+|[\p{Script=Armenian}]+|[\p{Script=Georgian}]+)$/u;
+const HAN = /^\p{Script=Han}{1,3}$/u;
+function latinSpellings(names: readonly string[], chinese: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const n of names) {
+    for (const w of n.split(/\s+/)) {
+      if (!(SPELLED_SCRIPTS.test(w) || (HAN.test(w) && chinese.has(n)))) continue;
+      // any-ascii capitalises each syllable of Hangul and Chinese ("MinJae", "WeiChen"): the syllables joined, and
+      // joined by a hyphen as Korean and Taiwanese names often are ("Min-jae", "Wei-chen").
+      // Four letters at least: a short spelling ("Sea", "Sol", "Lad") is more often a word of the page.
+      const a = anyAscii(w).replace(/['`]/g, '');
+      if (!/^[A-Za-z]{4,}$/.test(a)) continue;
+      out.push(a.toLowerCase());
+      const syl = a.split(/(?<=[a-z])(?=[A-Z])/);
+      if (syl.length >= 2) {
+        out.push(syl.join('-').toLowerCase());
+        // The older spellings of Korean syllables that pages keep using, syllable by syllable: "eong" as "ung"
+        // ("Seong" → "Sung", "Jeong" → "Jung"), "Yeong" as "Young", "Hyeon" as "Hyun", "u" as "oo" ("Su" → "Soo",
+        // "Hun" → "Hoon"), "U" as "Woo", and a first "G" as "K" ("Gyu" → "Kyu").
+        if (/[\p{Script=Hangul}]/u.test(w) && syl.length <= 3) {
+          let forms: string[][] = [[]];
+          for (const x of syl) {
+            const o = x.replace(/^Yeong$/, 'Young').replace(/^U$/, 'Woo').replace(/eong$/, 'ung').replace(/^Hyeon$/, 'Hyun')
+              .replace(/^([BCDGHJKMNPSTY]h?)u(n?)$/, '$1oo$2').replace(/^G(?=[yi])/, 'K');
+            forms = forms.flatMap((f) => o === x ? [[...f, x]] : [[...f, x], [...f, o]]);
+          }
+          for (const f of forms.slice(1)) { out.push(f.join('').toLowerCase()); out.push(f.join('-').toLowerCase()); }
+        }
+      }
+    }
   }
   return out;
 }
-const PACKAGE_GIVEN_NAMES = await packageGivenNames();
+const LATIN_SPELLINGS = latinSpellings(PACKAGE_GIVEN_NAMES, new Set(CHINESE_GIVEN_NAMES));
 
 /** Names the package lacks, kept by hand (see above). */
 const HAND_GIVEN_NAMES = `ngozi wei li zhang wang chen liu yang huang zhao ming hui mei ling hiroshi yuki akiko sunil vikram deepak
@@ -96,7 +143,18 @@ const HAND_GIVEN_NAMES = `ngozi wei li zhang wang chen liu yang huang zhao ming 
   kamau otieno achieng juma neema baraka hamidah aishah farid hafiz jie takashi haruto yuto aiko rajesh meera kavita
   siddharth ginette fernand josé-maría marie-claire marie-christine marie-france rob adaeze chidi efua thandiwe naledi
   nomsa thandeka bongani tendai tatenda farai wanjiku njeri kipchoge hamadi nkiruka zawadi aigerim gulnara bakyt
-  harpreet gurpreet manpreet`.split(/\s+/);
+  harpreet gurpreet manpreet
+  inmaculada aitana xosé xoán xurxo xulio brais breixo uxía antía iria sabela itziar iñaki ainhoa koldo xabier begoña amaia
+  leire aránzazu arantxa arantza milagros guadalupe remedios asunción encarnación purificación concepción visitación
+  covadonga fuensanta macarena montse montserrat meritxell roser oriol iker unai gorka mikel josu edurne garbiñe idoia
+  nekane maialen uxue nagore irati olatz ibon aitor eneko asier ander igone josune kepa patxi txema
+  emiko yuko noriko keiko kyoko michiko naoko tomoko yoko junko mariko sachiko kazuko hiroko masako reiko akemi ayako
+  chieko etsuko fumiko kumiko mayumi miho misaki nanami saori sayaka tomomi yumiko yoshiko kaori takeshi kazuo hideo
+  akira koji kōji makoto masahiro masato nobuo osamu satoshi shigeru shinji shinichi taro tarō tetsuya tomohiro
+  yasuhiro yoshihiro yoshio yusuke daisuke kenichi ryota shota takumi tsuyoshi hideki hirofumi kiyoshi masayuki
+  abebe tsegaye mulugeta alemayehu getachew tesfaye berhanu girma kebede tadesse worku mekonnen meseret tigist hirut
+  almaz genet meron yohannes haile
+  noboru norihiro seiji shunsuke tadashi takahiro tatsuya yuji yukio atsushi kaito hiroyuki kazuhiro toshihiro`.split(/\s+/);
 
 // Words some locale lists as a given name that agenda pages use as ordinary words: months and days, modal verbs,
 // function words of English, French and Spanish, places, and titles ("General", "Judge", "Don" is an honorific).
@@ -114,7 +172,10 @@ function fold(w: string): string {
 /** Given names across the regions agenda pages come from: one feature of a name, never required. */
 export const GIVEN_NAMES: ReadonlySet<string> = (() => {
   const set = new Set<string>();
-  for (const n of [...PACKAGE_GIVEN_NAMES, ...HAND_GIVEN_NAMES]) {
+  // "Ana María", "María de los Ángeles": each capitalised word of a name of several words is a given name too, of four
+  // letters at least (not Vietnamese names, whose syllables fold to common words: "Thể" → "the").
+  const words = MULTI_WORD_NAMES.flatMap((n) => n.split(/\s+/).filter((w) => /^\p{Lu}\p{Ll}{3,}$/u.test(w)));
+  for (const n of [...PACKAGE_GIVEN_NAMES, ...words, ...LATIN_SPELLINGS, ...HAND_GIVEN_NAMES]) {
     const k = n.toLowerCase();
     // One word of letters (no spaces); not a job, institution or venue word, nor a country.
     if (!/^[\p{L}\p{M}'’-]{2,}$/u.test(k) || NOT_GIVEN.has(k) || JOB_WORDS.has(k) || JOB_MODIFIERS.has(k) || ORG_WORDS.has(k) ||

@@ -6,7 +6,7 @@ import { splitHonorific } from '../domain/names.ts';
 import { isOrganizationLike, isPositionLike } from './affiliation.ts';
 import { readDayHeading } from './days.ts';
 import { isGivenName, isJobWord, isOrgWord, isVenueWord } from './lexicon.ts';
-import { EVENT_VERB, ORGANISED, type PersonRead, looksLikeName, splitTopLevel, stripBullet } from './people.ts';
+import { EVENT_VERB, ORGANISED, type PersonRead, looksLikeName, officeThenName, splitTopLevel, stripBullet } from './people.ts';
 import { type Role, readRoleLine, roleOf } from './roles.ts';
 import { readSessionHeading } from './sessions.ts';
 import { readTimeAfterHeading, readTimeSlot, readTrailingTime } from './times.ts';
@@ -67,7 +67,7 @@ export function isContinuation(next: string, years: readonly number[], line = ',
     const last = ws.at(-1) ?? '';
     // "… par Ibrahima" / "Ndiaye, ingénieur": a capitalised word after "par", "by", "et", "and" is a name's start too.
     // A line that is only a name ("Consuelo Marín") ends there, even when its surname is a given name elsewhere.
-    const named = (ws.length >= 3 && isGivenName(last)) || (/^\p{Lu}\p{Ll}+$/u.test(last) && /^(?:par|by|et|and|avec|with|y|con|por)$/i.test(ws.at(-2) ?? ''));
+    const named = (ws.length >= 3 && endsOnGivenName(last)) || (/^\p{Lu}\p{Ll}+$/u.test(last) && /^(?:par|by|et|and|avec|with|y|con|por)$/i.test(ws.at(-2) ?? ''));
     if (named && /^\p{Lu}[\p{L}’'-]+(?:\s\p{Lu}[\p{L}’'-]+)?\s?[,(]/u.test(t)) return true;
   }
   return /,$/.test(line) && (isPositionLike(t) || isOrganizationLike(t)) && !/^\p{Ll}/u.test(t);
@@ -79,8 +79,10 @@ const openQuote = (line: string): boolean => line.split('«').length > line.spli
 /** A line that may have been wrapped by the page's width: long, with a quotation left open, or ending on a given name. */
 function isWrapped(line: string): boolean {
   const ws = line.split(/\s+/);
-  return line.length >= WRAP_WIDTH || openQuote(line) || (ws.length >= 3 && isGivenName(ws.at(-1) ?? ''));
+  return line.length >= WRAP_WIDTH || openQuote(line) || (ws.length >= 3 && endsOnGivenName(ws.at(-1) ?? ''));
 }
+/** A last word that is a given name with nothing after it: "… (Universidad del País Vasco)" is closed, not wrapped. */
+const endsOnGivenName = (w: string): boolean => /^\p{L}[\p{L}'’-]*$/u.test(w) && isGivenName(w);
 
 // Words a wrapped line ends on: "administrateur honoraire du", "Ministère de l'Europe et".
 const DANGLING = /\s(?:et|and|de|du|des|of|the|la|le|les|y|del|for|à|au|aux|en|in|on|to|with|par|by)$/i;
@@ -169,7 +171,7 @@ function cutAt(one: string, re: RegExp, ok: (before: string, after: string) => b
 export function splitPeople(text: string): string[] {
   const out: string[] = [];
   // "– A, job, – B, job": a dash after a comma sets the next item apart as a semicolon does (a list bulleted in a line).
-  for (const item of text.split(/\s*;\s*|,\s[–—•]\s/)) {
+  for (const item of text.split(/\s*;\s*|,\s[–—•]\s/).flatMap(byOffices)) {
     const one = item.replace(/^[–—•]\s/, '').replace(/^(?:and|et|y|e)\s+/i, '').trim();
     if (one === '') continue;
     for (const byHonorific of cutAt(one, LIST_HONORIFIC, () => true)) {
@@ -186,6 +188,29 @@ export function splitPeople(text: string): string[] {
 }
 
 /**
+ * "Commissioner A B, UNDP Administrator C D and High Commissioner E F": people each written office first, then the
+ * name, set apart by commas and a last "and": cut when every part reads so (an honorific may open a part).
+ */
+function byOffices(item: string): string[] {
+  if (item.length > 600 || !/,\s|\s(?:and|et|y|&)\s/.test(item)) return [item];
+  const parts = item.split(/,\s(?:(?:and|et|y)\s)?|\s(?:and|et|y|&)\s/).map((x) => x.trim());
+  if (parts.length >= 2 && parts.every((x) => officeThenName(splitHonorific(x).name) !== null)) return parts;
+  // "el Obispo de X, Mons. A B, y la Secretaria Ejecutiva de Y, Dra. C D": office, comma, then the person an honorific
+  // opens, pair after pair; each is read as "Name, office".
+  if (parts.length >= 2 && parts.length % 2 === 0) {
+    const out: string[] = [];
+    for (let k = 0; k < parts.length; k += 2) {
+      const office = parts[k]!.replace(/^(?:el|la|le|the)\s/i, '');
+      const who = splitHonorific(parts[k + 1]!);
+      if (who.honorific === null || !looksLikeName(who.name, 1) || !office.split(/\s+/).some((w) => isJobWord(w)) || splitHonorific(office).honorific !== null) return [item];
+      out.push(`${parts[k + 1]}, ${office}`);
+    }
+    return out;
+  }
+  return [item];
+}
+
+/**
  * "A, Vice-présidente du Conseil régional, Ousmane Sy, Maire de Dioïla (Mali)": people written one after another with
  * commas only, segmented against the lexicons rather than by counting commas. Each part is read: a plain name (two
  * to four capitalised words, no job or institution word) that an honorific or a known given name opens is a name part; anything else (a job, an institution, a country) is an affiliation part and goes with the name before
@@ -197,6 +222,9 @@ function byNameAfterJob(text: string): string[] {
   const joined = new Set<number>();
   const parts: string[] = [];
   splitTopLevel(text).forEach((part, k) => {
+    // "…, agricultrice dans la Drôme, et Gaël Pastor, chargé de mission": a name part that a conjunction opens.
+    const lead = k === 0 ? null : /^(?:et|and|y|e)\s(?=\p{Lu})/u.exec(part);
+    if (lead !== null && isNamePart(part.slice(lead[0].length))) { joined.add(parts.length); parts.push(part.slice(lead[0].length)); return; }
     const m = k === 0 ? null : JOINED_NAME.exec(part);
     if (m !== null && m.index > 0 && isNamePart(part.slice(m.index + m[0].length)) && !isNamePart(part.slice(0, m.index))) {
       parts.push(part.slice(0, m.index));
@@ -220,7 +248,7 @@ function byNameAfterJob(text: string): string[] {
     // A name part after an affiliation part, when the first part of the list is itself a name part, and a job follows
     // it (or, last in the list, a conjunction joined it): "…, Naval Installations, United States Navy" is one person.
     if (k - from >= 2 && isNamePart(parts[k]!) && !isNamePart(prev) && isNamePart(parts[from]!) &&
-      (k + 1 < parts.length ? isPositionLike(parts[k + 1]!) : joined.has(k)) &&
+      (joined.has(k) || (k + 1 < parts.length && isPositionLike(parts[k + 1]!))) &&
       (isPositionLike(prev) || isOrganizationLike(prev) || findCountry(prev) !== null || prev.split(/\s+/).length >= 2)) {
       out.push(parts.slice(from, k).join(', '));
       from = k;
@@ -259,7 +287,7 @@ function bareNames(text: string): string[] {
 const CEREMONIES = /c[ée]r[ée]moni|ceremonies|emcee|animat|modérat|moderat|maestr[oa] de ceremonias/i;
 
 // The word a talk, an address or a performance opens with ("Allocution de bienvenue de …", "Palabras de …").
-const TALK_HEAD = /^(?:allocution|mot|message|lecture|discours|intervention|conférence|communication|présentation|exposé|témoignage|récital|pratique|hommage|palabras|mensaje|saludo|discurso|intervención|conferencia|ponencia|presentación|charla|exposición|testimonio|recital|remarks|address|statement|presentation|talk|reading|speech|performance|concert)(?![\p{L}])/iu;
+const TALK_HEAD = /^(?:(?:allocution|mot|message|lecture|discours|intervention|conférence|communication|présentation|exposé|témoignage|récital|pratique|hommage|introduction|palabras|mensaje|saludo|discurso|conferencia|ponencia|charla|testimonio|recital|remarks|address|statement|presentation|talk|reading|speech|performance|concert)s?|intervenci[oó]n|intervenciones|presentaci[oó]n|presentaciones|exposici[oó]n|exposiciones|addresses)(?![\p{L}])/iu;
 // Performances whose performer may be named alone at the end ("Récital de Jimmy Técher", "Pratique poétique de X").
 const PERFORMANCE = /^(?:récital|recital|pratique|lecture|reading|performance|concert)$/i;
 // " de ", " du ", " del ", " of ", " d'": where the person may start.
@@ -291,6 +319,9 @@ export function readTitleAndPerson(text: string, readPerson: ReadPerson): { titl
   if (talk !== null) {
     const p = readPerson(talk[1]!, true);
     if (p !== null && looksLikeName(p.person.name, p.person.honorific !== null ? 1 : 2)) return { title: talk[2]!, read: p, more: [], role: null };
+    // "Introduction de X : « Talk »": the person named after a talk's word, then the talk's title.
+    const inner = TALK_HEAD.test(talk[1]!) ? readTitleAndPerson(talk[1]!, readPerson) : null;
+    if (inner !== null && inner.more.length === 0) return { title: talk[2]!, read: inner.read, more: [], role: inner.role };
   }
   // "Clausura a cargo de X", "Closing remarks by X", "Broadband for schools with A, Org; B, Org"
   const by = /^(.{3,200}?)\s(?:a cargo de|by|par|por|with|avec|con|from)\s(?!the\s|la\s|le\s|les\s|el\s|los\s|las\s)(.{3,1200})$/iu.exec(t);
@@ -322,13 +353,21 @@ export function readTitleAndPerson(text: string, readPerson: ReadPerson): { titl
   if (talkWord !== null) {
     for (const m of t.matchAll(OF_PERSON)) {
       const head = t.slice(0, m.index).replace(/[\s,:;–—-]+$/, '');
+      // "Allocutions de A, job, B, job et C, job": several people after the talk's word, each read on its own.
+      const list = splitPeople(t.slice(m.index + m[0].length));
+      const reads = list.length >= 2 ? list.map((one) => readPerson(one, true)) : [];
+      if (head !== '' && reads.length >= 2 && reads.every((q) => q !== null && q.warning === null && looksLikeName(q.person.name, q.person.honorific !== null ? 1 : 2) &&
+        (q.person.honorific !== null || q.person.position !== null || q.person.organization !== null))) {
+        const [first, ...more] = reads as PersonRead[];
+        return { title: head, read: first!, more, role: null };
+      }
       const p = readPerson(t.slice(m.index + m[0].length), true);
       if (p === null || p.warning !== null || head === '') continue;
       const ws = p.person.name.split(/\s+/);
       if (!looksLikeName(p.person.name, p.person.honorific !== null ? 1 : 2) || ws.some((w) => isJobWord(w) || isOrgWord(w))) continue;
       const shown = p.person.honorific !== null || ws.some((w) => /^\p{Lu}{2,}(?:[-'’]\p{Lu}{2,})*$/u.test(w)) ||
         (isGivenName(ws[0]!) && (p.person.position !== null || p.person.organization !== null)) ||
-        (PERFORMANCE.test(talkWord[0]) && m.index + m[0].length + p.person.name.length >= t.replace(/[.\s]+$/, '').length && ws.length <= 4);
+        ((PERFORMANCE.test(talkWord[0]) || (isGivenName(ws[0]!) && ws.length >= 2)) && m.index + m[0].length + p.person.name.length >= t.replace(/[.\s]+$/, '').length && ws.length <= 4);
       if (shown) return { title: head, read: p, more: [], role: null };
     }
   }
@@ -430,7 +469,10 @@ const RUN_BREAKS = new RegExp(
     '\\s(?=(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\s\\d{1,2}(?:ST|ND|RD|TH|st|nd|rd|th)?\\s\\p{L}{3,9}\\s\\d{4}(?!\\d))',
     '\\s(?=[\\uf0b7\\uf0a7\\uf076\\uf0d8]\\s)',
     // A role label anywhere ("… Philippines Panellists: Mr. X"), and a day heading ("… Lunch Day 2 – Wednesday").
-    '\\s(?=(?:Chairs?|Co-chairs?|Chairpersons?|Moderators?|Panell?ists?|Speakers?|Discussants?|Facilitators?|Rapporteurs?|Presenters?|Respondents?|Welcome remarks|Opening remarks|Opening address|Keynote address|Keynote speech|Closing remarks|Modérat(?:eur|rice)s?|Intervenant(?:e)?s?|Président(?:e)? de séance|Moderador(?:a)?|Modera|Ponentes?|Panelistas?)\\s?:\\s)',
+    '\\s(?=(?:Chairs?|Co-chairs?|Chairpersons?|Moderators?|Panell?ists?|Speakers?|Discussants?|Facilitators?|Rapporteurs?|Presenters?|Respondents?|Welcome remarks|Opening remarks|Opening address|Keynote address|Keynote speech|Closing remarks|Modérat(?:eur|rice)s?|Intervenant(?:e)?s?|Président(?:e)? de séance|Moderador(?:a)?|Modera|Ponentes?|Panelistas?|Participan|Intervienen|Exponen|Expositor(?:a|es)?|Interviennent)\\s?:\\s)',
+    // "… Radio Duero). 13.30 h. Comida …", "… declaración” 11 h Mesa redonda": a time with its hours word, before a
+    // capital, after the end of an item (a full stop, a quotation mark, a parenthesis or a word).
+    '(?<=[.”"»)\\p{L}])\\s(?=\\d{1,2}(?:[.:]\\d{2})?\\s?(?:h|hrs?|hs|horas)\\.?\\s\\p{Lu})',
     '\\s(?=(?:Day|DAY|Jour|JOUR|Día|DÍA)\\s\\d{1,2}\\s?[:–—-]\\s)',
     '\\s(?=(?:Venue|Lieu|Lugar|Location)\\s?:\\s)',
     '\\s(?=(?:M\\.|Mme|Mlle|Dr|Pr|Mr\\.?|Ms\\.?|Mrs\\.?|H\\.E\\.|Sr\\.|Sra\\.)\\s\\p{Lu}[\\p{Ll}\\p{Lu}-]+\\s\\p{Lu}{2,})',

@@ -98,6 +98,13 @@ export function readDayHeading(line: string, years: readonly number[] = []): Day
   // "Think tank daybook: Tuesday, November 27, 2012", "Colloque – Faculté de Droit – vendredi 15 novembre 2019":
   // a label, a colon or a dash, and the day with its date.
   if (line.length > 200) return null;
+  // "El día 18 de septiembre, de 10 a 20 h. en el Salón de Actos.", "On 18 September, from 10 am in the Great Hall.": a
+  // sentence that opens with the day's date, then says when and where; the whole line is the day's label.
+  const comma = line.indexOf(', ');
+  if (comma > 0 && comma <= 40 && /^(?:el|le|on|the)\s/i.test(line.trim())) {
+    const head = readDate(line.slice(0, comma), years);
+    if (head !== null && head.date !== null && head.rest === null && /^(?:\S+\s)?\p{Ll}/u.test(line.slice(comma + 2))) return { ...head, label: line.trim(), rest: null };
+  }
   const cut = Math.max(line.indexOf(': '), line.lastIndexOf(' – '), line.lastIndexOf(' — '), line.lastIndexOf(' - '));
   if (cut < 0) return dayThenTrack(line, years);
   const after = readDate(line.slice(cut + 2), years);
@@ -159,7 +166,12 @@ function readDate(line: string, years: readonly number[]): DayHeading | null {
       const n = NUMBER_WORDS[tok] ?? ROMAN[tok] ?? (/^\d{1,2}$/.test(tok) ? Number(tok) : undefined);
       if (n !== undefined) { dayNumber = n; continue; }
     }
-    if (tok in MONTHS && mo === null) { mo = MONTHS[tok]!; continue; }
+    if (tok in MONTHS && mo === null) {
+      mo = MONTHS[tok]!;
+      // "El día 18 de septiembre", "le jour 3 mars": a day word, a number, then a month is a date, not "Day 18".
+      if (dayNumber !== null && d === null && (/^\d{1,2}$/.test(tokens[k - 1] ?? '') || (FILLER.has(tokens[k - 1] ?? '') && /^\d{1,2}$/.test(tokens[k - 2] ?? ''))) && dayNumber <= 31) { d = dayNumber; dayNumber = null; }
+      continue;
+    }
     if (tok in WEEKDAYS && wd === null) { wd = WEEKDAYS[tok]!; continue; }
     if (FILLER.has(tok)) continue;
     const dm = /^(\d{1,2})(?:st|nd|rd|th|er)?$/.exec(tok);

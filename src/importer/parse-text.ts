@@ -411,6 +411,8 @@ export function parseAgendaText(text: string): Agenda {
     }
 
     if (BADGE.test(t)) { warn(i, 'page furniture; not read'); return; }
+    // "PROGRAMA", "Agenda", "Programme": the programme's own heading, met after a date line started the agenda.
+    if (AGENDA_HEADING.test(t) && !(cur?.awaitingTitle ?? false)) { warn(i, 'heading of the programme; not a session'); return; }
     // "Matin", "Après-midi", "Morning session", "Tarde": a part of the day over the slots that follow, not a session; a
     // role line under it goes with the next slot.
     if (HALF_DAY.test(unbulleted.text)) { warn(i, 'part of the day; not a session'); cur = null; block = null; return; }
@@ -847,6 +849,22 @@ export function parseAgendaText(text: string): Agenda {
       Object.assign(o.s, readSessionHeading(square![1]!.trim())!);
       addPerson(i, bracketed, SPEAKERS);
       return;
+    }
+    // "Title (Name, job, Institution)", "Title (A, job, et B, job à X)", "Title (Atelier animé par X, facilitatrice)": the
+    // people in parentheses after the title, each opening with a known given name and with a job or an institution.
+    const paren = /^(.{3,300}?)\s?\(([^()]{5,400})\)$/u.exec(rest);
+    if (paren !== null && readTimeSlot(paren[2]!) === null) {
+      const byRole = readTitleAndPerson(paren[2]!, readPerson);
+      const list = byRole !== null ? [] : splitPeople(paren[2]!).map((one) => readPerson(one, true));
+      const known = (q: PersonRead | null): boolean => q !== null && q.warning === null && isGivenName(q.person.name.split(/\s+/)[0]!) &&
+        q.person.name.split(/\s+/).length <= 4 && (q.person.position !== null || q.person.organization !== null);
+      if ((byRole !== null && byRole.role !== null && known(byRole.read) && byRole.more.every(known)) || (list.length > 0 && list.every(known))) {
+        Object.assign(o.s, readSessionHeading(paren[1]!.trim())!);
+        if (byRole !== null) for (const q of [byRole.read, ...byRole.more]) addPerson(i, q, byRole.role!);
+        else for (const q of list) addPerson(i, q!, SPEAKERS);
+        warn(i, 'people read from the parentheses after the title (a guess)');
+        return;
+      }
     }
     // "Ouverture ; Henri Vasseur, Président de l'AFBV et Paul Delorme, Président de la SAF": the title, a semicolon,
     // then its speakers, each a name with their job after a comma.

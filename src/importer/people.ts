@@ -47,9 +47,12 @@ const NOT_NAME = new Set(
   inauguración clausura palabras intervención conferencia mesa bienvenida saludo sesión séance atelier taller
   programme programa jornada journée colloque seminario séminaire committee sub-committee subcommittee board bureau
   assembly comité comisión assemblée asamblea auditorium auditorio ballroom amphithéâtre amphitheatre amphitheater
-  centre center hotel hôtel room salle`.split(/\s+/),
+  centre center hotel hôtel room salle allocutions interventions présentations presentaciones intervenciones
+  conférences conferencias ponencia ponencias exposé exposés addresses presentations introductions`.split(/\s+/),
 );
-const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}’'.-]*|(?:al|el|ad|as|ash|d|l)[-’']\p{Lu}[\p{L}\p{M}’'-]*)$/u;
+// "L’avenir", "D’abord": an elided article before a word in lower case opens a phrase, not a name ("D'Alema" keeps its
+// capital after the apostrophe).
+const NAME_WORD = /^(?:(?![LD][’']\p{Ll})\p{Lu}[\p{L}\p{M}’'.-]*|(?:al|el|ad|as|ash|d|l)[-’']\p{Lu}[\p{L}\p{M}’'-]*)$/u;
 
 /**
  * Whether `s` reads as a person's name (honorifics already removed): "M. Riaz Hamidullah", "Gordon KIHALANGWA",
@@ -58,6 +61,8 @@ const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}’'.-]*|(?:al|el|ad|as|ash|d|l)[-’']\
  */
 export function looksLikeName(s: string, minWords = 2): boolean {
   const ws = s.split(/\s+/).filter(Boolean);
+  // "la Ecología Integral", "el Obispo de X": a name does not open with an article in lower case.
+  if (/^(?:la|el|los|las|le|les|the)$/.test(ws[0] ?? '')) return false;
   if (ws.length === 1 && minWords <= 2 && isCjkName(ws[0]!)) return true;
   if (ws.length < minWords || ws.length > 7) return false;
   let letters = 0;
@@ -135,6 +140,28 @@ function jobBeforeName(text: string, style: NameStyle): [string, string] | null 
   return looksLikeName(splitHonorific(name, style).name) && !ws.slice(k).some(isJobWord) ? [ws.slice(0, k).join(' '), name] : null;
 }
 
+/**
+ * "EU Commissioner Aurelio Benedetti", "UN Special Envoy Margit Holmqvist", "Minister of Health Jean Dupont": an
+ * office (a job word among capitalised words, acronyms and "of"/"for"/"de") and then a name that a known given name
+ * opens, of two to four words with no job or institution word. The first such given name starts the name.
+ */
+export function officeThenName(text: string): [string, string] | null {
+  const ws = text.trim().split(/\s+/);
+  if (ws.length < 3 || ws.length > 14) return null;
+  for (let k = 1; k <= ws.length - 2; k++) {
+    const w = ws[k]!;
+    const head = ws.slice(0, k);
+    if (!head.every((x) => /^(?:\p{Lu}|of|for|on|the|to|de|del|des|du|la|le|d['’]\p{L}|and|y|et)/u.test(x) && !/[,;:.]$/.test(x))) return null;
+    if (!/^\p{Lu}\p{Ll}/u.test(w) || !w.split('-').every(isGivenName)) continue;
+    const name = ws.slice(k);
+    if (name.length > 4 || name.some((x) => isJobWord(x) || isOrgWord(x)) || !looksLikeName(name.join(' '))) return null;
+    if (!head.some((x) => JOB_WORDS.has(x.toLowerCase()) || (isJobWord(x) && !/^(?:first|second|general|national|regional|lead|special|permanent)$/i.test(x)))) return null;
+    if (/^(?:of|for|on|the|to|de|del|des|du|la|le|and|y|et)$/i.test(head.at(-1)!)) return null;
+    return [head.join(' '), name.join(' ')];
+  }
+  return null;
+}
+
 function splitNameFromJob(text: string): [string, string] | null {
   const ws = text.split(/\s+/);
   const seg = segmentAtLexicon(text);
@@ -163,7 +190,7 @@ function takeDeliveredBy(s: string): { text: string; by: string | null; material
   return { text: s.slice(0, at).replace(/[\s,;–-]+$/, ''), by: s.slice(at + 13).trim(), material: null };
 }
 
-export const EVENT_VERB = /(?<![\p{L}])(?:se realizar[áa]n?|ser[áa] realizad[oa]|se llevar[áa]n? a cabo|tendr[áa]n? lugar|se desarrollar[áa]n?|ser[áa] convocad[oa]|se instalar[áa]n?|aura lieu|auront lieu|se tiendra|se d[ée]roulera|will take place|will be held|is held|took place|was held)(?![\p{L}])/iu;
+export const EVENT_VERB = /(?<![\p{L}])(?:se realizar[áa]n?|se llevar[áa]n? adelante|ser[áa] realizad[oa]|se llevar[áa]n? a cabo|tendr[áa]n? lugar|se desarrollar[áa]n?|ser[áa] convocad[oa]|se instalar[áa]n?|aura lieu|auront lieu|se tiendra|se d[ée]roulera|will take place|will be held|is held|took place|was held)(?![\p{L}])/iu;
 const BIO_VERB = /^[^,.;:()]{2,80}?\s(?:is|was|has|serves|served|joined|leads|holds|est|était|a été|dirige|es|fue|ha sido|se desempeña)\s\p{Ll}/u;
 const LEADING_ARTICLE = /^(?:el|la|los|las|le|les|the)\s(?=(?:Honou?rable|Hon\.|Rt\.?\s?Hon\.?|Right Honou?rable|Reverend|Rev\.|H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Dra\.|Prof\.|Mme|M\.|Sr\.|Sra\.|Srta\.|Lic\.|Pr|Excmo\.|Excma\.)\s\p{Lu})/u;
 const EMPTY = { honorific: null, position: null, organization: null, country: null, countryCode: null } as const;
@@ -294,7 +321,7 @@ export function readPerson(line: string, loose = false, style: NameStyle = {}, t
   const minWords = honorific !== null ? 1 : 2;
   // A job or institution word inside what reads as a name ("Tomás Herrera Senior Fellow") ends the name there.
   const glued = name.split(/\s+/).length > 2 ? segmentAtLexicon(name, minWords) : null;
-  const jobFirst = glued === null && isJobWord(name.split(/\s+/)[0]!) ? jobBeforeName(name, style) : null;
+  const jobFirst = glued === null && isJobWord(name.split(/\s+/)[0]!) ? jobBeforeName(name, style) ?? officeThenName(name) : officeThenName(name);
   if (jobFirst !== null) {
     name = splitHonorific(jobFirst[1], style).name;
     rest = [jobFirst[0], ...rest];

@@ -28,7 +28,7 @@ const KEYNOTE = /(?<![\p{L}])(?:keynote|conferencia inaugural|conf[ée]rence ina
 const QUOTED = /[“«"]\s?([^“”«»"]{2,200}?)\s?[”»"]/gu;
 const QUOTED_ONE = /[“«"][^“”«»"]{2,200}[”»"]/u;
 // What introduces the people of a session.
-const PEOPLE_AFTER = /\s(?:(?<=(?:palabras|mensaje|discurso|saludo|remarks|address|mot|allocution)\s(?:de bienvenida|de apertura|de clausura|of welcome|de bienvenue|d['’]ouverture|d['’]accueil)\s)(?:del|de la|de|by|du|de l['’])|con la participaci[óo]n de(?:l|\sla|\slos|\slas)?|avec la participation de|with the participation of|correr[áa] a cargo de(?:l)?|a cargo del|con|with|brought together|bringing together|featuring|featured|hablar[áa]n|intervendr[áa]n|participar[áa]n|estar[áa] a cargo de|a cargo de|será impartida por|ser[áa] impartida por|impartida por|by|por|par|avec|réunira|réunit|will hear from)\s/iu;
+const PEOPLE_AFTER = /\s(?:(?<=(?:palabras|mensaje|discurso|saludo|remarks|address|mot|allocution)\s(?:de bienvenida|de apertura|de clausura|of welcome|de bienvenue|d['’]ouverture|d['’]accueil)\s)(?:del|de la|de|by|du|de l['’])|con la participaci[óo]n de(?:l|\sla|\slos|\slas)?|avec la participation de|with the participation of|correr[áa] a cargo de(?:l)?|a cargo del|con|with|brought together|bringing together|featuring|featured|hablar[áa]n|intervendr[áa]n|participar[áa]n|estar[áa] a cargo de|a cargo de|será impartida por|ser[áa] impartida por|impartida por|ser[áa]n (?:ponentes|panelistas|expositores|conferencistas)|(?:will|are to) speak|seront intervenants|by|por(?!\s(?:el|la|lo|los|las) (?:que|cual)\s)|par|avec|réunira|réunit|will hear from)\s/iu;
 // "la inspectora X; el abogado Y, y la responsable Z, debatirán en una mesa redonda …", "X, magistrada, reflexionará
 // sobre …": the people stand before the verb of what they will do.
 const SPEAKING_VERB = /,?\s(?:debatir[áa]n?|hablar[áa]n?|participar[áa]n?|intervendr[áa]n?|reflexionar[áa]n?|expondr[áa]n?|disertar[áa]n?|dialogar[áa]n?|conversar[áa]n?|will (?:discuss|speak|debate|reflect|present)|débattront|interviendront|discuteront|échangeront)(?![\p{L}])/iu;
@@ -262,7 +262,8 @@ export function readProseProgramme(lines: readonly string[], readPerson: ReadPer
     const mod = MODERATED.exec(body);
     if (mod !== null) {
       const after = body.slice(mod.index + mod[0].length);
-      const end = /,\s(?=[\p{Ll}])|$/u.exec(after);
+      // The moderator's name ends at a comma or a conjunction before words in lower case ("… por X y por el que …").
+      const end = /,\s(?=[\p{Ll}])|\s(?:y|and|et)\s(?=[\p{Ll}])|$/u.exec(after);
       const cut = end?.index ?? after.length;
       moderators = readList(after.slice(0, cut), readPerson);
       // "The first panel, moderated by X, brought together A and B": the speakers stand after the moderator.

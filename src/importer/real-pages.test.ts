@@ -1054,7 +1054,7 @@ test('a numbered programme with no clock times ("1.- Palabras de bienvenida de X
     [null, null, 'opening', null, 'Palabras de bienvenida'],
     [null, null, 'other', null, 'Conferencia sobre el canal'],
     [null, null, 'other', null, 'Lectura de poemas'],
-    [null, null, 'other', null, 'Cierre del acto'],
+    [null, null, 'closing', null, 'Cierre del acto'],
   ]);
   assert.deepEqual(r.people, [
     [['s', 'Rosa Aldana Pérez', null, 'alcaldesa de Villanueva', null, null]],
@@ -1293,4 +1293,92 @@ test('a press release\'s day, then that day\'s programme in prose on the same li
   assert.deepEqual(r.sessions.map((s) => [s[0], s[2]]), [['19:00', 'opening'], ['17:00', 'closing']]);
   // "followed by a speech by Mr. X" after the first speaker is not read yet.
   assert.deepEqual(r.people.map((s) => s.map((p) => p[1])), [['Karim Haddad'], ['Karim Haddad']]);
+});
+
+test('times given as approximate ("+/- 09.00") and people written office first ("EU Commissioner A and UN Special Envoy B")', () => {
+  const r = read([
+    'Programme of 12 March 2019',
+    '+/- 09.00',
+    'Opening ceremony',
+    '+/- 10.15',
+    'First plenary session – political focus',
+    'Co-chaired by EU Commissioner Aurelio Benedetti and UN Special Envoy Margit Holmqvist',
+    '+/- 14.45',
+    'Second plenary session – regional focus',
+    'Co-chaired by Commissioner Petra Novakova, UNDP Administrator Kwame Asante, High Commissioner Itziar Goikoetxea',
+  ]);
+  assert.deepEqual(r.sessions.map((s) => [s[0], s[2], s[3], s[4]]), [['09:00', 'opening', null, 'Opening ceremony'], ['10:15', 'panel', 1, 'political focus'], ['14:45', 'panel', 2, 'regional focus']]);
+  assert.deepEqual(r.people, [[], [
+    ['m', 'Aurelio Benedetti', null, 'EU Commissioner', null, null],
+    ['m', 'Margit Holmqvist', null, 'UN Special Envoy', null, null],
+  ], [
+    ['m', 'Petra Novakova', null, 'Commissioner', null, null],
+    ['m', 'Kwame Asante', null, 'UNDP Administrator', null, null],
+    ['m', 'Itziar Goikoetxea', null, 'High Commissioner', null, null],
+  ]]);
+});
+
+test('given names in Latin letters from the package\'s Korean and Chinese names, and Spanish and Japanese names it lacks', () => {
+  const r = read([
+    'High-Level Opening 10:00-11:30 CEST',
+    'Scene-setting remarks:',
+    'H.E. Minjae Oh, Prime Minister, Republic of Korea',
+    'Emiko Tanabe, Managing Director, Pacific Development Fund',
+    'Inmaculada Ferrer Roig, Deputy Secretary-General, Council of the Baltic Sea States',
+  ]);
+  assert.deepEqual(r.people, [[
+    ['s', 'Minjae Oh', 'H.E.', 'Prime Minister', null, 'Republic of Korea'],
+    ['s', 'Emiko Tanabe', null, 'Managing Director', 'Pacific Development Fund', null],
+    ['s', 'Inmaculada Ferrer Roig', null, 'Deputy Secretary-General', 'Council of the Baltic Sea States', null],
+  ]]);
+  assert.deepEqual(r.warnings, []);
+});
+
+test('a line closed by a parenthesis that ends on a given name ("País Vasco)") is not wrapped into the next; Café and Cierre', () => {
+  const r = read([
+    '10:00 - 11:30  Panel 1: Gobernanza del agua',
+    '   Itziar Etxeberria (Universidad del País Vasco)',
+    '   Minjae Park (Korea Water Institute)',
+    '11:30 - 11:45  Café',
+    '13:00  Cierre',
+  ]);
+  assert.deepEqual(r.sessions.map((s) => s[2]), ['panel', 'break', 'closing']);
+  assert.deepEqual(r.people[0]!.map((p) => [p[1], p[4]]), [['Itziar Etxeberria', 'Universidad del País Vasco'], ['Minjae Park', 'Korea Water Institute']]);
+});
+
+test('"Présidence :" chairs; "Allocutions de A, job, B, job, C, job" names three speakers', () => {
+  const r = read([
+    '9h30 - 10h15 : Ouverture du colloque',
+    "Allocutions de Aurélie Vasseur, Présidente du Sénat, Thibault Lemaire, directeur général de l'Institut des mers, Aitana Roca, secrétaire générale de l'Union des ports",
+    '10h15 - 11h30 : Première Table ronde',
+    'Présidence : Louise Caradec, députée',
+    "- Xosé Pereira, professeur d'océanographie à l'Université de Vigo",
+  ]);
+  assert.deepEqual(r.people.map((s) => s.map((p) => [p[0], p[1], p[3]])), [[
+    ['s', 'Aurélie Vasseur', 'Présidente du Sénat'],
+    ['s', 'Thibault Lemaire', "directeur général de l'Institut des mers"],
+    ['s', 'Aitana Roca', "secrétaire générale de l'Union des ports"],
+  ], [
+    ['m', 'Louise Caradec', 'députée'],
+    ['s', 'Xosé Pereira', "professeur d'océanographie à l'Université de Vigo"],
+  ]]);
+});
+
+test('a sentence that opens with the day\'s date ("El día 18 de septiembre, de 10 a 20 h. en …") heads the day', () => {
+  assert.deepEqual(readDayHeading('El día 18 de septiembre, de 10 a 20 h. en el Salón de Actos.', [2015]), {
+    label: 'El día 18 de septiembre, de 10 a 20 h. en el Salón de Actos.', date: '2015-09-18', dayNumber: null,
+    warning: 'year 2015 taken from elsewhere on the page', rest: null,
+  });
+  assert.equal(readDayHeading('El día 18 de septiembre', [2015])?.date, '2015-09-18');
+  assert.equal(readDayHeading('Día 3', [2015])?.dayNumber, 3);
+});
+
+test('people in parentheses after a timed title: "Title (Name, job, Org)", "Title (Atelier animé par X, facilitatrice)"', () => {
+  const r = read([
+    'samedi 11 octobre 2025',
+    '9h30 - 10h30 : L’eau, un bien commun à partager ? (Hélène Carrasco, maîtresse de conférences, Université Grenoble Alpes)',
+    '15h00 - 17h00 : Travail en sous-groupes (Atelier animé par Solène Vidal, facilitatrice)',
+  ]);
+  assert.deepEqual(r.sessions.map((s) => s[4]), ['L’eau, un bien commun à partager ?', 'Travail en sous-groupes']);
+  assert.deepEqual(r.people.map((s) => s.map((p) => [p[0], p[1]])), [[['s', 'Hélène Carrasco']], [['m', 'Solène Vidal']]]);
 });

@@ -23,6 +23,9 @@ const CHAIRING = [
   'président', 'presidente', 'modérateur', 'modératrice', 'moderador', 'moderadora',
   'présidente', 'présidents', 'président de séance', 'présidente de séance', 'modérateurs', 'modératrices',
   'animateur', 'animatrice', 'moderadores', 'moderadoras',
+  // The part named as an activity: "Présidence : X", "Modération : Y", "Moderación: Z".
+  'présidence', 'presidencia', 'modération', 'moderación', 'animation', 'facilitation', 'facilitación', 'chairing',
+  'moderation',
 ];
 const SPEAKING = [
   'speakers', 'speaker', 'panelists', 'panelist', 'panellists', 'panellist', 'presenters', 'presenter',
@@ -94,6 +97,19 @@ function spokenBy(written: string): Role | null {
   return { bucket: 'speakers', label: m[1]! };
 }
 
+/**
+ * "Scene-setting remarks:", "Special addresses:", "Interventions des délégations :": a label of up to four words ending
+ * in a speech noun, then a colon and nothing else (the people on the lines under it) or an honorific: the people
+ * after it speak, as after "Opening remarks:". Not with a title after the colon ("Closing remarks: the way ahead").
+ */
+function spokenLabel(label: string, rest: string): Role | null {
+  const ws = label.trim().split(/\s+/);
+  if (ws.length > 4 || /\d/.test(label) || !SPEECH_NOUNS.has(ws.at(-1)!.toLowerCase())) return null;
+  if (ws.length === 1 && !/^(?:remarks|statements|speeches|addresses|presentations|interventions|intervenciones|palabras|messages)$/i.test(ws[0]!)) return null;
+  if (rest !== '' && !/^(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Hon\.|Mme|M\.|Sr\.|Sra\.|S\.E\.|SEM)\s\p{Lu}/u.test(rest)) return null;
+  return { bucket: 'speakers', label: label.trim() };
+}
+
 /** A short label (up to six words, no digits) holding one role noun: that role, with the label as written. */
 function roleInLabel(written: string): Role | null {
   const label = written.replace(/[:.]$/, '').trim();
@@ -130,7 +146,8 @@ export function readRoleLine(line: string): { role: Role; rest: string } | null 
     if (m === null) continue;
     // "Welcome and opening address by the Honourable X": a speech noun before "by", when a name (or an article and
     // a capital) follows; "Présentation … par la maîtresse des cérémonies, X" is read elsewhere.
-    const role = roleOf(m[1]!) ?? (re === ROLE_BY && /^(?:(?:the|la|le|el|l['’])\s?)?\p{Lu}/u.test(m[2]!.trim()) ? spokenBy(m[1]!) : null);
+    const role = roleOf(m[1]!) ?? (re === ROLE_BY && /^(?:(?:the|la|le|el|l['’])\s?)?\p{Lu}/u.test(m[2]!.trim()) ? spokenBy(m[1]!) : null) ??
+      (re === ROLE_LINE ? spokenLabel(m[1]!, m[2]!.trim()) : null);
     if (role !== null) return { role, rest: m[2]!.trim() };
   }
   const comma = readRoleComma(s);

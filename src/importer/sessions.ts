@@ -27,7 +27,7 @@ const NUMBERED = new RegExp(
 const BREAK = /^(?:(?:coffee|tea|health|networking|refreshment|lunch|welcome|morning|afternoon|mid-morning|mid-afternoon)\s)?(?:break|lunch|luncheon|coffee|refreshments|breakfast|supper)\b|^tea$|^corte\.?$|\b(?:coffee|tea|lunch|health) break\b|^(?:arrival|arrivals|registration|accueil|inscription|registro|llegada|recepci[oó]n)\s(?:and|&|et|y)\s(?:coffee|tea|caf[ée]|refreshments)\b/i;
 const CONTINUED = /^\((?:continued|cont\.?|cont['’]d|suite|continuación)\)[\s.:–—\-|]*/i;
 // Breaks as French and Spanish pages write them: "Pause café", "Déjeuner", "Almuerzo", "Receso".
-const BREAK_FR_ES = /^(?:pause|pausa|receso|d[ée]jeuner|petit[- ]d[ée]jeuner|almuerzo|desayuno|refrigerio)(?:$|[\s.-])/i;
+const BREAK_FR_ES = /^(?:pause|pausa|receso|d[ée]jeuner|petit[- ]d[ée]jeuner|almuerzo|desayuno|refrigerio|comida|caf[ée](?:\s(?:de\s)?(?:networking|d['’]accueil|de bienvenida|y networking))?$|coffee[- ]break|caf[ée][- ]break)(?:$|[\s.-])/i;
 const OPENING = /^(?:(?:official|formal|high-level)\s)?(?:opening|welcome|welcoming|inaugural|inauguration)\b|\bopening (?:session|ceremony|remarks|statements?|plenary|segment)\b|^welcome\b/i;
 const CLOSING = /^(?:closing|concluding|conclusions?|wrap[- ]up|closure|close of)\b|\bclosing (?:session|ceremony|remarks|statements?|plenary|segment)\b/i;
 const KEYNOTE = /\bkey ?note\b/i;
@@ -37,10 +37,14 @@ const PANEL = /\b(?:panel|round ?table|parallel session|breakout|break-out|worki
 
 // French and Spanish: "Cérémonie d'ouverture", "Séance de clôture", "Clôture", "Apertura", "Clausura".
 const OPENING_FR_ES = /^(?:ouverture|apertura|inauguraci[oó]n|mots? de bienvenue|mots? d['’]accueil|bienvenida|palabras de bienvenida)(?![\p{L}])|\b(?:d['’]ouverture|de apertura|inaugural)(?![\p{L}])/iu;
-const CLOSING_FR_ES = /^(?:cl[oô]ture|clausura)(?![\p{L}])|\b(?:de cl[oô]ture|de clausura)(?![\p{L}])/iu;
+const CLOSING_FR_ES = /^(?:cl[oô]ture|clausura|cierre|conclusiones|palabras finales|mot de la fin|propos de cl[oô]ture)(?![\p{L}])|\b(?:de cl[oô]ture|de clausura|de cierre)(?![\p{L}])/iu;
 
 /** The kind a title names, or null when it names none. */
+// "Conferencia inaugural", "Conférence inaugurale", "Lección magistral": an invited address, not the opening.
+const KEYNOTE_FR_ES = /^(?:conferencia|conf[ée]rence|lecci[oó]n|lecture)\s(?:inaugural|inaugurale|magistral|magistrale)(?![\p{L}])/iu;
+
 function kindOfTitle(title: string): SessionKind | null {
+  if (KEYNOTE_FR_ES.test(title)) return 'keynote';
   if (OPENING_FR_ES.test(title)) return 'opening';
   if (CLOSING_FR_ES.test(title)) return 'closing';
   if ((BREAK.test(title) || BREAK_FR_ES.test(title)) && title.split(/\s+/).length <= 8) return 'break';

@@ -32,6 +32,8 @@ const RANGE_SEP = /^\s{0,3}(?:[-–—‑>→]|to\b|until\b|till\b|à(?=\s)|a(?=
 const AFTER = /^[\s|:.,;/–—-]*/;
 // "de 9h à 10h", "from 9:00 to 10:00": a word that opens a range.
 const LEAD = /^(?:de|from|desde|dès|des)\s(?=\d)/i;
+// "+/- 09.00", "± 10:15", "~14:00", "ca. 9.30", "approx. 10am", "vers 10h": a time given as approximate is still the time.
+const APPROX = /^(?:\+\/-|\+-|±|~|ca\.|c\.|approx\.?|circa|vers)\s?(?=\d)/i;
 // "(9:00-10:30) Title", "[09:00 – 10:30] Title": a time set in brackets.
 const BRACKET_OPEN = /^[([]\s?(?=\d{1,2}[:.hH]\d{2})/;
 const BRACKET_CLOSE = /^[)\]]/;
@@ -95,6 +97,8 @@ export function readTimeSlot(line: string): TimeSlot | null {
     if (inner === null || close === null) return null;
     return { ...inner, rest: inner.rest.slice(close[0].length).replace(AFTER, '').trim() };
   }
+  const approx = APPROX.exec(full);
+  if (approx !== null) full = full.slice(approx[0].length);
   const lead = LEAD.exec(full);
   if (lead !== null) full = full.slice(lead[0].length);
   const s = full.slice(0, 200);

@@ -135,7 +135,7 @@ describe('backup and restore round trips', () => {
         await seed(source.storage, BULK);
         const first = await createBackup(source.storage);
         const report = await restoreBackup(target.storage, first.bytes, 'backup.tar.gz');
-        const expected = { ...DEMO_ROWS, translation: BULK + 1, site_state: 2 };
+        const expected = { ...DEMO_ROWS, translation: BULK + 1, site_state: 3 };
         assert.deepEqual(report.rows, expected);
         assert.deepEqual(await rowCounts(target.storage), expected);
         // Sign-in sessions are not part of a backup: the restored site starts with everyone signed out.
@@ -284,7 +284,7 @@ function archive(): Promise<Buffer> {
   return validArchive;
 }
 
-const EMPTY = { series: 0, event: 0, day: 0, session: 0, person: 0, organization: 0, appearance: 0, file: 0, file_chunk: 0, file_variant: 0, material: 0, translation: 0, site_state: 2, account: 0, account_series: 0, api_token: 0, release: 0, pub_event: 0, pub_day: 0, pub_session: 0, pub_appearance: 0, pub_material: 0, audit_entry: 0, person_alias: 0, organization_alias: 0, slug_redirect: 0, identity_merge: 0, speaker_link: 0, speaker_submission: 0, publication: 0, publication_edition: 0 };
+const EMPTY = { series: 0, event: 0, day: 0, session: 0, person: 0, organization: 0, appearance: 0, file: 0, file_chunk: 0, file_variant: 0, material: 0, translation: 0, site_state: 3, account: 0, account_series: 0, api_token: 0, release: 0, pub_event: 0, pub_day: 0, pub_session: 0, pub_appearance: 0, pub_material: 0, audit_entry: 0, person_alias: 0, organization_alias: 0, slug_redirect: 0, identity_merge: 0, speaker_link: 0, speaker_submission: 0, publication: 0, publication_edition: 0 };
 
 for (const engine of ENGINES) {
   describe(`restore refusals on ${engine}`, () => {
@@ -500,7 +500,7 @@ describe('plenary backup and plenary restore', () => {
     assert.equal(first.err, '');
     assert.equal(first.code, 0);
     assert.equal(first.out, [`wrote ${file} (schema ${LATEST}, ${TABLES.length} tables, ${total} rows, ${statSync(file).size} bytes)`, ...lines(counts), ''].join('\n'));
-    assert.deepEqual(counts, { ...DEMO_ROWS, translation: 1, site_state: 2 });
+    assert.deepEqual(counts, { ...DEMO_ROWS, translation: 1, site_state: 3 });
 
     const again = plenary(['backup', file], 'source.db');
     assert.deepEqual(again, { code: 1, out: '', err: `plenary: ${file} exists; use --force to replace it\n` });

@@ -89,7 +89,8 @@ async function rowsOf0001(storage: Storage): Promise<Record<string, unknown[]>> 
   // From migration 0005 on, a file's bytes are its chunks in order.
   const chunked = (await appliedMigrations(db, storage.engine)).includes('0005-file-chunks');
   for (const [table, columns] of Object.entries(SCHEMA_0001)) {
-    const rows = await db.selectFrom(table).select(chunked && table === 'file' ? columns.filter((c) => c !== 'data') : columns).orderBy(KEY[table] ?? 'id').execute();
+    // site_state: the rows of 0001 (the generation); a restore's rebuild records the search documents' rules beside it.
+    const rows = (await db.selectFrom(table).select(chunked && table === 'file' ? columns.filter((c) => c !== 'data') : columns).orderBy(KEY[table] ?? 'id').execute()).filter((r) => table !== 'site_state' || r.key !== 'search_doc_rules');
     if (chunked && table === 'file') {
       for (const r of rows) {
         const chunks = await db.selectFrom('file_chunk').select(['n', 'data']).where('file_id', '=', r.id).orderBy('n').execute();

@@ -161,7 +161,7 @@ const LIVE_FIELDS = {
     decided_at: timestamp,
     created_at: timestamp,
   },
-  site_state: { key: z.enum(['generation', 'name_key_rules']), value: z.int().min(0).max(MAX_GENERATION, `must be at most ${MAX_GENERATION}: later writes would overflow the counter`) },
+  site_state: { key: z.enum(['generation', 'name_key_rules', 'search_doc_rules']), value: z.int().min(0).max(MAX_GENERATION, `must be at most ${MAX_GENERATION}: later writes would overflow the counter`) },
 };
 
 /** Per table, the columns whose values have rules beyond their type; the rest only need the right type. The published copies (pub_*) follow their tables' rules. */

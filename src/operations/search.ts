@@ -5,9 +5,10 @@ import { parseQuery, highlight, snippet, STEM_LANGUAGES, type ParsedQuery, type 
 import { type Picked, pickField, pickText } from '../domain/translations.ts';
 import { docxToText } from '../importer/extract-docx.ts';
 import { pdfToText } from '../importer/extract-pdf.ts';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DbOrTx } from '../storage/database.ts';
 import { published } from '../storage/published.ts';
+import { markSearchDocRules } from '../storage/search-doc-rules.ts';
 import { fileChunks } from '../storage/queries/files.ts';
 import {
   bodiesById,
@@ -435,6 +436,7 @@ export async function rebuildIndexWithin(trx: DbOrTx, progress?: (p: RebuildProg
   progress?.({ events: events.length, eventsDone: done, docs, phase: 'identities' });
   if (pg) await createGinIndexes(trx);
   await queueMissingFileTexts(trx, new Date().toISOString());
+  await markSearchDocRules(trx as Kysely<any>);
   return docs;
 }
 

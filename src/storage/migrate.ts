@@ -28,6 +28,7 @@ import * as m0019 from './migrations/0019-public-counts.ts';
 import * as m0020 from './migrations/0020-appearance-page-indexes.ts';
 import * as m0021 from './migrations/0021-material-version-languages.ts';
 import { type RekeyReport, rekeyNamesWithin } from './name-keys.ts';
+import { type ReindexReport, refreshIdentityDocsWithin } from './search-doc-rules.ts';
 import type { Engine, Storage } from './storage.ts';
 
 /**
@@ -165,6 +166,8 @@ export type MigrateOptions = {
   migrations?: Migrations;
   /** called when stored name keys were changed to follow this Plenary's rules (name-keys.ts) */
   onRekey?: (report: RekeyReport) => void;
+  /** called when the persons' and organizations' search documents were made again by this Plenary's rules */
+  onReindex?: (report: ReindexReport) => void;
 };
 
 /**
@@ -208,6 +211,13 @@ export async function migrate(storage: Storage, opts: MigrateOptions = {}): Prom
     });
     const changed = report && report.persons + report.personAliases + report.personAliasesCollapsed + report.organizations + report.organizationAliases + report.organizationAliasesCollapsed;
     if (report && changed) opts.onRekey?.(report);
+    // The search documents of persons and organizations, when the rules that make them changed (search-doc-rules.ts).
+    const reindexed = await storage.db.transaction().execute(async (tx) => {
+      const trx = tx as unknown as Kysely<any>;
+      await lockAndPrepare(trx, storage.engine);
+      return await refreshIdentityDocsWithin(trx);
+    });
+    if (reindexed && reindexed.persons + reindexed.organizations > 0) opts.onReindex?.(reindexed);
   }
   return applied;
 }

@@ -253,8 +253,10 @@ export async function search(storage: Storage, params: SearchParams): Promise<Se
     step('labels');
   };
   if (storage.engine === 'postgres') {
-    // One snapshot for the counts and the page.
-    await storage.db.transaction().setAccessMode('read only').execute((trx) => run(trx));
+    // One snapshot for the state read first (the common tokens' set), the counts and the page: under READ COMMITTED
+    // each statement would see what had committed by its start, so a rebuild committing between them could pair the
+    // old set's tokens with documents made with the new one. A read-only REPEATABLE READ transaction never fails to serialize.
+    await storage.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute((trx) => run(trx));
   } else await run(storage.db);
   return outcome;
 }

@@ -314,6 +314,10 @@ async function load(storage: Storage, pids: number[]): Promise<Loaded> {
  */
 async function keptSchema(schema: string): Promise<{ url: string; reuse: boolean }> {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`BENCH_PG_KEEP: "${schema}" is not a lower-case schema name`);
+  // The schema is dropped when it holds no finished load: never one the database itself or its tests use.
+  if (schema === 'public' || schema === 'information_schema' || schema.startsWith('pg_') || /^t_[0-9a-f]{12}$/.test(schema)) {
+    throw new Error(`BENCH_PG_KEEP: "${schema}" is a schema the database or its tests use, and a load there would drop it; name another (search_100k, say)`);
+  }
   const base = process.env.PLENARY_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();

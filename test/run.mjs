@@ -34,6 +34,7 @@ const UNIT = [
   'src/importer/fixtures.test.ts',
   'src/importer/read-input.test.ts',
   'src/importer/clean-text.test.ts',
+  'src/importer/page-language.test.ts',
   'src/exports/ical.test.ts',
   'src/exports/frab.test.ts',
   'src/exports/jsonld.test.ts',

@@ -62,6 +62,8 @@ const FIXED: Record<string, string> = {
   'link to a document of the meeting; not read': 'documentLink',
   'meeting announced in a sentence; its subject read as the title (a guess)': 'meetingInSentence',
   'no agenda found on the page: no time, day, session heading or programme was recognised': 'noAgenda',
+  'heading of the programme; not a session': 'programmeHeading',
+  'people read from the parentheses after the title (a guess)': 'peopleInParentheses',
 };
 
 /** Warnings with a value in them: the pattern, the code and the names of the values caught. */

@@ -712,6 +712,8 @@ export const ar: Catalogue = {
   'importWarning.documentLink': 'رابط إلى وثيقة من وثائق الاجتماع؛ لم يُقرأ',
   'importWarning.meetingInSentence': 'اجتماع مُعلن عنه في جملة؛ قُرئ موضوعه عنوانًا (تخمين)',
   'importWarning.noAgenda': 'لم يُعثر على جدول أعمال في الصفحة: لم يُتعرّف على وقت أو يوم أو عنوان جلسة أو برنامج',
+  'importWarning.programmeHeading': 'عنوان البرنامج؛ ليس جلسة',
+  'importWarning.peopleInParentheses': 'أشخاص قُرئوا من الأقواس بعد العنوان (تخمين)',
   'importWarning.yearElsewhere': 'السنة {year} مأخوذة من موضع آخر في الصفحة',
   'importWarning.yearWeekday': 'السنة {year} مأخوذة من موضع آخر في الصفحة؛ يوم الأسبوع لا يطابق',
   'importWarning.notPerson': '«{label}» يليه شيء ليس شخصًا',

@@ -697,6 +697,8 @@ export const en = {
   'importWarning.documentLink': 'link to a document of the meeting; not read',
   'importWarning.meetingInSentence': 'meeting announced in a sentence; its subject read as the title (a guess)',
   'importWarning.noAgenda': 'no agenda found on the page: no time, day, session heading or programme was recognised',
+  'importWarning.programmeHeading': 'heading of the programme; not a session',
+  'importWarning.peopleInParentheses': 'people read from the parentheses after the title (a guess)',
   'importWarning.yearElsewhere': 'year {year} taken from elsewhere on the page',
   'importWarning.yearWeekday': 'year {year} taken from elsewhere on the page; the weekday does not match',
   'importWarning.notPerson': '"{label}" followed by something that is not a person',

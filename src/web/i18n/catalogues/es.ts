@@ -694,6 +694,8 @@ export const es: Catalogue = {
   'importWarning.documentLink': 'enlace a un documento de la reunión; no leído',
   'importWarning.meetingInSentence': 'reunión anunciada en una frase; su tema leído como título (suposición)',
   'importWarning.noAgenda': 'no se encontró ningún programa en la página: no se reconoció ninguna hora, día, encabezado de sesión ni programa',
+  'importWarning.programmeHeading': 'encabezado del programa; no es una sesión',
+  'importWarning.peopleInParentheses': 'personas leídas entre los paréntesis después del título (suposición)',
   'importWarning.yearElsewhere': 'año {year} tomado de otro lugar de la página',
   'importWarning.yearWeekday': 'año {year} tomado de otro lugar de la página; el día de la semana no coincide',
   'importWarning.notPerson': '«{label}» seguido de algo que no es una persona',

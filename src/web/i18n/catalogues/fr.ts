@@ -694,6 +694,8 @@ export const fr: Catalogue = {
   'importWarning.documentLink': 'lien vers un document de la réunion ; non lu',
   'importWarning.meetingInSentence': 'réunion annoncée dans une phrase ; son objet lu comme titre (supposition)',
   'importWarning.noAgenda': 'aucun programme trouvé sur la page : ni heure, ni jour, ni titre de séance, ni programme reconnu',
+  'importWarning.programmeHeading': 'titre du programme ; pas une séance',
+  'importWarning.peopleInParentheses': 'personnes lues dans les parenthèses après le titre (supposition)',
   'importWarning.yearElsewhere': 'année {year} reprise d’un autre endroit de la page',
   'importWarning.yearWeekday': 'année {year} reprise d’un autre endroit de la page ; le jour de la semaine ne correspond pas',
   'importWarning.notPerson': '« {label} » suivi de quelque chose qui n’est pas une personne',

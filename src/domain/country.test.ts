@@ -117,6 +117,17 @@ test('countries named inside a position: after "of", "de", "du"… or alone betw
   assert.deepEqual(countriesNamedIn('Profesor, Universidad de Granada'), []);
   assert.deepEqual(countriesNamedIn('Director General of the Office of the United Nations in Geneva'), []);
   assert.deepEqual(countriesNamedIn('State of New Jersey'), []);
+  // A name followed by anything but a linking word, or naming an institution's place, is not the country represented.
+  assert.deepEqual(countriesNamedIn('Professor, University of Georgia'), []);
+  assert.deepEqual(countriesNamedIn('Rector de la Universidad de Chile'), []);
+  assert.deepEqual(countriesNamedIn('Head of Niger Delta Development Commission'), []);
+  assert.deepEqual(countriesNamedIn('Researcher at Jersey City'), []);
+  assert.deepEqual(countriesNamedIn('Head of Mexico City Office'), []);
+  assert.deepEqual(countriesNamedIn('Ambassador of Georgia to the United Nations'), ['GE']);
+  // A second country joined by "and" to one just taken.
+  assert.deepEqual(countriesNamedIn('Special Coordinator for Sudan and South Sudan'), ['SD', 'SS']);
+  assert.deepEqual(countriesNamedIn('Ambassadeur du Mali et du Niger'), ['ML', 'NE']);
+  assert.deepEqual(countriesNamedIn('Sudan and South Sudan Office'), []);
   assert.deepEqual(countriesNamedIn(''), []);
   assert.deepEqual(countriesNamedIn(null), []);
 });

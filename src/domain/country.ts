@@ -170,21 +170,30 @@ const BEFORE_COUNTRY = new Set(['of', 'for', 'to', 'in', 'at', 'de', 'du', 'des'
 const ARTICLES = new Set(['the', 'la', 'le', 'l', 'les', 'el', 'los', 'las']);
 /** Names that are more often a city or a person in running text ("Universidad de Granada", "Maurice"): not taken there. */
 const AMBIGUOUS = new Set(['granada', 'grenade', 'guadalupe', 'maurice', 'mauricio']);
+/** Words that may follow a country's name taken in running text ("of Mexico to the United Nations"); any other ends it not ("of Niger Delta", "at Jersey City"). */
+const AFTER_COUNTRY = new Set(['to', 'at', 'in', 'on', 'and', 'with', 'before', 'a', 'au', 'aux', 'aupres', 'en', 'et', 'avec', 'y', 'e', 'ante', 'para', 'al', 'con']);
+/** Words joining a second country to one just taken ("for Sudan and South Sudan"). */
+const AND = new Set(['and', 'et', 'y', 'e']);
+/** Words before "of" that make the name a place of an institution ("University of Georgia", "Universidad de Chile"), not a country represented. */
+const INSTITUTION = new Set(['university', 'universite', 'universidad', 'universidade', 'universita', 'college', 'colegio', 'state', 'estado']);
 /** The most words a country's name has in keyOf's form ("united kingdom of great britain and northern ireland": 8). */
 const MAX_NAME_WORDS = Math.max(...[...byKey.keys()].map((k) => k.split(' ').length));
 
 /**
  * The countries a text such as a position names ("Permanent Representative of Mexico to the
  * United Nations" → MX), each once, in order: a country's name (any of its English, French or
- * Spanish names, the longest first) after "of", "for", "de", "du", "del"… (and an article), or
- * a part between commas that is a country's name alone ("Ambassador, Ecuador"). Elsewhere a
- * name is not taken ("Jordan Smith", "Chad Institute", "Mexico City Office").
+ * Spanish names, the longest first) after "of", "for", "de", "du", "del"… (and an article) and
+ * before the end of its part or a linking word ("to", "and", "ante"…), or after "and" that follows
+ * a country just taken ("for Sudan and South Sudan"), or a part between commas that is a country's
+ * name alone ("Ambassador, Ecuador"). Elsewhere a name is not taken ("Jordan Smith", "Chad
+ * Institute", "Head of Mexico City Office", "Niger Delta", "University of Georgia").
  */
 export function countriesNamedIn(text: string | null | undefined): string[] {
   const out: string[] = [];
   if (!text) return out;
   for (const part of text.split(/[,;()\n]/)) {
     const words = keyOf(part).split(' ').filter((w) => w !== '');
+    let takenUpTo = -1;
     for (let i = 0; i < words.length; ) {
       let code: string | undefined;
       let n = Math.min(MAX_NAME_WORDS, words.length - i);
@@ -200,7 +209,14 @@ export function countriesNamedIn(text: string | null | undefined): string[] {
       if (j >= 0 && ARTICLES.has(words[j]!)) j--;
       const whole = i === 0 && n === words.length;
       const name = words.slice(i, i + n).join(' ');
-      if ((whole || (j >= 0 && BEFORE_COUNTRY.has(words[j]!))) && !AMBIGUOUS.has(name) && !out.includes(code)) out.push(code);
+      const next = words[i + n];
+      const after = next === undefined || AFTER_COUNTRY.has(next);
+      const introduced = j >= 0 && BEFORE_COUNTRY.has(words[j]!) && !(j >= 1 && INSTITUTION.has(words[j - 1]!));
+      const joined = j >= 0 && AND.has(words[j]!) && takenUpTo === j;
+      if ((whole || ((introduced || joined) && after)) && !AMBIGUOUS.has(name)) {
+        if (!out.includes(code)) out.push(code);
+        takenUpTo = i + n;
+      }
       // A name taken or not is passed over whole ("Democratic People's Republic of Korea" is not read again from "Korea").
       i += n;
     }

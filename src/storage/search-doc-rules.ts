@@ -10,8 +10,11 @@
 import { type Kysely, sql } from 'kysely';
 import { publicIdentities, reindexIdentities } from './queries/search.ts';
 
-/** 2: a country named inside a person's position ("Permanent Representative of Mexico") is in the person's text. */
-export const SEARCH_DOC_RULES = 2;
+/**
+ * 2: a country named inside a person's position ("Permanent Representative of Mexico") is in the person's text;
+ * 3: such a name only before a linking word or the end of its part, not an institution's place ("University of Georgia").
+ */
+export const SEARCH_DOC_RULES = 3;
 export const SEARCH_DOC_RULES_STATE = 'search_doc_rules';
 
 export type ReindexReport = { from: number | null; to: number; persons: number; organizations: number };

@@ -123,7 +123,7 @@ if (chromiumMissing) {
         assert.equal(await second.textContent('h1'), 'Changed meanwhile');
         await axe(second, 'conflict page', ['color-contrast', 'document-title', 'html-has-lang', 'th-has-data-cells']);
         await keep('/admin/audit', await page.goto(`${site.base}/admin/audit`, { waitUntil: 'load' }), 200);
-        assert.ok((await page.textContent('table.audit'))?.includes('title: Opening of the dialogue'));
+        assert.ok((await page.textContent('table.audit'))?.includes('Title: Opening of the dialogue'));
         await axe(page, '/admin/audit', ['color-contrast', 'document-title', 'html-has-lang', 'th-has-data-cells']);
       } finally {
         await second.close();

@@ -150,7 +150,7 @@ for (const engine of ENGINES) {
         assert.deepEqual(await facets('/ar'), ['event <bdi lang="en" dir="ltr">International Dialogue on Migration 2025</bdi>', 'event <bdi lang="en" dir="ltr">Other 2025</bdi>', 'series <bdi lang="en" dir="ltr">International Dialogue on Migration</bdi>', 'series <bdi lang="en" dir="ltr">Other series</bdi>'].sort());
         assert.deepEqual(await facets(''), ['event <bdi lang="en">International Dialogue on Migration 2025</bdi>', 'event <bdi lang="en">Other 2025</bdi>', 'series <bdi lang="en">International Dialogue on Migration</bdi>', 'series <bdi lang="en">Other series</bdi>'].sort());
         const ld = JSON.parse(eventFr.body.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1]!);
-        assert.deepEqual(ld.superEvent, { '@type': 'EventSeries', name: { '@value': TITLE_FR, '@language': 'fr' }, url: `${base}/series/idm` });
+        assert.deepEqual(ld.superEvent, { '@type': 'EventSeries', name: { '@value': TITLE_FR, '@language': 'fr' }, url: `${base}/fr/series/idm` });
         const ldEn = JSON.parse((await http('GET', `${base}/events/idm-2025`)).body.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1]!);
         assert.deepEqual(ldEn.superEvent, { '@type': 'EventSeries', name: 'International Dialogue on Migration', url: `${base}/series/idm` });
       } finally {

@@ -204,19 +204,15 @@ export async function migrate(storage: Storage, opts: MigrateOptions = {}): Prom
     }
   }
   if (opts.migrations === undefined) {
-    const report = await storage.db.transaction().execute(async (tx) => {
+    // Derived data made again when the rules that make it changed, in one transaction under the migrations' lock:
+    // the name keys (name-keys.ts), then the search documents of persons and organizations (search-doc-rules.ts).
+    const [report, reindexed] = await storage.db.transaction().execute(async (tx) => {
       const trx = tx as unknown as Kysely<any>;
       await lockAndPrepare(trx, storage.engine);
-      return await rekeyNamesWithin(trx);
+      return [await rekeyNamesWithin(trx), await refreshIdentityDocsWithin(trx)] as const;
     });
     const changed = report && report.persons + report.personAliases + report.personAliasesCollapsed + report.organizations + report.organizationAliases + report.organizationAliasesCollapsed;
     if (report && changed) opts.onRekey?.(report);
-    // The search documents of persons and organizations, when the rules that make them changed (search-doc-rules.ts).
-    const reindexed = await storage.db.transaction().execute(async (tx) => {
-      const trx = tx as unknown as Kysely<any>;
-      await lockAndPrepare(trx, storage.engine);
-      return await refreshIdentityDocsWithin(trx);
-    });
     if (reindexed && reindexed.persons + reindexed.organizations > 0) opts.onReindex?.(reindexed);
   }
   return applied;

@@ -57,11 +57,11 @@ const UNIT = [
   'test/alternates.test.ts',
 ];
 
-const BROWSER = ['test/browser.test.ts', 'test/representation-browser.test.ts', 'test/publication-browser.test.ts', 'test/admin-browser.test.ts', 'test/print.test.ts', 'test/organizer-journey.test.ts', 'test/release-browser.test.ts', 'test/browser-import-chromium.test.ts', 'test/speaker-link-browser.test.ts', 'test/paging-browser.test.ts', 'test/viewer-zone-browser.test.ts', 'test/content-languages-browser.test.ts', 'test/interface-languages-browser.test.ts', 'test/every-page-browser.test.ts', 'test/keyboard-workspace-browser.test.ts', 'test/keyboard-admin-walks-browser.test.ts'];
+const BROWSER = ['test/browser.test.ts', 'test/representation-browser.test.ts', 'test/publication-browser.test.ts', 'test/admin-browser.test.ts', 'test/print.test.ts', 'test/organizer-journey.test.ts', 'test/release-browser.test.ts', 'test/browser-import-chromium.test.ts', 'test/speaker-link-browser.test.ts', 'test/paging-browser.test.ts', 'test/viewer-zone-browser.test.ts', 'test/content-languages-browser.test.ts', 'test/interface-languages-browser.test.ts', 'test/every-page-browser.test.ts', 'test/keyboard-workspace-browser.test.ts', 'test/keyboard-admin-walks-browser.test.ts', 'test/keyboard-identities-browser.test.ts', 'test/keyboard-import-links-browser.test.ts'];
 
 // Browser and command-line tests that also loop over PLENARY_TEST_ENGINES: `npm test` runs them on
 // SQLite from UNIT and BROWSER above; `npm run test:pg` (the storage set) runs them on PostgreSQL too.
-const ALSO_ON_PG = ['test/organizer-journey.test.ts', 'test/admin-browser.test.ts', 'test/cli.test.ts', 'test/keyboard-workspace-browser.test.ts', 'test/keyboard-admin-walks-browser.test.ts'];
+const ALSO_ON_PG = ['test/organizer-journey.test.ts', 'test/admin-browser.test.ts', 'test/cli.test.ts', 'test/keyboard-workspace-browser.test.ts', 'test/keyboard-admin-walks-browser.test.ts', 'test/keyboard-identities-browser.test.ts', 'test/keyboard-import-links-browser.test.ts'];
 
 const which = process.argv[2] ?? 'all';
 const files = which === 'storage' ? [...STORAGE, ...ALSO_ON_PG] : which === 'all' ? [...UNIT, ...STORAGE, ...BROWSER] : null;

@@ -312,6 +312,7 @@ export const ar: Catalogue = {
   'upload.replace': 'استبدال الملف',
   'upload.delete': 'حذف',
   'upload.open': 'فتح',
+  'materialConflict.type': 'نوع الملف',
   'materialConflict.size': 'الحجم',
   'materialConflict.uploaded': 'تاريخ الرفع',
   'materialConflict.notSent': 'ليس جزءًا مما أرسلته',

@@ -309,6 +309,7 @@ export const en = {
   'upload.replace': 'Replace the file',
   'upload.delete': 'Delete',
   'upload.open': 'Open',
+  'materialConflict.type': 'File type',
   'materialConflict.size': 'Size',
   'materialConflict.uploaded': 'Uploaded',
   'materialConflict.notSent': 'not part of what you sent',

@@ -303,6 +303,7 @@ export const es: Catalogue = {
   'upload.replace': 'Reemplazar el archivo',
   'upload.delete': 'Eliminar',
   'upload.open': 'Abrir',
+  'materialConflict.type': 'Tipo de archivo',
   'materialConflict.size': 'Tamaño',
   'materialConflict.uploaded': 'Subido el',
   'materialConflict.notSent': 'no formaba parte de lo que usted envió',

@@ -303,6 +303,7 @@ export const fr: Catalogue = {
   'upload.replace': 'Remplacer le fichier',
   'upload.delete': 'Supprimer',
   'upload.open': 'Ouvrir',
+  'materialConflict.type': 'Type de fichier',
   'materialConflict.size': 'Taille',
   'materialConflict.uploaded': 'Téléversé le',
   'materialConflict.notSent': 'ne faisait pas partie de votre envoi',

@@ -16,7 +16,7 @@ export async function run(_argv: string[]): Promise<number> {
   const storage = await openStorage(config.databaseUrl);
   try {
     // Said before each one starts: a long migration shows what it is doing.
-    const applied = await migrate(storage, { onApply: (name) => console.log(`applying ${name}`), onRekey: (r) => console.log(describeRekey(r)), onReindex: (r) => console.log(describeReindex(r)) });
+    const applied = await migrate(storage, { onApply: (name) => console.log(`applying ${name}`), onRekey: (r) => console.log(describeRekey(r)), onReindex: (r) => console.log(describeReindex(r)), onNote: (name, note) => console.log(`${name}: ${note}`) });
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'the schema is up to date');
     return 0;
   } finally {

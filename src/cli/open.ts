@@ -9,7 +9,7 @@ export async function openMigrated(config: Config): Promise<Storage> {
   const storage = await openStorage(config.databaseUrl, { pollMs: config.cachePollMs });
   try {
     // On stderr: `plenary import --json` prints its result on stdout.
-    await migrate(storage, { onRekey: (r) => console.error(`plenary: ${describeRekey(r)}`), onReindex: (r) => console.error(`plenary: ${describeReindex(r)}`) });
+    await migrate(storage, { onRekey: (r) => console.error(`plenary: ${describeRekey(r)}`), onReindex: (r) => console.error(`plenary: ${describeReindex(r)}`), onNote: (name, note) => console.error(`plenary: ${name}: ${note}`) });
     await storage.generation.start();
   } catch (e) {
     await storage.close();

@@ -35,6 +35,8 @@ export async function run(argv: string[]): Promise<number> {
         `restored ${file} (schema ${m.schemaVersion}, written ${m.createdAt} on ${m.engine}, ${m.tables.length} tables, ${total} rows)`,
         ...Object.entries(r.rows).map(([t, n]) => `${t}: ${n}`),
         ...(r.migrated.length ? [`then applied: ${r.migrated.join(', ')}`] : []),
+        // What a migration changed in the archive's rows so that its schema holds (e.g. 0021's detached twins).
+        ...r.notes,
       ].join('\n'),
     );
     return 0;

@@ -19,7 +19,8 @@ import { FORMAT, FORMAT_VERSION, MANIFEST_ENTRY, MAX_LINE_BYTES, MAX_MANIFEST_BY
 import { type ArchiveSource, LineCounter, LineTooLong, lines, readArchive } from './archive-stream.ts';
 import { rebuildIndexWithin } from './search.ts';
 
-export type RestoreReport = { manifest: Manifest; rows: Record<string, number>; migrated: string[] };
+/** `notes`: what the migrations applied after the archive's rows said their operator should know (`0021-…: …`). */
+export type RestoreReport = { manifest: Manifest; rows: Record<string, number>; migrated: string[]; notes: string[] };
 export type RestoreOptions = {
   /** the longest line accepted (tests give a small one); MAX_LINE_BYTES otherwise */
   maxLineBytes?: number;
@@ -184,7 +185,10 @@ async function restoreWithin(
   maxLineBytes: number,
   keysOff: boolean,
 ): Promise<RestoreReport> {
+  const notes: string[] = [];
+  const onNote = (name: string, note: string) => notes.push(`${name}: ${note}`);
   const migrated = await write(storage, async (trx) => {
+    notes.length = 0;
     const tx = trx as unknown as Kysely<any>;
     const applied = await appliedMigrations(tx, storage.engine);
     if (applied.length) {
@@ -202,7 +206,7 @@ async function restoreWithin(
       );
     }
     // Exactly the archive's migrations: its rows are loaded into the schema it was written from.
-    await migrateWithin(tx, storage.engine, { only: manifest.migrations });
+    await migrateWithin(tx, storage.engine, { only: manifest.migrations, onNote });
     const shapes = tableShapes(label, manifest, await schemaColumns(tx, storage.engine));
 
     // Tables come in the manifest's order (checked above), the order backup writes them in.
@@ -242,7 +246,7 @@ async function restoreWithin(
     const broken = await deferredKeyViolation(tx, storage.engine);
     if (broken) throw new InvalidInput(`${label}: table ${broken.table} could not be restored: ${broken.detail}`);
     // The migrations that came after the archive, over its rows.
-    const after = await migrateWithin(tx, storage.engine);
+    const after = await migrateWithin(tx, storage.engine, { onNote });
     if (keysOff) await checkForeignKeys(tx, storage.engine, `restoring ${label}`);
     // Every file's chunks against its size and checksum, whether they came as chunks or were cut by migration 0005.
     await checkFiles(tx, label);
@@ -252,7 +256,7 @@ async function restoreWithin(
     await rebuildIndexWithin(tx);
     return after;
   }, { exclusive: true });
-  return { manifest, rows: Object.fromEntries(manifest.tables.map((t) => [t.name, t.rows])), migrated };
+  return { manifest, rows: Object.fromEntries(manifest.tables.map((t) => [t.name, t.rows])), migrated, notes };
 }
 
 async function insertChunked(tx: Kysely<any>, shape: TableShape, rows: AsyncIterable<Record<string, unknown>>, label: string): Promise<void> {

@@ -38,7 +38,11 @@ import type { Engine, Storage } from './storage.ts';
  * commits; restore runs its whole transaction so (operations/restore.ts).
  */
 export type MigrationModule = {
-  up(db: Kysely<any>, engine: Engine): Promise<void>;
+  /**
+   * Returns what the operator should be told, if anything: rows it had to change so that the new
+   * schema holds (a migration never deletes or changes stored data silently); said once it committed.
+   */
+  up(db: Kysely<any>, engine: Engine): Promise<void | readonly string[]>;
   sqliteForeignKeysOff?: boolean;
   /**
    * Numbers of earlier migrations this one does not depend on ('0020'), for two changes that land in
@@ -150,13 +154,16 @@ async function lockAndPrepare(trx: Kysely<any>, engine: Engine): Promise<void> {
     .execute();
 }
 
-async function applyOne(trx: Kysely<any>, engine: Engine, name: string, mod: MigrationModule): Promise<void> {
+/** Applies one migration and records it; returns its notes for the operator. */
+async function applyOne(trx: Kysely<any>, engine: Engine, name: string, mod: MigrationModule): Promise<readonly string[]> {
+  let notes: readonly string[];
   try {
-    await mod.up(trx, engine);
+    notes = (await mod.up(trx, engine)) ?? [];
   } catch (e) {
     throw new Error(`migration ${name} failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   await trx.insertInto(MIGRATION_TABLE).values({ name, timestamp: new Date().toISOString() }).execute();
+  return notes;
 }
 
 export type MigrateOptions = {
@@ -168,6 +175,8 @@ export type MigrateOptions = {
   onRekey?: (report: RekeyReport) => void;
   /** called when the persons' and organizations' search documents were made again by this Plenary's rules */
   onReindex?: (report: ReindexReport) => void;
+  /** called, once a migration committed, with each thing it says its operator should know (rows it changed so that its schema holds) */
+  onNote?: (name: string, note: string) => void;
 };
 
 /**
@@ -192,13 +201,16 @@ export async function migrate(storage: Storage, opts: MigrateOptions = {}): Prom
         const trx = tx as unknown as Kysely<any>;
         await lockAndPrepare(trx, storage.engine);
         // Read again under the lock: another process may have applied it meanwhile.
-        if (!pending(await appliedMigrations(trx, storage.engine), names, migrations).includes(name)) return false;
+        if (!pending(await appliedMigrations(trx, storage.engine), names, migrations).includes(name)) return null;
         opts.onApply?.(name);
-        await applyOne(trx, storage.engine, name, migrations[name]!);
+        const notes = await applyOne(trx, storage.engine, name, migrations[name]!);
         if (keysOff) await checkForeignKeys(trx, storage.engine, `migration ${name}`);
-        return true;
+        return notes;
       });
-      if (done) applied.push(name);
+      if (done) {
+        applied.push(name);
+        for (const note of done) opts.onNote?.(name, note);
+      }
     } finally {
       if (keysOff) await sql`PRAGMA foreign_keys = ON`.execute(storage.db);
     }
@@ -222,8 +234,13 @@ export async function migrate(storage: Storage, opts: MigrateOptions = {}): Prom
  * Applies the pending migrations up to and including `to` (all of them without it), or only those
  * among `only` (a backup's own migrations, which may lack one that a later one is independent of),
  * inside the caller's transaction, which holds the write lock (write()); returns the names applied.
+ * `onNote` hears each migration's notes as it is applied, before the caller commits.
  */
-export async function migrateWithin(trx: Kysely<any>, engine: Engine, opts: { to?: string; only?: readonly string[]; migrations?: Migrations } = {}): Promise<string[]> {
+export async function migrateWithin(
+  trx: Kysely<any>,
+  engine: Engine,
+  opts: { to?: string; only?: readonly string[]; migrations?: Migrations; onNote?: (name: string, note: string) => void } = {},
+): Promise<string[]> {
   const migrations = opts.migrations ?? MIGRATIONS;
   const names = migrationNames(migrations);
   if (opts.to !== undefined && !names.includes(opts.to)) throw new Error(`no migration is named ${opts.to}`);
@@ -231,6 +248,6 @@ export async function migrateWithin(trx: Kysely<any>, engine: Engine, opts: { to
   if (unknown !== undefined) throw new Error(`no migration is named ${unknown}`);
   await lockAndPrepare(trx, engine);
   const todo = pending(await appliedMigrations(trx, engine), names, migrations).filter((n) => (opts.to === undefined || n <= opts.to) && (opts.only === undefined || opts.only.includes(n)));
-  for (const name of todo) await applyOne(trx, engine, name, migrations[name]!);
+  for (const name of todo) for (const note of await applyOne(trx, engine, name, migrations[name]!)) opts.onNote?.(name, note);
   return todo;
 }

@@ -6,13 +6,18 @@
 //   also when the delete commits while the replace waits for its row (PostgreSQL, a second connection);
 // - one version per language of a document: two saves of the same language at the same moment on
 //   PostgreSQL (a second connection's uncommitted version) give the one clear refusal, not two versions;
-// - migration 0021 over a database that already holds such twins detaches them, deleting nothing.
+// - migration 0021 over a database that already holds such twins detaches them, deleting nothing, and
+//   says which (migrate's note; restore's report of a backup made before 0021);
+// - a refused replace stores nothing: `plenary files check` (checkFiles) finds nothing unlinked or damaged.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
+import { createBackup } from '../src/operations/backup.ts';
+import { checkFiles } from '../src/operations/files-check.ts';
 import { importAgenda } from '../src/operations/import-agenda.ts';
 import { addMaterialFile, addMaterialVersion } from '../src/operations/materials.ts';
+import { restoreBackup } from '../src/operations/restore.ts';
 import { MIGRATIONS, migrate } from '../src/storage/migrate.ts';
 import { openStorage, type Storage } from '../src/storage/storage.ts';
 import { startServer } from '../src/web/server.ts';
@@ -20,6 +25,7 @@ import { ENGINES, freshDatabase, migratedStorage } from './engines.ts';
 import { agenda, session } from './factories.ts';
 import { decode, type Got, hidden, signedIn } from './http-client.ts';
 import { stampIn } from './intl-dates.ts';
+import { runPlenary } from './plenary-cli.ts';
 
 const LIMIT = 1024 * 1024;
 const T = '2024-05-06T07:08:09.000Z';
@@ -69,6 +75,9 @@ async function site(engine: (typeof ENGINES)[number]) {
   return { t, event, server, base, editor, other, upload, add, row, close: async () => (await server.close(), await t.cleanup()) };
 }
 
+/** How many files are stored (variants too). */
+const fileCount = async (s: { t: { storage: Storage } }) => Number((await s.t.storage.db.selectFrom('file').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+
 /** A second connection of its own to the same PostgreSQL database (another instance's), and a way to see a query of the server wait for it. */
 async function secondConnection(url: string, storage: Storage) {
   const client = new pg.Client({ connectionString: url });
@@ -111,6 +120,7 @@ for (const engine of ENGINES) {
             ['Language (differs)', 'English', 'French'],
             ['Label (differs)', 'Report, revised', 'Rapport final'],
             ['File', 'not part of what you sent', 'report.pdf'],
+            ['File type', 'not part of what you sent', 'PDF'],
             ['Size', 'not part of what you sent', '3 kB'],
             ['Uploaded', 'not part of what you sent', 'May 6, 2024 at 07:08 UTC'],
           ],
@@ -129,8 +139,8 @@ for (const engine of ENGINES) {
         assert.equal(replace.status, 409);
         assert.equal(alert(replace), 'this material was changed by someone else after you opened it (you edited version 1; it is now at version 3): nothing was saved');
         const table = conflictTable(replace);
-        assert.match(table.rows[5]![1]!, /^[A-Z][a-z]+ \d{1,2}, \d{4} at \d\d:\d\d UTC$/, 'your upload, now (by Intl: "November 30, 2026 at 04:05 UTC")');
-        table.rows[5]![1] = 'now';
+        assert.match(table.rows[6]![1]!, /^[A-Z][a-z]+ \d{1,2}, \d{4} at \d\d:\d\d UTC$/, 'your upload, now (by Intl: "November 30, 2026 at 04:05 UTC")');
+        table.rows[6]![1] = 'now';
         assert.deepEqual(table, {
           caption: 'Your version and the stored version, field by field: Report, revised',
           head: ['Field', 'Yours', 'Stored (version 3)'],
@@ -139,12 +149,15 @@ for (const engine of ENGINES) {
             ['Language', 'not part of what you sent', 'English'],
             ['Label', 'not part of what you sent', 'Report, revised'],
             ['File (differs)', 'report-2.pdf', 'report.pdf'],
+            ['File type', 'PDF', 'PDF'],
             ['Size (differs)', '5 kB', '3 kB'],
             ['Uploaded', 'now', 'May 6, 2024 at 07:08 UTC'],
           ],
         });
         assert.ok(replace.body.includes('<p id="reupload-help">A browser never sends a chosen file a second time: to put yours in place of the stored version, choose it again below.</p>'));
         assert.deepEqual(form(replace, `/admin/materials/${id}/replace`), { fields: { version: '3' }, button: 'Replace the file' });
+        // The refused upload was not stored: one file, linked, whole.
+        assert.deepEqual([await fileCount(s), await checkFiles(s.t.storage)], [1, { unlinked: [], damaged: [] }]);
         assert.ok(/<input id="reupload-file" type="file" name="file" required="" aria-describedby="reupload-help"\/>/.test(replace.body), 'a file to choose again');
         const before = (await s.t.storage.db.selectFrom('material').select('file_id').where('id', '=', id).executeTakeFirstOrThrow()).file_id;
         const again = await s.upload(s.editor, `/admin/materials/${id}/replace`, { version: '3' }, 'report-2.pdf', SECOND);
@@ -158,19 +171,21 @@ for (const engine of ENGINES) {
         assert.equal(del.status, 409);
         assert.equal(alert(del), 'this material was changed by someone else after you opened it (you saw version 2; it is now at version 4): nothing was deleted; look at it again first');
         const delRows = conflictTable(del).rows;
-        assert.match(delRows[5]![2]!, /^[A-Z][a-z]+ \d{1,2}, \d{4} at \d\d:\d\d UTC$/, 'the replaced file, uploaded now');
+        assert.match(delRows[6]![2]!, /^[A-Z][a-z]+ \d{1,2}, \d{4} at \d\d:\d\d UTC$/, 'the replaced file, uploaded now');
         assert.deepEqual(delRows, [
           ['Kind', 'deleted', 'Statement'],
           ['Language', 'deleted', 'English'],
           ['Label', 'deleted', 'Report, revised'],
           ['File', 'deleted', 'report-2.pdf'],
+          ['File type', 'deleted', 'PDF'],
           ['Size', 'deleted', '5 kB'],
-          ['Uploaded', 'deleted', delRows[5]![2]!],
+          ['Uploaded', 'deleted', delRows[6]![2]!],
         ]);
         const anyway = form(del, `/admin/materials/${id}/delete`)!;
         assert.deepEqual(anyway, { fields: { version: '4' }, button: 'Delete the stored version' });
         assert.ok(await s.row(id), 'still there');
         assert.deepEqual([(await s.editor.post(`/admin/materials/${id}/delete`, anyway.fields)).status, await s.row(id)], [303, undefined]);
+        assert.deepEqual([await fileCount(s), await checkFiles(s.t.storage)], [0, { unlinked: [], damaged: [] }]);
       } finally {
         await s.close();
       }
@@ -196,29 +211,42 @@ for (const engine of ENGINES) {
           const del = await s.editor.post(`${prefix}/admin/materials/${id}/delete`, { version: '1' });
           for (const r of [replace, edit, del]) assert.deepEqual([r.status, alert(r)], [404, text], prefix);
         }
-        assert.equal(Number((await s.t.storage.db.selectFrom('file').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n), 0, 'no file stored');
+        assert.deepEqual([await fileCount(s), await checkFiles(s.t.storage)], [0, { unlinked: [], damaged: [] }], 'no file stored');
       } finally {
         await s.close();
       }
     });
 
-    test('deleted while a replace waits for its row: refused as deleted, not as a version conflict', { skip: engine === 'sqlite' ? 'SQLite has one writer at a time: the replace reads the material after the delete committed (the test above)' : false }, async () => {
+    test('deleted while a replace, an edit or a delete waits for its row: refused as deleted, not as a version conflict', { skip: engine === 'sqlite' ? 'SQLite has one writer at a time: the save reads the material after the delete committed (the test above)' : false }, async () => {
       const s = await site(engine);
       const second = await secondConnection(s.t.url, s.t.storage);
       try {
-        const { materialId: id } = await s.add('Report');
         const series = (await s.t.storage.db.selectFrom('series').select('id').executeTakeFirstOrThrow()).id;
         const otherId = (await s.t.storage.db.selectFrom('account').select('id').where('email', '=', 'other@example.org').executeTakeFirstOrThrow()).id;
-        // Another instance deletes it, its transaction still open.
-        await second.client.query('BEGIN');
-        await second.client.query('DELETE FROM material WHERE id = $1', [id]);
-        await second.client.query("INSERT INTO audit_entry (at, account_id, action, entity, entity_id, series_id, before, after) VALUES ($1, $2, 'delete', 'material', $3, $4, '{}', NULL)", [T, otherId, id, series]);
-        const replacing = s.upload(s.editor, `/admin/materials/${id}/replace`, { version: '1' }, 'report-2.pdf', SECOND);
-        await second.blocking();
-        await second.client.query('COMMIT');
-        const replace = await replacing;
-        assert.deepEqual([replace.status, alert(replace)], [404, 'this material was deleted on May 6, 2024 at 07:08 UTC by other@example.org after you opened it: nothing was changed']);
-        assert.equal(Number((await s.t.storage.db.selectFrom('file').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n), 1, "only the deleted material's file, which the delete left");
+        const saves: Record<string, (id: number) => Promise<Got>> = {
+          replace: (id) => s.upload(s.editor, `/admin/materials/${id}/replace`, { version: '1' }, 'report-2.pdf', SECOND),
+          edit: (id) => s.editor.post(`/admin/materials/${id}`, { version: '1', kind: 'statement', lang: 'fr', label: 'Rapport' }),
+          delete: (id) => s.editor.post(`/admin/materials/${id}/delete`, { version: '1' }),
+        };
+        const left: string[] = [];
+        for (const [what, save] of Object.entries(saves)) {
+          const { materialId: id, fileId } = await s.add(`Report (${what})`);
+          // Another instance deletes it (the row only: its file stays, for files check to name), its transaction still open.
+          await second.client.query('BEGIN');
+          await second.client.query('DELETE FROM material WHERE id = $1', [id]);
+          await second.client.query("INSERT INTO audit_entry (at, account_id, action, entity, entity_id, series_id, before, after) VALUES ($1, $2, 'delete', 'material', $3, $4, '{}', NULL)", [T, otherId, id, series]);
+          const saving = save(id);
+          await second.blocking();
+          await second.client.query('COMMIT');
+          const r = await saving;
+          assert.deepEqual([r.status, alert(r)], [404, 'this material was deleted on May 6, 2024 at 07:08 UTC by other@example.org after you opened it: nothing was changed'], what);
+          assert.equal(await s.row(id), undefined, what);
+          left.push(fileId);
+        }
+        // The refused replace stored nothing: what files check finds unlinked is exactly the deleted materials' files.
+        const report = await checkFiles(s.t.storage);
+        assert.deepEqual({ unlinked: report.unlinked.map((f) => f.id).sort(), damaged: report.damaged }, { unlinked: left.sort(), damaged: [] });
+        assert.equal(await fileCount(s), 3);
       } finally {
         await second.client.end();
         await s.close();
@@ -303,14 +331,38 @@ for (const engine of ENGINES) {
           (await (storage.db as unknown as Kysely<any>).insertInto('material').values({ event_id: event, appearance_id: null, kind: 'other', label: 'Report', lang, position: 5, url: null, file_id: null, created_at: T, original_id: original }).returning('id').executeTakeFirstOrThrow()).id as number;
         const fr2 = await twin('fr');
         const en2 = await twin('en');
-        assert.deepEqual(await migrate(storage), ['0021-material-version-languages']);
-        const rows = await storage.db.selectFrom('material').select(['id', 'lang', 'original_id', 'version']).orderBy('id').execute();
-        assert.deepEqual(rows, [
+        const detached = [
           { id: original, lang: 'en', original_id: null, version: 1 },
           { id: fr, lang: 'fr', original_id: original, version: 1 },
           { id: fr2, lang: 'fr', original_id: null, version: 2 },
           { id: en2, lang: 'en', original_id: null, version: 2 },
-        ]);
+        ];
+        const note = `2 language versions repeated a language of their document: each is now a document of its own, nothing deleted (keep or delete each in the workspace): material ${fr2} (fr, of material ${original}), material ${en2} (en, of material ${original})`;
+        const rows = (of: Storage) => of.db.selectFrom('material').select(['id', 'lang', 'original_id', 'version']).orderBy('id').execute();
+
+        // A backup made before 0021, restored by this Plenary: its rows loaded as they were, then 0021 over them, and said.
+        const backup = await createBackup(storage);
+        assert.equal(backup.manifest.schemaVersion, '0020-appearance-page-indexes');
+        const target = await freshDatabase(engine);
+        const restored = await openStorage(target.url, { pollMs: 200 });
+        try {
+          const report = await restoreBackup(restored, backup.bytes, 'before-0021.tar.gz');
+          assert.deepEqual([report.migrated, report.notes], [['0021-material-version-languages'], [`0021-material-version-languages: ${note}`]]);
+          assert.deepEqual(await rows(restored), detached);
+          assert.deepEqual(await checkFiles(restored), { unlinked: [], damaged: [] });
+        } finally {
+          await restored.close();
+          await target.drop();
+        }
+
+        // `plenary migrate` over the database itself: the same, said to its operator once it committed.
+        const migrated = runPlenary(['migrate'], fresh.url);
+        assert.deepEqual(migrated, { code: 0, out: `applying 0021-material-version-languages\n0021-material-version-languages: ${note}\napplied: 0021-material-version-languages\n`, err: '' });
+        assert.deepEqual(await rows(storage), detached);
+        // Nothing to say when there is nothing left to apply.
+        const notes: string[] = [];
+        assert.deepEqual(await migrate(storage, { onNote: (_name, text) => notes.push(text) }), []);
+        assert.deepEqual(notes, []);
       } finally {
         await storage.close();
         await fresh.drop();

@@ -13,7 +13,7 @@ import { entityMessage, type FormMessageKey, formIssue, formMessage, issueMessag
 import { originalNameSchema } from '../domain/file.ts';
 import { LANGUAGES } from '../domain/language.ts';
 import { deleteFileIfUnused, insertFile, insertFileFromPath, insertVariant } from '../storage/queries/files.ts';
-import { eventForMaterials, insertMaterial, materialById, type MaterialRow, nextMaterialPosition, deleteMaterialRow, promoteVersion, setMaterialFields, setMaterialFile, versionsOf } from '../storage/queries/materials.ts';
+import { claimMaterial, eventForMaterials, insertMaterial, materialById, type MaterialRow, nextMaterialPosition, deleteMaterialRow, promoteVersion, setMaterialFields, setMaterialFile, versionsOf } from '../storage/queries/materials.ts';
 import type { DbOrTx, Tx } from '../storage/database.ts';
 import type { Storage } from '../storage/storage.ts';
 import { declareChange, write } from '../storage/write.ts';
@@ -174,6 +174,8 @@ export async function attachStoredFile(
  * material as it now is, for the conflict page to show beside what was sent.
  */
 export class MaterialConflict extends Conflict {
+  /** A refused replace's upload: its media type as its content shows it (the file itself is not stored). */
+  uploadType: string | null = null;
   constructor(
     key: 'versionConflict' | 'deleteConflict',
     yours: number,
@@ -232,17 +234,23 @@ async function oneVersionPerLanguage<T>(lang: string, run: () => Promise<T>): Pr
 export async function replaceMaterialFile(storage: Storage, materialId: number, version: number, upload: Upload, limits: UploadLimits, clock: () => Date = () => new Date(), actor?: Actor): Promise<{ fileId: string }> {
   const prepared = await prepareUpload(upload, limits);
   const now = clock().toISOString();
-  return write(storage, async (trx) => {
-    const m = await materialById(trx, materialId);
-    if (!m) throw await missingMaterial(trx, materialId);
-    if (m.version !== version) throw new MaterialConflict('versionConflict', version, m);
-    await declareChange(trx, 'event', m.eventId);
-    const fileId = await storePrepared(trx, prepared, now);
-    if (!(await setMaterialFile(trx, materialId, fileId, version))) throw await staleOrGone(trx, 'versionConflict', materialId, version);
-    if (actor) await audit(trx, actor, 'update', 'material', materialId, { file_id: m.fileId }, { file_id: fileId, file: upload.name });
-    if (m.fileId) await deleteFileIfUnused(trx, m.fileId);
-    return { fileId };
-  });
+  try {
+    return await write(storage, async (trx) => {
+      const m = await materialById(trx, materialId);
+      if (!m) throw await missingMaterial(trx, materialId);
+      if (m.version !== version) throw new MaterialConflict('versionConflict', version, m);
+      await declareChange(trx, 'event', m.eventId);
+      // Stored in this transaction: a compare-and-set that then fails rolls the file back with it.
+      const fileId = await storePrepared(trx, prepared, now);
+      if (!(await setMaterialFile(trx, materialId, fileId, version))) throw await staleOrGone(trx, 'versionConflict', materialId, version);
+      if (actor) await audit(trx, actor, 'update', 'material', materialId, { file_id: m.fileId }, { file_id: fileId, file: upload.name });
+      if (m.fileId) await deleteFileIfUnused(trx, m.fileId);
+      return { fileId };
+    });
+  } catch (e) {
+    if (e instanceof MaterialConflict) e.uploadType = prepared.mediaType;
+    throw e;
+  }
 }
 
 /**
@@ -278,12 +286,15 @@ export async function deleteMaterial(storage: Storage, materialId: number, versi
     const m = await materialById(trx, materialId);
     if (!m) throw await missingMaterial(trx, materialId);
     if (m.version !== version) throw new MaterialConflict('deleteConflict', version, m);
+    // Claimed before anything is logged: a material deleted meanwhile (by a write this one waited for) is
+    // refused as deleted by whoever did, not by this write's own entry, which the refusal would then find.
+    if (!(await claimMaterial(trx, materialId, version))) throw await staleOrGone(trx, 'deleteConflict', materialId, version);
     await declareChange(trx, 'event', m.eventId);
     if (actor) await audit(trx, actor, 'delete', 'material', materialId, { kind: m.kind, label: m.label, lang: m.lang, appearance_id: m.appearanceId, file_id: m.fileId, ...(m.originalId !== null ? { original_id: m.originalId } : {}) }, null);
     // An original with language versions: the oldest version becomes the document's original.
     const versions = m.originalId === null ? await versionsOf(trx, materialId) : [];
     if (versions.length) await promoteVersion(trx, versions[0]!.id, versions.slice(1).map((v) => v.id), m.translations);
-    if (!(await deleteMaterialRow(trx, materialId, version))) throw await staleOrGone(trx, 'deleteConflict', materialId, version);
+    if (!(await deleteMaterialRow(trx, materialId, version + 1))) throw await staleOrGone(trx, 'deleteConflict', materialId, version);
     return { fileDeleted: m.fileId ? await deleteFileIfUnused(trx, m.fileId) : false };
   });
 }

@@ -89,6 +89,15 @@ export async function setMaterialFields(db: DbOrTx, id: number, fields: { kind: 
   return Number(r.numUpdatedRows) === 1;
 }
 
+/**
+ * Moves a material on from `version` (to the next one) and so holds its row until the write ends; false when
+ * it is no longer at `version` or no longer there (on PostgreSQL after waiting for a write that held it).
+ */
+export async function claimMaterial(db: DbOrTx, id: number, version: number): Promise<boolean> {
+  const r = await db.updateTable('material').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 /** Deletes a material if it is still at `version`; false when it is not. */
 export async function deleteMaterialRow(db: DbOrTx, id: number, version: number): Promise<boolean> {
   const r = await db.deleteFrom('material').where('id', '=', id).where('version', '=', version).executeTakeFirst();

@@ -8,7 +8,7 @@ import { MATERIAL_KINDS } from '../../domain/agenda.ts';
 import { InvalidInput, NotFound, type Refusal } from '../../domain/errors.ts';
 import { formMessage, issueMessage } from '../../domain/form-messages.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../../domain/language.ts';
-import { addMaterialFile, addMaterialVersion, deleteMaterial, editMaterialFields, MaterialConflict, materialFieldsSchema, missingMaterial, replaceMaterialFile, type Upload } from '../../operations/materials.ts';
+import { addMaterialFile, addMaterialVersion, deleteMaterial, editMaterialFields, MaterialConflict, materialFieldsSchema, missingMaterial, replaceMaterialFile, UPLOAD_TYPES, type Upload } from '../../operations/materials.ts';
 import { parseVersion } from '../../operations/edit-record.ts';
 import { languageName } from '../views/content-text.tsx';
 import { decimal, fileSize, timestamp } from '../views/format.ts';
@@ -122,7 +122,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
       await replaceMaterialFile(opts.storage, id, parseVersion(body.version), upload, limits, () => at, { accountId: c.get('auth')!.account.id });
     } catch (e) {
       if (!(e instanceof MaterialConflict)) throw e;
-      return conflict(c, e, { what: 'replace', name: upload.name, size: 'bytes' in upload ? upload.bytes.length : upload.spooled.size, at: at.toISOString() });
+      return conflict(c, e, { what: 'replace', name: upload.name, type: e.uploadType ?? '', size: 'bytes' in upload ? upload.bytes.length : upload.spooled.size, at: at.toISOString() });
     }
     const m = await materialById(db, id);
     if (!m) throw await missingMaterial(db, id, true);
@@ -186,7 +186,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
   });
 
   /** What the refused post sent: the fields of the kind/language/label form, a file, or a delete. */
-  type Sent = { what: 'edit'; kind: string; lang: string; label: string } | { what: 'replace'; name: string; size: number; at: string } | { what: 'delete' };
+  type Sent = { what: 'edit'; kind: string; lang: string; label: string } | { what: 'replace'; name: string; type: string; size: number; at: string } | { what: 'delete' };
 
   /** A stale replace, delete or edit (409): the material as stored beside what was sent, and the choice of either. */
   const conflict = async (c: C, e: MaterialConflict, sent: Sent) => {
@@ -200,6 +200,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
     const kindName = (k: string) => ((MATERIAL_KINDS as readonly string[]).includes(k) ? t(`search.materialKind.${k as (typeof MATERIAL_KINDS)[number]}`) : k);
     const langName = (l: string) => ((LANGUAGES as readonly string[]).includes(l) ? languageLabel(l) : l);
     const when = (iso: string) => <time datetime={iso}>{timestamp(iso, lang)}</time>;
+    const typeName = (mediaType: string) => UPLOAD_TYPES[mediaType] ?? mediaType;
     const notSent = t('materialConflict.notSent');
     /** A row: the stored value and the sent one, compared when the post sent that field. */
     const row = (label: string, theirs: string, mine: string | null, show: (v: string) => unknown = (v) => v): ConflictRow => ({
@@ -215,6 +216,7 @@ export function materialRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadM
       row(t('upload.lang'), m.lang, edit ? edit.lang : null, langName),
       row(t('upload.label'), m.label, edit && edit.label !== '' ? edit.label : null),
       row(t('upload.file'), m.originalName ?? '', file ? file.name : null),
+      row(t('materialConflict.type'), m.mediaType ?? '', file ? file.type : null, typeName),
       row(t('materialConflict.size'), m.size === null ? '' : String(m.size), file ? String(file.size) : null, (v) => fileSize(Number(v), lang)),
       { ...row(t('materialConflict.uploaded'), m.fileCreatedAt ?? '', file ? file.at : null, when), differs: false },
     ];

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { importAgenda } from '../src/operations/import-agenda.ts';
-import type { Storage } from '../src/storage/storage.ts';
+import { openStorage, type Storage } from '../src/storage/storage.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
 import { agenda, person, session, TARGET } from './factories.ts';
 
@@ -160,6 +160,46 @@ for (const engine of ENGINES) {
       assert.deepEqual(s2.map((s) => s.id), s1.map((s) => s.id));
       assert.deepEqual([...new Set(s2.flatMap((s) => s.people.map((p) => p.version)))], [1]);
     } finally {
+      await t.cleanup();
+    }
+  });
+
+  test(`on ${engine}, a reader while an import retitles every session sees the event as it was or as the import left it, never part of each`, async () => {
+    const t = await migratedStorage(engine);
+    // Another instance's reader: a connection (pool) of its own.
+    const reader = await openStorage(t.url, { pollMs: 200 });
+    try {
+      const page = (version: number) =>
+        agenda(
+          [0, 1].map((d) => ({
+            date: `2031-06-0${d + 1}`,
+            sessions: Array.from({ length: 150 }, (_, s) =>
+              session({
+                start: `${String(8 + Math.floor(s / 20)).padStart(2, '0')}:${String((s % 20) * 3).padStart(2, '0')}`,
+                end: null,
+                title: `Panel ${d + 1}.${s + 1}${version === 2 ? ' (revised)' : ''}`,
+                speakers: [person(name(d * 150 + s))],
+              }),
+            ),
+          })),
+        );
+      const titles = async () => (await reader.db.selectFrom('session').select(['title', 'version']).orderBy('id').execute()).map((r) => `${r.title} v${r.version}`).join('\n');
+      await importAgenda(t.storage, page(1), TARGET);
+      const before = await titles();
+      let done = false;
+      const importing = importAgenda(t.storage, page(2), TARGET).finally(() => (done = true));
+      const seen = new Set<string>();
+      while (!done) {
+        seen.add(await titles());
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const report = await importing;
+      assert.deepEqual(report.sessions, { created: 0, updated: 300, removed: 0 });
+      const after = await titles();
+      assert.equal(after.split('\n').filter((x) => x.endsWith(' (revised) v2')).length, 300);
+      for (const s of seen) assert.ok(s === before || s === after, 'a reader saw some sessions retitled and others not');
+    } finally {
+      await reader.close();
       await t.cleanup();
     }
   });

@@ -3,7 +3,7 @@
 // never a raw "database is locked". Two `plenary import`s at once both land.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,6 +129,42 @@ async function longWriteUnderWay(file: string, writer: ReturnType<typeof plenary
     probe.close();
   }
 }
+
+test('an import lets a writer waiting for the lock take it before its next transaction; the writer says it waits in a file beside the database and removes it', async () => {
+  const file = join(dir, 'handoff.db');
+  const importer = openSqlite(file);
+  const editor = openSqlite(file);
+  const marker = `${file}-waiting-${process.pid}`;
+  // Left by a process that ended while it waited (a minute and more ago): removed, and waited for by no one.
+  const stale = `${file}-waiting-999999999`;
+  try {
+    await migrate(importer);
+    await importer.generation.start();
+    await editor.generation.start();
+    writeFileSync(stale, '');
+    utimesSync(stale, new Date(Date.now() - 120_000), new Date(Date.now() - 120_000));
+    const order: string[] = [];
+    let saving: Promise<void> | undefined;
+    await write(
+      importer,
+      async () => {
+        order.push('import 1');
+        saving = write(editor, async () => void order.push('save'));
+        for (let i = 0; i < 400 && !existsSync(marker); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+        assert.ok(existsSync(marker), 'the waiting writer says so');
+      },
+      { exclusive: true },
+    );
+    await write(importer, async () => void order.push('import 2'), { exclusive: true });
+    await saving;
+    assert.deepEqual(order, ['import 1', 'save', 'import 2']);
+    assert.equal(existsSync(marker), false, 'removed once the writer has the lock');
+    assert.equal(existsSync(stale), false, 'a stale file is removed');
+  } finally {
+    await importer.close();
+    await editor.close();
+  }
+});
 
 test('a second `plenary import` started while a long one writes waits for it, and both land', { skip: SHARED_SKIP }, async () => {
   const db = join(dir, 'two.db');

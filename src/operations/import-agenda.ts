@@ -15,7 +15,7 @@ import { HandEdits, type ImportedEntity } from './hand-edits.ts';
 import { publishWithin } from './releases.ts';
 import type { AppearanceTable, DbOrTx, EventTable, MaterialTable, SeriesTable, Tx } from '../storage/database.ts';
 import type { Insertable, Selectable } from 'kysely';
-import { chunks, setPositions, updateRow } from '../storage/queries/bulk.ts';
+import { chunks, setPositions, updateRow, updateRows } from '../storage/queries/bulk.ts';
 import { addAlias, appearanceFacts, organizationAliasNames, organizationsByAliasKeys, personAliasNames, personCandidatesByKeys } from '../storage/queries/identities.ts';
 import { insertAuditEntry } from '../storage/queries/editing.ts';
 import { freeSlug } from '../storage/queries/slugs.ts';
@@ -189,6 +189,8 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
       newMaterials: [],
       staleMaterials: [],
     };
+    /** the stored sessions' changes, written together after the days' loop (updateRows) */
+    const sessionUpdates: Pending[] = [];
     const usedDays = new Set<number>();
     const usedSessions = new Set<number>();
     /** Per day, the sessions the page lists there, in the page's order. */
@@ -261,7 +263,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
           report.sessions.created++;
         } else {
           sessionId = o.id;
-          await updateChanged(trx, 'session', o, await keep('session', o, () => sessionLabel(date, o), values), undefined, eventId);
+          if (changeLater(sessionUpdates, o, await keep('session', o, () => sessionLabel(date, o), values))) scope.event(eventId);
           report.sessions.updated++;
         }
         order.push(sessionId);
@@ -270,6 +272,7 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
       pageOrder.set(dayId, order);
     }
 
+    await updateRows(trx, 'session', sessionUpdates);
     await flushNew(w);
 
     // What the page no longer lists goes, unless it was made or edited by hand.
@@ -885,6 +888,21 @@ async function updateChanged(trx: Tx, table: ImportedEntity, row: Row, values: R
   // A day, session, appearance or material of the event being imported: that event, without looking it up.
   if (eventId !== undefined && table !== 'series' && table !== 'event') await declareChange(trx, 'event', eventId);
   else await declareChange(trx, table, row.id);
+  return true;
+}
+
+type Pending = { id: number; set: Record<string, unknown> };
+
+/**
+ * updateChanged for a row written later with others, in one statement (updateRows): the values that
+ * differ and the next version, kept in `pending`; the row in memory holds them at once. Whether any did.
+ */
+function changeLater(pending: Pending[], row: Row, values: Record<string, unknown>): boolean {
+  const changed = Object.fromEntries(Object.entries(values).filter(([k, v]) => (row[k] ?? null) !== (v ?? null)));
+  if (!Object.keys(changed).length) return false;
+  const set = { ...changed, version: row.version + 1 };
+  pending.push({ id: row.id, set });
+  Object.assign(row, set);
   return true;
 }
 

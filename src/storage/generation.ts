@@ -78,5 +78,10 @@ export interface Storage {
   engine: Engine;
   db: Db;
   generation: GenerationSource;
+  /**
+   * SQLite (one writer, an unfair lock): called by an import after each of its transactions, it lets
+   * a writer waiting for the lock (in any process) take it before the import's next transaction.
+   */
+  handoff?(): Promise<void>;
   close(): Promise<void>;
 }

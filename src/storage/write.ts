@@ -2,7 +2,6 @@
 // records which pages it changed, so that every instance drops those pages (and only those).
 import { sql } from 'kysely';
 import type { Tx } from './database.ts';
-import { IMPORT_HANDOFF_MS } from './dialects/sqlite.ts';
 import { reindexIdentities } from './queries/search.ts';
 import { GENERATION_CHANNEL, type Storage } from './storage.ts';
 
@@ -144,9 +143,9 @@ export async function write<T>(storage: Storage, fn: (trx: Tx, scope: WriteScope
     try {
       const out = await writeOnce(storage, fn, opts);
       // SQLite has one writer and its lock is not fair: an import (many transactions in a row) lets go
-      // for a moment after each, so that an editor's save waiting for the lock gets it then rather than
-      // after the whole import (dialects/sqlite.ts; npm run bench:editor-wait).
-      if (storage.engine === 'sqlite' && opts.exclusive) await new Promise((resolve) => setTimeout(resolve, IMPORT_HANDOFF_MS));
+      // after each, until an editor's save waiting for the lock has taken it, rather than the save waiting
+      // out the whole import (dialects/sqlite.ts; npm run bench:editor-wait).
+      if (opts.exclusive) await storage.handoff?.();
       return out;
     } catch (e) {
       if (storage.engine !== 'postgres' || !raced(e) || attempt >= ATTEMPTS) throw e;

@@ -1,6 +1,6 @@
 // The embedded engine: one file, WAL, foreign keys on.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { Conflict } from '../../domain/errors.ts';
@@ -24,6 +24,68 @@ const STATEMENT_BUSY_MS = 5_000;
  */
 export const WRITE_POLL_MAX_MS = 10;
 export const IMPORT_HANDOFF_MS = 15;
+/**
+ * A window of 15 ms is missed by a waiting process that the machine does not run in time (two cores at
+ * load 11: a save missed four in a row, then waited out the event's transaction, 1.05 s in all;
+ * bench:editor-wait). So a writer that found the lock taken says so in a file beside the database
+ * (`<file>-waiting-<pid>`, touched at each try, removed once it has the lock), and an import, after each
+ * of its transactions, also waits while such a file was touched within WAITER_FRESH_MS, at most
+ * HANDOFF_MAX_MS: the waiting save takes the lock before the import's next transaction.
+ */
+export const HANDOFF_MAX_MS = 400;
+const WAITER_FRESH_MS = 150;
+/** A waiting file untouched this long was left by a process that ended while it waited: removed. */
+const WAITER_STALE_MS = 60_000;
+
+/** The writers of this process waiting for the lock, said to other processes by one file (none for :memory:). */
+class Waiters {
+  private count = 0;
+  private readonly file: string;
+  constructor(private readonly path: string) {
+    this.file = `${path}-waiting-${process.pid}`;
+  }
+  /** Called at each try that found the lock taken (the first one counts this writer in). */
+  touch(first: boolean): void {
+    if (first) this.count++;
+    try {
+      writeFileSync(this.file, '');
+    } catch {
+      // Only a hint to other processes: a directory that refuses it changes nothing else.
+    }
+  }
+  /** This writer has the lock, or stopped waiting. */
+  leave(): void {
+    if (--this.count > 0) return;
+    try {
+      unlinkSync(this.file);
+    } catch {
+      // already gone (or never made)
+    }
+  }
+  /** Whether a writer of any process (this one too) tried for the lock within WAITER_FRESH_MS. */
+  anyWaiting(): boolean {
+    const dir = dirname(this.path);
+    const prefix = `${basename(this.path)}-waiting-`;
+    const now = Date.now();
+    let names: string[];
+    try {
+      names = readdirSync(dir).filter((n) => n.startsWith(prefix));
+    } catch {
+      return false;
+    }
+    let waiting = false;
+    for (const n of names) {
+      try {
+        const age = now - statSync(join(dir, n)).mtimeMs;
+        if (age <= WAITER_FRESH_MS) waiting = true;
+        else if (age > WAITER_STALE_MS) unlinkSync(join(dir, n));
+      } catch {
+        // removed meanwhile by its writer
+      }
+    }
+    return waiting;
+  }
+}
 
 const isBusy = (e: unknown) => typeof (e as { code?: unknown })?.code === 'string' && (e as { code: string }).code.startsWith('SQLITE_BUSY');
 /**
@@ -81,6 +143,7 @@ class ImmediateSqliteDialect extends SqliteDialect {
   constructor(
     private readonly raw: BetterSqlite3.Database,
     private readonly writeWaitMs: number,
+    private readonly waiters: Waiters | null,
   ) {
     super({ database: preparedOnce(raw) });
   }
@@ -93,24 +156,32 @@ class ImmediateSqliteDialect extends SqliteDialect {
         return;
       }
       const deadline = Date.now() + this.writeWaitMs;
-      for (let wait = 2; ; wait = Math.min(wait * 2, WRITE_POLL_MAX_MS)) {
-        // Each attempt asks once; the waiting is done between attempts, without blocking.
-        this.raw.pragma('busy_timeout = 0');
-        try {
-          await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-          return;
-        } catch (e) {
-          if (!isBusy(e)) throw e;
-        } finally {
-          this.raw.pragma(`busy_timeout = ${STATEMENT_BUSY_MS}`);
+      let waited = false;
+      try {
+        for (let wait = 2; ; wait = Math.min(wait * 2, WRITE_POLL_MAX_MS)) {
+          // Each attempt asks once; the waiting is done between attempts, without blocking.
+          this.raw.pragma('busy_timeout = 0');
+          try {
+            await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+            return;
+          } catch (e) {
+            if (!isBusy(e)) throw e;
+          } finally {
+            this.raw.pragma(`busy_timeout = ${STATEMENT_BUSY_MS}`);
+          }
+          // Said to an import between its transactions (handoff()), so that it waits for this writer's turn.
+          this.waiters?.touch(!waited);
+          waited = true;
+          const left = deadline - Date.now();
+          if (left <= 0) {
+            throw new Conflict(
+              `another write is in progress on this database (an import or a restore in another process) and did not finish within ${this.writeWaitMs / 1000} s; try again when it has`,
+            );
+          }
+          await pause(Math.min(wait, left));
         }
-        const left = deadline - Date.now();
-        if (left <= 0) {
-          throw new Conflict(
-            `another write is in progress on this database (an import or a restore in another process) and did not finish within ${this.writeWaitMs / 1000} s; try again when it has`,
-          );
-        }
-        await pause(Math.min(wait, left));
+      } finally {
+        if (waited) this.waiters?.leave();
       }
     };
     return driver;
@@ -132,7 +203,8 @@ export function openSqlite(path: string, opts: { writeWaitMs?: number } = {}): S
   // 0.2 (bench:cold, 1,000 events). Warm, reads cost the same either way.
   raw.pragma('cache_size = -65536');
   raw.pragma('mmap_size = 0');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(raw, opts.writeWaitMs ?? WRITE_WAIT_MS) });
+  const waiters = path === ':memory:' ? null : new Waiters(path);
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(raw, opts.writeWaitMs ?? WRITE_WAIT_MS, waiters) });
   // Other processes may share the file, so the counter is read from it, at most once every
   // GENERATION_READ_MS (by the clock; another process's write shows at most that much later). A cache hit
   // only compares the clock: it schedules nothing (no setImmediate, no timer). A write in this
@@ -146,6 +218,12 @@ export function openSqlite(path: string, opts: { writeWaitMs?: number } = {}): S
   return {
     engine: 'sqlite',
     db,
+    async handoff() {
+      await pause(IMPORT_HANDOFF_MS);
+      if (!waiters) return;
+      const until = Date.now() + HANDOFF_MAX_MS - IMPORT_HANDOFF_MS;
+      while (Date.now() < until && waiters.anyWaiting()) await pause(2);
+    },
     generation: {
       current() {
         if (!readGeneration) return known;

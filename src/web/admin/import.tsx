@@ -9,6 +9,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { type AgendaPerson, type AgendaWarning, SESSION_KINDS } from '../../domain/agenda.ts';
 import { InvalidInput, NotFound, type Refusal } from '../../domain/errors.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../../domain/language.ts';
+import { normaliseName } from '../../domain/names.ts';
 import { MAX_INPUT_BYTES } from '../../importer/read-input.ts';
 import {
   confirmImportDraft,
@@ -373,11 +374,28 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
     );
   }
 
-  function Named(p: { kind: 'person' | 'organization'; list: NamedInDraft[]; typed: Typed }) {
+  /**
+   * The persons the editor chose among stored ones (or a new one) in an earlier correction, by the key
+   * of the name read: the draft keeps them on the names (personChoice), and the form shows them
+   * chosen again, so that a later "apply" or "confirm" sends the same answer instead of the default.
+   */
+  function personChoices(draft: ImportDraft): Map<string, number | 'new'> {
+    const out = new Map<string, number | 'new'>();
+    for (const day of draft.agenda.days)
+      for (const s of day.sessions) for (const x of [...s.moderators, ...s.speakers]) if (x.personChoice !== undefined) out.set(normaliseName(x.name), x.personChoice);
+    return out;
+  }
+
+  function Named(p: { kind: 'person' | 'organization'; list: NamedInDraft[]; typed: Typed; choices?: Map<string, number | 'new'> }) {
     const found = p.list.filter((n) => n.existing);
     const made = p.list.filter((n) => !n.existing);
     const path = p.kind === 'person' ? '/admin/persons' : '/admin/organizations';
     const field = p.kind === 'person' ? fieldName.samePerson : fieldName.sameOrganization;
+    /** The slug (or 'new') chosen earlier for a name, among those offered. */
+    const earlier = (n: NamedInDraft, offered: Identity[]) => {
+      const c = p.choices?.get(n.key);
+      return c === 'new' ? 'new' : offered.find((s) => s.id === c)?.slug;
+    };
     return (
       <>
         <p>{t('importPage.counts', { found: found.length, made: made.length })}</p>
@@ -395,7 +413,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
                 );
                 // A name several stored records share: the import's choice first, the others, or a new one.
                 const name = field(n.key);
-                const chosen = p.typed[name] ?? n.existing!.slug;
+                const chosen = p.typed[name] ?? earlier(n, [n.existing!, ...n.similar]) ?? n.existing!.slug;
                 const base = `shared-${p.kind}-${i}`;
                 return (
                   <li>
@@ -430,7 +448,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
                   </li>
                 );
                 const name = field(n.key);
-                const chosen = p.typed[name] ?? 'new';
+                const chosen = p.typed[name] ?? earlier(n, n.similar) ?? 'new';
                 const base = `like-${p.kind}-${i}`;
                 return (
                   <li>
@@ -664,7 +682,7 @@ export function importRoutes(app: Hono<AuthEnv>, opts: AuthOptions & { uploadMax
             </section>
           ))}
           <h2>{t('importPage.persons')}</h2>
-          <Named kind="person" list={p.preview.persons} typed={typed} />
+          <Named kind="person" list={p.preview.persons} typed={typed} choices={personChoices(draft)} />
           <h2>{t('importPage.organizations')}</h2>
           <Named kind="organization" list={p.preview.organizations} typed={typed} />
           <p id="confirm-help">{t('importPage.confirmHelp')}</p>

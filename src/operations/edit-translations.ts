@@ -123,9 +123,13 @@ export async function seriesTranslationForm(db: DbOrTx, seriesId: number, lang: 
   return { scope: 'series', ownerId: seriesId, path: `/admin/series/${series.slug}/translations/${lang}`, back: `/admin/series/${series.slug}/edit`, lang, ownerTitle: series.title, ownerLang: series.lang, records, items };
 }
 
-/** The form's typed texts, by field name (kept to show again). */
+/**
+ * The form's typed texts, by field name (kept to show again). A browser sends a text area's line
+ * ends as CR LF: they are stored as LF, as the API and the importer store them, so that the pages'
+ * paragraphs (split at blank lines) read the same whichever way a text came.
+ */
 export function typedTexts(form: TranslationForm, body: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(form.items.map((i) => [i.name, typeof body[i.name] === 'string' ? (body[i.name] as string) : '']));
+  return Object.fromEntries(form.items.map((i) => [i.name, typeof body[i.name] === 'string' ? (body[i.name] as string).replace(/\r\n?/g, '\n') : '']));
 }
 
 /** The texts as they would be stored, or the errors by field name. */

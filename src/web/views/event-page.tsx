@@ -246,7 +246,7 @@ export function EventPage(p: Props) {
         <section aria-labelledby="overview">
           <h2 id="overview">{t('event.overview')}</h2>
           <div {...textAttrs(overview, lang)}>
-            {overview.text.split(/\n{2,}/).map((para) => (
+            {overview.text.split(/(?:\r?\n){2,}/).map((para) => (
               <p>{para}</p>
             ))}
           </div>

@@ -12,21 +12,16 @@
 // and back with Shift+Tab: no focus trap, the same stops both ways, every stop showing its focus.
 // The results are read from the database and the public page.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { addAccount } from '../src/operations/accounts.ts';
 import { importAgenda } from '../src/operations/import-agenda.ts';
 import { chromiumMissing, launchChromium } from './browser-kit.ts';
 import { blocks, toPdf } from './convert.ts';
 import { ENGINES } from './engines.ts';
 import { agenda, person, session } from './factories.ts';
-import { assertFocusShown, chooseFileWithSpace, follow, send, tabAround, tabTo } from './keyboard-kit.ts';
-import { demoSite } from './server.ts';
+import { adminWalk, assertFocusShown, fillImportForm, fillStatement, follow, mergeByKeyboard, publishByKeyboard, send, signIn, tabAround, tabTo, toAppearance as toAppearanceOf, toDashboard } from './keyboard-kit.ts';
 
-const PASSWORD = 'a long keyboard password';
 const at = (name: string, position: string, organization: string) => person(name, { position, organization });
 
 if (chromiumMissing) {
@@ -35,13 +30,11 @@ if (chromiumMissing) {
   for (const engine of ENGINES) {
     describe(`the admin's walks by keyboard alone in Chromium on ${engine}`, () => {
       test('merge and undo (persons, organizations), split (person, organization), browser import with a doubtful identity, speaker link, translations', async () => {
-        const site = await demoSite(engine);
-        const files = mkdtempSync(join(tmpdir(), 'plenary-keyboard-walks-'));
-        const browser = await launchChromium({ prefix: 'plenary-keyboard-walks-' });
+        const walk = await adminWalk(engine, 'plenary-keyboard-walks-');
+        const { site, files } = walk;
         let speakerBrowser: Awaited<ReturnType<typeof launchChromium>> | undefined;
         try {
           const db = site.storage.db;
-          await addAccount(site.storage, { email: 'keys@example.org', role: 'admin', series: [], password: PASSWORD });
           // A second event: W. L. Swing (of "IOM"), and two Ana Lopez of two organizations.
           await importAgenda(
             site.storage,
@@ -73,45 +66,19 @@ if (chromiumMissing) {
           const orgsOf = async () => (await db.selectFrom('appearance').select(['id', 'organization_id']).where('organization_id', 'in', [iomFull, iom]).orderBy('id').execute()).map((r) => [r.id, r.organization_id]);
           const orgsBefore = await orgsOf();
 
-          const page = browser.page;
-          const url = (path: string) => `${site.base}${path}`;
-          /** Back to the dashboard by the workspace's breadcrumb. */
-          const dashboard = async (p: Page) => {
-            assert.equal(await follow(p, 'a[href="/admin"]'), 200);
-            assert.equal(p.url(), url('/admin'));
-          };
+          const { page, url } = walk;
+          const dashboard = () => toDashboard(page, site.base);
           /** From the dashboard to an appearance of the demo event: the event, the session, the person in it. */
-          const toAppearance = async (p: Page, sessionId: number, appearanceId: number) => {
-            assert.equal(await follow(p, `a[href="/admin/events/${demo.id}"]`), 200);
-            assert.equal(await follow(p, `a[href="/admin/sessions/${sessionId}"]`), 200);
-            assert.equal(await follow(p, `a[href="/admin/appearances/${appearanceId}"]`), 200);
-            assert.equal(p.url(), url(`/admin/appearances/${appearanceId}`));
-          };
+          const toAppearance = (sessionId: number, appearanceId: number) => toAppearanceOf(page, site.base, { event: demo.id, session: sessionId, appearance: appearanceId });
 
           // Sign in: the only address typed.
-          await page.goto(url('/admin'), { waitUntil: 'load' });
-          await tabTo(page, '#email');
-          await page.keyboard.type('keys@example.org');
-          await tabTo(page, '#password');
-          await page.keyboard.type(PASSWORD);
-          assert.equal(await send(page), 200);
-          assert.equal(page.url(), url('/admin'));
+          await signIn(page, site.base, walk.email);
 
           // ---- Merge two persons: W. L. Swing into William Lacy Swing, found by the merge page's search.
-          await toAppearance(page, opening, williamOpening);
+          await toAppearance(opening, williamOpening);
           assert.equal(await follow(page, `a[href="/admin/persons/${william}"]`), 200);
-          assert.equal(await follow(page, `a[href="/admin/persons/${william}/merge"]`), 200);
-          await tabTo(page, '#f-q');
-          await page.keyboard.type('swing');
-          assert.equal(await send(page), 200);
-          assert.equal(page.url(), url(`/admin/persons/${william}/merge?q=swing`));
-          await tabAround(page);
-          assert.equal(await follow(page, `a[href="/admin/persons/${william}/merge?other=${wl}"]`, 'W. L. Swing'), 200);
-          await tabAround(page);
-          await tabTo(page, 'button', 'Merge W. L. Swing into William Lacy Swing');
-          assert.equal(await send(page), 200);
-          const merge = (await db.selectFrom('identity_merge').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
-          assert.equal(page.url(), url(`/admin/persons/${william}?merged=${merge}#merge-${merge}`));
+          const merge = await mergeByKeyboard(page, site.base, 'persons', { id: william, name: 'William Lacy Swing' }, { id: wl, name: 'W. L. Swing' }, 'swing');
+          assert.equal(merge, (await db.selectFrom('identity_merge').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id);
           await tabAround(page);
           assert.equal(await personOf(wlAppearance), william);
           assert.equal((await db.selectFrom('person').select('id').where('id', '=', wl).execute()).length, 0);
@@ -125,19 +92,11 @@ if (chromiumMissing) {
           assert.deepEqual((await db.selectFrom('person_alias').select('name').where('person_id', '=', william).execute()).map((r) => r.name), ['William Lacy Swing']);
 
           // ---- Merge two organizations: IOM into International Organization for Migration, and undo.
-          await dashboard(page);
-          await toAppearance(page, opening, williamOpening);
+          await dashboard();
+          await toAppearance(opening, williamOpening);
           assert.equal(await follow(page, `a[href="/admin/organizations/${iomFull}"]`), 200);
-          assert.equal(await follow(page, `a[href="/admin/organizations/${iomFull}/merge"]`), 200);
-          await tabTo(page, '#f-q');
-          await page.keyboard.type('IOM');
-          assert.equal(await send(page), 200);
-          assert.equal(await follow(page, `a[href="/admin/organizations/${iomFull}/merge?other=${iom}"]`, 'IOM'), 200);
-          await tabAround(page);
-          await tabTo(page, 'button', 'Merge IOM into International Organization for Migration');
-          assert.equal(await send(page), 200);
-          const orgMerge = (await db.selectFrom('identity_merge').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
-          assert.equal(page.url(), url(`/admin/organizations/${iomFull}?merged=${orgMerge}#merge-${orgMerge}`));
+          const orgMerge = await mergeByKeyboard(page, site.base, 'organizations', { id: iomFull, name: 'International Organization for Migration' }, { id: iom, name: 'IOM' }, 'IOM');
+          assert.equal(orgMerge, (await db.selectFrom('identity_merge').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id);
           assert.deepEqual(await orgsOf(), orgsBefore.map(([id]) => [id, iomFull]));
           assert.equal((await db.selectFrom('organization').select('id').where('id', '=', iom).execute()).length, 0);
           await tabTo(page, 'button', 'Undo this merge');
@@ -146,8 +105,8 @@ if (chromiumMissing) {
           assert.deepEqual(await orgsOf(), orgsBefore);
 
           // ---- Split a person: William Lacy Swing's moderation of Panel 1 goes to a new person of the same name.
-          await dashboard(page);
-          await toAppearance(page, panel1, williamPanel1);
+          await dashboard();
+          await toAppearance(panel1, williamPanel1);
           assert.equal(await follow(page, `a[href="/admin/persons/${william}"]`), 200);
           assert.equal(await follow(page, `a[href="/admin/persons/${william}/split"]`), 200);
           await tabAround(page);
@@ -166,8 +125,8 @@ if (chromiumMissing) {
           assert.equal(split.name, 'William Lacy Swing');
 
           // ---- Split an organization: William Lacy Swing's opening remarks go to a new organization, named on the form.
-          await dashboard(page);
-          await toAppearance(page, opening, williamOpening);
+          await dashboard();
+          await toAppearance(opening, williamOpening);
           assert.equal(await follow(page, `a[href="/admin/organizations/${iomFull}"]`), 200);
           assert.equal(await follow(page, `a[href="/admin/organizations/${iomFull}/split"]`), 200);
           await tabAround(page);
@@ -186,21 +145,14 @@ if (chromiumMissing) {
 
           // ---- Import in the browser: from the series page, a text agenda naming Ana Lopez (of UNICEF), whom two stored
           // persons are called; the other one (of UNHCR) chosen with the arrow key; confirmed.
-          await dashboard(page);
+          await dashboard();
           const series = 'international-dialogue-on-migration';
           assert.equal(await follow(page, `a[href="/admin/series/${series}/edit"]`), 200);
           assert.equal(await follow(page, `a[href="/admin/series/${series}/import"]`), 200);
           await tabAround(page);
           const agendaFile = join(files, 'closing-2019.txt');
           writeFileSync(agendaFile, 'DAY ONE – 3 May 2019\n\n10:00 - 11:00    Closing Session\n\n  • Ana Lopez, Officer, UNICEF\n');
-          await tabTo(page, '#f-file');
-          await chooseFileWithSpace(page, agendaFile);
-          await tabTo(page, '#f-event-slug');
-          await page.keyboard.type('idm-2019-closing');
-          await tabTo(page, '#f-event-title');
-          await page.keyboard.type('IDM 2019, closing');
-          await tabTo(page, '#f-event-timeZone');
-          await page.keyboard.type('Europe/Zurich');
+          await fillImportForm(page, agendaFile, { slug: 'idm-2019-closing', title: 'IDM 2019, closing', timeZone: 'Europe/Zurich' });
           await tabTo(page, 'button', 'Read the file');
           assert.equal(await send(page), 200);
           assert.match(page.url(), /\/admin\/imports\/[A-Za-z0-9_-]{24}$/);
@@ -227,8 +179,8 @@ if (chromiumMissing) {
           // ---- A speaker link: made on Ahmed Hussen's appearance; in the speaker's own browser, a statement sent through
           // it; the editor approves it from the queue reached from the dashboard.
           const hussen = await appearanceOf(panel1, await personId('ahmed-hussen'));
-          await dashboard(page);
-          await toAppearance(page, panel1, hussen);
+          await dashboard();
+          await toAppearance(panel1, hussen);
           await tabTo(page, 'button', 'Make a new link');
           assert.equal(await send(page), 200);
           assert.equal(page.url(), url(`/admin/appearances/${hussen}/speaker-links`));
@@ -243,14 +195,7 @@ if (chromiumMissing) {
           await tabAround(sp);
           const pdf = join(files, 'hussen.pdf');
           writeFileSync(pdf, await toPdf(blocks('Statement of Ahmed Hussen\n\nOn the Global Compact.'), true));
-          await tabTo(sp, '#s-file');
-          await chooseFileWithSpace(sp, pdf);
-          await tabTo(sp, '#s-kind');
-          assert.equal(await sp.inputValue('#s-kind'), 'statement');
-          await tabTo(sp, '#s-lang');
-          assert.equal(await sp.inputValue('#s-lang'), 'en');
-          await tabTo(sp, '#s-label');
-          await sp.keyboard.type('Statement on the Global Compact');
+          await fillStatement(sp, pdf, 'en', 'Statement on the Global Compact');
           await tabTo(sp, 'button', 'Send this file');
           assert.equal(await send(sp), 200);
           assert.equal(sp.url(), `${link}?sent=material#sent-heading`);
@@ -265,7 +210,7 @@ if (chromiumMissing) {
           assert.equal(await sp.textContent('h1'), 'Thank you');
           assert.notEqual((await db.selectFrom('speaker_link').select('used_at').executeTakeFirstOrThrow()).used_at, null);
 
-          await dashboard(page);
+          await dashboard();
           assert.equal(await follow(page, 'a[href="/admin/speaker-submissions"]'), 200);
           await tabAround(page);
           await tabTo(page, 'button', `Approve submission ${submission.id}`);
@@ -278,7 +223,7 @@ if (chromiumMissing) {
           // ---- Translations: the event's French title, first too long (the error reached from the summary), then
           // a French title and the opening session's; published from the publish page; the French public page shows them.
           // The series' French title first, from the series page.
-          await dashboard(page);
+          await dashboard();
           assert.equal(await follow(page, `a[href="/admin/series/${series}/edit"]`), 200);
           assert.equal(await follow(page, `a[href="/admin/series/${series}/translations/fr"]`), 200);
           await tabAround(page);
@@ -312,13 +257,7 @@ if (chromiumMissing) {
           assert.deepEqual(await translations('event', demo.id), { title: { fr: 'Dialogue international sur la migration 2017, New York' } });
           assert.deepEqual(await translations('session', opening), { title: { fr: 'Séance d’ouverture' } });
           assert.equal(await follow(page, `a[href="/admin/events/${demo.id}"]`), 200);
-          assert.equal(await follow(page, `a[href="/admin/events/${demo.id}/publish"]`), 200);
-          await tabAround(page);
-          await tabTo(page, '#note');
-          await page.keyboard.type('French titles');
-          await tabTo(page, `form[action="/admin/events/${demo.id}/publish"] button`);
-          assert.equal(await send(page), 200);
-          assert.equal(page.url(), url(`/admin/events/${demo.id}/publish?published=2`));
+          assert.equal(await publishByKeyboard(page, site.base, demo.id, 'French titles'), 2);
           assert.equal(await follow(page, `a[href="/admin/events/${demo.id}"]`), 200);
           assert.equal(await follow(page, `a[href="/events/${demo.slug}"]`), 200);
           assert.equal(await follow(page, `a[href="/fr/events/${demo.slug}"]`), 200);
@@ -329,9 +268,7 @@ if (chromiumMissing) {
           assert.ok((await page.textContent('body'))?.includes('Dialogue international sur la migration'));
         } finally {
           await speakerBrowser?.close();
-          await browser.close();
-          await site.stop();
-          rmSync(files, { recursive: true, force: true });
+          await walk.close();
         }
       });
     });

@@ -1,9 +1,18 @@
 // What the keyboard-only browser tests share: moving through a page with Tab (or Shift+Tab) until a
 // control is reached, checking on the way that every control focused shows it (an outline or box
 // shadow in its computed style while it is :focus-visible; an outline of at least 3:1 against the
-// background behind the control, WCAG 1.4.11), and pressing a key that leads to another page.
+// background behind the control, WCAG 1.4.11), and pressing a key that leads to another page; and
+// the walks' common steps (the demo site with an admin, signing in, reaching an appearance, merging
+// two records, publishing an event), each by keyboard.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { addAccount } from '../src/operations/accounts.ts';
+import type { Engine } from '../src/storage/storage.ts';
+import { type Browser, launchChromium } from './browser-kit.ts';
+import { demoSite, type TestSite } from './server.ts';
 
 type Focused = { here: boolean; what: string; shown: boolean } | null;
 
@@ -137,4 +146,120 @@ export async function chooseFileWithSpace(p: Page, path: string): Promise<void> 
   } finally {
     p.off('filechooser', resolve);
   }
+}
+
+export const KEYBOARD_PASSWORD = 'a long keyboard password';
+
+/**
+ * Signs in by keyboard: the workspace's address is typed (the only address of the walk), the sign-in
+ * page it leads to (looked at first by `onSignInPage`, when given) is filled with Tab and typing and
+ * sent with Enter; the dashboard must answer.
+ */
+export async function signIn(p: Page, base: string, email: string, opts: { password?: string; onSignInPage?: (p: Page) => Promise<void> } = {}): Promise<void> {
+  const password = opts.password ?? KEYBOARD_PASSWORD;
+  await p.goto(`${base}/admin`, { waitUntil: 'load' });
+  assert.equal(p.url(), `${base}/admin/login?next=%2Fadmin`);
+  await opts.onSignInPage?.(p);
+  await tabTo(p, '#email');
+  await p.keyboard.type(email);
+  await tabTo(p, '#password');
+  await p.keyboard.type(password);
+  assert.equal(await send(p), 200);
+  assert.equal(p.url(), `${base}/admin`);
+}
+
+/** Back to the dashboard by the workspace's breadcrumb. */
+export async function toDashboard(p: Page, base: string): Promise<void> {
+  assert.equal(await follow(p, 'a[href="/admin"]'), 200);
+  assert.equal(p.url(), `${base}/admin`);
+}
+
+/** From the dashboard to an appearance's workspace page: its event, its session, the person in it. */
+export async function toAppearance(p: Page, base: string, at: { event: number; session: number; appearance: number }): Promise<void> {
+  assert.equal(await follow(p, `a[href="/admin/events/${at.event}"]`), 200);
+  assert.equal(await follow(p, `a[href="/admin/sessions/${at.session}"]`), 200);
+  assert.equal(await follow(p, `a[href="/admin/appearances/${at.appearance}"]`), 200);
+  assert.equal(p.url(), `${base}/admin/appearances/${at.appearance}`);
+}
+
+/** A keyboard walk's world: the demo site with an admin account, Chromium, a folder for the files it uploads. */
+export type AdminWalk = { site: TestSite; browser: Browser; page: Page; files: string; email: string; url(path: string): string; close(): Promise<void> };
+
+/** Starts a walk (not yet signed in: signIn does it); `close` ends the browser and the site and removes the folder. */
+export async function adminWalk(engine: Engine, prefix: string, email = 'keys@example.org'): Promise<AdminWalk> {
+  const site = await demoSite(engine);
+  const files = mkdtempSync(join(tmpdir(), `${prefix}files-`));
+  const close = async (browser?: Browser) => {
+    await browser?.close();
+    await site.stop();
+    rmSync(files, { recursive: true, force: true });
+  };
+  try {
+    await addAccount(site.storage, { email, role: 'admin', series: [], password: KEYBOARD_PASSWORD });
+    const browser = await launchChromium({ prefix });
+    return { site, browser, page: browser.page, files, email, url: (path) => `${site.base}${path}`, close: () => close(browser) };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+/**
+ * From a person's or organization's workspace page: its merge page, the other record found with the
+ * search form (`query` typed), chosen from the results, merged into this one with the confirming
+ * button (the result and confirmation pages gone around with Tab and back). Ends on the survivor's
+ * page at its merge line; the merge's id.
+ */
+export async function mergeByKeyboard(p: Page, base: string, kind: 'persons' | 'organizations', survivor: { id: number; name: string }, other: { id: number; name: string }, query: string): Promise<number> {
+  assert.equal(await follow(p, `a[href="/admin/${kind}/${survivor.id}/merge"]`), 200);
+  await tabTo(p, '#f-q');
+  await p.keyboard.type(query);
+  assert.equal(await send(p), 200);
+  assert.equal(new URL(p.url()).searchParams.get('q'), query);
+  await tabAround(p);
+  assert.equal(await follow(p, `a[href="/admin/${kind}/${survivor.id}/merge?other=${other.id}"]`, other.name), 200);
+  await tabAround(p);
+  await tabTo(p, 'button', `Merge ${other.name} into ${survivor.name}`);
+  assert.equal(await send(p), 200);
+  const m = new RegExp(`^${base}/admin/${kind}/${survivor.id}\\?merged=(\\d+)#merge-(\\d+)$`).exec(p.url());
+  assert.ok(m && m[1] === m[2], `after the merge: ${p.url()}`);
+  return Number(m[1]);
+}
+
+/** From an event's workspace page: its publish page (gone around with Tab), a note typed, published; the release's number. */
+export async function publishByKeyboard(p: Page, base: string, eventId: number, note: string): Promise<number> {
+  assert.equal(await follow(p, `a[href="/admin/events/${eventId}/publish"]`), 200);
+  await tabAround(p);
+  await tabTo(p, '#note');
+  await p.keyboard.type(note);
+  await tabTo(p, `form[action="/admin/events/${eventId}/publish"] button`);
+  assert.equal(await send(p), 200);
+  const m = new RegExp(`^${base}/admin/events/${eventId}/publish\\?published=(\\d+)$`).exec(p.url());
+  assert.ok(m, `after publishing: ${p.url()}`);
+  return Number(m[1]);
+}
+
+/** On a series' import page: the agenda file chosen with the space bar, the new event's address, title and time zone typed (not sent). */
+export async function fillImportForm(p: Page, file: string, event: { slug: string; title: string; timeZone: string }): Promise<void> {
+  await tabTo(p, '#f-file');
+  await chooseFileWithSpace(p, file);
+  for (const [field, text] of [['#f-event-slug', event.slug], ['#f-event-title', event.title], ['#f-event-timeZone', event.timeZone]] as const) {
+    await tabTo(p, field);
+    await p.keyboard.type(text);
+  }
+}
+
+/**
+ * On a speaker's page: a statement's file chosen with the space bar, the kind and the document's
+ * language passed over as offered (statement, and `lang`: the page's language first), a label typed (not sent).
+ */
+export async function fillStatement(p: Page, file: string, lang: string, label: string): Promise<void> {
+  await tabTo(p, '#s-file');
+  await chooseFileWithSpace(p, file);
+  await tabTo(p, '#s-kind');
+  assert.equal(await p.inputValue('#s-kind'), 'statement');
+  await tabTo(p, '#s-lang');
+  assert.equal(await p.inputValue('#s-lang'), lang);
+  await tabTo(p, '#s-label');
+  await p.keyboard.type(label);
 }

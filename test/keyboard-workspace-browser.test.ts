@@ -15,10 +15,9 @@ import type { Page } from 'playwright-core';
 import { checkAxe, chromiumMissing, launchChromium } from './browser-kit.ts';
 import { ENGINES } from './engines.ts';
 import { runPlenary } from './plenary-cli.ts';
-import { chooseFileWithSpace, follow, send, tabTo } from './keyboard-kit.ts';
+import { chooseFileWithSpace, follow, KEYBOARD_PASSWORD, send, signIn, tabTo } from './keyboard-kit.ts';
 import { demoSite } from './server.ts';
 
-const PASSWORD = 'a long keyboard password';
 const LINK_RULES = ['color-contrast', 'document-title', 'html-has-lang', 'link-name'];
 const TABLE_RULES = ['color-contrast', 'document-title', 'html-has-lang', 'th-has-data-cells'];
 
@@ -34,22 +33,14 @@ if (chromiumMissing) {
         const files = mkdtempSync(join(tmpdir(), 'plenary-keyboard-files-'));
         const browser = await launchChromium({ prefix: 'plenary-keyboard-', bypassCSP: true });
         try {
-          const made = runPlenary(['user', 'add', '--email', 'keys@example.org', '--role', 'admin'], site.url, { input: `${PASSWORD}\n` });
+          const made = runPlenary(['user', 'add', '--email', 'keys@example.org', '--role', 'admin'], site.url, { input: `${KEYBOARD_PASSWORD}\n` });
           assert.equal(made.code, 0, made.err);
           const page = browser.page;
           const at = (path: string) => `${site.base}${path}`;
           const db = site.storage.db;
 
           // Sign in.
-          await page.goto(at('/admin'), { waitUntil: 'load' });
-          assert.equal(page.url(), at('/admin/login?next=%2Fadmin'));
-          await checkAxe(page, 'sign-in page');
-          await tabTo(page, '#email');
-          await page.keyboard.type('keys@example.org');
-          await tabTo(page, '#password');
-          await page.keyboard.type(PASSWORD);
-          assert.equal(await send(page), 200);
-          assert.equal(page.url(), at('/admin'));
+          await signIn(page, site.base, 'keys@example.org', { onSignInPage: (p) => checkAxe(p, 'sign-in page') });
           await checkAxe(page, 'dashboard', LINK_RULES);
 
           // Louise Arbour (of the opening session) found by the search form of session 2 and added as a speaker.

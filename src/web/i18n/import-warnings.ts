@@ -22,6 +22,7 @@ const FIXED: Record<string, string> = {
   'part of the day; not a session': 'partOfDay',
   'numbered item of a programme without times; read as a session (a guess)': 'programmeItem',
   'read as a session heading: on this page such labels head groups of people (a guess)': 'labelHeadsGroup',
+  'a heading over a paragraph in a digest of meetings; read as a session (a guess)': 'digestHeading',
   "date and time at the end of a session's card read as that session's (layout)": 'cardDateTime',
   'meeting number; the title is read from the next line': 'meetingNumber',
   'job written before the name; split guessed': 'jobBeforeName',

@@ -673,6 +673,7 @@ export const ar: Catalogue = {
   'importWarning.partOfDay': 'جزء من اليوم؛ ليس جلسة',
   'importWarning.programmeItem': 'بند مرقّم في برنامج بلا مواعيد؛ قُرئ جلسةً (تخمين)',
   'importWarning.labelHeadsGroup': 'قُرئ عنوانَ جلسة: في هذه الصفحة تتصدّر هذه العناوين مجموعاتٍ من الأشخاص (تخمين)',
+  'importWarning.digestHeading': 'عنوانٌ فوق فقرة في موجز اجتماعات؛ قُرئ جلسةً (تخمين)',
   'importWarning.cardDateTime': 'التاريخ والوقت في آخر بطاقة الجلسة قُرئا على أنهما لتلك الجلسة (التخطيط)',
   'importWarning.meetingNumber': 'رقم الجلسة؛ يُقرأ العنوان من السطر التالي',
   'importWarning.jobBeforeName': 'المنصب مكتوب قبل الاسم؛ الفصل بينهما تخمين',

@@ -658,6 +658,7 @@ export const en = {
   'importWarning.partOfDay': 'part of the day; not a session',
   'importWarning.programmeItem': 'numbered item of a programme without times; read as a session (a guess)',
   'importWarning.labelHeadsGroup': 'read as a session heading: on this page such labels head groups of people (a guess)',
+  'importWarning.digestHeading': 'a heading over a paragraph in a digest of meetings; read as a session (a guess)',
   'importWarning.cardDateTime': "date and time at the end of a session's card read as that session's (layout)",
   'importWarning.meetingNumber': 'meeting number; the title is read from the next line',
   'importWarning.jobBeforeName': 'job written before the name; split guessed',

@@ -655,6 +655,7 @@ export const es: Catalogue = {
   'importWarning.partOfDay': 'parte de la jornada; no es una sesión',
   'importWarning.programmeItem': 'punto numerado de un programa sin horarios; leído como una sesión (suposición)',
   'importWarning.labelHeadsGroup': 'leído como título de sesión: en esta página esas etiquetas encabezan grupos de personas (suposición)',
+  'importWarning.digestHeading': 'título sobre un párrafo en un resumen de reuniones; leído como una sesión (suposición)',
   'importWarning.cardDateTime': 'fecha y hora al final de la ficha de una sesión leídas como las de esa sesión (maquetación)',
   'importWarning.meetingNumber': 'número de sesión; el título se lee en la línea siguiente',
   'importWarning.jobBeforeName': 'cargo escrito antes del nombre; separación supuesta',

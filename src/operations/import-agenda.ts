@@ -365,8 +365,12 @@ function checkTarget(agenda: Agenda, t: EventTarget, found: Found): { dates: str
   return { dates, title, timeZone };
 }
 
-/** Persons and organizations per transaction of their own; at most this many names in each. */
-const IDENTITY_BATCH = 200;
+/**
+ * Persons and organizations per transaction of their own; at most this many names in each. A batch of
+ * 200 new persons held SQLite's lock 810-870 ms at load 15 (bench:editor-wait's first import), the
+ * longest of the import's transactions; 100 halves it for a few more handoffs.
+ */
+const IDENTITY_BATCH = 100;
 
 /** Finds or stores everyone the page names, and the convener, in batches; their ids by what the page prints. */
 async function storeIdentities(storage: Storage, agenda: Agenda, t: ParsedEventTarget, report: ImportReport): Promise<{ personCache: PersonCache; orgCache: OrganizationCache; resolved: Resolved }> {

@@ -461,7 +461,14 @@ const RUN_BREAKS = new RegExp(
     '\\s(?=\\d{1,2}(?:[:.h]\\d{2}|h)(?:\\s?[-–]\\s?\\d{1,2}(?:[:.h]\\d{2}|h)?\\d{0,2})?\\s?[:–]\\s)',
     '(?<=\\.)\\s(?=\\d{1,2}/\\d{1,2},\\s\\d)',
     '(?<=[.;])\\s(?=[\\p{Lu}][\\p{Ll}]{2,15}(?:\\s[\\p{Ll}]{2,12})?\\s?:\\s)',
-    '(?<!\\d)\\s(?=(?:Atelier|Workshop|Panel|Session|Mesa|Taller|Table ronde|SESSION|PANEL|WORKSHOP|ATELIER|MESA)\\s(?:#\\s?)?\\d{1,2}\\s?:\\s)',
+    '(?<!\\d)\\s(?=(?:Atelier|Workshop|Panel|Session|Mesa|Taller|Table ronde|Part|Parte|Partie|Segment|SESSION|PANEL|WORKSHOP|ATELIER|MESA|PART)\\s(?:#\\s?)?\\d{1,2}\\s?:\\s)',
+    // A run of show flattened from a PDF, its time column in parentheses: a part's word before its time ("… Alliance
+    // Closing (10:50) Closing remarks by …"), the item after a heading's time, and a talk's title before "by" and the
+    // speaker's honorific ("… of the United Nations Voices from the Coast by Ms. X"), unless a role or a speech noun
+    // asks for the person ("Moderated by", "Closing remarks by", "Presentation by").
+    '\\s(?=(?:Closing|Opening|Lunch|Break|Welcome|Keynote|Conclusions?|Wrap-up|Cl[ôo]ture|Ouverture|Clausura|Apertura|Cierre|Pause|Pausa|Almuerzo|D[ée]jeuner)\\s\\(\\d{1,2}[:.h]\\d{2}\\))',
+    '(?<=\\(\\d{1,2}[:.h]\\d{2}\\))\\s(?=\\p{Lu}|by\\s)',
+    '(?<=\\p{Ll})(?<!\\s(?:[Mm]oderated|[Cc]haired|[Hh]osted|[Ff]acilitated|[Ii]ntroduced|[Pp]resented|[Rr]emarks|[Aa]ddress|[Ss]tatement|[Mm]essage|[Pp]resentation|[Ss]peech|[Ll]ecture|[Tt]alk|[Ii]nterventions))\\s(?=by\\s(?:His Excellency|Her Excellency|H\\.E\\.|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|Prof\\.)\\s\\p{Lu})',
     // A slide deck or a table transcribed into one line: a four-digit time range before its title ("… All participants
     // 0915- 0945 Election of …"), a day heading with its date ("… TUESDAY 13TH MAY 2014 …"), and the private-use bullet
     // glyphs of word processors between the items of a cell.
@@ -469,7 +476,7 @@ const RUN_BREAKS = new RegExp(
     '\\s(?=(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\s\\d{1,2}(?:ST|ND|RD|TH|st|nd|rd|th)?\\s\\p{L}{3,9}\\s\\d{4}(?!\\d))',
     '\\s(?=[\\uf0b7\\uf0a7\\uf076\\uf0d8]\\s)',
     // A role label anywhere ("… Philippines Panellists: Mr. X"), and a day heading ("… Lunch Day 2 – Wednesday").
-    '\\s(?=(?:Chairs?|Co-chairs?|Chairpersons?|Moderators?|Panell?ists?|Speakers?|Discussants?|Facilitators?|Rapporteurs?|Presenters?|Respondents?|Welcome remarks|Opening remarks|Opening address|Keynote address|Keynote speech|Closing remarks|Modérat(?:eur|rice)s?|Intervenant(?:e)?s?|Président(?:e)? de séance|Moderador(?:a)?|Modera|Ponentes?|Panelistas?|Participan|Intervienen|Exponen|Expositor(?:a|es)?|Interviennent)\\s?:\\s)',
+    '\\s(?=(?:Chairs?|Co-chairs?|Chairpersons?|Moderators?|Panell?ists?|Speakers?|Discussants?|Facilitators?|Rapporteurs?|Presenters?|Respondents?|Welcome remarks|Opening remarks|Opening address|Keynote address|Keynote speech|Closing remarks|Modérat(?:eur|rice)s?|Intervenant(?:e)?s?|Président(?:e)? de séance|Moderador(?:a)?|Modera|Ponentes?|Panelistas?|Participan|Intervienen|Exponen|Expositor(?:a|es)?|Interviennent|Interventions by|Statements by|Presentations by)\\s?:\\s)',
     // "… Radio Duero). 13.30 h. Comida …", "… declaración” 11 h Mesa redonda": a time with its hours word, before a
     // capital, after the end of an item (a full stop, a quotation mark, a parenthesis or a word).
     '(?<=[.”"»)\\p{L}])\\s(?=\\d{1,2}(?:[.:]\\d{2})?\\s?(?:h|hrs?|hs|horas)\\.?\\s\\p{Lu})',
@@ -494,6 +501,8 @@ const RUN_BREAKS = new RegExp(
   ].join('|'),
   'gu',
 );
+const PAGE_NUMBER_END = /(?<=\p{Ll})\s\d{1,3}$/u;
+const FALLEN_TIME = /\s(by|par|por|with)\s((?:\p{Lu}[\p{L}.]{0,20}\s){0,3})(\p{Lu}\p{Ll}{1,20})\s(\(\d{1,2}[:.h]\d{2}\))\s(?=\p{Lu}[\p{L}'’-]{1,30},)/gu;
 // A piece that ends on the words that introduce the next person: "…, animée par", "moderated by".
 const ENDS_BY = /(?:\s(?:by|par|por|with|avec|con|and|et|y))$/i;
 // "5/13, " before a time: the month and day the digest repeats; the day heading already says it.
@@ -505,6 +514,11 @@ const MONTH_DAY = /^\d{1,2}\/\d{1,2},\s(?=\d)/;
  */
 export function splitRunTogether(t: string): string[] {
   if (t.length < 60 || t.length > 20000) return [t];
+  // "… by Her Excellency Mariana (9:00) Tuilagi-Hart, …": the PDF's time column fell inside the speaker's name; it is
+  // the item's time, put back before the speaker.
+  if (t.length >= 160) t = t.replace(FALLEN_TIME, ' $4 $1 $2$3 ');
+  // "… Minister of Fisheries of Senegal 2": a PDF page flattened into one line ends on its page number.
+  if (t.length >= 400) t = t.replace(PAGE_NUMBER_END, '');
   const pieces: string[] = [];
   let from = 0;
   for (const m of t.matchAll(RUN_BREAKS)) {

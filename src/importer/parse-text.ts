@@ -9,7 +9,7 @@ import { isOrganizationLike, isPositionLike } from './affiliation.ts';
 import { isGivenName, isJobWord, isOrgWord, isVenueWord } from './lexicon.ts';
 import { findCountry } from '../domain/country.ts';
 import { takeMaterials } from './materials.ts';
-import { readProseProgramme } from './prose.ts';
+import { heardFrom, namesInProse, readProseProgramme, readProseRundown } from './prose.ts';
 import { splitHonorific } from '../domain/names.ts';
 import { type Role, readCueLine, readRoleLine, roleOf } from './roles.ts';
 import { type SessionHeading, isDiscussionLine, readMeetingSentence, readSentenceHeading, readSessionHeading } from './sessions.ts';
@@ -142,6 +142,8 @@ export function parseAgendaText(text: string): Agenda {
   let over = false;
   // Under "Interprètes :" or "Contact:": the names are not speakers.
   let offStage = false;
+  // The line of the last day heading, or of the last paragraph read as a rundown in prose under it.
+  let rundownFrom = -1;
   // Role lines met before any session: they go with the next session.
   const pending: Array<{ i: number; read: PersonRead | null; role: Role }> = [];
 
@@ -213,6 +215,41 @@ export function parseAgendaText(text: string): Agenda {
     }
   };
 
+  // "The Transport Committee (at 4.05pm) looks at X with A and Councillor B.": under a day's heading, a paragraph of
+  // prose that names meetings with their times is a rundown; each timed sentence with people is a session (a guess).
+  /** Headings in capitals each straight over one paragraph of at least fifteen words (a digest of meetings' reports). */
+  function readDigest(): Array<{ i: number; heading: string; paragraph: { i: number; text: string } }> {
+    const out: Array<{ i: number; heading: string; paragraph: { i: number; text: string } }> = [];
+    for (let i = 0; i + 1 < lines.length; i++) {
+      const t = lines[i]!.trim();
+      if (t === '' || t.length > 80 || !isCapitalsLine(t) || readTimeSlot(t) !== null) continue;
+      let j = i + 1;
+      while (j < lines.length && lines[j]!.trim() === '') j++;
+      const p = (lines[j] ?? '').trim();
+      if (p.length > MAX_LINE || p.split(/\s+/).length < 15 || !/[.!?]$/.test(p) || isCapitalsLine(p)) continue;
+      out.push({ i, heading: t, paragraph: { i: j, text: p } });
+    }
+    return out;
+  }
+
+  function readRundown(i: number, t: string): boolean {
+    if (day === null || stripBullet(t).bullet || !/[.!?]$/.test(t) || t.split(/\s+/).length < 12 || readTimeSlot(t) !== null) return false;
+    // Straight under the day's heading, or under a paragraph of the same rundown (blank lines between are layout).
+    if (rundownFrom < 0 || lines.slice(rundownFrom + 1, i).some((x) => x.trim() !== '')) return false;
+    const rundown = readProseRundown(t, isGivenName, isJobWord, isOrgWord);
+    if (rundown.length === 0) return false;
+    for (const s of rundown) {
+      s.line = i + 1;
+      for (const p of s.speakers) p.line = i + 1;
+      ensureDay().sessions.push(s);
+      warn(i, 'session read from prose (a guess)');
+    }
+    cur = null;
+    block = null;
+    rundownFrom = i;
+    return true;
+  }
+
   function handle(i: number, line: string): void {
     let t = unglue(line);
     if (over) { warn(i, 'after the end of the agenda; not read'); return; }
@@ -260,6 +297,7 @@ export function parseAgendaText(text: string): Agenda {
     }
     const dh = readDayHeading(lead, years);
     if (dh !== null) {
+      rundownFrom = dh.rest === null ? i : -1;
       let date = dh.date;
       const prev: AgendaDay | null = day;
       block = null;
@@ -1223,6 +1261,7 @@ export function parseAgendaText(text: string): Agenda {
     const dayProse = DAY_THEN_PROSE.exec(t);
     const proseDay = dayProse !== null ? readDayHeading(dayProse[1]!, years) : null;
     if (proseDay !== null && proseDay.date !== null && proseDay.rest === null) { handle(i, t); continue; }
+    if (readRundown(i, t)) continue;
     for (const run of splitRunTogether(t)) for (const piece of splitGluedHeadings(run)) handle(i, piece);
   }
   if (pending.length > 0) sessionFor(pending[0]!.i);
@@ -1242,6 +1281,33 @@ export function parseAgendaText(text: string): Agenda {
     for (const { line } of prose) warn(line, 'session read from prose (a guess)');
   }
 
+  // A digest of meetings: a heading in capitals over one paragraph each ("PORT SECURITY" over "Committee on Commerce: …
+  // concluded a hearing …, after receiving testimony from A, job; B, job; and C, job."). When the lines give no session
+  // and at least three such headings stand over their paragraphs, each is a session titled by its heading, its people
+  // those its paragraph names after the cue of testimony (a guess, warned).
+  if (days.every((d) => d.sessions.length === 0)) {
+    const digest = readDigest();
+    if (digest.length >= 3) {
+      const d = days.find((x) => x.date !== null) ?? ensureDay();
+      if (!days.includes(d)) days.push(d);
+      for (const { i, heading, paragraph } of digest) {
+        const s: AgendaSession = { start: null, end: null, kind: readSessionHeading(heading)?.kind ?? 'other', number: null, title: heading,
+          moderators: [], speakers: [], line: i + 1 };
+        d.sessions.push(s);
+        warn(i, 'a heading over a paragraph in a digest of meetings; read as a session (a guess)');
+        const tail = heardFrom(paragraph.text);
+        if (tail === null) continue;
+        const clause = tail.replace(/,\s(?:after|who|which|to examine)\s.*$/u, '').replace(/\.$/, '');
+        const listed = splitPeople(clause).map((one) => readPerson(one, true));
+        const people = listed.length > 0 && listed.every((p) => p !== null && p.person.name.split(/\s+/).length <= 5 &&
+          looksLikeName(p.person.name, p.person.honorific !== null ? 1 : 2))
+          ? (listed as PersonRead[]).map((p) => ({ ...p.person }))
+          : namesInProse(clause, isGivenName, isJobWord, isOrgWord).map((p) => ({ name: p.name, honorific: p.honorific, position: null,
+            organization: null, country: null, countryCode: null, materials: [], talkTitle: null }));
+        for (const p of people) s.speakers.push({ ...p, roleLabel: null, line: paragraph.i + 1 });
+      }
+    }
+  }
   dropSpans(days, (line, message) => warn(line - 1, message));
   guessUntitledKinds(opened.filter((o) => days.some((d) => d.sessions.includes(o.s))), days, (line, message) => warn(line - 1, message));
   // A page where nothing was read as the agenda, and nothing was warned about, says so rather than coming back silent.
@@ -1296,7 +1362,10 @@ function findStart(lines: readonly string[], years: readonly number[]): { overvi
     if (proseDay !== null && proseDay.date !== null && proseDay.rest === null) return { overviewEnd: i, agendaStart: i };
     // A paragraph that runs the agenda together starts it when one of its pieces is a time.
     if (t.length > 200) {
-      if (splitRunTogether(t).some((p) => readTimeSlot(p) !== null)) return { overviewEnd: i, agendaStart: i };
+      // "… Part 1: State of the ocean (9:18) …": so does a heading with its time after it, in parentheses or after a dash.
+      if (splitRunTogether(t).some((p) => readTimeSlot(p) !== null || (p.length <= 100 && readTimeAfterHeading(p)?.slot.rest === ''))) {
+        return { overviewEnd: i, agendaStart: i };
+      }
       continue;
     }
     if (AGENDA_HEADING.test(t)) return { overviewEnd: i, agendaStart: i + 1 };
@@ -1315,7 +1384,15 @@ function findStart(lines: readonly string[], years: readonly number[]): { overvi
   // sentence ("For Thematic Session 1, …, the following speakers were selected:"), or at the first heading of a
   // session's kind ("OPENING CEREMONY", "Roundtable: Youth") with a role line or a person under it, whichever comes first.
   let numbered = lines.length;
+  // "Monday" over "The Transport Committee (at 4.05pm) looks at … with A and B.": a day's heading over a rundown in prose.
   for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (t === '' || t.length > 60 || readDayHeading(t, years) === null) continue;
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.trim() === '') j++;
+    if (readProseRundown(lines[j]?.trim() ?? '', isGivenName, isJobWord, isOrgWord).length > 0) { numbered = i; break; }
+  }
+  for (let i = 0; i < numbered; i++) {
     const t = stripBullet(lines[i]!.trim()).text;
     if (t === '' || t.length > 400) continue;
     if (readSessionHeading(t, true)?.number != null || readSentenceHeading(t) !== null) { numbered = i; break; }

@@ -334,3 +334,108 @@ export function readProseProgramme(lines: readonly string[], readPerson: ReadPer
   void panels;
   return out;
 }
+
+// A rundown in prose under a day's heading, one meeting a sentence with its time set in it: "The Transport Committee
+// (at 4.05pm) looks at X with A of Y and Councillor B", "Later, the Foreign Affairs Committee (at 2.30pm) takes evidence
+// … from Sir C and from Dr D". Each such sentence is a session; its people are the names the sentence gives.
+const RUNDOWN_TIME = /\(?\s?(?:at|à|a las)\s(\d{1,2})(?:[.:h](\d{2}))?\s?([ap]\.?\s?m\.?|h|horas)?\s?\)?/iu;
+// Honorifics and titles written without a dot that stand before a name in running text.
+const PROSE_TITLES = new Set(['sir', 'dame', 'lord', 'lady', 'baroness', 'baron', 'dr', 'dr.', 'prof', 'prof.', 'professor', 'mr', 'mr.', 'mrs',
+  'mrs.', 'ms', 'ms.', 'councillor', 'senator', 'rev', 'rev.', 'mme', 'sr.', 'sra.', 'dra.']);
+const NAME_TOKEN = /^\p{Lu}\p{Ll}+(?:[-’'][\p{Lu}\p{Ll}][\p{Ll}]+)*$/u;
+// A word of the sentence that a capital opens only because it starts a clause or names no one.
+const NOT_A_NAME = /^(?:The|A|An|Over|Later|Then|Otherwise|Here|Its|Their|His|Her|This|That|These|Those|On|In|At|From|With|And|Or|But|Committee|House|Lords|Commons|Parliament|Assembly|Council|Senate)$/u;
+
+/** A word without the punctuation around it, and whether a comma, a full stop or a bracket closed it. */
+function bare(w: string): { word: string; closed: boolean } {
+  let a = 0;
+  let b = w.length;
+  while (a < b && '("“‘'.includes(w[a]!)) a++;
+  while (b > a && ')"”’,.;:!?'.includes(w[b - 1]!)) b--;
+  return { word: w.slice(a, b), closed: b < w.length };
+}
+
+/**
+ * People named in a sentence of running prose: a known given name and one to three capitalised words after it ("Caroline
+ * Dunmore"), or a title in front ("Sir Crispin Wade", "Baroness Whitlow", "Dr Layla Al-Mansoori"), or a job word in front
+ * of two capitalised words ("Constable Rhona Gilchrist"). Institutions (a word of an institution in the run) are not
+ * people. Linear in the sentence's words.
+ */
+export function namesInProse(sentence: string, isGiven: (w: string) => boolean, isJob: (w: string) => boolean,
+  isOrg: (w: string) => boolean): Array<{ name: string; honorific: string | null }> {
+  const ws = sentence.split(/\s+/).filter(Boolean).slice(0, 400);
+  const out: Array<{ name: string; honorific: string | null }> = [];
+  for (let k = 0; k < ws.length; k++) {
+    const w = bare(ws[k]!);
+    const lower = w.word.toLowerCase();
+    let honorific: string | null = null;
+    let from = k;
+    if (PROSE_TITLES.has(lower) && /^\p{Lu}/u.test(w.word) && !w.closed) { honorific = w.word; from = k + 1; }
+    const first = bare(ws[from] ?? '');
+    if (!NAME_TOKEN.test(first.word) || NOT_A_NAME.test(first.word) || isOrg(first.word) || isJob(first.word)) continue;
+    const afterJob = honorific === null && k > 0 && isJob(bare(ws[k - 1]!).word) && /^\p{Lu}/u.test(ws[k - 1]!) && !bare(ws[k - 1]!).closed;
+    if (honorific === null && !isGiven(first.word) && !afterJob) continue;
+    const name = [first.word];
+    let closed = first.closed;
+    let j = from + 1;
+    while (!closed && j < ws.length && name.length < 4) {
+      // "Warren P. Ashcombe": an initial inside the name neither ends it nor counts as a word of it.
+      if (/^\p{Lu}\.$/u.test(ws[j]!) && j + 1 < ws.length) { name.push(ws[j]!); j++; continue; }
+      const next = bare(ws[j]!);
+      if (!NAME_TOKEN.test(next.word) || NOT_A_NAME.test(next.word) || isOrg(next.word) || isJob(next.word)) break;
+      name.push(next.word);
+      closed = next.closed;
+      j++;
+    }
+    // A run that an institution's word follows ("Fenwick District Council") is that institution's name, not a person's.
+    const tail = bare(ws[j] ?? '').word;
+    if (!closed && j < ws.length && /^\p{Lu}/u.test(tail) && isOrg(tail)) { k = j; continue; }
+    // "Constable Rhona Gilchrist" after "Assistant Chief": the last words of an office are not the name's.
+    if (afterJob && !isGiven(name[0]!) && name.length >= 3) name.splice(0, name.length - 2);
+    while (name.length > 1 && /\.$/.test(name.at(-1)!)) { name.pop(); j--; }
+    if (name.length < (honorific !== null ? 1 : 2)) continue;
+    if (!out.some((p) => p.name === name.join(' '))) out.push({ name: name.join(' '), honorific });
+    k = j - 1;
+  }
+  return out;
+}
+
+/** The meeting sentences of one paragraph of a rundown in prose, each with its time; none when a sentence lacks people. */
+export function readProseRundown(text: string, isGiven: (w: string) => boolean, isJob: (w: string) => boolean,
+  isOrg: (w: string) => boolean): AgendaSession[] {
+  const out: AgendaSession[] = [];
+  if (text.length > 2000 || text.split(/\s+/).length < 12) return out;
+  for (const sentence of sentences(text)) {
+    if (sentence.length > 600) continue;
+    const m = RUNDOWN_TIME.exec(sentence);
+    if (m === null) continue;
+    let h = Number(m[1]);
+    const min = m[2] === undefined ? 0 : Number(m[2]);
+    const word = (m[3] ?? '').toLowerCase().replace(/[.\s]/g, '');
+    if (m[2] === undefined && word === '') continue;
+    if (word === 'pm' && h < 12) h += 12;
+    if (h > 23 || min > 59) continue;
+    const people = namesInProse(sentence.slice(m.index + m[0].length), isGiven, isJob, isOrg);
+    if (people.length === 0) continue;
+    // The subject before the time names the meeting: "The Transport Committee", "the committee on Public Service …".
+    const head = sentence.slice(0, m.index).replace(/^.*?[,:;]\s/u, '').replace(/^(?:the|la|el|le|les|los|las)\s/iu, '').trim();
+    const title = head.length >= 3 && head.split(/\s+/).length <= 12 ? head : null;
+    out.push({
+      start: `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`, end: null, kind: 'other', number: null, title,
+      moderators: [],
+      speakers: people.map((p) => ({ name: p.name, honorific: p.honorific, position: null, organization: null, country: null,
+        countryCode: null, materials: [], talkTitle: null, roleLabel: null })),
+    });
+  }
+  return out;
+}
+
+// What introduces the people a meeting heard in a digest's report: "after receiving testimony from A, job; B, job; and C",
+// "the nominations of A, of Ohio, …", "hears from A and B".
+const HEARD_FROM = /(?<![\p{L}])(?:testimony from|evidence from|hears? from|heard from|statements? from|nominations? of|comparecencias? de|t[ée]moignages? de|auditions? de)\s/iu;
+
+/** The text after a digest paragraph's cue of testimony ("… after receiving testimony from "), or null. */
+export function heardFrom(paragraph: string): string | null {
+  const m = HEARD_FROM.exec(paragraph.slice(0, 2000));
+  return m === null ? null : paragraph.slice(m.index + m[0].length);
+}

@@ -1382,3 +1382,44 @@ test('people in parentheses after a timed title: "Title (Name, job, Org)", "Titl
   assert.deepEqual(r.sessions.map((s) => s[4]), ['L’eau, un bien commun à partager ?', 'Travail en sous-groupes']);
   assert.deepEqual(r.people.map((s) => s.map((p) => [p[0], p[1]])), [[['s', 'Hélène Carrasco']], [['m', 'Solène Vidal']]]);
 });
+
+test('a rundown in prose under weekday headings: each sentence with its time "(at 4.05pm)" is a session, its people the names it gives', () => {
+  const r = read([
+    'Tuesday',
+    '',
+    'The Science Committee (at 10.15am) looks at flood defences with Councillor Martin Ogilvy of Harwick Borough Council and Professor Ines Ferrand of the Coastal Institute.',
+    '',
+    'Later, the Treasury Committee (at 2.30pm) questions Sir Edmund Lyle, permanent secretary at the Treasury, and Dame Olive Hartley.',
+  ]);
+  assert.deepEqual(r.sessions.map((s) => [s[0], s[4]]), [['10:15', 'Science Committee'], ['14:30', 'Treasury Committee']]);
+  assert.deepEqual(r.people.map((s) => s.map((p) => [p[1], p[2]])), [
+    [['Martin Ogilvy', 'Councillor'], ['Ines Ferrand', 'Professor']],
+    [['Edmund Lyle', 'Sir'], ['Olive Hartley', 'Dame']],
+  ]);
+});
+
+test('a digest of meetings: headings in capitals over one paragraph each, the witnesses after "testimony from"', () => {
+  const r = read([
+    'Committee Meetings',
+    'COASTAL FISHERIES',
+    'Committee on Oceans and Fisheries: Committee concluded a hearing to examine the state of coastal fisheries, after receiving testimony from Hannah R. Osgood, Assistant Secretary for Fisheries; and Victor Lamberti, Gulf Fishermen Association, Mobile, Alabama.',
+    'APPROPRIATIONS: ENERGY',
+    'Committee on Appropriations: Subcommittee on Energy approved for full Committee consideration the bill making appropriations for energy and water development for the next fiscal year.',
+    'RAIL SAFETY',
+    'Committee on Transport: Committee concluded a hearing to examine rail safety, after receiving testimony from Dr. Paula Ström, Director, Rail Safety Office; and Gregory Tan, Midland Rail Union, Chicago, Illinois.',
+  ]);
+  assert.deepEqual(r.sessions.map((s) => s[4]), ['COASTAL FISHERIES', 'APPROPRIATIONS: ENERGY', 'RAIL SAFETY']);
+  assert.deepEqual(r.people.map((s) => s.map((p) => p[1])), [['Hannah R. Osgood', 'Victor Lamberti'], [], ['Paula Ström', 'Gregory Tan']]);
+  assert.ok(r.warnings.includes('2: a heading over a paragraph in a digest of meetings; read as a session (a guess)'));
+});
+
+test('a run of show flattened from a PDF: "Part 1: Title (9:18)", "Closing (10:50)", talks "Title by Ms. X", a time fallen inside a name', () => {
+  const r = read([
+    'RUN OF SHOW Opening Session A Shared Ocean by Mr. Anders (9:00) Holmqvist-Lind, President of the Assembly Greetings from the Islands by Ms. Tavita Leone, fisher, Samoa Fishing Cooperative Part 1: Clean seas (9:15) Ocean Data in 2021 – Presentation by Dr. Ruth Okafor, Director, Deep Sea Institute Part 2: Pledges (9:40) Interventions by: Her Excellency Marta Quiroga, Prime Minister of Chile; His Excellency Lars Dahl, Minister of the Sea of Norway 2',
+    'Part 3: Partners (10:05) Conversation with Mr. Jun Sato, Chief Executive Officer, Sato Shipping and Ms. Ana Ruiz, Executive Director, Blue Coast Alliance Closing (10:30) Closing remarks by Mr. Anders Holmqvist-Lind, President of the Assembly 3',
+  ]);
+  assert.deepEqual(r.sessions.map((s) => [s[0], s[2], s[3]]), [['09:00', 'opening', null], ['09:15', 'panel', 1], ['09:40', 'panel', 2], ['10:05', 'panel', 3], ['10:30', 'closing', null]]);
+  assert.deepEqual(r.people.map((s) => s.map((p) => p[1])), [
+    ['Anders Holmqvist-Lind', 'Tavita Leone'], ['Ruth Okafor'], ['Marta Quiroga', 'Lars Dahl'], ['Jun Sato', 'Ana Ruiz'], ['Anders Holmqvist-Lind'],
+  ]);
+});

@@ -655,7 +655,7 @@ export const fr: Catalogue = {
   'importWarning.partOfDay': 'partie de la journée ; pas une séance',
   'importWarning.programmeItem': 'point numéroté d’un programme sans horaires ; lu comme une séance (supposition)',
   'importWarning.labelHeadsGroup': 'lu comme titre de séance : sur cette page, ces intitulés coiffent des groupes de personnes (supposition)',
-  'importWarning.digestHeading': 'titre au-dessus d’un paragraphe dans un compte rendu de réunions ; lu comme une séance (supposition)',
+  'importWarning.digestHeading': 'titre au-dessus d’un paragraphe dans un compte rendu de réunions ; lu comme une séance (supposition)',
   'importWarning.cardDateTime': 'date et heure à la fin de la fiche d’une séance lues comme celles de cette séance (mise en page)',
   'importWarning.meetingNumber': 'numéro de séance ; le titre est lu à la ligne suivante',
   'importWarning.jobBeforeName': 'fonction écrite avant le nom ; séparation supposée',

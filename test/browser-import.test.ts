@@ -310,5 +310,58 @@ for (const engine of ENGINES) {
         await other.drop();
       }
     });
+
+    test('a name retyped after a doubtful match was answered is matched afresh: a new person, no alias for the one chosen before', async () => {
+      const t = await migratedStorage(engine);
+      await write(t.storage, async (trx) => {
+        await trx.insertInto('series').values({ slug: 'idm', title: 'International Dialogue on Migration', lang: 'en', description: null, convener_id: null, created_at: T, updated_at: T }).execute();
+      });
+      const server = await startServer(t.storage, { port: 0, host: '127.0.0.1' });
+      try {
+        const editor = await signedIn(t.storage, `http://127.0.0.1:${server.port}`, { email: 'editor@example.org', role: 'editor', series: ['idm'] });
+        const line = (name: string) => Buffer.from(`DAY ONE – 20 April 2017\n\n10:00 - 11:00    Closing Session\n\n  • ${name}, Director General, International Organization for Migration\n`);
+        const first = await editor.postMultipart('/admin/series/idm/import', uploadForm(editor, { name: 'closing.txt', bytes: line('William Lacy Swing') }, { 'event.slug': 'closing-2017', 'event.title': 'Closing 2017', 'event.timeZone': 'America/New_York', 'event.lang': 'en' }));
+        assert.equal(first.status, 303, decode(first.body).slice(0, 1000));
+        const stored = await editor.post(first.location!, { ...formFields((await editor.get(first.location!)).body), do: 'confirm' });
+        assert.equal(stored.status, 200, decode(stored.body).slice(0, 1500));
+        const swing = await t.storage.db.selectFrom('person').select(['id', 'slug']).where('name', '=', 'William Lacy Swing').executeTakeFirstOrThrow();
+        const aliases = async () => (await t.storage.db.selectFrom('person_alias').select('name').where('person_id', '=', swing.id).orderBy('name').execute()).map((a) => a.name);
+        assert.deepEqual(await aliases(), ['William Lacy Swing']);
+        const event = await t.storage.db.selectFrom('event').select('id').where('slug', '=', 'closing-2017').executeTakeFirstOrThrow();
+
+        // "W. L. Swing" read: the editor says it is William Lacy Swing and applies; the choice is kept.
+        const up = await editor.postMultipart(`/admin/events/${event.id}/import`, uploadForm(editor, { name: 'closing.txt', bytes: line('W. L. Swing') }));
+        assert.equal(up.status, 303, decode(up.body).slice(0, 1000));
+        const doubtful = await editor.get(up.location!);
+        assert.ok(decode(doubtful.body).includes('W. L. Swing resembles someone in the archive. Who is it? the same person as William Lacy Swing'), decode(doubtful.body).slice(-3000));
+        const applied = await editor.post(up.location!, { ...formFields(doubtful.body), 'same-person.w l swing': swing.slug, do: 'apply' });
+        assert.equal(applied.status, 303, decode(applied.body).slice(0, 1500));
+        const chosen = await editor.get(applied.location!);
+        assert.equal(formFields(chosen.body)['same-person.w l swing'], swing.slug, 'the choice is shown as made');
+
+        // Then the name is retyped: the choice made for the old name goes with it.
+        const renamed = await editor.post(up.location!, { ...formFields(chosen.body), 'p0.0.s0.name': 'Jane Doe', do: 'apply' });
+        assert.equal(renamed.status, 303, decode(renamed.body).slice(0, 1500));
+        const shown = await editor.get(renamed.location!);
+        assert.equal(valueOf(shown.body, 'f-p0-0-s0-name'), 'Jane Doe');
+        assert.deepEqual(Object.keys(formFields(shown.body)).filter((k) => k.startsWith('same-person.')), []);
+        const draft = await t.storage.db.selectFrom('import_draft').select('agenda').executeTakeFirstOrThrow();
+        assert.deepEqual(JSON.parse(draft.agenda).days[0].sessions[0].speakers.map((p: Record<string, unknown>) => [p['name'], p['personChoice']]), [['Jane Doe', undefined]]);
+        const done = await editor.post(up.location!, { ...formFields(shown.body), do: 'confirm' });
+        assert.equal(done.status, 200, decode(done.body).slice(0, 1500));
+
+        // Jane Doe is a new person on the appearance; William Lacy Swing has no new alias.
+        const jane = await t.storage.db.selectFrom('person').select(['id', 'name']).where('name', '=', 'Jane Doe').execute();
+        assert.equal(jane.length, 1);
+        assert.notEqual(jane[0]!.id, swing.id);
+        assert.deepEqual(await aliases(), ['William Lacy Swing']);
+        const closing = (await canonicalDump(t.storage.db, 'closing-2017')).days[0]!.sessions[0]!;
+        assert.deepEqual(closing.appearances.map((a) => a.person), ['Jane Doe']);
+        assert.deepEqual((await t.storage.db.selectFrom('person').select('name').orderBy('name').execute()).map((p) => p.name), ['Jane Doe', 'William Lacy Swing']);
+      } finally {
+        await server.close();
+        await t.cleanup();
+      }
+    });
   });
 }

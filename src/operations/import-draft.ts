@@ -382,6 +382,9 @@ export function applyCorrections(
             country,
             countryCode,
           };
+          // A stored person chosen for the name read is theirs only while the name stays theirs: a name
+          // retyped is matched afresh (and offered as a choice again when doubtful), not made an alias of the old choice.
+          if (normaliseName(corrected.name) !== normaliseName(p.name)) delete corrected.personChoice;
           (newRole === 'moderator' ? moderators : speakers).push(corrected);
         }
       }

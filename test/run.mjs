@@ -25,6 +25,7 @@ const UNIT = [
   'src/domain/likeness.test.ts',
   'src/domain/identity.test.ts',
   'src/domain/slug.test.ts',
+  'src/domain/text.test.ts',
   'src/domain/clashes.test.ts',
   'src/importer/times.test.ts',
   'src/importer/days.test.ts',

@@ -101,6 +101,12 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
         .executeTakeFirstOrThrow();
       report.series.created = true;
     }
+    // The event's sessions are read (and on PostgreSQL locked, by the same statement) before the hand
+    // edits: a workspace save of one of them either committed before this read, and then this import sees
+    // its values and its audit entry (kept by the hand-edit rules), or it waits for this import to commit
+    // and then meets the version the import gave the row (the conflict page). Read without the lock, a
+    // save committed between the read and the first write would be overwritten with what was read.
+    const oldSessions = existingEvent ? await eventSessions(trx, existingEvent.id, storage.engine === 'postgres') : [];
     // What organizers changed in the workspace stays as they left it.
     const hand = await HandEdits.read(trx, series.id);
     const keep = keeper(trx, hand, report);
@@ -165,9 +171,11 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
     // Days are matched by date (as stored, or as the page gave it before a hand edit); sessions
     // across the whole event, so that one moved to another day by hand is still recognised.
     const oldDays = await trx.selectFrom('day').selectAll().where('event_id', '=', eventId).execute();
-    const oldSessions = await trx.selectFrom('session').selectAll().where('event_id', '=', eventId).execute();
     // Out of the way of the unique (day, position) while rows move: every position is given anew at the end.
-    if (oldSessions.length) await trx.updateTable('session').set({ position: sql<number>`-id` }).where('event_id', '=', eventId).execute();
+    // Only the sessions read above: one added in the workspace since (PostgreSQL) keeps its place.
+    for (const ids of chunks(oldSessions.map((o) => o.id))) {
+      await trx.updateTable('session').set({ position: sql<number>`-id` }).where('event_id', '=', eventId).where('id', 'in', ids).execute();
+    }
     let parked = -Math.max(0, ...oldSessions.map((o) => o.id));
     const sessionById = new Map(oldSessions.map((o) => [o.id, o]));
     // The event's appearances and their materials are read once here, and the new ones written a few
@@ -331,6 +339,21 @@ export async function importAgenda(storage: Storage, agenda: Agenda, target: Eve
     report.event.status = (await trx.selectFrom('event').select('status').where('id', '=', eventId).executeTakeFirstOrThrow()).status;
     return report;
   }, { exclusive: true });
+}
+
+/**
+ * An event's sessions, in id order; with `lock` (PostgreSQL) each row is locked FOR UPDATE until the
+ * transaction ends, as the import's later UPDATEs would lock it. SQLite has no FOR UPDATE, and needs
+ * none: the import's transaction holds its only write lock from BEGIN IMMEDIATE on.
+ */
+async function eventSessions(trx: Tx, eventId: number, lock: boolean) {
+  return await trx
+    .selectFrom('session')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .orderBy('id')
+    .$if(lock, (q) => q.forUpdate())
+    .execute();
 }
 
 type Found = { series: Selectable<SeriesTable> | undefined; event: Selectable<EventTable> | undefined };

@@ -290,5 +290,44 @@ for (const engine of ENGINES) {
         await db.cleanup();
       }
     });
+
+    test('an overview typed in a browser (CR LF line ends) is stored with LF and shows as its paragraphs on the event page and in the publication', async () => {
+      const db = await migratedStorage(engine);
+      const server = await startServer(db.storage, { port: 0, host: '127.0.0.1' });
+      const base = `http://127.0.0.1:${server.port}`;
+      try {
+        const admin = await signedIn(db.storage, base, { email: 'admin@example.org', role: 'admin' });
+        assert.equal((await admin.post('/admin/series', { slug: 'idm', title: 'International Dialogue on Migration', description: 'Line one\r\nline two' })).status, 303);
+        const ed = await signedIn(db.storage, base, { email: 'ed@example.org', role: 'editor', series: ['idm'] }, '192.0.2.2');
+        const eventForm = { slug: 'idm-2024', title: 'IDM 2024', lang: 'en', start_date: '2024-05-02', end_date: '2024-05-02', time_zone: 'Europe/Zurich', venue: '', address: '', city: '', country_code: '', overview: '', themes: 'Health\r\nClimate\rLabour', contact_email: '' };
+        const created = await ed.post('/admin/series/idm/events', eventForm);
+        assert.equal(created.status, 303, created.body);
+        const eventPath = created.location!.replace('?saved=1', '');
+        // The event edit form, as a browser sends its text area.
+        const saved = await ed.post(eventPath, { ...eventForm, overview: 'Two days on migration\r\nand health.\r\n\r\nThe second day is on climate.\r\n', version: '1' });
+        assert.equal(saved.status, 303, saved.body);
+        const stored = await db.storage.db.selectFrom('event').select(['overview', 'themes']).where('slug', '=', 'idm-2024').executeTakeFirstOrThrow();
+        assert.deepEqual(stored, { overview: 'Two days on migration\nand health.\n\nThe second day is on climate.', themes: '["Health","Climate","Labour"]' });
+        assert.equal((await db.storage.db.selectFrom('series').select('description').where('slug', '=', 'idm').executeTakeFirstOrThrow()).description, 'Line one\nline two');
+
+        const published = await ed.post(`${eventPath}/publish`, { note: '' });
+        assert.equal(published.status, 303, published.body);
+        const page = await http('GET', `${base}/events/idm-2024`);
+        assert.equal(page.status, 200);
+        const overview = /<h2 id="overview">Overview<\/h2>\s*<div[^>]*>([\s\S]*?)<\/div>/.exec(page.body)?.[1];
+        assert.equal(overview, '<p>Two days on migration\nand health.</p><p>The second day is on climate.</p>');
+
+        const made = await ed.post('/admin/series/idm/publications', { event: 'idm-2024' });
+        assert.equal(made.status, 303, made.body);
+        const frozen = await ed.post(`${made.location}/freeze`, {});
+        assert.equal(frozen.status, 303, frozen.body);
+        const html = await http('GET', `${base}/publications/idm-2024/1/publication.html`);
+        assert.equal(html.status, 200);
+        assert.ok(html.body.includes('<h3>Overview</h3><p><bdi>Two days on migration\nand health.</bdi></p><p><bdi>The second day is on climate.</bdi></p><h3>Themes</h3>'), html.body.slice(html.body.indexOf('<h3>'), html.body.indexOf('<h3>') + 400));
+      } finally {
+        await server.close();
+        await db.cleanup();
+      }
+    });
   });
 }

@@ -9,6 +9,7 @@ import { ORGANIZATION_KINDS } from './organization.ts';
 import { genderShape, keepTerm, TERM_MISSING, termGiven } from './gender.ts';
 import { choice, COUNTRY_CODE, EMAIL, ISO_DATE, MAX, maxIssue, SLUG, TIME_ZONE } from './fields.ts';
 import { type FieldMessage, formIssue, issueMessage } from './form-messages.ts';
+import { normaliseLineEnds } from './text.ts';
 
 /** An empty field is "not given": stored as null. */
 const optionalText = (max: number) =>
@@ -17,6 +18,8 @@ const optionalText = (max: number) =>
     .trim()
     .refine((s) => s.length <= max, maxIssue(max))
     .transform((s) => (s === '' ? null : s));
+/** A text area's text (may be empty): its line ends stored as LF whichever way they came (a browser sends CR LF). */
+const multilineText = (max: number) => z.string().transform(normaliseLineEnds).pipe(optionalText(max));
 const requiredText = (max: number) =>
   z
     .string()
@@ -38,7 +41,7 @@ export const personNameSchema = requiredText(200).refine((s) => !/[\u0000-\u001f
 export const seriesFormSchema = z.object({
   slug,
   title: requiredText(300),
-  description: optionalText(5000),
+  description: multilineText(5000),
 });
 
 export const eventFormSchema = z
@@ -58,15 +61,16 @@ export const eventFormSchema = z
       .toUpperCase()
       .refine((s) => s === '' || COUNTRY_CODE.test(s), COUNTRY_CODE.issue)
       .transform((s) => (s === '' ? null : s)),
-    overview: optionalText(MAX.overview),
+    overview: multilineText(MAX.overview),
     /** one theme per line in the form; a JSON list in the column */
     themes: z
       .string()
+      .transform(normaliseLineEnds)
       .refine((s) => s.length <= 5000, maxIssue(5000))
       .transform((s) =>
         JSON.stringify(
           s
-            .split(/\r?\n/)
+            .split('\n')
             .map((x) => x.trim())
             .filter((x) => x !== ''),
         ),

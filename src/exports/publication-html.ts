@@ -4,6 +4,7 @@
 // from the records is escaped here; the editors' texts are Markdown rendered by markdown-it with
 // raw HTML off (so a typed <script> stays text) and only http(s)/mailto links.
 import MarkdownIt from 'markdown-it';
+import { paragraphs } from '../domain/text.ts';
 import { textDirection } from '../domain/translations.ts';
 import type { IndexEntry, PubPerson, PubText, PublicationModel, PublicationWords } from './publication-model.ts';
 
@@ -85,7 +86,7 @@ export function publicationBody(m: PublicationModel, w: PublicationWords): strin
     s.push(`<section aria-labelledby="${e.anchor}"><h2 id="${e.anchor}">${bdi(e.title)}</h2>`);
     s.push(`<p class="meta">${bdi(e.dates)}${e.place ? ` · ${bdi(e.place)}` : ''}</p>`);
     s.push(`<p class="meta">${esc(fill(w.madeFrom, { n: e.release }))} <a href="${esc(e.url)}">${esc(e.url)}</a></p>`);
-    if (e.overview) s.push(`<h3>${esc(w.overview)}</h3>${e.overview.split(/\n{2,}/).map((para) => `<p>${bdi(para)}</p>`).join('')}`);
+    if (e.overview) s.push(`<h3>${esc(w.overview)}</h3>${paragraphs(e.overview).map((para) => `<p>${bdi(para)}</p>`).join('')}`);
     if (e.themes.length) s.push(`<h3>${esc(w.themes)}</h3><ul>${e.themes.map((t) => `<li>${bdi(t)}</li>`).join('')}</ul>`);
     s.push(`<h3>${esc(w.programme)}</h3>`);
     for (const d of e.days) {

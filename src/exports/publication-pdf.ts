@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { paragraphs } from '../domain/text.ts';
 import { markdownTokens } from './publication-html.ts';
 import type { IndexEntry, PubPerson, PublicationModel, PublicationWords } from './publication-model.ts';
 
@@ -274,7 +275,7 @@ export async function publicationPdf(m: PublicationModel, w: PublicationWords): 
     para(spans, { indent: 12, gap: 0.2 });
     for (const s of p.statements) {
       para([{ text: `${s.excerpt ? w.excerpt : w.statement}: ${s.label}`, bold: true }], { indent: 24, size: 9.5, gap: 0.1 });
-      for (const chunk of s.text.split(/\n{2,}/)) para([{ text: chunk.replace(/\s*\n\s*/g, ' ') }], { indent: 24, size: 9.5, gap: 0.3 });
+      for (const chunk of paragraphs(s.text)) para([{ text: chunk.replace(/\s*\n\s*/g, ' ') }], { indent: 24, size: 9.5, gap: 0.3 });
     }
   };
 
@@ -285,7 +286,7 @@ export async function publicationPdf(m: PublicationModel, w: PublicationWords): 
     para([{ text: `${w.madeFrom.replace('{n}', String(e.release))} ` }, { text: e.url, link: e.url }], { size: 9, color: '#3a3a3a' });
     if (e.overview) {
       heading(w.overview, 2);
-      for (const p of e.overview.split(/\n{2,}/)) para([{ text: p }]);
+      for (const p of paragraphs(e.overview)) para([{ text: p }]);
     }
     if (e.themes.length) {
       heading(w.themes, 2);

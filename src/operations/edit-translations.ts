@@ -8,6 +8,7 @@ import type { Values } from '../domain/audit.ts';
 import { InvalidInput, NotFound } from '../domain/errors.ts';
 import { MAX } from '../domain/fields.ts';
 import { isLanguage } from '../domain/language.ts';
+import { normaliseLineEnds } from '../domain/text.ts';
 import { parseTranslations, serializeTranslations, textsIn, themeField, type TranslatedEntity, withLanguage } from '../domain/translations.ts';
 import type { DbOrTx, Tx } from '../storage/database.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -129,7 +130,7 @@ export async function seriesTranslationForm(db: DbOrTx, seriesId: number, lang: 
  * paragraphs (split at blank lines) read the same whichever way a text came.
  */
 export function typedTexts(form: TranslationForm, body: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(form.items.map((i) => [i.name, typeof body[i.name] === 'string' ? (body[i.name] as string).replace(/\r\n?/g, '\n') : '']));
+  return Object.fromEntries(form.items.map((i) => [i.name, typeof body[i.name] === 'string' ? normaliseLineEnds(body[i.name] as string) : '']));
 }
 
 /** The texts as they would be stored, or the errors by field name. */

@@ -8,6 +8,7 @@
 import type { Context, Hono } from 'hono';
 import { InvalidInput, NotFound } from '../../domain/errors.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage } from '../../domain/language.ts';
+import { normaliseLineEnds } from '../../domain/text.ts';
 import { textDirection, type Translations } from '../../domain/translations.ts';
 import {
   editionsOf,
@@ -269,7 +270,7 @@ export function publicationAdminRoutes(app: Hono<AuthEnv>, opts: AuthOptions): v
     // The texts by language (foreword-fr…); a plain "foreword"/"summary" is the publication's own language's.
     const text = (k: string) => {
       if (str(k).length > MAX_TEXT) throw new InvalidInput({ field: k, message: formMessage('atMost', { max: MAX_TEXT }) });
-      return str(k).replace(/\r\n/g, '\n').trim() || null;
+      return normaliseLineEnds(str(k)).trim() || null;
     };
     const own = { foreword: text(`foreword-${lang}`) ?? text('foreword'), summary: text(`summary-${lang}`) ?? text('summary') };
     const translations: Translations = {};
@@ -287,7 +288,7 @@ export function publicationAdminRoutes(app: Hono<AuthEnv>, opts: AuthOptions): v
       if (!m || typeof v !== 'string') continue;
       if (v === 'none') excerpts[m[1]!] = 'none';
       else if (v === 'excerpt') {
-        const text = str(`excerpt-${m[1]}`).trim();
+        const text = normaliseLineEnds(str(`excerpt-${m[1]}`)).trim();
         if (!text) throw new InvalidInput(formMessage('pubExcerptEmpty', { id: m[1]! }));
         excerpts[m[1]!] = text;
       }
@@ -301,7 +302,7 @@ export function publicationAdminRoutes(app: Hono<AuthEnv>, opts: AuthOptions): v
     const p = await publicationById(db, id);
     if (!p) throw new NotFound(formMessage('noSuchPublication'));
     const form = (await c.req.parseBody()) as Record<string, unknown>;
-    const note = typeof form.note === 'string' ? form.note.slice(0, 2000) : null;
+    const note = typeof form.note === 'string' ? normaliseLineEnds(form.note).slice(0, 2000) : null;
     const e = await freezeEdition(opts.storage, id, { ...publicationOptions(opts.baseUrl(), p.lang), note, accountId: c.get('auth')!.account.id });
     return c.redirect(`/admin/publications/${id}?frozen=${e.number}`, 303);
   });

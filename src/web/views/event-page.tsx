@@ -2,6 +2,7 @@
 import { type InterfaceLanguage, intlLocale } from '../../interface-languages.ts';
 import { jsonLdScriptText } from '../../exports/jsonld.ts';
 import type { EventExport } from '../../exports/model.ts';
+import { paragraphs } from '../../domain/text.ts';
 import { isoWithOffset, offsetLabel } from '../../domain/time.ts';
 import type { EventRow, SeriesRow } from '../../storage/database.ts';
 import type { AgendaAppearance, AgendaSessionView, EventAgenda, MaterialView } from '../../storage/queries.ts';
@@ -246,7 +247,7 @@ export function EventPage(p: Props) {
         <section aria-labelledby="overview">
           <h2 id="overview">{t('event.overview')}</h2>
           <div {...textAttrs(overview, lang)}>
-            {overview.text.split(/(?:\r?\n){2,}/).map((para) => (
+            {paragraphs(overview.text).map((para) => (
               <p>{para}</p>
             ))}
           </div>

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { importAgenda } from '../src/operations/import-agenda.ts';
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { openStorage, type Storage } from '../src/storage/storage.ts';
 import { ENGINES, migratedStorage } from './engines.ts';
 import { agenda, person, session, TARGET } from './factories.ts';
@@ -51,6 +52,27 @@ function name(k: number): string {
   let s = '';
   for (let n = k + 12 * 12; n > 0; n = Math.floor(n / 12)) s += SYLLABLES[n % 12];
   return `${GIVEN[k % 10]} ${s[0]!.toUpperCase()}${s.slice(1)}`;
+}
+
+/** A plugin that, after a statement `at` recognises has run (inside its transaction), awaits `then` once. */
+class HoldAt implements KyselyPlugin {
+  #ids = new Set<string>();
+  #done = false;
+  constructor(
+    private readonly at: (node: RootOperationNode) => boolean,
+    private readonly then: () => Promise<void>,
+  ) {}
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    if (!this.#done && this.at(args.node)) this.#ids.add(args.queryId.queryId);
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    if (this.#ids.delete(args.queryId.queryId) && !this.#done) {
+      this.#done = true;
+      await this.then();
+    }
+    return args.result;
+  }
 }
 
 const rising = (ids: number[]) => ids.every((id, i) => i === 0 || id > ids[i - 1]!);
@@ -186,9 +208,21 @@ for (const engine of ENGINES) {
       const titles = async () => (await reader.db.selectFrom('session').select(['title', 'version']).orderBy('id').execute()).map((r) => `${r.title} v${r.version}`).join('\n');
       await importAgenda(t.storage, page(1), TARGET);
       const before = await titles();
+      // The import's storage as seen through a plugin of the test's: the event's write stops when it logs
+      // itself (its audit entry, after every session is written) until the reader has read once, so that
+      // at least one read certainly falls between the import's writes and its commit.
+      let holding!: () => void;
+      const held = new Promise<void>((resolve) => (holding = resolve));
+      let letGo!: () => void;
+      const gate = new Promise<void>((resolve) => (letGo = resolve));
+      const importer: Storage = Object.assign(Object.create(t.storage) as Storage, { db: t.storage.db.withPlugin(new HoldAt((node) => node.kind === 'InsertQueryNode' && JSON.stringify(node).includes('"audit_entry"') && JSON.stringify(node).includes('"import"'), async () => (holding(), gate))) });
       let done = false;
-      const importing = importAgenda(t.storage, page(2), TARGET).finally(() => (done = true));
+      const importing = importAgenda(importer, page(2), TARGET).finally(() => (done = true));
       const seen = new Set<string>();
+      await held;
+      const during = await titles();
+      seen.add(during);
+      letGo();
       while (!done) {
         seen.add(await titles());
         await new Promise((resolve) => setImmediate(resolve));
@@ -197,6 +231,8 @@ for (const engine of ENGINES) {
       assert.deepEqual(report.sessions, { created: 0, updated: 300, removed: 0 });
       const after = await titles();
       assert.equal(after.split('\n').filter((x) => x.endsWith(' (revised) v2')).length, 300);
+      // Read while the import's transaction had written every session and not committed: as it was.
+      assert.equal(during, before);
       for (const s of seen) assert.ok(s === before || s === after, 'a reader saw some sessions retitled and others not');
     } finally {
       await reader.close();

@@ -502,7 +502,56 @@ const RUN_BREAKS = new RegExp(
   'gu',
 );
 const PAGE_NUMBER_END = /(?<=\p{Ll})\s\d{1,3}$/u;
-const FALLEN_TIME = /\s(by|par|por|with)\s((?:\p{Lu}[\p{L}.]{0,20}\s){0,3})(\p{Lu}\p{Ll}{1,20})\s(\(\d{1,2}[:.h]\d{2}\))\s(?=\p{Lu}[\p{L}'’-]{1,30},)/gu;
+// The word before such a number, and what comes before that word.
+const LAST_WORD = /(\S{1,40})$/u;
+const TIME_BEFORE = /\d{1,2}(?:[:.h]\d{2}|h)\s?$/u;
+// Words that take a number after them ("Workshop 3", "Room 12", "Mesa 2"): that number is theirs, never a page's.
+const TAKES_NUMBER = new Set(['session', 'sessions', 'panel', 'workshop', 'room', 'hall', 'part', 'table', 'round', 'roundtable', 'atelier',
+  'mesa', 'sesión', 'sesion', 'séance', 'seance', 'salle', 'sala', 'group', 'groupe', 'grupo', 'module', 'track', 'day', 'jour', 'día', 'week',
+  'phase', 'level', 'floor', 'item', 'point', 'no', 'nr', 'number', 'section', 'stage', 'block', 'building', 'gate', 'seminar', 'séminaire',
+  'taller', 'forum', 'plenary', 'plénière', 'plenaria', 'breakout', 'topic', 'theme', 'thème', 'tema', 'segment', 'meeting', 'réunion',
+  'reunión', 'partie', 'parte', 'ronda', 'tour', 'chapter', 'article', 'annex', 'dialogue', 'lecture', 'class', 'unit', 'tier', 'cluster',
+  'commission', 'committee', 'comité', 'comisión', 'subgroup', 'pillar', 'goal', 'sdg', 'auditorium', 'studio', 'booth', 'stand']);
+const ROMAN_WORD = /^[ivxlc]{1,7}$/iu;
+/** A number ending a flattened page that is its page number: after a word in lower case, never after a word that takes a
+ * number ("Workshop 3", "Session ii 2") nor as the whole title of a timed item ("14:00 Lunch 2"). */
+function pageNumberAt(t: string): number | null {
+  const m = PAGE_NUMBER_END.exec(t);
+  if (m === null) return null;
+  const before = t.slice(Math.max(0, m.index - 60), m.index);
+  const w = LAST_WORD.exec(before);
+  if (w === null) return null;
+  const word = w[1]!.replace(/^[("“«]+/u, '').toLowerCase();
+  if (TAKES_NUMBER.has(word) || ROMAN_WORD.test(word)) return null;
+  if (readSessionHeading(`${w[1]!} ${m[0].trim()}`)?.number != null) return null;
+  if (TIME_BEFORE.test(before.slice(0, w.index).trimEnd())) return null;
+  return m.index;
+}
+const FALLEN_TIME = /\s(by|par|por|with)\s((?:\p{Lu}[\p{L}.]{0,20}\s){0,3})(\p{Lu}\p{Ll}{1,20})\s(\(\d{1,2}[:.h]\d{2}\))\s(?=(\p{Lu}[\p{L}'’-]{1,30}),)/gu;
+// A role's words before "by": "moderated by Dr. X (10:30) Coffee, …" names the moderator, whose item ends at the time.
+const ROLE_BEFORE_BY = /(?:moderated|chaired|presided|facilitated|hosted|introduced|led|convened|animée?s?|présidée?s?|modérée?s?|moderad[oa]s?|presidid[oa]s?|dirigid[oa]s?|coordinad[oa]s?)$/iu;
+/** "… by Her Excellency Mariana (9:00) Tuilagi-Hart, …" put back as "(9:00) by Her Excellency Mariana Tuilagi-Hart, …":
+ * only when the time splits one name, a given name before it and a word that names no session after it, and no role's
+ * words come before the "by". Otherwise the time starts the next item and stays where it is. */
+// A line whose times in parentheses come before their items ("Programme 12 March 2025 (9:00) Opening …"): its first
+// time straight after the date. Such a line's times lose their parentheses, so each starts its item.
+const TIME_FIRST = /(?<!\d)\d{4}\s\((\d{1,2}[:.h]\d{2})\)\s(?=\p{Lu})/u;
+const PAREN_TIME = /\((\d{1,2}[:.h]\d{2})\)(?=\s\p{Lu})/gu;
+// "…, moderated by Dr. Anna Berg (10:30) Coffee, …": a time after the name a role's words introduce starts the next item.
+const ROLE_NAME_TIME = /((?:[Mm]oderated|[Cc]haired|[Pp]resided|[Ff]acilitated|[Hh]osted|[Ii]ntroduced|[Ll]ed|[Cc]onvened)\sby\s(?:\p{Lu}[\p{L}.'’-]{0,20}\s){1,4})\((\d{1,2}:\d{2})\)(?=\s\p{Lu})/gu;
+/** Where the items of a line with its times first begin (after the date before the first time), or -1. */
+function timeFirstAt(t: string): number {
+  const m = TIME_FIRST.exec(t);
+  return m !== null && m.index < 100 && !/\(\d{1,2}[:.h]\d{2}\)/u.test(t.slice(0, m.index)) ? m.index + 5 : -1;
+}
+function putBackFallenTimes(t: string): string {
+  return t.replace(FALLEN_TIME, (all: string, by: string, titles: string, given: string, time: string, after: string, at: number) => {
+    if (!isGivenName(given)) return all;
+    if ((readSessionHeading(after)?.kind ?? 'other') !== 'other' || isJobWord(after) || isOrgWord(after) || isVenueWord(after)) return all;
+    if (ROLE_BEFORE_BY.test(t.slice(Math.max(0, at - 30), at))) return all;
+    return ` ${time} ${by} ${titles}${given} `;
+  });
+}
 // A piece that ends on the words that introduce the next person: "…, animée par", "moderated by".
 const ENDS_BY = /(?:\s(?:by|par|por|with|avec|con|and|et|y))$/i;
 // "5/13, " before a time: the month and day the digest repeats; the day heading already says it.
@@ -516,9 +565,18 @@ export function splitRunTogether(t: string): string[] {
   if (t.length < 60 || t.length > 20000) return [t];
   // "… by Her Excellency Mariana (9:00) Tuilagi-Hart, …": the PDF's time column fell inside the speaker's name; it is
   // the item's time, put back before the speaker.
-  if (t.length >= 160) t = t.replace(FALLEN_TIME, ' $4 $1 $2$3 ');
+  if (t.length >= 160) {
+    t = putBackFallenTimes(t);
+    const first = timeFirstAt(t);
+    if (first > 0) {
+      const items = splitRunTogether(t.slice(first).replace(PAREN_TIME, '$1'));
+      if (items.length >= 3) return [t.slice(0, first).trim(), ...items];
+    }
+    t = t.replace(ROLE_NAME_TIME, '$1$2');
+  }
   // "… Minister of Fisheries of Senegal 2": a PDF page flattened into one line ends on its page number.
-  if (t.length >= 400) t = t.replace(PAGE_NUMBER_END, '');
+  const pageNumber = t.length >= 400 ? pageNumberAt(t) : null;
+  if (pageNumber !== null) t = t.slice(0, pageNumber);
   const pieces: string[] = [];
   let from = 0;
   for (const m of t.matchAll(RUN_BREAKS)) {

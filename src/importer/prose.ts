@@ -338,7 +338,9 @@ export function readProseProgramme(lines: readonly string[], readPerson: ReadPer
 // A rundown in prose under a day's heading, one meeting a sentence with its time set in it: "The Transport Committee
 // (at 4.05pm) looks at X with A of Y and Councillor B", "Later, the Foreign Affairs Committee (at 2.30pm) takes evidence
 // … from Sir C and from Dr D". Each such sentence is a session; its people are the names the sentence gives.
-const RUNDOWN_TIME = /\(?\s?(?:at|à|a las)\s(\d{1,2})(?:[.:h](\d{2}))?\s?([ap]\.?\s?m\.?|h|horas)?\s?\)?/iu;
+// Whole words only ("that 3.45", "at 8 hours" name no time); a time with a full stop between its hours and minutes
+// needs its am/pm or hours word, or the parentheses ("(at 4.05pm)", "(at 9.30)"); "3.45" alone may be any number.
+const RUNDOWN_TIME = /(?<!\p{L})\(?\s?(?:at|à|a las)\s(\d{1,2})(?:([.:h])(\d{2}))?\s?([ap]\.?\s?m\.?|h|horas)?(?!\p{L})\s?\)?/iu;
 // Honorifics and titles written without a dot that stand before a name in running text.
 const PROSE_TITLES = new Set(['sir', 'dame', 'lord', 'lady', 'baroness', 'baron', 'dr', 'dr.', 'prof', 'prof.', 'professor', 'mr', 'mr.', 'mrs',
   'mrs.', 'ms', 'ms.', 'councillor', 'senator', 'rev', 'rev.', 'mme', 'sr.', 'sra.', 'dra.']);
@@ -400,6 +402,12 @@ export function namesInProse(sentence: string, isGiven: (w: string) => boolean, 
   return out;
 }
 
+// What makes a sentence of a rundown name a meeting: a meeting's word in its subject ("The Transport Committee (at
+// 4.05pm) …"), or a role's words anywhere ("…, chaired by X"). "Registration opens at 8.30am …, where A and B welcome
+// all participants" names none and stays prose.
+const MEETING_WORD = /(?<!\p{L})(?:committees?|sub-?committees?|commissions?|councils?|boards?|panels?|sessions?|meetings?|hearings?|inquiry|assembly|conference|seminars?|workshops?|summit|plenary|debates?|briefings?|round-?tables?|working group|caucus|tribunal|comit[ée]s?|s[ée]ances?|r[ée]unions?|tables? rondes?|ateliers?|conseil|colloque|comisi[oó]n|sesi[oó]n|reuni[oó]n|mesas? redondas?|pleno|consejo|audiencia|jornada|foro|forum)(?!\p{L})/iu;
+const ROLE_CUE = /(?<!\p{L})(?:chaired by|moderated by|presided over by|hosted by|pr[ée]sid[ée]e? par|anim[ée]e? par|mod[ée]r[ée]e? par|presidid[oa] por|moderad[oa] por|takes evidence|hears? from|testimony from|evidence from)(?!\p{L})/iu;
+
 /** The meeting sentences of one paragraph of a rundown in prose, each with its time; none when a sentence lacks people. */
 export function readProseRundown(text: string, isGiven: (w: string) => boolean, isJob: (w: string) => boolean,
   isOrg: (w: string) => boolean): AgendaSession[] {
@@ -410,11 +418,13 @@ export function readProseRundown(text: string, isGiven: (w: string) => boolean, 
     const m = RUNDOWN_TIME.exec(sentence);
     if (m === null) continue;
     let h = Number(m[1]);
-    const min = m[2] === undefined ? 0 : Number(m[2]);
-    const word = (m[3] ?? '').toLowerCase().replace(/[.\s]/g, '');
-    if (m[2] === undefined && word === '') continue;
+    const min = m[3] === undefined ? 0 : Number(m[3]);
+    const word = (m[4] ?? '').toLowerCase().replace(/[.\s]/g, '');
+    if (m[3] === undefined && word === '') continue;
+    if (m[2] === '.' && word === '' && !m[0].startsWith('(')) continue;
     if (word === 'pm' && h < 12) h += 12;
     if (h > 23 || min > 59) continue;
+    if (!MEETING_WORD.test(sentence.slice(0, m.index)) && !ROLE_CUE.test(sentence)) continue;
     const people = namesInProse(sentence.slice(m.index + m[0].length), isGiven, isJob, isOrg);
     if (people.length === 0) continue;
     // The subject before the time names the meeting: "The Transport Committee", "the committee on Public Service …".

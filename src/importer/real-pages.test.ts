@@ -1423,3 +1423,58 @@ test('a run of show flattened from a PDF: "Part 1: Title (9:18)", "Closing (10:5
     ['Anders Holmqvist-Lind', 'Tavita Leone'], ['Ruth Okafor'], ['Marta Quiroga', 'Lars Dahl'], ['Jun Sato', 'Ana Ruiz'], ['Anders Holmqvist-Lind'],
   ]);
 });
+
+// Negative cases of the run-of-show and rundown readings above (review of 6dbf6f5): general layouts they must not change.
+const FLATTENED_DAY = 'Programme 8 October 2026 09:00 Welcome to the delegations by the Speaker of the Chamber with words from the hosts and a short film on the history of the coastal towns of the region 09:30 Panel 1: Water systems under stress across the basin and what a decade of shared management has taught us Moderator: Ms. Elin Varga, Editor, Delta Review Speakers: Dr. Tomas Lund, Minister of Water, Finland; Prof. Rhea Castell, University of Turin 12:00 Lunch on the terrace 14:00 ';
+
+test('a flattened page ending on "Workshop 3" or "Room 12": the number is the session\'s, never a page number', () => {
+  const r = read([`${FLATTENED_DAY}Workshop 3`]);
+  assert.deepEqual(r.sessions, [
+    ['09:30', null, 'panel', 1, 'Water systems under stress across the basin and what a decade of shared management has taught us'],
+    ['12:00', null, 'break', null, 'Lunch on the terrace'],
+    ['14:00', null, 'panel', 3, null],
+  ]);
+  assert.deepEqual(read([`${FLATTENED_DAY}Room 12`]).sessions.at(-1), ['14:00', null, 'other', null, 'Room 12']);
+  assert.deepEqual(read([`${FLATTENED_DAY}Session 2`]).sessions.at(-1), ['14:00', null, 'panel', 2, null]);
+});
+
+test('times in parentheses before their items: "(10:30)" after a moderator\'s name starts the next item, the name stays whole', () => {
+  const r = read(['Programme 8 October 2026 (9:00) Opening of the meeting and adoption of the agenda, chaired by Ambassador Leif Andersen (9:30) Panel 1: Rivers across borders, moderated by Dr. Clara Hegedus (10:30) Coffee, tea and pastries on the terrace (11:00) Panel 2: Dams and fisheries, moderated by Ms. Rhea Castell (12:30) Lunch']);
+  assert.deepEqual(r.sessions, [
+    ['09:00', null, 'opening', null, 'Opening of the meeting and adoption of the agenda'],
+    ['09:30', null, 'panel', 1, 'Rivers across borders'],
+    ['10:30', null, 'break', null, 'Coffee, tea and pastries on the terrace'],
+    ['11:00', null, 'panel', 2, 'Dams and fisheries'],
+    ['12:30', null, 'break', null, 'Lunch'],
+  ]);
+  assert.deepEqual(r.people.map((s) => s.map((p) => [p[0], p[1], p[2]])), [
+    [['m', 'Leif Andersen', 'Ambassador']], [['m', 'Clara Hegedus', 'Dr.']], [], [['m', 'Rhea Castell', 'Ms.']], [],
+  ]);
+  assert.deepEqual(r.warnings, []);
+  // A run of show with its times after the titles: the time after "moderated by X" is the next item's, X the moderator.
+  const s = read(['8 October 2026', 'Part 1: Rivers across borders (9:30) Panel on the treaties of the last decade, moderated by Dr. Clara Hegedus (10:30) Coffee, tea and pastries on the terrace of the main building, served by the hosts']);
+  assert.deepEqual(s.sessions, [
+    ['09:30', null, 'panel', 1, 'Rivers across borders'],
+    ['10:30', null, 'other', null, 'Coffee, tea and pastries on the terrace of the main building, served by the hosts'],
+  ]);
+  assert.deepEqual(s.people.map((x) => x.map((p) => [p[0], p[1]])), [[['m', 'Clara Hegedus']], []]);
+});
+
+test('prose under a day heading: "that 3.45", "at 8 hours" and a sentence that names no meeting are not sessions', () => {
+  assert.deepEqual(read(['Thursday', '', 'The chair observed that 3.45 of every ten wells had run dry, according to Maria Lopez and John Smith of the water board in their survey.']), {
+    days: [], sessions: [], people: [], warnings: ['1: no agenda found on the page: no time, day, session heading or programme was recognised'],
+  });
+  const opening = (sentence: string) => read(['Thursday 8 October 2026', '', sentence, '', '09:00 – 10:30 Opening session', '', '• Tomas Lund, Minister of Water, Finland']);
+  const expected = {
+    days: [['2026-10-08', 1]],
+    sessions: [['09:00', '10:30', 'opening', null, 'Opening session']],
+    people: [[['s', 'Tomas Lund', null, 'Minister of Water', null, 'Finland']]],
+    warnings: ['3: prose inside the agenda; not read'],
+  };
+  assert.deepEqual(opening('Coaches leave the hotel at 8 hours sharp for the dam visit, where Maria Lopez and John Smith of the water board greet the delegates.'), expected);
+  assert.deepEqual(opening('Registration opens at 8.30am in the foyer, where Maria Lopez and John Smith of the secretariat hand out badges to all participants.'), expected);
+  // A meeting's word before its time still makes a session; "(at 9.30)" in parentheses needs no am/pm.
+  const r = read(['Thursday', '', 'The Water Committee (at 9.30) hears from Councillor Maria Lopez of Harwick Borough Council and Professor Ines Ferrand of the Coastal Institute.']);
+  assert.deepEqual(r.sessions, [['09:30', null, 'other', null, 'Water Committee']]);
+  assert.deepEqual(r.people.map((s) => s.map((p) => [p[1], p[2]])), [[['Maria Lopez', 'Councillor'], ['Ines Ferrand', 'Professor']]]);
+});

@@ -19,6 +19,7 @@ import { LANGUAGES } from '../src/domain/language.ts';
 import { VIEWER_ZONES, zoneCity } from '../src/web/viewer-zone.ts';
 import { zoneName } from '../src/web/views/format.ts';
 import { linkCsrf } from '../src/operations/speaker-links.ts';
+import { UPLOAD_TYPES } from '../src/operations/materials.ts';
 import { citations } from '../src/exports/citation.ts';
 import { editionsOf, ensurePublication } from '../src/operations/publications.ts';
 import { citationInput } from '../src/web/routes/publications.tsx';
@@ -341,6 +342,8 @@ describe('pseudo-locale', () => {
       await bump('Background note (relabelled meanwhile)');
       // What was stored meanwhile and what this page sent (typed, never stored) may show as it is.
       for (const v of ['Background note (relabelled meanwhile)', 'Background note (mine)', 'mine.pdf']) content.add(v);
+      // A file type is shown by its format's own name (PDF, DOCX, WebP), the same in every language, like a country's code.
+      for (const v of Object.values(UPLOAD_TYPES)) content.add(v);
       const stale = [
         ['edit', await http('POST', fr(`/admin/materials/${materialId}`), { cookie, origin: site.base }, { _csrf: csrfOf(materialForm.body), version: materialVersion, kind: 'other', lang: 'en', label: 'Background note (mine)' })],
         [
